@@ -1,0 +1,195 @@
+/**
+ * Pure helpers for the /api forwarding route: error bodies, header filtering,
+ * Dapr invocation URLs and bounded body reading. No I/O besides the streams
+ * handed in, so everything here is unit-tested (lib/http.test.ts).
+ */
+
+/** Largest request body forwarded to a service (1 MiB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type ErrorCode =
+  | "validation_error"
+  | "unauthorized"
+  | "not_found"
+  | "conflict"
+  | "precondition_failed"
+  | "payload_too_large"
+  | "rate_limited"
+  | "unavailable";
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, unknown> };
+}
+
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/** A JSON error response in the API.md shape. */
+export function jsonError(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+): Response {
+  return Response.json(errorBody(code, message), {
+    status,
+    headers: { "cache-control": "no-store", ...headers },
+  });
+}
+
+/** Request headers passed on to the services (everything else is dropped, cookies included). */
+export const FORWARDED_REQUEST_HEADERS = [
+  "content-type",
+  "accept",
+  "idempotency-key",
+  "if-match",
+  "traceparent",
+  "tracestate",
+  "x-request-id",
+] as const;
+
+/** Response headers copied back to the browser. */
+export const COPIED_RESPONSE_HEADERS = [
+  "content-type",
+  "etag",
+  "retry-after",
+  "location",
+  "cache-control",
+  "x-request-id",
+] as const;
+
+/**
+ * The request's `Authorization` header when it carries a Bearer token,
+ * returned exactly as sent; null otherwise (missing, empty or another scheme).
+ */
+export function bearerAuthorization(headers: Headers): string | null {
+  const value = headers.get("authorization");
+  if (!value) return null;
+  return /^Bearer\s+\S+$/i.test(value.trim()) ? value : null;
+}
+
+/**
+ * The Dapr service-invocation URL on the local sidecar.
+ * `rest` is the path after "/api/" (still percent-encoded); `search` is the
+ * raw query string including its "?", or "".
+ */
+export function invokeUrl(daprHttpPort: string, appId: string, rest: string, search: string): string {
+  return `http://127.0.0.1:${daprHttpPort}/v1.0/invoke/${encodeURIComponent(appId)}/method/api/${rest}${search}`;
+}
+
+export interface UpstreamHeaderOptions {
+  /** The full Authorization header value to send, e.g. "Bearer eyJ...". */
+  authorization: string;
+  /** Token the sidecar expects on its API (DAPR_API_TOKEN); omitted when empty. */
+  daprApiToken?: string | undefined;
+  /** Used when the request has no x-request-id of its own. */
+  requestId: string;
+}
+
+/** Headers for the call to the sidecar: the allow-listed ones, auth, and the Dapr API token. */
+export function upstreamRequestHeaders(incoming: Headers, options: UpstreamHeaderOptions): Headers {
+  const out = new Headers();
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = incoming.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  if (!out.has("x-request-id")) out.set("x-request-id", options.requestId);
+  out.set("authorization", options.authorization);
+  if (options.daprApiToken) out.set("dapr-api-token", options.daprApiToken);
+  return out;
+}
+
+export function isEventStream(contentType: string | null): boolean {
+  return (contentType ?? "").split(";", 1)[0].trim().toLowerCase() === "text/event-stream";
+}
+
+/** Headers for the browser: the allow-listed ones, plus no-buffering hints for event streams. */
+export function downstreamResponseHeaders(upstream: Headers, requestId?: string): Headers {
+  const out = new Headers();
+  for (const name of COPIED_RESPONSE_HEADERS) {
+    const value = upstream.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  if (requestId && !out.has("x-request-id")) out.set("x-request-id", requestId);
+  if (isEventStream(out.get("content-type"))) {
+    // no-transform keeps `next start`'s compression from buffering the stream.
+    out.set("cache-control", "no-cache, no-transform");
+    out.set("x-accel-buffering", "no");
+  }
+  return out;
+}
+
+/** Statuses whose responses must not carry a body. */
+export function isNullBodyStatus(status: number): boolean {
+  return status === 101 || status === 103 || status === 204 || status === 205 || status === 304;
+}
+
+/** True when the request declares a Content-Length above the limit. */
+export function declaresTooLarge(headers: Headers, limit: number = MAX_BODY_BYTES): boolean {
+  const value = headers.get("content-length");
+  if (value === null || !/^\d+$/.test(value.trim())) return false;
+  return Number(value) > limit;
+}
+
+export type BodyResult = { ok: true; body: Uint8Array | null } | { ok: false };
+
+/**
+ * Reads a request body into memory, stopping (and cancelling the stream) as
+ * soon as it passes `limit` bytes. An absent or empty body gives null.
+ */
+export async function readBodyLimited(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number = MAX_BODY_BYTES,
+): Promise<BodyResult> {
+  if (!stream) return { ok: true, body: null };
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false };
+    }
+    chunks.push(value);
+  }
+  if (size === 0) return { ok: true, body: null };
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, body };
+}
+
+/**
+ * Dapr answers a failed invocation itself (target app down, no route, circuit
+ * open) with `{"errorCode": "ERR_...", "message": ...}` and a 5xx. Returns
+ * that message when `text` is such an envelope, else null.
+ */
+export function daprErrorMessage(text: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const { errorCode, message } = parsed as { errorCode?: unknown; message?: unknown };
+  if (typeof errorCode !== "string" || !errorCode.startsWith("ERR_")) return null;
+  return typeof message === "string" && message ? `${errorCode}: ${message}` : errorCode;
+}
+
+/** A short description of a failed fetch(), including undici's cause code when there is one. */
+export function describeFetchError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as Error & { cause?: unknown }).cause;
+  if (cause && typeof cause === "object" && "code" in cause && typeof cause.code === "string") {
+    return `${error.message} (${cause.code})`;
+  }
+  return error.message;
+}

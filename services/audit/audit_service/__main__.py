@@ -1,0 +1,3 @@
+from todo_common.platform import run
+
+run("audit_service.app:app")

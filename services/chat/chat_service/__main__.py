@@ -1,0 +1,3 @@
+from todo_common.platform import run
+
+run("chat_service.app:app")

@@ -1,0 +1,1 @@
+"""Platform code shared by the todo services. Nothing here knows about tasks."""

@@ -1,0 +1,47 @@
+"""PostgreSQL for the services that own a database (task, audit): the DSN comes from the
+Dapr secret store, the schema from the service's Alembic migrations, run on start."""
+
+import asyncio
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from todo_common.dapr import Dapr
+
+log = logging.getLogger(__name__)
+
+
+def sqlalchemy_url(dsn: str) -> str:
+    """postgresql://… (the secret's form, shared with other tools) → the psycopg 3 dialect."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if dsn.startswith(prefix):
+            return "postgresql+psycopg://" + dsn[len(prefix) :]
+    raise ValueError("database URL must start with postgresql://")
+
+
+async def open_database(dapr: Dapr, secret_name: str, migrations: Path) -> AsyncEngine:
+    """Read the DSN from the secret store, migrate to head, return a pooled engine."""
+    url = sqlalchemy_url(await dapr.get_secret(secret_name))
+    await asyncio.to_thread(migrate, url, migrations)
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def migrate(url: str, migrations: Path) -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    command.upgrade(cfg, "head")
+    log.info("database migrated", extra={"migrations": str(migrations)})
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def ping(engine: AsyncEngine) -> None:
+    async with engine.connect() as conn:
+        await conn.execute(text("SELECT 1"))

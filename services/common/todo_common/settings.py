@@ -1,0 +1,51 @@
+"""Service settings, read once from the environment (dapr run sets the Dapr ones)."""
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServiceSettings(BaseSettings):
+    """What every service needs to know about its sidecar, its caller and itself.
+
+    Field names are the environment variable names, lower-cased: APP_ID, APP_PORT,
+    DAPR_HTTP_PORT and DAPR_GRPC_PORT come from `dapr run`; DAPR_API_TOKEN and
+    APP_API_TOKEN from scripts/stack.sh (a Kubernetes secret in the chart).
+    """
+
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    app_id: str = "service"
+    app_host: str = "127.0.0.1"
+    app_port: int = 8000
+    dapr_host: str = "127.0.0.1"
+    dapr_http_port: int = 3500
+    dapr_grpc_port: int = 50001
+    # Token this app presents to its sidecar's API.
+    dapr_api_token: str | None = None
+    # Token the sidecar presents to this app; every route but health and metrics needs it.
+    app_api_token: str = Field(min_length=16)
+
+    jwt_issuer: str = "todo-platform"
+    jwt_audience: str = "todo-api"
+    # The JWKS comes from the frontend (Better Auth) through Dapr service invocation.
+    auth_app_id: str = "frontend"
+    jwks_method: str = "api/auth/jwks"
+    jwks_cache_seconds: int = 300
+
+    secret_store: str = "secretstore"
+    pubsub_name: str = "pubsub"
+    state_store: str = "statestore"
+
+    max_body_bytes: int = 1_048_576
+    log_level: str = "INFO"
+
+    @property
+    def dapr_http_url(self) -> str:
+        return f"http://{self.dapr_host}:{self.dapr_http_port}"
+
+
+@lru_cache
+def get_settings() -> ServiceSettings:
+    return ServiceSettings()  # type: ignore[call-arg]  # values come from the environment

@@ -1,0 +1,3 @@
+from todo_common.platform import run
+
+run("recurring_service.app:app")

@@ -1,0 +1,429 @@
+"""Every query of the task database, and the unit of work that makes a change and its
+outbox event one transaction. Queries are SQLAlchemy Core: parameters are always bound,
+never spliced into SQL text."""
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
+from uuid import UUID
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Float,
+    Row,
+    Select,
+    and_,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects.postgresql import REGCONFIG, insert
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from todo_common.events import TASK_EVENTS, TaskEvent
+
+from task_service.adapters.tables import idempotency_keys, outbox, task_series, tasks
+from task_service.domain.listing import SEARCH_RESULTS, ListQuery, SearchMode, SortKey, prefix_tsquery
+from task_service.domain.task import Task
+
+IDEMPOTENCY_TTL = timedelta(hours=24)
+# word_similarity threshold of the typo fallback: 'grocreies' still finds 'Buy groceries'.
+TRIGRAM_THRESHOLD = "0.3"
+_ENGLISH = literal("english", REGCONFIG)
+
+
+@dataclass(frozen=True)
+class Page:
+    tasks: list[Task]
+    # Sort-key values of the last task when there is a next page.
+    last_keys: tuple[Any, ...] | None
+    mode: SearchMode | None
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    task_id: UUID
+    user_id: str
+    title: str
+    due_at: datetime | None
+    remind_at: datetime
+
+
+class TaskRepository:
+    """Queries on one connection, inside the unit of work's transaction."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.conn = conn
+        self.events_written = 0
+
+    # -- tasks ----------------------------------------------------------------------------
+    async def get(
+        self, user_id: str, task_id: UUID, *, for_update: bool = False, include_deleted: bool = False
+    ) -> Task | None:
+        stmt = select(tasks).where(tasks.c.id == task_id, tasks.c.user_id == user_id)
+        if not include_deleted:
+            stmt = stmt.where(tasks.c.deleted_at.is_(None))
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = (await self.conn.execute(stmt)).first()
+        return _task(row) if row else None
+
+    async def owner_of(self, task_id: UUID) -> str | None:
+        """Whose task this is, for logging cross-user attempts; never shown to callers."""
+        owner = await self.conn.scalar(select(tasks.c.user_id).where(tasks.c.id == task_id))
+        return cast(str | None, owner)
+
+    async def insert(self, task: Task) -> None:
+        await self.conn.execute(insert(tasks).values(**_row(task)))
+
+    async def insert_occurrence(self, task: Task) -> bool:
+        """Insert unless the series already has this occurrence; True when inserted."""
+        stmt = (
+            insert(tasks)
+            .values(**_row(task))
+            .on_conflict_do_nothing(constraint="uq_tasks_series_id_occurrence_key")
+            .returning(tasks.c.id)
+        )
+        return (await self.conn.execute(stmt)).first() is not None
+
+    async def find_occurrence(self, series_id: UUID, occurrence_key: str) -> Task | None:
+        stmt = select(tasks).where(tasks.c.series_id == series_id, tasks.c.occurrence_key == occurrence_key)
+        row = (await self.conn.execute(stmt)).first()
+        return _task(row) if row else None
+
+    async def update(self, task: Task) -> None:
+        values = _row(task)
+        del values["id"], values["user_id"], values["created_at"]
+        await self.conn.execute(
+            update(tasks).where(tasks.c.id == task.id, tasks.c.user_id == task.user_id).values(**values)
+        )
+
+    # -- series ---------------------------------------------------------------------------
+    async def create_series(self, series_id: UUID, user_id: str, now: datetime) -> None:
+        await self.conn.execute(
+            insert(task_series)
+            .values(id=series_id, user_id=user_id, created_at=now)
+            .on_conflict_do_nothing(index_elements=[task_series.c.id])
+        )
+
+    async def series_ended(self, series_id: UUID, user_id: str) -> bool:
+        """Whether the series was ended, holding a share lock on it until commit so that an
+        end_series running now waits for us (and we for it)."""
+        stmt = (
+            select(task_series.c.ended_at)
+            .where(task_series.c.id == series_id, task_series.c.user_id == user_id)
+            .with_for_update(read=True)
+        )
+        row = (await self.conn.execute(stmt)).first()
+        return row is None or row.ended_at is not None
+
+    async def end_series(self, series_id: UUID, user_id: str, now: datetime) -> bool:
+        """Mark the series ended; True when it exists (ended now or before)."""
+        stmt = (
+            update(task_series)
+            .where(task_series.c.id == series_id, task_series.c.user_id == user_id)
+            .values(ended_at=func.coalesce(task_series.c.ended_at, now))
+            .returning(task_series.c.id)
+        )
+        return (await self.conn.execute(stmt)).first() is not None
+
+    # -- idempotency keys -----------------------------------------------------------------
+    async def claim_idempotency_key(
+        self, user_id: str, key: str, request_hash: str, task_id: UUID, now: datetime
+    ) -> tuple[str, UUID] | None:
+        """Claim `key` for a new task. None when claimed; otherwise the (request_hash,
+        task_id) of the live earlier claim. A concurrent claim of the same key waits on
+        ours (unique index) and then sees it."""
+        await self.conn.execute(
+            idempotency_keys.delete().where(
+                idempotency_keys.c.user_id == user_id, idempotency_keys.c.created_at < now - IDEMPOTENCY_TTL
+            )
+        )
+        claimed = await self.conn.execute(
+            insert(idempotency_keys)
+            .values(user_id=user_id, key=key, request_hash=request_hash, task_id=task_id, created_at=now)
+            .on_conflict_do_nothing(index_elements=[idempotency_keys.c.user_id, idempotency_keys.c.key])
+            .returning(idempotency_keys.c.task_id)
+        )
+        if claimed.first() is not None:
+            return None
+        row = (
+            await self.conn.execute(
+                select(idempotency_keys.c.request_hash, idempotency_keys.c.task_id).where(
+                    idempotency_keys.c.user_id == user_id, idempotency_keys.c.key == key
+                )
+            )
+        ).one()
+        return row.request_hash, row.task_id
+
+    # -- outbox ---------------------------------------------------------------------------
+    async def add_event(self, event: TaskEvent, topic: str = TASK_EVENTS) -> None:
+        """Stage an event in the outbox, in this transaction: it exists iff the change does."""
+        await self.conn.execute(
+            insert(outbox).values(
+                event_id=event.event_id,
+                topic=topic,
+                event_type=event.event_type.value,
+                user_id=event.user_id,
+                task_id=event.task_id,
+                data=event.to_data(),
+            )
+        )
+        self.events_written += 1
+
+    # -- list and search ------------------------------------------------------------------
+    async def list_page(self, query: ListQuery) -> Page:
+        if query.search is None:
+            return await self._page(query, None)
+        if query.mode is not None:  # a later page searches the way its first page did
+            return await self._page(query, query.mode)
+        page = await self._page(query, "fulltext")
+        if page.tasks:
+            return page
+        return await self._page(query, "trigram")
+
+    async def _page(self, query: ListQuery, mode: SearchMode | None) -> Page:
+        conditions = _filters(query)
+        rank: ColumnElement[Any] | None = None
+        source: Any = tasks
+        if mode is not None:
+            assert query.search is not None
+            ranked = (await self._ranked(query.search, mode, conditions)).subquery("ranked")
+            source = tasks.join(ranked, ranked.c.id == tasks.c.id)
+            rank = ranked.c.rank
+        exprs = _sort_expressions(rank)
+        keys = [exprs[k.name].label(f"k{i}") for i, k in enumerate(query.keys)]
+        stmt: Select[Any] = select(tasks, *keys).select_from(source).where(*conditions)
+        if query.after is not None:
+            stmt = stmt.where(_after(query.keys, query.after, exprs))
+        order = [exprs[k.name].desc() if k.descending else exprs[k.name].asc() for k in query.keys]
+        rows = (await self.conn.execute(stmt.order_by(*order).limit(query.limit + 1))).all()
+        more = len(rows) > query.limit
+        rows = rows[: query.limit]
+        last = tuple(getattr(rows[-1], f"k{i}") for i in range(len(keys))) if more and rows else None
+        return Page([_task(r) for r in rows], last, mode)
+
+    async def _ranked(
+        self, search: str, mode: SearchMode, conditions: list[ColumnElement[bool]]
+    ) -> Select[Any]:
+        """The ids and ranks of the (at most 50) best matches."""
+        if mode == "fulltext":
+            tsquery: ColumnElement[Any] = func.websearch_to_tsquery(_ENGLISH, search)
+            prefix = prefix_tsquery(search)
+            if prefix is not None:
+                tsquery = tsquery.op("||")(func.to_tsquery(_ENGLISH, prefix))
+            match = tasks.c.search_vector.op("@@")(tsquery)
+            rank = func.ts_rank(tasks.c.search_vector, tsquery)
+        else:
+            # <% (word similarity above the threshold) can use the trigram index.
+            await self.conn.execute(
+                select(func.set_config("pg_trgm.word_similarity_threshold", TRIGRAM_THRESHOLD, True))
+            )
+            match = literal(search).op("<%")(tasks.c.title)
+            rank = func.word_similarity(search, tasks.c.title)
+        rank_f = sql_cast(rank, Float)
+        return (
+            select(tasks.c.id, rank_f.label("rank"))
+            .where(*conditions, match)
+            .order_by(rank_f.desc(), tasks.c.id)
+            .limit(SEARCH_RESULTS)
+        )
+
+    async def tag_counts(self, user_id: str) -> list[tuple[str, int]]:
+        """The user's tags with the number of their tasks using each, most used first. A
+        tag spelled differently on different tasks shows in its most common spelling."""
+        pair = func.unnest(tasks.c.tags, tasks.c.tag_keys).table_valued("tag", "key").render_derived("t")
+        stmt = (
+            select(func.mode().within_group(pair.c.tag).label("tag"), func.count().label("n"))
+            .select_from(tasks.join(pair, literal(True)))
+            .where(tasks.c.user_id == user_id, tasks.c.deleted_at.is_(None))
+            .group_by(pair.c.key)
+            .order_by(func.count().desc(), pair.c.key)
+        )
+        return [(row.tag, row.n) for row in (await self.conn.execute(stmt)).all()]
+
+    # -- reminders ------------------------------------------------------------------------
+    async def due_reminders(self, now: datetime, limit: int) -> list[DueReminder]:
+        stmt = (
+            select(tasks.c.id, tasks.c.user_id, tasks.c.title, tasks.c.due_at, tasks.c.remind_at)
+            .where(
+                tasks.c.remind_at.isnot(None),
+                tasks.c.remind_at <= now,
+                tasks.c.reminder_sent_at.is_(None),
+                tasks.c.completed.is_(False),
+                tasks.c.deleted_at.is_(None),
+            )
+            .order_by(tasks.c.remind_at, tasks.c.id)
+            .limit(limit)
+        )
+        return [
+            DueReminder(r.id, r.user_id, r.title, _utc(r.due_at), cast(datetime, _utc(r.remind_at)))
+            for r in (await self.conn.execute(stmt)).all()
+        ]
+
+    async def mark_reminder_sent(
+        self, task_id: UUID, remind_at: datetime, user_id: str | None, now: datetime
+    ) -> bool | None:
+        """True when the reminder for `remind_at` is (now) recorded as sent; False when the
+        task's reminder has moved since; None when there is no such task."""
+        scope = [tasks.c.id == task_id, tasks.c.deleted_at.is_(None)]
+        if user_id is not None:
+            scope.append(tasks.c.user_id == user_id)
+        marked = await self.conn.execute(
+            update(tasks)
+            .where(*scope, tasks.c.remind_at == remind_at, tasks.c.reminder_sent_at.is_(None))
+            .values(reminder_sent_at=now)
+            .returning(tasks.c.id)
+        )
+        if marked.first() is not None:
+            return True
+        row = (
+            await self.conn.execute(select(tasks.c.remind_at, tasks.c.reminder_sent_at).where(*scope))
+        ).first()
+        if row is None:
+            return None
+        return row.remind_at == remind_at and row.reminder_sent_at is not None
+
+
+class UnitOfWork:
+    """One transaction per use case. After a commit that wrote events, `on_commit` pokes
+    the outbox relay so they go out at once instead of at its next poll."""
+
+    def __init__(self, engine: AsyncEngine, on_commit: Callable[[], None] | None = None) -> None:
+        self.engine = engine
+        self.on_commit = on_commit
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[TaskRepository]:
+        async with self.engine.begin() as conn:
+            repo = TaskRepository(conn)
+            yield repo
+        if repo.events_written and self.on_commit is not None:
+            self.on_commit()
+
+
+# -- row mapping and query building ---------------------------------------------------------
+def _utc(value: datetime | None) -> datetime | None:
+    return value.astimezone(UTC) if value is not None else None
+
+
+def _task(row: Row[Any]) -> Task:
+    return Task(
+        id=row.id,
+        user_id=row.user_id,
+        title=row.title,
+        description=row.description,
+        completed=row.completed,
+        completed_at=_utc(row.completed_at),
+        priority=row.priority,
+        tags=tuple(row.tags),
+        due_at=_utc(row.due_at),
+        remind_at=_utc(row.remind_at),
+        rrule=row.rrule,
+        repeat_from=row.repeat_from,
+        series_id=row.series_id,
+        parent_task_id=row.parent_task_id,
+        instance_number=row.instance_number,
+        occurrence_key=row.occurrence_key,
+        next_occurrence=_utc(row.next_occurrence),
+        reminder_sent_at=_utc(row.reminder_sent_at),
+        deleted_at=_utc(row.deleted_at),
+        version=row.version,
+        created_at=cast(datetime, _utc(row.created_at)),
+        updated_at=cast(datetime, _utc(row.updated_at)),
+    )
+
+
+def _row(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "user_id": task.user_id,
+        "title": task.title,
+        "description": task.description,
+        "completed": task.completed,
+        "completed_at": task.completed_at,
+        "priority": task.priority,
+        "tags": list(task.tags),
+        "tag_keys": list(task.tag_keys),
+        "due_at": task.due_at,
+        "remind_at": task.remind_at,
+        "reminder_sent_at": task.reminder_sent_at,
+        "rrule": task.rrule,
+        "repeat_from": task.repeat_from,
+        "series_id": task.series_id,
+        "parent_task_id": task.parent_task_id,
+        "instance_number": task.instance_number,
+        "occurrence_key": task.occurrence_key,
+        "next_occurrence": task.next_occurrence,
+        "deleted_at": task.deleted_at,
+        "version": task.version,
+        "created_at": task.created_at,
+        "updated_at": task.updated_at,
+    }
+
+
+def _filters(query: ListQuery) -> list[ColumnElement[bool]]:
+    t = tasks.c
+    where: list[ColumnElement[bool]] = [t.user_id == query.user_id, t.deleted_at.is_(None)]
+    if query.status != "all":
+        where.append(t.completed.is_(query.status == "completed"))
+    if query.priorities:
+        where.append(t.priority.in_(query.priorities))
+    if query.tag_keys:
+        where.append(t.tag_keys.contains(list(query.tag_keys)))
+    if query.due_none:
+        where.append(t.due_at.is_(None))
+    if query.overdue_at is not None:
+        where += [t.due_at < query.overdue_at, t.completed.is_(False)]
+    if query.due_ge is not None:
+        where.append(t.due_at >= query.due_ge)
+    if query.due_lt is not None:
+        where.append(t.due_at < query.due_lt)
+    if query.due_after is not None:
+        where.append(t.due_at > query.due_after)
+    if query.due_before is not None:
+        where.append(t.due_at < query.due_before)
+    return where
+
+
+def _sort_expressions(rank: ColumnElement[Any] | None) -> dict[str, ColumnElement[Any]]:
+    exprs: dict[str, ColumnElement[Any]] = {
+        "priority_rank": tasks.c.priority_rank,
+        "due_null": tasks.c.due_at.is_(None),
+        "due_at": tasks.c.due_at,
+        "created_at": tasks.c.created_at,
+        "id": tasks.c.id,
+        "title_key": func.lower(tasks.c.title),
+    }
+    if rank is not None:
+        exprs["rank"] = rank
+    return exprs
+
+
+def _after(
+    keys: Sequence[SortKey], values: Sequence[Any], exprs: dict[str, ColumnElement[Any]]
+) -> ColumnElement[bool]:
+    """Rows strictly after `values` in the ordering: for some key i, equal on every key
+    before i and beyond on key i. A null value (due_at of an undated task) has nothing
+    beyond it within its group; the due_null key before it separates the groups."""
+
+    def bound(key: SortKey, value: Any) -> Any:
+        return literal(value, Boolean) if key.kind == "bool" else value
+
+    alternatives: list[ColumnElement[bool]] = []
+    equal: list[ColumnElement[bool]] = []
+    for key, value in zip(keys, values, strict=True):
+        expr = exprs[key.name]
+        if value is not None:
+            beyond = expr < bound(key, value) if key.descending else expr > bound(key, value)
+            alternatives.append(and_(*equal, beyond))
+            equal.append(expr == bound(key, value))
+        else:
+            equal.append(expr.is_(None))
+    return or_(*alternatives) if alternatives else false()

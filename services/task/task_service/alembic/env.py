@@ -1,0 +1,4 @@
+from task_service.adapters.tables import metadata
+from todo_common.alembic_env import run_migrations
+
+run_migrations(metadata)

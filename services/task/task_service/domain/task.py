@@ -1,0 +1,184 @@
+"""The task: its state, how it is created, edited, completed and reopened, and its API
+snapshot (the JSON of API.md "Task", also the payload of every task event)."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from task_service.domain.errors import InvalidInput
+from task_service.domain.fields import Priority, RepeatFrom, iso, tag_key
+from task_service.domain.recurrence import Rule, check_occurs, next_occurrence, parse_rule
+
+# Fields a caller may set. Values reaching this module are already normalised
+# (fields.py); None in an edit clears the field (or resets it to its default).
+EDITABLE = (
+    "title",
+    "description",
+    "priority",
+    "tags",
+    "due_at",
+    "remind_at",
+    "rrule",
+    "repeat_from",
+    "completed",
+)
+_DEFAULTS: dict[str, Any] = {"description": "", "priority": "MEDIUM", "tags": (), "repeat_from": "due"}
+_NULLABLE = ("due_at", "remind_at", "rrule")
+
+
+@dataclass(frozen=True)
+class Task:
+    id: UUID
+    user_id: str
+    title: str
+    created_at: datetime
+    updated_at: datetime
+    description: str = ""
+    completed: bool = False
+    completed_at: datetime | None = None
+    priority: Priority = "MEDIUM"
+    tags: tuple[str, ...] = ()
+    due_at: datetime | None = None
+    remind_at: datetime | None = None
+    rrule: str | None = None
+    repeat_from: RepeatFrom = "due"
+    series_id: UUID | None = None
+    parent_task_id: UUID | None = None
+    # Position in the series (1 = the first task); COUNT limits it.
+    instance_number: int = 1
+    # The recurring-service's key for this instance: unique within the series.
+    occurrence_key: str | None = None
+    next_occurrence: datetime | None = None
+    reminder_sent_at: datetime | None = None
+    deleted_at: datetime | None = None
+    version: int = 1
+
+    @property
+    def is_recurring(self) -> bool:
+        return self.rrule is not None
+
+    @property
+    def tag_keys(self) -> tuple[str, ...]:
+        return tuple(tag_key(t) for t in self.tags)
+
+
+def snapshot(task: Task) -> dict[str, Any]:
+    """The task as the API shows it."""
+    return {
+        "id": str(task.id),
+        "title": task.title,
+        "description": task.description,
+        "completed": task.completed,
+        "completed_at": iso(task.completed_at),
+        "priority": task.priority,
+        "tags": list(task.tags),
+        "due_at": iso(task.due_at),
+        "remind_at": iso(task.remind_at),
+        "rrule": task.rrule,
+        "repeat_from": task.repeat_from,
+        "is_recurring": task.is_recurring,
+        "series_id": str(task.series_id) if task.series_id else None,
+        "parent_task_id": str(task.parent_task_id) if task.parent_task_id else None,
+        "next_occurrence": iso(task.next_occurrence),
+        "version": task.version,
+        "created_at": iso(task.created_at),
+        "updated_at": iso(task.updated_at),
+    }
+
+
+# Every change bumps these; they are not reported as changes themselves.
+_BOOKKEEPING = frozenset({"version", "updated_at"})
+
+
+def changes_between(old: Task, new: Task) -> dict[str, tuple[Any, Any]]:
+    """Changed API fields as (old, new) in API form, for task.updated events."""
+    before, after = snapshot(old), snapshot(new)
+    return {k: (before[k], after[k]) for k in before if k not in _BOOKKEEPING and before[k] != after[k]}
+
+
+def new_task(
+    *,
+    task_id: UUID,
+    user_id: str,
+    values: Mapping[str, Any],
+    now: datetime,
+    series_id: UUID,
+    parent_task_id: UUID | None = None,
+    instance_number: int = 1,
+    occurrence_key: str | None = None,
+) -> Task:
+    """A new task from normalised `values`. `series_id` is used if the task recurs or is an
+    instance of an existing series (an occurrence_key is given)."""
+    settable = {k: _value_or_default(k, v) for k, v in values.items()}
+    if "tags" in settable:
+        settable["tags"] = tuple(settable["tags"])
+    task = Task(id=task_id, user_id=user_id, created_at=now, updated_at=now, **settable)
+    if task.completed:
+        task = replace(task, completed_at=now)
+    if task.is_recurring or occurrence_key is not None:
+        task = replace(
+            task,
+            series_id=series_id,
+            parent_task_id=parent_task_id,
+            instance_number=instance_number,
+            occurrence_key=occurrence_key,
+        )
+    return _derive(task)
+
+
+def edit(task: Task, values: Mapping[str, Any], now: datetime, series_id: UUID) -> Task:
+    """Apply a partial edit. Returns the same task when nothing changes (no version bump).
+    `series_id` names the series if the edit makes the task recurring for the first time."""
+    settable = {k: _value_or_default(k, v) for k, v in values.items()}
+    if "tags" in settable:
+        settable["tags"] = tuple(settable["tags"])
+    new = replace(task, **settable)
+    if new.completed != task.completed:
+        new = replace(new, completed_at=now if new.completed else None)
+    if new.remind_at != task.remind_at:
+        # A moved reminder is a new reminder: it must fire again.
+        new = replace(new, reminder_sent_at=None)
+    if new.is_recurring and new.series_id is None:
+        new = replace(new, series_id=series_id, instance_number=1)
+    if (new.rrule, new.due_at) != (task.rrule, task.due_at):
+        new = _derive(new)
+    if new == task:
+        return task
+    return replace(new, version=task.version + 1, updated_at=now)
+
+
+def mark_deleted(task: Task, now: datetime) -> Task:
+    return replace(task, deleted_at=now, version=task.version + 1, updated_at=now)
+
+
+def _value_or_default(name: str, value: Any) -> Any:
+    if name not in EDITABLE:
+        raise AssertionError(f"{name} is not editable")
+    if value is not None:
+        return value
+    if name in _NULLABLE:
+        return None
+    if name in _DEFAULTS:
+        return _DEFAULTS[name]
+    raise InvalidInput({name: "must not be null"})
+
+
+def _derive(task: Task) -> Task:
+    """Check the rule against the due time and compute next_occurrence."""
+    if task.rrule is None:
+        return replace(task, next_occurrence=None)
+    rule = _rule(task.rrule)
+    try:
+        check_occurs(rule, task.due_at)
+    except ValueError as exc:
+        raise InvalidInput({"rrule": str(exc)}) from None
+    return replace(task, next_occurrence=next_occurrence(rule, task.due_at, task.instance_number))
+
+
+def _rule(body: str) -> Rule:
+    try:
+        return parse_rule(body)
+    except ValueError as exc:
+        raise InvalidInput({"rrule": str(exc)}) from None

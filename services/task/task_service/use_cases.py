@@ -1,0 +1,246 @@
+"""The task service's use cases: each is one transaction that loads, applies a domain
+function, stores the task and stages its event in the outbox."""
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from todo_common.events import EventType
+from todo_common.logs import log_security_event
+
+from task_service.adapters.repository import DueReminder, Page, TaskRepository, UnitOfWork
+from task_service.domain import task as domain
+from task_service.domain.errors import Conflict, NotFound, PreconditionFailed
+from task_service.domain.events import task_event
+from task_service.domain.listing import ListQuery
+from task_service.domain.recurrence import parse_rule
+from task_service.domain.task import Task
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def parse_task_id(value: str) -> UUID:
+    """Task ids are opaque to callers: anything that is not one of ours is simply not found."""
+    try:
+        return UUID(value)
+    except ValueError:
+        raise NotFound("Task not found.") from None
+
+
+def request_hash(body: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Idempotency:
+    key: str
+    request_hash: str
+
+
+async def create_task(
+    uow: UnitOfWork,
+    user_id: str,
+    values: Mapping[str, Any],
+    idempotency: Idempotency | None = None,
+    now: datetime | None = None,
+) -> tuple[Task, bool]:
+    """The new task and True; or, for a repeated Idempotency-Key with the same body, the
+    task the first request made and False."""
+    now = now or utcnow()
+    task_id = uuid4()
+    async with uow.transaction() as repo:
+        if idempotency is not None:
+            earlier = await repo.claim_idempotency_key(
+                user_id, idempotency.key, idempotency.request_hash, task_id, now
+            )
+            if earlier is not None:
+                earlier_hash, earlier_task = earlier
+                if earlier_hash != idempotency.request_hash:
+                    raise Conflict("This Idempotency-Key was used with a different request body.")
+                existing = await repo.get(user_id, earlier_task)
+                if existing is None:
+                    raise Conflict("The task created with this Idempotency-Key has been deleted.")
+                return existing, False
+        task = domain.new_task(task_id=task_id, user_id=user_id, values=values, now=now, series_id=uuid4())
+        await _store_new(repo, task, now)
+    return task, True
+
+
+async def get_task(uow: UnitOfWork, user_id: str, task_id: UUID) -> Task:
+    async with uow.transaction() as repo:
+        return await _load(repo, user_id, task_id)
+
+
+async def list_tasks(uow: UnitOfWork, query: ListQuery) -> tuple[list[Task], str | None]:
+    async with uow.transaction() as repo:
+        page: Page = await repo.list_page(query)
+    cursor = query.next_cursor(page.last_keys, page.mode) if page.last_keys is not None else None
+    return page.tasks, cursor
+
+
+async def update_task(
+    uow: UnitOfWork,
+    user_id: str,
+    task_id: UUID,
+    values: Mapping[str, Any],
+    if_match: int | None = None,
+    now: datetime | None = None,
+) -> Task:
+    """A partial edit. An edit that changes completion is reported as task.completed or
+    task.reopened (with all its changes), any other as task.updated."""
+    now = now or utcnow()
+    async with uow.transaction() as repo:
+        task = await _load(repo, user_id, task_id, for_update=True, if_match=if_match)
+        new = domain.edit(task, values, now, series_id=uuid4())
+        if new is task:
+            return task
+        if new.series_id != task.series_id and new.series_id is not None:
+            await repo.create_series(new.series_id, user_id, now)
+        await repo.update(new)
+        changes = domain.changes_between(task, new)
+        if new.completed != task.completed:
+            kind = EventType.TASK_COMPLETED if new.completed else EventType.TASK_REOPENED
+        else:
+            kind = EventType.TASK_UPDATED
+        await repo.add_event(task_event(kind, new, changes))
+    return new
+
+
+async def complete_task(uow: UnitOfWork, user_id: str, task_id: UUID, now: datetime | None = None) -> Task:
+    """Idempotent: completing a completed task changes nothing and emits nothing."""
+    return await update_task(uow, user_id, task_id, {"completed": True}, now=now)
+
+
+async def reopen_task(uow: UnitOfWork, user_id: str, task_id: UUID, now: datetime | None = None) -> Task:
+    return await update_task(uow, user_id, task_id, {"completed": False}, now=now)
+
+
+async def delete_task(
+    uow: UnitOfWork,
+    user_id: str,
+    task_id: UUID,
+    *,
+    end_series: bool = False,
+    if_match: int | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Delete a task; with end_series, its series makes no further instances."""
+    now = now or utcnow()
+    async with uow.transaction() as repo:
+        task = await _load(repo, user_id, task_id, for_update=True, if_match=if_match)
+        series_ended = False
+        if end_series and task.series_id is not None:
+            series_ended = await repo.end_series(task.series_id, user_id, now)
+        deleted = domain.mark_deleted(task, now)
+        await repo.update(deleted)
+        # The snapshot is the task as it was: consumers see what was deleted.
+        await repo.add_event(task_event(EventType.TASK_DELETED, task, series_ended=series_ended))
+
+
+async def tag_counts(uow: UnitOfWork, user_id: str) -> list[tuple[str, int]]:
+    async with uow.transaction() as repo:
+        return await repo.tag_counts(user_id)
+
+
+# -- for other services (Dapr invocation) ---------------------------------------------------
+async def create_next_occurrence(
+    uow: UnitOfWork,
+    user_id: str,
+    completed_task_id: UUID,
+    occurrence_key: str,
+    values: Mapping[str, Any],
+    now: datetime | None = None,
+) -> tuple[Task, bool]:
+    """The next instance of the completed task's series, made once per (series,
+    occurrence_key): a repeated request returns the instance made first (and False)."""
+    now = now or utcnow()
+    async with uow.transaction() as repo:
+        done = await repo.get(user_id, completed_task_id, include_deleted=True)
+        if done is None:
+            raise NotFound("Completed task not found.")
+        if done.series_id is None:
+            raise Conflict("The completed task is not part of a recurring series.")
+        existing = await repo.find_occurrence(done.series_id, occurrence_key)
+        if existing is not None:
+            return existing, False
+        if await repo.series_ended(done.series_id, user_id):
+            raise Conflict("The series has ended; it makes no further instances.")
+        number = done.instance_number + 1
+        count = parse_rule(done.rrule).count if done.rrule else None
+        if count is not None and number > count:
+            raise Conflict(f"The series is over: COUNT={count} instances were made.")
+        task = domain.new_task(
+            task_id=uuid4(),
+            user_id=user_id,
+            values=values,
+            now=now,
+            series_id=done.series_id,
+            parent_task_id=done.parent_task_id or done.id,
+            instance_number=number,
+            occurrence_key=occurrence_key,
+        )
+        if not await repo.insert_occurrence(task):
+            # A concurrent request made it first (we waited on its unique key).
+            raced = await repo.find_occurrence(done.series_id, occurrence_key)
+            assert raced is not None
+            return raced, False
+        await repo.add_event(task_event(EventType.TASK_CREATED, task))
+    return task, True
+
+
+async def end_series(uow: UnitOfWork, user_id: str, series_id: UUID, now: datetime | None = None) -> None:
+    async with uow.transaction() as repo:
+        if not await repo.end_series(series_id, user_id, now or utcnow()):
+            raise NotFound("Series not found.")
+
+
+async def due_reminders(uow: UnitOfWork, limit: int, now: datetime | None = None) -> list[DueReminder]:
+    async with uow.transaction() as repo:
+        return await repo.due_reminders(now or utcnow(), limit)
+
+
+async def mark_reminder_sent(
+    uow: UnitOfWork,
+    task_id: UUID,
+    remind_at: datetime,
+    user_id: str | None = None,
+    now: datetime | None = None,
+) -> bool:
+    async with uow.transaction() as repo:
+        marked = await repo.mark_reminder_sent(task_id, remind_at, user_id, now or utcnow())
+    if marked is None:
+        raise NotFound("Task not found.")
+    return marked
+
+
+# -- helpers --------------------------------------------------------------------------------
+async def _store_new(repo: TaskRepository, task: Task, now: datetime) -> None:
+    if task.series_id is not None:
+        await repo.create_series(task.series_id, task.user_id, now)
+    await repo.insert(task)
+    await repo.add_event(task_event(EventType.TASK_CREATED, task))
+
+
+async def _load(
+    repo: TaskRepository,
+    user_id: str,
+    task_id: UUID,
+    *,
+    for_update: bool = False,
+    if_match: int | None = None,
+) -> Task:
+    task = await repo.get(user_id, task_id, for_update=for_update)
+    if task is None:
+        owner = await repo.owner_of(task_id)
+        if owner is not None and owner != user_id:
+            log_security_event("cross_user_access", task_id=str(task_id))
+        raise NotFound("Task not found.")
+    if if_match is not None and task.version != if_match:
+        raise PreconditionFailed(f"The task has changed: its version is now {task.version}.")
+    return task

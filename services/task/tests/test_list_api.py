@@ -1,0 +1,273 @@
+"""GET /api/tasks on a real PostgreSQL: search, every filter and sort, keyset pagination."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from conftest import User
+
+pytestmark = pytest.mark.integration
+
+
+def at(days: float = 0, hours: float = 0) -> str:
+    moment = datetime.now(UTC) + timedelta(days=days, hours=hours)
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+# -- search ---------------------------------------------------------------------------------
+async def test_search_stems_words(alice: User) -> None:
+    await alice.create(title="Go running in the park")
+    await alice.create(title="Read a book")
+    assert await alice.titles(search="runs") == ["Go running in the park"]
+
+
+async def test_search_matches_prefixes(alice: User) -> None:
+    await alice.create(title="Buy groceries")
+    await alice.create(title="Call grandma")
+    assert await alice.titles(search="grocer") == ["Buy groceries"]
+    assert await alice.titles(search="buy groc") == ["Buy groceries"]
+
+
+async def test_search_covers_description_and_tags(alice: User) -> None:
+    await alice.create(title="Errand", description="pick up the dry cleaning")
+    await alice.create(title="Other", tags=["Finance"])
+    assert await alice.titles(search="cleaning") == ["Errand"]
+    assert await alice.titles(search="finance") == ["Other"]
+
+
+async def test_search_falls_back_to_trigrams_for_typos(alice: User) -> None:
+    await alice.create(title="Buy groceries for the week")
+    await alice.create(title="Call the dentist")
+    assert await alice.titles(search="grocreies") == ["Buy groceries for the week"]
+    assert await alice.titles(search="dentsit") == ["Call the dentist"]
+    assert await alice.titles(search="xylophone") == []
+
+
+async def test_search_ranks_title_over_tags_over_description(alice: User) -> None:
+    await alice.create(title="Notes", description="about the budget")
+    await alice.create(title="Plan the budget")
+    await alice.create(title="Spreadsheet", tags=["budget"])
+    assert await alice.titles(search="budget") == ["Plan the budget", "Spreadsheet", "Notes"]
+
+
+async def test_search_supports_web_syntax(alice: User) -> None:
+    await alice.create(title="milk and eggs")
+    await alice.create(title="milk and bread")
+    assert await alice.titles(search="milk -eggs") == ["milk and bread"]
+    assert await alice.titles(search='"and bread"') == ["milk and bread"]
+
+
+async def test_search_returns_at_most_fifty_across_pages(alice: User) -> None:
+    for i in range(55):
+        await alice.create(title=f"Report number {i}")
+    seen: list[str] = []
+    cursor = None
+    for _ in range(10):
+        params: dict[str, Any] = {"search": "report", "limit": 20}
+        if cursor:
+            params["cursor"] = cursor
+        page = await alice.page(**params)
+        seen += [t["id"] for t in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == 50 and len(set(seen)) == 50
+    assert len((await alice.page(search="report", limit=100))["items"]) == 50
+
+
+async def test_search_with_another_sort(alice: User) -> None:
+    await alice.create(title="b milk")
+    await alice.create(title="a milk")
+    await alice.create(title="c bread")
+    assert await alice.titles(search="milk", sort="title") == ["a milk", "b milk"]
+    assert await alice.titles(search="milk", sort="title", order="desc") == ["b milk", "a milk"]
+
+
+async def test_a_trigram_search_pages_as_trigram(alice: User) -> None:
+    for i in range(3):
+        await alice.create(title=f"Vacuum the stairs {i}")
+    first = await alice.page(search="vacum", limit=2)
+    assert len(first["items"]) == 2 and first["next_cursor"]
+    # A matching insert between pages does not switch the next page to full text.
+    await alice.create(title="vacum typo in title")
+    second = await alice.page(search="vacum", limit=2, cursor=first["next_cursor"])
+    ids = [t["id"] for t in first["items"] + second["items"]]
+    assert len(ids) == len(set(ids))
+
+
+# -- filters --------------------------------------------------------------------------------
+async def test_status_filter(alice: User) -> None:
+    open_task = await alice.create(title="open")
+    done = await alice.create(title="done")
+    await alice.request("POST", f"/api/tasks/{done['id']}/complete")
+    assert await alice.titles() == ["open"]
+    assert await alice.titles(status="completed") == ["done"]
+    assert sorted(await alice.titles(status="all")) == ["done", "open"]
+    assert open_task
+
+
+async def test_priority_filter(alice: User) -> None:
+    for p in ("VERY_IMPORTANT", "HIGH", "MEDIUM", "LOW"):
+        await alice.create(title=p, priority=p)
+    assert await alice.titles(priority="high,LOW") == ["HIGH", "LOW"]
+    assert await alice.titles(priority="very_important") == ["VERY_IMPORTANT"]
+
+
+async def test_tags_filter_needs_all_case_insensitively(alice: User) -> None:
+    await alice.create(title="both", tags=["Work", "Deep Work"])
+    await alice.create(title="one", tags=["work"])
+    await alice.create(title="none")
+    assert await alice.titles(tags="WORK", sort="title") == ["both", "one"]
+    assert await alice.titles(tags="work,deep work") == ["both"]
+    assert await alice.titles(tags="work,missing") == []
+
+
+async def test_due_filters(alice: User) -> None:
+    await alice.create(title="overdue", due_at=at(days=-2))
+    await alice.create(title="today", due_at=at(hours=0.01))
+    await alice.create(title="in 3 days", due_at=at(days=3))
+    await alice.create(title="in 10 days", due_at=at(days=10))
+    await alice.create(title="undated")
+    done = await alice.create(title="done overdue", due_at=at(days=-3))
+    await alice.request("POST", f"/api/tasks/{done['id']}/complete")
+
+    assert await alice.titles(due="overdue", status="all") == ["overdue"]
+    assert "today" in await alice.titles(due="today")
+    assert set(await alice.titles(due="week")) >= {"today", "in 3 days"}
+    assert "in 10 days" not in await alice.titles(due="week")
+    assert "overdue" not in await alice.titles(due="week")
+    assert await alice.titles(due="none") == ["undated"]
+    assert await alice.titles(due_before=at(days=1), sort="due_at") == ["overdue", "today"]
+    assert await alice.titles(due_after=at(days=1), sort="due_at") == ["in 3 days", "in 10 days"]
+    assert await alice.titles(due_after=at(days=1), due_before=at(days=5)) == ["in 3 days"]
+
+
+async def test_today_is_the_callers_day(alice: User) -> None:
+    # Due at noon UTC today: 'today' wherever the UTC date is the local date at noon UTC.
+    noon = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    await alice.create(title="noon", due_at=noon.isoformat())
+    assert await alice.titles(due="today", tz="UTC", status="all") == ["noon"]
+    # In Kiribati (UTC+14) noon UTC is 02:00 the next day, unless it is already that day there.
+    kiribati_date = (datetime.now(UTC) + timedelta(hours=14)).date()
+    expected = ["noon"] if (noon + timedelta(hours=14)).date() == kiribati_date else []
+    assert await alice.titles(due="today", tz="Pacific/Kiritimati", status="all") == expected
+
+
+async def test_filters_combine_with_and(alice: User) -> None:
+    await alice.create(title="match", priority="HIGH", tags=["home"], due_at=at(days=2))
+    await alice.create(title="wrong priority", priority="LOW", tags=["home"], due_at=at(days=2))
+    await alice.create(title="wrong tag", priority="HIGH", tags=["work"], due_at=at(days=2))
+    assert await alice.titles(priority="HIGH", tags="home", due="week", search="match") == ["match"]
+
+
+# -- sorting --------------------------------------------------------------------------------
+async def test_default_order(alice: User) -> None:
+    await alice.create(title="low", priority="LOW", due_at=at(days=1))
+    await alice.create(title="high undated", priority="HIGH")
+    await alice.create(title="high later", priority="HIGH", due_at=at(days=5))
+    await alice.create(title="high sooner", priority="HIGH", due_at=at(days=2))
+    await alice.create(title="very important", priority="VERY_IMPORTANT")
+    await alice.create(title="medium a")
+    await alice.create(title="medium b")
+    assert await alice.titles() == [
+        "very important",
+        "high sooner",
+        "high later",
+        "high undated",
+        "medium a",
+        "medium b",
+        "low",
+    ]
+    assert (await alice.titles(sort="priority", order="desc"))[0] == "low"
+
+
+async def test_sorts(alice: User) -> None:
+    await alice.create(title="banana", due_at=at(days=2), priority="LOW")
+    await alice.create(title="Apple", due_at=at(days=1))
+    await alice.create(title="cherry")
+    assert await alice.titles(sort="title") == ["Apple", "banana", "cherry"]
+    assert await alice.titles(sort="title", order="desc") == ["cherry", "banana", "Apple"]
+    assert await alice.titles(sort="due_at") == ["Apple", "banana", "cherry"]
+    assert await alice.titles(sort="due_at", order="desc") == ["banana", "Apple", "cherry"]
+    assert await alice.titles(sort="created_at") == ["banana", "Apple", "cherry"]
+    assert await alice.titles(sort="created_at", order="desc") == ["cherry", "Apple", "banana"]
+
+
+# -- pagination -----------------------------------------------------------------------------
+async def _all_pages(user: User, limit: int, **params: Any) -> list[list[str]]:
+    pages: list[list[str]] = []
+    cursor = None
+    while True:
+        page = await user.page(limit=limit, **params, **({"cursor": cursor} if cursor else {}))
+        pages.append([t["title"] for t in page["items"]])
+        cursor = page["next_cursor"]
+        if not cursor:
+            return pages
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"sort": "due_at"},
+        {"sort": "due_at", "order": "desc"},
+        {"sort": "title"},
+        {"sort": "created_at", "order": "desc"},
+    ],
+)
+async def test_pages_cover_everything_once(alice: User, params: dict[str, str]) -> None:
+    priorities = ["HIGH", "LOW", "MEDIUM"]
+    for i in range(11):
+        due = {"due_at": at(days=i % 4)} if i % 3 else {}
+        await alice.create(title=f"task {i:02}", priority=priorities[i % 3], **due)
+    everything = await alice.titles(limit=100, **params)
+    pages = await _all_pages(alice, 3, **params)
+    assert [len(p) for p in pages] == [3, 3, 3, 2]
+    assert [t for p in pages for t in p] == everything
+
+
+async def test_pagination_is_stable_under_inserts(alice: User) -> None:
+    for i in range(6):
+        await alice.create(title=f"old {i}", priority="MEDIUM")
+    first = await alice.page(limit=3)
+    # New tasks sort before and after the cursor; the next page neither repeats nor skips.
+    await alice.create(title="new first", priority="VERY_IMPORTANT")
+    await alice.create(title="new last", priority="LOW")
+    second = await alice.page(limit=3, cursor=first["next_cursor"])
+    third = await alice.page(limit=3, cursor=second["next_cursor"])
+    titles = [t["title"] for p in (first, second, third) for t in p["items"]]
+    assert titles == ["old 0", "old 1", "old 2", "old 3", "old 4", "old 5", "new last"]
+    assert third["next_cursor"] is None
+
+
+async def test_deleting_the_cursor_row_does_not_break_the_next_page(alice: User) -> None:
+    for i in range(4):
+        await alice.create(title=f"t{i}")
+    first = await alice.page(limit=2)
+    await alice.request("DELETE", f"/api/tasks/{first['items'][-1]['id']}")
+    second = await alice.page(limit=2, cursor=first["next_cursor"])
+    assert [t["title"] for t in second["items"]] == ["t2", "t3"]
+
+
+async def test_tampered_cursor_values_never_cause_a_5xx(alice: User) -> None:
+    import base64
+    import json
+
+    for i in range(3):
+        await alice.create(title=f"t{i}", due_at=at(days=i))
+    cursor = (await alice.page(limit=1))["next_cursor"]
+    body = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    created, task_id = body["k"][3], body["k"][4]
+    for keys in (
+        [10**30, False, None, created, task_id],  # beyond the smallint column
+        [1, "yes", None, created, task_id],
+        [1, False, "0001-01-01T00:00:00+01:00", created, task_id],
+        [1, True, None, "9999-12-31T23:59:59-01:00", task_id],
+    ):
+        forged = base64.urlsafe_b64encode(json.dumps({**body, "k": keys}).encode()).decode()
+        r = await alice.request("GET", "/api/tasks", params={"cursor": forged, "limit": 1})
+        assert r.status_code == 422, r.text

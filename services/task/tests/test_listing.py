@@ -1,0 +1,232 @@
+"""Unit tests of list queries, orderings and cursors (domain.listing)."""
+
+import base64
+import contextlib
+import json
+from datetime import UTC, datetime
+from typing import Any
+from uuid import uuid4
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from task_service.domain.errors import InvalidInput
+from task_service.domain.listing import (
+    ListQuery,
+    build_list_query,
+    decode_cursor,
+    encode_cursor,
+    ordering,
+    prefix_tsquery,
+)
+
+NOW = datetime(2030, 3, 30, 22, 30, tzinfo=UTC)
+
+
+def query(**kwargs: Any) -> ListQuery:
+    return build_list_query(user_id="u1", now=NOW, **kwargs)
+
+
+def test_default_order_is_priority_then_due_nulls_last_then_created() -> None:
+    q = query()
+    assert q.sort == "priority"
+    assert [(k.name, k.descending) for k in q.keys] == [
+        ("priority_rank", False),
+        ("due_null", False),
+        ("due_at", False),
+        ("created_at", False),
+        ("id", False),
+    ]
+
+
+def test_search_without_sort_orders_by_relevance_best_first() -> None:
+    q = query(search="milk")
+    assert q.sort == "relevance"
+    assert q.keys[0].name == "rank" and q.keys[0].descending
+    assert q.keys[-1].name == "id"
+
+
+def test_search_caps_the_page_at_fifty() -> None:
+    assert query(search="milk", limit=100).limit == 50
+    assert query(limit=100).limit == 100
+
+
+@pytest.mark.parametrize("sort", ["priority", "due_at", "created_at", "title", "relevance"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_ordering_ends_with_the_id(sort: Any, descending: bool) -> None:
+    keys = ordering(sort, descending)
+    assert keys[-1].name == "id"
+    primary = next(k for k in keys if k.name != "due_null")
+    assert primary.descending == descending
+
+
+def test_due_at_sort_keeps_undated_tasks_last_in_both_directions() -> None:
+    for descending in (False, True):
+        keys = ordering("due_at", descending)
+        assert keys[0].name == "due_null" and not keys[0].descending
+
+
+def test_relevance_needs_a_search() -> None:
+    with pytest.raises(InvalidInput) as err:
+        query(sort="relevance")
+    assert "sort" in err.value.fields
+
+
+def test_bad_parameters_are_all_named() -> None:
+    with pytest.raises(InvalidInput) as err:
+        query(
+            priority="HIGH,urgent",
+            tags="a,,b\x00",
+            due_before="yesterday",
+            due_after="2030-01-01T00:00:00",
+            tz="Mars/Olympus",
+            search="x" * 501,
+        )
+    assert set(err.value.fields) == {"priority", "tags", "due_before", "due_after", "tz", "search"}
+
+
+def test_search_is_collapsed_and_blank_means_none() -> None:
+    assert query(search="  buy   milk ").search == "buy milk"
+    assert query(search="   ").search is None
+
+
+def test_filters_are_normalised() -> None:
+    q = query(priority="high, low,HIGH", tags="Work, deep  work")
+    assert q.priorities == ("HIGH", "LOW")
+    assert q.tag_keys == ("work", "deep work")
+
+
+def test_today_and_week_follow_the_callers_zone() -> None:
+    # 23:30 UTC on 30 March 2030 is already 31 March in Berlin, the day clocks go forward.
+    late = datetime(2030, 3, 30, 23, 30, tzinfo=UTC)
+    q = build_list_query(user_id="u1", now=late, due="today", tz="Europe/Berlin")
+    assert q.due_ge == datetime(2030, 3, 30, 23, tzinfo=UTC)
+    assert q.due_lt == datetime(2030, 3, 31, 22, tzinfo=UTC)  # a 23-hour day
+    week = query(due="week")
+    assert week.due_ge == datetime(2030, 3, 30, tzinfo=UTC)
+    assert week.due_lt == datetime(2030, 4, 6, tzinfo=UTC)
+
+
+def test_overdue_and_none() -> None:
+    assert query(due="overdue").overdue_at == NOW
+    assert query(due="none").due_none
+
+
+def test_prefix_query_is_quoted_and_handles_negation() -> None:
+    assert prefix_tsquery("grocer") == "'grocer':*"
+    assert prefix_tsquery("buy milk -eggs or bread") == "'buy':* & 'milk':* & !'eggs' & 'bread':*"
+    # Only word characters reach the query: tsquery syntax cannot be injected.
+    assert prefix_tsquery("a' | !b:* & (c)") == "'a':* & 'b':* & 'c':*"
+    assert prefix_tsquery("-only -negative") is None
+    assert prefix_tsquery("!!! ???") is None
+
+
+def test_cursor_round_trip() -> None:
+    q = query(sort="due_at", order="desc")
+    values = (False, datetime(2030, 1, 1, 9, 0, 0, 123456, tzinfo=UTC), 2, NOW, uuid4())
+    cursor = encode_cursor(q, values, None)
+    assert decode_cursor(cursor, q) == (values, None)
+    assert "=" not in cursor and "+" not in cursor and "/" not in cursor
+
+
+def test_cursor_of_an_undated_task() -> None:
+    q = query()
+    values = (3, True, None, NOW, uuid4())
+    assert decode_cursor(encode_cursor(q, values, None), q)[0] == values
+
+
+def test_cursor_keeps_the_search_mode() -> None:
+    q = query(search="milk")
+    cursor = encode_cursor(q, (0.25, uuid4()), "trigram")
+    assert decode_cursor(cursor, q)[1] == "trigram"
+
+
+def test_cursor_of_another_query_is_refused() -> None:
+    cursor = encode_cursor(query(sort="title"), ("milk", uuid4()), None)
+    with pytest.raises(InvalidInput):
+        decode_cursor(cursor, query(sort="title", order="desc"))
+    with pytest.raises(InvalidInput):
+        decode_cursor(cursor, query(sort="title", status="all"))
+
+
+def _tampered(q: ListQuery, change: Any) -> str:
+    body = json.loads(base64.urlsafe_b64decode(encode_cursor(q, ("milk", uuid4()), None) + "=="))
+    change(body)
+    return base64.urlsafe_b64encode(json.dumps(body).encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda b: b["k"].__setitem__(0, 5),
+        lambda b: b["k"].__setitem__(1, "not-a-uuid"),
+        lambda b: b["k"].__setitem__(0, None),
+        lambda b: b["k"].append(1),
+        lambda b: b.__setitem__("v", 2),
+        lambda b: b.__setitem__("m", "trigram"),
+        lambda b: b.__setitem__("k", "x"),
+        lambda b: b["k"].__setitem__(0, "a\x00b"),
+    ],
+)
+def test_tampered_cursors_are_refused(change: Any) -> None:
+    q = query(sort="title")
+    with pytest.raises(InvalidInput) as err:
+        decode_cursor(_tampered(q, change), q)
+    assert "cursor" in err.value.fields
+
+
+@pytest.mark.parametrize("garbage", ["", "zzz", "!!!!", "e30", "W10", "x" * 5000, "bnVsbA"])
+def test_garbage_cursors_are_refused(garbage: str) -> None:
+    with pytest.raises(InvalidInput):
+        query(cursor=garbage)
+
+
+def test_a_time_key_must_not_take_a_boolean_or_naive_time() -> None:
+    q = query(sort="created_at")
+    for bad in (True, "2030-01-01T00:00:00", 17):
+        body = {"v": 1, "f": q.fingerprint, "k": [bad, str(uuid4())], "m": None}
+        cursor = base64.urlsafe_b64encode(json.dumps(body).encode()).decode()
+        with pytest.raises(InvalidInput):
+            decode_cursor(cursor, q)
+
+
+@given(st.binary(max_size=200))
+def test_random_bytes_never_crash_the_decoder(raw: bytes) -> None:
+    cursor = base64.urlsafe_b64encode(raw).decode()
+    with contextlib.suppress(InvalidInput):
+        decode_cursor(cursor, query())
+
+
+@given(
+    st.integers(0, 3),
+    st.booleans(),
+    st.none() | st.datetimes(timezones=st.just(UTC)),
+    st.datetimes(timezones=st.just(UTC)),
+    st.uuids(),
+)
+def test_cursor_round_trips_any_position(rank: int, null: bool, due: Any, created: Any, ident: Any) -> None:
+    q = query()
+    values = (rank, null, due, created, ident)
+    assert decode_cursor(encode_cursor(q, values, None), q)[0] == values
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        [10**30, False, None, NOW.isoformat(), str(uuid4())],
+        [-1, False, None, NOW.isoformat(), str(uuid4())],
+        [1, False, None, "0001-01-01T00:00:00+01:00", str(uuid4())],
+    ],
+)
+def test_cursor_values_out_of_range_are_refused(keys: list[Any]) -> None:
+    q = query()
+    body = {"v": 1, "f": q.fingerprint, "k": keys, "m": None}
+    with pytest.raises(InvalidInput):
+        decode_cursor(base64.urlsafe_b64encode(json.dumps(body).encode()).decode(), q)
+
+
+def test_a_relevance_cursor_must_be_finite() -> None:
+    q = query(search="milk")
+    body = {"v": 1, "f": q.fingerprint, "k": [float("nan"), str(uuid4())], "m": "fulltext"}
+    with pytest.raises(InvalidInput):
+        decode_cursor(base64.urlsafe_b64encode(json.dumps(body).encode()).decode(), q)

@@ -1,0 +1,252 @@
+"""The transactional outbox and its relay, on a real PostgreSQL (Dapr is faked: the relay's
+publish function is injected)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+from task_service import use_cases
+from task_service.adapters.outbox import OUTBOX_BACKLOG, OutboxRelay
+from task_service.adapters.repository import TaskRepository, UnitOfWork
+from task_service.adapters.tables import outbox
+from todo_common.events import TASK_EVENTS, TaskEvent
+
+if TYPE_CHECKING:
+    from conftest import User
+
+pytestmark = pytest.mark.integration
+
+
+async def events_of(engine: AsyncEngine, user_id: str) -> list[dict[str, Any]]:
+    async with engine.connect() as conn:
+        rows = await conn.execute(
+            select(outbox.c.data).where(outbox.c.user_id == user_id).order_by(outbox.c.id)
+        )
+        return [r.data for r in rows]
+
+
+async def test_every_change_writes_one_event_with_the_snapshot(alice: User, engine: AsyncEngine) -> None:
+    task = await alice.create(title="Draft", tags=["work"])
+    path = f"/api/tasks/{task['id']}"
+    updated = (await alice.request("PATCH", path, json={"title": "Final", "priority": "HIGH"})).json()
+    await alice.request("PATCH", path, json={"title": "Final"})  # no change: no event
+    completed = (await alice.request("POST", path + "/complete")).json()
+    await alice.request("POST", path + "/complete")  # already completed: no event
+    reopened = (await alice.request("POST", path + "/reopen")).json()
+    await alice.request("DELETE", path)
+
+    events = await events_of(engine, alice.id)
+    assert [e["event_type"] for e in events] == [
+        "task.created",
+        "task.updated",
+        "task.completed",
+        "task.reopened",
+        "task.deleted",
+    ]
+    for event in events:
+        TaskEvent.model_validate(event)  # schema v1
+        assert event["task_id"] == task["id"] and event["user_id"] == alice.id
+    assert events[0]["payload"]["task"] == task
+    assert events[1]["payload"]["task"] == updated
+    assert events[1]["payload"]["changes"] == {
+        "title": {"old": "Draft", "new": "Final"},
+        "priority": {"old": "MEDIUM", "new": "HIGH"},
+    }
+    assert events[2]["payload"]["task"] == completed
+    assert events[2]["payload"]["changes"]["completed"] == {"old": False, "new": True}
+    assert events[3]["payload"]["task"] == reopened
+    # The deleted event carries the task as it was.
+    assert events[4]["payload"]["task"] == reopened and events[4]["payload"]["series_ended"] is False
+
+
+async def test_a_failing_change_writes_no_event(
+    alice: User, engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    task = await alice.create(title="Before")
+    uow = UnitOfWork(engine)
+    original = TaskRepository.add_event
+
+    async def event_then_failure(self: TaskRepository, event: TaskEvent, topic: str = TASK_EVENTS) -> None:
+        await original(self, event, topic)
+        raise RuntimeError("the change fails after its event was staged")
+
+    monkeypatch.setattr(TaskRepository, "add_event", event_then_failure)
+    with pytest.raises(RuntimeError):
+        await use_cases.update_task(uow, alice.id, UUID(task["id"]), {"title": "After"})
+
+    async def broken_outbox(self: TaskRepository, event: TaskEvent, topic: str = TASK_EVENTS) -> None:
+        raise RuntimeError("the outbox insert fails")
+
+    monkeypatch.setattr(TaskRepository, "add_event", broken_outbox)
+    with pytest.raises(RuntimeError):
+        await use_cases.update_task(uow, alice.id, UUID(task["id"]), {"title": "After"})
+    with pytest.raises(RuntimeError):
+        await use_cases.create_task(uow, alice.id, {"title": "Never stored"})
+    monkeypatch.undo()
+
+    assert [e["event_type"] for e in await events_of(engine, alice.id)] == ["task.created"]
+    current = (await alice.request("GET", f"/api/tasks/{task['id']}")).json()
+    assert current == task  # neither change happened without its event
+    assert await alice.titles() == ["Before"]
+
+
+# -- relay ----------------------------------------------------------------------------------
+class FakeDapr:
+    """Records publish calls; fails the first `failures` calls like a sidecar that is down."""
+
+    def __init__(self, failures: int = 0, delay: float = 0.0) -> None:
+        self.failures, self.delay = failures, delay
+        self.published: list[dict[str, Any]] = []
+        self.calls = 0
+        self._changed = asyncio.Event()
+
+    async def wait_for(self, count: int) -> None:
+        while len(self.published) < count:
+            self._changed.clear()
+            await self._changed.wait()
+
+    async def publish(
+        self, topic: str, data: dict[str, Any], *, event_id: str, event_type: str, partition_key: str
+    ) -> None:
+        self.calls += 1
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.failures > 0:
+            self.failures -= 1
+            raise ConnectionError("sidecar unavailable")
+        assert topic == TASK_EVENTS and data["event_id"] == event_id and data["task_id"] == partition_key
+        assert data["event_type"] == event_type
+        self.published.append(data)
+        self._changed.set()
+
+    def ids(self) -> list[str]:
+        return [e["event_id"] for e in self.published]
+
+
+async def unsent(engine: AsyncEngine) -> int:
+    async with engine.connect() as conn:
+        return int(await conn.scalar(select(func.count()).where(outbox.c.sent_at.is_(None))) or 0)
+
+
+async def outbox_ids(engine: AsyncEngine, user_id: str) -> list[str]:
+    return [e["event_id"] for e in await events_of(engine, user_id)]
+
+
+async def test_relay_publishes_in_order_once(alice: User, engine: AsyncEngine, clean_outbox: None) -> None:
+    task = await alice.create(title="one")
+    await alice.request("PATCH", f"/api/tasks/{task['id']}", json={"title": "two"})
+    await alice.request("POST", f"/api/tasks/{task['id']}/complete")
+    other = await alice.create(title="other")
+    await alice.request("DELETE", f"/api/tasks/{other['id']}")
+
+    dapr = FakeDapr()
+    relay = OutboxRelay(engine, dapr.publish)
+    result = await relay.run_once()
+    assert result.published == 5 and not result.failed
+    assert dapr.ids() == await outbox_ids(engine, alice.id)
+    assert (await relay.run_once()).published == 0
+    assert len(dapr.published) == 5 and await unsent(engine) == 0
+
+
+async def test_relay_stops_at_a_failure_and_retries(
+    alice: User, engine: AsyncEngine, clean_outbox: None
+) -> None:
+    first = await alice.create(title="first")
+    await alice.create(title="second")
+    await alice.request("PATCH", f"/api/tasks/{first['id']}", json={"title": "first, edited"})
+
+    dapr = FakeDapr(failures=1)
+    relay = OutboxRelay(engine, dapr.publish)
+    result = await relay.run_once()
+    # Nothing after the failed event goes out: a later event must not overtake it.
+    assert result.failed and result.published == 0 and dapr.published == []
+    async with engine.connect() as conn:
+        row = (
+            await conn.execute(select(outbox).where(outbox.c.user_id == alice.id).order_by(outbox.c.id))
+        ).first()
+    assert (
+        row is not None
+        and row.attempts == 1
+        and "sidecar unavailable" in row.last_error
+        and row.sent_at is None
+    )
+
+    result = await relay.run_once()
+    assert result.published == 3 and not result.failed
+    assert dapr.ids() == await outbox_ids(engine, alice.id)
+
+
+async def test_running_relay_backs_off_then_delivers_and_wakes_on_commit(
+    alice: User, engine: AsyncEngine, clean_outbox: None
+) -> None:
+    dapr = FakeDapr(failures=3)
+    relay = OutboxRelay(engine, dapr.publish, poll_interval=30.0, max_backoff=0.2)
+    uow = UnitOfWork(engine, on_commit=relay.wake)
+    relay.start()
+    try:
+        await asyncio.sleep(0.1)  # the relay is now idle, waiting up to 30 s for a poke
+        task, _ = await use_cases.create_task(uow, alice.id, {"title": "wake up"})
+        await use_cases.complete_task(uow, alice.id, task.id)
+        async with asyncio.timeout(5):
+            await dapr.wait_for(2)
+        assert dapr.calls == 5  # three failures, retried with backoff, then both events
+        assert dapr.ids() == await outbox_ids(engine, alice.id)
+
+        # Woken by the commit: far sooner than the 30 s poll.
+        async with asyncio.timeout(2):
+            await use_cases.reopen_task(uow, alice.id, task.id)
+            await dapr.wait_for(3)
+    finally:
+        await relay.stop()
+    assert OUTBOX_BACKLOG._value.get() == 0
+
+
+async def test_two_relays_skip_locked_no_duplicates_and_per_task_order(
+    alice: User, engine: AsyncEngine, clean_outbox: None
+) -> None:
+    user = alice
+    uow = UnitOfWork(engine)
+    ids = [(await use_cases.create_task(uow, user.id, {"title": f"t{i}"}))[0].id for i in range(30)]
+    for round_ in range(3):  # interleave the tasks' events in the outbox
+        for task_id in ids:
+            await use_cases.update_task(uow, user.id, task_id, {"description": f"round {round_}"})
+    expected = await outbox_ids(engine, user.id)
+    assert len(expected) == 120
+
+    dapr = FakeDapr(delay=0.002)
+    # One slow relay and one fast one: without the per-task guard the fast one would
+    # publish a later event of a task while the slow one still holds its earlier event.
+    per_relay = [FakeDapr(delay=0.01), FakeDapr(delay=0.001)]
+
+    def recorder(mine: FakeDapr) -> Any:
+        async def publish(topic: str, data: dict[str, Any], **kwargs: str) -> None:
+            await mine.publish(topic, data, **kwargs)
+            dapr.published.append(data)
+
+        return publish
+
+    relays = [OutboxRelay(engine, recorder(mine), batch_size=20) for mine in per_relay]
+
+    async def drain(relay: OutboxRelay) -> None:
+        for _ in range(500):
+            result = await relay.run_once()
+            if result.published == 0:
+                if await unsent(engine) == 0:
+                    return
+                await asyncio.sleep(0.005)
+
+    await asyncio.gather(*(drain(r) for r in relays))
+    assert all(mine.published for mine in per_relay)  # both relays really worked at once
+    published = dapr.ids()
+    assert sorted(published) == sorted(expected)  # every event exactly once
+    order_in_outbox = {event_id: n for n, event_id in enumerate(expected)}
+    by_task: dict[str, list[int]] = {}
+    for event in dapr.published:
+        by_task.setdefault(event["task_id"], []).append(order_in_outbox[event["event_id"]])
+    assert all(seq == sorted(seq) for seq in by_task.values())  # no event overtook its task's earlier one
+    assert all(len(seq) == 4 for seq in by_task.values())

@@ -1,0 +1,132 @@
+"""Unit tests of the task's lifecycle and snapshot (domain.task, domain.events)."""
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import uuid4
+
+import pytest
+from task_service.domain.errors import InvalidInput
+from task_service.domain.events import task_event
+from task_service.domain.task import Task, changes_between, edit, new_task, snapshot
+from todo_common.events import EventType, TaskEvent
+
+NOW = datetime(2030, 1, 1, 12, tzinfo=UTC)
+LATER = NOW + timedelta(minutes=5)
+
+
+def make(**values: Any) -> Task:
+    return new_task(
+        task_id=uuid4(), user_id="u1", values={"title": "Task", **values}, now=NOW, series_id=uuid4()
+    )
+
+
+def test_new_task_defaults() -> None:
+    task = make()
+    assert (task.description, task.priority, task.tags, task.repeat_from) == ("", "MEDIUM", (), "due")
+    assert task.version == 1 and task.created_at == task.updated_at == NOW
+    assert not task.is_recurring and task.series_id is None and task.next_occurrence is None
+
+
+def test_recurring_task_starts_a_series() -> None:
+    task = make(rrule="FREQ=DAILY", due_at=NOW)
+    assert task.is_recurring and task.series_id is not None and task.parent_task_id is None
+    assert task.next_occurrence == NOW + timedelta(days=1)
+
+
+def test_rule_that_never_occurs_is_invalid_input_on_rrule() -> None:
+    with pytest.raises(InvalidInput) as err:
+        make(rrule="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", due_at=NOW)
+    assert "rrule" in err.value.fields
+
+
+def test_snapshot_has_every_api_field_in_api_form() -> None:
+    snap = snapshot(make(due_at=NOW, tags=("Work",)))
+    assert set(snap) == {
+        "id",
+        "title",
+        "description",
+        "completed",
+        "completed_at",
+        "priority",
+        "tags",
+        "due_at",
+        "remind_at",
+        "rrule",
+        "repeat_from",
+        "is_recurring",
+        "series_id",
+        "parent_task_id",
+        "next_occurrence",
+        "version",
+        "created_at",
+        "updated_at",
+    }
+    assert snap["due_at"] == "2030-01-01T12:00:00Z" and snap["tags"] == ["Work"]
+
+
+def test_edit_bumps_version_only_on_change() -> None:
+    task = make(title="A")
+    assert edit(task, {"title": "A"}, LATER, uuid4()) is task
+    changed = edit(task, {"title": "B"}, LATER, uuid4())
+    assert changed.version == 2 and changed.updated_at == LATER
+    assert changes_between(task, changed) == {"title": ("A", "B")}
+
+
+def test_null_clears_nullable_fields_and_resets_defaults() -> None:
+    task = make(due_at=NOW, description="d", priority="HIGH", tags=("x",), repeat_from="completion")
+    cleared = edit(
+        task,
+        {"due_at": None, "description": None, "priority": None, "tags": None, "repeat_from": None},
+        LATER,
+        uuid4(),
+    )
+    assert (cleared.due_at, cleared.description, cleared.priority, cleared.tags, cleared.repeat_from) == (
+        None,
+        "",
+        "MEDIUM",
+        (),
+        "due",
+    )
+    with pytest.raises(InvalidInput):
+        edit(task, {"title": None}, LATER, uuid4())
+
+
+def test_moving_the_reminder_clears_its_sent_mark() -> None:
+    task = make(remind_at=NOW)
+    sent = Task(**{**task.__dict__, "reminder_sent_at": NOW})
+    assert edit(sent, {"title": "x"}, LATER, uuid4()).reminder_sent_at == NOW
+    assert edit(sent, {"remind_at": LATER}, LATER, uuid4()).reminder_sent_at is None
+
+
+def test_completing_and_reopening_are_idempotent() -> None:
+    task = make()
+    done = edit(task, {"completed": True}, LATER, uuid4())
+    assert done.completed and done.completed_at == LATER and done.version == 2
+    assert edit(done, {"completed": True}, LATER + timedelta(hours=1), uuid4()) is done
+    again = edit(done, {"completed": False}, LATER, uuid4())
+    assert not again.completed and again.completed_at is None and again.version == 3
+    assert edit(again, {"completed": False}, LATER, uuid4()) is again
+
+
+def test_adding_a_rule_later_starts_a_series_and_moving_due_moves_next() -> None:
+    task = make(due_at=NOW)
+    series = uuid4()
+    recurring = edit(task, {"rrule": "FREQ=WEEKLY"}, LATER, series)
+    assert recurring.series_id == series and recurring.next_occurrence == NOW + timedelta(weeks=1)
+    moved = edit(recurring, {"due_at": NOW + timedelta(days=1)}, LATER, uuid4())
+    assert moved.series_id == series and moved.next_occurrence == NOW + timedelta(days=8)
+    plain = edit(moved, {"rrule": None}, LATER, uuid4())
+    assert not plain.is_recurring and plain.next_occurrence is None
+
+
+def test_event_carries_snapshot_and_changes_in_schema_v1() -> None:
+    task = make(title="A")
+    new = edit(task, {"title": "B"}, LATER, uuid4())
+    event = task_event(EventType.TASK_UPDATED, new, changes_between(task, new))
+    data = event.to_data()
+    assert TaskEvent.model_validate(data) == event
+    assert data["schema_version"] == "v1" and data["event_type"] == "task.updated"
+    assert data["task_id"] == str(task.id) and data["user_id"] == "u1"
+    assert data["payload"]["task"]["title"] == "B"
+    assert data["payload"]["changes"] == {"title": {"old": "A", "new": "B"}}
+    assert data["timestamp"].endswith("Z")
