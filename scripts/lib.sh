@@ -31,11 +31,14 @@ wait_port() {
   return 1
 }
 
-# Loopback ports of the local infrastructure (apps and sidecars: dapr.yaml).
-PG_PORT="${PG_PORT:-54320}"
+# Loopback ports of the local infrastructure (apps and sidecars: dapr.yaml). Listening
+# ports stay below 32768, outside Linux's ephemeral range, so that no outgoing connection
+# can hold one when its server starts (sentry's 50001 is fixed by the dapr CLI).
+PG_PORT="${PG_PORT:-25432}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 REDIS_PORT="${REDIS_PORT:-6390}"
+SCHEDULER_PORT=26006
 SECRETS_FILE="$RUN_DIR/secrets.json"
 
 # secret NAME: read one value from the local secret store file.

@@ -17,7 +17,8 @@ PG_DATA="$PG_DIR/data"
 PG_SOCK="$PG_DIR/sock"
 PG_LOG="$LOG_DIR/postgres.log"
 PG_SETUP_LOG="$LOG_DIR/postgres-setup.log"
-DATABASES=(todo_tasks todo_audit todo_state todo_auth)
+# todo_tasks_test: the task-service integration tests migrate and use it.
+DATABASES=(todo_tasks todo_audit todo_state todo_auth todo_tasks_test)
 
 listener() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'users:(([^)]*' | head -1 | sed 's/users:((//'; }
 

@@ -43,20 +43,24 @@ if ! have_version daprd "$DAPR_VERSION"; then
   ) >"$log" 2>&1 || die "daprd build failed: $(tail -n 1 "$log")" "$log"
 fi
 
-# Sentry is Dapr's CA: with it the sidecars talk mTLS and carry SPIFFE identities, which
-# is what access control policies match on (without mTLS every caller gets the default).
-if ! [ -x "$DAPR_BIN/sentry" ] || [ "$(cat "$DAPR_BIN/.sentry-version" 2>/dev/null)" != "$DAPR_VERSION" ]; then
-  say "building sentry $DAPR_VERSION"
-  log="$LOG_DIR/sentry-build.log"
+# The control plane services dapr run expects beside daprd: sentry is the CA (with it the
+# sidecars talk mTLS and carry the SPIFFE identities that access control matches on);
+# scheduler backs the Jobs API (and dapr run -f always points daprd at one).
+for svc in sentry scheduler; do
+  if [ -x "$DAPR_BIN/$svc" ] && [ "$(cat "$DAPR_BIN/.$svc-version" 2>/dev/null)" = "$DAPR_VERSION" ]; then
+    continue
+  fi
+  say "building $svc $DAPR_VERSION"
+  log="$LOG_DIR/$svc-build.log"
   (
     set -e
     cd "$CACHE_DIR/daprd-build/$DAPR_VERSION"
-    go build -trimpath -ldflags "-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$DAPR_VERSION" \
-      -o "$DAPR_BIN/sentry.tmp" github.com/dapr/dapr/cmd/sentry
-    mv "$DAPR_BIN/sentry.tmp" "$DAPR_BIN/sentry"
-    echo "$DAPR_VERSION" >"$DAPR_BIN/.sentry-version"
-  ) >"$log" 2>&1 || die "sentry build failed: $(tail -n 1 "$log")" "$log"
-fi
+    go build -mod=mod -trimpath -ldflags "-s -w -X github.com/dapr/dapr/pkg/buildinfo.version=$DAPR_VERSION" \
+      -o "$DAPR_BIN/$svc.tmp" "github.com/dapr/dapr/cmd/$svc"
+    mv "$DAPR_BIN/$svc.tmp" "$DAPR_BIN/$svc"
+    echo "$DAPR_VERSION" >"$DAPR_BIN/.$svc-version"
+  ) >"$log" 2>&1 || die "$svc build failed: $(tail -n 1 "$log")" "$log"
+done
 
 if ! have_version dapr "$DAPR_CLI_VERSION"; then
   need go "install Go 1.24+"

@@ -12,8 +12,11 @@ if [ "$(cat node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   npm ci --no-audit --no-fund --loglevel=error >"$LOG_DIR/npm-ci.log" 2>&1 || die "npm ci failed" "$LOG_DIR/npm-ci.log"
   echo "$lock_hash" >node_modules/.lock-hash
 fi
-src_hash="$(find app lib components public next.config.* package-lock.json tsconfig.json postcss.config.* \
-  -type f 2>/dev/null | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)"
+inputs=()
+for f in app lib components public next.config.ts package-lock.json tsconfig.json postcss.config.mjs; do
+  [ -e "$f" ] && inputs+=("$f")
+done
+src_hash="$(find "${inputs[@]}" -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)"
 if [ "${1:-}" != "--no-build" ] && [ "$(cat .next/.src-hash 2>/dev/null)" != "$src_hash" ]; then
   say "building the frontend (next build)"
   NEXT_TELEMETRY_DISABLED=1 npm run build >"$LOG_DIR/next-build.log" 2>&1 || die "next build failed" "$LOG_DIR/next-build.log"

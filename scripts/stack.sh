@@ -3,6 +3,7 @@
 # sidecars), on top of the infrastructure from scripts/infra.sh.
 #   scripts/stack.sh up      start (PUBSUB=redis swaps the pub/sub component to Redis Streams)
 #   scripts/stack.sh down    stop the apps and sentry (infrastructure keeps running)
+#   scripts/stack.sh restart restart the apps and sidecars (after a code change)
 #   scripts/stack.sh status  exit 0 when every app answers ready
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -28,7 +29,7 @@ start_sentry() {
   mkdir -p "$SENTRY_DIR"
   nohup "$DAPR_BIN/sentry" --config "$ROOT/config/sentry.yaml" --issuer-credentials "$SENTRY_DIR" \
     --trust-domain localhost --port "$SENTRY_PORT" --listen-address 127.0.0.1 \
-    --healthz-port 58080 --healthz-listen-address 127.0.0.1 --metrics-port 9189 \
+    --healthz-port 28080 --healthz-listen-address 127.0.0.1 --metrics-port 9189 \
     >"$LOG_DIR/sentry.log" 2>&1 &
   echo $! >"$RUN_DIR/sentry.pid"
   for _ in $(seq 1 100); do
@@ -37,6 +38,21 @@ start_sentry() {
     sleep 0.2
   done
   die "dapr sentry did not start" "$LOG_DIR/sentry.log"
+}
+
+start_scheduler() {
+  pid_alive "$RUN_DIR/scheduler.pid" && return 0
+  port_free "$SCHEDULER_PORT" || die "port $SCHEDULER_PORT (dapr scheduler) is in use by another process"
+  mkdir -p "$RUN_DIR/scheduler"
+  nohup "$DAPR_BIN/scheduler" --etcd-data-dir "$RUN_DIR/scheduler/etcd" \
+    --listen-address 127.0.0.1 --port "$SCHEDULER_PORT" --override-broadcast-host-port "127.0.0.1:$SCHEDULER_PORT" \
+    --etcd-client-listen-address 127.0.0.1 --etcd-client-port 22379 \
+    --etcd-initial-cluster dapr-scheduler-server-0=http://127.0.0.1:22380 \
+    --healthz-port 28081 --healthz-listen-address 127.0.0.1 --metrics-port 9188 --metrics-listen-address 127.0.0.1 \
+    --tls-enabled --sentry-address 127.0.0.1:$SENTRY_PORT --trust-anchors-file "$SENTRY_DIR/ca.crt" \
+    >"$LOG_DIR/scheduler.log" 2>&1 &
+  echo $! >"$RUN_DIR/scheduler.pid"
+  wait_port "$SCHEDULER_PORT" 30 || die "dapr scheduler did not start" "$LOG_DIR/scheduler.log"
 }
 
 up() {
@@ -51,12 +67,13 @@ up() {
     port_free "$p" || die "port $p is in use by another process (see: ss -ltnp 'sport = :$p')"
   done
   start_sentry
+  start_scheduler
 
   local template="$ROOT/dapr.yaml"
   if [ "$PUBSUB" != kafka ]; then
-    [ -d "$ROOT/components/pubsub-$PUBSUB" ] || die "no pub/sub component set components/pubsub-$PUBSUB"
+    [ -d "$ROOT/components-pubsub/$PUBSUB" ] || die "no pub/sub component components-pubsub/$PUBSUB"
     template="$ROOT/.dapr-$PUBSUB.yaml"
-    sed "s#./components/pubsub-kafka#./components/pubsub-$PUBSUB#" "$ROOT/dapr.yaml" >"$template"
+    sed "s#./components-pubsub/kafka#./components-pubsub/$PUBSUB#" "$ROOT/dapr.yaml" >"$template"
   fi
   # Both tokens reach every sidecar and app through the environment (Kubernetes: a secret).
   DAPR_API_TOKEN="$(secret dapr-api-token)"
@@ -104,13 +121,17 @@ down_apps() {
 
 down() {
   down_apps
-  if pid_alive "$RUN_DIR/sentry.pid"; then kill "$(cat "$RUN_DIR/sentry.pid")" 2>/dev/null || true; fi
-  rm -f "$RUN_DIR/sentry.pid"
+  local svc
+  for svc in scheduler sentry; do
+    if pid_alive "$RUN_DIR/$svc.pid"; then kill "$(cat "$RUN_DIR/$svc.pid")" 2>/dev/null || true; fi
+    rm -f "$RUN_DIR/$svc.pid"
+  done
 }
 
 case "${1:-}" in
   up) up ;;
   down) down ;;
+  restart) down_apps; up ;;
   status) pid_alive "$RUN_DIR/dapr.pid" && all_ready ;;
   *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
 esac

@@ -21,3 +21,7 @@ replace (
 	github.com/gobwas/pool => github.com/gobwas/pool v0.2.1
 	github.com/toolkits/concurrent => github.com/niean/gotools v0.0.0-20151221085310-ff3f51fc5c60
 )
+
+// dapr v1.16.5 asks for go-etcd-cron v0.9.2 (used by the scheduler service), which the
+// proxy here does not serve; v0.9.1, the version the 1.16 CLI was released with, builds.
+replace github.com/diagridio/go-etcd-cron => github.com/diagridio/go-etcd-cron v0.9.1

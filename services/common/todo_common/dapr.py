@@ -90,7 +90,7 @@ class Dapr:
     async def get_secret(self, name: str) -> str:
         client = await self.sdk()
         resp = await client.get_secret(self.settings.secret_store, name)
-        return resp.secret[name]
+        return str(resp.secret[name])
 
     # -- pub/sub ------------------------------------------------------------------------
     async def publish(

@@ -103,7 +103,7 @@ class PlatformMiddleware:
                     extra={"duration_ms": round(elapsed * 1000, 1), "status": status_holder["status"]},
                 )
             for var, token in zip((request_id_var, trace_id_var, user_id_var), tokens, strict=True):
-                var.reset(token)  # type: ignore[attr-defined]
+                var.reset(token)
 
     def _limited(self, receive: Receive) -> Receive:
         """Refuse chunked bodies that grow past the limit (no content-length to check)."""
@@ -163,7 +163,7 @@ def create_app(
 ) -> FastAPI:
     """Build a service app. `lifespan(app, platform)` opens the service's own resources
     (database, background workers) and may add readiness checks to platform.readiness."""
-    settings = settings or ServiceSettings()  # type: ignore[call-arg]
+    settings = settings or ServiceSettings()
     configure_logging(settings.app_id, settings.log_level)
 
     @asynccontextmanager
@@ -209,7 +209,7 @@ def run(app_path: str) -> None:
     """Entry point of `python -m <service>`: uvicorn on APP_HOST:APP_PORT."""
     import uvicorn
 
-    settings = ServiceSettings()  # type: ignore[call-arg]
+    settings = ServiceSettings()
     uvicorn.run(
         app_path,
         host=settings.app_host,

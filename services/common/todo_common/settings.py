@@ -48,4 +48,4 @@ class ServiceSettings(BaseSettings):
 
 @lru_cache
 def get_settings() -> ServiceSettings:
-    return ServiceSettings()  # type: ignore[call-arg]  # values come from the environment
+    return ServiceSettings()
