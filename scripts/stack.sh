@@ -30,7 +30,7 @@ start_sentry() {
   nohup "$DAPR_BIN/sentry" --config "$ROOT/config/sentry.yaml" --issuer-credentials "$SENTRY_DIR" \
     --trust-domain localhost --port "$SENTRY_PORT" --listen-address 127.0.0.1 \
     --healthz-port 28080 --healthz-listen-address 127.0.0.1 --metrics-port 9189 \
-    >"$LOG_DIR/sentry.log" 2>&1 &
+    >"$LOG_DIR/sentry.log" 2>&1 9>&- &
   echo $! >"$RUN_DIR/sentry.pid"
   for _ in $(seq 1 100); do
     [ -s "$SENTRY_DIR/ca.crt" ] && ! port_free "$SENTRY_PORT" && return 0
@@ -50,7 +50,7 @@ start_scheduler() {
     --etcd-initial-cluster dapr-scheduler-server-0=http://127.0.0.1:22380 \
     --healthz-port 28081 --healthz-listen-address 127.0.0.1 --metrics-port 9188 --metrics-listen-address 127.0.0.1 \
     --tls-enabled --sentry-address 127.0.0.1:$SENTRY_PORT --trust-anchors-file "$SENTRY_DIR/ca.crt" \
-    >"$LOG_DIR/scheduler.log" 2>&1 &
+    >"$LOG_DIR/scheduler.log" 2>&1 9>&- &
   echo $! >"$RUN_DIR/scheduler.pid"
   wait_port "$SCHEDULER_PORT" 30 || die "dapr scheduler did not start" "$LOG_DIR/scheduler.log"
 }
@@ -83,7 +83,7 @@ up() {
   export BETTER_AUTH_URL="${BETTER_AUTH_URL:-http://localhost:3000}"
   rm -rf "$ROOT/.dapr/logs"
   cd "$ROOT"
-  setsid nohup "$DAPR_BIN/dapr" run -f "$template" >"$LOG_DIR/dapr-run.log" 2>&1 </dev/null &
+  setsid nohup "$DAPR_BIN/dapr" run -f "$template" >"$LOG_DIR/dapr-run.log" 2>&1 </dev/null 9>&- &
   echo $! >"$RUN_DIR/dapr.pid"
   echo "$PUBSUB" >"$RUN_DIR/pubsub"
 
@@ -127,6 +127,12 @@ down() {
     rm -f "$RUN_DIR/$svc.pid"
   done
 }
+
+# One start/stop at a time (several shells, or engineers, may restart the stack).
+if [ "${1:-}" != status ]; then
+  exec 9>"$RUN_DIR/stack.lock"
+  flock -w 300 9 || die "another scripts/stack.sh is still running"
+fi
 
 case "${1:-}" in
   up) up ;;

@@ -28,6 +28,11 @@ export function trustedOrigins(baseURL: string = authBaseUrl()): string[] {
   return [...new Set(["http://localhost:3000", "http://127.0.0.1:3000", new URL(baseURL).origin, ...extra])];
 }
 
+function authAttemptsPerMinute(): number {
+  const value = Number(process.env.AUTH_RATE_LIMIT_PER_MINUTE ?? "20");
+  return Number.isInteger(value) && value > 0 ? value : 20;
+}
+
 export function authOptions(pool: Pool, secret: string) {
   return {
     appName: "Todo Platform",
@@ -37,6 +42,17 @@ export function authOptions(pool: Pool, secret: string) {
     database: pool,
     trustedOrigins: trustedOrigins(),
     emailAndPassword: { enabled: true },
+    // Per client IP. Better Auth's default for sign-in/sign-up is 3 per 10 s; a local stack
+    // and its test suite (every request from 127.0.0.1) set AUTH_RATE_LIMIT_PER_MINUTE.
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 600,
+      customRules: {
+        "/sign-in/email": { window: 60, max: authAttemptsPerMinute() },
+        "/sign-up/email": { window: 60, max: authAttemptsPerMinute() },
+      },
+    },
     telemetry: { enabled: false },
     logger: {
       log: (level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]) =>

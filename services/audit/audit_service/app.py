@@ -1,26 +1,36 @@
-"""audit-service: every task and reminder event, stored once, append-only."""
+"""audit-service: every task and reminder event, stored once, append-only; each user's
+activity feed and dashboard statistics derived from it.
+
+Dapr wiring, all here: declarative subscriptions (components/subscriptions.yaml) deliver
+task-events to /events/task, task-reminders to /events/reminder and both dead-letter
+topics to /events/dead-letter; the database URL comes from the secret store."""
 
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from pydantic import ValidationError
 from todo_common.db import open_database, ping
-from todo_common.errors import ApiError
+from todo_common.errors import ApiError, validation_error
 from todo_common.events import CloudEvent, TaskEvent
 from todo_common.metrics import DEAD_LETTERS, EVENTS_CONSUMED
 from todo_common.platform import Platform, create_app
 
 from audit_service.adapters import db
+from audit_service.deps import CurrentUser, Db
+from audit_service.domain.stats import compute_stats, current_tasks
 from audit_service.domain.summary import summarize
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "alembic"
 
 events = APIRouter(prefix="/events", include_in_schema=False)
+api = APIRouter(prefix="/api", tags=["activity"])
 
 
 def _parse(envelope: CloudEvent) -> TaskEvent:
@@ -58,6 +68,65 @@ async def dead_letter(envelope: CloudEvent) -> dict[str, Any]:
     return {"status": "SUCCESS"}
 
 
+@api.get("/activity")
+async def activity(
+    user: CurrentUser,
+    engine: Db,
+    task_id: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, list[dict[str, Any]]]:
+    """The caller's activity, newest first, optionally for one task."""
+    rows = await db.activity_for(engine, user.id, task_id, limit)
+    return {
+        "items": [
+            {
+                "event_id": str(r["event_id"]),
+                "type": r["type"],
+                "task_id": r["task_id"],
+                "occurred_at": _iso(r["occurred_at"]),
+                "summary": r["summary"],
+            }
+            for r in rows
+        ]
+    }
+
+
+@api.get("/stats")
+async def stats(
+    user: CurrentUser,
+    engine: Db,
+    days: Annotated[int, Query(ge=1, le=365)] = 30,
+    tz: Annotated[str, Query(max_length=64, description="IANA time zone for days and the streak")] = "UTC",
+) -> dict[str, Any]:
+    """Dashboard figures from the caller's event log (see domain/stats.py)."""
+    zone = _zone(tz)
+    tasks = current_tasks(await db.latest_task_events(engine, user.id))
+    result = compute_stats(tasks, now=datetime.now(UTC), days=days, tz=zone)
+    return {
+        "completed_per_day": result.completed_per_day,
+        "open_by_priority": result.open_by_priority,
+        "by_tag": result.by_tag,
+        "completion_rate": result.completion_rate,
+        "current_streak": result.current_streak,
+        "overdue": result.overdue,
+        "days": days,
+        "tz": tz,
+    }
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except Exception:  # unknown names, paths, empty: all the caller's mistake
+        raise validation_error(
+            "Unknown time zone.", {"tz": "must be an IANA time zone such as Europe/Berlin"}
+        ) from None
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     engine = await open_database(platform.dapr, "audit-db-url", MIGRATIONS)
@@ -73,4 +142,4 @@ async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
         await engine.dispose()
 
 
-app = create_app(title="audit-service", routers=[events], lifespan=lifespan)
+app = create_app(title="audit-service", routers=[events, api], lifespan=lifespan)

@@ -1,45 +1,177 @@
-"""recurring-service: turns a completed recurring instance into the next one."""
+"""recurring-service: turns a finished recurring instance into the series' next one, and
+describes rules for the UI.
+
+Dapr wiring, all here: subscription `recurring-task-events` (components/subscriptions.yaml)
+delivers task.completed to POST /events/task-completed and every other task event to
+POST /events/task-other; task-service's /internal/tasks/next-occurrence and
+/internal/series/{id}/end through service invocation; the state store for the inbox.
+
+A refused event (422: malformed, unknown schema_version, or one task-service refuses for
+good) is retried by the resiliency policy and then moved to task-events-dlq. A transient
+failure (task-service down or 5xx) answers 503, which Dapr retries the same way; 404 is
+never answered to Dapr, which would drop the event."""
 
 import logging
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fastapi import APIRouter, Request
-from pydantic import ValidationError
-from todo_common.errors import ApiError
-from todo_common.events import CloudEvent, TaskEvent
-from todo_common.inbox import Inbox
+from fastapi import APIRouter, FastAPI, Query
+from pydantic import BaseModel, ValidationError
+from todo_common.errors import ApiError, validation_error
+from todo_common.events import CloudEvent, EventType, TaskEvent
 from todo_common.metrics import EVENTS_CONSUMED
 from todo_common.platform import Platform, create_app
+from todo_common.recurrence import check_occurs, parse_rule
+
+from recurring_service.adapters.processed import ProcessedEvents
+from recurring_service.adapters.task_service import TaskService, TaskServiceUnavailable
+from recurring_service.deps import CurrentUser, SchedulerDep
+from recurring_service.domain.describe import describe, first_occurrence, series_due_times
+from recurring_service.domain.instance import iso
+from recurring_service.domain.next_occurrence import LAST_DUE
+from recurring_service.scheduling import Outcome, PoisonEvent, Scheduler
 
 log = logging.getLogger(__name__)
 events = APIRouter(prefix="/events", include_in_schema=False)
+api = APIRouter(prefix="/api/recurrence", tags=["recurrence"])
+
+FIRST_DUE = datetime(1900, 1, 1, tzinfo=UTC)
+PREVIEW_LENGTH = 5
 
 
-def _inbox(request: Request) -> Inbox:
-    platform: Platform = request.app.state.platform
-    return Inbox(platform.dapr, "recurring-service")
-
-
+# -- task events --------------------------------------------------------------------------------
 @events.post("/task-completed")
-async def task_completed(request: Request, envelope: CloudEvent) -> dict[str, Any]:
-    try:
-        event = TaskEvent.model_validate(envelope.data)
-    except ValidationError as exc:
-        EVENTS_CONSUMED.labels(envelope.topic or "?", envelope.type, "invalid").inc()
-        log.warning("invalid event", extra={"event_id": envelope.id})
-        raise ApiError(422, "validation_error", "Not a v1 task event.") from exc
-    if not await _inbox(request).claim(str(event.event_id)):
-        EVENTS_CONSUMED.labels(envelope.topic or "?", event.event_type.value, "duplicate").inc()
-        return {"status": "SUCCESS"}
-    EVENTS_CONSUMED.labels(envelope.topic or "?", event.event_type.value, "applied").inc()
-    return {"status": "SUCCESS"}
+async def task_completed(envelope: CloudEvent, scheduler: SchedulerDep) -> dict[str, str]:
+    event = _parse(envelope)
+    if event.event_type is not EventType.TASK_COMPLETED:  # the routing rule sends only these
+        return _ack(envelope, event, Outcome.NOTHING_TO_DO)
+    return await _handle(envelope, event, scheduler.on_completed)
 
 
 @events.post("/task-other")
-async def task_other(envelope: CloudEvent) -> dict[str, Any]:
-    """Every other task event: acknowledged, nothing to do."""
-    EVENTS_CONSUMED.labels(envelope.topic or "?", envelope.type, "ignored").inc()
+async def task_other(envelope: CloudEvent, scheduler: SchedulerDep) -> dict[str, str]:
+    """Every other task event. Only task.deleted matters (an open instance deleted leaves
+    the series going); the rest are acknowledged unread, so a malformed one is
+    dead-lettered by the subscribers that read it, not twice."""
+    if envelope.type != EventType.TASK_DELETED:
+        EVENTS_CONSUMED.labels(envelope.topic or "?", envelope.type, "ignored").inc()
+        return {"status": "SUCCESS"}
+    return await _handle(envelope, _parse(envelope), scheduler.on_deleted)
+
+
+def _parse(envelope: CloudEvent) -> TaskEvent:
+    try:
+        return TaskEvent.model_validate(envelope.data)
+    except ValidationError as exc:
+        raise _refuse(envelope, envelope.type, f"not a v1 task event ({exc.error_count()} errors)") from exc
+
+
+async def _handle(
+    envelope: CloudEvent, event: TaskEvent, handler: Callable[[TaskEvent], Awaitable[Outcome]]
+) -> dict[str, str]:
+    try:
+        outcome = await handler(event)
+    except PoisonEvent as exc:
+        raise _refuse(envelope, event.event_type.value, str(exc)) from exc
+    except TaskServiceUnavailable as exc:
+        EVENTS_CONSUMED.labels(envelope.topic or "?", event.event_type.value, "retry").inc()
+        log.warning(
+            "task-service unavailable; Dapr will retry", extra={"event_id": envelope.id, "reason": str(exc)}
+        )
+        raise ApiError(503, "unavailable", "task-service is unavailable; try again.") from exc
+    return _ack(envelope, event, outcome)
+
+
+def _ack(envelope: CloudEvent, event: TaskEvent, outcome: Outcome) -> dict[str, str]:
+    EVENTS_CONSUMED.labels(envelope.topic or "?", event.event_type.value, outcome.value).inc()
     return {"status": "SUCCESS"}
 
 
-app = create_app(title="recurring-service", routers=[events])
+def _refuse(envelope: CloudEvent, event_type: str, reason: str) -> ApiError:
+    EVENTS_CONSUMED.labels(envelope.topic or "?", event_type, "invalid").inc()
+    log.warning(
+        "refused event: retried, then dead-lettered", extra={"event_id": envelope.id, "reason": reason}
+    )
+    return ApiError(422, "validation_error", f"Cannot handle this event: {reason}")
+
+
+# -- rule preview for the UI --------------------------------------------------------------------
+class RecurrencePreview(BaseModel):
+    rrule: str  # the canonical form task-service will store
+    description: str
+    dtstart: str | None
+    tz: str
+    # Due times (UTC) of the series' first instances if each is done on time: dtstart
+    # first; without dtstart, the rule's occurrences from the next whole hour.
+    occurrences: list[str]
+
+
+@api.get("/preview")
+def preview(
+    user: CurrentUser,
+    rrule: Annotated[str, Query(max_length=1000, description="RRULE body or daily|weekly|...")],
+    dtstart: Annotated[str | None, Query(description="first due time, ISO 8601; naive = in tz")] = None,
+    tz: Annotated[str, Query(max_length=64, description="IANA zone for the words")] = "UTC",
+) -> RecurrencePreview:
+    """A rule in words and its next five due times. Plain `def`: dateutil is CPU work,
+    so FastAPI runs it in its thread pool, off the event loop."""
+    zone = _zone(tz)
+    start = _dtstart(dtstart, zone)
+    try:
+        rule = parse_rule(rrule)
+        check_occurs(rule, start)
+    except ValueError as exc:
+        raise validation_error("The rule is not valid.", {"rrule": str(exc)}) from None
+    first = start or first_occurrence(rule, _next_whole_hour())
+    due_times = series_due_times(rule, first, PREVIEW_LENGTH) if first is not None else []
+    return RecurrencePreview(
+        rrule=str(rule),
+        description=describe(rule, start, zone, offset_at=first),
+        dtstart=iso(start) if start is not None else None,
+        tz=tz,
+        occurrences=[iso(t) for t in due_times],
+    )
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise validation_error(
+            "Unknown time zone.", {"tz": "must be an IANA zone such as Europe/Paris"}
+        ) from None
+
+
+def _dtstart(value: str | None, zone: ZoneInfo) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise validation_error("dtstart is not valid.", {"dtstart": "must be an ISO 8601 time"}) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    moment = moment.astimezone(UTC)
+    if not FIRST_DUE <= moment < LAST_DUE:
+        raise validation_error("dtstart is not valid.", {"dtstart": "must be from 1900 to 8999"})
+    return moment
+
+
+def _next_whole_hour() -> datetime:
+    now = datetime.now(UTC)
+    return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+
+
+# -- the app ------------------------------------------------------------------------------------
+@asynccontextmanager
+async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
+    app.state.scheduler = Scheduler(
+        tasks=TaskService(platform.dapr), processed=ProcessedEvents(platform.dapr, "recurring-service")
+    )
+    yield
+
+
+app = create_app(title="recurring-service", routers=[events, api], lifespan=lifespan)

@@ -1,9 +1,14 @@
-"""The activity table (append-only) and the one write it takes."""
+"""The activity table (append-only), the one write it takes and the reads behind
+/api/activity and /api/stats."""
 
-from sqlalchemy import Column, DateTime, MetaData, Table, Text, func
+from typing import Any
+
+from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, case, cast, func, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncEngine
 from todo_common.events import TaskEvent
+
+from audit_service.domain.stats import DELETED, TASK_EVENT_TYPES, LoggedEvent
 
 metadata = MetaData()
 
@@ -41,3 +46,45 @@ async def record(engine: AsyncEngine, event: TaskEvent, topic: str, summary: str
     async with engine.begin() as conn:
         result = await conn.execute(stmt)
     return result.rowcount == 1
+
+
+async def activity_for(
+    engine: AsyncEngine, user_id: str, task_id: str | None, limit: int
+) -> list[dict[str, Any]]:
+    """The user's entries, newest first (by when they happened, then when they arrived)."""
+    stmt = select(
+        activity.c.event_id, activity.c.type, activity.c.task_id, activity.c.occurred_at, activity.c.summary
+    ).where(activity.c.user_id == user_id)
+    if task_id is not None:
+        stmt = stmt.where(activity.c.task_id == task_id)
+    stmt = stmt.order_by(activity.c.occurred_at.desc(), activity.c.received_at.desc()).limit(limit)
+    async with engine.connect() as conn:
+        return [dict(row) for row in (await conn.execute(stmt)).mappings()]
+
+
+_SNAPSHOT = activity.c.data["payload"]["task"]
+_VERSION_TEXT = _SNAPSHOT["version"].astext
+
+
+async def latest_task_events(engine: AsyncEngine, user_id: str) -> list[LoggedEvent]:
+    """Each of the user's tasks' newest task event (by the snapshot's version; at equal
+    versions a deletion), as the statistics read them. The database narrows the log to one
+    row per task; domain.stats.current_tasks applies the same rule and drops deleted tasks."""
+    version = case((_VERSION_TEXT.regexp_match("^[0-9]{1,9}$"), cast(_VERSION_TEXT, Integer)), else_=0)
+    stmt = (
+        select(activity.c.type, activity.c.task_id, activity.c.occurred_at, _SNAPSHOT.label("task"))
+        .where(activity.c.user_id == user_id, activity.c.type.in_(sorted(TASK_EVENT_TYPES)))
+        .order_by(
+            activity.c.task_id,
+            version.desc(),
+            (activity.c.type == DELETED).desc(),
+            activity.c.occurred_at.desc(),
+        )
+        .distinct(activity.c.task_id)
+    )
+    async with engine.connect() as conn:
+        rows = (await conn.execute(stmt)).all()
+    return [
+        LoggedEvent(type=r.type, task_id=r.task_id, occurred_at=r.occurred_at, task=r.task or {})
+        for r in rows
+    ]

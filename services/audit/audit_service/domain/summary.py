@@ -1,51 +1,151 @@
-"""Human-readable one-liners for the activity feed. Pure."""
+"""Human-readable one-liners for the activity feed. Pure.
 
+Created 'Pay rent'               Completed 'Pay rent'          Deleted 'Pay rent'
+Priority changed from Low to High for 'Pay rent'
+Renamed 'Rent' to 'Pay rent'; due date set to 1 Dec 2026, 09:00 UTC
+Reminder for 'Pay rent' (due 1 Dec 2026, 09:00 UTC)"""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
-from todo_common.events import EventType, TaskEvent
+from todo_common.events import EventType, FieldChange, TaskEvent
 
-_PRIORITY = {"VERY_IMPORTANT": "Very important", "HIGH": "High", "MEDIUM": "Medium", "LOW": "Low"}
-_VERB = {
-    EventType.TASK_CREATED: "Created",
-    EventType.TASK_COMPLETED: "Completed",
-    EventType.TASK_REOPENED: "Reopened",
-    EventType.TASK_DELETED: "Deleted",
-    EventType.REMINDER_DUE: "Reminder for",
+PRIORITY_NAMES = {"VERY_IMPORTANT": "Very important", "HIGH": "High", "MEDIUM": "Medium", "LOW": "Low"}
+_REPEAT_FROM = {"due": "the due date", "completion": "completion"}
+_SIMPLE_RULES = {
+    "FREQ=DAILY": "daily",
+    "FREQ=WEEKLY": "weekly",
+    "FREQ=MONTHLY": "monthly",
+    "FREQ=YEARLY": "yearly",
+    "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR": "weekdays",
 }
-_FIELD_NAMES = {
-    "title": "Title",
-    "description": "Description",
-    "priority": "Priority",
-    "tags": "Tags",
-    "due_at": "Due date",
-    "remind_at": "Reminder",
-    "rrule": "Repeat rule",
-    "repeat_from": "Repeat from",
+_UNITS = {"DAILY": "days", "WEEKLY": "weeks", "MONTHLY": "months", "YEARLY": "years"}
+# Derived or bookkeeping fields: they change along with the ones the user changed.
+_DERIVED = frozenset(
+    {
+        "completed_at",
+        "is_recurring",
+        "series_id",
+        "parent_task_id",
+        "next_occurrence",
+        "version",
+        "updated_at",
+    }
+)
+
+
+def readable_time(value: Any) -> str:
+    """An API time ('2026-12-01T09:00:00Z') as '1 Dec 2026, 09:00 UTC'; other values as given."""
+    if not isinstance(value, str):
+        return str(value)
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    utc = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return f"{utc.day} {utc:%b %Y, %H:%M} UTC"
+
+
+def readable_rule(rule: Any) -> str:
+    """An RRULE body in words where it is a common one ('daily', 'every 2 weeks')."""
+    text = str(rule)
+    parts = dict(p.split("=", 1) for p in text.upper().split(";") if "=" in p)
+    interval = parts.pop("INTERVAL", "1")
+    base = ";".join(f"{k}={v}" for k, v in sorted(parts.items(), key=lambda kv: kv[0] != "FREQ"))
+    if interval == "1" and base in _SIMPLE_RULES:
+        return _SIMPLE_RULES[base]
+    if interval.isdigit() and list(parts) == ["FREQ"] and parts["FREQ"] in _UNITS:
+        return f"every {interval} {_UNITS[parts['FREQ']]}"
+    return text
+
+
+def _priority(value: Any) -> str:
+    return PRIORITY_NAMES.get(str(value), str(value))
+
+
+def _set_moved_removed(noun: str, verb_set: str, show: Callable[[Any], str]) -> Callable[[FieldChange], str]:
+    def phrase(change: FieldChange) -> str:
+        if change.old in (None, ""):
+            return f"{noun} {verb_set} {show(change.new)}"
+        if change.new in (None, ""):
+            return f"{noun} removed"
+        return f"{noun} changed from {show(change.old)} to {show(change.new)}"
+
+    return phrase
+
+
+def _tags(change: FieldChange) -> str:
+    old = {str(t).casefold(): str(t) for t in change.old or []}
+    new = {str(t).casefold(): str(t) for t in change.new or []}
+    added = [new[k] for k in new if k not in old]
+    removed = [old[k] for k in old if k not in new]
+    parts = []
+    for names, verb in ((added, "added"), (removed, "removed")):
+        if names:
+            noun = "Tag" if len(names) == 1 else "Tags"
+            parts.append(f"{noun} " + ", ".join(f"'{n}'" for n in names) + f" {verb}")
+    return "; ".join(parts) or "Tags changed"
+
+
+def _description(change: FieldChange) -> str:
+    if not change.old:
+        return "Description added"
+    if not change.new:
+        return "Description removed"
+    return "Description edited"
+
+
+_PHRASES: dict[str, Callable[[FieldChange], str]] = {
+    "title": lambda c: f"Renamed '{c.old}' to '{c.new}'",
+    "priority": lambda c: f"Priority changed from {_priority(c.old)} to {_priority(c.new)}",
+    "due_at": _set_moved_removed("Due date", "set to", readable_time),
+    "remind_at": _set_moved_removed("Reminder", "set for", readable_time),
+    "rrule": _set_moved_removed("Repeat", "set to", readable_rule),
+    "repeat_from": lambda c: (
+        f"Repeat from {_REPEAT_FROM.get(str(c.new), c.new)} instead of {_REPEAT_FROM.get(str(c.old), c.old)}"
+    ),
+    "tags": _tags,
+    "description": _description,
 }
 
 
-def _show(field: str, value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return "none"
-    if field == "priority":
-        return _PRIORITY.get(str(value), str(value))
-    if field == "tags" and isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+def _change_phrase(field: str, change: FieldChange) -> str:
+    phrase = _PHRASES.get(field)
+    return phrase(change) if phrase else f"{field.replace('_', ' ').capitalize()} changed"
+
+
+def _joined(phrases: list[str]) -> str:
+    rest = [p[0].lower() + p[1:] for p in phrases[1:]]
+    return "; ".join([phrases[0], *rest])
+
+
+def _updated(title: str, changes: dict[str, FieldChange]) -> str:
+    shown = [(f, c) for f, c in changes.items() if f not in _DERIVED]
+    if not shown:
+        return f"Updated '{title}'"
+    text = _joined([_change_phrase(f, c) for f, c in shown])
+    # A rename already names the task.
+    return text if "title" in changes else f"{text} for '{title}'"
 
 
 def summarize(event: TaskEvent) -> str:
-    title = str(event.payload.task.get("title") or "a task")
-    if event.event_type in _VERB:
-        return f"{_VERB[event.event_type]} '{title}'"
-    changes = event.payload.changes
-    if not changes:
-        return f"Updated '{title}'"
-    parts = []
-    for field, change in changes.items():
-        name = _FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
-        if field == "description":
-            parts.append(f"{name} changed")
-        else:
-            parts.append(f"{name} changed from {_show(field, change.old)} to {_show(field, change.new)}")
-    return f"'{title}': " + "; ".join(parts)
+    task = event.payload.task
+    title = str(task.get("title") or "a task")
+    match event.event_type:
+        case EventType.TASK_CREATED:
+            if task.get("parent_task_id") and task.get("due_at"):
+                return f"Next '{title}' scheduled for {readable_time(task['due_at'])}"
+            return f"Created '{title}'"
+        case EventType.TASK_COMPLETED:
+            return f"Completed '{title}'"
+        case EventType.TASK_REOPENED:
+            return f"Reopened '{title}'"
+        case EventType.TASK_DELETED:
+            extra = event.payload.model_extra or {}
+            return f"Deleted '{title}'" + (" and ended its series" if extra.get("series_ended") else "")
+        case EventType.REMINDER_DUE:
+            due = task.get("due_at")
+            return f"Reminder for '{title}'" + (f" (due {readable_time(due)})" if due else "")
+        case _:
+            return _updated(title, event.payload.changes)

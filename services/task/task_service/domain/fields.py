@@ -1,10 +1,11 @@
 """Validation and normalisation of a task's fields. Pure: every function either returns
 the canonical value or raises ValueError with a message meant for the caller."""
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Literal, get_args
+
+from todo_common.text import clean_text as clean_text  # shared with todo_common.recurrence
 
 Priority = Literal["VERY_IMPORTANT", "HIGH", "MEDIUM", "LOW"]
 RepeatFrom = Literal["due", "completion"]
@@ -27,22 +28,6 @@ MAX_SEARCH = 500
 # datetime's limits means offsets and recurrence arithmetic can never overflow.
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(9000, 1, 1, tzinfo=UTC)
-
-
-def clean_text(value: str, *, multiline: bool = False) -> str:
-    """Refuse what PostgreSQL cannot store (NUL, lone surrogates) and, unless multiline,
-    control characters. Returns the value unchanged."""
-    if "\x00" in value:
-        raise ValueError("must not contain NUL bytes")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("must be valid Unicode text") from None
-    allowed = "\n\r\t" if multiline else ""
-    for ch in value:
-        if ch not in allowed and unicodedata.category(ch) == "Cc":
-            raise ValueError("must not contain control characters")
-    return value
 
 
 def normalise_title(value: str) -> str:

@@ -1,0 +1,2 @@
+"""Edges of chat-service: task-service through Dapr invocation, conversations in the Dapr
+state store, the model choice."""

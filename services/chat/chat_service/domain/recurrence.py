@@ -1,0 +1,270 @@
+"""Recurrence phrases to RFC 5545 RRULE bodies ("every Monday and Wednesday" ->
+FREQ=WEEKLY;BYDAY=MO,WE), the first due time of a new series, and the rule in words.
+
+Days are the user's days: BYDAY names the weekdays the user said, and the series' first
+due time (DTSTART) is a local time on one of them."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from dateutil.rrule import rrulestr
+
+from chat_service.domain.text import NUMBER, Scanner, number
+from chat_service.domain.when import DEFAULT_TIME, MONTH, MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES
+
+CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_RULE = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
+PLAIN_WORDS = {
+    "daily": "FREQ=DAILY",
+    "weekly": "FREQ=WEEKLY",
+    "monthly": "FREQ=MONTHLY",
+    "yearly": "FREQ=YEARLY",
+    "weekdays": WEEKDAYS_RULE,
+}
+
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+_DAYS = _DAY + r"s?(?:\s*(?:,|and|&|\+|or|/)\s*(?:(?:on|every)\s+)?" + _DAY + r"s?)*"
+_PLURAL_DAYS = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
+_EVERY = r"(?:every|each|once\s+(?:a|every|per))"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+_UNIT_FREQ = {"hour": "HOURLY", "day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
+_WORD_RULES = {
+    "daily": "FREQ=DAILY",
+    "nightly": "FREQ=DAILY",
+    "hourly": "FREQ=HOURLY",
+    "weekly": "FREQ=WEEKLY",
+    "biweekly": "FREQ=WEEKLY;INTERVAL=2",
+    "bi-weekly": "FREQ=WEEKLY;INTERVAL=2",
+    "fortnightly": "FREQ=WEEKLY;INTERVAL=2",
+    "monthly": "FREQ=MONTHLY",
+    "quarterly": "FREQ=MONTHLY;INTERVAL=3",
+    "yearly": "FREQ=YEARLY",
+    "annually": "FREQ=YEARLY",
+}
+# "repeat every", "recurring", "and repeat it": words that only say "this repeats".
+REPEAT_WORDS = r"(?:\b(?:and\s+)?(?:make\s+it\s+|have\s+it\s+|set\s+it\s+to\s+|to\s+)?(?:repeat(?:s|ing|ed)?|recurr?(?:s|ing|ent)?)(?:\s+(?:it|this|task))?\b)"
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    rrule: str
+    # "every morning": the time of day the phrase itself gives.
+    at: time | None = None
+
+
+def _days(text: str) -> list[str]:
+    found: list[str] = []
+    for word in re.findall(_DAY + r"s?", text, re.IGNORECASE):
+        code = CODES[WEEKDAY_NAMES[word.lower().rstrip("s") if word.lower() not in WEEKDAY_NAMES else word.lower()]]
+        if code not in found:
+            found.append(code)
+    return sorted(found, key=CODES.index)
+
+
+def _interval(word: str) -> int:
+    word = word.lower()
+    if word in ("other", "second", "2nd"):
+        return 2
+    if word in ("third", "3rd"):
+        return 3
+    return number(word)
+
+
+def _with_interval(freq: str, interval: int, extra: str = "") -> str:
+    rule = f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else "")
+    return rule + (f";{extra}" if extra else "")
+
+
+def take_recurrence(scan: Scanner) -> Recurrence | None:
+    """Take a recurrence phrase out of the scanner."""
+    rule, at = _take_rule(scan)
+    if rule is None:
+        return None
+    # A part of the day right after the phrase ("every Monday morning").
+    part = scan.take(r"^\W*(morning|afternoon|evening|night)s?\b|\b(?:in\s+the\s+)(morning|afternoon|evening)s?\b")
+    if part and at is None:
+        at = PARTS_OF_DAY[(part.group(1) or part.group(2)).lower()]
+    # A second phrase ("weekly" in "weekly on Mondays") goes with the first, which wins.
+    _take_rule(scan)
+    bound = scan.take(r"\b(?:for\s+)?(" + NUMBER + r")\s+times\b")
+    if bound:
+        rule += f";COUNT={number(bound.group(1))}"
+    scan.take(REPEAT_WORDS)
+    return Recurrence(rule, at)
+
+
+def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
+    # Monthly on a day of the month: "on the 1st of every month", "every month on the 15th".
+    m = scan.take(
+        r"\b(?:on\s+)?(?:the\s+)?(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\s+of\s+(?:every|each|the)\s+month\b"
+    )
+    if m:
+        day = m.group(1).lower()
+        return f"FREQ=MONTHLY;BYMONTHDAY={-1 if day == 'last' else 1 if day == 'first' else int(day)}", None
+    m = scan.take(
+        r"\b(?:(?:every|each)\s+month|monthly)\s+on\s+the\s+(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b"
+    )
+    if m:
+        day = m.group(1).lower()
+        return f"FREQ=MONTHLY;BYMONTHDAY={-1 if day == 'last' else 1 if day == 'first' else int(day)}", None
+    # Monthly on the nth weekday: "the first Monday of every month".
+    m = scan.take(
+        r"\b(?:on\s+)?(?:the\s+|every\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(" + _DAY + r")\s+of\s+"
+        r"(?:every|each|the)\s+month\b"
+    )
+    if m:
+        code = CODES[WEEKDAY_NAMES[m.group(2).lower()]]
+        return f"FREQ=MONTHLY;BYDAY={_ORDINALS[m.group(1).lower()]}{code}", None
+    m = scan.take(r"\bevery\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:day|week|month|year|hour))(?:\s+of\s+the\s+month)?")
+    if m:
+        return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group(1))}", None
+    # Yearly on a date: "every March 3rd", "every year on 3 March" (the date is DTSTART).
+    m = scan.take(r"\b(?:every|each)\s+(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+    if m:
+        return f"FREQ=YEARLY;BYMONTH={MONTH_NAMES[m.group(1).lower()]};BYMONTHDAY={int(m.group(2))}", None
+    # Weekdays and weekends.
+    m = scan.take(
+        r"\b(?:(?:every|each|on)\s+(?:single\s+)?(?:week\s*days?|work\s*days?|working\s+days?|business\s+days?)|week\s*days|"
+        r"monday\s+(?:through|thru|to|-)\s+friday|mon\s*-\s*fri)\b"
+    )
+    if m:
+        return WEEKDAYS_RULE, None
+    m = scan.take(r"\b(?:(?:every|each|on)\s+weekends?|weekends)\b")
+    if m:
+        return "FREQ=WEEKLY;BYDAY=SA,SU", None
+    # Named weekdays: "every Monday and Wednesday", "every other Tuesday", "on Mondays".
+    m = scan.take(r"\b(?:every|each)\s+(other\s+|second\s+|2nd\s+)?(" + _DAYS + r")\b")
+    if m is None:
+        m = scan.take(r"\b(?:on\s+)?()(" + _PLURAL_DAYS + r"(?:\s*(?:,|and|&|\+|or)\s*" + _DAY + r"s?)*)\b")
+    if m:
+        interval = 2 if m.group(1) else 1
+        return _with_interval("WEEKLY", interval, "BYDAY=" + ",".join(_days(m.group(2)))), None
+    # "every 3 days", "every other week", "every two months".
+    m = scan.take(r"\b(?:every|each)\s+(other|second|2nd|third|3rd|" + NUMBER + r")\s+(hour|day|week|month|year)s?\b")
+    if m:
+        freq = _UNIT_FREQ[m.group(2).lower()]
+        rule = _with_interval(freq, _interval(m.group(1)))
+        return rule + _weekly_days(scan, freq), None
+    m = scan.take(r"\b" + _EVERY + r"\s+(hour|day|week|month|year|quarter)\b")
+    if m:
+        unit = m.group(1).lower()
+        if unit == "quarter":
+            return "FREQ=MONTHLY;INTERVAL=3", None
+        freq = _UNIT_FREQ[unit]
+        return f"FREQ={freq}" + _weekly_days(scan, freq) + _monthly_day(scan, freq), None
+    m = scan.take(r"\b(?:every|each)\s+(morning|afternoon|evening|night)\b")
+    if m:
+        return "FREQ=DAILY", PARTS_OF_DAY[m.group(1).lower()]
+    m = scan.take(r"\b(daily|nightly|hourly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b")
+    if m:
+        word = m.group(1).lower()
+        rule = _WORD_RULES[word]
+        freq = rule.split(";")[0].removeprefix("FREQ=")
+        at = PARTS_OF_DAY["night"] if word == "nightly" else None
+        return rule + _weekly_days(scan, freq) + _monthly_day(scan, freq), at
+    return None, None
+
+
+def _weekly_days(scan: Scanner, freq: str) -> str:
+    """'weekly on Mondays': the days after a weekly phrase."""
+    if freq != "WEEKLY":
+        return ""
+    m = scan.take(r"\b(?:on\s+)(" + _DAYS + r")\b")
+    return ";BYDAY=" + ",".join(_days(m.group(1))) if m else ""
+
+
+def _monthly_day(scan: Scanner, freq: str) -> str:
+    if freq != "MONTHLY":
+        return ""
+    m = scan.take(r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+    return f";BYMONTHDAY={int(m.group(1))}" if m else ""
+
+
+def parse_rule(text: str) -> str | None:
+    """An RRULE body from a rule, plain word or English phrase; None when none is found."""
+    stripped = text.strip().rstrip(".").strip()
+    if not stripped:
+        return None
+    if "FREQ=" in stripped.upper():
+        return stripped.upper().removeprefix("RRULE:")
+    if stripped.lower() in PLAIN_WORDS:
+        return PLAIN_WORDS[stripped.lower()]
+    found = take_recurrence(Scanner(stripped))
+    return found.rrule if found else None
+
+
+def _parts(rule: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+
+
+def first_due(rule: str, now: datetime, at: time | None = None, start: date | None = None) -> datetime:
+    """The first due time of a new series: its first occurrence after now (or on/after
+    `start`) at `at` (09:00 by default), in the zone of `now`."""
+    at = at or DEFAULT_TIME
+    parts = _parts(rule)
+    base_day = start or now.date()
+    base = datetime.combine(base_day, at)
+    naive_now = now.replace(tzinfo=None)
+    anchored = any(k in parts for k in ("BYDAY", "BYMONTHDAY", "BYMONTH", "BYYEARDAY", "BYWEEKNO"))
+    if not anchored and parts.get("FREQ") == "HOURLY" and start is None:
+        return (naive_now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)).replace(tzinfo=now.tzinfo)
+    if not anchored:
+        # Unanchored rules start at the next slot: today's if still ahead, else tomorrow's.
+        if start is None and base <= naive_now:
+            base += timedelta(days=1)
+        return base.replace(tzinfo=now.tzinfo)
+    body = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL", "INTERVAL"))
+    series = rrulestr(body, dtstart=base - timedelta(days=1))
+    after = base - timedelta(seconds=1) if start is not None else max(base - timedelta(seconds=1), naive_now)
+    found = series.after(after)
+    if found is None:
+        return base.replace(tzinfo=now.tzinfo)
+    return found.replace(tzinfo=now.tzinfo)
+
+
+def _ordinal(n: int) -> str:
+    if n == -1:
+        return "last"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def describe(rule: str) -> str:
+    """The rule in words: 'every Monday and Wednesday', 'every 3 days'."""
+    parts = _parts(rule.upper())
+    freq = parts.get("FREQ", "")
+    interval = int(parts.get("INTERVAL", "1") or 1)
+    unit = {"HOURLY": "hour", "DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(freq)
+    if unit is None:
+        return "on a schedule"
+    if freq == "WEEKLY" and parts.get("BYDAY") == "MO,TU,WE,TH,FR" and interval == 1:
+        text = "every weekday"
+    elif freq == "WEEKLY" and "BYDAY" in parts:
+        days = [DAY_NAMES[CODES.index(d[-2:])] for d in parts["BYDAY"].split(",") if d[-2:] in CODES]
+        text = ("every other " if interval == 2 else f"every {interval} weeks on " if interval > 2 else "every ") + _join(days)
+    elif freq == "MONTHLY" and "BYMONTHDAY" in parts:
+        day = int(parts["BYMONTHDAY"].split(",")[0])
+        text = f"on the {_ordinal(day)} of every " + ("month" if interval == 1 else f"{interval} months")
+        if day == -1:
+            text = "on the last day of every " + ("month" if interval == 1 else f"{interval} months")
+    elif freq == "MONTHLY" and "BYDAY" in parts:
+        code = parts["BYDAY"].split(",")[0]
+        m = re.match(r"([+-]?\d+)?([A-Z]{2})", code)
+        nth = int(m.group(1)) if m and m.group(1) else 1
+        day_name = DAY_NAMES[CODES.index(m.group(2))] if m else "day"
+        text = f"on the {_ordinal(nth)} {day_name} of every month"
+    elif interval == 1:
+        text = {"hour": "every hour", "day": "every day", "week": "every week", "month": "every month", "year": "every year"}[unit]
+    elif interval == 2 and unit != "hour":
+        text = f"every other {unit}"
+    else:
+        text = f"every {interval} {unit}s"
+    if "COUNT" in parts:
+        text += f", {parts['COUNT']} times"
+    return text

@@ -1,0 +1,181 @@
+"""Text helpers shared by the parsers: a scanner that takes phrases out of a message
+(so what is left is the title), number words and word tokens for matching."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Taken phrases are replaced by this invisible separator: it is neither a word character
+# nor whitespace, so later patterns can neither match it nor run across it.
+MASK = "\u2063"
+
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
+}
+# Longest first, so "a couple of" wins over "a".
+NUMBER = r"(?:\d{1,4}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + ")"
+
+
+def number(word: str) -> int:
+    word = word.strip().lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def normalise(message: str) -> str:
+    """One line, straight quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", message)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split())
+
+
+@dataclass
+class Scanner:
+    """Finds phrases in a message and masks them, keeping positions stable."""
+
+    text: str
+    masked: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.masked = self.text
+
+    def find(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
+        return re.search(pattern, self.masked, re.IGNORECASE) if isinstance(pattern, str) else pattern.search(
+            self.masked
+        )
+
+    def take(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
+        match = self.find(pattern)
+        if match is not None:
+            self.mask(match.start(), match.end())
+        return match
+
+    def mask(self, start: int, end: int) -> None:
+        self.masked = self.masked[:start] + MASK * (end - start) + self.masked[end:]
+
+    def rest(self) -> str:
+        """What is not taken, as plain text."""
+        return " ".join(self.masked.replace(MASK, " ").split())
+
+    def has(self, pattern: str) -> bool:
+        return self.find(pattern) is not None
+
+
+# -- tokens for matching task references -----------------------------------------------------
+STOPWORDS = frozenset(
+    """a an the my our your his her their its this that these those to of for on in at by
+    with from and or is are be it me i task tasks todo todos to-do item items one thing
+    called named titled about please list""".split()
+)
+_IRREGULAR = {
+    "paid": "pay",
+    "bought": "buy",
+    "wrote": "write",
+    "written": "write",
+    "sent": "send",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "did": "do",
+    "done": "do",
+    "went": "go",
+    "gone": "go",
+    "gave": "give",
+    "given": "give",
+    "fed": "feed",
+    "ran": "run",
+    "got": "get",
+    "sold": "sell",
+    "found": "find",
+    "built": "build",
+    "met": "meet",
+    "spoke": "speak",
+    "ate": "eat",
+    "eaten": "eat",
+    "drove": "drive",
+    "swept": "sweep",
+    "brought": "bring",
+    "caught": "catch",
+    "taught": "teach",
+    "left": "leave",
+    "kept": "keep",
+    "spent": "spend",
+    "threw": "throw",
+    "thrown": "throw",
+    "saw": "see",
+    "seen": "see",
+    "told": "tell",
+    "wore": "wear",
+    "hung": "hang",
+    "won": "win",
+    "began": "begin",
+    "chose": "choose",
+    "flew": "fly",
+    "grew": "grow",
+    "knew": "know",
+    "rang": "ring",
+    "sang": "sing",
+    "swam": "swim",
+    "woke": "wake",
+    "children": "child",
+}
+_WORD = re.compile(r"[\w']+")
+
+
+def stem(word: str) -> str:
+    """A light English stem, enough to match 'taxes' with 'tax' and 'called' with 'call'."""
+    w = word.lower().strip("'")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return w[: -len(suffix)] + repl
+    if w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+        return w[:-1] if len(w) > 3 and w[-1] == w[-2] else w
+    if w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+        return w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls" else w
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def keywords(text: str) -> list[str]:
+    """The words of a reference that carry meaning, in order, unstemmed."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in keywords(text)]

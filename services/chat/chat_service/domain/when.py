@@ -1,0 +1,389 @@
+"""Dates and times in plain English, resolved in the user's timezone.
+
+Rules (the product's, see chat-eval/README.md): a date without a time is 09:00 local;
+"tonight" 20:00, "this evening" 18:00, "this afternoon" 15:00, "morning" 09:00, "noon"
+12:00, "end of day" 17:00. A weekday name is the next such day after today. A time without
+a date is today when still ahead, else tomorrow."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+from chat_service.domain.text import NUMBER, Scanner, number
+
+DEFAULT_TIME = time(9, 0)
+END_OF_DAY = time(17, 0)
+
+WEEKDAY_NAMES = {
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
+}
+FULL_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+ANY_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+MONTH_NAMES = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+PARTS_OF_DAY = {
+    "morning": time(9, 0),
+    "afternoon": time(15, 0),
+    "evening": time(18, 0),
+    "night": time(20, 0),
+    "tonight": time(20, 0),
+    "noon": time(12, 0),
+    "midday": time(12, 0),
+    "lunchtime": time(12, 0),
+    "lunch": time(12, 0),
+    "midnight": time(23, 59),
+}
+ORDINAL_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# Words that may lead a date or time and belong to it (removed from titles with it).
+LEAD = r"(?:(?:due|on|by|before|until|till|for|to|at|this|from|starting|next|coming)\s+)*"
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved due time (aware, in the user's zone) and what the user actually said."""
+
+    at: datetime
+    date_given: bool
+    time_given: bool
+
+
+@dataclass(frozen=True)
+class _Date:
+    day: date
+    default_time: time = DEFAULT_TIME
+
+
+def _unit_delta(n: int, unit: str) -> relativedelta:
+    unit = unit.lower().rstrip("s")
+    if unit in ("minute", "min"):
+        return relativedelta(minutes=n)
+    if unit in ("hour", "hr"):
+        return relativedelta(hours=n)
+    if unit == "day":
+        return relativedelta(days=n)
+    if unit in ("week", "wk"):
+        return relativedelta(weeks=n)
+    if unit == "month":
+        return relativedelta(months=n)
+    return relativedelta(years=n)
+
+
+UNIT = r"(minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?)"
+
+
+def next_weekday(today: date, weekday: int) -> date:
+    """The next such day strictly after today."""
+    ahead = (weekday - today.weekday()) % 7 or 7
+    return today + timedelta(days=ahead)
+
+
+def _hour(h: int, minute: int, meridiem: str | None) -> time | None:
+    if meridiem:
+        pm = meridiem.lower().startswith("p")
+        if not 1 <= h <= 12:
+            return None
+        h = (h % 12) + (12 if pm else 0)
+    if not (0 <= h <= 23 and 0 <= minute <= 59):
+        return None
+    return time(h, minute)
+
+
+def _guess_meridiem(h: int, minute: int, hint: str | None) -> time | None:
+    """A bare 'at 3': afternoon for 1-7, morning for 8-11, unless a hint says otherwise."""
+    if hint in ("morning",):
+        return _hour(h, minute, "am") if 1 <= h <= 12 else _hour(h, minute, None)
+    if hint in ("afternoon", "evening", "night", "tonight"):
+        return _hour(h, minute, "pm") if 1 <= h <= 12 else _hour(h, minute, None)
+    if 1 <= h <= 7:
+        return time(h + 12, minute)
+    return _hour(h, minute, None)
+
+
+_PART_HINT = r"(?:\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight)))?"
+
+
+def take_time(scan: Scanner) -> tuple[time | None, bool]:
+    """A time of day, and whether the words also fix the date to today ("tonight", "this
+    evening")."""
+    m = scan.take(
+        r"\b(?:at|by|around|before|until|@|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?" + _PART_HINT
+    )
+    if m:
+        return _hour(int(m.group(1)), int(m.group(2) or 0), m.group(3)), bool(m.group(6))
+    m = scan.take(r"\b(half|quarter)\s+(past|to)\s+(\d{1,2})(?:\s*([ap])\.?m\.?)?" + _PART_HINT)
+    if m:
+        minute = 30 if m.group(1).lower() == "half" else 15
+        h = int(m.group(3))
+        if m.group(2).lower() == "to":
+            h, minute = h - 1, 60 - minute
+        hint = m.group(5) or m.group(6) or m.group(7)
+        return (_hour(h, minute, m.group(4)) if m.group(4) else _guess_meridiem(h, minute, hint)), bool(m.group(7))
+    m = scan.take(r"\b(?:at|by|around|before|until|@|from)?\s*([01]?\d|2[0-3])[:h]([0-5]\d)\b" + _PART_HINT)
+    if m:
+        h, minute = int(m.group(1)), int(m.group(2))
+        hint = m.group(3) or m.group(4) or m.group(5)
+        return (_guess_meridiem(h, minute, hint) if h <= 12 and hint else time(h, minute)), bool(m.group(5))
+    m = scan.take(
+        r"\b(?:at|by|around|before|until|@)\s+(\d{1,2})(?:\s*o'?clock)?\b"
+        r"(?!\s*(?:%|st\b|nd\b|rd\b|th\b|" + UNIT + r"|people|times|percent|euros?|dollars?|items?))" + _PART_HINT
+    )
+    if m:
+        hint = m.group(3) or m.group(4) or m.group(5)
+        return _guess_meridiem(int(m.group(1)), 0, hint), bool(m.group(5))
+    m = scan.take(r"\b(\d{1,2})\s*o'?clock\b" + _PART_HINT)
+    if m:
+        return _guess_meridiem(int(m.group(1)), 0, m.group(2) or m.group(3) or m.group(4)), bool(m.group(4))
+    m = scan.take(r"\b(?:(?:at|by|around|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:work\s*)?day|eod|close\s+of\s+business|cob)\b")
+    if m:
+        return END_OF_DAY, False
+    m = scan.take(r"\b(?:at|by|around|before|until)?\s*(noon|midday|midnight|lunchtime)\b")
+    if m:
+        return PARTS_OF_DAY[m.group(1).lower()], False
+    m = scan.take(r"\b(?:at|around|by|for|over)\s+(lunch)\b")
+    if m:
+        return PARTS_OF_DAY["lunch"], False
+    m = scan.take(r"\b(?:(this|in\s+the|during\s+the|by\s+the)\s+)?(morning|afternoon|evening)\b")
+    if m:
+        # "this evening" is today even when it has begun; "in the evening" is the next one.
+        today = (m.group(1) or "").lower() == "this"
+        return PARTS_OF_DAY[m.group(2).lower()], today
+    m = scan.take(r"\b(?:(?:at|by|tomorrow|to)\s+)?(tonight|night)\b")
+    if m:
+        return PARTS_OF_DAY["night"], m.group(1).lower() == "tonight"
+    return None, False
+
+
+def _month_day(today: date, month: int, day: int, year: int | None) -> date | None:
+    try:
+        found = date(year if year else today.year, month, day)
+    except ValueError:
+        return None
+    if year is None and found < today:
+        try:
+            found = date(today.year + 1, month, day)
+        except ValueError:
+            return None
+    return found
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, datetime | None]:
+    """A calendar date, or (second value) an exact moment for 'in 2 hours'."""
+    m = scan.take(r"\b(?:due\s+|by\s+|for\s+|on\s+)?(?:the\s+)?day\s+after\s+tomorrow\b")
+    if m:
+        return _Date(today + timedelta(days=2)), None
+    m = scan.take(r"\b(?:due\s+|by\s+|for\s+|until\s+|to\s+)?(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|tomorrows)\b")
+    if m:
+        return _Date(today + timedelta(days=1)), None
+    m = scan.take(r"\b(?:due\s+|by\s+|for\s+|until\s+|to\s+)?(?:later\s+)?(?:today|tonight)\b")
+    if m:
+        default = time(20, 0) if "tonight" in m.group(0).lower() else DEFAULT_TIME
+        if "later" in m.group(0).lower():
+            default = END_OF_DAY
+        return _Date(today, default), None
+    m = scan.take(r"\b(?:in|within)\s+half\s+an?\s+hour\b")
+    if m:
+        return None, now + timedelta(minutes=30)
+    m = scan.take(r"\b(?:in|within)\s+(" + NUMBER + r")\s+" + UNIT + r"(?:'?s?\s+time)?\b")
+    if m:
+        delta = _unit_delta(number(m.group(1)), m.group(2))
+        if delta.minutes or delta.hours:
+            return None, now + delta
+        return _Date(today + delta), None
+    m = scan.take(r"\b(" + NUMBER + r")\s+" + UNIT + r"\s+from\s+(now|today|tomorrow)\b")
+    if m:
+        delta = _unit_delta(number(m.group(1)), m.group(2))
+        if delta.minutes or delta.hours:
+            return None, now + delta
+        base = today + timedelta(days=1) if m.group(3).lower() == "tomorrow" else today
+        return _Date(base + delta), None
+    m = scan.take(r"\b(?:(?:by|before|until|at|on)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b")
+    if m:
+        friday = today + timedelta(days=(4 - today.weekday()) % 7)
+        return _Date(friday, END_OF_DAY), None
+    m = scan.take(r"\b(?:(?:by|before|until|at|on)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month\b")
+    if m:
+        last = today + relativedelta(day=31)
+        return _Date(last, END_OF_DAY), None
+    m = scan.take(r"\b(?:(?:by|before|until|at|on)\s+)?(?:the\s+)?end\s+of\s+next\s+month\b")
+    if m:
+        return _Date(today + relativedelta(months=1, day=31), END_OF_DAY), None
+    m = scan.take(r"\b(?:(?:on|by|for|over|during)\s+)?(this|next|the)\s+weekend\b")
+    if m:
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+        if m.group(1).lower() == "next" and today.weekday() < 5:
+            saturday += timedelta(days=7)
+        return _Date(saturday), None
+    m = scan.take(r"\b(?:(?:by|for|in|during|from)\s+)?(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+month\b")
+    if m:
+        return _Date(today + relativedelta(months=1, day=1)), None
+    m = scan.take(r"\b(?:(?:by|for|in|during|from)\s+)?(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+week\b")
+    if m and not scan.has(r"\b" + ANY_WEEKDAY + r"\b"):
+        return _Date(next_weekday(today, 0)), None
+    if m:
+        # "Friday next week": the weekday in the week after this one.
+        day_match = scan.take(r"\b(?:on\s+)?(" + ANY_WEEKDAY + r")\b")
+        assert day_match is not None
+        monday = next_weekday(today, 0)
+        return _Date(monday + timedelta(days=WEEKDAY_NAMES[day_match.group(1).lower()])), None
+    m = scan.take(
+        r"\b(?:(?:due|on|by|before|until|till|for|to|this|next|coming|from|starting)\s+)+(?:the\s+)?("
+        + ANY_WEEKDAY
+        + r")\b\.?"
+    )
+    if m is None:
+        m = scan.take(r"\b(" + FULL_WEEKDAY + r")\b")
+    if m:
+        return _Date(next_weekday(today, WEEKDAY_NAMES[m.group(1).lower()])), None
+    m = scan.take(r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{4})-(\d{2})-(\d{2})\b")
+    if m:
+        d = _month_day(today, int(m.group(2)), int(m.group(3)), int(m.group(1)))
+        return (_Date(d) if d else None), None
+    m = scan.take(
+        r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(?:the\s+)?" + ORDINAL_DAY + r"\s+(?:of\s+)?("
+        + MONTH
+        + r")\b\.?(?:,?\s+(\d{4}))?"
+    )
+    if m:
+        d = _month_day(today, MONTH_NAMES[m.group(2).lower()], int(m.group(1)), _year(m.group(3)))
+        return (_Date(d) if d else None), None
+    m = scan.take(
+        r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+|in\s+)?(" + MONTH + r")\.?\s+(?:the\s+)?"
+        + ORDINAL_DAY
+        + r"\b(?!\s*(?::|am|pm|" + UNIT + r"))(?:,?\s+(\d{4}))?"
+    )
+    if m:
+        d = _month_day(today, MONTH_NAMES[m.group(1).lower()], int(m.group(2)), _year(m.group(3)))
+        return (_Date(d) if d else None), None
+    m = scan.take(r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        month, day = (b, a) if a > 12 else (a, b)  # US order unless it cannot be
+        d = _month_day(today, month, day, _year(m.group(3)))
+        return (_Date(d) if d else None), None
+    m = scan.take(r"\b(?:on|by|before|until|for)\s+the\s+" + ORDINAL_DAY + r"\b(?!\s+of)")
+    if m:
+        day = int(m.group(1))
+        for months in range(0, 3):
+            candidate = today + relativedelta(months=months, day=day)
+            if candidate.day == day and candidate > today:
+                return _Date(candidate), None
+        return None, None
+    return None, None
+
+
+def take_when(scan: Scanner, now: datetime) -> When | None:
+    """Take a due date and/or time out of the scanner. `now` is aware, in the user's zone."""
+    today = now.date()
+    day, moment = take_date(scan, today, now)
+    if moment is not None:
+        return When(moment.replace(second=0, microsecond=0), date_given=True, time_given=True)
+    at, today_only = take_time(scan)
+    if day is None and at is None:
+        return None
+    if day is None:
+        # "tonight", "this evening": today. A bare time: today if still ahead, else tomorrow.
+        assert at is not None
+        candidate = datetime.combine(today, at, tzinfo=now.tzinfo)
+        if not today_only and candidate <= now:
+            candidate += timedelta(days=1)
+        return When(_fold(candidate), date_given=today_only, time_given=True)
+    if at is not None and day.default_time == PARTS_OF_DAY["tonight"] and at.hour < 12:
+        at = at.replace(hour=at.hour + 12)  # "at 8 tonight"
+    chosen = at or day.default_time
+    return When(_fold(datetime.combine(day.day, chosen, tzinfo=now.tzinfo)), date_given=True, time_given=at is not None)
+
+
+def _fold(local: datetime) -> datetime:
+    """Normalise a wall time that a DST change skipped or repeated."""
+    zone = local.tzinfo
+    if not isinstance(zone, ZoneInfo):
+        return local
+    round_trip = local.astimezone(ZoneInfo("UTC")).astimezone(zone)
+    return round_trip if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None) else local
+
+
+def take_offset(scan: Scanner) -> relativedelta | None:
+    """'by 2 days', 'a week', 'back 3 days': how far to push an existing due date."""
+    m = scan.take(r"\b(?:by|for|back|forward|out)?\s*(" + NUMBER + r")\s+" + UNIT + r"\b(?:\s+(?:later|back))?")
+    if m:
+        return _unit_delta(number(m.group(1)), m.group(2))
+    return None
+
+
+def take_reminder(scan: Scanner) -> int | None:
+    """'remind me 30 minutes before': minutes before the due time."""
+    m = scan.take(
+        r"(?:,\s*|\b)(?:and\s+|with\s+)?(?:please\s+)?(?:remind\s+me|(?:set\s+|add\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me)"
+        r"(?:\s+(?:about\s+it|of\s+it|for\s+it))?\s+(?:(" + NUMBER + r")\s+" + UNIT + r"|half\s+an\s+hour|(the\s+(?:day|night|evening)))"
+        r"\s+(?:before(?:hand)?|earlier|ahead(?:\s+of\s+time)?|in\s+advance|prior)(?:\s+(?:it(?:'s|\s+is)\s+due|the\s+deadline|it))?"
+    )
+    if not m:
+        return None
+    if m.group(3):
+        return 24 * 60
+    if m.group(1) is None:
+        return 30
+    delta = _unit_delta(number(m.group(1)), m.group(2))
+    return int(delta.minutes + delta.hours * 60 + delta.days * 1440 + delta.weeks * 0)
+
+
+def local_now(now_utc: datetime, zone: str) -> datetime:
+    return now_utc.astimezone(ZoneInfo(zone))
+
+
+def parse_when(text: str, now: datetime) -> tuple[When | None, str]:
+    """`text`'s due time, and the text without it. `now` is aware, in the user's zone."""
+    scan = Scanner(text)
+    found = take_when(scan, now)
+    return found, scan.rest()

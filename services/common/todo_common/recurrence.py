@@ -1,0 +1,238 @@
+"""Recurrence rules: RFC 5545 RRULE bodies, parsed, checked and normalised to one canonical
+spelling. Shared by task-service (which stores rules) and recurring-service (which computes
+the next instance and describes rules for the UI). All calculation in UTC; a series starts
+at its first due time (DTSTART).
+
+dateutil parses and iterates rules. It does not check value ranges or the RFC's
+combination rules, and it scans up to year 9999 looking for an occurrence that a rule like
+FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30 never produces (seconds of CPU). So rules are parsed and
+checked here first, and a rule must show an occurrence within one 400-year Gregorian cycle
+before it is accepted."""
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from dateutil.rrule import rrule, rrulestr
+
+from todo_common.text import clean_text
+
+PLAIN_WORDS = {
+    "daily": "FREQ=DAILY",
+    "weekly": "FREQ=WEEKLY",
+    "monthly": "FREQ=MONTHLY",
+    "yearly": "FREQ=YEARLY",
+    "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+}
+
+# MINUTELY and SECONDLY are valid RFC 5545 but no task repeats by the minute.
+FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+MAX_INTERVAL = 1000
+MAX_COUNT = 10_000
+MAX_RULE_LENGTH = 500
+
+# The canonical order of parts: RFC 5545's recur grammar.
+_INT_PARTS: dict[str, tuple[int, int, bool]] = {
+    # name: (lowest, highest, negative values allowed)
+    "BYSECOND": (0, 59, False),
+    "BYMINUTE": (0, 59, False),
+    "BYHOUR": (0, 23, False),
+    "BYMONTHDAY": (1, 31, True),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYMONTH": (1, 12, False),
+    "BYSETPOS": (1, 366, True),
+}
+_ORDER = (
+    "FREQ",
+    "INTERVAL",
+    "COUNT",
+    "UNTIL",
+    "BYSECOND",
+    "BYMINUTE",
+    "BYHOUR",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYMONTH",
+    "BYSETPOS",
+    "WKST",
+)
+_BYDAY = re.compile(r"^([+-]?)(\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
+_INT = re.compile(r"^[+-]?\d{1,4}$")
+_UNTIL_FORMATS = (("%Y%m%dT%H%M%SZ", False), ("%Y%m%dT%H%M%S", False), ("%Y%m%d", True))
+
+# A fixed start for rules of tasks without a due time (only used to check the rule).
+_REFERENCE_START = datetime(2000, 1, 3, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A parsed, checked rule; str() is its canonical body."""
+
+    parts: tuple[tuple[str, str], ...]
+
+    def get(self, name: str) -> str | None:
+        return dict(self.parts).get(name)
+
+    @property
+    def count(self) -> int | None:
+        value = self.get("COUNT")
+        return int(value) if value is not None else None
+
+    def __str__(self) -> str:
+        return ";".join(f"{name}={value}" for name, value in self.parts)
+
+    def without(self, *names: str) -> "Rule":
+        return Rule(tuple((n, v) for n, v in self.parts if n not in names))
+
+    def dateutil(self, dtstart: datetime) -> rrule:
+        result = rrulestr(str(self), dtstart=dtstart)
+        assert isinstance(result, rrule)  # one RRULE body is never a set
+        return result
+
+
+def parse_rule(text: str) -> Rule:
+    """Parse and check an RRULE body or one of PLAIN_WORDS; raise ValueError otherwise."""
+    text = clean_text(text, multiline=True).strip()
+    if not text:
+        raise ValueError("must not be empty; use null for a task that does not repeat")
+    if len(text) > MAX_RULE_LENGTH:
+        raise ValueError(f"must be at most {MAX_RULE_LENGTH} characters")
+    body = PLAIN_WORDS.get(text.lower(), text).upper()
+    if "DTSTART" in body:
+        raise ValueError("must not contain DTSTART: the series starts at the task's due_at")
+    if body.startswith("RRULE:"):
+        body = body[len("RRULE:") :]
+    if any(c.isspace() for c in body) or ":" in body:
+        raise ValueError("must be a single RRULE body such as FREQ=WEEKLY;BYDAY=MO")
+
+    raw: dict[str, str] = {}
+    for item in filter(None, body.split(";")):
+        name, sep, value = item.partition("=")
+        if not sep or not value:
+            raise ValueError(f"'{item}' is not NAME=VALUE")
+        if name not in _ORDER:
+            raise ValueError(f"unsupported rule part {name}")
+        if name in raw:
+            raise ValueError(f"{name} is given twice")
+        raw[name] = value
+    parts = _check_parts(raw)
+    return Rule(tuple((name, parts[name]) for name in _ORDER if name in parts))
+
+
+def _check_parts(raw: dict[str, str]) -> dict[str, str]:
+    freq = raw.get("FREQ")
+    if freq is None:
+        raise ValueError("FREQ is required")
+    if freq not in FREQUENCIES:
+        raise ValueError(f"FREQ must be one of {', '.join(FREQUENCIES)}")
+    if "COUNT" in raw and "UNTIL" in raw:
+        raise ValueError("COUNT and UNTIL must not both be given")
+    parts: dict[str, str] = {"FREQ": freq}
+    for name, value in raw.items():
+        if name == "FREQ":
+            continue
+        if name == "INTERVAL":
+            interval = _bounded_int(name, value, 1, MAX_INTERVAL)
+            if interval != 1:  # the default: left out of the canonical form
+                parts[name] = str(interval)
+        elif name == "COUNT":
+            parts[name] = str(_bounded_int(name, value, 1, MAX_COUNT))
+        elif name == "UNTIL":
+            parts[name] = _until(value)
+        elif name == "BYDAY":
+            parts[name] = _byday(value, freq, has_weekno="BYWEEKNO" in raw)
+        elif name == "WKST":
+            if value not in WEEKDAYS:
+                raise ValueError("WKST must be a weekday (MO..SU)")
+            if value != "MO":  # the default
+                parts[name] = value
+        else:
+            parts[name] = _int_list(name, value, *_INT_PARTS[name])
+    # RFC 5545 3.3.10: which BYxxx parts make sense with which FREQ.
+    if "BYMONTHDAY" in parts and freq == "WEEKLY":
+        raise ValueError("BYMONTHDAY cannot be used with FREQ=WEEKLY")
+    if "BYYEARDAY" in parts and freq in ("DAILY", "WEEKLY", "MONTHLY"):
+        raise ValueError(f"BYYEARDAY cannot be used with FREQ={freq}")
+    if "BYWEEKNO" in parts and freq != "YEARLY":
+        raise ValueError("BYWEEKNO can only be used with FREQ=YEARLY")
+    if "BYSETPOS" in parts and not any(n.startswith("BY") and n != "BYSETPOS" for n in parts):
+        raise ValueError("BYSETPOS needs another BYxxx part")
+    return parts
+
+
+def _bounded_int(name: str, value: str, lowest: int, highest: int) -> int:
+    if not value.isdigit() or not lowest <= int(value) <= highest:
+        raise ValueError(f"{name} must be a whole number from {lowest} to {highest}")
+    return int(value)
+
+
+def _int_list(name: str, value: str, lowest: int, highest: int, negative: bool) -> str:
+    numbers: set[int] = set()
+    for item in value.split(","):
+        if not _INT.match(item):
+            raise ValueError(f"{name} must be a comma list of whole numbers")
+        n = int(item)
+        if not (lowest <= n <= highest or (negative and -highest <= n <= -lowest)):
+            span = f"{lowest}..{highest}" + (f" or -{highest}..-{lowest}" if negative else "")
+            raise ValueError(f"{name} values must be in {span}")
+        numbers.add(n)
+    return ",".join(str(n) for n in sorted(numbers))
+
+
+def _byday(value: str, freq: str, *, has_weekno: bool) -> str:
+    days: set[tuple[int, int]] = set()
+    for item in value.split(","):
+        match = _BYDAY.match(item)
+        if not match:
+            raise ValueError("BYDAY must be a comma list like MO,WE or 1MO,-1FR")
+        sign, digits, day = match.groups()
+        ordinal = int(digits) if digits else 0
+        if digits:
+            if freq not in ("MONTHLY", "YEARLY") or has_weekno:
+                raise ValueError("BYDAY with a number (like 1MO) needs FREQ=MONTHLY or FREQ=YEARLY")
+            if not 1 <= ordinal <= 53:
+                raise ValueError("BYDAY numbers must be 1..53 or -53..-1")
+            ordinal = -ordinal if sign == "-" else ordinal
+        elif sign:
+            raise ValueError("BYDAY must be a comma list like MO,WE or 1MO,-1FR")
+        days.add((WEEKDAYS.index(day), ordinal))
+    return ",".join(f"{n if n else ''}{WEEKDAYS[d]}" for d, n in sorted(days))
+
+
+def _until(value: str) -> str:
+    """UNTIL in UTC (dateutil needs it when DTSTART is aware). A floating time is taken as
+    UTC; a bare date includes that whole day."""
+    for fmt, whole_day in _UNTIL_FORMATS:
+        try:
+            until = datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        if whole_day:
+            until += timedelta(days=1, seconds=-1)
+        if not 1900 <= until.year < 9000:
+            break
+        return until.strftime("%Y%m%dT%H%M%SZ")
+    raise ValueError("UNTIL must look like 20301231T235959Z or 20301231")
+
+
+def normalise_rrule(text: str) -> str:
+    """The canonical RRULE body for what the user wrote (a plain word or an RRULE body)."""
+    return str(parse_rule(text))
+
+
+def check_occurs(rule: Rule, due_at: datetime | None) -> None:
+    """Refuse a rule that never produces an occurrence (BYMONTH=2;BYMONTHDAY=30).
+
+    The Gregorian calendar repeats every 400 years, weekdays included, so the same rule
+    started 400*k years later, in 9200..9599, occurs in the (at least 400) years dateutil
+    scans before 9999 exactly when it occurs within 400 years of the real start. The scan
+    is bounded however the rule is written. COUNT and UNTIL are left out: a rule that has
+    run out is valid, it just has no next occurrence."""
+    start = (due_at or _REFERENCE_START).astimezone(UTC)
+    shifted = start.replace(year=9200 + start.year % 400)
+    if rule.without("COUNT", "UNTIL").dateutil(shifted).after(shifted) is None:
+        raise ValueError("never produces an occurrence")

@@ -1,0 +1,144 @@
+"""What a due reminder becomes: its stable id, the in-app notification and the reminder.due
+event. Pure: no I/O, the clock is passed in."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID, uuid5
+
+from todo_common.events import EventPayload, EventType, TaskEvent
+
+# Fixed forever: changing it would give every already-sent reminder a new id, so a
+# redelivery or an overlapping scan after an upgrade would notify a second time.
+REMINDER_NAMESPACE = UUID("5b0f3c1e-8d0a-5e7c-9a4e-6a1d2f0b7c31")
+
+# In-app notifications (and a user's index of them) expire this long after their last write.
+NOTIFICATION_TTL_SECONDS = 30 * 24 * 3600
+# A user's index keeps the newest this many ids; older notifications drop off the list.
+INDEX_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    """One item of task-service's GET /internal/reminders/due."""
+
+    task_id: str
+    user_id: str
+    title: str
+    due_at: datetime | None
+    remind_at: datetime
+
+    @classmethod
+    def from_api(cls, item: dict[str, Any]) -> "DueReminder":
+        due_at = item.get("due_at")
+        return cls(
+            task_id=str(item["task_id"]),
+            user_id=str(item["user_id"]),
+            title=str(item.get("title") or ""),
+            due_at=parse_time(due_at) if due_at else None,
+            remind_at=parse_time(str(item["remind_at"])),
+        )
+
+
+def parse_time(value: str) -> datetime:
+    """ISO 8601 with Z or an offset → an aware UTC datetime (naive input is taken as UTC)."""
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def iso(value: datetime) -> str:
+    """The API's time format: UTC with a trailing Z."""
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def reminder_id(task_id: str, remind_at: datetime) -> str:
+    """The one id of the reminder of `task_id` at `remind_at`: the notification's id, its
+    first-write-wins state key and the reminder.due event_id. The same reminder always gets
+    the same id, however its time was written; a reminder moved to another time gets a new one."""
+    instant = remind_at.astimezone(UTC).isoformat(timespec="microseconds")
+    return str(uuid5(REMINDER_NAMESPACE, f"{task_id}|{instant}"))
+
+
+def readable_time(value: datetime) -> str:
+    """'27 Nov 2026, 09:00 UTC'."""
+    utc = value.astimezone(UTC)
+    return f"{utc.day} {utc:%b %Y, %H:%M} UTC"
+
+
+def reminder_message(reminder: DueReminder) -> str:
+    if reminder.due_at is None:
+        return f"Reminder: '{reminder.title}'"
+    return f"Reminder: '{reminder.title}' is due {readable_time(reminder.due_at)}"
+
+
+def new_notification(reminder: DueReminder, now: datetime) -> dict[str, Any]:
+    """The stored notification: the API.md fields plus who it is for and when it was due."""
+    return {
+        "id": reminder_id(reminder.task_id, reminder.remind_at),
+        "user_id": reminder.user_id,
+        "task_id": reminder.task_id,
+        "title": reminder.title,
+        "message": reminder_message(reminder),
+        "created_at": iso(now),
+        "read": False,
+        "remind_at": iso(reminder.remind_at),
+        "due_at": iso(reminder.due_at) if reminder.due_at else None,
+    }
+
+
+def public_view(notification: dict[str, Any]) -> dict[str, Any]:
+    """A stored notification as GET /api/notifications shows it."""
+    return {
+        "id": notification["id"],
+        "task_id": notification["task_id"],
+        "title": notification["title"],
+        "message": notification["message"],
+        "created_at": notification["created_at"],
+        "read": bool(notification.get("read", False)),
+        "remind_at": notification.get("remind_at"),
+        "due_at": notification.get("due_at"),
+    }
+
+
+def reminder_event(reminder: DueReminder, now: datetime) -> TaskEvent:
+    """reminder.due (schema v1) with the reminder's id as event_id, so a re-publish after a
+    crash or by a second replica is one event to every consumer."""
+    payload = EventPayload(
+        task={
+            "id": reminder.task_id,
+            "title": reminder.title,
+            "due_at": iso(reminder.due_at) if reminder.due_at else None,
+            "remind_at": iso(reminder.remind_at),
+        },
+        notification_id=reminder_id(reminder.task_id, reminder.remind_at),
+    )
+    return TaskEvent(
+        event_id=UUID(reminder_id(reminder.task_id, reminder.remind_at)),
+        event_type=EventType.REMINDER_DUE,
+        user_id=reminder.user_id,
+        task_id=reminder.task_id,
+        timestamp=now,
+        schema_version="v1",
+        payload=payload,
+    )
+
+
+def lateness_seconds(reminder: DueReminder, now: datetime) -> float:
+    return max(0.0, (now - reminder.remind_at).total_seconds())
+
+
+def with_id(index: list[str], notification_id: str, limit: int = INDEX_LIMIT) -> list[str]:
+    """A user's index (newest first) with `notification_id` in it, capped at `limit`.
+    Unchanged (the same list) when the id is already there."""
+    if notification_id in index:
+        return index
+    return [notification_id, *index][:limit]
+
+
+def remaining_ttl(created_at: str, now: datetime, ttl: int = NOTIFICATION_TTL_SECONDS) -> int:
+    """Seconds a notification created at `created_at` has left, so a rewrite (marking it read)
+    does not extend its life. At least a minute, so the rewrite itself is not lost."""
+    age = (now - parse_time(created_at)).total_seconds()
+    return max(60, int(ttl - age))
