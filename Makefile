@@ -5,13 +5,13 @@ SHELL := /bin/bash
 PY := .venv/bin
 
 .PHONY: help setup setup-tools infra run stop status test lint lint-py lint-web unit unit-py unit-web \
-        integration migrate logs
+        integration logs
 
 help:
 	@echo "make run     set up and start everything (http://localhost:3000)"
 	@echo "make stop    stop everything make run started (data in .run/ is kept)"
 	@echo "make test    set up, lint and run every test (unit + integration)"
-	@echo "make lint | unit | integration | migrate | status | logs"
+	@echo "make lint | unit | integration | status | logs"
 
 setup-tools:
 	@scripts/setup-system.sh
@@ -42,10 +42,6 @@ status:
 logs:
 	@tail -n 50 -F .dapr/logs/*.log
 
-migrate: setup-tools
-	@scripts/infra.sh up
-	@$(PY)/python -m todo_common.migrate
-
 test: setup lint unit integration
 
 lint: lint-py lint-web
@@ -61,7 +57,7 @@ lint-web:
 unit: unit-py unit-web
 
 unit-py:
-	$(PY)/pytest -q services
+	$(PY)/pytest -q -m "not integration" services
 
 unit-web:
 	cd frontend && npm run --silent test

@@ -28,6 +28,8 @@ APP_TOKEN = "test-app-token-" + secrets.token_hex(8)
 USER_HEADER = "x-test-user"
 # task_service.app builds its app on import, and the platform requires an app token.
 os.environ.setdefault("APP_API_TOKEN", APP_TOKEN)
+# No sidecar in these tests, whether or not a local stack is running on the default port.
+os.environ["DAPR_HTTP_PORT"] = "9"
 
 
 def _database_url() -> tuple[str, bool]:
@@ -37,7 +39,7 @@ def _database_url() -> tuple[str, bool]:
         return explicit, True
     secrets_file = ROOT / ".run" / "secrets.json"
     if not secrets_file.exists():
-        pytest.skip(
+        pytest.fail(
             f"no TASKS_TEST_DB_URL and no {secrets_file}: start the infrastructure (scripts/infra.sh up)"
         )
     parts = urlsplit(json.loads(secrets_file.read_text())["tasks-db-url"])
@@ -53,7 +55,7 @@ def _ensure_database(url: str, explicit: bool) -> None:
         if not missing:
             if explicit:
                 pytest.fail(f"cannot connect to TASKS_TEST_DB_URL: {exc}")
-            pytest.skip(f"PostgreSQL is not reachable ({exc}); start it with scripts/postgres.sh start")
+            pytest.fail(f"PostgreSQL is not reachable ({exc}); start it with scripts/postgres.sh start")
     # Create it through the server's default database, with the same credentials.
     admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
     try:
