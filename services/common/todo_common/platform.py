@@ -87,7 +87,14 @@ class PlatformMiddleware:
                 response = error_response(413, "payload_too_large", "The request body is too large.")
                 await response(scope, receive, send_wrapper)
                 return
-            await self.app(scope, self._limited(receive), send_wrapper)
+            if headers.get("content-length") or headers.get("transfer-encoding"):
+                body = await self._read_body(receive)
+                if body is None:
+                    response = error_response(413, "payload_too_large", "The request body is too large.")
+                    await response(scope, receive, send_wrapper)
+                    return
+                receive = _replay(body, receive)
+            await self.app(scope, receive, send_wrapper)
         finally:
             route = scope.get("route")
             label = getattr(route, "path", None) or ("unmatched" if path not in OPEN_PATHS else path)
@@ -105,23 +112,32 @@ class PlatformMiddleware:
             for var, token in zip((request_id_var, trace_id_var, user_id_var), tokens, strict=True):
                 var.reset(token)
 
-    def _limited(self, receive: Receive) -> Receive:
-        """Refuse chunked bodies that grow past the limit (no content-length to check)."""
+    async def _read_body(self, receive: Receive) -> list[Message] | None:
+        """The request body, read whole (our bodies are small JSON), or None when it grows
+        past the limit: a chunked body has no content-length to check up front."""
+        messages: list[Message] = []
         seen = 0
-        limit = self.settings.max_body_bytes
-
-        async def wrapped() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    from todo_common.errors import ApiError
+            messages.append(message)
+            if message["type"] != "http.request":
+                return messages
+            seen += len(message.get("body", b""))
+            if seen > self.settings.max_body_bytes:
+                return None
+            if not message.get("more_body", False):
+                return messages
 
-                    raise ApiError(413, "payload_too_large", "The request body is too large.")
-            return message
 
-        return wrapped
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replayed() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await receive()  # after the body: wait for the disconnect
+
+    return replayed
 
 
 def _health_router() -> APIRouter:

@@ -1,0 +1,104 @@
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import APIRouter, FastAPI
+from pydantic import BaseModel
+from todo_common.errors import ApiError
+from todo_common.platform import create_app
+from todo_common.settings import ServiceSettings
+
+TOKEN = "test-app-token-0123456789"
+router = APIRouter()
+
+
+class Body(BaseModel):
+    title: str
+    count: int
+
+
+@router.post("/things")
+async def make(body: Body) -> dict[str, Any]:
+    return body.model_dump()
+
+
+@router.get("/conflict")
+async def conflict() -> None:
+    raise ApiError(409, "conflict", "Already there.")
+
+
+@router.get("/boom")
+async def boom() -> None:
+    raise RuntimeError("bug")
+
+
+@pytest.fixture
+def app() -> FastAPI:
+    settings = ServiceSettings(app_api_token=TOKEN, app_id="test", dapr_http_port=9, max_body_bytes=1000)
+    return create_app(title="t", routers=[router], settings=settings)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    return httpx.AsyncClient(transport=transport, base_url="http://app")
+
+
+async def test_routes_need_the_app_token(client: httpx.AsyncClient) -> None:
+    r = await client.post("/things", json={"title": "a", "count": 1})
+    assert r.status_code == 401
+    assert r.json() == {
+        "error": {"code": "unauthorized", "message": "Only the Dapr sidecar may call this app."}
+    }
+    r = await client.post("/things", json={"title": "a", "count": 1}, headers={"dapr-api-token": "wrong"})
+    assert r.status_code == 401
+    r = await client.post("/things", json={"title": "a", "count": 1}, headers={"dapr-api-token": TOKEN})
+    assert r.status_code == 200 and r.json() == {"title": "a", "count": 1}
+    assert r.headers["x-request-id"]
+
+
+async def test_health_and_metrics_are_open_and_ready_names_the_failing_check(
+    client: httpx.AsyncClient,
+) -> None:
+    async with client:
+        for path in ("/health", "/healthz"):
+            assert (await client.get(path)).json() == {"status": "ok"}
+        assert "http_requests_total" in (await client.get("/metrics")).text
+
+
+async def test_validation_errors_name_the_fields(client: httpx.AsyncClient) -> None:
+    r = await client.post("/things", json={"title": 5, "count": "x"}, headers={"dapr-api-token": TOKEN})
+    assert r.status_code == 422
+    body = r.json()["error"]
+    assert body["code"] == "validation_error"
+    assert set(body["fields"]) == {"title", "count"}
+    r = await client.post(
+        "/things", content=b"{not json", headers={"dapr-api-token": TOKEN, "content-type": "application/json"}
+    )
+    assert r.status_code == 422
+
+
+async def test_api_errors_unknown_routes_and_bugs_use_the_error_shape(client: httpx.AsyncClient) -> None:
+    headers = {"dapr-api-token": TOKEN}
+    assert (await client.get("/conflict", headers=headers)).json()["error"]["code"] == "conflict"
+    r = await client.get("/nowhere", headers=headers)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    r = await client.get("/boom", headers=headers)
+    assert r.status_code == 500
+    assert r.json() == {"error": {"code": "internal", "message": "Something went wrong on our side."}}
+
+
+async def test_bodies_over_the_limit_are_413_with_or_without_content_length(
+    client: httpx.AsyncClient,
+) -> None:
+    headers = {"dapr-api-token": TOKEN, "content-type": "application/json"}
+    big = b'{"title": "' + b"x" * 2000 + b'", "count": 1}'
+    r = await client.post("/things", content=big, headers=headers)
+    assert r.status_code == 413 and r.json()["error"]["code"] == "payload_too_large"
+
+    async def chunks() -> Any:
+        for _ in range(4):
+            yield b" " * 400
+
+    r = await client.post("/things", content=chunks(), headers=headers)
+    assert r.status_code == 413
