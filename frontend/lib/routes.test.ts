@@ -11,13 +11,14 @@ describe("appIdFor", () => {
     ["notifications", "notification-service"],
     ["activity", "audit-service"],
     ["stats", "audit-service"],
+    ["recurrence", "recurring-service"],
   ])("routes %s to %s", (prefix, appId) => {
     expect(appIdFor(prefix)).toBe(appId);
   });
 
   it("covers exactly the documented prefixes", () => {
     expect(Object.keys(ROUTE_TABLE).sort()).toEqual(
-      ["activity", "chat", "conversations", "mcp", "notifications", "stats", "tags", "tasks"],
+      ["activity", "chat", "conversations", "mcp", "notifications", "recurrence", "stats", "tags", "tasks"],
     );
   });
 

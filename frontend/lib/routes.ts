@@ -14,6 +14,7 @@ export const ROUTE_TABLE: Readonly<Record<string, string>> = Object.freeze({
   notifications: "notification-service",
   activity: "audit-service",
   stats: "audit-service",
+  recurrence: "recurring-service",
 });
 
 /** The app-id for the first segment after /api, or null for an unknown prefix. */

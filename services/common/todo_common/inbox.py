@@ -12,7 +12,8 @@ class Inbox:
         self._dapr, self._consumer = dapr, consumer
 
     def _key(self, event_id: str) -> str:
-        return f"inbox||{self._consumer}||{event_id}"
+        # The sidecar prefixes keys with "<app id>||" and refuses "||" inside a key.
+        return f"inbox:{self._consumer}:{event_id}"
 
     async def claim(self, event_id: str) -> bool:
         """True the first time an event id is claimed, False on every later delivery."""

@@ -1,5 +1,5 @@
-"""Which events this service has finished with: todo_common's Inbox, claimed only after
-the work succeeded and read before starting it.
+"""Which events this service has finished with: todo_common's Inbox keys, written only
+after the work succeeded and read before starting it.
 
 Claiming first (and releasing on failure) would lose an instance: a crash between the
 claim and the call to task-service leaves the claim behind, and the redelivery would be
@@ -13,7 +13,7 @@ import asyncio
 import logging
 
 from todo_common.dapr import Dapr
-from todo_common.inbox import Inbox
+from todo_common.inbox import INBOX_TTL_SECONDS, Inbox
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,14 @@ class ProcessedEvents(Inbox):
         return value is not None
 
     async def mark(self, event_id: str) -> None:
-        """Record that the event was handled (after the work, never before)."""
+        """Record that the event was handled (after the work, never before). A plain save,
+        not the first-write `claim`: a second marker of the same event is harmless, while a
+        refused first write is retried by the sidecar's state policy and counts towards
+        opening its circuit breaker for every state call of this app."""
         try:
-            await asyncio.wait_for(self.claim(event_id), self._timeout)
+            await asyncio.wait_for(
+                self._dapr.save_state(self._key(event_id), {"done": True}, ttl_seconds=INBOX_TTL_SECONDS),
+                self._timeout,
+            )
         except Exception as exc:
             log.warning("inbox write failed", extra={"event_id": event_id, "reason": repr(exc)})

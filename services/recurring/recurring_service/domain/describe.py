@@ -246,10 +246,8 @@ def _period(spec: _Spec) -> str:
 def _main(spec: _Spec) -> tuple[str, set[str]]:
     """The main phrase and the parts it has said."""
     every, freq = _period(spec), spec.freq
-    if freq in ("HOURLY", "DAILY") and spec.weekdays:
-        if freq == "DAILY" and spec.interval == 1:
-            return f"every {_day_set(spec.weekdays)}", {"weekdays"}
-        return f"{every}, on {_day_set(spec.weekdays, plural=True)} only", {"weekdays"}
+    if freq == "DAILY" and spec.interval == 1 and spec.weekdays:
+        return f"every {_day_set(spec.weekdays)}", {"weekdays"}
     if freq == "WEEKLY" and spec.weekdays:
         if spec.interval == 1:
             return f"every {_day_set(spec.weekdays)}", {"weekdays"}
@@ -296,6 +294,10 @@ def _main(spec: _Spec) -> tuple[str, set[str]]:
 
 def _phrase(spec: _Spec, tz: tzinfo, zone_name: str = "") -> str:
     text, said = _main(spec)
+    if spec.freq == "HOURLY" and not spec.hours and spec.minutes:
+        text += " at " + _join([f":{m:02d}" for m in spec.minutes]) + zone_name
+    elif spec.hours:
+        text += " at " + _join(_times(spec)) + zone_name
     # Parts the main phrase did not say restrict it further.
     if spec.monthdays and "monthdays" not in said:
         text += f", {_monthdays(spec.monthdays)} of the month"
@@ -307,10 +309,6 @@ def _phrase(spec: _Spec, tz: tzinfo, zone_name: str = "") -> str:
         text += f", in {_months(spec.months)}"
     if spec.setpos and "setpos" not in said:
         text += f", only the {_join([_ordinal(p) for p in spec.setpos])} of these each {_UNITS[spec.freq]}"
-    if spec.freq == "HOURLY" and not spec.hours and spec.minutes:
-        text += " at " + _join([f":{m:02d}" for m in spec.minutes]) + zone_name
-    elif spec.hours:
-        text += " at " + _join(_times(spec)) + zone_name
     text += _short_month_note(spec)
     if spec.count is not None:
         text += {1: ", once", 2: ", twice"}.get(spec.count, f", {spec.count} times")
