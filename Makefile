@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PY := .venv/bin
 
-.PHONY: help setup setup-tools infra run stop status test lint lint-py lint-web unit unit-py unit-web \
+.PHONY: help setup setup-tools infra run stop status test lint lint-py lint-web unit unit-py unit-web eval-chat \
         integration logs
 
 help:
@@ -65,3 +65,8 @@ unit-web:
 integration:
 	@WITH_REDIS=1 scripts/infra.sh up
 	@scripts/tests-integration.sh
+
+# The assistant's evaluation set (../shared/chat-eval) against the running stack; fails
+# below 95%. Another file: make eval-chat CASES=path/to/cases.jsonl
+eval-chat:
+	@$(PY)/python scripts/eval_chat.py $(CASES)

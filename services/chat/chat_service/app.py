@@ -1,5 +1,240 @@
-"""chat-service: the assistant and its MCP tools."""
+"""chat-service: the assistant, its conversations and its MCP server.
 
-from todo_common.platform import create_app
+- POST /api/chat runs one turn: load the conversation from the state store, run the agent,
+  save, answer. Any replica serves any turn.
+- The MCP server (streamable HTTP, stateless, JSON responses) is served at /api/mcp, so the
+  frontend forwards outside MCP clients to it; each request needs the user's Bearer JWT.
+- The agent reaches the tools through that same endpoint on this process's own port
+  (http://127.0.0.1:APP_PORT/api/mcp/), sending the user's JWT and the app token that
+  every non-health path of this app requires, exactly as the sidecar would."""
 
-app = create_app(title="chat-service")
+import asyncio
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from agents.models.interface import Model
+from fastapi import APIRouter, FastAPI, Request, Response
+from mcp.server.mcpserver import Context
+from mcp.server.streamable_http_manager import StreamableHTTPASGIApp
+from mcp.server.transport_security import TransportSecuritySettings
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+from todo_common.auth import AuthenticatedUser
+from todo_common.dapr import StateConflict
+from todo_common.deps import CurrentUser, current_user
+from todo_common.errors import ApiError, error_response, not_found
+from todo_common.platform import Platform, create_app
+
+from chat_service.adapters.conversations import ConversationStore
+from chat_service.adapters.models import choose_model
+from chat_service.adapters.task_api import DaprTaskApi, TaskApi
+from chat_service.agent import TurnOutcome, run_turn
+from chat_service.domain.conversation import Conversation, last_task_after
+from chat_service.schemas import (
+    ActionOut,
+    ChatIn,
+    ChatOut,
+    ConversationOut,
+    ConversationsOut,
+    MessageOut,
+    MessagesOut,
+)
+from chat_service.settings import ChatSettings
+from chat_service.tools import NotAuthenticated, build_mcp_server
+
+log = logging.getLogger(__name__)
+MCP_PATH = "/api/mcp"
+
+api = APIRouter(prefix="/api", tags=["chat"])
+
+
+@dataclass
+class Assistant:
+    """What a turn needs, made once at startup (app.state.assistant)."""
+
+    settings: ChatSettings
+    model: Model
+    store: ConversationStore
+    mcp_url: str
+    app_token: str
+
+
+def _assistant(request: Request) -> Assistant:
+    assistant: Assistant = request.app.state.assistant
+    return assistant
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@api.post("/chat")
+async def chat(body: ChatIn, user: CurrentUser, request: Request) -> ChatOut:
+    assistant = _assistant(request)
+    now = utcnow()
+    if body.conversation_id:
+        conversation, etag = await assistant.store.load(user.id, body.conversation_id)
+        if conversation is None:
+            raise not_found("Conversation")
+    else:
+        conversation, etag = Conversation.start(uuid.uuid4().hex, now), None
+    outcome = await _turn(assistant, user, conversation, body, now)
+    answered = utcnow()
+    last_task = last_task_after(outcome.actions, conversation.last_task)
+    await _save(assistant, user.id, conversation, etag, body.message, outcome.reply, last_task, now, answered)
+    actions = [ActionOut(tool=a.tool, arguments=a.arguments, ok=a.ok) for a in outcome.actions]
+    return ChatOut(conversation_id=conversation.id, reply=outcome.reply, actions=actions)
+
+
+async def _turn(
+    assistant: Assistant, user: AuthenticatedUser, conversation: Conversation, body: ChatIn, now: datetime
+) -> TurnOutcome:
+    try:
+        async with asyncio.timeout(assistant.settings.turn_timeout_seconds):
+            return await run_turn(
+                model=assistant.model,
+                mcp_url=assistant.mcp_url,
+                mcp_headers={"authorization": f"Bearer {user.token}", "dapr-api-token": assistant.app_token},
+                history=conversation.history(now),
+                message=body.message,
+                now=now,
+                timezone=body.timezone,
+                last_task=conversation.last_task,
+                max_turns=assistant.settings.max_turns,
+            )
+    except Exception as exc:
+        log.exception("chat turn failed", extra={"conversation_id": conversation.id})
+        raise ApiError(
+            503, "unavailable", "The assistant is unavailable right now; try again shortly."
+        ) from exc
+
+
+async def _save(
+    assistant: Assistant,
+    user_id: str,
+    conversation: Conversation,
+    etag: str | None,
+    message: str,
+    reply: str,
+    last_task: dict[str, object] | None,
+    asked: datetime,
+    answered: datetime,
+) -> None:
+    """Append this turn and save. If another turn of the same conversation saved first
+    (another tab, another replica), append to what it saved instead of overwriting it."""
+    for attempt in range(5):
+        conversation.add("user", message, asked)
+        conversation.add("assistant", reply, answered)
+        conversation.last_task = last_task
+        try:
+            await assistant.store.save(user_id, conversation, etag)
+            break
+        except StateConflict:
+            if attempt == 4:
+                raise
+            reloaded, etag = await assistant.store.load(user_id, conversation.id)
+            conversation.messages = reloaded.messages if reloaded else []
+            conversation.title = reloaded.title if reloaded else conversation.title
+    await assistant.store.touch_index(user_id, conversation, answered)
+
+
+@api.get("/conversations")
+async def conversations(user: CurrentUser, request: Request) -> ConversationsOut:
+    items = await _assistant(request).store.index(user.id, utcnow())
+    return ConversationsOut(items=[ConversationOut(**i) for i in items])
+
+
+@api.get("/conversations/{conversation_id}/messages")
+async def messages(conversation_id: str, user: CurrentUser, request: Request) -> MessagesOut:
+    conversation, _ = await _assistant(request).store.load(user.id, conversation_id)
+    if conversation is None:
+        raise not_found("Conversation")
+    live = conversation.live(utcnow())
+    return MessagesOut(
+        items=[MessageOut(role=m.role, content=m.content, created_at=m.created_at) for m in live]
+    )
+
+
+@api.delete("/conversations/{conversation_id}", status_code=204)
+async def delete_conversation(conversation_id: str, user: CurrentUser, request: Request) -> Response:
+    store = _assistant(request).store
+    conversation, _ = await store.load(user.id, conversation_id)
+    if conversation is None:
+        raise not_found("Conversation")
+    await store.delete(user.id, conversation_id)
+    return Response(status_code=204)
+
+
+# -- MCP --------------------------------------------------------------------------------------
+async def tasks_for(ctx: Context) -> TaskApi:
+    """The calling user's task API, from the user McpEndpoint verified for this request."""
+    request = ctx.request_context.request
+    user = getattr(getattr(request, "state", None), "user", None)
+    if request is None or not isinstance(user, AuthenticatedUser):
+        raise NotAuthenticated()
+    platform: Platform = request.app.state.platform
+    return DaprTaskApi(platform.dapr, user.token)
+
+
+class McpEndpoint:
+    """ASGI endpoint of the MCP server: verifies the caller's Bearer JWT with the platform
+    verifier (401 in the API's error shape otherwise), then hands the request to the SDK."""
+
+    def __init__(self, mcp_app: ASGIApp) -> None:
+        self._mcp = mcp_app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        try:
+            user = await current_user(request)
+        except ApiError as exc:
+            await error_response(exc.status, exc.code, exc.message, headers=exc.headers)(scope, receive, send)
+            return
+        scope.setdefault("state", {})["user"] = user
+        await self._mcp(scope, receive, send)
+
+
+def build_app() -> FastAPI:
+    """A fresh app (the MCP session manager runs once per app)."""
+    mcp = build_mcp_server(tasks_for)
+    # Stateless with JSON responses: any replica answers any MCP request and no session id
+    # has to survive the frontend's forwarding. DNS-rebinding checks are off because only
+    # the sidecar can reach this app (app token); browsers never talk to it directly.
+    mcp.streamable_http_app(
+        stateless_http=True,
+        json_response=True,
+        transport_security=TransportSecuritySettings(enable_dns_rebinding_protection=False),
+    )
+    endpoint = McpEndpoint(StreamableHTTPASGIApp(mcp.session_manager))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
+        settings = ChatSettings()
+        port = platform.settings.app_port
+        app.state.assistant = Assistant(
+            settings=settings,
+            model=await choose_model(settings, platform.dapr),
+            store=ConversationStore(platform.dapr),
+            mcp_url=settings.mcp_url or f"http://127.0.0.1:{port}{MCP_PATH}/",
+            app_token=platform.settings.app_api_token,
+        )
+
+        async def state_store() -> None:
+            await platform.dapr.get_state("readiness")
+
+        platform.readiness.append(("statestore", state_store))
+        async with mcp.session_manager.run():
+            yield
+
+    app = create_app(title="chat-service", routers=[api], lifespan=lifespan)
+    # The frontend forwards /api/mcp/ as /api/mcp; clients calling directly may keep the slash.
+    for path in (MCP_PATH, MCP_PATH + "/"):
+        app.router.routes.append(Route(path, endpoint=endpoint, methods=["GET", "POST", "DELETE"]))
+    return app
+
+
+app = build_app()

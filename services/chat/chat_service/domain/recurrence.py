@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the English vocabularies below read better as unbroken patterns.
 """Recurrence phrases to RFC 5545 RRULE bodies ("every Monday and Wednesday" ->
 FREQ=WEEKLY;BYDAY=MO,WE), the first due time of a new series, and the rule in words.
 
@@ -28,7 +29,17 @@ _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|w
 _DAYS = _DAY + r"s?(?:\s*(?:,|and|&|\+|or|/)\s*(?:(?:on|every)\s+)?" + _DAY + r"s?)*"
 _PLURAL_DAYS = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
 _EVERY = r"(?:every|each|once\s+(?:a|every|per))"
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": -1,
+}
 _UNIT_FREQ = {"hour": "HOURLY", "day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 _WORD_RULES = {
     "daily": "FREQ=DAILY",
@@ -57,7 +68,9 @@ class Recurrence:
 def _days(text: str) -> list[str]:
     found: list[str] = []
     for word in re.findall(_DAY + r"s?", text, re.IGNORECASE):
-        code = CODES[WEEKDAY_NAMES[word.lower().rstrip("s") if word.lower() not in WEEKDAY_NAMES else word.lower()]]
+        code = CODES[
+            WEEKDAY_NAMES[word.lower().rstrip("s") if word.lower() not in WEEKDAY_NAMES else word.lower()]
+        ]
         if code not in found:
             found.append(code)
     return sorted(found, key=CODES.index)
@@ -83,7 +96,9 @@ def take_recurrence(scan: Scanner) -> Recurrence | None:
     if rule is None:
         return None
     # A part of the day right after the phrase ("every Monday morning").
-    part = scan.take(r"^\W*(morning|afternoon|evening|night)s?\b|\b(?:in\s+the\s+)(morning|afternoon|evening)s?\b")
+    part = scan.take(
+        r"^\W*(morning|afternoon|evening|night)s?\b|\b(?:in\s+the\s+)(morning|afternoon|evening)s?\b"
+    )
     if part and at is None:
         at = PARTS_OF_DAY[(part.group(1) or part.group(2)).lower()]
     # A second phrase ("weekly" in "weekly on Mondays") goes with the first, which wins.
@@ -111,13 +126,17 @@ def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
         return f"FREQ=MONTHLY;BYMONTHDAY={-1 if day == 'last' else 1 if day == 'first' else int(day)}", None
     # Monthly on the nth weekday: "the first Monday of every month".
     m = scan.take(
-        r"\b(?:on\s+)?(?:the\s+|every\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(" + _DAY + r")\s+of\s+"
+        r"\b(?:on\s+)?(?:the\s+|every\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+("
+        + _DAY
+        + r")\s+of\s+"
         r"(?:every|each|the)\s+month\b"
     )
     if m:
         code = CODES[WEEKDAY_NAMES[m.group(2).lower()]]
         return f"FREQ=MONTHLY;BYDAY={_ORDINALS[m.group(1).lower()]}{code}", None
-    m = scan.take(r"\bevery\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:day|week|month|year|hour))(?:\s+of\s+the\s+month)?")
+    m = scan.take(
+        r"\bevery\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:day|week|month|year|hour))(?:\s+of\s+the\s+month)?"
+    )
     if m:
         return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group(1))}", None
     # Yearly on a date: "every March 3rd", "every year on 3 March" (the date is DTSTART).
@@ -142,7 +161,9 @@ def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
         interval = 2 if m.group(1) else 1
         return _with_interval("WEEKLY", interval, "BYDAY=" + ",".join(_days(m.group(2)))), None
     # "every 3 days", "every other week", "every two months".
-    m = scan.take(r"\b(?:every|each)\s+(other|second|2nd|third|3rd|" + NUMBER + r")\s+(hour|day|week|month|year)s?\b")
+    m = scan.take(
+        r"\b(?:every|each)\s+(other|second|2nd|third|3rd|" + NUMBER + r")\s+(hour|day|week|month|year)s?\b"
+    )
     if m:
         freq = _UNIT_FREQ[m.group(2).lower()]
         rule = _with_interval(freq, _interval(m.group(1)))
@@ -157,7 +178,11 @@ def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
     m = scan.take(r"\b(?:every|each)\s+(morning|afternoon|evening|night)\b")
     if m:
         return "FREQ=DAILY", PARTS_OF_DAY[m.group(1).lower()]
-    m = scan.take(r"\b(daily|nightly|hourly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b")
+    # Only as an adverb: "water the plants weekly", not "the weekly report".
+    m = scan.take(
+        r"\b(daily|nightly|hourly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b"
+        r"(?=\s*(?:$|[,.;:!?)\u2063]|(?:on|at|in|from|starting|until|for|and|by|please|basis|too)\b))"
+    )
     if m:
         word = m.group(1).lower()
         rule = _WORD_RULES[word]
@@ -209,7 +234,9 @@ def first_due(rule: str, now: datetime, at: time | None = None, start: date | No
     naive_now = now.replace(tzinfo=None)
     anchored = any(k in parts for k in ("BYDAY", "BYMONTHDAY", "BYMONTH", "BYYEARDAY", "BYWEEKNO"))
     if not anchored and parts.get("FREQ") == "HOURLY" and start is None:
-        return (naive_now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)).replace(tzinfo=now.tzinfo)
+        return (naive_now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)).replace(
+            tzinfo=now.tzinfo
+        )
     if not anchored:
         # Unanchored rules start at the next slot: today's if still ahead, else tomorrow's.
         if start is None and base <= naive_now:
@@ -219,9 +246,8 @@ def first_due(rule: str, now: datetime, at: time | None = None, start: date | No
     series = rrulestr(body, dtstart=base - timedelta(days=1))
     after = base - timedelta(seconds=1) if start is not None else max(base - timedelta(seconds=1), naive_now)
     found = series.after(after)
-    if found is None:
-        return base.replace(tzinfo=now.tzinfo)
-    return found.replace(tzinfo=now.tzinfo)
+    first: datetime = found if found is not None else base
+    return first.replace(tzinfo=now.tzinfo)
 
 
 def _ordinal(n: int) -> str:
@@ -240,14 +266,18 @@ def describe(rule: str) -> str:
     parts = _parts(rule.upper())
     freq = parts.get("FREQ", "")
     interval = int(parts.get("INTERVAL", "1") or 1)
-    unit = {"HOURLY": "hour", "DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(freq)
+    unit = {"HOURLY": "hour", "DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(
+        freq
+    )
     if unit is None:
         return "on a schedule"
     if freq == "WEEKLY" and parts.get("BYDAY") == "MO,TU,WE,TH,FR" and interval == 1:
         text = "every weekday"
     elif freq == "WEEKLY" and "BYDAY" in parts:
         days = [DAY_NAMES[CODES.index(d[-2:])] for d in parts["BYDAY"].split(",") if d[-2:] in CODES]
-        text = ("every other " if interval == 2 else f"every {interval} weeks on " if interval > 2 else "every ") + _join(days)
+        text = (
+            "every other " if interval == 2 else f"every {interval} weeks on " if interval > 2 else "every "
+        ) + _join(days)
     elif freq == "MONTHLY" and "BYMONTHDAY" in parts:
         day = int(parts["BYMONTHDAY"].split(",")[0])
         text = f"on the {_ordinal(day)} of every " + ("month" if interval == 1 else f"{interval} months")
@@ -260,7 +290,13 @@ def describe(rule: str) -> str:
         day_name = DAY_NAMES[CODES.index(m.group(2))] if m else "day"
         text = f"on the {_ordinal(nth)} {day_name} of every month"
     elif interval == 1:
-        text = {"hour": "every hour", "day": "every day", "week": "every week", "month": "every month", "year": "every year"}[unit]
+        text = {
+            "hour": "every hour",
+            "day": "every day",
+            "week": "every week",
+            "month": "every month",
+            "year": "every year",
+        }[unit]
     elif interval == 2 and unit != "hour":
         text = f"every other {unit}"
     else:

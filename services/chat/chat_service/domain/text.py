@@ -65,8 +65,10 @@ class Scanner:
         self.masked = self.text
 
     def find(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
-        return re.search(pattern, self.masked, re.IGNORECASE) if isinstance(pattern, str) else pattern.search(
-            self.masked
+        return (
+            re.search(pattern, self.masked, re.IGNORECASE)
+            if isinstance(pattern, str)
+            else pattern.search(self.masked)
         )
 
     def take(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
@@ -88,9 +90,54 @@ class Scanner:
 
 # -- tokens for matching task references -----------------------------------------------------
 STOPWORDS = frozenset(
-    """a an the my our your his her their its this that these those to of for on in at by
-    with from and or is are be it me i task tasks todo todos to-do item items one thing
-    called named titled about please list""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "to",
+        "of",
+        "for",
+        "on",
+        "in",
+        "at",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "is",
+        "are",
+        "be",
+        "it",
+        "me",
+        "i",
+        "task",
+        "tasks",
+        "todo",
+        "todos",
+        "to-do",
+        "item",
+        "items",
+        "one",
+        "thing",
+        "called",
+        "named",
+        "titled",
+        "about",
+        "please",
+        "list",
+    ]
 )
 _IRREGULAR = {
     "paid": "pay",
@@ -155,7 +202,7 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh")):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+        if w.endswith(suffix) and len(w) - len(suffix) >= (2 if suffix != "ies" else 3):
             return w[: -len(suffix)] + repl
     if w.endswith("ing") and len(w) > 5:
         w = w[:-3]

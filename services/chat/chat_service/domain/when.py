@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the English vocabularies below read better as unbroken patterns.
 """Dates and times in plain English, resolved in the user's timezone.
 
 Rules (the product's, see chat-eval/README.md): a date without a time is 09:00 local;
@@ -5,7 +6,6 @@ Rules (the product's, see chat-eval/README.md): a date without a time is 09:00 l
 12:00, "end of day" 17:00. A weekday name is the next such day after today. A time without
 a date is today when still ahead, else tomorrow."""
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -37,7 +37,9 @@ WEEKDAY_NAMES = {
     "sun": 6,
 }
 FULL_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-ANY_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+ANY_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+)
 MONTH_NAMES = {
     "january": 1,
     "jan": 1,
@@ -150,7 +152,8 @@ def take_time(scan: Scanner) -> tuple[time | None, bool]:
     """A time of day, and whether the words also fix the date to today ("tonight", "this
     evening")."""
     m = scan.take(
-        r"\b(?:at|by|around|before|until|@|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?" + _PART_HINT
+        r"\b(?:at|by|around|before|until|@|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?"
+        + _PART_HINT
     )
     if m:
         return _hour(int(m.group(1)), int(m.group(2) or 0), m.group(3)), bool(m.group(6))
@@ -161,7 +164,9 @@ def take_time(scan: Scanner) -> tuple[time | None, bool]:
         if m.group(2).lower() == "to":
             h, minute = h - 1, 60 - minute
         hint = m.group(5) or m.group(6) or m.group(7)
-        return (_hour(h, minute, m.group(4)) if m.group(4) else _guess_meridiem(h, minute, hint)), bool(m.group(7))
+        return (_hour(h, minute, m.group(4)) if m.group(4) else _guess_meridiem(h, minute, hint)), bool(
+            m.group(7)
+        )
     m = scan.take(r"\b(?:at|by|around|before|until|@|from)?\s*([01]?\d|2[0-3])[:h]([0-5]\d)\b" + _PART_HINT)
     if m:
         h, minute = int(m.group(1)), int(m.group(2))
@@ -169,7 +174,10 @@ def take_time(scan: Scanner) -> tuple[time | None, bool]:
         return (_guess_meridiem(h, minute, hint) if h <= 12 and hint else time(h, minute)), bool(m.group(5))
     m = scan.take(
         r"\b(?:at|by|around|before|until|@)\s+(\d{1,2})(?:\s*o'?clock)?\b"
-        r"(?!\s*(?:%|st\b|nd\b|rd\b|th\b|" + UNIT + r"|people|times|percent|euros?|dollars?|items?))" + _PART_HINT
+        r"(?!\s*(?:%|st\b|nd\b|rd\b|th\b|"
+        + UNIT
+        + r"|people|times|percent|euros?|dollars?|items?))"
+        + _PART_HINT
     )
     if m:
         hint = m.group(3) or m.group(4) or m.group(5)
@@ -177,7 +185,9 @@ def take_time(scan: Scanner) -> tuple[time | None, bool]:
     m = scan.take(r"\b(\d{1,2})\s*o'?clock\b" + _PART_HINT)
     if m:
         return _guess_meridiem(int(m.group(1)), 0, m.group(2) or m.group(3) or m.group(4)), bool(m.group(4))
-    m = scan.take(r"\b(?:(?:at|by|around|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:work\s*)?day|eod|close\s+of\s+business|cob)\b")
+    m = scan.take(
+        r"\b(?:(?:at|by|around|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:work\s*)?day|eod|close\s+of\s+business|cob)\b"
+    )
     if m:
         return END_OF_DAY, False
     m = scan.take(r"\b(?:at|by|around|before|until)?\s*(noon|midday|midnight|lunchtime)\b")
@@ -222,7 +232,9 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     m = scan.take(r"\b(?:due\s+|by\s+|for\s+|on\s+)?(?:the\s+)?day\s+after\s+tomorrow\b")
     if m:
         return _Date(today + timedelta(days=2)), None
-    m = scan.take(r"\b(?:due\s+|by\s+|for\s+|until\s+|to\s+)?(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|tomorrows)\b")
+    m = scan.take(
+        r"\b(?:due\s+|by\s+|for\s+|until\s+|to\s+)?(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|tomorrows)\b"
+    )
     if m:
         return _Date(today + timedelta(days=1)), None
     m = scan.take(r"\b(?:due\s+|by\s+|for\s+|until\s+|to\s+)?(?:later\s+)?(?:today|tonight)\b")
@@ -264,10 +276,14 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
         if m.group(1).lower() == "next" and today.weekday() < 5:
             saturday += timedelta(days=7)
         return _Date(saturday), None
-    m = scan.take(r"\b(?:(?:by|for|in|during|from)\s+)?(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+month\b")
+    m = scan.take(
+        r"\b(?:(?:by|for|in|during|from)\s+)?(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+month\b"
+    )
     if m:
         return _Date(today + relativedelta(months=1, day=1)), None
-    m = scan.take(r"\b(?:(?:by|for|in|during|from)\s+)?(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+week\b")
+    m = scan.take(
+        r"\b(?:(?:by|for|in|during|from)\s+)?(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+week\b"
+    )
     if m and not scan.has(r"\b" + ANY_WEEKDAY + r"\b"):
         return _Date(next_weekday(today, 0)), None
     if m:
@@ -290,7 +306,9 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
         d = _month_day(today, int(m.group(2)), int(m.group(3)), int(m.group(1)))
         return (_Date(d) if d else None), None
     m = scan.take(
-        r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(?:the\s+)?" + ORDINAL_DAY + r"\s+(?:of\s+)?("
+        r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(?:the\s+)?"
+        + ORDINAL_DAY
+        + r"\s+(?:of\s+)?("
         + MONTH
         + r")\b\.?(?:,?\s+(\d{4}))?"
     )
@@ -298,20 +316,26 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
         d = _month_day(today, MONTH_NAMES[m.group(2).lower()], int(m.group(1)), _year(m.group(3)))
         return (_Date(d) if d else None), None
     m = scan.take(
-        r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+|in\s+)?(" + MONTH + r")\.?\s+(?:the\s+)?"
+        r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+|in\s+)?("
+        + MONTH
+        + r")\.?\s+(?:the\s+)?"
         + ORDINAL_DAY
-        + r"\b(?!\s*(?::|am|pm|" + UNIT + r"))(?:,?\s+(\d{4}))?"
+        + r"\b(?!\s*(?::|am|pm|"
+        + UNIT
+        + r"))(?:,?\s+(\d{4}))?"
     )
     if m:
         d = _month_day(today, MONTH_NAMES[m.group(1).lower()], int(m.group(2)), _year(m.group(3)))
         return (_Date(d) if d else None), None
-    m = scan.take(r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+    m = scan.take(
+        r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b"
+    )
     if m:
         a, b = int(m.group(1)), int(m.group(2))
         month, day = (b, a) if a > 12 else (a, b)  # US order unless it cannot be
         d = _month_day(today, month, day, _year(m.group(3)))
         return (_Date(d) if d else None), None
-    m = scan.take(r"\b(?:on|by|before|until|for)\s+the\s+" + ORDINAL_DAY + r"\b(?!\s+of)")
+    m = scan.take(r"\b(?:on|by|before|until|for|to)\s+the\s+" + ORDINAL_DAY + r"\b(?!\s+of)")
     if m:
         day = int(m.group(1))
         for months in range(0, 3):
@@ -341,7 +365,11 @@ def take_when(scan: Scanner, now: datetime) -> When | None:
     if at is not None and day.default_time == PARTS_OF_DAY["tonight"] and at.hour < 12:
         at = at.replace(hour=at.hour + 12)  # "at 8 tonight"
     chosen = at or day.default_time
-    return When(_fold(datetime.combine(day.day, chosen, tzinfo=now.tzinfo)), date_given=True, time_given=at is not None)
+    return When(
+        _fold(datetime.combine(day.day, chosen, tzinfo=now.tzinfo)),
+        date_given=True,
+        time_given=at is not None,
+    )
 
 
 def _fold(local: datetime) -> datetime:
@@ -355,7 +383,9 @@ def _fold(local: datetime) -> datetime:
 
 def take_offset(scan: Scanner) -> relativedelta | None:
     """'by 2 days', 'a week', 'back 3 days': how far to push an existing due date."""
-    m = scan.take(r"\b(?:by|for|back|forward|out)?\s*(" + NUMBER + r")\s+" + UNIT + r"\b(?:\s+(?:later|back))?")
+    m = scan.take(
+        r"\b(?:by|for|back|forward|out)?\s*(" + NUMBER + r")\s+" + UNIT + r"\b(?:\s+(?:later|back))?"
+    )
     if m:
         return _unit_delta(number(m.group(1)), m.group(2))
     return None
@@ -365,7 +395,11 @@ def take_reminder(scan: Scanner) -> int | None:
     """'remind me 30 minutes before': minutes before the due time."""
     m = scan.take(
         r"(?:,\s*|\b)(?:and\s+|with\s+)?(?:please\s+)?(?:remind\s+me|(?:set\s+|add\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me)"
-        r"(?:\s+(?:about\s+it|of\s+it|for\s+it))?\s+(?:(" + NUMBER + r")\s+" + UNIT + r"|half\s+an\s+hour|(the\s+(?:day|night|evening)))"
+        r"(?:\s+(?:about\s+it|of\s+it|for\s+it))?\s+(?:("
+        + NUMBER
+        + r")\s+"
+        + UNIT
+        + r"|half\s+an\s+hour|(the\s+(?:day|night|evening)))"
         r"\s+(?:before(?:hand)?|earlier|ahead(?:\s+of\s+time)?|in\s+advance|prior)(?:\s+(?:it(?:'s|\s+is)\s+due|the\s+deadline|it))?"
     )
     if not m:

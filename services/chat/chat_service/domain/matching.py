@@ -1,0 +1,107 @@
+"""Which of the user's tasks a reference like "the groceries task" names. Pure.
+
+A candidate must contain the reference's words (light stemming, prefixes and near
+spellings count); the best-scoring candidates are kept, and when more than one is left
+the user is asked which one they mean."""
+
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from chat_service.domain.text import stem, stems, words
+
+Task = dict[str, Any]
+_ORDINALS = {
+    "first": 0,
+    "1st": 0,
+    "1": 0,
+    "one": 0,
+    "second": 1,
+    "2nd": 1,
+    "2": 1,
+    "two": 1,
+    "third": 2,
+    "3rd": 2,
+    "3": 2,
+    "three": 2,
+    "last": -1,
+    "latter": -1,
+    "former": 0,
+}
+_ALL = re.compile(
+    r"^(?:both(?:\s+of\s+them)?|all(?:\s+of\s+them)?|either|each|all\s+\w+|both\s+\w+)$", re.IGNORECASE
+)
+
+
+def _normal(text: str) -> str:
+    return " ".join(w for w in words(text) if w not in ("the", "a", "an", "my"))
+
+
+def _word_matches(ref_stem: str, candidates: set[str]) -> bool:
+    if ref_stem in candidates:
+        return True
+    for word in candidates:
+        if len(ref_stem) >= 3 and word.startswith(ref_stem):
+            return True
+        if len(word) >= 4 and ref_stem.startswith(word):
+            return True
+        if len(ref_stem) >= 5 and difflib.SequenceMatcher(None, ref_stem, word).ratio() >= 0.85:
+            return True
+    return False
+
+
+def score(ref: str, task: Task) -> float:
+    """0..1: how much of the reference the task's title (fully) or its description and
+    tags (half) contain."""
+    wanted = stems(ref) or [stem(w) for w in words(ref)]
+    if not wanted:
+        return 0.0
+    title = {stem(w) for w in words(str(task.get("title", "")))} | set(words(str(task.get("title", ""))))
+    other_text = str(task.get("description", "")) + " " + " ".join(task.get("tags") or [])
+    other = {stem(w) for w in words(other_text)}
+    total = 0.0
+    for ref_stem in wanted:
+        if _word_matches(ref_stem, title):
+            total += 1.0
+        elif _word_matches(ref_stem, other):
+            total += 0.5
+    return total / len(wanted)
+
+
+def is_exact(ref: str, task: Task) -> bool:
+    return _normal(ref) == _normal(str(task.get("title", "")))
+
+
+def best_matches(ref: str, tasks: Sequence[Task], verb_hint: str | None = None) -> list[Task]:
+    """The tasks `ref` most likely names: an exact title wins; otherwise every task tied
+    for the best score of at least one half."""
+    exact = [t for t in tasks if is_exact(ref, t)]
+    if exact:
+        return exact[:1] if len(exact) == 1 else exact
+    scored = [(score(ref, t), t) for t in tasks]
+    scored = [(s, t) for s, t in scored if s >= 0.5]
+    if not scored:
+        return []
+    top = max(s for s, _ in scored)
+    best = [t for s, t in scored if s == top]
+    if len(best) > 1 and verb_hint:
+        with_verb = [t for t in best if verb_hint in {stem(w) for w in words(str(t.get("title", "")))}]
+        if len(with_verb) == 1:
+            return with_verb
+    return best
+
+
+def select(selector: str, candidates: Sequence[Task]) -> list[Task]:
+    """The candidates an answer to "which one?" picks: 'the first one', 'both', 'the bank one'."""
+    answer = re.sub(
+        r"^(?:the|i\s+mean|i\s+meant|it's|it\s+is|oh|um|just)\s+", "", selector.strip(" .!?"), flags=re.I
+    )
+    answer = re.sub(r"\s+(?:one|task|please)$", "", answer, flags=re.IGNORECASE).strip()
+    if _ALL.match(answer):
+        return list(candidates)
+    ordinal = re.sub(r"^(?:the\s+)?", "", answer.lower())
+    if ordinal in _ORDINALS and candidates:
+        index = _ORDINALS[ordinal]
+        return [candidates[index]] if -len(candidates) <= index < len(candidates) else []
+    return best_matches(answer, candidates)

@@ -1,0 +1,1103 @@
+# ruff: noqa: E501 - the English vocabularies below read better as unbroken patterns.
+"""What the user asked for, read from one English message: the intent, the task it names
+and the changes it wants. Pure: the caller passes the current time in the user's zone.
+
+Order matters: the specific requests (tags, reminders, recurrence, renames) are tried
+before the general ones (complete, delete, change, list), and anything that is not a
+question or a command about an existing task is a new task."""
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime, time, timedelta
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+from chat_service.domain.recurrence import REPEAT_WORDS, first_due, take_recurrence
+from chat_service.domain.text import Scanner, normalise
+from chat_service.domain.when import When, take_offset, take_reminder, take_when
+
+Intent = Literal[
+    "add",
+    "complete",
+    "reopen",
+    "delete",
+    "update",
+    "list",
+    "search",
+    "show",
+    "greet",
+    "help",
+    "thanks",
+    "cancel",
+    "delete_all",
+    "unclear",
+]
+MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update"})
+
+SUGGESTED_TAGS = ("Work", "Personal", "Shopping", "Health", "Finance", "Learning", "Urgent")
+# Words people use for a list, mapped to the suggested tag they mean.
+TAG_SYNONYMS = {
+    "work": "Work",
+    "job": "Work",
+    "office": "Work",
+    "personal": "Personal",
+    "home": "Personal",
+    "private": "Personal",
+    "family": "Personal",
+    "shopping": "Shopping",
+    "grocery": "Shopping",
+    "groceries": "Shopping",
+    "health": "Health",
+    "fitness": "Health",
+    "medical": "Health",
+    "finance": "Finance",
+    "finances": "Finance",
+    "money": "Finance",
+    "bills": "Finance",
+    "budget": "Finance",
+    "learning": "Learning",
+    "study": "Learning",
+    "studies": "Learning",
+    "school": "Learning",
+    "urgent": "Urgent",
+}
+_NOT_TAGS = frozenset(
+    {"todo", "to-do", "task", "tasks", "main", "daily", "big", "own", "usual", "list", "the", "my"}
+)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Fields to set on a task (new or existing). None and False mean 'leave as is'."""
+
+    title: str | None = None
+    description: str | None = None
+    priority: str | None = None
+    priority_step: int = 0
+    add_tags: tuple[str, ...] = ()
+    remove_tags: tuple[str, ...] = ()
+    due: When | None = None
+    clear_due: bool = False
+    shift: relativedelta | None = None
+    remind_minutes: int | None = None
+    remind_at: When | None = None
+    clear_reminder: bool = False
+    rrule: str | None = None
+    rrule_at: time | None = None
+    clear_rrule: bool = False
+
+    def any(self) -> bool:
+        return self != Changes()
+
+
+@dataclass(frozen=True)
+class Filters:
+    status: str = "open"
+    priority: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    due: str | None = None
+    due_after: datetime | None = None
+    due_before: datetime | None = None
+    sort: str | None = None
+    order: str | None = None
+    limit: int = 50
+
+
+@dataclass(frozen=True)
+class Request:
+    intent: Intent
+    # Words naming an existing task; `pronoun` when the user said "it" / "that".
+    ref: str | None = None
+    pronoun: bool = False
+    changes: Changes = field(default_factory=Changes)
+    filters: Filters = field(default_factory=Filters)
+    query: str | None = None
+    # A verb from "I paid the bill" that helps tell candidates apart.
+    verb_hint: str | None = None
+    # The answer to "which one do you mean?", when this request repeats an earlier one.
+    selector: str | None = None
+    # What to do instead when no task matches `ref` ("make the bed every morning" is a new
+    # task unless a task called "bed" exists).
+    fallback: "Request | None" = None
+
+
+# -- shared pieces ---------------------------------------------------------------------------
+_PRONOUN = re.compile(
+    r"^(?:it|that|this|that\s+one|this\s+one|the\s+(?:last|latest|previous|new|same)\s+(?:one|task)|"
+    r"the\s+(?:one|task)(?:\s+i\s+just\s+(?:added|created|made|mentioned))?|that\s+task|this\s+task|"
+    r"the\s+task|them|those|these)$",
+    re.IGNORECASE,
+)
+_POLITE_LEAD = re.compile(
+    r"^(?:(?:hey|hi|hello|ok|okay|so|well|um|uh|oh|and|also|now|then|alright|right|actually|please|pls|plz|kindly|"
+    r"great|thanks|cool)[,!.]?\s+)*"
+    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i(?:'d|\s+would)\s+like\s+you\s+to\s+|i\s+want\s+you\s+to\s+|"
+    r"please\s+|go\s+ahead\s+and\s+|help\s+me\s+)?",
+    re.IGNORECASE,
+)
+_POLITE_TAIL = re.compile(
+    r"(?:[\s,]+(?:please|pls|thanks|thank\s+you|for\s+me|now|for\s+now|right\s+now|again))+[\s.!?]*$|[\s.!?]+$",
+    re.IGNORECASE,
+)
+PRIO_WORDS = (
+    r"(?P<prio>very\s+important|very\s+high|extremely\s+important|super\s+important|highest|top|critical|urgent|asap|"
+    r"high|important|medium|normal|moderate|regular|mid|low|lowest|not\s+important|unimportant|not\s+urgent)"
+)
+_PRIO_MAP = {
+    "very important": "VERY_IMPORTANT",
+    "very high": "VERY_IMPORTANT",
+    "extremely important": "VERY_IMPORTANT",
+    "super important": "VERY_IMPORTANT",
+    "highest": "VERY_IMPORTANT",
+    "top": "VERY_IMPORTANT",
+    "critical": "VERY_IMPORTANT",
+    "urgent": "VERY_IMPORTANT",
+    "asap": "VERY_IMPORTANT",
+    "high": "HIGH",
+    "important": "HIGH",
+    "medium": "MEDIUM",
+    "normal": "MEDIUM",
+    "moderate": "MEDIUM",
+    "regular": "MEDIUM",
+    "mid": "MEDIUM",
+    "low": "LOW",
+    "lowest": "LOW",
+    "not important": "LOW",
+    "unimportant": "LOW",
+    "not urgent": "LOW",
+}
+
+
+def priority_word(word: str) -> str | None:
+    """'urgent' -> VERY_IMPORTANT, 'high' -> HIGH, also the API names themselves."""
+    key = " ".join(word.lower().replace("_", " ").replace("-", " ").split())
+    if key.upper().replace(" ", "_") in ("VERY_IMPORTANT", "HIGH", "MEDIUM", "LOW"):
+        return key.upper().replace(" ", "_")
+    return _PRIO_MAP.get(key)
+
+
+def tag_name(word: str) -> str:
+    """A tag as the user wrote it, in the canonical case when it is a suggested tag."""
+    word = word.strip().lstrip("#")
+    for tag in SUGGESTED_TAGS:
+        if tag.lower() == word.lower():
+            return tag
+    return word[:1].upper() + word[1:] if word.islower() else word
+
+
+def _clean_ref(text: str) -> str:
+    """'the groceries task' -> 'groceries'; quotes kept as the exact words."""
+    once = _clean_ref_once(text)
+    return once if once.startswith(("'", '"')) else _clean_ref_once(once)
+
+
+def _clean_ref_once(text: str) -> str:
+    ref = text.strip().strip(" ,.!?:;")
+    quoted = re.fullmatch(r"""["'](.+)["']""", ref)
+    if quoted:
+        return quoted.group(1).strip()
+    ref = re.sub(r"^(?:on|for|from|about|of|to|with|in)\s+", "", ref, flags=re.IGNORECASE)
+    ref = re.sub(r"^(?:the|my|a|an|our|that|this)\s+", "", ref, flags=re.IGNORECASE)
+    ref = re.sub(
+        r"^(?:task|todo|to-do|item|reminder)s?\s+(?:called|named|titled|to|for|about|of)?\s*",
+        "",
+        ref,
+        flags=re.IGNORECASE,
+    )
+    ref = re.sub(r"^(?:one|thing)\s+(?:about|for|to)\s+", "", ref, flags=re.IGNORECASE)
+    ref = re.sub(r"\s+(?:task|todo|to-do|item|one|thing|reminder)s?$", "", ref, flags=re.IGNORECASE)
+    ref = re.sub(
+        r"\s+(?:on|from|in|off)\s+(?:my|the)\s+(?:list|tasks|to-?do\s*list)$", "", ref, flags=re.IGNORECASE
+    )
+    quoted = re.fullmatch(r"""["'](.+)["']""", ref.strip())
+    return quoted.group(1).strip() if quoted else ref.strip()
+
+
+def _target(ref_text: str | None) -> tuple[str | None, bool]:
+    """(reference words, pronoun?) from the words naming a task."""
+    if ref_text is None:
+        return None, True
+    raw = ref_text.strip().strip(" ,.!?")
+    if not raw or _PRONOUN.match(raw):
+        return None, True
+    ref = _clean_ref(raw)
+    if not ref or _PRONOUN.match(ref):
+        return None, True
+    return ref, False
+
+
+def _req(intent: Intent, ref_text: str | None, changes: Changes | None = None, **kw: object) -> Request:
+    ref, pronoun = _target(ref_text)
+    return Request(intent, ref=ref, pronoun=pronoun, changes=changes or Changes(), **kw)  # type: ignore[arg-type]
+
+
+# -- attributes of a task, taken out of the text ---------------------------------------------
+def take_priority(scan: Scanner) -> str | None:
+    lead = r"(?:(?:^|[,;(]\s*|\s)(?:and\s+|with\s+|as\s+(?:a\s+)?|at\s+|it'?s\s+|it\s+is\s+|this\s+is\s+|make\s+it\s+|mark\s+it\s+(?:as\s+)?|set\s+it\s+(?:to|as)\s+|priority\s*[:=]?\s*)*)"
+    patterns: tuple[tuple[str, str], ...] = (
+        (
+            "VERY_IMPORTANT",
+            lead
+            + r"(?:very\s+(?:high|important|urgent)|extremely\s+important|super\s+important|highest|top|critical|urgent(?:ly)?|asap|"
+            r"as\s+soon\s+as\s+possible)(?:[- ]priority|[- ]prio|[- ]importance)?\b[:!)]*",
+        ),
+        ("HIGH", lead + r"(?:high|hi)[- ](?:priority|prio|pri|importance)\b[:!)]*"),
+        ("HIGH", lead + r"priority\s*[:=]?\s*high\b[:!)]*"),
+        (
+            "HIGH",
+            lead
+            + r"(?<!not\s)(?<!\bun)important(?=\s+(?:task|todo|item|reminder|thing)\b|\s*[:!,)]|\s*$)[:!)]*",
+        ),
+        ("HIGH", r"(?:^|,\s*)(?:it'?s|this\s+is|that'?s)\s+important\b[!]*"),
+        ("MEDIUM", lead + r"(?:medium|normal|moderate|regular|mid)[- ](?:priority|prio|importance)\b[:!)]*"),
+        (
+            "LOW",
+            lead
+            + r"(?:(?:low|lowest)[- ](?:priority|prio|importance)|not\s+urgent|not\s+important|unimportant|no\s+rush|"
+            r"no\s+hurry|priority\s*[:=]?\s*low|whenever(?:\s+i\s+(?:can|get\s+(?:a\s+chance|time|around\s+to\s+it)))?|"
+            r"when\s+i\s+(?:get|have)\s+(?:a\s+chance|time))\b[:!)]*",
+        ),
+    )
+    for priority, pattern in patterns:
+        if scan.take(pattern):
+            return priority
+    return None
+
+
+def take_tags(scan: Scanner) -> list[str]:
+    tags: list[str] = []
+
+    def add(tag: str) -> None:
+        if tag.lower() not in (t.lower() for t in tags):
+            tags.append(tag)
+
+    while m := scan.take(r"(?<![\w&#])#([A-Za-z][\w-]{0,31})"):
+        add(tag_name(m.group(1)))
+    m = scan.take(
+        r"\b(?:to|on|in|into|onto|under|for)\s+(?:my|the|our)\s+([\w-]+)\s+(?:list|tasks|to-?do\s+list|category|folder|bucket|project)\b"
+    )
+    if m and m.group(1).lower() not in _NOT_TAGS:
+        add(TAG_SYNONYMS.get(m.group(1).lower(), tag_name(m.group(1))))
+    m = scan.take(
+        r"\b(?:tag(?:ged)?|label(?:l?ed)?|categori[sz]ed?)\s+(?:it\s+|this\s+)?(?:as\s+|with\s+|under\s+)?(?:the\s+)?#?([\w-]+)"
+        r"(?:\s*(?:,|and|&)\s*#?([\w-]+))?(?:\s+tags?)?"
+    )
+    if m:
+        for word in m.groups():
+            if word:
+                add(tag_name(word))
+    m = scan.take(
+        r"\bfor\s+(?:my\s+|the\s+)?(work|personal|health|finances?|learning|shopping|the\s+office|job|school)\b"
+        r"(?=\s*(?:$|[,.;!?)\u2063]))"
+    )
+    if m:
+        add(TAG_SYNONYMS.get(m.group(1).lower().removeprefix("the "), "Work"))
+    m = scan.take(r"^\s*(work|personal|shopping|health|finance|learning)\s*[:\-]\s+")
+    if m:
+        add(tag_name(m.group(1)))
+    m = scan.take(r"\s*\((work|personal|shopping|health|finance|learning)\)")
+    if m:
+        add(tag_name(m.group(1)))
+    return tags
+
+
+_TASK_NOUN = r"(?:task|todo|to-do|to\s+do|item|entry|reminder|note)s?\b"
+_INTRO = r"(?:\s*(?:called|named|titled|saying|that\s+says|for\s+me\s+to|to|about|:|-)(?=\s|$))?"
+_ADD_LEADS = (
+    # Verbs that only mean "add" ...
+    r"(?:add|create|new|insert|log|record|capture|jot\s+down|write\s+down|note\s+down|enter|save|track)\b"
+    r"(?:\s+(?:me\s+)?(?:a|an|the|another|one\s+more|some)?\s*(?:new\s+|quick\s+|recurring\s+|repeating\s+)?"
+    + _TASK_NOUN
+    + r")?"
+    + _INTRO,
+    # ... and verbs that belong to a title unless a task noun follows ("make a task to").
+    r"(?:make|put|set\s+up|schedule|plan|open)\s+(?:me\s+)?(?:a|an|another|one\s+more)\s*(?:new\s+|quick\s+|recurring\s+)?"
+    + _TASK_NOUN
+    + _INTRO,
+    r"(?:new|another)\s+(?:task|todo|to-do|item)\s*(?:called|named|titled|to|for|:|-)?",
+    r"(?:task|todo|to-do|to\s+do|reminder|note\s+to\s+self)\s*[:\-]",
+    r"(?:please\s+)?remind\s+me\s+(?:to|that|about|of)\b",
+    r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminder\s+(?:to|that|about)\b",
+    r"(?:don't|do\s+not|dont)\s+(?:let\s+me\s+)?forget\s+(?:to|about)?",
+    r"(?:remember|make\s+sure|be\s+sure)\s+(?:to|that\s+i)\b",
+    r"(?:i|we)\s+(?:really\s+|also\s+|still\s+)?(?:need|have|want|ought|got|must|should|gotta|plan|intend|hope)(?:\s+to)?\b",
+    r"(?:i|we)'(?:ve|d|ll)\s+(?:got\s+to|like\s+to|need\s+to|have\s+to|want\s+to|better)\b",
+    r"i'm\s+(?:going\s+to|gonna|supposed\s+to|planning\s+to)\b",
+    r"(?:need|have|got|gotta|must|should)(?:\s+to)?\b",
+    r"(?:there's|there\s+is)\s+(?:a|an)\b",
+)
+_ADD_LEAD = re.compile(r"^(?:" + "|".join(_ADD_LEADS) + r")\s*[:\-]?\s*", re.IGNORECASE)
+_TITLE_TAIL = re.compile(
+    r"(?:[\s,;:\-]+|\b(?:and|please|thanks|thank\s+you|for\s+me|sometime|someday|soon|at\s+some\s+point|eventually|"
+    r"later|to\s+(?:my|the)\s+(?:list|to-?do\s*list|todos?|tasks)|on\s+(?:my|the)\s+(?:list|to-?do\s*list)|"
+    r"to\s+(?:my|the)\s+list|due|by|on|at|for|in|from|starting|it|with|as|a|an|the|to|this|of|every|each)\b)+$",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(r"\b(?:sometime|someday|at\s+some\s+point|eventually)\b", re.IGNORECASE)
+
+
+def clean_title(text: str) -> str:
+    """What is left of a message once its dates, tags and commands are taken out."""
+    title = " ".join(text.split())
+    quoted = re.search(r""""([^"]+)"|(?:^|\s)'([^']+)'(?=$|[\s,.!?])""", title)
+    if quoted:
+        return (quoted.group(1) or quoted.group(2)).strip()[:200]
+    title = _ADD_LEAD.sub("", title, count=1).strip()
+    for _ in range(3):
+        before = title
+        title = _FILLER.sub("", title)
+        title = _TITLE_TAIL.sub("", " ".join(title.split())).strip(" ,;:-")
+        title = re.sub(r"^(?:to|that|about|of|and)\s+", "", title, flags=re.IGNORECASE)
+        if title == before:
+            break
+    title = re.sub(r"\s+([,.;:!?])", r"\1", title).strip(" ,;:-")
+    if title and title[0].islower():
+        title = title[0].upper() + title[1:]
+    return title[:200]
+
+
+def _attributes(scan: Scanner, now: datetime) -> Changes:
+    """Dates, recurrence, reminder, priority and tags said anywhere in the text."""
+    minutes = take_reminder(scan)
+    recurrence = take_recurrence(scan)
+    when = take_when(scan, now)
+    priority = take_priority(scan)
+    tags = take_tags(scan)
+    if recurrence is None:
+        # "... and make it repeat" said after the date: recurrence words may follow it.
+        recurrence = take_recurrence(scan)
+    scan.take(REPEAT_WORDS)
+    return Changes(
+        priority=priority,
+        add_tags=tuple(tags),
+        due=when,
+        remind_minutes=minutes,
+        rrule=recurrence.rrule if recurrence else None,
+        rrule_at=recurrence.at if recurrence else None,
+    )
+
+
+def series_due(changes: Changes, now: datetime) -> When | None:
+    """The due time of a new recurring task: the first occurrence at the time given."""
+    if changes.rrule is None:
+        return changes.due
+    due = changes.due
+    at = due.at.timetz().replace(tzinfo=None) if due and due.time_given else changes.rrule_at
+    start = due.at.date() if due and due.date_given else None
+    first = first_due(changes.rrule, now, at, start)
+    return When(first, date_given=True, time_given=at is not None)
+
+
+# -- reading a message ---------------------------------------------------------------------
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|hiya|howdy|yo|hallo|greetings|good\s+(?:morning|afternoon|evening|day))(?:\s+there)?\b[\s!.,]*",
+    re.IGNORECASE,
+)
+_HELP = re.compile(
+    r"\b(?:what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do|how\s+(?:can|do)\s+you\s+help|what\s+are\s+you\s+able|"
+    r"what\s+can\s+i\s+(?:say|ask|do\s+here)|how\s+does\s+(?:this|it)\s+work|how\s+do\s+i\s+use|who\s+are\s+you|"
+    r"what\s+are\s+you|^help(?:\s+me)?$|^help\b|what\s+are\s+your\s+(?:features|capabilities)|how\s+are\s+you)",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(
+    r"^(?:thanks|thank\s+you|thx|ty|cheers|great|perfect|awesome|cool|nice|ok|okay|got\s+it|sounds\s+good|good|"
+    r"wonderful|excellent|brilliant|lovely|sweet|alright|fine|yes|yep|yeah)(?:[\s,!.]+(?:thanks|thank\s+you|so\s+much|a\s+lot|"
+    r"very\s+much|again|mate|buddy))*[\s!.]*$",
+    re.IGNORECASE,
+)
+_CANCEL = re.compile(
+    r"^(?:never\s*mind|nevermind|cancel(?:\s+that)?|forget\s+(?:it|that)|no|nope|neither|none|none\s+of\s+them|"
+    r"stop|leave\s+it|don't|do\s+nothing)[\s!.]*$",
+    re.IGNORECASE,
+)
+_DELETE_ALL = re.compile(
+    r"^(?:delete|remove|clear|erase|wipe|purge|trash)\s+(?:out\s+)?(?:all|everything|every\s+(?:single\s+)?task|"
+    r"all\s+(?:of\s+)?(?:my\s+|the\s+)?(?:tasks|todos|items)|my\s+(?:whole|entire)\s+list|the\s+(?:whole|entire)\s+list|"
+    r"my\s+list|all\s+of\s+them)\b",
+    re.IGNORECASE,
+)
+_PAST_VERB_EXCLUDE = frozenset(
+    [
+        "need",
+        "needed",
+        "want",
+        "wanted",
+        "decided",
+        "planned",
+        "started",
+        "forgot",
+        "tried",
+        "used",
+        "liked",
+        "loved",
+        "hoped",
+        "asked",
+        "added",
+        "created",
+        "scheduled",
+        "missed",
+        "wondered",
+        "noticed",
+        "remembered",
+        "realized",
+        "realised",
+        "thought",
+        "think",
+        "guess",
+        "hate",
+        "hated",
+        "wished",
+        "meant",
+        "received",
+        "got",
+        "heard",
+        "felt",
+    ]
+)
+_IRREGULAR_PAST = (
+    "paid|bought|wrote|sent|took|made|went|gave|fed|ran|sold|found|built|met|spoke|ate|drove|swept|brought|"
+    "caught|taught|left|kept|spent|threw|saw|told|wore|hung|won|chose|flew|grew|rang|sang|swam|woke|read|did|"
+    "put|cut|set|shut|sorted|fixed|cleaned|washed|called|emailed|finished"
+)
+
+
+def _strip_polite(text: str) -> str:
+    text = _POLITE_LEAD.sub("", text, count=1)
+    text = _POLITE_TAIL.sub("", text)
+    return text.strip()
+
+
+def parse(message: str, now: datetime) -> Request:
+    """Read one message. `now` is aware, in the user's timezone."""
+    raw = normalise(message)
+    if not raw:
+        return Request("unclear")
+    greeting = _GREETING.match(raw)
+    body = raw[greeting.end() :] if greeting else raw
+    if _HELP.search(body) or _HELP.search(raw):
+        return Request("help")
+    if greeting and not body.strip(" !.,?"):
+        return Request("greet")
+    if _THANKS.match(body):
+        return Request("thanks")
+    if _CANCEL.match(body):
+        return Request("cancel")
+    text = _strip_polite(body)
+    if not text:
+        return Request("greet" if greeting else "unclear")
+    for reader in (
+        _read_delete_all,
+        _read_clear_recurrence,
+        _read_set_recurrence,
+        _read_remove_tag,
+        _read_add_tag,
+        _read_reminder,
+        _read_rename,
+        _read_description,
+        _read_reopen,
+        _read_complete,
+        _read_clear_due,
+        _read_priority,
+        _read_due,
+        _read_delete,
+        _read_list,
+        _read_search,
+        _read_show,
+    ):
+        found = reader(text, now)
+        if found is not None:
+            return found
+    return read_add(text, now)
+
+
+def read_add(text: str, now: datetime) -> Request:
+    """A new task: its title and everything said about it."""
+    scan = Scanner(text)
+    changes = _attributes(scan, now)
+    rest = scan.rest()
+    if re.search(r"\b(?:to|on|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b", text, re.IGNORECASE):
+        rest = re.sub(r"^(?:put|stick|throw|pop)\s+", "", rest, flags=re.IGNORECASE)  # "put eggs on my list"
+    title = clean_title(rest)
+    if not title and raw_question(text):
+        return Request("unclear")
+    due = series_due(changes, now)
+    minutes = changes.remind_minutes
+    if minutes is None and due is not None and _ASKS_REMINDER.match(text):
+        minutes = 0  # "remind me to call mom at 5": remind at the due time
+    return Request("add", changes=replace(changes, title=title or None, due=due, remind_minutes=minutes))
+
+
+_ASKS_REMINDER = re.compile(
+    r"^(?:please\s+)?(?:remind\s+me|(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminder)\b", re.IGNORECASE
+)
+
+
+def raw_question(text: str) -> bool:
+    return text.rstrip().endswith("?") or bool(
+        re.match(
+            r"^(?:what|when|where|why|how|who|which|is|are|do|does|did|can|could|should|would|will)\b",
+            text,
+            re.I,
+        )
+    )
+
+
+def _read_delete_all(text: str, now: datetime) -> Request | None:
+    return Request("delete_all") if _DELETE_ALL.match(text) else None
+
+
+def _read_clear_recurrence(text: str, now: datetime) -> Request | None:
+    patterns = (
+        r"^(?:stop|quit|end|cancel|disable|turn\s+off|remove|delete|clear|drop|kill)\s+(?:the\s+)?(?:repeating|recurring|"
+        r"recurrence|repetition|repeats?|series|schedule)(?:\s+(?:of|on|for|from|in))?\s+(?P<ref>.+)$",
+        r"^(?:stop|end)\s+(?P<ref>.+?)\s+(?:from\s+)?(?:repeating|recurring)(?:\s+any\s*more)?$",
+        r"^(?:make|set|turn|change)\s+(?P<ref>.+?)\s+(?:into\s+)?(?:a\s+)?(?:one[- ]?(?:off|time)(?:\s+task)?|non[- ]?recurring|"
+        r"not\s+(?:repeat|recurr?)\w*|stop\s+repeating|single)$",
+        r"^(?:don't|do\s+not|no\s+longer)\s+(?:repeat|recur)\s+(?P<ref>.+?)(?:\s+any\s*more)?$",
+        r"^(?P<ref>.+?)\s+(?:should\s+no\s+longer|should\s+not|shouldn't|doesn't|does\s+not|no\s+longer|won't|will\s+not|"
+        r"must\s+not|need\s+not|needn't)\s+"
+        r"(?:need\s+to\s+|have\s+to\s+)?(?:repeat|recur)\w*(?:\s+any\s*more)?$",
+        r"^(?:stop|end)\s+(?:the\s+)?(?:repeat|recurr?)\w*(?:\s+for\s+(?P<ref>.+))?$",
+    )
+    for pattern in patterns:
+        m = re.match(pattern, text, re.IGNORECASE)
+        if m:
+            return _req("update", m.groupdict().get("ref"), Changes(clear_rrule=True))
+    return None
+
+
+def _read_set_recurrence(text: str, now: datetime) -> Request | None:
+    # "Add X every day" is a new task; "make it repeat" / "set X to repeat" is not.
+    if _ADD_LEAD.match(text) and not re.match(r"^(?:make|set|have)\b", text, re.I):
+        return None
+    says_repeat = re.search(r"\b(?:repeat|recurr?)\w*", text, re.IGNORECASE)
+    names_task = re.match(r"^(?:make|set|have|turn|switch|change)\s+(?:the|my|our)\s+", text, re.I)
+    pronoun_lead = re.match(
+        r"^(?:make|set|change|have|turn|switch)\s+(?:it|this|that)(?:\s+one)?\b", text, re.I
+    )
+    if not says_repeat and not pronoun_lead and not names_task:
+        return None
+    scan = Scanner(text)
+    recurrence = take_recurrence(scan)
+    if recurrence is None:
+        return None
+    when = take_when(scan, now)
+    scan.take(REPEAT_WORDS)
+    rest = scan.rest()
+    rest = re.sub(
+        r"^(?:make|set|change|have|turn|switch|let|update|repeat|recur)\s+", "", rest, flags=re.IGNORECASE
+    )
+    rest = re.sub(
+        r"\s+(?:to|so\s+(?:that\s+)?it|should|will|so\s+it\s+will|into\s+a|a|as)$", "", rest, flags=re.I
+    )
+    rest = re.sub(r"\s+(?:task|series)$", "", rest, flags=re.I).strip()
+    changes = Changes(rrule=recurrence.rrule, rrule_at=recurrence.at, due=when)
+    request = _req("update", rest or None, changes)
+    if names_task and not says_repeat:
+        return replace(request, fallback=read_add(text, now))
+    return request
+
+
+def _read_remove_tag(text: str, now: datetime) -> Request | None:
+    verbs = r"(?:remove|delete|drop|take|clear|strip|get\s+rid\s+of)"
+    patterns = (
+        verbs + r"\s+(?:the\s+)?(?:tags?|labels?)\s+#?(?P<tag>[\w-]+)\s+(?:from|off|on)\s+(?P<ref>.+)$",
+        verbs + r"\s+(?:the\s+)?#?(?P<tag>[\w-]+)\s+(?:tag|label)\s+(?:from|off|on)\s+(?P<ref>.+)$",
+        verbs + r"\s+(?:the\s+)?#?(?P<tag>[\w-]+)\s+(?:tag|label)(?P<ref>)$",
+        verbs + r"\s+#(?P<tag>[\w-]+)\s+(?:from|off)\s+(?P<ref>.+)$",
+        r"untag\s+(?P<ref>.+?)\s+(?:as|from)\s+#?(?P<tag>[\w-]+)$",
+        r"untag\s+#?(?P<tag>[\w-]+)\s+(?:from)\s+(?P<ref>.+)$",
+        r"(?P<ref>.+?)\s+(?:is\s+no\s+longer|isn't|is\s+not|shouldn't\s+be|should\s+not\s+be)\s+(?:tagged\s+(?:as\s+)?)?#?"
+        r"(?P<tag>work|personal|shopping|health|finance|learning)(?:\s+any\s*more)?$",
+    )
+    for pattern in patterns:
+        m = re.match("^" + pattern, text, re.IGNORECASE)
+        if m:
+            return _req("update", m.group("ref") or None, Changes(remove_tags=(tag_name(m.group("tag")),)))
+    return None
+
+
+def _read_add_tag(text: str, now: datetime) -> Request | None:
+    tag_list = r"#?(?P<tags>[\w-]+(?:\s*(?:,|and|&)\s*#?[\w-]+)*)"
+    patterns = (
+        r"(?:tag|label|categori[sz]e|classify)\s+(?P<ref>.+?)\s+(?:as|with|under|in|to|into)\s+(?:a\s+|the\s+)?"
+        + tag_list
+        + r"(?:\s+(?:tags?|labels?|category))?$",
+        r"(?:add|put|attach|apply|give|set)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+"
+        + tag_list
+        + r"\s+(?:to|on|for)\s+(?P<ref>.+)$",
+        r"(?:add|put|attach|apply|give|set)\s+(?:the\s+|a\s+|an\s+)?#?(?P<tags>[\w-]+)\s+(?:tag|label)\s+(?:to|on|for)\s+(?P<ref>.+)$",
+        r"(?:add|put|attach|apply)\s+#(?P<tags>[\w-]+)\s+(?:to|on)\s+(?P<ref>.+)$",
+        r"(?:move|file)\s+(?P<ref>.+?)\s+(?:under|in|into|on|to)\s+(?:my\s+|the\s+)?#?(?P<tags>[\w-]+)\s+"
+        r"(?:list|tag|category|folder|bucket|project)$",
+        r"put\s+(?P<ref>.+?)\s+(?:under|in|into)\s+(?:my\s+|the\s+)?#?(?P<tags>[\w-]+)\s+(?:tag|category|folder|bucket|project)$",
+        r"(?:file|put)\s+(?P<ref>.+?)\s+under\s+#?(?P<tags>[\w-]+)$",
+        r"(?P<ref>.+?)\s+(?:is|should\s+be)\s+(?:tagged|labell?ed|categori[sz]ed)\s+(?:as\s+|with\s+)?"
+        + tag_list
+        + r"$",
+        r"mark\s+(?P<ref>.+?)\s+as\s+(?:a\s+)?(?P<tags>work|personal|shopping|health|finance|learning)(?:\s+task)?$",
+    )
+    for pattern in patterns:
+        m = re.match("^" + pattern, text, re.IGNORECASE)
+        if m:
+            words = [w for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("tags")) if w.strip("# ")]
+            tags = tuple(tag_name(w.strip()) for w in words)
+            return _req("update", m.group("ref"), Changes(add_tags=tags))
+    return None
+
+
+def _read_reminder(text: str, now: datetime) -> Request | None:
+    clear = re.match(
+        r"^(?:remove|delete|cancel|clear|turn\s+off|disable|drop|stop)\s+(?:the\s+|my\s+|all\s+)?(?:reminders?|alerts?|notifications?)"
+        r"(?:\s+(?:for|on|from|of|about|to)\s+(?P<ref>.+))?$|^(?:don't|do\s+not|no\s+need\s+to)\s+remind\s+me\s+(?:about|of)\s+(?P<ref2>.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    if clear:
+        return _req("update", clear.group("ref") or clear.group("ref2"), Changes(clear_reminder=True))
+    lead = re.match(
+        r"^(?:remind\s+me|set\s+(?:up\s+)?(?:a\s+|the\s+)?reminder|add\s+(?:a\s+)?reminder|create\s+(?:a\s+)?reminder|"
+        r"alert\s+me|notify\s+me|ping\s+me|give\s+me\s+a\s+reminder)\b",
+        text,
+        re.IGNORECASE,
+    )
+    if not lead or re.match(r"^remind\s+me\s+(?:to|that)\b", text, re.IGNORECASE):
+        return None
+    if re.match(
+        r"^\w+\s+(?:up\s+)?(?:a\s+|the\s+)?reminder\s+(?:to|that)\s+(?!(?:the|my|it|this|that)\b)",
+        text,
+        re.IGNORECASE,
+    ):
+        return None  # "set a reminder to call mom": a new task
+    scan = Scanner(text)
+    scan.mask(0, lead.end())
+    minutes = None
+    m = scan.take(
+        r"\b(?:(\d{1,4}|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five|sixty)\s+(minutes?|mins?|hours?|hrs?|days?|weeks?)|"
+        r"(half\s+an\s+hour)|(the\s+(?:day|night|evening)))\s+(?:before(?:hand)?|earlier|ahead(?:\s+of\s+time)?|in\s+advance|prior)"
+        r"(?:\s+(?:to|of))?"
+    )
+    if m:
+        from chat_service.domain.text import number
+
+        if m.group(3):
+            minutes = 30
+        elif m.group(4):
+            minutes = 1440
+        else:
+            unit = m.group(2).lower()
+            factor = (
+                1
+                if unit.startswith("m")
+                else 60
+                if unit.startswith("h")
+                else 1440
+                if unit.startswith("d")
+                else 10080
+            )
+            minutes = number(m.group(1)) * factor
+    when = None if minutes is not None else take_when(scan, now)
+    rest = re.sub(r"^(?:about|of|for|on|to|regarding)\s+", "", scan.rest(), flags=re.IGNORECASE)
+    rest = re.sub(r"^(?:it|that|this)\s*$", "", rest, flags=re.IGNORECASE)
+    if minutes is None and when is None:
+        minutes = 0
+    return _req("update", rest or None, Changes(remind_minutes=minutes, remind_at=when))
+
+
+def _read_rename(text: str, now: datetime) -> Request | None:
+    patterns = (
+        r"^(?:rename|retitle)\s+(?P<ref>.+?)\s+(?:to|as|into)\s+(?P<new>.+)$",
+        r"^(?:change|update|edit|set|fix)\s+(?:the\s+)?(?:title|name|wording|text)\s+(?:of|for|on)\s+(?P<ref>.+?)\s+to\s+(?P<new>.+)$",
+        r"^(?:change|update|edit)\s+(?P<ref>.+?)\s+to\s+(?:say|read)\s+(?P<new>.+)$",
+        r"^(?:call|name|rename|retitle|title)\s+(?P<ref>it|that|this|that\s+one|this\s+one)\s+(?P<new>.+?)(?:\s+instead)?$",
+        r"^(?:change|update|set)\s+(?:the\s+)?(?:title|name)\s+to\s+(?P<new>.+)$",
+    )
+    for pattern in patterns:
+        m = re.match(pattern, text, re.IGNORECASE)
+        if m:
+            new = m.group("new").strip().strip("\"'")
+            ref = m.groupdict().get("ref")
+            return _req("update", ref, Changes(title=new[:1].upper() + new[1:]))
+    # "Change X to Y": a rename unless Y is a priority or a date (read further on).
+    m = re.match(
+        r"^(?:change|edit|update|switch|correct)\s+(?P<ref>.+?)\s+(?:to|into)\s+(?P<new>.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    if m:
+        new = m.group("new").strip().strip("\"'")
+        when, leftover = _when_only(" to " + new, now)
+        plain_new = re.sub(r"\s+(?:priority|prio|importance)$", "", new, flags=re.IGNORECASE)
+        if priority_word(plain_new) or (when is not None and not leftover) or take_recurrence(Scanner(new)):
+            return None
+        return _req("update", m.group("ref"), Changes(title=new[:1].upper() + new[1:]))
+    return None
+
+
+def _read_description(text: str, now: datetime) -> Request | None:
+    m = re.match(
+        r"^(?:add|set|put|attach|write|include)\s+(?:a\s+|the\s+|this\s+)?(?:note|description|details?|comment)\s+"
+        r"(?:to|on|for)\s+(?P<ref>.+?)(?:\s*:\s*|\s+saying\s+|\s+that\s+says\s+|\s*-\s+)(?P<text>.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    if m:
+        return _req("update", m.group("ref"), Changes(description=m.group("text").strip()))
+    return None
+
+
+def _read_reopen(text: str, now: datetime) -> Request | None:
+    patterns = (
+        r"^(?:reopen|re-open|unmark|uncheck|untick|uncomplete|un-complete|restore|reactivate)\s+(?P<ref>.+?)(?:\s+again)?$",
+        r"^(?:undo|revert)\s+(?:completing|finishing|the\s+completion\s+of)\s+(?P<ref>.+)$",
+        r"^(?:mark|set|make|put)\s+(?P<ref>.+?)\s+(?:as\s+|back\s+to\s+)?(?:not\s+done|undone|incomplete|not\s+complete(?:d)?|"
+        r"not\s+finished|open|unfinished|pending|to\s*do|active|uncompleted)(?:\s+again)?$",
+        r"^(?P<ref>.+?)\s+(?:is|was)(?:n't|\s+not)\s+(?:actually\s+)?(?:done|finished|complete(?:d)?)(?:\s+yet|\s+after\s+all)?$",
+        r"^(?:i|we)\s+(?:didn't|did\s+not|haven't|have\s+not)\s+(?:actually\s+|really\s+)?(?:finish|finished|complete|completed|do|done)\s+"
+        r"(?P<ref>.+?)(?:\s+yet|\s+after\s+all)?$",
+    )
+    for pattern in patterns:
+        m = re.match(pattern, text, re.IGNORECASE)
+        if m:
+            return _req("reopen", m.group("ref"))
+    return None
+
+
+def _read_complete(text: str, now: datetime) -> Request | None:
+    if raw_question(text):
+        return None
+    done = r"(?:done|complete|completed|finished|off|resolved|taken\s+care\s+of|sorted|handled|checked\s+off|ticked\s+off)"
+    patterns = (
+        r"^(?:mark|set|check|tick|cross|flag|make)\s+(?P<ref>.+?)\s+(?:as\s+)?" + done + r"$",
+        r"^(?:check|tick|cross|strike)\s+off\s+(?P<ref>.+)$",
+        r"^(?:done|finished|completed)\s*[:\-]\s*(?P<ref>.+)$",
+        r"^(?:complete|finish|close|resolve|completed|finished)\s+(?P<ref>.+)$",
+        r"^done\s+with\s+(?P<ref>.+)$",
+        r"^(?:i'm|i\s+am|we're|we\s+are)\s+(?:all\s+|now\s+)?(?:done|finished|through)\s+(?:with\s+)?(?P<ref>.+)$",
+        r"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?:finished|completed|done|did|taken\s+care\s+of|"
+        r"took\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|ticked\s+off|checked\s+off)\s+(?P<ref>.+)$",
+        r"^(?P<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:all\s+|now\s+|finally\s+)?"
+        + done
+        + r"(?:\s+now)?$",
+        r"^(?P<ref>(?:it|that|this)(?:\s+one)?)\s*(?:'s|is)\s+" + done + r"$",
+        r"^(?P<ref>.+?)\s*[-:,]?\s+(?:done|finished|completed)$",
+    )
+    for pattern in patterns:
+        m = re.match(pattern, text, re.IGNORECASE)
+        if m:
+            if take_when(Scanner(m.group("ref")), now) is not None:
+                return None  # "Finish the essay by Friday" is a new task
+            request = _req("complete", m.group("ref"))
+            if re.match(r"^finish\s", text, re.IGNORECASE):
+                return replace(request, fallback=read_add(text, now))
+            return request
+    if re.match(r"^(?:done|finished|completed|all\s+done|i\s+did\s+it|it'?s\s+done)$", text, re.IGNORECASE):
+        return _req("complete", None)
+    m = re.match(
+        r"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?P<verb>[a-z]+ed|"
+        + _IRREGULAR_PAST
+        + r")\s+(?P<ref>.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    if (
+        m
+        and m.group("verb").lower() not in _PAST_VERB_EXCLUDE
+        and not re.search(
+            r"\b(?:tomorrow|tonight|next|every|later|need|want|have\s+to)\b", m.group("ref"), re.IGNORECASE
+        )
+    ):
+        from chat_service.domain.text import stem
+
+        ref, pronoun = _target(m.group("ref"))
+        return Request("complete", ref=ref, pronoun=pronoun, verb_hint=stem(m.group("verb")))
+    return None
+
+
+def _read_clear_due(text: str, now: datetime) -> Request | None:
+    m = re.match(
+        r"^(?:remove|clear|delete|drop|take\s+off|unset|cancel)\s+(?:the\s+)?(?:due\s+date|deadline|due\s+time|date|due)\s+"
+        r"(?:from|of|on|for)\s+(?P<ref>.+)$|^(?P<ref2>.+?)\s+(?:has|needs|should\s+have)\s+no\s+(?:due\s+date|deadline)$|"
+        r"^(?:remove|clear|delete|drop)\s+(?:the\s+|its\s+)?(?:due\s+date|deadline)$",
+        text,
+        re.IGNORECASE,
+    )
+    if m:
+        return _req("update", m.group("ref") or m.group("ref2"), Changes(clear_due=True))
+    return None
+
+
+def _read_priority(text: str, now: datetime) -> Request | None:
+    step = re.match(
+        r"^(?P<dir>raise|increase|bump(?:\s+up)?|boost|lower|decrease|reduce|drop)\s+(?:the\s+)?(?:priority|importance)\s+"
+        r"(?:of|for|on)\s+(?P<ref>.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    if step:
+        up = step.group("dir").lower().split()[0] in ("raise", "increase", "bump", "boost")
+        return _req("update", step.group("ref"), Changes(priority_step=1 if up else -1))
+    m = re.match(r"^(?P<verb>prioriti[sz]e|deprioriti[sz]e|escalate)\s+(?P<ref>.+)$", text, re.IGNORECASE)
+    if m:
+        chosen = "LOW" if m.group("verb").lower().startswith("de") else "HIGH"
+        return _req("update", m.group("ref"), Changes(priority=chosen))
+    suffix = r"(?:[- ](?:priority|prio|importance))?(?:\s+(?:task|one|item))?(?:\s+instead)?$"
+    patterns = (
+        r"^(?:change|set|update|make|switch|put)\s+(?:the\s+)?(?:priority|importance)\s+(?:of|for|on)\s+(?P<ref>.+?)\s+"
+        r"(?:to|as|at)\s+" + PRIO_WORDS + suffix,
+        r"^(?:change|set|update|make|switch)\s+(?P<ref>.+?)(?:'s|s')?\s+(?:priority|importance)\s+(?:to|as|at)\s+"
+        + PRIO_WORDS
+        + suffix,
+        r"^(?:make|set|mark|flag|change|update|bump|put|move|switch|turn|raise|lower)\s+(?P<ref>.+?)\s+(?:to\s+|as\s+|at\s+|into\s+)?"
+        r"(?:a\s+|an\s+)?(?:very\s+)?" + PRIO_WORDS + suffix,
+        r"^(?P<ref>.+?)\s+(?:is|should\s+be|needs\s+to\s+be|must\s+be)\s+(?:a\s+|an\s+|of\s+)?"
+        + PRIO_WORDS
+        + suffix,
+    )
+    for pattern in patterns:
+        m = re.match(pattern, text, re.IGNORECASE)
+        if m:
+            word = m.group("prio")
+            prefix = text[: m.start("prio")].lower()
+            priority: str | None = (
+                "VERY_IMPORTANT" if prefix.rstrip().endswith("very") else priority_word(word)
+            )
+            if priority:
+                return _req("update", m.group("ref"), Changes(priority=priority))
+    return None
+
+
+_DUE_VERBS = (
+    r"^(?:move|reschedule|re-schedule|postpone|push(?:\s+back)?|delay|defer|change|set(?!\s+up\b)|update|make|shift|put\s+off|put|bump|"
+    r"snooze|bring\s+forward|pull\s+forward|move\s+up)\s+"
+)
+
+
+def _read_due(text: str, now: datetime) -> Request | None:
+    m = re.match(
+        r"^(?P<ref>.+?)\s+(?:is|should\s+be|will\s+be|needs\s+to\s+be\s+done|must\s+be\s+done|'s)\s+(?:now\s+)?due\s+(?P<when>.+)$|"
+        r"^(?:the\s+)?(?:deadline|due\s+date)\s+(?:for|of|on)\s+(?P<ref2>.+?)\s+is\s+(?:now\s+)?(?P<when2>.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    if m:
+        tail = m.group("when") or m.group("when2")
+        when, leftover = _when_only(tail, now)
+        if when is not None and not leftover:
+            return _req("update", m.group("ref") or m.group("ref2"), Changes(due=when))
+    verb = re.match(_DUE_VERBS, text, re.IGNORECASE)
+    if not verb or _ADD_LEAD.match(text):
+        return None
+    rest = text[verb.end() :]
+    rest = re.sub(
+        r"^(?:the\s+)?(?:due\s+date|deadline|due\s+time|date|time|due)\s+(?:of|for|on)\s+",
+        "",
+        rest,
+        flags=re.IGNORECASE,
+    )
+    shifting = verb.group(0).lower().split()[0] in (
+        "postpone",
+        "push",
+        "delay",
+        "defer",
+        "snooze",
+        "bump",
+        "put",
+    )
+    if shifting:
+        shift = re.match(
+            r"^(?P<ref>.+?)\s+(?:(?:back|out|forward)\s+)?(?:by|for)?\s*(?P<n>(?:\d+|an?|one|two|three|four|five|six|seven|a\s+couple\s+of|"
+            r"a\s+few)\s+(?:minutes?|mins?|hours?|days?|weeks?|months?))$|^(?P<ref2>.+?)\s+(?P<n2>(?:an?|one|\d+)\s+(?:day|week|hour|month)s?)$",
+            rest,
+            re.IGNORECASE,
+        )
+        if shift:
+            offset = take_offset(Scanner(shift.group("n") or shift.group("n2")))
+            if offset is not None:
+                return _req("update", shift.group("ref") or shift.group("ref2"), Changes(shift=offset))
+    # The first "to"/"for"/"until" whose tail is a date and nothing else splits the task's
+    # name from the new date ("Move the Monday call to Friday").
+    splits = list(re.finditer(r"\s+(?:to|for|until|till)\s+", rest, re.IGNORECASE))
+    for split in splits:
+        head, tail = rest[: split.start()], rest[split.start() :]
+        when, leftover = _when_only(tail, now)
+        if when is not None and not leftover and head.strip():
+            return _req("update", head, Changes(due=when))
+    scan = Scanner(rest)
+    when = take_when(scan, now)
+    if when is None:
+        return None
+    ref = re.sub(r"\s+(?:to|for|until|till|on|at|by|due)$", "", scan.rest(), flags=re.IGNORECASE)
+    return _req("update", ref or None, Changes(due=when))
+
+
+def _when_only(text: str, now: datetime) -> tuple[When | None, str]:
+    scan = Scanner(text)
+    when = take_when(scan, now)
+    leftover = re.sub(
+        r"\b(?:to|for|until|till|on|at|by|due|the|instead|please|then)\b", "", scan.rest(), flags=re.I
+    )
+    return when, leftover.strip(" ,.!?")
+
+
+def _read_delete(text: str, now: datetime) -> Request | None:
+    patterns = (
+        r"^(?:delete|remove|erase|trash|cancel|drop|discard|scrap|scratch|ditch|kill|nuke|bin|get\s+rid\s+of|forget(?:\s+about)?|"
+        r"take\s+off|cross\s+out|strike)\s+(?P<ref>.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:list|tasks|to-?do\s*list))?$",
+        r"^(?:i|we)\s+(?:don't|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?P<ref>.+?)(?:\s+any\s*more)?$",
+        r"^(?P<ref>.+?)\s+(?:is|are)\s+(?:no\s+longer\s+needed|not\s+needed\s+any\s*more|cancell?ed|off|not\s+happening)$",
+        r"^never\s*mind\s+(?:about\s+)?(?P<ref>.+)$",
+    )
+    for pattern in patterns:
+        m = re.match(pattern, text, re.IGNORECASE)
+        if m:
+            return _req("delete", m.group("ref"))
+    return None
+
+
+# -- questions -------------------------------------------------------------------------------
+_LIST_LEAD = re.compile(
+    r"^(?:what(?:'s|\s+is|\s+are|\s+do|\s+did|\s+have|\s+else)?|whats|show|list|display|give\s+me|tell\s+me|which|how\s+many|"
+    r"do\s+i\s+have|have\s+i|anything|any|read|see|view|get|are\s+there|is\s+there|let\s+me\s+see|can\s+i\s+see|"
+    r"remind\s+me\s+what|where\s+am\s+i|am\s+i)\b",
+    re.IGNORECASE,
+)
+_LISTY = re.compile(
+    r"\b(?:tasks?|to-?dos?|to\s+do|list|lists|due|overdue|late|agenda|plate|schedule|pending|open|left|remaining|outstanding|"
+    r"completed|done|finished|priority|priorities|urgent|important|everything|anything|next|today|tomorrow|this\s+week|"
+    r"tagged|up\s+to|on\s+for|coming\s+up|upcoming|have\s+to\s+do|need\s+to\s+do|should\s+i\s+do|all)\b|#\w",
+    re.IGNORECASE,
+)
+
+
+def _read_list(text: str, now: datetime) -> Request | None:
+    if not _LIST_LEAD.match(text) or not _LISTY.search(text):
+        return None
+    if re.search(
+        r"\b(?:about|regarding|related\s+to|mentioning|matching|containing|called|named)\b",
+        text,
+        re.IGNORECASE,
+    ):
+        return None
+    return Request("list", filters=read_filters(text, now))
+
+
+def read_filters(text: str, now: datetime) -> Filters:
+    low = text.lower()
+    status = "open"
+    if re.search(r"\b(?:completed|done|finished|accomplished|checked\s+off)\b", low) and not re.search(
+        r"\b(?:not\s+(?:done|completed|finished)|still|left|remaining|to\s+be\s+done)\b", low
+    ):
+        status = "completed"
+    if re.search(
+        r"\b(?:all\s+(?:my\s+)?tasks\s+including|including\s+(?:the\s+)?(?:completed|done|finished)|every\s+task|all\s+tasks\s+ever)\b",
+        low,
+    ):
+        status = "all"
+    priority: tuple[str, ...] = ()
+    if re.search(r"\b(?:urgent|very\s+important|critical|top\s+priority)\b", low):
+        priority = ("VERY_IMPORTANT",)
+    elif re.search(r"\b(?:high[- ]priority|important|high\s+prio|priority\s+tasks|high)\b", low):
+        priority = ("VERY_IMPORTANT", "HIGH")
+    elif re.search(r"\b(?:low[- ]priority|low\s+prio|unimportant|low)\b", low):
+        priority = ("LOW",)
+    elif re.search(r"\b(?:medium|normal)[- ]priority\b", low):
+        priority = ("MEDIUM",)
+    tags: list[str] = [tag_name(t) for t in re.findall(r"#([\w-]+)", text)]
+    m = re.search(
+        r"\b(?:tagged|labell?ed|with\s+(?:the\s+)?tag)\s+(?:as\s+|with\s+)?#?([\w-]+)", text, re.IGNORECASE
+    )
+    if m:
+        tags.append(tag_name(m.group(1)))
+    for word, tag in TAG_SYNONYMS.items():
+        if tag != "Urgent" and re.search(
+            rf"\b(?:my\s+|the\s+)?{word}\s+(?:tasks|list|to-?dos|items|stuff|things)\b", low
+        ):
+            tags.append(tag)
+    tags = list(dict.fromkeys(tags))
+    due = None
+    due_after = due_before = None
+    if re.search(r"\b(?:overdue|late|past\s+due|missed)\b", low):
+        due = "overdue"
+    elif re.search(r"\btomorrow\b", low):
+        start = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+        due_after, due_before = start, start + timedelta(days=1)
+    elif re.search(r"\b(?:today|tonight|this\s+evening|this\s+afternoon)\b", low):
+        due = "today"
+    elif re.search(r"\b(?:this\s+week|next\s+(?:7|seven)\s+days|coming\s+week|week)\b", low):
+        due = "week"
+    elif re.search(r"\b(?:no|without\s+a?)\s+(?:due\s+date|deadline)\b", low):
+        due = "none"
+    sort = order = None
+    if re.search(r"\b(?:by\s+due\s+date|by\s+deadline|soonest|by\s+date|chronological)\b", low):
+        sort = "due_at"
+    elif re.search(r"\b(?:newest|latest|most\s+recent|recently\s+added)\b", low):
+        sort, order = "created_at", "desc"
+    elif re.search(r"\b(?:oldest)\b", low):
+        sort, order = "created_at", "asc"
+    elif re.search(r"\b(?:alphabetical(?:ly)?|by\s+name|by\s+title|a\s+to\s+z)\b", low):
+        sort = "title"
+    limit = 50
+    if re.search(
+        r"\b(?:what'?s\s+next|what\s+(?:should|do)\s+i\s+do\s+(?:next|now|first)|top\s+\d+|most\s+important)\b",
+        low,
+    ):
+        limit = 5
+    return Filters(
+        status=status,
+        priority=priority,
+        tags=tuple(tags),
+        due=due,
+        due_after=due_after,
+        due_before=due_before,
+        sort=sort,
+        order=order,
+        limit=limit,
+    )
+
+
+def _read_search(text: str, now: datetime) -> Request | None:
+    m = re.match(
+        r"^(?:find|search(?:\s+for)?|look\s+(?:up|for)|lookup|seek|locate|grep)\s+(?:me\s+)?(?:for\s+)?(?P<q>.+)$",
+        text,
+        re.IGNORECASE,
+    )
+    if m is None:
+        m = re.match(
+            r"^(?:do\s+i\s+have|have\s+i\s+got|is\s+there|are\s+there|any|anything|what(?:'s|\s+is|\s+do\s+i\s+have)?|show\s+me|"
+            r"list|which)\s+(?:any(?:thing)?|a|an|some|my)?\s*(?:tasks?|to-?dos?|items?|things?|stuff|one)?\s*"
+            r"(?:about|regarding|related\s+to|mentioning|matching|containing|called|named|with|for|on|to\s+do\s+with)\s+(?P<q>.+?)\??$",
+            text,
+            re.IGNORECASE,
+        )
+    if m is None:
+        return None
+    query = re.sub(
+        r"^(?:any(?:thing|\s+tasks?)?|every(?:thing)?|all|tasks?|to-?dos?|items?|stuff|things?|the\s+tasks?)\s+"
+        r"(?:about|regarding|related\s+to|for|on|with|mentioning|matching|containing|called|named|to\s+do\s+with)\s+",
+        "",
+        m.group("q").strip(),
+        flags=re.IGNORECASE,
+    )
+    query = re.sub(r"^(?:about|for|on|the\s+word)\s+", "", query, flags=re.IGNORECASE)
+    query = re.sub(r"^(?:the|my|a|an)\s+", "", query.strip(" ?.!\"'"), flags=re.IGNORECASE)
+    if not query:
+        return None
+    return Request("search", query=query, filters=Filters(status="all"))
+
+
+def _read_show(text: str, now: datetime) -> Request | None:
+    patterns = (
+        r"^(?:when\s+is|when's|what\s+time\s+is|when\s+do\s+i\s+(?:need|have)\s+to(?:\s+do)?)\s+(?P<ref>.+?)(?:\s+due)?\??$",
+        r"^(?:tell\s+me\s+(?:more\s+)?about|show\s+me|show|details\s+(?:of|for|on|about)|what\s+about|"
+        r"what(?:'s|\s+is)\s+the\s+(?:status|deadline|due\s+date|priority)\s+(?:of|for|on))\s+(?P<ref>.+?)\??$",
+        r"^(?:is|did\s+i\s+(?:finish|complete|do))\s+(?P<ref>.+?)(?:\s+(?:done|finished|complete(?:d)?))?\??$",
+    )
+    for pattern in patterns:
+        m = re.match(pattern, text, re.IGNORECASE)
+        if m:
+            return _req("show", m.group("ref"))
+    if raw_question(text) and not _ADD_LEAD.match(text):
+        return Request("unclear")
+    return None

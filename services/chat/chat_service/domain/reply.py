@@ -1,0 +1,207 @@
+"""The assistant's words: confirmations, lists and questions, with times in the user's
+timezone. No ids, JSON or internals ever reach the text. Pure."""
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from chat_service.domain.recurrence import describe
+
+Task = dict[str, Any]
+ASK_WHICH = "Which one do you mean?"
+PRIORITY_WORDS = {
+    "VERY_IMPORTANT": "urgent",
+    "HIGH": "high priority",
+    "MEDIUM": "medium priority",
+    "LOW": "low priority",
+}
+MAX_LISTED = 15
+
+HELP = (
+    'I\'m your task assistant. I can add tasks ("Add call the dentist tomorrow at 3pm"), set due dates, '
+    'priorities, tags and reminders ("remind me 30 minutes before"), make tasks repeat ("every Monday"), '
+    'mark them done, rename or delete them, and show or search your list ("What\'s due this week?").'
+)
+
+
+def parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def clock(moment: datetime) -> str:
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def when_text(value: str | datetime | None, now: datetime, zone: str) -> str:
+    """'today at 8:00 PM', 'tomorrow at 3:00 PM', 'on Friday at 9:00 AM', 'on Dec 25 at 9:00 AM'."""
+    moment = parse_time(value) if isinstance(value, str) or value is None else value
+    if moment is None:
+        return ""
+    tz = ZoneInfo(zone)
+    local, today = moment.astimezone(tz), now.astimezone(tz).date()
+    days = (local.date() - today).days
+    at = clock(local)
+    if days == 0:
+        return f"today at {at}"
+    if days == 1:
+        return f"tomorrow at {at}"
+    if days == -1:
+        return f"yesterday at {at}"
+    if 1 < days < 7:
+        return f"on {local.strftime('%A')} at {at}"
+    if local.year == today.year or 0 < days < 180:
+        return f"on {local.strftime('%a, %b')} {local.day} at {at}"
+    return f"on {local.strftime('%b')} {local.day}, {local.year} at {at}"
+
+
+def quote(title: Any) -> str:
+    return f"'{str(title).strip()}'"
+
+
+def join(items: Sequence[str], word: str = "and") -> str:
+    items = list(items)
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def _reminder_minutes(task: Task) -> int | None:
+    due, remind = parse_time(task.get("due_at")), parse_time(task.get("remind_at"))
+    if due is None or remind is None:
+        return None
+    return int((due - remind) / timedelta(minutes=1))
+
+
+def duration(minutes: int) -> str:
+    if minutes == 0:
+        return "at the due time"
+    for size, unit in ((10080, "week"), (1440, "day"), (60, "hour")):
+        if minutes % size == 0:
+            n = minutes // size
+            return f"{n} {unit}{'s' if n != 1 else ''} before"
+    return f"{minutes} minute{'s' if minutes != 1 else ''} before"
+
+
+def details(
+    task: Task, now: datetime, zone: str, *, with_due: bool = True, with_rule: bool = True
+) -> list[str]:
+    """Phrases describing a task: due time, repetition, priority, tags, reminder."""
+    parts: list[str] = []
+    if with_due and task.get("due_at"):
+        parts.append("due " + when_text(task["due_at"], now, zone))
+    if with_rule and task.get("rrule"):
+        parts.append("repeating " + describe(str(task["rrule"])))
+    if task.get("priority") and task["priority"] != "MEDIUM":
+        parts.append(PRIORITY_WORDS.get(task["priority"], str(task["priority"]).lower()))
+    if task.get("tags"):
+        parts.append("tagged " + join([str(t) for t in task["tags"]]))
+    minutes = _reminder_minutes(task)
+    if minutes is not None and minutes >= 0:
+        parts.append("reminder " + duration(minutes))
+    elif task.get("remind_at"):
+        parts.append("reminder " + when_text(task["remind_at"], now, zone))
+    return parts
+
+
+def added(task: Task, now: datetime, zone: str) -> str:
+    text = f"Added {quote(task.get('title'))}"
+    if task.get("rrule"):
+        text += ", repeating " + describe(str(task["rrule"]))
+        if task.get("due_at"):
+            text += "; the first one is due " + when_text(task["due_at"], now, zone).removeprefix("on ")
+    elif task.get("due_at"):
+        text += " for " + when_text(task["due_at"], now, zone).removeprefix("on ")
+    extra = details(task, now, zone, with_due=False, with_rule=False)
+    if extra:
+        text += " (" + ", ".join(extra) + ")"
+    return text + "."
+
+
+def task_line(task: Task, now: datetime, zone: str) -> str:
+    line = "- " + str(task.get("title", "")).strip()
+    extra = details(task, now, zone)
+    if task.get("completed"):
+        extra.insert(0, "done")
+    elif (due := parse_time(task.get("due_at"))) is not None and due < now:
+        extra.insert(0, "overdue")
+    if extra:
+        line += " (" + ", ".join(extra) + ")"
+    return line
+
+
+def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, more: bool) -> str:
+    """'You have 2 high priority tasks due today:' and one line per task. `filters` is the
+    parsed request's Filters (status, priority, tags, due)."""
+    before: list[str] = []
+    after: list[str] = []
+    if filters.status == "completed":
+        before.append("completed")
+    elif filters.status == "open" and not filters.priority and not filters.due:
+        before.append("open")
+    if filters.priority:
+        before.append("high priority" if "HIGH" in filters.priority else PRIORITY_WORDS[filters.priority[0]])
+    if filters.due == "overdue":
+        before.insert(0, "overdue")
+    elif filters.due == "today":
+        after.append("due today")
+    elif filters.due == "week":
+        after.append("due this week")
+    elif filters.due == "none":
+        after.append("without a due date")
+    elif filters.due_after is not None:
+        after.append("due tomorrow")
+    if filters.tags:
+        after.append("tagged " + join(list(filters.tags)))
+    count = len(tasks)
+
+    def described(n: int) -> str:
+        return " ".join([*before, "task" if n == 1 else "tasks", *after])
+
+    if not tasks:
+        if not before[1:] and not after and filters.status == "open":
+            return 'Your list is empty. Tell me something to add, like "Buy milk tomorrow".'
+        return f"You have no {described(2)}."
+    head = f"You have {count}{'+' if more else ''} {described(count)}"
+    lines = [task_line(t, now, zone) for t in tasks[:MAX_LISTED]]
+    rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else ""
+    return head + ":\n" + "\n".join(lines) + rest
+
+
+def search_results(query: str, tasks: Sequence[Task], now: datetime, zone: str) -> str:
+    if not tasks:
+        return f"I couldn't find any tasks about {quote(query)}."
+    noun = "task" if len(tasks) == 1 else "tasks"
+    lines = [task_line(t, now, zone) for t in tasks[:MAX_LISTED]]
+    return f"I found {len(tasks)} {noun} about {quote(query)}:\n" + "\n".join(lines)
+
+
+def ask_which(ref: str | None, candidates: Sequence[Task]) -> str:
+    titles = [quote(t.get("title")) for t in candidates[:5]]
+    about = f" matching {quote(ref)}" if ref else ""
+    return f"I found {len(candidates)} tasks{about}: {join(titles, 'and')}. {ASK_WHICH}"
+
+
+def not_found(ref: str | None) -> str:
+    if not ref:
+        return "I'm not sure which task you mean. Could you tell me its name?"
+    return f"I couldn't find a task matching {quote(ref)}. Could you check the name?"
+
+
+def show(task: Task, now: datetime, zone: str) -> str:
+    extra = details(task, now, zone)
+    state = "done" if task.get("completed") else "open"
+    text = f"{quote(task.get('title'))} is {state}"
+    if extra:
+        text += ": " + ", ".join(extra)
+    else:
+        text += " with no due date"
+    if task.get("description"):
+        text += f". Notes: {str(task['description'])[:300]}"
+    return text + "."

@@ -1,0 +1,528 @@
+"""The MCP server: one stateless tool per task operation, written with the official SDK's
+high-level server. Every call acts as the user whose JWT came with the request; results
+are plain dicts, and failures are dicts too ({"ok": false, "error", "message"}), never
+stack traces."""
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import dateparser
+from mcp.server.mcpserver import Context, MCPServer
+
+from chat_service.adapters.task_api import TaskApi, TaskApiError
+from chat_service.domain.parse import priority_word
+from chat_service.domain.recurrence import first_due, parse_rule
+from chat_service.domain.when import parse_when
+
+log = logging.getLogger(__name__)
+
+TasksFor = Callable[[Context], Awaitable[TaskApi]]
+Result = dict[str, Any]
+SUMMARY_FIELDS = (
+    "id",
+    "title",
+    "description",
+    "completed",
+    "priority",
+    "tags",
+    "due_at",
+    "remind_at",
+    "rrule",
+    "repeat_from",
+    "is_recurring",
+    "next_occurrence",
+    "version",
+)
+STATUSES = ("open", "completed", "all")
+DUE_FILTERS = ("overdue", "today", "week", "none")
+SORTS = ("priority", "due_at", "created_at", "title", "relevance")
+
+INSTRUCTIONS = (
+    "Tools for the signed-in user's todo list. Times are ISO 8601; a time without an offset, or plain "
+    "English like 'tomorrow 5pm', is read in the `timezone` argument (IANA, default UTC). Results are "
+    "dicts with ok=true, or ok=false with an error code and message."
+)
+
+
+class ToolInputError(Exception):
+    """An argument the tool cannot use; reported to the caller, not raised further."""
+
+    def __init__(self, message: str, fields: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.message, self.fields = message, fields or {}
+
+
+class NotAuthenticated(Exception):
+    """The request carried no valid bearer token."""
+
+
+def summary(task: dict[str, Any]) -> dict[str, Any]:
+    return {k: task.get(k) for k in SUMMARY_FIELDS if k in task}
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ToolInputError(
+            f"Unknown timezone {name!r}; use an IANA name like Europe/Berlin.", {"timezone": "unknown"}
+        ) from None
+
+
+def read_time(value: str | None, zone: ZoneInfo, now: datetime, field: str) -> datetime | None:
+    """An ISO 8601 time (naive ones in `zone`) or plain English, as an aware UTC time."""
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        moment = None
+    if moment is not None:
+        return (moment if moment.tzinfo else moment.replace(tzinfo=zone)).astimezone(UTC)
+    local_now = now.astimezone(zone)
+    found, rest = parse_when(text, local_now)
+    if found is not None and not rest.strip(" ,.") and found.at:
+        return found.at.astimezone(UTC)
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "TIMEZONE": zone.key,
+            "RETURN_AS_TIMEZONE_AWARE": True,
+            "PREFER_DATES_FROM": "future",
+            "RELATIVE_BASE": local_now.replace(tzinfo=None),
+        },
+    )
+    if parsed is None:
+        raise ToolInputError(f"{field}: could not read {text!r} as a date and time.", {field: "not a time"})
+    result: datetime = parsed.astimezone(UTC)
+    return result
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def _priority(value: str) -> str:
+    priority = priority_word(value)
+    if priority is None:
+        raise ToolInputError(
+            f"Unknown priority {value!r}; use VERY_IMPORTANT, HIGH, MEDIUM or LOW.", {"priority": "unknown"}
+        )
+    return priority
+
+
+def _rule(value: str) -> str:
+    rule = parse_rule(value)
+    if rule is None:
+        raise ToolInputError(
+            f"Could not read {value!r} as a repeat rule; use an RRULE like FREQ=WEEKLY;BYDAY=MO "
+            "or words like 'daily' or 'every 2 weeks'.",
+            {"rule": "not a rule"},
+        )
+    return rule
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], field: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if value not in allowed:
+        raise ToolInputError(f"{field} must be one of {', '.join(allowed)}.", {field: "unknown"})
+    return value
+
+
+def _failure(code: str, message: str, fields: dict[str, str] | None = None) -> Result:
+    result: Result = {"ok": False, "error": code, "message": message}
+    if fields:
+        result["fields"] = fields
+    return result
+
+
+def _api_failure(exc: TaskApiError) -> Result:
+    if exc.code == "not_found":
+        return _failure("not_found", "No such task (it may have been deleted).")
+    detail = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
+    message = exc.message.rstrip(".") + (f" ({detail})" if detail else "") + "."
+    return _failure(exc.code, message, exc.fields or None)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcnow) -> MCPServer:
+    """The tools, each acting through the TaskApi that `tasks_for` gives for the caller."""
+    mcp: MCPServer = MCPServer("todo-tasks", instructions=INSTRUCTIONS)
+
+    async def run(ctx: Context, operation: Callable[[TaskApi], Awaitable[Result]]) -> Result:
+        try:
+            api = await tasks_for(ctx)
+            return await operation(api)
+        except NotAuthenticated:
+            return _failure("unauthorized", "Sign in first: a valid bearer token is required.")
+        except ToolInputError as exc:
+            return _failure("validation_error", exc.message, exc.fields)
+        except TaskApiError as exc:
+            return _api_failure(exc)
+        except Exception:
+            log.exception("tool failed")
+            return _failure("internal", "Something went wrong on our side; please try again.")
+
+    def done(task: dict[str, Any]) -> Result:
+        return {"ok": True, "task": summary(task)}
+
+    async def patch(
+        api: TaskApi, task_id: str, change: Callable[[dict[str, Any]], dict[str, Any] | None]
+    ) -> Result:
+        """Read, change and write back with If-Match, retrying once if someone else wrote
+        in between (so concurrent tag edits are not lost)."""
+        for attempt in range(3):
+            task = await api.get(task_id)
+            body = change(task)
+            if body is None:
+                return done(task)
+            try:
+                return done(await api.update(task_id, body, version=int(task["version"])))
+            except TaskApiError as exc:
+                if exc.status != 412 or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    @mcp.tool()
+    async def add_task(
+        ctx: Context,
+        title: str,
+        description: str = "",
+        priority: str = "MEDIUM",
+        tags: list[str] | None = None,
+        due_at: str | None = None,
+        remind_at: str | None = None,
+        remind_minutes_before: int | None = None,
+        rrule: str | None = None,
+        repeat_from: str = "due",
+        timezone: str = "UTC",
+    ) -> Result:
+        """Create a task. priority: VERY_IMPORTANT, HIGH, MEDIUM or LOW. due_at/remind_at: ISO 8601
+        or plain English in `timezone`. rrule: an RRULE body or words like 'every Monday'; a
+        repeating task without due_at starts at its next occurrence, 09:00 local."""
+
+        async def op(api: TaskApi) -> Result:
+            zone, now = _zone(timezone), clock()
+            body: dict[str, Any] = {
+                "title": title,
+                "description": description,
+                "priority": _priority(priority),
+            }
+            body["tags"] = list(tags or [])
+            due = read_time(due_at, zone, now, "due_at")
+            rule = _rule(rrule) if rrule else None
+            if rule and due is None:
+                due = first_due(rule, now.astimezone(zone)).astimezone(UTC)
+            remind = read_time(remind_at, zone, now, "remind_at")
+            if remind_minutes_before is not None:
+                if due is None:
+                    raise ToolInputError(
+                        "A reminder before the due time needs a due time.", {"due_at": "required"}
+                    )
+                if remind_minutes_before < 0:
+                    raise ToolInputError(
+                        "remind_minutes_before must be 0 or more.", {"remind_minutes_before": "negative"}
+                    )
+                remind = due - timedelta(minutes=remind_minutes_before)
+            body.update(due_at=iso(due), remind_at=iso(remind), rrule=rule, repeat_from=repeat_from)
+            return done(await api.create(body))
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def list_tasks(
+        ctx: Context,
+        status: str = "open",
+        priority: str | None = None,
+        tags: str | None = None,
+        due: str | None = None,
+        due_before: str | None = None,
+        due_after: str | None = None,
+        sort: str | None = None,
+        order: str | None = None,
+        limit: int = 50,
+        timezone: str = "UTC",
+    ) -> Result:
+        """List tasks. status: open|completed|all. priority: comma list (HIGH,LOW). tags: comma
+        list, a task must have all. due: overdue|today|week|none (in `timezone`). sort:
+        priority|due_at|created_at|title; order: asc|desc. Default order: priority, then due."""
+
+        async def op(api: TaskApi) -> Result:
+            zone, now = _zone(timezone), clock()
+            params: dict[str, Any] = {"status": _choice(status, STATUSES, "status") or "open"}
+            if priority:
+                params["priority"] = ",".join(_priority(p) for p in priority.split(",") if p.strip())
+            if tags:
+                params["tags"] = tags
+            if due:
+                params["due"] = _choice(due, DUE_FILTERS, "due")
+                params["tz"] = zone.key
+            if due_before:
+                params["due_before"] = iso(read_time(due_before, zone, now, "due_before"))
+            if due_after:
+                params["due_after"] = iso(read_time(due_after, zone, now, "due_after"))
+            if sort:
+                params["sort"] = _choice(sort, SORTS, "sort")
+            if order:
+                params["order"] = _choice(order, ("asc", "desc"), "order")
+            params["limit"] = max(1, min(100, int(limit)))
+            page = await api.list(params)
+            tasks = [summary(t) for t in page.get("items", [])]
+            return {"ok": True, "count": len(tasks), "tasks": tasks, "more": bool(page.get("next_cursor"))}
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def search_tasks(ctx: Context, query: str, status: str = "all", limit: int = 20) -> Result:
+        """Full-text search over titles, descriptions and tags, best matches first.
+        status: open|completed|all."""
+
+        async def op(api: TaskApi) -> Result:
+            if not query.strip():
+                raise ToolInputError("query must not be empty.", {"query": "empty"})
+            params = {
+                "search": query.strip()[:500],
+                "status": _choice(status, STATUSES, "status") or "all",
+                "limit": max(1, min(50, int(limit))),
+            }
+            tasks = [summary(t) for t in (await api.list(params)).get("items", [])]
+            return {"ok": True, "count": len(tasks), "tasks": tasks}
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def get_task(ctx: Context, task_id: str) -> Result:
+        """One task by id."""
+        return await run(ctx, lambda api: _get(api, task_id))
+
+    async def _get(api: TaskApi, task_id: str) -> Result:
+        return done(await api.get(task_id))
+
+    @mcp.tool()
+    async def update_task(
+        ctx: Context,
+        task_id: str,
+        title: str | None = None,
+        description: str | None = None,
+        priority: str | None = None,
+        tags: list[str] | None = None,
+        due_at: str | None = None,
+        remind_at: str | None = None,
+        rrule: str | None = None,
+        repeat_from: str | None = None,
+        timezone: str = "UTC",
+    ) -> Result:
+        """Change the fields given (others stay). To clear a due date, reminder or repeat use
+        set_due_date, set_reminder or clear_recurring."""
+
+        async def op(api: TaskApi) -> Result:
+            zone, now = _zone(timezone), clock()
+            body: dict[str, Any] = {}
+            if title is not None:
+                body["title"] = title
+            if description is not None:
+                body["description"] = description
+            if priority is not None:
+                body["priority"] = _priority(priority)
+            if tags is not None:
+                body["tags"] = tags
+            if due_at is not None:
+                body["due_at"] = iso(read_time(due_at, zone, now, "due_at"))
+            if remind_at is not None:
+                body["remind_at"] = iso(read_time(remind_at, zone, now, "remind_at"))
+            if rrule is not None:
+                body["rrule"] = _rule(rrule)
+            if repeat_from is not None:
+                body["repeat_from"] = repeat_from
+            if not body:
+                raise ToolInputError("Nothing to change: give at least one field.")
+            return done(await api.update(task_id, body))
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def complete_task(ctx: Context, task_id: str) -> Result:
+        """Mark a task done. A repeating task's next instance appears shortly after."""
+        return await run(ctx, lambda api: _complete(api, task_id))
+
+    async def _complete(api: TaskApi, task_id: str) -> Result:
+        return done(await api.complete(task_id))
+
+    @mcp.tool()
+    async def reopen_task(ctx: Context, task_id: str) -> Result:
+        """Mark a done task as open again."""
+        return await run(ctx, lambda api: _reopen(api, task_id))
+
+    async def _reopen(api: TaskApi, task_id: str) -> Result:
+        return done(await api.reopen(task_id))
+
+    @mcp.tool()
+    async def delete_task(ctx: Context, task_id: str) -> Result:
+        """Delete a task for good."""
+
+        async def op(api: TaskApi) -> Result:
+            await api.delete(task_id)
+            return {"ok": True, "deleted": task_id}
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def set_priority(ctx: Context, task_id: str, priority: str) -> Result:
+        """Set the priority: VERY_IMPORTANT (urgent), HIGH, MEDIUM or LOW."""
+
+        async def op(api: TaskApi) -> Result:
+            return done(await api.update(task_id, {"priority": _priority(priority)}))
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def add_tag(ctx: Context, task_id: str, tag: str) -> Result:
+        """Add one tag (suggested: Work, Personal, Shopping, Health, Finance, Learning, Urgent)."""
+
+        async def op(api: TaskApi) -> Result:
+            name = tag.strip().lstrip("#").strip()
+            if not name:
+                raise ToolInputError("tag must not be empty.", {"tag": "empty"})
+
+            def change(task: dict[str, Any]) -> dict[str, Any] | None:
+                current = list(task.get("tags") or [])
+                if name.casefold() in (t.casefold() for t in current):
+                    return None
+                return {"tags": [*current, name]}
+
+            return await patch(api, task_id, change)
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def remove_tag(ctx: Context, task_id: str, tag: str) -> Result:
+        """Remove one tag (case-insensitive)."""
+
+        async def op(api: TaskApi) -> Result:
+            name = tag.strip().lstrip("#").strip().casefold()
+            task = await api.get(task_id)
+            if name not in (t.casefold() for t in task.get("tags") or []):
+                return _failure("not_found", f"The task has no tag {tag!r}.")
+
+            def change(task: dict[str, Any]) -> dict[str, Any] | None:
+                current = list(task.get("tags") or [])
+                kept = [t for t in current if t.casefold() != name]
+                return None if kept == current else {"tags": kept}
+
+            return await patch(api, task_id, change)
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def set_due_date(
+        ctx: Context, task_id: str, due_at: str | None = None, timezone: str = "UTC"
+    ) -> Result:
+        """Set the due time (ISO 8601 or plain English in `timezone`); null removes it. A
+        reminder keeps its distance to the due time."""
+
+        async def op(api: TaskApi) -> Result:
+            due = read_time(due_at, _zone(timezone), clock(), "due_at")
+
+            def change(task: dict[str, Any]) -> dict[str, Any]:
+                body: dict[str, Any] = {"due_at": iso(due)}
+                old_due, old_remind = _parse(task.get("due_at")), _parse(task.get("remind_at"))
+                if old_due and old_remind and due:
+                    body["remind_at"] = iso(due - (old_due - old_remind))
+                return body
+
+            return await patch(api, task_id, change)
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def set_reminder(
+        ctx: Context,
+        task_id: str,
+        minutes_before: int | None = None,
+        remind_at: str | None = None,
+        clear: bool = False,
+        timezone: str = "UTC",
+    ) -> Result:
+        """Remind minutes_before the due time, or at remind_at (ISO 8601 or plain English);
+        clear=true removes the reminder."""
+
+        async def op(api: TaskApi) -> Result:
+            zone, now = _zone(timezone), clock()
+            if clear:
+                return done(await api.update(task_id, {"remind_at": None}))
+            at = read_time(remind_at, zone, now, "remind_at")
+            if at is not None:
+                return done(await api.update(task_id, {"remind_at": iso(at)}))
+            if minutes_before is None or minutes_before < 0:
+                raise ToolInputError("Give minutes_before (0 or more), remind_at, or clear=true.")
+
+            def change(task: dict[str, Any]) -> dict[str, Any]:
+                due = _parse(task.get("due_at"))
+                if due is None:
+                    raise ToolInputError("The task has no due time to remind before; set one first.")
+                return {"remind_at": iso(due - timedelta(minutes=minutes_before))}
+
+            return await patch(api, task_id, change)
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def set_recurring(
+        ctx: Context,
+        task_id: str,
+        rule: str,
+        repeat_from: str | None = None,
+        due_at: str | None = None,
+        timezone: str = "UTC",
+    ) -> Result:
+        """Make a task repeat. rule: an RRULE body (FREQ=WEEKLY;BYDAY=MO,WE), a plain word
+        (daily, weekly, monthly, yearly, weekdays) or English ('every 3 days'). A task without
+        a due time gets one: the rule's next occurrence at 09:00 in `timezone` (or due_at)."""
+
+        async def op(api: TaskApi) -> Result:
+            zone, now = _zone(timezone), clock()
+            body_rule = _rule(rule)
+            start = read_time(due_at, zone, now, "due_at")
+
+            def change(task: dict[str, Any]) -> dict[str, Any]:
+                body: dict[str, Any] = {"rrule": body_rule}
+                if repeat_from is not None:
+                    body["repeat_from"] = repeat_from
+                if start is not None:
+                    body["due_at"] = iso(start)
+                elif not task.get("due_at"):
+                    body["due_at"] = iso(first_due(body_rule, now.astimezone(zone)))
+                return body
+
+            return await patch(api, task_id, change)
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def clear_recurring(ctx: Context, task_id: str) -> Result:
+        """Stop a task repeating; it stays on the list as a one-off."""
+
+        async def op(api: TaskApi) -> Result:
+            return done(await api.update(task_id, {"rrule": None}))
+
+        return await run(ctx, op)
+
+    return mcp
+
+
+def _parse(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None

@@ -1,0 +1,117 @@
+"""Unit tests of chat-service: no sidecar, no network. The task API is an in-memory fake
+that behaves like task-service (ownership, versions, 404 for other users' tasks)."""
+
+import os
+import secrets
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+# chat_service.app builds its app on import, and the platform requires an app token.
+os.environ.setdefault("APP_API_TOKEN", "test-app-token-" + secrets.token_hex(8))
+os.environ["DAPR_HTTP_PORT"] = "9"
+
+from agents import set_tracing_disabled
+from chat_service.adapters.task_api import TaskApiError
+
+set_tracing_disabled(True)  # no trace export from tests (there is no network)
+
+NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)  # a Wednesday
+
+
+class FakeTasks:
+    """task-service in memory, shared by all users; `as_user` gives one user's API."""
+
+    def __init__(self) -> None:
+        self.tasks: dict[str, dict[str, Any]] = {}
+        self.owner: dict[str, str] = {}
+
+    def seed(self, user: str, **fields: Any) -> dict[str, Any]:
+        task = self._new(fields)
+        self.owner[task["id"]] = user
+        return task
+
+    def _new(self, fields: dict[str, Any]) -> dict[str, Any]:
+        task = {
+            "id": str(uuid.uuid4()),
+            "title": fields.get("title", "Untitled"),
+            "description": fields.get("description", ""),
+            "completed": fields.get("completed", False),
+            "priority": fields.get("priority", "MEDIUM"),
+            "tags": list(fields.get("tags") or []),
+            "due_at": fields.get("due_at"),
+            "remind_at": fields.get("remind_at"),
+            "rrule": fields.get("rrule"),
+            "repeat_from": fields.get("repeat_from", "due"),
+            "version": 1,
+        }
+        task["is_recurring"] = task["rrule"] is not None
+        self.tasks[task["id"]] = task
+        return task
+
+    def as_user(self, user: str) -> "FakeTaskApi":
+        return FakeTaskApi(self, user)
+
+
+class FakeTaskApi:
+    def __init__(self, store: FakeTasks, user: str) -> None:
+        self.store, self.user = store, user
+
+    def _mine(self, task_id: str) -> dict[str, Any]:
+        if self.store.owner.get(task_id) != self.user:
+            raise TaskApiError(404, "not_found", "Task not found.")
+        return self.store.tasks[task_id]
+
+    async def create(self, body: dict[str, Any]) -> dict[str, Any]:
+        if not str(body.get("title", "")).strip():
+            raise TaskApiError(
+                422, "validation_error", "The request is not valid.", {"title": "must not be empty"}
+            )
+        task = self.store._new(body)
+        self.store.owner[task["id"]] = self.user
+        return dict(task)
+
+    async def list(self, params: dict[str, Any]) -> dict[str, Any]:
+        items = [t for i, t in self.store.tasks.items() if self.store.owner[i] == self.user]
+        status = params.get("status", "open")
+        if status != "all":
+            items = [t for t in items if t["completed"] == (status == "completed")]
+        if params.get("priority"):
+            items = [t for t in items if t["priority"] in params["priority"].split(",")]
+        if params.get("search"):
+            words = params["search"].lower().split()
+            items = [t for t in items if any(w[:4] in t["title"].lower() for w in words)]
+        return {"items": [dict(t) for t in items][: params.get("limit", 50)], "next_cursor": None}
+
+    async def get(self, task_id: str) -> dict[str, Any]:
+        return dict(self._mine(task_id))
+
+    async def update(
+        self, task_id: str, body: dict[str, Any], *, version: int | None = None
+    ) -> dict[str, Any]:
+        task = self._mine(task_id)
+        if version is not None and version != task["version"]:
+            raise TaskApiError(412, "precondition_failed", "The task changed.")
+        if "priority" in body and body["priority"] not in ("VERY_IMPORTANT", "HIGH", "MEDIUM", "LOW"):
+            raise TaskApiError(422, "validation_error", "The request is not valid.", {"priority": "unknown"})
+        task.update(body)
+        task["is_recurring"] = task["rrule"] is not None
+        task["version"] += 1
+        return dict(task)
+
+    async def delete(self, task_id: str) -> None:
+        self._mine(task_id)
+        del self.store.tasks[task_id]
+
+    async def complete(self, task_id: str) -> dict[str, Any]:
+        return await self.update(task_id, {"completed": True})
+
+    async def reopen(self, task_id: str) -> dict[str, Any]:
+        return await self.update(task_id, {"completed": False})
+
+
+@pytest.fixture
+def fake() -> FakeTasks:
+    return FakeTasks()
