@@ -95,6 +95,13 @@ describe("upstreamRequestHeaders", () => {
     });
   });
 
+  it("asks the sidecar for any type instead of an event stream and passes Last-Event-ID on", () => {
+    const sse = new Headers({ accept: "text/event-stream", "last-event-id": "n-41" });
+    const out = upstreamRequestHeaders(sse, { authorization: "Bearer t", requestId: "r" });
+    expect(out.get("accept")).toBe("*/*");
+    expect(out.get("last-event-id")).toBe("n-41");
+  });
+
   it("adds a request id when the browser sent none and omits an empty Dapr token", () => {
     const out = upstreamRequestHeaders(new Headers(), { authorization: "Bearer t", daprApiToken: "", requestId: "gen-1" });
     expect(Object.fromEntries(out)).toEqual({ authorization: "Bearer t", "x-request-id": "gen-1" });

@@ -47,6 +47,7 @@ export const FORWARDED_REQUEST_HEADERS = [
   "traceparent",
   "tracestate",
   "x-request-id",
+  "last-event-id",
 ] as const;
 
 /** Response headers copied back to the browser. */
@@ -94,6 +95,9 @@ export function upstreamRequestHeaders(incoming: Headers, options: UpstreamHeade
     const value = incoming.get(name);
     if (value !== null) out.set(name, value);
   }
+  // Dapr 1.16 drops a text/event-stream response across the sidecar hop when the caller
+  // asks for one (as every EventSource does); the service streams all the same.
+  if (isEventStream(out.get("accept"))) out.set("accept", "*/*");
   if (!out.has("x-request-id")) out.set("x-request-id", options.requestId);
   out.set("authorization", options.authorization);
   if (options.daprApiToken) out.set("dapr-api-token", options.daprApiToken);

@@ -5,6 +5,9 @@ Dapr wiring, all here: declarative subscriptions (components/subscriptions.yaml)
 task-events to /events/task, task-reminders to /events/reminder and both dead-letter
 topics to /events/dead-letter; the database URL comes from the secret store."""
 
+import base64
+import binascii
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -61,10 +64,30 @@ async def reminder_event(request: Request, envelope: CloudEvent) -> dict[str, An
     return await _store(request, envelope)
 
 
+def dead_letter_origin(envelope: CloudEvent) -> dict[str, Any]:
+    """The id and type of the message that was dead-lettered (raw payloads arrive base64)."""
+    raw = getattr(envelope, "data_base64", None) or envelope.data
+    try:
+        if isinstance(raw, str) and getattr(envelope, "data_base64", None):
+            raw = json.loads(base64.b64decode(raw))
+        elif isinstance(raw, str | bytes):
+            raw = json.loads(raw)
+    except (ValueError, binascii.Error):
+        return {"event_id": None, "type": None, "raw": str(raw)[:200]}
+    if isinstance(raw, dict):
+        event_id = raw.get("id") or raw.get("event_id")
+        return {"event_id": event_id, "type": raw.get("type") or raw.get("event_type")}
+    return {"event_id": None, "type": None, "raw": str(raw)[:200]}
+
+
 @events.post("/dead-letter")
 async def dead_letter(envelope: CloudEvent) -> dict[str, Any]:
+    """Count and log every message on a dead-letter topic, whatever it holds: the
+    subscription takes raw payloads, so a message that is not even a CloudEvent is counted
+    instead of blocking its partition."""
+    original = dead_letter_origin(envelope)
     DEAD_LETTERS.labels(envelope.topic or "?").inc()
-    log.error("dead letter", extra={"event_id": envelope.id, "topic": envelope.topic, "type": envelope.type})
+    log.error("dead letter", extra={"topic": envelope.topic, **original})
     return {"status": "SUCCESS"}
 
 

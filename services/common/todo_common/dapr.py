@@ -154,4 +154,5 @@ class Dapr:
 
 def _is_etag_conflict(exc: Exception) -> bool:
     text = str(exc).lower()
-    return "etag" in text or "aborted" in text or "already exists" in text
+    # state.postgresql reports a lost first-write race as "no item was updated".
+    return any(m in text for m in ("etag", "aborted", "already exists", "no item was updated"))

@@ -25,9 +25,11 @@ from notification_service.adapters.tasks import TaskReminders
 from notification_service.deps import CurrentUser, Scan, Store
 from notification_service.domain.reminders import public_view
 from notification_service.scan import Publish, ReminderScan, utcnow
+from notification_service.settings import NotificationSettings
 from notification_service.stream import notification_events
 
 log = logging.getLogger(__name__)
+settings = NotificationSettings()
 CRON_WAKES = Counter("reminder_cron_wakes_total", "Wake-ups from the reminder-cron binding")
 
 cron = APIRouter(include_in_schema=False)
@@ -84,8 +86,14 @@ async def stream(
     store: Store,
     last_event_id: Annotated[str | None, Header(max_length=100)] = None,
 ) -> StreamingResponse:
+    """Server-sent events of the user's new notifications (see stream.py: bounded windows
+    that an EventSource chains by reconnecting with Last-Event-ID)."""
     events = notification_events(
-        store, user.id, last_event_id=last_event_id, disconnected=request.is_disconnected
+        store,
+        user.id,
+        last_event_id=last_event_id,
+        disconnected=request.is_disconnected,
+        timing=settings.stream_timing,
     )
     return StreamingResponse(
         events,
@@ -117,4 +125,4 @@ async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     yield
 
 
-app = create_app(title="notification-service", routers=[cron, api], lifespan=lifespan)
+app = create_app(title="notification-service", routers=[cron, api], lifespan=lifespan, settings=settings)

@@ -59,8 +59,8 @@ Publish = Callable[[TaskEvent], Awaitable[None]]
 @dataclass
 class ScanResult:
     due: int = 0
-    notified: int = 0  # new notifications recorded by this scan
-    failed: int = 0
+    notified: int = 0  # reminders this scan recorded and finished
+    failed: int = 0  # reminders left for the next wake
 
 
 def utcnow() -> datetime:

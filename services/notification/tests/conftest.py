@@ -15,6 +15,11 @@ from todo_common.dapr import StateConflict
 os.environ.setdefault("APP_API_TOKEN", "unit-test-app-token-0123456789")
 
 
+def _check_key(key: str) -> None:
+    if "||" in key:  # the sidecar's own separator (app id prefix)
+        raise ValueError(f"input key/keyPrefix '{key}' can't contain '||'")
+
+
 @dataclass
 class FakeDapr:
     data: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (json, etag)
@@ -23,6 +28,7 @@ class FakeDapr:
     _etags: Any = field(default_factory=lambda: itertools.count(1))
 
     async def get_state(self, key: str) -> tuple[Any | None, str | None]:
+        _check_key(key)
         await asyncio.sleep(0)  # let concurrent writers interleave, as over the network
         if key not in self.data:
             return None, None
@@ -38,12 +44,14 @@ class FakeDapr:
         etag: str | None = None,
         first_write: bool = False,
     ) -> None:
+        _check_key(key)
         await asyncio.sleep(0)
         held = self.data.get(key)
         if etag is not None and (held is None or held[1] != etag):
             raise StateConflict(key)
         if etag is None and first_write and held is not None:
-            raise StateConflict(key)
+            # What Dapr's PostgreSQL store answers (a generic error, not an ETag conflict).
+            raise RuntimeError("failed saving state in state store statestore: no item was updated")
         self.data[key] = (json.dumps(value), str(next(self._etags)))
         self.ttls[key] = ttl_seconds
 

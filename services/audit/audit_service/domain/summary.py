@@ -100,7 +100,7 @@ _PHRASES: dict[str, Callable[[FieldChange], str]] = {
     "title": lambda c: f"Renamed '{c.old}' to '{c.new}'",
     "priority": lambda c: f"Priority changed from {_priority(c.old)} to {_priority(c.new)}",
     "due_at": _set_moved_removed("Due date", "set to", readable_time),
-    "remind_at": _set_moved_removed("Reminder", "set for", readable_time),
+    "remind_at": _set_moved_removed("Reminder", "set to", readable_time),
     "rrule": _set_moved_removed("Repeat", "set to", readable_rule),
     "repeat_from": lambda c: (
         f"Repeat from {_REPEAT_FROM.get(str(c.new), c.new)} instead of {_REPEAT_FROM.get(str(c.old), c.old)}"

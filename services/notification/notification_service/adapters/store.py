@@ -1,9 +1,9 @@
 """Notifications in the Dapr state store.
 
-Keys (the sidecar prefixes them with the app id):
-  notification||<id>       the notification; written first-write-wins, so a reminder is
+Keys (the sidecar prefixes them with "<app id>||"; Dapr refuses "||" inside a key):
+  notification:<id>        the notification; written first-write-wins, so a reminder is
                            recorded once however many scans or replicas reach it
-  notifications||<user_id> the user's index: notification ids, newest first, updated with
+  notifications:<user_id>  the user's index: notification ids, newest first, updated with
                            an ETag check (retried) so concurrent additions are not lost
 Both expire NOTIFICATION_TTL_SECONDS after their last write."""
 
@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import random
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -25,11 +26,11 @@ ETAG_ATTEMPTS = 10
 
 
 def notification_key(notification_id: str) -> str:
-    return f"notification||{notification_id}"
+    return f"notification:{notification_id}"
 
 
 def index_key(user_id: str) -> str:
-    return f"notifications||{user_id}"
+    return f"notifications:{user_id}"
 
 
 class NotificationNotFound(Exception):
@@ -47,15 +48,24 @@ class NotificationStore:
     async def record(self, notification: dict[str, Any]) -> bool:
         """Store a new notification. False when its id was already recorded (by another
         replica, an overlapping scan, or a run that crashed before marking the reminder sent)."""
+        key = notification_key(notification["id"])
+        # Tells our write from an identical one by another replica when the save's answer is lost.
+        notification = {**notification, "write_id": uuid.uuid4().hex}
+        # Most repeats are sequential (a rerun, the next wake): answer them with a read.
+        if (await self._dapr.get_state(key))[0] is not None:
+            return False
         try:
             await self._dapr.save_state(
-                notification_key(notification["id"]),
-                notification,
-                ttl_seconds=NOTIFICATION_TTL_SECONDS,
-                first_write=True,
+                key, notification, ttl_seconds=NOTIFICATION_TTL_SECONDS, first_write=True
             )
-        except StateConflict:
-            return False
+        except Exception as exc:
+            # A lost race. Dapr's PostgreSQL store reports a first write onto an existing key
+            # as a generic error ("no item was updated"), not as an ETag conflict, so look.
+            held, _ = await self._dapr.get_state(key)
+            if held is None:
+                raise
+            if isinstance(exc, StateConflict) or held.get("write_id") != notification["write_id"]:
+                return False
         return True
 
     async def add_to_index(self, user_id: str, notification_id: str) -> None:
@@ -73,7 +83,12 @@ class NotificationStore:
                 )
                 return
             except StateConflict:
-                await asyncio.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+                pass
+            except Exception:
+                # Creating the index raced another writer (see record()); anything else is real.
+                if etag is not None or (await self._dapr.get_state(key))[0] is None:
+                    raise
+            await asyncio.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
         raise StateConflict(key)
 
     async def index(self, user_id: str) -> list[str]:

@@ -1,0 +1,106 @@
+"""Activity feed summaries."""
+
+from typing import Any
+
+import pytest
+from audit_service.domain.summary import readable_rule, readable_time, summarize
+from todo_common.events import EventPayload, EventType, FieldChange, TaskEvent
+
+
+def event(kind: EventType, changes: dict[str, tuple[Any, Any]] | None = None, **task: Any) -> TaskEvent:
+    payload = EventPayload(
+        task={"title": "Pay rent", **task},
+        changes={k: FieldChange(old=o, new=n) for k, (o, n) in (changes or {}).items()},
+    )
+    return TaskEvent.new(kind, "u1", "t1", payload)
+
+
+def test_lifecycle() -> None:
+    assert summarize(event(EventType.TASK_CREATED)) == "Created 'Pay rent'"
+    assert summarize(event(EventType.TASK_COMPLETED, {"completed": (False, True)})) == "Completed 'Pay rent'"
+    assert summarize(event(EventType.TASK_REOPENED)) == "Reopened 'Pay rent'"
+    assert summarize(event(EventType.TASK_DELETED)) == "Deleted 'Pay rent'"
+
+
+def test_deleting_with_the_series() -> None:
+    payload = EventPayload(task={"title": "Pay rent"}, series_ended=True)
+    e = TaskEvent.new(EventType.TASK_DELETED, "u1", "t1", payload)
+    assert summarize(e) == "Deleted 'Pay rent' and ended its series"
+
+
+def test_next_instance_of_a_series() -> None:
+    e = event(EventType.TASK_CREATED, parent_task_id="p1", due_at="2026-12-01T09:00:00Z")
+    assert summarize(e) == "Next 'Pay rent' scheduled for 1 Dec 2026, 09:00 UTC"
+
+
+def test_reminder() -> None:
+    assert summarize(event(EventType.REMINDER_DUE)) == "Reminder for 'Pay rent'"
+    e = event(EventType.REMINDER_DUE, due_at="2026-12-01T09:00:00Z")
+    assert summarize(e) == "Reminder for 'Pay rent' (due 1 Dec 2026, 09:00 UTC)"
+
+
+@pytest.mark.parametrize(
+    ("changes", "summary"),
+    [
+        ({"priority": ("LOW", "HIGH")}, "Priority changed from Low to High for 'Pay rent'"),
+        (
+            {"priority": ("MEDIUM", "VERY_IMPORTANT")},
+            "Priority changed from Medium to Very important for 'Pay rent'",
+        ),
+        ({"title": ("Rent", "Pay rent")}, "Renamed 'Rent' to 'Pay rent'"),
+        ({"due_at": (None, "2026-12-01T09:00:00Z")}, "Due date set to 1 Dec 2026, 09:00 UTC for 'Pay rent'"),
+        (
+            {"due_at": ("2026-12-01T09:00:00Z", "2026-12-02T18:30:00.123456Z")},
+            "Due date changed from 1 Dec 2026, 09:00 UTC to 2 Dec 2026, 18:30 UTC for 'Pay rent'",
+        ),
+        ({"due_at": ("2026-12-01T09:00:00Z", None)}, "Due date removed for 'Pay rent'"),
+        (
+            {"remind_at": (None, "2026-12-01T08:00:00Z")},
+            "Reminder set to 1 Dec 2026, 08:00 UTC for 'Pay rent'",
+        ),
+        ({"tags": (["Work"], ["Work", "Finance"])}, "Tag 'Finance' added for 'Pay rent'"),
+        ({"tags": (["Work", "Home"], [])}, "Tags 'Work', 'Home' removed for 'Pay rent'"),
+        ({"tags": (["work"], ["Work"])}, "Tags changed for 'Pay rent'"),
+        ({"description": ("", "Bank transfer")}, "Description added for 'Pay rent'"),
+        ({"description": ("a", "b")}, "Description edited for 'Pay rent'"),
+        ({"rrule": (None, "FREQ=MONTHLY")}, "Repeat set to monthly for 'Pay rent'"),
+        (
+            {"rrule": ("FREQ=DAILY", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")},
+            "Repeat changed from daily to weekdays for 'Pay rent'",
+        ),
+        (
+            {"repeat_from": ("due", "completion")},
+            "Repeat from completion instead of the due date for 'Pay rent'",
+        ),
+        (
+            {"priority": ("LOW", "HIGH"), "due_at": (None, "2026-12-01T09:00:00Z")},
+            "Priority changed from Low to High; due date set to 1 Dec 2026, 09:00 UTC for 'Pay rent'",
+        ),
+        (
+            {"title": ("Rent", "Pay rent"), "priority": ("LOW", "HIGH")},
+            "Renamed 'Rent' to 'Pay rent'; priority changed from Low to High",
+        ),
+        # Derived fields change along with the user's change and are not repeated.
+        (
+            {"rrule": (None, "FREQ=DAILY"), "is_recurring": (False, True), "next_occurrence": (None, "x")},
+            "Repeat set to daily for 'Pay rent'",
+        ),
+        ({"version": (1, 2)}, "Updated 'Pay rent'"),
+        ({"some_new_field": (1, 2)}, "Some new field changed for 'Pay rent'"),
+    ],
+)
+def test_updates(changes: dict[str, tuple[Any, Any]], summary: str) -> None:
+    assert summarize(event(EventType.TASK_UPDATED, changes)) == summary
+
+
+def test_readable_values() -> None:
+    assert readable_time("2026-01-05T07:03:00+01:00") == "5 Jan 2026, 06:03 UTC"
+    assert readable_time("not a time") == "not a time"
+    assert readable_rule("FREQ=WEEKLY;INTERVAL=2") == "every 2 weeks"
+    assert readable_rule("FREQ=DAILY;INTERVAL=1") == "daily"
+    assert readable_rule("FREQ=MONTHLY;BYMONTHDAY=15") == "FREQ=MONTHLY;BYMONTHDAY=15"
+
+
+def test_a_task_without_a_title() -> None:
+    e = TaskEvent.new(EventType.TASK_CREATED, "u1", "t1", EventPayload())
+    assert summarize(e) == "Created 'a task'"
