@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PY := .venv/bin
 
-.PHONY: help setup setup-tools infra run stop status test lint lint-py lint-web unit unit-py unit-web eval-chat \
+.PHONY: bench help setup setup-tools infra run stop status test lint lint-py lint-web unit unit-py unit-web eval-chat \
         integration logs
 
 help:
@@ -70,3 +70,11 @@ integration:
 # below 95%. Another file: make eval-chat CASES=path/to/cases.jsonl
 eval-chat:
 	@$(PY)/python scripts/eval_chat.py $(CASES)
+
+# Event-path benchmarks against the running stack (make run first): completion → next
+# recurring instance, change → audit entry, reminder lateness, chat turn server time.
+bench:
+	@scripts/stack.sh status || { echo "start the stack first: make run" >&2; exit 1; }
+	$(PY)/python scripts/bench_recurring.py
+	$(PY)/python scripts/bench_events.py
+	$(PY)/python scripts/bench_chat.py
