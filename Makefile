@@ -4,14 +4,15 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PY := .venv/bin
 
-.PHONY: bench help setup setup-tools infra run stop status test lint lint-py lint-web unit unit-py unit-web eval-chat \
+.PHONY: chart images deploy bench help setup setup-tools infra run stop status test lint lint-py lint-web unit unit-py unit-web eval-chat \
         integration logs
 
 help:
 	@echo "make run     set up and start everything (http://localhost:3000)"
 	@echo "make stop    stop everything make run started (data in .run/ is kept)"
 	@echo "make test    set up, lint and run every test (unit + integration)"
-	@echo "make lint | unit | integration | status | logs"
+	@echo "make lint | unit | chart | integration | status | logs | bench | eval-chat"
+	@echo "make images | deploy ENV=minikube|aks|gke [STAGE=staging|prod]  (need a container engine / a cluster)"
 
 setup-tools:
 	@scripts/setup-system.sh
@@ -42,7 +43,7 @@ status:
 logs:
 	@tail -n 50 -F .dapr/logs/*.log
 
-test: setup lint unit integration
+test: setup lint unit chart integration
 
 lint: lint-py lint-web
 
@@ -78,3 +79,15 @@ bench:
 	$(PY)/python scripts/bench_recurring.py
 	$(PY)/python scripts/bench_events.py
 	$(PY)/python scripts/bench_chat.py
+
+# Offline chart validation: lint, render, schemas, policy, equivalence with components/.
+chart:
+	@scripts/validate-chart.sh
+
+# Needs a container engine: make images [REGISTRY=...] [TAG=...] [PUSH=1]
+images:
+	@REGISTRY="$(REGISTRY)" TAG="$(TAG)" scripts/images.sh $(if $(PUSH),--push)
+
+# make deploy ENV=minikube | make deploy ENV=aks|gke STAGE=staging|prod [TAG=...]
+deploy:
+	@ENV="$(ENV)" STAGE="$(STAGE)" TAG="$(TAG)" scripts/deploy.sh

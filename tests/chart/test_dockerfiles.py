@@ -1,0 +1,70 @@
+"""The images' Dockerfiles, checked offline (no container engine here): multi-stage, base
+images pinned by exact version, the right workspace package, non-root UID 10001, a health
+check, nothing writable needed outside /tmp, and the chart pointing at the same ports."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from chartlib import CHART, ROOT
+
+SERVICES = sorted(p.parent for p in (ROOT / "services").glob("*/pyproject.toml") if p.parent.name != "common")
+PYTHON_BASE = re.compile(r"^ARG PYTHON_IMAGE=python:3\.11\.\d+-slim-bookworm$", re.MULTILINE)
+NODE_BASE = re.compile(r"^ARG NODE_IMAGE=node:20\.\d+\.\d+-bookworm-slim$", re.MULTILINE)
+
+
+def _common(text: str) -> None:
+    assert len(re.findall(r"^FROM ", text, re.MULTILINE)) >= 2, "not multi-stage"
+    assert ":latest" not in text
+    assert re.search(r"^USER 10001:10001$", text, re.MULTILINE)
+    assert re.search(r"^HEALTHCHECK ", text, re.MULTILINE)
+    assert "useradd --system --uid 10001" in text
+
+
+@pytest.mark.parametrize("service", SERVICES, ids=lambda p: p.name)
+def test_service_dockerfile(service: Path) -> None:
+    text = (service / "Dockerfile").read_text()
+    _common(text)
+    assert PYTHON_BASE.search(text)
+    project = tomllib.loads((service / "pyproject.toml").read_text())
+    name = project["project"]["name"]
+    (module,) = project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]
+    assert f"--frozen --no-dev --no-install-workspace --package {name}" in text
+    assert f"--frozen --no-dev --no-editable --package {name}" in text
+    assert f'CMD ["python", "-m", "{module}"]' in text
+    assert "PYTHONDONTWRITEBYTECODE=1" in text and "UV_COMPILE_BYTECODE=1" in text
+    # Every workspace member's pyproject.toml reaches the build (uv reads the workspace).
+    for member in (ROOT / "services").glob("*/pyproject.toml"):
+        assert f"COPY services/{member.parent.name}/pyproject.toml services/{member.parent.name}/" in text
+    # The final stage takes the venv only (code included: the packages are not editable).
+    final = text[text.rindex("FROM ") :]
+    assert re.findall(r"^COPY .*$", final, re.MULTILINE) == ["COPY --from=build /opt/venv /opt/venv"]
+    # The image's default port is the chart's (and dapr.yaml's).
+    port = re.search(r"APP_PORT=(\d+)", text)
+    values = yaml.safe_load((CHART / "values.yaml").read_text())
+    assert port and int(port.group(1)) == values["apps"][name]["port"]
+
+
+def test_frontend_dockerfile() -> None:
+    text = (ROOT / "frontend" / "Dockerfile").read_text()
+    _common(text)
+    assert NODE_BASE.search(text)
+    assert "npm ci" in text and "npm prune --omit=dev" in text
+    assert 'CMD ["node", "node_modules/next/dist/bin/next", "start", "--hostname", "0.0.0.0"]' in text
+    assert "/api/health" in text
+    ignore = (ROOT / "frontend" / ".dockerignore").read_text().split()
+    assert {"node_modules", ".next"} <= set(ignore)
+
+
+def test_root_dockerignore_admits_only_the_workspace() -> None:
+    lines = [
+        line
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert lines[0] == "*"
+    assert {"!pyproject.toml", "!uv.lock", "!services/", "services/**/tests/"} <= set(lines)
