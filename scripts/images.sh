@@ -17,17 +17,20 @@ push=false
 [ "${1:-}" = "--push" ] && push=true
 
 cd "$ROOT"
-build() { # NAME DOCKERFILE CONTEXT
-  local image="$REGISTRY/$1:$TAG"
+build() { # NAME DOCKERFILE CONTEXT [BUILD ARGS...]
+  local image="$REGISTRY/$1:$TAG" name="$1" file="$2" context="$3"
+  shift 3
   say "building $image"
-  "$CONTAINER" build --pull -f "$2" -t "$image" \
+  "$CONTAINER" build --pull -f "$file" -t "$image" "$@" \
     --label "org.opencontainers.image.version=$TAG" \
     --label "org.opencontainers.image.revision=$(git rev-parse HEAD 2>/dev/null || echo unknown)" \
-    "$3"
+    "$context"
   if $push; then "$CONTAINER" push "$image"; fi
 }
-for svc in task chat recurring notification audit; do
-  build "$svc-service" "services/$svc/Dockerfile" .
+# One Dockerfile for the five Python services; the ports are dapr.yaml's and the chart's.
+for entry in task:8001 chat:8002 recurring:8003 notification:8004 audit:8005; do
+  svc="${entry%%:*}"
+  build "$svc-service" services/Dockerfile . --build-arg "SERVICE=$svc" --build-arg "APP_PORT=${entry#*:}"
 done
 build frontend frontend/Dockerfile frontend
 say "images: $REGISTRY/{task,chat,recurring,notification,audit}-service:$TAG, $REGISTRY/frontend:$TAG"

@@ -25,17 +25,16 @@ def _common(text: str) -> None:
     assert "useradd --system --uid 10001" in text
 
 
-@pytest.mark.parametrize("service", SERVICES, ids=lambda p: p.name)
-def test_service_dockerfile(service: Path) -> None:
-    text = (service / "Dockerfile").read_text()
+def test_one_dockerfile_serves_every_python_service() -> None:
+    text = (ROOT / "services" / "Dockerfile").read_text()
     _common(text)
     assert PYTHON_BASE.search(text)
-    project = tomllib.loads((service / "pyproject.toml").read_text())
-    name = project["project"]["name"]
-    (module,) = project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"]
-    assert f"--frozen --no-dev --no-install-workspace --package {name}" in text
-    assert f"--frozen --no-dev --no-editable --package {name}" in text
-    assert f'CMD ["python", "-m", "{module}"]' in text
+    # The service is a build argument; package, module and app id derive from it the way
+    # every workspace member is named (services/<s>: package <s>-service, module <s>_service).
+    assert "ARG PACKAGE=${SERVICE}-service" in text and "ARG MODULE=${SERVICE}_service" in text
+    assert "--frozen --no-dev --no-install-workspace --package ${PACKAGE}" in text
+    assert "--frozen --no-dev --no-editable --package ${PACKAGE}" in text
+    assert 'exec python -m \\"$APP_MODULE\\"' in text and "APP_MODULE=${SERVICE}_service" in text
     assert "PYTHONDONTWRITEBYTECODE=1" in text and "UV_COMPILE_BYTECODE=1" in text
     # Every workspace member's pyproject.toml reaches the build (uv reads the workspace).
     for member in (ROOT / "services").glob("*/pyproject.toml"):
@@ -43,10 +42,21 @@ def test_service_dockerfile(service: Path) -> None:
     # The final stage takes the venv only (code included: the packages are not editable).
     final = text[text.rindex("FROM ") :]
     assert re.findall(r"^COPY .*$", final, re.MULTILINE) == ["COPY --from=build /opt/venv /opt/venv"]
-    # The image's default port is the chart's (and dapr.yaml's).
-    port = re.search(r"APP_PORT=(\d+)", text)
+
+
+@pytest.mark.parametrize("service", SERVICES, ids=lambda p: p.name)
+def test_services_follow_the_naming_the_dockerfile_derives(service: Path) -> None:
+    project = tomllib.loads((service / "pyproject.toml").read_text())
+    assert project["project"]["name"] == f"{service.name}-service"
+    assert project["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == [f"{service.name}_service"]
+
+
+def test_images_script_builds_each_service_on_the_charts_port() -> None:
+    script = (ROOT / "scripts" / "images.sh").read_text()
     values = yaml.safe_load((CHART / "values.yaml").read_text())
-    assert port and int(port.group(1)) == values["apps"][name]["port"]
+    for service in SERVICES:
+        name = f"{service.name}-service"
+        assert f"{service.name}:{values['apps'][name]['port']}" in script
 
 
 def test_frontend_dockerfile() -> None:
