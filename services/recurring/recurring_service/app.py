@@ -22,11 +22,11 @@ from fastapi import APIRouter, FastAPI, Query
 from pydantic import BaseModel, ValidationError
 from todo_common.errors import ApiError, validation_error
 from todo_common.events import CloudEvent, EventType, TaskEvent
+from todo_common.inbox import Inbox
 from todo_common.metrics import EVENTS_CONSUMED
 from todo_common.platform import Platform, create_app
 from todo_common.recurrence import check_occurs, parse_rule
 
-from recurring_service.adapters.processed import ProcessedEvents
 from recurring_service.adapters.task_service import TaskService, TaskServiceUnavailable
 from recurring_service.deps import CurrentUser, SchedulerDep
 from recurring_service.domain.describe import describe, first_occurrence, series_due_times
@@ -169,7 +169,7 @@ def _next_whole_hour() -> datetime:
 @asynccontextmanager
 async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     app.state.scheduler = Scheduler(
-        tasks=TaskService(platform.dapr), processed=ProcessedEvents(platform.dapr, "recurring-service")
+        tasks=TaskService(platform.dapr), processed=Inbox(platform.dapr, "recurring-service")
     )
     yield
 

@@ -8,8 +8,8 @@ from enum import StrEnum
 
 from pydantic import ValidationError
 from todo_common.events import TaskEvent
+from todo_common.inbox import Inbox
 
-from recurring_service.adapters.processed import ProcessedEvents
 from recurring_service.adapters.task_service import TaskService, TaskServiceRefused
 from recurring_service.domain.instance import NextInstance, NotRecurring, SeriesOver, TaskSnapshot, plan_next
 from recurring_service.metrics import COMPLETION_TO_NEXT, NEXT_INSTANCES_CREATED, SERIES_ENDED
@@ -34,7 +34,7 @@ class PoisonEvent(Exception):
 @dataclass
 class Scheduler:
     tasks: TaskService
-    processed: ProcessedEvents
+    processed: Inbox
 
     async def on_completed(self, event: TaskEvent) -> Outcome:
         """task.completed: the next instance is due per the rule, from the completion."""

@@ -13,7 +13,6 @@ import pytest
 from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
 from prometheus_client import REGISTRY
-from recurring_service.adapters.processed import ProcessedEvents
 from recurring_service.adapters.task_service import (
     Occurrence,
     TaskService,
@@ -22,6 +21,7 @@ from recurring_service.adapters.task_service import (
 )
 from recurring_service.app import app as recurring_app
 from recurring_service.scheduling import Scheduler
+from todo_common.inbox import Inbox
 
 DUE = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # a Monday
 
@@ -433,7 +433,7 @@ async def test_end_series() -> None:
 
 async def test_the_inbox_is_marked_after_the_work_and_read_before_it() -> None:
     sidecar = FakeSidecar()
-    inbox = ProcessedEvents(sidecar, "recurring-service")  # type: ignore[arg-type]
+    inbox = Inbox(sidecar, "recurring-service")  # type: ignore[arg-type]
     assert await inbox.seen("e1") is False
     await inbox.mark("e1")
     assert await inbox.seen("e1") is True
@@ -444,7 +444,7 @@ async def test_the_inbox_is_marked_after_the_work_and_read_before_it() -> None:
 async def test_a_slow_or_broken_state_store_only_costs_the_optimisation() -> None:
     sidecar = FakeSidecar()
     sidecar.state_delay = 5
-    inbox = ProcessedEvents(sidecar, "recurring-service", timeout=0.05)  # type: ignore[arg-type]
+    inbox = Inbox(sidecar, "recurring-service", timeout=0.05)  # type: ignore[arg-type]
     assert await inbox.seen("e1") is False  # within the timeout, as if unseen
     sidecar.state_delay, sidecar.state_error = 0, RuntimeError("state store down")
     assert await inbox.seen("e1") is False
