@@ -1,12 +1,15 @@
 """audit-service: every task and reminder event, stored once, append-only; each user's
-activity feed and dashboard statistics derived from it.
+activity feed and dashboard statistics derived from it; every dead letter, stored once.
 
 Dapr wiring, all here: declarative subscriptions (components/subscriptions.yaml) deliver
 task-events to /events/task, task-reminders to /events/reminder and both dead-letter
-topics to /events/dead-letter; the database URL comes from the secret store."""
+topics to /events/dead-letter; the database URL comes from the secret store; poison is
+published to `<topic>-dlq` (todo_common.deadletter). The database unavailable is trouble,
+not poison: 503, and the sidecar delivers the event again."""
 
 import base64
 import binascii
+import hashlib
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -17,10 +20,13 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from todo_common.db import open_database, ping
-from todo_common.errors import ApiError, validation_error
-from todo_common.events import CloudEvent, TaskEvent
+from todo_common.deadletter import DEAD_LETTER_TYPE, DeadLetters, PoisonMessage, RetryLater, consume, retry
+from todo_common.errors import validation_error
+from todo_common.events import TASK_EVENTS, TASK_REMINDERS, CloudEvent, TaskEvent
 from todo_common.metrics import DEAD_LETTERS, EVENTS_CONSUMED
 from todo_common.platform import Platform, create_app
 
@@ -31,6 +37,9 @@ from audit_service.domain.summary import summarize
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "alembic"
+# What the database driver raises when PostgreSQL is down, restarting or out of
+# connections: the same event succeeds later.
+UNAVAILABLE = (SQLAlchemyError, OSError, TimeoutError)
 
 events = APIRouter(prefix="/events", include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["activity"])
@@ -40,54 +49,103 @@ def _parse(envelope: CloudEvent) -> TaskEvent:
     try:
         return TaskEvent.model_validate(envelope.data)
     except ValidationError as exc:
-        # Refused: the resiliency policy retries, then Dapr moves it to the dead-letter topic.
-        EVENTS_CONSUMED.labels(envelope.topic or "?", envelope.type, "invalid").inc()
-        log.warning("invalid event", extra={"event_id": envelope.id, "errors": exc.error_count()})
-        raise ApiError(422, "validation_error", "Not a v1 task event.") from exc
+        raise PoisonMessage(f"not a v1 task event ({exc.error_count()} errors)") from exc
 
 
-async def _store(request: Request, envelope: CloudEvent) -> dict[str, Any]:
-    event = _parse(envelope)
-    applied = await db.record(request.app.state.engine, event, envelope.topic or "", summarize(event))
-    outcome = "applied" if applied else "duplicate"
-    EVENTS_CONSUMED.labels(envelope.topic or "?", event.event_type.value, outcome).inc()
-    return {"status": "SUCCESS"}
+async def _store(request: Request, topic: str) -> JSONResponse:
+    engine = request.app.state.engine
+
+    async def handle(envelope: CloudEvent) -> None:
+        event = _parse(envelope)
+        try:
+            applied = await db.record(engine, event, envelope.topic or topic, summarize(event))
+        except UNAVAILABLE as exc:
+            raise RetryLater(f"the audit database is unavailable: {type(exc).__name__}") from exc
+        outcome = "applied" if applied else "duplicate"
+        EVENTS_CONSUMED.labels(envelope.topic or topic, event.event_type.value, outcome).inc()
+
+    return await consume(request, topic, request.app.state.dead_letters, handle)
 
 
 @events.post("/task")
-async def task_event(request: Request, envelope: CloudEvent) -> dict[str, Any]:
-    return await _store(request, envelope)
+async def task_event(request: Request) -> JSONResponse:
+    return await _store(request, TASK_EVENTS)
 
 
 @events.post("/reminder")
-async def reminder_event(request: Request, envelope: CloudEvent) -> dict[str, Any]:
-    return await _store(request, envelope)
+async def reminder_event(request: Request) -> JSONResponse:
+    return await _store(request, TASK_REMINDERS)
 
 
-def dead_letter_origin(envelope: CloudEvent) -> dict[str, Any]:
-    """The id and type of the message that was dead-lettered (raw payloads arrive base64)."""
-    raw = getattr(envelope, "data_base64", None) or envelope.data
+def dead_letter_entry(envelope: CloudEvent) -> tuple[str, dict[str, Any]]:
+    """The key and columns of one dead letter. Raw payloads arrive base64 in the envelope.
+    Three shapes: a record a consumer published (todo_common.deadletter: consumer and
+    reason inside), a message the sidecar moved after its retries ran out (the original
+    CloudEvent), or bytes that are neither."""
+    encoded = getattr(envelope, "data_base64", None)
+    raw: Any = envelope.data
     try:
-        if isinstance(raw, str) and getattr(envelope, "data_base64", None):
-            raw = json.loads(base64.b64decode(raw))
-        elif isinstance(raw, str | bytes):
+        if isinstance(encoded, str):
+            raw = base64.b64decode(encoded, validate=True)
+        if isinstance(raw, bytes | str):
             raw = json.loads(raw)
     except (ValueError, binascii.Error):
-        return {"event_id": None, "type": None, "raw": str(raw)[:200]}
+        pass
+    if isinstance(raw, dict) and raw.get("type") == DEAD_LETTER_TYPE and isinstance(raw.get("data"), dict):
+        record = raw["data"]
+        key = str(raw.get("id") or f"{record.get('consumer')}:{record.get('digest')}")
+        return key, {
+            "consumer": _text(record.get("consumer")),
+            "event_id": _text(record.get("event_id")),
+            "event_type": _text(record.get("event_type")),
+            "reason": _text(record.get("reason")),
+            "record": record,
+        }
     if isinstance(raw, dict):
-        event_id = raw.get("id") or raw.get("event_id")
-        return {"event_id": event_id, "type": raw.get("type") or raw.get("event_type")}
-    return {"event_id": None, "type": None, "raw": str(raw)[:200]}
+        inner = raw.get("data")
+        data: dict[str, Any] = inner if isinstance(inner, dict) else {}
+        event_id = _text(raw.get("id")) or _text(data.get("event_id"))
+        digest = hashlib.sha256(json.dumps(raw, sort_keys=True).encode()).hexdigest()
+        return f"sidecar:{event_id or digest}", {
+            "consumer": None,
+            "event_id": event_id,
+            "event_type": _text(raw.get("type")) or _text(data.get("event_type")),
+            "reason": "the sidecar's retries ran out",
+            "record": raw,
+        }
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return f"sidecar:{digest}", {
+        "consumer": None,
+        "event_id": None,
+        "event_type": None,
+        "reason": "undecodable",
+        "record": {"raw": text[:2000]},
+    }
+
+
+def _text(value: Any) -> str | None:
+    return value[:500] if isinstance(value, str) and value else None
 
 
 @events.post("/dead-letter")
-async def dead_letter(envelope: CloudEvent) -> dict[str, Any]:
-    """Count and log every message on a dead-letter topic, whatever it holds: the
-    subscription takes raw payloads, so a message that is not even a CloudEvent is counted
+async def dead_letter(request: Request, envelope: CloudEvent) -> Any:
+    """Store, count and log every message on a dead-letter topic, whatever it holds: the
+    subscription takes raw payloads, so a message that is not even a CloudEvent is kept
     instead of blocking its partition."""
-    original = dead_letter_origin(envelope)
-    DEAD_LETTERS.labels(envelope.topic or "?").inc()
-    log.error("dead letter", extra={"topic": envelope.topic, **original})
+    key, fields = dead_letter_entry(envelope)
+    topic = envelope.topic or "?"
+    try:
+        stored = await db.record_dead_letter(request.app.state.engine, key, topic, fields)
+    except UNAVAILABLE as exc:
+        log.warning("could not store a dead letter; the sidecar will retry", extra={"reason": repr(exc)})
+        return retry("the audit database is unavailable")
+    if stored:
+        DEAD_LETTERS.labels(topic).inc()
+        log.error(
+            "dead letter",
+            extra={"topic": topic, **{k: v for k, v in fields.items() if k != "record"}},
+        )
     return {"status": "SUCCESS"}
 
 
@@ -154,6 +212,7 @@ def _iso(moment: datetime) -> str:
 async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     engine = await open_database(platform.dapr, "audit-db-url", MIGRATIONS)
     app.state.engine = engine
+    app.state.dead_letters = DeadLetters(platform.dapr, "audit-service")
 
     async def database() -> None:
         await ping(engine)

@@ -4,12 +4,14 @@ describes rules for the UI.
 Dapr wiring, all here: subscription `recurring-task-events` (components/subscriptions.yaml)
 delivers task.completed to POST /events/task-completed and every other task event to
 POST /events/task-other; task-service's /internal/tasks/next-occurrence and
-/internal/series/{id}/end through service invocation; the state store for the inbox.
+/internal/series/{id}/end through service invocation; the state store for the inbox; the
+pub/sub component for dead letters.
 
-A refused event (422: malformed, unknown schema_version, or one task-service refuses for
-good) is retried by the resiliency policy and then moved to task-events-dlq. A transient
-failure (task-service down or 5xx) answers 503, which Dapr retries the same way; 404 is
-never answered to Dapr, which would drop the event."""
+Poison (not a CloudEvent, not a v1 task event, a rule that cannot be computed, a request
+task-service refuses for good) is published to task-events-dlq with the reason and
+acknowledged (todo_common.deadletter). task-service down or answering 5xx is trouble:
+503, which the sidecar retries for about 15 minutes before its own dead-letter step. 404
+is never answered to Dapr, which would drop the event."""
 
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -18,17 +20,19 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fastapi import APIRouter, FastAPI, Query
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
-from todo_common.errors import ApiError, validation_error
-from todo_common.events import CloudEvent, EventType, TaskEvent
+from todo_common.deadletter import DeadLetters, PoisonMessage, RetryLater, consume
+from todo_common.errors import validation_error
+from todo_common.events import TASK_EVENTS, CloudEvent, EventType, TaskEvent
 from todo_common.inbox import Inbox
 from todo_common.metrics import EVENTS_CONSUMED
 from todo_common.platform import Platform, create_app
 from todo_common.recurrence import check_occurs, parse_rule
 
 from recurring_service.adapters.task_service import TaskService, TaskServiceUnavailable
-from recurring_service.deps import CurrentUser, SchedulerDep
+from recurring_service.deps import CurrentUser, DeadLettersDep, SchedulerDep
 from recurring_service.domain.describe import describe, first_occurrence, series_due_times
 from recurring_service.domain.instance import iso
 from recurring_service.domain.next_occurrence import LAST_DUE
@@ -44,58 +48,55 @@ PREVIEW_LENGTH = 5
 
 # -- task events --------------------------------------------------------------------------------
 @events.post("/task-completed")
-async def task_completed(envelope: CloudEvent, scheduler: SchedulerDep) -> dict[str, str]:
-    event = _parse(envelope)
-    if event.event_type is not EventType.TASK_COMPLETED:  # the routing rule sends only these
-        return _ack(envelope, event, Outcome.NOTHING_TO_DO)
-    return await _handle(envelope, event, scheduler.on_completed)
+async def task_completed(
+    request: Request, scheduler: SchedulerDep, dead_letters: DeadLettersDep
+) -> JSONResponse:
+    async def handle(envelope: CloudEvent) -> None:
+        event = _parse(envelope)
+        if event.event_type is not EventType.TASK_COMPLETED:  # the routing rule sends only these
+            _count(envelope, event, Outcome.NOTHING_TO_DO)
+            return
+        await _handle(envelope, event, scheduler.on_completed)
+
+    return await consume(request, TASK_EVENTS, dead_letters, handle)
 
 
 @events.post("/task-other")
-async def task_other(envelope: CloudEvent, scheduler: SchedulerDep) -> dict[str, str]:
+async def task_other(request: Request, scheduler: SchedulerDep, dead_letters: DeadLettersDep) -> JSONResponse:
     """Every other task event. Only task.deleted matters (an open instance deleted leaves
     the series going); the rest are acknowledged unread, so a malformed one is
     dead-lettered by the subscribers that read it, not twice."""
-    if envelope.type != EventType.TASK_DELETED:
-        EVENTS_CONSUMED.labels(envelope.topic or "?", envelope.type, "ignored").inc()
-        return {"status": "SUCCESS"}
-    return await _handle(envelope, _parse(envelope), scheduler.on_deleted)
+
+    async def handle(envelope: CloudEvent) -> None:
+        if envelope.type != EventType.TASK_DELETED:
+            EVENTS_CONSUMED.labels(envelope.topic or "?", envelope.type, "ignored").inc()
+            return
+        await _handle(envelope, _parse(envelope), scheduler.on_deleted)
+
+    return await consume(request, TASK_EVENTS, dead_letters, handle)
 
 
 def _parse(envelope: CloudEvent) -> TaskEvent:
     try:
         return TaskEvent.model_validate(envelope.data)
     except ValidationError as exc:
-        raise _refuse(envelope, envelope.type, f"not a v1 task event ({exc.error_count()} errors)") from exc
+        raise PoisonMessage(f"not a v1 task event ({exc.error_count()} errors)") from exc
 
 
 async def _handle(
     envelope: CloudEvent, event: TaskEvent, handler: Callable[[TaskEvent], Awaitable[Outcome]]
-) -> dict[str, str]:
+) -> None:
     try:
         outcome = await handler(event)
     except PoisonEvent as exc:
-        raise _refuse(envelope, event.event_type.value, str(exc)) from exc
+        raise PoisonMessage(str(exc), "refused") from exc
     except TaskServiceUnavailable as exc:
-        EVENTS_CONSUMED.labels(envelope.topic or "?", event.event_type.value, "retry").inc()
-        log.warning(
-            "task-service unavailable; Dapr will retry", extra={"event_id": envelope.id, "reason": str(exc)}
-        )
-        raise ApiError(503, "unavailable", "task-service is unavailable; try again.") from exc
-    return _ack(envelope, event, outcome)
+        raise RetryLater(f"task-service is unavailable: {exc}") from exc
+    _count(envelope, event, outcome)
 
 
-def _ack(envelope: CloudEvent, event: TaskEvent, outcome: Outcome) -> dict[str, str]:
+def _count(envelope: CloudEvent, event: TaskEvent, outcome: Outcome) -> None:
     EVENTS_CONSUMED.labels(envelope.topic or "?", event.event_type.value, outcome.value).inc()
-    return {"status": "SUCCESS"}
-
-
-def _refuse(envelope: CloudEvent, event_type: str, reason: str) -> ApiError:
-    EVENTS_CONSUMED.labels(envelope.topic or "?", event_type, "invalid").inc()
-    log.warning(
-        "refused event: retried, then dead-lettered", extra={"event_id": envelope.id, "reason": reason}
-    )
-    return ApiError(422, "validation_error", f"Cannot handle this event: {reason}")
 
 
 # -- rule preview for the UI --------------------------------------------------------------------
@@ -171,6 +172,7 @@ async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     app.state.scheduler = Scheduler(
         tasks=TaskService(platform.dapr), processed=Inbox(platform.dapr, "recurring-service")
     )
+    app.state.dead_letters = DeadLetters(platform.dapr, "recurring-service")
     yield
 
 

@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import Depends, Request
+from todo_common.deadletter import DeadLetters
 from todo_common.deps import CurrentUser
 
 from recurring_service.scheduling import Scheduler
@@ -13,6 +14,12 @@ def get_scheduler(request: Request) -> Scheduler:
     return scheduler
 
 
-SchedulerDep = Annotated[Scheduler, Depends(get_scheduler)]
+def get_dead_letters(request: Request) -> DeadLetters:
+    dead_letters: DeadLetters = request.app.state.dead_letters
+    return dead_letters
 
-__all__ = ["CurrentUser", "SchedulerDep"]
+
+SchedulerDep = Annotated[Scheduler, Depends(get_scheduler)]
+DeadLettersDep = Annotated[DeadLetters, Depends(get_dead_letters)]
+
+__all__ = ["CurrentUser", "DeadLettersDep", "SchedulerDep"]

@@ -27,8 +27,8 @@ class Outcome(StrEnum):
 
 
 class PoisonEvent(Exception):
-    """The event can never be handled: refused, so that Dapr retries it and then moves it
-    to the dead-letter topic."""
+    """The event can never be handled: the subscriber dead-letters it and acknowledges it
+    (todo_common.deadletter)."""
 
 
 @dataclass

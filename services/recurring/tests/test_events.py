@@ -21,6 +21,7 @@ from recurring_service.adapters.task_service import (
 )
 from recurring_service.app import app as recurring_app
 from recurring_service.scheduling import Scheduler
+from todo_common.deadletter import DEAD_LETTER_TYPE, DeadLetters
 from todo_common.inbox import Inbox
 
 DUE = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # a Monday
@@ -74,6 +75,28 @@ class FakeProcessed:
             self.done.add(event_id)
 
 
+class FakePublisher:
+    """The sidecar's publish API, as DeadLetters uses it."""
+
+    def __init__(self) -> None:
+        self.published: list[dict[str, Any]] = []
+        self.failure: Exception | None = None
+
+    async def publish(
+        self, topic: str, data: dict[str, Any], *, event_id: str, event_type: str, partition_key: str
+    ) -> None:
+        if self.failure is not None:
+            raise self.failure
+        self.published.append(
+            {"topic": topic, "data": data, "id": event_id, "type": event_type, "key": partition_key}
+        )
+
+
+@pytest.fixture
+def dlq() -> FakePublisher:
+    return FakePublisher()
+
+
 @pytest.fixture
 def tasks() -> FakeTaskService:
     return FakeTaskService()
@@ -85,9 +108,10 @@ def processed() -> FakeProcessed:
 
 
 @pytest.fixture
-def app(tasks: FakeTaskService, processed: FakeProcessed) -> Iterator[FastAPI]:
+def app(tasks: FakeTaskService, processed: FakeProcessed, dlq: FakePublisher) -> Iterator[FastAPI]:
     # ASGITransport does not run the lifespan (it needs a sidecar): state is set here.
     recurring_app.state.scheduler = Scheduler(tasks=tasks, processed=processed)  # type: ignore[arg-type]
+    recurring_app.state.dead_letters = DeadLetters(dlq, "recurring-service")  # type: ignore[arg-type]
     yield recurring_app
 
 
@@ -262,6 +286,17 @@ async def test_a_series_task_service_refuses_to_continue_is_ended(
     assert len(tasks.calls) == 1 and tasks.ended == [task["series_id"]] and tasks.instances == {}
 
 
+def assert_dead_lettered(dlq: FakePublisher, message: Any, reason: str, kind: str = "invalid") -> None:
+    [record] = dlq.published
+    assert (record["topic"], record["type"]) == ("task-events-dlq", DEAD_LETTER_TYPE)
+    data = record["data"]
+    assert data["consumer"] == "recurring-service" and data["topic"] == "task-events"
+    assert reason in data["reason"] and data["kind"] == kind
+    assert data["payload"] == message  # the raw payload, as received
+    if isinstance(message, dict) and isinstance(message.get("id"), str):
+        assert record["id"] == f"recurring-service:{message['id']}"
+
+
 @pytest.mark.parametrize(
     "change",
     [
@@ -273,8 +308,8 @@ async def test_a_series_task_service_refuses_to_continue_is_ended(
         {"unknown_field": 1},
     ],
 )
-async def test_a_poison_event_is_refused_with_422(
-    client: AsyncClient, tasks: FakeTaskService, change: dict[str, Any]
+async def test_a_poison_event_is_dead_lettered_and_acknowledged(
+    client: AsyncClient, tasks: FakeTaskService, dlq: FakePublisher, change: dict[str, Any]
 ) -> None:
     message = envelope(snapshot())
     message["data"].update(change)
@@ -282,37 +317,71 @@ async def test_a_poison_event_is_refused_with_422(
         message["data"]["task_id"] = change["payload"]["task"]["id"]
     before = consumed("invalid")
     r = await client.post("/events/task-completed", json=message)
-    assert r.status_code == 422, r.text
-    assert r.json()["error"]["code"] == "validation_error"
+    assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}, r.text
     assert consumed("invalid") == before + 1
     assert tasks.calls == []
+    [record] = dlq.published
+    assert record["data"]["reason"] and record["data"]["event_id"] == message["id"]
 
 
-async def test_data_that_is_no_event_at_all_is_refused(client: AsyncClient) -> None:
+async def test_data_that_is_no_event_at_all_is_dead_lettered(client: AsyncClient, dlq: FakePublisher) -> None:
     for data in ("a string", None, [1, 2]):
-        r = await client.post("/events/task-completed", json={**envelope(snapshot()), "data": data})
-        assert r.status_code == 422
+        message = {**envelope(snapshot()), "data": data}
+        r = await client.post("/events/task-completed", json=message)
+        assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}
+        assert_dead_lettered(dlq, message, "not a v1 task event")
+        dlq.published.clear()
+
+
+@pytest.mark.parametrize("body", [b"not json at all", b'{"no": "cloudevent"}', b"[1, 2]"])
+async def test_a_body_that_is_no_cloudevent_is_dead_lettered_raw(
+    client: AsyncClient, dlq: FakePublisher, body: bytes
+) -> None:
+    r = await client.post(
+        "/events/task-completed", content=body, headers={"content-type": "application/json"}
+    )
+    assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}
+    [record] = dlq.published
+    assert record["data"]["kind"] == "undecodable" and "not a CloudEvent" in record["data"]["reason"]
+    assert record["data"]["payload"] in (body.decode(), {"no": "cloudevent"}, [1, 2])
 
 
 async def test_task_service_unavailable_is_retried_not_dead_lettered(
-    client: AsyncClient, tasks: FakeTaskService, processed: FakeProcessed
+    client: AsyncClient, tasks: FakeTaskService, processed: FakeProcessed, dlq: FakePublisher
 ) -> None:
     tasks.failure = TaskServiceUnavailable("connection refused")
     message = envelope(snapshot())
-    r = await client.post("/events/task-completed", json=message)
-    assert r.status_code == 503 and r.json()["error"]["code"] == "unavailable"
+    before = consumed("retry")
+    for _ in range(3):  # however long it lasts: every delivery is answered "retry"
+        r = await client.post("/events/task-completed", json=message)
+        assert r.status_code == 503 and r.json()["status"] == "RETRY"
     assert processed.done == set()  # not marked: the retry does the work
+    assert dlq.published == [] and consumed("retry") == before + 3
     tasks.failure = None
     assert (await client.post("/events/task-completed", json=message)).status_code == 200
     assert len(tasks.instances) == 1
 
 
 async def test_a_request_task_service_refuses_for_good_is_poison(
-    client: AsyncClient, tasks: FakeTaskService
+    client: AsyncClient, tasks: FakeTaskService, dlq: FakePublisher
 ) -> None:
     tasks.failure = TaskServiceRefused(404, "Completed task not found.")
-    r = await client.post("/events/task-completed", json=envelope(snapshot()))
-    assert r.status_code == 422
+    message = envelope(snapshot())
+    r = await client.post("/events/task-completed", json=message)
+    assert r.status_code == 200
+    assert_dead_lettered(dlq, message, "task-service answered 404", kind="refused")
+
+
+async def test_poison_is_redelivered_when_the_dead_letter_topic_is_down(
+    client: AsyncClient, dlq: FakePublisher
+) -> None:
+    dlq.failure = RuntimeError("pubsub unavailable")
+    message = {**envelope(snapshot()), "data": None}
+    r = await client.post("/events/task-completed", json=message)
+    assert r.status_code == 503  # kept: Dapr delivers it again
+    dlq.failure = None
+    assert (await client.post("/events/task-completed", json=message)).status_code == 200
+    assert len(dlq.published) == 1
 
 
 async def test_deleting_an_open_instance_leaves_the_series_going(

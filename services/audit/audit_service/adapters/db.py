@@ -3,7 +3,20 @@
 
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, Table, Text, case, cast, func, select
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Identity,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    case,
+    cast,
+    func,
+    select,
+)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncEngine
 from todo_common.events import TaskEvent
@@ -24,6 +37,20 @@ activity = Table(
     Column("received_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
     Column("summary", Text, nullable=False),
     Column("data", postgresql.JSONB, nullable=False),
+)
+
+dead_letters = Table(
+    "dead_letters",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("key", Text, nullable=False, unique=True),
+    Column("topic", Text, nullable=False),
+    Column("consumer", Text),
+    Column("event_id", Text),
+    Column("event_type", Text),
+    Column("reason", Text),
+    Column("received_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+    Column("record", postgresql.JSONB, nullable=False),
 )
 
 
@@ -88,3 +115,23 @@ async def latest_task_events(engine: AsyncEngine, user_id: str) -> list[LoggedEv
         LoggedEvent(type=r.type, task_id=r.task_id, occurred_at=r.occurred_at, task=r.task or {})
         for r in rows
     ]
+
+
+async def record_dead_letter(engine: AsyncEngine, key: str, topic: str, fields: dict[str, Any]) -> bool:
+    """Store a dead letter once per key. False when it was stored before (a redelivery)."""
+    stmt = (
+        postgresql.insert(dead_letters)
+        .values(
+            key=key,
+            topic=topic,
+            consumer=fields.get("consumer"),
+            event_id=fields.get("event_id"),
+            event_type=fields.get("event_type"),
+            reason=fields.get("reason"),
+            record=fields.get("record"),
+        )
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    async with engine.begin() as conn:
+        result = await conn.execute(stmt)
+    return result.rowcount == 1

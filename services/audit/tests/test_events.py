@@ -1,0 +1,170 @@
+"""The subscriber routes in process (httpx.ASGITransport): the database and the sidecar's
+publish API replaced by fakes. Poison is dead-lettered and acknowledged; the database
+down is answered 503 (retried), never dead-lettered."""
+
+import base64
+import json
+import os
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from audit_service import app as audit_module
+from audit_service.app import app as audit_app
+from audit_service.app import dead_letter_entry
+from httpx import ASGITransport, AsyncClient
+from prometheus_client import REGISTRY
+from sqlalchemy.exc import OperationalError
+from todo_common.deadletter import DEAD_LETTER_TYPE, DeadLetters, dead_letter_record
+from todo_common.events import CloudEvent
+
+
+class FakeDb:
+    def __init__(self) -> None:
+        self.events: dict[str, Any] = {}
+        self.dead: dict[str, dict[str, Any]] = {}
+        self.down = False
+
+    async def record(self, engine: Any, event: Any, topic: str, summary: str) -> bool:
+        if self.down:
+            raise OperationalError("INSERT", {}, ConnectionRefusedError("connection refused"))
+        key = str(event.event_id)
+        fresh = key not in self.events
+        self.events.setdefault(key, event)
+        return fresh
+
+    async def record_dead_letter(self, engine: Any, key: str, topic: str, fields: dict[str, Any]) -> bool:
+        if self.down:
+            raise OperationalError("INSERT", {}, ConnectionRefusedError("connection refused"))
+        fresh = key not in self.dead
+        self.dead.setdefault(key, {"topic": topic, **fields})
+        return fresh
+
+
+class FakePublisher:
+    def __init__(self) -> None:
+        self.published: list[tuple[str, dict[str, Any], str]] = []
+
+    async def publish(
+        self, topic: str, data: dict[str, Any], *, event_id: str, event_type: str, partition_key: str
+    ) -> None:
+        self.published.append((topic, data, event_id))
+
+
+@pytest.fixture
+def fake_db(monkeypatch: pytest.MonkeyPatch) -> FakeDb:
+    fake = FakeDb()
+    monkeypatch.setattr(audit_module.db, "record", fake.record)
+    monkeypatch.setattr(audit_module.db, "record_dead_letter", fake.record_dead_letter)
+    return fake
+
+
+@pytest.fixture
+def dlq() -> FakePublisher:
+    return FakePublisher()
+
+
+@pytest.fixture
+async def client(fake_db: FakeDb, dlq: FakePublisher) -> AsyncIterator[AsyncClient]:
+    audit_app.state.engine = None
+    audit_app.state.dead_letters = DeadLetters(dlq, "audit-service")  # type: ignore[arg-type]
+    headers = {"dapr-api-token": os.environ["APP_API_TOKEN"]}
+    async with AsyncClient(
+        transport=ASGITransport(app=audit_app), base_url="http://audit", headers=headers
+    ) as c:
+        yield c
+
+
+def envelope(topic: str = "task-events", **data: Any) -> dict[str, Any]:
+    event_id = str(uuid.uuid4())
+    event = {
+        "event_id": event_id,
+        "event_type": "task.created",
+        "user_id": "user-1",
+        "task_id": "task-1",
+        "timestamp": datetime.now(UTC).isoformat(),
+        "schema_version": "v1",
+        "payload": {"task": {"id": "task-1", "title": "Pay rent", "version": 1}, "changes": {}},
+        **data,
+    }
+    return {"id": event_id, "type": event["event_type"], "topic": topic, "specversion": "1.0", "data": event}
+
+
+async def test_an_event_is_stored_once(client: AsyncClient, fake_db: FakeDb) -> None:
+    message = envelope()
+    for _ in range(2):
+        r = await client.post("/events/task", json=message)
+        assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}
+    assert list(fake_db.events) == [message["id"]]
+
+
+@pytest.mark.parametrize(
+    "change", [{"schema_version": "v2"}, {"event_type": "task.exploded"}, {"user_id": ""}]
+)
+async def test_poison_is_dead_lettered_with_its_reason(
+    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher, change: dict[str, Any]
+) -> None:
+    message = envelope("task-reminders", **change)
+    r = await client.post("/events/reminder", json=message)
+    assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}
+    [(topic, record, record_id)] = dlq.published
+    assert topic == "task-reminders-dlq" and record_id == f"audit-service:{message['id']}"
+    assert record["consumer"] == "audit-service" and "not a v1 task event" in record["reason"]
+    assert record["payload"] == message and fake_db.events == {}
+
+
+async def test_the_database_down_is_retried_not_dead_lettered(
+    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher
+) -> None:
+    fake_db.down = True
+    message = envelope()
+    r = await client.post("/events/task", json=message)
+    assert r.status_code == 503 and r.json()["status"] == "RETRY"
+    assert dlq.published == []
+    fake_db.down = False
+    assert (await client.post("/events/task", json=message)).status_code == 200
+    assert list(fake_db.events) == [message["id"]]
+
+
+def raw_delivery(payload: bytes, topic: str = "task-events-dlq") -> dict[str, Any]:
+    """What the sidecar delivers for a rawPayload subscription."""
+    return {
+        "id": str(uuid.uuid4()),
+        "type": "com.dapr.event.sent",
+        "topic": topic,
+        "specversion": "1.0",
+        "datacontenttype": "application/octet-stream",
+        "data_base64": base64.b64encode(payload).decode(),
+    }
+
+
+async def test_a_consumer_dead_letter_is_stored_once_with_its_reason(
+    client: AsyncClient, fake_db: FakeDb
+) -> None:
+    original = json.dumps(envelope(schema_version="v9")).encode()
+    record = dead_letter_record(
+        "recurring-service", "task-events", original, "not a v1 task event", "invalid"
+    )
+    published = {"id": f"recurring-service:{record['event_id']}", "type": DEAD_LETTER_TYPE, "data": record}
+    before = REGISTRY.get_sample_value("dead_letters_total", {"topic": "task-events-dlq"}) or 0.0
+    for _ in range(2):  # a redelivery
+        r = await client.post("/events/dead-letter", json=raw_delivery(json.dumps(published).encode()))
+        assert r.status_code == 200
+    [(key, row)] = fake_db.dead.items()
+    assert key == published["id"]
+    assert (row["consumer"], row["reason"], row["event_id"]) == (
+        "recurring-service",
+        "not a v1 task event",
+        record["event_id"],
+    )
+    assert REGISTRY.get_sample_value("dead_letters_total", {"topic": "task-events-dlq"}) == before + 1
+
+
+def test_a_message_the_sidecar_moved_and_garbage_are_kept_too() -> None:
+    original = envelope()
+    key, fields = dead_letter_entry(CloudEvent.model_validate(raw_delivery(json.dumps(original).encode())))
+    assert key == f"sidecar:{original['id']}" and fields["event_type"] == "task.created"
+    key, fields = dead_letter_entry(CloudEvent.model_validate(raw_delivery(b"\xff\x00 not json")))
+    assert key.startswith("sidecar:") and fields["reason"] == "undecodable"
