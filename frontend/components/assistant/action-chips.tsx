@@ -1,0 +1,77 @@
+"use client";
+
+/** What a reply did, as chips linking to the tasks it touched. */
+import { Check, CircleAlert } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { MouseEvent } from "react";
+import { api } from "@/lib/api";
+import { cn } from "@/components/ui/cn";
+import { actionHref, actionLabel, actionTaskId, type ChatAction } from "./chat";
+
+const chip =
+  "inline-flex max-w-full items-center gap-1 rounded-full border px-2.5 py-1 text-xs font-medium transition-colors";
+
+/**
+ * A chip whose action has no task id (a task just added) links to a search for its title;
+ * a click looks the newest such task up and opens its drawer instead.
+ */
+async function newestTaskTitled(title: string): Promise<string | null> {
+  const query = new URLSearchParams({ search: title, status: "all", sort: "created_at", order: "desc", limit: "5" });
+  const body = await api<{ items: { id: string; title: string }[] }>(`tasks?${query}`);
+  const exact = body.items.find((task) => task.title.toLowerCase() === title.toLowerCase());
+  return (exact ?? body.items[0])?.id ?? null;
+}
+
+export function ActionChips({ actions, onNavigate }: { actions: ChatAction[]; onNavigate?: () => void }) {
+  const router = useRouter();
+  return (
+    <ul aria-label="What the assistant did" className="flex max-w-[85%] flex-wrap gap-1.5">
+      {actions.map((action, index) => {
+        const href = actionHref(action);
+        const label = actionLabel(action);
+        const Icon = action.ok ? Check : CircleAlert;
+        const content = (
+          <>
+            <Icon aria-hidden className="size-3.5 shrink-0" />
+            <span className="truncate">{label}</span>
+          </>
+        );
+        const onClick = async (event: MouseEvent<HTMLAnchorElement>) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          const title = typeof action.arguments.title === "string" ? action.arguments.title : null;
+          if (actionTaskId(action) || !title) {
+            onNavigate?.();
+            return;
+          }
+          event.preventDefault();
+          const id = await newestTaskTitled(title).catch(() => null);
+          onNavigate?.();
+          router.push(id ? `/tasks?task=${encodeURIComponent(id)}` : href!);
+        };
+        return (
+          <li key={`${action.tool}-${index}`} className="max-w-full">
+            {href ? (
+              <Link
+                href={href}
+                onClick={(event) => void onClick(event)}
+                className={cn(chip, "border-accent/40 bg-accent-soft text-accent-strong hover:border-accent")}
+              >
+                {content}
+              </Link>
+            ) : (
+              <span
+                className={cn(
+                  chip,
+                  action.ok ? "border-border bg-surface-2 text-text" : "border-danger/40 bg-danger-soft text-danger",
+                )}
+              >
+                {content}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,296 @@
+"use client";
+
+/**
+ * The bell: unread count, a popover list with mark-read, live from the server-sent stream; a
+ * toast when a reminder fires, and a system notification too once the user allowed them (asked
+ * from a button, never on load).
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Bell, BellRing, Check, CheckCheck } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useToast } from "@/components/ui/toast";
+import { cn } from "@/components/ui/cn";
+import {
+  afterRead,
+  allKey,
+  badgeText,
+  bellLabel,
+  fetchNotifications,
+  markRead,
+  taskHref,
+  unreadKey,
+  type AppNotification,
+} from "./notifications";
+import { useNotificationStream } from "./use-notification-stream";
+
+type Permission = NotificationPermission | "unsupported";
+
+function currentPermission(): Permission {
+  return typeof window !== "undefined" && "Notification" in window ? Notification.permission : "unsupported";
+}
+
+function relativeTime(iso: string, now = Date.now()): string {
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return "";
+  const minutes = Math.round((now - then) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return new Date(iso).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+}
+
+export function NotificationBell() {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const { toast } = useToast();
+  const [open, setOpen] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const [permission, setPermission] = useState<Permission>("unsupported");
+  const button = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  const popoverId = useId();
+  const headingId = useId();
+
+  const unread = useQuery({ queryKey: unreadKey, queryFn: () => fetchNotifications(true), refetchInterval: 120_000 });
+  const all = useQuery({ queryKey: allKey, queryFn: () => fetchNotifications(false), enabled: open && showAll });
+
+  useEffect(() => {
+    // Notification.permission exists only in the browser; read it once after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setPermission(currentPermission());
+  }, []);
+
+  const read = useMutation({
+    mutationFn: async (id: string | null) => {
+      const ids = id ? [id] : (queryClient.getQueryData<AppNotification[]>(unreadKey) ?? []).map((n) => n.id);
+      await Promise.all(ids.map(markRead));
+    },
+    onMutate: async (id) => {
+      await queryClient.cancelQueries({ queryKey: ["notifications"] });
+      const before = {
+        unread: queryClient.getQueryData<AppNotification[]>(unreadKey),
+        all: queryClient.getQueryData<AppNotification[]>(allKey),
+      };
+      queryClient.setQueryData<AppNotification[]>(unreadKey, (list) => afterRead(list, id, true));
+      if (before.all) queryClient.setQueryData<AppNotification[]>(allKey, (list) => afterRead(list, id, false));
+      return before;
+    },
+    onError: (_error, _id, before) => {
+      if (before) {
+        queryClient.setQueryData(unreadKey, before.unread);
+        if (before.all) queryClient.setQueryData(allKey, before.all);
+      }
+      toast({ title: "Could not mark the notification read", description: "Try again in a moment.", tone: "error" });
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ["notifications"] }),
+  });
+
+  const onNew = useCallback(
+    (notification: AppNotification) => {
+      const href = taskHref(notification);
+      toast({
+        title: notification.title,
+        description: notification.message || undefined,
+        tone: "info",
+        duration: 10_000,
+        action: href ? { label: "Open", onClick: () => router.push(href) } : undefined,
+      });
+      if (currentPermission() === "granted" && (document.visibilityState === "hidden" || !document.hasFocus())) {
+        try {
+          const system = new Notification(notification.title, { body: notification.message, tag: notification.id });
+          system.onclick = () => {
+            window.focus();
+            if (href) router.push(href);
+            system.close();
+          };
+        } catch {
+          // Some platforms only allow notifications from a service worker; the toast is enough.
+        }
+      }
+    },
+    [router, toast],
+  );
+  useNotificationStream(onNew);
+
+  // Close on Escape (focus back to the bell) and on a click outside.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!popover.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open]);
+
+  const askPermission = async () => {
+    if (currentPermission() === "unsupported") return;
+    setPermission(await Notification.requestPermission());
+  };
+
+  const count = unread.data?.length ?? 0;
+  const badge = badgeText(count);
+  const list = showAll ? all : unread;
+
+  return (
+    <div className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-label={bellLabel(count)}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? popoverId : undefined}
+        onClick={() => setOpen((value) => !value)}
+        className="relative inline-flex size-10 items-center justify-center rounded-full text-text hover:bg-surface-2"
+      >
+        {count > 0 ? <BellRing aria-hidden className="size-5" /> : <Bell aria-hidden className="size-5" />}
+        {badge && (
+          <span
+            aria-hidden
+            data-testid="unread-badge"
+            className="absolute -right-0.5 -top-0.5 inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-accent px-1 text-[11px] font-bold leading-none text-accent-contrast ring-2 ring-surface"
+          >
+            {badge}
+          </span>
+        )}
+      </button>
+
+      {open && (
+        <div
+          ref={popover}
+          id={popoverId}
+          role="dialog"
+          aria-labelledby={headingId}
+          className="fixed inset-x-2 top-16 z-50 flex max-h-[min(32rem,calc(100vh-5rem))] flex-col overflow-hidden rounded-card border border-border bg-surface text-text shadow-card sm:absolute sm:inset-x-auto sm:right-0 sm:top-12 sm:w-96"
+        >
+          <div className="flex items-center gap-2 border-b border-border px-4 py-3">
+            <h2 id={headingId} className="flex-1 text-sm font-semibold">
+              Notifications
+            </h2>
+            <div role="group" aria-label="Show" className="flex rounded-lg bg-surface-2 p-0.5 text-xs font-medium">
+              {[
+                { label: "Unread", value: false },
+                { label: "All", value: true },
+              ].map((option) => (
+                <button
+                  key={option.label}
+                  type="button"
+                  aria-pressed={showAll === option.value}
+                  onClick={() => setShowAll(option.value)}
+                  className={cn(
+                    "rounded-md px-2.5 py-1",
+                    showAll === option.value ? "bg-surface text-text shadow-sm" : "text-muted hover:text-text",
+                  )}
+                >
+                  {option.label}
+                </button>
+              ))}
+            </div>
+            <button
+              type="button"
+              onClick={() => read.mutate(null)}
+              disabled={count === 0}
+              className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-semibold text-accent hover:bg-accent-soft disabled:opacity-50"
+            >
+              <CheckCheck aria-hidden className="size-3.5" /> Mark all read
+            </button>
+          </div>
+
+          <div className="flex-1 overflow-y-auto">
+            {list.isPending ? (
+              <p className="px-4 py-6 text-sm text-muted">Loading…</p>
+            ) : list.isError ? (
+              <p role="alert" className="px-4 py-6 text-sm text-danger">
+                Notifications are unavailable right now.
+              </p>
+            ) : list.data.length === 0 ? (
+              <div className="px-4 py-8 text-center text-sm">
+                <p className="font-medium">You are all caught up.</p>
+                <p className="mt-1 text-muted">Reminders you set on tasks appear here when they are due.</p>
+              </div>
+            ) : (
+              <ul className="divide-y divide-border">
+                {list.data.map((notification) => {
+                  const href = taskHref(notification);
+                  return (
+                    <li key={notification.id} className={cn("flex gap-3 px-4 py-3", !notification.read && "bg-accent-soft/40")}>
+                      <span
+                        aria-hidden
+                        className={cn("mt-1.5 size-2 shrink-0 rounded-full", notification.read ? "bg-transparent" : "bg-accent")}
+                      />
+                      <div className="min-w-0 flex-1">
+                        {href ? (
+                          <Link
+                            href={href}
+                            onClick={() => {
+                              if (!notification.read) read.mutate(notification.id);
+                              setOpen(false);
+                            }}
+                            className="block truncate text-sm font-medium hover:underline"
+                          >
+                            {notification.title}
+                          </Link>
+                        ) : (
+                          <p className="truncate text-sm font-medium">{notification.title}</p>
+                        )}
+                        {notification.message && <p className="mt-0.5 text-sm text-muted">{notification.message}</p>}
+                        <p className="mt-1 text-xs text-muted">
+                          <time dateTime={notification.created_at}>{relativeTime(notification.created_at)}</time>
+                          {notification.read && " · read"}
+                        </p>
+                      </div>
+                      {!notification.read && (
+                        <button
+                          type="button"
+                          aria-label={`Mark “${notification.title}” read`}
+                          title="Mark read"
+                          onClick={() => read.mutate(notification.id)}
+                          className="inline-flex size-8 shrink-0 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text"
+                        >
+                          <Check aria-hidden className="size-4" />
+                        </button>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </div>
+
+          {permission !== "unsupported" && permission !== "granted" && (
+            <div className="border-t border-border px-4 py-3 text-xs">
+              {permission === "default" ? (
+                <button
+                  type="button"
+                  onClick={() => void askPermission()}
+                  className="inline-flex items-center gap-1.5 rounded-md font-semibold text-accent hover:underline"
+                >
+                  <BellRing aria-hidden className="size-3.5" /> Also notify me outside this tab
+                </button>
+              ) : (
+                <p className="text-muted">
+                  System notifications are blocked for this site; allow them in the browser’s site settings.
+                </p>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  afterRead,
+  badgeText,
+  bellLabel,
+  parseStreamEvent,
+  reconnectDelay,
+  upsert,
+  type AppNotification,
+} from "./notifications";
+import { STREAM_URL, followNotificationStream, type EventSourceLike } from "./use-notification-stream";
+
+const note = (id: string, created_at: string, read = false): AppNotification => ({
+  id,
+  task_id: `task-${id}`,
+  title: `Title ${id}`,
+  message: "Due soon",
+  created_at,
+  read,
+});
+
+describe("upsert", () => {
+  it("adds newest first and replaces a replayed notification instead of doubling it", () => {
+    const list = [note("b", "2026-01-02T00:00:00Z"), note("a", "2026-01-01T00:00:00Z")];
+    const withC = upsert(list, note("c", "2026-01-03T00:00:00Z"), true);
+    expect(withC.map((n) => n.id)).toEqual(["c", "b", "a"]);
+    const replayed = upsert(withC, { ...note("b", "2026-01-02T00:00:00Z"), title: "new title" }, true);
+    expect(replayed.map((n) => n.id)).toEqual(["c", "b", "a"]);
+    expect(replayed[1].title).toBe("new title");
+  });
+
+  it("keeps read notifications out of the unread list only", () => {
+    const read = note("a", "2026-01-01T00:00:00Z", true);
+    expect(upsert([read], read, true)).toEqual([]);
+    expect(upsert(undefined, read, false)).toEqual([read]);
+  });
+});
+
+describe("afterRead", () => {
+  const list = [note("b", "2026-01-02T00:00:00Z"), note("a", "2026-01-01T00:00:00Z")];
+  it("drops one or all from the unread list", () => {
+    expect(afterRead(list, "a", true).map((n) => n.id)).toEqual(["b"]);
+    expect(afterRead(list, null, true)).toEqual([]);
+  });
+  it("marks them read in the full list", () => {
+    expect(afterRead(list, "a", false).map((n) => n.read)).toEqual([false, true]);
+    expect(afterRead(list, null, false).every((n) => n.read)).toBe(true);
+  });
+});
+
+describe("small rules", () => {
+  it("parses stream data and refuses garbage", () => {
+    expect(parseStreamEvent(JSON.stringify(note("a", "2026-01-01T00:00:00Z")))?.id).toBe("a");
+    expect(parseStreamEvent("{not json")).toBeNull();
+    expect(parseStreamEvent(JSON.stringify({ title: "no id" }))).toBeNull();
+  });
+  it("backs off 1, 2, 4 … up to 30 s", () => {
+    expect([0, 1, 2, 3, 10].map(reconnectDelay)).toEqual([1000, 2000, 4000, 8000, 30_000]);
+  });
+  it("labels the bell and caps the badge", () => {
+    expect(bellLabel(0)).toBe("Notifications, none unread");
+    expect(bellLabel(3)).toBe("Notifications, 3 unread");
+    expect([0, 1, 9, 10].map(badgeText)).toEqual([null, "1", "9", "9+"]);
+  });
+});
+
+/** Enough of EventSource to drive the stream: named listeners, readyState, close(). */
+class FakeEventSource implements EventSourceLike {
+  readyState = 0;
+  closed = false;
+  private listeners = new Map<string, Array<(event: { data?: unknown }) => void>>();
+  constructor(readonly url: string) {}
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  close() {
+    this.closed = true;
+    this.readyState = 2;
+  }
+  emit(type: string, data?: string) {
+    for (const listener of this.listeners.get(type) ?? []) listener({ data });
+  }
+}
+
+describe("followNotificationStream", () => {
+  let sources: FakeEventSource[];
+  const open = (url: string) => {
+    const source = new FakeEventSource(url);
+    sources.push(source);
+    return source;
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    sources = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("hands on each parsed notification and skips malformed ones", () => {
+    const onNotification = vi.fn();
+    followNotificationStream(open, { onNotification, onReconnect: () => {} });
+    expect(sources[0].url).toBe(STREAM_URL);
+    sources[0].emit("notification", JSON.stringify(note("b", "2026-01-02T00:00:00Z")));
+    sources[0].emit("notification", "{broken");
+    expect(onNotification).toHaveBeenCalledTimes(1);
+    expect(onNotification.mock.calls[0][0].id).toBe("b");
+  });
+
+  it("leaves reconnecting to the browser while it tries, and reconnects itself with back-off once it gave up", () => {
+    const onReconnect = vi.fn();
+    followNotificationStream(open, { onNotification: () => {}, onReconnect });
+
+    sources[0].emit("error"); // readyState CONNECTING: the browser retries by itself
+    vi.advanceTimersByTime(60_000);
+    expect(sources).toHaveLength(1);
+
+    sources[0].readyState = 2; // CLOSED: the browser gave up (an HTTP error)
+    sources[0].emit("error");
+    expect(sources[0].closed).toBe(true);
+    vi.advanceTimersByTime(999);
+    expect(sources).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(sources).toHaveLength(2);
+    expect(onReconnect).toHaveBeenCalledTimes(1);
+
+    sources[1].readyState = 2;
+    sources[1].emit("error");
+    vi.advanceTimersByTime(1999);
+    expect(sources).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(sources).toHaveLength(3);
+
+    // A successful open resets the back-off.
+    sources[2].emit("open");
+    sources[2].readyState = 2;
+    sources[2].emit("error");
+    vi.advanceTimersByTime(1000);
+    expect(sources).toHaveLength(4);
+  });
+
+  it("stops: closes the stream and cancels a pending reconnect", () => {
+    const stop = followNotificationStream(open, { onNotification: () => {}, onReconnect: () => {} });
+    sources[0].readyState = 2;
+    sources[0].emit("error");
+    stop();
+    vi.advanceTimersByTime(60_000);
+    expect(sources).toHaveLength(1);
+    expect(sources[0].closed).toBe(true);
+  });
+});
