@@ -110,7 +110,7 @@ def dead_letter_entry(envelope: CloudEvent) -> tuple[str, dict[str, Any]]:
             "consumer": None,
             "event_id": event_id,
             "event_type": _text(raw.get("type")) or _text(data.get("event_type")),
-            "reason": "the sidecar's retries ran out",
+            "reason": "moved by the sidecar: undeliverable, or its retries ran out",
             "record": raw,
         }
     text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
