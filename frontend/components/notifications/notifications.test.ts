@@ -138,6 +138,23 @@ describe("followNotificationStream", () => {
     expect(sources).toHaveLength(4);
   });
 
+  it("calls the browser's timers as plain functions (as methods they throw Illegal invocation)", () => {
+    const realSet = globalThis.setTimeout;
+    const strictSet = function (this: unknown, run: () => void, ms?: number) {
+      if (this !== undefined && this !== globalThis) throw new TypeError("Illegal invocation");
+      return realSet(run, ms);
+    };
+    vi.stubGlobal("setTimeout", strictSet);
+    try {
+      const stop = followNotificationStream(open, { onNotification: () => {}, onReconnect: () => {} });
+      sources[0].readyState = 2;
+      expect(() => sources[0].emit("error")).not.toThrow();
+      stop();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("stops: closes the stream and cancels a pending reconnect", () => {
     const stop = followNotificationStream(open, { onNotification: () => {}, onReconnect: () => {} });
     sources[0].readyState = 2;

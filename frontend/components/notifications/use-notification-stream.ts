@@ -30,11 +30,17 @@ export interface StreamHandlers {
   onReconnect: () => void;
 }
 
+export interface Timers {
+  set: (run: () => void, ms: number) => ReturnType<typeof setTimeout>;
+  clear: (id: ReturnType<typeof setTimeout> | undefined) => void;
+}
+
 /** Opens the stream and keeps it open; returns the function that stops it. */
 export function followNotificationStream(
   open: EventSourceFactory,
   handlers: StreamHandlers,
-  timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+  // Called as plain functions: the browser's setTimeout throws "Illegal invocation" as a method.
+  timers: Timers = { set: (run, ms) => setTimeout(run, ms), clear: (id) => clearTimeout(id) },
 ): () => void {
   let source: EventSourceLike | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
