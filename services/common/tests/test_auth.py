@@ -114,3 +114,47 @@ async def test_an_unknown_kid_does_not_refetch_more_than_every_10_s(
         with pytest.raises(InvalidToken):
             await verifier.verify(bogus)
     assert keys.fetches == 1
+
+
+class CountingDecode:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        real = jwt.decode
+
+        def decode(*args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr("todo_common.auth.jwt.decode", decode)
+
+
+async def test_a_verified_token_is_not_checked_again_until_it_expires(
+    keys: Keys, verifier: TokenVerifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decode = CountingDecode(monkeypatch)
+    token = keys.token(exp=int(time.time()) + 60)
+    first, second = await verifier.verify(token), await verifier.verify(token)
+    assert first == second and decode.calls == 1
+    later = time.time() + 61
+    monkeypatch.setattr("todo_common.auth.time.time", lambda: later)
+    await verifier.verify(token)  # past its exp the cache entry is dropped: verified again
+    assert decode.calls == 2
+
+
+async def test_a_refused_token_is_not_cached(keys: Keys, verifier: TokenVerifier) -> None:
+    bad = keys.token(aud="someone-else")
+    for _ in range(2):
+        with pytest.raises(InvalidToken):
+            await verifier.verify(bad)
+
+
+async def test_the_cache_is_bounded(keys: Keys, monkeypatch: pytest.MonkeyPatch) -> None:
+    verifier = TokenVerifier(JwksCache(keys.fetch, ttl=300), ISS, AUD, cache_size=2)
+    decode = CountingDecode(monkeypatch)
+    tokens = [keys.token(sub=f"user-{i}") for i in range(3)]
+    for token in tokens:
+        await verifier.verify(token)
+    await verifier.verify(tokens[2])  # still cached
+    assert decode.calls == 3
+    await verifier.verify(tokens[0])  # the oldest was evicted
+    assert decode.calls == 4

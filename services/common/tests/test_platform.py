@@ -4,6 +4,7 @@ import httpx
 import pytest
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError
 from todo_common.errors import ApiError
 from todo_common.platform import create_app
 from todo_common.settings import ServiceSettings
@@ -30,6 +31,16 @@ async def conflict() -> None:
 @router.get("/boom")
 async def boom() -> None:
     raise RuntimeError("bug")
+
+
+@router.get("/db-lost")
+async def db_lost() -> None:
+    raise DBAPIError("SELECT 1", None, OSError("server closed the connection"), connection_invalidated=True)
+
+
+@router.get("/db-bug")
+async def db_bug() -> None:
+    raise DBAPIError("SELEC 1", None, ValueError("syntax error"))
 
 
 @pytest.fixture
@@ -102,3 +113,13 @@ async def test_bodies_over_the_limit_are_413_with_or_without_content_length(
 
     r = await client.post("/things", content=chunks(), headers=headers)
     assert r.status_code == 413
+
+
+async def test_a_lost_database_connection_is_503_with_retry_after_and_a_db_bug_is_500(
+    client: httpx.AsyncClient,
+) -> None:
+    lost = await client.get("/db-lost", headers={"dapr-api-token": TOKEN})
+    assert lost.status_code == 503 and lost.headers["retry-after"] == "1"
+    assert lost.json()["error"]["code"] == "unavailable"
+    bug = await client.get("/db-bug", headers={"dapr-api-token": TOKEN})
+    assert bug.status_code == 500 and bug.json()["error"]["code"] == "internal"

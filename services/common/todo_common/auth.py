@@ -3,6 +3,7 @@
 import asyncio
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -61,10 +62,29 @@ class JwksCache:
 
 
 class TokenVerifier:
-    def __init__(self, jwks: JwksCache, issuer: str, audience: str) -> None:
+    """Verifies Better Auth's JWTs. A token that verified is remembered (by its exact text)
+    until it expires, so a client's next requests skip the signature check; the cache is
+    bounded, oldest entries go first."""
+
+    def __init__(self, jwks: JwksCache, issuer: str, audience: str, cache_size: int = 10_000) -> None:
         self._jwks, self._issuer, self._audience = jwks, issuer, audience
+        self._verified: OrderedDict[str, tuple[AuthenticatedUser, float]] = OrderedDict()
+        self._cache_size = cache_size
 
     async def verify(self, token: str) -> AuthenticatedUser:
+        cached = self._verified.get(token)
+        if cached is not None:
+            user, expires_at = cached
+            if time.time() < expires_at:
+                return user
+            del self._verified[token]
+        user, expires_at = await self._verify(token)
+        self._verified[token] = (user, expires_at)
+        if len(self._verified) > self._cache_size:
+            self._verified.popitem(last=False)
+        return user
+
+    async def _verify(self, token: str) -> tuple[AuthenticatedUser, float]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -87,4 +107,5 @@ class TokenVerifier:
         sub = claims.get("sub")
         if not isinstance(sub, str) or not sub:
             raise InvalidToken("token has no subject")
-        return AuthenticatedUser(id=sub, email=claims.get("email"), name=claims.get("name"), token=token)
+        user = AuthenticatedUser(id=sub, email=claims.get("email"), name=claims.get("name"), token=token)
+        return user, float(claims["exp"])

@@ -27,7 +27,11 @@ async def open_database(dapr: Dapr, secret_name: str, migrations: Path) -> Async
     """Read the DSN from the secret store, migrate to head, return a pooled engine."""
     url = sqlalchemy_url(await dapr.get_secret(secret_name))
     await asyncio.to_thread(migrate, url, migrations)
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # A fixed pool: overflow connections would be opened and closed per burst, and each
+    # new PostgreSQL connection is a forked backend. Callers beyond the pool wait instead.
+    # No pre-ping round trip per checkout: a connection found broken (PostgreSQL
+    # restarted) invalidates the whole pool and that request answers 503 (errors.py).
+    return create_async_engine(url, pool_size=20, max_overflow=0, pool_timeout=10)
 
 
 def migrate(url: str, migrations: Path) -> None:

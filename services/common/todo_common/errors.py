@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,21 @@ def install_error_handlers(app: FastAPI) -> None:
         code = _CODES.get(exc.status_code, "error")
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
         return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(DBAPIError)
+    async def _database(_: Request, exc: DBAPIError) -> JSONResponse:
+        # The connection broke (PostgreSQL restarting, network): the pool drops its
+        # connections and the caller may retry. Anything else is a bug: 500.
+        if exc.connection_invalidated:
+            log.warning("database connection lost", extra={"reason": str(exc.orig)[:200]})
+            return error_response(
+                503,
+                "unavailable",
+                "The database is not reachable; try again shortly.",
+                headers={"Retry-After": "1"},
+            )
+        log.exception("database error")
+        return error_response(500, "internal", "Something went wrong on our side.")
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:

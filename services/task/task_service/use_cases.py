@@ -80,7 +80,9 @@ async def get_task(uow: UnitOfWork, user_id: str, task_id: UUID) -> Task:
 async def list_tasks(uow: UnitOfWork, query: ListQuery) -> tuple[list[Task], str | None]:
     async with uow.transaction() as repo:
         page: Page = await repo.list_page(query)
-    cursor = query.next_cursor(page.last_keys, page.mode) if page.last_keys is not None else None
+    cursor = (
+        query.next_cursor(page.last_keys, page.mode, page.corrected) if page.last_keys is not None else None
+    )
     return page.tasks, cursor
 
 

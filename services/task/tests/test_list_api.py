@@ -47,6 +47,24 @@ async def test_search_falls_back_to_trigrams_for_typos(alice: User) -> None:
     assert await alice.titles(search="xylophone") == []
 
 
+async def test_a_typo_is_corrected_word_by_word_from_titles_and_tags(alice: User) -> None:
+    await alice.create(title="Buy groceries", tags=["Household"])
+    await alice.create(title="Buy stamps")
+    assert await alice.titles(search="buy grocreies") == ["Buy groceries"]
+    assert await alice.titles(search="housefold") == ["Buy groceries"]
+    # Completed tasks stay out of an open-tasks search, corrected or not.
+    done = await alice.create(title="Water the orchids")
+    await alice.request("POST", f"/api/tasks/{done['id']}/complete")
+    assert await alice.titles(search="orchid") == []
+    assert await alice.titles(search="orchdis") == []
+
+
+async def test_another_users_words_do_not_correct_my_search(alice: User, bob: User) -> None:
+    await bob.create(title="Rehearse the symphony")
+    await alice.create(title="Call mom")
+    assert await alice.titles(search="symphny") == []
+
+
 async def test_search_ranks_title_over_tags_over_description(alice: User) -> None:
     await alice.create(title="Notes", description="about the budget")
     await alice.create(title="Plan the budget")

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from task_service.domain.errors import InvalidInput
 from task_service.domain.listing import (
     ListQuery,
+    apply_corrections,
     build_list_query,
+    correctable_words,
     decode_cursor,
     encode_cursor,
     ordering,
@@ -125,7 +127,7 @@ def test_cursor_round_trip() -> None:
     q = query(sort="due_at", order="desc")
     values = (False, datetime(2030, 1, 1, 9, 0, 0, 123456, tzinfo=UTC), 2, NOW, uuid4())
     cursor = encode_cursor(q, values, None)
-    assert decode_cursor(cursor, q) == (values, None)
+    assert decode_cursor(cursor, q) == (values, None, None)
     assert "=" not in cursor and "+" not in cursor and "/" not in cursor
 
 
@@ -135,10 +137,34 @@ def test_cursor_of_an_undated_task() -> None:
     assert decode_cursor(encode_cursor(q, values, None), q)[0] == values
 
 
-def test_cursor_keeps_the_search_mode() -> None:
-    q = query(search="milk")
-    cursor = encode_cursor(q, (0.25, uuid4()), "trigram")
-    assert decode_cursor(cursor, q)[1] == "trigram"
+def test_cursor_keeps_the_search_mode_and_its_correction() -> None:
+    q = query(search="mlik")
+    cursor = encode_cursor(q, (0.25, uuid4()), "trigram", "milk")
+    assert decode_cursor(cursor, q)[1:] == ("trigram", "milk")
+    assert decode_cursor(encode_cursor(q, (0.25, uuid4()), "fulltext"), q)[1:] == ("fulltext", None)
+
+
+@pytest.mark.parametrize("corrected", [None, 5, "", "x" * 600])
+def test_a_corrected_cursor_without_a_usable_correction_is_refused(corrected: Any) -> None:
+    q = query(search="mlik")
+    body = json.loads(base64.urlsafe_b64decode(encode_cursor(q, (0.25, uuid4()), "trigram", "milk") + "=="))
+    body["c"] = corrected
+    with pytest.raises(InvalidInput):
+        decode_cursor(base64.urlsafe_b64encode(json.dumps(body).encode()).decode(), q)
+
+
+def test_correctable_words_are_the_positive_lowercased_letter_words() -> None:
+    assert correctable_words("Grocreies -eggs OR 'dentsit' at 9 x2y") == ["grocreies", "dentsit"]
+    assert correctable_words("-milk") == []
+
+
+def test_corrections_replace_whole_words_case_insensitively() -> None:
+    assert apply_corrections("Grocreies and dentsit", {"grocreies": "groceries", "dentsit": "dentist"}) == (
+        "groceries and dentist"
+    )
+    assert apply_corrections("milk", {"milk": "milk"}) is None  # nothing better than itself
+    assert apply_corrections("milk", {"milk": None}) is None  # type: ignore[dict-item]
+    assert apply_corrections("vacum vacuums", {"vacum": "vacuum"}) == "vacuum vacuums"
 
 
 def test_cursor_of_another_query_is_refused() -> None:

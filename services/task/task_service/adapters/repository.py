@@ -15,6 +15,7 @@ from sqlalchemy import (
     Float,
     Row,
     Select,
+    Text,
     and_,
     false,
     func,
@@ -24,17 +25,31 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects.postgresql import REGCONFIG, insert
+from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from todo_common.events import TASK_EVENTS, TaskEvent
 
-from task_service.adapters.tables import idempotency_keys, outbox, task_series, tasks
-from task_service.domain.listing import SEARCH_RESULTS, ListQuery, SearchMode, SortKey, prefix_tsquery
+from task_service.adapters.tables import idempotency_keys, outbox, task_series, task_words, tasks
+from task_service.domain.listing import (
+    SEARCH_RESULTS,
+    ListQuery,
+    SearchMode,
+    SortKey,
+    apply_corrections,
+    correctable_words,
+    prefix_tsquery,
+)
 from task_service.domain.task import Task
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
-# word_similarity threshold of the typo fallback: 'grocreies' still finds 'Buy groceries'.
+# similarity threshold of the typo correction: 'grocreies' is corrected to 'groceries'.
 TRIGRAM_THRESHOLD = "0.3"
+
+# Built once: values go in as parameters, so each request skips building and compiling
+# the statement (SQLAlchemy's compiled cache then hits every time).
+_INSERT_TASK = insert(tasks)
+_INSERT_OUTBOX = insert(outbox)
+_INSERT_SERIES = insert(task_series).on_conflict_do_nothing(index_elements=[task_series.c.id])
 _ENGLISH = literal("english", REGCONFIG)
 
 
@@ -44,6 +59,7 @@ class Page:
     # Sort-key values of the last task when there is a next page.
     last_keys: tuple[Any, ...] | None
     mode: SearchMode | None
+    corrected: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +96,7 @@ class TaskRepository:
         return cast(str | None, owner)
 
     async def insert(self, task: Task) -> None:
-        await self.conn.execute(insert(tasks).values(**_row(task)))
+        await self.conn.execute(_INSERT_TASK, _row(task))
 
     async def insert_occurrence(self, task: Task) -> bool:
         """Insert unless the series already has this occurrence; True when inserted."""
@@ -106,11 +122,7 @@ class TaskRepository:
 
     # -- series ---------------------------------------------------------------------------
     async def create_series(self, series_id: UUID, user_id: str, now: datetime) -> None:
-        await self.conn.execute(
-            insert(task_series)
-            .values(id=series_id, user_id=user_id, created_at=now)
-            .on_conflict_do_nothing(index_elements=[task_series.c.id])
-        )
+        await self.conn.execute(_INSERT_SERIES, {"id": series_id, "user_id": user_id, "created_at": now})
 
     async def series_ended(self, series_id: UUID, user_id: str) -> bool:
         """Whether the series was ended, holding a share lock on it until commit so that an
@@ -166,14 +178,15 @@ class TaskRepository:
     async def add_event(self, event: TaskEvent, topic: str = TASK_EVENTS) -> None:
         """Stage an event in the outbox, in this transaction: it exists iff the change does."""
         await self.conn.execute(
-            insert(outbox).values(
-                event_id=event.event_id,
-                topic=topic,
-                event_type=event.event_type.value,
-                user_id=event.user_id,
-                task_id=event.task_id,
-                data=event.to_data(),
-            )
+            _INSERT_OUTBOX,
+            {
+                "event_id": event.event_id,
+                "topic": topic,
+                "event_type": event.event_type.value,
+                "user_id": event.user_id,
+                "task_id": event.task_id,
+                "data": event.to_data(),
+            },
         )
         self.events_written += 1
 
@@ -182,19 +195,44 @@ class TaskRepository:
         if query.search is None:
             return await self._page(query, None)
         if query.mode is not None:  # a later page searches the way its first page did
-            return await self._page(query, query.mode)
+            return await self._page(query, query.mode, query.corrected)
         page = await self._page(query, "fulltext")
         if page.tasks:
             return page
-        return await self._page(query, "trigram")
+        corrected = await self._corrected(query.user_id, query.search)
+        if corrected is None:
+            return page
+        return await self._page(query, "trigram", corrected)
 
-    async def _page(self, query: ListQuery, mode: SearchMode | None) -> Page:
+    async def _corrected(self, user_id: str, search: str) -> str | None:
+        """The search with each word replaced by the most similar word (pg_trgm) of the
+        user's vocabulary; None when no word has a better match than itself."""
+        words = correctable_words(search)
+        if not words:
+            return None
+        await self.conn.execute(
+            select(func.set_config("pg_trgm.similarity_threshold", TRIGRAM_THRESHOLD, True))
+        )
+        typed = func.unnest(literal(words, ARRAY(Text))).table_valued("word").render_derived("q")
+        best = (
+            select(task_words.c.word)
+            .where(task_words.c.user_id == user_id, task_words.c.word.op("%")(typed.c.word))
+            .order_by(func.similarity(task_words.c.word, typed.c.word).desc(), task_words.c.word)
+            .limit(1)
+            .correlate(typed)
+            .scalar_subquery()
+        )
+        rows = await self.conn.execute(select(typed.c.word, best.label("best")))
+        return apply_corrections(search, {row.word: row.best for row in rows})
+
+    async def _page(self, query: ListQuery, mode: SearchMode | None, corrected: str | None = None) -> Page:
         conditions = _filters(query)
         rank: ColumnElement[Any] | None = None
         source: Any = tasks
         if mode is not None:
-            assert query.search is not None
-            ranked = (await self._ranked(query.search, mode, conditions)).subquery("ranked")
+            text = corrected if mode == "trigram" else query.search
+            assert text is not None
+            ranked = self._ranked(text, conditions).subquery("ranked")
             source = tasks.join(ranked, ranked.c.id == tasks.c.id)
             rank = ranked.c.rank
         exprs = _sort_expressions(rank)
@@ -207,30 +245,20 @@ class TaskRepository:
         more = len(rows) > query.limit
         rows = rows[: query.limit]
         last = tuple(getattr(rows[-1], f"k{i}") for i in range(len(keys))) if more and rows else None
-        return Page([_task(r) for r in rows], last, mode)
+        return Page([_task(r) for r in rows], last, mode, corrected if mode == "trigram" else None)
 
-    async def _ranked(
-        self, search: str, mode: SearchMode, conditions: list[ColumnElement[bool]]
-    ) -> Select[Any]:
-        """The ids and ranks of the (at most 50) best matches."""
-        if mode == "fulltext":
-            tsquery: ColumnElement[Any] = func.websearch_to_tsquery(_ENGLISH, search)
-            prefix = prefix_tsquery(search)
-            if prefix is not None:
-                tsquery = tsquery.op("||")(func.to_tsquery(_ENGLISH, prefix))
-            match = tasks.c.search_vector.op("@@")(tsquery)
-            rank = func.ts_rank(tasks.c.search_vector, tsquery)
-        else:
-            # <% (word similarity above the threshold) can use the trigram index.
-            await self.conn.execute(
-                select(func.set_config("pg_trgm.word_similarity_threshold", TRIGRAM_THRESHOLD, True))
-            )
-            match = literal(search).op("<%")(tasks.c.title)
-            rank = func.word_similarity(search, tasks.c.title)
-        rank_f = sql_cast(rank, Float)
+    @staticmethod
+    def _ranked(search: str, conditions: list[ColumnElement[bool]]) -> Select[Any]:
+        """The ids and ts_rank of the (at most 50) best full-text matches: websearch
+        syntax, and each typed word also as a prefix ('grocer' finds groceries)."""
+        tsquery: ColumnElement[Any] = func.websearch_to_tsquery(_ENGLISH, search)
+        prefix = prefix_tsquery(search)
+        if prefix is not None:
+            tsquery = tsquery.op("||")(func.to_tsquery(_ENGLISH, prefix))
+        rank_f = sql_cast(func.ts_rank(tasks.c.search_vector, tsquery), Float)
         return (
             select(tasks.c.id, rank_f.label("rank"))
-            .where(*conditions, match)
+            .where(*conditions, tasks.c.search_vector.op("@@")(tsquery))
             .order_by(rank_f.desc(), tasks.c.id)
             .limit(SEARCH_RESULTS)
         )

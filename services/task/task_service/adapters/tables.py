@@ -99,12 +99,6 @@ Index("ix_tasks_user_created", tasks.c.user_id, tasks.c.created_at, tasks.c.id)
 Index("ix_tasks_user_due", tasks.c.user_id, tasks.c.due_at)
 Index("ix_tasks_tag_keys", tasks.c.tag_keys, postgresql_using="gin")
 Index("ix_tasks_search_vector", tasks.c.search_vector, postgresql_using="gin")
-Index(
-    "ix_tasks_title_trgm",
-    tasks.c.title,
-    postgresql_using="gin",
-    postgresql_ops={"title": "gin_trgm_ops"},
-)
 # The reminder scan: only tasks whose reminder is still to be sent.
 Index(
     "ix_tasks_reminders_pending",
@@ -112,6 +106,18 @@ Index(
     postgresql_where=text(
         "remind_at IS NOT NULL AND reminder_sent_at IS NULL AND NOT completed AND deleted_at IS NULL"
     ),
+)
+
+# Each user's vocabulary (title and tag words), kept by a trigger on tasks (migration
+# 0002): a search full text cannot match is retried with its words corrected to these.
+task_words = Table(
+    "task_words",
+    metadata,
+    Column("user_id", Text, primary_key=True),
+    Column("word", Text, primary_key=True),
+)
+Index(
+    "ix_task_words_trgm", task_words.c.word, postgresql_using="gin", postgresql_ops={"word": "gin_trgm_ops"}
 )
 
 # A recurring series; ended_at is set when the user deletes it with series=true.

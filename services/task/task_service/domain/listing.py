@@ -10,7 +10,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Any, Literal
@@ -34,7 +34,8 @@ DueFilter = Literal["overdue", "today", "week", "none"]
 SortName = Literal["priority", "due_at", "created_at", "title", "relevance"]
 Order = Literal["asc", "desc"]
 KeyKind = Literal["int", "bool", "time", "text", "float", "uuid"]
-# How a search matched: full text, or (when full text found nothing) trigram similarity.
+# How a search matched: full text, or (when full text found nothing) full text again with
+# its words corrected to the closest words of the user's vocabulary (trigram similarity).
 SearchMode = Literal["fulltext", "trigram"]
 
 # A search returns at most this many tasks, across all its pages.
@@ -103,9 +104,13 @@ class ListQuery:
     # From the cursor: where the previous page ended, and how its search matched.
     after: tuple[Any, ...] | None = None
     mode: SearchMode | None = None
+    # The corrected search text of a "trigram" search, so later pages search the same.
+    corrected: str | None = None
 
-    def next_cursor(self, values: Sequence[Any], mode: SearchMode | None) -> str:
-        return encode_cursor(self, values, mode)
+    def next_cursor(
+        self, values: Sequence[Any], mode: SearchMode | None, corrected: str | None = None
+    ) -> str:
+        return encode_cursor(self, values, mode, corrected)
 
 
 def build_list_query(
@@ -173,8 +178,8 @@ def build_list_query(
         fingerprint=fingerprint,
     )
     if cursor is not None:
-        after_values, mode = decode_cursor(cursor, query)
-        query = replace(query, after=after_values, mode=mode)
+        after_values, mode, corrected = decode_cursor(cursor, query)
+        query = replace(query, after=after_values, mode=mode, corrected=corrected)
     return query
 
 
@@ -247,19 +252,48 @@ def prefix_tsquery(search: str) -> str | None:
     return " & ".join(terms[:_PREFIX_WORDS])
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Words shorter than this are not corrected (nor kept in the vocabulary).
+MIN_CORRECTED = 3
+
+
+def correctable_words(search: str) -> list[str]:
+    """The words of a search that a typo correction may replace: lower-cased letters-only
+    words of the positive terms, as the vocabulary stores them."""
+    words: list[str] = []
+    for token in search.split():
+        if token.startswith("-") or token.lower() == "or":
+            continue
+        words += [w.lower() for w in _LETTERS.findall(token) if MIN_CORRECTED <= len(w) <= 32]
+    return list(dict.fromkeys(words))[:_PREFIX_WORDS]
+
+
+def apply_corrections(search: str, corrections: Mapping[str, str]) -> str | None:
+    """The search with each corrected word replaced (case-insensitively, whole words only),
+    or None when nothing changes, so there is nothing new to search for."""
+    changed = {w: c for w, c in corrections.items() if c and c != w}
+    if not changed:
+        return None
+    return _LETTERS.sub(lambda m: changed.get(m.group(0).lower(), m.group(0)), search)
+
+
 # -- cursor ---------------------------------------------------------------------------------
-def encode_cursor(query: ListQuery, values: Sequence[Any], mode: SearchMode | None) -> str:
+def encode_cursor(
+    query: ListQuery, values: Sequence[Any], mode: SearchMode | None, corrected: str | None = None
+) -> str:
     body = {
         "v": 1,
         "f": query.fingerprint,
         "k": [_dump(key, value) for key, value in zip(query.keys, values, strict=True)],
         "m": mode,
     }
+    if mode == "trigram":
+        body["c"] = corrected
     raw = json.dumps(body, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, query: ListQuery) -> tuple[tuple[Any, ...], SearchMode | None]:
+def decode_cursor(cursor: str, query: ListQuery) -> tuple[tuple[Any, ...], SearchMode | None, str | None]:
     """The position a cursor encodes, checked against the query it is used with. A cursor
     is opaque but not secret: it only ever positions within the caller's own tasks."""
     bad = InvalidInput({"cursor": "is not a cursor of this query; start again without it"})
@@ -277,11 +311,21 @@ def decode_cursor(cursor: str, query: ListQuery) -> tuple[tuple[Any, ...], Searc
         raise bad
     if mode not in ((None,) if query.search is None else ("fulltext", "trigram")):
         raise bad
+    corrected = body.get("c")
+    if mode == "trigram":
+        if not isinstance(corrected, str):
+            raise bad
+        try:
+            corrected = _normalise_search(corrected)
+        except ValueError:
+            raise bad from None
+        if corrected is None:
+            raise bad
     try:
         loaded = tuple(_load(key, value) for key, value in zip(query.keys, values, strict=True))
     except (ValueError, TypeError, OverflowError):
         raise bad from None
-    return loaded, mode
+    return loaded, mode, corrected if mode == "trigram" else None
 
 
 def _dump(key: SortKey, value: Any) -> Any:
