@@ -1,0 +1,26 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AssistantPanel } from "@/components/assistant/assistant-panel";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { AppHeader } from "@/components/shell/app-header";
+import { currentUser } from "@/lib/session";
+
+/** Every signed-in screen: the session is checked here, on the server, before anything renders. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-accent px-4 py-2 font-semibold text-accent-contrast focus:not-sr-only focus:fixed focus:left-3 focus:top-3"
+      >
+        Skip to content
+      </a>
+      <AppHeader user={{ name: user.name, email: user.email }} bell={<NotificationBell />} assistant={<AssistantPanel />} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-3 pb-24 pt-4 outline-none sm:px-6 sm:pt-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+"use client";
+/** "Filter" button and its popover: status, priority, due and tags. Changes apply immediately. */
+import { Check, ListFilter } from "lucide-react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { PRIORITIES, PRIORITY_LABEL, useTags, type DueFilter, type StatusFilter, type TaskFilters } from "@/lib/tasks";
+import { DUE_LABEL, STATUS_LABEL } from "./labels";
+import { activeChips } from "./filter-chips";
+
+function Option({
+  selected,
+  onClick,
+  children,
+  role,
+}: {
+  selected: boolean;
+  onClick: () => void;
+  children: ReactNode;
+  role: "radio" | "checkbox";
+}) {
+  return (
+    <button
+      type="button"
+      role={role}
+      aria-checked={selected}
+      onClick={onClick}
+      className={cn(
+        "inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-sm transition-colors",
+        selected
+          ? "border-accent bg-accent text-accent-contrast"
+          : "border-border bg-surface text-text hover:border-border-strong hover:bg-surface-2",
+      )}
+    >
+      {selected && <Check aria-hidden className="h-3.5 w-3.5" />}
+      {children}
+    </button>
+  );
+}
+
+function Group({ label, role, children }: { label: string; role: "radiogroup" | "group"; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div>
+      <p id={id} className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">
+        {label}
+      </p>
+      <div role={role} aria-labelledby={id} className="flex flex-wrap gap-1.5">
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function FilterMenu({ filters, onChange }: { filters: TaskFilters; onChange: (filters: TaskFilters) => void }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const tags = useTags();
+  const count = activeChips(filters).length;
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  const tagOptions = (() => {
+    const seen = new Map<string, string>();
+    for (const { tag } of tags.data?.used ?? []) seen.set(tag.toLowerCase(), tag);
+    for (const tag of tags.data?.suggested ?? []) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+    for (const tag of filters.tags) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
+    return [...seen.values()];
+  })();
+
+  const hasTag = (tag: string) => filters.tags.some((t) => t.toLowerCase() === tag.toLowerCase());
+
+  return (
+    <div ref={root} className="relative">
+      <Button
+        ref={button}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        aria-haspopup="true"
+        onClick={() => setOpen((v) => !v)}
+      >
+        <ListFilter aria-hidden className="h-4 w-4" />
+        <span>Filter</span>
+        {count > 0 && (
+          <span className="grid h-5 min-w-5 place-items-center rounded-full bg-accent px-1 text-xs font-semibold text-accent-contrast">
+            {count}
+          </span>
+        )}
+      </Button>
+      {open && (
+        <div
+          id={panelId}
+          role="group"
+          aria-label="Filters"
+          className="absolute left-0 z-40 mt-2 w-[min(22rem,calc(100vw-1.5rem))] space-y-4 rounded-card border border-border bg-surface p-4 shadow-card"
+        >
+          <Group label="Status" role="radiogroup">
+            {(["open", "completed", "all"] as StatusFilter[]).map((status) => (
+              <Option key={status} role="radio" selected={filters.status === status} onClick={() => onChange({ ...filters, status })}>
+                {STATUS_LABEL[status]}
+              </Option>
+            ))}
+          </Group>
+          <Group label="Priority" role="group">
+            {PRIORITIES.map((priority) => {
+              const selected = filters.priority.includes(priority);
+              return (
+                <Option
+                  key={priority}
+                  role="checkbox"
+                  selected={selected}
+                  onClick={() =>
+                    onChange({
+                      ...filters,
+                      priority: selected
+                        ? filters.priority.filter((p) => p !== priority)
+                        : PRIORITIES.filter((p) => p === priority || filters.priority.includes(p)),
+                    })
+                  }
+                >
+                  {PRIORITY_LABEL[priority]}
+                </Option>
+              );
+            })}
+          </Group>
+          <Group label="Due" role="radiogroup">
+            <Option role="radio" selected={filters.due === null} onClick={() => onChange({ ...filters, due: null })}>
+              Any time
+            </Option>
+            {(Object.keys(DUE_LABEL) as DueFilter[]).map((due) => (
+              <Option key={due} role="radio" selected={filters.due === due} onClick={() => onChange({ ...filters, due })}>
+                {DUE_LABEL[due]}
+              </Option>
+            ))}
+          </Group>
+          <Group label="Tags (a task must have all)" role="group">
+            {tagOptions.length === 0 && <p className="text-sm text-muted">No tags yet.</p>}
+            {tagOptions.map((tag) => (
+              <Option
+                key={tag}
+                role="checkbox"
+                selected={hasTag(tag)}
+                onClick={() =>
+                  onChange({
+                    ...filters,
+                    tags: hasTag(tag)
+                      ? filters.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase())
+                      : [...filters.tags, tag],
+                  })
+                }
+              >
+                #{tag}
+              </Option>
+            ))}
+          </Group>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+/**
+ * Quick-add: one line, parsed as you type (lib/quick-add.ts) and shown as chips before saving.
+ * Enter saves; the line is cleared at once (the task appears optimistically) and put back if the
+ * server refuses it, with the API's message.
+ */
+import { AlarmClock, CalendarDays, CornerDownLeft, Flag, Hash, Plus, Repeat } from "lucide-react";
+import { forwardRef, useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import { ApiError } from "@/lib/api";
+import { parseQuickAdd, type QuickAddResult } from "@/lib/quick-add";
+import { describeRRule } from "@/lib/rrule";
+import { formatDue, PRIORITY_LABEL, useCreateTask, userTimeZone } from "@/lib/tasks";
+import { PRIORITY_BADGE } from "./labels";
+
+function PreviewChip({ icon, children, className }: { icon: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <li
+      className={cn(
+        "inline-flex h-7 items-center gap-1.5 rounded-full bg-surface-2 px-2.5 text-xs font-medium text-text",
+        className,
+      )}
+    >
+      {icon}
+      {children}
+    </li>
+  );
+}
+
+function reminderText(result: QuickAddResult, now: Date): string {
+  if (result.remindOffsetMinutes !== null) {
+    const m = result.remindOffsetMinutes;
+    const amount = m === 0 ? "At due time" : m % 1440 === 0 ? `${m / 1440} d before` : m % 60 === 0 ? `${m / 60} h before` : `${m} min before`;
+    return result.dueAt ? amount : `${amount} (add a due date)`;
+  }
+  return result.remindAt ? formatDue(result.remindAt, now) : "";
+}
+
+/** What the line will become: title plus one chip per parsed field. */
+export function QuickAddPreview({ result, now, id }: { result: QuickAddResult; now: Date; id?: string }) {
+  const hasFields = result.tokens.length > 0;
+  return (
+    <div id={id} aria-live="polite" className="flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-muted">
+        {result.title ? (
+          <>
+            Adds <strong className="font-semibold text-text">{result.title}</strong>
+          </>
+        ) : (
+          <span className="text-danger">Add a title as well</span>
+        )}
+      </span>
+      {hasFields && (
+        <ul aria-label="Parsed from your text" className="flex flex-wrap gap-1.5">
+          {result.dueAt && (
+            <PreviewChip icon={<CalendarDays aria-hidden className="h-3.5 w-3.5 text-accent" />}>
+              <span className="sr-only">Due </span>
+              {formatDue(result.dueAt, now)}
+            </PreviewChip>
+          )}
+          {result.priority && (
+            <PreviewChip icon={<Flag aria-hidden className="h-3.5 w-3.5" />} className={PRIORITY_BADGE[result.priority]}>
+              <span className="sr-only">Priority </span>
+              {PRIORITY_LABEL[result.priority]}
+            </PreviewChip>
+          )}
+          {result.rrule && (
+            <PreviewChip icon={<Repeat aria-hidden className="h-3.5 w-3.5 text-accent" />}>
+              <span className="sr-only">Repeats </span>
+              {describeRRule(result.rrule)}
+            </PreviewChip>
+          )}
+          {(result.remindAt || result.remindOffsetMinutes !== null) && (
+            <PreviewChip icon={<AlarmClock aria-hidden className="h-3.5 w-3.5 text-accent" />}>
+              <span className="sr-only">Reminder </span>
+              {reminderText(result, now)}
+            </PreviewChip>
+          )}
+          {result.tags.map((tag) => (
+            <PreviewChip key={tag.toLowerCase()} icon={<Hash aria-hidden className="h-3.5 w-3.5 text-accent" />}>
+              <span className="sr-only">Tag </span>
+              {tag}
+            </PreviewChip>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueChange: (value: string) => void }>(
+  function QuickAdd({ value, onValueChange }, ref) {
+    const create = useCreateTask();
+    const [error, setError] = useState<string | null>(null);
+    const inputId = useId();
+    const previewId = useId();
+    const errorId = useId();
+    // Parsed against the clock when the text changes (not per render) so the preview is stable.
+    const { result, now } = useMemo(() => {
+      const at = new Date();
+      return { result: parseQuickAdd(value, { now: at, timeZone: userTimeZone() }), now: at };
+    }, [value]);
+
+    function submit(event: FormEvent) {
+      event.preventDefault();
+      if (!value.trim()) return;
+      if (!result.title) {
+        setError("Give the task a title, e.g. “Pay rent”, before the #tags and dates.");
+        return;
+      }
+      const typed = value;
+      setError(null);
+      onValueChange("");
+      create.mutate(
+        {
+          title: result.title,
+          priority: result.priority ?? undefined,
+          tags: result.tags,
+          due_at: result.dueAt,
+          remind_at: result.remindAt,
+          rrule: result.rrule,
+        },
+        {
+          onError: (failure) => {
+            // Nothing typed is lost: the line comes back with the reason.
+            onValueChange(typed);
+            const fields = failure instanceof ApiError ? Object.entries(failure.fields) : [];
+            setError(
+              fields.length
+                ? fields.map(([field, message]) => `${field.replace(/_/g, " ")}: ${message}`).join(" · ")
+                : failure.message,
+            );
+          },
+        },
+      );
+    }
+
+    return (
+      <form onSubmit={submit} className="rounded-card border border-border bg-surface p-2 shadow-card focus-within:border-accent focus-within:ring-2 focus-within:ring-focus">
+        <label htmlFor={inputId} className="sr-only">
+          Quick add a task
+        </label>
+        <div className="flex items-center gap-2">
+          <Plus aria-hidden className="ml-2 h-5 w-5 shrink-0 text-accent" />
+          <input
+            ref={ref}
+            id={inputId}
+            value={value}
+            onChange={(event) => {
+              onValueChange(event.target.value);
+              setError(null);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === "Escape") {
+                if (value) onValueChange("");
+                else event.currentTarget.blur();
+              }
+            }}
+            autoComplete="off"
+            enterKeyHint="done"
+            placeholder="Add a task: Pay rent every month on the 1st #Finance !high tomorrow 9am"
+            aria-describedby={cn(value.trim() && previewId, error && errorId) || undefined}
+            aria-invalid={error ? true : undefined}
+            className="h-10 min-w-0 flex-1 bg-transparent text-base text-text placeholder:text-muted focus-visible:outline-none"
+          />
+          <button
+            type="submit"
+            disabled={!value.trim()}
+            className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-lg bg-accent px-3 text-sm font-semibold text-accent-contrast hover:bg-accent-hover disabled:opacity-50"
+          >
+            <span className="hidden sm:inline">Add</span>
+            <CornerDownLeft aria-hidden className="h-4 w-4" />
+            <span className="sr-only sm:hidden">Add task</span>
+          </button>
+        </div>
+        {value.trim() && (
+          <div className="px-2 pb-1 pt-2">
+            <QuickAddPreview id={previewId} result={result} now={now} />
+          </div>
+        )}
+        {error && (
+          <p id={errorId} role="alert" className="px-2 pb-1 pt-2 text-sm font-medium text-danger">
+            {error}
+          </p>
+        )}
+      </form>
+    );
+  },
+);

@@ -1,0 +1,148 @@
+"use client";
+/** Tags with autocomplete from the suggested and already used tags (GET /api/tags). */
+import { X } from "lucide-react";
+import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/field";
+import { useTags } from "@/lib/tasks";
+
+export const MAX_TAGS = 10;
+
+export function TagInput({
+  id,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+}: {
+  id: string;
+  value: string[];
+  onChange: (tags: string[]) => void;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
+  const tags = useTags();
+  const [text, setText] = useState("");
+  const [open, setOpen] = useState(false);
+  const [highlight, setHighlight] = useState(0);
+  const listId = useId();
+
+  const options = useMemo(() => {
+    const chosen = new Set(value.map((t) => t.toLowerCase()));
+    const all = new Map<string, string>();
+    for (const { tag } of tags.data?.used ?? []) all.set(tag.toLowerCase(), tag);
+    for (const tag of tags.data?.suggested ?? []) if (!all.has(tag.toLowerCase())) all.set(tag.toLowerCase(), tag);
+    const needle = text.trim().replace(/^#/, "").toLowerCase();
+    return [...all.values()]
+      .filter((tag) => !chosen.has(tag.toLowerCase()) && tag.toLowerCase().includes(needle))
+      .sort((a, b) => Number(!a.toLowerCase().startsWith(needle)) - Number(!b.toLowerCase().startsWith(needle)))
+      .slice(0, 8);
+  }, [tags.data, value, text]);
+
+  function add(tag: string) {
+    const clean = tag.trim().replace(/^#/, "").slice(0, 32);
+    setText("");
+    setHighlight(0);
+    if (!clean || value.length >= MAX_TAGS || value.some((t) => t.toLowerCase() === clean.toLowerCase())) return;
+    onChange([...value, clean]);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown" && options.length) {
+      event.preventDefault();
+      setOpen(true);
+      setHighlight((h) => (h + 1) % options.length);
+    } else if (event.key === "ArrowUp" && options.length) {
+      event.preventDefault();
+      setHighlight((h) => (h - 1 + options.length) % options.length);
+    } else if (event.key === "Enter" || event.key === ",") {
+      if (!text.trim() && event.key === "Enter") return;
+      event.preventDefault();
+      add(open && options[highlight] && event.key === "Enter" ? options[highlight] : text);
+    } else if (event.key === "Backspace" && !text && value.length) {
+      onChange(value.slice(0, -1));
+    } else if (event.key === "Escape" && open) {
+      event.stopPropagation();
+      event.nativeEvent.stopImmediatePropagation();
+      setOpen(false);
+    }
+  }
+
+  const showList = open && options.length > 0;
+  return (
+    <div className="relative">
+      <div
+        className={cn(
+          inputClass,
+          "flex flex-wrap items-center gap-1.5 py-1.5 focus-within:border-accent",
+          invalid && "border-danger",
+        )}
+      >
+        {value.map((tag) => (
+          <span
+            key={tag}
+            className="inline-flex h-7 items-center gap-1 rounded-full bg-accent-soft pl-2.5 pr-1 text-xs font-medium text-accent-strong"
+          >
+            #{tag}
+            <button
+              type="button"
+              aria-label={`Remove tag ${tag}`}
+              onClick={() => onChange(value.filter((t) => t !== tag))}
+              className="grid h-5 w-5 place-items-center rounded-full hover:bg-surface"
+            >
+              <X aria-hidden className="h-3 w-3" />
+            </button>
+          </span>
+        ))}
+        <input
+          id={id}
+          role="combobox"
+          aria-expanded={showList}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={showList ? `${listId}-${highlight}` : undefined}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          value={text}
+          disabled={value.length >= MAX_TAGS}
+          placeholder={value.length >= MAX_TAGS ? "10 tags at most" : value.length ? "Add another" : "Add a tag"}
+          onChange={(event) => {
+            setText(event.target.value);
+            setOpen(true);
+            setHighlight(0);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 120)}
+          onKeyDown={onKeyDown}
+          className="h-7 min-w-24 flex-1 bg-transparent text-sm text-text placeholder:text-muted focus-visible:outline-none"
+        />
+      </div>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Tag suggestions"
+        hidden={!showList}
+        className="absolute z-10 mt-1 max-h-56 w-full overflow-auto rounded-lg border border-border bg-surface p-1 shadow-card"
+      >
+        {options.map((tag, index) => (
+          <li
+            key={tag}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === highlight}
+            onMouseDown={(event) => {
+              event.preventDefault();
+              add(tag);
+            }}
+            className={cn(
+              "cursor-pointer rounded-md px-3 py-1.5 text-sm text-text",
+              index === highlight && "bg-accent-soft text-accent-strong",
+            )}
+          >
+            #{tag}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

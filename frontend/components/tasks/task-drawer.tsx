@@ -1,0 +1,393 @@
+"use client";
+/**
+ * The edit drawer. The form keeps what was typed until a save succeeds: a refused save shows the
+ * API's field errors next to the fields and leaves every value in place.
+ */
+import { Trash2 } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Drawer } from "@/components/ui/drawer";
+import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/api";
+import {
+  errorMessage,
+  PRIORITIES,
+  PRIORITY_LABEL,
+  useDeleteTask,
+  useUpdateTask,
+  type Priority,
+  type Task,
+  type TaskInput,
+} from "@/lib/tasks";
+import { PRIORITY_BADGE } from "./labels";
+import { RecurrenceEditor } from "./recurrence-editor";
+import { TagInput } from "./tag-input";
+
+const REMINDER_OFFSETS: Array<[string, string]> = [
+  ["0", "At the due time"],
+  ["5", "5 minutes before"],
+  ["15", "15 minutes before"],
+  ["30", "30 minutes before"],
+  ["60", "1 hour before"],
+  ["1440", "1 day before"],
+];
+
+interface FormState {
+  title: string;
+  description: string;
+  priority: Priority;
+  tags: string[];
+  dueDate: string;
+  dueTime: string;
+  reminder: string; // "none" | minutes before | "custom"
+  remindCustom: string; // datetime-local
+  rrule: string | null;
+  repeatFrom: "due" | "completion";
+}
+
+type FieldName = "title" | "description" | "priority" | "tags" | "due" | "reminder" | "rrule" | "form";
+type Errors = Partial<Record<FieldName, string>>;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const localTime = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+export function formFromTask(task: Task): FormState {
+  const due = task.due_at ? new Date(task.due_at) : null;
+  const remind = task.remind_at ? new Date(task.remind_at) : null;
+  let reminder = "none";
+  if (remind) {
+    const offset = due ? Math.round((due.getTime() - remind.getTime()) / 60_000) : null;
+    reminder = offset !== null && REMINDER_OFFSETS.some(([value]) => Number(value) === offset) ? String(offset) : "custom";
+  }
+  return {
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    tags: task.tags,
+    dueDate: due ? localDate(due) : "",
+    dueTime: due ? localTime(due) : "",
+    reminder,
+    remindCustom: remind ? `${localDate(remind)}T${localTime(remind)}` : "",
+    rrule: task.rrule,
+    repeatFrom: task.repeat_from,
+  };
+}
+
+const formSchema = z.object({
+  title: z.string().trim().min(1, "A task needs a title.").max(200, "Keep the title to 200 characters."),
+  description: z.string().max(5000, "Keep the description to 5,000 characters."),
+  tags: z.array(z.string().min(1).max(32)).max(10, "10 tags at most."),
+});
+
+/** The form as API fields, or errors to show. */
+export function toInput(form: FormState): { input: Required<TaskInput> } | { errors: Errors } {
+  const errors: Errors = {};
+  const parsed = formSchema.safeParse(form);
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path[0] as FieldName] ??= issue.message;
+  let dueAt: Date | null = null;
+  if (form.dueDate) {
+    dueAt = new Date(`${form.dueDate}T${form.dueTime || "09:00"}`);
+    if (Number.isNaN(dueAt.getTime())) errors.due = "Enter a valid date and time.";
+  } else if (form.dueTime) errors.due = "Pick a date for this time.";
+  let remindAt: Date | null = null;
+  if (form.reminder === "custom") {
+    remindAt = form.remindCustom ? new Date(form.remindCustom) : null;
+    if (!remindAt || Number.isNaN(remindAt.getTime())) errors.reminder = "Pick when to be reminded.";
+  } else if (form.reminder !== "none") {
+    if (!dueAt) errors.reminder = "A reminder before the due time needs a due date.";
+    else remindAt = new Date(dueAt.getTime() - Number(form.reminder) * 60_000);
+  }
+  if (form.rrule !== null && !form.rrule.trim()) errors.rrule = "Enter a rule or choose “Does not repeat”.";
+  if (Object.keys(errors).length) return { errors };
+  return {
+    input: {
+      title: form.title.trim(),
+      description: form.description,
+      priority: form.priority,
+      tags: form.tags,
+      due_at: dueAt ? dueAt.toISOString() : null,
+      remind_at: remindAt ? remindAt.toISOString() : null,
+      rrule: form.rrule ? form.rrule.trim() : null,
+      repeat_from: form.repeatFrom,
+    },
+  };
+}
+
+/** API field names (e.g. "due_at", "tags.3") → the form field showing the message. */
+export function errorsFromApi(error: unknown): Errors {
+  if (!(error instanceof ApiError)) return { form: errorMessage(error) };
+  const map: Record<string, FieldName> = {
+    title: "title",
+    description: "description",
+    priority: "priority",
+    tags: "tags",
+    due_at: "due",
+    remind_at: "reminder",
+    rrule: "rrule",
+    repeat_from: "rrule",
+  };
+  const errors: Errors = {};
+  for (const [name, message] of Object.entries(error.fields)) {
+    const field = map[name.split(".")[0]] ?? "form";
+    errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
+  }
+  if (!Object.keys(error.fields).length) errors.form = error.message;
+  return errors;
+}
+
+function sameInstant(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return new Date(a).getTime() === new Date(b).getTime();
+}
+
+/** Only what changed, so a save never overwrites a field edited elsewhere meanwhile. */
+function changes(task: Task, input: Required<TaskInput>): Partial<TaskInput> {
+  const patch: Partial<TaskInput> = {};
+  if (input.title !== task.title) patch.title = input.title;
+  if (input.description !== task.description) patch.description = input.description;
+  if (input.priority !== task.priority) patch.priority = input.priority;
+  if (input.tags.join("\u0000") !== task.tags.join("\u0000")) patch.tags = input.tags;
+  if (!sameInstant(input.due_at, task.due_at)) patch.due_at = input.due_at;
+  if (!sameInstant(input.remind_at, task.remind_at)) patch.remind_at = input.remind_at;
+  if ((input.rrule ?? null) !== (task.rrule ?? null)) patch.rrule = input.rrule;
+  if (input.repeat_from !== task.repeat_from) patch.repeat_from = input.repeat_from;
+  return patch;
+}
+
+function TaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
+  const [form, setForm] = useState(() => formFromTask(task));
+  const [errors, setErrors] = useState<Errors>({});
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const update = useUpdateTask();
+  const remove = useDeleteTask();
+  const { toast } = useToast();
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K], field?: FieldName) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    if (field) setErrors((current) => ({ ...current, [field]: undefined, form: undefined }));
+  };
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    const result = toInput(form);
+    if ("errors" in result) {
+      setErrors(result.errors);
+      return;
+    }
+    const patch = changes(task, result.input);
+    if (!Object.keys(patch).length) {
+      onDone();
+      return;
+    }
+    setErrors({});
+    update.mutate(
+      { task, patch },
+      {
+        onSuccess: () => {
+          toast({ tone: "success", title: "Saved", duration: 2500 });
+          onDone();
+        },
+        onError: (error) => setErrors(errorsFromApi(error)),
+      },
+    );
+  }
+
+  const formId = `task-form-${task.id}`;
+  return (
+    <>
+      <form id={formId} onSubmit={save} noValidate className="space-y-5">
+        <Field id="task-title" label="Title" error={errors.title}>
+          <input
+            id="task-title"
+            data-autofocus
+            className={inputClass}
+            value={form.title}
+            onChange={(e) => set("title", e.target.value, "title")}
+            {...describedBy("task-title", errors.title)}
+          />
+        </Field>
+        <Field id="task-description" label="Description" error={errors.description}>
+          <textarea
+            id="task-description"
+            rows={4}
+            className={cn(inputClass, "resize-y")}
+            value={form.description}
+            onChange={(e) => set("description", e.target.value, "description")}
+            placeholder="Notes, links, details…"
+            {...describedBy("task-description", errors.description)}
+          />
+        </Field>
+        <fieldset>
+          <legend className="mb-1 text-sm font-medium text-text">Priority</legend>
+          <div role="radiogroup" aria-label="Priority" className="grid grid-cols-4 gap-1.5">
+            {PRIORITIES.map((priority) => (
+              <button
+                key={priority}
+                type="button"
+                role="radio"
+                aria-checked={form.priority === priority}
+                onClick={() => set("priority", priority, "priority")}
+                className={cn(
+                  "h-9 rounded-lg border text-sm font-medium transition-colors",
+                  form.priority === priority
+                    ? cn("border-transparent ring-2 ring-accent", PRIORITY_BADGE[priority])
+                    : "border-border text-text hover:bg-surface-2",
+                )}
+              >
+                {PRIORITY_LABEL[priority]}
+              </button>
+            ))}
+          </div>
+          {errors.priority && <p className="mt-1 text-xs font-medium text-danger">{errors.priority}</p>}
+        </fieldset>
+        <Field id="task-tags" label="Tags" error={errors.tags} hint="Enter or comma adds a tag; up to 10.">
+          <TagInput
+            id="task-tags"
+            value={form.tags}
+            onChange={(tags) => set("tags", tags, "tags")}
+            invalid={Boolean(errors.tags)}
+            describedBy={errors.tags ? "task-tags-error" : "task-tags-hint"}
+          />
+        </Field>
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium text-text">Due</legend>
+          <div className="grid grid-cols-[minmax(0,1fr)_7.5rem] gap-2 sm:grid-cols-[minmax(0,1fr)_8.5rem_auto]">
+            <label className="sr-only" htmlFor="task-due-date">
+              Due date
+            </label>
+            <input
+              id="task-due-date"
+              type="date"
+              className={inputClass}
+              value={form.dueDate}
+              onChange={(e) => set("dueDate", e.target.value, "due")}
+              {...describedBy("task-due", errors.due)}
+            />
+            <label className="sr-only" htmlFor="task-due-time">
+              Due time
+            </label>
+            <input
+              id="task-due-time"
+              type="time"
+              className={inputClass}
+              value={form.dueTime}
+              onChange={(e) => set("dueTime", e.target.value, "due")}
+              {...describedBy("task-due", errors.due)}
+            />
+            {(form.dueDate || form.dueTime) && (
+              <Button
+                size="md"
+                variant="ghost"
+                onClick={() => {
+                  set("dueDate", "", "due");
+                  set("dueTime", "");
+                }}
+              >
+                Clear
+              </Button>
+            )}
+          </div>
+          {errors.due ? (
+            <p id="task-due-error" role="alert" className="text-xs font-medium text-danger">
+              {errors.due}
+            </p>
+          ) : (
+            form.dueDate &&
+            !form.dueTime && <p className="text-xs text-muted">No time: due at 09:00.</p>
+          )}
+        </fieldset>
+        <Field id="task-reminder" label="Reminder" error={errors.reminder}>
+          <select
+            id="task-reminder"
+            className={inputClass}
+            value={form.reminder}
+            onChange={(e) => set("reminder", e.target.value, "reminder")}
+            {...describedBy("task-reminder", errors.reminder)}
+          >
+            <option value="none">No reminder</option>
+            {REMINDER_OFFSETS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+            <option value="custom">At a specific time…</option>
+          </select>
+          {form.reminder === "custom" && (
+            <>
+              <label htmlFor="task-remind-at" className="sr-only">
+                Remind me at
+              </label>
+              <input
+                id="task-remind-at"
+                type="datetime-local"
+                className={cn(inputClass, "mt-2")}
+                value={form.remindCustom}
+                onChange={(e) => set("remindCustom", e.target.value, "reminder")}
+              />
+            </>
+          )}
+        </Field>
+        <RecurrenceEditor
+          rrule={form.rrule}
+          onChange={(rrule) => set("rrule", rrule, "rrule")}
+          repeatFrom={form.repeatFrom}
+          onRepeatFromChange={(value) => set("repeatFrom", value, "rrule")}
+          dueDate={form.dueDate}
+          dueTime={form.dueTime}
+          error={errors.rrule}
+        />
+        {errors.form && (
+          <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
+            {errors.form}
+          </p>
+        )}
+      </form>
+      <div className="sticky bottom-0 -mx-5 mt-6 flex items-center gap-2 border-t border-border bg-surface px-5 py-3">
+        {confirmDelete ? (
+          <>
+            <span className="text-sm text-text">Delete this task?</span>
+            <Button
+              variant="danger"
+              size="sm"
+              onClick={() => {
+                remove.mutate({ task });
+                toast({ title: `Deleted “${task.title}”`, duration: 3000 });
+                onDone();
+              }}
+            >
+              Delete
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setConfirmDelete(false)}>
+              Keep
+            </Button>
+          </>
+        ) : (
+          <Button variant="danger" size="icon" aria-label="Delete task" onClick={() => setConfirmDelete(true)}>
+            <Trash2 aria-hidden className="h-4 w-4" />
+          </Button>
+        )}
+        <div className="ml-auto flex gap-2">
+          <Button onClick={onDone}>Cancel</Button>
+          <Button type="submit" form={formId} variant="primary" disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () => void }) {
+  // Keep the last task while the drawer slides out, so its content does not vanish first.
+  const [shown, setShown] = useState(task);
+  if (task && task !== shown) setShown(task);
+  return (
+    <Drawer open={task !== null} onClose={onClose} title="Edit task">
+      {shown && <TaskForm key={shown.id} task={task ?? shown} onDone={onClose} />}
+    </Drawer>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+/**
+ * The virtualised task list (window scrolling, rows measured as they render), loading further
+ * pages as the end comes into view. Keyboard: ↑/↓ (and j/k) move, Home/End jump, Enter opens,
+ * x completes or reopens the focused task.
+ */
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { Task } from "@/lib/tasks";
+import { TaskRow } from "./task-row";
+
+export function TaskList({
+  tasks,
+  search,
+  leaving,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  onOpen,
+  onToggle,
+}: {
+  tasks: Task[];
+  search: string;
+  leaving: ReadonlySet<string>;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  onOpen: (task: Task) => void;
+  onToggle: (task: Task) => void;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const [activeId, setActiveId] = useState<string | null>(null);
+
+  useLayoutEffect(() => {
+    const update = () => setScrollMargin(container.current?.offsetTop ?? 0);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: tasks.length,
+    estimateSize: () => 76,
+    overscan: 8,
+    scrollMargin,
+    getItemKey: (index) => tasks[index]?.id ?? index,
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length ? items[items.length - 1].index : -1;
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= tasks.length - 15) onLoadMore();
+  }, [hasMore, loadingMore, lastIndex, tasks.length, onLoadMore]);
+
+  const activeIndex = Math.max(0, activeId ? tasks.findIndex((t) => t.id === activeId) : 0);
+
+  const focusIndex = useCallback(
+    (index: number) => {
+      const target = tasks[index];
+      if (!target) return;
+      setActiveId(target.id);
+      virtualizer.scrollToIndex(index, { align: "auto" });
+      // The row may only exist after the virtualiser renders it.
+      const tryFocus = (attempt: number) => {
+        const row = container.current?.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(target.id)}"] [data-row-button]`);
+        if (row) row.focus();
+        else if (attempt < 5) requestAnimationFrame(() => tryFocus(attempt + 1));
+      };
+      requestAnimationFrame(() => tryFocus(0));
+    },
+    [tasks, virtualizer],
+  );
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement;
+    if (target.tagName === "INPUT" || target.tagName === "TEXTAREA") return;
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      j: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      k: activeIndex - 1,
+      Home: 0,
+      End: tasks.length - 1,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      focusIndex(Math.min(tasks.length - 1, Math.max(0, moves[event.key])));
+    } else if (event.key === "x") {
+      const task = tasks[activeIndex];
+      if (task) {
+        event.preventDefault();
+        onToggle(task);
+      }
+    }
+  }
+
+  return (
+    <div ref={container} role="list" aria-label="Tasks" aria-busy={loadingMore} onKeyDown={onKeyDown}>
+      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        {items.map((item) => {
+          const task = tasks[item.index];
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              data-index={item.index}
+              data-task-id={task.id}
+              ref={virtualizer.measureElement}
+              className="absolute left-0 top-0 w-full pb-2"
+              style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+            >
+              <TaskRow
+                task={task}
+                search={search}
+                active={item.index === activeIndex}
+                leaving={leaving.has(task.id)}
+                onOpen={onOpen}
+                onToggle={onToggle}
+                onFocusRow={() => setActiveId(task.id)}
+              />
+            </div>
+          );
+        })}
+      </div>
+      {loadingMore && <p className="py-3 text-center text-sm text-muted">Loading more…</p>}
+    </div>
+  );
+}

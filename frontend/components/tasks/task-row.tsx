@@ -1,0 +1,171 @@
+"use client";
+/** One task in the list: complete toggle (animated), title, due/recurrence/reminder/tags, priority. */
+import { motion, useReducedMotion } from "framer-motion";
+import { AlarmClock, CalendarDays, Repeat } from "lucide-react";
+import { memo } from "react";
+import { cn } from "@/components/ui/cn";
+import { describeRRule } from "@/lib/rrule";
+import { dueState, formatDue, PRIORITY_LABEL, type Task } from "@/lib/tasks";
+import { Highlight } from "./highlight";
+import { PRIORITY_BADGE } from "./labels";
+
+const BURST = [0, 45, 90, 135, 180, 225, 270, 315];
+
+function CompleteToggle({ task, onToggle, focusable }: { task: Task; onToggle: () => void; focusable: boolean }) {
+  const reduce = useReducedMotion();
+  const done = task.completed;
+  return (
+    <button
+      type="button"
+      role="checkbox"
+      aria-checked={done}
+      aria-label={done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
+      onClick={onToggle}
+      className="relative grid h-9 w-9 shrink-0 place-items-center rounded-full"
+      tabIndex={focusable ? 0 : -1}
+      data-complete-toggle
+    >
+      <motion.span
+        className={cn(
+          "grid h-6 w-6 place-items-center rounded-full border-2",
+          done ? "border-success bg-success" : "border-border-strong hover:border-accent",
+        )}
+        animate={done && !reduce ? { scale: [1, 1.25, 1] } : { scale: 1 }}
+        transition={{ duration: 0.35, ease: "easeOut" }}
+      >
+        <svg viewBox="0 0 24 24" className="h-4 w-4" aria-hidden>
+          <motion.path
+            d="M5 12.5l4.5 4.5L19 7.5"
+            fill="none"
+            stroke="var(--surface)"
+            strokeWidth={3}
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            initial={false}
+            animate={{ pathLength: done ? 1 : 0, opacity: done ? 1 : 0 }}
+            transition={{ duration: reduce ? 0 : 0.3, delay: reduce ? 0 : 0.08 }}
+          />
+        </svg>
+      </motion.span>
+      {done && !reduce && (
+        <span aria-hidden className="pointer-events-none absolute inset-0">
+          {BURST.map((angle) => (
+            <motion.span
+              key={angle}
+              className="absolute left-1/2 top-1/2 h-1.5 w-1.5 rounded-full bg-accent"
+              initial={{ x: "-50%", y: "-50%", opacity: 1, scale: 1 }}
+              animate={{
+                x: `calc(-50% + ${Math.cos((angle * Math.PI) / 180) * 18}px)`,
+                y: `calc(-50% + ${Math.sin((angle * Math.PI) / 180) * 18}px)`,
+                opacity: 0,
+                scale: 0.4,
+              }}
+              transition={{ duration: 0.55, ease: "easeOut" }}
+            />
+          ))}
+        </span>
+      )}
+    </button>
+  );
+}
+
+export const TaskRow = memo(function TaskRow({
+  task,
+  search,
+  active,
+  leaving,
+  onOpen,
+  onToggle,
+  onFocusRow,
+}: {
+  task: Task;
+  search: string;
+  /** The row the arrow keys are on (roving tabindex). */
+  active: boolean;
+  /** Just completed in the Open view: fading out. */
+  leaving: boolean;
+  onOpen: (task: Task) => void;
+  onToggle: (task: Task) => void;
+  onFocusRow: () => void;
+}) {
+  const state = dueState(task);
+  const pending = task.id.startsWith("optimistic-");
+  return (
+    <motion.div
+      className={cn(
+        "group flex items-start gap-2 rounded-card border bg-surface px-2 py-2 transition-colors sm:px-3",
+        active ? "border-border-strong" : "border-border",
+        state === "overdue" && "border-l-4 border-l-danger",
+        state === "today" && "border-l-4 border-l-warning",
+      )}
+      animate={{ opacity: leaving ? 0.45 : 1 }}
+      aria-busy={pending || undefined}
+      transition={{ duration: 0.4, delay: leaving ? 0.35 : 0 }}
+    >
+      <CompleteToggle task={task} focusable={active} onToggle={() => onToggle(task)} />
+      <div className="min-w-0 flex-1">
+        <button
+          type="button"
+          tabIndex={active ? 0 : -1}
+          data-row-button
+          onFocus={onFocusRow}
+          onClick={() => onOpen(task)}
+          aria-label={`${task.title}. Open details`}
+          className="block w-full rounded-md py-1.5 text-left"
+        >
+          <span
+            className={cn(
+              "relative inline text-[0.95rem] font-medium leading-snug text-text",
+              task.completed && "text-muted line-through decoration-2",
+            )}
+          >
+            <Highlight text={task.title} query={search} />
+          </span>
+        </button>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 pb-1 text-xs text-muted">
+          {task.due_at && (
+            <span
+              className={cn(
+                "inline-flex items-center gap-1 whitespace-nowrap font-medium",
+                state === "overdue" && "rounded bg-danger-soft px-1.5 py-0.5 text-danger",
+                state === "today" && "rounded bg-warning-soft px-1.5 py-0.5 text-warning",
+              )}
+            >
+              <CalendarDays aria-hidden className="h-3.5 w-3.5" />
+              {state === "overdue" && <span>Overdue ·</span>}
+              <time dateTime={task.due_at}>{formatDue(task.due_at)}</time>
+            </span>
+          )}
+          {task.rrule && (
+            <span className="inline-flex items-center gap-1" title={task.rrule}>
+              <Repeat aria-hidden className="h-3.5 w-3.5 text-accent" />
+              <span className="sr-only">Repeats: </span>
+              {describeRRule(task.rrule)}
+            </span>
+          )}
+          {task.remind_at && (
+            <span className="inline-flex items-center gap-1">
+              <AlarmClock aria-hidden className="h-3.5 w-3.5" />
+              <span className="sr-only">Reminder </span>
+              {formatDue(task.remind_at)}
+            </span>
+          )}
+          {task.tags.map((tag) => (
+            <span key={tag} className="rounded-full bg-surface-2 px-2 py-0.5 font-medium text-text">
+              #<Highlight text={tag} query={search} />
+            </span>
+          ))}
+        </div>
+      </div>
+      <span
+        className={cn(
+          "mt-2 shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold",
+          PRIORITY_BADGE[task.priority],
+        )}
+      >
+        <span className="sr-only">Priority </span>
+        {PRIORITY_LABEL[task.priority]}
+      </span>
+    </motion.div>
+  );
+});

@@ -1,0 +1,361 @@
+"use client";
+/**
+ * The Tasks screen: quick-add, search, filters (chips), sort, the virtualised list and the edit
+ * drawer. Filters and sort are remembered in localStorage; `?task=<id>` opens that task.
+ * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { ArrowDownWideNarrow, ArrowUpNarrowWide, Search, X } from "lucide-react";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
+import { useToast } from "@/components/ui/toast";
+import { api } from "@/lib/api";
+import { useHotkeys } from "@/lib/keyboard";
+import {
+  DEFAULT_FILTERS,
+  errorMessage,
+  PRIORITIES,
+  taskKeys,
+  taskSchema,
+  useSetCompleted,
+  useTaskList,
+  userTimeZone,
+  type ListParams,
+  type Order,
+  type SortName,
+  type Task,
+  type TaskFilters,
+} from "@/lib/tasks";
+import { EmptyState } from "./empty-state";
+import { activeChips, FilterChips } from "./filter-chips";
+import { FilterMenu } from "./filter-menu";
+import { QuickAdd } from "./quick-add";
+import { TaskDrawer } from "./task-drawer";
+import { TaskList } from "./task-list";
+
+export const VIEW_STORAGE_KEY = "todo.tasks.view.v1";
+
+interface ViewState {
+  filters: TaskFilters;
+  sort: SortName | null;
+  order: Order;
+}
+
+const DEFAULT_VIEW: ViewState = { filters: DEFAULT_FILTERS, sort: null, order: "asc" };
+const SORTS: Array<[SortName, string]> = [
+  ["priority", "Priority"],
+  ["due_at", "Due date"],
+  ["created_at", "Created"],
+  ["title", "Title"],
+];
+
+/** Whatever was stored, made safe: unknown values fall back to the defaults. */
+export function loadView(raw: string | null): ViewState {
+  try {
+    const value = raw ? (JSON.parse(raw) as Partial<ViewState>) : {};
+    const f: Partial<TaskFilters> = value.filters ?? {};
+    return {
+      filters: {
+        status: f.status === "completed" || f.status === "all" ? f.status : "open",
+        priority: Array.isArray(f.priority) ? PRIORITIES.filter((p) => f.priority?.includes(p)) : [],
+        due: f.due && ["overdue", "today", "week", "none"].includes(f.due) ? f.due : null,
+        tags: Array.isArray(f.tags) ? f.tags.filter((t): t is string => typeof t === "string").slice(0, 10) : [],
+      },
+      sort: value.sort && SORTS.some(([s]) => s === value.sort) ? value.sort : null,
+      order: value.order === "desc" ? "desc" : "asc",
+    };
+  } catch {
+    return DEFAULT_VIEW;
+  }
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function TasksView() {
+  const [view, setView] = useState<ViewState | null>(null);
+  useEffect(() => {
+    // localStorage exists only in the browser: read it after hydration, then render the list.
+    let stored: string | null = null;
+    try {
+      stored = localStorage.getItem(VIEW_STORAGE_KEY);
+    } catch {
+      // Storage blocked: defaults.
+    }
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setView(loadView(stored));
+  }, []);
+
+  const updateView = useCallback((next: ViewState) => {
+    setView(next);
+    try {
+      localStorage.setItem(VIEW_STORAGE_KEY, JSON.stringify(next));
+    } catch {
+      // Not remembered, still applied.
+    }
+  }, []);
+
+  if (!view) return <TasksSkeleton />;
+  return <TasksScreen view={view} onViewChange={updateView} />;
+}
+
+function TasksSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading tasks" className="space-y-3">
+      <div className="h-8 w-32 animate-pulse rounded-lg bg-surface-2" />
+      <div className="h-14 animate-pulse rounded-card bg-surface-2" />
+      {Array.from({ length: 5 }, (_, i) => (
+        <div key={i} className="h-16 animate-pulse rounded-card bg-surface-2" />
+      ))}
+    </div>
+  );
+}
+
+function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (view: ViewState) => void }) {
+  const { toast } = useToast();
+  const quickAdd = useRef<HTMLInputElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const [quickText, setQuickText] = useState("");
+  const [searchText, setSearchText] = useState("");
+  const search = useDebounced(searchText.trim(), 250);
+  const [leaving, setLeaving] = useState<ReadonlySet<string>>(new Set());
+  const searchParams = useSearchParams();
+  const [openId, setOpenId] = useState<string | null>(() => searchParams.get("task"));
+
+  const tz = useMemo(() => userTimeZone(), []);
+  const params: ListParams = useMemo(
+    () => ({
+      ...view.filters,
+      search,
+      sort: view.sort === "relevance" && !search ? null : view.sort,
+      order: view.order,
+      tz,
+    }),
+    [view, search, tz],
+  );
+  const list = useTaskList(params);
+  const setCompleted = useSetCompleted();
+
+  const tasks = useMemo(() => {
+    const seen = new Set<string>();
+    const all: Task[] = [];
+    for (const page of list.data?.pages ?? []) {
+      for (const task of page.items) {
+        if (seen.has(task.id)) continue;
+        seen.add(task.id);
+        // In the Open view a completed task stays only while its animation plays.
+        if (view.filters.status === "open" && task.completed && !leaving.has(task.id)) continue;
+        if (view.filters.status === "completed" && !task.completed && !leaving.has(task.id)) continue;
+        all.push(task);
+      }
+    }
+    return all;
+  }, [list.data, view.filters.status, leaving]);
+
+  useHotkeys({
+    n: () => quickAdd.current?.focus(),
+    q: () => quickAdd.current?.focus(),
+    "/": () => searchBox.current?.focus(),
+  });
+
+  const openTask = useCallback((task: Task) => {
+    if (task.id.startsWith("optimistic-")) return;
+    setOpenId(task.id);
+    window.history.replaceState(null, "", `?task=${encodeURIComponent(task.id)}`);
+  }, []);
+  const closeTask = useCallback(() => {
+    setOpenId(null);
+    window.history.replaceState(null, "", window.location.pathname);
+  }, []);
+
+  const inList = openId ? tasks.find((t) => t.id === openId) : undefined;
+  const detail = useQuery({
+    queryKey: taskKeys.detail(openId ?? ""),
+    queryFn: ({ signal }) => api(`tasks/${encodeURIComponent(openId ?? "")}`, { schema: taskSchema, signal }),
+    enabled: Boolean(openId) && !inList,
+    retry: false,
+  });
+  const openedTask = openId ? (inList ?? detail.data ?? null) : null;
+  useEffect(() => {
+    if (openId && detail.error) {
+      toast({ tone: "error", title: "That task could not be opened", description: errorMessage(detail.error) });
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      closeTask();
+    }
+  }, [openId, detail.error, toast, closeTask]);
+
+  const onToggle = useCallback(
+    (task: Task) => {
+      if (task.id.startsWith("optimistic-")) return;
+      const completing = !task.completed;
+      setLeaving((current) => new Set(current).add(task.id));
+      setTimeout(
+        () =>
+          setLeaving((current) => {
+            const next = new Set(current);
+            next.delete(task.id);
+            return next;
+          }),
+        1100,
+      );
+      setCompleted.mutate({ task, completed: completing });
+      if (completing) {
+        toast({
+          tone: "success",
+          title: `Completed “${task.title}”`,
+          description: task.rrule ? "The next one will appear shortly." : undefined,
+          action: {
+            label: "Undo",
+            onClick: () => setCompleted.mutate({ task: { ...task, completed: true }, completed: false }),
+          },
+        });
+      }
+    },
+    [setCompleted, toast],
+  );
+
+  const setFilters = (filters: TaskFilters) => onViewChange({ ...view, filters });
+  const clearAll = () => {
+    setSearchText("");
+    onViewChange({ ...view, filters: DEFAULT_FILTERS });
+  };
+  const filtered = activeChips(view.filters).length > 0 || Boolean(search);
+  const loading = list.isPending;
+  const sortValue = params.sort ?? "default";
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight text-text">Tasks</h1>
+        <p className="text-sm text-muted" aria-live="polite">
+          {loading ? "" : `${tasks.length}${list.hasNextPage ? "+" : ""} ${tasks.length === 1 ? "task" : "tasks"}`}
+        </p>
+      </div>
+
+      <QuickAdd ref={quickAdd} value={quickText} onValueChange={setQuickText} />
+
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="relative min-w-0 flex-[1_1_14rem]">
+          <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-muted" />
+          <label htmlFor="task-search" className="sr-only">
+            Search tasks
+          </label>
+          <input
+            id="task-search"
+            ref={searchBox}
+            type="search"
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Escape") {
+                if (searchText) setSearchText("");
+                else e.currentTarget.blur();
+              }
+            }}
+            placeholder="Search  ( / )"
+            className={cn(inputClass, "h-10 pl-9 pr-9 [&::-webkit-search-cancel-button]:hidden")}
+          />
+          {searchText && (
+            <button
+              type="button"
+              aria-label="Clear search"
+              onClick={() => setSearchText("")}
+              className="absolute right-1.5 top-1/2 grid h-7 w-7 -translate-y-1/2 place-items-center rounded-md text-muted hover:bg-surface-2 hover:text-text"
+            >
+              <X aria-hidden className="h-4 w-4" />
+            </button>
+          )}
+        </div>
+        <FilterMenu filters={view.filters} onChange={setFilters} />
+        <div className="flex items-center gap-1">
+          <label htmlFor="task-sort" className="sr-only">
+            Sort by
+          </label>
+          <select
+            id="task-sort"
+            value={sortValue}
+            onChange={(e) =>
+              onViewChange({ ...view, sort: e.target.value === "default" ? null : (e.target.value as SortName) })
+            }
+            className={cn(inputClass, "h-10 w-auto pr-8")}
+          >
+            <option value="default">{search ? "Best match" : "Smart order"}</option>
+            {SORTS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <Button
+            size="icon"
+            className="h-10 w-10"
+            disabled={!params.sort}
+            aria-label={view.order === "asc" ? "Ascending order; switch to descending" : "Descending order; switch to ascending"}
+            title={params.sort ? (view.order === "asc" ? "Ascending" : "Descending") : "Choose a sort to set the direction"}
+            onClick={() => onViewChange({ ...view, order: view.order === "asc" ? "desc" : "asc" })}
+          >
+            {view.order === "asc" ? (
+              <ArrowUpNarrowWide aria-hidden className="h-4 w-4" />
+            ) : (
+              <ArrowDownWideNarrow aria-hidden className="h-4 w-4" />
+            )}
+          </Button>
+        </div>
+      </div>
+
+      <FilterChips filters={view.filters} onChange={setFilters} onClear={clearAll} />
+
+      {list.isError && !list.data ? (
+        <div role="alert" className="rounded-card border border-border bg-danger-soft p-4 text-sm text-danger">
+          <p className="font-semibold">Your tasks could not be loaded.</p>
+          <p className="mt-1">{errorMessage(list.error)}</p>
+          <Button className="mt-3" size="sm" onClick={() => void list.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : loading ? (
+        <div aria-busy="true" aria-label="Loading tasks" className="space-y-2">
+          {Array.from({ length: 6 }, (_, i) => (
+            <div key={i} className="h-16 animate-pulse rounded-card bg-surface-2" />
+          ))}
+        </div>
+      ) : tasks.length === 0 ? (
+        <EmptyState
+          filtered={filtered}
+          onClear={clearAll}
+          onExample={(text) => {
+            setQuickText(text);
+            quickAdd.current?.focus();
+          }}
+        />
+      ) : (
+        <TaskList
+          tasks={tasks}
+          search={search}
+          leaving={leaving}
+          hasMore={Boolean(list.hasNextPage)}
+          loadingMore={list.isFetchingNextPage}
+          onLoadMore={() => void list.fetchNextPage()}
+          onOpen={openTask}
+          onToggle={onToggle}
+        />
+      )}
+      <p className="hidden text-xs text-muted sm:block">
+        Shortcuts: <kbd className="font-mono">n</kbd> new task · <kbd className="font-mono">/</kbd> search ·{" "}
+        <kbd className="font-mono">↑</kbd> <kbd className="font-mono">↓</kbd> move · <kbd className="font-mono">Enter</kbd>{" "}
+        open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">Esc</kbd> close
+      </p>
+
+      <TaskDrawer task={openedTask} onClose={closeTask} />
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+/**
+ * Toasts: `const { toast } = useToast(); toast({ title, description?, tone?, action?, duration? })`.
+ * Rendered in one polite live region (errors are assertive) at the bottom of the screen.
+ */
+import { AnimatePresence, motion } from "framer-motion";
+import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { cn } from "./cn";
+
+export type ToastTone = "info" | "success" | "error";
+
+export interface ToastOptions {
+  title: string;
+  description?: string;
+  tone?: ToastTone;
+  action?: { label: string; onClick: () => void };
+  /** Milliseconds; 0 keeps it until dismissed. Default 5000 (8000 with an action). */
+  duration?: number;
+}
+
+interface ToastItem extends ToastOptions {
+  id: number;
+}
+
+interface ToastApi {
+  toast: (options: ToastOptions) => number;
+  dismiss: (id: number) => void;
+}
+
+const ToastContext = createContext<ToastApi | null>(null);
+
+export function useToast(): ToastApi {
+  const api = useContext(ToastContext);
+  if (!api) throw new Error("useToast must be used inside <ToastProvider>");
+  return api;
+}
+
+const icons = { info: Info, success: CircleCheck, error: CircleAlert } as const;
+const toneClass: Record<ToastTone, string> = {
+  info: "text-accent",
+  success: "text-success",
+  error: "text-danger",
+};
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [items, setItems] = useState<ToastItem[]>([]);
+  const nextId = useRef(1);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+
+  const dismiss = useCallback((id: number) => {
+    const timer = timers.current.get(id);
+    if (timer) clearTimeout(timer);
+    timers.current.delete(id);
+    setItems((current) => current.filter((item) => item.id !== id));
+  }, []);
+
+  const toast = useCallback(
+    (options: ToastOptions) => {
+      const id = nextId.current++;
+      setItems((current) => [...current.slice(-3), { ...options, id }]);
+      const duration = options.duration ?? (options.action ? 8000 : 5000);
+      if (duration > 0) timers.current.set(id, setTimeout(() => dismiss(id), duration));
+      return id;
+    },
+    [dismiss],
+  );
+
+  const api = useMemo(() => ({ toast, dismiss }), [toast, dismiss]);
+
+  return (
+    <ToastContext.Provider value={api}>
+      {children}
+      <div
+        aria-live="polite"
+        aria-label="Notifications"
+        role="region"
+        className="pointer-events-none fixed inset-x-0 bottom-0 z-[60] flex flex-col items-center gap-2 p-4 sm:items-end"
+      >
+        <AnimatePresence initial={false}>
+          {items.map((item) => {
+            const tone = item.tone ?? "info";
+            const Icon = icons[tone];
+            return (
+              <motion.div
+                key={item.id}
+                layout
+                initial={{ opacity: 0, y: 24, scale: 0.96 }}
+                animate={{ opacity: 1, y: 0, scale: 1 }}
+                exit={{ opacity: 0, scale: 0.95, transition: { duration: 0.15 } }}
+                role={tone === "error" ? "alert" : "status"}
+                className="pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-card border border-border bg-surface p-3 shadow-card"
+              >
+                <Icon aria-hidden className={cn("mt-0.5 h-5 w-5 shrink-0", toneClass[tone])} />
+                <div className="min-w-0 flex-1">
+                  <p className="text-sm font-medium text-text">{item.title}</p>
+                  {item.description && <p className="mt-0.5 text-sm text-muted">{item.description}</p>}
+                </div>
+                {item.action && (
+                  <button
+                    type="button"
+                    className="rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft"
+                    onClick={() => {
+                      item.action?.onClick();
+                      dismiss(item.id);
+                    }}
+                  >
+                    {item.action.label}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  aria-label="Dismiss notification"
+                  className="rounded-md p-1 text-muted hover:bg-surface-2 hover:text-text"
+                  onClick={() => dismiss(item.id)}
+                >
+                  <X aria-hidden className="h-4 w-4" />
+                </button>
+              </motion.div>
+            );
+          })}
+        </AnimatePresence>
+      </div>
+    </ToastContext.Provider>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Single-key shortcuts ("n", "q", "/") that never fire while the user types in a field, holds a
+ * modifier, or has a modal dialog open.
+ */
+import { useEffect, useRef } from "react";
+
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === "TEXTAREA" || tag === "SELECT") return true;
+  if (tag !== "INPUT") return false;
+  const type = (target as HTMLInputElement).type;
+  return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(type);
+}
+
+/** True when a shortcut may act on this event. */
+export function shortcutAllowed(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (isTypingTarget(event.target)) return false;
+  return !document.querySelector('[aria-modal="true"]');
+}
+
+export function useHotkeys(bindings: Record<string, (event: KeyboardEvent) => void>): void {
+  const current = useRef(bindings);
+  useEffect(() => {
+    current.current = bindings;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const handler = current.current[event.key];
+      if (!handler || !shortcutAllowed(event)) return;
+      event.preventDefault();
+      handler(event);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+}

@@ -1,0 +1,468 @@
+/**
+ * The quick-add parser: one line of text → the fields of a new task. Pure: the current instant
+ * and the user's IANA time zone are parameters, so tests pin them.
+ *
+ *   "Pay rent every month on the 1st #Finance !high tomorrow 9am"
+ *   → title "Pay rent", tags ["Finance"], priority HIGH, due tomorrow 09:00 (in timeZone),
+ *     rrule "FREQ=MONTHLY;BYMONTHDAY=1"
+ *
+ * Syntax (anywhere in the line, any order):
+ *   #tag                      a tag (letters, digits, - _ /; up to 32 characters; at most 10)
+ *   !urgent !! !1             VERY_IMPORTANT     !high !h !2   HIGH
+ *   !medium !m !3             MEDIUM             !low !l !4    LOW
+ *   every day|week|month|year|weekday, every 2 weeks, every other day, every monday and friday,
+ *   every month on the 1st, every 15th, daily, weekly, monthly, yearly, weekdays   → rrule
+ *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm
+ *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
+ * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
+ * A recurrence without a date starts at its first occurrence from now.
+ */
+import * as chrono from "chrono-node";
+
+export type Priority = "VERY_IMPORTANT" | "HIGH" | "MEDIUM" | "LOW";
+
+export type QuickAddTokenKind = "tag" | "priority" | "due" | "recurrence" | "reminder";
+
+export interface QuickAddToken {
+  kind: QuickAddTokenKind;
+  /** The words of the input this token came from. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface QuickAddResult {
+  title: string;
+  tags: string[];
+  priority: Priority | null;
+  /** ISO 8601 UTC, or null. */
+  dueAt: string | null;
+  /** True when the text named a time of day (not only a date). */
+  dueHasTime: boolean;
+  rrule: string | null;
+  /** ISO 8601 UTC, or null. */
+  remindAt: string | null;
+  /** "remind me 30m before" → 30 (remindAt is dueAt minus this when there is a due date). */
+  remindOffsetMinutes: number | null;
+  tokens: QuickAddToken[];
+}
+
+export interface QuickAddOptions {
+  now: Date;
+  /** IANA zone, e.g. "Europe/Paris"; dates in the text are read as wall-clock time there. */
+  timeZone: string;
+}
+
+export const MAX_TAGS = 10;
+const DEFAULT_HOUR = 9;
+
+// -- time zones ------------------------------------------------------------------------------
+
+export interface WallClock {
+  year: number;
+  month: number; // 1..12
+  day: number;
+  hour: number;
+  minute: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      weekday: "short",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+/** The wall-clock time in `timeZone` at `instant`. */
+export function wallClock(instant: Date, timeZone: string): WallClock & { second: number } {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: WEEKDAY_INDEX[parts.weekday] ?? 0,
+  };
+}
+
+/** Minutes east of UTC in `timeZone` at `instant` (Paris in winter: 60). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((asUtc - (instant.getTime() - instant.getUTCMilliseconds())) / 60_000);
+}
+
+/** The instant at which the wall clock in `timeZone` shows the given local time. */
+export function zonedTimeToUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const first = zoneOffsetMinutes(new Date(guess), timeZone);
+  const candidate = guess - first * 60_000;
+  const second = zoneOffsetMinutes(new Date(candidate), timeZone);
+  return new Date(second === first ? candidate : guess - second * 60_000);
+}
+
+/** Calendar arithmetic on a local date (no zone involved). */
+function addDays(year: number, month: number, day: number, days: number) {
+  const date = new Date(Date.UTC(year, month - 1, day + days));
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: date.getUTCDay() };
+}
+
+// -- the text being consumed ------------------------------------------------------------------
+
+/** The input with consumed spans blanked out (same length, so indexes stay valid). */
+class Line {
+  private chars: string[];
+  readonly tokens: QuickAddToken[] = [];
+
+  constructor(readonly input: string) {
+    // UTF-16 code units, like the indexes RegExp and chrono report.
+    this.chars = input.split("");
+  }
+
+  get text(): string {
+    return this.chars.join("");
+  }
+
+  consume(kind: QuickAddTokenKind, start: number, end: number): void {
+    for (let i = start; i < end; i++) this.chars[i] = " ";
+    this.tokens.push({ kind, text: this.input.slice(start, end).trim(), start, end });
+  }
+
+  /** Also consume connector words ("due", "by", "on", "at") right before `start`. */
+  connectorBefore(start: number): number {
+    const before = this.text.slice(0, start);
+    const match = /(?:^|\s)((?:due|by|on|at)\s+)$/i.exec(before);
+    return match ? start - match[1].length : start;
+  }
+
+  remaining(): string {
+    return this.text
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^(?:[,;:\-–]\s*)+|(?:\s*[,;:\-–])+$/g, "")
+      .replace(/\s+(?:due|by|on|at|and)$/i, "")
+      .trim();
+  }
+}
+
+// -- tags and priority -----------------------------------------------------------------------
+
+const TAG = /(^|\s)#([\p{L}\p{N}_\-/]{1,32})(?=\s|$|[,.;!?])/gu;
+
+function takeTags(line: Line): string[] {
+  const tags: string[] = [];
+  for (const match of line.text.matchAll(TAG)) {
+    const start = match.index + match[1].length;
+    line.consume("tag", start, start + match[2].length + 1);
+    if (tags.length < MAX_TAGS && !tags.some((t) => t.toLowerCase() === match[2].toLowerCase())) tags.push(match[2]);
+  }
+  return tags;
+}
+
+const PRIORITY_WORDS: Record<string, Priority> = {
+  "!!": "VERY_IMPORTANT",
+  "!!!": "VERY_IMPORTANT",
+  urgent: "VERY_IMPORTANT",
+  important: "VERY_IMPORTANT",
+  very: "VERY_IMPORTANT",
+  "1": "VERY_IMPORTANT",
+  p1: "VERY_IMPORTANT",
+  high: "HIGH",
+  hi: "HIGH",
+  h: "HIGH",
+  "2": "HIGH",
+  p2: "HIGH",
+  medium: "MEDIUM",
+  med: "MEDIUM",
+  m: "MEDIUM",
+  normal: "MEDIUM",
+  "3": "MEDIUM",
+  p3: "MEDIUM",
+  low: "LOW",
+  lo: "LOW",
+  l: "LOW",
+  "4": "LOW",
+  p4: "LOW",
+};
+
+const PRIORITY = /(^|\s)(!!!?|!([a-z0-9]+))(?=\s|$|[,.;?])/giu;
+
+function takePriority(line: Line): Priority | null {
+  let priority: Priority | null = null;
+  for (const match of line.text.matchAll(PRIORITY)) {
+    const word = match[3] ? match[3].toLowerCase() : match[2];
+    const value = PRIORITY_WORDS[word];
+    if (!value) continue;
+    const start = match.index + match[1].length;
+    line.consume("priority", start, start + match[2].length);
+    priority = value; // the last one wins
+  }
+  return priority;
+}
+
+// -- recurrence ------------------------------------------------------------------------------
+
+const DAY_NAMES: Array<[RegExp, string]> = [
+  [/^mo(n(day)?)?s?$/i, "MO"],
+  [/^tu(e(s(day)?)?)?s?$/i, "TU"],
+  [/^we(d(nesday)?)?s?$/i, "WE"],
+  [/^th(u(r(s(day)?)?)?)?s?$/i, "TH"],
+  [/^fr(i(day)?)?s?$/i, "FR"],
+  [/^sa(t(urday)?)?s?$/i, "SA"],
+  [/^su(n(day)?)?s?$/i, "SU"],
+];
+const DAY_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+const DAY = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?`;
+const DAY_LIST = String.raw`${DAY}(?:\s*(?:,|and|&|\+)\s*${DAY})*`;
+const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+
+function dayCodes(list: string): string[] {
+  const codes = new Set<string>();
+  for (const word of list.split(/\s*(?:,|and|&|\+)\s*/i)) {
+    const found = DAY_NAMES.find(([pattern]) => pattern.test(word.trim()));
+    if (found) codes.add(found[1]);
+  }
+  return DAY_ORDER.filter((code) => codes.has(code));
+}
+
+const WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
+
+interface RecurrenceRule {
+  pattern: RegExp;
+  rrule: (match: RegExpExecArray) => string | null;
+}
+
+const UNIT_FREQ: Record<string, string> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY", year: "YEARLY" };
+
+function withInterval(freq: string, interval: number): string {
+  return interval > 1 ? `FREQ=${freq};INTERVAL=${interval}` : `FREQ=${freq}`;
+}
+
+const RECURRENCE_RULES: RecurrenceRule[] = [
+  {
+    // every month on the 1st / every 2 months on the 15th
+    pattern: new RegExp(String.raw`\bevery\s+(?:(other)\s+|(\d{1,2})\s+)?months?\s+on\s+(?:the\s+)?${ORDINAL}\b`, "i"),
+    rrule: (m) => {
+      const day = Number(m[3]);
+      if (day < 1 || day > 31) return null;
+      return `${withInterval("MONTHLY", m[1] ? 2 : Number(m[2] ?? 1))};BYMONTHDAY=${day}`;
+    },
+  },
+  {
+    // every week on monday and thursday
+    pattern: new RegExp(String.raw`\bevery\s+(?:(other)\s+|(\d{1,2})\s+)?weeks?\s+on\s+(${DAY_LIST})\b`, "i"),
+    rrule: (m) => `${withInterval("WEEKLY", m[1] ? 2 : Number(m[2] ?? 1))};BYDAY=${dayCodes(m[3]).join(",")}`,
+  },
+  {
+    pattern: /\bevery\s+(?:week\s*day|weekday)s?\b|\bweekdays\b|\bon\s+weekdays\b/i,
+    rrule: () => WEEKDAYS,
+  },
+  {
+    pattern: /\bevery\s+weekends?\b/i,
+    rrule: () => "FREQ=WEEKLY;BYDAY=SA,SU",
+  },
+  {
+    // every monday, every mon, wed and fri, every other tuesday
+    pattern: new RegExp(String.raw`\bevery\s+(other\s+)?(${DAY_LIST})\b`, "i"),
+    rrule: (m) => `${withInterval("WEEKLY", m[1] ? 2 : 1)};BYDAY=${dayCodes(m[2]).join(",")}`,
+  },
+  {
+    // every 15th (of the month)
+    pattern: new RegExp(String.raw`\bevery\s+(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the|each|every)\s+month)?\b`, "i"),
+    rrule: (m) => {
+      const day = Number(m[1]);
+      return day >= 1 && day <= 31 ? `FREQ=MONTHLY;BYMONTHDAY=${day}` : null;
+    },
+  },
+  {
+    // every day, every 2 weeks, every other month, every year
+    pattern: /\bevery\s+(?:(other)\s+|(\d{1,3})\s+)?(day|week|month|year)s?\b/i,
+    rrule: (m) => withInterval(UNIT_FREQ[m[3].toLowerCase()], m[1] ? 2 : Number(m[2] ?? 1)),
+  },
+  {
+    pattern: /\b(daily|weekly|fortnightly|monthly|yearly|annually)\b/i,
+    rrule: (m) =>
+      ({
+        daily: "FREQ=DAILY",
+        weekly: "FREQ=WEEKLY",
+        fortnightly: "FREQ=WEEKLY;INTERVAL=2",
+        monthly: "FREQ=MONTHLY",
+        yearly: "FREQ=YEARLY",
+        annually: "FREQ=YEARLY",
+      })[m[1].toLowerCase()] ?? null,
+  },
+];
+
+function takeRecurrence(line: Line): string | null {
+  for (const rule of RECURRENCE_RULES) {
+    const match = rule.pattern.exec(line.text);
+    if (!match) continue;
+    const rrule = rule.rrule(match);
+    if (!rrule || rrule.endsWith("BYDAY=")) continue;
+    line.consume("recurrence", match.index, match.index + match[0].length);
+    return rrule;
+  }
+  return null;
+}
+
+/** The first occurrence at or after now, for a recurrence given without a date. */
+function firstOccurrence(rrule: string, now: WallClock, hour: number, minute: number) {
+  const parts = Object.fromEntries(rrule.split(";").map((p) => p.split("=") as [string, string]));
+  const notPast = (d: { year: number; month: number; day: number }, offset: number) =>
+    offset > 0 || hour > now.hour || (hour === now.hour && minute > now.minute);
+  for (let offset = 0; offset < 400; offset++) {
+    const d = addDays(now.year, now.month, now.day, offset);
+    if (!notPast(d, offset)) continue;
+    if (parts.BYDAY) {
+      if (!parts.BYDAY.split(",").includes(DAY_ORDER[(d.weekday + 6) % 7])) continue;
+    } else if (parts.BYMONTHDAY) {
+      if (d.day !== Number(parts.BYMONTHDAY)) continue;
+    }
+    return d;
+  }
+  return addDays(now.year, now.month, now.day, 1);
+}
+
+// -- reminders -------------------------------------------------------------------------------
+
+const UNIT_MINUTES: Array<[RegExp, number]> = [
+  [/^m(in(ute)?s?)?$/i, 1],
+  [/^h((ou)?rs?)?$/i, 60],
+  [/^d(ays?)?$/i, 1440],
+  [/^w(eeks?)?$/i, 10080],
+];
+
+const REMIND_BEFORE =
+  /\bremind(?:\s+me)?\s+(?:(an?)|(\d{1,4}))\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+(?:before|early|earlier|ahead)\b/i;
+const REMIND_AT = /\bremind(?:\s+me)?(?:\s+(?:at|on))?\b/i;
+
+// -- dates -----------------------------------------------------------------------------------
+
+interface DateHit {
+  wall: { year: number; month: number; day: number; hour: number; minute: number };
+  hasTime: boolean;
+  start: number;
+  end: number;
+}
+
+function findDate(text: string, from: number, options: QuickAddOptions, anchoredAt?: number): DateHit | null {
+  const reference = { instant: options.now, timezone: zoneOffsetMinutes(options.now, options.timeZone) };
+  const results = chrono.parse(text.slice(from), reference, { forwardDate: true });
+  for (const result of results) {
+    const start = from + result.index;
+    if (anchoredAt !== undefined && text.slice(anchoredAt, start).trim() !== "") return null;
+    const c = result.start;
+    const hasTime = c.isCertain("hour");
+    return {
+      wall: {
+        year: c.get("year") ?? 0,
+        month: c.get("month") ?? 1,
+        day: c.get("day") ?? 1,
+        hour: hasTime ? (c.get("hour") ?? 0) : DEFAULT_HOUR,
+        minute: hasTime ? (c.get("minute") ?? 0) : 0,
+      },
+      hasTime,
+      start,
+      end: start + result.text.length,
+    };
+  }
+  return null;
+}
+
+function toInstant(hit: DateHit, options: QuickAddOptions): Date {
+  const { year, month, day, hour, minute } = hit.wall;
+  const instant = zonedTimeToUtc(year, month, day, hour, minute, options.timeZone);
+  if (!hit.hasTime && instant.getTime() <= options.now.getTime()) {
+    // "today" after 09:00: due by the end of the day rather than already overdue.
+    const endOfDay = zonedTimeToUtc(year, month, day, 23, 59, options.timeZone);
+    if (endOfDay.getTime() > options.now.getTime()) return endOfDay;
+  }
+  return instant;
+}
+
+// -- the parser ------------------------------------------------------------------------------
+
+export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAddResult {
+  const line = new Line(input);
+  const tags = takeTags(line);
+  const priority = takePriority(line);
+
+  let remindOffsetMinutes: number | null = null;
+  let remindAt: Date | null = null;
+  const before = REMIND_BEFORE.exec(line.text);
+  if (before) {
+    const amount = before[1] ? 1 : Number(before[2]);
+    const unit = UNIT_MINUTES.find(([pattern]) => pattern.test(before[3]))?.[1] ?? 1;
+    remindOffsetMinutes = amount * unit;
+    line.consume("reminder", before.index, before.index + before[0].length);
+  } else {
+    const at = REMIND_AT.exec(line.text);
+    if (at) {
+      const afterWords = at.index + at[0].length;
+      const hit = findDate(line.text, afterWords, options, afterWords);
+      line.consume("reminder", at.index, hit ? hit.end : afterWords);
+      if (hit) remindAt = toInstant(hit, options);
+      else remindOffsetMinutes = 0; // bare "remind me": at the due time
+    }
+  }
+
+  const rrule = takeRecurrence(line);
+
+  let dueAt: Date | null = null;
+  let dueHasTime = false;
+  const hit = findDate(line.text, 0, options);
+  if (hit) {
+    line.consume("due", line.connectorBefore(hit.start), hit.end);
+    dueAt = toInstant(hit, options);
+    dueHasTime = hit.hasTime;
+  } else if (rrule) {
+    const now = wallClock(options.now, options.timeZone);
+    const first = firstOccurrence(rrule, now, DEFAULT_HOUR, 0);
+    dueAt = zonedTimeToUtc(first.year, first.month, first.day, DEFAULT_HOUR, 0, options.timeZone);
+  }
+
+  if (remindOffsetMinutes !== null && dueAt) {
+    remindAt = new Date(dueAt.getTime() - remindOffsetMinutes * 60_000);
+  }
+
+  line.tokens.sort((a, b) => a.start - b.start);
+  return {
+    title: line.remaining(),
+    tags,
+    priority,
+    dueAt: dueAt ? dueAt.toISOString() : null,
+    dueHasTime,
+    rrule,
+    remindAt: remindAt ? remindAt.toISOString() : null,
+    remindOffsetMinutes,
+    tokens: line.tokens,
+  };
+}

@@ -1,0 +1,412 @@
+/**
+ * Tasks on the client: the API's Task shape (zod), TanStack Query keys, the list query and the
+ * mutations with their optimistic updates.
+ *
+ * Query keys — everything about tasks lives under ["tasks"], so after any change made elsewhere
+ * (the assistant, another tab) `queryClient.invalidateQueries({ queryKey: ["tasks"] })` refreshes
+ * every list, every open task and the tag list at once:
+ *   ["tasks"]                               taskKeys.all
+ *   ["tasks", "list", ListParams]           taskKeys.list(params): infinite list pages (GET /api/tasks)
+ *   ["tasks", "detail", id]                 taskKeys.detail(id): one task (GET /api/tasks/{id})
+ *   ["tasks", "tags"]                       taskKeys.tags: GET /api/tags {suggested, used}
+ *   ["recurrence-preview", rrule, dtstart, tz]   GET /api/recurrence/preview (not task data)
+ */
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from "@tanstack/react-query";
+import { z } from "zod";
+import { useToast } from "@/components/ui/toast";
+import { api, ApiError } from "./api";
+
+// -- schemas ---------------------------------------------------------------------------------
+
+export const PRIORITIES = ["VERY_IMPORTANT", "HIGH", "MEDIUM", "LOW"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const PRIORITY_LABEL: Record<Priority, string> = {
+  VERY_IMPORTANT: "Urgent",
+  HIGH: "High",
+  MEDIUM: "Medium",
+  LOW: "Low",
+};
+
+export const taskSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().default(""),
+  completed: z.boolean(),
+  completed_at: z.string().nullable().default(null),
+  priority: z.enum(PRIORITIES),
+  tags: z.array(z.string()).default([]),
+  due_at: z.string().nullable().default(null),
+  remind_at: z.string().nullable().default(null),
+  rrule: z.string().nullable().default(null),
+  repeat_from: z.enum(["due", "completion"]).default("due"),
+  is_recurring: z.boolean().default(false),
+  series_id: z.string().nullable().default(null),
+  parent_task_id: z.string().nullable().default(null),
+  next_occurrence: z.string().nullable().default(null),
+  version: z.number(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const taskPageSchema = z.object({
+  items: z.array(taskSchema),
+  next_cursor: z.string().nullable().default(null),
+});
+export type TaskPage = z.infer<typeof taskPageSchema>;
+
+export const tagsSchema = z.object({
+  suggested: z.array(z.string()),
+  used: z.array(z.object({ tag: z.string(), count: z.number() })),
+});
+export type Tags = z.infer<typeof tagsSchema>;
+
+export const recurrencePreviewSchema = z.object({
+  rrule: z.string(),
+  description: z.string(),
+  dtstart: z.string().nullable(),
+  tz: z.string(),
+  occurrences: z.array(z.string()),
+});
+export type RecurrencePreview = z.infer<typeof recurrencePreviewSchema>;
+
+/** The writable fields (POST body; PATCH sends any subset). */
+export interface TaskInput {
+  title: string;
+  description?: string;
+  priority?: Priority;
+  tags?: string[];
+  due_at?: string | null;
+  remind_at?: string | null;
+  rrule?: string | null;
+  repeat_from?: "due" | "completion";
+}
+
+// -- list parameters -------------------------------------------------------------------------
+
+export type StatusFilter = "open" | "completed" | "all";
+export type DueFilter = "overdue" | "today" | "week" | "none";
+export type SortName = "priority" | "due_at" | "created_at" | "title" | "relevance";
+export type Order = "asc" | "desc";
+
+export interface TaskFilters {
+  status: StatusFilter;
+  priority: Priority[];
+  due: DueFilter | null;
+  tags: string[];
+}
+
+export interface ListParams extends TaskFilters {
+  search: string;
+  /** null: the server's default order (priority, then due date; relevance when searching). */
+  sort: SortName | null;
+  order: Order;
+  /** IANA zone for due=today|week. */
+  tz: string;
+}
+
+export const DEFAULT_FILTERS: TaskFilters = { status: "open", priority: [], due: null, tags: [] };
+
+export const PAGE_SIZE = 100;
+
+export function listQueryString(params: ListParams, cursor: string | null): string {
+  const query = new URLSearchParams();
+  if (params.search.trim()) query.set("search", params.search.trim());
+  query.set("status", params.status);
+  if (params.priority.length) query.set("priority", params.priority.join(","));
+  if (params.tags.length) query.set("tags", params.tags.join(","));
+  if (params.due) query.set("due", params.due);
+  if (params.due === "today" || params.due === "week") query.set("tz", params.tz);
+  if (params.sort) {
+    query.set("sort", params.sort);
+    query.set("order", params.order);
+  }
+  query.set("limit", String(PAGE_SIZE));
+  if (cursor) query.set("cursor", cursor);
+  return query.toString();
+}
+
+export const taskKeys = {
+  all: ["tasks"] as const,
+  lists: () => ["tasks", "list"] as const,
+  list: (params: ListParams) => ["tasks", "list", params] as const,
+  detail: (id: string) => ["tasks", "detail", id] as const,
+  tags: ["tasks", "tags"] as const,
+};
+
+export function userTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
+// -- queries ---------------------------------------------------------------------------------
+
+export function useTaskList(params: ListParams) {
+  return useInfiniteQuery({
+    queryKey: taskKeys.list(params),
+    queryFn: ({ pageParam, signal }) =>
+      api(`tasks?${listQueryString(params, pageParam)}`, { schema: taskPageSchema, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTags() {
+  return useQuery({
+    queryKey: taskKeys.tags,
+    queryFn: ({ signal }) => api("tags", { schema: tagsSchema, signal }),
+    staleTime: 60_000,
+  });
+}
+
+export function useRecurrencePreview(rrule: string | null, dtstart: string | null, tz: string) {
+  return useQuery({
+    queryKey: ["recurrence-preview", rrule, dtstart, tz],
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({ rrule: rrule ?? "", tz });
+      if (dtstart) query.set("dtstart", dtstart);
+      return api(`recurrence/preview?${query}`, { schema: recurrencePreviewSchema, signal });
+    },
+    enabled: Boolean(rrule && rrule.trim()),
+    staleTime: 5 * 60_000,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+}
+
+// -- optimistic cache edits ------------------------------------------------------------------
+
+type ListData = InfiniteData<TaskPage, string | null>;
+type Snapshot = Array<[readonly unknown[], unknown]>;
+
+function snapshot(client: QueryClient): Snapshot {
+  return client.getQueriesData({ queryKey: taskKeys.all });
+}
+
+function restore(client: QueryClient, saved: Snapshot): void {
+  for (const [key, data] of saved) client.setQueryData(key, data);
+}
+
+/** Applies `edit` to every cached list page; `edit` returns null to drop a task. */
+function editLists(client: QueryClient, edit: (task: Task) => Task | null): void {
+  client.setQueriesData<ListData>({ queryKey: taskKeys.lists() }, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            items: page.items.flatMap((task) => {
+              const next = edit(task);
+              return next ? [next] : [];
+            }),
+          })),
+        }
+      : data,
+  );
+}
+
+function editTask(client: QueryClient, id: string, patch: (task: Task) => Task | null): void {
+  editLists(client, (task) => (task.id === id ? patch(task) : task));
+  client.setQueryData<Task>(taskKeys.detail(id), (task) => (task ? (patch(task) ?? undefined) : task));
+}
+
+/** Puts a new task at the top of every cached list that would show an open task. */
+function prependToLists(client: QueryClient, task: Task): void {
+  for (const [key, data] of client.getQueriesData<ListData>({ queryKey: taskKeys.lists() })) {
+    const params = key[2] as ListParams | undefined;
+    if (!data || !params || params.status === "completed" || params.search || params.due || params.priority.length || params.tags.length)
+      continue;
+    const [first, ...rest] = data.pages;
+    if (!first) continue;
+    client.setQueryData<ListData>(key, { ...data, pages: [{ ...first, items: [task, ...first.items] }, ...rest] });
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return error instanceof Error ? error.message : "Something went wrong.";
+}
+
+// -- mutations -------------------------------------------------------------------------------
+
+function newIdempotencyKey(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+export function useCreateTask() {
+  const client = useQueryClient();
+  const { toast } = useToast();
+  return useMutation({
+    mutationFn: (input: TaskInput) =>
+      api("tasks", {
+        method: "POST",
+        body: input,
+        headers: { "Idempotency-Key": newIdempotencyKey() },
+        schema: taskSchema,
+      }),
+    onMutate: async (input) => {
+      await client.cancelQueries({ queryKey: taskKeys.lists() });
+      const saved = snapshot(client);
+      const now = new Date().toISOString();
+      prependToLists(client, {
+        id: `optimistic-${newIdempotencyKey()}`,
+        title: input.title,
+        description: input.description ?? "",
+        completed: false,
+        completed_at: null,
+        priority: input.priority ?? "MEDIUM",
+        tags: input.tags ?? [],
+        due_at: input.due_at ?? null,
+        remind_at: input.remind_at ?? null,
+        rrule: input.rrule ?? null,
+        repeat_from: input.repeat_from ?? "due",
+        is_recurring: Boolean(input.rrule),
+        series_id: null,
+        parent_task_id: null,
+        next_occurrence: null,
+        version: 0,
+        created_at: now,
+        updated_at: now,
+      });
+      return { saved };
+    },
+    onError: (error, _input, context) => {
+      if (context) restore(client, context.saved);
+      toast({ tone: "error", title: "The task was not added", description: errorMessage(error) });
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+  });
+}
+
+export function useUpdateTask() {
+  const client = useQueryClient();
+  const { toast } = useToast();
+  return useMutation({
+    mutationFn: ({ task, patch }: { task: Task; patch: Partial<TaskInput> }) =>
+      api(`tasks/${encodeURIComponent(task.id)}`, {
+        method: "PATCH",
+        body: patch,
+        headers: { "If-Match": String(task.version) },
+        schema: taskSchema,
+      }),
+    onMutate: async ({ task, patch }) => {
+      await client.cancelQueries({ queryKey: taskKeys.all });
+      const saved = snapshot(client);
+      editTask(client, task.id, (current) => ({ ...current, ...patch, is_recurring: Boolean(patch.rrule ?? current.rrule) }) as Task);
+      return { saved };
+    },
+    onError: (error, _vars, context) => {
+      if (context) restore(client, context.saved);
+      const conflict = error instanceof ApiError && error.status === 412;
+      toast({
+        tone: "error",
+        title: conflict ? "This task changed somewhere else" : "Your changes were not saved",
+        description: conflict
+          ? "It has been reloaded; your edits are still in the form. Save again to apply them."
+          : errorMessage(error),
+      });
+    },
+    onSuccess: (task) => editTask(client, task.id, () => task),
+    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+  });
+}
+
+/** Complete or reopen. Lists refresh a moment later so the completion animation can play. */
+export function useSetCompleted() {
+  const client = useQueryClient();
+  const { toast } = useToast();
+  return useMutation({
+    mutationFn: ({ task, completed }: { task: Task; completed: boolean }) =>
+      api(`tasks/${encodeURIComponent(task.id)}/${completed ? "complete" : "reopen"}`, {
+        method: "POST",
+        schema: taskSchema,
+      }),
+    onMutate: async ({ task, completed }) => {
+      await client.cancelQueries({ queryKey: taskKeys.all });
+      const saved = snapshot(client);
+      const completedAt = completed ? new Date().toISOString() : null;
+      editTask(client, task.id, (current) => ({ ...current, completed, completed_at: completedAt }));
+      return { saved };
+    },
+    onError: (error, { task, completed }, context) => {
+      if (context) restore(client, context.saved);
+      toast({
+        tone: "error",
+        title: completed ? `“${task.title}” was not completed` : `“${task.title}” was not reopened`,
+        description: errorMessage(error),
+      });
+    },
+    onSuccess: (task) => editTask(client, task.id, (current) => ({ ...task, completed: current.completed && task.completed })),
+    onSettled: (_data, _error, { task, completed }) => {
+      const refresh = () => void client.invalidateQueries({ queryKey: taskKeys.all });
+      setTimeout(refresh, 900);
+      // A recurring instance's successor arrives through events shortly after.
+      if (completed && task.rrule) {
+        setTimeout(refresh, 2500);
+        setTimeout(refresh, 6000);
+      }
+    },
+  });
+}
+
+export function useDeleteTask() {
+  const client = useQueryClient();
+  const { toast } = useToast();
+  return useMutation({
+    mutationFn: ({ task }: { task: Task }) =>
+      api<void>(`tasks/${encodeURIComponent(task.id)}`, { method: "DELETE" }),
+    onMutate: async ({ task }) => {
+      await client.cancelQueries({ queryKey: taskKeys.all });
+      const saved = snapshot(client);
+      editLists(client, (current) => (current.id === task.id ? null : current));
+      return { saved };
+    },
+    onError: (error, { task }, context) => {
+      if (context) restore(client, context.saved);
+      toast({ tone: "error", title: `“${task.title}” was not deleted`, description: errorMessage(error) });
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+  });
+}
+
+// -- display helpers -------------------------------------------------------------------------
+
+export type DueState = "overdue" | "today" | "soon" | "later" | null;
+
+export function dueState(task: Pick<Task, "due_at" | "completed">, now: Date = new Date()): DueState {
+  if (!task.due_at) return null;
+  const due = new Date(task.due_at);
+  if (!task.completed && due.getTime() < now.getTime()) return "overdue";
+  if (due.toDateString() === now.toDateString()) return "today";
+  const days = (due.getTime() - now.getTime()) / 86_400_000;
+  return days <= 7 ? "soon" : "later";
+}
+
+/** "Today 09:00", "Tomorrow", "Fri 14:30", "12 Mar", "12 Mar 2031" in the browser's zone. */
+export function formatDue(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  const time = date.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+  const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((startOfDay(date) - startOfDay(now)) / 86_400_000);
+  if (days === 0) return `Today ${time}`;
+  if (days === 1) return `Tomorrow ${time}`;
+  if (days === -1) return `Yesterday ${time}`;
+  if (days > 1 && days < 7) return `${date.toLocaleDateString(undefined, { weekday: "short" })} ${time}`;
+  const sameYear = date.getFullYear() === now.getFullYear();
+  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: sameYear ? undefined : "numeric" }) +
+    ` ${time}`;
+}
