@@ -4,14 +4,14 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 PY := .venv/bin
 
-.PHONY: chart images deploy bench help setup setup-tools infra run stop status test lint lint-py lint-web unit unit-py unit-web eval-chat \
+.PHONY: chart chaos images deploy bench help setup setup-tools infra run stop status test lint lint-py lint-web unit unit-py unit-web eval-chat \
         integration logs
 
 help:
 	@echo "make run     set up and start everything (http://localhost:3000)"
 	@echo "make stop    stop everything make run started (data in .run/ is kept)"
 	@echo "make test    set up, lint and run every test (unit + integration)"
-	@echo "make lint | unit | chart | integration | status | logs | bench | eval-chat"
+	@echo "make lint | unit | chart | integration | status | logs | bench | chaos | eval-chat"
 	@echo "make images | deploy ENV=minikube|aks|gke [STAGE=staging|prod]  (need a container engine / a cluster)"
 
 setup-tools:
@@ -81,6 +81,13 @@ bench:
 	$(PY)/python scripts/bench_recurring.py
 	$(PY)/python scripts/bench_events.py
 	$(PY)/python scripts/bench_chat.py
+
+# Faults while writes continue, against the running stack (make run first): kill -9 each
+# service, the broker stopped 30 s, PostgreSQL restarted, a sidecar killed; each scenario
+# prints what it did and counted. The short form runs in make integration (CHAOS=short).
+chaos:
+	@scripts/stack.sh status || { echo "start the stack first: make run" >&2; exit 1; }
+	$(PY)/pytest -q -s -m chaos tests/chaos
 
 # Offline chart validation: lint, render, schemas, policy, equivalence with components/.
 chart:

@@ -113,6 +113,19 @@ down_apps() {
     kill -KILL -- "-$pid" 2>/dev/null || true
   fi
   rm -f "$RUN_DIR/dapr.pid"
+  # Sidecars restarted outside the CLI (tests/chaos restarts a killed daprd with its
+  # original command line; the CLI does not) record their pid here.
+  local f adopted
+  for f in "$RUN_DIR"/adopted/*.pid; do
+    [ -f "$f" ] || continue
+    adopted="$(cat "$f")"
+    if [[ "$adopted" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$adopted/cmdline" 2>/dev/null | grep -q daprd; then
+      kill -TERM "$adopted" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$adopted" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$adopted" 2>/dev/null || true
+    fi
+    rm -f "$f"
+  done
   # Whatever outlived the CLI (an app that ignored SIGTERM) on our ports.
   for p in 3000 8001 8002 8003 8004 8005 3500 3501 3502 3503 3504 3505; do
     port_free "$p" || fuser -k -TERM "$p/tcp" >/dev/null 2>&1 || true

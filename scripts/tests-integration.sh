@@ -11,6 +11,8 @@ scripts/stack.sh up
 status=0
 "$PY/pytest" -q -m integration services "$@" || status=$?
 "$PY/pytest" -q tests/integration "$@" || status=$?
+say "chaos, short form: recurring-service killed, the broker stopped 10 s, while writes continue (make chaos: all)"
+CHAOS=short "$PY/pytest" -q -s -m chaos tests/chaos || status=$?
 
 say "pub/sub over Redis Streams: the same scenario, another component file"
 PUBSUB=redis scripts/stack.sh restart
