@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseQuickAdd } from "@/lib/quick-add";
+import { QuickAddPreview } from "./quick-add";
+
+afterEach(cleanup);
+
+const now = new Date("2030-03-14T09:30:00Z");
+const parse = (text: string) => parseQuickAdd(text, { now, timeZone: "UTC" });
+
+describe("QuickAddPreview", () => {
+  it("shows the parse of the issue's example as chips before saving", () => {
+    render(<QuickAddPreview result={parse("Pay rent every month on the 1st #Finance !high tomorrow 9am")} now={now} />);
+    expect(screen.getByText("Pay rent").tagName).toBe("STRONG");
+    const chips = within(screen.getByRole("list", { name: "Parsed from your text" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(chips).toHaveLength(4);
+    expect(chips[0]).toMatch(/^Due Tomorrow 9:00/);
+    expect(chips.slice(1)).toEqual(["Priority High", "Repeats Every month on the 1st", "Tag Finance"]);
+  });
+
+  it("shows the reminder relative to the due date", () => {
+    render(<QuickAddPreview result={parse("Flight tomorrow 9am remind me 30m before")} now={now} />);
+    expect(screen.getByText("30 min before")).toBeTruthy();
+  });
+
+  it("says when a reminder offset has no due date to count from", () => {
+    render(<QuickAddPreview result={parse("Stretch remind me 1h before")} now={now} />);
+    expect(screen.getByText("1 h before (add a due date)")).toBeTruthy();
+  });
+
+  it("asks for a title when the line is only syntax, and shows no chips for plain text", () => {
+    const { rerender } = render(<QuickAddPreview result={parse("#Work !low")} now={now} />);
+    expect(screen.getByText("Add a title as well")).toBeTruthy();
+    rerender(<QuickAddPreview result={parse("Just a plain task")} now={now} />);
+    expect(screen.queryByRole("list")).toBeNull();
+    expect(screen.getByText("Just a plain task")).toBeTruthy();
+  });
+});
