@@ -12,12 +12,15 @@ Prints one JSON object. Usage: .venv/bin/python scripts/bench_tasks.py [--reques
 
 import argparse
 import asyncio
+import io
 import json
 import os
+import random
 import subprocess
 import sys
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -111,38 +114,119 @@ async def create_and_list(n: int, concurrency: int) -> dict[str, Any]:
     return result
 
 
-async def search(total: int, queries: int) -> dict[str, Any]:
+def zipf_titles(total: int, seed: int = 7) -> tuple[list[str], dict[str, str]]:
+    """`total` titles of 2-6 words drawn from a 5,000-word vocabulary with Zipf's law
+    (s = 1.07, as in natural text), and the query terms: real words placed at vocabulary
+    ranks 3, 30, 300 and 3,000, so the queries hit from ~7% of the tasks down to a few."""
+    rng = random.Random(seed)
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    vocabulary: list[str] = []
+    seen: set[str] = set()
+    while len(vocabulary) < 5000:
+        word = "".join(rng.choice(syllables) for _ in range(rng.choice((2, 3, 3, 4))))
+        if word not in seen:
+            seen.add(word)
+            vocabulary.append(word)
+    placed = {3: "groceries", 30: "dentist", 300: "passport", 3000: "invoice"}
+    for rank, word in placed.items():
+        vocabulary[rank - 1] = word
+    weights = [1 / (rank**1.07) for rank in range(1, len(vocabulary) + 1)]
+    titles = [" ".join(rng.choices(vocabulary, weights, k=rng.randint(2, 6))) for _ in range(total)]
+    terms = {
+        "common word (rank 3)": "groceries",
+        "word of rank 30": "dentist",
+        "word of rank 300": "passport",
+        "rare word (rank 3000)": "invoice",
+        "two words": "groceries dentist",
+        "prefix": "dent",
+        "typo": "pasport",
+    }
+    return titles, terms
+
+
+def narrow_titles(total: int) -> tuple[list[str], dict[str, str]]:
+    """The worst case: titles from 12 words only, so one word is in ~1 of 6 tasks."""
+    titles = [f"{WORDS[g % len(WORDS)]} {WORDS[(g // 7) % len(WORDS)]} task {g}" for g in range(total)]
+    terms = {
+        "word in 1/6 of tasks": "groceries",
+        "two words": "dentist report",
+        "prefix": "pian",
+        "typo": "invoce",
+    }
+    return titles, terms
+
+
+async def search(total: int, queries: int, dataset: str) -> dict[str, Any]:
+    """p50/p95/p99 of GET /api/tasks?search= (direct to the app, sequential) over `total`
+    tasks of one fresh user, the queries taken in turn; per query term too."""
     s = secrets()
     user = await sign_up("Search bench")
-    # 100,000 rows for one user in one statement; titles from a small vocabulary plus a
-    # number, so queries hit a realistic share of rows.
-    sql = f"""
-        insert into tasks (id, user_id, title, description, priority, tags, tag_keys, created_at, updated_at)
-        select gen_random_uuid(), '{user.id}',
-               (array{WORDS!r})[1 + (g % {len(WORDS)})] || ' '
-                 || (array{WORDS!r})[1 + ((g / 7) % {len(WORDS)})] || ' task ' || g,
-               'note ' || g, (array['LOW','MEDIUM','HIGH','VERY_IMPORTANT'])[1 + g % 4],
-               array['Work'], array['work'], now() - (g || ' seconds')::interval, now()
-        from generate_series(1, {total}) g
-    """
+    titles, terms = zipf_titles(total) if dataset == "vocabulary" else narrow_titles(total)
+    now = datetime.now(UTC)
+    rows = io.StringIO()
+    for g, title in enumerate(titles):
+        priority = ("LOW", "MEDIUM", "HIGH", "VERY_IMPORTANT")[g % 4]
+        created = (now - timedelta(seconds=g)).isoformat()
+        fields = (
+            str(uuid.uuid4()),
+            user.id,
+            title,
+            f"note {g}",
+            priority,
+            "{Work}",
+            "{work}",
+            created,
+            created,
+        )
+        rows.write("\t".join(fields) + "\n")
+    columns = "id, user_id, title, description, priority, tags, tag_keys, created_at, updated_at"
+    script = f"\\copy tasks ({columns}) from stdin\n{rows.getvalue()}\\.\nanalyze tasks;\n"
     started = time.perf_counter()
-    psql = ["psql", s["tasks-db-url"], "-q", "-c", sql, "-c", "analyze tasks"]
-    await asyncio.to_thread(subprocess.run, psql, check=True)
+    await asyncio.to_thread(
+        subprocess.run,
+        ["psql", s["tasks-db-url"], "-q", "-v", "ON_ERROR_STOP=1"],
+        input=script.encode(),
+        check=True,
+    )
     inserted_s = time.perf_counter() - started
-    terms = ["groceries", "dentist report", "taxes", "garden", "passport meeting", "pian", "invoce"]
-
-    async def query(c: httpx.AsyncClient, i: int) -> httpx.Response:
-        return await c.get("/api/tasks", params={"search": terms[i % len(terms)]})
+    names = list(terms)
+    per_term: dict[str, list[float]] = {name: [] for name in names}
+    hits: dict[str, int] = {}
 
     async with httpx.AsyncClient(
         base_url="http://127.0.0.1:8001",
         headers={"authorization": f"Bearer {user.token}", "dapr-api-token": s["app-api-token"]},
         timeout=30,
     ) as c:
-        await run(c, 20, 1, query)
+
+        async def query(c: httpx.AsyncClient, i: int) -> httpx.Response:
+            name = names[i % len(names)]
+            started = time.perf_counter()
+            r = await c.get("/api/tasks", params={"search": terms[name]})
+            per_term[name].append(time.perf_counter() - started)
+            hits[name] = len(r.json().get("items", [])) if r.status_code == 200 else -1
+            return r
+
+        await run(c, 3 * len(names), 1, query)  # warm-up
+        for samples in per_term.values():
+            samples.clear()
         direct = await run(c, queries, 1, query)
     await user.client.aclose()
-    return {"tasks": total, "insert_s": round(inserted_s, 1), "search_direct_sequential": direct}
+    # The rows go again, so runs do not pile up data that later runs would measure.
+    cleanup = (
+        f"delete from tasks where user_id = '{user.id}'; delete from task_words where user_id = '{user.id}'"
+    )
+    await asyncio.to_thread(subprocess.run, ["psql", s["tasks-db-url"], "-q", "-c", cleanup], check=True)
+    return {
+        "dataset": dataset,
+        "tasks": total,
+        "insert_s": round(inserted_s, 1),
+        "search_direct_sequential": direct,
+        "per_query": {
+            name: {"q": terms[name], "results": hits[name], "p50_ms": pct(v, 50), "p95_ms": pct(v, 95)}
+            for name, v in per_term.items()
+        },
+    }
 
 
 async def main() -> None:
@@ -155,7 +239,10 @@ async def main() -> None:
     result = {
         "machine": f"{os.cpu_count()} cores",
         **await create_and_list(args.requests, args.concurrency),
-        "search": await search(args.search_tasks, args.search_queries),
+        "search": [
+            await search(args.search_tasks, args.search_queries, "vocabulary"),
+            await search(args.search_tasks, args.search_queries, "narrow"),
+        ],
         "run_id": uuid.uuid4().hex[:8],
     }
     print(json.dumps(result, indent=2))
