@@ -94,18 +94,21 @@ function Metric({ label, value, hint, Icon, tone = "accent" }: { label: string; 
     success: "bg-success-soft text-success",
     warning: "bg-warning-soft text-warning",
   } as const;
+  // dt and dd sit directly in the card (a <div> in the <dl>); the icon rides in the dt.
   return (
-    <div className={cn(card, "flex items-start gap-3")}>
-      <span className={cn("grid size-10 shrink-0 place-items-center rounded-xl", tones[tone])}>
-        <Icon aria-hidden className="size-5" />
-      </span>
-      <div className="min-w-0">
-        <dt className="text-xs font-medium text-muted">{label}</dt>
-        <dd className="text-2xl font-bold tabular-nums text-text" data-metric={label}>
-          {value}
-        </dd>
-        <dd className="text-xs text-muted">{hint}</dd>
-      </div>
+    <div className={cn(card, "relative pl-[4.25rem] sm:pl-[4.5rem]")}>
+      <dt className="text-xs font-medium text-muted">
+        <span
+          className={cn("absolute left-4 top-4 grid size-10 place-items-center rounded-xl sm:left-5 sm:top-5", tones[tone])}
+        >
+          <Icon aria-hidden className="size-5" />
+        </span>
+        {label}
+      </dt>
+      <dd className="text-2xl font-bold tabular-nums text-text" data-metric={label}>
+        {value}
+      </dd>
+      <dd className="text-xs text-muted">{hint}</dd>
     </div>
   );
 }
