@@ -89,6 +89,17 @@ chaos:
 	@scripts/stack.sh status || { echo "start the stack first: make run" >&2; exit 1; }
 	$(PY)/pytest -q -s -m chaos tests/chaos
 
+# The web app end to end in Debian's Chromium against the running stack (make run first):
+# first-load JS budget of /tasks (200 kB gzipped, from the last next build), the user journey,
+# every screen in light and dark at 1280 and 360 px (frontend/e2e/artifacts/), axe on each.
+.PHONY: e2e
+e2e:
+	@scripts/stack.sh status || { echo "start the stack first: make run" >&2; exit 1; }
+	@cd frontend && status=0; \
+	  node scripts/bundle-report.mjs /tasks /dashboard || status=$$?; \
+	  npx vitest run -c vitest.e2e.config.mts || status=$$?; \
+	  exit $$status
+
 # Offline chart validation: lint, render, schemas, policy, equivalence with components/.
 chart:
 	@scripts/validate-chart.sh

@@ -9,6 +9,7 @@ need mvn "install Maven: apt-get install maven"
 missing=()
 command -v fuser >/dev/null || missing+=(psmisc)
 command -v curl >/dev/null || missing+=(curl)
+[ -x /usr/bin/chromium ] && [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(chromium fonts-dejavu-core)
 if ((${#missing[@]})); then
   say "installing ${missing[*]}"
   { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; } \

@@ -11,6 +11,9 @@ scripts/stack.sh up
 status=0
 "$PY/pytest" -q -m integration services "$@" || status=$?
 "$PY/pytest" -q tests/integration "$@" || status=$?
+
+say "the web app end to end in Chromium: bundle budget, journey, screens, axe"
+make --no-print-directory -C "$ROOT" e2e || status=$?
 say "chaos, short form: recurring-service killed, the broker stopped 10 s, while writes continue (make chaos: all)"
 CHAOS=short "$PY/pytest" -q -s -m chaos tests/chaos || status=$?
 

@@ -26,12 +26,16 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** Cookies and storage of a signed-in profile (BrowserContext.storageState()). */
+export type Session = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
 /** A fresh browser profile at this width and theme (the app follows the system theme). */
 export async function newContext(
   browser: Browser,
-  { width = 1280, theme = "light" }: { width?: number; theme?: Theme } = {},
+  { width = 1280, theme = "light", session }: { width?: number; theme?: Theme; session?: Session } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
+    storageState: session,
     baseURL: BASE_URL,
     viewport: { width, height: width < 640 ? 780 : 860 },
     deviceScaleFactor: 1,
