@@ -229,7 +229,7 @@ function prependToLists(client: QueryClient, task: Task): void {
     if (!data || !params || params.status === "completed" || params.search || params.due || params.priority.length || params.tags.length)
       continue;
     const [first, ...rest] = data.pages;
-    if (!first) continue;
+    if (!first || data.pages.some((page) => page.items.some((t) => t.id === task.id))) continue;
     client.setQueryData<ListData>(key, { ...data, pages: [{ ...first, items: [task, ...first.items] }, ...rest] });
   }
 }
@@ -340,6 +340,8 @@ export function useSetCompleted() {
       const saved = snapshot(client);
       const completedAt = completed ? new Date().toISOString() : null;
       editTask(client, task.id, (current) => ({ ...current, completed, completed_at: completedAt }));
+      // Undo after the list dropped it: put it back at once, the refetch then orders it.
+      if (!completed) prependToLists(client, { ...task, completed: false, completed_at: null });
       return { saved };
     },
     onError: (error, { task, completed }, context) => {
@@ -353,6 +355,7 @@ export function useSetCompleted() {
     onSuccess: (task) => editTask(client, task.id, (current) => ({ ...task, completed: current.completed && task.completed })),
     onSettled: (_data, _error, { task, completed }) => {
       const refresh = () => void client.invalidateQueries({ queryKey: taskKeys.all });
+      if (!completed) return refresh();
       setTimeout(refresh, 900);
       // A recurring instance's successor arrives through events shortly after.
       if (completed && task.rrule) {
@@ -396,17 +399,22 @@ export function dueState(task: Pick<Task, "due_at" | "completed">, now: Date = n
   return days <= 7 ? "soon" : "later";
 }
 
-/** "Today 09:00", "Tomorrow", "Fri 14:30", "12 Mar", "12 Mar 2031" in the browser's zone. */
+// Building an Intl formatter is the slow part of formatting; the list formats on every scroll.
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: "short" });
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
+const dayYearFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+
+/** "Today 9:00 AM", "Tomorrow 9:00 AM", "Fri 2:30 PM", "12 Mar 9:00 AM", "12 Mar 2031 9:00 AM" (browser zone). */
 export function formatDue(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
-  const time = date.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+  const time = timeFormat.format(date);
   const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((startOfDay(date) - startOfDay(now)) / 86_400_000);
   if (days === 0) return `Today ${time}`;
   if (days === 1) return `Tomorrow ${time}`;
   if (days === -1) return `Yesterday ${time}`;
-  if (days > 1 && days < 7) return `${date.toLocaleDateString(undefined, { weekday: "short" })} ${time}`;
+  if (days > 1 && days < 7) return `${weekdayFormat.format(date)} ${time}`;
   const sameYear = date.getFullYear() === now.getFullYear();
-  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: sameYear ? undefined : "numeric" }) +
-    ` ${time}`;
+  return `${(sameYear ? dayFormat : dayYearFormat).format(date)} ${time}`;
 }

@@ -191,7 +191,13 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
           toast({ tone: "success", title: "Saved", duration: 2500 });
           onDone();
         },
-        onError: (error) => setErrors(errorsFromApi(error)),
+        onError: (error) => {
+          setErrors(errorsFromApi(error));
+          // Bring the first field the server refused into view (the form may be scrolled).
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLElement>('[role="dialog"] [aria-invalid="true"]')?.focus(),
+          );
+        },
       },
     );
   }

@@ -119,7 +119,7 @@ export function TaskList({
                 leaving={leaving.has(task.id)}
                 onOpen={onOpen}
                 onToggle={onToggle}
-                onFocusRow={() => setActiveId(task.id)}
+                onFocusRow={setActiveId}
               />
             </div>
           );

@@ -86,7 +86,7 @@ export const TaskRow = memo(function TaskRow({
   leaving: boolean;
   onOpen: (task: Task) => void;
   onToggle: (task: Task) => void;
-  onFocusRow: () => void;
+  onFocusRow: (id: string) => void;
 }) {
   const state = dueState(task);
   const pending = task.id.startsWith("optimistic-");
@@ -108,7 +108,7 @@ export const TaskRow = memo(function TaskRow({
           type="button"
           tabIndex={active ? 0 : -1}
           data-row-button
-          onFocus={onFocusRow}
+          onFocus={() => onFocusRow(task.id)}
           onClick={() => onOpen(task)}
           aria-label={`${task.title}. Open details`}
           className="block w-full rounded-md py-1.5 text-left"

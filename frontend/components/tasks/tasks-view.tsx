@@ -223,6 +223,10 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     [setCompleted, toast],
   );
 
+  const { fetchNextPage } = list;
+  // cancelRefetch: false — a second call while a page is on its way must not restart it.
+  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+
   const setFilters = (filters: TaskFilters) => onViewChange({ ...view, filters });
   const clearAll = () => {
     setSearchText("");
@@ -314,6 +318,17 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
 
       <FilterChips filters={view.filters} onChange={setFilters} onClear={clearAll} />
 
+      {list.isError && list.data && (
+        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
+          <span>
+            <strong className="font-semibold">Showing earlier results:</strong> {errorMessage(list.error)}
+          </span>
+          <Button size="sm" onClick={() => void list.refetch()}>
+            Retry
+          </Button>
+        </div>
+      )}
+
       {list.isError && !list.data ? (
         <div role="alert" className="rounded-card border border-border bg-danger-soft p-4 text-sm text-danger">
           <p className="font-semibold">Your tasks could not be loaded.</p>
@@ -344,7 +359,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           leaving={leaving}
           hasMore={Boolean(list.hasNextPage)}
           loadingMore={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
+          onLoadMore={loadMore}
           onOpen={openTask}
           onToggle={onToggle}
         />
