@@ -236,3 +236,9 @@ def check_occurs(rule: Rule, due_at: datetime | None) -> None:
     shifted = start.replace(year=9200 + start.year % 400)
     if rule.without("COUNT", "UNTIL").dateutil(shifted).after(shifted) is None:
         raise ValueError("never produces an occurrence")
+
+
+def rule_until(rule: Rule) -> datetime | None:
+    """The rule's UNTIL as a time (the canonical form is 20301231T235959Z), or None."""
+    value = rule.get("UNTIL")
+    return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC) if value else None

@@ -30,10 +30,11 @@ from todo_common.inbox import Inbox
 from todo_common.metrics import EVENTS_CONSUMED
 from todo_common.platform import Platform, create_app
 from todo_common.recurrence import check_occurs, parse_rule
+from todo_common.recurrence_words import describe
 
 from recurring_service.adapters.task_service import TaskService, TaskServiceUnavailable
 from recurring_service.deps import CurrentUser, DeadLettersDep, SchedulerDep
-from recurring_service.domain.describe import describe, first_occurrence, series_due_times
+from recurring_service.domain.describe import first_occurrence, series_due_times
 from recurring_service.domain.instance import iso
 from recurring_service.domain.next_occurrence import LAST_DUE
 from recurring_service.scheduling import Outcome, PoisonEvent, Scheduler

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from recurring_service.domain.describe import describe, first_occurrence, series_due_times
+from recurring_service.domain.describe import first_occurrence, series_due_times
 from recurring_service.domain.next_occurrence import rule_until
 from todo_common.recurrence import parse_rule
+from todo_common.recurrence_words import describe
 
 MONDAY_9 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
 
@@ -18,9 +19,9 @@ MONDAY_9 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
     ("body", "dtstart", "expected"),
     [
         ("FREQ=WEEKLY;BYDAY=MO,WE,FR", MONDAY_9, "every Monday, Wednesday and Friday at 09:00"),
-        ("FREQ=WEEKLY;INTERVAL=2", None, "every 2 weeks"),
-        ("FREQ=WEEKLY;INTERVAL=2", MONDAY_9, "every 2 weeks on Monday at 09:00"),
-        ("FREQ=MONTHLY;BYMONTHDAY=1", None, "on day 1 of every month"),
+        ("FREQ=WEEKLY;INTERVAL=2", None, "every other week"),
+        ("FREQ=WEEKLY;INTERVAL=2", MONDAY_9, "every other week on Monday at 09:00"),
+        ("FREQ=MONTHLY;BYMONTHDAY=1", None, "on the 1st of every month"),
         ("weekdays", None, "every weekday"),
         ("weekdays", MONDAY_9, "every weekday at 09:00"),
         ("daily", None, "every day"),
@@ -29,22 +30,22 @@ MONDAY_9 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
         ("weekly", MONDAY_9, "every Monday at 09:00"),
         ("FREQ=WEEKLY;BYDAY=SA,SU", None, "every Saturday and Sunday"),
         ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU", None, "every day"),
-        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR", None, "every 2 weeks on weekdays"),
-        ("FREQ=MONTHLY;BYMONTHDAY=1,15", None, "on days 1 and 15 of every month"),
-        ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1", None, "on day 1 of every 3 months"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TU,WE,TH,FR", None, "every other week on weekdays"),
+        ("FREQ=MONTHLY;BYMONTHDAY=1,15", None, "on the 1st and 15th of every month"),
+        ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1", None, "on the 1st of every 3 months"),
         ("FREQ=MONTHLY;BYMONTHDAY=-1", None, "on the last day of every month"),
         ("FREQ=MONTHLY;BYMONTHDAY=-2", None, "on the second-to-last day of every month"),
         (
             "FREQ=MONTHLY;BYMONTHDAY=31",
             None,
-            "on day 31 of every month (months without a day 31 are skipped)",
+            "on the 31st of every month (months without a 31st are skipped)",
         ),
         (
             "monthly",
             datetime(2030, 1, 31, 18, 30, tzinfo=UTC),
-            "on day 31 of every month at 18:30 (months without a day 31 are skipped)",
+            "on the 31st of every month at 18:30 (months without a 31st are skipped)",
         ),
-        ("monthly", MONDAY_9, "on day 7 of every month at 09:00"),
+        ("monthly", MONDAY_9, "on the 7th of every month at 09:00"),
         ("FREQ=MONTHLY;BYDAY=1MO", None, "on the first Monday of every month"),
         ("FREQ=MONTHLY;BYDAY=2TU,4TU", None, "on the second Tuesday and the fourth Tuesday of every month"),
         ("FREQ=MONTHLY;BYDAY=-1FR", None, "on the last Friday of every month"),
@@ -72,7 +73,7 @@ MONDAY_9 = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)
         ("FREQ=DAILY;BYHOUR=8,20;BYMINUTE=15", None, "every day at 08:15 and 20:15"),
         ("FREQ=DAILY;BYHOUR=7", None, "every day at 07:00"),
         ("FREQ=DAILY;INTERVAL=3;BYDAY=MO", None, "every 3 days, on Mondays"),
-        ("FREQ=DAILY;INTERVAL=2;BYDAY=MO", MONDAY_9, "every 2 days at 09:00, on Mondays"),
+        ("FREQ=DAILY;INTERVAL=2;BYDAY=MO", MONDAY_9, "every other day at 09:00, on Mondays"),
         ("FREQ=DAILY;BYMONTH=12", None, "every day, in December"),
         ("FREQ=DAILY;BYMONTH=12", MONDAY_9, "every day at 09:00, in December"),
         (
@@ -114,7 +115,7 @@ def test_times_and_weekdays_are_shown_in_the_users_zone() -> None:
 def test_a_day_of_month_rule_that_the_zone_moves_across_midnight_is_said_in_utc() -> None:
     late = datetime(2030, 1, 31, 23, tzinfo=UTC)  # February 1 in Tokyo
     text = describe(parse_rule("FREQ=MONTHLY;BYMONTHDAY=31"), late, ZoneInfo("Asia/Tokyo"))
-    assert text == "on day 31 of every month at 23:00 UTC (months without a day 31 are skipped)"
+    assert text == "on the 31st of every month at 23:00 UTC (months without a 31st are skipped)"
     # An hourly rule's days are UTC days.
     text = describe(parse_rule("FREQ=HOURLY;BYDAY=MO"), MONDAY_9, ZoneInfo("Asia/Kolkata"))
     assert text == "every hour at :00 UTC, on Mondays"

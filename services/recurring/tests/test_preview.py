@@ -59,7 +59,7 @@ async def test_preview_in_a_zone_with_a_local_first_due_time(client: AsyncClient
 async def test_preview_without_a_first_due_time_starts_at_the_next_whole_hour(client: AsyncClient) -> None:
     r = await client.get("/api/recurrence/preview", params={"rrule": "FREQ=MONTHLY;BYMONTHDAY=1"})
     body = r.json()
-    assert body["description"] == "on day 1 of every month" and body["dtstart"] is None
+    assert body["description"] == "on the 1st of every month" and body["dtstart"] is None
     first = datetime.fromisoformat(body["occurrences"][0])
     assert first.day == 1 and first > datetime.now(UTC) - timedelta(hours=1)
     assert len(body["occurrences"]) == 5

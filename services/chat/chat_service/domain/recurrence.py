@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from dateutil.rrule import rrulestr
+from todo_common.recurrence import parse_rule as canonical_rule
+from todo_common.recurrence_words import describe as describe_rule
 
 from chat_service.domain.text import NUMBER, Scanner, number
 from chat_service.domain.when import DEFAULT_TIME, MONTH, MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES
@@ -250,57 +252,10 @@ def first_due(rule: str, now: datetime, at: time | None = None, start: date | No
     return first.replace(tzinfo=now.tzinfo)
 
 
-def _ordinal(n: int) -> str:
-    if n == -1:
-        return "last"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def describe(rule: str) -> str:
-    """The rule in words: 'every Monday and Wednesday', 'every 3 days'."""
-    parts = _parts(rule.upper())
-    freq = parts.get("FREQ", "")
-    interval = int(parts.get("INTERVAL", "1") or 1)
-    unit = {"HOURLY": "hour", "DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}.get(
-        freq
-    )
-    if unit is None:
+    """The rule in words, as the recurring service's preview says it: 'every Monday and
+    Wednesday', 'every 3 days'."""
+    try:
+        return describe_rule(canonical_rule(rule))
+    except ValueError:
         return "on a schedule"
-    if freq == "WEEKLY" and parts.get("BYDAY") == "MO,TU,WE,TH,FR" and interval == 1:
-        text = "every weekday"
-    elif freq == "WEEKLY" and "BYDAY" in parts:
-        days = [DAY_NAMES[CODES.index(d[-2:])] for d in parts["BYDAY"].split(",") if d[-2:] in CODES]
-        text = (
-            "every other " if interval == 2 else f"every {interval} weeks on " if interval > 2 else "every "
-        ) + _join(days)
-    elif freq == "MONTHLY" and "BYMONTHDAY" in parts:
-        day = int(parts["BYMONTHDAY"].split(",")[0])
-        text = f"on the {_ordinal(day)} of every " + ("month" if interval == 1 else f"{interval} months")
-        if day == -1:
-            text = "on the last day of every " + ("month" if interval == 1 else f"{interval} months")
-    elif freq == "MONTHLY" and "BYDAY" in parts:
-        code = parts["BYDAY"].split(",")[0]
-        m = re.match(r"([+-]?\d+)?([A-Z]{2})", code)
-        nth = int(m.group(1)) if m and m.group(1) else 1
-        day_name = DAY_NAMES[CODES.index(m.group(2))] if m else "day"
-        text = f"on the {_ordinal(nth)} {day_name} of every month"
-    elif interval == 1:
-        text = {
-            "hour": "every hour",
-            "day": "every day",
-            "week": "every week",
-            "month": "every month",
-            "year": "every year",
-        }[unit]
-    elif interval == 2 and unit != "hour":
-        text = f"every other {unit}"
-    else:
-        text = f"every {interval} {unit}s"
-    if "COUNT" in parts:
-        text += f", {parts['COUNT']} times"
-    return text

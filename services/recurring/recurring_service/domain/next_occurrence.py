@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
-from todo_common.recurrence import Rule
+from todo_common.recurrence import Rule, rule_until
 
 RepeatFrom = Literal["due", "completion"]
 
@@ -95,11 +95,6 @@ def next_remind_at(
     if remind_at is None or due_at is None:
         return None
     return next_due_at + (_utc(remind_at) - _utc(due_at))
-
-
-def rule_until(rule: Rule) -> datetime | None:
-    value = rule.get("UNTIL")  # canonical form: 20301231T235959Z
-    return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC) if value else None
 
 
 def _one_interval(rule: Rule) -> relativedelta:
