@@ -96,12 +96,15 @@ function Metric({ label, value, hint, Icon, tone = "accent" }: { label: string; 
   } as const;
   // dt and dd sit directly in the card (a <div> in the <dl>); the icon rides in the dt.
   return (
-    <div className={cn(card, "relative pl-[4.25rem] sm:pl-[4.5rem]")}>
+    <div className={cn(card, "relative sm:pl-[4.5rem]")}>
       <dt className="text-xs font-medium text-muted">
         <span
-          className={cn("absolute left-4 top-4 grid size-10 place-items-center rounded-xl sm:left-5 sm:top-5", tones[tone])}
+          className={cn(
+            "mb-2 grid size-8 place-items-center rounded-lg sm:absolute sm:left-5 sm:top-5 sm:mb-0 sm:size-10 sm:rounded-xl",
+            tones[tone],
+          )}
         >
-          <Icon aria-hidden className="size-5" />
+          <Icon aria-hidden className="size-4 sm:size-5" />
         </span>
         {label}
       </dt>
@@ -231,7 +234,7 @@ export function Dashboard() {
         </div>
       ) : (
         <>
-          <dl className="grid grid-cols-1 gap-3 min-[420px]:grid-cols-2 lg:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
             <Metric
               label="Completed"
               value={String(derived.total)}

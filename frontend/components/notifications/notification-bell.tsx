@@ -19,6 +19,7 @@ import {
   bellLabel,
   fetchNotifications,
   markRead,
+  reminderText,
   taskHref,
   unreadKey,
   type AppNotification,
@@ -93,14 +94,14 @@ export function NotificationBell() {
       const href = taskHref(notification);
       toast({
         title: notification.title,
-        description: notification.message || undefined,
+        description: reminderText(notification) || undefined,
         tone: "info",
         duration: 10_000,
         action: href ? { label: "Open", onClick: () => router.push(href) } : undefined,
       });
       if (currentPermission() === "granted" && (document.visibilityState === "hidden" || !document.hasFocus())) {
         try {
-          const system = new Notification(notification.title, { body: notification.message, tag: notification.id });
+          const system = new Notification(notification.title, { body: reminderText(notification), tag: notification.id });
           system.onclick = () => {
             window.focus();
             if (href) router.push(href);
@@ -178,11 +179,15 @@ export function NotificationBell() {
           aria-labelledby={headingId}
           className="fixed inset-x-2 top-16 z-50 flex max-h-[min(32rem,calc(100vh-5rem))] flex-col overflow-hidden rounded-card border border-border bg-surface text-text shadow-card sm:absolute sm:inset-x-auto sm:right-0 sm:top-12 sm:w-96"
         >
-          <div className="flex items-center gap-2 border-b border-border px-4 py-3">
-            <h2 id={headingId} className="flex-1 text-sm font-semibold">
+          <div className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-3">
+            <h2 id={headingId} className="min-w-0 flex-1 text-sm font-semibold">
               Notifications
             </h2>
-            <div role="group" aria-label="Show" className="flex rounded-lg bg-surface-2 p-0.5 text-xs font-medium">
+            <div
+              role="group"
+              aria-label="Show"
+              className="order-last flex w-full rounded-lg bg-surface-2 p-0.5 text-xs font-medium sm:order-none sm:w-auto"
+            >
               {[
                 { label: "Unread", value: false },
                 { label: "All", value: true },
@@ -193,7 +198,7 @@ export function NotificationBell() {
                   aria-pressed={showAll === option.value}
                   onClick={() => setShowAll(option.value)}
                   className={cn(
-                    "rounded-md px-2.5 py-1",
+                    "flex-1 rounded-md px-2.5 py-1 sm:flex-none",
                     showAll === option.value ? "bg-surface text-text shadow-sm" : "text-muted hover:text-text",
                   )}
                 >
@@ -205,7 +210,7 @@ export function NotificationBell() {
               type="button"
               onClick={() => read.mutate(null)}
               disabled={count === 0}
-              className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-semibold text-accent hover:bg-accent-soft disabled:opacity-50"
+              className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-xs font-semibold text-accent hover:bg-accent-soft disabled:opacity-50"
             >
               <CheckCheck aria-hidden className="size-3.5" /> Mark all read
             </button>
@@ -248,7 +253,9 @@ export function NotificationBell() {
                         ) : (
                           <p className="truncate text-sm font-medium">{notification.title}</p>
                         )}
-                        {notification.message && <p className="mt-0.5 text-sm text-muted">{notification.message}</p>}
+                        {reminderText(notification) && (
+                          <p className="mt-0.5 text-sm text-muted">{reminderText(notification)}</p>
+                        )}
                         <p className="mt-1 text-xs text-muted">
                           <time dateTime={notification.created_at}>{relativeTime(notification.created_at)}</time>
                           {notification.read && " · read"}

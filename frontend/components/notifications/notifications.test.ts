@@ -4,6 +4,7 @@ import {
   badgeText,
   bellLabel,
   parseStreamEvent,
+  reminderText,
   reconnectDelay,
   upsert,
   type AppNotification,
@@ -61,6 +62,27 @@ describe("small rules", () => {
     expect(bellLabel(0)).toBe("Notifications, none unread");
     expect(bellLabel(3)).toBe("Notifications, 3 unread");
     expect([0, 1, 9, 10].map(badgeText)).toEqual([null, "1", "9", "9+"]);
+  });
+});
+
+describe("reminderText", () => {
+  const now = new Date("2026-11-26T01:10:00Z"); // 02:10 in Paris
+  const due = (due_at: string | null) => ({ ...note("a", "2026-11-26T01:00:00Z"), message: "server text", due_at });
+
+  it("says the due time in the reader's zone, relative to today", () => {
+    expect(reminderText(due("2026-11-26T02:06:00Z"), now, "Europe/Paris")).toBe("Due today at 3:06 AM");
+    expect(reminderText(due("2026-11-27T08:00:00Z"), now, "Europe/Paris")).toBe("Due tomorrow at 9:00 AM");
+    expect(reminderText(due("2026-11-28T16:00:00Z"), now, "Europe/Paris")).toBe("Due Sat, Nov 28 at 5:00 PM");
+    expect(reminderText(due("2026-11-26T00:30:00Z"), now, "Europe/Paris")).toBe("Was due today at 1:30 AM");
+  });
+
+  it("uses the zone's calendar day, not UTC's", () => {
+    // 23:30 UTC on the 26th is already the 27th in Tokyo.
+    expect(reminderText(due("2026-11-26T23:30:00Z"), now, "Asia/Tokyo")).toBe("Due tomorrow at 8:30 AM");
+  });
+
+  it("falls back to the server's message without a due time", () => {
+    expect(reminderText(due(null), now, "Europe/Paris")).toBe("server text");
   });
 });
 

@@ -92,3 +92,25 @@ export function badgeText(unread: number): string | null {
 export function taskHref(notification: AppNotification): string | null {
   return notification.task_id ? `/tasks?task=${encodeURIComponent(notification.task_id)}` : null;
 }
+
+function dayKey(date: Date, timeZone?: string): string {
+  return date.toLocaleDateString("en-CA", { timeZone });
+}
+
+/**
+ * What a reminder says, in the reader's own time: "Due today at 3:06 AM", "Due tomorrow at
+ * 9:00 AM", "Due Fri, Nov 28 at 5:00 PM". Without a due time, the server's message.
+ */
+export function reminderText(notification: AppNotification, now = new Date(), timeZone?: string): string {
+  const due = notification.due_at ? new Date(notification.due_at) : null;
+  if (!due || Number.isNaN(due.getTime())) return notification.message;
+  const time = due.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone });
+  const tomorrow = new Date(now.getTime() + 86_400_000);
+  const day =
+    dayKey(due, timeZone) === dayKey(now, timeZone)
+      ? "today"
+      : dayKey(due, timeZone) === dayKey(tomorrow, timeZone)
+        ? "tomorrow"
+        : due.toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", timeZone });
+  return `${due < now ? "Was due" : "Due"} ${day} at ${time}`;
+}

@@ -105,7 +105,7 @@ function UserMenu({ user }: { user: ShellUser }) {
 export function AppHeader({ user, bell, assistant }: { user: ShellUser; bell: ReactNode; assistant: ReactNode }) {
   const pathname = usePathname();
   return (
-    <header className="sticky top-0 z-30 border-b border-border bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
+    <header className="sticky top-0 z-30 border-b border-border bg-surface">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
         <div className="[&_a>span:last-child]:hidden md:[&_a>span:last-child]:inline">
           <Logo href="/tasks" />

@@ -10,10 +10,30 @@ import { Highlight } from "./highlight";
 import { PRIORITY_BADGE } from "./labels";
 
 const BURST = [0, 45, 90, 135, 180, 225, 270, 315];
+const CHECK_PATH = "M5 12.5l4.5 4.5L19 7.5";
 
-function CompleteToggle({ task, onToggle, focusable }: { task: Task; onToggle: () => void; focusable: boolean }) {
+/**
+ * The round checkbox. Framer Motion only runs for a task completed just now (`celebrate`):
+ * every other row renders plain elements, which keeps scrolling through 1,000 rows cheap.
+ */
+function CompleteToggle({
+  task,
+  onToggle,
+  focusable,
+  celebrate,
+}: {
+  task: Task;
+  onToggle: () => void;
+  focusable: boolean;
+  celebrate: boolean;
+}) {
   const reduce = useReducedMotion();
   const done = task.completed;
+  const animated = celebrate && done && !reduce;
+  const circle = cn(
+    "grid h-6 w-6 place-items-center rounded-full border-2 transition-colors",
+    done ? "border-success bg-success" : "border-border-strong group-hover/toggle:border-accent",
+  );
   return (
     <button
       type="button"
@@ -21,42 +41,50 @@ function CompleteToggle({ task, onToggle, focusable }: { task: Task; onToggle: (
       aria-checked={done}
       aria-label={done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
       onClick={onToggle}
-      className="relative grid h-9 w-9 shrink-0 place-items-center rounded-full"
+      className="group/toggle relative grid h-9 w-9 shrink-0 place-items-center rounded-full"
       tabIndex={focusable ? 0 : -1}
       data-complete-toggle
     >
-      <motion.span
-        className={cn(
-          "grid h-6 w-6 place-items-center rounded-full border-2",
-          done ? "border-success bg-success" : "border-border-strong hover:border-accent",
-        )}
-        animate={done && !reduce ? { scale: [1, 1.25, 1] } : { scale: 1 }}
-        transition={{ duration: 0.35, ease: "easeOut" }}
-      >
-        <svg viewBox="0 0 24 24" className="h-4 w-4" aria-hidden>
-          <motion.path
-            d="M5 12.5l4.5 4.5L19 7.5"
-            fill="none"
-            stroke="var(--surface)"
-            strokeWidth={3}
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            initial={false}
-            animate={{ pathLength: done ? 1 : 0, opacity: done ? 1 : 0 }}
-            transition={{ duration: reduce ? 0 : 0.3, delay: reduce ? 0 : 0.08 }}
-          />
-        </svg>
-      </motion.span>
-      {done && !reduce && (
+      {animated ? (
+        <motion.span
+          className={circle}
+          initial={{ scale: 0.6 }}
+          animate={{ scale: [0.6, 1.25, 1] }}
+          transition={{ duration: 0.4, ease: "easeOut" }}
+        >
+          <svg viewBox="0 0 24 24" className="h-4 w-4" aria-hidden>
+            <motion.path
+              d={CHECK_PATH}
+              fill="none"
+              stroke="var(--surface)"
+              strokeWidth={3}
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              initial={{ pathLength: 0 }}
+              animate={{ pathLength: 1 }}
+              transition={{ duration: 0.3, delay: 0.1 }}
+            />
+          </svg>
+        </motion.span>
+      ) : (
+        <span className={circle}>
+          {done && (
+            <svg viewBox="0 0 24 24" className="h-4 w-4" aria-hidden>
+              <path d={CHECK_PATH} fill="none" stroke="var(--surface)" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          )}
+        </span>
+      )}
+      {animated && (
         <span aria-hidden className="pointer-events-none absolute inset-0">
           {BURST.map((angle) => (
             <motion.span
               key={angle}
-              className="absolute left-1/2 top-1/2 h-1.5 w-1.5 rounded-full bg-accent"
-              initial={{ x: "-50%", y: "-50%", opacity: 1, scale: 1 }}
+              className="absolute left-1/2 top-1/2 -ml-[3px] -mt-[3px] h-1.5 w-1.5 rounded-full bg-accent"
+              initial={{ x: 0, y: 0, opacity: 1, scale: 1 }}
               animate={{
-                x: `calc(-50% + ${Math.cos((angle * Math.PI) / 180) * 18}px)`,
-                y: `calc(-50% + ${Math.sin((angle * Math.PI) / 180) * 18}px)`,
+                x: Math.cos((angle * Math.PI) / 180) * 20,
+                y: Math.sin((angle * Math.PI) / 180) * 20,
                 opacity: 0,
                 scale: 0.4,
               }}
@@ -91,18 +119,18 @@ export const TaskRow = memo(function TaskRow({
   const state = dueState(task);
   const pending = task.id.startsWith("optimistic-");
   return (
-    <motion.div
+    <div
       className={cn(
-        "group flex items-start gap-2 rounded-card border bg-surface px-2 py-2 transition-colors sm:px-3",
+        "group flex items-start gap-2 rounded-card border bg-surface px-2 py-2 transition-[opacity,border-color] sm:px-3",
+        // Full contrast while the check animates, then a quick fade just before it leaves the list.
+        leaving && task.completed && "opacity-0 delay-700 duration-300",
         active ? "border-border-strong" : "border-border",
         state === "overdue" && "border-l-4 border-l-danger",
         state === "today" && "border-l-4 border-l-warning",
       )}
-      animate={{ opacity: leaving ? 0.45 : 1 }}
       aria-busy={pending || undefined}
-      transition={{ duration: 0.4, delay: leaving ? 0.35 : 0 }}
     >
-      <CompleteToggle task={task} focusable={active} onToggle={() => onToggle(task)} />
+      <CompleteToggle task={task} focusable={active} celebrate={leaving} onToggle={() => onToggle(task)} />
       <div className="min-w-0 flex-1">
         <button
           type="button"
@@ -166,6 +194,6 @@ export const TaskRow = memo(function TaskRow({
         <span className="sr-only">Priority </span>
         {PRIORITY_LABEL[task.priority]}
       </span>
-    </motion.div>
+    </div>
   );
 });

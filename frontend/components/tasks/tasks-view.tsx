@@ -143,7 +143,8 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     [view, search, tz],
   );
   const list = useTaskList(params);
-  const setCompleted = useSetCompleted();
+  // `mutate` is stable across renders (the mutation object is not), so rows stay memoised.
+  const { mutate: setCompleted } = useSetCompleted();
 
   const tasks = useMemo(() => {
     const seen = new Set<string>();
@@ -207,7 +208,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           }),
         1100,
       );
-      setCompleted.mutate({ task, completed: completing });
+      setCompleted({ task, completed: completing });
       if (completing) {
         toast({
           tone: "success",
@@ -215,7 +216,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           description: task.rrule ? "The next one will appear shortly." : undefined,
           action: {
             label: "Undo",
-            onClick: () => setCompleted.mutate({ task: { ...task, completed: true }, completed: false }),
+            onClick: () => setCompleted({ task: { ...task, completed: true }, completed: false }),
           },
         });
       }
