@@ -131,7 +131,10 @@ async def record_dead_letter(engine: AsyncEngine, key: str, topic: str, fields: 
             record=fields.get("record"),
         )
         .on_conflict_do_nothing(index_elements=["key"])
+        # Explicit: with a server-made id SQLAlchemy adds RETURNING, and rowcount is no
+        # longer the number of rows inserted.
+        .returning(dead_letters.c.id)
     )
     async with engine.begin() as conn:
         result = await conn.execute(stmt)
-    return result.rowcount == 1
+        return result.first() is not None
