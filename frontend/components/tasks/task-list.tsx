@@ -12,7 +12,8 @@ import { TaskRow } from "./task-row";
 export function TaskList({
   tasks,
   search,
-  leaving,
+  recent,
+  leaves,
   hasMore,
   loadingMore,
   onLoadMore,
@@ -21,7 +22,10 @@ export function TaskList({
 }: {
   tasks: Task[];
   search: string;
-  leaving: ReadonlySet<string>;
+  /** Tasks just completed or reopened (their check animates). */
+  recent: ReadonlySet<string>;
+  /** Whether a recently changed task leaves this view (Open loses completed tasks, and so on). */
+  leaves: (task: Task) => boolean;
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
@@ -116,7 +120,8 @@ export function TaskList({
                 task={task}
                 search={search}
                 active={item.index === activeIndex}
-                leaving={leaving.has(task.id)}
+                celebrate={recent.has(task.id)}
+                leaving={recent.has(task.id) && leaves(task)}
                 onOpen={onOpen}
                 onToggle={onToggle}
                 onFocusRow={setActiveId}

@@ -101,6 +101,7 @@ export const TaskRow = memo(function TaskRow({
   task,
   search,
   active,
+  celebrate,
   leaving,
   onOpen,
   onToggle,
@@ -110,7 +111,9 @@ export const TaskRow = memo(function TaskRow({
   search: string;
   /** The row the arrow keys are on (roving tabindex). */
   active: boolean;
-  /** Just completed in the Open view: fading out. */
+  /** Just completed or reopened: the check animates. */
+  celebrate: boolean;
+  /** About to drop out of this view (completed in Open, reopened in Completed): fades out. */
   leaving: boolean;
   onOpen: (task: Task) => void;
   onToggle: (task: Task) => void;
@@ -123,14 +126,14 @@ export const TaskRow = memo(function TaskRow({
       className={cn(
         "group flex items-start gap-2 rounded-card border bg-surface px-2 py-2 transition-[opacity,border-color] sm:px-3",
         // Full contrast while the check animates, then a quick fade just before it leaves the list.
-        leaving && task.completed && "opacity-0 delay-700 duration-300",
+        leaving && "opacity-0 delay-700 duration-300",
         active ? "border-border-strong" : "border-border",
         state === "overdue" && "border-l-4 border-l-danger",
         state === "today" && "border-l-4 border-l-warning",
       )}
       aria-busy={pending || undefined}
     >
-      <CompleteToggle task={task} focusable={active} celebrate={leaving} onToggle={() => onToggle(task)} />
+      <CompleteToggle task={task} focusable={active} celebrate={celebrate} onToggle={() => onToggle(task)} />
       <div className="min-w-0 flex-1">
         <button
           type="button"

@@ -110,7 +110,7 @@ export function TasksView() {
 
 function TasksSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading tasks" className="space-y-3">
+    <div role="status" aria-busy="true" aria-label="Loading tasks" className="space-y-3">
       <div className="h-8 w-32 animate-pulse rounded-lg bg-surface-2" />
       <div className="h-14 animate-pulse rounded-card bg-surface-2" />
       {Array.from({ length: 5 }, (_, i) => (
@@ -224,6 +224,11 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     [setCompleted, toast],
   );
 
+  const status = view.filters.status;
+  const leaves = useCallback(
+    (task: Task) => (status === "open" && task.completed) || (status === "completed" && !task.completed),
+    [status],
+  );
   const { fetchNextPage } = list;
   // cancelRefetch: false — a second call while a page is on its way must not restart it.
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
@@ -339,7 +344,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           </Button>
         </div>
       ) : loading ? (
-        <div aria-busy="true" aria-label="Loading tasks" className="space-y-2">
+        <div role="status" aria-busy="true" aria-label="Loading tasks" className="space-y-2">
           {Array.from({ length: 6 }, (_, i) => (
             <div key={i} className="h-16 animate-pulse rounded-card bg-surface-2" />
           ))}
@@ -357,7 +362,8 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         <TaskList
           tasks={tasks}
           search={search}
-          leaving={leaving}
+          recent={leaving}
+          leaves={leaves}
           hasMore={Boolean(list.hasNextPage)}
           loadingMore={list.isFetchingNextPage}
           onLoadMore={loadMore}
