@@ -25,7 +25,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 from todo_common.auth import AuthenticatedUser
 from todo_common.dapr import StateConflict
-from todo_common.deps import CurrentUser, current_user
+from todo_common.deps import ChatRateLimit, CurrentUser, current_user
 from todo_common.errors import ApiError, error_response, not_found
 from todo_common.platform import Platform, create_app
 
@@ -72,8 +72,8 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-@api.post("/chat")
-async def chat(body: ChatIn, user: CurrentUser, request: Request) -> ChatOut:
+@api.post("/chat", responses={404: {"description": "No such conversation for this user"}})
+async def chat(body: ChatIn, user: CurrentUser, _limit: ChatRateLimit, request: Request) -> ChatOut:
     assistant = _assistant(request)
     now = utcnow()
     if body.conversation_id:

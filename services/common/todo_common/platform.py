@@ -20,6 +20,8 @@ from todo_common.dapr import Dapr
 from todo_common.errors import error_response, install_error_handlers
 from todo_common.logs import configure_logging, log_security_event, request_id_var, trace_id_var, user_id_var
 from todo_common.metrics import LATENCY, REQUESTS
+from todo_common.openapi import document_errors
+from todo_common.ratelimit import Limit, RateLimiter
 from todo_common.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,9 @@ class Platform:
     dapr: Dapr
     verifier: TokenVerifier
     readiness: list[tuple[str, ReadinessCheck]] = field(default_factory=list)
+    # Per-user buckets, per replica: every authenticated call, and chat turns.
+    limiter: RateLimiter | None = None
+    chat_limiter: RateLimiter | None = None
 
 
 def _trace_id(traceparent: str | None) -> str | None:
@@ -194,7 +199,15 @@ def create_app(
         verifier = TokenVerifier(
             JwksCache(fetch_jwks, settings.jwks_cache_seconds), settings.jwt_issuer, settings.jwt_audience
         )
-        platform = Platform(settings=settings, dapr=dapr, verifier=verifier)
+        platform = Platform(
+            settings=settings,
+            dapr=dapr,
+            verifier=verifier,
+            limiter=RateLimiter(Limit(settings.rate_limit_per_second, settings.rate_limit_burst)),
+            chat_limiter=RateLimiter(
+                Limit.per_minute(settings.chat_rate_limit_per_minute, settings.chat_rate_limit_burst)
+            ),
+        )
 
         async def sidecar() -> None:
             if not await dapr.healthy():
@@ -218,6 +231,7 @@ def create_app(
     for router in routers:
         app.include_router(router)
     app.add_middleware(PlatformMiddleware, settings=settings)
+    document_errors(app)
     return app
 
 

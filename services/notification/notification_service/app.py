@@ -79,7 +79,27 @@ async def mark_read(notification_id: str, user: CurrentUser, store: Store) -> di
     return public_view(notification)
 
 
-@api.get("/stream")
+class EventStream(StreamingResponse):
+    media_type = "text/event-stream"
+
+
+# One server-sent event; `data` is a notification as JSON (the items of GET /api/notifications).
+SSE_EVENT = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string"},
+        "event": {"type": "string", "enum": ["notification"]},
+        "data": {"type": "string", "contentMediaType": "application/json"},
+        "retry": {"type": "integer"},
+    },
+}
+
+
+@api.get(
+    "/stream",
+    response_class=EventStream,
+    responses={200: {"content": {"text/event-stream": {"schema": SSE_EVENT}}}},
+)
 async def stream(
     request: Request,
     user: CurrentUser,

@@ -46,13 +46,15 @@ internal = APIRouter(prefix="/internal", tags=["internal"])
 IfMatch = Annotated[str | None, Header(description="The task's version, from its ETag or `version`")]
 
 
-@api.post("/tasks", status_code=201)
+@api.post("/tasks", status_code=201, responses={409: {"description": "Idempotency-Key reused (conflict)"}})
 async def create_task(
     body: TaskCreate,
     user: CurrentUser,
     db: Db,
     response: Response,
-    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+    idempotency_key: Annotated[
+        str | None, Header(max_length=200, json_schema_extra={"pattern": r"^[\x21-\x7e]+$"})
+    ] = None,
 ) -> TaskOut:
     """201 with the new task. A repeated Idempotency-Key (24 h) with the same body answers
     201 with the task the first request made and `Idempotent-Replayed: true`."""
@@ -109,7 +111,7 @@ async def get_task(task_id: str, user: CurrentUser, db: Db, response: Response) 
     return _out(task, response)
 
 
-@api.patch("/tasks/{task_id}")
+@api.patch("/tasks/{task_id}", responses={412: {"description": "If-Match mismatch"}})
 async def update_task(
     task_id: str, body: TaskPatch, user: CurrentUser, db: Db, response: Response, if_match: IfMatch = None
 ) -> TaskOut:
@@ -119,7 +121,7 @@ async def update_task(
     return _out(task, response)
 
 
-@api.delete("/tasks/{task_id}", status_code=204)
+@api.delete("/tasks/{task_id}", status_code=204, responses={412: {"description": "If-Match mismatch"}})
 async def delete_task(
     task_id: str,
     user: CurrentUser,
@@ -150,7 +152,11 @@ async def list_tags(user: CurrentUser, db: Db) -> TagsOut:
 
 
 # -- internal -------------------------------------------------------------------------------
-@internal.post("/tasks/next-occurrence", status_code=201)
+@internal.post(
+    "/tasks/next-occurrence",
+    status_code=201,
+    responses={404: {"description": "No such completed task"}, 409: {"description": "Series ended"}},
+)
 async def create_next_occurrence(body: NextOccurrenceIn, db: Db, response: Response) -> TaskOut:
     """Called by recurring-service: 201 with the new instance, 200 with the same instance
     when this (series, occurrence_key) was already made; 409 when the series has ended."""

@@ -18,6 +18,11 @@ from pydantic_core import PydanticCustomError
 
 from task_service.adapters.repository import DueReminder
 from task_service.domain.fields import (
+    MAX_DESCRIPTION,
+    MAX_TAG,
+    MAX_TITLE,
+    PRIORITIES,
+    REPEAT_FROM,
     SUGGESTED_TAGS,
     clean_text,
     iso,
@@ -57,16 +62,44 @@ def _single_line(value: str) -> str:
     return clean_text(value).strip()
 
 
-Title = Annotated[str, _checked(normalise_title)]
-Description = Annotated[str, _checked(normalise_description)]
-PriorityIn = Annotated[str, _checked(normalise_priority)]
-# Up to 100 raw tags; after de-duplication at most 10 remain or the request fails.
-TagList = Annotated[list[str], Field(max_length=100), _checked(normalise_tags)]
-Time = Annotated[datetime, BeforeValidator(_iso_string), _checked(normalise_time)]
+# What the schema documents (OpenAPI, checked by schemathesis) is what the normalisers
+# accept: no control characters, not blank, the length limits, the enums (the normalisers
+# also accept other spellings, such as "high" or "very important"), years 1900..8999.
+_NO_CONTROL = r"\x00-\x1f\x7f-\x9f"
+_LINE = rf"^[^{_NO_CONTROL}]*[^\s{_NO_CONTROL}][^{_NO_CONTROL}]*$"
+_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+_TIME = {"format": "date-time", "pattern": r"^(19[0-9][0-9]|[2-8][0-9][0-9][0-9])-"}
+
+
+def _documented(**schema: Any) -> Any:
+    return Field(json_schema_extra=schema)
+
+
+Title = Annotated[
+    str, _documented(minLength=1, maxLength=MAX_TITLE, pattern=_LINE), _checked(normalise_title)
+]
+Description = Annotated[
+    str, _documented(maxLength=MAX_DESCRIPTION, pattern=_TEXT), _checked(normalise_description)
+]
+PriorityIn = Annotated[str, _documented(enum=list(PRIORITIES)), _checked(normalise_priority)]
+TagIn = Annotated[
+    str,
+    _documented(
+        minLength=1,
+        maxLength=MAX_TAG,
+        pattern=r"^[^,\x00-\x1f\x7f-\x9f]*[^,\s\x00-\x1f\x7f-\x9f][^,\x00-\x1f\x7f-\x9f]*$",
+    ),
+]
+# At most 10 tags as sent (API.md), de-duplicated case-insensitively.
+TagList = Annotated[list[TagIn], Field(max_length=10), _checked(normalise_tags)]
+Time = Annotated[datetime, BeforeValidator(_iso_string), _documented(**_TIME), _checked(normalise_time)]
 RRule = Annotated[str, _checked(normalise_rrule)]
-RepeatFromIn = Annotated[str, _checked(normalise_repeat_from)]
-UserId = Annotated[str, Field(min_length=1, max_length=200), _checked(_single_line)]
-Key = Annotated[str, Field(min_length=1, max_length=200), _checked(_single_line)]
+RepeatFromIn = Annotated[str, _documented(enum=list(REPEAT_FROM)), _checked(normalise_repeat_from)]
+_ONE_LINE = {"pattern": rf"^[^{_NO_CONTROL}]+$"}
+UserId = Annotated[
+    str, Field(min_length=1, max_length=200, json_schema_extra=_ONE_LINE), _checked(_single_line)
+]
+Key = Annotated[str, Field(min_length=1, max_length=200, json_schema_extra=_ONE_LINE), _checked(_single_line)]
 
 # Fields of a task the server owns. A client may send a task back as it got it; these are
 # ignored rather than refused. Any other unknown field is refused (it is likely a typo).
