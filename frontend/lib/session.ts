@@ -12,8 +12,11 @@ export interface SessionUser {
 }
 
 export async function currentUser(): Promise<SessionUser | null> {
+  // headers() first: it marks the page dynamic before getAuth() reads secrets, which would
+  // otherwise run (and fail) while `next build` tries to prerender the page.
+  const requestHeaders = await headers();
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   return { id: session.user.id, name: session.user.name, email: session.user.email };
 }
