@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from todo_common.db import open_database, ping
 from todo_common.deadletter import DEAD_LETTER_TYPE, DeadLetters, PoisonMessage, RetryLater, consume, retry
 from todo_common.errors import validation_error
@@ -37,8 +37,10 @@ from audit_service.domain.summary import summarize
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "alembic"
-# What the database driver raises when PostgreSQL is down, restarting or out of
-# connections: the same event succeeds later.
+# What the database refuses for good (a NUL character in a text, a value out of range):
+# poison. Anything else from the database (down, restarting, out of connections, timed
+# out) is trouble: the same event succeeds later.
+REFUSED = (DataError, IntegrityError)
 UNAVAILABLE = (SQLAlchemyError, OSError, TimeoutError)
 
 events = APIRouter(prefix="/events", include_in_schema=False)
@@ -59,6 +61,10 @@ async def _store(request: Request, topic: str) -> JSONResponse:
         event = _parse(envelope)
         try:
             applied = await db.record(engine, event, envelope.topic or topic, summarize(event))
+        except REFUSED as exc:
+            raise PoisonMessage(
+                f"the audit database refuses it: {type(exc.orig).__name__}", "refused"
+            ) from exc
         except UNAVAILABLE as exc:
             raise RetryLater(f"the audit database is unavailable: {type(exc).__name__}") from exc
         outcome = "applied" if applied else "duplicate"
@@ -128,15 +134,34 @@ def _text(value: Any) -> str | None:
     return value[:500] if isinstance(value, str) and value else None
 
 
+def _storable(value: Any) -> Any:
+    """The value with what PostgreSQL text and jsonb refuse replaced: NUL characters and
+    lone surrogates (a dead letter can hold anything; storing it must not fail)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    return value
+
+
 @events.post("/dead-letter")
 async def dead_letter(request: Request, envelope: CloudEvent) -> Any:
     """Store, count and log every message on a dead-letter topic, whatever it holds: the
     subscription takes raw payloads, so a message that is not even a CloudEvent is kept
     instead of blocking its partition."""
     key, fields = dead_letter_entry(envelope)
+    key, fields = _storable(key), _storable(fields)
     topic = envelope.topic or "?"
+    engine = request.app.state.engine
     try:
-        stored = await db.record_dead_letter(request.app.state.engine, key, topic, fields)
+        try:
+            stored = await db.record_dead_letter(engine, key, topic, fields)
+        except REFUSED as exc:  # never block the dead-letter topic: keep what can be kept
+            reason = f"{fields.get('reason')}; not storable as is: {type(exc.orig).__name__}"
+            fields = {**fields, "reason": reason, "record": {"unstorable": repr(fields.get("record"))[:2000]}}
+            stored = await db.record_dead_letter(engine, key, topic, _storable(fields))
     except UNAVAILABLE as exc:
         log.warning("could not store a dead letter; the sidecar will retry", extra={"reason": repr(exc)})
         return retry("the audit database is unavailable")

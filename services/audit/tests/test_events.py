@@ -16,7 +16,7 @@ from audit_service.app import app as audit_app
 from audit_service.app import dead_letter_entry
 from httpx import ASGITransport, AsyncClient
 from prometheus_client import REGISTRY
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from todo_common.deadletter import DEAD_LETTER_TYPE, DeadLetters, dead_letter_record
 from todo_common.events import CloudEvent
 
@@ -26,8 +26,11 @@ class FakeDb:
         self.events: dict[str, Any] = {}
         self.dead: dict[str, dict[str, Any]] = {}
         self.down = False
+        self.refuses = False
 
     async def record(self, engine: Any, event: Any, topic: str, summary: str) -> bool:
+        if self.refuses:
+            raise DataError("INSERT", {}, ValueError("unsupported Unicode escape sequence"))
         if self.down:
             raise OperationalError("INSERT", {}, ConnectionRefusedError("connection refused"))
         key = str(event.event_id)
@@ -128,6 +131,17 @@ async def test_the_database_down_is_retried_not_dead_lettered(
     assert list(fake_db.events) == [message["id"]]
 
 
+async def test_an_event_the_database_refuses_for_good_is_poison(
+    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher
+) -> None:
+    fake_db.refuses = True
+    r = await client.post("/events/task", json=envelope(user_id="nul\u0000"))
+    assert r.status_code == 200
+    [(topic, record, _)] = dlq.published
+    assert topic == "task-events-dlq" and record["kind"] == "refused"
+    assert "refuses it: ValueError" in record["reason"]
+
+
 def raw_delivery(payload: bytes, topic: str = "task-events-dlq") -> dict[str, Any]:
     """What the sidecar delivers for a rawPayload subscription."""
     return {
@@ -160,6 +174,16 @@ async def test_a_consumer_dead_letter_is_stored_once_with_its_reason(
         record["event_id"],
     )
     assert REGISTRY.get_sample_value("dead_letters_total", {"topic": "task-events-dlq"}) == before + 1
+
+
+async def test_a_dead_letter_with_nul_characters_is_stored(client: AsyncClient, fake_db: FakeDb) -> None:
+    original = json.dumps(envelope(user_id="nul\u0000", title="\ud800")).encode()
+    record = dead_letter_record("audit-service", "task-events", original, "refused", "refused")
+    published = {"id": "audit-service:x", "type": DEAD_LETTER_TYPE, "data": record}
+    r = await client.post("/events/dead-letter", json=raw_delivery(json.dumps(published).encode()))
+    assert r.status_code == 200
+    stored = json.dumps(fake_db.dead["audit-service:x"])
+    assert "\\u0000" not in stored and "\\ud800" not in stored
 
 
 def test_a_message_the_sidecar_moved_and_garbage_are_kept_too() -> None:
