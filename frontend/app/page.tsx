@@ -16,8 +16,8 @@ export default async function Home() {
   return (
     <div className="min-h-screen">
       <header className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-5 sm:px-6">
-        <Logo />
-        <nav aria-label="Account" className="flex items-center gap-2 text-sm">
+        <Logo nameClassName="hidden min-[400px]:inline" />
+        <nav aria-label="Account" className="flex items-center gap-1 whitespace-nowrap text-sm sm:gap-2">
           <Link href="/sign-in" className="rounded-lg px-3 py-2 font-medium text-text hover:bg-surface-2">
             Sign in
           </Link>

@@ -107,9 +107,7 @@ export function AppHeader({ user, bell, assistant }: { user: ShellUser; bell: Re
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-surface">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
-        <div className="[&_a>span:last-child]:hidden md:[&_a>span:last-child]:inline">
-          <Logo href="/tasks" />
-        </div>
+        <Logo href="/tasks" nameClassName="hidden md:inline" />
         <nav aria-label="Main" className="flex items-center gap-1">
           {nav.map(({ href, label, Icon }) => {
             const active = pathname === href || pathname.startsWith(`${href}/`);

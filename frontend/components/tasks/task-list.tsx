@@ -10,6 +10,7 @@ import type { Task } from "@/lib/tasks";
 import { TaskRow } from "./task-row";
 
 export function TaskList({
+  stale,
   tasks,
   search,
   recent,
@@ -20,6 +21,8 @@ export function TaskList({
   onOpen,
   onToggle,
 }: {
+  /** Still the previous query's rows while the new filter/search loads (the count shows a spinner). */
+  stale: boolean;
   tasks: Task[];
   search: string;
   /** Tasks just completed or reopened (their check animates). */
@@ -102,7 +105,13 @@ export function TaskList({
   }
 
   return (
-    <div ref={container} role="list" aria-label="Tasks" aria-busy={loadingMore} onKeyDown={onKeyDown}>
+    <div
+      ref={container}
+      role="list"
+      aria-label="Tasks"
+      aria-busy={loadingMore || stale}
+      onKeyDown={onKeyDown}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {items.map((item) => {
           const task = tasks[item.index];

@@ -5,7 +5,7 @@
  * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes.
  */
 import { useQuery } from "@tanstack/react-query";
-import { ArrowDownWideNarrow, ArrowUpNarrowWide, Search, X } from "lucide-react";
+import { ArrowDownWideNarrow, ArrowUpNarrowWide, LoaderCircle, Search, X } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -246,7 +246,10 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     <div className="space-y-4">
       <div className="flex items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-text">Tasks</h1>
-        <p className="text-sm text-muted" aria-live="polite">
+        <p className="flex items-center gap-1.5 text-sm text-muted" aria-live="polite">
+          {list.isPlaceholderData && list.isFetching && !list.isError && (
+            <LoaderCircle aria-label="Updating" className="h-4 w-4 animate-spin text-accent" />
+          )}
           {loading ? "" : `${tasks.length}${list.hasNextPage ? "+" : ""} ${tasks.length === 1 ? "task" : "tasks"}`}
         </p>
       </div>
@@ -360,6 +363,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         />
       ) : (
         <TaskList
+          stale={list.isPlaceholderData}
           tasks={tasks}
           search={search}
           recent={leaving}
