@@ -233,6 +233,14 @@ describe("journey", () => {
     await fresh.getByRole("list", { name: "Tasks" }).waitFor();
     const lcp = await largestContentfulPaint(fresh);
     log(`largest contentful paint of /tasks: ${lcp === null ? "none reported" : `${Math.round(lcp)} ms`}`);
+    // What the browser fetched, compressed as served: a check on scripts/bundle-report.mjs.
+    const js = await fresh.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script")
+        .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0),
+    );
+    log(`JavaScript transferred by the first load of /tasks: ${(js / 1000).toFixed(1)} kB (as served)`);
     expect(lcp).not.toBeNull();
     expect(lcp!).toBeLessThan(1500);
     await fresh.close();
