@@ -392,8 +392,9 @@ export type DueState = "overdue" | "today" | "soon" | "later" | null;
 
 export function dueState(task: Pick<Task, "due_at" | "completed">, now: Date = new Date()): DueState {
   if (!task.due_at) return null;
+  if (task.completed) return "later"; // done: no urgency marking
   const due = new Date(task.due_at);
-  if (!task.completed && due.getTime() < now.getTime()) return "overdue";
+  if (due.getTime() < now.getTime()) return "overdue";
   if (due.toDateString() === now.toDateString()) return "today";
   const days = (due.getTime() - now.getTime()) / 86_400_000;
   return days <= 7 ? "soon" : "later";

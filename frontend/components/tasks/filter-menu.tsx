@@ -112,7 +112,7 @@ export function FilterMenu({ filters, onChange }: { filters: TaskFilters; onChan
           id={panelId}
           role="group"
           aria-label="Filters"
-          className="absolute left-0 z-40 mt-2 w-[min(22rem,calc(100vw-1.5rem))] space-y-4 rounded-card border border-border bg-surface p-4 shadow-card"
+          className="absolute right-0 z-40 mt-2 w-[min(22rem,calc(100vw-1.5rem))] space-y-4 rounded-card border border-border bg-surface p-4 shadow-card"
         >
           <Group label="Status" role="radiogroup">
             {(["open", "completed", "all"] as StatusFilter[]).map((status) => (

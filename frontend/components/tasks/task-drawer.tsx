@@ -261,7 +261,7 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
         </Field>
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-text">Due</legend>
-          <div className="grid grid-cols-[minmax(0,1fr)_7.5rem] gap-2 sm:grid-cols-[minmax(0,1fr)_8.5rem_auto]">
+          <div className="grid grid-cols-[minmax(0,1fr)_8.75rem] gap-2 sm:grid-cols-[minmax(0,1fr)_9rem_auto]">
             <label className="sr-only" htmlFor="task-due-date">
               Due date
             </label>

@@ -1,7 +1,8 @@
 "use client";
 /**
  * The Tasks screen: quick-add, search, filters (chips), sort, the virtualised list and the edit
- * drawer. Filters and sort are remembered in localStorage; `?task=<id>` opens that task.
+ * drawer. Filters and sort are remembered in localStorage; `?task=<id>` opens that task and
+ * `?search=<words>` searches.
  * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes.
  */
 import { useQuery } from "@tanstack/react-query";
@@ -125,11 +126,21 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   const quickAdd = useRef<HTMLInputElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const [quickText, setQuickText] = useState("");
-  const [searchText, setSearchText] = useState("");
+  const searchParams = useSearchParams();
+  const [searchText, setSearchText] = useState(() => searchParams.get("search") ?? "");
   const search = useDebounced(searchText.trim(), 250);
   const [leaving, setLeaving] = useState<ReadonlySet<string>>(new Set());
-  const searchParams = useSearchParams();
   const [openId, setOpenId] = useState<string | null>(() => searchParams.get("task"));
+  // Links elsewhere (assistant chips, notifications, dashboard) navigate to /tasks?task=<id> or
+  // ?search=<words> while this screen may already be mounted: follow the URL when it changes.
+  const taskParam = searchParams.get("task");
+  const searchParam = searchParams.get("search");
+  const [seenParams, setSeenParams] = useState({ task: taskParam, search: searchParam });
+  if (seenParams.task !== taskParam || seenParams.search !== searchParam) {
+    setSeenParams({ task: taskParam, search: searchParam });
+    if (seenParams.task !== taskParam) setOpenId(taskParam);
+    if (seenParams.search !== searchParam && searchParam !== null) setSearchText(searchParam);
+  }
 
   const tz = useMemo(() => userTimeZone(), []);
   const params: ListParams = useMemo(
