@@ -67,21 +67,39 @@ export async function signUpByApi(context: BrowserContext, account: Account): Pr
   if (!response.ok()) throw new Error(`sign-up failed: ${response.status()} ${await response.text()}`);
 }
 
-/** Calls /api/<path> with the context's session cookie; returns the parsed JSON body. */
+/**
+ * Calls /api/<path> with the context's session cookie; returns the parsed JSON body. A 503 (the
+ * API's "try again shortly") or a refused connection is retried for up to 30 s.
+ */
 export async function apiCall<T = unknown>(
   context: BrowserContext,
   method: "GET" | "POST" | "PATCH" | "DELETE",
   apiPath: string,
   data?: unknown,
 ): Promise<T> {
-  const response = await context.request.fetch(`/api/${apiPath}`, {
-    method,
-    data: data === undefined ? undefined : data,
-    headers: { origin: BASE_URL, accept: "application/json" },
-  });
-  const text = await response.text();
-  if (!response.ok()) throw new Error(`${method} /api/${apiPath}: ${response.status()} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
+  const until = Date.now() + 30_000;
+  // A retried create must not make a second task (POST /api/tasks honours Idempotency-Key).
+  const idempotency: Record<string, string> = method === "POST" ? { "idempotency-key": crypto.randomUUID() } : {};
+  for (;;) {
+    let status = 0;
+    let text = "";
+    try {
+      const response = await context.request.fetch(`/api/${apiPath}`, {
+        method,
+        data,
+        headers: { origin: BASE_URL, accept: "application/json", ...idempotency },
+      });
+      status = response.status();
+      text = await response.text();
+    } catch (error) {
+      text = String(error);
+    }
+    if (status >= 200 && status < 300) return (text ? JSON.parse(text) : undefined) as T;
+    if ((status !== 0 && status !== 503) || Date.now() > until) {
+      throw new Error(`${method} /api/${apiPath}: ${status || "no answer"} ${text}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
 }
 
 export interface AxeFinding {
