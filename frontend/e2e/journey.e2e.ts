@@ -172,7 +172,8 @@ describe("journey", () => {
   });
 
   it("asks the assistant to add a task and sees it in the list without a reload", async () => {
-    const before = await page.evaluate(() => performance.getEntriesByType("navigation").length);
+    // A marker on window survives only if the page is not reloaded.
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
     await page.getByRole("button", { name: "Assistant" }).click();
     const panel = page.getByRole("dialog", { name: "Assistant" });
     await panel.waitFor();
@@ -185,12 +186,40 @@ describe("journey", () => {
     await expect.poll(() => chips.textContent(), { timeout: 5000 }).toMatch(/Added “Buy milk”/i);
     await axe("assistant");
     await row(/^Buy milk\. Open details$/i).waitFor({ timeout: 15_000 });
-    expect(await page.evaluate(() => performance.getEntriesByType("navigation").length)).toBe(before);
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+    // The conversation is in the history and opens again from there.
+    await panel.getByRole("button", { name: "History" }).click();
+    await panel
+      .getByRole("navigation", { name: "Past conversations" })
+      .getByRole("button", { name: /add a task to buy milk tomorrow/i })
+      .click();
+    await expect.poll(() => panel.locator('[data-role="user"]').first().textContent()).toMatch(/buy milk/i);
+
     // Escape closes the panel and gives focus back to the launcher.
     await box.focus();
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "detached" });
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Assistant");
+  });
+
+  it("opens the task an assistant chip points at", async () => {
+    const panel = page.getByRole("dialog", { name: "Assistant" });
+    await page.getByRole("button", { name: "Assistant" }).click();
+    const box = panel.getByLabel("Message the assistant");
+    await box.fill("add a task to call the plumber tomorrow at 5pm");
+    await box.press("Enter");
+    const chip = panel.getByRole("link", { name: /Added “Call the plumber”/i });
+    await chip.waitFor({ timeout: 30_000 });
+    await chip.click();
+    await panel.waitFor({ state: "detached" });
+    await page.waitForURL(/\/tasks\?task=/);
+    const drawer = page.getByRole("dialog", { name: "Edit task" });
+    await drawer.waitFor();
+    await expect.poll(() => drawer.getByLabel("Title").inputValue()).toMatch(/call the plumber/i);
+    await axe("edit drawer");
+    await page.keyboard.press("Escape");
+    await drawer.waitFor({ state: "detached" });
   });
 
   it("shows a reminder toast when a reminder fires", async () => {
