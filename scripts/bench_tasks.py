@@ -1,11 +1,13 @@
 """Task-service benchmark (issue 3), against the running stack (`make run`); not a test.
 
-- create and list: 32 concurrent clients for N requests each way, through the sidecars
+- create and list: 32 concurrent clients (one user each: the per-user rate limit is 20/s)
+  for N requests each way, through the sidecars
   (frontend's daprd → mTLS → task-service's daprd → app, the path the public API takes)
   and direct to the app (its port, with the app token): throughput, p50/p95/p99, and the
   ratio that is Dapr's cost.
 - search: p95 of GET /api/tasks?search=... over 100,000 tasks of one user (rows inserted
-  with SQL for speed; the generated search vector and indexes are the real ones).
+  with SQL for speed; the generated search vector and indexes are the real ones), one
+  query at a time, at most 15 a second (under the per-user rate limit).
 
 Prints one JSON object. Usage: .venv/bin/python scripts/bench_tasks.py [--requests 2000]
 """
@@ -39,21 +41,32 @@ def pct(samples: list[float], p: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000, 1)
 
 
-async def run(client: httpx.AsyncClient, n: int, concurrency: int, make: Any) -> dict[str, Any]:
+async def run(
+    client: httpx.AsyncClient,
+    n: int,
+    concurrency: int,
+    make: Any,
+    tokens: list[str] | None = None,
+    pace: float = 0,
+) -> dict[str, Any]:
+    """n requests by `concurrency` workers; worker w sends as the user of tokens[w] (when
+    given) and, with `pace`, starts a request at most every `pace` seconds."""
     latencies: list[float] = []
     errors = 0
     queue = iter(range(n))
 
-    async def worker() -> None:
+    async def worker(w: int) -> None:
         nonlocal errors
         for i in queue:
             started = time.perf_counter()
-            r = await make(client, i)
+            r = await make(client, i, tokens[w % len(tokens)] if tokens else None)
             latencies.append(time.perf_counter() - started)
             errors += r.status_code >= 400
+            if pace:
+                await asyncio.sleep(max(0.0, pace - (time.perf_counter() - started)))
 
     started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    await asyncio.gather(*(worker(w) for w in range(concurrency)))
     elapsed = time.perf_counter() - started
     return {
         "requests": n,
@@ -71,38 +84,37 @@ def secrets() -> dict[str, str]:
 
 async def create_and_list(n: int, concurrency: int) -> dict[str, Any]:
     s = secrets()
-    user = await sign_up("Bench")
-    auth = {"authorization": f"Bearer {user.token}"}
+    users = await asyncio.gather(*(sign_up("Bench") for _ in range(concurrency)))
+    tokens = [u.token for u in users]
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     paths = {
         "sidecars": httpx.AsyncClient(
             base_url="http://127.0.0.1:3500/v1.0/invoke/task-service/method",
-            headers={**auth, "dapr-api-token": s["dapr-api-token"]},
+            headers={"dapr-api-token": s["dapr-api-token"]},
             limits=limits,
             timeout=30,
         ),
         "direct": httpx.AsyncClient(
             base_url="http://127.0.0.1:8001",
-            headers={**auth, "dapr-api-token": s["app-api-token"]},
+            headers={"dapr-api-token": s["app-api-token"]},
             limits=limits,
             timeout=30,
         ),
     }
 
-    async def create(c: httpx.AsyncClient, i: int) -> httpx.Response:
-        return await c.post(
-            "/api/tasks", json={"title": f"bench {WORDS[i % len(WORDS)]} {i}", "tags": ["Work"]}
-        )
+    async def create(c: httpx.AsyncClient, i: int, token: str) -> httpx.Response:
+        body = {"title": f"bench {WORDS[i % len(WORDS)]} {i}", "tags": ["Work"]}
+        return await c.post("/api/tasks", json=body, headers={"authorization": f"Bearer {token}"})
 
-    async def list_(c: httpx.AsyncClient, i: int) -> httpx.Response:
-        return await c.get("/api/tasks", params={"limit": 50})
+    async def list_(c: httpx.AsyncClient, i: int, token: str) -> httpx.Response:
+        return await c.get("/api/tasks", params={"limit": 50}, headers={"authorization": f"Bearer {token}"})
 
     result: dict[str, Any] = {}
     for name, client in paths.items():
         async with client:
-            await run(client, 50, 8, create)  # warm-up
-            result[f"create_{name}"] = await run(client, n, concurrency, create)
-            result[f"list_{name}"] = await run(client, n, concurrency, list_)
+            await run(client, 50, 8, create, tokens)  # warm-up
+            result[f"create_{name}"] = await run(client, n, concurrency, create, tokens)
+            result[f"list_{name}"] = await run(client, n, concurrency, list_, tokens)
     for op in ("create", "list"):
         result[f"{op}_dapr_cost"] = {
             "p50_ratio": round(result[f"{op}_sidecars"]["p50_ms"] / result[f"{op}_direct"]["p50_ms"], 2),
@@ -110,7 +122,8 @@ async def create_and_list(n: int, concurrency: int) -> dict[str, Any]:
                 result[f"{op}_direct"]["req_per_s"] / result[f"{op}_sidecars"]["req_per_s"], 2
             ),
         }
-    await user.client.aclose()
+    for u in users:
+        await u.client.aclose()
     return result
 
 
@@ -199,7 +212,7 @@ async def search(total: int, queries: int, dataset: str) -> dict[str, Any]:
         timeout=30,
     ) as c:
 
-        async def query(c: httpx.AsyncClient, i: int) -> httpx.Response:
+        async def query(c: httpx.AsyncClient, i: int, _token: str | None) -> httpx.Response:
             name = names[i % len(names)]
             started = time.perf_counter()
             r = await c.get("/api/tasks", params={"search": terms[name]})
@@ -207,10 +220,10 @@ async def search(total: int, queries: int, dataset: str) -> dict[str, Any]:
             hits[name] = len(r.json().get("items", [])) if r.status_code == 200 else -1
             return r
 
-        await run(c, 3 * len(names), 1, query)  # warm-up
+        await run(c, 3 * len(names), 1, query, pace=1 / 15)  # warm-up
         for samples in per_term.values():
             samples.clear()
-        direct = await run(c, queries, 1, query)
+        direct = await run(c, queries, 1, query, pace=1 / 15)
     await user.client.aclose()
     # The rows go again, so runs do not pile up data that later runs would measure.
     cleanup = (

@@ -1,17 +1,13 @@
 """Each Dapr building block, through the real sidecars: invocation with access control,
-pub/sub to every subscriber group, state with TTL, the cron binding, secrets, JWTs and
-the app token."""
+pub/sub to every subscriber group, state with TTL, the cron binding, secrets, JWTs.
+Bad tokens, the app token, other users' ids, access control and bodies on every endpoint:
+test_security.py."""
 
 import asyncio
-import base64
-import json
 import time
 import uuid
-from datetime import UTC, datetime
 
 import httpx
-import jwt
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.integration.conftest import User, app_direct, metric, psql, sidecar
 
@@ -46,27 +42,6 @@ async def test_sidecar_api_refuses_calls_without_the_dapr_api_token() -> None:
     async with httpx.AsyncClient(base_url="http://127.0.0.1:3504") as c:
         r = await c.get("/v1.0/invoke/task-service/method/internal/reminders/due")
     assert r.status_code == 401
-
-
-# -- the app token: only the sidecar may call an app ----------------------------------
-
-
-async def test_app_called_without_the_app_token_is_refused() -> None:
-    for app_id in (
-        "task-service",
-        "chat-service",
-        "recurring-service",
-        "notification-service",
-        "audit-service",
-    ):
-        async with app_direct(app_id) as c:
-            assert (await c.get("/api/tasks")).status_code == 401
-            wrong = await c.post("/events/task", headers={"dapr-api-token": "not-the-token"}, json={})
-            assert wrong.status_code == 401
-            assert wrong.json()["error"]["code"] == "unauthorized"
-            # Probes and metrics stay open (kubelet and Prometheus call them directly).
-            assert (await c.get("/health")).status_code == 200
-            assert (await c.get("/ready")).status_code == 200
 
 
 # -- secrets -------------------------------------------------------------------------
@@ -134,37 +109,6 @@ async def test_jwt_from_better_auth_is_accepted(user: User) -> None:
     assert r.json()["items"] == []
 
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-async def test_forged_and_unsigned_jwts_are_refused(user: User, secrets: dict[str, str]) -> None:
-    header = jwt.get_unverified_header(user.token)
-    claims = jwt.decode(user.token, options={"verify_signature": False})
-    forged = jwt.encode(
-        claims, Ed25519PrivateKey.generate(), algorithm="EdDSA", headers={"kid": header["kid"]}
-    )
-    unsigned = (
-        f"{_b64(json.dumps({'alg': 'none', 'typ': 'JWT'}).encode())}.{_b64(json.dumps(claims).encode())}."
-    )
-    tampered_claims = dict(claims, sub="someone-else")
-    head, _, sig = user.token.split(".")
-    tampered = f"{head}.{_b64(json.dumps(tampered_claims).encode())}.{sig}"
-    expired = dict(claims, exp=int(datetime.now(UTC).timestamp()) - 3600)
-    expired_forged = jwt.encode(
-        expired, Ed25519PrivateKey.generate(), algorithm="EdDSA", headers={"kid": "x"}
-    )
-    for token in (forged, unsigned, tampered, expired_forged, "garbage", "a.b.c"):
-        # Straight at task-service through the frontend's sidecar: the service verifies
-        # the token itself, not only the frontend.
-        async with sidecar("frontend", secrets) as c:
-            r = await c.get(
-                "/v1.0/invoke/task-service/method/api/tasks", headers={"authorization": f"Bearer {token}"}
-            )
-        assert r.status_code == 401, (token[:20], r.text)
-        assert r.json()["error"]["code"] == "unauthorized"
-
-
 async def test_no_token_through_the_public_api_is_401() -> None:
     async with httpx.AsyncClient(base_url="http://localhost:3000") as c:
         r = await c.get("/api/tasks")
@@ -179,15 +123,6 @@ async def test_signup_token_and_a_call_through_two_sidecars(user: User) -> None:
     task = r.json()
     r = await user.client.get(f"/api/tasks/{task['id']}")
     assert r.status_code == 200 and r.json()["title"] == "Through two sidecars"
-
-
-async def test_a_user_never_sees_another_users_task(user: User, other_user: User) -> None:
-    r = await user.client.post("/api/tasks", json={"title": "Mine only"})
-    task_id = r.json()["id"]
-    assert (await other_user.client.get(f"/api/tasks/{task_id}")).status_code == 404
-    assert (await other_user.client.patch(f"/api/tasks/{task_id}", json={"title": "x"})).status_code == 404
-    assert (await other_user.client.delete(f"/api/tasks/{task_id}")).status_code == 404
-    assert (await user.client.get(f"/api/tasks/{task_id}")).json()["title"] == "Mine only"
 
 
 # -- health of every app -------------------------------------------------------------
