@@ -199,7 +199,7 @@ describe("journey", () => {
     // Escape closes the panel and gives focus back to the launcher.
     await box.focus();
     await page.keyboard.press("Escape");
-    await panel.waitFor({ state: "detached" });
+    await panel.waitFor({ state: "hidden" });
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Assistant");
   });
 
@@ -212,7 +212,7 @@ describe("journey", () => {
     const chip = panel.getByRole("link", { name: /Added “Call the plumber”/i });
     await chip.waitFor({ timeout: 30_000 });
     await chip.click();
-    await panel.waitFor({ state: "detached" });
+    await panel.waitFor({ state: "hidden" });
     await page.waitForURL(/\/tasks\?task=/);
     const drawer = page.getByRole("dialog", { name: "Edit task" });
     await drawer.waitFor();

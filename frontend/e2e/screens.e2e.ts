@@ -102,7 +102,7 @@ describe("screens", () => {
         await panel.locator('[data-role="assistant"]').first().waitFor({ timeout: 30_000 });
         await shoot(app, "assistant", theme, width);
         await app.keyboard.press("Escape");
-        await panel.waitFor({ state: "detached" });
+        await panel.waitFor({ state: "hidden" });
 
         await app.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
         await app.getByRole("dialog", { name: "Notifications" }).getByText("Stretch your legs").first().waitFor();

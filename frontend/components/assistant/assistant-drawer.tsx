@@ -6,7 +6,6 @@
  * and visibly updates when the assistant changes something; full screen on phones.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { AnimatePresence, motion } from "framer-motion";
 import { ArrowUp, History, Loader2, MessageSquarePlus, RotateCcw, Sparkles, X } from "lucide-react";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
@@ -184,211 +183,209 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
   // A portal: the app bar that holds the launcher has a backdrop filter, which would make it
   // the containing block of this fixed panel.
   return createPortal(
-    <AnimatePresence>
-      {open && (
-        <>
-          {/* Phones: the panel covers the page, so a backdrop closes it. */}
-          <motion.div
-            aria-hidden
-            className="fixed inset-0 z-40 bg-overlay sm:hidden"
-            initial={{ opacity: 0 }}
-            animate={{ opacity: 1 }}
-            exit={{ opacity: 0 }}
-            onClick={onClose}
-          />
-          <motion.section
-            ref={panel}
-            id="assistant-panel"
-            role="dialog"
-            aria-modal="false"
-            aria-labelledby={titleId}
-            initial={{ x: "100%" }}
-            animate={{ x: 0 }}
-            exit={{ x: "100%" }}
-            transition={{ type: "spring", stiffness: 420, damping: 42 }}
-            className="fixed inset-y-0 right-0 z-50 flex w-full flex-col border-l border-border bg-surface text-text shadow-card sm:w-[26rem]"
+    <>
+      {/* Phones: the panel covers the page, so a backdrop closes it. */}
+      <div
+        aria-hidden
+        onClick={onClose}
+        className={cn(
+          "fixed inset-0 z-40 bg-overlay transition-opacity duration-200 starting:opacity-0 sm:hidden",
+          open ? "opacity-100" : "pointer-events-none opacity-0",
+        )}
+      />
+      {/* Stays mounted when closed (invisible and inert), so it slides both ways with CSS alone. */}
+      <section
+        ref={panel}
+        id="assistant-panel"
+        role="dialog"
+        aria-modal="false"
+        aria-labelledby={titleId}
+        inert={!open}
+        className={cn(
+          "fixed inset-y-0 right-0 z-50 flex w-full flex-col border-l border-border bg-surface text-text shadow-card sm:w-[26rem]",
+          "transition-[translate,visibility] duration-200 ease-out starting:translate-x-full motion-reduce:transition-none",
+          open ? "visible translate-x-0" : "invisible translate-x-full",
+        )}
+      >
+        <header className="flex items-center gap-1 border-b border-border px-3 py-2">
+          <Sparkles aria-hidden className="ml-1 size-5 text-accent" />
+          <h2 id={titleId} className="ml-1 flex-1 text-base font-semibold">
+            Assistant
+          </h2>
+          <button
+            type="button"
+            onClick={() => setShowHistory((value) => !value)}
+            aria-pressed={showHistory}
+            className={cn(
+              "inline-flex h-9 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-muted hover:bg-surface-2 hover:text-text",
+              showHistory && "bg-accent-soft text-accent-strong",
+            )}
           >
-            <header className="flex items-center gap-1 border-b border-border px-3 py-2">
-              <Sparkles aria-hidden className="ml-1 size-5 text-accent" />
-              <h2 id={titleId} className="ml-1 flex-1 text-base font-semibold">
-                Assistant
-              </h2>
-              <button
-                type="button"
-                onClick={() => setShowHistory((value) => !value)}
-                aria-pressed={showHistory}
-                className={cn(
-                  "inline-flex h-9 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-muted hover:bg-surface-2 hover:text-text",
-                  showHistory && "bg-accent-soft text-accent-strong",
-                )}
-              >
-                <History aria-hidden className="size-4" />
-                History
-              </button>
-              <button
-                type="button"
-                onClick={newConversation}
-                aria-label="New conversation"
-                title="New conversation"
-                className="inline-flex size-9 items-center justify-center rounded-lg text-muted hover:bg-surface-2 hover:text-text"
-              >
-                <MessageSquarePlus aria-hidden className="size-4" />
-              </button>
-              <button
-                type="button"
-                onClick={onClose}
-                aria-label="Close the assistant"
-                className="inline-flex size-9 items-center justify-center rounded-lg text-muted hover:bg-surface-2 hover:text-text"
-              >
-                <X aria-hidden className="size-5" />
-              </button>
-            </header>
+            <History aria-hidden className="size-4" />
+            History
+          </button>
+          <button
+            type="button"
+            onClick={newConversation}
+            aria-label="New conversation"
+            title="New conversation"
+            className="inline-flex size-9 items-center justify-center rounded-lg text-muted hover:bg-surface-2 hover:text-text"
+          >
+            <MessageSquarePlus aria-hidden className="size-4" />
+          </button>
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close the assistant"
+            className="inline-flex size-9 items-center justify-center rounded-lg text-muted hover:bg-surface-2 hover:text-text"
+          >
+            <X aria-hidden className="size-5" />
+          </button>
+        </header>
 
-            {showHistory ? (
-              <nav aria-label="Past conversations" className="flex-1 overflow-y-auto p-2">
-                {history.isPending ? (
-                  <p className="p-3 text-sm text-muted">Loading conversations…</p>
-                ) : history.isError ? (
-                  <p role="alert" className="p-3 text-sm text-danger">
-                    {errorText(history.error)}
-                  </p>
-                ) : history.data.length === 0 ? (
-                  <p className="p-3 text-sm text-muted">No conversations yet. They are kept for two days.</p>
-                ) : (
-                  <ul className="space-y-1">
-                    {history.data.map((conversation) => (
-                      <li key={conversation.id}>
-                        <button
-                          type="button"
-                          onClick={() => void openConversation(conversation.id)}
-                          aria-current={conversation.id === conversationId ? "true" : undefined}
-                          className={cn(
-                            "flex w-full items-baseline gap-3 rounded-lg px-3 py-2 text-left text-sm hover:bg-surface-2",
-                            conversation.id === conversationId && "bg-accent-soft",
-                          )}
-                        >
-                          <span className="min-w-0 flex-1 truncate font-medium">
-                            {conversation.title || "Conversation"}
-                          </span>
-                          <span className="shrink-0 text-xs text-muted">
-                            {when(conversation.updated_at || conversation.created_at)}
-                          </span>
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </nav>
+        {showHistory ? (
+          <nav aria-label="Past conversations" className="flex-1 overflow-y-auto p-2">
+            {history.isPending ? (
+              <p className="p-3 text-sm text-muted">Loading conversations…</p>
+            ) : history.isError ? (
+              <p role="alert" className="p-3 text-sm text-danger">
+                {errorText(history.error)}
+              </p>
+            ) : history.data.length === 0 ? (
+              <p className="p-3 text-sm text-muted">No conversations yet. They are kept for two days.</p>
             ) : (
-              <div
-                ref={log}
-                role="log"
-                aria-live="polite"
-                aria-label="Conversation"
-                className="flex-1 space-y-3 overflow-y-auto px-4 py-4"
-              >
-                {loadError && (
-                  <p role="alert" className="text-sm text-danger">
-                    {loadError}
-                  </p>
-                )}
-                {turns.length === 0 && !loadError && (
-                  <div className="space-y-3 pt-4 text-sm">
-                    <p className="font-medium">Ask me to add, find, change or finish tasks.</p>
-                    <p className="text-muted">Dates like “tomorrow 9am” use your time zone. Try:</p>
-                    <ul className="flex flex-wrap gap-2">
-                      {SUGGESTIONS.map((suggestion) => (
-                        <li key={suggestion}>
-                          <button
-                            type="button"
-                            onClick={() => submit(suggestion)}
-                            className="rounded-full border border-border px-3 py-1.5 text-left text-sm hover:border-border-strong hover:bg-surface-2"
-                          >
-                            {suggestion}
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
-                {turns.map((turn) => (
-                  <div
-                    key={turn.key}
-                    data-role={turn.role}
-                    className={cn("flex flex-col gap-1.5", turn.role === "user" ? "items-end" : "items-start")}
-                  >
-                    <p className="sr-only">{turn.role === "user" ? "You said:" : "Assistant:"}</p>
-                    <div
+              <ul className="space-y-1">
+                {history.data.map((conversation) => (
+                  <li key={conversation.id}>
+                    <button
+                      type="button"
+                      onClick={() => void openConversation(conversation.id)}
+                      aria-current={conversation.id === conversationId ? "true" : undefined}
                       className={cn(
-                        "max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-sm",
-                        turn.role === "user"
-                          ? "rounded-br-md bg-accent text-accent-contrast"
-                          : "rounded-bl-md bg-surface-2 text-text",
+                        "flex w-full items-baseline gap-3 rounded-lg px-3 py-2 text-left text-sm hover:bg-surface-2",
+                        conversation.id === conversationId && "bg-accent-soft",
                       )}
                     >
-                      {turn.content}
-                    </div>
-                    {turn.actions && turn.actions.length > 0 && (
-                      <ActionChips actions={turn.actions} onNavigate={onClose} />
-                    )}
-                    {turn.failed && (
-                      <div role="alert" className="flex items-center gap-2 text-xs text-danger">
-                        <span>{turn.failed}</span>
-                        <button
-                          type="button"
-                          onClick={() => submit(turn.content, turn.key)}
-                          disabled={send.isPending}
-                          className="inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 font-semibold underline-offset-2 hover:underline"
-                        >
-                          <RotateCcw aria-hidden className="size-3" /> Retry
-                        </button>
-                      </div>
-                    )}
-                  </div>
+                      <span className="min-w-0 flex-1 truncate font-medium">
+                        {conversation.title || "Conversation"}
+                      </span>
+                      <span className="shrink-0 text-xs text-muted">
+                        {when(conversation.updated_at || conversation.created_at)}
+                      </span>
+                    </button>
+                  </li>
                 ))}
-                {send.isPending && (
-                  <p className="flex items-center gap-2 text-sm text-muted">
-                    <Loader2 aria-hidden className="size-4 animate-spin" /> Thinking…
-                  </p>
-                )}
+              </ul>
+            )}
+          </nav>
+        ) : (
+          <div
+            ref={log}
+            role="log"
+            aria-live="polite"
+            aria-label="Conversation"
+            className="flex-1 space-y-3 overflow-y-auto px-4 py-4"
+          >
+            {loadError && (
+              <p role="alert" className="text-sm text-danger">
+                {loadError}
+              </p>
+            )}
+            {turns.length === 0 && !loadError && (
+              <div className="space-y-3 pt-4 text-sm">
+                <p className="font-medium">Ask me to add, find, change or finish tasks.</p>
+                <p className="text-muted">Dates like “tomorrow 9am” use your time zone. Try:</p>
+                <ul className="flex flex-wrap gap-2">
+                  {SUGGESTIONS.map((suggestion) => (
+                    <li key={suggestion}>
+                      <button
+                        type="button"
+                        onClick={() => submit(suggestion)}
+                        className="rounded-full border border-border px-3 py-1.5 text-left text-sm hover:border-border-strong hover:bg-surface-2"
+                      >
+                        {suggestion}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
               </div>
             )}
-
-            <form onSubmit={onSubmit} className="border-t border-border p-3">
-              <label htmlFor={inputId} className="sr-only">
-                Message the assistant
-              </label>
-              <div className="flex items-end gap-2 rounded-xl border border-border-strong bg-surface px-2 py-1.5 focus-within:border-accent">
-                <textarea
-                  ref={input}
-                  id={inputId}
-                  rows={1}
-                  value={draft}
-                  maxLength={MAX_MESSAGE}
-                  onChange={(event) => setDraft(event.target.value)}
-                  onKeyDown={onKeyDown}
-                  placeholder="Ask the assistant…"
-                  className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-1.5 py-1.5 text-sm text-text outline-none placeholder:text-muted"
-                />
-                <button
-                  type="submit"
-                  aria-label="Send"
-                  disabled={!draft.trim() || send.isPending}
-                  className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent text-accent-contrast hover:bg-accent-hover disabled:opacity-50"
-                >
-                  {send.isPending ? (
-                    <Loader2 aria-hidden className="size-4 animate-spin" />
-                  ) : (
-                    <ArrowUp aria-hidden className="size-4" />
+            {turns.map((turn) => (
+              <div
+                key={turn.key}
+                data-role={turn.role}
+                className={cn("flex flex-col gap-1.5", turn.role === "user" ? "items-end" : "items-start")}
+              >
+                <p className="sr-only">{turn.role === "user" ? "You said:" : "Assistant:"}</p>
+                <div
+                  className={cn(
+                    "max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-sm",
+                    turn.role === "user"
+                      ? "rounded-br-md bg-accent text-accent-contrast"
+                      : "rounded-bl-md bg-surface-2 text-text",
                   )}
-                </button>
+                >
+                  {turn.content}
+                </div>
+                {turn.actions && turn.actions.length > 0 && (
+                  <ActionChips actions={turn.actions} onNavigate={onClose} />
+                )}
+                {turn.failed && (
+                  <div role="alert" className="flex items-center gap-2 text-xs text-danger">
+                    <span>{turn.failed}</span>
+                    <button
+                      type="button"
+                      onClick={() => submit(turn.content, turn.key)}
+                      disabled={send.isPending}
+                      className="inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 font-semibold underline-offset-2 hover:underline"
+                    >
+                      <RotateCcw aria-hidden className="size-3" /> Retry
+                    </button>
+                  </div>
+                )}
               </div>
-              <p className="mt-1.5 px-1 text-xs text-muted">Enter sends · Shift+Enter for a new line · Esc closes</p>
-            </form>
-          </motion.section>
-        </>
-      )}
-    </AnimatePresence>,
+            ))}
+            {send.isPending && (
+              <p className="flex items-center gap-2 text-sm text-muted">
+                <Loader2 aria-hidden className="size-4 animate-spin" /> Thinking…
+              </p>
+            )}
+          </div>
+        )}
+
+        <form onSubmit={onSubmit} className="border-t border-border p-3">
+          <label htmlFor={inputId} className="sr-only">
+            Message the assistant
+          </label>
+          <div className="flex items-end gap-2 rounded-xl border border-border-strong bg-surface px-2 py-1.5 focus-within:border-accent">
+            <textarea
+              ref={input}
+              id={inputId}
+              rows={1}
+              value={draft}
+              maxLength={MAX_MESSAGE}
+              onChange={(event) => setDraft(event.target.value)}
+              onKeyDown={onKeyDown}
+              placeholder="Ask the assistant…"
+              className="max-h-40 min-h-9 flex-1 resize-none bg-transparent px-1.5 py-1.5 text-sm text-text outline-none placeholder:text-muted"
+            />
+            <button
+              type="submit"
+              aria-label="Send"
+              disabled={!draft.trim() || send.isPending}
+              className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent text-accent-contrast hover:bg-accent-hover disabled:opacity-50"
+            >
+              {send.isPending ? (
+                <Loader2 aria-hidden className="size-4 animate-spin" />
+              ) : (
+                <ArrowUp aria-hidden className="size-4" />
+              )}
+            </button>
+          </div>
+          <p className="mt-1.5 px-1 text-xs text-muted">Enter sends · Shift+Enter for a new line · Esc closes</p>
+        </form>
+      </section>
+    </>,
     document.body,
   );
 }
