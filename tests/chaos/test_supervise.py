@@ -58,9 +58,11 @@ def test_a_crashed_app_is_restarted_and_a_stop_leaves_nothing(tmp_path: Path) ->
         os.kill(_pids(log)[0], signal.SIGKILL)
         _wait(lambda: len(_pids(log)) == 2)  # restarted after ~1 s
         (tmp_path / "pids.exit").write_text("3")
-        _wait(lambda: len(_pids(log)) == 3)  # non-zero exit: restarted (backoff 2 s)
+        second = _pids(log)[1]
+        _wait(lambda: not _alive(second))
         (tmp_path / "pids.exit").unlink()
-        _wait(lambda: len(_pids(log)) == 3 and _alive(_pids(log)[-1]))
+        _wait(lambda: len(_pids(log)) == 3)  # non-zero exit: restarted (backoff 2 s)
+        _wait(lambda: _alive(_pids(log)[-1]))
         os.killpg(sup.pid, signal.SIGTERM)  # scripts/stack.sh down
         assert sup.wait(10) == 0
         time.sleep(1.5)
