@@ -17,7 +17,8 @@
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
  * A recurrence without a date starts at its first occurrence from now.
  */
-import * as chrono from "chrono-node";
+// English only: the other locales would more than double the parser's size.
+import * as chrono from "chrono-node/en";
 
 export type Priority = "VERY_IMPORTANT" | "HIGH" | "MEDIUM" | "LOW";
 

@@ -6,7 +6,6 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
-import { authClient } from "@/lib/auth-client";
 import { Logo } from "./logo";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -55,6 +54,8 @@ function UserMenu({ user }: { user: ShellUser }) {
 
   async function signOut() {
     setBusy(true);
+    // Loaded on demand: the auth client is only needed here, not on every page's first load.
+    const { authClient } = await import("@/lib/auth-client");
     await authClient.signOut();
     queryClient.clear();
     router.replace("/sign-in");

@@ -8,6 +8,9 @@ export const DUE_LABEL: Record<DueFilter, string> = {
   none: "No date",
 };
 
+/** The check mark drawn in a completed task's circle. */
+export const CHECK_PATH = "M5 12.5l4.5 4.5L19 7.5";
+
 /** Badge colours per priority, from the theme's semantic tokens. */
 export const PRIORITY_BADGE: Record<Priority, string> = {
   VERY_IMPORTANT: "bg-danger-soft text-danger",

@@ -5,13 +5,22 @@
  * server refuses it, with the API's message.
  */
 import { AlarmClock, CalendarDays, CornerDownLeft, Flag, Hash, Plus, Repeat } from "lucide-react";
-import { forwardRef, useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { forwardRef, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { ApiError } from "@/lib/api";
-import { parseQuickAdd, type QuickAddResult } from "@/lib/quick-add";
+import type { parseQuickAdd, QuickAddResult } from "@/lib/quick-add";
 import { describeRRule } from "@/lib/rrule";
 import { formatDue, PRIORITY_LABEL, useCreateTask, userTimeZone } from "@/lib/tasks";
 import { PRIORITY_BADGE } from "./labels";
+
+type Parse = typeof parseQuickAdd;
+let parser: Promise<Parse> | null = null;
+
+/** The parser (with chrono-node) is a separate chunk: fetched when idle or on first use. */
+export function loadParser(): Promise<Parse> {
+  parser ??= import("@/lib/quick-add").then((m) => m.parseQuickAdd);
+  return parser;
+}
 
 function PreviewChip({ icon, children, className }: { icon: ReactNode; children: ReactNode; className?: string }) {
   return (
@@ -95,15 +104,28 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
     const inputId = useId();
     const previewId = useId();
     const errorId = useId();
+    const [parse, setParse] = useState<Parse | null>(null);
+    const needParser = Boolean(value.trim()) && !parse;
+    useEffect(() => {
+      if (!needParser) return;
+      let live = true;
+      void loadParser().then((loaded) => live && setParse(() => loaded));
+      return () => {
+        live = false;
+      };
+    }, [needParser]);
     // Parsed against the clock when the text changes (not per render) so the preview is stable.
-    const { result, now } = useMemo(() => {
+    const parsed = useMemo(() => {
+      if (!parse) return null;
       const at = new Date();
-      return { result: parseQuickAdd(value, { now: at, timeZone: userTimeZone() }), now: at };
-    }, [value]);
+      return { result: parse(value, { now: at, timeZone: userTimeZone() }), now: at };
+    }, [parse, value]);
 
-    function submit(event: FormEvent) {
+    async function submit(event: FormEvent) {
       event.preventDefault();
       if (!value.trim()) return;
+      const at = new Date();
+      const result = parsed?.result ?? (await loadParser())(value, { now: at, timeZone: userTimeZone() });
       if (!result.title) {
         setError("Give the task a title, e.g. “Pay rent”, before the #tags and dates.");
         return;
@@ -136,7 +158,7 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
     }
 
     return (
-      <form onSubmit={submit} className="rounded-card border border-border bg-surface p-2 shadow-card focus-within:border-accent focus-within:ring-2 focus-within:ring-focus">
+      <form onSubmit={(event) => void submit(event)} className="rounded-card border border-border bg-surface p-2 shadow-card focus-within:border-accent focus-within:ring-2 focus-within:ring-focus">
         <label htmlFor={inputId} className="sr-only">
           Quick add a task
         </label>
@@ -173,9 +195,9 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
             <span className="sr-only sm:hidden">Add task</span>
           </button>
         </div>
-        {value.trim() && (
+        {value.trim() && parsed && (
           <div className="px-2 pb-1 pt-2">
-            <QuickAddPreview id={previewId} result={result} now={now} />
+            <QuickAddPreview id={previewId} result={parsed.result} now={parsed.now} />
           </div>
         )}
         {error && (

@@ -1,20 +1,33 @@
 "use client";
 /** One task in the list: complete toggle (animated), title, due/recurrence/reminder/tags, priority. */
-import { motion, useReducedMotion } from "framer-motion";
 import { AlarmClock, CalendarDays, Repeat } from "lucide-react";
+import dynamic from "next/dynamic";
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
 import { describeRRule } from "@/lib/rrule";
 import { dueState, formatDue, PRIORITY_LABEL, type Task } from "@/lib/tasks";
 import { Highlight } from "./highlight";
-import { PRIORITY_BADGE } from "./labels";
+import { CHECK_PATH, PRIORITY_BADGE } from "./labels";
 
-const BURST = [0, 45, 90, 135, 180, 225, 270, 315];
-const CHECK_PATH = "M5 12.5l4.5 4.5L19 7.5";
+
+export const loadCelebration = () => import("./celebration");
+const Celebration = dynamic(loadCelebration, {
+  ssr: false,
+  loading: () => <span className="grid h-6 w-6 rounded-full border-2 border-success bg-success" />,
+});
+
+function Check() {
+  return (
+    <svg viewBox="0 0 24 24" className="h-4 w-4" aria-hidden>
+      <path d={CHECK_PATH} fill="none" stroke="var(--surface)" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
 
 /**
- * The round checkbox. Framer Motion only runs for a task completed just now (`celebrate`):
- * every other row renders plain elements, which keeps scrolling through 1,000 rows cheap.
+ * The round checkbox. The animation (celebration.tsx, Framer Motion) only runs for a task
+ * completed just now; every other row renders plain elements, which keeps scrolling through
+ * 1,000 rows cheap and Framer Motion out of the first load (the list preloads it when idle).
  */
 function CompleteToggle({
   task,
@@ -27,9 +40,7 @@ function CompleteToggle({
   focusable: boolean;
   celebrate: boolean;
 }) {
-  const reduce = useReducedMotion();
   const done = task.completed;
-  const animated = celebrate && done && !reduce;
   const circle = cn(
     "grid h-6 w-6 place-items-center rounded-full border-2 transition-colors",
     done ? "border-success bg-success" : "border-border-strong group-hover/toggle:border-accent",
@@ -45,53 +56,10 @@ function CompleteToggle({
       tabIndex={focusable ? 0 : -1}
       data-complete-toggle
     >
-      {animated ? (
-        <motion.span
-          className={circle}
-          initial={{ scale: 0.6 }}
-          animate={{ scale: [0.6, 1.25, 1] }}
-          transition={{ duration: 0.4, ease: "easeOut" }}
-        >
-          <svg viewBox="0 0 24 24" className="h-4 w-4" aria-hidden>
-            <motion.path
-              d={CHECK_PATH}
-              fill="none"
-              stroke="var(--surface)"
-              strokeWidth={3}
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              initial={{ pathLength: 0 }}
-              animate={{ pathLength: 1 }}
-              transition={{ duration: 0.3, delay: 0.1 }}
-            />
-          </svg>
-        </motion.span>
+      {celebrate && done ? (
+        <Celebration circleClassName={circle} />
       ) : (
-        <span className={circle}>
-          {done && (
-            <svg viewBox="0 0 24 24" className="h-4 w-4" aria-hidden>
-              <path d={CHECK_PATH} fill="none" stroke="var(--surface)" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
-          )}
-        </span>
-      )}
-      {animated && (
-        <span aria-hidden className="pointer-events-none absolute inset-0">
-          {BURST.map((angle) => (
-            <motion.span
-              key={angle}
-              className="absolute left-1/2 top-1/2 -ml-[3px] -mt-[3px] h-1.5 w-1.5 rounded-full bg-accent"
-              initial={{ x: 0, y: 0, opacity: 1, scale: 1 }}
-              animate={{
-                x: Math.cos((angle * Math.PI) / 180) * 20,
-                y: Math.sin((angle * Math.PI) / 180) * 20,
-                opacity: 0,
-                scale: 0.4,
-              }}
-              transition={{ duration: 0.55, ease: "easeOut" }}
-            />
-          ))}
-        </span>
+        <span className={circle}>{done && <Check />}</span>
       )}
     </button>
   );

@@ -7,6 +7,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { ArrowDownWideNarrow, ArrowUpNarrowWide, LoaderCircle, Search, X } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -34,8 +35,30 @@ import { EmptyState } from "./empty-state";
 import { activeChips, FilterChips } from "./filter-chips";
 import { FilterMenu } from "./filter-menu";
 import { QuickAdd } from "./quick-add";
-import { TaskDrawer } from "./task-drawer";
 import { TaskList } from "./task-list";
+import { loadCelebration } from "./task-row";
+import { loadParser } from "./quick-add";
+
+// The drawer (form, recurrence editor, tag autocomplete) loads on demand, preloaded when idle.
+const loadDrawer = () => import("./task-drawer");
+const TaskDrawer = dynamic(() => loadDrawer().then((m) => m.TaskDrawer), { ssr: false });
+
+/** After the list is on screen, fetch what the first interactions need. */
+function usePreloadWhenIdle() {
+  useEffect(() => {
+    const preload = () => {
+      void loadParser();
+      void loadDrawer();
+      void loadCelebration();
+    };
+    if ("requestIdleCallback" in window) {
+      const id = window.requestIdleCallback(preload, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(preload, 500);
+    return () => clearTimeout(timer);
+  }, []);
+}
 
 export const VIEW_STORAGE_KEY = "todo.tasks.view.v1";
 
@@ -123,6 +146,7 @@ function TasksSkeleton() {
 
 function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (view: ViewState) => void }) {
   const { toast } = useToast();
+  usePreloadWhenIdle();
   const quickAdd = useRef<HTMLInputElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const [quickText, setQuickText] = useState("");

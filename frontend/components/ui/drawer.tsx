@@ -1,11 +1,10 @@
 "use client";
 /**
- * A modal side panel (or bottom sheet under 640 px): focus moves in and is trapped, Escape and
- * the backdrop close it, focus returns to what opened it.
+ * A modal side panel: focus moves in and is trapped, Escape and the backdrop close it, focus
+ * returns to what opened it. It slides in and out with CSS animations (app/globals.css).
  */
-import { AnimatePresence, motion } from "framer-motion";
 import { X } from "lucide-react";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
 
 const FOCUSABLE =
@@ -33,11 +32,17 @@ export function Drawer({
     onCloseRef.current = onClose;
   }, [onClose]);
 
+  // Stays mounted while the closing animation plays.
+  const [mounted, setMounted] = useState(open);
+  if (open && !mounted) setMounted(true);
+  const closing = mounted && !open;
+
   useEffect(() => {
     if (!open) return;
     const opener = document.activeElement as HTMLElement | null;
     const frame = requestAnimationFrame(() => {
-      const first = panel.current?.querySelector<HTMLElement>("[data-autofocus]") ??
+      const first =
+        panel.current?.querySelector<HTMLElement>("[data-autofocus]") ??
         panel.current?.querySelector<HTMLElement>(FOCUSABLE);
       first?.focus();
     });
@@ -70,52 +75,46 @@ export function Drawer({
     };
   }, [open]);
 
+  if (!mounted) return null;
   return (
-    <AnimatePresence>
-      {open && (
-        <div className="fixed inset-0 z-50">
-          <motion.div
-            aria-hidden
-            className="absolute inset-0 bg-overlay"
-            initial={{ opacity: 0 }}
-            animate={{ opacity: 1 }}
-            exit={{ opacity: 0 }}
+    <div className="fixed inset-0 z-50" inert={closing || undefined}>
+      <div
+        aria-hidden
+        className={cn("absolute inset-0 bg-overlay", closing ? "animate-fade-out" : "animate-fade-in")}
+        onClick={() => onCloseRef.current()}
+      />
+      <div
+        ref={panel}
+        role="dialog"
+        aria-modal={closing ? undefined : "true"}
+        aria-labelledby={titleId}
+        onAnimationEnd={(event) => {
+          if (closing && event.target === event.currentTarget) setMounted(false);
+        }}
+        className={cn(
+          "absolute inset-y-0 right-0 flex w-full max-w-lg flex-col border-l border-border bg-surface shadow-card",
+          closing ? "animate-slide-out" : "animate-slide-in",
+          className,
+        )}
+      >
+        <div className="flex items-center justify-between gap-2 border-b border-border px-5 py-3">
+          <h2 id={titleId} className="text-base font-semibold text-text">
+            {title}
+          </h2>
+          <button
+            type="button"
+            aria-label="Close"
+            className="rounded-md p-2 text-muted hover:bg-surface-2 hover:text-text"
             onClick={() => onCloseRef.current()}
-          />
-          <motion.div
-            ref={panel}
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby={titleId}
-            initial={{ x: "100%" }}
-            animate={{ x: 0 }}
-            exit={{ x: "100%" }}
-            transition={{ type: "spring", stiffness: 420, damping: 40 }}
-            className={cn(
-              "absolute inset-y-0 right-0 flex w-full max-w-lg flex-col border-l border-border bg-surface shadow-card",
-              className,
-            )}
           >
-            <div className="flex items-center justify-between gap-2 border-b border-border px-5 py-3">
-              <h2 id={titleId} className="text-base font-semibold text-text">
-                {title}
-              </h2>
-              <button
-                type="button"
-                aria-label="Close"
-                className="rounded-md p-2 text-muted hover:bg-surface-2 hover:text-text"
-                onClick={() => onCloseRef.current()}
-              >
-                <X aria-hidden className="h-5 w-5" />
-              </button>
-            </div>
-            <div className="flex-1 overflow-y-auto px-5 pt-4">
-              <div className="pb-4">{children}</div>
-            </div>
-            {footer && <div className="border-t border-border px-5 py-3">{footer}</div>}
-          </motion.div>
+            <X aria-hidden className="h-5 w-5" />
+          </button>
         </div>
-      )}
-    </AnimatePresence>
+        <div className="flex-1 overflow-y-auto px-5 pt-4">
+          <div className="pb-4">{children}</div>
+        </div>
+        {footer && <div className="border-t border-border px-5 py-3">{footer}</div>}
+      </div>
+    </div>
   );
 }

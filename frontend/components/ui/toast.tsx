@@ -3,7 +3,6 @@
  * Toasts: `const { toast } = useToast(); toast({ title, description?, tone?, action?, duration? })`.
  * Rendered in one polite live region (errors are assertive) at the bottom of the screen.
  */
-import { AnimatePresence, motion } from "framer-motion";
 import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
@@ -77,49 +76,43 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         role="region"
         className="pointer-events-none fixed inset-x-0 bottom-0 z-[60] flex flex-col items-center gap-2 p-4 sm:items-start"
       >
-        <AnimatePresence initial={false}>
-          {items.map((item) => {
-            const tone = item.tone ?? "info";
-            const Icon = icons[tone];
-            return (
-              <motion.div
-                key={item.id}
-                layout
-                initial={{ opacity: 0, y: 24, scale: 0.96 }}
-                animate={{ opacity: 1, y: 0, scale: 1 }}
-                exit={{ opacity: 0, scale: 0.95, transition: { duration: 0.15 } }}
-                role={tone === "error" ? "alert" : "status"}
-                className="pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-card border border-border bg-surface p-3 shadow-card"
-              >
-                <Icon aria-hidden className={cn("mt-0.5 h-5 w-5 shrink-0", toneClass[tone])} />
-                <div className="min-w-0 flex-1">
-                  <p className="text-sm font-medium text-text">{item.title}</p>
-                  {item.description && <p className="mt-0.5 text-sm text-muted">{item.description}</p>}
-                </div>
-                {item.action && (
-                  <button
-                    type="button"
-                    className="rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft"
-                    onClick={() => {
-                      item.action?.onClick();
-                      dismiss(item.id);
-                    }}
-                  >
-                    {item.action.label}
-                  </button>
-                )}
+        {items.map((item) => {
+          const tone = item.tone ?? "info";
+          const Icon = icons[tone];
+          return (
+            <div
+              key={item.id}
+              role={tone === "error" ? "alert" : "status"}
+              className="pointer-events-auto flex w-full max-w-sm animate-toast-in items-start gap-3 rounded-card border border-border bg-surface p-3 shadow-card"
+            >
+              <Icon aria-hidden className={cn("mt-0.5 h-5 w-5 shrink-0", toneClass[tone])} />
+              <div className="min-w-0 flex-1">
+                <p className="text-sm font-medium text-text">{item.title}</p>
+                {item.description && <p className="mt-0.5 text-sm text-muted">{item.description}</p>}
+              </div>
+              {item.action && (
                 <button
                   type="button"
-                  aria-label="Dismiss notification"
-                  className="rounded-md p-1 text-muted hover:bg-surface-2 hover:text-text"
-                  onClick={() => dismiss(item.id)}
+                  className="rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft"
+                  onClick={() => {
+                    item.action?.onClick();
+                    dismiss(item.id);
+                  }}
                 >
-                  <X aria-hidden className="h-4 w-4" />
+                  {item.action.label}
                 </button>
-              </motion.div>
-            );
-          })}
-        </AnimatePresence>
+              )}
+              <button
+                type="button"
+                aria-label="Dismiss notification"
+                className="rounded-md p-1 text-muted hover:bg-surface-2 hover:text-text"
+                onClick={() => dismiss(item.id)}
+              >
+                <X aria-hidden className="h-4 w-4" />
+              </button>
+            </div>
+          );
+        })}
       </div>
     </ToastContext.Provider>
   );
