@@ -145,7 +145,7 @@ function TasksSkeleton() {
 }
 
 function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (view: ViewState) => void }) {
-  const { toast } = useToast();
+  const { toast, dismiss } = useToast();
   usePreloadWhenIdle();
   const quickAdd = useRef<HTMLInputElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -243,20 +243,24 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           }),
         1100,
       );
-      setCompleted({ task, completed: completing });
-      if (completing) {
-        toast({
-          tone: "success",
-          title: `Completed “${task.title}”`,
-          description: task.rrule ? "The next one will appear shortly." : undefined,
-          action: {
-            label: "Undo",
-            onClick: () => setCompleted({ task: { ...task, completed: true }, completed: false }),
-          },
-        });
-      }
+      // The "Completed" toast is withdrawn if the server refuses (the error toast explains why).
+      const undoToast = completing
+        ? toast({
+            tone: "success",
+            title: `Completed “${task.title}”`,
+            description: task.rrule ? "The next one will appear shortly." : undefined,
+            action: {
+              label: "Undo",
+              onClick: () => setCompleted({ task: { ...task, completed: true }, completed: false }),
+            },
+          })
+        : null;
+      setCompleted(
+        { task, completed: completing },
+        { onError: () => (undoToast === null ? undefined : dismiss(undoToast)) },
+      );
     },
-    [setCompleted, toast],
+    [setCompleted, toast, dismiss],
   );
 
   const status = view.filters.status;
