@@ -5,6 +5,7 @@ import {
   bellLabel,
   parseStreamEvent,
   reminderText,
+  toNotification,
   reconnectDelay,
   upsert,
   type AppNotification,
@@ -18,6 +19,8 @@ const note = (id: string, created_at: string, read = false): AppNotification => 
   message: "Due soon",
   created_at,
   read,
+  remind_at: null,
+  due_at: null,
 });
 
 describe("upsert", () => {
@@ -46,6 +49,30 @@ describe("afterRead", () => {
   it("marks them read in the full list", () => {
     expect(afterRead(list, "a", false).map((n) => n.read)).toEqual([false, true]);
     expect(afterRead(list, null, false).every((n) => n.read)).toBe(true);
+  });
+});
+
+describe("toNotification", () => {
+  it("keeps the fields and fills the optional ones", () => {
+    expect(toNotification({ id: "n1", created_at: "2026-01-01T00:00:00Z", title: "Pay rent", read: true })).toEqual({
+      id: "n1",
+      task_id: null,
+      title: "Pay rent",
+      message: "",
+      created_at: "2026-01-01T00:00:00Z",
+      read: true,
+      remind_at: null,
+      due_at: null,
+    });
+  });
+
+  it("refuses what has no id or time, and odd values", () => {
+    expect(toNotification({ created_at: "2026-01-01T00:00:00Z" })).toBeNull();
+    expect(toNotification({ id: "", created_at: "2026-01-01T00:00:00Z" })).toBeNull();
+    expect(toNotification({ id: "n1" })).toBeNull();
+    expect(toNotification(null)).toBeNull();
+    expect(toNotification("n1")).toBeNull();
+    expect(toNotification({ id: "n1", created_at: "x", read: "yes", title: 3 })).toMatchObject({ read: false, title: "Reminder" });
   });
 });
 
