@@ -138,11 +138,14 @@ async def kafka_outage(seconds: float) -> str:
     )
 
 
-async def postgres_restart() -> str:
+async def postgres_restart(down_for: float = 3.0) -> str:
+    """Stop PostgreSQL, keep it down `down_for` seconds (long enough for the readiness
+    polls to see it: a bare restart takes half a second), start it again."""
     started = time.monotonic()
     await run_script("postgres.sh", "stop")
+    await asyncio.sleep(down_for)
     await run_script("postgres.sh", "start")
-    return f"postgresql stopped and started again ({time.monotonic() - started:.1f} s)"
+    return f"postgresql stopped, down {down_for:.0f} s, started again ({time.monotonic() - started:.1f} s)"
 
 
 async def kill_sidecar(app_id: str) -> str:

@@ -92,16 +92,15 @@ async def test_scenario(scenario: Scenario, secrets: dict[str, str]) -> None:
 
     print(f"\n=== {scenario.name}: {did}")
     print(f"    writer answers: {writer.summary()}")
+    # A dependency down answers 503 unavailable (API.md), never 500.
     internal = sum(n for answer, n in writer.answers.items() if answer.endswith(" 500"))
-    if internal:
-        # Not asserted (yet): a dependency down should answer 503 unavailable (API.md).
-        print(f"    NOTE: {internal} answers were 500, not 503")
     for app_id in APPS:
         print(f"    /ready {app_id}: {watch.describe(app_id)}")
     for what, c in counts.items():
         print(f"    {what}: " + ", ".join(f"{k} {v}" for k, v in c.items()))
     print(f"    scenario took {time.monotonic() - started:.0f} s")
 
+    assert internal == 0, f"{internal} answers were 500, not 503"
     assert counts["tasks"]["lost"] == 0
     assert counts["tasks"]["created (201)"] > 0
     events = counts["events"]

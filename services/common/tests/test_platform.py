@@ -4,7 +4,8 @@ import httpx
 import pytest
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from todo_common.errors import ApiError
 from todo_common.platform import create_app
 from todo_common.settings import ServiceSettings
@@ -36,6 +37,16 @@ async def boom() -> None:
 @router.get("/db-lost")
 async def db_lost() -> None:
     raise DBAPIError("SELECT 1", None, OSError("server closed the connection"), connection_invalidated=True)
+
+
+@router.get("/db-down")
+async def db_down() -> None:
+    raise OperationalError("connect", None, OSError("connection refused"))
+
+
+@router.get("/pool-exhausted")
+async def pool_exhausted() -> None:
+    raise PoolTimeout("QueuePool limit of size 20 overflow 0 reached")
 
 
 @router.get("/db-bug")
@@ -115,11 +126,12 @@ async def test_bodies_over_the_limit_are_413_with_or_without_content_length(
     assert r.status_code == 413
 
 
-async def test_a_lost_database_connection_is_503_with_retry_after_and_a_db_bug_is_500(
+async def test_an_unreachable_database_is_503_with_retry_after_and_a_db_bug_is_500(
     client: httpx.AsyncClient,
 ) -> None:
-    lost = await client.get("/db-lost", headers={"dapr-api-token": TOKEN})
-    assert lost.status_code == 503 and lost.headers["retry-after"] == "1"
-    assert lost.json()["error"]["code"] == "unavailable"
+    for path in ("/db-lost", "/db-down", "/pool-exhausted"):
+        lost = await client.get(path, headers={"dapr-api-token": TOKEN})
+        assert lost.status_code == 503 and lost.headers["retry-after"] == "1", path
+        assert lost.json()["error"]["code"] == "unavailable"
     bug = await client.get("/db-bug", headers={"dapr-api-token": TOKEN})
     assert bug.status_code == 500 and bug.json()["error"]["code"] == "internal"

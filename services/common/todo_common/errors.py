@@ -6,7 +6,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,10 @@ def error_response(
     return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
+def _unavailable(message: str) -> JSONResponse:
+    return error_response(503, "unavailable", message, headers={"Retry-After": "1"})
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
     return ".".join(parts) or "body"
@@ -94,18 +99,18 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DBAPIError)
     async def _database(_: Request, exc: DBAPIError) -> JSONResponse:
-        # The connection broke (PostgreSQL restarting, network): the pool drops its
-        # connections and the caller may retry. Anything else is a bug: 500.
-        if exc.connection_invalidated:
-            log.warning("database connection lost", extra={"reason": str(exc.orig)[:200]})
-            return error_response(
-                503,
-                "unavailable",
-                "The database is not reachable; try again shortly.",
-                headers={"Retry-After": "1"},
-            )
+        # PostgreSQL unreachable, restarting, or the connection broke (the pool then drops
+        # its connections): the caller may retry. Anything else is a bug: 500.
+        if exc.connection_invalidated or isinstance(exc, OperationalError):
+            log.warning("database unavailable", extra={"reason": str(exc.orig)[:200]})
+            return _unavailable("The database is not reachable; try again shortly.")
         log.exception("database error")
         return error_response(500, "internal", "Something went wrong on our side.")
+
+    @app.exception_handler(PoolTimeout)
+    async def _pool_timeout(_: Request, exc: PoolTimeout) -> JSONResponse:
+        log.warning("no database connection free in time")
+        return _unavailable("The service is busy; try again shortly.")
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
