@@ -1,6 +1,6 @@
 /**
- * Tasks on the client: the API's Task shape (zod), TanStack Query keys, the list query and the
- * mutations with their optimistic updates.
+ * Tasks on the client: TanStack Query keys, the list query and the mutations with their
+ * optimistic updates. The API's Task shape is checked with the zod schemas in lib/task-schemas.ts.
  *
  * Query keys — everything about tasks lives under ["tasks"], so after any change made elsewhere
  * (the assistant, another tab) `queryClient.invalidateQueries({ queryKey: ["tasks"] })` refreshes
@@ -20,7 +20,7 @@ import {
   type InfiniteData,
   type QueryClient,
 } from "@tanstack/react-query";
-import { z } from "zod";
+import type { Task, TaskPage } from "./task-schemas";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "./api";
 
@@ -35,48 +35,27 @@ export const PRIORITY_LABEL: Record<Priority, string> = {
   LOW: "Low",
 };
 
-export const taskSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string().default(""),
-  completed: z.boolean(),
-  completed_at: z.string().nullable().default(null),
-  priority: z.enum(PRIORITIES),
-  tags: z.array(z.string()).default([]),
-  due_at: z.string().nullable().default(null),
-  remind_at: z.string().nullable().default(null),
-  rrule: z.string().nullable().default(null),
-  repeat_from: z.enum(["due", "completion"]).default("due"),
-  is_recurring: z.boolean().default(false),
-  series_id: z.string().nullable().default(null),
-  parent_task_id: z.string().nullable().default(null),
-  next_occurrence: z.string().nullable().default(null),
-  version: z.number(),
-  created_at: z.string(),
-  updated_at: z.string(),
-});
-export type Task = z.infer<typeof taskSchema>;
+export type { RecurrencePreview, Tags, Task, TaskPage } from "./task-schemas";
 
-export const taskPageSchema = z.object({
-  items: z.array(taskSchema),
-  next_cursor: z.string().nullable().default(null),
-});
-export type TaskPage = z.infer<typeof taskPageSchema>;
+type Schemas = typeof import("./task-schemas");
+const loadSchemas = (): Promise<Schemas> => import("./task-schemas");
 
-export const tagsSchema = z.object({
-  suggested: z.array(z.string()),
-  used: z.array(z.object({ tag: z.string(), count: z.number() })),
-});
-export type Tags = z.infer<typeof tagsSchema>;
+/**
+ * GET through lib/api.ts, then check the body against a schema from lib/task-schemas.ts, which
+ * loads alongside the request.
+ */
+export async function getParsed<T>(
+  path: string,
+  pick: (schemas: Schemas) => { parse(data: unknown): T },
+  signal?: AbortSignal,
+): Promise<T> {
+  const [schemas, body] = await Promise.all([loadSchemas(), api<unknown>(path, { signal })]);
+  return pick(schemas).parse(body);
+}
 
-export const recurrencePreviewSchema = z.object({
-  rrule: z.string(),
-  description: z.string(),
-  dtstart: z.string().nullable(),
-  tz: z.string(),
-  occurrences: z.array(z.string()),
-});
-export type RecurrencePreview = z.infer<typeof recurrencePreviewSchema>;
+async function parseTask(body: unknown): Promise<Task> {
+  return (await loadSchemas()).taskSchema.parse(body);
+}
 
 /** The writable fields (POST body; PATCH sends any subset). */
 export interface TaskInput {
@@ -156,7 +135,7 @@ export function useTaskList(params: ListParams) {
   return useInfiniteQuery({
     queryKey: taskKeys.list(params),
     queryFn: ({ pageParam, signal }) =>
-      api(`tasks?${listQueryString(params, pageParam)}`, { schema: taskPageSchema, signal }),
+      getParsed(`tasks?${listQueryString(params, pageParam)}`, (s) => s.taskPageSchema, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -166,7 +145,7 @@ export function useTaskList(params: ListParams) {
 export function useTags() {
   return useQuery({
     queryKey: taskKeys.tags,
-    queryFn: ({ signal }) => api("tags", { schema: tagsSchema, signal }),
+    queryFn: ({ signal }) => getParsed("tags", (s) => s.tagsSchema, signal),
     staleTime: 60_000,
   });
 }
@@ -177,7 +156,7 @@ export function useRecurrencePreview(rrule: string | null, dtstart: string | nul
     queryFn: ({ signal }) => {
       const query = new URLSearchParams({ rrule: rrule ?? "", tz });
       if (dtstart) query.set("dtstart", dtstart);
-      return api(`recurrence/preview?${query}`, { schema: recurrencePreviewSchema, signal });
+      return getParsed(`recurrence/preview?${query}`, (s) => s.recurrencePreviewSchema, signal);
     },
     enabled: Boolean(rrule && rrule.trim()),
     staleTime: 5 * 60_000,
@@ -251,13 +230,10 @@ export function useCreateTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: (input: TaskInput) =>
-      api("tasks", {
-        method: "POST",
-        body: input,
-        headers: { "Idempotency-Key": newIdempotencyKey() },
-        schema: taskSchema,
-      }),
+    mutationFn: async (input: TaskInput) =>
+      parseTask(
+        await api("tasks", { method: "POST", body: input, headers: { "Idempotency-Key": newIdempotencyKey() } }),
+      ),
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: taskKeys.lists() });
       const saved = snapshot(client);
@@ -296,13 +272,14 @@ export function useUpdateTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: ({ task, patch }: { task: Task; patch: Partial<TaskInput> }) =>
-      api(`tasks/${encodeURIComponent(task.id)}`, {
-        method: "PATCH",
-        body: patch,
-        headers: { "If-Match": String(task.version) },
-        schema: taskSchema,
-      }),
+    mutationFn: async ({ task, patch }: { task: Task; patch: Partial<TaskInput> }) =>
+      parseTask(
+        await api(`tasks/${encodeURIComponent(task.id)}`, {
+          method: "PATCH",
+          body: patch,
+          headers: { "If-Match": String(task.version) },
+        }),
+      ),
     onMutate: async ({ task, patch }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const saved = snapshot(client);
@@ -330,11 +307,10 @@ export function useSetCompleted() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: ({ task, completed }: { task: Task; completed: boolean }) =>
-      api(`tasks/${encodeURIComponent(task.id)}/${completed ? "complete" : "reopen"}`, {
-        method: "POST",
-        schema: taskSchema,
-      }),
+    mutationFn: async ({ task, completed }: { task: Task; completed: boolean }) =>
+      parseTask(
+        await api(`tasks/${encodeURIComponent(task.id)}/${completed ? "complete" : "reopen"}`, { method: "POST" }),
+      ),
     onMutate: async ({ task, completed }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const saved = snapshot(client);

@@ -14,14 +14,13 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { useToast } from "@/components/ui/toast";
-import { api } from "@/lib/api";
 import { useHotkeys } from "@/lib/keyboard";
 import {
   DEFAULT_FILTERS,
   errorMessage,
+  getParsed,
   PRIORITIES,
   taskKeys,
-  taskSchema,
   useSetCompleted,
   useTaskList,
   userTimeZone,
@@ -216,7 +215,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   const inList = openId ? tasks.find((t) => t.id === openId) : undefined;
   const detail = useQuery({
     queryKey: taskKeys.detail(openId ?? ""),
-    queryFn: ({ signal }) => api(`tasks/${encodeURIComponent(openId ?? "")}`, { schema: taskSchema, signal }),
+    queryFn: ({ signal }) => getParsed(`tasks/${encodeURIComponent(openId ?? "")}`, (s) => s.taskSchema, signal),
     enabled: Boolean(openId) && !inList,
     retry: false,
   });
