@@ -112,6 +112,9 @@ describe("screens", () => {
         await app.goto("/dashboard");
         await app.locator('[data-metric="Completed"]').waitFor();
         await app.getByRole("list", { name: "Recent activity" }).waitFor();
+        // The bars grow in (600 ms); the picture is of the finished charts.
+        await app.locator(".recharts-bar-rectangle").first().waitFor();
+        await app.waitForTimeout(800);
         await shoot(app, "dashboard", theme, width, true);
         await context.close();
       });

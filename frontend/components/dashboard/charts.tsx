@@ -11,7 +11,20 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useSyncExternalStore } from "react";
 import type { Bar, DayPoint } from "./stats-data";
+
+const REDUCED = "(prefers-reduced-motion: reduce)";
+const subscribeMotion = (onChange: () => void) => {
+  const media = window.matchMedia(REDUCED);
+  media.addEventListener("change", onChange);
+  return () => media.removeEventListener("change", onChange);
+};
+
+/** Bars grow in unless the user asked for less motion. */
+function useAnimate(): boolean {
+  return useSyncExternalStore(subscribeMotion, () => !window.matchMedia(REDUCED).matches, () => false);
+}
 
 const tick = { fill: "var(--muted)", fontSize: 12 };
 const tooltipStyle = {
@@ -23,6 +36,7 @@ const tooltipStyle = {
 };
 
 export function CompletedPerDayChart({ points }: { points: DayPoint[] }) {
+  const animate = useAnimate();
   return (
     <ResponsiveContainer width="100%" height={220}>
       <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -24 }} accessibilityLayer={false}>
@@ -43,7 +57,15 @@ export function CompletedPerDayChart({ points }: { points: DayPoint[] }) {
           itemStyle={{ color: "var(--text)" }}
           formatter={(value) => [value, "Completed"]}
         />
-        <RechartsBar dataKey="count" name="Completed" fill="var(--accent)" radius={[4, 4, 0, 0]} maxBarSize={28} />
+        <RechartsBar
+          dataKey="count"
+          name="Completed"
+          fill="var(--accent)"
+          radius={[4, 4, 0, 0]}
+          maxBarSize={28}
+          isAnimationActive={animate}
+          animationDuration={600}
+        />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -51,6 +73,7 @@ export function CompletedPerDayChart({ points }: { points: DayPoint[] }) {
 
 /** Horizontal bars, one per row, each its own colour when `colors` names one. */
 export function HorizontalBars({ bars, colors }: { bars: Bar[]; colors?: Record<string, string> }) {
+  const animate = useAnimate();
   const height = Math.max(120, bars.length * 36 + 16);
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -72,7 +95,15 @@ export function HorizontalBars({ bars, colors }: { bars: Bar[]; colors?: Record<
           itemStyle={{ color: "var(--text)" }}
           formatter={(value) => [value, "Open"]}
         />
-        <RechartsBar dataKey="count" name="Open" radius={[0, 4, 4, 0]} maxBarSize={22} fill="var(--accent)">
+        <RechartsBar
+          dataKey="count"
+          name="Open"
+          radius={[0, 4, 4, 0]}
+          maxBarSize={22}
+          fill="var(--accent)"
+          isAnimationActive={animate}
+          animationDuration={600}
+        >
           {bars.map((bar) => (
             <Cell key={bar.key} fill={colors?.[bar.key] ?? "var(--accent)"} />
           ))}
