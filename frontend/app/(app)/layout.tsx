@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <>
       <a
         href="#main"
-        className="sr-only z-50 rounded-lg bg-accent px-4 py-2 font-semibold text-accent-contrast focus:not-sr-only focus:fixed focus:left-3 focus:top-3"
+        className="fixed left-3 top-3 z-50 -translate-y-[200%] rounded-lg bg-accent px-4 py-2 font-semibold text-accent-contrast shadow-card focus:translate-y-0"
       >
         Skip to content
       </a>
