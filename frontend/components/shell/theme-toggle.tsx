@@ -16,8 +16,14 @@ function readChoice(): ThemeChoice {
 function apply(choice: ThemeChoice): void {
   const dark =
     choice === "dark" || (choice === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  // Switch in one frame: without this, every control with a colour transition fades through grey.
+  const freeze = document.createElement("style");
+  freeze.textContent = "*,*::before,*::after{transition:none!important}";
+  document.head.appendChild(freeze);
   document.documentElement.classList.toggle("dark", dark);
   document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  void getComputedStyle(document.body).color; // apply the new colours while transitions are off
+  requestAnimationFrame(() => freeze.remove());
 }
 
 export function useTheme(): { choice: ThemeChoice; setChoice: (choice: ThemeChoice) => void } {
