@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import AssistantDrawer from "./assistant-drawer";
+
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
+vi.mock("next/link", () => ({
+  default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  ),
+}));
+
+let fetchMock: ReturnType<typeof vi.fn>;
+let reply: () => Response;
+
+function renderDrawer(onClose = vi.fn()) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const invalidate = vi.spyOn(client, "invalidateQueries");
+  render(
+    <QueryClientProvider client={client}>
+      <AssistantDrawer open onClose={onClose} />
+    </QueryClientProvider>,
+  );
+  return { invalidate, onClose };
+}
+
+async function send(text: string) {
+  const box = screen.getByLabelText("Message the assistant");
+  fireEvent.change(box, { target: { value: text } });
+  fireEvent.keyDown(box, { key: "Enter" });
+}
+
+beforeEach(() => {
+  reply = () =>
+    Response.json({
+      conversation_id: "c1",
+      reply: "Added 'Buy milk' for tomorrow at 9:00 AM.",
+      actions: [
+        { tool: "add_task", arguments: { title: "Buy milk", due_at: "2026-11-27T08:00:00Z" }, ok: true },
+        { tool: "complete_task", arguments: { task_id: "t7" }, ok: true },
+      ],
+    });
+  fetchMock = vi.fn(async (url: string) => (url === "/api/chat" ? reply() : Response.json({ items: [] })));
+  vi.stubGlobal("fetch", fetchMock);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("AssistantDrawer", () => {
+  it("sends the message with the browser's zone, shows the reply and chips, refreshes the task lists", async () => {
+    const { invalidate } = renderDrawer();
+    await send("add a task to buy milk tomorrow");
+
+    const panel = screen.getByRole("dialog", { name: "Assistant" });
+    await within(panel).findByText("Added 'Buy milk' for tomorrow at 9:00 AM.");
+    const [, init] = fetchMock.mock.calls.find(([url]) => url === "/api/chat")!;
+    const body = JSON.parse(String(init.body));
+    expect(body).toEqual({
+      message: "add a task to buy milk tomorrow",
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+
+    const chips = within(panel).getByRole("list", { name: "What the assistant did" });
+    const links = within(chips).getAllByRole("link");
+    expect(links.map((link) => [link.textContent, link.getAttribute("href")])).toEqual([
+      ["Added “Buy milk”", "/tasks?search=Buy%20milk"],
+      ["Completed", "/tasks?task=t7"],
+    ]);
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: ["tasks"] });
+
+    // The follow-up continues the same conversation.
+    await send("thanks");
+    await waitFor(() => expect(fetchMock.mock.calls.filter(([url]) => url === "/api/chat")).toHaveLength(2));
+    const second = JSON.parse(String(fetchMock.mock.calls.filter(([url]) => url === "/api/chat")[1][1].body));
+    expect(second.conversation_id).toBe("c1");
+  });
+
+  it("leaves the task lists alone when the assistant only read", async () => {
+    reply = () =>
+      Response.json({ conversation_id: "c1", reply: "Nothing due.", actions: [{ tool: "list_tasks", arguments: {}, ok: true }] });
+    const { invalidate } = renderDrawer();
+    await send("what is due?");
+    await screen.findByText("Nothing due.");
+    expect(invalidate).not.toHaveBeenCalledWith({ queryKey: ["tasks"] });
+  });
+
+  it("keeps a message the server refused, with the reason and a retry", async () => {
+    reply = () =>
+      Response.json({ error: { code: "unavailable", message: "The assistant is unavailable right now." } }, { status: 503 });
+    renderDrawer();
+    await send("add a task to buy milk");
+    await screen.findByText("The assistant is unavailable right now.");
+    expect(screen.getByText("add a task to buy milk")).toBeTruthy();
+
+    reply = () => Response.json({ conversation_id: "c2", reply: "Added 'Buy milk'.", actions: [] });
+    fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+    await screen.findByText("Added 'Buy milk'.");
+    expect(screen.queryByText("The assistant is unavailable right now.")).toBeNull();
+  });
+
+  it("closes on Escape", () => {
+    const { onClose } = renderDrawer();
+    fireEvent.keyDown(screen.getByLabelText("Message the assistant"), { key: "Escape" });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
