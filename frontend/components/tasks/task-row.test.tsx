@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Task } from "@/lib/tasks";
+import { TaskRow } from "./task-row";
+
+afterEach(cleanup);
+
+const base: Task = {
+  id: "t1",
+  title: "Pay rent",
+  description: "",
+  completed: false,
+  completed_at: null,
+  priority: "HIGH",
+  tags: ["Finance"],
+  due_at: null,
+  remind_at: null,
+  rrule: null,
+  repeat_from: "due",
+  is_recurring: false,
+  series_id: null,
+  parent_task_id: null,
+  next_occurrence: null,
+  version: 1,
+  created_at: "2030-01-01T00:00:00Z",
+  updated_at: "2030-01-01T00:00:00Z",
+};
+
+function row(task: Partial<Task>, search = "") {
+  const onOpen = vi.fn();
+  const onToggle = vi.fn();
+  render(
+    <TaskRow
+      task={{ ...base, ...task }}
+      search={search}
+      active
+      celebrate={false}
+      leaving={false}
+      onOpen={onOpen}
+      onToggle={onToggle}
+      onFocusRow={() => {}}
+    />,
+  );
+  return { onOpen, onToggle };
+}
+
+describe("TaskRow", () => {
+  it("marks an overdue task in words, not only in colour", () => {
+    row({ due_at: new Date(Date.now() - 3_600_000).toISOString() });
+    expect(screen.getByText("Overdue ·")).toBeTruthy();
+  });
+
+  it("does not call a future task overdue", () => {
+    row({ due_at: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+    expect(screen.queryByText("Overdue ·")).toBeNull();
+  });
+
+  it("shows a recurring task's rule in words", () => {
+    row({ rrule: "FREQ=MONTHLY;BYMONTHDAY=1", is_recurring: true });
+    expect(screen.getByText("Every month on the 1st")).toBeTruthy();
+  });
+
+  it("labels its controls and calls back with the task", () => {
+    const { onOpen, onToggle } = row({});
+    fireEvent.click(screen.getByRole("checkbox", { name: "Complete “Pay rent”" }));
+    expect(onToggle).toHaveBeenCalledWith(expect.objectContaining({ id: "t1" }));
+    fireEvent.click(screen.getByRole("button", { name: "Pay rent. Open details" }));
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: "t1" }));
+    expect(screen.getByText("High")).toBeTruthy();
+  });
+
+  it("highlights search matches in the title and tags", () => {
+    row({}, "fin rent");
+    const marks = [...document.querySelectorAll("mark")].map((m) => m.textContent);
+    expect(marks).toEqual(["rent", "Fin"]);
+  });
+
+  it("offers to reopen a completed task", () => {
+    row({ completed: true, completed_at: "2030-01-02T00:00:00Z" });
+    expect(screen.getByRole("checkbox", { name: "Reopen “Pay rent”" }).getAttribute("aria-checked")).toBe("true");
+  });
+});
