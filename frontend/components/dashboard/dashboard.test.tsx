@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Dashboard } from "./dashboard";
+
+vi.mock("next/link", () => ({
+  default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  ),
+}));
+
+const stats = {
+  completed_per_day: [
+    { date: "2026-11-25", count: 2 },
+    { date: "2026-11-26", count: 1 },
+  ],
+  open_by_priority: { VERY_IMPORTANT: 1, HIGH: 0, MEDIUM: 4, LOW: 0 },
+  by_tag: { Home: 2 },
+  completion_rate: 0.4286,
+  current_streak: 2,
+  overdue: 1,
+};
+const activity = {
+  items: [
+    { event_id: "e2", type: "task.completed", task_id: "t1", occurred_at: "2026-11-26T09:00:00Z", summary: "Completed 'Pay rent'" },
+    { event_id: "e1", type: "task.deleted", task_id: "t9", occurred_at: "2026-11-26T08:00:00Z", summary: "Deleted 'Old'" },
+  ],
+};
+
+let statsStatus = 200;
+let fetchMock: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  statsStatus = 200;
+  fetchMock = vi.fn(async (url: string) => {
+    if (url.startsWith("/api/stats?")) {
+      return statsStatus === 200
+        ? Response.json(stats)
+        : Response.json({ error: { code: "unavailable", message: "down" } }, { status: statsStatus });
+    }
+    if (url.startsWith("/api/activity?")) return Response.json(activity);
+    return Response.json({}, { status: 404 });
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  // jsdom has no media queries: the user prefers reduced motion (no bar animation).
+  vi.stubGlobal("matchMedia", (query: string) => ({
+    matches: query.includes("reduce"),
+    addEventListener() {},
+    removeEventListener() {},
+  }));
+  // Recharts measures its container; jsdom has no layout.
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderDashboard() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <Dashboard />
+    </QueryClientProvider>,
+  );
+}
+
+describe("Dashboard", () => {
+  it("shows the figures, asks for the browser's zone, and links the feed to tasks", async () => {
+    renderDashboard();
+    expect((await screen.findByText("3", { selector: "[data-metric='Completed']" })).textContent).toBe("3");
+    expect(document.querySelector("[data-metric='Completion rate']")?.textContent).toBe("43%");
+    expect(document.querySelector("[data-metric='Current streak']")?.textContent).toBe("2 days");
+    expect(document.querySelector("[data-metric='Overdue']")?.textContent).toBe("1");
+
+    const statsUrl = fetchMock.mock.calls.map(([url]) => String(url)).find((url) => url.startsWith("/api/stats?"));
+    expect(new URLSearchParams(statsUrl!.split("?")[1]).get("tz")).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(new URLSearchParams(statsUrl!.split("?")[1]).get("days")).toBe("30");
+
+    const feed = await screen.findByRole("list", { name: "Recent activity" });
+    expect(within(feed).getByRole("link", { name: "Completed 'Pay rent'" }).getAttribute("href")).toBe("/tasks?task=t1");
+    // A deleted task has nowhere to go.
+    expect(within(feed).queryByRole("link", { name: "Deleted 'Old'" })).toBeNull();
+
+    // The charts' numbers are there in words too.
+    const priority = screen.getByRole("table", { name: "Open tasks by priority" });
+    expect(within(priority).getByRole("row", { name: /Medium/ }).textContent).toContain("4");
+  });
+
+  it("offers a retry when statistics are unavailable", async () => {
+    statsStatus = 503;
+    renderDashboard();
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Statistics are unavailable right now.");
+    expect(within(alert).getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+});
