@@ -72,11 +72,13 @@ integration:
 eval-chat:
 	@$(PY)/python scripts/eval_chat.py $(CASES)
 
-# Benchmarks against the running stack (make run first): task create/list through the
-# sidecars vs direct and search over 100,000 tasks; completion → next recurring instance,
-# change → audit entry, reminder lateness, chat turn server time.
+# Benchmarks against the running stack (make run first): 100 simulated users for 60 s
+# through the public API (BENCHMARKS.md); task create/list through the sidecars vs direct
+# and search over 100,000 tasks; completion → next recurring instance, change → audit
+# entry, reminder lateness, chat turn server time.
 bench:
 	@scripts/stack.sh status || { echo "start the stack first: make run" >&2; exit 1; }
+	$(PY)/python scripts/bench_load.py
 	$(PY)/python scripts/bench_tasks.py
 	$(PY)/python scripts/bench_recurring.py
 	$(PY)/python scripts/bench_events.py
