@@ -61,7 +61,7 @@ describe("dailySeries", () => {
 describe("priorityBars", () => {
   it("lists all four priorities, most important first, missing ones as zero", () => {
     expect(priorityBars(statsSchema.parse(answer)).map((b) => [b.label, b.count])).toEqual([
-      ["Very important", 0],
+      ["Urgent", 0],
       ["High", 2],
       ["Medium", 5],
       ["Low", 0],

@@ -7,9 +7,8 @@
  */
 import { z } from "zod";
 import { api } from "@/lib/api";
-
-const PRIORITIES = ["VERY_IMPORTANT", "HIGH", "MEDIUM", "LOW"] as const;
-export type Priority = (typeof PRIORITIES)[number];
+// The same words for priorities as the task list ("Urgent" for VERY_IMPORTANT).
+import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@/lib/tasks";
 
 const count = z.number().int().nonnegative().catch(0);
 
@@ -74,13 +73,6 @@ export function dailySeries(stats: Pick<Stats, "completed_per_day">): DayPoint[]
 export function completedTotal(stats: Pick<Stats, "completed_per_day">): number {
   return stats.completed_per_day.reduce((sum, day) => sum + day.count, 0);
 }
-
-export const PRIORITY_LABEL: Record<Priority, string> = {
-  VERY_IMPORTANT: "Very important",
-  HIGH: "High",
-  MEDIUM: "Medium",
-  LOW: "Low",
-};
 
 /** Bar colours: design tokens, so both themes apply. */
 export const PRIORITY_COLOR: Record<Priority, string> = {
