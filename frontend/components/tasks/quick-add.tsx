@@ -181,7 +181,7 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
             autoComplete="off"
             enterKeyHint="done"
             placeholder="Add a task: Pay rent every month on the 1st #Finance !high tomorrow 9am"
-            aria-describedby={cn(value.trim() && previewId, error && errorId) || undefined}
+            aria-describedby={cn(value.trim() && parsed && previewId, error && errorId) || undefined}
             aria-invalid={error ? true : undefined}
             className="h-10 min-w-0 flex-1 bg-transparent text-base text-text placeholder:text-muted focus-visible:outline-none"
           />

@@ -33,10 +33,9 @@ import {
 import { EmptyState } from "./empty-state";
 import { activeChips, FilterChips } from "./filter-chips";
 import { FilterMenu } from "./filter-menu";
-import { QuickAdd } from "./quick-add";
+import { loadParser, QuickAdd } from "./quick-add";
 import { TaskList } from "./task-list";
 import { loadCelebration } from "./task-row";
-import { loadParser } from "./quick-add";
 
 // The drawer (form, recurrence editor, tag autocomplete) loads on demand, preloaded when idle.
 const loadDrawer = () => import("./task-drawer");
