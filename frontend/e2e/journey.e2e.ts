@@ -222,7 +222,22 @@ describe("journey", () => {
     await drawer.waitFor({ state: "detached" });
   });
 
-  it("shows a reminder toast when a reminder fires", async () => {
+  it("shows a reminder toast when a reminder fires, and a system notification once allowed", async () => {
+    // The user allowed notifications and is looking at another window: the reminder also goes
+    // to the system (recorded here instead of shown).
+    await context.grantPermissions(["notifications"], { origin: new URL(page.url()).origin });
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      const Original = window.Notification;
+      class Recorded extends Original {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push(`${title} | ${options?.body ?? ""}`);
+        }
+      }
+      Object.assign(window, { Notification: Recorded, __systemNotifications: shown });
+      document.hasFocus = () => false;
+    });
     const remindAt = new Date(Date.now() + 15_000);
     await apiCall(context, "POST", "tasks", {
       title: "Stretch your legs",
@@ -234,6 +249,11 @@ describe("journey", () => {
     const toast = page.getByRole("status").filter({ hasText: "Stretch your legs" });
     await toast.waitFor({ timeout: 15_000 + 75_000 });
     log(`reminder toast ${((Date.now() - remindAt.getTime()) / 1000).toFixed(1)} s after remind_at (${((Date.now() - started) / 1000).toFixed(1)} s after creating the task)`);
+    const system = await page.evaluate(() => (window as unknown as { __systemNotifications: string[] }).__systemNotifications);
+    expect(system).toEqual([expect.stringMatching(/^Stretch your legs \| Due (today|tomorrow) at /)]);
+    await page.evaluate(() => {
+      document.hasFocus = () => true;
+    });
     const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
     await bell.waitFor();
     await bell.click();
