@@ -58,14 +58,18 @@ async def main() -> int:
     parser.add_argument("--base", default="http://localhost:3000")
     args = parser.parse_args()
     secrets = json.loads((ROOT / ".run" / "secrets.json").read_text())
-    email = f"bench-{uuid.uuid4().hex[:12]}@example.com"
-    async with httpx.AsyncClient(base_url=args.base, timeout=30, headers={"origin": args.base}) as client:
-        r = await client.post(
-            "/api/auth/sign-up/email", json={"name": "Bench", "email": email, "password": "bench-pass-1"}
-        )
-        r.raise_for_status()
-        token = (await client.get("/api/auth/token")).json()["token"]
-    auth = {"authorization": f"Bearer {token}"}
+
+    async def new_user() -> dict[str, str]:
+        email = f"bench-{uuid.uuid4().hex[:12]}@example.com"
+        async with httpx.AsyncClient(base_url=args.base, timeout=30, headers={"origin": args.base}) as client:
+            r = await client.post(
+                "/api/auth/sign-up/email", json={"name": "Bench", "email": email, "password": "bench-pass-1"}
+            )
+            r.raise_for_status()
+            token = (await client.get("/api/auth/token")).json()["token"]
+        return {"authorization": f"Bearer {token}"}
+
+    auth = await new_user()
     sidecar_ms: list[float] = []
     frontend_ms: list[float] = []
     async with (
@@ -78,6 +82,14 @@ async def main() -> int:
         # Warm-up turn (JWKS fetch, first connections) is not counted.
         await public.post("/api/chat", json={"message": "hi"})
         for n in range(args.turns):
+            if n and n % len(MIX) == 0:
+                # A new user for each pass over the mix: one user's 50 turns in a few
+                # seconds would meet the per-user rate limits (each turn's MCP calls
+                # count against the general bucket too).
+                auth = await new_user()
+                sidecar.headers.update(auth)
+                public.headers.update(auth)
+                conversation = None
             body: dict[str, Any] = {"message": MIX[n % len(MIX)], "timezone": "Europe/Berlin"}
             if conversation:
                 body["conversation_id"] = conversation
