@@ -357,7 +357,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
           <label htmlFor={inputId} className="sr-only">
             Message the assistant
           </label>
-          <div className="flex items-end gap-2 rounded-xl border border-border-strong bg-surface px-2 py-1.5 focus-within:border-accent">
+          <div className="flex items-end gap-2 rounded-xl border border-input bg-surface px-2 py-1.5 focus-within:border-accent">
             <textarea
               ref={input}
               id={inputId}

@@ -67,14 +67,14 @@ function UserMenu({ user }: { user: ShellUser }) {
       <button
         ref={button}
         type="button"
-        aria-label={`Account menu for ${user.name}`}
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((value) => !value)}
         className="grid h-10 w-10 place-items-center rounded-full bg-accent-soft text-sm font-semibold text-accent-strong hover:ring-2 hover:ring-border-strong"
       >
-        {initials(user.name)}
+        <span aria-hidden="true">{initials(user.name)}</span>
+        <span className="sr-only">Account menu for {user.name}</span>
       </button>
       {open && (
         <div

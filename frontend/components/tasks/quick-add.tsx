@@ -158,7 +158,7 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
     }
 
     return (
-      <form onSubmit={(event) => void submit(event)} className="rounded-card border border-border bg-surface p-2 shadow-card focus-within:border-accent focus-within:ring-2 focus-within:ring-focus">
+      <form onSubmit={(event) => void submit(event)} className="rounded-card border border-input bg-surface p-2 shadow-card focus-within:border-accent focus-within:ring-2 focus-within:ring-focus">
         <label htmlFor={inputId} className="sr-only">
           Quick add a task
         </label>

@@ -2,7 +2,7 @@ import { type ReactNode } from "react";
 import { cn } from "./cn";
 
 export const inputClass =
-  "w-full rounded-lg border border-border bg-surface px-3 py-2 text-sm text-text placeholder:text-muted hover:border-border-strong focus-visible:border-accent aria-[invalid=true]:border-danger";
+  "w-full rounded-lg border border-input bg-surface px-3 py-2 text-sm text-text placeholder:text-muted hover:border-accent focus-visible:border-accent aria-[invalid=true]:border-danger";
 
 /** A labelled control with its hint and its error (the API's field message) right below it. */
 export function Field({
