@@ -42,6 +42,7 @@ async def test_a_turn_adds_a_task_through_the_whole_stack(user: User) -> None:
     assert answer["actions"][0]["arguments"]["title"] == "Call the dentist"
     [task] = await tasks(user)
     assert task["title"] == "Call the dentist"
+    assert answer["actions"][0]["task_id"] == task["id"]  # the chip's link
     due = datetime.fromisoformat(task["due_at"].replace("Z", "+00:00"))
     assert due.hour in (20, 19)  # 15:00 in New York, in UTC (EST or EDT)
 

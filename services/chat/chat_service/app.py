@@ -86,7 +86,9 @@ async def chat(body: ChatIn, user: CurrentUser, _limit: ChatRateLimit, request: 
     answered = utcnow()
     last_task = last_task_after(outcome.actions, conversation.last_task)
     await _save(assistant, user.id, conversation, etag, body.message, outcome.reply, last_task, now, answered)
-    actions = [ActionOut(tool=a.tool, arguments=a.arguments, ok=a.ok) for a in outcome.actions]
+    actions = [
+        ActionOut(tool=a.tool, arguments=a.arguments, ok=a.ok, task_id=a.task_id) for a in outcome.actions
+    ]
     return ChatOut(conversation_id=conversation.id, reply=outcome.reply, actions=actions)
 
 

@@ -38,6 +38,8 @@ class ActionOut(BaseModel):
     tool: str
     arguments: dict[str, Any]
     ok: bool
+    # The task the action touched, when it was one task (null for lists and failures).
+    task_id: str | None = None
 
 
 class ChatOut(BaseModel):

@@ -50,6 +50,12 @@ def test_last_task_after_actions() -> None:
     assert last_task_after([], {"id": "z", "title": "Z"}) == {"id": "z", "title": "Z"}
 
 
+def test_an_action_names_the_one_task_it_touched() -> None:
+    assert Action("add_task", {}, True, {"ok": True, "task": {"id": "a", "title": "A"}}).task_id == "a"
+    assert Action("search_tasks", {}, True, {"ok": True, "tasks": [{"id": "b"}]}).task_id is None
+    assert Action("get_task", {}, False, {"ok": False, "task": {"id": "c"}}).task_id is None
+
+
 def test_parse_result() -> None:
     assert parse_result('{"ok": true}') == {"ok": True}
     assert parse_result([{"type": "input_text", "text": '{"ok": false}'}]) == {"ok": False}

@@ -79,6 +79,13 @@ class Action:
     ok: bool
     result: dict[str, Any]
 
+    @property
+    def task_id(self) -> str | None:
+        """The task the tool touched or found, when it names exactly one (an added task's
+        id is only known from the result)."""
+        task = self.result.get("task") if self.ok else None
+        return str(task["id"]) if isinstance(task, dict) and task.get("id") else None
+
 
 def last_task_after(actions: list[Action], before: dict[str, Any] | None) -> dict[str, Any] | None:
     """The task a follow-up's "it" means after these actions: the last one a tool touched
