@@ -1,6 +1,6 @@
 """Task-service benchmark (issue 3), against the running stack (`make run`); not a test.
 
-- create and list: 32 concurrent clients (one user each: the per-user rate limit is 20/s)
+- create and list: 32 concurrent clients (one user each: the local per-user rate limit is 1,200 a minute)
   for N requests each way, through the sidecars
   (frontend's daprd → mTLS → task-service's daprd → app, the path the public API takes)
   and direct to the app (its port, with the app token): throughput, p50/p95/p99, and the

@@ -367,7 +367,7 @@ async def test_the_per_user_rate_limit_answers_429_with_retry_after_for_that_use
     user: User, other_user: User, secrets: dict[str, str]
 ) -> None:
     limits = _limits()
-    burst, rate = limits["rate_limit_burst"], limits["rate_limit_per_second"]
+    burst, rate = limits["rate_limit_burst"], limits["rate_limit_per_minute"] / 60
     n = int(burst + 10 * rate)
     # Straight at an app (the limiter is in every app; the sidecars would only slow the
     # flood down), on an operation that needs no database: the rule preview.

@@ -84,7 +84,7 @@ def app() -> FastAPI:
         app_api_token=TOKEN,
         app_id="test",
         dapr_http_port=9,
-        rate_limit_per_second=0.001,
+        rate_limit_per_minute=0.06,
         rate_limit_burst=3,
         chat_rate_limit_per_minute=0.01,
         chat_rate_limit_burst=1,

@@ -203,7 +203,7 @@ def create_app(
             settings=settings,
             dapr=dapr,
             verifier=verifier,
-            limiter=RateLimiter(Limit(settings.rate_limit_per_second, settings.rate_limit_burst)),
+            limiter=RateLimiter(Limit.per_minute(settings.rate_limit_per_minute, settings.rate_limit_burst)),
             chat_limiter=RateLimiter(
                 Limit.per_minute(settings.chat_rate_limit_per_minute, settings.chat_rate_limit_burst)
             ),

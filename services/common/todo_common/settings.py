@@ -42,7 +42,8 @@ class ServiceSettings(BaseSettings):
     # Per-user rate limits on the public API, per replica (todo_common.ratelimit): every
     # authenticated call takes a token from the user's bucket; POST /api/chat also takes
     # one from the user's chat bucket. 429 with Retry-After when a bucket is empty.
-    rate_limit_per_second: float = Field(default=20, gt=0)
+    # DESIGN.md: 100 requests a minute per user on the public API.
+    rate_limit_per_minute: float = Field(default=100, gt=0)
     rate_limit_burst: int = Field(default=100, ge=1)
     chat_rate_limit_per_minute: float = Field(default=30, gt=0)
     chat_rate_limit_burst: int = Field(default=10, ge=1)
