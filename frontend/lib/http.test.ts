@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  ambiguousPath,
+  daprClientError,
   MAX_BODY_BYTES,
   bearerAuthorization,
   daprErrorMessage,
@@ -192,5 +194,31 @@ describe("describeFetchError", () => {
   it("includes undici's cause code", () => {
     const error = new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) });
     expect(describeFetchError(error)).toBe("fetch failed (ECONNREFUSED)");
+  });
+});
+
+describe("ambiguousPath", () => {
+  it("passes ordinary ids and nested paths", () => {
+    expect(ambiguousPath("tasks/0b6f2c1e-9d7a-4c1b-8e0f-3a2b1c4d5e6f/complete")).toBe(false);
+    expect(ambiguousPath("recurrence/preview")).toBe(false);
+    expect(ambiguousPath("tasks/caf%C3%A9")).toBe(false);
+  });
+
+  it("refuses segments the sidecar would read another way", () => {
+    expect(ambiguousPath("tasks/a%23b/complete")).toBe(true); // '#'
+    expect(ambiguousPath("tasks/a%3Fb")).toBe(true); // '?'
+    expect(ambiguousPath("tasks/a%2Fb")).toBe(true); // '/'
+    expect(ambiguousPath("tasks/a%2523")).toBe(true); // '%', decoded twice
+    expect(ambiguousPath("tasks/a%09b")).toBe(true); // a control character
+    expect(ambiguousPath("tasks/%E0%A4%A")).toBe(true); // does not decode
+  });
+});
+
+describe("daprClientError", () => {
+  it("keeps the status and names it in the API's codes", () => {
+    expect(daprClientError(431).code).toBe("validation_error");
+    expect(daprClientError(404).code).toBe("not_found");
+    expect(daprClientError(413).code).toBe("payload_too_large");
+    expect(daprClientError(403)).toEqual({ code: "validation_error", message: "The request was refused." });
   });
 });

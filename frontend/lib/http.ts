@@ -188,6 +188,38 @@ export function daprErrorMessage(text: string): string | null {
   return typeof message === "string" && message ? `${errorCode}: ${message}` : errorCode;
 }
 
+/**
+ * True when a path after "/api/" could be read two ways: a segment that decodes to "/",
+ * "?" or "#" (the sidecar decodes before it routes, so `tasks/a%23b` would reach the app
+ * as `tasks/a`), to "%" (decoded twice), or to a control character; or one that does not
+ * decode at all. No resource of ours has such an id, so these are answered 404 here.
+ */
+export function ambiguousPath(rest: string): boolean {
+  for (const segment of rest.split("/")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return true;
+    }
+    if (/[/?#%\u0000-\u001f\u007f]/.test(decoded)) return true;
+  }
+  return false;
+}
+
+/**
+ * The API.md error for an error Dapr itself answered with a 4xx (`{"errorCode": ...}`), e.g.
+ * 431 when the URL is longer than the sidecar reads: the same status, our error shape.
+ */
+export function daprClientError(status: number): { code: ErrorCode; message: string } {
+  if (status === 404) return { code: "not_found", message: "There is no such API endpoint." };
+  if (status === 413) return { code: "payload_too_large", message: "The request is too large." };
+  if (status === 414 || status === 431) {
+    return { code: "validation_error", message: "The request's address or headers are too long." };
+  }
+  return { code: "validation_error", message: "The request was refused." };
+}
+
 /** A short description of a failed fetch(), including undici's cause code when there is one. */
 export function describeFetchError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);

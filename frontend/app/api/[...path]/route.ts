@@ -7,7 +7,9 @@ import { isAPIError } from "better-auth/api";
 import { getSessionCookie } from "better-auth/cookies";
 import { getAuth } from "@/lib/auth";
 import {
+  ambiguousPath,
   bearerAuthorization,
+  daprClientError,
   daprErrorMessage,
   declaresTooLarge,
   describeFetchError,
@@ -60,7 +62,9 @@ async function authorize(request: Request): Promise<AuthResult> {
 async function forward(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const target = resolveTarget(url.pathname);
-  if (!target) return jsonError(404, "not_found", `There is no API endpoint at ${url.pathname}.`);
+  if (!target || ambiguousPath(target.rest)) {
+    return jsonError(404, "not_found", `There is no API endpoint at ${url.pathname}.`);
+  }
   if (declaresTooLarge(request.headers)) return jsonError(413, "payload_too_large", TOO_LARGE);
 
   const auth = await authorize(request);
@@ -94,7 +98,19 @@ async function forward(request: Request): Promise<Response> {
   }
 
   const headers = downstreamResponseHeaders(upstream.headers, requestId);
-  if (upstream.status >= 500 && (upstream.headers.get("content-type") ?? "").includes("json")) {
+  const json = (upstream.headers.get("content-type") ?? "").includes("json");
+  if (upstream.status >= 400 && upstream.status < 500 && json) {
+    // Small by nature; Dapr's own refusals ({"errorCode": ...}) get the API's error shape.
+    const text = await upstream.text();
+    const daprError = daprErrorMessage(text);
+    if (daprError) {
+      log("info", "the sidecar refused a request", { request_id: requestId, app_id: target.appId, error: daprError });
+      const { code, message } = daprClientError(upstream.status);
+      return jsonError(upstream.status, code, message);
+    }
+    return new Response(text, { status: upstream.status, headers });
+  }
+  if (upstream.status >= 500 && json) {
     // Small by nature; read it to tell Dapr's own invocation failures from the service's errors.
     const text = await upstream.text();
     const daprError = daprErrorMessage(text);
