@@ -5,6 +5,7 @@
  * toast when a reminder fires, and a system notification too once the user allowed them (asked
  * from a button, never on load).
  */
+import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Bell, BellRing, Check, CheckCheck } from "lucide-react";
 import Link from "next/link";
@@ -117,26 +118,7 @@ export function NotificationBell() {
   useNotificationStream(onNew);
 
   // Close on Escape (focus back to the bell) and on a click outside.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    const onPointer = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!popover.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open]);
+  usePopoverDismiss(open, () => setOpen(false), [popover, button], button);
 
   const askPermission = async () => {
     if (currentPermission() === "unsupported") return;

@@ -1,9 +1,10 @@
 "use client";
 /** The app bar: navigation, the notification bell and assistant launcher (slots), theme, user menu. */
+import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { CheckSquare, LayoutDashboard, LogOut } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
@@ -33,24 +34,7 @@ function UserMenu({ user }: { user: ShellUser }) {
   const router = useRouter();
   const queryClient = useQueryClient();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  usePopoverDismiss(open, () => setOpen(false), [root], button);
 
   async function signOut() {
     setBusy(true);

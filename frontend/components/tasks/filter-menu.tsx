@@ -1,7 +1,8 @@
 "use client";
 /** "Filter" button and its popover: status, priority, due and tags. Changes apply immediately. */
+import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { Check, ListFilter } from "lucide-react";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PRIORITIES, PRIORITY_LABEL, useTags, type DueFilter, type StatusFilter, type TaskFilters } from "@/lib/tasks";
@@ -60,25 +61,7 @@ export function FilterMenu({ filters, onChange }: { filters: TaskFilters; onChan
   const tags = useTags();
   const count = activeChips(filters).length;
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  usePopoverDismiss(open, () => setOpen(false), [root], button);
 
   const tagOptions = (() => {
     const seen = new Map<string, string>();

@@ -17,13 +17,18 @@ from alembic import op
 revision = "0002_task_words"
 down_revision = "0001_tasks"
 
-COLLECT_SQL = """
+
+def words_of(row: str) -> str:
+    """The vocabulary words of a tasks row: lower-cased letter runs of its title and tags."""
+    return f"regexp_split_to_table(lower({row}.title || ' ' || task_tags_text({row}.tags)), '[^[:alpha:]]+') AS w"
+
+
+KEEP = "char_length(w) BETWEEN 3 AND 32"
+COLLECT_SQL = f"""
 CREATE FUNCTION task_words_collect() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO task_words (user_id, word)
-  SELECT DISTINCT NEW.user_id, w
-  FROM regexp_split_to_table(lower(NEW.title || ' ' || task_tags_text(NEW.tags)), '[^[:alpha:]]+') AS w
-  WHERE char_length(w) BETWEEN 3 AND 32
+  SELECT DISTINCT NEW.user_id, w FROM {words_of("NEW")} WHERE {KEEP}
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END
@@ -51,10 +56,8 @@ def upgrade() -> None:
         "FOR EACH ROW EXECUTE FUNCTION task_words_collect()"
     )
     op.execute(
-        "INSERT INTO task_words (user_id, word) "
-        "SELECT DISTINCT user_id, w FROM tasks, "
-        "regexp_split_to_table(lower(title || ' ' || task_tags_text(tags)), '[^[:alpha:]]+') AS w "
-        "WHERE char_length(w) BETWEEN 3 AND 32 ON CONFLICT DO NOTHING"
+        f"INSERT INTO task_words (user_id, word) SELECT DISTINCT user_id, w FROM tasks, {words_of('tasks')} "
+        f"WHERE {KEEP} ON CONFLICT DO NOTHING"
     )
     op.drop_index("ix_tasks_title_trgm", table_name="tasks")
 
