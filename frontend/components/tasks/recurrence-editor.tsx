@@ -3,8 +3,9 @@
  * Repeat: presets built from the due date, or a custom RRULE; the server's plain-English
  * description and the next five dates (GET /api/recurrence/preview) underneath.
  */
+import { useDebounced } from "@/lib/use-debounced";
 import { Repeat } from "lucide-react";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { ApiError } from "@/lib/api";
@@ -32,15 +33,6 @@ export function recurrencePresets(dueDate: string): Preset[] {
     { value: `FREQ=MONTHLY;BYMONTHDAY=${day}`, label: `Every month on the ${ordinal(day)}` },
     { value: "FREQ=YEARLY", label: "Every year" },
   ];
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 export function RecurrenceEditor({

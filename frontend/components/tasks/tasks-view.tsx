@@ -5,6 +5,7 @@
  * `?search=<words>` searches.
  * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes.
  */
+import { useDebounced } from "@/lib/use-debounced";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowDownWideNarrow, ArrowUpNarrowWide, LoaderCircle, Search, X } from "lucide-react";
 import dynamic from "next/dynamic";
@@ -92,15 +93,6 @@ export function loadView(raw: string | null): ViewState {
   } catch {
     return DEFAULT_VIEW;
   }
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 export function TasksView() {
