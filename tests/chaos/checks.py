@@ -16,6 +16,11 @@ from tests.integration.conftest import APPS, psql
 T = TypeVar("T")
 
 
+def counted(secrets: dict[str, str], db_secret: str, sql: str) -> Counter[str]:
+    """A `select key, count(*) ... group by 1` as a Counter."""
+    return Counter({key: int(n) for key, n in psql(secrets, db_secret, sql)})
+
+
 async def converge(check: Callable[[], Awaitable[tuple[bool, T]]], seconds: float) -> T:
     """Run check until it says done (or time is up): returns its last counts."""
     deadline = time.monotonic() + seconds
@@ -61,16 +66,11 @@ async def events_once(writer: Writer, secrets: dict[str, str]) -> dict[str, int]
                 f"select event_id::text, sent_at is not null from outbox where user_id = '{uid}'",
             )
         }
-        audited = Counter(
-            {
-                r[0]: int(r[1])
-                for r in psql(
-                    secrets,
-                    "audit-db-url",
-                    f"select event_id::text, count(*) from activity where user_id = '{uid}' "
-                    f"and topic = 'task-events' group by 1",
-                )
-            }
+        audited = counted(
+            secrets,
+            "audit-db-url",
+            f"select event_id::text, count(*) from activity where user_id = '{uid}' "
+            f"and topic = 'task-events' group by 1",
         )
         counts = {
             "events in outbox": len(outbox),
@@ -149,16 +149,11 @@ async def reminders_once(writer: Writer, secrets: dict[str, str]) -> dict[str, i
         notified: Counter[str] = Counter()
         for task_id, _, n in notes:  # per (task, remind_at); a task has one reminder here
             notified[task_id] += int(n)
-        dues = Counter(
-            {
-                r[0]: int(r[1])
-                for r in psql(
-                    secrets,
-                    "audit-db-url",
-                    f"select task_id, count(*) from activity where user_id = '{uid}' "
-                    f"and type = 'reminder.due' group by 1",
-                )
-            }
+        dues = counted(
+            secrets,
+            "audit-db-url",
+            f"select task_id, count(*) from activity where user_id = '{uid}' "
+            f"and type = 'reminder.due' group by 1",
         )
         expected = set(writer.reminders)
         counts = {

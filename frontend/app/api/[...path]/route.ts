@@ -98,27 +98,22 @@ async function forward(request: Request): Promise<Response> {
   }
 
   const headers = downstreamResponseHeaders(upstream.headers, requestId);
-  const json = (upstream.headers.get("content-type") ?? "").includes("json");
-  if (upstream.status >= 400 && upstream.status < 500 && json) {
-    // Small by nature; Dapr's own refusals ({"errorCode": ...}) get the API's error shape.
+  if (upstream.status >= 400 && (upstream.headers.get("content-type") ?? "").includes("json")) {
+    // Small by nature; read it to tell Dapr's own answers ({"errorCode": ...}) from the
+    // service's errors: a failed invocation (5xx) is 503, a refusal (4xx) keeps its status;
+    // both get the API's error shape.
     const text = await upstream.text();
     const daprError = daprErrorMessage(text);
-    if (daprError) {
-      log("info", "the sidecar refused a request", { request_id: requestId, app_id: target.appId, error: daprError });
-      const { code, message } = daprClientError(upstream.status);
-      return jsonError(upstream.status, code, message);
-    }
-    return new Response(text, { status: upstream.status, headers });
-  }
-  if (upstream.status >= 500 && json) {
-    // Small by nature; read it to tell Dapr's own invocation failures from the service's errors.
-    const text = await upstream.text();
-    const daprError = daprErrorMessage(text);
-    if (daprError) {
+    if (daprError && upstream.status >= 500) {
       log("warn", "service invocation failed", { request_id: requestId, app_id: target.appId, error: daprError });
       return jsonError(503, "unavailable", `The ${target.prefix} service is unavailable right now; try again shortly.`, {
         "retry-after": "5",
       });
+    }
+    if (daprError) {
+      log("info", "the sidecar refused a request", { request_id: requestId, app_id: target.appId, error: daprError });
+      const { code, message } = daprClientError(upstream.status);
+      return jsonError(upstream.status, code, message);
     }
     return new Response(text, { status: upstream.status, headers });
   }
