@@ -2,10 +2,11 @@
 activity feed and dashboard statistics derived from it; every dead letter, stored once.
 
 Dapr wiring, all here: declarative subscriptions (components/subscriptions.yaml) deliver
-task-events to /events/task, task-reminders to /events/reminder and both dead-letter
-topics to /events/dead-letter; the database URL comes from the secret store; poison is
-published to `<topic>-dlq` (todo_common.deadletter). The database unavailable is trouble,
-not poison: 503, and the sidecar delivers the event again."""
+task-events to /events/task and task-reminders to /events/reminder in bulk (up to 100
+messages of a partition per request), and both dead-letter topics to
+/events/dead-letter; the database URL comes from the secret store; poison is published
+to `<topic>-dlq` (todo_common.deadletter). The database unavailable is trouble, not
+poison: RETRY, and the sidecar delivers the event again."""
 
 import base64
 import binascii
@@ -24,7 +25,14 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from todo_common.db import open_database, ping
-from todo_common.deadletter import DEAD_LETTER_TYPE, DeadLetters, PoisonMessage, RetryLater, consume, retry
+from todo_common.deadletter import (
+    DEAD_LETTER_TYPE,
+    DeadLetters,
+    PoisonMessage,
+    RetryLater,
+    consume_bulk,
+    retry,
+)
 from todo_common.errors import validation_error
 from todo_common.events import TASK_EVENTS, TASK_REMINDERS, CloudEvent, TaskEvent
 from todo_common.metrics import DEAD_LETTERS, EVENTS_CONSUMED
@@ -70,7 +78,7 @@ async def _store(request: Request, topic: str) -> JSONResponse:
         outcome = "applied" if applied else "duplicate"
         EVENTS_CONSUMED.labels(envelope.topic or topic, event.event_type.value, outcome).inc()
 
-    return await consume(request, topic, request.app.state.dead_letters, handle)
+    return await consume_bulk(request, topic, request.app.state.dead_letters, handle)
 
 
 @events.post("/task")

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from todo_common.deps import CurrentUser, DaprDep, PlatformDep
 
 
-def get_engine(request: Request) -> AsyncEngine:
+async def get_engine(request: Request) -> AsyncEngine:
     engine: AsyncEngine = request.app.state.engine
     return engine
 

@@ -2,13 +2,15 @@
 publish API replaced by fakes. Poison is dead-lettered and acknowledged; the database
 down is answered 503 (retried), never dead-lettered."""
 
+from __future__ import annotations
+
 import base64
 import json
 import os
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from audit_service import app as audit_module
@@ -19,6 +21,9 @@ from prometheus_client import REGISTRY
 from sqlalchemy.exc import DataError, OperationalError
 from todo_common.deadletter import DEAD_LETTER_TYPE, DeadLetters, dead_letter_record
 from todo_common.events import CloudEvent
+
+if TYPE_CHECKING:
+    from conftest import Deliver
 
 
 class FakeDb:
@@ -95,11 +100,10 @@ def envelope(topic: str = "task-events", **data: Any) -> dict[str, Any]:
     return {"id": event_id, "type": event["event_type"], "topic": topic, "specversion": "1.0", "data": event}
 
 
-async def test_an_event_is_stored_once(client: AsyncClient, fake_db: FakeDb) -> None:
+async def test_an_event_is_stored_once(client: AsyncClient, fake_db: FakeDb, deliver: Deliver) -> None:
     message = envelope()
     for _ in range(2):
-        r = await client.post("/events/task", json=message)
-        assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}
+        assert await deliver(client, "/events/task", message) == ["SUCCESS"]
     assert list(fake_db.events) == [message["id"]]
 
 
@@ -107,11 +111,10 @@ async def test_an_event_is_stored_once(client: AsyncClient, fake_db: FakeDb) -> 
     "change", [{"schema_version": "v2"}, {"event_type": "task.exploded"}, {"user_id": ""}]
 )
 async def test_poison_is_dead_lettered_with_its_reason(
-    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher, change: dict[str, Any]
+    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher, change: dict[str, Any], deliver: Deliver
 ) -> None:
     message = envelope("task-reminders", **change)
-    r = await client.post("/events/reminder", json=message)
-    assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}
+    assert await deliver(client, "/events/reminder", message, topic="task-reminders") == ["SUCCESS"]
     [(topic, record, record_id)] = dlq.published
     assert topic == "task-reminders-dlq" and record_id == f"audit-service:{message['id']}"
     assert record["consumer"] == "audit-service" and "not a v1 task event" in record["reason"]
@@ -119,24 +122,22 @@ async def test_poison_is_dead_lettered_with_its_reason(
 
 
 async def test_the_database_down_is_retried_not_dead_lettered(
-    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher
+    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher, deliver: Deliver
 ) -> None:
     fake_db.down = True
     message = envelope()
-    r = await client.post("/events/task", json=message)
-    assert r.status_code == 503 and r.json()["status"] == "RETRY"
+    assert await deliver(client, "/events/task", message) == ["RETRY"]
     assert dlq.published == []
     fake_db.down = False
-    assert (await client.post("/events/task", json=message)).status_code == 200
+    assert await deliver(client, "/events/task", message) == ["SUCCESS"]
     assert list(fake_db.events) == [message["id"]]
 
 
 async def test_an_event_the_database_refuses_for_good_is_poison(
-    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher
+    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher, deliver: Deliver
 ) -> None:
     fake_db.refuses = True
-    r = await client.post("/events/task", json=envelope(user_id="nul\u0000"))
-    assert r.status_code == 200
+    assert await deliver(client, "/events/task", envelope(user_id="nul\u0000")) == ["SUCCESS"]
     [(topic, record, _)] = dlq.published
     assert topic == "task-events-dlq" and record["kind"] == "refused"
     assert "refuses it: ValueError" in record["reason"]

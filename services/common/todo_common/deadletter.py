@@ -27,6 +27,7 @@ from prometheus_client import Counter
 from pydantic import ValidationError
 
 from todo_common.dapr import Dapr
+from todo_common.errors import validation_error
 from todo_common.events import CloudEvent, dead_letter_topic
 from todo_common.metrics import EVENTS_CONSUMED
 
@@ -52,10 +53,13 @@ class RetryLater(Exception):
     """A dependency is unavailable: the sidecar should deliver the same message again."""
 
 
-def parse_envelope(raw: bytes) -> CloudEvent:
-    """The CloudEvent envelope the sidecar delivered, or PoisonMessage."""
+def parse_envelope(message: Any) -> CloudEvent:
+    """The CloudEvent envelope the sidecar delivered (raw bytes, or a bulk entry's event
+    object), or PoisonMessage."""
     try:
-        return CloudEvent.model_validate_json(raw)
+        if isinstance(message, bytes | str):
+            return CloudEvent.model_validate_json(message)
+        return CloudEvent.model_validate(message)
     except ValidationError as exc:
         raise PoisonMessage(
             f"not a CloudEvent: {exc.errors()[0].get('msg', 'invalid')}", "undecodable"
@@ -118,6 +122,7 @@ class DeadLetters:
 
 
 Handler = Callable[[CloudEvent], Awaitable[None]]
+SUCCESS, RETRY = "SUCCESS", "RETRY"
 
 
 async def consume(request: Request, topic: str, dead_letters: DeadLetters, handle: Handler) -> JSONResponse:
@@ -126,30 +131,68 @@ async def consume(request: Request, topic: str, dead_letters: DeadLetters, handl
     `handle` raises PoisonMessage for a message it can never handle and RetryLater for a
     dependency that is down; any other exception is a bug and answers 500, which the
     sidecar retries like trouble (and dead-letters after the policy's budget)."""
-    raw = await request.body()
+    status, problem = await deliver(await request.body(), topic, dead_letters, handle)
+    return JSONResponse({"status": SUCCESS}) if status == SUCCESS else retry(problem)
+
+
+async def consume_bulk(
+    request: Request, topic: str, dead_letters: DeadLetters, handle: Handler
+) -> JSONResponse:
+    """Run one bulk delivery (the subscription's bulkSubscribe: many messages of one
+    partition in one request). Each entry is handled in order exactly as consume()
+    handles one message. After an entry that must be retried, the rest are answered RETRY
+    without being handled, so no message overtakes an earlier one of its partition."""
+    try:
+        body = json.loads(await request.body())
+        entries = [(str(e["entryId"]), e.get("event")) for e in body["entries"]]
+    except (ValueError, TypeError, KeyError) as exc:  # not from a sidecar
+        raise validation_error("Not a bulk subscribe request.", {"body": str(exc)[:200]}) from None
+    statuses: list[dict[str, str]] = []
+    problem = ""
+    for entry_id, event in entries:
+        if problem:
+            statuses.append({"entryId": entry_id, "status": RETRY})
+            continue
+        status, problem = await deliver(event, topic, dead_letters, handle)
+        statuses.append({"entryId": entry_id, "status": status})
+    return JSONResponse({"statuses": statuses})
+
+
+async def deliver(message: Any, topic: str, dead_letters: DeadLetters, handle: Handler) -> tuple[str, str]:
+    """Handle one message: the raw body of a delivery, or one entry's event of a bulk
+    delivery (the CloudEvent as a JSON object). (SUCCESS, "") when handled or
+    dead-lettered; (RETRY, why) when it must be delivered again."""
     envelope: CloudEvent | None = None
     try:
-        envelope = parse_envelope(raw)
+        envelope = parse_envelope(message)
         await handle(envelope)
     except PoisonMessage as exc:
         event_type = envelope.type if envelope is not None else "?"
         EVENTS_CONSUMED.labels(topic, event_type, "invalid").inc()
         try:
-            await dead_letters.send(topic, raw, exc.reason, exc.kind)
+            await dead_letters.send(topic, _as_bytes(message), exc.reason, exc.kind)
         except Exception as publish_error:  # the sidecar or the broker is down: keep it
             log.warning(
                 "could not dead-letter a poison message; it will be redelivered",
                 extra={"topic": topic, "reason": repr(publish_error)},
             )
-            return retry("the dead-letter topic is unavailable")
+            return RETRY, "the dead-letter topic is unavailable"
     except RetryLater as exc:
         EVENTS_CONSUMED.labels(topic, envelope.type if envelope else "?", "retry").inc()
         log.warning(
             "dependency unavailable; the sidecar will retry",
             extra={"topic": topic, "event_id": envelope.id if envelope else None, "reason": str(exc)},
         )
-        return retry(str(exc))
-    return JSONResponse({"status": "SUCCESS"})
+        return RETRY, str(exc)
+    return SUCCESS, ""
+
+
+def _as_bytes(message: Any) -> bytes:
+    if isinstance(message, bytes):
+        return message
+    if isinstance(message, str):
+        return message.encode("utf-8", errors="replace")
+    return json.dumps(message, default=str).encode()
 
 
 def retry(message: str) -> JSONResponse:

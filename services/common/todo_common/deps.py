@@ -17,7 +17,13 @@ def get_platform(request: Request) -> Platform:
     return platform
 
 
-def get_dapr(request: Request) -> Dapr:
+# The providers are `async def`: FastAPI runs a plain `def` dependency in its thread pool,
+# a thread hop per request for an attribute lookup.
+async def platform_dep(request: Request) -> Platform:
+    return get_platform(request)
+
+
+async def dapr_dep(request: Request) -> Dapr:
     return get_platform(request).dapr
 
 
@@ -64,5 +70,5 @@ async def chat_rate_limit(request: Request, user: CurrentUser) -> None:
 
 
 ChatRateLimit = Annotated[None, Depends(chat_rate_limit)]
-DaprDep = Annotated[Dapr, Depends(get_dapr)]
-PlatformDep = Annotated[Platform, Depends(get_platform)]
+DaprDep = Annotated[Dapr, Depends(dapr_dep)]
+PlatformDep = Annotated[Platform, Depends(platform_dep)]

@@ -9,12 +9,12 @@ from notification_service.adapters.store import NotificationStore
 from notification_service.scan import ReminderScan
 
 
-def get_store(request: Request) -> NotificationStore:
+async def get_store(request: Request) -> NotificationStore:
     store: NotificationStore = request.app.state.store
     return store
 
 
-def get_scan(request: Request) -> ReminderScan:
+async def get_scan(request: Request) -> ReminderScan:
     scan: ReminderScan = request.app.state.scan
     return scan
 

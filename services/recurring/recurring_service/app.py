@@ -3,14 +3,15 @@ describes rules for the UI.
 
 Dapr wiring, all here: subscription `recurring-task-events` (components/subscriptions.yaml)
 delivers task.completed to POST /events/task-completed and every other task event to
-POST /events/task-other; task-service's /internal/tasks/next-occurrence and
-/internal/series/{id}/end through service invocation; the state store for the inbox; the
-pub/sub component for dead letters.
+POST /events/task-other, in bulk (up to 100 messages of a partition per request);
+task-service's /internal/tasks/next-occurrence and /internal/series/{id}/end through
+service invocation; the state store for the inbox; the pub/sub component for dead
+letters.
 
 Poison (not a CloudEvent, not a v1 task event, a rule that cannot be computed, a request
 task-service refuses for good) is published to task-events-dlq with the reason and
 acknowledged (todo_common.deadletter). task-service down or answering 5xx is trouble:
-503, which the sidecar retries for about 15 minutes before its own dead-letter step. 404
+RETRY, which the sidecar retries for about 15 minutes before its own dead-letter step. 404
 is never answered to Dapr, which would drop the event."""
 
 import logging
@@ -23,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
-from todo_common.deadletter import DeadLetters, PoisonMessage, RetryLater, consume
+from todo_common.deadletter import DeadLetters, PoisonMessage, RetryLater, consume_bulk
 from todo_common.errors import validation_error
 from todo_common.events import TASK_EVENTS, CloudEvent, EventType, TaskEvent
 from todo_common.inbox import Inbox
@@ -59,7 +60,7 @@ async def task_completed(
             return
         await _handle(envelope, event, scheduler.on_completed)
 
-    return await consume(request, TASK_EVENTS, dead_letters, handle)
+    return await consume_bulk(request, TASK_EVENTS, dead_letters, handle)
 
 
 @events.post("/task-other")
@@ -74,7 +75,7 @@ async def task_other(request: Request, scheduler: SchedulerDep, dead_letters: De
             return
         await _handle(envelope, _parse(envelope), scheduler.on_deleted)
 
-    return await consume(request, TASK_EVENTS, dead_letters, handle)
+    return await consume_bulk(request, TASK_EVENTS, dead_letters, handle)
 
 
 def _parse(envelope: CloudEvent) -> TaskEvent:

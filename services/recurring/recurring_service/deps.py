@@ -9,12 +9,12 @@ from todo_common.deps import CurrentUser
 from recurring_service.scheduling import Scheduler
 
 
-def get_scheduler(request: Request) -> Scheduler:
+async def get_scheduler(request: Request) -> Scheduler:
     scheduler: Scheduler = request.app.state.scheduler
     return scheduler
 
 
-def get_dead_letters(request: Request) -> DeadLetters:
+async def get_dead_letters(request: Request) -> DeadLetters:
     dead_letters: DeadLetters = request.app.state.dead_letters
     return dead_letters
 

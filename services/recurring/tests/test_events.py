@@ -1,12 +1,15 @@
 """The subscriber routes and the scheduling use case, in process (httpx.ASGITransport)
 with task-service and the inbox replaced by fakes; the adapters against fake sidecars."""
 
+from __future__ import annotations
+
 import asyncio
+import json
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -24,6 +27,9 @@ from recurring_service.scheduling import Scheduler
 from todo_common.deadletter import DEAD_LETTER_TYPE, DeadLetters
 from todo_common.inbox import Inbox
 
+if TYPE_CHECKING:
+    from conftest import Deliver
+
 DUE = datetime(2030, 1, 7, 9, 0, tzinfo=UTC)  # a Monday
 
 
@@ -40,6 +46,7 @@ class FakeTaskService:
         self.ended: list[str] = []
         self.series_over = False
         self.failure: Exception | None = None
+        self.fail_for: set[str] = set()  # completed task ids whose call fails (unavailable)
 
     async def create_next_occurrence(
         self, user_id: str, completed_task_id: str, occurrence_key: str, task: dict[str, Any]
@@ -49,6 +56,8 @@ class FakeTaskService:
         )
         if self.failure is not None:
             raise self.failure
+        if completed_task_id in self.fail_for:
+            raise TaskServiceUnavailable("connection refused")
         key = ("series", occurrence_key)
         if key in self.instances:
             return Occurrence(task=self.instances[key], created=False)
@@ -177,12 +186,13 @@ def consumed(outcome: str, event_type: str = "task.completed") -> float:
     return REGISTRY.get_sample_value("events_consumed_total", labels) or 0.0
 
 
-async def test_a_completed_instance_makes_the_next_one(client: AsyncClient, tasks: FakeTaskService) -> None:
+async def test_a_completed_instance_makes_the_next_one(
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
+) -> None:
     task = snapshot()
     created_before = REGISTRY.get_sample_value("next_instances_created_total", {"cause": "completed"}) or 0.0
     latency_before = REGISTRY.get_sample_value("completion_to_next_seconds_count") or 0.0
-    r = await client.post("/events/task-completed", json=envelope(task))
-    assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}
+    assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
     [call] = tasks.calls
     assert call == {
         "user_id": "user-1",
@@ -205,20 +215,20 @@ async def test_a_completed_instance_makes_the_next_one(client: AsyncClient, task
 
 
 async def test_an_overdue_instance_is_next_due_after_its_completion(
-    client: AsyncClient, tasks: FakeTaskService
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
 ) -> None:
     completed = datetime.now(UTC).replace(microsecond=0)
     task = snapshot(
         rrule="FREQ=DAILY", due_at=iso(completed - timedelta(days=10, hours=1)), completed_at=iso(completed)
     )
-    assert (await client.post("/events/task-completed", json=envelope(task))).status_code == 200
+    assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
     assert tasks.calls[0]["due_at"] == iso(completed + timedelta(days=1) - timedelta(hours=1))
 
 
-async def test_repeat_from_completion(client: AsyncClient, tasks: FakeTaskService) -> None:
+async def test_repeat_from_completion(client: AsyncClient, tasks: FakeTaskService, deliver: Deliver) -> None:
     done = DUE + timedelta(days=2, hours=5, minutes=7)
     task = snapshot(rrule="FREQ=WEEKLY", repeat_from="completion", completed_at=iso(done), remind_at=None)
-    assert (await client.post("/events/task-completed", json=envelope(task))).status_code == 200
+    assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
     call = tasks.calls[0]
     assert (call["due_at"], call["remind_at"], call["repeat_from"]) == (
         iso(done + timedelta(weeks=1)),
@@ -228,61 +238,63 @@ async def test_repeat_from_completion(client: AsyncClient, tasks: FakeTaskServic
 
 
 async def test_redelivery_makes_one_instance_and_skips_task_service(
-    client: AsyncClient, tasks: FakeTaskService
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
 ) -> None:
     message = envelope(snapshot())
     duplicates = consumed("duplicate")
     for _ in range(5):
-        assert (await client.post("/events/task-completed", json=message)).status_code == 200
+        assert await deliver(client, "/events/task-completed", message) == ["SUCCESS"]
     assert len(tasks.instances) == 1 and len(tasks.calls) == 1
     assert consumed("duplicate") == duplicates + 4
 
 
 async def test_a_crash_between_created_and_marked_makes_no_duplicate(
-    client: AsyncClient, tasks: FakeTaskService, processed: FakeProcessed
+    client: AsyncClient, tasks: FakeTaskService, processed: FakeProcessed, deliver: Deliver
 ) -> None:
     message = envelope(snapshot())
     processed.forget_marks = True
     existed = consumed("existed")
     for _ in range(3):
-        assert (await client.post("/events/task-completed", json=message)).status_code == 200
+        assert await deliver(client, "/events/task-completed", message) == ["SUCCESS"]
     assert len(tasks.calls) == 3 and len(tasks.instances) == 1
     assert consumed("existed") == existed + 2
 
 
 async def test_complete_reopen_complete_makes_one_instance(
-    client: AsyncClient, tasks: FakeTaskService
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
 ) -> None:
     task = snapshot()
     # Two task.completed events (two event ids) for the same instance.
     for _ in range(2):
-        assert (await client.post("/events/task-completed", json=envelope(task))).status_code == 200
+        assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
     assert len(tasks.calls) == 2 and len(tasks.instances) == 1
 
 
 async def test_a_task_that_does_not_repeat_is_acknowledged(
-    client: AsyncClient, tasks: FakeTaskService
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
 ) -> None:
     task = snapshot(rrule=None, series_id=None, is_recurring=False)
     before = consumed("not_recurring")
-    assert (await client.post("/events/task-completed", json=envelope(task))).status_code == 200
+    assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
     assert tasks.calls == [] and consumed("not_recurring") == before + 1
 
 
-async def test_a_series_past_until_is_ended(client: AsyncClient, tasks: FakeTaskService) -> None:
+async def test_a_series_past_until_is_ended(
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
+) -> None:
     task = snapshot(rrule="FREQ=DAILY;UNTIL=20300107T235959Z")
     ended = REGISTRY.get_sample_value("series_ended_total", {"reason": "exhausted"}) or 0.0
-    assert (await client.post("/events/task-completed", json=envelope(task))).status_code == 200
+    assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
     assert tasks.calls == [] and tasks.ended == [task["series_id"]]
     assert REGISTRY.get_sample_value("series_ended_total", {"reason": "exhausted"}) == ended + 1
 
 
 async def test_a_series_task_service_refuses_to_continue_is_ended(
-    client: AsyncClient, tasks: FakeTaskService
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
 ) -> None:
     tasks.series_over = True  # COUNT used up: 409
     task = snapshot(rrule="FREQ=DAILY;COUNT=2")
-    assert (await client.post("/events/task-completed", json=envelope(task))).status_code == 200
+    assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
     assert len(tasks.calls) == 1 and tasks.ended == [task["series_id"]] and tasks.instances == {}
 
 
@@ -309,111 +321,140 @@ def assert_dead_lettered(dlq: FakePublisher, message: Any, reason: str, kind: st
     ],
 )
 async def test_a_poison_event_is_dead_lettered_and_acknowledged(
-    client: AsyncClient, tasks: FakeTaskService, dlq: FakePublisher, change: dict[str, Any]
+    client: AsyncClient, tasks: FakeTaskService, dlq: FakePublisher, change: dict[str, Any], deliver: Deliver
 ) -> None:
     message = envelope(snapshot())
     message["data"].update(change)
     if "payload" in change:
         message["data"]["task_id"] = change["payload"]["task"]["id"]
     before = consumed("invalid")
-    r = await client.post("/events/task-completed", json=message)
-    assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}, r.text
+    assert await deliver(client, "/events/task-completed", message) == ["SUCCESS"]
     assert consumed("invalid") == before + 1
     assert tasks.calls == []
     [record] = dlq.published
     assert record["data"]["reason"] and record["data"]["event_id"] == message["id"]
 
 
-async def test_data_that_is_no_event_at_all_is_dead_lettered(client: AsyncClient, dlq: FakePublisher) -> None:
+async def test_data_that_is_no_event_at_all_is_dead_lettered(
+    client: AsyncClient, dlq: FakePublisher, deliver: Deliver
+) -> None:
     for data in ("a string", None, [1, 2]):
         message = {**envelope(snapshot()), "data": data}
-        r = await client.post("/events/task-completed", json=message)
-        assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}
+        assert await deliver(client, "/events/task-completed", message) == ["SUCCESS"]
         assert_dead_lettered(dlq, message, "not a v1 task event")
         dlq.published.clear()
 
 
 @pytest.mark.parametrize("body", [b"not json at all", b'{"no": "cloudevent"}', b"[1, 2]"])
 async def test_a_body_that_is_no_cloudevent_is_dead_lettered_raw(
-    client: AsyncClient, dlq: FakePublisher, body: bytes
+    client: AsyncClient, dlq: FakePublisher, body: bytes, deliver: Deliver
 ) -> None:
-    r = await client.post(
-        "/events/task-completed", content=body, headers={"content-type": "application/json"}
-    )
-    assert r.status_code == 200 and r.json() == {"status": "SUCCESS"}
+    try:  # the sidecar hands over a JSON body as JSON, anything else as a string
+        event: Any = json.loads(body)
+    except ValueError:
+        event = body.decode()
+    assert await deliver(client, "/events/task-completed", event) == ["SUCCESS"]
     [record] = dlq.published
     assert record["data"]["kind"] == "undecodable" and "not a CloudEvent" in record["data"]["reason"]
     assert record["data"]["payload"] in (body.decode(), {"no": "cloudevent"}, [1, 2])
 
 
 async def test_task_service_unavailable_is_retried_not_dead_lettered(
-    client: AsyncClient, tasks: FakeTaskService, processed: FakeProcessed, dlq: FakePublisher
+    client: AsyncClient,
+    tasks: FakeTaskService,
+    processed: FakeProcessed,
+    dlq: FakePublisher,
+    deliver: Deliver,
 ) -> None:
     tasks.failure = TaskServiceUnavailable("connection refused")
     message = envelope(snapshot())
     before = consumed("retry")
     for _ in range(3):  # however long it lasts: every delivery is answered "retry"
-        r = await client.post("/events/task-completed", json=message)
-        assert r.status_code == 503 and r.json()["status"] == "RETRY"
+        assert await deliver(client, "/events/task-completed", message) == ["RETRY"]
     assert processed.done == set()  # not marked: the retry does the work
     assert dlq.published == [] and consumed("retry") == before + 3
     tasks.failure = None
-    assert (await client.post("/events/task-completed", json=message)).status_code == 200
+    assert await deliver(client, "/events/task-completed", message) == ["SUCCESS"]
     assert len(tasks.instances) == 1
 
 
 async def test_a_request_task_service_refuses_for_good_is_poison(
-    client: AsyncClient, tasks: FakeTaskService, dlq: FakePublisher
+    client: AsyncClient, tasks: FakeTaskService, dlq: FakePublisher, deliver: Deliver
 ) -> None:
     tasks.failure = TaskServiceRefused(404, "Completed task not found.")
     message = envelope(snapshot())
-    r = await client.post("/events/task-completed", json=message)
-    assert r.status_code == 200
+    assert await deliver(client, "/events/task-completed", message) == ["SUCCESS"]
     assert_dead_lettered(dlq, message, "task-service answered 404", kind="refused")
 
 
 async def test_poison_is_redelivered_when_the_dead_letter_topic_is_down(
-    client: AsyncClient, dlq: FakePublisher
+    client: AsyncClient, dlq: FakePublisher, deliver: Deliver
 ) -> None:
     dlq.failure = RuntimeError("pubsub unavailable")
     message = {**envelope(snapshot()), "data": None}
-    r = await client.post("/events/task-completed", json=message)
-    assert r.status_code == 503  # kept: Dapr delivers it again
+    assert await deliver(client, "/events/task-completed", message) == [
+        "RETRY"
+    ]  # kept: Dapr delivers it again
     dlq.failure = None
-    assert (await client.post("/events/task-completed", json=message)).status_code == 200
+    assert await deliver(client, "/events/task-completed", message) == ["SUCCESS"]
     assert len(dlq.published) == 1
 
 
 async def test_deleting_an_open_instance_leaves_the_series_going(
-    client: AsyncClient, tasks: FakeTaskService
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
 ) -> None:
     task = snapshot(completed=False, completed_at=None)
     message = envelope(task, "task.deleted")
     message["data"]["payload"]["series_ended"] = False
     created = REGISTRY.get_sample_value("next_instances_created_total", {"cause": "deleted"}) or 0.0
-    assert (await client.post("/events/task-other", json=message)).status_code == 200
+    assert await deliver(client, "/events/task-other", message) == ["SUCCESS"]
     [call] = tasks.calls
     assert (call["key"], call["due_at"]) == (task["id"], "2030-01-08T09:00:00Z")
     assert REGISTRY.get_sample_value("next_instances_created_total", {"cause": "deleted"}) == created + 1
 
 
 async def test_deleting_with_series_or_a_completed_instance_makes_nothing(
-    client: AsyncClient, tasks: FakeTaskService
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
 ) -> None:
     open_task = snapshot(completed=False, completed_at=None)
     ended = envelope(open_task, "task.deleted")
     ended["data"]["payload"]["series_ended"] = True
-    assert (await client.post("/events/task-other", json=ended)).status_code == 200
+    assert await deliver(client, "/events/task-other", ended) == ["SUCCESS"]
     done = envelope(snapshot(), "task.deleted")
     done["data"]["payload"]["series_ended"] = False
-    assert (await client.post("/events/task-other", json=done)).status_code == 200
+    assert await deliver(client, "/events/task-other", done) == ["SUCCESS"]
     assert tasks.calls == []
 
 
-async def test_other_events_are_acknowledged_unread(client: AsyncClient, tasks: FakeTaskService) -> None:
+async def test_other_events_are_acknowledged_unread(
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
+) -> None:
     message = envelope(snapshot(), "task.updated", schema_version="v9")
-    assert (await client.post("/events/task-other", json=message)).status_code == 200
+    assert await deliver(client, "/events/task-other", message) == ["SUCCESS"]
     assert tasks.calls == []
+
+
+async def test_a_bulk_delivery_stops_at_the_first_retry_and_keeps_order(
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
+) -> None:
+    """One partition's messages in one request: handled in order; from the first one that
+    must be retried on, none is handled, so nothing overtakes it when Dapr redelivers."""
+    first, second, third = (envelope(snapshot()) for _ in range(3))
+    tasks.fail_for = {second["data"]["task_id"]}
+    statuses = await deliver(client, "/events/task-completed", first, second, third)
+    assert statuses == ["SUCCESS", "RETRY", "RETRY"]
+    assert [c["completed_task_id"] for c in tasks.calls] == [
+        first["data"]["task_id"],
+        second["data"]["task_id"],
+    ]
+    tasks.fail_for = set()
+    assert await deliver(client, "/events/task-completed", second, third) == ["SUCCESS", "SUCCESS"]
+    assert len(tasks.instances) == 3
+
+
+async def test_a_request_that_is_no_bulk_delivery_is_refused(client: AsyncClient) -> None:
+    r = await client.post("/events/task-completed", json=envelope(snapshot()))
+    assert r.status_code == 422 and r.json()["error"]["code"] == "validation_error"
 
 
 async def test_only_the_sidecar_may_deliver(app: FastAPI) -> None:

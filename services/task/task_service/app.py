@@ -231,7 +231,7 @@ async def _domain_error(_: Request, exc: Exception) -> JSONResponse:
 @asynccontextmanager
 async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     engine = await open_database(platform.dapr, "tasks-db-url", MIGRATIONS)
-    relay = OutboxRelay(engine, platform.dapr.publish)
+    relay = OutboxRelay(engine, platform.dapr.publish_bulk)
     app.state.db = UnitOfWork(engine, on_commit=relay.wake)
 
     async def database() -> None:

@@ -8,7 +8,7 @@ from todo_common.deps import CurrentUser, DaprDep, PlatformDep
 from task_service.adapters.repository import UnitOfWork
 
 
-def get_db(request: Request) -> UnitOfWork:
+async def get_db(request: Request) -> UnitOfWork:
     uow: UnitOfWork = request.app.state.db
     return uow
 

@@ -53,21 +53,22 @@ async def create_task(
     """The new task and True; or, for a repeated Idempotency-Key with the same body, the
     task the first request made and False."""
     now = now or utcnow()
-    task_id = uuid4()
+    task = domain.new_task(task_id=uuid4(), user_id=user_id, values=values, now=now, series_id=uuid4())
+    if idempotency is None:  # the common case: one statement, one round trip
+        await uow.insert_new(task, task_event(EventType.TASK_CREATED, task))
+        return task, True
     async with uow.transaction() as repo:
-        if idempotency is not None:
-            earlier = await repo.claim_idempotency_key(
-                user_id, idempotency.key, idempotency.request_hash, task_id, now
-            )
-            if earlier is not None:
-                earlier_hash, earlier_task = earlier
-                if earlier_hash != idempotency.request_hash:
-                    raise Conflict("This Idempotency-Key was used with a different request body.")
-                existing = await repo.get(user_id, earlier_task)
-                if existing is None:
-                    raise Conflict("The task created with this Idempotency-Key has been deleted.")
-                return existing, False
-        task = domain.new_task(task_id=task_id, user_id=user_id, values=values, now=now, series_id=uuid4())
+        earlier = await repo.claim_idempotency_key(
+            user_id, idempotency.key, idempotency.request_hash, task.id, now
+        )
+        if earlier is not None:
+            earlier_hash, earlier_task = earlier
+            if earlier_hash != idempotency.request_hash:
+                raise Conflict("This Idempotency-Key was used with a different request body.")
+            existing = await repo.get(user_id, earlier_task)
+            if existing is None:
+                raise Conflict("The task created with this Idempotency-Key has been deleted.")
+            return existing, False
         await _store_new(repo, task, now)
     return task, True
 

@@ -4,16 +4,19 @@ publish function is injected)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from task_service import use_cases
 from task_service.adapters.outbox import OUTBOX_BACKLOG, OutboxRelay
 from task_service.adapters.repository import TaskRepository, UnitOfWork
 from task_service.adapters.tables import outbox
+from todo_common.dapr import OutgoingEvent
 from todo_common.events import TASK_EVENTS, TaskEvent
 
 if TYPE_CHECKING:
@@ -86,6 +89,21 @@ async def test_a_failing_change_writes_no_event(
     with pytest.raises(RuntimeError):
         await use_cases.update_task(uow, alice.id, UUID(task["id"]), {"title": "After"})
     with pytest.raises(RuntimeError):
+        await use_cases.create_task(
+            uow, alice.id, {"title": "Never stored"}, use_cases.Idempotency("k1", "h1")
+        )
+    monkeypatch.undo()
+
+    # A plain create is one statement: when the database refuses its outbox row (here an
+    # event id already taken), the task is not stored either.
+    taken = UUID((await events_of(engine, alice.id))[0]["event_id"])
+    real_event = use_cases.task_event
+
+    def reused_id(*args: Any, **kwargs: Any) -> TaskEvent:
+        return real_event(*args, **kwargs).model_copy(update={"event_id": taken})
+
+    monkeypatch.setattr(use_cases, "task_event", reused_id)
+    with pytest.raises(IntegrityError):
         await use_cases.create_task(uow, alice.id, {"title": "Never stored"})
     monkeypatch.undo()
 
@@ -97,10 +115,11 @@ async def test_a_failing_change_writes_no_event(
 
 # -- relay ----------------------------------------------------------------------------------
 class FakeDapr:
-    """Records publish calls; fails the first `failures` calls like a sidecar that is down."""
+    """Records bulk publish calls; fails the first `failures` calls like a sidecar that is
+    down, and refuses the events in `refuse` like a broker failing their partition."""
 
-    def __init__(self, failures: int = 0, delay: float = 0.0) -> None:
-        self.failures, self.delay = failures, delay
+    def __init__(self, failures: int = 0, delay: float = 0.0, refuse: Sequence[str] = ()) -> None:
+        self.failures, self.delay, self.refuse = failures, delay, set(refuse)
         self.published: list[dict[str, Any]] = []
         self.calls = 0
         self._changed = asyncio.Event()
@@ -110,19 +129,21 @@ class FakeDapr:
             self._changed.clear()
             await self._changed.wait()
 
-    async def publish(
-        self, topic: str, data: dict[str, Any], *, event_id: str, event_type: str, partition_key: str
-    ) -> None:
+    async def publish(self, topic: str, events: Sequence[OutgoingEvent]) -> set[str]:
         self.calls += 1
         if self.delay:
             await asyncio.sleep(self.delay)
         if self.failures > 0:
             self.failures -= 1
             raise ConnectionError("sidecar unavailable")
-        assert topic == TASK_EVENTS and data["event_id"] == event_id and data["task_id"] == partition_key
-        assert data["event_type"] == event_type
-        self.published.append(data)
+        refused = {e.event_id for e in events if e.event_id in self.refuse}
+        for e in events:
+            assert topic == TASK_EVENTS and e.data["event_id"] == e.event_id
+            assert e.data["task_id"] == e.partition_key and e.data["event_type"] == e.event_type
+            if e.event_id not in refused:
+                self.published.append(e.data)
         self._changed.set()
+        return refused
 
     def ids(self) -> list[str]:
         return [e["event_id"] for e in self.published]
@@ -148,9 +169,41 @@ async def test_relay_publishes_in_order_once(alice: User, engine: AsyncEngine, c
     relay = OutboxRelay(engine, dapr.publish)
     result = await relay.run_once()
     assert result.published == 5 and not result.failed
+    assert dapr.calls == 1  # one bulk call for the batch
     assert dapr.ids() == await outbox_ids(engine, alice.id)
     assert (await relay.run_once()).published == 0
     assert len(dapr.published) == 5 and await unsent(engine) == 0
+
+
+async def test_relay_keeps_only_the_refused_events_of_a_partial_failure(
+    alice: User, engine: AsyncEngine, clean_outbox: None
+) -> None:
+    """The broker refused one task's events (their partition): those stay unsent and go
+    out next round; the others are marked sent and are not published twice."""
+    first = await alice.create(title="first")
+    await alice.create(title="second")
+    await alice.request("PATCH", f"/api/tasks/{first['id']}", json={"title": "first, edited"})
+    ids = await outbox_ids(engine, alice.id)
+    refused = [ids[0], ids[2]]  # both events of the first task
+
+    dapr = FakeDapr(refuse=refused)
+    relay = OutboxRelay(engine, dapr.publish)
+    result = await relay.run_once()
+    assert result.failed and result.published == 1 and dapr.ids() == [ids[1]]
+    async with engine.connect() as conn:
+        rows = (
+            await conn.execute(
+                select(outbox.c.event_id, outbox.c.attempts, outbox.c.sent_at)
+                .where(outbox.c.user_id == alice.id)
+                .order_by(outbox.c.id)
+            )
+        ).all()
+    assert [(r.attempts, r.sent_at is None) for r in rows] == [(1, True), (0, False), (1, True)]
+
+    dapr.refuse.clear()
+    result = await relay.run_once()
+    assert result.published == 2 and not result.failed
+    assert dapr.ids() == [ids[1], ids[0], ids[2]]  # the first task's two still in their order
 
 
 async def test_relay_stops_at_a_failure_and_retries(
@@ -194,7 +247,7 @@ async def test_running_relay_backs_off_then_delivers_and_wakes_on_commit(
         await use_cases.complete_task(uow, alice.id, task.id)
         async with asyncio.timeout(5):
             await dapr.wait_for(2)
-        assert dapr.calls == 5  # three failures, retried with backoff, then both events
+        assert dapr.failures == 0 and dapr.calls >= 4  # three failures, retried with backoff
         assert dapr.ids() == await outbox_ids(engine, alice.id)
 
         # Woken by the commit: far sooner than the 30 s poll.
@@ -224,9 +277,10 @@ async def test_two_relays_skip_locked_no_duplicates_and_per_task_order(
     per_relay = [FakeDapr(delay=0.01), FakeDapr(delay=0.001)]
 
     def recorder(mine: FakeDapr) -> Any:
-        async def publish(topic: str, data: dict[str, Any], **kwargs: str) -> None:
-            await mine.publish(topic, data, **kwargs)
-            dapr.published.append(data)
+        async def publish(topic: str, events: Sequence[OutgoingEvent]) -> set[str]:
+            await mine.publish(topic, events)
+            dapr.published += [e.data for e in events]
+            return set()
 
         return publish
 

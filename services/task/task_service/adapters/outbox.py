@@ -2,23 +2,27 @@
 once. Events wait in the outbox while the sidecar or the broker is down and go out when
 they are back; consumers deduplicate by event_id.
 
-Order: rows go out by id, and a batch stops at its first failure. With several replicas
+Each round publishes a batch of rows with one bulk call to the sidecar (one producer
+request to the broker), after lingering 10 ms when a commit woke it, so that concurrent
+commits share a round. Order: rows go out by id, and a batch stops at its first failure. With several replicas
 each takes a batch with FOR UPDATE SKIP LOCKED, so no row is published by two of them at
 once; a replica also leaves a task's rows alone while an earlier row of that task is still
 unsent (held by another replica), so events of one task never overtake each other."""
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import random
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from prometheus_client import Counter, Gauge
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import Row, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from todo_common.dapr import OutgoingEvent
 
 from task_service.adapters.tables import outbox
 
@@ -31,14 +35,16 @@ OUTBOX_FAILURES = Counter("outbox_publish_failures", "Failed attempts to publish
 # Published rows are kept a while for inspection, then pruned.
 KEEP_SENT = timedelta(days=7)
 PRUNE_EVERY = 600.0
+# The backlog gauge is a count(*): taken when the relay goes idle, and at most this often
+# while it is busy.
+BACKLOG_EVERY = 2.0
 
 
-class Publish(Protocol):
-    """todo_common.dapr.Dapr.publish, or a fake in tests."""
+class PublishBatch(Protocol):
+    """todo_common.dapr.Dapr.publish_bulk, or a fake in tests: publishes the events to the
+    topic in one call and returns the ids of those that failed; raises when none went."""
 
-    def __call__(
-        self, topic: str, data: dict[str, Any], *, event_id: str, event_type: str, partition_key: str
-    ) -> Awaitable[None]: ...
+    def __call__(self, topic: str, events: Sequence[OutgoingEvent]) -> Awaitable[set[str]]: ...
 
 
 @dataclass(frozen=True)
@@ -53,15 +59,16 @@ class OutboxRelay:
     def __init__(
         self,
         engine: AsyncEngine,
-        publish: Publish,
+        publish: PublishBatch,
         *,
         batch_size: int = 100,
         poll_interval: float = 1.0,
+        linger: float = 0.01,
         max_backoff: float = 5.0,
         publish_timeout: float = 10.0,
     ) -> None:
         self._engine, self._publish = engine, publish
-        self.batch_size, self.poll_interval = batch_size, poll_interval
+        self.batch_size, self.poll_interval, self.linger = batch_size, poll_interval, linger
         self.max_backoff, self.publish_timeout = max_backoff, publish_timeout
         self._wakeup = asyncio.Event()
         self._stopping = asyncio.Event()
@@ -90,7 +97,7 @@ class OutboxRelay:
 
     async def _run(self) -> None:
         backoff = 0.0
-        last_prune = 0.0
+        last_prune = last_backlog = 0.0
         loop = asyncio.get_running_loop()
         while not self._stopping.is_set():
             self._wakeup.clear()
@@ -99,7 +106,9 @@ class OutboxRelay:
             except Exception as exc:  # the database is down: the same backoff as a broker outage
                 log.warning("outbox relay round failed; will retry", extra={"error": repr(exc)})
                 result = RelayRound(0, failed=True, full=False)
-            await self._measure_backlog()
+            if loop.time() - last_backlog > BACKLOG_EVERY or not (result.full or result.published):
+                last_backlog = loop.time()
+                await self._measure_backlog()
             if loop.time() - last_prune > PRUNE_EVERY:
                 last_prune = loop.time()
                 await self._prune()
@@ -111,12 +120,21 @@ class OutboxRelay:
                 backoff = 0.0
             else:
                 backoff = 0.0
-                await self._sleep(self._wakeup, self.poll_interval)
+                if await self._sleep(self._wakeup, self.poll_interval) and self.linger:
+                    # Woken by a commit: wait a moment so that the commits of other
+                    # requests in flight go out in the same batch (one call, one
+                    # producer request) instead of one round each.
+                    await asyncio.sleep(self.linger)
+        await self._measure_backlog()
 
     @staticmethod
-    async def _sleep(event: asyncio.Event, seconds: float) -> None:
-        with contextlib.suppress(TimeoutError):
+    async def _sleep(event: asyncio.Event, seconds: float) -> bool:
+        """Sleep until the event is set (True) or for `seconds` (False)."""
+        try:
             await asyncio.wait_for(event.wait(), seconds)
+        except TimeoutError:
+            return False
+        return True
 
     async def run_once(self) -> RelayRound:
         """Publish one batch of unsent events in id order; stop at the first failure."""
@@ -148,44 +166,55 @@ class OutboxRelay:
             held_elsewhere = {
                 task for task, first in first_of_task.items() if oldest.get(task, first) < first
             }
-            sent: list[int] = []
-            failed = False
-            for row in rows:
-                if row.task_id in held_elsewhere:
-                    continue
-                try:
-                    await asyncio.wait_for(
-                        self._publish(
-                            row.topic,
-                            row.data,
-                            event_id=str(row.event_id),
-                            event_type=row.event_type,
-                            partition_key=row.task_id,
-                        ),
-                        self.publish_timeout,
-                    )
-                except Exception as exc:
-                    failed = True
-                    OUTBOX_FAILURES.inc()
-                    log.warning(
-                        "publishing an outbox event failed; will retry",
-                        extra={"event_id": str(row.event_id), "error": str(exc) or type(exc).__name__},
-                    )
-                    await conn.execute(
-                        update(outbox)
-                        .where(outbox.c.id == row.id)
-                        .values(
-                            attempts=outbox.c.attempts + 1, last_error=(str(exc) or type(exc).__name__)[:500]
-                        )
-                    )
-                    break
-                sent.append(row.id)
-                OUTBOX_PUBLISHED.labels(row.event_type).inc()
+            ready = [row for row in rows if row.task_id not in held_elsewhere]
+            sent, failed = await self._publish_in_order(conn, ready)
             if sent:
                 await conn.execute(update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=func.now()))
             published = len(sent)
         full = len(rows) == self.batch_size and published > 0 and not failed
         return RelayRound(published, failed=failed, full=full)
+
+    async def _publish_in_order(
+        self, conn: AsyncConnection, rows: Sequence[Row[Any]]
+    ) -> tuple[list[int], bool]:
+        """Publish the rows, one bulk call per run of rows with the same topic, stopping
+        at the first call with a failure. Returns the ids of the rows published and
+        whether something failed.
+
+        Within a call, the rows that failed are left unsent and the others are marked sent
+        (publishing them again would duplicate them). Per-task order survives a partial
+        failure because the broker fails a call per partition, and all of a task's events
+        share its partition (the partition key is the task id)."""
+        sent: list[int] = []
+        for topic, group in itertools.groupby(rows, key=lambda row: str(row.topic)):
+            batch = list(group)
+            events = [
+                OutgoingEvent(str(row.event_id), row.event_type, row.task_id, row.data) for row in batch
+            ]
+            try:
+                failed_ids = await asyncio.wait_for(self._publish(topic, events), self.publish_timeout)
+            except Exception as exc:
+                failed_ids = {e.event_id for e in events}
+                error = str(exc) or type(exc).__name__
+            else:
+                error = "the broker refused it"
+            sent += [row.id for row in batch if str(row.event_id) not in failed_ids]
+            for row in batch:
+                if str(row.event_id) not in failed_ids:
+                    OUTBOX_PUBLISHED.labels(row.event_type).inc()
+            if failed_ids:
+                OUTBOX_FAILURES.inc(len(failed_ids))
+                log.warning(
+                    "publishing outbox events failed; will retry",
+                    extra={"failed": len(failed_ids), "of": len(batch), "error": error},
+                )
+                await conn.execute(
+                    update(outbox)
+                    .where(outbox.c.id.in_([r.id for r in batch if str(r.event_id) in failed_ids]))
+                    .values(attempts=outbox.c.attempts + 1, last_error=error[:500])
+                )
+                return sent, True
+        return sent, False
 
     async def _measure_backlog(self) -> None:
         try:
