@@ -4,7 +4,9 @@
   for N requests each way, through the sidecars
   (frontend's daprd → mTLS → task-service's daprd → app, the path the public API takes)
   and direct to the app (its port, with the app token): throughput, p50/p95/p99, and the
-  ratio that is Dapr's cost.
+  ratio that is Dapr's cost. The users sign up with httpx; the requests are sent by the
+  load generator in scripts/loadgen.py (Locust's FastHttpUser, headless, in a child
+  process), whose CPU per request each run reports too.
 - search: p95 of GET /api/tasks?search=... over 100,000 tasks of one user (rows inserted
   with SQL for speed; the generated search vector and indexes are the real ones), one
   query at a time, at most 15 a second (under the per-user rate limit).
@@ -27,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import loadgen  # scripts/loadgen.py, beside this file
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -82,39 +85,46 @@ def secrets() -> dict[str, str]:
     return dict(json.loads((ROOT / ".run" / "secrets.json").read_text()))
 
 
+def load(plan: dict[str, Any]) -> dict[str, Any]:
+    """One run of the load generator (scripts/loadgen.py: Locust in a child process)."""
+    got = loadgen.run(plan)
+    latencies = got["latencies"].get(plan["op"], [])
+    return {
+        "requests": len(latencies),
+        "errors": got["errors"].get(plan["op"], 0),
+        "req_per_s": round(len(latencies) / got["seconds"], 1),
+        "p50_ms": pct(latencies, 50),
+        "p95_ms": pct(latencies, 95),
+        "p99_ms": pct(latencies, 99),
+        "driver_cpu_ms_per_request": round(got["cpu_s"] / got["sent"] * 1000, 2),
+    }
+
+
 async def create_and_list(n: int, concurrency: int) -> dict[str, Any]:
     s = secrets()
     users = await asyncio.gather(*(sign_up("Bench") for _ in range(concurrency)))
-    tokens = [u.token for u in users]
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    for u in users:
+        await u.client.aclose()
+    accounts = [{"token": u.token} for u in users]
     paths = {
-        "sidecars": httpx.AsyncClient(
-            base_url="http://127.0.0.1:3500/v1.0/invoke/task-service/method",
-            headers={"dapr-api-token": s["dapr-api-token"]},
-            limits=limits,
-            timeout=30,
-        ),
-        "direct": httpx.AsyncClient(
-            base_url="http://127.0.0.1:8001",
-            headers={"dapr-api-token": s["app-api-token"]},
-            limits=limits,
-            timeout=30,
-        ),
+        "sidecars": ("http://127.0.0.1:3500/v1.0/invoke/task-service/method", s["dapr-api-token"]),
+        "direct": ("http://127.0.0.1:8001", s["app-api-token"]),
     }
+    create: dict[str, Any] = {"op": "create", "method": "POST", "path": "/api/tasks"}
+    list_: dict[str, Any] = {"op": "list", "method": "GET", "path": "/api/tasks", "params": {"limit": 50}}
 
-    async def create(c: httpx.AsyncClient, i: int, token: str) -> httpx.Response:
-        body = {"title": f"bench {WORDS[i % len(WORDS)]} {i}", "tags": ["Work"]}
-        return await c.post("/api/tasks", json=body, headers={"authorization": f"Bearer {token}"})
-
-    async def list_(c: httpx.AsyncClient, i: int, token: str) -> httpx.Response:
-        return await c.get("/api/tasks", params={"limit": 50}, headers={"authorization": f"Bearer {token}"})
+    def bodies(count: int) -> list[dict[str, Any]]:
+        return [{"title": f"bench {WORDS[i % len(WORDS)]} {i}", "tags": ["Work"]} for i in range(count)]
 
     result: dict[str, Any] = {}
-    for name, client in paths.items():
-        async with client:
-            await run(client, 50, 8, create, tokens)  # warm-up
-            result[f"create_{name}"] = await run(client, n, concurrency, create, tokens)
-            result[f"list_{name}"] = await run(client, n, concurrency, list_, tokens)
+    for name, (host, token) in paths.items():
+        target: dict[str, Any] = {"scenario": "requests", "host": host, "headers": {"dapr-api-token": token}}
+        warm_up = {**target, **create, "users": accounts[:8], "requests": 50, "bodies": bodies(50)}
+        await asyncio.to_thread(load, warm_up)
+        runs: dict[str, dict[str, Any]] = {"create": {**create, "bodies": bodies(n)}, "list": list_}
+        for op, what in runs.items():
+            plan = {**target, **what, "users": accounts, "requests": n}
+            result[f"{op}_{name}"] = await asyncio.to_thread(load, plan)
     for op in ("create", "list"):
         result[f"{op}_dapr_cost"] = {
             "p50_ratio": round(result[f"{op}_sidecars"]["p50_ms"] / result[f"{op}_direct"]["p50_ms"], 2),
@@ -122,8 +132,6 @@ async def create_and_list(n: int, concurrency: int) -> dict[str, Any]:
                 result[f"{op}_direct"]["req_per_s"] / result[f"{op}_sidecars"]["req_per_s"], 2
             ),
         }
-    for u in users:
-        await u.client.aclose()
     return result
 
 
