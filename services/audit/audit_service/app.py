@@ -243,7 +243,8 @@ def _iso(moment: datetime) -> str:
 
 @asynccontextmanager
 async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
-    engine = await open_database(platform.dapr, "audit-db-url", MIGRATIONS)
+    # Every statement here is a whole change on its own (an insert, a read).
+    engine = await open_database(platform.dapr, "audit-db-url", MIGRATIONS, autocommit=True)
     app.state.engine = engine
     app.state.dead_letters = DeadLetters(platform.dapr, "audit-service")
 

@@ -23,15 +23,30 @@ def sqlalchemy_url(dsn: str) -> str:
     raise ValueError("database URL must start with postgresql://")
 
 
-async def open_database(dapr: Dapr, secret_name: str, migrations: Path) -> AsyncEngine:
-    """Read the DSN from the secret store, migrate to head, return a pooled engine."""
+async def open_database(
+    dapr: Dapr, secret_name: str, migrations: Path, *, autocommit: bool = False
+) -> AsyncEngine:
+    """Read the DSN from the secret store, migrate to head, return a pooled engine. With
+    autocommit, for a service whose every write is one statement, its connections stay in
+    autocommit mode: no BEGIN and COMMIT round trips (engine.begin() then sends nothing)."""
     url = sqlalchemy_url(await dapr.get_secret(secret_name))
     await asyncio.to_thread(migrate, url, migrations)
     # A fixed pool: overflow connections would be opened and closed per burst, and each
     # new PostgreSQL connection is a forked backend. Callers beyond the pool wait instead.
     # No pre-ping round trip per checkout: a connection found broken (PostgreSQL
     # restarted) invalidates the whole pool and that request answers 503 (errors.py).
-    return create_async_engine(url, pool_size=20, max_overflow=0, pool_timeout=10)
+    isolation = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
+    return create_async_engine(url, pool_size=20, max_overflow=0, pool_timeout=10, **isolation)
+
+
+def autocommit_engine(engine: AsyncEngine, pool_size: int = 10) -> AsyncEngine:
+    """A second, smaller pool on the same database whose connections stay in autocommit
+    mode, for reads and single-statement writes: a statement there is its own transaction,
+    without the BEGIN and COMMIT round trips (and without switching a pooled connection's
+    mode at every checkout)."""
+    return create_async_engine(
+        engine.url, isolation_level="AUTOCOMMIT", pool_size=pool_size, max_overflow=0, pool_timeout=10
+    )
 
 
 def migrate(url: str, migrations: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, FastAPI, Header, Query, Request, Response
 from fastapi.responses import JSONResponse
-from todo_common.db import open_database, ping
+from todo_common.db import autocommit_engine, open_database, ping
 from todo_common.errors import error_response
 from todo_common.platform import Platform, create_app
 
@@ -231,8 +231,9 @@ async def _domain_error(_: Request, exc: Exception) -> JSONResponse:
 @asynccontextmanager
 async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     engine = await open_database(platform.dapr, "tasks-db-url", MIGRATIONS)
+    autocommit = autocommit_engine(engine)
     relay = OutboxRelay(engine, platform.dapr.publish_bulk)
-    app.state.db = UnitOfWork(engine, on_commit=relay.wake)
+    app.state.db = UnitOfWork(engine, on_commit=relay.wake, autocommit=autocommit)
 
     async def database() -> None:
         await ping(engine)
@@ -243,6 +244,7 @@ async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
         yield
     finally:
         await relay.stop()
+        await autocommit.dispose()
         await engine.dispose()
 
 

@@ -74,12 +74,12 @@ async def create_task(
 
 
 async def get_task(uow: UnitOfWork, user_id: str, task_id: UUID) -> Task:
-    async with uow.transaction() as repo:
+    async with uow.reads() as repo:
         return await _load(repo, user_id, task_id)
 
 
 async def list_tasks(uow: UnitOfWork, query: ListQuery) -> tuple[list[Task], str | None]:
-    async with uow.transaction() as repo:
+    async with uow.reads() as repo:
         page: Page = await repo.list_page(query)
     cursor = (
         query.next_cursor(page.last_keys, page.mode, page.corrected) if page.last_keys is not None else None
@@ -147,7 +147,7 @@ async def delete_task(
 
 
 async def tag_counts(uow: UnitOfWork, user_id: str) -> list[tuple[str, int]]:
-    async with uow.transaction() as repo:
+    async with uow.reads() as repo:
         return await repo.tag_counts(user_id)
 
 
@@ -204,7 +204,7 @@ async def end_series(uow: UnitOfWork, user_id: str, series_id: UUID, now: dateti
 
 
 async def due_reminders(uow: UnitOfWork, limit: int, now: datetime | None = None) -> list[DueReminder]:
-    async with uow.transaction() as repo:
+    async with uow.reads() as repo:
         return await repo.due_reminders(now or utcnow(), limit)
 
 

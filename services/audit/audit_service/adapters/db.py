@@ -70,8 +70,7 @@ async def record(engine: AsyncEngine, event: TaskEvent, topic: str, summary: str
         )
         .on_conflict_do_nothing(index_elements=["event_id"])
     )
-    # One statement, its own transaction: no BEGIN/COMMIT round trips.
-    async with engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+    async with engine.begin() as conn:
         result = await conn.execute(stmt)
     return result.rowcount == 1
 

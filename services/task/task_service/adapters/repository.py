@@ -342,14 +342,37 @@ class TaskRepository:
 
 
 class UnitOfWork:
-    """One transaction per use case. After a commit that wrote events, `on_commit` pokes
-    the outbox relay so they go out at once instead of at its next poll."""
+    """One transaction per use case that changes something; after a commit that wrote
+    events, `on_commit` pokes the outbox relay so they go out at once instead of at its
+    next poll. Reads and single-statement writes run on `autocommit`, a pool whose
+    connections are in autocommit mode (todo_common.db.autocommit_engine): no BEGIN and
+    COMMIT round trips around one statement. Without it, the main pool is switched to
+    autocommit per checkout (the same behaviour, a little slower)."""
 
-    def __init__(self, engine: AsyncEngine, on_commit: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        on_commit: Callable[[], None] | None = None,
+        *,
+        autocommit: AsyncEngine | None = None,
+    ) -> None:
         self.engine = engine
         self.on_commit = on_commit
-        # Same pool; a statement on it is its own transaction (no BEGIN/COMMIT round trips).
-        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._autocommit = autocommit or engine.execution_options(isolation_level="AUTOCOMMIT")
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[TaskRepository]:
+        async with self.engine.begin() as conn:
+            repo = TaskRepository(conn)
+            yield repo
+        if repo.events_written and self.on_commit is not None:
+            self.on_commit()
+
+    @asynccontextmanager
+    async def reads(self) -> AsyncIterator[TaskRepository]:
+        """Queries without a transaction: each statement sees the data as of its start."""
+        async with self._autocommit.connect() as conn:
+            yield TaskRepository(conn)
 
     async def insert_new(self, task: Task, event: TaskEvent, topic: str = TASK_EVENTS) -> None:
         """A new task, its series and its outbox event in ONE statement (data-modifying
@@ -360,14 +383,6 @@ class UnitOfWork:
         async with self._autocommit.connect() as conn:
             await conn.execute(_INSERT_NEW, values)
         if self.on_commit is not None:
-            self.on_commit()
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[TaskRepository]:
-        async with self.engine.begin() as conn:
-            repo = TaskRepository(conn)
-            yield repo
-        if repo.events_written and self.on_commit is not None:
             self.on_commit()
 
 
