@@ -32,16 +32,23 @@ class FakeDb:
         self.dead: dict[str, dict[str, Any]] = {}
         self.down = False
         self.refuses = False
+        self.refused_users: set[str] = set()  # events of these users are refused
+        self.batches: list[int] = []  # the size of each insert
 
-    async def record(self, engine: Any, event: Any, topic: str, summary: str) -> bool:
-        if self.refuses:
+    async def record_many(self, engine: Any, items: list[tuple[Any, str, str]]) -> set[Any]:
+        """The real one's contract: all or nothing, the ids stored now."""
+        self.batches.append(len(items))
+        if self.refuses or any(event.user_id in self.refused_users for event, _, _ in items):
             raise DataError("INSERT", {}, ValueError("unsupported Unicode escape sequence"))
         if self.down:
             raise OperationalError("INSERT", {}, ConnectionRefusedError("connection refused"))
-        key = str(event.event_id)
-        fresh = key not in self.events
-        self.events.setdefault(key, event)
+        fresh = {event.event_id for event, _, _ in items if str(event.event_id) not in self.events}
+        for event, _, _ in items:
+            self.events.setdefault(str(event.event_id), event)
         return fresh
+
+    async def record(self, engine: Any, event: Any, topic: str, summary: str) -> bool:
+        return event.event_id in await self.record_many(engine, [(event, topic, summary)])
 
     async def record_dead_letter(self, engine: Any, key: str, topic: str, fields: dict[str, Any]) -> bool:
         if self.down:
@@ -65,6 +72,7 @@ class FakePublisher:
 def fake_db(monkeypatch: pytest.MonkeyPatch) -> FakeDb:
     fake = FakeDb()
     monkeypatch.setattr(audit_module.db, "record", fake.record)
+    monkeypatch.setattr(audit_module.db, "record_many", fake.record_many)
     monkeypatch.setattr(audit_module.db, "record_dead_letter", fake.record_dead_letter)
     return fake
 
@@ -105,6 +113,32 @@ async def test_an_event_is_stored_once(client: AsyncClient, fake_db: FakeDb, del
     for _ in range(2):
         assert await deliver(client, "/events/task", message) == ["SUCCESS"]
     assert list(fake_db.events) == [message["id"]]
+
+
+async def test_a_bulk_delivery_is_stored_in_one_insert(
+    client: AsyncClient, fake_db: FakeDb, deliver: Deliver
+) -> None:
+    messages = [envelope() for _ in range(5)]
+    assert await deliver(client, "/events/task", *messages) == ["SUCCESS"] * 5
+    assert fake_db.batches == [5] and list(fake_db.events) == [m["id"] for m in messages]
+    # Redelivered with one new event: one insert, the four old ones are duplicates.
+    again = [*messages[1:], envelope()]
+    assert await deliver(client, "/events/task", *again) == ["SUCCESS"] * 5
+    assert fake_db.batches == [5, 5] and len(fake_db.events) == 6
+
+
+async def test_one_refused_event_does_not_hold_back_the_others(
+    client: AsyncClient, fake_db: FakeDb, dlq: FakePublisher, deliver: Deliver
+) -> None:
+    """The insert of all of them fails; each is then stored on its own, and only the one
+    the database refuses is dead-lettered."""
+    fake_db.refused_users = {"nul\u0000"}
+    good, bad, also_good = envelope(), envelope(user_id="nul\u0000"), envelope()
+    assert await deliver(client, "/events/task", good, bad, also_good) == ["SUCCESS"] * 3
+    assert fake_db.batches == [3, 1, 1, 1]
+    assert list(fake_db.events) == [good["id"], also_good["id"]]
+    [(topic, record, _)] = dlq.published
+    assert topic == "task-events-dlq" and record["event_id"] == bad["id"] and record["kind"] == "refused"
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,9 @@
 """The activity table (append-only), the one write it takes and the reads behind
 /api/activity and /api/stats."""
 
+from collections.abc import Sequence
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import (
     BigInteger,
@@ -54,25 +56,36 @@ dead_letters = Table(
 )
 
 
-async def record(engine: AsyncEngine, event: TaskEvent, topic: str, summary: str) -> bool:
-    """Store the event once. False when its event_id was already stored (a redelivery)."""
+async def record_many(engine: AsyncEngine, items: Sequence[tuple[TaskEvent, str, str]]) -> set[UUID]:
+    """Store each (event, topic, summary) once, in one statement. Returns the ids of the
+    events stored now; the others had been stored before (redeliveries)."""
     stmt = (
         postgresql.insert(activity)
         .values(
-            event_id=event.event_id,
-            user_id=event.user_id,
-            task_id=event.task_id,
-            type=event.event_type.value,
-            topic=topic,
-            occurred_at=event.timestamp,
-            summary=summary,
-            data=event.to_data(),
+            [
+                {
+                    "event_id": event.event_id,
+                    "user_id": event.user_id,
+                    "task_id": event.task_id,
+                    "type": event.event_type.value,
+                    "topic": topic,
+                    "occurred_at": event.timestamp,
+                    "summary": summary,
+                    "data": event.to_data(),
+                }
+                for event, topic, summary in items
+            ]
         )
         .on_conflict_do_nothing(index_elements=["event_id"])
+        .returning(activity.c.event_id)
     )
     async with engine.begin() as conn:
-        result = await conn.execute(stmt)
-    return result.rowcount == 1
+        return {row.event_id for row in await conn.execute(stmt)}
+
+
+async def record(engine: AsyncEngine, event: TaskEvent, topic: str, summary: str) -> bool:
+    """Store the event once. False when its event_id was already stored (a redelivery)."""
+    return event.event_id in await record_many(engine, [(event, topic, summary)])
 
 
 async def activity_for(
