@@ -18,7 +18,8 @@ PG_SOCK="$PG_DIR/sock"
 PG_LOG="$LOG_DIR/postgres.log"
 PG_SETUP_LOG="$LOG_DIR/postgres-setup.log"
 # todo_tasks_test: the task-service integration tests migrate and use it.
-DATABASES=(todo_tasks todo_audit todo_state todo_auth todo_tasks_test)
+# todo_migrate_test: the migration test empties it and migrates it from several processes.
+DATABASES=(todo_tasks todo_audit todo_state todo_auth todo_tasks_test todo_migrate_test)
 
 listener() { ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'users:(([^)]*' | head -1 | sed 's/users:((//'; }
 
