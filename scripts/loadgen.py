@@ -14,7 +14,8 @@ Two scenarios:
   update and complete pick one of the user's own open tasks. Requests that finish during
   the warm-up are not counted.
 - "requests": `requests` requests of one kind (method, path, optional params, one JSON body
-  per request), taken in turn by len(users) users until none are left.
+  per request), taken in turn by len(users) users until none are left; as fast as the
+  answers come (closed loop), or with "rate" at that many requests a second (open loop).
 
 Each user has its own HTTP connection, as each client of the asyncio drivers had.
 """
@@ -92,6 +93,10 @@ def _child(plan: dict[str, Any]) -> dict[str, Any]:
     numbers = itertools.count()  # request numbers, for the "requests" scenario
     scenario = plan["scenario"]
     think = plan.get("think_ms", 0) / 1000
+    # "rate" (requests a second, all users together) makes the "requests" scenario an open
+    # loop: each user starts a request every users/rate seconds, and only falls behind that
+    # schedule when its last answer took longer (at most len(users) requests in flight).
+    pace = len(plan["users"]) / plan["rate"] if plan.get("rate") else 0.0
     common = dict(plan.get("headers", {}))
     counting_from = stop = 0.0  # set when the users start
 
@@ -123,8 +128,15 @@ def _child(plan: dict[str, Any]) -> dict[str, Any]:
             self.open_tasks: list[str] = list(account.get("open_tasks", []))
             self.rng = random.Random(plan.get("seed", 0) + n)
             self.headers = {**common, "authorization": f"Bearer {account['token']}"}
+            # Paced users start spread over one interval, not all at once.
+            self.next_start = time.monotonic() + self.rng.uniform(0, pace)
+            if pace:
+                time.sleep(self.next_start - time.monotonic())
 
         def wait_time(self) -> float:
+            if pace:  # open loop: this user starts a request every `pace` seconds
+                self.next_start = max(self.next_start + pace, time.monotonic())
+                return max(0.0, self.next_start - time.monotonic())
             return self.rng.expovariate(1 / think) if think else 0.0
 
         def send(self, method: str, path: str, **kwargs: Any) -> FastResponse:
