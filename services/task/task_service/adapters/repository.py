@@ -54,13 +54,15 @@ _INSERT_TASK = insert(tasks)
 _INSERT_OUTBOX = insert(outbox)
 _INSERT_SERIES = insert(task_series).on_conflict_do_nothing(index_elements=[task_series.c.id])
 _ENGLISH = literal("english", REGCONFIG)
+# What a Task is read from: every stored column but the generated ones (search_vector,
+# a tsvector that PostgreSQL would format as text for every row, and priority_rank).
+_TASK_COLUMNS = tuple(c for c in tasks.columns if c.computed is None)
 
 
 def _insert_new_statement() -> Insert:
     """INSERT series, task and outbox row as one statement: WITH new_series AS (INSERT
     ...), new_task AS (INSERT ...) INSERT INTO outbox ... Parameters: the task's columns
     prefixed t_ and the outbox row's prefixed o_ (SQLAlchemy reserves the bare names)."""
-    task_columns = [c.name for c in tasks.columns if c.computed is None]
     series_id = bindparam("t_series_id", type_=Uuid)
     # A task without a rule has no series: then this inserts nothing.
     new_series = (
@@ -76,7 +78,7 @@ def _insert_new_statement() -> Insert:
         .on_conflict_do_nothing(index_elements=[task_series.c.id])
         .cte("new_series")
     )
-    new_task = insert(tasks).values({name: bindparam(f"t_{name}") for name in task_columns}).cte("new_task")
+    new_task = insert(tasks).values({c.name: bindparam(f"t_{c.name}") for c in _TASK_COLUMNS}).cte("new_task")
     outbox_columns = ("event_id", "topic", "event_type", "user_id", "task_id", "data")
     return (
         insert(outbox)
@@ -114,7 +116,7 @@ class TaskRepository:
     async def get(
         self, user_id: str, task_id: UUID, *, for_update: bool = False, include_deleted: bool = False
     ) -> Task | None:
-        stmt = select(tasks).where(tasks.c.id == task_id, tasks.c.user_id == user_id)
+        stmt = select(*_TASK_COLUMNS).where(tasks.c.id == task_id, tasks.c.user_id == user_id)
         if not include_deleted:
             stmt = stmt.where(tasks.c.deleted_at.is_(None))
         if for_update:
@@ -141,7 +143,9 @@ class TaskRepository:
         return (await self.conn.execute(stmt)).first() is not None
 
     async def find_occurrence(self, series_id: UUID, occurrence_key: str) -> Task | None:
-        stmt = select(tasks).where(tasks.c.series_id == series_id, tasks.c.occurrence_key == occurrence_key)
+        stmt = select(*_TASK_COLUMNS).where(
+            tasks.c.series_id == series_id, tasks.c.occurrence_key == occurrence_key
+        )
         row = (await self.conn.execute(stmt)).first()
         return _task(row) if row else None
 
@@ -259,7 +263,7 @@ class TaskRepository:
             rank = ranked.c.rank
         exprs = _sort_expressions(rank)
         keys = [exprs[k.name].label(f"k{i}") for i, k in enumerate(query.keys)]
-        stmt: Select[Any] = select(tasks, *keys).select_from(source).where(*conditions)
+        stmt: Select[Any] = select(*_TASK_COLUMNS, *keys).select_from(source).where(*conditions)
         if query.after is not None:
             stmt = stmt.where(_after(query.keys, query.after, exprs))
         order = [exprs[k.name].desc() if k.descending else exprs[k.name].asc() for k in query.keys]
