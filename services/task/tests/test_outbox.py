@@ -120,6 +120,7 @@ class FakeDapr:
 
     def __init__(self, failures: int = 0, delay: float = 0.0, refuse: Sequence[str] = ()) -> None:
         self.failures, self.delay, self.refuse = failures, delay, set(refuse)
+        self.batches: list[list[str]] = []  # the task ids of each call
         self.published: list[dict[str, Any]] = []
         self.calls = 0
         self._changed = asyncio.Event()
@@ -131,6 +132,7 @@ class FakeDapr:
 
     async def publish(self, topic: str, events: Sequence[OutgoingEvent]) -> set[str]:
         self.calls += 1
+        self.batches.append([e.partition_key for e in events])
         if self.delay:
             await asyncio.sleep(self.delay)
         if self.failures > 0:
@@ -154,6 +156,15 @@ async def unsent(engine: AsyncEngine) -> int:
         return int(await conn.scalar(select(func.count()).where(outbox.c.sent_at.is_(None))) or 0)
 
 
+def assert_per_task_order(published: list[dict[str, Any]], outbox_order: list[str]) -> None:
+    """Each task's events went out in the order they were written."""
+    position = {event_id: n for n, event_id in enumerate(outbox_order)}
+    by_task: dict[str, list[int]] = {}
+    for event in published:
+        by_task.setdefault(event["task_id"], []).append(position[event["event_id"]])
+    assert all(seq == sorted(seq) for seq in by_task.values()), by_task
+
+
 async def outbox_ids(engine: AsyncEngine, user_id: str) -> list[str]:
     return [e["event_id"] for e in await events_of(engine, user_id)]
 
@@ -167,11 +178,16 @@ async def test_relay_publishes_in_order_once(alice: User, engine: AsyncEngine, c
 
     dapr = FakeDapr()
     relay = OutboxRelay(engine, dapr.publish)
-    result = await relay.run_once()
-    assert result.published == 5 and not result.failed
-    assert dapr.calls == 1  # one bulk call for the batch
-    assert dapr.ids() == await outbox_ids(engine, alice.id)
-    assert (await relay.run_once()).published == 0
+    rounds = [await relay.run_once() for _ in range(4)]
+    # One bulk call a round, holding the oldest unsent event of each task: the first
+    # task's three events take three rounds, the other's two go along.
+    assert [r.published for r in rounds] == [2, 2, 1, 0]
+    assert [r.full for r in rounds[:2]] == [True, True]  # more waiting: go again at once
+    assert not any(r.failed for r in rounds)
+    assert [len(b) for b in dapr.batches] == [2, 2, 1]
+    assert all(len(set(b)) == len(b) for b in dapr.batches)  # never two of one task
+    assert sorted(dapr.ids()) == sorted(await outbox_ids(engine, alice.id))
+    assert_per_task_order(dapr.published, await outbox_ids(engine, alice.id))
     assert len(dapr.published) == 5 and await unsent(engine) == 0
 
 
@@ -198,11 +214,11 @@ async def test_relay_keeps_only_the_refused_events_of_a_partial_failure(
                 .order_by(outbox.c.id)
             )
         ).all()
-    assert [(r.attempts, r.sent_at is None) for r in rows] == [(1, True), (0, False), (1, True)]
+    # The first task's second event was not in that call at all (one event per task).
+    assert [(r.attempts, r.sent_at is None) for r in rows] == [(1, True), (0, False), (0, True)]
 
     dapr.refuse.clear()
-    result = await relay.run_once()
-    assert result.published == 2 and not result.failed
+    assert [(await relay.run_once()).published for _ in range(3)] == [1, 1, 0]
     assert dapr.ids() == [ids[1], ids[0], ids[2]]  # the first task's two still in their order
 
 
@@ -229,9 +245,9 @@ async def test_relay_stops_at_a_failure_and_retries(
         and row.sent_at is None
     )
 
-    result = await relay.run_once()
-    assert result.published == 3 and not result.failed
-    assert dapr.ids() == await outbox_ids(engine, alice.id)
+    assert [(await relay.run_once()).published for _ in range(3)] == [2, 1, 0]
+    assert sorted(dapr.ids()) == sorted(await outbox_ids(engine, alice.id))
+    assert_per_task_order(dapr.published, await outbox_ids(engine, alice.id))
 
 
 async def test_running_relay_backs_off_then_delivers_and_wakes_on_commit(

@@ -4,7 +4,9 @@ they are back; consumers deduplicate by event_id.
 
 Each round publishes a batch of rows with one bulk call to the sidecar (one producer
 request to the broker), after lingering 10 ms when a commit woke it, so that concurrent
-commits share a round. Order: rows go out by id, and a batch stops at its first failure. With several replicas
+commits share a round; a batch holds the oldest unsent event of each task only, and a
+task's next event waits for the next round. Order: rows go out by id, and a batch stops
+at its first failure. With several replicas
 each takes a batch with FOR UPDATE SKIP LOCKED, so no row is published by two of them at
 once; a replica also leaves a task's rows alone while an earlier row of that task is still
 unsent (held by another replica), so events of one task never overtake each other."""
@@ -166,12 +168,23 @@ class OutboxRelay:
             held_elsewhere = {
                 task for task, first in first_of_task.items() if oldest.get(task, first) < first
             }
-            ready = [row for row in rows if row.task_id not in held_elsewhere]
+            # One event per task per round: the broker keeps the order of separate calls,
+            # but within one batch a retried message can land after a later one of its
+            # partition. A task's next event goes in the next round, after this one is
+            # acknowledged.
+            ready, waiting = [], False
+            for row in rows:
+                if row.task_id in held_elsewhere:
+                    continue
+                if first_of_task[row.task_id] != row.id:
+                    waiting = True
+                    continue
+                ready.append(row)
             sent, failed = await self._publish_in_order(conn, ready)
             if sent:
                 await conn.execute(update(outbox).where(outbox.c.id.in_(sent)).values(sent_at=func.now()))
             published = len(sent)
-        full = len(rows) == self.batch_size and published > 0 and not failed
+        full = (len(rows) == self.batch_size or waiting) and published > 0 and not failed
         return RelayRound(published, failed=failed, full=full)
 
     async def _publish_in_order(
@@ -182,9 +195,8 @@ class OutboxRelay:
         whether something failed.
 
         Within a call, the rows that failed are left unsent and the others are marked sent
-        (publishing them again would duplicate them). Per-task order survives a partial
-        failure because the broker fails a call per partition, and all of a task's events
-        share its partition (the partition key is the task id)."""
+        (publishing them again would duplicate them). A call holds at most one event per
+        task, so a partial failure cannot put a task's events out of order."""
         sent: list[int] = []
         for topic, group in itertools.groupby(rows, key=lambda row: str(row.topic)):
             batch = list(group)
