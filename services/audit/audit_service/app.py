@@ -25,7 +25,6 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine
 from todo_common.db import open_database, ping
 from todo_common.deadletter import (
     DEAD_LETTER_TYPE,
@@ -66,7 +65,33 @@ def _parse(envelope: CloudEvent) -> TaskEvent:
 
 async def _store(request: Request, topic: str) -> JSONResponse:
     engine = request.app.state.engine
-    prepared, stored = await _store_together(engine, await request.body(), topic)
+    prepared: dict[str, TaskEvent] = {}  # envelope id -> its event
+    stored: dict[UUID, bool] = {}  # event id -> stored now (False: a duplicate)
+
+    async def store_together(messages: list[Any]) -> None:
+        """Every valid event of the delivery in one insert, before the entries are handled.
+        Only an optimisation: if the insert fails (the database down, or refusing one of
+        the events), nothing is stored and each event takes the one-by-one path in
+        handle(), which tells poison from trouble."""
+        topics: dict[UUID, str] = {}
+        for message in messages:
+            try:
+                envelope = CloudEvent.model_validate(message)
+                event = TaskEvent.model_validate(envelope.data)
+            except ValidationError:
+                continue  # poison: dead-lettered one by one
+            prepared[envelope.id] = event
+            topics[event.event_id] = envelope.topic or topic
+        events = {event.event_id: event for event in prepared.values()}
+        if not events:
+            return
+        try:
+            inserted = await db.record_many(
+                engine, [(e, topics[e.event_id], summarize(e)) for e in events.values()]
+            )
+        except (*REFUSED, *UNAVAILABLE):
+            return
+        stored.update({event_id: event_id in inserted for event_id in events})
 
     async def handle(envelope: CloudEvent) -> None:
         event = prepared.get(envelope.id) or _parse(envelope)
@@ -83,41 +108,8 @@ async def _store(request: Request, topic: str) -> JSONResponse:
         outcome = "applied" if applied else "duplicate"
         EVENTS_CONSUMED.labels(envelope.topic or topic, event.event_type.value, outcome).inc()
 
-    return await consume_bulk(request, topic, request.app.state.dead_letters, handle)
-
-
-async def _store_together(
-    engine: AsyncEngine, body: bytes, topic: str
-) -> tuple[dict[str, TaskEvent], dict[UUID, bool]]:
-    """Every valid event of a bulk delivery in one insert, before the delivery is handled
-    entry by entry: {envelope id: event} and {event id: stored now (else a duplicate)}.
-    Only an optimisation: if the insert fails (the database down, or refusing one of the
-    events), nothing is stored and each event then takes the one-by-one path, which tells
-    poison from trouble."""
-    prepared: dict[str, TaskEvent] = {}
-    topics: dict[UUID, str] = {}
-    try:
-        entries = json.loads(body)["entries"]
-    except (ValueError, TypeError, KeyError):
-        return prepared, {}  # consume_bulk answers it
-    for entry in entries:
-        try:
-            envelope = CloudEvent.model_validate(entry["event"])
-            event = TaskEvent.model_validate(envelope.data)
-        except (TypeError, KeyError, ValidationError):
-            continue  # poison: handled (dead-lettered) one by one
-        prepared[envelope.id] = event
-        topics[event.event_id] = envelope.topic or topic
-    events = {event.event_id: event for event in prepared.values()}
-    if not events:
-        return prepared, {}
-    try:
-        inserted = await db.record_many(
-            engine, [(e, topics[e.event_id], summarize(e)) for e in events.values()]
-        )
-    except (*REFUSED, *UNAVAILABLE):
-        return prepared, {}
-    return prepared, {event_id: event_id in inserted for event_id in events}
+    dead_letters = request.app.state.dead_letters
+    return await consume_bulk(request, topic, dead_letters, handle, prepare=store_together)
 
 
 @events.post("/task")

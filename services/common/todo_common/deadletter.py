@@ -6,9 +6,10 @@ consumer dead-letters it itself, at once: it publishes the raw payload and the r
 `<topic>-dlq` through the sidecar and acknowledges the original (SUCCESS).
 
 Everything else (a dependency down, slow or answering 5xx; the database unavailable) is
-trouble: the consumer answers 503, and the sidecar's inbound resiliency policy retries the
-same message for a long time (components/resiliency.yaml: about 15 minutes). The
-subscription's declarative deadLetterTopic stays as the last resort after that budget.
+trouble: the consumer answers RETRY for it (and for the rest of its bulk delivery), and
+the sidecar's inbound resiliency policy retries the same message for a long time
+(components/resiliency.yaml: about 15 minutes). The subscription's declarative
+deadLetterTopic stays as the last resort after that budget.
 
 Dapr 1.16 would dead-letter a `{"status": "DROP"}` answer too (when the subscription has a
 deadLetterTopic), but without the reason and without the consumer's name; publishing the
@@ -125,28 +126,32 @@ Handler = Callable[[CloudEvent], Awaitable[None]]
 SUCCESS, RETRY = "SUCCESS", "RETRY"
 
 
-async def consume(request: Request, topic: str, dead_letters: DeadLetters, handle: Handler) -> JSONResponse:
-    """Run one delivery: SUCCESS when handled or dead-lettered, 503 (retry) otherwise.
+async def consume_bulk(
+    request: Request,
+    topic: str,
+    dead_letters: DeadLetters,
+    handle: Handler,
+    *,
+    prepare: Callable[[list[Any]], Awaitable[None]] | None = None,
+) -> JSONResponse:
+    """Run one bulk delivery (the subscription's bulkSubscribe: many messages of one
+    partition in one request). Each entry is handled in order by deliver(). After an
+    entry that must be retried, the rest are answered RETRY without being handled, so no
+    message overtakes an earlier one of its partition.
+
+    `prepare`, when given, first sees every entry's event at once (e.g. to store them in
+    one statement); the entries are then handled one by one all the same.
 
     `handle` raises PoisonMessage for a message it can never handle and RetryLater for a
     dependency that is down; any other exception is a bug and answers 500, which the
     sidecar retries like trouble (and dead-letters after the policy's budget)."""
-    status, problem = await deliver(await request.body(), topic, dead_letters, handle)
-    return JSONResponse({"status": SUCCESS}) if status == SUCCESS else retry(problem)
-
-
-async def consume_bulk(
-    request: Request, topic: str, dead_letters: DeadLetters, handle: Handler
-) -> JSONResponse:
-    """Run one bulk delivery (the subscription's bulkSubscribe: many messages of one
-    partition in one request). Each entry is handled in order exactly as consume()
-    handles one message. After an entry that must be retried, the rest are answered RETRY
-    without being handled, so no message overtakes an earlier one of its partition."""
     try:
         body = json.loads(await request.body())
         entries = [(str(e["entryId"]), e.get("event")) for e in body["entries"]]
     except (ValueError, TypeError, KeyError) as exc:  # not from a sidecar
         raise validation_error("Not a bulk subscribe request.", {"body": str(exc)[:200]}) from None
+    if prepare is not None:
+        await prepare([event for _, event in entries])
     statuses: list[dict[str, str]] = []
     problem = ""
     for entry_id, event in entries:
@@ -159,9 +164,9 @@ async def consume_bulk(
 
 
 async def deliver(message: Any, topic: str, dead_letters: DeadLetters, handle: Handler) -> tuple[str, str]:
-    """Handle one message: the raw body of a delivery, or one entry's event of a bulk
-    delivery (the CloudEvent as a JSON object). (SUCCESS, "") when handled or
-    dead-lettered; (RETRY, why) when it must be delivered again."""
+    """Handle one entry's event of a bulk delivery (the CloudEvent as a JSON object, or
+    whatever else the entry holds). (SUCCESS, "") when handled or dead-lettered; (RETRY,
+    why) when it must be delivered again."""
     envelope: CloudEvent | None = None
     try:
         envelope = parse_envelope(message)
@@ -196,7 +201,8 @@ def _as_bytes(message: Any) -> bytes:
 
 
 def retry(message: str) -> JSONResponse:
-    """503 with Dapr's RETRY status in the body (any non-2xx but 404 is retried)."""
+    """503 with Dapr's RETRY status in the body (any non-2xx but 404 is retried), for a
+    subscription delivered one message at a time (audit's dead-letter topics)."""
     return JSONResponse(
         {"status": "RETRY", "error": {"code": "unavailable", "message": message}}, status_code=503
     )
