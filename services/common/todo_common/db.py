@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import text
+from sqlalchemy import URL, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from todo_common.dapr import Dapr
@@ -35,8 +35,7 @@ async def open_database(
     # new PostgreSQL connection is a forked backend. Callers beyond the pool wait instead.
     # No pre-ping round trip per checkout: a connection found broken (PostgreSQL
     # restarted) invalidates the whole pool and that request answers 503 (errors.py).
-    isolation = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
-    return create_async_engine(url, pool_size=20, max_overflow=0, pool_timeout=10, **isolation)
+    return _pool(url, 20, autocommit)
 
 
 def autocommit_engine(engine: AsyncEngine, pool_size: int = 10) -> AsyncEngine:
@@ -44,9 +43,12 @@ def autocommit_engine(engine: AsyncEngine, pool_size: int = 10) -> AsyncEngine:
     mode, for reads and single-statement writes: a statement there is its own transaction,
     without the BEGIN and COMMIT round trips (and without switching a pooled connection's
     mode at every checkout)."""
-    return create_async_engine(
-        engine.url, isolation_level="AUTOCOMMIT", pool_size=pool_size, max_overflow=0, pool_timeout=10
-    )
+    return _pool(engine.url, pool_size, autocommit=True)
+
+
+def _pool(url: str | URL, size: int, autocommit: bool) -> AsyncEngine:
+    isolation = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
+    return create_async_engine(url, pool_size=size, max_overflow=0, pool_timeout=10, **isolation)
 
 
 def migrate(url: str, migrations: Path) -> None:

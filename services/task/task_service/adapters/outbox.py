@@ -210,9 +210,9 @@ class OutboxRelay:
                 error = str(exc) or type(exc).__name__
             else:
                 error = "the broker refused it"
-            sent += [row.id for row in batch if str(row.event_id) not in failed_ids]
             for row in batch:
                 if str(row.event_id) not in failed_ids:
+                    sent.append(row.id)
                     OUTBOX_PUBLISHED.labels(row.event_type).inc()
             if failed_ids:
                 OUTBOX_FAILURES.inc(len(failed_ids))
