@@ -281,6 +281,11 @@ class TaskRepository:
         prefix = prefix_tsquery(search)
         if prefix is not None:
             tsquery = tsquery.op("||")(func.to_tsquery(_ENGLISH, prefix))
+        # A scalar subquery (an InitPlan) builds the tsquery once per statement. Inline,
+        # a generic plan of the prepared statement (psycopg prepares it after 5 runs)
+        # parses it again for every row ts_rank scores: 55 ms instead of 26 for a word
+        # in 15,000 of the user's tasks.
+        tsquery = select(tsquery).scalar_subquery()
         rank_f = sql_cast(func.ts_rank(tasks.c.search_vector, tsquery), Float)
         return (
             select(tasks.c.id, rank_f.label("rank"))

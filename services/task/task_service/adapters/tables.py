@@ -97,8 +97,10 @@ Index(
 )
 Index("ix_tasks_user_created", tasks.c.user_id, tasks.c.created_at, tasks.c.id)
 Index("ix_tasks_user_due", tasks.c.user_id, tasks.c.due_at)
-Index("ix_tasks_tag_keys", tasks.c.tag_keys, postgresql_using="gin")
-Index("ix_tasks_search_vector", tasks.c.search_vector, postgresql_using="gin")
+# Searches and tag filters are always one user's: user_id leads both GIN indexes
+# (btree_gin, migration 0003), so other users' matches never reach the heap.
+Index("ix_tasks_user_search", tasks.c.user_id, tasks.c.search_vector, postgresql_using="gin")
+Index("ix_tasks_user_tags", tasks.c.user_id, tasks.c.tag_keys, postgresql_using="gin")
 # The reminder scan: only tasks whose reminder is still to be sent.
 Index(
     "ix_tasks_reminders_pending",
