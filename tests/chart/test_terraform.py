@@ -142,3 +142,24 @@ def test_chart_values_output_has_what_the_fixture_has(cloud: str) -> None:
         if not re.search(rf'(?<![\w"]){re.escape(key)}\s*=|"{re.escape(key)}"\s*=', expression)
     }
     assert missing == set()
+
+
+def test_azure_allow_lists_every_extension_the_migrations_create() -> None:
+    """Azure Flexible Server refuses CREATE EXTENSION for anything not in its
+    azure.extensions parameter: every extension a migration creates must be listed."""
+    created = {
+        name.upper()
+        for path in (ROOT / "services").glob("*/*/alembic/versions/*.py")
+        for name in re.findall(r"CREATE EXTENSION IF NOT EXISTS (\w+)", path.read_text())
+    }
+    assert {"PG_TRGM", "BTREE_GIN"} <= created
+    configs = [
+        _unquote(body["value"])
+        for block in _module("aks").get("resource", [])
+        for kind, resources in block.items()
+        if _unquote(kind) == "azurerm_postgresql_flexible_server_configuration"
+        for body in resources.values()
+        if _unquote(body.get("name", "")) == "azure.extensions"
+    ]
+    assert len(configs) == 1, "no azure.extensions configuration for the flexible server"
+    assert set(configs[0].split(",")) >= created

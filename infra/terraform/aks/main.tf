@@ -227,6 +227,14 @@ resource "azurerm_postgresql_flexible_server" "main" {
   tags       = local.tags
 }
 
+# Flexible Server creates only allow-listed extensions. The task service's migrations
+# need pg_trgm (typo correction) and btree_gin (GIN indexes led by user_id).
+resource "azurerm_postgresql_flexible_server_configuration" "extensions" {
+  name      = "azure.extensions"
+  server_id = azurerm_postgresql_flexible_server.main.id
+  value     = "PG_TRGM,BTREE_GIN"
+}
+
 resource "azurerm_postgresql_flexible_server_database" "main" {
   for_each  = toset(local.databases)
   name      = each.value
