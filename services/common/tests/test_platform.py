@@ -135,3 +135,20 @@ async def test_an_unreachable_database_is_503_with_retry_after_and_a_db_bug_is_5
         assert lost.json()["error"]["code"] == "unavailable"
     bug = await client.get("/db-bug", headers={"dapr-api-token": TOKEN})
     assert bug.status_code == 500 and bug.json()["error"]["code"] == "internal"
+
+
+def test_settling_the_collector_freezes_startup_objects_and_raises_the_thresholds() -> None:
+    import gc
+
+    from todo_common.platform import GC_THRESHOLDS, settle_garbage_collector
+
+    before = gc.get_threshold()
+    try:
+        startup = [[object()] for _ in range(1000)]  # tracked containers built at startup
+        settle_garbage_collector()
+        assert gc.get_threshold() == GC_THRESHOLDS
+        assert gc.get_freeze_count() >= len(startup)
+        assert GC_THRESHOLDS[0] > before[0]
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

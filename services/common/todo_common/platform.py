@@ -1,6 +1,7 @@
 """The FastAPI app every service starts from: logs, errors, the app-token gate, request
 ids, metrics, health and readiness, the sidecar client and the JWT verifier."""
 
+import gc
 import hmac
 import logging
 import time
@@ -219,8 +220,10 @@ def create_app(
         try:
             if lifespan is not None:
                 async with lifespan(app, platform):
+                    settle_garbage_collector()
                     yield
             else:
+                settle_garbage_collector()
                 yield
         finally:
             await dapr.close()
@@ -233,6 +236,22 @@ def create_app(
     app.add_middleware(PlatformMiddleware, settings=settings)
     document_errors(app)
     return app
+
+
+# CPython collects the young generation every 700 net allocations and, every 100 of
+# those, may walk every tracked object: FastAPI, pydantic and SQLAlchemy leave hundreds of
+# thousands of them after startup. A request allocates thousands of short-lived objects,
+# so the collector took 17 % of the task service's CPU under creates (py-spy --native).
+GC_THRESHOLDS = (20_000, 20, 20)
+
+
+def settle_garbage_collector() -> None:
+    """Once startup is done: move what startup built out of the collector's sight
+    (gc.freeze: it lives as long as the process) and collect the young generation less
+    often, so fewer short-lived objects survive into the older ones."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def run(app_path: str) -> None:
