@@ -1,19 +1,19 @@
 """One chat turn: the Agents SDK agent, with the tools of our MCP server, run over the
 conversation so far. The same path serves the offline model and any cloud model."""
 
-import ssl
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from typing import Any
 
-import httpx2
 from agents import Agent, Runner
 from agents.items import ToolCallItem, ToolCallOutputItem
-from agents.mcp import MCPServerStreamableHttp, MCPServerStreamableHttpParams
 from agents.models.interface import Model
+from agents.run_context import RunContextWrapper
+from mcp.server.mcpserver import MCPServer
+from todo_common.auth import AuthenticatedUser
 
 from chat_service.domain.conversation import Action, parse_result
+from chat_service.mcp_inprocess import InProcessMCPServer
 from chat_service.offline_model import context_line
 
 INSTRUCTIONS = """You are the assistant of a todo app. You manage the signed-in user's tasks
@@ -34,22 +34,6 @@ only through the tools you have; never claim a change you did not make with a to
 - Reply briefly and warmly and confirm what changed ("Added 'Call the dentist' for
   tomorrow at 3:00 PM"), with times in the user's timezone. Never show ids, JSON or errors'
   internals."""
-
-
-@cache
-def _tls() -> ssl.SSLContext:
-    return ssl.create_default_context()
-
-
-def mcp_http_client(
-    headers: dict[str, str] | None = None, timeout: Any = None, auth: Any = None
-) -> httpx2.AsyncClient:
-    """The MCP connection's HTTP client, one per turn as the SDK wants, as its default one
-    is but for the TLS context: built once here instead of per client (loading the CA
-    bundle took about a third of a turn's CPU), still verifying when the URL is https."""
-    return httpx2.AsyncClient(
-        follow_redirects=False, headers=headers, timeout=timeout, auth=auth, verify=_tls()
-    )
 
 
 @dataclass(frozen=True)
@@ -94,37 +78,29 @@ def collect_actions(items: list[Any]) -> list[Action]:
 async def run_turn(
     *,
     model: Model,
-    mcp_url: str,
-    mcp_headers: dict[str, str],
+    tools: MCPServer,
+    user: AuthenticatedUser,
     history: list[dict[str, str]],
     message: str,
     now: datetime,
     timezone: str,
     last_task: dict[str, Any] | None,
     max_turns: int,
-    http_client_factory: Any = None,
 ) -> TurnOutcome:
-    """`http_client_factory` lets tests serve the MCP app in process (httpx2 ASGI)."""
-    params: MCPServerStreamableHttpParams = {
-        "url": mcp_url,
-        "headers": mcp_headers,
-        "timeout": 15,
-        "terminate_on_close": False,
-        "httpx_client_factory": http_client_factory or mcp_http_client,
-    }
-    server = MCPServerStreamableHttp(
-        params=params,
-        cache_tools_list=True,
-        client_session_timeout_seconds=30,
-        name="todo-tasks",
-    )
-    async with server:
+    """The agent, with the tools of `tools` (our MCP server) reached over an in-process MCP
+    connection that acts as `user`."""
+    async with InProcessMCPServer(tools, user) as server:
         agent = Agent(
             name="Todo assistant",
             instructions=instructions(now, timezone, last_task),
             model=model,
             mcp_servers=[server],
         )
+        # The SDK lists and converts an agent's MCP tools again before every model call (a
+        # deep copy of every schema each time); the list cannot change within a turn, so the
+        # agent gets them once, converted as the SDK converts them.
+        mcp_tools = await agent.get_mcp_tools(RunContextWrapper(context=None))
+        agent = agent.clone(tools=mcp_tools, mcp_servers=[])
         items: list[Any] = [*history, {"role": "user", "content": message}]
         result = await Runner.run(agent, input=items, max_turns=max_turns)
     reply = str(result.final_output or "").strip() or "Done."

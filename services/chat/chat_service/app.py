@@ -4,9 +4,8 @@
   save, answer. Any replica serves any turn.
 - The MCP server (streamable HTTP, stateless, JSON responses) is served at /api/mcp, so the
   frontend forwards outside MCP clients to it; each request needs the user's Bearer JWT.
-- The agent reaches the tools through that same endpoint on this process's own port
-  (http://127.0.0.1:APP_PORT/api/mcp/), sending the user's JWT and the app token that
-  every non-health path of this app requires, exactly as the sidecar would."""
+- The agent reaches the same MCP server in process (mcp_inprocess.py): an MCP client session
+  over memory streams, one per turn, acting as the user the chat request was verified for."""
 
 import asyncio
 import logging
@@ -18,7 +17,7 @@ from datetime import UTC, datetime
 
 from agents.models.interface import Model
 from fastapi import APIRouter, FastAPI, Request, Response
-from mcp.server.mcpserver import Context
+from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.streamable_http_manager import StreamableHTTPASGIApp
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.routing import Route
@@ -34,6 +33,7 @@ from chat_service.adapters.models import choose_model
 from chat_service.adapters.task_api import DaprTaskApi, TaskApi
 from chat_service.agent import TurnOutcome, run_turn
 from chat_service.domain.conversation import Conversation, last_task_after
+from chat_service.mcp_inprocess import TurnCaller
 from chat_service.schemas import (
     ActionOut,
     ChatIn,
@@ -59,8 +59,7 @@ class Assistant:
     settings: ChatSettings
     model: Model
     store: ConversationStore
-    mcp_url: str
-    app_token: str
+    tools: MCPServer
 
 
 def _assistant(request: Request) -> Assistant:
@@ -99,8 +98,8 @@ async def _turn(
         async with asyncio.timeout(assistant.settings.turn_timeout_seconds):
             return await run_turn(
                 model=assistant.model,
-                mcp_url=assistant.mcp_url,
-                mcp_headers={"authorization": f"Bearer {user.token}", "dapr-api-token": assistant.app_token},
+                tools=assistant.tools,
+                user=user,
                 history=conversation.history(now),
                 message=body.message,
                 now=now,
@@ -172,14 +171,17 @@ async def delete_conversation(conversation_id: str, user: CurrentUser, request: 
 
 
 # -- MCP --------------------------------------------------------------------------------------
-async def tasks_for(ctx: Context) -> TaskApi:
-    """The calling user's task API, from the user McpEndpoint verified for this request."""
+def mcp_caller(ctx: Context) -> AuthenticatedUser:
+    """Who an MCP request comes from, as its transport established it: on /api/mcp the user
+    McpEndpoint verified from the Bearer JWT (request.state.user); on a chat turn's
+    in-process connection the turn's user, stamped on every message (TurnCaller)."""
     request = ctx.request_context.request
+    if isinstance(request, TurnCaller):
+        return request.user
     user = getattr(getattr(request, "state", None), "user", None)
-    if request is None or not isinstance(user, AuthenticatedUser):
+    if not isinstance(user, AuthenticatedUser):
         raise NotAuthenticated()
-    platform: Platform = request.app.state.platform
-    return DaprTaskApi(platform.dapr, user.token)
+    return user
 
 
 class McpEndpoint:
@@ -202,6 +204,13 @@ class McpEndpoint:
 
 def build_app() -> FastAPI:
     """A fresh app (the MCP session manager runs once per app)."""
+
+    async def tasks_for(ctx: Context) -> TaskApi:
+        """The calling user's task API: task-service is called with their JWT."""
+        user = mcp_caller(ctx)
+        platform: Platform = app.state.platform
+        return DaprTaskApi(platform.dapr, user.token)
+
     mcp = build_mcp_server(tasks_for)
     # Stateless with JSON responses: any replica answers any MCP request and no session id
     # has to survive the frontend's forwarding. DNS-rebinding checks are off because only
@@ -216,13 +225,11 @@ def build_app() -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
         settings = ChatSettings()
-        port = platform.settings.app_port
         app.state.assistant = Assistant(
             settings=settings,
             model=await choose_model(settings, platform.dapr),
             store=ConversationStore(platform.dapr),
-            mcp_url=settings.mcp_url or f"http://127.0.0.1:{port}{MCP_PATH}/",
-            app_token=platform.settings.app_api_token,
+            tools=mcp,
         )
 
         async def state_store() -> None:

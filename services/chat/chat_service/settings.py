@@ -15,8 +15,6 @@ class ChatSettings(BaseSettings):
     model: str = "offline"
     # Chat Completions is what every OpenAI-compatible server speaks; "responses" for OpenAI's.
     model_api: Literal["chat_completions", "responses"] = "chat_completions"
-    # The MCP endpoint the agent uses; by default this process's own (see app.py).
-    mcp_url: str | None = None
     max_turns: int = 10
     turn_timeout_seconds: float = 60.0
     # Export agent traces to OpenAI (needs a real OpenAI key); off by default.

@@ -1,17 +1,18 @@
 """The offline model: its plans step by step (pure), and whole turns through the real
-Agent, Runner and MCP server (served in process) against the fake task API."""
+Agent, Runner and MCP server (the in-process connection a turn uses) against the fake task
+API."""
 
 from typing import Any
 
-import httpx2
 import pytest
 from chat_service.agent import collect_actions, run_turn
+from chat_service.app import mcp_caller
 from chat_service.domain.planner import Call, Context, Say, next_step
 from chat_service.offline_model import OfflineModel, context_line, read_context, read_turn
 from chat_service.tools import build_mcp_server
 from mcp.server.mcpserver import Context as McpContext
-from mcp.server.transport_security import TransportSecuritySettings
 from tests.conftest import NOW, FakeTasks
+from todo_common.auth import AuthenticatedUser
 
 CTX = Context(now=NOW, timezone="UTC")
 
@@ -145,36 +146,21 @@ def test_read_turn_separates_history_from_this_turn() -> None:
 
 
 # -- whole turns through Agent, Runner and the MCP server ----------------------------------------
-async def turn(fake: FakeTasks, message: str, **kwargs: Any) -> Any:
+async def turn(fake: FakeTasks, message: str, user: str = "alice", **kwargs: Any) -> Any:
     async def tasks_for(ctx: McpContext) -> Any:
-        token = (ctx.headers or {}).get("authorization", "").removeprefix("Bearer ")
-        return fake.as_user(token)
+        return fake.as_user(mcp_caller(ctx).id)
 
-    mcp = build_mcp_server(tasks_for, clock=lambda: NOW)
-    app = mcp.streamable_http_app(
-        stateless_http=True,
-        json_response=True,
-        transport_security=TransportSecuritySettings(enable_dns_rebinding_protection=False),
+    return await run_turn(
+        model=OfflineModel(),
+        tools=build_mcp_server(tasks_for, clock=lambda: NOW),
+        user=AuthenticatedUser(id=user, email=None, name=None, token=f"jwt-of-{user}"),
+        history=kwargs.get("history", []),
+        message=message,
+        now=NOW,
+        timezone="UTC",
+        last_task=kwargs.get("last_task"),
+        max_turns=10,
     )
-
-    def client(
-        headers: dict[str, str] | None = None, timeout: Any = None, auth: Any = None
-    ) -> httpx2.AsyncClient:
-        return httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), headers=headers, timeout=timeout)
-
-    async with mcp.session_manager.run():
-        return await run_turn(
-            model=OfflineModel(),
-            mcp_url="http://chat.test/mcp",
-            mcp_headers={"authorization": "Bearer alice"},
-            history=kwargs.get("history", []),
-            message=message,
-            now=NOW,
-            timezone="UTC",
-            last_task=kwargs.get("last_task"),
-            max_turns=10,
-            http_client_factory=client,
-        )
 
 
 async def test_a_turn_adds_a_task(fake: FakeTasks) -> None:

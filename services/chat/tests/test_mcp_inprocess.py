@@ -1,0 +1,118 @@
+"""The agent's in-process MCP connection: real MCP (a ClientSession and our MCP server) that
+acts as the turn's user and no one else, whatever the model asks for."""
+
+import asyncio
+import json
+from typing import Any
+
+from chat_service.agent import run_turn
+from chat_service.app import mcp_caller
+from chat_service.mcp_inprocess import InProcessMCPServer, TurnCaller
+from chat_service.offline_model import OfflineModel
+from chat_service.tools import build_mcp_server
+from mcp import Client
+from mcp.server.mcpserver import Context, MCPServer
+from tests.conftest import NOW, FakeTasks
+from todo_common.auth import AuthenticatedUser
+
+
+def user(name: str) -> AuthenticatedUser:
+    return AuthenticatedUser(id=name, email=None, name=None, token=f"jwt-of-{name}")
+
+
+class Tools:
+    """Our MCP server over the fake task API, acting as whoever `mcp_caller` (the app's one
+    place that decides) says; records every request context it saw."""
+
+    def __init__(self, fake: FakeTasks) -> None:
+        self.seen: list[Any] = []
+
+        async def tasks_for(ctx: Context) -> Any:
+            self.seen.append(ctx.request_context.request)
+            return fake.as_user(mcp_caller(ctx).id)
+
+        self.server: MCPServer = build_mcp_server(tasks_for, clock=lambda: NOW)
+
+
+async def turn(tools: Tools, who: str, message: str, last_task: dict[str, Any] | None = None) -> Any:
+    return await run_turn(
+        model=OfflineModel(),
+        tools=tools.server,
+        user=user(who),
+        history=[],
+        message=message,
+        now=NOW,
+        timezone="UTC",
+        last_task=last_task,
+        max_turns=10,
+    )
+
+
+def output(result: Any) -> dict[str, Any]:
+    value: dict[str, Any] = json.loads("".join(getattr(c, "text", "") for c in result.content))
+    return value
+
+
+async def test_concurrent_turns_each_act_for_their_own_user(fake: FakeTasks) -> None:
+    alices = fake.seed("alice", title="Buy groceries")
+    bobs = fake.seed("bob", title="Buy groceries")
+    tools = Tools(fake)
+    first, second = await asyncio.gather(
+        turn(tools, "alice", "Mark the groceries task as done"),
+        turn(tools, "bob", "Add call the bank tomorrow at 9am"),
+    )
+    assert [(a.tool, a.ok) for a in first.actions] == [("search_tasks", True), ("complete_task", True)]
+    assert first.actions[1].arguments["task_id"] == alices["id"]
+    assert alices["completed"] and not bobs["completed"]
+    [added] = second.actions
+    assert (added.tool, added.ok) == ("add_task", True) and fake.owner[added.task_id or ""] == "bob"
+    assert {c.user.id for c in tools.seen} == {"alice", "bob"}
+    assert all(isinstance(c, TurnCaller) for c in tools.seen)
+
+
+async def test_another_users_task_is_not_reachable(fake: FakeTasks) -> None:
+    bobs = fake.seed("bob", title="Buy groceries", priority="LOW")
+    tools = Tools(fake)
+    # Even when the model names the task outright (here: "it" is bob's task).
+    last_task = {"id": bobs["id"], "title": "Buy groceries"}
+    outcome = await turn(tools, "alice", "Make it high priority", last_task)
+    assert [(a.tool, a.ok) for a in outcome.actions] == [("get_task", False)]
+    # And when a client on alice's connection asks for it directly, by any tool.
+    async with InProcessMCPServer(tools.server, user("alice")) as server:
+        for name, arguments in (
+            ("get_task", {"task_id": bobs["id"]}),
+            ("set_priority", {"task_id": bobs["id"], "priority": "HIGH"}),
+            ("complete_task", {"task_id": bobs["id"]}),
+            ("delete_task", {"task_id": bobs["id"]}),
+        ):
+            result = output(await server.call_tool(name, arguments))
+            assert (result["ok"], result["error"]) == (False, "not_found"), name
+    assert fake.tasks[bobs["id"]]["priority"] == "LOW" and not fake.tasks[bobs["id"]]["completed"]
+    assert {c.user.id for c in tools.seen} == {"alice"}
+
+
+async def test_the_user_comes_from_the_connection_not_the_request(fake: FakeTasks) -> None:
+    fake.seed("bob", title="Pay rent")
+    tools = Tools(fake)
+    async with InProcessMCPServer(tools.server, user("alice")) as server:
+        # Request metadata is the client's to write; the caller is the transport's.
+        result = output(await server.call_tool("list_tasks", {}, meta={"user": "bob", "sub": "bob"}))
+    assert result["ok"] and result["tasks"] == []
+    assert [c.user.id for c in tools.seen] == ["alice"]
+
+
+async def test_a_connection_without_a_caller_is_refused(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Pay rent")
+    tools = Tools(fake)
+    async with Client(tools.server) as client:  # the SDK's own in-process client: no caller
+        result = output(await client.call_tool("list_tasks", {}))
+    assert (result["ok"], result["error"]) == (False, "unauthorized")
+
+
+async def test_a_turn_leaves_no_server_running(fake: FakeTasks) -> None:
+    tools = Tools(fake)
+    before = asyncio.all_tasks()
+    await turn(tools, "alice", "Add buy milk")
+    await asyncio.sleep(0)
+    assert asyncio.all_tasks() - before == set()
+    assert len(fake.tasks) == 1
