@@ -84,8 +84,7 @@ async def main() -> int:
         for n in range(args.turns):
             if n and n % len(MIX) == 0:
                 # A new user for each pass over the mix: one user's 50 turns in a few
-                # seconds would meet the per-user rate limits (each turn's MCP calls
-                # count against the general bucket too).
+                # seconds would meet the per-user chat rate limit.
                 auth = await new_user()
                 sidecar.headers.update(auth)
                 public.headers.update(auth)
