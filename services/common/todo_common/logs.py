@@ -48,6 +48,9 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+    # httpx logs every request at INFO: one line per call to the sidecar (each relay
+    # round, each tool call of a chat turn). Failures are logged where they are handled.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 security_log = logging.getLogger("security")
