@@ -13,11 +13,13 @@ if [ "$(cat node_modules/.lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   echo "$lock_hash" >node_modules/.lock-hash
 fi
 inputs=()
-for f in app lib components public next.config.ts package-lock.json tsconfig.json postcss.config.mjs; do
+for f in app lib components public types server.ts next.config.ts package.json package-lock.json tsconfig.json \
+  tsconfig.server.json postcss.config.mjs; do
   [ -e "$f" ] && inputs+=("$f")
 done
 src_hash="$(find "${inputs[@]}" -type f | LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)"
-if [ "${1:-}" != "--no-build" ] && [ "$(cat .next/.src-hash 2>/dev/null)" != "$src_hash" ]; then
+# `npm run build` is `next build` and the compiled server (build/server.js, what `npm start` runs).
+if [ "${1:-}" != "--no-build" ] && { [ "$(cat .next/.src-hash 2>/dev/null)" != "$src_hash" ] || [ ! -f build/server.js ]; }; then
   say "building the frontend (next build)"
   NEXT_TELEMETRY_DISABLED=1 npm run build >"$LOG_DIR/next-build.log" 2>&1 || die "next build failed" "$LOG_DIR/next-build.log"
   echo "$src_hash" >.next/.src-hash

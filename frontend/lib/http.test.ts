@@ -8,10 +8,12 @@ import {
   declaresTooLarge,
   describeFetchError,
   downstreamResponseHeaders,
+  invokePath,
   invokeUrl,
   isNullBodyStatus,
   jsonError,
   readBodyLimited,
+  retryableOnNewConnection,
   upstreamRequestHeaders,
 } from "./http";
 
@@ -62,6 +64,15 @@ describe("invokeUrl", () => {
   });
 });
 
+describe("invokePath", () => {
+  it("is the invocation URL's path and query", () => {
+    expect(invokePath("task-service", "tasks/abc", "?limit=5")).toBe("/v1.0/invoke/task-service/method/api/tasks/abc?limit=5");
+    expect(invokeUrl("3500", "task-service", "tasks/abc", "?limit=5")).toBe(
+      "http://127.0.0.1:3500" + invokePath("task-service", "tasks/abc", "?limit=5"),
+    );
+  });
+});
+
 describe("upstreamRequestHeaders", () => {
   const incoming = new Headers({
     "content-type": "application/json",
@@ -84,7 +95,7 @@ describe("upstreamRequestHeaders", () => {
       daprApiToken: "sidecar-token",
       requestId: "generated",
     });
-    expect(Object.fromEntries(out)).toEqual({
+    expect(out).toEqual({
       "content-type": "application/json",
       accept: "application/json",
       "idempotency-key": "k-1",
@@ -100,13 +111,18 @@ describe("upstreamRequestHeaders", () => {
   it("asks the sidecar for any type instead of an event stream and passes Last-Event-ID on", () => {
     const sse = new Headers({ accept: "text/event-stream", "last-event-id": "n-41" });
     const out = upstreamRequestHeaders(sse, { authorization: "Bearer t", requestId: "r" });
-    expect(out.get("accept")).toBe("*/*");
-    expect(out.get("last-event-id")).toBe("n-41");
+    expect(out.accept).toBe("*/*");
+    expect(out["last-event-id"]).toBe("n-41");
   });
 
   it("adds a request id when the browser sent none and omits an empty Dapr token", () => {
     const out = upstreamRequestHeaders(new Headers(), { authorization: "Bearer t", daprApiToken: "", requestId: "gen-1" });
-    expect(Object.fromEntries(out)).toEqual({ authorization: "Bearer t", "x-request-id": "gen-1" });
+    expect(out).toEqual({ authorization: "Bearer t", "x-request-id": "gen-1" });
+  });
+
+  it("keeps an empty x-request-id as sent", () => {
+    const out = upstreamRequestHeaders(new Headers({ "x-request-id": "" }), { authorization: "Bearer t", requestId: "gen-1" });
+    expect(out["x-request-id"]).toBe("");
   });
 });
 
@@ -123,7 +139,7 @@ describe("downstreamResponseHeaders", () => {
       server: "uvicorn",
       traceparent: "00-abc",
     });
-    expect(Object.fromEntries(downstreamResponseHeaders(upstream, "req-9"))).toEqual({
+    expect(downstreamResponseHeaders(upstream, "req-9")).toEqual({
       "content-type": "application/json",
       etag: '"7"',
       "retry-after": "30",
@@ -132,11 +148,29 @@ describe("downstreamResponseHeaders", () => {
     });
   });
 
+  it("reads node:http's header object the same way", () => {
+    const upstream = {
+      "content-type": "application/json",
+      etag: '"7"',
+      "content-length": "12",
+      "set-cookie": ["x=y", "z=w"],
+      "cache-control": ["no-store", "private"],
+      location: undefined,
+    };
+    expect(downstreamResponseHeaders(upstream, "req-9")).toEqual({
+      "content-type": "application/json",
+      etag: '"7"',
+      "cache-control": "no-store, private",
+      "x-request-id": "req-9",
+    });
+    expect(downstreamResponseHeaders({ "x-request-id": "svc-1" }, "req-9")["x-request-id"]).toBe("svc-1");
+  });
+
   it("marks event streams as not to be buffered or compressed", () => {
     const out = downstreamResponseHeaders(new Headers({ "content-type": "text/event-stream; charset=utf-8" }));
-    expect(out.get("content-type")).toBe("text/event-stream; charset=utf-8");
-    expect(out.get("cache-control")).toBe("no-cache, no-transform");
-    expect(out.get("x-accel-buffering")).toBe("no");
+    expect(out["content-type"]).toBe("text/event-stream; charset=utf-8");
+    expect(out["cache-control"]).toBe("no-cache, no-transform");
+    expect(out["x-accel-buffering"]).toBe("no");
   });
 });
 
@@ -194,6 +228,35 @@ describe("describeFetchError", () => {
   it("includes undici's cause code", () => {
     const error = new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) });
     expect(describeFetchError(error)).toBe("fetch failed (ECONNREFUSED)");
+  });
+
+  it("includes node's own error code once", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:3500"), { code: "ECONNREFUSED" });
+    expect(describeFetchError(refused)).toBe("connect ECONNREFUSED 127.0.0.1:3500");
+    const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    expect(describeFetchError(reset)).toBe("socket hang up (ECONNRESET)");
+    expect(describeFetchError("odd")).toBe("odd");
+  });
+});
+
+describe("retryableOnNewConnection", () => {
+  const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+  const pipe = Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
+
+  it.each(["GET", "HEAD", "PUT", "DELETE", "get"])("retries an idempotent %s on a closed connection", (method) => {
+    expect(retryableOnNewConnection(method, reset)).toBe(true);
+    expect(retryableOnNewConnection(method, pipe)).toBe(true);
+  });
+
+  it("never sends a POST or PATCH twice", () => {
+    expect(retryableOnNewConnection("POST", reset)).toBe(false);
+    expect(retryableOnNewConnection("PATCH", reset)).toBe(false);
+  });
+
+  it("does not retry other failures", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    expect(retryableOnNewConnection("GET", refused)).toBe(false);
+    expect(retryableOnNewConnection("GET", new Error("aborted"))).toBe(false);
   });
 });
 

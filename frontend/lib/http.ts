@@ -32,10 +32,43 @@ export function jsonError(
   message: string,
   headers?: Record<string, string>,
 ): Response {
-  return Response.json(errorBody(code, message), {
+  const answer = errorAnswer(status, code, message, headers);
+  return new Response(answer.body, answer);
+}
+
+/** A complete answer: what a Response or a node ServerResponse is made from. */
+export interface PlainAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** {@link jsonError} as a plain answer, for writing to a node ServerResponse. */
+export function errorAnswer(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+): PlainAnswer {
+  return {
     status,
-    headers: { "cache-control": "no-store", ...headers },
-  });
+    headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
+    body: JSON.stringify(errorBody(code, message)),
+  };
+}
+
+/**
+ * Request or response headers: the Fetch API's `Headers`, or the object node:http gives
+ * (lower-case names; a list for a repeated header).
+ */
+export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+
+/** One header's value as `Headers.get` reads it (repeated values joined with ", "), or null. */
+export function headerValue(headers: HeaderSource, name: string): string | null {
+  if (typeof headers.get === "function") return (headers as Headers).get(name);
+  const value = (headers as Record<string, string | string[] | undefined>)[name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(", ") : value;
 }
 
 /** Request headers passed on to the services (everything else is dropped, cookies included). */
@@ -64,8 +97,8 @@ export const COPIED_RESPONSE_HEADERS = [
  * The request's `Authorization` header when it carries a Bearer token,
  * returned exactly as sent; null otherwise (missing, empty or another scheme).
  */
-export function bearerAuthorization(headers: Headers): string | null {
-  const value = headers.get("authorization");
+export function bearerAuthorization(headers: HeaderSource): string | null {
+  const value = headerValue(headers, "authorization");
   if (!value) return null;
   return /^Bearer\s+\S+$/i.test(value.trim()) ? value : null;
 }
@@ -76,7 +109,12 @@ export function bearerAuthorization(headers: Headers): string | null {
  * raw query string including its "?", or "".
  */
 export function invokeUrl(daprHttpPort: string, appId: string, rest: string, search: string): string {
-  return `http://127.0.0.1:${daprHttpPort}/v1.0/invoke/${encodeURIComponent(appId)}/method/api/${rest}${search}`;
+  return `http://127.0.0.1:${daprHttpPort}${invokePath(appId, rest, search)}`;
+}
+
+/** The path part of {@link invokeUrl}: what an HTTP request line to the sidecar carries. */
+export function invokePath(appId: string, rest: string, search: string): string {
+  return `/v1.0/invoke/${encodeURIComponent(appId)}/method/api/${rest}${search}`;
 }
 
 export interface UpstreamHeaderOptions {
@@ -88,19 +126,22 @@ export interface UpstreamHeaderOptions {
   requestId: string;
 }
 
-/** Headers for the call to the sidecar: the allow-listed ones, auth, and the Dapr API token. */
-export function upstreamRequestHeaders(incoming: Headers, options: UpstreamHeaderOptions): Headers {
-  const out = new Headers();
+/**
+ * Headers for the call to the sidecar: the allow-listed ones, auth, and the Dapr API token.
+ * A plain object (lower-case names) as node:http takes it.
+ */
+export function upstreamRequestHeaders(incoming: HeaderSource, options: UpstreamHeaderOptions): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
-    const value = incoming.get(name);
-    if (value !== null) out.set(name, value);
+    const value = headerValue(incoming, name);
+    if (value !== null) out[name] = value;
   }
   // Dapr 1.16 drops a text/event-stream response across the sidecar hop when the caller
   // asks for one (as every EventSource does); the service streams all the same.
-  if (isEventStream(out.get("accept"))) out.set("accept", "*/*");
-  if (!out.has("x-request-id")) out.set("x-request-id", options.requestId);
-  out.set("authorization", options.authorization);
-  if (options.daprApiToken) out.set("dapr-api-token", options.daprApiToken);
+  if (out.accept !== undefined && isEventStream(out.accept)) out.accept = "*/*";
+  if (out["x-request-id"] === undefined) out["x-request-id"] = options.requestId;
+  out.authorization = options.authorization;
+  if (options.daprApiToken) out["dapr-api-token"] = options.daprApiToken;
   return out;
 }
 
@@ -108,18 +149,21 @@ export function isEventStream(contentType: string | null): boolean {
   return (contentType ?? "").split(";", 1)[0].trim().toLowerCase() === "text/event-stream";
 }
 
-/** Headers for the browser: the allow-listed ones, plus no-buffering hints for event streams. */
-export function downstreamResponseHeaders(upstream: Headers, requestId?: string): Headers {
-  const out = new Headers();
+/**
+ * Headers for the browser: the allow-listed ones, plus no-buffering hints for event streams.
+ * A plain object (lower-case names), as both `Response` and node's `setHeader` take it.
+ */
+export function downstreamResponseHeaders(upstream: HeaderSource, requestId?: string): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const name of COPIED_RESPONSE_HEADERS) {
-    const value = upstream.get(name);
-    if (value !== null) out.set(name, value);
+    const value = headerValue(upstream, name);
+    if (value !== null) out[name] = value;
   }
-  if (requestId && !out.has("x-request-id")) out.set("x-request-id", requestId);
-  if (isEventStream(out.get("content-type"))) {
+  if (requestId && out["x-request-id"] === undefined) out["x-request-id"] = requestId;
+  if (isEventStream(out["content-type"] ?? null)) {
     // no-transform keeps `next start`'s compression from buffering the stream.
-    out.set("cache-control", "no-cache, no-transform");
-    out.set("x-accel-buffering", "no");
+    out["cache-control"] = "no-cache, no-transform";
+    out["x-accel-buffering"] = "no";
   }
   return out;
 }
@@ -130,8 +174,8 @@ export function isNullBodyStatus(status: number): boolean {
 }
 
 /** True when the request declares a Content-Length above the limit. */
-export function declaresTooLarge(headers: Headers, limit: number = MAX_BODY_BYTES): boolean {
-  const value = headers.get("content-length");
+export function declaresTooLarge(headers: HeaderSource, limit: number = MAX_BODY_BYTES): boolean {
+  const value = headerValue(headers, "content-length");
   if (value === null || !/^\d+$/.test(value.trim())) return false;
   return Number(value) > limit;
 }
@@ -220,12 +264,29 @@ export function daprClientError(status: number): { code: ErrorCode; message: str
   return { code: "validation_error", message: "The request was refused." };
 }
 
-/** A short description of a failed fetch(), including undici's cause code when there is one. */
+/**
+ * A short description of a failed call to the sidecar, with its error code: node:http's own
+ * (`connect ECONNREFUSED ...`, code ECONNREFUSED) or undici's cause code (`fetch failed`).
+ */
 export function describeFetchError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = (error as Error & { cause?: unknown }).cause;
-  if (cause && typeof cause === "object" && "code" in cause && typeof cause.code === "string") {
-    return `${error.message} (${cause.code})`;
-  }
-  return error.message;
+  const code = errorCode(error) ?? errorCode((error as Error & { cause?: unknown }).cause);
+  return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+}
+
+function errorCode(error: unknown): string | null {
+  return error && typeof error === "object" && "code" in error && typeof error.code === "string" ? error.code : null;
+}
+
+/** Methods that may be sent twice (RFC 9110 idempotent). */
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/**
+ * True when a request that failed on a kept-alive connection is safe to send once more on
+ * a new one: it is idempotent and the connection was found closed or reset before any
+ * answer (the sidecar closed it while it sat idle in the pool).
+ */
+export function retryableOnNewConnection(method: string, error: unknown): boolean {
+  const code = errorCode(error);
+  return IDEMPOTENT_METHODS.has(method.toUpperCase()) && (code === "ECONNRESET" || code === "EPIPE");
 }

@@ -64,10 +64,12 @@ def test_frontend_dockerfile() -> None:
     _common(text)
     assert NODE_BASE.search(text)
     assert "npm ci" in text and "npm prune --omit=dev" in text
-    assert 'CMD ["node", "node_modules/next/dist/bin/next", "start", "--hostname", "0.0.0.0"]' in text
+    # The production server (frontend/server.ts, compiled to build/ by `npm run build`).
+    assert "COPY --from=build /app/build ./build" in text
+    assert 'CMD ["node", "build/server.js", "--hostname", "0.0.0.0"]' in text
     assert "/api/health" in text
     ignore = (ROOT / "frontend" / ".dockerignore").read_text().split()
-    assert {"node_modules", ".next"} <= set(ignore)
+    assert {"node_modules", ".next", "build"} <= set(ignore)
 
 
 def test_root_dockerignore_admits_only_the_workspace() -> None:

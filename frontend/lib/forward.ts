@@ -1,0 +1,140 @@
+/**
+ * Forwarding one public /api/<prefix>/... request to the owning service through this app's
+ * own Dapr sidecar (service invocation): the rules of the public edge, in one place.
+ *
+ * Two callers share it: the catch-all route handler (app/api/[...path]/route.ts, which
+ * turns the answer into a `Response`) and the server's fast path for Bearer requests
+ * (lib/forward-node.ts, which writes it to node's `ServerResponse` without Next.js's
+ * per-request machinery). Neither Next.js nor Better Auth is imported here: the caller
+ * supplies how to authorize and how to read the body.
+ */
+import type { IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
+import {
+  ambiguousPath,
+  type BodyResult,
+  daprClientError,
+  daprErrorMessage,
+  declaresTooLarge,
+  describeFetchError,
+  downstreamResponseHeaders,
+  errorAnswer,
+  type HeaderSource,
+  headerValue,
+  invokePath,
+  isNullBodyStatus,
+  type PlainAnswer,
+  upstreamRequestHeaders,
+} from "./http";
+import { log } from "./log";
+import { resolveTarget } from "./routes";
+import { readText, sidecarRequest } from "./sidecar";
+
+const TOO_LARGE = "Request bodies are limited to 1 MiB.";
+
+/** An answer to send: complete (or empty), or the sidecar's answer body to stream on. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null | IncomingMessage;
+}
+
+/** The Authorization header to send on, or the answer to give instead (401, 503). */
+export type AuthResult = { ok: true; authorization: string } | { ok: false; answer: PlainAnswer };
+
+export interface ForwardRequest {
+  method: string;
+  /** The request's path and query as `new URL(request.url)` gives them. */
+  pathname: string;
+  search: string;
+  headers: HeaderSource;
+  /** Aborted when the browser goes away. */
+  signal: AbortSignal;
+  authorize: () => AuthResult | Promise<AuthResult>;
+  /** The body, read up to MAX_BODY_BYTES (lib/http.ts). */
+  readBody: () => Promise<BodyResult>;
+}
+
+/** Answered when the browser went away before the answer (nobody reads it; logs do). */
+const CLIENT_GONE: Answer = { status: 499, headers: {}, body: null };
+
+function unavailable(prefix: string): PlainAnswer {
+  return errorAnswer(503, "unavailable", `The ${prefix} service is unavailable right now; try again shortly.`, {
+    "retry-after": "5",
+  });
+}
+
+export async function forwardToService(request: ForwardRequest): Promise<Answer> {
+  const { pathname } = request;
+  const target = resolveTarget(pathname);
+  if (!target || ambiguousPath(target.rest)) {
+    return errorAnswer(404, "not_found", `There is no API endpoint at ${pathname}.`);
+  }
+  if (declaresTooLarge(request.headers)) return errorAnswer(413, "payload_too_large", TOO_LARGE);
+
+  const auth = await request.authorize();
+  if (!auth.ok) return auth.answer;
+
+  const body = await request.readBody();
+  if (!body.ok) return errorAnswer(413, "payload_too_large", TOO_LARGE);
+
+  const { headers, signal } = request;
+  const requestId = headerValue(headers, "x-request-id") || crypto.randomUUID();
+  let upstream: IncomingMessage;
+  try {
+    upstream = await sidecarRequest({
+      port: process.env.DAPR_HTTP_PORT || "3500",
+      path: invokePath(target.appId, target.rest, request.search),
+      method: request.method,
+      headers: upstreamRequestHeaders(headers, {
+        authorization: auth.authorization,
+        daprApiToken: process.env.DAPR_API_TOKEN,
+        requestId,
+      }),
+      body: body.body,
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) return CLIENT_GONE;
+    log("warn", "sidecar unreachable", { request_id: requestId, app_id: target.appId, error: describeFetchError(error) });
+    return unavailable(target.prefix);
+  }
+
+  const status = upstream.statusCode ?? 502;
+  const answerHeaders = downstreamResponseHeaders(upstream.headers, requestId);
+  if (status >= 400 && (upstream.headers["content-type"] ?? "").includes("json")) {
+    // Small by nature; read it to tell Dapr's own answers ({"errorCode": ...}) from the
+    // service's errors: a failed invocation (5xx) is 503, a refusal (4xx) keeps its status;
+    // both get the API's error shape.
+    let text: string;
+    try {
+      text = await readText(upstream);
+    } catch (error) {
+      if (signal.aborted) return CLIENT_GONE;
+      throw error;
+    }
+    const daprError = daprErrorMessage(text);
+    if (daprError && status >= 500) {
+      log("warn", "service invocation failed", { request_id: requestId, app_id: target.appId, error: daprError });
+      return unavailable(target.prefix);
+    }
+    if (daprError) {
+      log("info", "the sidecar refused a request", { request_id: requestId, app_id: target.appId, error: daprError });
+      const { code, message } = daprClientError(status);
+      return errorAnswer(status, code, message);
+    }
+    return { status, headers: answerHeaders, body: text };
+  }
+  if (isNullBodyStatus(status)) {
+    upstream.resume(); // nothing to read; frees the connection
+    return { status, headers: answerHeaders, body: null };
+  }
+  return { status, headers: answerHeaders, body: upstream };
+}
+
+/** The answer as a Fetch API `Response` (the route handler's return value). */
+export function toResponse(answer: Answer): Response {
+  const { status, headers, body } = answer;
+  if (body === null || typeof body === "string") return new Response(body, { status, headers });
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status, headers });
+}
