@@ -148,7 +148,7 @@ def test_settling_the_collector_freezes_startup_objects_and_raises_the_threshold
         settle_garbage_collector()
         assert gc.get_threshold() == GC_THRESHOLDS
         assert gc.get_freeze_count() >= len(startup)
-        assert GC_THRESHOLDS[0] > before[0]
+        assert GC_THRESHOLDS[0] > 700  # CPython's default
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)

@@ -4,6 +4,7 @@ Dapr secret store, the schema from the service's Alembic migrations, run on star
 import asyncio
 import logging
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -38,17 +39,24 @@ async def open_database(
     return _pool(url, 20, autocommit)
 
 
-def autocommit_engine(engine: AsyncEngine, pool_size: int = 10) -> AsyncEngine:
+def autocommit_engine(engine: AsyncEngine, pool_size: int = 10, *, custom_plans: bool = False) -> AsyncEngine:
     """A second, smaller pool on the same database whose connections stay in autocommit
     mode, for reads and single-statement writes: a statement there is its own transaction,
     without the BEGIN and COMMIT round trips (and without switching a pooled connection's
-    mode at every checkout)."""
-    return _pool(engine.url, pool_size, autocommit=True)
+    mode at every checkout).
+
+    With custom_plans, PostgreSQL plans each execution for its parameters. psycopg
+    prepares a statement run five times, and PostgreSQL may then settle on one generic
+    plan, costed for an average parameter: for queries whose best plan depends on who
+    asks (a user with 10 tasks or with 100,000), that plan can be ten times too slow."""
+    return _pool(engine.url, pool_size, autocommit=True, custom_plans=custom_plans)
 
 
-def _pool(url: str | URL, size: int, autocommit: bool) -> AsyncEngine:
-    isolation = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
-    return create_async_engine(url, pool_size=size, max_overflow=0, pool_timeout=10, **isolation)
+def _pool(url: str | URL, size: int, autocommit: bool, custom_plans: bool = False) -> AsyncEngine:
+    options: dict[str, Any] = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
+    if custom_plans:
+        options["connect_args"] = {"options": "-c plan_cache_mode=force_custom_plan"}
+    return create_async_engine(url, pool_size=size, max_overflow=0, pool_timeout=10, **options)
 
 
 def migrate(url: str, migrations: Path) -> None:

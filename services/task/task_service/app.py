@@ -232,8 +232,9 @@ async def _domain_error(_: Request, exc: Exception) -> JSONResponse:
 async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     engine = await open_database(platform.dapr, "tasks-db-url", MIGRATIONS)
     autocommit = autocommit_engine(engine)
+    searches = autocommit_engine(engine, 5, custom_plans=True)
     relay = OutboxRelay(engine, platform.dapr.publish_bulk)
-    app.state.db = UnitOfWork(engine, on_commit=relay.wake, autocommit=autocommit)
+    app.state.db = UnitOfWork(engine, on_commit=relay.wake, autocommit=autocommit, searches=searches)
 
     async def database() -> None:
         await ping(engine)
@@ -244,6 +245,7 @@ async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
         yield
     finally:
         await relay.stop()
+        await searches.dispose()
         await autocommit.dispose()
         await engine.dispose()
 

@@ -79,7 +79,7 @@ async def get_task(uow: UnitOfWork, user_id: str, task_id: UUID) -> Task:
 
 
 async def list_tasks(uow: UnitOfWork, query: ListQuery) -> tuple[list[Task], str | None]:
-    async with uow.reads() as repo:
+    async with uow.reads(search=query.search is not None) as repo:
         page: Page = await repo.list_page(query)
     cursor = (
         query.next_cursor(page.last_keys, page.mode, page.corrected) if page.last_keys is not None else None
