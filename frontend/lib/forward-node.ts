@@ -17,7 +17,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Duplex, type Readable } from "node:stream";
 import compression from "next/dist/compiled/compression";
-import { type Answer, forwardToService } from "./forward";
+import { type Answer, CLIENT_GONE, forwardToService } from "./forward";
 import { bearerAuthorization, type BodyResult, type HeaderSource, MAX_BODY_BYTES } from "./http";
 import { log } from "./log";
 import { resolveTarget } from "./routes";
@@ -237,7 +237,7 @@ async function forwardNode(
     writeAnswer(res, answer);
   } catch (error) {
     if (browserGone.signal.aborted) {
-      writeAnswer(res, { status: 499, headers: {}, body: null });
+      writeAnswer(res, CLIENT_GONE);
       return;
     }
     log("error", "could not forward a request", {

@@ -56,7 +56,7 @@ export interface ForwardRequest {
 }
 
 /** Answered when the browser went away before the answer (nobody reads it; logs do). */
-const CLIENT_GONE: Answer = { status: 499, headers: {}, body: null };
+export const CLIENT_GONE: Answer = { status: 499, headers: {}, body: null };
 
 function unavailable(prefix: string): PlainAnswer {
   return errorAnswer(503, "unavailable", `The ${prefix} service is unavailable right now; try again shortly.`, {

@@ -9,7 +9,6 @@ import {
   describeFetchError,
   downstreamResponseHeaders,
   invokePath,
-  invokeUrl,
   isNullBodyStatus,
   jsonError,
   readBodyLimited,
@@ -50,26 +49,18 @@ describe("bearerAuthorization", () => {
   });
 });
 
-describe("invokeUrl", () => {
+describe("invokePath", () => {
   it("targets the local sidecar's invocation API", () => {
-    expect(invokeUrl("3501", "task-service", "tasks/abc/complete", "")).toBe(
-      "http://127.0.0.1:3501/v1.0/invoke/task-service/method/api/tasks/abc/complete",
+    expect(invokePath("task-service", "tasks/abc/complete", "")).toBe(
+      "/v1.0/invoke/task-service/method/api/tasks/abc/complete",
     );
   });
 
   it("keeps the query string", () => {
-    expect(invokeUrl("3500", "task-service", "tasks", "?status=all&tags=Work,Urgent")).toBe(
-      "http://127.0.0.1:3500/v1.0/invoke/task-service/method/api/tasks?status=all&tags=Work,Urgent",
+    expect(invokePath("task-service", "tasks", "?status=all&tags=Work,Urgent")).toBe(
+      "/v1.0/invoke/task-service/method/api/tasks?status=all&tags=Work,Urgent",
     );
-  });
-});
-
-describe("invokePath", () => {
-  it("is the invocation URL's path and query", () => {
     expect(invokePath("task-service", "tasks/abc", "?limit=5")).toBe("/v1.0/invoke/task-service/method/api/tasks/abc?limit=5");
-    expect(invokeUrl("3500", "task-service", "tasks/abc", "?limit=5")).toBe(
-      "http://127.0.0.1:3500" + invokePath("task-service", "tasks/abc", "?limit=5"),
-    );
   });
 });
 

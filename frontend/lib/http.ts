@@ -104,15 +104,10 @@ export function bearerAuthorization(headers: HeaderSource): string | null {
 }
 
 /**
- * The Dapr service-invocation URL on the local sidecar.
- * `rest` is the path after "/api/" (still percent-encoded); `search` is the
+ * The path and query of a Dapr service invocation on the local sidecar (what the request
+ * line to it carries). `rest` is the path after "/api/" (still percent-encoded); `search` is the
  * raw query string including its "?", or "".
  */
-export function invokeUrl(daprHttpPort: string, appId: string, rest: string, search: string): string {
-  return `http://127.0.0.1:${daprHttpPort}${invokePath(appId, rest, search)}`;
-}
-
-/** The path part of {@link invokeUrl}: what an HTTP request line to the sidecar carries. */
 export function invokePath(appId: string, rest: string, search: string): string {
   return `/v1.0/invoke/${encodeURIComponent(appId)}/method/api/${rest}${search}`;
 }
