@@ -91,6 +91,17 @@ async def set_up(args: argparse.Namespace, dapr_token: str) -> list[SimUser]:
         return await asyncio.gather(*(new_user(n) for n in range(args.users)))
 
 
+def parse_mix(text: str) -> dict[str, float]:
+    """"op=weight,..." with ops from MIX."""
+    mix: dict[str, float] = {}
+    for part in text.split(","):
+        op, _, weight = part.partition("=")
+        if op not in MIX or not weight:
+            raise argparse.ArgumentTypeError(f"{part!r}: want op=weight with op one of {', '.join(MIX)}")
+        mix[op] = float(weight)
+    return mix
+
+
 def pct(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
     return round(ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000, 1) if ordered else 0.0
@@ -119,7 +130,8 @@ def report(got: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
     task_p95 = max(operations[op]["p95_ms"] for op in TASK_OPS)
     return {
         "benchmark": "load: simulated users, closed loop"
-        + (f", think {args.think_ms} ms" if args.think_ms else ""),
+        + (f", think {args.think_ms} ms" if args.think_ms else "")
+        + (f", mix {args.mix}" if args.mix else ""),
         "via": args.via,
         "users": args.users,
         "duration_s": round(seconds, 1),
@@ -170,6 +182,12 @@ def main() -> int:
     parser.add_argument("--think-ms", type=float, default=0, help="mean pause between a user's requests")
     parser.add_argument("--seed-tasks", type=int, default=5, help="tasks each user starts with")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--mix",
+        type=parse_mix,
+        default=None,
+        help="another mix, e.g. list=1 (only lists) or list=3,search=1; default the issue's",
+    )
     args = parser.parse_args()
 
     secrets = json.loads((ROOT / ".run" / "secrets.json").read_text())
@@ -188,6 +206,7 @@ def main() -> int:
             "duration": args.duration,
             "think_ms": args.think_ms,
             "seed": args.seed,
+            "mix": args.mix,
         }
     )
     result = report(got, args)

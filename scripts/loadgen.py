@@ -10,7 +10,8 @@ are bucketed) and writes them to RESULT.
 
 Two scenarios:
 - "mix": a closed loop per user for warm-up + duration seconds (the next request as soon as
-  the last answered, plus an optional exponential think time) over the weighted MIX below;
+  the last answered, plus an optional exponential think time) over the weighted MIX below
+  (or the plan's own "mix");
   update and complete pick one of the user's own open tasks. Requests that finish during
   the warm-up are not counted.
 - "requests": `requests` requests of one kind (method, path, optional params, one JSON body
@@ -92,6 +93,7 @@ def _child(plan: dict[str, Any]) -> dict[str, Any]:
     accounts = itertools.count()
     numbers = itertools.count()  # request numbers, for the "requests" scenario
     scenario = plan["scenario"]
+    mix = plan.get("mix") or MIX
     think = plan.get("think_ms", 0) / 1000
     # "rate" (requests a second, all users together) makes the "requests" scenario an open
     # loop: each user starts a request every users/rate seconds, and only falls behind that
@@ -173,7 +175,7 @@ def _child(plan: dict[str, Any]) -> dict[str, Any]:
         def one_of_mix(self) -> None:
             if time.monotonic() >= stop:
                 raise StopUser()
-            op = self.rng.choices(list(MIX), list(MIX.values()))[0]
+            op = self.rng.choices(list(mix), list(mix.values()))[0]
             begun = time.perf_counter()
             try:
                 error = problem(self.mix_request(op))

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from todo_common.events import EventType
+from todo_common.events import EventType, TaskEvent
 from todo_common.logs import log_security_event
 
 from task_service.adapters.repository import DueReminder, Page, TaskRepository, UnitOfWork
@@ -87,6 +87,12 @@ async def list_tasks(uow: UnitOfWork, query: ListQuery) -> tuple[list[Task], str
     return page.tasks, cursor
 
 
+# Optimistic edits read the task and then write it only if it is still at the version
+# read; when another edit won in between, they read it again, up to this many times, and
+# then take the row lock instead.
+EDIT_ATTEMPTS = 3
+
+
 async def update_task(
     uow: UnitOfWork,
     user_id: str,
@@ -96,23 +102,48 @@ async def update_task(
     now: datetime | None = None,
 ) -> Task:
     """A partial edit. An edit that changes completion is reported as task.completed or
-    task.reopened (with all its changes), any other as task.updated."""
+    task.reopened (with all its changes), any other as task.updated.
+
+    Two round trips: read the task, then one statement that stores the edit and stages its
+    event only if the task is still at the version read (UnitOfWork.statements,
+    TaskRepository.replace). A concurrent edit in between makes it read again and apply the
+    edit to what that edit stored, as the row lock would have; If-Match is checked on every
+    read. An edit that starts a series (the task becomes recurring) and an edit that lost
+    EDIT_ATTEMPTS times run in a transaction that locks the task first."""
     now = now or utcnow()
+    for _ in range(EDIT_ATTEMPTS):
+        async with uow.statements() as repo:
+            task = await _load(repo, user_id, task_id, if_match=if_match)
+            new = domain.edit(task, values, now, series_id=uuid4())
+            if new is task:
+                return task
+            if _starts_series(task, new):
+                break
+            if await repo.replace(new, task.version, _edit_event(task, new)):
+                return new
     async with uow.transaction() as repo:
         task = await _load(repo, user_id, task_id, for_update=True, if_match=if_match)
         new = domain.edit(task, values, now, series_id=uuid4())
         if new is task:
             return task
-        if new.series_id != task.series_id and new.series_id is not None:
+        if _starts_series(task, new):
+            assert new.series_id is not None
             await repo.create_series(new.series_id, user_id, now)
         await repo.update(new)
-        changes = domain.changes_between(task, new)
-        if new.completed != task.completed:
-            kind = EventType.TASK_COMPLETED if new.completed else EventType.TASK_REOPENED
-        else:
-            kind = EventType.TASK_UPDATED
-        await repo.add_event(task_event(kind, new, changes))
+        await repo.add_event(_edit_event(task, new))
     return new
+
+
+def _starts_series(task: Task, new: Task) -> bool:
+    return new.series_id != task.series_id and new.series_id is not None
+
+
+def _edit_event(task: Task, new: Task) -> TaskEvent:
+    if new.completed != task.completed:
+        kind = EventType.TASK_COMPLETED if new.completed else EventType.TASK_REOPENED
+    else:
+        kind = EventType.TASK_UPDATED
+    return task_event(kind, new, domain.changes_between(task, new))
 
 
 async def complete_task(uow: UnitOfWork, user_id: str, task_id: UUID, now: datetime | None = None) -> Task:

@@ -67,6 +67,49 @@ async def test_every_change_writes_one_event_with_the_snapshot(alice: User, engi
     assert events[4]["payload"]["task"] == reopened and events[4]["payload"]["series_ended"] is False
 
 
+async def test_concurrent_edits_all_apply_and_their_events_follow_the_versions(
+    alice: User, engine: AsyncEngine
+) -> None:
+    """Edits read the task and store it only if it is still at the version read: the ones
+    that lose read it again. Every edit lands on top of the others, and the outbox holds
+    one event per version, in version order."""
+    task = await alice.create(title="Shared")
+    uow = UnitOfWork(engine)
+    fields = [{"description": "notes"}, {"priority": "HIGH"}, {"tags": ["home"]}, {"title": "Renamed"}]
+    await asyncio.gather(*(use_cases.update_task(uow, alice.id, UUID(task["id"]), f) for f in fields))
+    stored = await use_cases.get_task(uow, alice.id, UUID(task["id"]))
+    assert (stored.description, stored.priority, stored.tags, stored.title, stored.version) == (
+        "notes",
+        "HIGH",
+        ("home",),
+        "Renamed",
+        5,
+    )
+    versions = [e["payload"]["task"]["version"] for e in await events_of(engine, alice.id)]
+    assert versions == [1, 2, 3, 4, 5]
+
+
+async def test_an_edit_that_keeps_losing_takes_the_row_lock(
+    alice: User, engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    task = await alice.create(title="Contested")
+    tries = 0
+
+    async def always_lose(self: TaskRepository, *args: Any, **kwargs: Any) -> bool:
+        nonlocal tries
+        tries += 1
+        return False  # as if another edit landed between this edit's read and its write
+
+    monkeypatch.setattr(TaskRepository, "replace", always_lose)
+    uow = UnitOfWork(engine)
+    edited = await use_cases.update_task(uow, alice.id, UUID(task["id"]), {"priority": "LOW"})
+    monkeypatch.undo()
+    assert tries == use_cases.EDIT_ATTEMPTS
+    stored = await use_cases.get_task(uow, alice.id, UUID(task["id"]))
+    assert stored == edited and (stored.priority, stored.version) == ("LOW", 2)
+    assert [e["event_type"] for e in await events_of(engine, alice.id)] == ["task.created", "task.updated"]
+
+
 async def test_a_failing_change_writes_no_event(
     alice: User, engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -79,23 +122,24 @@ async def test_a_failing_change_writes_no_event(
         raise RuntimeError("the change fails after its event was staged")
 
     monkeypatch.setattr(TaskRepository, "add_event", event_then_failure)
+    # An edit that makes the task recurring starts a series: a transaction.
     with pytest.raises(RuntimeError):
-        await use_cases.update_task(uow, alice.id, UUID(task["id"]), {"title": "After"})
+        await use_cases.update_task(uow, alice.id, UUID(task["id"]), {"title": "After", "rrule": "daily"})
 
     async def broken_outbox(self: TaskRepository, event: TaskEvent, topic: str = TASK_EVENTS) -> None:
         raise RuntimeError("the outbox insert fails")
 
     monkeypatch.setattr(TaskRepository, "add_event", broken_outbox)
     with pytest.raises(RuntimeError):
-        await use_cases.update_task(uow, alice.id, UUID(task["id"]), {"title": "After"})
+        await use_cases.update_task(uow, alice.id, UUID(task["id"]), {"title": "After", "rrule": "daily"})
     with pytest.raises(RuntimeError):
         await use_cases.create_task(
             uow, alice.id, {"title": "Never stored"}, use_cases.Idempotency("k1", "h1")
         )
     monkeypatch.undo()
 
-    # A plain create is one statement: when the database refuses its outbox row (here an
-    # event id already taken), the task is not stored either.
+    # A plain create and a plain edit are one statement each: when the database refuses
+    # the outbox row (here an event id already taken), the change is not stored either.
     taken = UUID((await events_of(engine, alice.id))[0]["event_id"])
     real_event = use_cases.task_event
 
@@ -105,6 +149,8 @@ async def test_a_failing_change_writes_no_event(
     monkeypatch.setattr(use_cases, "task_event", reused_id)
     with pytest.raises(IntegrityError):
         await use_cases.create_task(uow, alice.id, {"title": "Never stored"})
+    with pytest.raises(IntegrityError):
+        await use_cases.update_task(uow, alice.id, UUID(task["id"]), {"title": "After"})
     monkeypatch.undo()
 
     assert [e["event_type"] for e in await events_of(engine, alice.id)] == ["task.created"]

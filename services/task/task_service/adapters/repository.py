@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, Insert, insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.sql.dml import ReturningInsert
 from todo_common.events import TASK_EVENTS, TaskEvent
 
 from task_service.adapters.tables import idempotency_keys, outbox, task_series, task_words, tasks
@@ -84,6 +85,33 @@ def _insert_new_statement() -> Insert:
         insert(outbox)
         .values({name: bindparam(f"o_{name}") for name in outbox_columns})
         .add_cte(new_series, new_task)
+    )
+
+
+def _replace_statement() -> ReturningInsert[Any]:
+    """UPDATE the task if it is still at the version it was read at, and INSERT its event
+    into the outbox only if the UPDATE changed a row, as one statement: WITH changed AS
+    (UPDATE ... RETURNING id) INSERT INTO outbox SELECT ... FROM changed. Parameters: the
+    task's columns prefixed t_, `expected_version`, the outbox row's columns prefixed o_."""
+    kept = ("id", "user_id", "created_at")
+    changed = (
+        update(tasks)
+        .where(
+            tasks.c.id == bindparam("t_id", type_=Uuid),
+            tasks.c.user_id == bindparam("t_user_id", type_=Text),
+            tasks.c.version == bindparam("expected_version", type_=tasks.c.version.type),
+            tasks.c.deleted_at.is_(None),
+        )
+        .values({c.name: bindparam(f"t_{c.name}") for c in _TASK_COLUMNS if c.name not in kept})
+        .returning(tasks.c.id)
+        .cte("changed")
+    )
+    outbox_columns = ("event_id", "topic", "event_type", "user_id", "task_id", "data")
+    row = select(*(bindparam(f"o_{name}", type_=outbox.c[name].type) for name in outbox_columns))
+    return (
+        insert(outbox)
+        .from_select(list(outbox_columns), row.select_from(changed))
+        .returning(outbox.c.event_id)
     )
 
 
@@ -155,6 +183,22 @@ class TaskRepository:
         await self.conn.execute(
             update(tasks).where(tasks.c.id == task.id, tasks.c.user_id == task.user_id).values(**values)
         )
+
+    async def replace(
+        self, task: Task, expected_version: int, event: TaskEvent, topic: str = TASK_EVENTS
+    ) -> bool:
+        """Store `task` (an edit of the stored one) and stage `event`, both in one statement,
+        if the stored task is still at `expected_version`; False (and nothing written) when
+        it has moved on or was deleted meanwhile. The row lock the UPDATE takes orders
+        concurrent edits of a task, so its events reach the outbox in the order of its
+        versions."""
+        values = {f"t_{k}": v for k, v in _row(task).items()}
+        values |= {f"o_{k}": v for k, v in _outbox_row(event, topic).items()}
+        written = (await self.conn.execute(_REPLACE, values | {"expected_version": expected_version})).first()
+        if written is None:
+            return False
+        self.events_written += 1
+        return True
 
     # -- series ---------------------------------------------------------------------------
     async def create_series(self, series_id: UUID, user_id: str, now: datetime) -> None:
@@ -390,6 +434,16 @@ class UnitOfWork:
         async with (self._searches if search else self._autocommit).connect() as conn:
             yield TaskRepository(conn)
 
+    @asynccontextmanager
+    async def statements(self) -> AsyncIterator[TaskRepository]:
+        """A connection of the autocommit pool for writes that are one statement each
+        (each commits by itself); pokes the relay afterwards if one staged an event."""
+        async with self._autocommit.connect() as conn:
+            repo = TaskRepository(conn)
+            yield repo
+        if repo.events_written and self.on_commit is not None:
+            self.on_commit()
+
     async def insert_new(self, task: Task, event: TaskEvent, topic: str = TASK_EVENTS) -> None:
         """A new task, its series and its outbox event in ONE statement (data-modifying
         CTEs), so one round trip instead of five. A single statement is atomic, so the
@@ -403,6 +457,7 @@ class UnitOfWork:
 
 
 _INSERT_NEW = _insert_new_statement()
+_REPLACE = _replace_statement()
 
 
 # -- row mapping and query building ---------------------------------------------------------
