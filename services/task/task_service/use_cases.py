@@ -1,5 +1,6 @@
-"""The task service's use cases: each is one transaction that loads, applies a domain
-function, stores the task and stages its event in the outbox."""
+"""The task service's use cases: each loads, applies a domain function, and stores the
+task together with its event in the outbox, atomically: in one transaction, or in one
+statement where a change fits in one (a plain create, an edit; see update_task)."""
 
 import hashlib
 import json
