@@ -2,9 +2,11 @@
 
 Each simulated user signs up through Better Auth, takes a Bearer JWT and, for --duration
 seconds, runs a closed loop (the next request as soon as the last answered, plus an
-optional --think-ms pause) of a weighted mix: list 40 %, create 20 %, update 15 %,
-complete 10 %, search 10 %, chat 5 %. Every user starts with a few tasks of their own;
-update and complete pick one of those the user still has open.
+optional --think-ms pause; with --rate R each user instead starts a request every users/R
+seconds, or as soon as its last answer came if that was later) of a weighted mix: list
+40 %, create 20 %, update 15 %, complete 10 %, search 10 %, chat 5 % (--mix for another).
+Every user starts with a few tasks of their own; update and complete pick one of those the
+user still has open.
 
 Paths: --via frontend (default) goes through http://localhost:3000, the public API (Next.js
 route handler → the frontend's sidecar → mTLS → the service's sidecar → the app);
@@ -92,7 +94,7 @@ async def set_up(args: argparse.Namespace, dapr_token: str) -> list[SimUser]:
 
 
 def parse_mix(text: str) -> dict[str, float]:
-    """"op=weight,..." with ops from MIX."""
+    """The --mix text: op=weight pairs, comma-separated, ops from MIX."""
     mix: dict[str, float] = {}
     for part in text.split(","):
         op, _, weight = part.partition("=")
@@ -129,7 +131,8 @@ def report(got: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
     errors = sum(o["errors"] for o in operations.values())
     task_p95 = max(operations[op]["p95_ms"] for op in TASK_OPS)
     return {
-        "benchmark": "load: simulated users, closed loop"
+        "benchmark": "load: simulated users, "
+        + (f"paced at {args.rate:g} req/s in all" if args.rate else "closed loop")
         + (f", think {args.think_ms} ms" if args.think_ms else "")
         + (f", mix {args.mix}" if args.mix else ""),
         "via": args.via,
@@ -180,6 +183,13 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=5, help="seconds run first and not counted")
     parser.add_argument("--via", choices=("frontend", "sidecar"), default="frontend")
     parser.add_argument("--think-ms", type=float, default=0, help="mean pause between a user's requests")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=0,
+        help="requests a second offered by all users together (each user starts one every "
+        "users/rate s, later only when its last answer came later): an open loop per user",
+    )
     parser.add_argument("--seed-tasks", type=int, default=5, help="tasks each user starts with")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
@@ -205,6 +215,7 @@ def main() -> int:
             "warmup": args.warmup,
             "duration": args.duration,
             "think_ms": args.think_ms,
+            "rate": args.rate,
             "seed": args.seed,
             "mix": args.mix,
         }

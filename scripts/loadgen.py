@@ -10,8 +10,8 @@ are bucketed) and writes them to RESULT.
 
 Two scenarios:
 - "mix": a closed loop per user for warm-up + duration seconds (the next request as soon as
-  the last answered, plus an optional exponential think time) over the weighted MIX below
-  (or the plan's own "mix");
+  the last answered, plus an optional exponential think time; or with "rate", paced as
+  below) over the weighted MIX below (or the plan's own "mix");
   update and complete pick one of the user's own open tasks. Requests that finish during
   the warm-up are not counted.
 - "requests": `requests` requests of one kind (method, path, optional params, one JSON body
@@ -95,9 +95,9 @@ def _child(plan: dict[str, Any]) -> dict[str, Any]:
     scenario = plan["scenario"]
     mix = plan.get("mix") or MIX
     think = plan.get("think_ms", 0) / 1000
-    # "rate" (requests a second, all users together) makes the "requests" scenario an open
-    # loop: each user starts a request every users/rate seconds, and only falls behind that
-    # schedule when its last answer took longer (at most len(users) requests in flight).
+    # "rate" (requests a second, all users together) paces either scenario: each user starts
+    # a request every users/rate seconds, and only falls behind that schedule when its last
+    # answer took longer (at most len(users) requests in flight).
     pace = len(plan["users"]) / plan["rate"] if plan.get("rate") else 0.0
     common = dict(plan.get("headers", {}))
     counting_from = stop = 0.0  # set when the users start
