@@ -8,12 +8,10 @@ from typing import Any
 from agents import Agent, Runner
 from agents.items import ToolCallItem, ToolCallOutputItem
 from agents.models.interface import Model
-from agents.run_context import RunContextWrapper
-from mcp.server.mcpserver import MCPServer
 from todo_common.auth import AuthenticatedUser
 
 from chat_service.domain.conversation import Action, parse_result
-from chat_service.mcp_inprocess import InProcessMCPServer
+from chat_service.mcp_inprocess import AgentTools
 from chat_service.offline_model import context_line
 
 INSTRUCTIONS = """You are the assistant of a todo app. You manage the signed-in user's tasks
@@ -78,7 +76,7 @@ def collect_actions(items: list[Any]) -> list[Action]:
 async def run_turn(
     *,
     model: Model,
-    tools: MCPServer,
+    tools: AgentTools,
     user: AuthenticatedUser,
     history: list[dict[str, str]],
     message: str,
@@ -87,20 +85,17 @@ async def run_turn(
     last_task: dict[str, Any] | None,
     max_turns: int,
 ) -> TurnOutcome:
-    """The agent, with the tools of `tools` (our MCP server) reached over an in-process MCP
-    connection that acts as `user`."""
-    async with InProcessMCPServer(tools, user) as server:
+    """The agent, with the tools of our MCP server reached over an in-process MCP connection
+    that acts as `user`."""
+    # The agent gets the tools already converted (the SDK would list and convert an agent's
+    # MCP servers again before every model call); they go over this turn's connection.
+    async with tools.turn(user) as agent_tools:
         agent = Agent(
             name="Todo assistant",
             instructions=instructions(now, timezone, last_task),
             model=model,
-            mcp_servers=[server],
+            tools=agent_tools,
         )
-        # The SDK lists and converts an agent's MCP tools again before every model call (a
-        # deep copy of every schema each time); the list cannot change within a turn, so the
-        # agent gets them once, converted as the SDK converts them.
-        mcp_tools = await agent.get_mcp_tools(RunContextWrapper(context=None))
-        agent = agent.clone(tools=mcp_tools, mcp_servers=[])
         items: list[Any] = [*history, {"role": "user", "content": message}]
         result = await Runner.run(agent, input=items, max_turns=max_turns)
     reply = str(result.final_output or "").strip() or "Done."

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from agents.models.interface import Model
 from fastapi import APIRouter, FastAPI, Request, Response
-from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver import Context
 from mcp.server.streamable_http_manager import StreamableHTTPASGIApp
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.routing import Route
@@ -33,7 +33,7 @@ from chat_service.adapters.models import choose_model
 from chat_service.adapters.task_api import DaprTaskApi, TaskApi
 from chat_service.agent import TurnOutcome, run_turn
 from chat_service.domain.conversation import Conversation, last_task_after
-from chat_service.mcp_inprocess import TurnCaller
+from chat_service.mcp_inprocess import AgentTools, TurnCaller
 from chat_service.schemas import (
     ActionOut,
     ChatIn,
@@ -59,7 +59,7 @@ class Assistant:
     settings: ChatSettings
     model: Model
     store: ConversationStore
-    tools: MCPServer
+    tools: AgentTools
 
 
 def _assistant(request: Request) -> Assistant:
@@ -229,7 +229,7 @@ def build_app() -> FastAPI:
             settings=settings,
             model=await choose_model(settings, platform.dapr),
             store=ConversationStore(platform.dapr),
-            tools=mcp,
+            tools=AgentTools(mcp),
         )
 
         async def state_store() -> None:

@@ -8,6 +8,7 @@ import pytest
 from chat_service.agent import collect_actions, run_turn
 from chat_service.app import mcp_caller
 from chat_service.domain.planner import Call, Context, Say, next_step
+from chat_service.mcp_inprocess import AgentTools
 from chat_service.offline_model import OfflineModel, context_line, read_context, read_turn
 from chat_service.tools import build_mcp_server
 from mcp.server.mcpserver import Context as McpContext
@@ -152,7 +153,7 @@ async def turn(fake: FakeTasks, message: str, user: str = "alice", **kwargs: Any
 
     return await run_turn(
         model=OfflineModel(),
-        tools=build_mcp_server(tasks_for, clock=lambda: NOW),
+        tools=AgentTools(build_mcp_server(tasks_for, clock=lambda: NOW)),
         user=AuthenticatedUser(id=user, email=None, name=None, token=f"jwt-of-{user}"),
         history=kwargs.get("history", []),
         message=message,
