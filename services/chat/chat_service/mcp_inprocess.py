@@ -14,7 +14,7 @@ in."""
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from types import TracebackType
@@ -113,23 +113,34 @@ async def _streams(mcp: MCPServer, caller: TurnCaller) -> AsyncIterator[tuple[An
 @dataclass(frozen=True)
 class Known:
     """What a connection to our server learns on its own (a discover round trip when it
-    opens, a tools/list round trip before its first tool call): the same for every
-    connection, since the server's tools are fixed when it is built."""
+    opens; before its first tool call a tools/list round trip, then a check of that tool's
+    output schema, compiled into the validator its results are checked with): the same for
+    every connection, since the server's tools are fixed when it is built."""
 
     discovered: DiscoverResult | None
     version: str | None
     listing: ListToolsResult
+    validators: dict[str, Any]
 
     @classmethod
     async def learn(cls, session: ClientSession) -> "Known":
-        """What `session` learnt when it opened, and every page of its tools/list."""
+        """What `session` learnt when it opened, every page of its tools/list, and the
+        validators it compiles from the output schemas."""
         listing = await session.list_tools()
         tools, cursor = list(listing.tools), listing.next_cursor
         while cursor is not None:
             page = await session.list_tools(params=PaginatedRequestParams(cursor=cursor))
             tools.extend(page.tools)
             cursor = page.next_cursor
-        return cls(session.discover_result, session.protocol_version, ListToolsResult(tools=tools))
+        validators = {}
+        for tool in tools:
+            # An invalid schema is left to fail the call when it is made, as before.
+            if tool.output_schema is not None:
+                with suppress(RuntimeError):
+                    validators[tool.name] = session._output_schema_validator(tool.name, tool.output_schema)
+        return cls(
+            session.discover_result, session.protocol_version, ListToolsResult(tools=tools), validators
+        )
 
 
 @asynccontextmanager
@@ -137,8 +148,8 @@ async def connect(
     mcp: MCPServer, user: AuthenticatedUser, known: Known | None = None
 ) -> AsyncIterator[ClientSession]:
     """An MCP client session to `mcp` in this process, acting as `user`. With `known`, the
-    session opens at the protocol version that was discovered (no probe) and knows the tool
-    list, as if it had listed the tools itself."""
+    session opens at the protocol version that was discovered (no probe) and knows the tools
+    as if it had listed them itself."""
     mode: str = "auto"  # probe with server/discover, fall back to the initialize handshake
     prior: DiscoverResult | None = None
     if known is not None and known.discovered is not None and known.version is not None:
@@ -153,12 +164,19 @@ async def connect(
     async with client:
         session = client.session
         if known is not None:
-            # A session learns each tool's output schema (it checks every result against it)
-            # only from a tools/list of its own: it takes a copy of the known listing through
-            # the method its own listings go through (the SDK's, private; the tests count the
-            # server's tools/list requests, so they notice if this stops working).
-            session._absorb_tool_listing(known.listing.model_copy(), complete=True)
+            _teach(session, known)
         yield session
+
+
+def _teach(session: ClientSession, known: Known) -> None:
+    """Give `session` what its own tools/list and first calls would have taught it. The
+    session keeps that in state only they fill (each tool's output schema and its compiled
+    validator, which every result is checked with): the listing goes through the method the
+    session's own listings go through, then the validators compiled from the same schemas
+    are added. Both are the SDK's private parts; the tests count the server's tools/list
+    requests and the schema compilations, so they notice if this stops working."""
+    session._absorb_tool_listing(known.listing.model_copy(), complete=True)
+    session._tool_output_validators.update(known.validators)
 
 
 # The connection of the turn running in this task (and the tasks it starts, which inherit it).

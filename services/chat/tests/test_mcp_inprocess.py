@@ -5,6 +5,7 @@ import asyncio
 import json
 from typing import Any
 
+import jsonschema.validators
 import pytest
 from agents import UserError
 from chat_service.agent import run_turn
@@ -130,9 +131,20 @@ async def test_a_turn_leaves_no_server_running(fake: FakeTasks) -> None:
     assert len(fake.tasks) == 1
 
 
-async def test_turns_in_a_row_share_the_tools_and_each_acts_for_its_own_user(fake: FakeTasks) -> None:
+async def test_turns_in_a_row_share_the_tools_and_each_acts_for_its_own_user(
+    fake: FakeTasks, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tools = Tools(fake)  # one AgentTools for every turn, as the app has
+    compiled: list[Any] = []  # output schemas compiled into validators (the MCP client's check)
+    validator_for = jsonschema.validators.validator_for
+
+    def counted(schema: Any, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(schema)
+        return validator_for(schema, *args, **kwargs)
+
+    monkeypatch.setattr(jsonschema.validators, "validator_for", counted)
     first = await turn(tools, "alice", "Add buy milk tomorrow at 9am")
+    compiled_by_the_first = len(compiled)
     second = await turn(tools, "bob", "Add call the bank on friday")
     third = await turn(tools, "alice", "Show my tasks")
     assert fake.owner[first.actions[0].task_id or ""] == "alice"
@@ -140,8 +152,10 @@ async def test_turns_in_a_row_share_the_tools_and_each_acts_for_its_own_user(fak
     [listing] = third.actions
     assert [t["title"] for t in listing.result["tasks"]] == ["Buy milk"]
     assert [c.user.id for c in tools.seen] == ["alice", "bob", "alice"]
-    # The first turn listed the tools; the later turns' connections were given the listing.
+    # The first turn listed the tools and compiled their output schemas; the later turns'
+    # connections were given both.
     assert tools.listings == 1
+    assert compiled_by_the_first >= 1 and len(compiled) == compiled_by_the_first
 
 
 async def test_a_connection_given_what_another_learnt_acts_for_its_own_user(fake: FakeTasks) -> None:
