@@ -196,7 +196,7 @@ class AgentTools(AgentMCPServer):
         self._mcp = mcp
         self._known: Known | None = None
         self._converted: list[Tool] | None = None
-        self._converting = asyncio.Lock()
+        self._learning = asyncio.Lock()  # the turns that start together learn it once
 
     @property
     def name(self) -> str:
@@ -206,19 +206,23 @@ class AgentTools(AgentMCPServer):
     async def turn(self, user: AuthenticatedUser) -> AsyncIterator[list[Tool]]:
         """Open this turn's connection, acting as `user`, and give the agent's tools; their
         calls in this task go over that connection until the block ends."""
-        async with connect(self._mcp, user, self._known) as session:
-            if self._known is None:
-                self._known = await Known.learn(session)
+        known = self._known
+        async with connect(self._mcp, user, known) as session:
+            tools = await self._function_tools(session)
+            if known is None and self._known is not None:
+                _teach(session, self._known)  # opened before the tools were learnt
             bound = _turn_session.set(session)
             try:
-                yield list(await self._function_tools())
+                yield list(tools)
             finally:
                 _turn_session.reset(bound)
 
-    async def _function_tools(self) -> list[Tool]:
+    async def _function_tools(self, session: ClientSession) -> list[Tool]:
         if self._converted is None:
-            async with self._converting:
+            async with self._learning:
                 if self._converted is None:
+                    if self._known is None:
+                        self._known = await Known.learn(session)
                     template = Agent(name=self.name, mcp_servers=[self])
                     self._converted = await template.get_mcp_tools(RunContextWrapper(context=None))
         return self._converted

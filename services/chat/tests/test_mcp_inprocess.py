@@ -81,6 +81,7 @@ async def test_concurrent_turns_each_act_for_their_own_user(fake: FakeTasks) -> 
     assert (added.tool, added.ok) == ("add_task", True) and fake.owner[added.task_id or ""] == "bob"
     assert {c.user.id for c in tools.seen} == {"alice", "bob"}
     assert all(isinstance(c, TurnCaller) for c in tools.seen)
+    assert tools.listings == 1  # the first turns, started together, learnt the tools once
 
 
 async def test_another_users_task_is_not_reachable(fake: FakeTasks) -> None:
