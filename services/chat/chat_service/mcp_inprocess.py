@@ -8,9 +8,9 @@ travels with it the way the HTTP transport carries the verified request: as each
 whatever the message says, so nothing the model writes can choose the user.
 
 What every connection would learn the same way is learnt once per process (AgentTools): the
-server's discover result, its tool list, and the tools converted for the agent. The tools
-hold no connection themselves; each call goes over the connection of the turn it is made
-in."""
+server's discover result, its tool list with the validators of the tools' results, and the
+tools converted for the agent. The tools hold no connection themselves; each call goes over
+the connection of the turn it is made in."""
 
 import asyncio
 from collections.abc import AsyncIterator
