@@ -275,7 +275,9 @@ def _iso(moment: datetime) -> str:
 @asynccontextmanager
 async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     # Every statement here is a whole change on its own (an insert, a read).
-    engine = await open_database(platform.dapr, "audit-db-url", MIGRATIONS, autocommit=True)
+    engine = await open_database(
+        platform.dapr, "audit-db-url", MIGRATIONS, autocommit=True, pool_size=platform.settings.db_pool_size
+    )
     app.state.engine = engine
     app.state.dead_letters = DeadLetters(platform.dapr, "audit-service")
 

@@ -25,7 +25,7 @@ def sqlalchemy_url(dsn: str) -> str:
 
 
 async def open_database(
-    dapr: Dapr, secret_name: str, migrations: Path, *, autocommit: bool = False
+    dapr: Dapr, secret_name: str, migrations: Path, *, autocommit: bool = False, pool_size: int = 20
 ) -> AsyncEngine:
     """Read the DSN from the secret store, migrate to head, return a pooled engine. With
     autocommit, for a service whose every write is one statement, its connections stay in
@@ -36,7 +36,7 @@ async def open_database(
     # new PostgreSQL connection is a forked backend. Callers beyond the pool wait instead.
     # No pre-ping round trip per checkout: a connection found broken (PostgreSQL
     # restarted) invalidates the whole pool and that request answers 503 (errors.py).
-    return _pool(url, 20, autocommit)
+    return _pool(url, pool_size, autocommit)
 
 
 def autocommit_engine(engine: AsyncEngine, pool_size: int = 10, *, custom_plans: bool = False) -> AsyncEngine:

@@ -48,6 +48,13 @@ class ServiceSettings(BaseSettings):
     chat_rate_limit_per_minute: float = Field(default=30, gt=0)
     chat_rate_limit_burst: int = Field(default=10, ge=1)
     log_level: str = "INFO"
+    # Database connections per replica (fixed pools, no overflow; todo_common.db). Every
+    # service with a database has the first; task-service also a pool for reads and
+    # single-statement writes and a small one for searches. Replicas times their sum must stay
+    # under PostgreSQL's max_connections.
+    db_pool_size: int = Field(default=20, ge=1, le=200)
+    db_autocommit_pool_size: int = Field(default=20, ge=1, le=200)
+    db_search_pool_size: int = Field(default=5, ge=1, le=200)
 
     @property
     def dapr_http_url(self) -> str:

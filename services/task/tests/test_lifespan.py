@@ -25,8 +25,13 @@ async def test_lifespan_opens_the_database_and_runs_the_relay(
 ) -> None:
     opened: list[AsyncEngine] = []
 
-    async def fake_open_database(dapr: Any, secret_name: str, migrations: Path) -> AsyncEngine:
+    sizes: list[int] = []
+
+    async def fake_open_database(
+        dapr: Any, secret_name: str, migrations: Path, pool_size: int
+    ) -> AsyncEngine:
         assert secret_name == "tasks-db-url" and migrations == task_app.MIGRATIONS
+        sizes.append(pool_size)
         opened.append(create_async_engine(database_url))
         return opened[0]
 
@@ -37,6 +42,14 @@ async def test_lifespan_opens_the_database_and_runs_the_relay(
             uow = app.state.db
             assert isinstance(uow, UnitOfWork) and uow.engine is opened[0]
             assert uow.on_commit is not None  # commits wake the relay
+            settings = app.state.platform.settings
+            # Each pool has the size its setting gives (DB_POOL_SIZE, DB_AUTOCOMMIT_POOL_SIZE,
+            # DB_SEARCH_POOL_SIZE).
+            assert sizes == [settings.db_pool_size]
+            assert (uow._autocommit.pool.size(), uow._searches.pool.size()) == (  # type: ignore[attr-defined]
+                settings.db_autocommit_pool_size,
+                settings.db_search_pool_size,
+            )
             r = await client.get("/ready")
             # The database answers; the (absent) sidecar does not.
             assert r.status_code == 503
