@@ -56,7 +56,8 @@ async def create_task(
     now = now or utcnow()
     task = domain.new_task(task_id=uuid4(), user_id=user_id, values=values, now=now, series_id=uuid4())
     if idempotency is None:  # the common case: one statement, one round trip
-        await uow.insert_new(task, task_event(EventType.TASK_CREATED, task))
+        async with uow.statements() as repo:
+            await repo.insert_new(task, task_event(EventType.TASK_CREATED, task))
         return task, True
     async with uow.transaction() as repo:
         earlier = await repo.claim_idempotency_key(

@@ -184,6 +184,13 @@ class TaskRepository:
             update(tasks).where(tasks.c.id == task.id, tasks.c.user_id == task.user_id).values(**values)
         )
 
+    async def insert_new(self, task: Task, event: TaskEvent, topic: str = TASK_EVENTS) -> None:
+        """A new task, its series and its outbox event in ONE statement (data-modifying
+        CTEs), so one round trip instead of five (on UnitOfWork.statements). A single
+        statement is atomic, so the event exists iff the task does, as with transaction()."""
+        await self.conn.execute(_INSERT_NEW, _prefixed(task, event, topic))
+        self.events_written += 1
+
     async def replace(
         self, task: Task, expected_version: int, event: TaskEvent, topic: str = TASK_EVENTS
     ) -> bool:
@@ -192,9 +199,8 @@ class TaskRepository:
         it has moved on or was deleted meanwhile. The row lock the UPDATE takes orders
         concurrent edits of a task, so its events reach the outbox in the order of its
         versions."""
-        values = {f"t_{k}": v for k, v in _row(task).items()}
-        values |= {f"o_{k}": v for k, v in _outbox_row(event, topic).items()}
-        written = (await self.conn.execute(_REPLACE, values | {"expected_version": expected_version})).first()
+        values = _prefixed(task, event, topic) | {"expected_version": expected_version}
+        written = (await self.conn.execute(_REPLACE, values)).first()
         if written is None:
             return False
         self.events_written += 1
@@ -436,23 +442,13 @@ class UnitOfWork:
 
     @asynccontextmanager
     async def statements(self) -> AsyncIterator[TaskRepository]:
-        """A connection of the autocommit pool for writes that are one statement each
-        (each commits by itself); pokes the relay afterwards if one staged an event."""
+        """A connection of the autocommit pool for reads and writes that are one statement
+        each (each commits by itself); pokes the relay afterwards if a write staged an
+        event."""
         async with self._autocommit.connect() as conn:
             repo = TaskRepository(conn)
             yield repo
         if repo.events_written and self.on_commit is not None:
-            self.on_commit()
-
-    async def insert_new(self, task: Task, event: TaskEvent, topic: str = TASK_EVENTS) -> None:
-        """A new task, its series and its outbox event in ONE statement (data-modifying
-        CTEs), so one round trip instead of five. A single statement is atomic, so the
-        event exists iff the task does, as with transaction()."""
-        values = {f"t_{k}": v for k, v in _row(task).items()}
-        values |= {f"o_{k}": v for k, v in _outbox_row(event, topic).items()}
-        async with self._autocommit.connect() as conn:
-            await conn.execute(_INSERT_NEW, values)
-        if self.on_commit is not None:
             self.on_commit()
 
 
@@ -501,6 +497,13 @@ def _outbox_row(event: TaskEvent, topic: str) -> dict[str, Any]:
         "task_id": event.task_id,
         "data": event.to_data(),
     }
+
+
+def _prefixed(task: Task, event: TaskEvent, topic: str) -> dict[str, Any]:
+    """The parameters of the one-statement writes: the task's columns prefixed t_ and its
+    outbox row's prefixed o_ (SQLAlchemy reserves the bare names)."""
+    values = {f"t_{k}": v for k, v in _row(task).items()}
+    return values | {f"o_{k}": v for k, v in _outbox_row(event, topic).items()}
 
 
 def _row(task: Task) -> dict[str, Any]:
