@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any, cast
 from uuid import UUID
 
@@ -14,6 +15,7 @@ from sqlalchemy import (
     ColumnElement,
     DateTime,
     Float,
+    Integer,
     Row,
     Select,
     Text,
@@ -144,12 +146,8 @@ class TaskRepository:
     async def get(
         self, user_id: str, task_id: UUID, *, for_update: bool = False, include_deleted: bool = False
     ) -> Task | None:
-        stmt = select(*_TASK_COLUMNS).where(tasks.c.id == task_id, tasks.c.user_id == user_id)
-        if not include_deleted:
-            stmt = stmt.where(tasks.c.deleted_at.is_(None))
-        if for_update:
-            stmt = stmt.with_for_update()
-        row = (await self.conn.execute(stmt)).first()
+        stmt = _get_statement(for_update, include_deleted)
+        row = (await self.conn.execute(stmt, {"task_id": task_id, "user_id": user_id})).first()
         return _task(row) if row else None
 
     async def owner_of(self, task_id: UUID) -> str | None:
@@ -302,47 +300,20 @@ class TaskRepository:
         return apply_corrections(search, {row.word: row.best for row in rows})
 
     async def _page(self, query: ListQuery, mode: SearchMode | None, corrected: str | None = None) -> Page:
-        conditions = _filters(query)
-        rank: ColumnElement[Any] | None = None
-        source: Any = tasks
-        if mode is not None:
-            text = corrected if mode == "trigram" else query.search
-            assert text is not None
-            ranked = self._ranked(text, conditions).subquery("ranked")
-            source = tasks.join(ranked, ranked.c.id == tasks.c.id)
-            rank = ranked.c.rank
-        exprs = _sort_expressions(rank)
-        keys = [exprs[k.name].label(f"k{i}") for i, k in enumerate(query.keys)]
-        stmt: Select[Any] = select(*_TASK_COLUMNS, *keys).select_from(source).where(*conditions)
+        text = (corrected if mode == "trigram" else query.search) if mode is not None else None
+        prefix = prefix_tsquery(text) if text is not None else None
+        shape = _PageShape.of(query, mode, prefix is not None)
+        params = _filter_params(query) | {"page_limit": query.limit + 1}
+        if text is not None:
+            params |= {"search": text, "prefix": prefix}
         if query.after is not None:
-            stmt = stmt.where(_after(query.keys, query.after, exprs))
-        order = [exprs[k.name].desc() if k.descending else exprs[k.name].asc() for k in query.keys]
-        rows = (await self.conn.execute(stmt.order_by(*order).limit(query.limit + 1))).all()
+            params |= {f"after_{i}": v for i, v in enumerate(query.after) if v is not None}
+        rows = (await self.conn.execute(_page_statement(shape), params)).all()
         more = len(rows) > query.limit
         rows = rows[: query.limit]
-        last = tuple(getattr(rows[-1], f"k{i}") for i in range(len(keys))) if more and rows else None
+        n = len(query.keys)
+        last = tuple(getattr(rows[-1], f"k{i}") for i in range(n)) if more and rows else None
         return Page([_task(r) for r in rows], last, mode, corrected if mode == "trigram" else None)
-
-    @staticmethod
-    def _ranked(search: str, conditions: list[ColumnElement[bool]]) -> Select[Any]:
-        """The ids and ts_rank of the (at most 50) best full-text matches: websearch
-        syntax, and each typed word also as a prefix ('grocer' finds groceries)."""
-        tsquery: ColumnElement[Any] = func.websearch_to_tsquery(_ENGLISH, search)
-        prefix = prefix_tsquery(search)
-        if prefix is not None:
-            tsquery = tsquery.op("||")(func.to_tsquery(_ENGLISH, prefix))
-        # A scalar subquery (an InitPlan) builds the tsquery once per statement. Inline,
-        # a generic plan of the prepared statement (psycopg prepares it after 5 runs)
-        # parses it again for every row ts_rank scores: 55 ms instead of 26 for a word
-        # in 15,000 of the user's tasks.
-        tsquery = select(tsquery).scalar_subquery()
-        rank_f = sql_cast(func.ts_rank(tasks.c.search_vector, tsquery), Float)
-        return (
-            select(tasks.c.id, rank_f.label("rank"))
-            .where(*conditions, tasks.c.search_vector.op("@@")(tsquery))
-            .order_by(rank_f.desc(), tasks.c.id)
-            .limit(SEARCH_RESULTS)
-        )
 
     async def tag_counts(self, user_id: str) -> list[tuple[str, int]]:
         """The user's tags with the number of their tasks using each, most used first. A
@@ -534,28 +505,134 @@ def _row(task: Task) -> dict[str, Any]:
     }
 
 
-def _filters(query: ListQuery) -> list[ColumnElement[bool]]:
+@lru_cache(maxsize=4)
+def _get_statement(for_update: bool, include_deleted: bool) -> Select[Any]:
+    stmt = select(*_TASK_COLUMNS).where(
+        tasks.c.id == bindparam("task_id"), tasks.c.user_id == bindparam("user_id")
+    )
+    if not include_deleted:
+        stmt = stmt.where(tasks.c.deleted_at.is_(None))
+    return stmt.with_for_update() if for_update else stmt
+
+
+@dataclass(frozen=True)
+class _PageShape:
+    """What a page's statement depends on besides its parameter values: which filters are
+    set, how it searches, its ordering and which cursor values are null. Statements are
+    built once per shape (`_page_statement`) and executed with `_filter_params` and the
+    page's own values: building and cache-keying a SQLAlchemy statement per request cost
+    more CPU than running it."""
+
+    status: str
+    priorities: bool
+    tags: bool
+    due_none: bool
+    overdue: bool
+    due_ge: bool
+    due_lt: bool
+    due_after: bool
+    due_before: bool
+    mode: SearchMode | None
+    prefix: bool
+    keys: tuple[SortKey, ...]
+    # Per key, whether the cursor's value is null; None on a first page.
+    after_nulls: tuple[bool, ...] | None
+
+    @staticmethod
+    def of(query: ListQuery, mode: SearchMode | None, prefix: bool) -> "_PageShape":
+        return _PageShape(
+            status=query.status,
+            priorities=bool(query.priorities),
+            tags=bool(query.tag_keys),
+            due_none=query.due_none,
+            overdue=query.overdue_at is not None,
+            due_ge=query.due_ge is not None,
+            due_lt=query.due_lt is not None,
+            due_after=query.due_after is not None,
+            due_before=query.due_before is not None,
+            mode=mode,
+            prefix=prefix and mode is not None,
+            keys=query.keys,
+            after_nulls=None if query.after is None else tuple(v is None for v in query.after),
+        )
+
+
+def _filter_params(query: ListQuery) -> dict[str, Any]:
+    return {
+        "user_id": query.user_id,
+        "priorities": list(query.priorities),
+        "tag_keys": list(query.tag_keys),
+        "overdue_at": query.overdue_at,
+        "due_ge": query.due_ge,
+        "due_lt": query.due_lt,
+        "due_after": query.due_after,
+        "due_before": query.due_before,
+    }
+
+
+def _filters(shape: _PageShape) -> list[ColumnElement[bool]]:
     t = tasks.c
-    where: list[ColumnElement[bool]] = [t.user_id == query.user_id, t.deleted_at.is_(None)]
-    if query.status != "all":
-        where.append(t.completed.is_(query.status == "completed"))
-    if query.priorities:
-        where.append(t.priority.in_(query.priorities))
-    if query.tag_keys:
-        where.append(t.tag_keys.contains(list(query.tag_keys)))
-    if query.due_none:
+    where: list[ColumnElement[bool]] = [t.user_id == bindparam("user_id"), t.deleted_at.is_(None)]
+    if shape.status != "all":
+        where.append(t.completed.is_(shape.status == "completed"))
+    if shape.priorities:
+        where.append(t.priority.in_(bindparam("priorities", expanding=True)))
+    if shape.tags:
+        where.append(t.tag_keys.contains(bindparam("tag_keys")))
+    if shape.due_none:
         where.append(t.due_at.is_(None))
-    if query.overdue_at is not None:
-        where += [t.due_at < query.overdue_at, t.completed.is_(False)]
-    if query.due_ge is not None:
-        where.append(t.due_at >= query.due_ge)
-    if query.due_lt is not None:
-        where.append(t.due_at < query.due_lt)
-    if query.due_after is not None:
-        where.append(t.due_at > query.due_after)
-    if query.due_before is not None:
-        where.append(t.due_at < query.due_before)
+    if shape.overdue:
+        where += [t.due_at < bindparam("overdue_at"), t.completed.is_(False)]
+    if shape.due_ge:
+        where.append(t.due_at >= bindparam("due_ge"))
+    if shape.due_lt:
+        where.append(t.due_at < bindparam("due_lt"))
+    if shape.due_after:
+        where.append(t.due_at > bindparam("due_after"))
+    if shape.due_before:
+        where.append(t.due_at < bindparam("due_before"))
     return where
+
+
+def _ranked(shape: _PageShape, conditions: list[ColumnElement[bool]]) -> Select[Any]:
+    """The ids and ts_rank of the (at most 50) best full-text matches of :search:
+    websearch syntax, and each typed word also as a prefix (:prefix, from prefix_tsquery:
+    'grocer' finds groceries)."""
+    tsquery: ColumnElement[Any] = func.websearch_to_tsquery(_ENGLISH, bindparam("search", type_=Text))
+    if shape.prefix:
+        tsquery = tsquery.op("||")(func.to_tsquery(_ENGLISH, bindparam("prefix", type_=Text)))
+    # A scalar subquery (an InitPlan) builds the tsquery once per statement. Inline,
+    # a generic plan of the prepared statement (psycopg prepares it after 5 runs)
+    # parses it again for every row ts_rank scores: 55 ms instead of 26 for a word
+    # in 15,000 of the user's tasks.
+    tsquery = select(tsquery).scalar_subquery()
+    rank_f = sql_cast(func.ts_rank(tasks.c.search_vector, tsquery), Float)
+    return (
+        select(tasks.c.id, rank_f.label("rank"))
+        .where(*conditions, tasks.c.search_vector.op("@@")(tsquery))
+        .order_by(rank_f.desc(), tasks.c.id)
+        .limit(SEARCH_RESULTS)
+    )
+
+
+@lru_cache(maxsize=512)
+def _page_statement(shape: _PageShape) -> Select[Any]:
+    """The statement of a page of this shape: the tasks and their sort keys k0..kn, in
+    order, limit+1 of them (:page_limit) so the caller knows whether a next page exists."""
+    conditions = _filters(shape)
+    rank: ColumnElement[Any] | None = None
+    source: Any = tasks
+    if shape.mode is not None:
+        ranked = _ranked(shape, conditions).subquery("ranked")
+        source = tasks.join(ranked, ranked.c.id == tasks.c.id)
+        rank = ranked.c.rank
+    exprs = _sort_expressions(rank)
+    keys = [exprs[k.name].label(f"k{i}") for i, k in enumerate(shape.keys)]
+    stmt: Select[Any] = select(*_TASK_COLUMNS, *keys).select_from(source).where(*conditions)
+    if shape.after_nulls is not None:
+        stmt = stmt.where(_after(shape.keys, shape.after_nulls, exprs))
+    order = [exprs[k.name].desc() if k.descending else exprs[k.name].asc() for k in shape.keys]
+    return stmt.order_by(*order).limit(bindparam("page_limit", type_=Integer))
 
 
 def _sort_expressions(rank: ColumnElement[Any] | None) -> dict[str, ColumnElement[Any]]:
@@ -573,23 +650,23 @@ def _sort_expressions(rank: ColumnElement[Any] | None) -> dict[str, ColumnElemen
 
 
 def _after(
-    keys: Sequence[SortKey], values: Sequence[Any], exprs: dict[str, ColumnElement[Any]]
+    keys: Sequence[SortKey], nulls: Sequence[bool], exprs: dict[str, ColumnElement[Any]]
 ) -> ColumnElement[bool]:
-    """Rows strictly after `values` in the ordering: for some key i, equal on every key
-    before i and beyond on key i. A null value (due_at of an undated task) has nothing
-    beyond it within its group; the due_null key before it separates the groups."""
-
-    def bound(key: SortKey, value: Any) -> Any:
-        return literal(value, Boolean) if key.kind == "bool" else value
-
+    """Rows strictly after the cursor's values (:after_0, :after_1, ...) in the ordering:
+    for some key i, equal on every key before i and beyond on key i. A null value (due_at
+    of an undated task) has nothing beyond it within its group; the due_null key before it
+    separates the groups."""
     alternatives: list[ColumnElement[bool]] = []
     equal: list[ColumnElement[bool]] = []
-    for key, value in zip(keys, values, strict=True):
+    for i, (key, null) in enumerate(zip(keys, nulls, strict=True)):
         expr = exprs[key.name]
-        if value is not None:
-            beyond = expr < bound(key, value) if key.descending else expr > bound(key, value)
-            alternatives.append(and_(*equal, beyond))
-            equal.append(expr == bound(key, value))
-        else:
+        if null:
             equal.append(expr.is_(None))
+            continue
+        # A boolean key (due_null) is compared with a typed parameter: compared with
+        # a Python bool, SQLAlchemy would fold `expr == true` into `expr`.
+        value = bindparam(f"after_{i}", type_=Boolean) if key.kind == "bool" else bindparam(f"after_{i}")
+        beyond = expr < value if key.descending else expr > value
+        alternatives.append(and_(*equal, beyond))
+        equal.append(expr == value)
     return or_(*alternatives) if alternatives else false()
