@@ -3,6 +3,7 @@ Dapr secret store, the schema from the service's Alembic migrations, run on star
 
 import asyncio
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from todo_common.dapr import Dapr
 
 log = logging.getLogger(__name__)
+# A session setting's name or value as passed in libpq's `options` (no spaces or quotes).
+_SETTING = re.compile(r"[A-Za-z0-9_.]+")
 
 
 def sqlalchemy_url(dsn: str) -> str:
@@ -39,7 +42,13 @@ async def open_database(
     return _pool(url, pool_size, autocommit)
 
 
-def autocommit_engine(engine: AsyncEngine, pool_size: int = 10, *, custom_plans: bool = False) -> AsyncEngine:
+def autocommit_engine(
+    engine: AsyncEngine,
+    pool_size: int = 10,
+    *,
+    custom_plans: bool = False,
+    session_settings: dict[str, str] | None = None,
+) -> AsyncEngine:
     """A second, smaller pool on the same database whose connections stay in autocommit
     mode, for reads and single-statement writes: a statement there is its own transaction,
     without the BEGIN and COMMIT round trips (and without switching a pooled connection's
@@ -48,14 +57,26 @@ def autocommit_engine(engine: AsyncEngine, pool_size: int = 10, *, custom_plans:
     With custom_plans, PostgreSQL plans each execution for its parameters. psycopg
     prepares a statement run five times, and PostgreSQL may then settle on one generic
     plan, costed for an average parameter: for queries whose best plan depends on who
-    asks (a user with 10 tasks or with 100,000), that plan can be ten times too slow."""
-    return _pool(engine.url, pool_size, autocommit=True, custom_plans=custom_plans)
+    asks (a user with 10 tasks or with 100,000), that plan can be ten times too slow.
 
-
-def _pool(url: str | URL, size: int, autocommit: bool, custom_plans: bool = False) -> AsyncEngine:
-    options: dict[str, Any] = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
+    session_settings are set for the whole session of each connection (`-c name=value` at
+    connect): on an autocommit connection, set_config(..., is_local => true) lasts only
+    for its own statement."""
+    settings = dict(session_settings or {})
     if custom_plans:
-        options["connect_args"] = {"options": "-c plan_cache_mode=force_custom_plan"}
+        settings["plan_cache_mode"] = "force_custom_plan"
+    return _pool(engine.url, pool_size, autocommit=True, session_settings=settings)
+
+
+def _pool(
+    url: str | URL, size: int, autocommit: bool, session_settings: dict[str, str] | None = None
+) -> AsyncEngine:
+    options: dict[str, Any] = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
+    if session_settings:
+        for name, value in session_settings.items():
+            if not _SETTING.fullmatch(name) or not _SETTING.fullmatch(value):
+                raise ValueError(f"unsafe session setting {name}={value!r}")
+        options["connect_args"] = {"options": " ".join(f"-c {n}={v}" for n, v in session_settings.items())}
     return create_async_engine(url, pool_size=size, max_overflow=0, pool_timeout=10, **options)
 
 

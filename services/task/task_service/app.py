@@ -17,7 +17,7 @@ from todo_common.platform import Platform, create_app
 
 from task_service import use_cases
 from task_service.adapters.outbox import OutboxRelay
-from task_service.adapters.repository import UnitOfWork
+from task_service.adapters.repository import SEARCH_SESSION, UnitOfWork
 from task_service.deps import CurrentUser, Db
 from task_service.domain.errors import Conflict, InvalidInput, NotFound, PreconditionFailed, TaskError
 from task_service.domain.fields import SUGGESTED_TAGS
@@ -236,7 +236,9 @@ async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     # the load test's 100 users queued on it (list p95 1.5 s; with 20, 0.66 s and +15 %
     # req/s; 32 was worse).
     autocommit = autocommit_engine(engine, settings.db_autocommit_pool_size)
-    searches = autocommit_engine(engine, settings.db_search_pool_size, custom_plans=True)
+    searches = autocommit_engine(
+        engine, settings.db_search_pool_size, custom_plans=True, session_settings=SEARCH_SESSION
+    )
     relay = OutboxRelay(engine, platform.dapr.publish_bulk)
     app.state.db = UnitOfWork(engine, on_commit=relay.wake, autocommit=autocommit, searches=searches)
 

@@ -10,8 +10,9 @@ import pytest
 import task_service.app as task_app
 from fastapi import FastAPI
 from httpx import AsyncClient
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from task_service.adapters.repository import UnitOfWork
+from task_service.adapters.repository import TRIGRAM_THRESHOLD, UnitOfWork
 
 pytestmark = pytest.mark.integration
 
@@ -50,6 +51,14 @@ async def test_lifespan_opens_the_database_and_runs_the_relay(
                 settings.db_autocommit_pool_size,
                 settings.db_search_pool_size,
             )
+            # Searches are planned per execution and correct typos at the task service's
+            # threshold, set for the whole session of each search connection.
+            async with uow.reads(search=True) as repo:
+                shown = [
+                    (await repo.conn.execute(text(f"SHOW {name}"))).scalar_one()
+                    for name in ("plan_cache_mode", "pg_trgm.similarity_threshold")
+                ]
+            assert shown == ["force_custom_plan", TRIGRAM_THRESHOLD]
             r = await client.get("/ready")
             # The database answers; the (absent) sidecar does not.
             assert r.status_code == 503

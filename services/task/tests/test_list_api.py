@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from task_service.adapters.repository import _page_statement
 
 if TYPE_CHECKING:
     from conftest import User
@@ -289,3 +290,22 @@ async def test_tampered_cursor_values_never_cause_a_5xx(alice: User) -> None:
         forged = base64.urlsafe_b64encode(json.dumps({**body, "k": keys}).encode()).decode()
         r = await alice.request("GET", "/api/tasks", params={"cursor": forged, "limit": 1})
         assert r.status_code == 422, r.text
+
+
+async def test_pages_of_one_shape_run_one_statement_built_once(alice: User, bob: User) -> None:
+    """A page's statement is built per shape (filters set, search mode, ordering, cursor
+    nulls) and reused with other values: building a SQLAlchemy statement per request cost
+    more CPU than running it. Values differ, the results follow them."""
+    await alice.create(title="Alice's", priority="HIGH")
+    await bob.create(title="Bob's", priority="LOW")
+    _page_statement.cache_clear()
+    assert await alice.titles(priority="HIGH", limit=5) == ["Alice's"]
+    assert await bob.titles(priority="LOW,MEDIUM", limit=7) == ["Bob's"]
+    assert await bob.titles(priority="HIGH", limit=5) == []
+    info = _page_statement.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+    # Another shape (a tag filter instead) builds its own statement, once.
+    assert await bob.titles(tags="home") == []
+    assert await alice.titles(tags="work") == []
+    info = _page_statement.cache_info()
+    assert (info.misses, info.hits) == (2, 3)

@@ -1,10 +1,20 @@
-"""Searches run on a pool planned per execution; other reads keep cached plans."""
+"""Searches run on a pool planned per execution, with the typo correction's threshold set
+for its sessions; other reads keep cached plans."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
-from task_service.adapters.repository import UnitOfWork
+from task_service.adapters.repository import SEARCH_SESSION, TRIGRAM_THRESHOLD, UnitOfWork
+from task_service.domain.listing import build_list_query
 from todo_common.db import autocommit_engine
+
+if TYPE_CHECKING:
+    from conftest import User
 
 pytestmark = pytest.mark.integration
 
@@ -23,3 +33,44 @@ async def test_searches_are_planned_for_their_parameters(engine: AsyncEngine) ->
     finally:
         await searches.dispose()
         await reads.dispose()
+
+
+async def _corrected_search(uow: UnitOfWork, user_id: str, search: str) -> tuple[str | None, list[str]]:
+    """How a search for `search` matched (its mode) and the titles it found."""
+    query = build_list_query(user_id=user_id, now=datetime.now(UTC), status="all", search=search)
+    async with uow.reads(search=True) as repo:
+        page = await repo.list_page(query)
+    return page.mode, [t.title for t in page.tasks]
+
+
+async def test_the_search_pool_sets_the_trigram_threshold_for_its_sessions(
+    alice: User, engine: AsyncEngine
+) -> None:
+    """The typo correction's `%` reads pg_trgm.similarity_threshold from the session; the
+    search pool sets it on connect (a set_config local to a statement would be gone by the
+    next one on an autocommit connection). 'grocreies' is 0.43 similar to 'groceries'."""
+    await alice.create(title="groceries for the week")
+    strict = autocommit_engine(
+        engine, 1, custom_plans=True, session_settings={"pg_trgm.similarity_threshold": "0.9"}
+    )
+    ours = autocommit_engine(engine, 1, custom_plans=True, session_settings=SEARCH_SESSION)
+    try:
+        uow = UnitOfWork(engine, searches=strict)
+        assert await _plan_cache_mode(uow, search=True) == "force_custom_plan"
+        assert await _corrected_search(uow, alice.id, "grocreies") == ("fulltext", [])
+        uow = UnitOfWork(engine, searches=ours)
+        assert await _corrected_search(uow, alice.id, "grocreies") == ("trigram", ["groceries for the week"])
+        async with uow.reads(search=True) as repo:
+            threshold = (await repo.conn.execute(text("SHOW pg_trgm.similarity_threshold"))).scalar_one()
+        assert threshold == TRIGRAM_THRESHOLD
+    finally:
+        await strict.dispose()
+        await ours.dispose()
+
+
+@pytest.mark.parametrize("setting", [{"work_mem": "1MB; DROP TABLE tasks"}, {"a b": "1"}, {"x": "1 -c y=2"}])
+async def test_session_settings_are_refused_unless_plain(
+    engine: AsyncEngine, setting: dict[str, str]
+) -> None:
+    with pytest.raises(ValueError, match="unsafe session setting"):
+        autocommit_engine(engine, 1, session_settings=setting)

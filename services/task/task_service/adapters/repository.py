@@ -48,8 +48,11 @@ from task_service.domain.listing import (
 from task_service.domain.task import Task
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
-# similarity threshold of the typo correction: 'grocreies' is corrected to 'groceries'.
+# Similarity threshold of the typo correction ('grocreies' is corrected to 'groceries'):
+# pg_trgm's `%` operator reads it from the session; the search pool sets it for each of its
+# connections (app.py, todo_common.db.autocommit_engine's session_settings).
 TRIGRAM_THRESHOLD = "0.3"
+SEARCH_SESSION = {"pg_trgm.similarity_threshold": TRIGRAM_THRESHOLD}
 
 # Built once: values go in as parameters, so each request skips building and compiling
 # the statement (SQLAlchemy's compiled cache then hits every time).
@@ -284,19 +287,7 @@ class TaskRepository:
         words = correctable_words(search)
         if not words:
             return None
-        await self.conn.execute(
-            select(func.set_config("pg_trgm.similarity_threshold", TRIGRAM_THRESHOLD, True))
-        )
-        typed = func.unnest(literal(words, ARRAY(Text))).table_valued("word").render_derived("q")
-        best = (
-            select(task_words.c.word)
-            .where(task_words.c.user_id == user_id, task_words.c.word.op("%")(typed.c.word))
-            .order_by(func.similarity(task_words.c.word, typed.c.word).desc(), task_words.c.word)
-            .limit(1)
-            .correlate(typed)
-            .scalar_subquery()
-        )
-        rows = await self.conn.execute(select(typed.c.word, best.label("best")))
+        rows = await self.conn.execute(_CORRECTIONS, {"user_id": user_id, "words": words})
         return apply_corrections(search, {row.word: row.best for row in rows})
 
     async def _page(self, query: ListQuery, mode: SearchMode | None, corrected: str | None = None) -> Page:
@@ -423,7 +414,23 @@ class UnitOfWork:
             self.on_commit()
 
 
+def _corrections_statement() -> Select[Any]:
+    """For each of :words, the most similar word of :user_id's vocabulary (pg_trgm `%`,
+    then similarity), or null."""
+    typed = func.unnest(bindparam("words", type_=ARRAY(Text))).table_valued("word").render_derived("q")
+    best = (
+        select(task_words.c.word)
+        .where(task_words.c.user_id == bindparam("user_id"), task_words.c.word.op("%")(typed.c.word))
+        .order_by(func.similarity(task_words.c.word, typed.c.word).desc(), task_words.c.word)
+        .limit(1)
+        .correlate(typed)
+        .scalar_subquery()
+    )
+    return select(typed.c.word, best.label("best"))
+
+
 _INSERT_NEW = _insert_new_statement()
+_CORRECTIONS = _corrections_statement()
 _REPLACE = _replace_statement()
 
 
