@@ -149,6 +149,7 @@ def test_apps_match_the_multi_app_run_file(
 ) -> None:
     deployments = by_kind(env_docs, "Deployment")
     configs = by_kind(env_docs, "Configuration")
+    common = yaml.safe_load((ROOT / "dapr.yaml").read_text())["common"]
     assert sorted(deployments) == sorted(local_apps)
     for name, app in local_apps.items():
         annotations = pod_annotations(deployments[name])
@@ -159,6 +160,14 @@ def test_apps_match_the_multi_app_run_file(
             app.get("appHealthCheckPath", "/health"),
             "/healthz",
         }
+        # The sidecar probes its app as locally: how often, how long it waits (a saturated
+        # app answers late but works) and how many failures take it out of service.
+        for key, annotation in (
+            ("appHealthProbeInterval", "app-health-probe-interval"),
+            ("appHealthProbeTimeout", "app-health-probe-timeout"),
+            ("appHealthThreshold", "app-health-threshold"),
+        ):
+            assert annotations[f"dapr.io/{annotation}"] == str(app.get(key, common[key])), (name, key)
 
 
 def test_optional_reminder_outbound_matches_components_optional() -> None:
