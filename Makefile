@@ -58,7 +58,7 @@ lint-web:
 unit: unit-py unit-web
 
 unit-py:
-	$(PY)/pytest -q -m "not integration" services
+	$(PY)/pytest -q -m "not integration" services tests/scripts
 
 unit-web:
 	cd frontend && npm run --silent test

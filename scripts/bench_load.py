@@ -18,7 +18,9 @@ load generator in scripts/loadgen.py (Locust's FastHttpUser run headless in a ch
 process, far cheaper per request than httpx on the two cores the stack runs on).
 
 Prints one JSON object (per operation: count, req/s, p50/p95/p99 ms, errors and error rate;
-overall req/s; the load generator's CPU per request) and then the same as a Markdown table.
+overall req/s; the load generator's CPU per request; CPU seconds per part of the stack, e.g.
+task-service or its daprd, while the load ran, from /proc, and per request) and then the
+same as Markdown tables.
 
     .venv/bin/python scripts/bench_load.py [--users 100] [--duration 60] [--via frontend|sidecar]
 """
@@ -37,6 +39,7 @@ from typing import Any
 
 import httpx
 import loadgen  # scripts/loadgen.py, beside this file
+import proccpu  # scripts/proccpu.py
 from loadgen import MIX, task_body
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,6 +112,24 @@ def pct(samples: list[float], p: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000, 1) if ordered else 0.0
 
 
+def cpu_report(before: proccpu.Snapshot, after: proccpu.Snapshot, got: dict[str, Any]) -> dict[str, Any]:
+    """Where the machine's CPU went while the load generator ran (warm-up included), per
+    part of the stack, in seconds and in ms per request sent."""
+    parts = proccpu.used(before, after)
+    # Its child process has ended by now; it counted its own CPU.
+    parts["load generator"] = round(got["cpu_s"], 2)
+    parts = dict(sorted(parts.items(), key=lambda kv: -kv[1]))
+    sent = max(got["sent"], 1)
+    return {
+        "window_s": round((after.busy + after.idle - before.busy - before.idle) / (os.cpu_count() or 1), 1),
+        "machine_busy": proccpu.busy_share(before, after),
+        "requests_sent": got["sent"],
+        "seconds_by_part": parts,
+        "ms_per_request_by_part": {k: round(v / sent * 1000, 2) for k, v in parts.items()},
+        "ms_per_request": round(sum(parts.values()) / sent * 1000, 2),
+    }
+
+
 def report(got: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
     """What the load generator recorded (loadgen.run), summed up."""
     seconds = got["seconds"]
@@ -173,6 +194,21 @@ def markdown(result: dict[str, Any]) -> str:
         f"| **all** | {result['total_requests']} | {result['req_per_s']} | | | | {result['errors']} "
         f"| {result['error_rate']:.2%} |"
     )
+    cpu = result["cpu"]
+    lines += [
+        "",
+        f"CPU while the load ran ({cpu['window_s']:.0f} s with the warm-up, machine "
+        f"{cpu['machine_busy']:.0%} busy, {cpu['requests_sent']} requests):",
+        "",
+        "| part | CPU s | ms per request |",
+        "|---|---:|---:|",
+    ]
+    for part, seconds in cpu["seconds_by_part"].items():
+        if seconds >= 0.05:
+            lines.append(f"| {part} | {seconds} | {cpu['ms_per_request_by_part'][part]} |")
+    lines.append(
+        f"| **all of these** | {round(sum(cpu['seconds_by_part'].values()), 1)} | {cpu['ms_per_request']} |"
+    )
     return "\n".join(lines)
 
 
@@ -205,6 +241,7 @@ def main() -> int:
     users = asyncio.run(set_up(args, secrets["dapr-api-token"]))
     print(f"{len(users)} users signed up and seeded in {time.monotonic() - started:.1f} s", file=sys.stderr)
 
+    before = proccpu.snapshot()
     got = loadgen.run(
         {
             "scenario": "mix",
@@ -220,7 +257,9 @@ def main() -> int:
             "mix": args.mix,
         }
     )
+    after = proccpu.snapshot()
     result = report(got, args)
+    result["cpu"] = cpu_report(before, after, got)
     print(json.dumps(result, indent=2))
     print()
     print(markdown(result))
