@@ -293,8 +293,9 @@ class TaskRepository:
     async def _page(self, query: ListQuery, mode: SearchMode | None, corrected: str | None = None) -> Page:
         text = (corrected if mode == "trigram" else query.search) if mode is not None else None
         prefix = prefix_tsquery(text) if text is not None else None
-        shape = _PageShape.of(query, mode, prefix is not None)
-        params = _filter_params(query) | {"page_limit": query.limit + 1}
+        filters = _filter_params(query)
+        shape = _PageShape.of(query, filters, mode, prefix is not None)
+        params = filters | {"user_id": query.user_id, "page_limit": query.limit + 1}
         if text is not None:
             params |= {"search": text, "prefix": prefix}
         if query.after is not None:
@@ -526,19 +527,14 @@ def _get_statement(for_update: bool, include_deleted: bool) -> Select[Any]:
 class _PageShape:
     """What a page's statement depends on besides its parameter values: which filters are
     set, how it searches, its ordering and which cursor values are null. Statements are
-    built once per shape (`_page_statement`) and executed with `_filter_params` and the
-    page's own values: building and cache-keying a SQLAlchemy statement per request cost
-    more CPU than running it."""
+    built once per shape (`_page_statement`) and executed with the page's own values:
+    building and cache-keying a SQLAlchemy statement per request cost more CPU than
+    running it."""
 
     status: str
-    priorities: bool
-    tags: bool
     due_none: bool
-    overdue: bool
-    due_ge: bool
-    due_lt: bool
-    due_after: bool
-    due_before: bool
+    # The names of the filters set (the keys of _filter_params).
+    filters: frozenset[str]
     mode: SearchMode | None
     prefix: bool
     keys: tuple[SortKey, ...]
@@ -546,17 +542,11 @@ class _PageShape:
     after_nulls: tuple[bool, ...] | None
 
     @staticmethod
-    def of(query: ListQuery, mode: SearchMode | None, prefix: bool) -> "_PageShape":
+    def of(query: ListQuery, filters: dict[str, Any], mode: SearchMode | None, prefix: bool) -> "_PageShape":
         return _PageShape(
             status=query.status,
-            priorities=bool(query.priorities),
-            tags=bool(query.tag_keys),
             due_none=query.due_none,
-            overdue=query.overdue_at is not None,
-            due_ge=query.due_ge is not None,
-            due_lt=query.due_lt is not None,
-            due_after=query.due_after is not None,
-            due_before=query.due_before is not None,
+            filters=frozenset(filters),
             mode=mode,
             prefix=prefix and mode is not None,
             keys=query.keys,
@@ -565,8 +555,8 @@ class _PageShape:
 
 
 def _filter_params(query: ListQuery) -> dict[str, Any]:
-    return {
-        "user_id": query.user_id,
+    """The filters with a value, as the statement's parameters."""
+    values: dict[str, Any] = {
         "priorities": list(query.priorities),
         "tag_keys": list(query.tag_keys),
         "overdue_at": query.overdue_at,
@@ -575,28 +565,29 @@ def _filter_params(query: ListQuery) -> dict[str, Any]:
         "due_after": query.due_after,
         "due_before": query.due_before,
     }
+    return {name: value for name, value in values.items() if value}
 
 
 def _filters(shape: _PageShape) -> list[ColumnElement[bool]]:
-    t = tasks.c
+    t, set_ = tasks.c, shape.filters
     where: list[ColumnElement[bool]] = [t.user_id == bindparam("user_id"), t.deleted_at.is_(None)]
     if shape.status != "all":
         where.append(t.completed.is_(shape.status == "completed"))
-    if shape.priorities:
+    if "priorities" in set_:
         where.append(t.priority.in_(bindparam("priorities", expanding=True)))
-    if shape.tags:
+    if "tag_keys" in set_:
         where.append(t.tag_keys.contains(bindparam("tag_keys")))
     if shape.due_none:
         where.append(t.due_at.is_(None))
-    if shape.overdue:
+    if "overdue_at" in set_:
         where += [t.due_at < bindparam("overdue_at"), t.completed.is_(False)]
-    if shape.due_ge:
+    if "due_ge" in set_:
         where.append(t.due_at >= bindparam("due_ge"))
-    if shape.due_lt:
+    if "due_lt" in set_:
         where.append(t.due_at < bindparam("due_lt"))
-    if shape.due_after:
+    if "due_after" in set_:
         where.append(t.due_at > bindparam("due_after"))
-    if shape.due_before:
+    if "due_before" in set_:
         where.append(t.due_at < bindparam("due_before"))
     return where
 
