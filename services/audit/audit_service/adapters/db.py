@@ -1,6 +1,7 @@
 """The activity table (append-only), the one write it takes and the reads behind
 /api/activity and /api/stats."""
 
+import json
 from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
@@ -14,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    bindparam,
     case,
     cast,
     func,
@@ -56,31 +58,57 @@ dead_letters = Table(
 )
 
 
-async def record_many(engine: AsyncEngine, items: Sequence[tuple[TaskEvent, str, str]]) -> set[UUID]:
-    """Store each (event, topic, summary) once, in one statement. Returns the ids of the
-    events stored now; the others had been stored before (redeliveries)."""
-    stmt = (
+# What record_many writes per event, and the array type its parameter is sent as.
+_RECORDED: dict[str, Any] = {
+    "event_id": postgresql.UUID(as_uuid=True),
+    "user_id": Text,
+    "task_id": Text,
+    "type": Text,
+    "topic": Text,
+    "occurred_at": DateTime(timezone=True),
+    "summary": Text,
+    "data": Text,  # JSON text, cast to jsonb in the statement
+}
+
+
+def _record_many_statement() -> Any:
+    """INSERT ... SELECT FROM unnest(:event_id, :user_id, ...) ON CONFLICT DO NOTHING
+    RETURNING event_id: one array per column, so the statement is the same for any number
+    of events (built and prepared once; a VALUES list per batch was compiled anew each
+    time, a fifth of the service's CPU under load)."""
+    names = list(_RECORDED)
+    rows = (
+        func.unnest(*(bindparam(n, type_=postgresql.ARRAY(t)) for n, t in _RECORDED.items()))
+        .table_valued(*names)
+        .render_derived("r")
+    )
+    values = select(*(cast(rows.c[n], postgresql.JSONB) if n == "data" else rows.c[n] for n in names))
+    return (
         postgresql.insert(activity)
-        .values(
-            [
-                {
-                    "event_id": event.event_id,
-                    "user_id": event.user_id,
-                    "task_id": event.task_id,
-                    "type": event.event_type.value,
-                    "topic": topic,
-                    "occurred_at": event.timestamp,
-                    "summary": summary,
-                    "data": event.to_data(),
-                }
-                for event, topic, summary in items
-            ]
-        )
+        .from_select(names, values)
         .on_conflict_do_nothing(index_elements=["event_id"])
         .returning(activity.c.event_id)
     )
+
+
+_RECORD_MANY = _record_many_statement()
+
+
+async def record_many(engine: AsyncEngine, items: Sequence[tuple[TaskEvent, str, str]]) -> set[UUID]:
+    """Store each (event, topic, summary) once, in one statement. Returns the ids of the
+    events stored now; the others had been stored before (redeliveries)."""
+    columns: dict[str, list[Any]] = {n: [] for n in _RECORDED}
+    for event, topic, summary in items:
+        columns["event_id"].append(event.event_id)
+        columns["user_id"].append(event.user_id)
+        columns["task_id"].append(event.task_id)
+        columns["type"].append(event.event_type.value)
+        columns["topic"].append(topic)
+        columns["occurred_at"].append(event.timestamp)
+        columns["summary"].append(summary)
+        columns["data"].append(json.dumps(event.to_data()))
     async with engine.begin() as conn:
-        return {row.event_id for row in await conn.execute(stmt)}
+        return {row.event_id for row in await conn.execute(_RECORD_MANY, columns)}
 
 
 async def record(engine: AsyncEngine, event: TaskEvent, topic: str, summary: str) -> bool:
