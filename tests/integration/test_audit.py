@@ -227,3 +227,45 @@ async def test_stats_match_a_constructed_scenario(user: User, other_user: User) 
             "fields"
         ]
     )
+
+
+async def test_a_bulk_write_stores_each_event_once_as_sent(secrets: dict[str, str]) -> None:
+    """audit-service's one statement for a bulk delivery (INSERT ... SELECT FROM unnest(...)
+    ON CONFLICT DO NOTHING), on its real database: an event twice in one batch and an
+    event already stored are stored once; an empty batch stores nothing; what is stored
+    is what was sent."""
+    from audit_service.adapters import db
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import create_async_engine
+    from todo_common.db import sqlalchemy_url
+    from todo_common.events import EventType, TaskEvent
+
+    engine = create_async_engine(sqlalchemy_url(secrets["audit-db-url"]))
+    user = f"bulk-write-{time.time_ns()}"
+    a, b, c = (TaskEvent.new(EventType.TASK_CREATED, user, f"task-{n}") for n in range(3))
+    try:
+        first = await db.record_many(
+            engine, [(a, "task-events", "A"), (b, "task-events", "B"), (a, "task-events", "A2")]
+        )
+        again = await db.record_many(engine, [(b, "task-events", "B"), (c, "task-events", "C")])
+        assert (first, again) == ({a.event_id, b.event_id}, {c.event_id})
+        assert await db.record_many(engine, []) == set()
+        async with engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    text(
+                        "SELECT event_id, task_id, type, topic, occurred_at, summary, data"
+                        " FROM activity WHERE user_id = :u"
+                    ),
+                    {"u": user},
+                )
+            ).all()
+        stored = {r.event_id: (r.task_id, r.type, r.topic, r.occurred_at, r.summary, r.data) for r in rows}
+        assert stored == {
+            e.event_id: (e.task_id, "task.created", "task-events", e.timestamp, summary, e.to_data())
+            for e, summary in ((a, "A"), (b, "B"), (c, "C"))
+        }
+    finally:
+        async with engine.begin() as conn:
+            await conn.execute(text("DELETE FROM activity WHERE user_id = :u"), {"u": user})
+        await engine.dispose()
