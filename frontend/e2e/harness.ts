@@ -112,6 +112,10 @@ export interface AxeFinding {
 
 /** Serious and critical axe violations (WCAG 2.x A/AA and best practices) on the page as it is now. */
 export async function axeCheck(page: Page, screen: string): Promise<AxeFinding[]> {
+  // After a client-side navigation Next.js streams the new page's metadata: the heading
+  // can be on screen a moment before <title> is. Check the page as it settles; a title
+  // that never comes still fails (the wait times out).
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 10_000 });
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();
