@@ -42,7 +42,7 @@ def part_of(cmdline: str) -> str | None:
         return "dapr CLI"
     if name in ("sentry", "scheduler", "placement"):
         return f"dapr {name}"
-    if name in ("redis-server",):
+    if name == "redis-server":
         return "Redis"
     return None
 

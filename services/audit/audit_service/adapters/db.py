@@ -97,16 +97,20 @@ _RECORD_MANY = _record_many_statement()
 async def record_many(engine: AsyncEngine, items: Sequence[tuple[TaskEvent, str, str]]) -> set[UUID]:
     """Store each (event, topic, summary) once, in one statement. Returns the ids of the
     events stored now; the others had been stored before (redeliveries)."""
-    columns: dict[str, list[Any]] = {n: [] for n in _RECORDED}
-    for event, topic, summary in items:
-        columns["event_id"].append(event.event_id)
-        columns["user_id"].append(event.user_id)
-        columns["task_id"].append(event.task_id)
-        columns["type"].append(event.event_type.value)
-        columns["topic"].append(topic)
-        columns["occurred_at"].append(event.timestamp)
-        columns["summary"].append(summary)
-        columns["data"].append(json.dumps(event.to_data()))
+    rows = [
+        {
+            "event_id": event.event_id,
+            "user_id": event.user_id,
+            "task_id": event.task_id,
+            "type": event.event_type.value,
+            "topic": topic,
+            "occurred_at": event.timestamp,
+            "summary": summary,
+            "data": json.dumps(event.to_data()),
+        }
+        for event, topic, summary in items
+    ]
+    columns = {name: [row[name] for row in rows] for name in _RECORDED}
     async with engine.begin() as conn:
         return {row.event_id for row in await conn.execute(_RECORD_MANY, columns)}
 

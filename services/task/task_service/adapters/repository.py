@@ -548,7 +548,7 @@ class _PageShape:
             due_none=query.due_none,
             filters=frozenset(filters),
             mode=mode,
-            prefix=prefix and mode is not None,
+            prefix=prefix,
             keys=query.keys,
             after_nulls=None if query.after is None else tuple(v is None for v in query.after),
         )
