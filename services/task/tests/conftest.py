@@ -129,9 +129,12 @@ class User:
     """A fresh user per test, so tests never see each other's tasks."""
 
     def __init__(self, client: AsyncClient, name: str) -> None:
-        self.id = f"{name}-{uuid4().hex[:12]}"
         self.client = client
-        self.headers = {USER_HEADER: self.id}
+        self.use_id(f"{name}-{uuid4().hex[:12]}")
+
+    def use_id(self, user_id: str) -> None:
+        self.id = user_id
+        self.headers = {USER_HEADER: user_id}
 
     async def request(self, method: str, path: str, **kwargs: Any) -> Any:
         headers = {**self.headers, **kwargs.pop("headers", {})}

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import random
+import string
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from uuid import uuid4
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from task_service.adapters.repository import _page_statement
 
 if TYPE_CHECKING:
@@ -78,6 +85,43 @@ async def test_search_supports_web_syntax(alice: User) -> None:
     await alice.create(title="milk and bread")
     assert await alice.titles(search="milk -eggs") == ["milk and bread"]
     assert await alice.titles(search='"and bread"') == ["milk and bread"]
+
+
+def _same_tag_ids() -> tuple[str, str]:
+    """Two user ids whose search-key tags (the first 8 hex digits of sha256, migration
+    0004) are the same: a birthday search over 32 bits, about 80,000 hashes."""
+    seen: dict[str, str] = {}
+    for i in itertools.count():
+        user_id = f"tagmate-{uuid4().hex[:6]}-{i}"
+        tag = hashlib.sha256(user_id.encode()).hexdigest()[:8]
+        if tag in seen:
+            return seen[tag], user_id
+        seen[tag] = user_id
+    raise AssertionError("unreachable")
+
+
+async def test_users_sharing_a_search_key_tag_see_only_their_own_tasks(
+    alice: User, bob: User, engine: AsyncEngine
+) -> None:
+    for user, user_id in zip((alice, bob), _same_tag_ids(), strict=True):
+        user.use_id(user_id)
+    async with engine.connect() as conn:
+        same = text("SELECT task_user_tag(:a) = task_user_tag(:b)")
+        assert (await conn.execute(same, {"a": alice.id, "b": bob.id})).scalar_one()
+    await alice.create(title="Buy groceries", description="alice's list")
+    await bob.create(title="Groceries for the party", description="bob's list")
+    assert await alice.titles(search="groceries") == ["Buy groceries"]
+    assert await alice.titles(search="grocer") == ["Buy groceries"]
+    assert await bob.titles(search="grocer") == ["Groceries for the party"]
+
+
+async def test_search_finds_a_word_longer_than_a_search_key(alice: User) -> None:
+    """A tsvector lexeme may be 2,047 bytes; its search key (tag + lexeme) would pass that,
+    so a key keeps the first 500 characters (a search is at most 500)."""
+    word = "".join(random.Random(3).choices(string.ascii_lowercase, k=2040))
+    await alice.create(title="Long word", description=f"see {word}")
+    assert await alice.titles(search=word[:400]) == ["Long word"]
+    assert await alice.titles(search=word[:499] + "q") == []
 
 
 async def test_search_returns_at_most_fifty_across_pages(alice: User) -> None:

@@ -4,10 +4,10 @@ for its sessions; other reads keep cached plans."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from task_service.adapters.repository import SEARCH_SESSION, TRIGRAM_THRESHOLD, UnitOfWork
 from task_service.domain.listing import build_list_query
@@ -74,3 +74,40 @@ async def test_session_settings_are_refused_unless_plain(
 ) -> None:
     with pytest.raises(ValueError, match="unsafe session setting"):
         autocommit_engine(engine, 1, session_settings=setting)
+
+
+async def test_a_search_finds_its_candidates_by_the_users_search_keys(
+    alice: User, engine: AsyncEngine
+) -> None:
+    """The statement's task_search_keys(...) @@ task_search_query(...) is the expression of
+    ix_tasks_user_search_keys (migration 0004), so the index can serve it: a prefix reads
+    only the user's own lexemes. The user has 3,000 tasks, so that reading all of them is
+    dearer than the index."""
+    await alice.create(title="Buy groceries")
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO tasks (id, user_id, title, created_at, updated_at) "
+                "SELECT gen_random_uuid(), :user_id, 'chore ' || i, now(), now() "
+                "FROM generate_series(1, 3000) i"
+            ),
+            {"user_id": alice.id},
+        )
+        await conn.execute(text("ANALYZE tasks"))
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        statements.append((statement, parameters))
+
+    uow = UnitOfWork(engine)
+    event.listen(engine.sync_engine, "before_cursor_execute", capture)
+    try:
+        query = build_list_query(user_id=alice.id, now=datetime.now(UTC), status="all", search="grocer")
+        async with uow.reads(search=True) as repo:
+            assert [t.title for t in (await repo.list_page(query)).tasks] == ["Buy groceries"]
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", capture)
+    [(statement, parameters)] = statements
+    async with engine.connect() as conn:
+        plan = "\n".join(row[0] for row in await conn.exec_driver_sql("EXPLAIN " + statement, parameters))
+    assert "ix_tasks_user_search_keys" in plan, plan

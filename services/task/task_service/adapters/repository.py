@@ -30,12 +30,12 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, Insert, insert
+from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, TSQUERY, Insert, insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.dml import ReturningInsert
 from todo_common.events import TASK_EVENTS, TaskEvent
 
-from task_service.adapters.tables import idempotency_keys, outbox, task_series, task_words, tasks
+from task_service.adapters.tables import idempotency_keys, outbox, search_keys, task_series, task_words, tasks
 from task_service.domain.listing import (
     SEARCH_RESULTS,
     ListQuery,
@@ -596,18 +596,22 @@ def _ranked(shape: _PageShape, conditions: list[ColumnElement[bool]]) -> Select[
     """The ids and ts_rank of the (at most 50) best full-text matches of :search:
     websearch syntax, and each typed word also as a prefix (:prefix, from prefix_tsquery:
     'grocer' finds groceries)."""
-    tsquery: ColumnElement[Any] = func.websearch_to_tsquery(_ENGLISH, bindparam("search", type_=Text))
+    query: ColumnElement[Any] = func.websearch_to_tsquery(_ENGLISH, bindparam("search", type_=Text))
     if shape.prefix:
-        tsquery = tsquery.op("||")(func.to_tsquery(_ENGLISH, bindparam("prefix", type_=Text)))
-    # A scalar subquery (an InitPlan) builds the tsquery once per statement. Inline,
+        query = query.op("||")(func.to_tsquery(_ENGLISH, bindparam("prefix", type_=Text)))
+    # Scalar subqueries (InitPlans) build the tsqueries once per statement. Inline,
     # a generic plan of the prepared statement (psycopg prepares it after 5 runs)
-    # parses it again for every row ts_rank scores: 55 ms instead of 26 for a word
+    # parses them again for every row ts_rank scores: 55 ms instead of 26 for a word
     # in 15,000 of the user's tasks.
-    tsquery = select(tsquery).scalar_subquery()
+    tsquery = select(query).scalar_subquery()
+    # The index finds the candidates by the user's own lexemes (migration 0004: a prefix
+    # reads no other user's words); search_vector @@ decides, with positions for phrases.
+    user_id = bindparam("user_id", type_=Text)
+    user_query = select(func.task_search_query(user_id, query, type_=TSQUERY)).scalar_subquery()
     rank_f = sql_cast(func.ts_rank(tasks.c.search_vector, tsquery), Float)
     return (
         select(tasks.c.id, rank_f.label("rank"))
-        .where(*conditions, tasks.c.search_vector.op("@@")(tsquery))
+        .where(*conditions, search_keys.op("@@")(user_query), tasks.c.search_vector.op("@@")(tsquery))
         .order_by(rank_f.desc(), tasks.c.id)
         .limit(SEARCH_RESULTS)
     )

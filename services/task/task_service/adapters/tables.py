@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    func,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
@@ -98,8 +99,11 @@ Index(
 Index("ix_tasks_user_created", tasks.c.user_id, tasks.c.created_at, tasks.c.id)
 Index("ix_tasks_user_due", tasks.c.user_id, tasks.c.due_at)
 # Searches and tag filters are always one user's: user_id leads both GIN indexes
-# (btree_gin, migration 0003), so other users' matches never reach the heap.
-Index("ix_tasks_user_search", tasks.c.user_id, tasks.c.search_vector, postgresql_using="gin")
+# (btree_gin, migration 0003), so other users' matches never reach the heap. The search
+# index holds each lexeme tagged with its owner (task_search_keys, migration 0004), so a
+# prefix reads only the searching user's lexemes.
+search_keys = func.task_search_keys(tasks.c.user_id, tasks.c.search_vector, type_=TSVECTOR)
+Index("ix_tasks_user_search_keys", tasks.c.user_id, search_keys, postgresql_using="gin")
 Index("ix_tasks_user_tags", tasks.c.user_id, tasks.c.tag_keys, postgresql_using="gin")
 # The reminder scan: only tasks whose reminder is still to be sent.
 Index(
