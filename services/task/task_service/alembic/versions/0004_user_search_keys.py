@@ -19,6 +19,12 @@ positions, and two users may share a tag, so the search still checks user_id and
 the candidates. A lexeme is cut to 500 characters in a key: a search is at most 500
 characters long, and a tsvector lexeme may not pass 2,047 bytes with the tag added.
 sha256 rather than md5: md5 is refused where PostgreSQL runs in FIPS mode.
+
+The index is built CONCURRENTLY, so tasks stay writable while it builds (12 s at 783,000
+tasks here; a plain CREATE INDEX would hold off every write for that long). That runs
+outside the migration's transaction, so each step may be repeated after a crash: the
+functions are created or replaced, and an index left invalid by a build that died is
+dropped before the build.
 """
 
 from alembic import op
@@ -27,13 +33,13 @@ revision = "0004_user_search_keys"
 down_revision = "0003_user_scoped_gin"
 
 USER_TAG_SQL = r"""
-CREATE FUNCTION task_user_tag(user_id text) RETURNS text
+CREATE OR REPLACE FUNCTION task_user_tag(user_id text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT left(encode(sha256(user_id::bytea), 'hex'), 8)
 $$
 """
 SEARCH_KEYS_SQL = r"""
-CREATE FUNCTION task_search_keys(user_id text, search_vector tsvector) RETURNS tsvector
+CREATE OR REPLACE FUNCTION task_search_keys(user_id text, search_vector tsvector) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT array_to_tsvector(coalesce(array_agg(tag || left(lexeme, 500)), '{}'))
   FROM task_user_tag(user_id) AS tag, unnest(search_vector)
@@ -42,26 +48,34 @@ $$
 # tsquery's text form quotes every lexeme ('it''s', with ' and \ doubled): the pattern
 # takes one quoted lexeme whole and puts the tag in front of it.
 SEARCH_QUERY_SQL = r"""
-CREATE FUNCTION task_search_query(user_id text, query tsquery) RETURNS tsquery
+CREATE OR REPLACE FUNCTION task_search_query(user_id text, query tsquery) RETURNS tsquery
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT regexp_replace(query::text, '''((?:[^'']|'''')*)''', '''' || task_user_tag(user_id) || '\1''', 'g')::tsquery
 $$
 """
 
 
+def _rebuild(drop: str, create: str, columns: str) -> None:
+    """Build index `create` on tasks(columns) and drop index `drop`, both CONCURRENTLY."""
+    with op.get_context().autocommit_block():
+        op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {create}")
+        op.execute(f"CREATE INDEX CONCURRENTLY {create} ON tasks USING gin ({columns})")
+        op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {drop}")
+
+
 def upgrade() -> None:
     op.execute(USER_TAG_SQL)
     op.execute(SEARCH_KEYS_SQL)
     op.execute(SEARCH_QUERY_SQL)
-    op.execute(
-        "CREATE INDEX ix_tasks_user_search_keys ON tasks USING gin (user_id, task_search_keys(user_id, search_vector))"
+    _rebuild(
+        "ix_tasks_user_search",
+        "ix_tasks_user_search_keys",
+        "user_id, task_search_keys(user_id, search_vector)",
     )
-    op.drop_index("ix_tasks_user_search", table_name="tasks")
 
 
 def downgrade() -> None:
-    op.create_index("ix_tasks_user_search", "tasks", ["user_id", "search_vector"], postgresql_using="gin")
-    op.drop_index("ix_tasks_user_search_keys", table_name="tasks")
+    _rebuild("ix_tasks_user_search_keys", "ix_tasks_user_search", "user_id, search_vector")
     op.execute("DROP FUNCTION task_search_query(text, tsquery)")
     op.execute("DROP FUNCTION task_search_keys(text, tsvector)")
     op.execute("DROP FUNCTION task_user_tag(text)")
