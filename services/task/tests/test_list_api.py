@@ -85,6 +85,12 @@ async def test_search_supports_web_syntax(alice: User) -> None:
     await alice.create(title="milk and bread")
     assert await alice.titles(search="milk -eggs") == ["milk and bread"]
     assert await alice.titles(search='"and bread"') == ["milk and bread"]
+    # A phrase is a phrase in the prefix part too: both tasks hold both words.
+    assert await alice.titles(search='"bread milk"') == []
+    assert await alice.titles(search='"milk and br') == ["milk and bread"]
+    # Neither holds the phrase "milk eggs" (a stopword sits between): both are kept.
+    assert sorted(await alice.titles(search='-"milk eggs"')) == ["milk and bread", "milk and eggs"]
+    assert await alice.titles(search='milk -"and eggs"') == ["milk and bread"]
 
 
 def _same_tag_ids() -> tuple[str, str]:

@@ -123,6 +123,23 @@ def test_prefix_query_is_quoted_and_handles_negation() -> None:
     assert prefix_tsquery("!!! ???") is None
 
 
+def test_prefix_tsquery_keeps_quoted_phrases() -> None:
+    assert prefix_tsquery('"bread milk"') == "('bread':* <-> 'milk':*)"
+    assert prefix_tsquery('x -"a b" c') == "'x':* & !('a':* <-> 'b':*) & 'c':*"
+    # A hyphen inside a word does not negate the phrase after it, as in websearch syntax.
+    assert prefix_tsquery('a-"b c"') == "'a':* & ('b':* <-> 'c':*)"
+    assert prefix_tsquery('"unclosed phr') == "('unclosed':* <-> 'phr':*)"
+    assert prefix_tsquery('"" -"" groc') == "'groc':*"
+    assert prefix_tsquery('-"only negative"') is None
+
+
+def test_prefix_tsquery_takes_at_most_sixteen_words() -> None:
+    words = [f"w{i}" for i in range(20)]
+    assert prefix_tsquery(" ".join(words)) == " & ".join(f"'{w}':*" for w in words[:16])
+    phrase = prefix_tsquery("a b " + '"' + " ".join(words) + '"')
+    assert phrase == "'a':* & 'b':* & (" + " <-> ".join(f"'{w}':*" for w in words[:14]) + ")"
+
+
 def test_cursor_round_trip() -> None:
     q = query(sort="due_at", order="desc")
     values = (False, datetime(2030, 1, 1, 9, 0, 0, 123456, tzinfo=UTC), 2, NOW, uuid4())

@@ -235,21 +235,50 @@ _WORD = re.compile(r"\w+")
 
 def prefix_tsquery(search: str) -> str | None:
     """A to_tsquery text that matches each typed word as a prefix ('grocer' finds
-    'groceries'): 'word':* joined by &, with -word as !'word'. Only \\w characters reach
-    the query, quoted, so no input can inject tsquery syntax. None without a positive word."""
+    'groceries'): 'word':* joined by &, with -word as !'word'. A "quoted phrase" stays a
+    phrase, as websearch_to_tsquery reads it ('a':* <-> 'b':*; -"a b" negates it), so the
+    prefix part finds nothing a phrase search would not. Only \\w characters reach the
+    query, quoted, so no input can inject tsquery syntax. At most _PREFIX_WORDS words.
+    None without a positive word."""
     terms: list[str] = []
     positive = False
-    for token in search.split():
-        if token.lower() == "or":
+    words_left = _PREFIX_WORDS
+    for negated, phrase, words in _search_terms(search):
+        words = words[:words_left]
+        if not words:
             continue
-        negated = token.startswith("-")
-        for word in _WORD.findall(token):
-            quoted = "'" + word.replace("'", "''") + "'"
-            terms.append(f"!{quoted}" if negated else f"{quoted}:*")
-            positive = positive or not negated
+        words_left -= len(words)
+        if phrase:
+            term = " <-> ".join(f"{_quoted(w)}:*" for w in words)
+            terms.append(f"!({term})" if negated else f"({term})")
+        else:
+            terms += [f"!{_quoted(w)}" if negated else f"{_quoted(w)}:*" for w in words]
+        positive = positive or not negated
     if not positive:
         return None
-    return " & ".join(terms[:_PREFIX_WORDS])
+    return " & ".join(terms)
+
+
+def _quoted(word: str) -> str:
+    return "'" + word.replace("'", "''") + "'"
+
+
+def _search_terms(search: str) -> list[tuple[bool, bool, list[str]]]:
+    """(negated, phrase, words) for each term of a search in websearch syntax: text
+    between double quotes is one phrase (an unclosed quote runs to the end), "or" is
+    dropped, and a term written with a leading - is negated."""
+    terms: list[tuple[bool, bool, list[str]]] = []
+    parts = search.split('"')
+    for i, part in enumerate(parts):
+        if i % 2:  # between quotes
+            before = parts[i - 1]
+            negated = before.endswith("-") and (len(before) == 1 or before[-2].isspace())
+            terms.append((negated, True, _WORD.findall(part)))
+            continue
+        for token in part.split():
+            if token.lower() != "or":
+                terms.append((token.startswith("-"), False, _WORD.findall(token)))
+    return terms
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -13,10 +13,10 @@ the 11 ms of the index scan; it grows with the whole table, not with the user.
 The index now holds task_search_keys(user_id, search_vector): each lexeme prefixed with
 an 8-hex tag of its owner (the start of sha256(user_id)), so 'grocer:*' becomes
 '<tag>grocer:*' and reads only that user's lexemes (2.8-4.4 ms instead of 9-12).
-task_search_query renames the lexemes of a tsquery the same way. The keys carry no
-positions, and two users may share a tag, so the search still checks user_id and
-`search_vector @@ query` on each row (phrases need the positions); the index only finds
-the candidates. A lexeme is cut to 500 characters in a key: a search is at most 500
+task_search_query tags the lexemes of a tsquery the same way, keeping only what the keys
+can decide (no phrases, no negations: see SEARCH_QUERY_SQL). So the keys find a superset
+of the matches without a recheck, and the search still checks user_id (two users may
+share a tag) and `search_vector @@ query` (phrases, negations) on each row. A lexeme is cut to 500 characters in a key: a search is at most 500
 characters long, and a tsvector lexeme may not pass 2,047 bytes with the tag added.
 sha256 rather than md5: md5 is refused where PostgreSQL runs in FIPS mode.
 
@@ -45,12 +45,24 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   FROM task_user_tag(user_id) AS tag, unnest(search_vector)
 $$
 """
+# The query for the keys: each lexeme tagged as task_search_keys tags it. The keys carry
+# no positions, and a phrase ('a' <-> 'b') never matches a vector without positions, so
+# the keys are asked querytree(query), the part of the query an index can use (negations
+# dropped), with its phrase operators made &: a condition every match of the query meets.
+# A query with no such part (only negations: querytree gives T) is tagged as it is; a
+# negation is true of a vector without positions whenever it is true of the full one.
 # tsquery's text form quotes every lexeme ('it''s', with ' and \ doubled): the pattern
-# takes one quoted lexeme whole and puts the tag in front of it.
+# takes a quoted lexeme whole, an operator <-> or <N>, or anything else up to either.
 SEARCH_QUERY_SQL = r"""
 CREATE OR REPLACE FUNCTION task_search_query(user_id text, query tsquery) RETURNS tsquery
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-  SELECT regexp_replace(query::text, '''((?:[^'']|'''')*)''', '''' || task_user_tag(user_id) || '\1''', 'g')::tsquery
+  SELECT coalesce(string_agg(
+           CASE WHEN m[1] LIKE '''%' THEN '''' || task_user_tag(user_id) || substr(m[1], 2)
+                WHEN m[1] LIKE '<%' AND indexable THEN '&'
+                ELSE m[1] END, '' ORDER BY n), '')::tsquery
+  FROM (SELECT querytree(query) NOT IN ('', 'T') AS indexable) AS q,
+       regexp_matches(CASE WHEN q.indexable THEN querytree(query) ELSE query::text END,
+                      '(''(?:[^'']|'''')*''|<(?:-|[0-9]+)>|[^''<]+)', 'g') WITH ORDINALITY AS t(m, n)
 $$
 """
 
