@@ -243,8 +243,8 @@ def prefix_tsquery(search: str) -> str | None:
     terms: list[str] = []
     positive = False
     words_left = _PREFIX_WORDS
-    for negated, phrase, words in _search_terms(search):
-        words = words[:words_left]
+    for negated, phrase, text in _search_terms(search):
+        words = _WORD.findall(text)[:words_left]
         if not words:
             continue
         words_left -= len(words)
@@ -263,21 +263,19 @@ def _quoted(word: str) -> str:
     return "'" + word.replace("'", "''") + "'"
 
 
-def _search_terms(search: str) -> list[tuple[bool, bool, list[str]]]:
-    """(negated, phrase, words) for each term of a search in websearch syntax: text
+def _search_terms(search: str) -> list[tuple[bool, bool, str]]:
+    """(negated, phrase, text) for each term of a search in websearch syntax: text
     between double quotes is one phrase (an unclosed quote runs to the end), "or" is
     dropped, and a term written with a leading - is negated."""
-    terms: list[tuple[bool, bool, list[str]]] = []
+    terms: list[tuple[bool, bool, str]] = []
     parts = search.split('"')
     for i, part in enumerate(parts):
         if i % 2:  # between quotes
             before = parts[i - 1]
             negated = before.endswith("-") and (len(before) == 1 or before[-2].isspace())
-            terms.append((negated, True, _WORD.findall(part)))
+            terms.append((negated, True, part))
             continue
-        for token in part.split():
-            if token.lower() != "or":
-                terms.append((token.startswith("-"), False, _WORD.findall(token)))
+        terms += [(token.startswith("-"), False, token) for token in part.split() if token.lower() != "or"]
     return terms
 
 
@@ -290,10 +288,9 @@ def correctable_words(search: str) -> list[str]:
     """The words of a search that a typo correction may replace: lower-cased letters-only
     words of the positive terms, as the vocabulary stores them."""
     words: list[str] = []
-    for token in search.split():
-        if token.startswith("-") or token.lower() == "or":
-            continue
-        words += [w.lower() for w in _LETTERS.findall(token) if MIN_CORRECTED <= len(w) <= 32]
+    for negated, _phrase, text in _search_terms(search):
+        if not negated:
+            words += [w.lower() for w in _LETTERS.findall(text) if MIN_CORRECTED <= len(w) <= 32]
     return list(dict.fromkeys(words))[:_PREFIX_WORDS]
 
 

@@ -16,9 +16,11 @@ an 8-hex tag of its owner (the start of sha256(user_id)), so 'grocer:*' becomes
 task_search_query tags the lexemes of a tsquery the same way, keeping only what the keys
 can decide (no phrases, no negations: see SEARCH_QUERY_SQL). So the keys find a superset
 of the matches without a recheck, and the search still checks user_id (two users may
-share a tag) and `search_vector @@ query` (phrases, negations) on each row. A lexeme is cut to 500 characters in a key: a search is at most 500
-characters long, and a tsvector lexeme may not pass 2,047 bytes with the tag added.
-sha256 rather than md5: md5 is refused where PostgreSQL runs in FIPS mode.
+share a tag) and `search_vector @@ query` (phrases, negations) on each row.
+
+A lexeme is cut to 500 characters in a key: a search is at most 500 characters long, and
+a tsvector lexeme may not pass 2,047 bytes with the tag added. sha256 rather than md5:
+md5 is refused where PostgreSQL runs in FIPS mode.
 
 The index is built CONCURRENTLY, so tasks stay writable while it builds (12 s at 783,000
 tasks here; a plain CREATE INDEX would hold off every write for that long). That runs
