@@ -80,6 +80,17 @@ async def test_search_ranks_title_over_tags_over_description(alice: User) -> Non
     assert await alice.titles(search="budget") == ["Plan the budget", "Spreadsheet", "Notes"]
 
 
+async def test_search_shows_equal_ranks_newest_first_across_pages(alice: User) -> None:
+    for i in range(6):
+        await alice.create(title=f"Buy milk {i}")
+    await alice.create(title="Call mum")
+    newest_first = [f"Buy milk {i}" for i in reversed(range(6))]
+    assert await alice.titles(search="milk") == newest_first
+    pages = await _all_pages(alice, 4, search="milk")
+    assert pages == [newest_first[:4], newest_first[4:]]
+    assert await alice.titles(search="milk", order="asc") == newest_first
+
+
 async def test_search_supports_web_syntax(alice: User) -> None:
     await alice.create(title="milk and eggs")
     await alice.create(title="milk and bread")

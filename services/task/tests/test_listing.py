@@ -156,15 +156,16 @@ def test_cursor_of_an_undated_task() -> None:
 
 def test_cursor_keeps_the_search_mode_and_its_correction() -> None:
     q = query(search="mlik")
-    cursor = encode_cursor(q, (0.25, uuid4()), "trigram", "milk")
+    cursor = encode_cursor(q, (0.25, NOW, uuid4()), "trigram", "milk")
     assert decode_cursor(cursor, q)[1:] == ("trigram", "milk")
-    assert decode_cursor(encode_cursor(q, (0.25, uuid4()), "fulltext"), q)[1:] == ("fulltext", None)
+    assert decode_cursor(encode_cursor(q, (0.25, NOW, uuid4()), "fulltext"), q)[1:] == ("fulltext", None)
 
 
 @pytest.mark.parametrize("corrected", [None, 5, "", "x" * 600])
 def test_a_corrected_cursor_without_a_usable_correction_is_refused(corrected: Any) -> None:
     q = query(search="mlik")
-    body = json.loads(base64.urlsafe_b64decode(encode_cursor(q, (0.25, uuid4()), "trigram", "milk") + "=="))
+    cursor = encode_cursor(q, (0.25, NOW, uuid4()), "trigram", "milk")
+    body = json.loads(base64.urlsafe_b64decode(cursor + "=="))
     body["c"] = corrected
     with pytest.raises(InvalidInput):
         decode_cursor(base64.urlsafe_b64encode(json.dumps(body).encode()).decode(), q)
@@ -270,6 +271,12 @@ def test_cursor_values_out_of_range_are_refused(keys: list[Any]) -> None:
 
 def test_a_relevance_cursor_must_be_finite() -> None:
     q = query(search="milk")
-    body = {"v": 1, "f": q.fingerprint, "k": [float("nan"), str(uuid4())], "m": "fulltext"}
+
+    def cursor(rank: float) -> str:
+        keys = [rank, "2026-11-26T12:00:00+00:00", str(uuid4())]
+        body = {"v": 1, "f": q.fingerprint, "k": keys, "m": "fulltext"}
+        return base64.urlsafe_b64encode(json.dumps(body).encode()).decode()
+
+    assert decode_cursor(cursor(0.5), q)[0][0] == 0.5
     with pytest.raises(InvalidInput):
-        decode_cursor(base64.urlsafe_b64encode(json.dumps(body).encode()).decode(), q)
+        decode_cursor(cursor(float("nan")), q)

@@ -593,7 +593,8 @@ def _filters(shape: _PageShape) -> list[ColumnElement[bool]]:
 
 
 def _ranked(shape: _PageShape, conditions: list[ColumnElement[bool]]) -> Select[Any]:
-    """The ids and ts_rank of the (at most 50) best full-text matches of :search:
+    """The ids and ts_rank of the (at most 50) best full-text matches of :search, the
+    newest first among equal ranks (the relevance ordering's keys, see listing.ordering):
     websearch syntax, and each typed word also as a prefix (:prefix, from prefix_tsquery:
     'grocer' finds groceries)."""
     query: ColumnElement[Any] = func.websearch_to_tsquery(_ENGLISH, bindparam("search", type_=Text))
@@ -612,7 +613,7 @@ def _ranked(shape: _PageShape, conditions: list[ColumnElement[bool]]) -> Select[
     return (
         select(tasks.c.id, rank_f.label("rank"))
         .where(*conditions, search_keys.op("@@")(user_query), tasks.c.search_vector.op("@@")(tsquery))
-        .order_by(rank_f.desc(), tasks.c.id)
+        .order_by(rank_f.desc(), tasks.c.created_at.desc(), tasks.c.id)
         .limit(SEARCH_RESULTS)
     )
 

@@ -80,7 +80,8 @@ def ordering(sort: SortName, descending: bool) -> tuple[SortKey, ...]:
         return (SortKey("created_at", "time", descending), SortKey("id", "uuid", descending))
     if sort == "title":
         return (SortKey("title_key", "text", descending), SortKey("id", "uuid"))
-    return (SortKey("rank", "float", descending), SortKey("id", "uuid"))
+    # Equal ranks (a common word often ranks thousands of tasks alike) newest first.
+    return (SortKey("rank", "float", descending), SortKey("created_at", "time", True), SortKey("id", "uuid"))
 
 
 @dataclass(frozen=True)
