@@ -1,8 +1,9 @@
 "use client";
 /** Everything global on the client: TanStack Query (server state) and toasts. */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
-import { ApiError } from "@/lib/api";
+import { useEffect, useState, type ReactNode } from "react";
+import { ApiError, onSessionEnd } from "@/lib/api";
+import { signInRedirect } from "@/lib/sign-in-path";
 import { ToastProvider } from "@/components/ui/toast";
 
 function makeQueryClient(): QueryClient {
@@ -22,6 +23,17 @@ function makeQueryClient(): QueryClient {
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
+  useEffect(
+    () =>
+      onSessionEnd(() => {
+        // The session ended (signed out in another tab, expired): go to sign-in and come back
+        // here afterwards. A full page load, not a client navigation, so the signed-out user's
+        // cached tasks, timers and the notification stream all go with the page.
+        const target = signInRedirect(window.location);
+        if (target) window.location.assign(target);
+      }),
+    [],
+  );
   return (
     <QueryClientProvider client={client}>
       <ToastProvider>{children}</ToastProvider>

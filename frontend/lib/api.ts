@@ -46,7 +46,34 @@ function errorOf(status: number, body: unknown, retryAfter: string | null): ApiE
   );
 }
 
-/** Calls `/api/<path>`; resolves to the parsed body (undefined for 204). */
+// -- the session ending ---------------------------------------------------------------------
+
+/** What a 401 says wherever it is shown, in the moment before the sign-in page replaces the screen. */
+export const SESSION_ENDED_MESSAGE = "You are signed out. Taking you to the sign-in page…";
+
+const sessionEndListeners = new Set<() => void>();
+let sessionEnded = false;
+
+/**
+ * Runs `listener` when an API call answers 401 (the first since the last success): the session
+ * ended (signed out in another tab, expired), so nothing this tab asks will work until the user
+ * signs in again. Returns the function that removes it.
+ */
+export function onSessionEnd(listener: () => void): () => void {
+  sessionEndListeners.add(listener);
+  return () => void sessionEndListeners.delete(listener);
+}
+
+function endSession(): void {
+  if (sessionEnded) return;
+  sessionEnded = true;
+  for (const listener of [...sessionEndListeners]) listener();
+}
+
+/**
+ * Calls `/api/<path>`; resolves to the parsed body (undefined for 204). A 401 also ends the
+ * session for the whole page ({@link onSessionEnd}).
+ */
 export async function api<T = unknown>(path: string, init: ApiInit<T> = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", ...init.headers };
   if (init.body !== undefined) headers["content-type"] = "application/json";
@@ -64,6 +91,11 @@ export async function api<T = unknown>(path: string, init: ApiInit<T> = {}): Pro
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, "network_error", "Could not reach the server. Check your connection and try again.");
   }
+  if (response.status === 401) {
+    endSession();
+    throw new ApiError(401, "unauthorized", SESSION_ENDED_MESSAGE);
+  }
+  if (response.ok) sessionEnded = false; // signed in (again): a later 401 is news
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw errorOf(response.status, body, response.headers.get("retry-after"));

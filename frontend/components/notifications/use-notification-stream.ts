@@ -5,10 +5,12 @@
  * after a few seconds (a bounded window) and the browser reconnects by itself, sending
  * Last-Event-ID so nothing in between is lost. When the browser gives up (an HTTP error: the
  * session expired, a service is down), this reconnects with back-off and has the lists
- * refetched, since a fresh EventSource has no Last-Event-ID to replay from.
+ * refetched, since a fresh EventSource has no Last-Event-ID to replay from. It stops for good
+ * once an API call answered 401 (the session ended).
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { onSessionEnd } from "@/lib/api";
 import { allKey, parseStreamEvent, reconnectDelay, unreadKey, upsert, type AppNotification } from "./notifications";
 
 export const STREAM_URL = "/api/notifications/stream";
@@ -88,7 +90,7 @@ export function useNotificationStream(onNew: (notification: AppNotification) => 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
     const announced = new Set<string>();
-    return followNotificationStream((url) => new EventSource(url, { withCredentials: true }), {
+    const stop = followNotificationStream((url) => new EventSource(url, { withCredentials: true }), {
       onNotification: (notification) => {
         queryClient.setQueryData<AppNotification[]>(unreadKey, (list) => upsert(list, notification, true));
         if (queryClient.getQueryData(allKey)) {
@@ -103,5 +105,11 @@ export function useNotificationStream(onNew: (notification: AppNotification) => 
       },
       onReconnect: () => void queryClient.invalidateQueries({ queryKey: ["notifications"] }),
     });
+    // Signed out: every reconnect (and the refetch it asks for) would only be refused again.
+    const unsubscribe = onSessionEnd(stop);
+    return () => {
+      unsubscribe();
+      stop();
+    };
   }, [queryClient]);
 }

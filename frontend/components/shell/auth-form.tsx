@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
+import { HOME_PATH } from "@/lib/sign-in-path";
 
 const signInSchema = z.object({
   email: z.email("Enter a valid e-mail address."),
@@ -38,7 +39,8 @@ export function authErrorMessage(mode: Mode, error: { code?: string; status?: nu
   return { form: error.message || "Something went wrong. Try again." };
 }
 
-export function AuthForm({ mode }: { mode: Mode }) {
+/** `next`: where to go once signed in or up (a path on this site, checked by the page). */
+export function AuthForm({ mode, next = HOME_PATH }: { mode: Mode; next?: string }) {
   const router = useRouter();
   const [values, setValues] = useState({ name: "", email: "", password: "" });
   const [errors, setErrors] = useState<Errors>({});
@@ -72,7 +74,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
       setErrors(authErrorMessage(mode, result.error));
       return;
     }
-    router.replace("/tasks");
+    router.replace(next);
     router.refresh();
   }
 
