@@ -126,19 +126,34 @@ async def test_repeat_from_completion(user: User) -> None:
     assert nxt["repeat_from"] == "completion"
 
 
-async def test_complete_reopen_complete_makes_one_next_instance(user: User) -> None:
+async def test_undoing_a_completion_takes_back_its_next_instance(user: User) -> None:
     first = await create(user, title="Timesheet", due_at="2030-01-07T17:00:00Z", rrule="weekly")
     await act(user, first["id"], "complete")
-    await wait_for_instances(user, first["series_id"], 2)
+    made = (await wait_for_instances(user, first["series_id"], 2))[1]
 
-    existed = await consumed("existed")
+    # Undo: the next instance nobody touched goes with the completion, at once.
     await act(user, first["id"], "reopen")
+    assert [t["id"] for t in await series(user, first["series_id"])] == [first["id"]]
+    # Completing again makes a next instance again, one.
+    created = await consumed("created")
     await act(user, first["id"], "complete")
-    # The second task.completed (a new event id) asks task-service again and gets the
-    # instance made before.
-    await wait_until(lambda: _grew(consumed("existed"), existed), WAIT_SECONDS, "second completion handled")
+    await wait_until(lambda: _grew(consumed("created"), created), WAIT_SECONDS, "second completion handled")
     tasks = await series(user, first["series_id"])
-    assert len(tasks) == 2, [t["due_at"] for t in tasks]
+    assert len(tasks) == 2 and tasks[1]["id"] != made["id"], [t["due_at"] for t in tasks]
+    assert (tasks[1]["due_at"], tasks[1]["completed"]) == (made["due_at"], False)
+
+
+async def test_an_undo_before_the_event_is_handled_leaves_one_open_instance(user: User) -> None:
+    async def handled() -> float:
+        return await consumed("created") + await consumed("nothing_to_do")
+
+    before = await handled()
+    first = await create(user, title="Water plants", due_at="2030-01-07T08:00:00Z", rrule="daily")
+    await act(user, first["id"], "complete")
+    await act(user, first["id"], "reopen")  # usually before recurring-service made the next one
+    await wait_until(lambda: _grew(handled(), before), WAIT_SECONDS, "the completion handled")
+    tasks = await series(user, first["series_id"])
+    assert [(t["id"], t["completed"]) for t in tasks] == [(first["id"], False)]
 
 
 async def _grew(current: Awaitable[float], before: float, by: float = 1) -> bool:

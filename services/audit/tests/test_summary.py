@@ -28,6 +28,12 @@ def test_deleting_with_the_series() -> None:
     assert summarize(e) == "Deleted 'Pay rent' and ended its series"
 
 
+def test_a_withdrawn_next_instance() -> None:
+    payload = EventPayload(task={"title": "Stand-up"}, withdrawn=True)
+    e = TaskEvent.new(EventType.TASK_DELETED, "u1", "t1", payload)
+    assert summarize(e) == "Withdrew the next 'Stand-up': the one before it was reopened"
+
+
 def test_next_instance_of_a_series() -> None:
     e = event(EventType.TASK_CREATED, parent_task_id="p1", due_at="2026-12-01T09:00:00Z")
     assert summarize(e) == "Next 'Pay rent' scheduled for 1 Dec 2026, 09:00 UTC"

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from todo_common.events import TaskEvent
 from todo_common.inbox import Inbox
 
-from recurring_service.adapters.task_service import TaskService, TaskServiceRefused
+from recurring_service.adapters.task_service import Reopened, TaskService, TaskServiceRefused
 from recurring_service.domain.instance import NextInstance, NotRecurring, SeriesOver, TaskSnapshot, plan_next
 from recurring_service.metrics import COMPLETION_TO_NEXT, NEXT_INSTANCES_CREATED, SERIES_ENDED
 
@@ -22,7 +22,7 @@ class Outcome(StrEnum):
     EXISTED = "existed"  # made by an earlier delivery or another replica
     SERIES_ENDED = "series_ended"
     NOT_RECURRING = "not_recurring"
-    NOTHING_TO_DO = "nothing_to_do"  # e.g. a completed instance was deleted
+    NOTHING_TO_DO = "nothing_to_do"  # e.g. a completed instance was deleted, or reopened
     DUPLICATE = "duplicate"  # this event was handled before
 
 
@@ -44,8 +44,10 @@ class Scheduler:
     async def on_deleted(self, event: TaskEvent) -> Outcome:
         """task.deleted: deleting one open instance leaves the series going (its next
         instance is made as if it had been dismissed then); deleting with ?series=true
-        ends the series, and a completed instance already has its successor."""
-        if event.payload.model_extra and event.payload.model_extra.get("series_ended"):
+        ends the series, and a completed instance already has its successor. An instance
+        `withdrawn` (its predecessor was reopened) was never dismissed: nothing follows it."""
+        extra = event.payload.model_extra or {}
+        if extra.get("series_ended") or extra.get("withdrawn"):
             return Outcome.NOTHING_TO_DO
         task = _snapshot(event)
         if task.completed:
@@ -89,6 +91,8 @@ class Scheduler:
         if made is None:
             await self._end(event, plan.series_id, reason="refused")
             return Outcome.SERIES_ENDED
+        if isinstance(made, Reopened):
+            return Outcome.NOTHING_TO_DO
         if not made.created:
             return Outcome.EXISTED
         NEXT_INSTANCES_CREATED.labels(cause).inc()

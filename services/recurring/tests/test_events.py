@@ -18,6 +18,7 @@ from httpx import ASGITransport, AsyncClient
 from prometheus_client import REGISTRY
 from recurring_service.adapters.task_service import (
     Occurrence,
+    Reopened,
     TaskService,
     TaskServiceRefused,
     TaskServiceUnavailable,
@@ -47,10 +48,11 @@ class FakeTaskService:
         self.series_over = False
         self.failure: Exception | None = None
         self.fail_for: set[str] = set()  # completed task ids whose call fails (unavailable)
+        self.reopened: set[str] = set()  # completed task ids reopened since (204)
 
     async def create_next_occurrence(
         self, user_id: str, completed_task_id: str, occurrence_key: str, task: dict[str, Any]
-    ) -> Occurrence | None:
+    ) -> Occurrence | Reopened | None:
         self.calls.append(
             {"user_id": user_id, "completed_task_id": completed_task_id, "key": occurrence_key, **task}
         )
@@ -61,6 +63,8 @@ class FakeTaskService:
         key = ("series", occurrence_key)
         if key in self.instances:
             return Occurrence(task=self.instances[key], created=False)
+        if completed_task_id in self.reopened:
+            return Reopened()
         if self.series_over:
             return None
         self.instances[key] = {"id": str(uuid.uuid4()), **task}
@@ -270,6 +274,17 @@ async def test_complete_reopen_complete_makes_one_instance(
     assert len(tasks.calls) == 2 and len(tasks.instances) == 1
 
 
+async def test_an_instance_reopened_before_its_event_makes_nothing_and_keeps_the_series(
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
+) -> None:
+    task = snapshot()
+    tasks.reopened.add(task["id"])  # undone before this task.completed was handled (204)
+    before = consumed("nothing_to_do")
+    assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
+    assert len(tasks.calls) == 1 and tasks.instances == {} and tasks.ended == []
+    assert consumed("nothing_to_do") == before + 1
+
+
 async def test_a_task_that_does_not_repeat_is_acknowledged(
     client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
 ) -> None:
@@ -423,6 +438,10 @@ async def test_deleting_with_series_or_a_completed_instance_makes_nothing(
     done = envelope(snapshot(), "task.deleted")
     done["data"]["payload"]["series_ended"] = False
     assert await deliver(client, "/events/task-other", done) == ["SUCCESS"]
+    # An open instance task-service withdrew because the one before it was reopened.
+    withdrawn = envelope(snapshot(completed=False, completed_at=None), "task.deleted")
+    withdrawn["data"]["payload"] |= {"series_ended": False, "withdrawn": True}
+    assert await deliver(client, "/events/task-other", withdrawn) == ["SUCCESS"]
     assert tasks.calls == []
 
 
@@ -505,9 +524,10 @@ def answer(status: int, body: Any = None) -> httpx.Response:
         (answer(201), Occurrence(task={"id": "t2"}, created=True)),
         (answer(200), Occurrence(task={"id": "t2"}, created=False)),
         (answer(409, {"error": {"code": "conflict"}}), None),
+        (httpx.Response(204), Reopened()),
     ],
 )
-async def test_task_service_answers(response: httpx.Response, expected: Occurrence | None) -> None:
+async def test_task_service_answers(response: httpx.Response, expected: Occurrence | Reopened | None) -> None:
     sidecar = FakeSidecar([response])
     made = await TaskService(sidecar).create_next_occurrence("u", "t1", "t1", {"title": "x"})  # type: ignore[arg-type]
     assert made == expected

@@ -155,11 +155,17 @@ async def list_tags(user: CurrentUser, db: Db) -> TagsOut:
 @internal.post(
     "/tasks/next-occurrence",
     status_code=201,
-    responses={404: {"description": "No such completed task"}, 409: {"description": "Series ended"}},
+    response_model=TaskOut,
+    responses={
+        204: {"description": "The task was reopened since: nothing to make"},
+        404: {"description": "No such completed task"},
+        409: {"description": "Series ended"},
+    },
 )
-async def create_next_occurrence(body: NextOccurrenceIn, db: Db, response: Response) -> TaskOut:
+async def create_next_occurrence(body: NextOccurrenceIn, db: Db, response: Response) -> TaskOut | Response:
     """Called by recurring-service: 201 with the new instance, 200 with the same instance
-    when this (series, occurrence_key) was already made; 409 when the series has ended."""
+    when this (series, occurrence_key) was already made; 204 when the task is open again
+    (reopened after its completion); 409 when the series has ended."""
     task, created = await use_cases.create_next_occurrence(
         db,
         body.user_id,
@@ -167,6 +173,8 @@ async def create_next_occurrence(body: NextOccurrenceIn, db: Db, response: Respo
         body.occurrence_key,
         body.task.values(),
     )
+    if task is None:
+        return Response(status_code=204)
     if not created:
         response.status_code = 200
     return _out(task, response)

@@ -5,7 +5,7 @@ statement where a change fits in one (a plain create, an edit; see update_task).
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -119,7 +119,7 @@ async def update_task(
             new = domain.edit(task, values, now, series_id=uuid4())
             if new is task:
                 return task
-            if _starts_series(task, new):
+            if _starts_series(task, new) or _reopens_instance(task, new):
                 break
             if await repo.replace(new, task.version, _edit_event(task, new)):
                 return new
@@ -133,11 +133,34 @@ async def update_task(
             await repo.create_series(new.series_id, user_id, now)
         await repo.update(new)
         await repo.add_event(_edit_event(task, new))
+        if _reopens_instance(task, new):
+            await _withdraw_successor(repo, task, now)
     return new
 
 
 def _starts_series(task: Task, new: Task) -> bool:
     return new.series_id != task.series_id and new.series_id is not None
+
+
+def _reopens_instance(task: Task, new: Task) -> bool:
+    return task.completed and not new.completed and task.series_id is not None
+
+
+async def _withdraw_successor(repo: TaskRepository, reopened: Task, now: datetime) -> None:
+    """Reopening a recurring instance takes back the next instance its completion made
+    (recurring-service keys it by the finished instance's id), while nobody has touched it:
+    still at version 1, open. Undoing a completion leaves one open instance, not two. The
+    withdrawn instance gives up its occurrence key, so completing this one again makes a
+    new next instance; its task.deleted says `withdrawn`, which recurring-service does not
+    treat as a dismissed instance. create_next_occurrence locks the finished instance, so
+    a successor made concurrently is either seen here or not made at all."""
+    assert reopened.series_id is not None
+    successor = await repo.find_occurrence(reopened.series_id, str(reopened.id), for_update=True)
+    if successor is None or successor.deleted_at is not None or successor.completed or successor.version != 1:
+        return
+    withdrawn = replace(domain.mark_deleted(successor, now), occurrence_key=None)
+    await repo.update(withdrawn)
+    await repo.add_event(task_event(EventType.TASK_DELETED, successor, withdrawn=True))
 
 
 def _edit_event(task: Task, new: Task) -> TaskEvent:
@@ -192,12 +215,15 @@ async def create_next_occurrence(
     occurrence_key: str,
     values: Mapping[str, Any],
     now: datetime | None = None,
-) -> tuple[Task, bool]:
+) -> tuple[Task | None, bool]:
     """The next instance of the completed task's series, made once per (series,
-    occurrence_key): a repeated request returns the instance made first (and False)."""
+    occurrence_key): a repeated request returns the instance made first (and False).
+    None when the task was reopened since (and not deleted): nothing to make until it is
+    completed again, which sends its own task.completed."""
     now = now or utcnow()
     async with uow.transaction() as repo:
-        done = await repo.get(user_id, completed_task_id, include_deleted=True)
+        # Locked, so a concurrent reopen (_withdraw_successor) comes wholly before or after.
+        done = await repo.get(user_id, completed_task_id, include_deleted=True, for_update=True)
         if done is None:
             raise NotFound("Completed task not found.")
         if done.series_id is None:
@@ -205,6 +231,8 @@ async def create_next_occurrence(
         existing = await repo.find_occurrence(done.series_id, occurrence_key)
         if existing is not None:
             return existing, False
+        if not done.completed and done.deleted_at is None:
+            return None, False
         if await repo.series_ended(done.series_id, user_id):
             raise Conflict("The series has ended; it makes no further instances.")
         number = done.instance_number + 1

@@ -116,6 +116,76 @@ async def test_series_goes_on_from_a_deleted_instance(client: AsyncClient, alice
     assert r.status_code == 201
 
 
+async def successor(client: AsyncClient, user: User, done: dict[str, Any]) -> Any:
+    """What recurring-service asks for on task.completed: the next instance, keyed by the
+    finished instance's id."""
+    return await client.post(
+        "/internal/tasks/next-occurrence", json=next_body(user, done, done["id"], "2030-01-08T09:00:00Z")
+    )
+
+
+async def test_reopening_withdraws_the_untouched_next_instance(
+    client: AsyncClient, alice: User, engine: AsyncEngine
+) -> None:
+    done = await recurring_done(alice)
+    made = await successor(client, alice, done)
+    assert made.status_code == 201
+    r = await alice.request("POST", f"/api/tasks/{done['id']}/reopen")  # the user's Undo
+    assert r.status_code == 200 and not r.json()["completed"]
+    assert [t["id"] for t in (await alice.page(status="all"))["items"]] == [done["id"]]
+    assert (await alice.request("GET", f"/api/tasks/{made.json()['id']}")).status_code == 404
+    async with engine.connect() as conn:
+        deleted = (
+            await conn.execute(
+                select(outbox.c.task_id, outbox.c.data).where(
+                    outbox.c.user_id == alice.id, outbox.c.event_type == "task.deleted"
+                )
+            )
+        ).all()
+    assert [(row.task_id, row.data["payload"]["withdrawn"]) for row in deleted] == [(made.json()["id"], True)]
+    # Completing it again makes a next instance again: the withdrawn one gave up its key.
+    await alice.request("POST", f"/api/tasks/{done['id']}/complete")
+    again = await successor(client, alice, done)
+    assert again.status_code == 201 and again.json()["id"] != made.json()["id"]
+    assert sorted(t["completed"] for t in (await alice.page(status="all"))["items"]) == [False, True]
+
+
+async def test_reopening_keeps_a_next_instance_the_user_touched(client: AsyncClient, alice: User) -> None:
+    done = await recurring_done(alice)
+    made = (await successor(client, alice, done)).json()
+    r = await alice.request("PATCH", f"/api/tasks/{made['id']}", json={"title": "Stand-up (moved)"})
+    assert r.status_code == 200
+    await alice.request("POST", f"/api/tasks/{done['id']}/reopen")
+    assert sorted(await alice.titles()) == ["Stand-up", "Stand-up (moved)"]
+
+
+async def test_a_task_reopened_before_its_next_instance_was_made_gets_none(
+    client: AsyncClient, alice: User
+) -> None:
+    done = await recurring_done(alice)
+    await alice.request("POST", f"/api/tasks/{done['id']}/reopen")
+    late = await successor(client, alice, done)
+    assert late.status_code == 204 and late.content == b""
+    assert await alice.titles(status="all") == ["Stand-up"]
+
+
+async def test_reopen_racing_the_next_instance_leaves_one_open_instance(
+    client: AsyncClient, alice: User
+) -> None:
+    for _ in range(8):
+        done = await recurring_done(alice)
+        reopen, made = await asyncio.gather(
+            alice.request("POST", f"/api/tasks/{done['id']}/reopen"), successor(client, alice, done)
+        )
+        assert reopen.status_code == 200 and made.status_code in (201, 204)
+        series = [
+            t
+            for t in (await alice.page(status="all", limit=100))["items"]
+            if t["series_id"] == done["series_id"]
+        ]
+        assert [t["id"] for t in series] == [done["id"]], made.status_code
+
+
 async def test_series_end_endpoint_and_count(client: AsyncClient, alice: User) -> None:
     done = await recurring_done(alice)
     r = await client.post(f"/internal/series/{done['series_id']}/end", json={"user_id": alice.id})

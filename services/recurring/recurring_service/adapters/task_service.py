@@ -33,15 +33,21 @@ class Occurrence:
     created: bool
 
 
+@dataclass(frozen=True)
+class Reopened:
+    """task-service's answer when the finished task is open again: nothing to make."""
+
+
 class TaskService:
     def __init__(self, dapr: Dapr, app_id: str = TASK_SERVICE) -> None:
         self._dapr, self._app_id = dapr, app_id
 
     async def create_next_occurrence(
         self, user_id: str, completed_task_id: str, occurrence_key: str, task: dict[str, Any]
-    ) -> Occurrence | None:
-        """The series' next instance, made once per (series, occurrence_key). None when
-        task-service says the series is over (409: ended, or COUNT used up)."""
+    ) -> Occurrence | Reopened | None:
+        """The series' next instance, made once per (series, occurrence_key). Reopened when
+        the task was reopened after its completion (204); None when task-service says the
+        series is over (409: ended, or COUNT used up)."""
         body = {
             "user_id": user_id,
             "completed_task_id": completed_task_id,
@@ -51,6 +57,8 @@ class TaskService:
         r = await self._call("POST", "internal/tasks/next-occurrence", body)
         if r.status_code == 409:
             return None
+        if r.status_code == 204:
+            return Reopened()
         if r.status_code in (200, 201):
             return Occurrence(task=dict(r.json()), created=r.status_code == 201)
         raise self._failure(r)

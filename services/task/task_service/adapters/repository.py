@@ -171,10 +171,14 @@ class TaskRepository:
         )
         return (await self.conn.execute(stmt)).first() is not None
 
-    async def find_occurrence(self, series_id: UUID, occurrence_key: str) -> Task | None:
+    async def find_occurrence(
+        self, series_id: UUID, occurrence_key: str, *, for_update: bool = False
+    ) -> Task | None:
         stmt = select(*_TASK_COLUMNS).where(
             tasks.c.series_id == series_id, tasks.c.occurrence_key == occurrence_key
         )
+        if for_update:
+            stmt = stmt.with_for_update()
         row = (await self.conn.execute(stmt)).first()
         return _task(row) if row else None
 
