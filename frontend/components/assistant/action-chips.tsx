@@ -10,7 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { actionHref, actionLabel, actionTaskId, type ChatAction } from "./chat";
 
 const chip =
-  "inline-flex max-w-full items-center gap-1 rounded-full border px-2.5 py-1 text-xs font-medium transition-colors";
+  "inline-flex max-w-full items-center gap-1 rounded-2xl border px-2.5 py-1 text-left text-xs font-medium transition-colors";
 
 /**
  * A chip whose action has no task id (a task just added) links to a search for its title;
@@ -34,7 +34,7 @@ export function ActionChips({ actions, onNavigate }: { actions: ChatAction[]; on
         const content = (
           <>
             <Icon aria-hidden className="size-3.5 shrink-0" />
-            <span className="truncate">{label}</span>
+            <span className="min-w-0 wrap-anywhere">{label}</span>
           </>
         );
         const onClick = async (event: MouseEvent<HTMLAnchorElement>) => {

@@ -319,7 +319,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
                 <p className="sr-only">{turn.role === "user" ? "You said:" : "Assistant:"}</p>
                 <div
                   className={cn(
-                    "max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-sm",
+                    "max-w-[85%] whitespace-pre-wrap wrap-anywhere rounded-2xl px-3.5 py-2 text-sm",
                     turn.role === "user"
                       ? "rounded-br-md bg-accent text-accent-contrast"
                       : "rounded-bl-md bg-surface-2 text-text",
@@ -331,8 +331,8 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
                   <ActionChips actions={turn.actions} onNavigate={onClose} />
                 )}
                 {turn.failed && (
-                  <div role="alert" className="flex items-center gap-2 text-xs text-danger">
-                    <span>{turn.failed}</span>
+                  <div role="alert" className="flex max-w-full items-center gap-2 text-xs text-danger">
+                    <span className="min-w-0 wrap-anywhere">{turn.failed}</span>
                     <button
                       type="button"
                       onClick={() => submit(turn.content, turn.key)}

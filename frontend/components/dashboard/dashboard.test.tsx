@@ -91,6 +91,8 @@ describe("Dashboard", () => {
 
     const feed = await screen.findByRole("list", { name: "Recent activity" });
     expect(within(feed).getByRole("link", { name: "Completed 'Pay rent'" }).getAttribute("href")).toBe("/tasks?task=t1");
+    // A long unbroken task title wraps rather than widening the page.
+    expect(within(feed).getByRole("link", { name: "Completed 'Pay rent'" }).closest(".wrap-anywhere")).not.toBeNull();
     // A deleted task has nowhere to go.
     expect(within(feed).queryByRole("link", { name: "Deleted 'Old'" })).toBeNull();
 

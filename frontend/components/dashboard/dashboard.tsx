@@ -151,7 +151,7 @@ function ActivityFeed({ items }: { items: ActivityItem[] }) {
         return (
           <li key={item.event_id} className="flex items-start gap-3 py-2.5">
             <Icon aria-hidden className={cn("mt-0.5 size-4 shrink-0", className)} />
-            <div className="min-w-0 flex-1 text-sm">
+            <div className="min-w-0 flex-1 text-sm wrap-anywhere">
               {linkable ? (
                 <Link href={`/tasks?task=${encodeURIComponent(item.task_id!)}`} className="text-text hover:underline">
                   {item.summary || item.type}

@@ -68,6 +68,8 @@ describe("NotificationBell", () => {
     const items = within(popover).getAllByRole("listitem");
     expect(items.map((item) => within(item).getByRole("link").textContent)).toEqual(["Call the bank", "Pay rent"]);
     expect(within(items[1]).getByRole("link").getAttribute("href")).toBe("/tasks?task=t1");
+    // A long unbroken title wraps rather than widening the panel.
+    expect(within(items[1]).getByRole("link").classList).toContain("wrap-anywhere");
 
     fireEvent.click(within(popover).getByRole("button", { name: "Mark “Pay rent” read" }));
     await screen.findByRole("button", { name: "Notifications, 1 unread" });

@@ -228,15 +228,15 @@ export function NotificationBell() {
                               if (!notification.read) read.mutate(notification.id);
                               setOpen(false);
                             }}
-                            className="block truncate text-sm font-medium hover:underline"
+                            className="block text-sm font-medium wrap-anywhere hover:underline"
                           >
                             {notification.title}
                           </Link>
                         ) : (
-                          <p className="truncate text-sm font-medium">{notification.title}</p>
+                          <p className="text-sm font-medium wrap-anywhere">{notification.title}</p>
                         )}
                         {reminderText(notification) && (
-                          <p className="mt-0.5 text-sm text-muted">{reminderText(notification)}</p>
+                          <p className="mt-0.5 text-sm text-muted wrap-anywhere">{reminderText(notification)}</p>
                         )}
                         <p className="mt-1 text-xs text-muted">
                           <time dateTime={notification.created_at}>{relativeTime(notification.created_at)}</time>

@@ -50,7 +50,7 @@ export function QuickAddPreview({ result, now, id }: { result: QuickAddResult; n
   const hasFields = result.tokens.length > 0;
   return (
     <div id={id} aria-live="polite" className="flex flex-wrap items-center gap-2 text-sm">
-      <span className="text-muted">
+      <span className="min-w-0 text-muted wrap-anywhere">
         {result.title ? (
           <>
             Adds <strong className="font-semibold text-text">{result.title}</strong>
@@ -201,7 +201,7 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
           </div>
         )}
         {error && (
-          <p id={errorId} role="alert" className="px-2 pb-1 pt-2 text-sm font-medium text-danger">
+          <p id={errorId} role="alert" className="px-2 pb-1 pt-2 text-sm font-medium text-danger wrap-anywhere">
             {error}
           </p>
         )}

@@ -144,7 +144,7 @@ export function RecurrenceEditor({
               <option value="completion">Counted from when I complete it</option>
             </select>
           </div>
-          <div className="rounded-lg bg-surface-2 p-3 text-sm" aria-live="polite">
+          <div className="rounded-lg bg-surface-2 p-3 text-sm wrap-anywhere" aria-live="polite">
             {shownError ? (
               <p role="alert" className="font-medium text-danger">
                 {shownError}

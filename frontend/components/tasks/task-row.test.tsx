@@ -76,6 +76,13 @@ describe("TaskRow", () => {
     expect(marks).toEqual(["rent", "Fin"]);
   });
 
+  it("wraps a long unbroken title instead of widening the page", () => {
+    const url = `https://example.com/${"averyveryverylongpathsegment".repeat(5)}`;
+    row({ title: `Check ${url}` });
+    // jsdom has no layout: the title's button must carry the wrapping rule (overflow-wrap: anywhere).
+    expect(screen.getByText(`Check ${url}`).closest(".wrap-anywhere")).not.toBeNull();
+  });
+
   it("offers to reopen a completed task", () => {
     row({ completed: true, completed_at: "2030-01-02T00:00:00Z" });
     expect(screen.getByRole("checkbox", { name: "Reopen “Pay rent”" }).getAttribute("aria-checked")).toBe("true");

@@ -110,7 +110,7 @@ export const TaskRow = memo(function TaskRow({
           onFocus={() => onFocusRow(task.id)}
           onClick={() => onOpen(task)}
           aria-label={`${task.title}. Open details`}
-          className="block w-full rounded-md py-1.5 text-left"
+          className="block w-full rounded-md py-1.5 text-left wrap-anywhere"
         >
           <span
             className={cn(

@@ -32,7 +32,7 @@ export function Field({
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-xs font-medium text-danger" role="alert">
+        <p id={`${id}-error`} className="text-xs font-medium text-danger wrap-anywhere" role="alert">
           {error}
         </p>
       )}

@@ -87,8 +87,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             >
               <Icon aria-hidden className={cn("mt-0.5 h-5 w-5 shrink-0", toneClass[tone])} />
               <div className="min-w-0 flex-1">
-                <p className="text-sm font-medium text-text">{item.title}</p>
-                {item.description && <p className="mt-0.5 text-sm text-muted">{item.description}</p>}
+                <p className="text-sm font-medium text-text wrap-anywhere">{item.title}</p>
+                {item.description && <p className="mt-0.5 text-sm text-muted wrap-anywhere">{item.description}</p>}
               </div>
               {item.action && (
                 <button
