@@ -163,10 +163,11 @@ async def _grew(current: Awaitable[float], before: float, by: float = 1) -> bool
 async def test_the_same_event_delivered_five_times_makes_one_instance(
     user: User, secrets: dict[str, str]
 ) -> None:
-    # A real open instance, and a task.completed for it published by hand: so every
-    # delivery below is this one event, and the outbox publishes no completion of its own.
+    # A real completed instance, and a task.completed for it published five times by hand
+    # under one event id (task-service makes a next instance only for a task that is still
+    # completed; the outbox's own task.completed, another event id, asks for the same one).
     task = await create(user, title="Backup", due_at="2030-01-07T02:00:00Z", rrule="daily", tags=["Ops"])
-    snapshot = {**task, "completed": True, "completed_at": iso(datetime.now(UTC))}
+    snapshot = await act(user, task["id"], "complete")
     event_id = str(uuid.uuid4())
     data = {
         "event_id": event_id,
