@@ -7,6 +7,31 @@ import { inputClass } from "@/components/ui/field";
 import { useTags } from "@/lib/tasks";
 
 export const MAX_TAGS = 10;
+const MAX_TAG_LENGTH = 32;
+
+/**
+ * `current` plus the tags in `text`, which may hold several separated by commas (typed or pasted):
+ * each trimmed, without a leading "#", cut to 32 characters, skipped when already there (ignoring
+ * case), up to `max` in all. `refused` lists those that did not fit.
+ */
+export function addTags(current: readonly string[], text: string, max = MAX_TAGS): { tags: string[]; refused: string[] } {
+  const tags = [...current];
+  const refused: string[] = [];
+  for (const part of text.split(",")) {
+    const tag = part.trim().replace(/^#+/, "").trim().slice(0, MAX_TAG_LENGTH);
+    if (!tag || tags.some((t) => t.toLowerCase() === tag.toLowerCase())) continue;
+    if (tags.length >= max) {
+      if (!refused.some((t) => t.toLowerCase() === tag.toLowerCase())) refused.push(tag);
+    } else tags.push(tag);
+  }
+  return { tags, refused };
+}
+
+/** What to say about tags that did not fit, or null. */
+export function refusedText(refused: readonly string[]): string | null {
+  if (!refused.length) return null;
+  return `Up to ${MAX_TAGS} tags; not added: ${refused.map((tag) => `#${tag}`).join(", ")}.`;
+}
 
 export function TagInput({
   id,
@@ -25,7 +50,9 @@ export function TagInput({
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [highlight, setHighlight] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
   const listId = useId();
+  const noticeId = useId();
 
   const options = useMemo(() => {
     const chosen = new Set(value.map((t) => t.toLowerCase()));
@@ -39,12 +66,17 @@ export function TagInput({
       .slice(0, 8);
   }, [tags.data, value, text]);
 
-  function add(tag: string) {
-    const clean = tag.trim().replace(/^#/, "").slice(0, 32);
+  function add(text: string) {
     setText("");
     setHighlight(0);
-    if (!clean || value.length >= MAX_TAGS || value.some((t) => t.toLowerCase() === clean.toLowerCase())) return;
-    onChange([...value, clean]);
+    const { tags, refused } = addTags(value, text);
+    setNotice(refusedText(refused));
+    if (tags.length !== value.length) onChange(tags);
+  }
+
+  function remove(tags: string[]) {
+    setNotice(null);
+    onChange(tags);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -58,9 +90,11 @@ export function TagInput({
     } else if (event.key === "Enter" || event.key === ",") {
       if (!text.trim() && event.key === "Enter") return;
       event.preventDefault();
-      add(open && options[highlight] && event.key === "Enter" ? options[highlight] : text);
+      // A highlighted suggestion wins over one typed word, not over a pasted list.
+      const suggestion = open && event.key === "Enter" && !text.includes(",") ? options[highlight] : undefined;
+      add(suggestion ?? text);
     } else if (event.key === "Backspace" && !text && value.length) {
-      onChange(value.slice(0, -1));
+      remove(value.slice(0, -1));
     } else if (event.key === "Escape" && open) {
       event.stopPropagation();
       event.nativeEvent.stopImmediatePropagation();
@@ -87,7 +121,7 @@ export function TagInput({
             <button
               type="button"
               aria-label={`Remove tag ${tag}`}
-              onClick={() => onChange(value.filter((t) => t !== tag))}
+              onClick={() => remove(value.filter((t) => t !== tag))}
               className="grid h-5 w-5 place-items-center rounded-full hover:bg-surface"
             >
               <X aria-hidden className="h-3 w-3" />
@@ -102,12 +136,13 @@ export function TagInput({
           aria-autocomplete="list"
           aria-activedescendant={showList ? `${listId}-${highlight}` : undefined}
           aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
+          aria-describedby={cn(describedBy, notice && noticeId) || undefined}
           value={text}
           disabled={value.length >= MAX_TAGS}
           placeholder={value.length >= MAX_TAGS ? "10 tags at most" : value.length ? "Add another" : "Add a tag"}
           onChange={(event) => {
             setText(event.target.value);
+            setNotice(null);
             setOpen(true);
             setHighlight(0);
           }}
@@ -117,6 +152,11 @@ export function TagInput({
           className="h-7 min-w-24 flex-1 bg-transparent text-sm text-text placeholder:text-muted focus-visible:outline-none"
         />
       </div>
+      {notice && (
+        <p id={noticeId} role="alert" className="mt-1 text-xs font-medium text-danger wrap-anywhere">
+          {notice}
+        </p>
+      )}
       <ul
         id={listId}
         role="listbox"
