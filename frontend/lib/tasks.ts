@@ -57,6 +57,15 @@ async function parseTask(body: unknown): Promise<Task> {
   return (await loadSchemas()).taskSchema.parse(body);
 }
 
+/** The API's limit on a title, in characters (code points, as the task service counts them). */
+export const MAX_TITLE_LENGTH = 200;
+export const TITLE_TOO_LONG = `Keep the title to ${MAX_TITLE_LENGTH} characters.`;
+
+/** A title's length as the task service counts it (an emoji is one character, not two). */
+export function titleLength(title: string): number {
+  return [...title].length;
+}
+
 /** The writable fields (POST body; PATCH sends any subset). */
 export interface TaskInput {
   title: string;

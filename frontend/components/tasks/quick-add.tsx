@@ -10,7 +10,15 @@ import { cn } from "@/components/ui/cn";
 import { ApiError } from "@/lib/api";
 import type { parseQuickAdd, QuickAddResult } from "@/lib/quick-add";
 import { describeRRule } from "@/lib/rrule";
-import { formatDue, PRIORITY_LABEL, useCreateTask, userTimeZone } from "@/lib/tasks";
+import {
+  formatDue,
+  MAX_TITLE_LENGTH,
+  PRIORITY_LABEL,
+  TITLE_TOO_LONG,
+  titleLength,
+  useCreateTask,
+  userTimeZone,
+} from "@/lib/tasks";
 import { PRIORITY_BADGE } from "./labels";
 
 type Parse = typeof parseQuickAdd;
@@ -43,6 +51,12 @@ function reminderText(result: QuickAddResult, now: Date): string {
     return result.dueAt ? amount : `${amount} (add a due date)`;
   }
   return result.remindAt ? formatDue(result.remindAt, now) : "";
+}
+
+/** What to say about a title over the API's limit (before anything is sent), or null. */
+export function titleLimitText(title: string): string | null {
+  const length = titleLength(title);
+  return length > MAX_TITLE_LENGTH ? `${TITLE_TOO_LONG} This one has ${length}.` : null;
 }
 
 /** What the line will become: title plus one chip per parsed field. */
@@ -120,6 +134,8 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
       const at = new Date();
       return { result: parse(value, { now: at, timeZone: userTimeZone() }), now: at };
     }, [parse, value]);
+    // Said as soon as the title passes the limit, not after the server refused it.
+    const shown = error ?? (value.trim() && parsed ? titleLimitText(parsed.result.title) : null);
 
     async function submit(event: FormEvent) {
       event.preventDefault();
@@ -128,6 +144,11 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
       const result = parsed?.result ?? (await loadParser())(value, { now: at, timeZone: userTimeZone() });
       if (!result.title) {
         setError("Give the task a title, e.g. “Pay rent”, before the #tags and dates.");
+        return;
+      }
+      const tooLong = titleLimitText(result.title);
+      if (tooLong) {
+        setError(tooLong);
         return;
       }
       const typed = value;
@@ -181,8 +202,8 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
             autoComplete="off"
             enterKeyHint="done"
             placeholder="Add a task: Pay rent every month on the 1st #Finance !high tomorrow 9am"
-            aria-describedby={cn(value.trim() && parsed && previewId, error && errorId) || undefined}
-            aria-invalid={error ? true : undefined}
+            aria-describedby={cn(value.trim() && parsed && previewId, shown && errorId) || undefined}
+            aria-invalid={shown ? true : undefined}
             className="h-10 min-w-0 flex-1 bg-transparent text-base text-text placeholder:text-muted focus-visible:outline-none"
           />
           <button
@@ -200,9 +221,9 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
             <QuickAddPreview id={previewId} result={parsed.result} now={parsed.now} />
           </div>
         )}
-        {error && (
+        {shown && (
           <p id={errorId} role="alert" className="px-2 pb-1 pt-2 text-sm font-medium text-danger wrap-anywhere">
-            {error}
+            {shown}
           </p>
         )}
       </form>

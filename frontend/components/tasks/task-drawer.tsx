@@ -14,8 +14,11 @@ import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/api";
 import {
   errorMessage,
+  MAX_TITLE_LENGTH,
   PRIORITIES,
   PRIORITY_LABEL,
+  TITLE_TOO_LONG,
+  titleLength,
   useDeleteTask,
   useUpdateTask,
   type Priority,
@@ -78,7 +81,11 @@ export function formFromTask(task: Task): FormState {
 }
 
 const formSchema = z.object({
-  title: z.string().trim().min(1, "A task needs a title.").max(200, "Keep the title to 200 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(1, "A task needs a title.")
+    .refine((title) => titleLength(title) <= MAX_TITLE_LENGTH, { error: TITLE_TOO_LONG }),
   description: z.string().max(5000, "Keep the description to 5,000 characters."),
   tags: z.array(z.string().min(1).max(32)).max(10, "10 tags at most."),
 });
