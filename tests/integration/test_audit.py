@@ -161,6 +161,20 @@ async def test_activity_is_the_callers_own_newest_first_with_summaries(user: Use
         assert r.json()["error"]["code"] == "validation_error"
 
 
+async def test_activity_tells_times_in_the_readers_zone(user: User) -> None:
+    task = await create(user, title="Dentist", due_at="2030-01-07T14:30:00Z")
+    await change(user, "PATCH", f"/api/tasks/{task['id']}", json={"due_at": "2030-07-01T16:00:00Z"})
+    await wait_for_entries(user, 2)
+    moved = "Due date changed from {} to {} for 'Dentist'"
+    assert (await activity(user, limit=1))[0]["summary"] == moved.format(
+        "7 Jan 2030, 14:30 UTC", "1 Jul 2030, 16:00 UTC"
+    )
+    in_new_york = await activity(user, limit=1, tz="America/New_York")
+    assert in_new_york[0]["summary"] == moved.format("7 Jan 2030, 09:30 EST", "1 Jul 2030, 12:00 EDT")
+    r = await call(user, "GET", "/api/activity", params={"tz": "Mars/Olympus"})
+    assert r.status_code == 422 and r.json()["error"]["fields"]["tz"], r.text
+
+
 async def test_stats_match_a_constructed_scenario(user: User, other_user: User) -> None:
     now = datetime.now(UTC)
     rent = await create(

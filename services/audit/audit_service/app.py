@@ -13,7 +13,7 @@ import binascii
 import hashlib
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -219,9 +219,14 @@ async def activity(
     engine: Db,
     task_id: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    tz: Annotated[
+        str | None,
+        Query(max_length=64, description="IANA time zone for the times in the summaries (else UTC)"),
+    ] = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """The caller's activity, newest first, optionally for one task."""
-    rows = await db.activity_for(engine, user.id, task_id, limit)
+    zone = _zone(tz) if tz is not None else None
+    rows = await db.activity_for(engine, user.id, task_id, limit, with_data=zone is not None)
     return {
         "items": [
             {
@@ -229,11 +234,20 @@ async def activity(
                 "type": r["type"],
                 "task_id": r["task_id"],
                 "occurred_at": _iso(r["occurred_at"]),
-                "summary": r["summary"],
+                "summary": r["summary"] if zone is None else _summary_in(r, zone),
             }
             for r in rows
         ]
     }
+
+
+def _summary_in(row: Mapping[str, Any], zone: ZoneInfo) -> str:
+    """The entry's summary told again with its times in `zone`; the stored (UTC) one for an
+    entry whose event no longer reads as one."""
+    try:
+        return summarize(TaskEvent.model_validate(row["data"]), zone)
+    except ValidationError:
+        return str(row["summary"])
 
 
 @api.get("/stats")

@@ -1,6 +1,7 @@
 """Activity feed summaries."""
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from audit_service.domain.summary import readable_rule, readable_time, summarize
@@ -32,6 +33,19 @@ def test_a_withdrawn_next_instance() -> None:
     payload = EventPayload(task={"title": "Stand-up"}, withdrawn=True)
     e = TaskEvent.new(EventType.TASK_DELETED, "u1", "t1", payload)
     assert summarize(e) == "Withdrew the next 'Stand-up': the one before it was reopened"
+
+
+def test_times_in_the_readers_zone() -> None:
+    tokyo, new_york = ZoneInfo("Asia/Tokyo"), ZoneInfo("America/New_York")
+    assert readable_time("2026-12-01T09:00:00Z", new_york) == "1 Dec 2026, 04:00 EST"
+    assert readable_time("2026-12-01T20:00:00Z", tokyo) == "2 Dec 2026, 05:00 JST"
+    moved = event(EventType.TASK_UPDATED, {"due_at": ("2026-07-01T16:00:00Z", "2026-12-01T16:00:00Z")})
+    assert summarize(moved, new_york) == (
+        "Due date changed from 1 Jul 2026, 12:00 EDT to 1 Dec 2026, 11:00 EST for 'Pay rent'"
+    )
+    e = event(EventType.REMINDER_DUE, due_at="2026-12-01T09:00:00Z")
+    assert summarize(e, tokyo) == "Reminder for 'Pay rent' (due 1 Dec 2026, 18:00 JST)"
+    assert summarize(e) == "Reminder for 'Pay rent' (due 1 Dec 2026, 09:00 UTC)"
 
 
 def test_next_instance_of_a_series() -> None:

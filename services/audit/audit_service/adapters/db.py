@@ -121,12 +121,20 @@ async def record(engine: AsyncEngine, event: TaskEvent, topic: str, summary: str
 
 
 async def activity_for(
-    engine: AsyncEngine, user_id: str, task_id: str | None, limit: int
+    engine: AsyncEngine, user_id: str, task_id: str | None, limit: int, *, with_data: bool = False
 ) -> list[dict[str, Any]]:
-    """The user's entries, newest first (by when they happened, then when they arrived)."""
-    stmt = select(
-        activity.c.event_id, activity.c.type, activity.c.task_id, activity.c.occurred_at, activity.c.summary
-    ).where(activity.c.user_id == user_id)
+    """The user's entries, newest first (by when they happened, then when they arrived);
+    with_data adds each one's event (`data`)."""
+    columns = [
+        activity.c.event_id,
+        activity.c.type,
+        activity.c.task_id,
+        activity.c.occurred_at,
+        activity.c.summary,
+    ]
+    if with_data:
+        columns.append(activity.c.data)
+    stmt = select(*columns).where(activity.c.user_id == user_id)
     if task_id is not None:
         stmt = stmt.where(activity.c.task_id == task_id)
     stmt = stmt.order_by(activity.c.occurred_at.desc(), activity.c.received_at.desc()).limit(limit)

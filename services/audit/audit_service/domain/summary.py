@@ -6,7 +6,8 @@ Renamed 'Rent' to 'Pay rent'; due date set to 1 Dec 2026, 09:00 UTC
 Reminder for 'Pay rent' (due 1 Dec 2026, 09:00 UTC)"""
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from todo_common.events import EventType, FieldChange, TaskEvent
@@ -35,16 +36,17 @@ _DERIVED = frozenset(
 )
 
 
-def readable_time(value: Any) -> str:
-    """An API time ('2026-12-01T09:00:00Z') as '1 Dec 2026, 09:00 UTC'; other values as given."""
+def readable_time(value: Any, zone: tzinfo = UTC) -> str:
+    """An API time ('2026-12-01T09:00:00Z') as '1 Dec 2026, 09:00 UTC', or in `zone` with
+    its abbreviation ('1 Dec 2026, 04:00 EST'); other values as given."""
     if not isinstance(value, str):
         return str(value)
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return value
-    utc = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return f"{utc.day} {utc:%b %Y, %H:%M} UTC"
+    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(zone)
+    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname() or 'UTC'}"
 
 
 def readable_rule(rule: Any) -> str:
@@ -96,22 +98,30 @@ def _description(change: FieldChange) -> str:
     return "Description edited"
 
 
-_PHRASES: dict[str, Callable[[FieldChange], str]] = {
-    "title": lambda c: f"Renamed '{c.old}' to '{c.new}'",
-    "priority": lambda c: f"Priority changed from {_priority(c.old)} to {_priority(c.new)}",
-    "due_at": _set_moved_removed("Due date", "set to", readable_time),
-    "remind_at": _set_moved_removed("Reminder", "set to", readable_time),
-    "rrule": _set_moved_removed("Repeat", "set to", readable_rule),
-    "repeat_from": lambda c: (
-        f"Repeat from {_REPEAT_FROM.get(str(c.new), c.new)} instead of {_REPEAT_FROM.get(str(c.old), c.old)}"
-    ),
-    "tags": _tags,
-    "description": _description,
-}
+def _repeat_from(change: FieldChange) -> str:
+    new, old = (_REPEAT_FROM.get(str(v), v) for v in (change.new, change.old))
+    return f"Repeat from {new} instead of {old}"
 
 
-def _change_phrase(field: str, change: FieldChange) -> str:
-    phrase = _PHRASES.get(field)
+@lru_cache(maxsize=64)
+def _phrases(zone: tzinfo) -> dict[str, Callable[[FieldChange], str]]:
+    def show_time(value: Any) -> str:
+        return readable_time(value, zone)
+
+    return {
+        "title": lambda c: f"Renamed '{c.old}' to '{c.new}'",
+        "priority": lambda c: f"Priority changed from {_priority(c.old)} to {_priority(c.new)}",
+        "due_at": _set_moved_removed("Due date", "set to", show_time),
+        "remind_at": _set_moved_removed("Reminder", "set to", show_time),
+        "rrule": _set_moved_removed("Repeat", "set to", readable_rule),
+        "repeat_from": _repeat_from,
+        "tags": _tags,
+        "description": _description,
+    }
+
+
+def _change_phrase(field: str, change: FieldChange, zone: tzinfo) -> str:
+    phrase = _phrases(zone).get(field)
     return phrase(change) if phrase else f"{field.replace('_', ' ').capitalize()} changed"
 
 
@@ -120,22 +130,24 @@ def _joined(phrases: list[str]) -> str:
     return "; ".join([phrases[0], *rest])
 
 
-def _updated(title: str, changes: dict[str, FieldChange]) -> str:
+def _updated(title: str, changes: dict[str, FieldChange], zone: tzinfo) -> str:
     shown = [(f, c) for f, c in changes.items() if f not in _DERIVED]
     if not shown:
         return f"Updated '{title}'"
-    text = _joined([_change_phrase(f, c) for f, c in shown])
+    text = _joined([_change_phrase(f, c, zone) for f, c in shown])
     # A rename already names the task.
     return text if "title" in changes else f"{text} for '{title}'"
 
 
-def summarize(event: TaskEvent) -> str:
+def summarize(event: TaskEvent, zone: tzinfo = UTC) -> str:
+    """The event in one line, its times in `zone` (stored in UTC; GET /api/activity?tz=
+    tells them again in the reader's zone)."""
     task = event.payload.task
     title = str(task.get("title") or "a task")
     match event.event_type:
         case EventType.TASK_CREATED:
             if task.get("parent_task_id") and task.get("due_at"):
-                return f"Next '{title}' scheduled for {readable_time(task['due_at'])}"
+                return f"Next '{title}' scheduled for {readable_time(task['due_at'], zone)}"
             return f"Created '{title}'"
         case EventType.TASK_COMPLETED:
             return f"Completed '{title}'"
@@ -148,6 +160,6 @@ def summarize(event: TaskEvent) -> str:
             return f"Deleted '{title}'" + (" and ended its series" if extra.get("series_ended") else "")
         case EventType.REMINDER_DUE:
             due = task.get("due_at")
-            return f"Reminder for '{title}'" + (f" (due {readable_time(due)})" if due else "")
+            return f"Reminder for '{title}'" + (f" (due {readable_time(due, zone)})" if due else "")
         case _:
-            return _updated(title, event.payload.changes)
+            return _updated(title, event.payload.changes, zone)
