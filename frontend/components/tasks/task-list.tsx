@@ -2,7 +2,7 @@
 /**
  * The virtualised task list (window scrolling, rows measured as they render), loading further
  * pages as the end comes into view. Keyboard: ↑/↓ (and j/k) move, Home/End jump, Enter opens,
- * x completes or reopens the focused task.
+ * x completes or reopens the focused task (focus moves on when the task leaves the view).
  */
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
@@ -100,6 +100,12 @@ export function TaskList({
       if (task) {
         event.preventDefault();
         onToggle(task);
+        // The row drops out of this view once its check has played, and focus with it (to
+        // <body>): keep the keyboard in the list, on the next row or else the previous one.
+        if (leaves({ ...task, completed: !task.completed })) {
+          const next = activeIndex + 1 < tasks.length ? activeIndex + 1 : activeIndex - 1;
+          if (next >= 0) focusIndex(next);
+        }
       }
     }
   }

@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Task } from "@/lib/tasks";
+import { TaskList } from "./task-list";
+
+const task = (id: string, title: string, completed = false): Task => ({
+  id,
+  title,
+  description: "",
+  completed,
+  completed_at: completed ? "2030-01-02T00:00:00Z" : null,
+  priority: "MEDIUM",
+  tags: [],
+  due_at: null,
+  remind_at: null,
+  rrule: null,
+  repeat_from: "due",
+  is_recurring: false,
+  series_id: null,
+  parent_task_id: null,
+  next_occurrence: null,
+  version: 1,
+  created_at: "2030-01-01T00:00:00Z",
+  updated_at: "2030-01-01T00:00:00Z",
+});
+
+beforeEach(() => {
+  // jsdom has no CSS.escape; these ids need no escaping.
+  vi.stubGlobal("CSS", { escape: (value: string) => value });
+  // jsdom has no layout: the virtualiser measures with ResizeObserver.
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderList(tasks: Task[], leaves: (task: Task) => boolean) {
+  const onToggle = vi.fn();
+  render(
+    <TaskList
+      stale={false}
+      tasks={tasks}
+      search=""
+      recent={new Set()}
+      leaves={leaves}
+      hasMore={false}
+      loadingMore={false}
+      onLoadMore={() => {}}
+      onOpen={() => {}}
+      onToggle={onToggle}
+    />,
+  );
+  return onToggle;
+}
+
+const rowButton = (title: string) => screen.getByRole("button", { name: `${title}. Open details` });
+const openView = (t: Task) => t.completed;
+
+async function pressX(title: string) {
+  const button = rowButton(title);
+  fireEvent.focus(button);
+  button.focus();
+  fireEvent.keyDown(button, { key: "x" });
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the focus waits for animation frames
+}
+
+describe("TaskList keyboard", () => {
+  const tasks = [task("a", "Alpha"), task("b", "Bravo"), task("c", "Charlie")];
+
+  it("moves focus to the next row after x completes a task that leaves the view", async () => {
+    const onToggle = renderList(tasks, openView);
+    await pressX("Bravo");
+    expect(onToggle).toHaveBeenCalledWith(expect.objectContaining({ id: "b" }));
+    expect(document.activeElement).toBe(rowButton("Charlie"));
+  });
+
+  it("moves to the previous row when the last one leaves", async () => {
+    renderList(tasks, openView);
+    await pressX("Charlie");
+    expect(document.activeElement).toBe(rowButton("Bravo"));
+  });
+
+  it("stays on the row when the task stays in the view (All)", async () => {
+    renderList(tasks, () => false);
+    await pressX("Bravo");
+    expect(document.activeElement).toBe(rowButton("Bravo"));
+  });
+});
