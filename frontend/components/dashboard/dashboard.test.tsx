@@ -88,6 +88,9 @@ describe("Dashboard", () => {
     const statsUrl = fetchMock.mock.calls.map(([url]) => String(url)).find((url) => url.startsWith("/api/stats?"));
     expect(new URLSearchParams(statsUrl!.split("?")[1]).get("tz")).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(new URLSearchParams(statsUrl!.split("?")[1]).get("days")).toBe("30");
+    // The feed's times are told in the same zone.
+    const feedUrl = fetchMock.mock.calls.map(([url]) => String(url)).find((url) => url.startsWith("/api/activity?"));
+    expect(new URLSearchParams(feedUrl!.split("?")[1]).get("tz")).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
 
     const feed = await screen.findByRole("list", { name: "Recent activity" });
     expect(within(feed).getByRole("link", { name: "Completed 'Pay rent'" }).getAttribute("href")).toBe("/tasks?task=t1");

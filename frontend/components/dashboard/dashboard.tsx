@@ -187,8 +187,9 @@ export function Dashboard() {
     refetchInterval: 30_000,
   });
   const activity = useQuery({
-    queryKey: activityKey(FEED),
-    queryFn: () => fetchActivity(FEED),
+    queryKey: activityKey(FEED, tz ?? "UTC"),
+    queryFn: () => fetchActivity(FEED, tz ?? "UTC"),
+    enabled: tz !== null,
     staleTime: 0,
     refetchInterval: 30_000,
   });

@@ -2,7 +2,7 @@
  * The dashboard's data: GET /api/stats and GET /api/activity (API.md), and the pure mapping
  * from their answers to what the charts and cards draw.
  *
- * Query keys: ["stats", days, tz] and ["activity", limit]; anything that changes tasks
+ * Query keys: ["stats", days, tz] and ["activity", limit, tz]; anything that changes tasks
  * invalidates the ["stats"] and ["activity"] prefixes.
  */
 import { z } from "zod";
@@ -34,14 +34,15 @@ export type ActivityItem = z.infer<typeof activityItemSchema>;
 const activitySchema = z.object({ items: z.array(activityItemSchema) });
 
 export const statsKey = (days: number, tz: string) => ["stats", days, tz] as const;
-export const activityKey = (limit: number) => ["activity", limit] as const;
+export const activityKey = (limit: number, tz: string) => ["activity", limit, tz] as const;
 
 export function fetchStats(days: number, tz: string): Promise<Stats> {
   return api(`stats?${new URLSearchParams({ days: String(days), tz })}`, { schema: statsSchema });
 }
 
-export async function fetchActivity(limit: number): Promise<ActivityItem[]> {
-  const body = await api(`activity?limit=${limit}`, { schema: activitySchema });
+/** The feed, its summaries' times told in `tz` (the browser's zone). */
+export async function fetchActivity(limit: number, tz: string): Promise<ActivityItem[]> {
+  const body = await api(`activity?${new URLSearchParams({ limit: String(limit), tz })}`, { schema: activitySchema });
   return body.items;
 }
 
