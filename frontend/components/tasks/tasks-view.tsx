@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import { useToast } from "@/components/ui/toast";
+import { useToast, type ToastOptions } from "@/components/ui/toast";
 import { useHotkeys } from "@/lib/keyboard";
 import {
   DEFAULT_FILTERS,
@@ -93,6 +93,18 @@ export function loadView(raw: string | null): ViewState {
   } catch {
     return DEFAULT_VIEW;
   }
+}
+
+/** What completing (or reopening) `task` says, with Undo. */
+export function toggleToast(task: Task, completing: boolean, undo: () => void): ToastOptions {
+  return completing
+    ? {
+        tone: "success",
+        title: `Completed “${task.title}”`,
+        description: task.rrule ? "The next one will appear shortly." : undefined,
+        action: { label: "Undo", onClick: undo },
+      }
+    : { tone: "info", title: `Reopened “${task.title}”`, action: { label: "Undo", onClick: undo } };
 }
 
 export function TasksView() {
@@ -233,22 +245,11 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           }),
         1100,
       );
-      // The "Completed" toast is withdrawn if the server refuses (the error toast explains why).
-      const undoToast = completing
-        ? toast({
-            tone: "success",
-            title: `Completed “${task.title}”`,
-            description: task.rrule ? "The next one will appear shortly." : undefined,
-            action: {
-              label: "Undo",
-              onClick: () => setCompleted({ task: { ...task, completed: true }, completed: false }),
-            },
-          })
-        : null;
-      setCompleted(
-        { task, completed: completing },
-        { onError: () => (undoToast === null ? undefined : dismiss(undoToast)) },
+      // The toast is withdrawn if the server refuses (the error toast explains why).
+      const undoToast = toast(
+        toggleToast(task, completing, () => setCompleted({ task: { ...task, completed: completing }, completed: !completing })),
       );
+      setCompleted({ task, completed: completing }, { onError: () => dismiss(undoToast) });
     },
     [setCompleted, toast, dismiss],
   );
