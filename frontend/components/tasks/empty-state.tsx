@@ -1,6 +1,6 @@
 "use client";
 /** The empty list teaches quick-add: the syntax, with examples that fill the box when clicked. */
-import { Inbox, SearchX } from "lucide-react";
+import { CircleCheckBig, Inbox, SearchX } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
 const EXAMPLES = [
@@ -19,13 +19,28 @@ const SYNTAX: Array<[string, string]> = [
 
 export function EmptyState({
   filtered,
+  completedOnly = false,
   onClear,
   onExample,
 }: {
   filtered: boolean;
+  /** The Completed view with no other filter or search: nothing was completed, nothing to loosen. */
+  completedOnly?: boolean;
   onClear: () => void;
   onExample: (text: string) => void;
 }) {
+  if (completedOnly) {
+    return (
+      <div className="rounded-card border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
+        <CircleCheckBig aria-hidden className="mx-auto h-10 w-10 text-accent" />
+        <h2 className="mt-3 text-lg font-semibold text-text">Nothing completed yet</h2>
+        <p className="mt-1 text-sm text-muted">Tasks you complete show up here, ready to reopen.</p>
+        <Button className="mt-4" onClick={onClear}>
+          Show open tasks
+        </Button>
+      </div>
+    );
+  }
   if (filtered) {
     return (
       <div className="rounded-card border border-dashed border-border-strong bg-surface px-6 py-12 text-center">

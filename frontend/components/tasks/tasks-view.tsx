@@ -268,7 +268,10 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     setSearchText("");
     onViewChange({ ...view, filters: DEFAULT_FILTERS });
   };
-  const filtered = activeChips(view.filters).length > 0 || Boolean(search);
+  const chips = activeChips(view.filters);
+  const filtered = chips.length > 0 || Boolean(search);
+  // Only the status filter set: Completed has its own empty state; All empty means no tasks at all.
+  const onlyStatus = !search && chips.length === 1 && chips[0].key === "status";
   const loading = list.isPending;
   const sortValue = params.sort ?? "default";
 
@@ -384,7 +387,8 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         </div>
       ) : tasks.length === 0 ? (
         <EmptyState
-          filtered={filtered}
+          filtered={filtered && !(onlyStatus && view.filters.status === "all")}
+          completedOnly={onlyStatus && view.filters.status === "completed"}
           onClear={clearAll}
           onExample={(text) => {
             setQuickText(text);
