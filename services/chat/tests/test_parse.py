@@ -180,6 +180,27 @@ def test_small_talk(message: str, intent: str) -> None:
     assert parse(message, NOW).intent == intent
 
 
+@pytest.mark.parametrize("message", ["asdfghjkl", "zxcvbnm", "sdfsdf jkljkl", "Qwrtzsdf!"])
+def test_keyboard_mash_is_no_task(message: str) -> None:
+    assert parse(message, NOW).intent == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("add asdfghjkl", "Asdfghjkl"),  # asked for in so many words
+        ("asdfghjkl tomorrow", "Asdfghjkl"),  # said with a date: meant as a task
+        ("strengths workshop", "Strengths workshop"),  # five consonants in a row are English
+        ("Rhythm class", "Rhythm class"),
+        ("milk", "Milk"),
+        ("HTML", "HTML"),
+    ],
+)
+def test_words_that_look_odd_are_still_tasks(message: str, title: str) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.changes.title) == ("add", title)
+
+
 def test_a_date_in_a_completion_makes_it_a_new_task() -> None:
     request = parse("Finish the essay by end of day", NOW)
     assert request.intent == "add" and request.changes.title == "Finish the essay"

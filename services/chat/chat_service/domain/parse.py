@@ -14,7 +14,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from chat_service.domain.recurrence import REPEAT_WORDS, first_due, take_recurrence
-from chat_service.domain.text import Scanner, normalise
+from chat_service.domain.text import Scanner, mashed, normalise
 from chat_service.domain.when import When, take_offset, take_reminder, take_when
 
 Intent = Literal[
@@ -521,6 +521,8 @@ def read_add(text: str, now: datetime) -> Request:
     title = clean_title(rest)
     if not title and raw_question(text):
         return Request("unclear")
+    if title and mashed(title) and not _ADD_LEAD.match(text) and not changes.any():
+        return Request("unclear")  # "asdfghjkl" is no task; "add asdfghjkl" is one
     due = series_due(changes, now)
     minutes = changes.remind_minutes
     if minutes is None and due is not None and _ASKS_REMINDER.match(text):

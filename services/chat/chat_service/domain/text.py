@@ -226,3 +226,14 @@ def keywords(text: str) -> list[str]:
 
 def stems(text: str) -> list[str]:
     return [stem(w) for w in keywords(text)]
+
+
+# Six consonants in a row ('y' counts as a vowel) occur in almost no English word
+# ("latchstring") and in nearly every keyboard mash ("asdfghjkl", "zxcvbnm", "sdfsdf").
+_MASHED = re.compile(r"[b-df-hj-np-tv-xz]{6}", re.IGNORECASE)
+
+
+def mashed(text: str) -> bool:
+    """True when every word of `text` is a run of letters typed without meaning."""
+    found = re.findall(r"[^\W\d_]+", text)
+    return bool(found) and all(_MASHED.search(word) for word in found)
