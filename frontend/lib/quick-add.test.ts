@@ -13,15 +13,16 @@ describe("the example from the issue", () => {
     expect(r.title).toBe("Pay rent");
     expect(r.tags).toEqual(["Finance"]);
     expect(r.priority).toBe("HIGH");
-    expect(r.dueAt).toBe("2030-03-15T08:00:00.000Z"); // 09:00 Paris
+    // "tomorrow" is the 15th; the first 1st of the month from then on is 1 April, 09:00 CEST.
+    expect(r.dueAt).toBe("2030-04-01T07:00:00.000Z");
     expect(r.dueHasTime).toBe(true);
     expect(r.rrule).toBe("FREQ=MONTHLY;BYMONTHDAY=1");
     expect(r.tokens.map((t) => t.kind)).toEqual(["recurrence", "tag", "priority", "due"]);
   });
 
-  it("reads tomorrow 9am in the user's zone, not UTC", () => {
+  it("reads the start date and time in the user's zone, not UTC", () => {
     const r = parse("Pay rent every month on the 1st #Finance !high tomorrow 9am", NEW_YORK);
-    expect(r.dueAt).toBe("2030-03-15T13:00:00.000Z"); // 09:00 EDT
+    expect(r.dueAt).toBe("2030-04-01T13:00:00.000Z"); // 09:00 EDT on the first 1st from tomorrow
   });
 
   it("knows which day tomorrow is just before midnight local (already tomorrow in UTC)", () => {
@@ -230,5 +231,164 @@ describe("time zone helpers", () => {
       minute: 30,
       weekday: 4,
     });
+  });
+});
+
+// Thursday 26 November 2026 (Thanksgiving), 13:15 in New York (EST, UTC-5): the user review.
+const REVIEW = { now: new Date("2026-11-26T18:15:00Z"), timeZone: "America/New_York" };
+const review = (text: string, now = REVIEW.now) => parseQuickAdd(text, { ...REVIEW, now });
+
+describe("choosing the due date among several date-like words", () => {
+  it("takes the explicit date and time at the end, leaving 'for the week' in the title", () => {
+    const r = review("Buy groceries for the week #Home !high today 6pm");
+    expect(r.title).toBe("Buy groceries for the week");
+    expect(r.tags).toEqual(["Home"]);
+    expect(r.priority).toBe("HIGH");
+    expect(r.dueAt).toBe("2026-11-26T23:00:00.000Z"); // 18:00 EST today
+    expect(r.dueHasTime).toBe(true);
+    expect(r.tokens.find((t) => t.kind === "due")?.text).toBe("today 6pm");
+  });
+
+  it("does not read 'the week' as a date: 'Plan the week ahead monday' is due Monday", () => {
+    const r = review("Plan the week ahead monday");
+    expect(r.title).toBe("Plan the week ahead");
+    expect(r.dueAt).toBe("2026-11-30T14:00:00.000Z"); // Monday 30 November, 09:00 EST
+    expect(r.dueHasTime).toBe(false);
+  });
+
+  it("of two equally specific dates takes the last one and keeps the other in the title", () => {
+    const r = review("Buy Sunday roast tomorrow");
+    expect(r.title).toBe("Buy Sunday roast");
+    expect(r.dueAt).toBe("2026-11-27T14:00:00.000Z");
+  });
+
+  it("prefers a date with a time over a bare month name", () => {
+    const r = review("Draft March report tomorrow 9am");
+    expect(r.title).toBe("Draft March report");
+    expect(r.dueAt).toBe("2026-11-27T14:00:00.000Z");
+  });
+
+  // Words chrono would read as a date but that are part of the title.
+  const titles = [
+    "Plan the week",
+    "Buy groceries for the week",
+    "Review the day",
+    "Write day plan",
+    "Wait a second",
+    "Plan the second week",
+    "Take pills for 5 days",
+    "Plan march budget",
+    "Review of the 2nd week of march",
+    "may the force be with you",
+    "Pay May rent",
+    "Buy Sun cream",
+    "SAT prep",
+    "Run 5k",
+    "5k run with Sam",
+  ];
+
+  it("leaves 'the week after next' alone rather than reading 'the week after' as a week from now", () => {
+    // Not "Plan next" due in a week, as before; chrono has no reading of the whole phrase.
+    expect(review("Plan the week after next")).toMatchObject({ title: "Plan the week after next", dueAt: null });
+  });
+
+  it.each(titles)("keeps every word of %j when it has no date", (title) => {
+    const r = review(title);
+    expect(r.title).toBe(title);
+    expect(r.dueAt).toBeNull();
+  });
+
+  const dates = ["tomorrow 9am", "today 6pm", "friday", "next week", "in 2 days", "on Dec 3 at 14:00", "at 5"];
+  const pairs = titles.flatMap((title) => dates.map((date) => [title, date]));
+
+  it.each(pairs)("%j + %j: the title keeps its words and the date is read as if alone", (title, date) => {
+    const r = review(`${title} ${date}`);
+    expect(r.title).toBe(title);
+    expect(r.dueAt).toBe(review(date).dueAt);
+    expect(r.dueAt).not.toBeNull();
+  });
+
+  it.each([
+    ["in 2 weeks", "2026-12-10T14:00:00.000Z"],
+    ["next week", "2026-12-03T14:00:00.000Z"],
+    ["within a week", "2026-12-03T14:00:00.000Z"],
+    ["a week from now", "2026-12-03T14:00:00.000Z"],
+    ["the day after tomorrow", "2026-11-28T14:00:00.000Z"],
+    ["by March", "2027-03-01T14:00:00.000Z"],
+    ["in March", "2027-03-01T14:00:00.000Z"],
+    ["on sat", "2026-11-28T14:00:00.000Z"],
+  ])("still reads %j as a date", (date, dueAt) => {
+    const r = review(`Pay bills ${date}`);
+    expect(r.title).toBe("Pay bills");
+    expect(r.dueAt).toBe(dueAt);
+  });
+});
+
+describe("an hour without am/pm", () => {
+  it.each([
+    ["Call Bob at 5", "2026-11-26T22:00:00.000Z"], // 13:15 → 17:00 today
+    ["Call Bob at 9", "2026-11-27T02:00:00.000Z"], // 21:00 today
+    ["Call Bob at 5:30", "2026-11-26T22:30:00.000Z"], // 17:30 today
+    ["Call Bob at 1", "2026-11-27T06:00:00.000Z"], // 13:00 has just passed → 01:00 tomorrow
+    ["Call Bob at 12", "2026-11-27T05:00:00.000Z"], // noon has passed → midnight
+    ["Call Bob today at 5", "2026-11-26T22:00:00.000Z"],
+  ])("%s at 13:15 is the next such hour within 12 hours", (text, dueAt) => {
+    const r = review(text);
+    expect(r.title).toBe("Call Bob");
+    expect(r.dueAt).toBe(dueAt);
+    expect(r.dueHasTime).toBe(true);
+  });
+
+  it("at 11 when it is 10:00 is 11:00 today", () => {
+    expect(review("Call Bob at 11", new Date("2026-11-26T15:00:00Z")).dueAt).toBe("2026-11-26T16:00:00.000Z");
+  });
+
+  it.each([
+    ["Call Bob at 5am", "2026-11-27T10:00:00.000Z"],
+    ["Call Bob at 5pm", "2026-11-26T22:00:00.000Z"],
+    ["Call Bob at 17:30", "2026-11-26T22:30:00.000Z"],
+    ["Call Bob at 09:30", "2026-11-27T14:30:00.000Z"], // 24-hour: 09:30 has passed today
+    ["Call Bob at noon", "2026-11-27T17:00:00.000Z"],
+    ["Call Bob tomorrow 9am", "2026-11-27T14:00:00.000Z"],
+  ])("keeps %s as typed", (text, dueAt) => {
+    expect(review(text).dueAt).toBe(dueAt);
+  });
+
+  it("applies to an absolute reminder too", () => {
+    const r = review("Call Bob remind me at 5");
+    expect(r.remindAt).toBe("2026-11-26T22:00:00.000Z");
+    expect(r.title).toBe("Call Bob");
+  });
+});
+
+describe("a recurrence that pins its days, with a start date", () => {
+  it("starts the app's placeholder example on the first 1st from tomorrow", () => {
+    const r = review("Pay rent every month on the 1st #Finance !high tomorrow 9am");
+    expect(r.title).toBe("Pay rent");
+    expect(r.rrule).toBe("FREQ=MONTHLY;BYMONTHDAY=1");
+    expect(r.dueAt).toBe("2026-12-01T14:00:00.000Z"); // 1 December, 09:00 EST
+    expect(r.dueHasTime).toBe(true);
+  });
+
+  it.each([
+    ["Gym every monday tomorrow 6pm", "2026-11-30T23:00:00.000Z"], // Fri → Monday 18:00
+    ["Gym every monday at 6pm", "2026-11-30T23:00:00.000Z"], // a time alone: from today
+    ["Standup every weekday saturday", "2026-11-30T14:00:00.000Z"], // Sat → Monday 09:00
+    ["Rent every month on the 1st Dec 1", "2026-12-01T14:00:00.000Z"], // already a 1st: kept
+    ["Invoice every 15th next week", "2026-12-15T14:00:00.000Z"],
+  ])("%s → %s", (text, dueAt) => {
+    expect(review(text).dueAt).toBe(dueAt);
+  });
+
+  it.each([
+    ["Review every week friday", "2026-11-27T14:00:00.000Z"],
+    ["Stretch every day tomorrow 7am", "2026-11-27T12:00:00.000Z"],
+  ])("keeps the date of a rule that does not pin days: %s", (text, dueAt) => {
+    expect(review(text).dueAt).toBe(dueAt);
+  });
+
+  it("reminds relative to the moved first due date", () => {
+    const r = review("Pay rent every month on the 1st tomorrow 9am remind me 1 hour before");
+    expect(r.remindAt).toBe("2026-12-01T13:00:00.000Z");
   });
 });

@@ -3,8 +3,8 @@
  * and the user's IANA time zone are parameters, so tests pin them.
  *
  *   "Pay rent every month on the 1st #Finance !high tomorrow 9am"
- *   → title "Pay rent", tags ["Finance"], priority HIGH, due tomorrow 09:00 (in timeZone),
- *     rrule "FREQ=MONTHLY;BYMONTHDAY=1"
+ *   → title "Pay rent", tags ["Finance"], priority HIGH, rrule "FREQ=MONTHLY;BYMONTHDAY=1",
+ *     due 09:00 (in timeZone) on the first 1st of a month from tomorrow on
  *
  * Syntax (anywhere in the line, any order):
  *   #tag                      a tag (letters, digits, - _ /; up to 32 characters; at most 10)
@@ -15,7 +15,11 @@
  *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
- * A recurrence without a date starts at its first occurrence from now.
+ * An hour without am/pm ("at 5") is the next such hour within 12 hours; "17:30", "09:30" as typed.
+ * Of several dates in the line the most specific wins, then the last; the others stay in the
+ * title, as do words chrono would misread ("for the week", "a second", "march" alone).
+ * A recurrence without a date starts at its first occurrence from now; one that pins its days
+ * ("on the 1st", "every monday") starts at its first occurrence on or after the date given.
  */
 // English only: the other locales would more than double the parser's size.
 import * as chrono from "chrono-node/en";
@@ -334,22 +338,32 @@ function takeRecurrence(line: Line): string | null {
   return null;
 }
 
-/** The first occurrence at or after now, for a recurrence given without a date. */
-function firstOccurrence(rrule: string, now: WallClock, hour: number, minute: number) {
+type LocalDate = { year: number; month: number; day: number };
+
+/** True when the rule fixes which days it falls on (BYDAY or BYMONTHDAY), not only how often. */
+function pinsDays(rrule: string): boolean {
+  return /;BY(?:DAY|MONTHDAY)=/.test(rrule);
+}
+
+/**
+ * The first day of the rule on or after `from`, at hour:minute in the zone, that is still ahead
+ * of now. A recurrence given without a date starts from today; with a start date ("every month
+ * on the 1st tomorrow") its first due date is the first 1st from tomorrow on, not tomorrow.
+ */
+function firstOccurrence(rrule: string, from: LocalDate, hour: number, minute: number, options: QuickAddOptions): Date {
   const parts = Object.fromEntries(rrule.split(";").map((p) => p.split("=") as [string, string]));
-  const notPast = (d: { year: number; month: number; day: number }, offset: number) =>
-    offset > 0 || hour > now.hour || (hour === now.hour && minute > now.minute);
   for (let offset = 0; offset < 400; offset++) {
-    const d = addDays(now.year, now.month, now.day, offset);
-    if (!notPast(d, offset)) continue;
+    const d = addDays(from.year, from.month, from.day, offset);
     if (parts.BYDAY) {
       if (!parts.BYDAY.split(",").includes(DAY_ORDER[(d.weekday + 6) % 7])) continue;
     } else if (parts.BYMONTHDAY) {
       if (d.day !== Number(parts.BYMONTHDAY)) continue;
     }
-    return d;
+    const instant = zonedTimeToUtc(d.year, d.month, d.day, hour, minute, options.timeZone);
+    if (instant.getTime() > options.now.getTime()) return instant;
   }
-  return addDays(now.year, now.month, now.day, 1);
+  const next = addDays(from.year, from.month, from.day, 1);
+  return zonedTimeToUtc(next.year, next.month, next.day, hour, minute, options.timeZone);
 }
 
 // -- reminders -------------------------------------------------------------------------------
@@ -363,39 +377,123 @@ const UNIT_MINUTES: Array<[RegExp, number]> = [
 
 const REMIND_BEFORE =
   /\bremind(?:\s+me)?\s+(?:(an?)|(\d{1,4}))\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+(?:before|early|earlier|ahead)\b/i;
-const REMIND_AT = /\bremind(?:\s+me)?(?:\s+(?:at|on))?\b/i;
+const REMIND_AT = /\b(remind(?:\s+me)?)(?:\s+(?:at|on))?\b/i;
 
 // -- dates -----------------------------------------------------------------------------------
 
 interface DateHit {
   wall: { year: number; month: number; day: number; hour: number; minute: number };
   hasTime: boolean;
+  /** True when the words name a day (a date, a weekday, "tomorrow", "in 2 days"), not only a time. */
+  hasDate: boolean;
   start: number;
   end: number;
 }
 
-function findDate(text: string, from: number, options: QuickAddOptions, anchoredAt?: number): DateHit | null {
+/** Words that give a bare amount of time a direction: "in 2 days", "next week", "3 days later". */
+const DIRECTED =
+  /\b(?:in|within|next|last|past|this|later|from\s+now|ago|tomorrow|yesterday|today)\b|^[+-]/i;
+/** A word before a lone month name or weekday abbreviation that makes it a date ("by March"). */
+const DATE_CONNECTOR = /(?:^|\s)((?:in|by|due|until|till|before|on)\s+)$/i;
+/** Weekday abbreviations that are also common words ("Sun cream", "SAT prep", "wed"). */
+const WORDLIKE_WEEKDAY = /^(?:sun|sat|wed)$/i;
+
+/**
+ * chrono reads some words of an ordinary title as dates; those are left in the title:
+ * an amount of time without a direction ("for the week", "the day", "a second", "5 days"),
+ * a month name without a day ("march", "2nd week of march") unless "in/by/due/until/before"
+ * precedes it, and "sun"/"sat"/"wed" alone unless such a word precedes it.
+ * Returns the length of that connector word to take along with the date, or null when incidental.
+ */
+function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string): number | null {
+  const c = result.start;
+  const words = result.text.trim();
+  if (result.tags().has("result/relativeDate") && !DIRECTED.test(words)) return null;
+  const monthOnly = c.isCertain("month") && !c.isCertain("day") && !c.isCertain("weekday") && !c.isCertain("year");
+  if (!monthOnly && !WORDLIKE_WEEKDAY.test(words)) return 0;
+  const connector = DATE_CONNECTOR.exec(textBefore);
+  return connector ? connector[1].length : null;
+}
+
+/** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
+const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight)\b/i;
+/** A zero-padded hour ("09:30", "at 05") is a 24-hour time, meant as typed. */
+const ZERO_PADDED_HOUR = /(?:^|\s)0\d(?:[:.]\d{2})?\b/;
+
+/**
+ * "at 5" without am/pm: the next 5 o'clock within the next 12 hours (17:00 when it is 13:15).
+ * On a day named explicitly that is today, the first of 5:00 and 17:00 still ahead (else 17:00).
+ * On any other named day the hour is kept as chrono reads it (5 → 05:00).
+ */
+function resolveBareHour(wall: DateHit["wall"], hasDate: boolean, options: QuickAddOptions): DateHit["wall"] {
+  const now = wallClock(options.now, options.timeZone);
+  const isToday = wall.year === now.year && wall.month === now.month && wall.day === now.day;
+  if (hasDate && !isToday) return wall;
+  const tomorrow = addDays(now.year, now.month, now.day, 1);
+  const am = wall.hour % 12;
+  const candidates = [
+    { ...now, hour: am },
+    { ...now, hour: am + 12 },
+    ...(hasDate ? [] : [{ ...tomorrow, hour: am }]),
+  ];
+  const isAhead = (d: (typeof candidates)[number]) =>
+    zonedTimeToUtc(d.year, d.month, d.day, d.hour, wall.minute, options.timeZone).getTime() > options.now.getTime();
+  const chosen = candidates.find(isAhead) ?? candidates[1];
+  return { year: chosen.year, month: chosen.month, day: chosen.day, hour: chosen.hour, minute: wall.minute };
+}
+
+function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOptions): DateHit {
+  const c = result.start;
+  const hasTime = c.isCertain("hour");
+  const hasDate = c.isCertain("day") || c.isCertain("weekday") || c.isCertain("month");
+  let wall = {
+    year: c.get("year") ?? 0,
+    month: c.get("month") ?? 1,
+    day: c.get("day") ?? 1,
+    hour: hasTime ? (c.get("hour") ?? 0) : DEFAULT_HOUR,
+    minute: hasTime ? (c.get("minute") ?? 0) : 0,
+  };
+  const bareHour =
+    hasTime &&
+    !c.isCertain("meridiem") &&
+    wall.hour >= 1 &&
+    wall.hour <= 12 &&
+    !DAY_PART.test(result.text) &&
+    !ZERO_PADDED_HOUR.test(result.text);
+  if (bareHour) wall = resolveBareHour(wall, hasDate, options);
+  return { wall, hasTime, hasDate, start, end: start + result.text.length };
+}
+
+/** The date expressions in `text` from `from` on, in order, without the incidental ones. */
+function findDates(text: string, from: number, options: QuickAddOptions): DateHit[] {
   const reference = { instant: options.now, timezone: zoneOffsetMinutes(options.now, options.timeZone) };
-  const results = chrono.parse(text.slice(from), reference, { forwardDate: true });
-  for (const result of results) {
-    const start = from + result.index;
-    if (anchoredAt !== undefined && text.slice(anchoredAt, start).trim() !== "") return null;
-    const c = result.start;
-    const hasTime = c.isCertain("hour");
-    return {
-      wall: {
-        year: c.get("year") ?? 0,
-        month: c.get("month") ?? 1,
-        day: c.get("day") ?? 1,
-        hour: hasTime ? (c.get("hour") ?? 0) : DEFAULT_HOUR,
-        minute: hasTime ? (c.get("minute") ?? 0) : 0,
-      },
-      hasTime,
-      start,
-      end: start + result.text.length,
-    };
+  const hits: DateHit[] = [];
+  let position = from;
+  reading: while (position < text.length) {
+    for (const result of chrono.parse(text.slice(position), reference, { forwardDate: true })) {
+      const start = position + result.index;
+      const connector = connectorOrIncidental(result, text.slice(0, start));
+      if (connector === null) {
+        // chrono may have merged the incidental words with a date after them ("the week at 5",
+        // "march at 5"): read again from the next word.
+        position = start + (/^\S+/.exec(text.slice(start))?.[0].length ?? 1);
+        continue reading;
+      }
+      hits.push({ ...toHit(result, start, options), start: start - connector });
+    }
+    break;
   }
-  return null;
+  return hits;
+}
+
+/**
+ * The due date among several date expressions: the most specific (a day and a time, then a
+ * time, then a day), and of equals the last one, so a date typed at the end of the line wins.
+ * The others stay in the title.
+ */
+function pickDue(hits: DateHit[]): DateHit | null {
+  const rank = (hit: DateHit) => (hit.hasTime ? 2 : 0) + (hit.hasDate ? 1 : 0);
+  return hits.reduce<DateHit | null>((best, hit) => (!best || rank(hit) >= rank(best) ? hit : best), null);
 }
 
 function toInstant(hit: DateHit, options: QuickAddOptions): Date {
@@ -428,7 +526,11 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
     const at = REMIND_AT.exec(line.text);
     if (at) {
       const afterWords = at.index + at[0].length;
-      const hit = findDate(line.text, afterWords, options, afterWords);
+      // Only a date right after the words ("remind me tomorrow 6pm"); chrono reads the "at" of
+      // "remind me at 5" itself, as it needs it to take a bare 5 for a time.
+      const afterRemind = at.index + at[1].length;
+      const first = findDates(line.text, afterRemind, options)[0];
+      const hit = first && /^\s*(?:(?:at|on)\s+)?$/i.test(line.text.slice(afterRemind, first.start)) ? first : null;
       line.consume("reminder", at.index, hit ? hit.end : afterWords);
       if (hit) remindAt = toInstant(hit, options);
       else remindOffsetMinutes = 0; // bare "remind me": at the due time
@@ -439,15 +541,18 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
 
   let dueAt: Date | null = null;
   let dueHasTime = false;
-  const hit = findDate(line.text, 0, options);
+  const hit = pickDue(findDates(line.text, 0, options));
   if (hit) {
     line.consume("due", line.connectorBefore(hit.start), hit.end);
-    dueAt = toInstant(hit, options);
     dueHasTime = hit.hasTime;
-  } else if (rrule) {
-    const now = wallClock(options.now, options.timeZone);
-    const first = firstOccurrence(rrule, now, DEFAULT_HOUR, 0);
-    dueAt = zonedTimeToUtc(first.year, first.month, first.day, DEFAULT_HOUR, 0, options.timeZone);
+  }
+  if (rrule && (!hit || pinsDays(rrule))) {
+    // The first due date is a day of the rule: from the date given, or from today.
+    const from = hit?.hasDate ? hit.wall : wallClock(options.now, options.timeZone);
+    const [hour, minute] = hit?.hasTime ? [hit.wall.hour, hit.wall.minute] : [DEFAULT_HOUR, 0];
+    dueAt = firstOccurrence(rrule, from, hour, minute, options);
+  } else if (hit) {
+    dueAt = toInstant(hit, options);
   }
 
   if (remindOffsetMinutes !== null && dueAt) {
