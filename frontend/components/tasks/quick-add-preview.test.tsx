@@ -17,7 +17,8 @@ describe("QuickAddPreview", () => {
       .getAllByRole("listitem")
       .map((li) => li.textContent);
     expect(chips).toHaveLength(4);
-    expect(chips[0]).toMatch(/^Due Tomorrow 9:00/);
+    // "tomorrow" (Mar 15) starts a series pinned to the 1st: its first day is Apr 1.
+    expect(chips[0]).toMatch(/^Due Apr 1 9:00/);
     expect(chips.slice(1)).toEqual(["Priority High", "Repeats Every month on the 1st", "Tag Finance"]);
   });
 
