@@ -95,3 +95,42 @@ describe("TaskList keyboard", () => {
     expect(document.activeElement).toBe(rowButton("Bravo"));
   });
 });
+
+describe("TaskList keyboard with no row focused", () => {
+  const tasks = [task("a", "Alpha"), task("b", "Bravo"), task("c", "Charlie")];
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+  it.each(["j", "ArrowDown", "k", "ArrowUp"])("%s from the page focuses the first row", async (key) => {
+    renderList(tasks, () => false);
+    fireEvent.keyDown(document.body, { key });
+    await settle();
+    expect(document.activeElement).toBe(rowButton("Alpha"));
+  });
+
+  it("then moves from row to row as before", async () => {
+    renderList(tasks, () => false);
+    fireEvent.keyDown(document.body, { key: "j" });
+    await settle();
+    fireEvent.keyDown(document.activeElement!, { key: "j" });
+    await settle();
+    expect(document.activeElement).toBe(rowButton("Bravo"));
+  });
+
+  it("leaves the keys alone while the user types in a field or a dialog is open", async () => {
+    renderList(tasks, () => false);
+    const field = document.body.appendChild(document.createElement("input"));
+    field.focus();
+    fireEvent.keyDown(field, { key: "j" });
+    await settle();
+    expect(document.activeElement).toBe(field);
+    field.remove();
+
+    const dialog = document.body.appendChild(document.createElement("div"));
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-modal", "true");
+    fireEvent.keyDown(document.body, { key: "ArrowDown" });
+    await settle();
+    expect(document.activeElement).toBe(document.body);
+    dialog.remove();
+  });
+});

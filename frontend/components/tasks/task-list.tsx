@@ -2,12 +2,17 @@
 /**
  * The virtualised task list (window scrolling, rows measured as they render), loading further
  * pages as the end comes into view. Keyboard: ↑/↓ (and j/k) move, Home/End jump, Enter opens,
- * x completes or reopens the focused task (focus moves on when the task leaves the view).
+ * x completes or reopens the focused task (focus moves on when the task leaves the view). With no
+ * row focused, ↑/↓/j/k from anywhere on the page (outside a field or dialog) enter the list.
  */
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { shortcutAllowed } from "@/lib/keyboard";
 import type { Task } from "@/lib/tasks";
 import { TaskRow } from "./task-row";
+
+/** Where the arrow keys already mean something (a panel, a radio group, a scrolling log): not ours. */
+const OWNS_ARROWS = '[role="dialog"], [role="radiogroup"], [role="menu"], [role="listbox"], [role="tablist"], [role="log"]';
 
 export function TaskList({
   stale,
@@ -79,6 +84,20 @@ export function TaskList({
     },
     [tasks, virtualizer],
   );
+
+  // Entering the list: the rows' own handler (below) takes over once one has focus. Back on the
+  // row last used if it is still here, else the first.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (!["ArrowDown", "ArrowUp", "j", "k"].includes(event.key) || !shortcutAllowed(event)) return;
+      const active = document.activeElement;
+      if (container.current?.contains(active) || active?.closest(OWNS_ARROWS)) return;
+      event.preventDefault();
+      focusIndex(activeIndex);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [activeIndex, focusIndex, tasks.length]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
