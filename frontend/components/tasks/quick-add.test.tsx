@@ -57,4 +57,13 @@ describe("QuickAdd", () => {
     await vi.waitFor(() => expect(posts()).toHaveLength(1));
     expect(JSON.parse(String((posts()[0][1] as RequestInit).body)).title).toBe("🏠".repeat(200));
   });
+
+  it("keeps the typed text on Escape and only leaves the line", () => {
+    const box = renderQuickAdd("");
+    box.focus();
+    fireEvent.change(box, { target: { value: "hello" } });
+    fireEvent.keyDown(box, { key: "Escape" });
+    expect((box as HTMLInputElement).value).toBe("hello");
+    expect(document.activeElement).not.toBe(box);
+  });
 });

@@ -194,10 +194,9 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
               setError(null);
             }}
             onKeyDown={(event) => {
-              if (event.key === "Escape") {
-                if (value) onValueChange("");
-                else event.currentTarget.blur();
-              }
+              // Escape only leaves the line: what was typed stays (it is easy to clear by hand,
+              // impossible to get back).
+              if (event.key === "Escape") event.currentTarget.blur();
             }}
             autoComplete="off"
             enterKeyHint="done"
