@@ -1,10 +1,11 @@
 "use client";
 /**
  * The edit drawer. The form keeps what was typed until a save succeeds: a refused save shows the
- * API's field errors next to the fields and leaves every value in place.
+ * API's field errors next to the fields and leaves every value in place. Escape, the backdrop or
+ * the close button with unsaved changes ask first (Cancel is the explicit way to drop them).
  */
 import { Trash2 } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { useImperativeHandle, useRef, useState, type FormEvent, type Ref } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -165,13 +166,58 @@ function changes(task: Task, input: Required<TaskInput>): Partial<TaskInput> {
   return patch;
 }
 
-function TaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
-  const [form, setForm] = useState(() => formFromTask(task));
+/**
+ * Focus the first invalid field and scroll its whole field (label, control, message) to the middle:
+ * focus() alone scrolls only the control into view, leaving its label under the drawer's header.
+ */
+function revealFirstError(form: HTMLFormElement | null) {
+  const control = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (!control) return;
+  control.focus({ preventScroll: true });
+  (control.closest<HTMLElement>("[data-field], fieldset") ?? control).scrollIntoView({ block: "center" });
+}
+
+/** What the drawer asks the form before it closes. */
+interface CloseGuard {
+  /** True when the drawer may close now; false when the form asked about unsaved changes instead. */
+  mayClose: () => boolean;
+}
+
+function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: Ref<CloseGuard> }) {
+  const [initial] = useState(() => formFromTask(task));
+  const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const formElement = useRef<HTMLFormElement>(null);
+  const keepEditing = useRef<HTMLButtonElement>(null);
+  // Where focus was when the question came up, to go back there on "Keep editing".
+  const focusBefore = useRef<HTMLElement | null>(null);
   const update = useUpdateTask();
   const remove = useDeleteTask();
   const { toast } = useToast();
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+
+  function resumeEditing() {
+    setConfirmDiscard(false);
+    const target = focusBefore.current;
+    requestAnimationFrame(() => (target && document.contains(target) ? target : document.getElementById("task-title"))?.focus());
+  }
+
+  useImperativeHandle(ref, () => ({
+    mayClose: () => {
+      if (!dirty) return true;
+      // A second Escape (or backdrop click) while asked answers "Keep editing", never "Discard".
+      if (confirmDiscard) {
+        resumeEditing();
+        return false;
+      }
+      focusBefore.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setConfirmDiscard(true);
+      requestAnimationFrame(() => keepEditing.current?.focus());
+      return false;
+    },
+  }));
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K], field?: FieldName) => {
     setForm((current) => ({ ...current, [key]: value }));
@@ -183,6 +229,7 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
     const result = toInput(form);
     if ("errors" in result) {
       setErrors(result.errors);
+      requestAnimationFrame(() => revealFirstError(formElement.current));
       return;
     }
     const patch = changes(task, result.input);
@@ -201,9 +248,7 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
         onError: (error) => {
           setErrors(errorsFromApi(error));
           // Bring the first field the server refused into view (the form may be scrolled).
-          requestAnimationFrame(() =>
-            document.querySelector<HTMLElement>('[role="dialog"] [aria-invalid="true"]')?.focus(),
-          );
+          requestAnimationFrame(() => revealFirstError(formElement.current));
         },
       },
     );
@@ -212,7 +257,7 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
   const formId = `task-form-${task.id}`;
   return (
     <>
-      <form id={formId} onSubmit={save} noValidate className="space-y-5">
+      <form ref={formElement} id={formId} onSubmit={save} noValidate className="space-y-5">
         <Field id="task-title" label="Title" error={errors.title}>
           <input
             id="task-title"
@@ -360,7 +405,19 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
         )}
       </form>
       <div className="sticky bottom-0 -mx-5 mt-6 flex items-center gap-2 border-t border-border bg-surface px-5 py-3">
-        {confirmDelete ? (
+        {confirmDiscard ? (
+          <div role="group" aria-labelledby="task-discard-question" className="flex flex-wrap items-center gap-2">
+            <span id="task-discard-question" className="text-sm text-text">
+              Discard changes?
+            </span>
+            <Button variant="danger" size="sm" onClick={onDone}>
+              Discard
+            </Button>
+            <Button ref={keepEditing} size="sm" variant="ghost" onClick={resumeEditing}>
+              Keep editing
+            </Button>
+          </div>
+        ) : confirmDelete ? (
           <>
             <span className="text-sm text-text">Delete this task?</span>
             <Button
@@ -384,7 +441,7 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
           </Button>
         )}
         <div className="ml-auto flex gap-2">
-          <Button onClick={onDone}>Cancel</Button>
+          {!confirmDiscard && <Button onClick={onDone}>Cancel</Button>}
           <Button type="submit" form={formId} variant="primary" disabled={update.isPending}>
             {update.isPending ? "Saving…" : "Save"}
           </Button>
@@ -398,9 +455,14 @@ export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () =
   // Keep the last task while the drawer slides out, so its content does not vanish first.
   const [shown, setShown] = useState(task);
   if (task && task !== shown) setShown(task);
+  const form = useRef<CloseGuard>(null);
+  const requestClose = () => {
+    if (form.current && !form.current.mayClose()) return;
+    onClose();
+  };
   return (
-    <Drawer open={task !== null} onClose={onClose} title="Edit task">
-      {shown && <TaskForm key={shown.id} task={task ?? shown} onDone={onClose} />}
+    <Drawer open={task !== null} onClose={requestClose} title="Edit task">
+      {shown && <TaskForm ref={form} key={shown.id} task={task ?? shown} onDone={onClose} />}
     </Drawer>
   );
 }

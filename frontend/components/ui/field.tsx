@@ -21,7 +21,7 @@ export function Field({
   className?: string;
 }) {
   return (
-    <div className={cn("space-y-1", className)}>
+    <div data-field className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block text-sm font-medium text-text">
         {label}
       </label>

@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ToastProvider } from "@/components/ui/toast";
+import type { Task } from "@/lib/tasks";
+import { TaskDrawer } from "./task-drawer";
+
+const task: Task = {
+  id: "t1",
+  title: "Buy milk",
+  description: "",
+  completed: false,
+  completed_at: null,
+  priority: "MEDIUM",
+  tags: [],
+  due_at: null,
+  remind_at: null,
+  rrule: null,
+  repeat_from: "due",
+  is_recurring: false,
+  series_id: null,
+  parent_task_id: null,
+  next_occurrence: null,
+  version: 1,
+  created_at: "2030-01-01T00:00:00Z",
+  updated_at: "2030-01-01T00:00:00Z",
+};
+
+let scrolled: Array<{ element: Element; options: unknown }>;
+beforeEach(() => {
+  vi.stubGlobal("fetch", vi.fn(async () => Response.json({ items: [], next_cursor: null })));
+  // jsdom has no layout, hence no scrollIntoView: record the calls.
+  scrolled = [];
+  Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
+    scrolled.push({ element: this, options });
+  };
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  // @ts-expect-error -- back to jsdom's (absent) method
+  delete Element.prototype.scrollIntoView;
+});
+
+function renderDrawer() {
+  const onClose = vi.fn();
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <TaskDrawer task={task} onClose={onClose} />
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+  return onClose;
+}
+
+const frames = () => new Promise((resolve) => setTimeout(resolve, 50));
+const title = () => screen.getByLabelText("Title") as HTMLInputElement;
+const escape = () => fireEvent.keyDown(document.activeElement ?? document.body, { key: "Escape" });
+
+describe("TaskDrawer closing", () => {
+  it("closes at once on Escape when nothing changed", () => {
+    const onClose = renderDrawer();
+    escape();
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks before Escape drops an edit; Keep editing goes back to the field with the text", async () => {
+    const onClose = renderDrawer();
+    title().focus();
+    fireEvent.change(title(), { target: { value: "Buy oat milk" } });
+    escape();
+    await frames();
+    expect(onClose).not.toHaveBeenCalled();
+    screen.getByRole("group", { name: "Discard changes?" });
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Keep editing" }));
+
+    fireEvent.click(screen.getByRole("button", { name: "Keep editing" }));
+    await frames();
+    expect(screen.queryByRole("group", { name: "Discard changes?" })).toBeNull();
+    expect(document.activeElement).toBe(title());
+    expect(title().value).toBe("Buy oat milk");
+
+    // A second Escape while asked keeps editing too; only Discard drops the edit.
+    escape();
+    await frames();
+    escape();
+    await frames();
+    expect(onClose).not.toHaveBeenCalled();
+    escape();
+    await frames();
+    fireEvent.click(screen.getByRole("button", { name: "Discard" }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("TaskDrawer validation", () => {
+  it("focuses an empty title and scrolls its whole field, label included, into view", async () => {
+    renderDrawer();
+    fireEvent.change(title(), { target: { value: "" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await frames();
+    expect(screen.getByRole("alert").textContent).toBe("A task needs a title.");
+    expect(document.activeElement).toBe(title());
+    const field = scrolled.at(-1);
+    expect(field?.options).toEqual({ block: "center" });
+    expect(field?.element.querySelector("label")?.textContent).toBe("Title");
+  });
+});
