@@ -3,29 +3,10 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
-import type { Task } from "@/lib/tasks";
 import { TaskDrawer } from "./task-drawer";
+import { testTask } from "./test-task";
 
-const task: Task = {
-  id: "t1",
-  title: "Buy milk",
-  description: "",
-  completed: false,
-  completed_at: null,
-  priority: "MEDIUM",
-  tags: [],
-  due_at: null,
-  remind_at: null,
-  rrule: null,
-  repeat_from: "due",
-  is_recurring: false,
-  series_id: null,
-  parent_task_id: null,
-  next_occurrence: null,
-  version: 1,
-  created_at: "2030-01-01T00:00:00Z",
-  updated_at: "2030-01-01T00:00:00Z",
-};
+const task = testTask();
 
 let scrolled: Array<{ element: Element; options: unknown }>;
 beforeEach(() => {

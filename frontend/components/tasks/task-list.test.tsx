@@ -3,27 +3,10 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
 import { TaskList } from "./task-list";
+import { testTask } from "./test-task";
 
-const task = (id: string, title: string, completed = false): Task => ({
-  id,
-  title,
-  description: "",
-  completed,
-  completed_at: completed ? "2030-01-02T00:00:00Z" : null,
-  priority: "MEDIUM",
-  tags: [],
-  due_at: null,
-  remind_at: null,
-  rrule: null,
-  repeat_from: "due",
-  is_recurring: false,
-  series_id: null,
-  parent_task_id: null,
-  next_occurrence: null,
-  version: 1,
-  created_at: "2030-01-01T00:00:00Z",
-  updated_at: "2030-01-01T00:00:00Z",
-});
+const task = (id: string, title: string, completed = false): Task =>
+  testTask({ id, title, completed, completed_at: completed ? "2030-01-02T00:00:00Z" : null });
 
 beforeEach(() => {
   // jsdom has no CSS.escape; these ids need no escaping.

@@ -3,29 +3,11 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
 import { TaskRow } from "./task-row";
+import { testTask } from "./test-task";
 
 afterEach(cleanup);
 
-const base: Task = {
-  id: "t1",
-  title: "Pay rent",
-  description: "",
-  completed: false,
-  completed_at: null,
-  priority: "HIGH",
-  tags: ["Finance"],
-  due_at: null,
-  remind_at: null,
-  rrule: null,
-  repeat_from: "due",
-  is_recurring: false,
-  series_id: null,
-  parent_task_id: null,
-  next_occurrence: null,
-  version: 1,
-  created_at: "2030-01-01T00:00:00Z",
-  updated_at: "2030-01-01T00:00:00Z",
-};
+const base = testTask({ title: "Pay rent", priority: "HIGH", tags: ["Finance"] });
 
 function row(task: Partial<Task>, search = "") {
   const onOpen = vi.fn();
