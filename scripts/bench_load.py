@@ -180,7 +180,8 @@ def report(got: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
 def markdown(result: dict[str, Any]) -> str:
     lines = [
         f"Load: {result['users']} users, {result['duration_s']} s, via {result['via']}: "
-        f"{result['req_per_s']} req/s, {result['errors']} errors",
+        f"{result['req_per_s']} req/s, {result['errors']} errors"
+        + (f" (machine speed probe {result['machine_speed_ms']} ms)" if "machine_speed_ms" in result else ""),
         "",
         "| operation | count | req/s | p50 ms | p95 ms | p99 ms | errors | error rate |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -241,6 +242,7 @@ def main() -> int:
     users = asyncio.run(set_up(args, secrets["dapr-api-token"]))
     print(f"{len(users)} users signed up and seeded in {time.monotonic() - started:.1f} s", file=sys.stderr)
 
+    speed = proccpu.machine_speed_ms()  # before the load, on the idle stack
     before = proccpu.snapshot()
     got = loadgen.run(
         {
@@ -259,6 +261,7 @@ def main() -> int:
     )
     after = proccpu.snapshot()
     result = report(got, args)
+    result["machine_speed_ms"] = speed
     result["cpu"] = cpu_report(before, after, got)
     print(json.dumps(result, indent=2))
     print()

@@ -31,6 +31,7 @@ from typing import Any
 
 import httpx
 import loadgen  # scripts/loadgen.py, beside this file
+import proccpu  # scripts/proccpu.py
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -268,6 +269,7 @@ async def main() -> None:
     args = parser.parse_args()
     result = {
         "machine": f"{os.cpu_count()} cores",
+        "machine_speed_ms": proccpu.machine_speed_ms(),  # before the runs, on the idle stack
         **await create_and_list(args.requests, args.concurrency, args.rate),
         "search": [
             await search(args.search_tasks, args.search_queries, "vocabulary"),

@@ -13,6 +13,7 @@ disconnected, the load generator's child: bench_load.py adds that one from its o
 
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,3 +106,16 @@ def busy_share(before: Snapshot, after: Snapshot) -> float:
     """The share of the machine's CPU time that was busy between the snapshots (0..1)."""
     busy, idle = after.busy - before.busy, after.idle - before.idle
     return round(busy / (busy + idle), 3) if busy + idle > 0 else 0.0
+
+
+def machine_speed_ms(runs: int = 5) -> float:
+    """A fixed piece of CPU work (Python summing ten million integers), the best of `runs`,
+    in ms. This machine does the same work up to half again slower in some hours; the
+    benchmarks print this beside their figures so that runs of different hours compare
+    (about 130 ms in a fast hour, 186 in a slow one on 2026-11-26)."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        sum(range(10_000_000))
+        best = min(best, time.perf_counter() - start)
+    return round(best * 1000, 1)

@@ -66,3 +66,9 @@ def test_a_snapshot_of_this_machine_finds_this_test_not_and_reads_the_machine() 
     assert os.getpid() not in shot.processes  # pytest is no part of the stack
     assert shot.busy > 0 and shot.idle >= 0
     assert all(seconds >= 0 for _, seconds in shot.processes.values())
+
+
+def test_machine_speed_is_the_best_of_its_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = iter([0.0, 0.5, 1.0, 1.2, 2.0, 2.9])  # runs of 500, 200 and 900 ms
+    monkeypatch.setattr(proccpu.time, "perf_counter", lambda: next(clock))
+    assert proccpu.machine_speed_ms(runs=3) == 200.0
