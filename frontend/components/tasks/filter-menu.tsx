@@ -63,10 +63,11 @@ export function FilterMenu({ filters, onChange }: { filters: TaskFilters; onChan
 
   usePopoverDismiss(open, () => setOpen(false), [root], button);
 
+  // The tags the user's tasks have (and any filtered on): a suggested tag no task has would
+  // only ever filter to "No tasks match".
   const tagOptions = (() => {
     const seen = new Map<string, string>();
     for (const { tag } of tags.data?.used ?? []) seen.set(tag.toLowerCase(), tag);
-    for (const tag of tags.data?.suggested ?? []) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
     for (const tag of filters.tags) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
     return [...seen.values()];
   })();
