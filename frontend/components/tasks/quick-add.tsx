@@ -146,11 +146,7 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
         setError("Give the task a title, e.g. “Pay rent”, before the #tags and dates.");
         return;
       }
-      const tooLong = titleLimitText(result.title);
-      if (tooLong) {
-        setError(tooLong);
-        return;
-      }
+      if (titleLimitText(result.title)) return; // already said under the line (`shown`)
       const typed = value;
       setError(null);
       onValueChange("");

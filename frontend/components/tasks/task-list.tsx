@@ -97,7 +97,7 @@ export function TaskList({
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [activeIndex, focusIndex, tasks.length]);
+  }, [activeIndex, focusIndex]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
