@@ -146,6 +146,11 @@ describe("journey", () => {
     await page.getByLabel("Search tasks").fill("rent");
     await expect.poll(titles, { timeout: 10_000 }).toEqual(["Pay rent"]);
     await expect.poll(() => taskList().locator("mark").first().textContent()).toMatch(/rent/i);
+    // A typo finds the task through the correction, and the page says what it searched for.
+    await page.getByLabel("Search tasks").fill("plnts");
+    await expect.poll(titles, { timeout: 10_000 }).toEqual(["Water plants"]);
+    await page.getByRole("status").filter({ hasText: "Showing results for plants" }).waitFor();
+    await expect.poll(() => taskList().locator("mark").first().textContent()).toMatch(/plants/i);
     await page.getByRole("button", { name: "Clear search" }).click();
     await expect.poll(async () => (await titles()).length, { timeout: 10_000 }).toBe(3);
 

@@ -33,6 +33,8 @@ export type Task = z.infer<typeof taskSchema>;
 export const taskPageSchema = z.object({
   items: z.array(taskSchema),
   next_cursor: nullableString,
+  // The typo-corrected search these results are for, when the search as typed found nothing.
+  corrected_search: nullableString,
 });
 export type TaskPage = z.infer<typeof taskPageSchema>;
 

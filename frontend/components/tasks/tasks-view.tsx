@@ -198,6 +198,8 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     }
     return all;
   }, [list.data, view.filters.status, leaving]);
+  // "grocreies" found nothing as typed; the results are for "groceries": say so, highlight that.
+  const corrected = (search && list.data?.pages[0]?.corrected_search) || null;
 
   useHotkeys({
     n: () => quickAdd.current?.focus(),
@@ -360,6 +362,13 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
 
       <FilterChips filters={view.filters} onChange={setFilters} onClear={clearAll} />
 
+      {corrected && tasks.length > 0 && (
+        <p role="status" className="text-sm text-muted">
+          No tasks match “<span className="break-all">{search}</span>”. Showing results for{" "}
+          <strong className="break-all font-semibold text-text">{corrected}</strong>.
+        </p>
+      )}
+
       {list.isError && list.data && (
         <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger">
           <span>
@@ -399,7 +408,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         <TaskList
           stale={list.isPlaceholderData}
           tasks={tasks}
-          search={search}
+          search={corrected ?? search}
           recent={leaving}
           leaves={leaves}
           hasMore={Boolean(list.hasNextPage)}

@@ -294,8 +294,13 @@ def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcno
                 "status": _choice(status, STATUSES, "status") or "all",
                 "limit": max(1, min(50, int(limit))),
             }
-            tasks = [summary(t) for t in (await api.list(params)).get("items", [])]
-            return {"ok": True, "count": len(tasks), "tasks": tasks}
+            page = await api.list(params)
+            tasks = [summary(t) for t in page.get("items", [])]
+            result: Result = {"ok": True, "count": len(tasks), "tasks": tasks}
+            if page.get("corrected_search"):
+                # What was typed matched nothing; these tasks match the typo-corrected words.
+                result["corrected_query"] = page["corrected_search"]
+            return result
 
         return await run(ctx, op)
 

@@ -27,6 +27,8 @@ class FakeTasks:
     def __init__(self) -> None:
         self.tasks: dict[str, dict[str, Any]] = {}
         self.owner: dict[str, str] = {}
+        # search -> its typo correction, used as task-service does: only when nothing matched.
+        self.corrections: dict[str, str] = {}
 
     def seed(self, user: str, **fields: Any) -> dict[str, Any]:
         task = self._new(fields)
@@ -80,10 +82,20 @@ class FakeTaskApi:
             items = [t for t in items if t["completed"] == (status == "completed")]
         if params.get("priority"):
             items = [t for t in items if t["priority"] in params["priority"].split(",")]
+        corrected = None
         if params.get("search"):
-            words = params["search"].lower().split()
-            items = [t for t in items if any(w[:4] in t["title"].lower() for w in words)]
-        return {"items": [dict(t) for t in items][: params.get("limit", 50)], "next_cursor": None}
+            unsearched = items
+
+            def matching(search: str) -> list[dict[str, Any]]:
+                words = search.lower().split()
+                return [t for t in unsearched if any(w[:4] in t["title"].lower() for w in words)]
+
+            items = matching(params["search"])
+            if not items and params["search"] in self.store.corrections:
+                corrected = self.store.corrections[params["search"]]
+                items = matching(corrected)
+        page = [dict(t) for t in items][: params.get("limit", 50)]
+        return {"items": page, "next_cursor": None, "corrected_search": corrected if page else None}
 
     async def get(self, task_id: str) -> dict[str, Any]:
         return dict(self._mine(task_id))

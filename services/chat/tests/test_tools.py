@@ -128,6 +128,15 @@ async def test_list_and_search(call: Any, fake: FakeTasks) -> None:
     assert [t["title"] for t in found["tasks"]] == ["Fix the roof"]
     assert (await call("list_tasks", status="sometimes"))["error"] == "validation_error"
     assert (await call("search_tasks", query="  "))["error"] == "validation_error"
+    assert "corrected_query" not in found
+
+
+async def test_search_says_when_it_searched_for_the_corrected_words(call: Any, fake: FakeTasks) -> None:
+    fake.seed(ALICE, title="Fix the roof")
+    fake.corrections["rofo"] = "roof"
+    found = await call("search_tasks", query="rofo")
+    assert [t["title"] for t in found["tasks"]] == ["Fix the roof"]
+    assert found["corrected_query"] == "roof"
 
 
 TASK_TOOLS: list[tuple[str, dict[str, Any]]] = [

@@ -101,8 +101,12 @@ async def list_tasks(
         limit=limit,
         cursor=cursor,
     )
-    items, next_cursor = await use_cases.list_tasks(db, query)
-    return TaskList(items=[TaskOut.of(t) for t in items], next_cursor=next_cursor)
+    listing = await use_cases.list_tasks(db, query)
+    return TaskList(
+        items=[TaskOut.of(t) for t in listing.tasks],
+        next_cursor=listing.next_cursor,
+        corrected_search=listing.corrected_search,
+    )
 
 
 @api.get("/tasks/{task_id}")

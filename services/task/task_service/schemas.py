@@ -192,6 +192,11 @@ class TaskOut(BaseModel):
 class TaskList(BaseModel):
     items: list[TaskOut]
     next_cursor: str | None
+    corrected_search: str | None = Field(
+        default=None,
+        description="When the search as typed matched nothing and a typo correction did: the"
+        " corrected search these results are for (\"grocreies\" -> \"groceries\").",
+    )
 
 
 class TagCount(BaseModel):

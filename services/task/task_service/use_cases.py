@@ -80,13 +80,22 @@ async def get_task(uow: UnitOfWork, user_id: str, task_id: UUID) -> Task:
         return await _load(repo, user_id, task_id)
 
 
-async def list_tasks(uow: UnitOfWork, query: ListQuery) -> tuple[list[Task], str | None]:
+@dataclass(frozen=True)
+class Listing:
+    tasks: list[Task]
+    next_cursor: str | None
+    # The search as corrected ("grocreies" -> "groceries") when these results are for it,
+    # because what was typed matched nothing.
+    corrected_search: str | None
+
+
+async def list_tasks(uow: UnitOfWork, query: ListQuery) -> Listing:
     async with uow.reads(search=query.search is not None) as repo:
         page: Page = await repo.list_page(query)
     cursor = (
         query.next_cursor(page.last_keys, page.mode, page.corrected) if page.last_keys is not None else None
     )
-    return page.tasks, cursor
+    return Listing(page.tasks, cursor, page.corrected if page.tasks else None)
 
 
 # Optimistic edits read the task and then write it only if it is still at the version

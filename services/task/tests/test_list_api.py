@@ -55,6 +55,21 @@ async def test_search_falls_back_to_trigrams_for_typos(alice: User) -> None:
     assert await alice.titles(search="xylophone") == []
 
 
+async def test_the_answer_says_which_corrected_search_it_is_for(alice: User) -> None:
+    for i in range(3):
+        await alice.create(title=f"Buy groceries {i}")
+    first = await alice.page(search="buy grocreies", limit=2)
+    assert first["corrected_search"] == "buy groceries"
+    # Later pages of a corrected search say so too.
+    second = await alice.page(search="buy grocreies", limit=2, cursor=first["next_cursor"])
+    assert [t["title"] for t in second["items"]] == ["Buy groceries 0"]
+    assert second["corrected_search"] == "buy groceries"
+    # A search that matched as typed, or matched nothing even corrected, is not corrected.
+    assert (await alice.page(search="groceries"))["corrected_search"] is None
+    assert (await alice.page(search="xylophone"))["corrected_search"] is None
+    assert (await alice.page())["corrected_search"] is None
+
+
 async def test_a_typo_is_corrected_word_by_word_from_titles_and_tags(alice: User) -> None:
     await alice.create(title="Buy groceries", tags=["Household"])
     await alice.create(title="Buy stamps")
