@@ -195,7 +195,7 @@ class TaskList(BaseModel):
     corrected_search: str | None = Field(
         default=None,
         description="When the search as typed matched nothing and a typo correction did: the"
-        " corrected search these results are for (\"grocreies\" -> \"groceries\").",
+        ' corrected search these results are for ("grocreies" -> "groceries").',
     )
 
 
