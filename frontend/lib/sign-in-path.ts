@@ -9,9 +9,35 @@ export const HOME_PATH = "/tasks";
 
 const AUTH_PAGES = ["/sign-in", "/sign-up"];
 
+/**
+ * The request header proxy.ts puts the page's own path and query in, so the signed-in layout
+ * (which Next.js does not tell the URL) can send a signed-out reader to sign in and back.
+ */
+export const RETURN_PATH_HEADER = "x-return-path";
+
 /** The sign-in page, asked to come back to `returnTo` (a path on this site) afterwards. */
 export function signInPath(returnTo: string): string {
   return `/sign-in?next=${encodeURIComponent(returnTo)}`;
+}
+
+/**
+ * The path and query a page request was for, as a return path: without Next.js's `_rsc`
+ * (a client navigation's cache key, not part of the page's address).
+ */
+export function requestReturnPath(url: URL): string {
+  if (!url.searchParams.has("_rsc")) return `${url.pathname}${url.search}`;
+  const query = new URLSearchParams(url.search);
+  query.delete("_rsc");
+  const search = query.toString();
+  return search ? `${url.pathname}?${search}` : url.pathname;
+}
+
+/**
+ * The link from the sign-in page to the sign-up page, or back, keeping where to go afterwards
+ * (`next`, already checked with {@link safeReturnPath}); left out when it is the default.
+ */
+export function authPageHref(page: "/sign-in" | "/sign-up", next: string): string {
+  return next === HOME_PATH ? page : `${page}?next=${encodeURIComponent(next)}`;
 }
 
 /**

@@ -1,14 +1,20 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AssistantPanel } from "@/components/assistant/assistant-panel";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AppHeader } from "@/components/shell/app-header";
 import { currentUser } from "@/lib/session";
+import { RETURN_PATH_HEADER, safeReturnPath, signInPath } from "@/lib/sign-in-path";
 
-/** Every signed-in screen: the session is checked here, on the server, before anything renders. */
+/**
+ * Every signed-in screen: the session is checked here, on the server, before anything renders.
+ * Signed out, the reader goes to sign in and comes back to the page they asked for (its path and
+ * query, from proxy.ts).
+ */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInPath(safeReturnPath((await headers()).get(RETURN_PATH_HEADER))));
   return (
     <>
       <a

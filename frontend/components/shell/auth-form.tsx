@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
-import { HOME_PATH } from "@/lib/sign-in-path";
+import { HOME_PATH, authPageHref } from "@/lib/sign-in-path";
 
 const signInSchema = z.object({
   email: z.email("Enter a valid e-mail address."),
@@ -140,7 +140,7 @@ export function AuthForm({ mode, next = HOME_PATH }: { mode: Mode; next?: string
       <p className="mt-6 text-center text-sm text-muted">
         {mode === "sign-up" ? "Already have an account? " : "New here? "}
         <Link
-          href={mode === "sign-up" ? "/sign-in" : "/sign-up"}
+          href={authPageHref(mode === "sign-up" ? "/sign-in" : "/sign-up", next)}
           className="font-semibold text-accent underline-offset-4 hover:underline"
         >
           {mode === "sign-up" ? "Sign in" : "Create an account"}
