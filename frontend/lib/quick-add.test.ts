@@ -392,3 +392,67 @@ describe("a recurrence that pins its days, with a start date", () => {
     expect(r.remindAt).toBe("2026-12-01T13:00:00.000Z");
   });
 });
+
+describe("words kept in the title (options.keep, from a chip's button)", () => {
+  const keep = (text: string, kept: string[]) => parseQuickAdd(text, { ...REVIEW, keep: kept });
+
+  it("leaves a kept recurrence word in the title and repeats nothing", () => {
+    expect(keep("Weekly review notes", ["weekly"])).toMatchObject({
+      title: "Weekly review notes",
+      rrule: null,
+      dueAt: null,
+      tokens: [],
+    });
+    // Compared trimmed and case-insensitively.
+    expect(keep("Daily standup", [" DAILY "])).toMatchObject({ title: "Daily standup", rrule: null, tokens: [] });
+    // Another rule of the line still counts.
+    expect(keep("Weekly review notes every friday", ["weekly"])).toMatchObject({
+      title: "Weekly review notes",
+      rrule: "FREQ=WEEKLY;BYDAY=FR",
+    });
+  });
+
+  it("goes on to the next match, of the same rule or of another one", () => {
+    expect(keep("Weekly review notes monthly", ["Weekly"])).toMatchObject({
+      title: "Weekly review notes",
+      rrule: "FREQ=MONTHLY",
+    });
+    expect(keep("Every day counts: water plants every 2 days", ["every day"])).toMatchObject({
+      title: "Every day counts: water plants",
+      rrule: "FREQ=DAILY;INTERVAL=2",
+    });
+  });
+
+  it("does not let a later rule read the kept words: 'every friday' kept is not a Friday due date", () => {
+    const r = keep("Review notes every friday at 9", ["every friday"]);
+    expect(r.title).toBe("Review notes every friday");
+    expect(r.rrule).toBeNull();
+    expect(r.dueAt).toBe("2026-11-27T02:00:00.000Z"); // "at 9" alone: 21:00 today
+    expect(r.tokens.map((t) => t.text)).toEqual(["at 9"]);
+  });
+
+  it("drops a kept date, with or without its connector word, and takes the other date of the line", () => {
+    for (const kept of ["by friday", "friday"]) {
+      expect(keep("Submit taxes by friday", [kept])).toMatchObject({ title: "Submit taxes by friday", dueAt: null });
+    }
+    const r = keep("Buy Sunday roast tomorrow", ["tomorrow"]);
+    expect(r.title).toBe("Buy roast tomorrow");
+    expect(r.dueAt).toBe("2026-11-29T14:00:00.000Z"); // Sunday 09:00 EST
+  });
+
+  it("keeps reminder words whole: no 'remind me' is taken out of a kept 'remind me 30m before'", () => {
+    const r = keep("Flight tomorrow 9am remind me 30m before", ["remind me 30m before"]);
+    expect(r).toMatchObject({ title: "Flight remind me 30m before", remindAt: null, remindOffsetMinutes: null });
+    expect(r.dueAt).toBe("2026-11-27T14:00:00.000Z");
+
+    const bare = keep("remind me to call Ana tomorrow 6pm", ["remind me"]);
+    expect(bare).toMatchObject({ title: "remind me to call Ana", remindAt: null, remindOffsetMinutes: null });
+    expect(bare.dueAt).toBe("2026-11-27T23:00:00.000Z");
+  });
+
+  it("keeps tags and priorities, and lets an earlier priority count", () => {
+    const r = keep("Pay rent every month on the 1st #Finance !high tomorrow 9am", ["#finance", "!HIGH"]);
+    expect(r).toMatchObject({ title: "Pay rent #Finance !high", tags: [], priority: null, rrule: "FREQ=MONTHLY;BYMONTHDAY=1" });
+    expect(keep("a !low !urgent", ["!urgent"])).toMatchObject({ title: "a !urgent", priority: "LOW" });
+  });
+});

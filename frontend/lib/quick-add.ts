@@ -18,6 +18,9 @@
  * An hour without am/pm ("at 5") is the next such hour within 12 hours; "17:30", "09:30" as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
+ * Words the user keeps (options.keep: token texts, e.g. "weekly" from the chip of "Weekly review
+ * notes") stay in the title: no rule takes them, and the parser reads the rest of the line as
+ * if they were ordinary title words ("Weekly review every friday" still repeats on Fridays).
  * A recurrence without a date starts at its first occurrence from now; one that pins its days
  * ("on the 1st", "every monday") starts at its first occurrence on or after the date given.
  */
@@ -56,6 +59,12 @@ export interface QuickAddOptions {
   now: Date;
   /** IANA zone, e.g. "Europe/Paris"; dates in the text are read as wall-clock time there. */
   timeZone: string;
+  /**
+   * Words to leave in the title: texts of tokens (QuickAddToken.text) from an earlier parse,
+   * compared case-insensitively and trimmed. A match with such a text is not taken, nor is
+   * anything overlapping it; other matches still are.
+   */
+  keep?: readonly string[];
 }
 
 export const MAX_TAGS = 10;
@@ -142,22 +151,56 @@ function addDays(year: number, month: number, day: number, days: number) {
 
 // -- the text being consumed ------------------------------------------------------------------
 
-/** The input with consumed spans blanked out (same length, so indexes stay valid). */
-class Line {
-  private chars: string[];
-  readonly tokens: QuickAddToken[] = [];
+/** How kept texts are compared: "  Weekly " and "weekly" are the same words. */
+function keepKey(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
+}
 
-  constructor(readonly input: string) {
+/**
+ * The input with consumed spans blanked out (same length, so indexes stay valid). Words kept in
+ * the title are blanked out of what the rules read, but not out of the title.
+ */
+class Line {
+  /** What the title is made of: the input without the consumed spans. */
+  private chars: string[];
+  /** What the rules read: also without the kept words, so nothing takes them or reads across them. */
+  private visible: string[];
+  readonly tokens: QuickAddToken[] = [];
+  private readonly keep: Set<string>;
+  private readonly held: Array<{ start: number; end: number }> = [];
+
+  constructor(
+    readonly input: string,
+    keep: readonly string[] = [],
+  ) {
     // UTF-16 code units, like the indexes RegExp and chrono report.
     this.chars = input.split("");
+    this.visible = input.split("");
+    this.keep = new Set(keep.map(keepKey).filter(Boolean));
+  }
+
+  /**
+   * True when the words from `start` to `end` are to stay in the title: the user kept this text,
+   * or they overlap words kept. A kept span is held: the rules after this one no longer see it.
+   */
+  kept(start: number, end: number): boolean {
+    if (this.held.some((span) => start < span.end && span.start < end)) return true;
+    if (!this.keep.has(keepKey(this.input.slice(start, end)))) return false;
+    this.held.push({ start, end });
+    for (let i = start; i < end; i++) this.visible[i] = " ";
+    return true;
+  }
+
+  get heldCount(): number {
+    return this.held.length;
   }
 
   get text(): string {
-    return this.chars.join("");
+    return this.visible.join("");
   }
 
   consume(kind: QuickAddTokenKind, start: number, end: number): void {
-    for (let i = start; i < end; i++) this.chars[i] = " ";
+    for (let i = start; i < end; i++) this.chars[i] = this.visible[i] = " ";
     this.tokens.push({ kind, text: this.input.slice(start, end).trim(), start, end });
   }
 
@@ -169,7 +212,8 @@ class Line {
   }
 
   remaining(): string {
-    return this.text
+    return this.chars
+      .join("")
       .replace(/\s+/g, " ")
       .trim()
       .replace(/^(?:[,;:\-–]\s*)+|(?:\s*[,;:\-–])+$/g, "")
@@ -186,6 +230,7 @@ function takeTags(line: Line): string[] {
   const tags: string[] = [];
   for (const match of line.text.matchAll(TAG)) {
     const start = match.index + match[1].length;
+    if (line.kept(start, start + match[2].length + 1)) continue;
     line.consume("tag", start, start + match[2].length + 1);
     if (tags.length < MAX_TAGS && !tags.some((t) => t.toLowerCase() === match[2].toLowerCase())) tags.push(match[2]);
   }
@@ -227,6 +272,7 @@ function takePriority(line: Line): Priority | null {
     const value = PRIORITY_WORDS[word];
     if (!value) continue;
     const start = match.index + match[1].length;
+    if (line.kept(start, start + match[2].length)) continue;
     line.consume("priority", start, start + match[2].length);
     priority = value; // the last one wins
   }
@@ -262,7 +308,7 @@ const WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
 
 interface RecurrenceRule {
   pattern: RegExp;
-  rrule: (match: RegExpExecArray) => string | null;
+  rrule: (match: RegExpMatchArray) => string | null;
 }
 
 const UNIT_FREQ: Record<string, string> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY", year: "YEARLY" };
@@ -328,12 +374,16 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
 
 function takeRecurrence(line: Line): string | null {
   for (const rule of RECURRENCE_RULES) {
-    const match = rule.pattern.exec(line.text);
-    if (!match) continue;
-    const rrule = rule.rrule(match);
-    if (!rrule || rrule.endsWith("BYDAY=")) continue;
-    line.consume("recurrence", match.index, match.index + match[0].length);
-    return rrule;
+    // Every match of the rule in turn, so that a kept one ("Weekly review") lets a later one count.
+    for (const match of line.text.matchAll(new RegExp(rule.pattern, `${rule.pattern.flags}g`))) {
+      const rrule = rule.rrule(match);
+      if (!rrule || rrule.endsWith("BYDAY=")) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (line.kept(start, end)) continue;
+      line.consume("recurrence", start, end);
+      return rrule;
+    }
   }
   return null;
 }
@@ -376,8 +426,8 @@ const UNIT_MINUTES: Array<[RegExp, number]> = [
 ];
 
 const REMIND_BEFORE =
-  /\bremind(?:\s+me)?\s+(?:(an?)|(\d{1,4}))\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+(?:before|early|earlier|ahead)\b/i;
-const REMIND_AT = /\b(remind(?:\s+me)?)(?:\s+(?:at|on))?\b/i;
+  /\bremind(?:\s+me)?\s+(?:(an?)|(\d{1,4}))\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+(?:before|early|earlier|ahead)\b/gi;
+const REMIND_AT = /\b(remind(?:\s+me)?)(?:\s+(?:at|on))?\b/gi;
 
 // -- dates -----------------------------------------------------------------------------------
 
@@ -507,33 +557,48 @@ function toInstant(hit: DateHit, options: QuickAddOptions): Date {
   return instant;
 }
 
+/**
+ * The date expressions of the line but those the user kept (with or without the connector word
+ * before them: "by friday", "friday"). Once a kept one is held the line is read again, as its
+ * words may have changed how chrono read the words around them.
+ */
+function datesNotKept(line: Line, options: QuickAddOptions): DateHit[] {
+  for (;;) {
+    const dates = findDates(line.text, 0, options);
+    const heldBefore = line.heldCount;
+    const kept = dates.filter((d) => line.kept(line.connectorBefore(d.start), d.end) || line.kept(d.start, d.end));
+    if (kept.length === 0 || line.heldCount === heldBefore) return dates.filter((d) => !kept.includes(d));
+  }
+}
+
 // -- the parser ------------------------------------------------------------------------------
 
 export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAddResult {
-  const line = new Line(input);
+  const line = new Line(input, options.keep);
   const tags = takeTags(line);
   const priority = takePriority(line);
 
   let remindOffsetMinutes: number | null = null;
   let remindAt: Date | null = null;
-  const before = REMIND_BEFORE.exec(line.text);
+  const before = [...line.text.matchAll(REMIND_BEFORE)].find((m) => !line.kept(m.index, m.index + m[0].length));
   if (before) {
     const amount = before[1] ? 1 : Number(before[2]);
     const unit = UNIT_MINUTES.find(([pattern]) => pattern.test(before[3]))?.[1] ?? 1;
     remindOffsetMinutes = amount * unit;
     line.consume("reminder", before.index, before.index + before[0].length);
   } else {
-    const at = REMIND_AT.exec(line.text);
-    if (at) {
+    for (const at of line.text.matchAll(REMIND_AT)) {
       const afterWords = at.index + at[0].length;
       // Only a date right after the words ("remind me tomorrow 6pm"); chrono reads the "at" of
       // "remind me at 5" itself, as it needs it to take a bare 5 for a time.
       const afterRemind = at.index + at[1].length;
       const first = findDates(line.text, afterRemind, options)[0];
       const hit = first && /^\s*(?:(?:at|on)\s+)?$/i.test(line.text.slice(afterRemind, first.start)) ? first : null;
+      if (line.kept(at.index, hit ? hit.end : afterWords)) continue;
       line.consume("reminder", at.index, hit ? hit.end : afterWords);
       if (hit) remindAt = toInstant(hit, options);
       else remindOffsetMinutes = 0; // bare "remind me": at the due time
+      break;
     }
   }
 
@@ -541,7 +606,7 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
 
   let dueAt: Date | null = null;
   let dueHasTime = false;
-  const hit = pickDue(findDates(line.text, 0, options));
+  const hit = pickDue(datesNotKept(line, options));
   if (hit) {
     line.consume("due", line.connectorBefore(hit.start), hit.end);
     dueHasTime = hit.hasTime;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseQuickAdd } from "@/lib/quick-add";
 import { QuickAddPreview } from "./quick-add";
 
@@ -20,6 +20,28 @@ describe("QuickAddPreview", () => {
     // "tomorrow" (Mar 15) starts a series pinned to the 1st: its first day is Apr 1.
     expect(chips[0]).toMatch(/^Due Apr 1 9:00/);
     expect(chips.slice(1)).toEqual(["Priority High", "Repeats Every month on the 1st", "Tag Finance"]);
+  });
+
+  it("gives each chip read from words of the line a button that keeps those words in the title", () => {
+    const onKeep = vi.fn();
+    const text = "Pay rent every month on the 1st #Finance !high tomorrow 9am remind me 1h before";
+    const { rerender } = render(<QuickAddPreview result={parse(text)} now={now} onKeep={onKeep} />);
+    const buttons = screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"));
+    expect(buttons).toEqual([
+      "Keep “tomorrow 9am” in the title",
+      "Keep “!high” in the title",
+      "Keep “every month on the 1st” in the title",
+      "Keep “remind me 1h before” in the title",
+      "Keep “#Finance” in the title",
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "Keep “#Finance” in the title" }));
+    expect(onKeep).toHaveBeenCalledWith("#Finance");
+
+    // The due date a rule set (no date in the line) was not read from words: no button.
+    rerender(<QuickAddPreview result={parse("Gym every monday")} now={now} onKeep={onKeep} />);
+    expect(screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual([
+      "Keep “every monday” in the title",
+    ]);
   });
 
   it("shows the reminder relative to the due date", () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
@@ -56,6 +56,69 @@ describe("QuickAdd", () => {
     fireEvent.submit(box.closest("form")!);
     await vi.waitFor(() => expect(posts()).toHaveLength(1));
     expect(JSON.parse(String((posts()[0][1] as RequestInit).body)).title).toBe("🏠".repeat(200));
+  });
+
+  it("keeps the words of a chip in the title when its button is pressed, and sends no rule", async () => {
+    // The server accepts the task (a refusal would put the line and its kept words back).
+    fetchMock.mockImplementation(async (_url: string, init?: RequestInit) => {
+      if (init?.method !== "POST") return Response.json({ items: [], next_cursor: null });
+      const sent = JSON.parse(String(init.body));
+      const at = new Date().toISOString();
+      return Response.json(
+        { ...sent, id: "t1", completed: false, completed_at: null, priority: "MEDIUM", series_id: null, parent_task_id: null, next_occurrence: null, version: 1, created_at: at, updated_at: at },
+        { status: 201 },
+      );
+    });
+    const box = renderQuickAdd("Weekly review notes");
+    expect((await screen.findByText("review notes")).tagName).toBe("STRONG");
+    expect(screen.getByText("Repeats")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Keep “Weekly” in the title" }));
+    expect(screen.getByText("Weekly review notes").tagName).toBe("STRONG");
+    expect(screen.queryByText("Repeats")).toBeNull();
+    expect(screen.queryByRole("list", { name: "Parsed from your text" })).toBeNull();
+    expect(document.activeElement).toBe(box);
+
+    fireEvent.submit(box.closest("form")!);
+    await vi.waitFor(() => expect(posts()).toHaveLength(1));
+    const body = JSON.parse(String((posts()[0][1] as RequestInit).body));
+    expect(body.title).toBe("Weekly review notes");
+    expect(body.rrule).toBeNull();
+    expect(body.due_at).toBeNull();
+
+    // Forgotten once sent: the next line is read afresh.
+    fireEvent.change(box, { target: { value: "Weekly sync" } });
+    expect((await screen.findByText("sync")).tagName).toBe("STRONG");
+    expect(screen.getByText("Repeats")).toBeTruthy();
+  });
+
+  it("keeps the words while the line is edited and forgets them when it is emptied", async () => {
+    const box = renderQuickAdd("Daily standup #Work");
+    fireEvent.click(await screen.findByRole("button", { name: "Keep “Daily” in the title" }));
+    fireEvent.change(box, { target: { value: "Daily standup notes #Work" } });
+    expect(screen.getByText("Daily standup notes").tagName).toBe("STRONG");
+    const chips = within(screen.getByRole("list", { name: "Parsed from your text" })).getAllByRole("listitem");
+    expect(chips.map((chip) => chip.textContent)).toEqual(["Tag Work"]);
+
+    fireEvent.change(box, { target: { value: "" } });
+    fireEvent.change(box, { target: { value: "Daily standup" } });
+    expect((await screen.findByText("standup")).tagName).toBe("STRONG");
+    expect(screen.getByText("Repeats")).toBeTruthy();
+  });
+
+  it("puts the kept words back with the line when the server refuses the task", async () => {
+    fetchMock.mockImplementation(async (_url: string, init?: RequestInit) =>
+      init?.method === "POST"
+        ? Response.json({ error: { code: "unavailable", message: "Try again in a moment." } }, { status: 400 })
+        : Response.json({ items: [], next_cursor: null }),
+    );
+    const box = renderQuickAdd("Weekly review notes");
+    fireEvent.click(await screen.findByRole("button", { name: "Keep “Weekly” in the title" }));
+    fireEvent.submit(box.closest("form")!);
+    await vi.waitFor(() => expect((box as HTMLInputElement).value).toBe("Weekly review notes"));
+    await screen.findAllByText("Try again in a moment.");
+    expect(screen.getByText("Weekly review notes").tagName).toBe("STRONG");
+    expect(screen.queryByText("Repeats")).toBeNull();
   });
 
   it("keeps the typed text on Escape and only leaves the line", () => {

@@ -2,13 +2,24 @@
 /**
  * Quick-add: one line, parsed as you type (lib/quick-add.ts) and shown as chips before saving.
  * Enter saves; the line is cleared at once (the task appears optimistically) and put back if the
- * server refuses it, with the API's message.
+ * server refuses it, with the API's message. A misread chip ("Weekly review notes" read as a
+ * weekly rule) has a button that keeps its words in the title instead.
  */
-import { AlarmClock, CalendarDays, CornerDownLeft, Flag, Hash, Plus, Repeat } from "lucide-react";
-import { forwardRef, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { AlarmClock, CalendarDays, CornerDownLeft, Flag, Hash, Plus, Repeat, X } from "lucide-react";
+import {
+  forwardRef,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { cn } from "@/components/ui/cn";
 import { ApiError } from "@/lib/api";
-import type { parseQuickAdd, QuickAddResult } from "@/lib/quick-add";
+import type { parseQuickAdd, QuickAddResult, QuickAddTokenKind } from "@/lib/quick-add";
 import { describeRRule } from "@/lib/rrule";
 import {
   formatDue,
@@ -30,18 +41,49 @@ export function loadParser(): Promise<Parse> {
   return parser;
 }
 
-function PreviewChip({ icon, children, className }: { icon: ReactNode; children: ReactNode; className?: string }) {
+function PreviewChip({
+  icon,
+  children,
+  className,
+  keepText,
+  onKeep,
+}: {
+  icon: ReactNode;
+  children: ReactNode;
+  className?: string;
+  /** The words of the line this chip was read from, when it was (not a due date a rule set). */
+  keepText?: string;
+  onKeep?: (text: string) => void;
+}) {
+  const canKeep = Boolean(keepText && onKeep);
   return (
     <li
       className={cn(
         "inline-flex h-7 items-center gap-1.5 rounded-full bg-surface-2 px-2.5 text-xs font-medium text-text",
+        canKeep && "pr-1",
         className,
       )}
     >
       {icon}
       {children}
+      {canKeep && (
+        <button
+          type="button"
+          onClick={() => onKeep?.(keepText!)}
+          aria-label={`Keep “${keepText}” in the title`}
+          title={`Keep “${keepText}” in the title`}
+          className="-my-1 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-muted hover:bg-surface hover:text-text focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-focus"
+        >
+          <X aria-hidden className="h-3.5 w-3.5" />
+        </button>
+      )}
     </li>
   );
+}
+
+/** The words of the last token of `kind` (the one that counts: "!low !urgent" is urgent). */
+function tokenText(result: QuickAddResult, kind: QuickAddTokenKind): string | undefined {
+  return result.tokens.filter((token) => token.kind === kind).pop()?.text;
 }
 
 function reminderText(result: QuickAddResult, now: Date): string {
@@ -59,9 +101,24 @@ export function titleLimitText(title: string): string | null {
   return length > MAX_TITLE_LENGTH ? `${TITLE_TOO_LONG} This one has ${length}.` : null;
 }
 
-/** What the line will become: title plus one chip per parsed field. */
-export function QuickAddPreview({ result, now, id }: { result: QuickAddResult; now: Date; id?: string }) {
+/**
+ * What the line will become: title plus one chip per parsed field. With `onKeep`, a chip read
+ * from words of the line has a button that calls it with those words (to keep them in the title).
+ */
+export function QuickAddPreview({
+  result,
+  now,
+  id,
+  onKeep,
+}: {
+  result: QuickAddResult;
+  now: Date;
+  id?: string;
+  onKeep?: (text: string) => void;
+}) {
   const hasFields = result.tokens.length > 0;
+  const tagText = (tag: string) =>
+    result.tokens.find((token) => token.kind === "tag" && token.text.slice(1).toLowerCase() === tag.toLowerCase())?.text;
   return (
     <div id={id} aria-live="polite" className="flex flex-wrap items-center gap-2 text-sm">
       <span className="min-w-0 text-muted wrap-anywhere">
@@ -76,31 +133,53 @@ export function QuickAddPreview({ result, now, id }: { result: QuickAddResult; n
       {hasFields && (
         <ul aria-label="Parsed from your text" className="flex flex-wrap gap-1.5">
           {result.dueAt && (
-            <PreviewChip icon={<CalendarDays aria-hidden className="h-3.5 w-3.5 text-accent" />}>
+            <PreviewChip
+              icon={<CalendarDays aria-hidden className="h-3.5 w-3.5 text-accent" />}
+              keepText={tokenText(result, "due")}
+              onKeep={onKeep}
+            >
               <span className="sr-only">Due </span>
               {formatDue(result.dueAt, now)}
             </PreviewChip>
           )}
           {result.priority && (
-            <PreviewChip icon={<Flag aria-hidden className="h-3.5 w-3.5" />} className={PRIORITY_BADGE[result.priority]}>
+            <PreviewChip
+              icon={<Flag aria-hidden className="h-3.5 w-3.5" />}
+              className={PRIORITY_BADGE[result.priority]}
+              keepText={tokenText(result, "priority")}
+              onKeep={onKeep}
+            >
               <span className="sr-only">Priority </span>
               {PRIORITY_LABEL[result.priority]}
             </PreviewChip>
           )}
           {result.rrule && (
-            <PreviewChip icon={<Repeat aria-hidden className="h-3.5 w-3.5 text-accent" />}>
+            <PreviewChip
+              icon={<Repeat aria-hidden className="h-3.5 w-3.5 text-accent" />}
+              keepText={tokenText(result, "recurrence")}
+              onKeep={onKeep}
+            >
               <span className="sr-only">Repeats </span>
               {describeRRule(result.rrule)}
             </PreviewChip>
           )}
           {(result.remindAt || result.remindOffsetMinutes !== null) && (
-            <PreviewChip icon={<AlarmClock aria-hidden className="h-3.5 w-3.5 text-accent" />}>
+            <PreviewChip
+              icon={<AlarmClock aria-hidden className="h-3.5 w-3.5 text-accent" />}
+              keepText={tokenText(result, "reminder")}
+              onKeep={onKeep}
+            >
               <span className="sr-only">Reminder </span>
               {reminderText(result, now)}
             </PreviewChip>
           )}
           {result.tags.map((tag) => (
-            <PreviewChip key={tag.toLowerCase()} icon={<Hash aria-hidden className="h-3.5 w-3.5 text-accent" />}>
+            <PreviewChip
+              key={tag.toLowerCase()}
+              icon={<Hash aria-hidden className="h-3.5 w-3.5 text-accent" />}
+              keepText={tagText(tag)}
+              onKeep={onKeep}
+            >
               <span className="sr-only">Tag </span>
               {tag}
             </PreviewChip>
@@ -115,6 +194,12 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
   function QuickAdd({ value, onValueChange }, ref) {
     const create = useCreateTask();
     const [error, setError] = useState<string | null>(null);
+    const input = useRef<HTMLInputElement>(null);
+    useImperativeHandle(ref, () => input.current!, []);
+    // Words the user took back from a chip into the title ("Weekly" of "Weekly review notes"):
+    // kept while the line is edited, forgotten once it is sent or emptied.
+    const [kept, setKept] = useState<string[]>([]);
+    if (!value.trim() && kept.length > 0) setKept([]);
     const inputId = useId();
     const previewId = useId();
     const errorId = useId();
@@ -132,8 +217,8 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
     const parsed = useMemo(() => {
       if (!parse) return null;
       const at = new Date();
-      return { result: parse(value, { now: at, timeZone: userTimeZone() }), now: at };
-    }, [parse, value]);
+      return { result: parse(value, { now: at, timeZone: userTimeZone(), keep: kept }), now: at };
+    }, [parse, value, kept]);
     // Said as soon as the title passes the limit, not after the server refused it.
     const shown = error ?? (value.trim() && parsed ? titleLimitText(parsed.result.title) : null);
 
@@ -141,14 +226,16 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
       event.preventDefault();
       if (!value.trim()) return;
       const at = new Date();
-      const result = parsed?.result ?? (await loadParser())(value, { now: at, timeZone: userTimeZone() });
+      const result = parsed?.result ?? (await loadParser())(value, { now: at, timeZone: userTimeZone(), keep: kept });
       if (!result.title) {
         setError("Give the task a title, e.g. “Pay rent”, before the #tags and dates.");
         return;
       }
       if (titleLimitText(result.title)) return; // already said under the line (`shown`)
       const typed = value;
+      const keptWhenSent = kept;
       setError(null);
+      setKept([]);
       onValueChange("");
       create.mutate(
         {
@@ -163,6 +250,7 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
           onError: (failure) => {
             // Nothing typed is lost: the line comes back with the reason.
             onValueChange(typed);
+            setKept(keptWhenSent);
             const fields = failure instanceof ApiError ? Object.entries(failure.fields) : [];
             setError(
               fields.length
@@ -182,7 +270,7 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
         <div className="flex items-center gap-2">
           <Plus aria-hidden className="ml-2 h-5 w-5 shrink-0 text-accent" />
           <input
-            ref={ref}
+            ref={input}
             id={inputId}
             value={value}
             onChange={(event) => {
@@ -213,7 +301,15 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
         </div>
         {value.trim() && parsed && (
           <div className="px-2 pb-1 pt-2">
-            <QuickAddPreview id={previewId} result={parsed.result} now={parsed.now} />
+            <QuickAddPreview
+              id={previewId}
+              result={parsed.result}
+              now={parsed.now}
+              onKeep={(text) => {
+                setKept((current) => [...current, text]);
+                input.current?.focus();
+              }}
+            />
           </div>
         )}
         {shown && (
