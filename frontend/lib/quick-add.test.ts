@@ -361,6 +361,48 @@ describe("an hour without am/pm", () => {
   });
 });
 
+describe("an hour without am/pm on a day other than today", () => {
+  // It is Thursday 26 November, 13:15 EST: "tomorrow" and "friday" are the 27th.
+  it.each([
+    ["Call Bob tomorrow at 5", "2026-11-27T22:00:00.000Z"], // 17:00
+    ["Call Bob friday at 3", "2026-11-27T20:00:00.000Z"], // 15:00
+    ["Call Bob tomorrow at 1", "2026-11-27T18:00:00.000Z"], // 13:00
+    ["Call Bob tomorrow at 6", "2026-11-27T23:00:00.000Z"], // 18:00
+    ["Call Bob tomorrow at 5:30", "2026-11-27T22:30:00.000Z"], // 17:30
+    ["Call Bob on Dec 3 at 4", "2026-12-03T21:00:00.000Z"], // 16:00
+    ["Call Bob thursday at 5", "2026-12-03T22:00:00.000Z"], // next Thursday, 17:00
+    ["Call Bob tomorrow at 7", "2026-11-27T12:00:00.000Z"], // 07:00
+    ["Call Bob tomorrow at 11", "2026-11-27T16:00:00.000Z"], // 11:00
+    ["Call Bob tomorrow at 12", "2026-11-27T17:00:00.000Z"], // noon
+  ])("%s: 1–6 is pm, 7–11 am, 12 noon", (text, dueAt) => {
+    const r = review(text);
+    expect(r.title).toBe("Call Bob");
+    expect(r.dueAt).toBe(dueAt);
+    expect(r.dueHasTime).toBe(true);
+  });
+
+  it.each([
+    ["Call Bob tomorrow at 5am", "2026-11-27T10:00:00.000Z"],
+    ["Call Bob tomorrow at 5 pm", "2026-11-27T22:00:00.000Z"],
+    ["Call Bob tomorrow at 5:30am", "2026-11-27T10:30:00.000Z"],
+    ["Call Bob tomorrow at 05:00", "2026-11-27T10:00:00.000Z"],
+    ["Call Bob tomorrow at 17:00", "2026-11-27T22:00:00.000Z"],
+    ["Call Bob friday at 3 in the morning", "2026-11-27T08:00:00.000Z"],
+  ])("keeps %s as typed", (text, dueAt) => {
+    expect(review(text).dueAt).toBe(dueAt);
+  });
+
+  it("reads the chat assistant's examples the same way", () => {
+    const call = review("remind me to call mom tomorrow at 5");
+    expect(call).toMatchObject({ title: "to call mom", dueAt: "2026-11-27T22:00:00.000Z", remindAt: "2026-11-27T22:00:00.000Z" });
+    expect(review("pay rent friday at 3")).toMatchObject({ title: "pay rent", dueAt: "2026-11-27T20:00:00.000Z" });
+  });
+
+  it("applies to an absolute reminder on another day", () => {
+    expect(review("Call Bob remind me tomorrow at 5").remindAt).toBe("2026-11-27T22:00:00.000Z");
+  });
+});
+
 describe("a recurrence that pins its days, with a start date", () => {
   it("starts the app's placeholder example on the first 1st from tomorrow", () => {
     const r = review("Pay rent every month on the 1st #Finance !high tomorrow 9am");

@@ -15,7 +15,9 @@
  *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
- * An hour without am/pm ("at 5") is the next such hour within 12 hours; "17:30", "09:30" as typed.
+ * An hour without am/pm ("at 5", "at 5:30") today, or with no day given, is the next such hour
+ * within 12 hours; on another day ("tomorrow at 5", "friday at 3") 1–6 is pm (17:00, 15:00),
+ * 7–11 am and 12 noon. "5am", "5 pm", "17:30", "09:30" are as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
  * Words the user keeps (options.keep: token texts, e.g. "weekly" from the chip of "Weekly review
@@ -470,15 +472,21 @@ const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|toni
 /** A zero-padded hour ("09:30", "at 05") is a 24-hour time, meant as typed. */
 const ZERO_PADDED_HOUR = /(?:^|\s)0\d(?:[:.]\d{2})?\b/;
 
+/** On a day other than today, a bare hour 1–6 is in the afternoon, 7–11 in the morning, 12 noon. */
+const LAST_PM_HOUR = 6;
+
 /**
  * "at 5" without am/pm: the next 5 o'clock within the next 12 hours (17:00 when it is 13:15).
  * On a day named explicitly that is today, the first of 5:00 and 17:00 still ahead (else 17:00).
- * On any other named day the hour is kept as chrono reads it (5 → 05:00).
+ * On any other named day the hour people mean: "tomorrow at 5" 17:00, "friday at 9" 09:00.
  */
 function resolveBareHour(wall: DateHit["wall"], hasDate: boolean, options: QuickAddOptions): DateHit["wall"] {
   const now = wallClock(options.now, options.timeZone);
   const isToday = wall.year === now.year && wall.month === now.month && wall.day === now.day;
-  if (hasDate && !isToday) return wall;
+  if (hasDate && !isToday) {
+    const hour = wall.hour % 12;
+    return { ...wall, hour: hour === 0 ? 12 : hour <= LAST_PM_HOUR ? hour + 12 : hour };
+  }
   const tomorrow = addDays(now.year, now.month, now.day, 1);
   const am = wall.hour % 12;
   const candidates = [
