@@ -235,20 +235,35 @@ function newIdempotencyKey(): string {
     : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+/**
+ * One Idempotency-Key per create, whatever number of times it is sent: a create made offline
+ * waits (TanStack Query pauses it) and is sent when the browser is back online, and a retry of
+ * it must not make a second task. Keyed on the mutation's variables, the one object a mutation
+ * keeps from mutate() through every attempt. The optimistic row's id carries it too.
+ */
+const createKeys = new WeakMap<TaskInput, string>();
+
+export function createKeyOf(input: TaskInput): string {
+  let key = createKeys.get(input);
+  if (!key) {
+    key = newIdempotencyKey();
+    createKeys.set(input, key);
+  }
+  return key;
+}
+
 export function useCreateTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
     mutationFn: async (input: TaskInput) =>
-      parseTask(
-        await api("tasks", { method: "POST", body: input, headers: { "Idempotency-Key": newIdempotencyKey() } }),
-      ),
+      parseTask(await api("tasks", { method: "POST", body: input, headers: { "Idempotency-Key": createKeyOf(input) } })),
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: taskKeys.lists() });
       const saved = snapshot(client);
       const now = new Date().toISOString();
       prependToLists(client, {
-        id: `optimistic-${newIdempotencyKey()}`,
+        id: `optimistic-${createKeyOf(input)}`,
         title: input.title,
         description: input.description ?? "",
         completed: false,

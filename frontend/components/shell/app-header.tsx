@@ -1,5 +1,8 @@
 "use client";
-/** The app bar: navigation, the notification bell and assistant launcher (slots), theme, user menu. */
+/**
+ * The app bar: navigation, the notification bell and assistant launcher (slots), theme, user
+ * menu; under it, while the browser is offline, the offline banner.
+ */
 import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { CheckSquare, LayoutDashboard, LogOut } from "lucide-react";
 import Link from "next/link";
@@ -8,6 +11,7 @@ import { useId, useRef, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
+import { OfflineBanner } from "./offline-banner";
 import { ThemeToggle } from "./theme-toggle";
 
 const nav = [
@@ -119,6 +123,7 @@ export function AppHeader({ user, bell, assistant }: { user: ShellUser; bell: Re
           <UserMenu user={user} />
         </div>
       </div>
+      <OfflineBanner />
     </header>
   );
 }

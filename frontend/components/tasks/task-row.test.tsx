@@ -1,11 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { onlineManager } from "@tanstack/react-query";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
 import { TaskRow } from "./task-row";
 import { testTask } from "./test-task";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  onlineManager.setOnline(true);
+});
 
 const base = testTask({ title: "Pay rent", priority: "HIGH", tags: ["Finance"] });
 
@@ -50,6 +54,21 @@ describe("TaskRow", () => {
     fireEvent.click(screen.getByRole("button", { name: "Pay rent. Open details" }));
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: "t1" }));
     expect(screen.getByText("High")).toBeTruthy();
+  });
+
+  it("marks a task added while offline as waiting to sync, until the browser is back online", () => {
+    row({ id: "optimistic-abc" });
+    expect(screen.queryByText("Waiting to sync")).toBeNull();
+    act(() => onlineManager.setOnline(false));
+    expect(screen.getByText("Waiting to sync")).toBeTruthy();
+    act(() => onlineManager.setOnline(true));
+    expect(screen.queryByText("Waiting to sync")).toBeNull();
+  });
+
+  it("does not mark a saved task while offline", () => {
+    act(() => onlineManager.setOnline(false));
+    row({});
+    expect(screen.queryByText("Waiting to sync")).toBeNull();
   });
 
   it("highlights search matches in the title and tags", () => {

@@ -1,9 +1,10 @@
 "use client";
 /** One task in the list: complete toggle (animated), title, due/recurrence/reminder/tags, priority. */
-import { AlarmClock, CalendarDays, Repeat } from "lucide-react";
+import { AlarmClock, CalendarDays, CloudOff, Repeat } from "lucide-react";
 import dynamic from "next/dynamic";
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
+import { useOnline } from "@/lib/online";
 import { describeRRule } from "@/lib/rrule";
 import { dueState, formatDue, PRIORITY_LABEL, type Task } from "@/lib/tasks";
 import { Highlight } from "./highlight";
@@ -89,6 +90,9 @@ export const TaskRow = memo(function TaskRow({
 }) {
   const state = dueState(task);
   const pending = task.id.startsWith("optimistic-");
+  // Added while offline: shown now, saved when the browser is back online.
+  const online = useOnline();
+  const waiting = pending && !online;
   return (
     <div
       className={cn(
@@ -98,6 +102,7 @@ export const TaskRow = memo(function TaskRow({
         active ? "border-border-strong" : "border-border",
         state === "overdue" && "border-l-4 border-l-danger",
         state === "today" && "border-l-4 border-l-warning",
+        waiting && "border-dashed",
       )}
       aria-busy={pending || undefined}
     >
@@ -122,6 +127,12 @@ export const TaskRow = memo(function TaskRow({
           </span>
         </button>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 pb-1 text-xs text-muted">
+          {waiting && (
+            <span className="inline-flex items-center gap-1 whitespace-nowrap font-medium">
+              <CloudOff aria-hidden className="h-3.5 w-3.5" />
+              Waiting to sync
+            </span>
+          )}
           {task.due_at && (
             <span
               className={cn(
