@@ -371,12 +371,13 @@ describe("an hour without am/pm on a day other than today", () => {
     ["Call Bob tomorrow at 5:30", "2026-11-27T22:30:00.000Z"], // 17:30
     ["Call Bob on Dec 3 at 4", "2026-12-03T21:00:00.000Z"], // 16:00
     ["Call Bob thursday at 5", "2026-12-03T22:00:00.000Z"], // next Thursday, 17:00
-    ["Call Bob tomorrow at 7", "2026-11-27T12:00:00.000Z"], // 07:00
+    ["Dinner with Bob tomorrow at 7", "2026-11-28T00:00:00.000Z"], // 19:00, as the assistant reads it
+    ["Call Bob tomorrow at 8", "2026-11-27T13:00:00.000Z"], // 08:00
     ["Call Bob tomorrow at 11", "2026-11-27T16:00:00.000Z"], // 11:00
     ["Call Bob tomorrow at 12", "2026-11-27T17:00:00.000Z"], // noon
-  ])("%s: 1–6 is pm, 7–11 am, 12 noon", (text, dueAt) => {
+  ])("%s: 1–7 is pm, 8–11 am, 12 noon", (text, dueAt) => {
     const r = review(text);
-    expect(r.title).toBe("Call Bob");
+    expect(r.title).toBe(text.replace(/ (tomorrow|friday|thursday|on Dec 3) at .*/, ""));
     expect(r.dueAt).toBe(dueAt);
     expect(r.dueHasTime).toBe(true);
   });

@@ -16,8 +16,8 @@
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
  * An hour without am/pm ("at 5", "at 5:30") today, or with no day given, is the next such hour
- * within 12 hours; on another day ("tomorrow at 5", "friday at 3") 1–6 is pm (17:00, 15:00),
- * 7–11 am and 12 noon. "5am", "5 pm", "17:30", "09:30" are as typed.
+ * within 12 hours; on another day ("tomorrow at 5", "friday at 3") 1–7 is pm (17:00, 15:00),
+ * 8–11 am and 12 noon, as the assistant reads them (services/chat domain/when.py). "5am", "5 pm", "17:30", "09:30" are as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
  * Words the user keeps (options.keep: token texts, e.g. "weekly" from the chip of "Weekly review
@@ -472,8 +472,11 @@ const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|toni
 /** A zero-padded hour ("09:30", "at 05") is a 24-hour time, meant as typed. */
 const ZERO_PADDED_HOUR = /(?:^|\s)0\d(?:[:.]\d{2})?\b/;
 
-/** On a day other than today, a bare hour 1–6 is in the afternoon, 7–11 in the morning, 12 noon. */
-const LAST_PM_HOUR = 6;
+/**
+ * On a day other than today, a bare hour 1–7 is in the afternoon or evening, 8–11 in the
+ * morning, 12 noon: the assistant's rule (services/chat domain/when.py, _guess_meridiem).
+ */
+const LAST_PM_HOUR = 7;
 
 /**
  * "at 5" without am/pm: the next 5 o'clock within the next 12 hours (17:00 when it is 13:15).
