@@ -35,9 +35,18 @@ import { PRIORITY_BADGE } from "./labels";
 type Parse = typeof parseQuickAdd;
 let parser: Promise<Parse> | null = null;
 
-/** The parser (with chrono-node) is a separate chunk: fetched when idle or on first use. */
+/**
+ * The parser (with chrono-node) is a separate chunk: fetched when idle or on first use. A failed
+ * fetch (offline before it loaded) is not kept: the next call fetches again.
+ */
 export function loadParser(): Promise<Parse> {
-  parser ??= import("@/lib/quick-add").then((m) => m.parseQuickAdd);
+  parser ??= import("@/lib/quick-add").then(
+    (m) => m.parseQuickAdd,
+    (error: unknown) => {
+      parser = null;
+      throw error;
+    },
+  );
   return parser;
 }
 
@@ -208,7 +217,10 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
     useEffect(() => {
       if (!needParser) return;
       let live = true;
-      void loadParser().then((loaded) => live && setParse(() => loaded));
+      loadParser().then(
+        (loaded) => live && setParse(() => loaded),
+        () => {}, // tried again on Enter, which says so if it fails again
+      );
       return () => {
         live = false;
       };
@@ -226,7 +238,13 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
       event.preventDefault();
       if (!value.trim()) return;
       const at = new Date();
-      const result = parsed?.result ?? (await loadParser())(value, { now: at, timeZone: userTimeZone(), keep: kept });
+      let result: QuickAddResult;
+      try {
+        result = parsed?.result ?? (await loadParser())(value, { now: at, timeZone: userTimeZone(), keep: kept });
+      } catch {
+        setError("Quick-add could not load. Check your connection, then press Enter again.");
+        return;
+      }
       if (!result.title) {
         setError("Give the task a title, e.g. “Pay rent”, before the #tags and dates.");
         return;

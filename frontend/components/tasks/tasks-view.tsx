@@ -46,7 +46,7 @@ const TaskDrawer = dynamic(() => loadDrawer().then((m) => m.TaskDrawer), { ssr: 
 function usePreloadWhenIdle() {
   useEffect(() => {
     const preload = () => {
-      void loadParser();
+      loadParser().catch(() => {}); // fetched again on first use
       void loadDrawer();
       void loadCelebration();
     };
