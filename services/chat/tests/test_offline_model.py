@@ -218,3 +218,16 @@ def test_make_the_bed_every_morning_is_a_new_task_when_no_bed_task_exists() -> N
     )
     assert isinstance(steps[3], Call) and steps[3].name == "add_task"
     assert steps[3].arguments["title"] == "Make the bed" and steps[3].arguments["rrule"] == "FREQ=DAILY"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("What's overdue?", "You have no overdue tasks."),
+        ("whats overdue", "You have no overdue tasks."),
+        ("What's on my list?", 'Your list is empty. Tell me something to add, like "Buy milk tomorrow".'),
+    ],
+)
+def test_an_empty_filtered_list_does_not_say_the_whole_list_is_empty(message: str, expected: str) -> None:
+    steps = play(message, [{"ok": True, "tasks": []}])
+    assert steps[-1] == Say(expected)

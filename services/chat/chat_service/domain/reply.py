@@ -165,7 +165,8 @@ def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, mo
         return " ".join([*before, "task" if n == 1 else "tasks", *after])
 
     if not tasks:
-        if not before[1:] and not after and filters.status == "open":
+        # Only a plain "what's on my list?" can say the list is empty; "overdue" alone is a filter.
+        if before == ["open"] and not after:
             return 'Your list is empty. Tell me something to add, like "Buy milk tomorrow".'
         return f"You have no {described(2)}."
     head = f"You have {count}{'+' if more else ''} {described(count)}"
