@@ -220,3 +220,33 @@ def test_a_date_in_a_completion_makes_it_a_new_task() -> None:
 def test_more_phrasings(message: str, intent: str, ref: str | None) -> None:
     request = parse(message, NOW)
     assert (request.intent, request.ref) == (intent, ref)
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "ref"),
+    [
+        ("udpate the call dad task to high prioirty", "update", "call dad"),
+        ("delte the milk task", "delete", "milk"),
+        ("please compelte the report", "complete", "report"),
+        ("reanme milk to oat milk", "update", "milk"),
+        ("Chnage dentist to friday", "update", "dentist"),
+        ("remvoe milk", "delete", "milk"),
+    ],
+)
+def test_a_mistyped_command_is_the_command_not_a_new_task(message: str, intent: str, ref: str) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.ref) == (intent, ref)
+
+
+def test_a_mistyped_priority_is_the_priority_not_a_new_title() -> None:
+    request = parse("udpate the call dad task to high prioirty", NOW)
+    assert request.changes.priority == "HIGH" and request.changes.title is None
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [("Compete in the 10k race", "Compete in the 10k race"), ("Remote team lunch", "Remote team lunch")],
+)
+def test_real_words_near_a_command_stay_titles(message: str, title: str) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add" and request.changes.title == title

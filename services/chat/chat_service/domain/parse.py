@@ -14,7 +14,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from chat_service.domain.recurrence import REPEAT_WORDS, first_due, take_recurrence
-from chat_service.domain.text import Scanner, mashed, normalise
+from chat_service.domain.text import Scanner, fix_command_typos, mashed, normalise
 from chat_service.domain.when import When, take_offset, take_reminder, take_when
 
 Intent = Literal[
@@ -483,7 +483,7 @@ def parse(message: str, now: datetime) -> Request:
         return Request("thanks")
     if _CANCEL.match(body):
         return Request("cancel")
-    text = _strip_polite(body)
+    text = fix_command_typos(_strip_polite(body))
     if not text:
         return Request("greet" if greeting else "unclear")
     for reader in (

@@ -237,3 +237,50 @@ def mashed(text: str) -> bool:
     """True when every word of `text` is a run of letters typed without meaning."""
     found = re.findall(r"[^\W\d_]+", text)
     return bool(found) and all(_MASHED.search(word) for word in found)
+
+
+# Command words people mistype ("udpate", "delte", "prioirty"). Only a swapped pair of
+# letters, one letter missing or one letter doubled: a different letter ("remote" for
+# "remove") is a word of its own. Real words one slip away are never touched.
+_COMMAND_WORDS = ("update", "delete", "remove", "complete", "rename", "change", "reschedule", "postpone")
+_ANYWHERE_WORDS = ("priority",)
+_REAL_WORDS = frozenset({"compete", "chang"})
+
+
+def _slips(word: str) -> set[str]:
+    out: set[str] = set()
+    for i in range(len(word) - 1):
+        out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # swapped pair
+    for i in range(len(word)):
+        out.add(word[:i] + word[i + 1 :])  # a letter missing
+    for i in range(len(word)):
+        out.add(word[:i] + word[i] + word[i:])  # a letter doubled
+    out.discard(word)
+    return out - _REAL_WORDS
+
+
+_SLIPS: dict[str, str] = {}
+for _word in _COMMAND_WORDS + _ANYWHERE_WORDS:
+    for _slip in _slips(_word):
+        _SLIPS.setdefault(_slip, _word)
+_ANYWHERE_SLIPS = {slip for slip, word in _SLIPS.items() if word in _ANYWHERE_WORDS}
+
+
+def _fix_case(slip: str, word: str) -> str:
+    return word.capitalize() if slip[:1].isupper() else word
+
+
+def fix_command_typos(text: str) -> str:
+    """'udpate the call task to high prioirty' -> 'update the call task to high priority': the
+    first word when it is a mistyped command, and 'priority' anywhere."""
+    first = re.match(r"[A-Za-z]+", text)
+    if first and len(first.group()) >= 4:
+        word = _SLIPS.get(first.group().lower())
+        if word is not None and word in _COMMAND_WORDS:
+            text = _fix_case(first.group(), word) + text[first.end() :]
+
+    def anywhere(m: re.Match[str]) -> str:
+        slip = m.group().lower()
+        return _fix_case(m.group(), _SLIPS[slip]) if slip in _ANYWHERE_SLIPS else m.group()
+
+    return re.sub(r"[A-Za-z]{6,}", anywhere, text)
