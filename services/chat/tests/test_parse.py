@@ -250,3 +250,32 @@ def test_a_mistyped_priority_is_the_priority_not_a_new_title() -> None:
 def test_real_words_near_a_command_stay_titles(message: str, title: str) -> None:
     request = parse(message, NOW)
     assert request.intent == "add" and request.changes.title == title
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "priority", "tags"),
+    [
+        (
+            "add dentist appointment next wednesday at 3pm !high #health",
+            "Dentist appointment",
+            "HIGH",
+            ("Health",),
+        ),
+        ("add call the bank !urgent", "Call the bank", "VERY_IMPORTANT", ()),
+        ("Pay rent every month on the 1st #Finance !high tomorrow 9am", "Pay rent", "HIGH", ("Finance",)),
+        ("water the plants !l", "Water the plants", "LOW", ()),
+        ("add read Dune !p1 tonight", "Read Dune", "VERY_IMPORTANT", ()),
+    ],
+)
+def test_quick_add_priority_marks(message: str, title: str, priority: str, tags: tuple[str, ...]) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add"
+    assert (request.changes.title, request.changes.priority, request.changes.add_tags) == (
+        title,
+        priority,
+        tags,
+    )
+
+
+def test_an_exclamation_that_is_not_a_priority_stays_in_the_title() -> None:
+    assert parse("Wow! plan the surprise party", NOW).changes.title == "Wow! plan the surprise party"

@@ -233,7 +233,31 @@ def _req(intent: Intent, ref_text: str | None, changes: Changes | None = None, *
 
 
 # -- attributes of a task, taken out of the text ---------------------------------------------
+# The quick-add box's priority marks ("!high", "!!", "!p1"), so the same line works in both.
+_BANG_PRIORITY = {
+    "!!": "VERY_IMPORTANT",
+    "!!!": "VERY_IMPORTANT",
+    **dict.fromkeys(("urgent", "important", "very", "1", "p1"), "VERY_IMPORTANT"),
+    **dict.fromkeys(("high", "hi", "h", "2", "p2"), "HIGH"),
+    **dict.fromkeys(("medium", "med", "m", "normal", "3", "p3"), "MEDIUM"),
+    **dict.fromkeys(("low", "lo", "l", "4", "p4"), "LOW"),
+}
+_BANG = re.compile(r"(?:^|(?<=[\s\u2063]))(!!!?|!([a-z0-9]+))(?=\s|$|[,.;?])", re.IGNORECASE)
+
+
+def _take_bang_priority(scan: Scanner) -> str | None:
+    priority = None
+    for m in list(_BANG.finditer(scan.masked)):
+        value = _BANG_PRIORITY.get((m.group(2) or m.group(1)).lower())
+        if value:
+            scan.mask(m.start(), m.end())
+            priority = value  # the last one wins, as in quick-add
+    return priority
+
+
 def take_priority(scan: Scanner) -> str | None:
+    if bang := _take_bang_priority(scan):
+        return bang
     lead = r"(?:(?:^|[,;(]\s*|\s)(?:and\s+|with\s+|as\s+(?:a\s+)?|at\s+|it'?s\s+|it\s+is\s+|this\s+is\s+|make\s+it\s+|mark\s+it\s+(?:as\s+)?|set\s+it\s+(?:to|as)\s+|priority\s*[:=]?\s*)*)"
     patterns: tuple[tuple[str, str], ...] = (
         (
