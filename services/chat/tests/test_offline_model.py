@@ -231,3 +231,26 @@ def test_make_the_bed_every_morning_is_a_new_task_when_no_bed_task_exists() -> N
 def test_an_empty_filtered_list_does_not_say_the_whole_list_is_empty(message: str, expected: str) -> None:
     steps = play(message, [{"ok": True, "tasks": []}])
     assert steps[-1] == Say(expected)
+
+
+def test_a_long_message_is_a_short_title_and_the_whole_text_as_description() -> None:
+    long_text = (
+        "prepare the slides for the quarterly business review with the finance team including the revenue "
+        "numbers, the hiring plan, the budget for next year and a summary of customer feedback from the last "
+        "three months"
+    )
+    task = {"id": "t1", "title": "x"}
+    steps = play("Please add a task to " + long_text, [{"ok": True, "task": task}])
+    call = steps[0]
+    assert isinstance(call, Call) and call.name == "add_task"
+    title = call.arguments["title"]
+    assert len(title) <= 200 and title.endswith("from the last\u2026")  # a whole word, then an ellipsis
+    assert call.arguments["description"] == "P" + long_text[1:]
+    assert isinstance(steps[-1], Say) and "whole message is in the description" in steps[-1].text
+
+
+def test_a_title_of_200_characters_is_kept_whole() -> None:
+    title = "Buy " + "a" * 196
+    steps = play("add " + title, [{"ok": True, "task": {"id": "t1", "title": title}}])
+    assert isinstance(steps[0], Call) and steps[0].arguments["title"] == title
+    assert "description" not in steps[0].arguments

@@ -361,12 +361,13 @@ _TITLE_TAIL = re.compile(
 _FILLER = re.compile(r"\b(?:sometime|someday|at\s+some\s+point|eventually)\b", re.IGNORECASE)
 
 
-def clean_title(text: str) -> str:
+def clean_title(text: str, *, keep_long: bool = False) -> str:
     """What is left of a message once its dates, tags and commands are taken out."""
     title = " ".join(text.split())
     quoted = re.search(r""""([^"]+)"|(?:^|\s)'([^']+)'(?=$|[\s,.!?])""", title)
     if quoted:
-        return (quoted.group(1) or quoted.group(2)).strip()[:200]
+        title = (quoted.group(1) or quoted.group(2)).strip()
+        return title if keep_long else shorten_title(title)
     title = _ADD_LEAD.sub("", title, count=1).strip()
     for _ in range(3):
         before = title
@@ -378,7 +379,20 @@ def clean_title(text: str) -> str:
     title = re.sub(r"\s+([,.;:!?])", r"\1", title).strip(" ,;:-")
     if title and title[0].islower():
         title = title[0].upper() + title[1:]
-    return title[:200]
+    return title if keep_long else shorten_title(title)
+
+
+MAX_TITLE = 200
+
+
+def shorten_title(title: str) -> str:
+    """A title the API takes (200 characters): a long one ends at a word, with an ellipsis."""
+    if len(title) <= MAX_TITLE:
+        return title
+    cut = title[: MAX_TITLE - 1]
+    if " " in cut and not title[MAX_TITLE - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "\u2026"
 
 
 def _attributes(scan: Scanner, now: datetime) -> Changes:
@@ -542,7 +556,10 @@ def read_add(text: str, now: datetime) -> Request:
     rest = scan.rest()
     if re.search(r"\b(?:to|on|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b", text, re.IGNORECASE):
         rest = re.sub(r"^(?:put|stick|throw|pop)\s+", "", rest, flags=re.IGNORECASE)  # "put eggs on my list"
-    title = clean_title(rest)
+    title = clean_title(rest, keep_long=True)
+    description = None
+    if len(title) > MAX_TITLE:  # a long message: the title is its start, the description all of it
+        title, description = shorten_title(title), title
     if not title and raw_question(text):
         return Request("unclear")
     if title and mashed(title) and not _ADD_LEAD.match(text) and not changes.any():
@@ -551,7 +568,12 @@ def read_add(text: str, now: datetime) -> Request:
     minutes = changes.remind_minutes
     if minutes is None and due is not None and _ASKS_REMINDER.match(text):
         minutes = 0  # "remind me to call mom at 5": remind at the due time
-    return Request("add", changes=replace(changes, title=title or None, due=due, remind_minutes=minutes))
+    return Request(
+        "add",
+        changes=replace(
+            changes, title=title or None, description=description, due=due, remind_minutes=minutes
+        ),
+    )
 
 
 _ASKS_REMINDER = re.compile(

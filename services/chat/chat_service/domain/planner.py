@@ -164,6 +164,8 @@ def _add(req: Request, ctx: Context, j: Journal) -> str:
         args["priority"] = c.priority
     if c.add_tags:
         args["tags"] = list(c.add_tags)
+    if c.description:
+        args["description"] = c.description
     if c.due:
         args["due_at"] = iso(c.due.at)
     if c.rrule:
@@ -174,6 +176,8 @@ def _add(req: Request, ctx: Context, j: Journal) -> str:
     if not _ok(result):
         return _failure(result, f"add {reply.quote(c.title)}")
     text = reply.added(result["task"], ctx.now, ctx.timezone)
+    if c.description:
+        text += " A title can be 200 characters, so I shortened it; your whole message is in the description."
     if c.remind_minutes is not None and not c.due:
         text += " I didn't set a reminder because it has no due time; tell me when it's due."
     return text
