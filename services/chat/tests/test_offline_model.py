@@ -254,3 +254,30 @@ def test_a_title_of_200_characters_is_kept_whole() -> None:
     steps = play("add " + title, [{"ok": True, "task": {"id": "t1", "title": title}}])
     assert isinstance(steps[0], Call) and steps[0].arguments["title"] == title
     assert "description" not in steps[0].arguments
+
+
+@pytest.mark.parametrize(
+    ("message", "answer"),
+    [
+        (
+            "delete it",
+            'I\'m still not sure which one you mean. Say it with the name, like "delete Call the school".',
+        ),
+        (
+            "mark it done",
+            'I\'m still not sure which one you mean. Say it with the name, like "complete Call the school".',
+        ),
+    ],
+)
+def test_it_after_which_one_do_you_mean_is_not_a_guess(message: str, answer: str) -> None:
+    bank, school = {"id": "b", "title": "Call the bank"}, {"id": "s", "title": "Call the school"}
+    question = next_step(
+        "Delete call", CTX, [(Call("search_tasks", {}), {"ok": True, "tasks": [bank, school]})]
+    )
+    assert isinstance(question, Say)
+    # The user answered "it"; the assistant asked again; now "delete it" while the last task is the bank.
+    again = "Sorry, I didn't catch which one. " + question.text
+    ctx = Context(now=NOW, timezone="UTC", last_task=bank, previous_user="it", previous_assistant=again)
+    steps = play(message, [{"ok": True, "task": bank}, {"ok": True}], ctx)
+    assert [s for s in steps if isinstance(s, Call)] == []
+    assert steps[-1] == Say(answer)

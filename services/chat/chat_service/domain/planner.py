@@ -5,6 +5,7 @@ Pure and replayable: each step re-reads the message and walks the same plan, con
 the results already in hand (`Journal`), until it reaches a call not yet made (returned as
 the next step) or its end (the reply). A cloud model does the same through the same tools."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -215,6 +216,9 @@ def _search(req: Request, ctx: Context, j: Journal) -> str:
 def _resolve(req: Request, ctx: Context, j: Journal, status: str) -> list[Task]:
     """The task(s) the request names; asks (raises _Reply) when none or several match."""
     if req.ref is None:
+        if ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant:
+            # "it" right after "which one do you mean?" is not an answer: don't guess.
+            raise _Reply(_ask_by_name(req, ctx.previous_assistant))
         if ctx.last_task and ctx.last_task.get("id"):
             result = j.call("get_task", task_id=ctx.last_task["id"])
             if _ok(result):
@@ -246,6 +250,17 @@ def _resolve(req: Request, ctx: Context, j: Journal, status: str) -> list[Task]:
     if len(found) > 1:
         raise _Reply(reply.ask_which(req.ref, found))
     return found
+
+
+def _ask_by_name(req: Request, question: str) -> str:
+    """Asked again after "which one?" was answered with "it": name the choices and show how."""
+    text = "I'm still not sure which one you mean."
+    listed = question.rsplit(reply.ASK_WHICH, 1)[0]
+    titles = re.findall(r"'([^']+)'(?= and |, |\. ?$|\.$)", listed.strip())
+    verb = {"complete": "complete", "delete": "delete", "reopen": "reopen"}.get(req.intent)
+    if titles and verb:
+        return f'{text} Say it with the name, like "{verb} {titles[-1]}".'
+    return text + " Could you tell me its name?"
 
 
 def _on_targets(req: Request, ctx: Context, j: Journal) -> str:
