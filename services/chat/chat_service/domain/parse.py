@@ -31,6 +31,7 @@ Intent = Literal[
     "thanks",
     "cancel",
     "delete_all",
+    "undo",
     "unclear",
 ]
 MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update"})
@@ -444,6 +445,14 @@ _THANKS = re.compile(
     r"very\s+much|again|mate|buddy))*[\s!.]*$",
     re.IGNORECASE,
 )
+_UNDO = re.compile(
+    r"^(?:undo|undo\s+(?:that|it|this|the\s+last\s+(?:one|thing|change|step))|revert(?:\s+(?:that|it|this))?|"
+    r"take\s+(?:that|it)\s+back|change\s+it\s+back)[\s!.]*$",
+    re.IGNORECASE,
+)
+_MUSING = re.compile(
+    r"^(?:h+m+|hm+|huh|u+m+|u+h+|er+m*|lol|haha+|what|wait|oops|whoops|wtf)[\s!.?]*$", re.IGNORECASE
+)
 _CANCEL = re.compile(
     r"^(?:never\s*mind|nevermind|cancel(?:\s+that)?|forget\s+(?:it|that)|no|nope|neither|none|none\s+of\s+them|"
     r"stop|leave\s+it|don't|do\s+nothing)[\s!.]*$",
@@ -521,6 +530,10 @@ def parse(message: str, now: datetime) -> Request:
         return Request("thanks")
     if _CANCEL.match(body):
         return Request("cancel")
+    if _UNDO.match(body):
+        return Request("undo")
+    if _MUSING.match(body):
+        return Request("unclear")  # "hmm" is no task
     text = fix_command_typos(_strip_polite(body))
     if not text:
         return Request("greet" if greeting else "unclear")

@@ -148,6 +148,11 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return "You're welcome! Anything else I can do for your tasks?"
     if req.intent == "cancel":
         return "OK, I've left everything as it was."
+    if req.intent == "undo":
+        return (
+            "I can't undo a change, but I can change it back. Tell me how, for example "
+            '"reopen it", "delete it" or "move it back to Friday".'
+        )
     if req.intent == "delete_all":
         return (
             "To keep your tasks safe I delete them one at a time. Tell me which task to delete, "
