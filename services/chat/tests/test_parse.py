@@ -265,6 +265,10 @@ def test_real_words_near_a_command_stay_titles(message: str, title: str) -> None
         ("Pay rent every month on the 1st #Finance !high tomorrow 9am", "Pay rent", "HIGH", ("Finance",)),
         ("water the plants !l", "Water the plants", "LOW", ()),
         ("add read Dune !p1 tonight", "Read Dune", "VERY_IMPORTANT", ()),
+        # "!!" last on the line is the mark too, not trailing punctuation.
+        ("buy milk !!", "Buy milk", "VERY_IMPORTANT", ()),
+        ("buy milk !!! please", "Buy milk", "VERY_IMPORTANT", ()),
+        ("add eggs #shopping !!.", "Eggs", "VERY_IMPORTANT", ("Shopping",)),
     ],
 )
 def test_quick_add_priority_marks(message: str, title: str, priority: str, tags: tuple[str, ...]) -> None:
@@ -279,3 +283,5 @@ def test_quick_add_priority_marks(message: str, title: str, priority: str, tags:
 
 def test_an_exclamation_that_is_not_a_priority_stays_in_the_title() -> None:
     assert parse("Wow! plan the surprise party", NOW).changes.title == "Wow! plan the surprise party"
+    shouted = parse("buy milk!!", NOW).changes
+    assert (shouted.title, shouted.priority) == ("Buy milk", None)

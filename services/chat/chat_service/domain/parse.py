@@ -509,9 +509,18 @@ _IRREGULAR_PAST = (
 )
 
 
+# A last word of "!!" or "!!!" is quick-add's priority mark ("buy milk !!"), not punctuation.
+_BANG_TAIL = re.compile(r"\s(!!!?)[\s.?]*$")
+
+
 def _strip_polite(text: str) -> str:
     text = _POLITE_LEAD.sub("", text, count=1)
+    mark = _BANG_TAIL.search(text)
+    if mark:
+        text = text[: mark.start()]
     text = _POLITE_TAIL.sub("", text)
+    if mark:
+        text = f"{text} {mark.group(1)}"
     return text.strip()
 
 
