@@ -33,6 +33,12 @@ NOW = datetime(2026, 11, 25, 14, 30, tzinfo=NY)  # Wednesday afternoon
         ("half past 4", "2026-11-25 16:30", ""),
         ("on March 3rd at 10am", "2027-03-03 10:00", ""),
         ("Dec 25 at 9:30am", "2026-12-25 09:30", ""),
+        # A bare h:mm reads like a bare hour (1-7 pm, 8-11 am), as quick-add reads it.
+        ("tomorrow at 5:30", "2026-11-26 17:30", ""),
+        ("tomorrow at 9:30", "2026-11-26 09:30", ""),
+        ("tomorrow at 05:30", "2026-11-26 05:30", ""),
+        ("tomorrow at 17:45", "2026-11-26 17:45", ""),
+        ("tomorrow at 12:15", "2026-11-26 12:15", ""),
         ("on the 15th", "2026-12-15 09:00", ""),
         ("2027-01-05", "2027-01-05 09:00", ""),
         ("next week", "2026-11-30 09:00", ""),

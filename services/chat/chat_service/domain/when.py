@@ -167,11 +167,14 @@ def take_time(scan: Scanner) -> tuple[time | None, bool]:
         return (_hour(h, minute, m.group(4)) if m.group(4) else _guess_meridiem(h, minute, hint)), bool(
             m.group(7)
         )
-    m = scan.take(r"\b(?:at|by|around|before|until|@|from)?\s*([01]?\d|2[0-3])[:h]([0-5]\d)\b" + _PART_HINT)
+    m = scan.take(r"\b(?:at|by|around|before|until|@|from)?\s*([01]?\d|2[0-3])([:h])([0-5]\d)\b" + _PART_HINT)
     if m:
-        h, minute = int(m.group(1)), int(m.group(2))
-        hint = m.group(3) or m.group(4) or m.group(5)
-        return (_guess_meridiem(h, minute, hint) if h <= 12 and hint else time(h, minute)), bool(m.group(5))
+        h, minute = int(m.group(1)), int(m.group(3))
+        hint = m.group(4) or m.group(5) or m.group(6)
+        # "5:30" is read like "at 5" (quick-add does the same); "05:30", "17:30", "5h30" as typed.
+        bare = m.group(2) == ":" and not m.group(1).startswith("0")
+        guess = h <= 12 and (hint or bare)
+        return (_guess_meridiem(h, minute, hint) if guess else time(h, minute)), bool(m.group(6))
     m = scan.take(
         r"\b(?:at|by|around|before|until|@)\s+(\d{1,2})(?:\s*o'?clock)?\b"
         r"(?!\s*(?:%|st\b|nd\b|rd\b|th\b|"
