@@ -285,3 +285,26 @@ def test_an_exclamation_that_is_not_a_priority_stays_in_the_title() -> None:
     assert parse("Wow! plan the surprise party", NOW).changes.title == "Wow! plan the surprise party"
     shouted = parse("buy milk!!", NOW).changes
     assert (shouted.title, shouted.priority) == ("Buy milk", None)
+
+
+@pytest.mark.parametrize(
+    ("message", "ref", "priority"),
+    [
+        ("set milk to !low", "milk", "LOW"),
+        ("mark call mom as !h", "call mom", "HIGH"),
+        ("change the dentist task to !!", "dentist", "VERY_IMPORTANT"),
+    ],
+)
+def test_a_quick_add_mark_after_to_changes_the_priority(message: str, ref: str, priority: str) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.ref, request.changes.priority) == ("update", ref, priority)
+    assert request.changes.title is None
+
+
+def test_a_quick_add_mark_elsewhere_still_adds_a_task() -> None:
+    request = parse("set up the printer !high", NOW)
+    assert (request.intent, request.changes.title, request.changes.priority) == (
+        "add",
+        "Set up the printer",
+        "HIGH",
+    )

@@ -543,7 +543,7 @@ def parse(message: str, now: datetime) -> Request:
         return Request("undo")
     if _MUSING.match(body):
         return Request("unclear")  # "hmm" is no task
-    text = fix_command_typos(_strip_polite(body))
+    text = _BANG_AFTER_TO.sub(_bang_as_word, fix_command_typos(_strip_polite(body)))
     if not text:
         return Request("greet" if greeting else "unclear")
     for reader in (
@@ -896,6 +896,17 @@ def _read_clear_due(text: str, now: datetime) -> Request | None:
     if m:
         return _req("update", m.group("ref") or m.group("ref2"), Changes(clear_due=True))
     return None
+
+
+# A quick-add mark after "to" or "as" ("set milk to !low") is the priority word it stands
+# for. Elsewhere a mark keeps quick-add's meaning: "set up the printer !high" is a new task.
+_BANG_WORDS = {"VERY_IMPORTANT": "urgent", "HIGH": "high", "MEDIUM": "medium", "LOW": "low"}
+_BANG_AFTER_TO = re.compile(r"(?<=\b(?:to|as) )(!!!?|!([a-z0-9]+))(?=\s*[.!?]*$)", re.IGNORECASE)
+
+
+def _bang_as_word(m: re.Match[str]) -> str:
+    value = _BANG_PRIORITY.get((m.group(2) or m.group(1)).lower())
+    return _BANG_WORDS[value] if value else m.group(0)
 
 
 def _read_priority(text: str, now: datetime) -> Request | None:
