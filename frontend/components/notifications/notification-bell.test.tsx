@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
 import { NotificationBell } from "./notification-bell";
 
-vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
+const push = vi.fn();
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
 vi.mock("next/link", () => ({
   default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
     <a href={href} {...rest}>
@@ -19,6 +20,25 @@ const unread = [
   { id: "n2", task_id: "t2", title: "Call the bank", message: "", created_at: "2026-11-26T10:00:00Z", read: false },
   { id: "n1", task_id: "t1", title: "Pay rent", message: "", created_at: "2026-11-26T09:00:00Z", read: false },
 ];
+
+/** The notification stream, fed by the test. */
+class FakeEventSource {
+  static all: FakeEventSource[] = [];
+  readyState = 1;
+  private listeners = new Map<string, Array<(event: { data?: unknown }) => void>>();
+  constructor(readonly url: string) {
+    FakeEventSource.all.push(this);
+  }
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  close() {
+    this.readyState = 2;
+  }
+  deliver(notification: object) {
+    for (const listener of this.listeners.get("notification") ?? []) listener({ data: JSON.stringify(notification) });
+  }
+}
 
 let fetchMock: ReturnType<typeof vi.fn>;
 let requestPermission: ReturnType<typeof vi.fn>;
@@ -48,6 +68,9 @@ beforeEach(() => {
     return Response.json({ error: { code: "not_found", message: "no" } }, { status: 404 });
   });
   vi.stubGlobal("fetch", fetchMock);
+  FakeEventSource.all = [];
+  push.mockClear();
+  vi.stubGlobal("EventSource", FakeEventSource);
   requestPermission = vi.fn(async () => "granted");
   vi.stubGlobal("Notification", Object.assign(vi.fn(), { permission: "default", requestPermission }));
 });
@@ -95,5 +118,26 @@ describe("NotificationBell", () => {
     fireEvent.keyDown(document, { key: "Escape" });
     expect(screen.queryByRole("dialog", { name: "Notifications" })).toBeNull();
     expect(document.activeElement).toBe(bell);
+  });
+
+  it("marks a reminder read when its task is opened from the toast", async () => {
+    renderBell();
+    await screen.findByRole("button", { name: "Notifications, 2 unread" });
+    act(() =>
+      FakeEventSource.all[0].deliver({
+        id: "n3",
+        task_id: "t3",
+        title: "Water the plants",
+        message: "Reminder: 'Water the plants'",
+        created_at: "2026-11-26T11:00:00Z",
+        read: false,
+      }),
+    );
+    await screen.findByRole("button", { name: "Notifications, 3 unread" });
+
+    fireEvent.click(await screen.findByRole("button", { name: "Open" }));
+    expect(push).toHaveBeenCalledWith("/tasks?task=t3");
+    await screen.findByRole("button", { name: "Notifications, 2 unread" });
+    expect(fetchMock).toHaveBeenCalledWith("/api/notifications/n3/read", expect.objectContaining({ method: "POST" }));
   });
 });

@@ -90,22 +90,31 @@ export function NotificationBell() {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ["notifications"] }),
   });
 
+  const markOne = read.mutate;
   const onNew = useCallback(
     (notification: AppNotification) => {
       const href = taskHref(notification);
+      // Opening the task from the toast or the system notification is reading it: the bell's
+      // count drops, as it does when the task is opened from the bell's own list.
+      const openTask = href
+        ? () => {
+            markOne(notification.id);
+            router.push(href);
+          }
+        : undefined;
       toast({
         title: notification.title,
         description: reminderText(notification) || undefined,
         tone: "info",
         duration: 10_000,
-        action: href ? { label: "Open", onClick: () => router.push(href) } : undefined,
+        action: openTask ? { label: "Open", onClick: openTask } : undefined,
       });
       if (currentPermission() === "granted" && (document.visibilityState === "hidden" || !document.hasFocus())) {
         try {
           const system = new Notification(notification.title, { body: reminderText(notification), tag: notification.id });
           system.onclick = () => {
             window.focus();
-            if (href) router.push(href);
+            openTask?.();
             system.close();
           };
         } catch {
@@ -113,7 +122,7 @@ export function NotificationBell() {
         }
       }
     },
-    [router, toast],
+    [markOne, router, toast],
   );
   useNotificationStream(onNew);
 
