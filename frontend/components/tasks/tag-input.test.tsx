@@ -73,4 +73,21 @@ describe("TagInput", () => {
     expect(value()).toEqual(["Home", "Garden"]);
     expect(screen.queryByRole("alert")).toBeNull();
   });
+
+  it("keeps typed text as a tag when focus leaves without Enter or comma", () => {
+    const box = renderInput(["Home"]);
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: "#Garden" } });
+    fireEvent.blur(box);
+    expect(value()).toEqual(["Home", "Garden"]);
+    expect((box as HTMLInputElement).value).toBe("");
+  });
+
+  it("leaves the tags alone when focus leaves an empty box", () => {
+    const box = renderInput(["Home"]);
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: "  " } });
+    fireEvent.blur(box);
+    expect(value()).toEqual(["Home"]);
+  });
 });

@@ -147,7 +147,12 @@ export function TagInput({
             setHighlight(0);
           }}
           onFocus={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 120)}
+          onBlur={() => {
+            setTimeout(() => setOpen(false), 120);
+            // Text typed but not yet turned into a tag (no Enter or comma) becomes one when focus
+            // leaves, so clicking Save or moving to the next field does not silently drop it.
+            if (text.trim()) add(text);
+          }}
           onKeyDown={onKeyDown}
           className="h-7 min-w-24 flex-1 bg-transparent text-sm text-text placeholder:text-muted focus-visible:outline-none"
         />

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
 import { TaskDrawer } from "./task-drawer";
@@ -88,5 +88,22 @@ describe("TaskDrawer validation", () => {
     const field = scrolled.at(-1);
     expect(field?.options).toEqual({ block: "center" });
     expect(field?.element.querySelector("label")?.textContent).toBe("Title");
+  });
+});
+
+describe("TaskDrawer tags", () => {
+  it("saves a tag that was typed but not yet added when Save is clicked", async () => {
+    renderDrawer();
+    const tags = screen.getByLabelText("Tags");
+    tags.focus();
+    fireEvent.change(tags, { target: { value: "Errands" } });
+    // Clicking Save moves focus off the tag box first, as in a browser.
+    act(() => tags.blur());
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await frames();
+    const fetchMock = vi.mocked(fetch);
+    const patch = fetchMock.mock.calls.find(([, init]) => init?.method === "PATCH");
+    expect(patch?.[0]).toBe("/api/tasks/t1");
+    expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ tags: ["Errands"] });
   });
 });
