@@ -140,4 +140,21 @@ describe("NotificationBell", () => {
     await screen.findByRole("button", { name: "Notifications, 2 unread" });
     expect(fetchMock).toHaveBeenCalledWith("/api/notifications/n3/read", expect.objectContaining({ method: "POST" }));
   });
+
+  it("keeps keyboard focus in the list when a mark-read button goes away", async () => {
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+    const popover = screen.getByRole("dialog", { name: "Notifications" });
+    const first = await within(popover).findByRole("button", { name: "Mark “Call the bank” read" });
+    first.focus();
+    fireEvent.click(first);
+    await waitFor(() => expect(within(popover).queryByText("Call the bank")).toBeNull());
+    // On to the next one, not lost to the page.
+    await waitFor(() => expect(document.activeElement).toBe(within(popover).getByRole("button", { name: "Mark “Pay rent” read" })));
+
+    fireEvent.click(document.activeElement as HTMLElement);
+    await within(popover).findByText("You are all caught up.");
+    // Nothing left to mark: the panel itself holds focus, so Tab and Escape still work from there.
+    await waitFor(() => expect(document.activeElement).toBe(popover));
+  });
 });

@@ -134,6 +134,30 @@ export function NotificationBell() {
     setPermission(await Notification.requestPermission());
   };
 
+  // Where keyboard focus goes once a "mark read" button it was on has gone from the list: the
+  // next (else the previous) notification's button, else the panel itself, never the page.
+  const focusAfterRead = useRef<string | null>(null);
+  const markReadFrom = (button: HTMLElement, id: string | null) => {
+    const buttons = [...(popover.current?.querySelectorAll<HTMLElement>("[data-mark-read]") ?? [])];
+    const at = buttons.indexOf(button);
+    const neighbour = id === null || at < 0 ? undefined : (buttons[at + 1] ?? buttons[at - 1]);
+    focusAfterRead.current = neighbour?.dataset.markRead ?? "";
+    read.mutate(id);
+  };
+  const shownList = showAll ? all.data : unread.data;
+  useEffect(() => {
+    const target = focusAfterRead.current;
+    if (target === null || !popover.current) return;
+    const button = [...popover.current.querySelectorAll<HTMLElement>("[data-mark-read]")].find(
+      (candidate) => target && candidate.dataset.markRead === target,
+    );
+    // Wait until the read one has left the list (the optimistic update lands a tick later).
+    const active = document.activeElement as HTMLButtonElement | null;
+    if (active && active !== document.body && popover.current.contains(active) && !active.disabled) return;
+    focusAfterRead.current = null;
+    (button ?? popover.current).focus();
+  }, [shownList]);
+
   const count = unread.data?.length ?? 0;
   const badge = badgeText(count);
   const list = showAll ? all : unread;
@@ -168,7 +192,8 @@ export function NotificationBell() {
           id={popoverId}
           role="dialog"
           aria-labelledby={headingId}
-          className="fixed inset-x-2 top-16 z-50 flex max-h-[min(32rem,calc(100vh-5rem))] flex-col overflow-hidden rounded-card border border-border bg-surface text-text shadow-card sm:absolute sm:inset-x-auto sm:right-0 sm:top-12 sm:w-96"
+          tabIndex={-1}
+          className="fixed inset-x-2 outline-none top-16 z-50 flex max-h-[min(32rem,calc(100vh-5rem))] flex-col overflow-hidden rounded-card border border-border bg-surface text-text shadow-card sm:absolute sm:inset-x-auto sm:right-0 sm:top-12 sm:w-96"
         >
           <div className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-3">
             <h2 id={headingId} className="min-w-0 flex-1 text-sm font-semibold">
@@ -199,7 +224,7 @@ export function NotificationBell() {
             </div>
             <button
               type="button"
-              onClick={() => read.mutate(null)}
+              onClick={(event) => markReadFrom(event.currentTarget, null)}
               disabled={count === 0}
               className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-xs font-semibold text-accent hover:bg-accent-soft disabled:opacity-50"
             >
@@ -257,7 +282,8 @@ export function NotificationBell() {
                           type="button"
                           aria-label={`Mark “${notification.title}” read`}
                           title="Mark read"
-                          onClick={() => read.mutate(notification.id)}
+                          data-mark-read={notification.id}
+                          onClick={(event) => markReadFrom(event.currentTarget, notification.id)}
                           className="inline-flex size-8 shrink-0 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text"
                         >
                           <Check aria-hidden className="size-4" />
