@@ -155,7 +155,7 @@ export function RecurrenceEditor({
                 {!dueDate && <p className="mt-1 text-xs text-muted">Set a due date to choose when the series starts.</p>}
                 <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-muted">Next dates</p>
                 <ol className="mt-1 space-y-0.5 text-text">
-                  {preview.data.occurrences.map((iso) => (
+                  {preview.data.occurrences.map((iso, index) => (
                     <li key={iso}>
                       <time dateTime={iso}>
                         {new Date(iso).toLocaleString(undefined, {
@@ -167,6 +167,9 @@ export function RecurrenceEditor({
                           minute: "2-digit",
                         })}
                       </time>
+                      {/* The series starts at the due date, which need not fit the rule (a Sunday
+                          for "every Friday"): say that the first date is this task, not a repeat. */}
+                      {index === 0 && preview.data.dtstart && <span className="text-muted"> · this task</span>}
                     </li>
                   ))}
                 </ol>

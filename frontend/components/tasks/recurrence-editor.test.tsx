@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { RecurrenceEditor } from "./recurrence-editor";
+
+const preview = (dtstart: string | null) => ({
+  rrule: "FREQ=WEEKLY;BYDAY=FR",
+  description: "every Friday at 09:00",
+  dtstart,
+  tz: "UTC",
+  // As the service answers: the due date first (here a Sunday), then the rule's dates.
+  occurrences: ["2026-11-29T09:00:00Z", "2026-12-04T09:00:00Z", "2026-12-11T09:00:00Z"],
+});
+
+let body: ReturnType<typeof preview>;
+beforeEach(() => {
+  vi.stubGlobal("fetch", vi.fn(async () => Response.json(body)));
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderEditor(dueDate: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <RecurrenceEditor
+        rrule="FREQ=WEEKLY;BYDAY=FR"
+        onChange={() => {}}
+        repeatFrom="due"
+        onRepeatFromChange={() => {}}
+        dueDate={dueDate}
+        dueTime="09:00"
+      />
+    </QueryClientProvider>,
+  );
+}
+
+describe("RecurrenceEditor preview", () => {
+  it("marks the first date as this task's own due date, not a repeat", async () => {
+    body = preview("2026-11-29T09:00:00Z");
+    renderEditor("2026-11-29");
+    const items = within(await screen.findByRole("list")).getAllByRole("listitem");
+    expect(items[0].textContent).toMatch(/· this task$/);
+    expect(items[1].textContent).not.toMatch(/this task/);
+  });
+
+  it("marks nothing when the task has no due date (the dates are all the rule's)", async () => {
+    body = { ...preview(null), occurrences: ["2026-12-04T09:00:00Z", "2026-12-11T09:00:00Z"] };
+    renderEditor("");
+    const items = within(await screen.findByRole("list")).getAllByRole("listitem");
+    expect(items.map((item) => item.textContent).join(" ")).not.toMatch(/this task/);
+  });
+});
