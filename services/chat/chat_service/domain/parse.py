@@ -243,13 +243,20 @@ _BANG_PRIORITY = {
     **dict.fromkeys(("medium", "med", "m", "normal", "3", "p3"), "MEDIUM"),
     **dict.fromkeys(("low", "lo", "l", "4", "p4"), "LOW"),
 }
-_BANG = re.compile(r"(?:^|(?<=[\s\u2063]))(!!!?|!([a-z0-9]+))(?=\s|$|[,.;?])", re.IGNORECASE)
+# A mark: "!!", "!!!", or "!" and a word (group 2).
+_MARK = r"(!!!?|!([a-z0-9]+))"
+_BANG = re.compile(r"(?:^|(?<=[\s\u2063]))" + _MARK + r"(?=\s|$|[,.;?])", re.IGNORECASE)
+
+
+def _mark_priority(m: re.Match[str]) -> str | None:
+    """The priority a match of _MARK stands for, if it is one."""
+    return _BANG_PRIORITY.get((m.group(2) or m.group(1)).lower())
 
 
 def _take_bang_priority(scan: Scanner) -> str | None:
     priority = None
     for m in list(_BANG.finditer(scan.masked)):
-        value = _BANG_PRIORITY.get((m.group(2) or m.group(1)).lower())
+        value = _mark_priority(m)
         if value:
             scan.mask(m.start(), m.end())
             priority = value  # the last one wins, as in quick-add
@@ -901,11 +908,11 @@ def _read_clear_due(text: str, now: datetime) -> Request | None:
 # A quick-add mark after "to" or "as" ("set milk to !low") is the priority word it stands
 # for. Elsewhere a mark keeps quick-add's meaning: "set up the printer !high" is a new task.
 _BANG_WORDS = {"VERY_IMPORTANT": "urgent", "HIGH": "high", "MEDIUM": "medium", "LOW": "low"}
-_BANG_AFTER_TO = re.compile(r"(?<=\b(?:to|as) )(!!!?|!([a-z0-9]+))(?=\s*[.!?]*$)", re.IGNORECASE)
+_BANG_AFTER_TO = re.compile(r"(?<=\b(?:to|as) )" + _MARK + r"(?=\s*[.!?]*$)", re.IGNORECASE)
 
 
 def _bang_as_word(m: re.Match[str]) -> str:
-    value = _BANG_PRIORITY.get((m.group(2) or m.group(1)).lower())
+    value = _mark_priority(m)
     return _BANG_WORDS[value] if value else m.group(0)
 
 
