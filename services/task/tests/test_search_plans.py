@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import Text, bindparam, event, func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
-from task_service.adapters.repository import SEARCH_SESSION, TRIGRAM_THRESHOLD, UnitOfWork
+from task_service.adapters.repository import SEARCH_SESSION, TRIGRAM_THRESHOLD, UnitOfWork, keys_decide_query
 from task_service.domain.listing import build_list_query
 from todo_common.db import autocommit_engine
 
@@ -111,3 +111,26 @@ async def test_a_search_finds_its_candidates_by_the_users_search_keys(
     async with engine.connect() as conn:
         plan = "\n".join(row[0] for row in await conn.exec_driver_sql("EXPLAIN " + statement, parameters))
     assert "ix_tasks_user_search_keys" in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("search", "decided"),
+    [
+        ("groceries", True),
+        ("groceries dentist", True),
+        ("milk or bread", True),
+        ("milk -eggs", False),
+        ('"milk and bread"', False),
+        ("e-mail", False),  # websearch_to_tsquery makes a hyphenated word a phrase
+        ("x" * 499, False),  # a lexeme the keys cut at 500 characters
+    ],
+)
+async def test_the_search_keys_decide_only_queries_without_phrases_or_negations(
+    engine: AsyncEngine, search: str, decided: bool
+) -> None:
+    """The row's own vector is checked only where the keys can be wrong: positions for a
+    phrase, a negation, a lexeme past the keys' cut."""
+    query = func.websearch_to_tsquery("english", bindparam("search", type_=Text))
+    async with engine.connect() as conn:
+        result = await conn.execute(select(keys_decide_query(query)), {"search": search})
+    assert result.scalar_one() is decided

@@ -596,6 +596,15 @@ def _filters(shape: _PageShape) -> list[ColumnElement[bool]]:
     return where
 
 
+def keys_decide_query(query: ColumnElement[Any]) -> ColumnElement[bool]:
+    """Whether the search keys (migration 0004) match exactly the rows whose search_vector
+    matches `query`: true for a query without phrases (<->, <N>) and negations (!) whose
+    lexemes are all shorter than the keys' 500-character cut. Judged on the query's text:
+    a quoted lexeme holding '<' or '!' only costs the check it could have skipped."""
+    text = sql_cast(query, Text)
+    return and_(func.strpos(text, "<") == 0, func.strpos(text, "!") == 0, func.length(text) < 500)
+
+
 def _ranked(shape: _PageShape, conditions: list[ColumnElement[bool]]) -> Select[Any]:
     """The ids and ts_rank of the (at most 50) best full-text matches of :search, the
     newest first among equal ranks (the relevance ordering's keys, see listing.ordering):
@@ -610,13 +619,17 @@ def _ranked(shape: _PageShape, conditions: list[ColumnElement[bool]]) -> Select[
     # in 15,000 of the user's tasks.
     tsquery = select(query).scalar_subquery()
     # The index finds the candidates by the user's own lexemes (migration 0004: a prefix
-    # reads no other user's words); search_vector @@ decides, with positions for phrases.
+    # reads no other user's words); each row's own vector is checked only where the keys
+    # do not decide (phrases, negations): 1-1.5 of 16-17 ms for a word in 16,000 of a
+    # user's tasks.
     user_id = bindparam("user_id", type_=Text)
     user_query = select(func.task_search_query(user_id, query, type_=TSQUERY)).scalar_subquery()
+    keys_decide = select(keys_decide_query(query)).scalar_subquery()
+    matches = or_(keys_decide, tasks.c.search_vector.op("@@")(tsquery))
     rank_f = sql_cast(func.ts_rank(tasks.c.search_vector, tsquery), Float)
     return (
         select(tasks.c.id, rank_f.label("rank"))
-        .where(*conditions, search_keys.op("@@")(user_query), tasks.c.search_vector.op("@@")(tsquery))
+        .where(*conditions, search_keys.op("@@")(user_query), matches)
         .order_by(rank_f.desc(), tasks.c.created_at.desc(), tasks.c.id)
         .limit(SEARCH_RESULTS)
     )
