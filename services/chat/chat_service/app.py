@@ -14,6 +14,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from agents.models.interface import Model
 from fastapi import APIRouter, FastAPI, Request, Response
@@ -32,7 +34,8 @@ from chat_service.adapters.conversations import ConversationStore
 from chat_service.adapters.models import choose_model
 from chat_service.adapters.task_api import DaprTaskApi, TaskApi
 from chat_service.agent import TurnOutcome, run_turn
-from chat_service.domain.conversation import Conversation, last_task_after
+from chat_service.domain.conversation import Conversation, last_change_after, last_task_after
+from chat_service.domain.parse import parse
 from chat_service.mcp_inprocess import AgentTools, TurnCaller
 from chat_service.schemas import (
     ActionOut,
@@ -84,7 +87,20 @@ async def chat(body: ChatIn, user: CurrentUser, _limit: ChatRateLimit, request: 
     outcome = await _turn(assistant, user, conversation, body, now)
     answered = utcnow()
     last_task = last_task_after(outcome.actions, conversation.last_task)
-    await _save(assistant, user.id, conversation, etag, body.message, outcome.reply, last_task, now, answered)
+    undoing = parse(body.message, now.astimezone(ZoneInfo(body.timezone))).intent == "undo"
+    last_change = last_change_after(outcome.actions, conversation.last_change, at=now, undoing=undoing)
+    await _save(
+        assistant,
+        user.id,
+        conversation,
+        etag,
+        body.message,
+        outcome.reply,
+        last_task,
+        last_change,
+        now,
+        answered,
+    )
     actions = [
         ActionOut(tool=a.tool, arguments=a.arguments, ok=a.ok, task_id=a.task_id) for a in outcome.actions
     ]
@@ -105,6 +121,7 @@ async def _turn(
                 now=now,
                 timezone=body.timezone,
                 last_task=conversation.last_task,
+                last_change=conversation.change_to_undo(now),
                 max_turns=assistant.settings.max_turns,
             )
     except Exception as exc:
@@ -121,16 +138,21 @@ async def _save(
     etag: str | None,
     message: str,
     reply: str,
-    last_task: dict[str, object] | None,
+    last_task: dict[str, Any] | None,
+    last_change: dict[str, Any] | None,
     asked: datetime,
     answered: datetime,
 ) -> None:
-    """Append this turn and save. If another turn of the same conversation saved first
-    (another tab, another replica), append to what it saved instead of overwriting it."""
+    """Append this turn and save, with the task last worked on and the last change. If
+    another turn of the same conversation saved first (another tab, another replica), append
+    to what it saved instead of overwriting it; its last change stays unless this turn made
+    one (else "undo" could revert an older change than that one)."""
+    kept_change = conversation.last_change
     for attempt in range(5):
         conversation.add("user", message, asked)
         conversation.add("assistant", reply, answered)
         conversation.last_task = last_task
+        conversation.last_change = last_change
         try:
             await assistant.store.save(user_id, conversation, etag)
             break
@@ -140,6 +162,8 @@ async def _save(
             reloaded, etag = await assistant.store.load(user_id, conversation.id)
             conversation.messages = reloaded.messages if reloaded else []
             conversation.title = reloaded.title if reloaded else conversation.title
+            if last_change is kept_change:
+                last_change = kept_change = reloaded.last_change if reloaded else None
     await assistant.store.touch_index(user_id, conversation, answered)
 
 

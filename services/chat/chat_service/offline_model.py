@@ -3,8 +3,8 @@ the same function calls a cloud model would make, then a reply once their result
 
 It runs in the same Agent / Runner / MCP loop as any other model; all of its language
 understanding is the pure planner in domain/. The turn's context (now, the user's
-timezone, the task last worked on) comes from the agent's instructions, as a JSON line
-that a cloud model reads too."""
+timezone, the task last worked on, the last change for "undo") comes from the agent's
+instructions, as a JSON line that a cloud model reads too."""
 
 import json
 import re
@@ -36,9 +36,17 @@ _CONTEXT_LINE = re.compile(r"^" + re.escape(CONTEXT_PREFIX) + r"(\{.*\})\s*$", r
 MODEL_NAME = "offline"
 
 
-def context_line(now: datetime, timezone: str, last_task: dict[str, Any] | None) -> str:
+def context_line(
+    now: datetime, timezone: str, last_task: dict[str, Any] | None, last_change: dict[str, Any] | None = None
+) -> str:
     """The line the instructions end with; `read_context` parses it back."""
-    data = {"now": now.astimezone(UTC).isoformat(), "timezone": timezone, "last_task": last_task}
+    data: dict[str, Any] = {
+        "now": now.astimezone(UTC).isoformat(),
+        "timezone": timezone,
+        "last_task": last_task,
+    }
+    if last_change is not None:
+        data["last_change"] = last_change
     return CONTEXT_PREFIX + json.dumps(data, separators=(",", ":"))
 
 
@@ -142,10 +150,12 @@ class OfflineModel(Model):
         if context.get("now") and self._now is None:
             now = datetime.fromisoformat(str(context["now"]))
         last_task = context.get("last_task") if isinstance(context.get("last_task"), dict) else None
+        last_change = context.get("last_change") if isinstance(context.get("last_change"), dict) else None
         ctx = Context(
             now=now,
             timezone=str(context.get("timezone") or "UTC"),
             last_task=last_task,
+            last_change=last_change,
             previous_user=previous_user,
             previous_assistant=previous_assistant,
         )

@@ -283,12 +283,6 @@ def test_it_after_which_one_do_you_mean_is_not_a_guess(message: str, answer: str
     assert steps[-1] == Say(answer)
 
 
-@pytest.mark.parametrize("message", ["undo", "Undo that!", "revert it", "take that back"])
-def test_undo_is_explained_not_added_as_a_task(message: str) -> None:
-    steps = play(message, [])
-    assert len(steps) == 1 and isinstance(steps[0], Say) and "I can't undo a change" in steps[0].text
-
-
 @pytest.mark.parametrize("message", ["hmm", "Hmmm...", "huh?", "lol", "what?"])
 def test_a_musing_is_not_a_task(message: str) -> None:
     steps = play(message, [])

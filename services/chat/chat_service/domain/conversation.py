@@ -1,5 +1,6 @@
-"""A conversation as stored: its messages (each expiring two days after it was written)
-and the task the user last worked on, for follow-ups like "make it repeat". Pure."""
+"""A conversation as stored: its messages (each expiring two days after it was written),
+the task the user last worked on, for follow-ups like "make it repeat", and the assistant's
+last change, for "undo". Pure."""
 
 import json
 from dataclasses import asdict, dataclass, field
@@ -36,6 +37,8 @@ class Conversation:
     title: str = ""
     messages: list[Message] = field(default_factory=list)
     last_task: dict[str, Any] | None = None
+    # What the assistant's last changing turn did ({"at", "changes"}; see last_change_after).
+    last_change: dict[str, Any] | None = None
 
     @classmethod
     def start(cls, conversation_id: str, now: datetime) -> "Conversation":
@@ -51,6 +54,7 @@ class Conversation:
             title=str(data.get("title", "")),
             messages=messages,
             last_task=data.get("last_task"),
+            last_change=data.get("last_change"),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -70,6 +74,15 @@ class Conversation:
     def history(self, now: datetime) -> list[dict[str, str]]:
         """The recent messages as model input items."""
         return [{"role": m.role, "content": m.content} for m in self.live(now)[-HISTORY_FOR_MODEL:]]
+
+    def change_to_undo(self, now: datetime) -> dict[str, Any] | None:
+        """The last change, while the turn that made it is still in the history the model
+        sees: an older one is nothing the user can see in front of them, so not undone."""
+        change = self.last_change
+        window = self.live(now)[-HISTORY_FOR_MODEL:]
+        if not change or not window or not isinstance(change.get("at"), str):
+            return None
+        return change if parse_iso(change["at"]) >= parse_iso(window[0].created_at) else None
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,108 @@ def last_task_after(actions: list[Action], before: dict[str, Any] | None) -> dic
             if isinstance(found, dict) and found.get("id"):
                 current = {"id": found["id"], "title": found.get("title", "")}
     return current
+
+
+# The tools that change a task, and the fields "undo" puts back (those add_task accepts).
+CHANGING_TOOLS = frozenset(
+    {
+        "add_task",
+        "delete_task",
+        "complete_task",
+        "reopen_task",
+        "update_task",
+        "set_priority",
+        "add_tag",
+        "remove_tag",
+        "set_due_date",
+        "set_reminder",
+        "set_recurring",
+        "clear_recurring",
+    }
+)
+TASK_FIELDS = ("title", "description", "priority", "tags", "due_at", "remind_at", "rrule", "repeat_from")
+
+
+def _snapshot(task: dict[str, Any]) -> dict[str, Any]:
+    return {k: task.get(k) for k in ("id", "completed", *TASK_FIELDS)}
+
+
+def _differs(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    done = bool(before.get("completed")) != bool(after.get("completed"))
+    return done or any(before.get(k) != after.get(k) for k in TASK_FIELDS)
+
+
+def turn_changes(actions: list[Action]) -> list[dict[str, Any]]:
+    """What these actions changed, one record per task in the order first changed:
+    {"kind": "added" | "deleted" | "changed", "task_id", "title", "before", "after"}.
+    `before` is the task as this turn first saw it (the search or get that found it came
+    before the change), `after` as the last change left it; None when there is none (added,
+    deleted) or it was not seen (a change made without looking first)."""
+    seen: dict[str, dict[str, Any]] = {}
+    records: dict[str, dict[str, Any]] = {}
+    for action in actions:
+        if not action.ok:
+            continue
+        task = action.result.get("task")
+        task = _snapshot(task) if isinstance(task, dict) and task.get("id") else None
+        if action.tool in CHANGING_TOOLS:
+            _record(records, seen, action, task)
+        found = action.result.get("tasks")
+        for item in [task] if task else found if isinstance(found, list) else []:
+            if isinstance(item, dict) and item.get("id"):
+                seen[str(item["id"])] = _snapshot(item)
+    changes = []
+    for task_id, record in records.items():
+        kind, before, after = record["kind"], record["before"], record["after"]
+        if kind == "changed" and before is not None and not _differs(before, after):
+            continue  # e.g. a tag it already had
+        title = (after or before or {}).get("title") or ""
+        changes.append({"kind": kind, "task_id": task_id, "title": title, "before": before, "after": after})
+    return changes
+
+
+def _record(
+    records: dict[str, dict[str, Any]],
+    seen: dict[str, dict[str, Any]],
+    action: Action,
+    task: dict[str, Any] | None,
+) -> None:
+    """Fold one successful changing action into the turn's records."""
+    task_id = str(task["id"]) if task else str(action.arguments.get("task_id") or "")
+    if not task_id:
+        return
+    record = records.get(task_id)
+    if action.tool == "delete_task":
+        before = record["before"] if record else seen.get(task_id)
+        if record and record["kind"] == "added":
+            del records[task_id]  # added and deleted in one turn: nothing is left changed
+        else:
+            records[task_id] = {"kind": "deleted", "before": before, "after": None}
+    elif task is None:
+        return
+    elif action.tool == "add_task":
+        records[task_id] = {"kind": "added", "before": None, "after": task}
+    elif record:
+        record["after"] = task
+    else:
+        before = seen.get(task_id)
+        if before is None and action.tool in ("complete_task", "reopen_task"):
+            before = {**task, "completed": action.tool == "reopen_task"}
+        records[task_id] = {"kind": "changed", "before": before, "after": task}
+
+
+def last_change_after(
+    actions: list[Action], before: dict[str, Any] | None, *, at: datetime, undoing: bool
+) -> dict[str, Any] | None:
+    """The change "undo" reverts after this turn: the turn's own changes if it made any;
+    after an undo that changed something, a mark that it is spent ("undone"), so a second
+    undo neither repeats it nor reverts the revert; otherwise what it was."""
+    if undoing:
+        if any(a.ok and a.tool in CHANGING_TOOLS for a in actions):
+            return {"at": iso(at), "undone": True, "changes": []}
+        return before
+    changes = turn_changes(actions)
+    return {"at": iso(at), "changes": changes} if changes else before
 
 
 def parse_result(output: Any) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from chat_service.domain import reply
+from chat_service.domain.conversation import TASK_FIELDS
 from chat_service.domain.matching import best_matches, select
 from chat_service.domain.parse import MUTATING, Changes, Request, parse, series_due
 from chat_service.domain.recurrence import describe
@@ -43,6 +44,8 @@ class Context:
     now: datetime  # aware
     timezone: str
     last_task: Task | None = None
+    # The conversation's last change that "undo" may revert (Conversation.change_to_undo).
+    last_change: dict[str, Any] | None = None
     previous_user: str | None = None
     previous_assistant: str | None = None
 
@@ -136,6 +139,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _search(req, ctx, j)
     if req.intent in MUTATING or req.intent == "show":
         return _on_targets(req, ctx, j)
+    if req.intent == "undo":
+        return _undo(ctx, j)
     return _small_talk(req, ctx)
 
 
@@ -148,11 +153,6 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return "You're welcome! Anything else I can do for your tasks?"
     if req.intent == "cancel":
         return "OK, I've left everything as it was."
-    if req.intent == "undo":
-        return (
-            "I can't undo a change, but I can change it back. Tell me how, for example "
-            '"reopen it", "delete it" or "move it back to Friday".'
-        )
     if req.intent == "delete_all":
         return (
             "To keep your tasks safe I delete them one at a time. Tell me which task to delete, "
@@ -413,3 +413,146 @@ def _new_due(c: Changes, task: Task, ctx: Context) -> datetime:
         local = current.astimezone(zone)
         return when.at.replace(year=local.year, month=local.month, day=local.day)
     return when.at
+
+
+# -- undo ------------------------------------------------------------------------------------
+NOTHING_TO_UNDO = "There's nothing for me to undo yet."
+ALREADY_UNDONE = "I've already undone my last change, so there's nothing more for me to undo."
+# How a reply names each field.
+FIELD_NAMES = {
+    "title": "title",
+    "description": "note",
+    "priority": "priority",
+    "tags": "tags",
+    "due_at": "due date",
+    "remind_at": "reminder",
+    "rrule": "repeat",
+    "repeat_from": "repeat",
+}
+
+
+def _undo(ctx: Context, j: Journal) -> str:
+    """Revert every task the last changing turn changed, each as far as it still can be,
+    saying so for any it cannot."""
+    change = ctx.last_change or {}
+    if change.get("undone"):
+        return ALREADY_UNDONE
+    records = [r for r in change.get("changes") or [] if isinstance(r, dict) and r.get("task_id")]
+    if not records:
+        return NOTHING_TO_UNDO
+    return " ".join(_undo_one(record, ctx, j) for record in records)
+
+
+def _undo_one(record: dict[str, Any], ctx: Context, j: Journal) -> str:
+    title = reply.quote(record.get("title") or "that task")
+    before, after = record.get("before"), record.get("after")
+    if record.get("kind") == "added":
+        result = j.call("delete_task", task_id=record["task_id"])
+        if _ok(result):
+            return f"Removed {title}, which I had just added."
+        if result.get("error") == "not_found":
+            return f"{title} is already gone."
+        return _failure(result, f"remove {title}")
+    if record.get("kind") == "deleted":
+        return _bring_back(title, before, j)
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return f"I can't change {title} back: I didn't see how it was before."
+    result = j.call("get_task", task_id=record["task_id"])
+    if not _ok(result):
+        if result.get("error") == "not_found":
+            return f"I couldn't find {title} any more, so I can't change it back."
+        return _failure(result, f"look up {title}")
+    return _change_back(title, before, after, result["task"], ctx, j)
+
+
+def _bring_back(title: str, before: Any, j: Journal) -> str:
+    """A deleted task again, as a new task with its fields."""
+    if not isinstance(before, dict) or not before.get("title"):
+        return f"I can't bring back {title}: I didn't keep its details."
+    fields = dict(before)
+    if before.get("completed") and before.get("rrule"):
+        # A done instance of a series already made its successor: back as a done one-off,
+        # since completing a new series would make a second successor.
+        fields.update(rrule=None, repeat_from=None)
+    args = {k: fields[k] for k in TASK_FIELDS if fields.get(k) not in (None, "", [])}
+    result = j.call("add_task", **args)
+    if not _ok(result):
+        return _failure(result, f"bring back {title}")
+    if not before.get("completed"):
+        return f"Brought back {title}."
+    done = j.call("complete_task", task_id=result["task"]["id"])
+    if not _ok(done):
+        return f"Brought back {title}, but open: {_failure(done, 'mark it as done')}"
+    return f"Brought back {title}, marked as done."
+
+
+def _change_back(title: str, before: Task, after: Task, current: Task, ctx: Context, j: Journal) -> str:
+    """Put back each field the change set, unless it has changed again since (the later
+    edit wins); then say what was put back and what was left."""
+    changed = [k for k in TASK_FIELDS if before.get(k) != after.get(k)]
+    revert = {k: before.get(k) for k in changed if current.get(k) == after.get(k)}
+    left = list(dict.fromkeys(FIELD_NAMES[k] for k in changed if k not in revert))
+    said: list[str] = []
+    if bool(before.get("completed")) != bool(after.get("completed")):
+        said.append(
+            _completion_back(title, bool(before.get("completed")), bool(current.get("completed")), current, j)
+        )
+    if revert:
+        failed = _put_back(current["id"], revert, j)
+        if failed is not None:
+            return " ".join([*said, _failure(failed, f"change {title} back")])
+        parts = [_field_text(k, v, ctx) for k, v in revert.items()]
+        said.append(f"Changed {title} back: {', '.join(parts)}.")
+    if left:
+        them = "it" if len(left) == 1 else "them"
+        said.append(f"The {' and '.join(left)} of {title} changed again since, so I left {them} as is.")
+    return " ".join(said) or f"{title} is already as it was."
+
+
+def _completion_back(title: str, was_done: bool, is_done: bool, current: Task, j: Journal) -> str:
+    if is_done == was_done:
+        return f"{title} is already {'done' if is_done else 'open'}."
+    if was_done:
+        result = j.call("complete_task", task_id=current["id"])
+        return f"Marked {title} as done again." if _ok(result) else _failure(result, f"complete {title}")
+    result = j.call("reopen_task", task_id=current["id"])
+    return f"Reopened {title}." if _ok(result) else _failure(result, f"reopen {title}")
+
+
+def _put_back(task_id: str, values: dict[str, Any], j: Journal) -> dict[str, Any] | None:
+    """The calls that set `values`: update_task for values, the clearing tools for the
+    empty ones (update_task cannot clear). The repeat goes first and the due date last, so
+    no step leaves a repeat without the due date it started from. The failed result, if any."""
+    calls: list[tuple[str, dict[str, Any]]] = []
+    if "rrule" in values and values["rrule"] is None:
+        calls.append(("clear_recurring", {}))
+    kept = {k: v for k, v in values.items() if v is not None}
+    if kept:
+        calls.append(("update_task", kept))
+    if "remind_at" in values and values["remind_at"] is None:
+        calls.append(("set_reminder", {"clear": True}))
+    if "due_at" in values and values["due_at"] is None:
+        calls.append(("set_due_date", {}))
+    for name, args in calls:
+        result = j.call(name, task_id=task_id, **args)
+        if not _ok(result):
+            return result
+    return None
+
+
+def _field_text(name: str, value: Any, ctx: Context) -> str:
+    if name == "title":
+        return f"renamed to {reply.quote(value)}"
+    if name == "description":
+        return "the note as it was" if value else "no note"
+    if name == "priority":
+        return reply.PRIORITY_WORDS.get(str(value), str(value).lower())
+    if name == "tags":
+        return "tags " + ", ".join(value) if value else "no tags"
+    if name == "due_at":
+        return "due " + reply.when_text(value, ctx.now, ctx.timezone) if value else "no due date"
+    if name == "remind_at":
+        return "reminder " + reply.when_text(value, ctx.now, ctx.timezone) if value else "no reminder"
+    if name == "rrule":
+        return "repeats " + describe(value) if value else "doesn't repeat"
+    return f"repeats from its {'completion' if value == 'completion' else 'due date'}"
