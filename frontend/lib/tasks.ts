@@ -23,6 +23,7 @@ import {
 import type { Task, TaskPage } from "./task-schemas";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "./api";
+import { TIME_OPTIONS } from "./time";
 
 // -- schemas ---------------------------------------------------------------------------------
 
@@ -401,7 +402,7 @@ export function dueState(task: Pick<Task, "due_at" | "completed">, now: Date = n
 }
 
 // Building an Intl formatter is the slow part of formatting; the list formats on every scroll.
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+const timeFormat = new Intl.DateTimeFormat(undefined, TIME_OPTIONS);
 const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: "short" });
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
 const dayYearFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });

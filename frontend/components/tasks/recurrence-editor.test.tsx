@@ -54,3 +54,14 @@ describe("RecurrenceEditor preview", () => {
     expect(items.map((item) => item.textContent).join(" ")).not.toMatch(/this task/);
   });
 });
+
+describe("RecurrenceEditor times", () => {
+  it("says the rule's time and the next dates in the app's time style (1:28 AM, not 01:28)", async () => {
+    body = { ...preview("2026-11-27T01:28:00Z"), description: "every Friday at 01:28", occurrences: ["2026-11-27T01:28:00Z"] };
+    renderEditor("2026-11-27");
+    // jsdom's locale and zone here: en-US, UTC (as the lists' formatDue would write it).
+    expect(await screen.findByText("Repeats every Friday at 1:28 AM")).toBeTruthy();
+    const date = within(screen.getByRole("list")).getByText(/Nov 27, 2026/);
+    expect(date.textContent).toMatch(/ 1:28 AM$/);
+  });
+});

@@ -11,6 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { ApiError } from "@/lib/api";
 import { describeRRule, ordinal } from "@/lib/rrule";
 import { useRecurrencePreview, userTimeZone } from "@/lib/tasks";
+import { localizeRuleTimes, TIME_OPTIONS } from "@/lib/time";
 
 const WEEKDAY_CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -151,7 +152,7 @@ export function RecurrenceEditor({
               </p>
             ) : preview.data ? (
               <>
-                <p className="font-medium text-text">Repeats {preview.data.description}</p>
+                <p className="font-medium text-text">Repeats {localizeRuleTimes(preview.data.description)}</p>
                 {!dueDate && <p className="mt-1 text-xs text-muted">Set a due date to choose when the series starts.</p>}
                 <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-muted">Next dates</p>
                 <ol className="mt-1 space-y-0.5 text-text">
@@ -163,8 +164,7 @@ export function RecurrenceEditor({
                           day: "numeric",
                           month: "short",
                           year: "numeric",
-                          hour: "2-digit",
-                          minute: "2-digit",
+                          ...TIME_OPTIONS,
                         })}
                       </time>
                       {/* The series starts at the due date, which need not fit the rule (a Sunday

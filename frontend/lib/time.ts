@@ -1,0 +1,27 @@
+/**
+ * How the app writes a time of day: the browser's locale with these options ("1:28 AM" in
+ * en-US, "01:28" in en-GB). formatDue (lib/tasks.ts), the repeat rule in words and its next
+ * dates all use them, so one task's time reads the same everywhere.
+ */
+export const TIME_OPTIONS = { hour: "numeric", minute: "2-digit" } as const satisfies Intl.DateTimeFormatOptions;
+
+/**
+ * The server's rule in words with its 24-hour wall-clock times ("every Friday at 01:28") in
+ * the app's style ("every Friday at 1:28 AM"). The times are already in the reader's zone (or
+ * marked "UTC"), so they are formatted as they stand, not converted. Minute-only times of an
+ * hourly rule (":15") have no hour to format and are left as they are.
+ */
+export function localizeRuleTimes(text: string, locale?: string): string {
+  const formats = new Map<boolean, Intl.DateTimeFormat>();
+  const format = (withSeconds: boolean) => {
+    let found = formats.get(withSeconds);
+    if (!found) {
+      found = new Intl.DateTimeFormat(locale, { ...TIME_OPTIONS, ...(withSeconds && { second: "2-digit" }), timeZone: "UTC" });
+      formats.set(withSeconds, found);
+    }
+    return found;
+  };
+  return text.replace(/\b([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b/g, (_match, h: string, m: string, s?: string) =>
+    format(s !== undefined).format(Date.UTC(2000, 0, 1, Number(h), Number(m), Number(s ?? 0))),
+  );
+}
