@@ -39,15 +39,22 @@ export function TagInput({
   onChange,
   invalid,
   describedBy,
+  onTextChange,
 }: {
   id: string;
   value: string[];
   onChange: (tags: string[]) => void;
   invalid?: boolean;
   describedBy?: string;
+  /** The text typed but not yet turned into a tag, as it changes (a form counts it as unsaved). */
+  onTextChange?: (text: string) => void;
 }) {
   const tags = useTags();
-  const [text, setText] = useState("");
+  const [text, setTextState] = useState("");
+  const setText = (next: string) => {
+    setTextState(next);
+    onTextChange?.(next);
+  };
   const [open, setOpen] = useState(false);
   const [highlight, setHighlight] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,6 +72,8 @@ export function TagInput({
       .sort((a, b) => Number(!a.toLowerCase().startsWith(needle)) - Number(!b.toLowerCase().startsWith(needle)))
       .slice(0, 8);
   }, [tags.data, value, text]);
+
+  const showList = open && options.length > 0;
 
   function add(text: string) {
     setText("");
@@ -95,14 +104,15 @@ export function TagInput({
       add(suggestion ?? text);
     } else if (event.key === "Backspace" && !text && value.length) {
       remove(value.slice(0, -1));
-    } else if (event.key === "Escape" && open) {
+    } else if (event.key === "Escape" && showList) {
+      // Escape first closes the suggestions it can see; with none shown it is the form's
+      // (a drawer asks about typed text as about any other unsaved change).
       event.stopPropagation();
       event.nativeEvent.stopImmediatePropagation();
       setOpen(false);
     }
   }
 
-  const showList = open && options.length > 0;
   return (
     <div className="relative">
       <div

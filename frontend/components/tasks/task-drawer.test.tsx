@@ -77,6 +77,43 @@ describe("TaskDrawer closing", () => {
   });
 });
 
+describe("TaskDrawer tag box and Escape", () => {
+  it("asks before Escape drops a tag that was typed but not yet added, and Keep editing keeps it", async () => {
+    const onClose = renderDrawer();
+    await frames(); // the drawer's own first focus (the title) lands in a frame
+    const tags = screen.getByLabelText("Tags");
+    tags.focus();
+    fireEvent.change(tags, { target: { value: "Errands" } });
+    expect(document.activeElement).toBe(tags);
+    escape();
+    await frames();
+    // An Escape may first close the tag suggestions; a user then presses it again.
+    if (!screen.queryByRole("group", { name: "Discard changes?" })) {
+      escape();
+      await frames();
+    }
+    expect(onClose).not.toHaveBeenCalled();
+    screen.getByRole("group", { name: "Discard changes?" });
+
+    fireEvent.click(screen.getByRole("button", { name: "Keep editing" }));
+    await frames();
+    // Back in the tag box; the text became a tag when focus left it (as on Save or Tab).
+    expect(document.activeElement).toBe(screen.getByLabelText("Tags"));
+    screen.getByRole("button", { name: "Remove tag Errands" });
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it("still closes at once when the tag box holds only spaces", async () => {
+    const onClose = renderDrawer();
+    await frames();
+    const tags = screen.getByLabelText("Tags");
+    tags.focus();
+    fireEvent.change(tags, { target: { value: "   " } });
+    escape();
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe("TaskDrawer validation", () => {
   it("focuses an empty title and scrolls its whole field, label included, into view", async () => {
     renderDrawer();

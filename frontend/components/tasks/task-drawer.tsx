@@ -196,7 +196,9 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
   const update = useUpdateTask();
   const remove = useDeleteTask();
   const { toast } = useToast();
-  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  // Text typed in the tag box but not yet a tag is an edit too: Escape must not drop it unasked.
+  const [tagText, setTagText] = useState("");
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial) || tagText.trim() !== "";
 
   function resumeEditing() {
     setConfirmDiscard(false);
@@ -309,6 +311,7 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
             onChange={(tags) => set("tags", tags, "tags")}
             invalid={Boolean(errors.tags)}
             describedBy={errors.tags ? "task-tags-error" : "task-tags-hint"}
+            onTextChange={setTagText}
           />
         </Field>
         <fieldset className="space-y-1">
