@@ -78,6 +78,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks(); // spies such as document.hasFocus
 });
 
 describe("NotificationBell", () => {
@@ -139,6 +140,37 @@ describe("NotificationBell", () => {
     expect(push).toHaveBeenCalledWith("/tasks?task=t3");
     await screen.findByRole("button", { name: "Notifications, 2 unread" });
     expect(fetchMock).toHaveBeenCalledWith("/api/notifications/n3/read", expect.objectContaining({ method: "POST" }));
+  });
+
+  it("says a reminder without a due date once: “Reminder: <title>”, no line repeating the title", async () => {
+    const systemNotification = vi.fn();
+    vi.stubGlobal("Notification", Object.assign(systemNotification, { permission: "granted", requestPermission }));
+    vi.spyOn(document, "hasFocus").mockReturnValue(false);
+    renderBell();
+    const reminder = {
+      task_id: "t3",
+      title: "Water the plants",
+      message: "Reminder: 'Water the plants'",
+      created_at: "2026-11-26T11:00:00Z",
+      read: false,
+    };
+    await screen.findByRole("button", { name: "Notifications, 2 unread" });
+    act(() => FakeEventSource.all[0].deliver({ ...reminder, id: "n3" }));
+    const heading = await screen.findByText("Reminder: Water the plants");
+    expect(heading.parentElement?.textContent).toBe("Reminder: Water the plants");
+    expect(screen.queryByText(/'Water the plants'/)).toBeNull();
+    expect(systemNotification).toHaveBeenCalledWith("Reminder: Water the plants", { body: undefined, tag: "n3" });
+
+    // A dated one keeps its title, and the line under it says when it is due.
+    act(() => FakeEventSource.all[0].deliver({ ...reminder, id: "n4", title: "Pay rent", due_at: "2026-11-26T12:00:00Z" }));
+    await screen.findByRole("button", { name: "Notifications, 4 unread" });
+    expect(systemNotification).toHaveBeenLastCalledWith("Pay rent", { body: expect.stringMatching(/^(Was due|Due) /), tag: "n4" });
+
+    // The bell's list: the title alone, no second line repeating it.
+    fireEvent.click(screen.getByRole("button", { name: "Notifications, 4 unread" }));
+    const items = within(screen.getByRole("dialog", { name: "Notifications" })).getAllByRole("listitem");
+    const plants = items.find((item) => within(item).queryByRole("link", { name: "Water the plants" }))!;
+    expect(plants.textContent).not.toMatch(/Reminder/);
   });
 
   it("keeps keyboard focus in the list when a mark-read button goes away", async () => {

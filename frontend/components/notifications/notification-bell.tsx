@@ -21,6 +21,7 @@ import {
   fetchNotifications,
   markRead,
   reminderText,
+  reminderTitle,
   taskHref,
   unreadKey,
   type AppNotification,
@@ -102,16 +103,18 @@ export function NotificationBell() {
             router.push(href);
           }
         : undefined;
+      const title = reminderTitle(notification);
+      const body = reminderText(notification);
       toast({
-        title: notification.title,
-        description: reminderText(notification) || undefined,
+        title,
+        description: body || undefined,
         tone: "info",
         duration: 10_000,
         action: openTask ? { label: "Open", onClick: openTask } : undefined,
       });
       if (currentPermission() === "granted" && (document.visibilityState === "hidden" || !document.hasFocus())) {
         try {
-          const system = new Notification(notification.title, { body: reminderText(notification), tag: notification.id });
+          const system = new Notification(title, { body: body || undefined, tag: notification.id });
           system.onclick = () => {
             window.focus();
             openTask?.();

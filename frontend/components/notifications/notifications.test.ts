@@ -5,6 +5,7 @@ import {
   bellLabel,
   parseStreamEvent,
   reminderText,
+  reminderTitle,
   toNotification,
   reconnectDelay,
   upsert,
@@ -108,8 +109,20 @@ describe("reminderText", () => {
     expect(reminderText(due("2026-11-26T23:30:00Z"), now, "Asia/Tokyo")).toBe("Due tomorrow at 8:30 AM");
   });
 
-  it("falls back to the server's message without a due time", () => {
-    expect(reminderText(due(null), now, "Europe/Paris")).toBe("server text");
+  it("says nothing under the title without a due time (the server's message would repeat the title)", () => {
+    expect(reminderText(due(null), now, "Europe/Paris")).toBe("");
+  });
+});
+
+describe("reminderTitle", () => {
+  const note2 = (due_at: string | null) => ({ ...note("a", "2026-11-26T01:00:00Z"), title: "Buy milk", due_at });
+
+  it("is the task's title when a line under it says when it is due", () => {
+    expect(reminderTitle(note2("2026-11-26T02:06:00Z"))).toBe("Buy milk");
+  });
+
+  it("says it is a reminder when there is no due date to say", () => {
+    expect(reminderTitle(note2(null))).toBe("Reminder: Buy milk");
   });
 });
 

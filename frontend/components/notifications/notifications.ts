@@ -116,13 +116,28 @@ function dayKey(date: Date, timeZone?: string): string {
   return date.toLocaleDateString("en-CA", { timeZone });
 }
 
+function dueDate(notification: AppNotification): Date | null {
+  const due = notification.due_at ? new Date(notification.due_at) : null;
+  return due && !Number.isNaN(due.getTime()) ? due : null;
+}
+
 /**
- * What a reminder says, in the reader's own time: "Due today at 3:06 AM", "Due tomorrow at
- * 9:00 AM", "Due Fri, Nov 28 at 5:00 PM". Without a due time, the server's message.
+ * A reminder's heading where it stands alone (the toast, the system notification): the task's
+ * title, with a line under it saying when it is due (reminderText). A task without a due date
+ * has no such line, so its heading says what it is: "Reminder: Buy milk".
+ */
+export function reminderTitle(notification: AppNotification): string {
+  return dueDate(notification) ? notification.title : `Reminder: ${notification.title}`;
+}
+
+/**
+ * The line under a reminder's title, in the reader's own time: "Due today at 3:06 AM", "Due
+ * tomorrow at 9:00 AM", "Due Fri, Nov 28 at 5:00 PM". Empty without a due time: the server's
+ * message then only repeats the title ("Reminder: 'Buy milk'" under "Buy milk").
  */
 export function reminderText(notification: AppNotification, now = new Date(), timeZone?: string): string {
-  const due = notification.due_at ? new Date(notification.due_at) : null;
-  if (!due || Number.isNaN(due.getTime())) return notification.message;
+  const due = dueDate(notification);
+  if (!due) return "";
   const time = due.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone });
   const tomorrow = new Date(now.getTime() + 86_400_000);
   const day =
