@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { formatDue } from "@/lib/tasks";
 import { Dashboard } from "./dashboard";
 
 vi.mock("next/link", () => ({
@@ -28,6 +29,13 @@ const activity = {
   items: [
     { event_id: "e2", type: "task.completed", task_id: "t1", occurred_at: "2026-11-26T09:00:00Z", summary: "Completed 'Pay rent'" },
     { event_id: "e1", type: "task.deleted", task_id: "t9", occurred_at: "2026-11-26T08:00:00Z", summary: "Deleted 'Old'" },
+    {
+      event_id: "e0",
+      type: "task.updated",
+      task_id: "t1",
+      occurred_at: "2026-11-26T07:00:00Z",
+      summary: "Due date set to 28 Nov 2026, 08:00 UTC for 'Pay rent'",
+    },
   ],
 };
 
@@ -88,9 +96,9 @@ describe("Dashboard", () => {
     const statsUrl = fetchMock.mock.calls.map(([url]) => String(url)).find((url) => url.startsWith("/api/stats?"));
     expect(new URLSearchParams(statsUrl!.split("?")[1]).get("tz")).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(new URLSearchParams(statsUrl!.split("?")[1]).get("days")).toBe("30");
-    // The feed's times are told in the same zone.
+    // The feed's summaries come in UTC, as stored; the feed writes their times in the browser's zone.
     const feedUrl = fetchMock.mock.calls.map(([url]) => String(url)).find((url) => url.startsWith("/api/activity?"));
-    expect(new URLSearchParams(feedUrl!.split("?")[1]).get("tz")).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(new URLSearchParams(feedUrl!.split("?")[1]).get("tz")).toBeNull();
 
     const feed = await screen.findByRole("list", { name: "Recent activity" });
     expect(within(feed).getByRole("link", { name: "Completed 'Pay rent'" }).getAttribute("href")).toBe("/tasks?task=t1");
@@ -102,6 +110,20 @@ describe("Dashboard", () => {
     // The charts' numbers are there in words too.
     const priority = screen.getByRole("table", { name: "Open tasks by priority" });
     expect(within(priority).getByRole("row", { name: /Medium/ }).textContent).toContain("4");
+  });
+
+  it("writes the times in the feed's summaries as the task list does, the full time on hover", async () => {
+    renderDashboard();
+    const feed = await screen.findByRole("list", { name: "Recent activity" });
+    const link = await within(feed).findByRole("link", { name: /^Due date set to / });
+    const time = link.querySelector("time")!;
+    expect(time.getAttribute("dateTime")).toBe("2026-11-28T08:00:00.000Z");
+    expect(time.textContent).toBe(formatDue("2026-11-28T08:00:00.000Z"));
+    expect(link.textContent).toBe(`Due date set to ${formatDue("2026-11-28T08:00:00.000Z")} for 'Pay rent'`);
+    expect(link.textContent).not.toMatch(/UTC|2026,/);
+    // The whole timestamp, zone included, is there on hover.
+    expect(time.getAttribute("title")).toMatch(/2026.*\d:00/);
+    expect(time.getAttribute("title")).toMatch(/UTC|GMT|[A-Z]{3}/);
   });
 
   it("offers a retry when statistics are unavailable", async () => {

@@ -23,6 +23,8 @@ import Link from "next/link";
 import { useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { browserTimeZone } from "@/components/assistant/chat";
 import { cn } from "@/components/ui/cn";
+import { formatDue } from "@/lib/tasks";
+import { TIME_OPTIONS } from "@/lib/time";
 import { CompletedPerDayChart, HorizontalBars } from "./charts";
 import {
   PRIORITY_COLOR,
@@ -36,6 +38,7 @@ import {
   plural,
   priorityBars,
   statsKey,
+  summaryParts,
   tagBars,
   type ActivityItem,
   type Bar,
@@ -137,9 +140,33 @@ function relative(iso: string, now: number): string {
   return new Date(iso).toLocaleDateString(undefined, { month: "short", day: "numeric" });
 }
 
+// The whole timestamp, for a tooltip: "Sat, Nov 28, 2026, 9:00 AM GMT+1" (browser locale and zone).
+const fullTime = new Intl.DateTimeFormat(undefined, {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  ...TIME_OPTIONS,
+  timeZoneName: "short",
+});
+
+/** A summary with its times as the app writes them ("Today 9:00 AM"), the full one on hover. */
+function Summary({ text, now }: { text: string; now: Date }) {
+  return summaryParts(text).map((part, index) =>
+    typeof part === "string" ? (
+      part
+    ) : (
+      <time key={index} dateTime={part.at} title={fullTime.format(new Date(part.at))}>
+        {formatDue(part.at, now)}
+      </time>
+    ),
+  );
+}
+
 function ActivityFeed({ items }: { items: ActivityItem[] }) {
   // One "now" per render of the feed keeps the relative times consistent with each other.
   const [now] = useState(() => Date.now());
+  const nowDate = new Date(now);
   if (items.length === 0) {
     return <p className="py-4 text-sm text-muted">Nothing yet. What you add, change and finish shows up here.</p>;
   }
@@ -154,13 +181,19 @@ function ActivityFeed({ items }: { items: ActivityItem[] }) {
             <div className="min-w-0 flex-1 text-sm wrap-anywhere">
               {linkable ? (
                 <Link href={`/tasks?task=${encodeURIComponent(item.task_id!)}`} className="text-text hover:underline">
-                  {item.summary || item.type}
+                  <Summary text={item.summary || item.type} now={nowDate} />
                 </Link>
               ) : (
-                <span className="text-text">{item.summary || item.type}</span>
+                <span className="text-text">
+                  <Summary text={item.summary || item.type} now={nowDate} />
+                </span>
               )}
             </div>
-            <time dateTime={item.occurred_at} className="shrink-0 text-xs text-muted">
+            <time
+              dateTime={item.occurred_at}
+              title={Number.isNaN(Date.parse(item.occurred_at)) ? undefined : fullTime.format(new Date(item.occurred_at))}
+              className="shrink-0 text-xs text-muted"
+            >
               {relative(item.occurred_at, now)}
             </time>
           </li>
@@ -187,8 +220,9 @@ export function Dashboard() {
     refetchInterval: 30_000,
   });
   const activity = useQuery({
-    queryKey: activityKey(FEED, tz ?? "UTC"),
-    queryFn: () => fetchActivity(FEED, tz ?? "UTC"),
+    queryKey: activityKey(FEED),
+    queryFn: () => fetchActivity(FEED),
+    // In the browser only: the feed writes its times in the browser's zone.
     enabled: tz !== null,
     staleTime: 0,
     refetchInterval: 30_000,

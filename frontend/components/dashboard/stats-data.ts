@@ -2,7 +2,7 @@
  * The dashboard's data: GET /api/stats and GET /api/activity (API.md), and the pure mapping
  * from their answers to what the charts and cards draw.
  *
- * Query keys: ["stats", days, tz] and ["activity", limit, tz]; anything that changes tasks
+ * Query keys: ["stats", days, tz] and ["activity", limit]; anything that changes tasks
  * invalidates the ["stats"] and ["activity"] prefixes.
  */
 import { z } from "zod";
@@ -34,16 +34,44 @@ export type ActivityItem = z.infer<typeof activityItemSchema>;
 const activitySchema = z.object({ items: z.array(activityItemSchema) });
 
 export const statsKey = (days: number, tz: string) => ["stats", days, tz] as const;
-export const activityKey = (limit: number, tz: string) => ["activity", limit, tz] as const;
+export const activityKey = (limit: number) => ["activity", limit] as const;
 
 export function fetchStats(days: number, tz: string): Promise<Stats> {
   return api(`stats?${new URLSearchParams({ days: String(days), tz })}`, { schema: statsSchema });
 }
 
-/** The feed, its summaries' times told in `tz` (the browser's zone). */
-export async function fetchActivity(limit: number, tz: string): Promise<ActivityItem[]> {
-  const body = await api(`activity?${new URLSearchParams({ limit: String(limit), tz })}`, { schema: activitySchema });
+/**
+ * The feed. Its summaries come with their times in UTC, as the audit service stores them (no
+ * `tz`): "Due date set to 28 Nov 2026, 08:00 UTC for 'Pay rent'". summaryParts picks those
+ * out, and the feed writes them in the reader's zone and the app's style ("Today 9:00 AM").
+ */
+export async function fetchActivity(limit: number): Promise<ActivityItem[]> {
+  const body = await api(`activity?${new URLSearchParams({ limit: String(limit) })}`, { schema: activitySchema });
   return body.items;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// audit-service's readable_time in UTC: "1 Dec 2026, 09:00 UTC" (services/audit/.../summary.py).
+const UTC_TIME = new RegExp(`\\b(\\d{1,2}) (${MONTHS.join("|")}) (\\d{4}), (\\d{2}):(\\d{2}) UTC\\b`, "g");
+
+/** A piece of a summary: its own words, or a time in it (`at`: the instant, ISO 8601). */
+export type SummaryPart = string | { at: string; text: string };
+
+/** A summary cut into its words and its times, in order; a summary without times is one string. */
+export function summaryParts(summary: string): SummaryPart[] {
+  const parts: SummaryPart[] = [];
+  let last = 0;
+  for (const match of summary.matchAll(UTC_TIME)) {
+    const [text, day, month, year, hour, minute] = match;
+    const at = new Date(Date.UTC(Number(year), MONTHS.indexOf(month), Number(day), Number(hour), Number(minute)));
+    // Not a real date or time ("31 Feb", "25:00"): leave the words as they are.
+    if (at.getUTCDate() !== Number(day) || at.getUTCHours() !== Number(hour) || at.getUTCMinutes() !== Number(minute)) continue;
+    if (match.index > last) parts.push(summary.slice(last, match.index));
+    parts.push({ at: at.toISOString(), text });
+    last = match.index + text.length;
+  }
+  if (last < summary.length || !parts.length) parts.push(summary.slice(last));
+  return parts;
 }
 
 export interface DayPoint {
