@@ -15,13 +15,14 @@ from chat_service.domain.conversation import (
     turn_changes,
 )
 from chat_service.domain.parse import parse
-from chat_service.domain.planner import ALREADY_UNDONE, NOTHING_TO_UNDO, Call, Context, Say, next_step
+from chat_service.domain.planner import ALREADY_UNDONE, NOTHING_TO_UNDO, Call, Context, Say
 from chat_service.mcp_inprocess import AgentTools
 from chat_service.offline_model import OfflineModel
 from chat_service.settings import ChatSettings
 from chat_service.tools import build_mcp_server
 from mcp.server.mcpserver import Context as McpContext
 from tests.conftest import NOW, FakeTasks
+from tests.test_offline_model import play
 from todo_common.auth import AuthenticatedUser
 from todo_common.dapr import StateConflict
 
@@ -42,18 +43,6 @@ DENTIST = {
 
 def ok(**result: Any) -> dict[str, Any]:
     return {"ok": True, **result}
-
-
-def play(message: str, results: list[dict[str, Any]], ctx: Context) -> list[Call | Say]:
-    """The steps the planner takes when the tools answer `results` in order."""
-    steps: list[Call | Say] = []
-    done: list[tuple[Call, dict[str, Any]]] = []
-    while True:
-        step = next_step(message, ctx, done)
-        steps.append(step)
-        if isinstance(step, Say):
-            return steps
-        done.append((step, results[len(done)]))
 
 
 def undo_ctx(*changes: dict[str, Any]) -> Context:
