@@ -298,6 +298,44 @@ def test_a_turn_that_changed_two_tasks_is_undone_for_both_or_says_which_it_canno
     )
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "oops, undo please",
+        "wait no, undo",
+        "Can you undo that?",
+        "sorry, undo that",
+        "whoops! undo",
+        "undo my last change",
+        "Undo the last change please",
+        "please revert that",
+        "undo what you just did",
+        "undo the delete",
+        "put it back the way it was",
+    ],
+)
+def test_undo_said_with_a_sigh_or_a_please_is_still_undo(message: str) -> None:
+    added = {"kind": "added", "task_id": "n", "title": "Buy stamps", "after": {"id": "n"}}
+    steps = play(message, [ok(deleted="n")], undo_ctx(added))
+    assert steps == [
+        Call("delete_task", {"task_id": "n"}),
+        Say("Removed 'Buy stamps', which I had just added."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("Wait for the plumber", "add"),
+        ("no", "cancel"),
+        ("oops", "unclear"),
+        ("undo completing the report", "reopen"),
+    ],
+)
+def test_words_around_undo_do_not_make_other_messages_undo(message: str, intent: str) -> None:
+    assert parse(message, NOW).intent == intent
+
+
 def test_undo_with_words_after_it_is_still_that_request() -> None:
     report = {**DENTIST, "id": "r", "title": "Finish the report", "completed": True}
     added = {"kind": "added", "task_id": "n", "title": "Buy stamps", "after": {"id": "n"}}
@@ -390,6 +428,16 @@ async def test_add_complete_and_update_are_each_undone(fake: FakeTasks) -> None:
     assert await chat.say("undo") == "Changed 'Finish the report' back: due on Friday at 9:00 AM."
     assert (report["priority"], report["due_at"]) == ("HIGH", "2026-11-27T09:00:00Z")
     assert await chat.say("undo") == ALREADY_UNDONE
+
+
+async def test_oops_undo_after_a_delete_brings_the_task_back_and_adds_nothing(fake: FakeTasks) -> None:
+    fake.seed("alice", **{k: v for k, v in DENTIST.items() if k not in ("id", "version")})
+    chat = Chat(fake)
+    assert await chat.say("Delete the dentist task") == "Deleted 'Book dentist appointment'."
+    assert await chat.say("oops, undo please") == "Brought back 'Book dentist appointment'."
+    assert titles(fake) == ["Book dentist appointment"]
+    assert await chat.say("wait no, undo") == ALREADY_UNDONE
+    assert titles(fake) == ["Book dentist appointment"]
 
 
 # -- saving: a concurrent turn's change is not lost ----------------------------------------------------

@@ -453,8 +453,16 @@ _THANKS = re.compile(
     re.IGNORECASE,
 )
 _UNDO = re.compile(
-    r"^(?:undo|undo\s+(?:that|it|this|the\s+last\s+(?:one|thing|change|step))|revert(?:\s+(?:that|it|this))?|"
-    r"take\s+(?:that|it)\s+back|change\s+it\s+back)[\s!.]*$",
+    r"^(?:(?:undo|revert|reverse)(?:\s+(?:that|it|this|what\s+you\s+(?:just\s+)?did|"
+    r"(?:(?:the|that|my|your)\s+)?(?:last|previous|latest)\s+(?:one|thing|change|edit|step|action)|"
+    r"(?:the|that|this|my|your)\s+(?:last\s+)?(?:change|edit|step|action|delete|deletion|rename|move)))?|"
+    r"take\s+(?:that|it)\s+back|change\s+(?:it|that)\s+back|put\s+(?:it|that)\s+back\s+(?:the\s+way|how)\s+it\s+was)[\s!.]*$",
+    re.IGNORECASE,
+)
+# What people say before "undo" when something went wrong: "oops, undo", "wait no, undo that".
+_OOPS = re.compile(
+    r"^(?:(?:oops(?:ie)?|whoops|wait|no|nope|sorry|ugh|argh|ah|oh(?:\s+no)?|h+m+|actually|shoot|dang|damn|"
+    r"hold\s+on|my\s+bad|wrong\s+one|that'?s\s+wrong|not\s+that)[,!.;:]*\s+)+",
     re.IGNORECASE,
 )
 _MUSING = re.compile(
@@ -546,8 +554,8 @@ def parse(message: str, now: datetime) -> Request:
         return Request("thanks")
     if _CANCEL.match(body):
         return Request("cancel")
-    if _UNDO.match(body):
-        return Request("undo")
+    if _UNDO.match(body) or _UNDO.match(_strip_polite(_OOPS.sub("", body))):
+        return Request("undo")  # "oops, undo that please" too: else it would be a task
     if _MUSING.match(body):
         return Request("unclear")  # "hmm" is no task
     text = _BANG_AFTER_TO.sub(_bang_as_word, fix_command_typos(_strip_polite(body)))
