@@ -87,6 +87,8 @@ class Changes:
     rrule: str | None = None
     rrule_at: time | None = None
     clear_rrule: bool = False
+    # A correction naming only a day ("no, I meant Friday") keeps the task's time of day.
+    keep_time: bool = False
 
     def any(self) -> bool:
         return self != Changes()
@@ -563,6 +565,7 @@ def parse(message: str, now: datetime) -> Request:
         return Request("greet" if greeting else "unclear")
     for reader in (
         _read_delete_all,
+        _read_correction,
         _read_clear_recurrence,
         _read_set_recurrence,
         _read_remove_tag,
@@ -626,6 +629,57 @@ def raw_question(text: str) -> bool:
             re.I,
         )
     )
+
+
+# A correction of what was just done: "no, I meant Friday", "sorry, 4pm", "actually make it
+# 10", "make it 2 hours before instead". It changes the task last worked on; it is never a task.
+_SAYS_WRONG = r"(?:(?:no|nope|sorry|oops|whoops|wait|oh|actually|my\s+bad|correction|hmm+|ah|ugh)[,!.;:]*\s+)"
+_CORRECTION = re.compile(
+    r"^(?P<wrong>" + _SAYS_WRONG + r"+)?"
+    r"(?:(?P<meant>i\s+meant|i\s+mean|i\s+said|i\s+wanted|meant|it\s+should\s+be|should\s+be|make\s+that|change\s+that\s+to)\s+"
+    r"|(?P<make>(?:make|change|set|switch)\s+(?:it|that|this)\s+(?:to\s+)?))?"
+    r"(?P<value>.+?)(?P<instead>,?\s+instead|,?\s+not\s+[^,]+)?$",
+    re.IGNORECASE,
+)
+_BARE_HOUR = re.compile(r"^(?:at\s+)?(?:[1-9]|1[0-2])(?:[:.][0-5]\d)?$")
+
+
+def _read_correction(text: str, now: datetime) -> Request | None:
+    m = _CORRECTION.match(text)
+    if not m or not (m.group("wrong") or m.group("meant") or m.group("make") or m.group("instead")):
+        return None
+    changes = _corrected_value(m.group("value"), now)
+    if changes is None:
+        return None
+    said_wrong = bool(m.group("wrong") or m.group("meant") or m.group("instead"))
+    if changes.due is not None and said_wrong:
+        changes = replace(changes, keep_time=True)
+    return _req("update", None, changes)
+
+
+def _corrected_value(value: str, now: datetime) -> Changes | None:
+    """What a correction sets: a reminder offset, a time (a bare "10" too), a date, a
+    priority or a repeat. None when the value is none of these."""
+    value = value.strip(" ,.!?")
+    scan = Scanner("remind me " + value)
+    minutes = take_reminder(scan)
+    if minutes is not None and scan.rest().lower() in ("remind me", ""):
+        return Changes(remind_minutes=minutes)
+    if _BARE_HOUR.match(value):
+        value = "at " + re.sub(r"^at\s+", "", value, flags=re.IGNORECASE)
+    when, leftover = _when_only(value, now)
+    if when is not None and not leftover:
+        return Changes(due=when)
+    priority = priority_word(re.sub(r"[- ](?:priority|prio)$", "", value, flags=re.IGNORECASE))
+    if priority:
+        return Changes(priority=priority)
+    scan = Scanner(value)
+    recurrence = take_recurrence(scan)
+    if recurrence is not None:
+        when = take_when(scan, now)
+        if not re.sub(r"\b(?:at|on|to|the)\b", "", scan.rest(), flags=re.IGNORECASE).strip(" ,.!?"):
+            return Changes(rrule=recurrence.rrule, rrule_at=recurrence.at, due=when)
+    return None
 
 
 def _read_delete_all(text: str, now: datetime) -> Request | None:

@@ -412,6 +412,10 @@ def _new_due(c: Changes, task: Task, ctx: Context) -> datetime:
         # "Move it to 4pm": keep the task's day, change the time.
         local = current.astimezone(zone)
         return when.at.replace(year=local.year, month=local.month, day=local.day)
+    if c.keep_time and not when.time_given and current is not None:
+        # "No, I meant Friday": the day was wrong, the time the user gave still stands.
+        local = current.astimezone(zone)
+        return when.at.replace(hour=local.hour, minute=local.minute)
     return when.at
 
 
