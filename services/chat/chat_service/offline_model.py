@@ -118,6 +118,21 @@ def read_turn(
     return message, done, previous_user, previous_assistant
 
 
+def read_history(items: str | list[TResponseInputItem]) -> tuple[tuple[str, str], ...]:
+    """The conversation's messages before this turn's, oldest first, as (role, text)."""
+    if isinstance(items, str):
+        return ()
+    entries = [_item(i) for i in items]
+    last_user = max((n for n, e in enumerate(entries) if e.get("role") == "user"), default=-1)
+    history: list[tuple[str, str]] = []
+    for entry in entries[: max(last_user, 0)]:
+        if entry.get("role") == "user":
+            history.append(("user", _text_of(entry.get("content"))))
+        elif entry.get("role") == "assistant" or entry.get("type") == "message":
+            history.append(("assistant", _text_of(entry.get("content"))))
+    return tuple(history)
+
+
 class OfflineModel(Model):
     """Deterministic, no network. `now` may be fixed for tests."""
 
@@ -158,6 +173,7 @@ class OfflineModel(Model):
             last_change=last_change,
             previous_user=previous_user,
             previous_assistant=previous_assistant,
+            history=read_history(items),
         )
         step = next_step(message, ctx, done)
         if isinstance(step, Say):

@@ -95,3 +95,91 @@ async def test_corrections_in_a_conversation_change_that_task_and_add_none(fake:
     assert titles(fake) == ["Call the insurance company"]
     [task] = fake.tasks.values()
     assert (task["due_at"], task["remind_at"]) == ("2026-11-27T10:00:00Z", "2026-11-27T08:00:00Z")
+
+
+# -- "no, I meant the other one" ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("message", "ref"),
+    [
+        ("no, I meant the other one", None),
+        ("the other one", None),
+        ("not that one, the other one", None),
+        ("that's the wrong one", None),
+        ("no, I meant the phone bill", "phone bill"),
+    ],
+)
+def test_the_other_one_is_read_as_a_switch_of_task(message: str, ref: str | None) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.ref, request.changes.title) == ("retarget", ref, None)
+
+
+def _seed_calls(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Call the plumber", due_at="2026-11-30T14:00:00Z")
+    fake.seed("alice", title="Call mom", due_at="2026-11-28T17:00:00Z")
+
+
+def _task(fake: FakeTasks, title: str) -> dict[str, object]:
+    [task] = [t for t in fake.tasks.values() if t["title"] == title]
+    return task
+
+
+async def test_no_i_meant_the_other_one_moves_the_change_to_the_other_task(fake: FakeTasks) -> None:
+    _seed_calls(fake)
+    chat = Chat(fake)
+    assert (await chat.say("remind me about the call an hour before")).endswith("Which one do you mean?")
+    assert (
+        await chat.say("the plumber one")
+        == "I'll remind you about 'Call the plumber' 1 hour before it's due."
+    )
+    assert await chat.say("no, I meant the other one") == (
+        "Sorry about that. Changed 'Call the plumber' back: no reminder. "
+        "I'll remind you about 'Call mom' 1 hour before it's due."
+    )
+    assert _task(fake, "Call the plumber")["remind_at"] is None
+    assert _task(fake, "Call mom")["remind_at"] == "2026-11-28T16:00:00Z"
+    assert titles(fake) == ["Call mom", "Call the plumber"]
+    # "it" is now the task meant
+    assert await chat.say("actually make it 2 hours before") == (
+        "I'll remind you about 'Call mom' 2 hours before it's due."
+    )
+
+
+async def test_the_other_one_after_a_delete_brings_it_back_and_deletes_the_other(fake: FakeTasks) -> None:
+    _seed_calls(fake)
+    chat = Chat(fake)
+    await chat.say("delete the call task")
+    assert await chat.say("the plumber one") == "Deleted 'Call the plumber'."
+    assert await chat.say("wrong one") == (
+        "Sorry about that. Brought back 'Call the plumber'. Deleted 'Call mom'."
+    )
+    assert titles(fake) == ["Call the plumber"]
+
+
+async def test_no_i_meant_a_named_task_switches_to_that_one(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Pay rent")
+    fake.seed("alice", title="Pay the phone bill")
+    chat = Chat(fake)
+    assert await chat.say("I paid rent") == "Marked 'Pay rent' as done. Nice work!"
+    assert await chat.say("no, I meant the phone bill") == (
+        "Sorry about that. Reopened 'Pay rent'. Marked 'Pay the phone bill' as done. Nice work!"
+    )
+    assert titles(fake) == ["Pay rent", "Pay the phone bill (done)"]
+
+
+async def test_the_other_one_with_nothing_to_switch_changes_nothing(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Call mom")
+    chat = Chat(fake)
+    assert await chat.say("no, I meant the other one") == (
+        'Which task did you mean? Tell me its name and what to do, like "complete Call mom".'
+    )
+    await chat.say("Add buy stamps")
+    assert await chat.say("the other one") == (
+        'Which task did you mean? Tell me its name and what to do, like "complete Call mom". '
+        'If I changed the wrong one, say "undo" to put it back.'
+    )
+    await chat.say("delete the stamps task")
+    assert await chat.say("no, the other one") == (
+        "I couldn't find another task matching 'stamps'. "
+        "If 'Buy stamps' was the wrong one, say \"undo\" to put it back."
+    )
+    assert titles(fake) == ["Call mom"]

@@ -9,7 +9,7 @@ from chat_service.agent import collect_actions, run_turn
 from chat_service.app import mcp_caller
 from chat_service.domain.planner import Call, Context, Say, next_step
 from chat_service.mcp_inprocess import AgentTools
-from chat_service.offline_model import OfflineModel, context_line, read_context, read_turn
+from chat_service.offline_model import OfflineModel, context_line, read_context, read_history, read_turn
 from chat_service.tools import build_mcp_server
 from mcp.server.mcpserver import Context as McpContext
 from tests.conftest import NOW, FakeTasks
@@ -287,3 +287,14 @@ def test_it_after_which_one_do_you_mean_is_not_a_guess(message: str, answer: str
 def test_a_musing_is_not_a_task(message: str) -> None:
     steps = play(message, [])
     assert len(steps) == 1 and isinstance(steps[0], Say) and steps[0].text.startswith("I'm not sure what")
+
+
+def test_read_history_is_the_conversation_before_this_message() -> None:
+    items: list[Any] = [
+        {"role": "user", "content": "Add milk"},
+        {"role": "assistant", "content": "Added 'Milk'."},
+        {"role": "user", "content": "the other one"},
+        {"type": "function_call", "call_id": "c1", "name": "get_task", "arguments": "{}"},
+    ]
+    assert read_history(items) == (("user", "Add milk"), ("assistant", "Added 'Milk'."))
+    assert read_history("hello") == ()

@@ -32,6 +32,7 @@ Intent = Literal[
     "cancel",
     "delete_all",
     "undo",
+    "retarget",
     "unclear",
 ]
 MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update"})
@@ -644,11 +645,25 @@ _CORRECTION = re.compile(
 _BARE_HOUR = re.compile(r"^(?:at\s+)?(?:[1-9]|1[0-2])(?:[:.][0-5]\d)?$")
 
 
+# "No, I meant the other one", "wrong one": the last change went to the wrong task.
+_OTHER_ONE = re.compile(
+    r"^" + _SAYS_WRONG + r"*(?:(?:i\s+meant|i\s+mean|i\s+wanted)\s+|not\s+that\s+one[,;]?\s+)?"
+    r"(?:(?:the\s+)?other\s+(?:one|task)(?:\s+instead)?|(?:(?:that'?s|that\s+was|you\s+(?:changed|picked|got))\s+)?"
+    r"(?:the\s+)?wrong\s+(?:one|task))$",
+    re.IGNORECASE,
+)
+
+
 def _read_correction(text: str, now: datetime) -> Request | None:
+    if _OTHER_ONE.match(text):
+        return Request("retarget")
     m = _CORRECTION.match(text)
     if not m or not (m.group("wrong") or m.group("meant") or m.group("make") or m.group("instead")):
         return None
     changes = _corrected_value(m.group("value"), now)
+    if changes is None and m.group("meant") and m.group("meant").lower().startswith("i "):
+        ref, _ = _target(m.group("value"))
+        return Request("retarget", ref=ref) if ref else None  # "no, I meant the dentist appointment"
     if changes is None:
         return None
     said_wrong = bool(m.group("wrong") or m.group("meant") or m.group("instead"))

@@ -48,6 +48,8 @@ class Context:
     last_change: dict[str, Any] | None = None
     previous_user: str | None = None
     previous_assistant: str | None = None
+    # The conversation before this message, oldest first: (role, text).
+    history: tuple[tuple[str, str], ...] = ()
 
     @property
     def local_now(self) -> datetime:
@@ -105,8 +107,10 @@ def understand(message: str, ctx: Context) -> Request:
     answer = request.intent in ("add", "unclear") or (
         request.intent in ("complete", "delete") and (request.pronoun or request.ref is not None)
     )
-    if earlier.intent in (*MUTATING, "show") and short and answer:
+    if earlier.intent in (*MUTATING, "show", "retarget") and short and answer:
         return replace(earlier, selector=message)
+    if earlier.intent in (*MUTATING, "show", "retarget") and request.intent == "retarget" and request.ref:
+        return replace(earlier, selector=request.ref)  # "I meant the bank one"
     return request
 
 
@@ -141,6 +145,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _on_targets(req, ctx, j)
     if req.intent == "undo":
         return _undo(ctx, j)
+    if req.intent == "retarget":
+        return _retarget(req, ctx, j)
     return _small_talk(req, ctx)
 
 
@@ -560,3 +566,88 @@ def _field_text(name: str, value: Any, ctx: Context) -> str:
     if name == "rrule":
         return "repeats " + describe(value) if value else "doesn't repeat"
     return f"repeats from its {'completion' if value == 'completion' else 'due date'}"
+
+
+# -- "no, I meant the other one" -------------------------------------------------------------
+SWITCHED = "Sorry about that."
+
+
+def _switch_help(changed: bool) -> str:
+    text = 'Which task did you mean? Tell me its name and what to do, like "complete Call mom".'
+    return text + (' If I changed the wrong one, say "undo" to put it back.' if changed else "")
+
+
+def _original(ctx: Context) -> tuple[Request, str] | None:
+    """The request of the last exchange and its reply, as understood then (an answer to
+    "which one do you mean?" read with the question's request). A "no, I meant ..." that
+    only asked back is passed over; one that switched is the last change itself."""
+    h = list(ctx.history)
+    while len(h) >= 2 and h[-1][0] == "assistant" and h[-2][0] == "user":
+        user, said = h[-2][1], h[-1][1]
+        if parse(user, ctx.local_now).intent == "retarget":
+            if said.startswith(SWITCHED):
+                return None
+            h = h[:-2]
+            continue
+        then = Context(
+            now=ctx.now,
+            timezone=ctx.timezone,
+            previous_user=h[-4][1] if len(h) >= 4 and h[-4][0] == "user" else None,
+            previous_assistant=h[-3][1] if len(h) >= 3 and h[-3][0] == "assistant" else None,
+        )
+        return understand(user, then), said
+    return None
+
+
+def _retarget(req: Request, ctx: Context, j: Journal) -> str:
+    """'No, I meant the other one' (or '... I meant Call mom'): put back what the last turn
+    changed and do that turn's request to the task meant instead."""
+    change = ctx.last_change or {}
+    records = [r for r in change.get("changes") or [] if isinstance(r, dict) and r.get("task_id")]
+    found = _original(ctx)
+    if change.get("undone") or not records or found is None:
+        return _switch_help(False)
+    original, said = found
+    titles = [reply.quote(r.get("title") or "") for r in records]
+    made_by_it = reply.ASK_WHICH not in said and any(t in said for t in titles)
+    if not made_by_it or original.intent not in MUTATING or original.ref is None:
+        return _switch_help(made_by_it)
+    changed_ids = {str(r["task_id"]) for r in records}
+    status = {"complete": "open", "reopen": "completed"}.get(original.intent, "open")
+    if req.ref is not None:
+        meant = replace(original, ref=req.ref, pronoun=False, selector=req.selector, fallback=None)
+        targets = _resolve(meant, ctx, j, status)
+        if any(str(t.get("id")) in changed_ids for t in targets):
+            return f"That's the one I changed: {said}"
+    else:
+        targets = _others(original, changed_ids, j, status)
+        if not targets:
+            return (
+                f"I couldn't find another task matching {reply.quote(original.ref)}. "
+                f'If {reply.join(titles)} was the wrong one, say "undo" to put it back.'
+            )
+        if req.selector is not None:
+            chosen = select(req.selector, targets)
+            if not chosen:
+                return f"Sorry, I didn't catch which one. {reply.ask_which(original.ref, targets)}"
+            targets = chosen
+        elif len(targets) > 1:
+            return reply.ask_which(original.ref, targets)
+    undone = [_undo_one(record, ctx, j) for record in records]
+    redone = [_act(original, task, ctx, j) for task in targets]
+    return " ".join([SWITCHED, *undone, *redone])
+
+
+def _others(original: Request, changed_ids: set[str], j: Journal, status: str) -> list[Task]:
+    """The tasks the original request's words name, besides the ones it changed."""
+    assert original.ref is not None
+    query = " ".join(keywords(original.ref)) or original.ref
+    for scope in dict.fromkeys((status, "all")):
+        result = j.call("search_tasks", query=query, status=scope)
+        rest = (
+            [t for t in result.get("tasks", []) if str(t.get("id")) not in changed_ids] if _ok(result) else []
+        )
+        others = best_matches(original.ref, rest, original.verb_hint)
+        if others:
+            return others
+    return []
