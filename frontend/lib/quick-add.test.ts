@@ -404,6 +404,46 @@ describe("an hour without am/pm on a day other than today", () => {
   });
 });
 
+describe("an hour without am/pm in a repeating task", () => {
+  // The hour is the one people mean (1–7 pm, 8–11 am, 12 noon), whenever the line is typed; it
+  // was the next such hour from now, so the app's own example made a 21:30 stand-up after 09:30.
+  const at = (hour: number) => new Date(Date.UTC(2026, 10, 26, hour + 5, 15)); // Thu 26 Nov, hour:15 EST
+  const localTime = (iso: string | null) =>
+    new Date(iso ?? "").toLocaleString("en-US", { timeZone: "America/New_York", weekday: "short", hour: "numeric", minute: "2-digit" });
+
+  it.each([6, 13, 22])("Stand-up every weekday at 9:30 typed at %i:15 is at 9:30 AM", (hour) => {
+    const r = review("Stand-up every weekday at 9:30 #Work", at(hour));
+    expect(r).toMatchObject({ title: "Stand-up", rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", tags: ["Work"], dueHasTime: true });
+    expect(localTime(r.dueAt)).toBe(hour < 9 ? "Thu 9:30 AM" : "Fri 9:30 AM");
+  });
+
+  it.each([
+    ["Gym every day at 7", 6, "Thu 7:00 PM"],
+    ["Gym every day at 7", 13, "Thu 7:00 PM"],
+    ["Gym every day at 7", 22, "Fri 7:00 PM"],
+    ["Lunch every day at 12", 13, "Fri 12:00 PM"],
+    ["Lunch every day at 12", 6, "Thu 12:00 PM"],
+    ["Team meeting every other monday at 10", 13, "Mon 10:00 AM"],
+    ["Yoga every tuesday at 6:30", 6, "Tue 6:30 PM"],
+    ["Take pills daily at 9", 13, "Fri 9:00 AM"],
+    ["Meds every day at 10 tomorrow", 13, "Fri 10:00 AM"],
+  ])("%s typed at %i:15 starts %s", (text, hour, expected) => {
+    const r = review(text, at(hour));
+    expect(r.rrule).not.toBeNull();
+    expect(localTime(r.dueAt)).toBe(expected);
+  });
+
+  it("keeps an hour with am/pm or in 24-hour form as typed", () => {
+    expect(localTime(review("Gym every day at 7am", at(6)).dueAt)).toBe("Thu 7:00 AM");
+    expect(localTime(review("Gym every day at 07:00", at(13)).dueAt)).toBe("Fri 7:00 AM");
+    expect(localTime(review("Gym every day at 21:30", at(13)).dueAt)).toBe("Thu 9:30 PM");
+  });
+
+  it("leaves the bare hour of a task that does not repeat as it was (the next one)", () => {
+    expect(localTime(review("Gym at 7", at(6)).dueAt)).toBe("Thu 7:00 AM");
+  });
+});
+
 describe("a recurrence that pins its days, with a start date", () => {
   it("starts the app's placeholder example on the first 1st from tomorrow", () => {
     const r = review("Pay rent every month on the 1st #Finance !high tomorrow 9am");

@@ -17,7 +17,9 @@
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
  * An hour without am/pm ("at 5", "at 5:30") today, or with no day given, is the next such hour
  * within 12 hours; on another day ("tomorrow at 5", "friday at 3") 1–7 is pm (17:00, 15:00),
- * 8–11 am and 12 noon, as the assistant reads them (services/chat domain/when.py). "5am", "5 pm", "17:30", "09:30" are as typed.
+ * 8–11 am and 12 noon, as the assistant reads them (services/chat domain/when.py). So is the hour
+ * of a repeating task ("Stand-up every weekday at 9:30" is 09:30 whenever it is typed), which
+ * starts at that hour's next time. "5am", "5 pm", "17:30", "09:30" are as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
  * Words the user keeps (options.keep: token texts, e.g. "weekly" from the chip of "Weekly review
@@ -482,28 +484,39 @@ const LAST_PM_HOUR = 7;
  * "at 5" without am/pm: the next 5 o'clock within the next 12 hours (17:00 when it is 13:15).
  * On a day named explicitly that is today, the first of 5:00 and 17:00 still ahead (else 17:00).
  * On any other named day the hour people mean: "tomorrow at 5" 17:00, "friday at 9" 09:00.
+ * The hour of a repeating task is the hour people mean too, whatever the time now: "every day at
+ * 7" is 19:00 every day, not 07:00 or 19:00 depending on when it was typed. Without a day it
+ * starts today if that hour is still ahead, else tomorrow (a rule that pins its days moves it on).
  */
-function resolveBareHour(wall: DateHit["wall"], hasDate: boolean, options: QuickAddOptions): DateHit["wall"] {
+function resolveBareHour(
+  wall: DateHit["wall"],
+  hasDate: boolean,
+  repeating: boolean,
+  options: QuickAddOptions,
+): DateHit["wall"] {
   const now = wallClock(options.now, options.timeZone);
   const isToday = wall.year === now.year && wall.month === now.month && wall.day === now.day;
-  if (hasDate && !isToday) {
-    const hour = wall.hour % 12;
-    return { ...wall, hour: hour === 0 ? 12 : hour <= LAST_PM_HOUR ? hour + 12 : hour };
-  }
   const tomorrow = addDays(now.year, now.month, now.day, 1);
+  const isAhead = (d: { year: number; month: number; day: number; hour: number }) =>
+    zonedTimeToUtc(d.year, d.month, d.day, d.hour, wall.minute, options.timeZone).getTime() > options.now.getTime();
+  if (repeating || (hasDate && !isToday)) {
+    const twelve = wall.hour % 12;
+    const hour = twelve === 0 ? 12 : twelve <= LAST_PM_HOUR ? twelve + 12 : twelve;
+    if (hasDate) return { ...wall, hour };
+    const today = { year: now.year, month: now.month, day: now.day, hour, minute: wall.minute };
+    return isAhead(today) ? today : { year: tomorrow.year, month: tomorrow.month, day: tomorrow.day, hour, minute: wall.minute };
+  }
   const am = wall.hour % 12;
   const candidates = [
     { ...now, hour: am },
     { ...now, hour: am + 12 },
     ...(hasDate ? [] : [{ ...tomorrow, hour: am }]),
   ];
-  const isAhead = (d: (typeof candidates)[number]) =>
-    zonedTimeToUtc(d.year, d.month, d.day, d.hour, wall.minute, options.timeZone).getTime() > options.now.getTime();
   const chosen = candidates.find(isAhead) ?? candidates[1];
   return { year: chosen.year, month: chosen.month, day: chosen.day, hour: chosen.hour, minute: wall.minute };
 }
 
-function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOptions): DateHit {
+function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOptions, repeating: boolean): DateHit {
   const c = result.start;
   const hasTime = c.isCertain("hour");
   const hasDate = c.isCertain("day") || c.isCertain("weekday") || c.isCertain("month");
@@ -521,12 +534,15 @@ function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOpti
     wall.hour <= 12 &&
     !DAY_PART.test(result.text) &&
     !ZERO_PADDED_HOUR.test(result.text);
-  if (bareHour) wall = resolveBareHour(wall, hasDate, options);
+  if (bareHour) wall = resolveBareHour(wall, hasDate, repeating, options);
   return { wall, hasTime, hasDate, start, end: start + result.text.length };
 }
 
-/** The date expressions in `text` from `from` on, in order, without the incidental ones. */
-function findDates(text: string, from: number, options: QuickAddOptions): DateHit[] {
+/**
+ * The date expressions in `text` from `from` on, in order, without the incidental ones.
+ * `repeating`: the line has a recurrence, which changes how a bare hour is read.
+ */
+function findDates(text: string, from: number, options: QuickAddOptions, repeating = false): DateHit[] {
   const reference = { instant: options.now, timezone: zoneOffsetMinutes(options.now, options.timeZone) };
   const hits: DateHit[] = [];
   let position = from;
@@ -540,7 +556,7 @@ function findDates(text: string, from: number, options: QuickAddOptions): DateHi
         position = start + (/^\S+/.exec(text.slice(start))?.[0].length ?? 1);
         continue reading;
       }
-      hits.push({ ...toHit(result, start, options), start: start - connector });
+      hits.push({ ...toHit(result, start, options, repeating), start: start - connector });
     }
     break;
   }
@@ -573,9 +589,9 @@ function toInstant(hit: DateHit, options: QuickAddOptions): Date {
  * before them: "by friday", "friday"). Once a kept one is held the line is read again, as its
  * words may have changed how chrono read the words around them.
  */
-function datesNotKept(line: Line, options: QuickAddOptions): DateHit[] {
+function datesNotKept(line: Line, options: QuickAddOptions, repeating: boolean): DateHit[] {
   for (;;) {
-    const dates = findDates(line.text, 0, options);
+    const dates = findDates(line.text, 0, options, repeating);
     const heldBefore = line.heldCount;
     const kept = dates.filter((d) => line.kept(line.connectorBefore(d.start), d.end) || line.kept(d.start, d.end));
     if (kept.length === 0 || line.heldCount === heldBefore) return dates.filter((d) => !kept.includes(d));
@@ -617,7 +633,7 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
 
   let dueAt: Date | null = null;
   let dueHasTime = false;
-  const hit = pickDue(datesNotKept(line, options));
+  const hit = pickDue(datesNotKept(line, options, rrule !== null));
   if (hit) {
     line.consume("due", line.connectorBefore(hit.start), hit.end);
     dueHasTime = hit.hasTime;
