@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from chat_service.domain.text import stem, stems, words
+from chat_service.domain.text import keywords, stem, stems, words
 
 Task = dict[str, Any]
 _ORDINALS = {
@@ -105,3 +105,25 @@ def select(selector: str, candidates: Sequence[Task]) -> list[Task]:
         index = _ORDINALS[ordinal]
         return [candidates[index]] if -len(candidates) <= index < len(candidates) else []
     return best_matches(answer, candidates)
+
+
+_AND = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|plus|as\s+well\s+as)\s+", re.IGNORECASE)
+MAX_PARTS = 4
+
+
+def split_refs(ref: str) -> list[str]:
+    """The names in a reference to several tasks ('team sync and pick up kids' -> 'team
+    sync', 'pick up kids'); [] when it names one (or more than MAX_PARTS)."""
+    parts = [_bare(p) for p in _AND.split(ref) if keywords(p)]
+    return parts if 1 < len(parts) <= MAX_PARTS else []
+
+
+def _bare(name: str) -> str:
+    """'the laundry task' -> 'laundry', as the reply quotes it."""
+    name = re.sub(r"^(?:the|my|our|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+(?:task|one|item|thing)s?$", "", name, flags=re.IGNORECASE)
+
+
+def names_whole(ref: str, tasks: Sequence[Task]) -> bool:
+    """Whether one of `tasks` has every word of `ref` in its title ('Call mom and dad')."""
+    return any(is_exact(ref, t) or score(ref, t) >= 1.0 for t in tasks)

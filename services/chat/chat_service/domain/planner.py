@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from chat_service.domain import reply
 from chat_service.domain.conversation import TASK_FIELDS
-from chat_service.domain.matching import best_matches, select
+from chat_service.domain.matching import best_matches, names_whole, select, split_refs
 from chat_service.domain.parse import MUTATING, Changes, Request, parse, series_due
 from chat_service.domain.recurrence import describe
 from chat_service.domain.text import keywords, words
@@ -226,6 +226,12 @@ def _search(req: Request, ctx: Context, j: Journal) -> str:
 
 def _resolve(req: Request, ctx: Context, j: Journal, status: str) -> list[Task]:
     """The task(s) the request names; asks (raises _Reply) when none or several match."""
+    return _find_targets(req, ctx, j, status)[0]
+
+
+def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[list[Task], list[str]]:
+    """The task(s) the request names, and the names among several ('X and Y') that match no
+    task; asks (raises _Reply) when none or several match."""
     if req.ref is None:
         if ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant:
             # "it" right after "which one do you mean?" is not an answer: don't guess.
@@ -233,16 +239,26 @@ def _resolve(req: Request, ctx: Context, j: Journal, status: str) -> list[Task]:
         if ctx.last_task and ctx.last_task.get("id"):
             result = j.call("get_task", task_id=ctx.last_task["id"])
             if _ok(result):
-                return [result["task"]]
+                return [result["task"]], []
             raise _Reply(f"I couldn't find {reply.quote(ctx.last_task.get('title', 'that task'))} any more.")
         raise _Reply(reply.not_found(None))
     query = " ".join(keywords(req.ref)) or req.ref
+    parts = split_refs(req.ref)
     found: list[Task] = []
     for scope in dict.fromkeys((status, "all")):
         result = j.call("search_tasks", query=query, status=scope)
         if not _ok(result):
             raise _Reply(_failure(result, "look up your tasks"))
         found = best_matches(req.ref, result.get("tasks", []), req.verb_hint)
+        if parts and not names_whole(req.ref, found):
+            # "team sync and pick up kids": no one task has all those words, so each name
+            # is looked up on its own (else only the best half-match was changed).
+            targets, missing = _each_target(req, parts, j, status)
+            if targets:
+                return targets, missing
+            if req.fallback is not None:
+                raise _Instead(req.fallback)
+            raise _Reply(reply.not_found(req.ref))
         if found:
             break
     if not found:
@@ -253,14 +269,50 @@ def _resolve(req: Request, ctx: Context, j: Journal, status: str) -> list[Task]:
         raise _Instead(req.fallback)
     if not found:
         raise _Reply(reply.not_found(req.ref))
-    if req.selector is not None:
-        chosen = select(req.selector, found)
+    return _one_of(req.ref, found, req.selector), []
+
+
+def _one_of(ref: str, found: list[Task], selector: str | None) -> list[Task]:
+    """The task(s) among several matches that the answer to "which one?" picks; asks
+    (raises _Reply) while it is not clear."""
+    if selector is not None:
+        chosen = select(selector, found)
         if not chosen:
-            raise _Reply(f"Sorry, I didn't catch which one. {reply.ask_which(req.ref, found)}")
+            raise _Reply(f"Sorry, I didn't catch which one. {reply.ask_which(ref, found)}")
         return chosen
     if len(found) > 1:
-        raise _Reply(reply.ask_which(req.ref, found))
+        raise _Reply(reply.ask_which(ref, found))
     return found
+
+
+def _each_target(req: Request, parts: list[str], j: Journal, status: str) -> tuple[list[Task], list[str]]:
+    """The task each name of 'X and Y' names (asking when one is ambiguous), and the names
+    that match none."""
+    targets: list[Task] = []
+    missing: list[str] = []
+    everything: list[Task] | None = None
+    for part in parts:
+        query = " ".join(keywords(part)) or part
+        found: list[Task] = []
+        for scope in dict.fromkeys((status, "all")):
+            result = j.call("search_tasks", query=query, status=scope)
+            if not _ok(result):
+                raise _Reply(_failure(result, "look up your tasks"))
+            found = best_matches(part, result.get("tasks", []), req.verb_hint)
+            if found:
+                break
+        if not found:
+            if everything is None:  # full text found nothing close: the whole list, once
+                listed = j.call("list_tasks", status="all", limit=100)
+                everything = listed.get("tasks", []) if _ok(listed) else []
+            found = best_matches(part, everything, req.verb_hint)
+        if not found:
+            missing.append(part)
+            continue
+        for task in _one_of(part, found, req.selector if len(found) > 1 else None):
+            if all(task.get("id") != t.get("id") for t in targets):
+                targets.append(task)
+    return targets, missing
 
 
 def _ask_by_name(req: Request, question: str) -> str:
@@ -277,10 +329,11 @@ def _ask_by_name(req: Request, question: str) -> str:
 def _on_targets(req: Request, ctx: Context, j: Journal) -> str:
     status = {"complete": "open", "reopen": "completed"}.get(req.intent, "open")
     try:
-        targets = _resolve(req, ctx, j, status)
+        targets, missing = _find_targets(req, ctx, j, status)
     except _Instead as instead:
         return _plan(instead.request, ctx, j)
     lines = [_act(req, task, ctx, j) for task in targets]
+    lines += [f"I couldn't find a task matching {reply.quote(part)}." for part in missing]
     return " ".join(lines)
 
 
