@@ -444,6 +444,56 @@ describe("an hour without am/pm in a repeating task", () => {
   });
 });
 
+describe("a part of the day without a time", () => {
+  // It is Thursday 26 November, 13:15 EST. The hours are the assistant's (PARTS_OF_DAY):
+  // morning 9, afternoon 15, evening 18, night 20. They were all 09:00 ("tonight" 23:59).
+  it.each([
+    ["Call mom on sunday evening", "2026-11-29T23:00:00.000Z"], // Sunday 18:00
+    ["Call mom sunday afternoon", "2026-11-29T20:00:00.000Z"], // Sunday 15:00
+    ["Call mom tomorrow afternoon", "2026-11-27T20:00:00.000Z"], // Friday 15:00
+    ["Call mom friday night", "2026-11-28T01:00:00.000Z"], // Friday 20:00
+    ["Call mom tonight", "2026-11-27T01:00:00.000Z"], // today 20:00
+    ["Call mom this evening", "2026-11-26T23:00:00.000Z"], // today 18:00
+    ["Call mom in the evening", "2026-11-26T23:00:00.000Z"],
+    ["Call mom tomorrow morning", "2026-11-27T14:00:00.000Z"], // 09:00, as before
+  ])("%s → %s", (text, dueAt) => {
+    const r = review(text);
+    expect(r.title).toBe("Call mom");
+    expect(r.dueAt).toBe(dueAt);
+    expect(r.dueHasTime).toBe(true);
+  });
+
+  it("takes 'in the' along with the part of the day", () => {
+    expect(review("Call mom in the evening").tokens.map((t) => t.text)).toEqual(["in the evening"]);
+  });
+
+  it("is today by the end of the day once that part has passed, not tomorrow or overdue", () => {
+    const at2130 = new Date("2026-11-27T02:30:00Z"); // Thursday 21:30 EST
+    expect(review("Call mom this evening", at2130).dueAt).toBe("2026-11-27T04:59:00.000Z"); // today 23:59
+    expect(review("Call mom tonight", at2130).dueAt).toBe("2026-11-27T04:59:00.000Z");
+  });
+
+  it("lets a time typed win over the part's hour", () => {
+    expect(review("Call mom tomorrow evening at 7").dueAt).toBe("2026-11-28T00:00:00.000Z"); // 19:00
+    expect(review("Call mom tomorrow afternoon at 4:30").dueAt).toBe("2026-11-27T21:30:00.000Z"); // 16:30
+  });
+
+  it("starts a repeating one at the part's hour; the chip names the words read", () => {
+    const r = review("Mow the lawn every saturday morning");
+    expect(r).toMatchObject({ title: "Mow the lawn", rrule: "FREQ=WEEKLY;BYDAY=SA", dueAt: "2026-11-28T14:00:00.000Z" });
+    // chrono's match began with the blanks of "every saturday": the chip said "ay morning".
+    expect(r.tokens.map((t) => t.text)).toEqual(["every saturday", "morning"]);
+  });
+
+  it.each(["Evening walk", "Good morning routine", "Night owl book club", "Afternoon tea with Jo"])(
+    "leaves %j a title: a part of the day alone, followed by more words, is no date",
+    (title) => {
+      expect(review(title)).toMatchObject({ title, dueAt: null, tokens: [] });
+      expect(review(`${title} tomorrow`)).toMatchObject({ title, dueAt: "2026-11-27T14:00:00.000Z" });
+    },
+  );
+});
+
 describe("a recurrence that pins its days, with a start date", () => {
   it("starts the app's placeholder example on the first 1st from tomorrow", () => {
     const r = review("Pay rent every month on the 1st #Finance !high tomorrow 9am");

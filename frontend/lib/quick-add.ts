@@ -15,6 +15,9 @@
  *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
+ * A part of the day is the assistant's hour for it: "sunday evening" 18:00, "tomorrow afternoon"
+ * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); alone
+ * before other words ("Evening walk") it stays in the title.
  * An hour without am/pm ("at 5", "at 5:30") today, or with no day given, is the next such hour
  * within 12 hours; on another day ("tomorrow at 5", "friday at 3") 1–7 is pm (17:00, 15:00),
  * 8–11 am and 12 noon, as the assistant reads them (services/chat domain/when.py). So is the hour
@@ -440,6 +443,8 @@ interface DateHit {
   hasTime: boolean;
   /** True when the words name a day (a date, a weekday, "tomorrow", "in 2 days"), not only a time. */
   hasDate: boolean;
+  /** True when the time is a part of the day ("evening"), not a time typed ("at 6pm"). */
+  partOfDay: boolean;
   start: number;
   end: number;
 }
@@ -451,17 +456,27 @@ const DIRECTED =
 const DATE_CONNECTOR = /(?:^|\s)((?:in|by|due|until|till|before|on)\s+)$/i;
 /** Weekday abbreviations that are also common words ("Sun cream", "SAT prep", "wed"). */
 const WORDLIKE_WEEKDAY = /^(?:sun|sat|wed)$/i;
+/** A part of the day alone, which is also a word of titles ("Evening walk", "Good morning routine"). */
+const LONE_PART_OF_DAY = /^(?:morning|afternoon|evening|night)$/i;
+/** Words before a lone part of the day that make it a time ("in the evening", "at night"). */
+const PART_CONNECTOR = /(?:^|\s)((?:in\s+the|at|by)\s+)$/i;
 
 /**
  * chrono reads some words of an ordinary title as dates; those are left in the title:
  * an amount of time without a direction ("for the week", "the day", "a second", "5 days"),
  * a month name without a day ("march", "2nd week of march") unless "in/by/due/until/before"
- * precedes it, and "sun"/"sat"/"wed" alone unless such a word precedes it.
+ * precedes it, and "sun"/"sat"/"wed" alone unless such a word precedes it; a part of the day
+ * alone ("Evening walk") unless "in the"/"at"/"by" precedes it or it ends the line.
  * Returns the length of that connector word to take along with the date, or null when incidental.
  */
-function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string): number | null {
+function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string, textAfter: string): number | null {
   const c = result.start;
   const words = result.text.trim();
+  if (LONE_PART_OF_DAY.test(words)) {
+    const connector = PART_CONNECTOR.exec(textBefore);
+    if (connector) return connector[1].length;
+    return textAfter.trim() === "" ? 0 : null;
+  }
   if (result.tags().has("result/relativeDate") && !DIRECTED.test(words)) return null;
   const monthOnly = c.isCertain("month") && !c.isCertain("day") && !c.isCertain("weekday") && !c.isCertain("year");
   if (!monthOnly && !WORDLIKE_WEEKDAY.test(words)) return 0;
@@ -471,6 +486,19 @@ function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string):
 
 /** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
 const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight)\b/i;
+
+/**
+ * A part of the day named without a time ("sunday evening", "tomorrow afternoon", "tonight") is
+ * due at the assistant's hour for it (services/chat domain/when.py, PARTS_OF_DAY); chrono only
+ * implies an hour for these, which was dropped for 09:00. "this evening", "tonight" are today.
+ */
+const PART_HOURS: Array<[RegExp, number]> = [
+  [/\bmorning\b/i, 9],
+  [/\bafternoon\b/i, 15],
+  [/\bevening\b/i, 18],
+  [/\b(?:tonight|night)\b/i, 20],
+];
+const THIS_PART = /\b(?:this\s+(?:morning|afternoon|evening)|tonight)\b/i;
 /** A zero-padded hour ("09:30", "at 05") is a 24-hour time, meant as typed. */
 const ZERO_PADDED_HOUR = /(?:^|\s)0\d(?:[:.]\d{2})?\b/;
 
@@ -518,15 +546,22 @@ function resolveBareHour(
 
 function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOptions, repeating: boolean): DateHit {
   const c = result.start;
-  const hasTime = c.isCertain("hour");
+  const partHour = c.isCertain("hour") ? undefined : PART_HOURS.find(([words]) => words.test(result.text))?.[1];
+  const partOfDay = partHour !== undefined;
+  const hasTime = c.isCertain("hour") || partOfDay;
   const hasDate = c.isCertain("day") || c.isCertain("weekday") || c.isCertain("month");
   let wall = {
     year: c.get("year") ?? 0,
     month: c.get("month") ?? 1,
     day: c.get("day") ?? 1,
-    hour: hasTime ? (c.get("hour") ?? 0) : DEFAULT_HOUR,
-    minute: hasTime ? (c.get("minute") ?? 0) : 0,
+    hour: partHour ?? (hasTime ? (c.get("hour") ?? 0) : DEFAULT_HOUR),
+    minute: hasTime && !partOfDay ? (c.get("minute") ?? 0) : 0,
   };
+  if (THIS_PART.test(result.text)) {
+    // chrono moves "this evening" to tomorrow once its own hour for it (20:00) has passed.
+    const today = wallClock(options.now, options.timeZone);
+    wall = { ...wall, year: today.year, month: today.month, day: today.day };
+  }
   const bareHour =
     hasTime &&
     !c.isCertain("meridiem") &&
@@ -535,7 +570,7 @@ function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOpti
     !DAY_PART.test(result.text) &&
     !ZERO_PADDED_HOUR.test(result.text);
   if (bareHour) wall = resolveBareHour(wall, hasDate, repeating, options);
-  return { wall, hasTime, hasDate, start, end: start + result.text.length };
+  return { wall, hasTime, hasDate, partOfDay, start, end: start + result.text.trimStart().length };
 }
 
 /**
@@ -548,8 +583,10 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
   let position = from;
   reading: while (position < text.length) {
     for (const result of chrono.parse(text.slice(position), reference, { forwardDate: true })) {
-      const start = position + result.index;
-      const connector = connectorOrIncidental(result, text.slice(0, start));
+      // chrono's text can begin with the blanks of words taken before ("every saturday morning").
+      const start = position + result.index + (/^\s*/.exec(result.text)?.[0].length ?? 0);
+      const end = start + result.text.trimStart().length;
+      const connector = connectorOrIncidental(result, text.slice(0, start), text.slice(end));
       if (connector === null) {
         // chrono may have merged the incidental words with a date after them ("the week at 5",
         // "march at 5"): read again from the next word.
@@ -576,8 +613,8 @@ function pickDue(hits: DateHit[]): DateHit | null {
 function toInstant(hit: DateHit, options: QuickAddOptions): Date {
   const { year, month, day, hour, minute } = hit.wall;
   const instant = zonedTimeToUtc(year, month, day, hour, minute, options.timeZone);
-  if (!hit.hasTime && instant.getTime() <= options.now.getTime()) {
-    // "today" after 09:00: due by the end of the day rather than already overdue.
+  if ((!hit.hasTime || hit.partOfDay) && instant.getTime() <= options.now.getTime()) {
+    // "today" after 09:00, "tonight" after 20:00: due by the end of the day rather than overdue.
     const endOfDay = zonedTimeToUtc(year, month, day, 23, 59, options.timeZone);
     if (endOfDay.getTime() > options.now.getTime()) return endOfDay;
   }
