@@ -73,9 +73,15 @@ def is_exact(ref: str, task: Task) -> bool:
     return _normal(ref) == _normal(str(task.get("title", "")))
 
 
-def best_matches(ref: str, tasks: Sequence[Task], verb_hint: str | None = None) -> list[Task]:
+def best_matches(
+    ref: str, tasks: Sequence[Task], verb_hint: str | None = None, *, verb_required: bool = False
+) -> list[Task]:
     """The tasks `ref` most likely names: an exact title wins; otherwise every task tied
-    for the best score of at least one half."""
+    for the best score of at least one half. With `verb_required`, only tasks whose title
+    has the verb ('paid the bill' names 'Pay the bill', not 'Bill Gates biography')."""
+    if verb_required and verb_hint:
+        verb = {verb_hint, verb_hint + "e"}  # "baked" -> "bak": "Bake"
+        tasks = [t for t in tasks if verb & {stem(w) for w in words(str(t.get("title", "")))}]
     exact = [t for t in tasks if is_exact(ref, t)]
     if exact:
         return exact[:1] if len(exact) == 1 else exact

@@ -117,8 +117,10 @@ class Request:
     changes: Changes = field(default_factory=Changes)
     filters: Filters = field(default_factory=Filters)
     query: str | None = None
-    # A verb from "I paid the bill" that helps tell candidates apart.
+    # A verb from "I paid the bill" that helps tell candidates apart; with `verb_required`
+    # ("paid the bill", no "I") only a task whose title has it is meant.
     verb_hint: str | None = None
+    verb_required: bool = False
     # The answer to "which one do you mean?", when this request repeats an earlier one.
     selector: str | None = None
     # What to do instead when no task matches `ref` ("make the bed every morning" is a new
@@ -931,9 +933,9 @@ def _read_complete(text: str, now: datetime) -> Request | None:
         r"^(?:i'm|i\s+am|we're|we\s+are)\s+(?:all\s+|now\s+)?(?:done|finished|through)\s+(?:with\s+)?(?P<ref>.+)$",
         r"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?:finished|completed|done|did|taken\s+care\s+of|"
         r"took\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|ticked\s+off|checked\s+off)\s+(?P<ref>.+)$",
-        r"^(?P<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:all\s+|now\s+|finally\s+)?"
+        r"^(?P<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:all\s+|now\s+|finally\s+|also\s+|already\s+)?"
         + done
-        + r"(?:\s+now)?$",
+        + r"(?:\s+(?:now|too|as\s+well|also|already))?$",
         r"^(?P<ref>(?:it|that|this)(?:\s+one)?)\s*(?:'s|is)\s+" + done + r"$",
         r"^(?P<ref>.+?)\s*[-:,]?\s+(?:done|finished|completed)$",
     )
@@ -966,7 +968,38 @@ def _read_complete(text: str, now: datetime) -> Request | None:
 
         ref, pronoun = _target(m.group("ref"))
         return Request("complete", ref=ref, pronoun=pronoun, verb_hint=stem(m.group("verb")))
-    return None
+    return _read_done_without_i(text, now)
+
+
+# Past forms that are also the present ("read", "set") or nouns ("saw") say nothing without "I".
+_PAST_ALONE = "|".join(
+    w for w in _IRREGULAR_PAST.split("|") if w not in ("read", "put", "cut", "set", "shut", "saw")
+)
+_NOT_PAST = frozenset(
+    {"shed", "embed", "shred", "sled", "bled", "bred", "fled", "naked", "wicked", "sacred", "hundred"}
+)
+
+
+def _read_done_without_i(text: str, now: datetime) -> Request | None:
+    """'paid the electricity bill', 'called mom too': done, when a task's title has that
+    verb ('Pay electricity bill'); otherwise the message is a new task, as before."""
+    m = re.match(
+        r"^(?:just\s+|already\s+|finally\s+)?(?P<verb>[a-z]{2,}(?<!e)ed|" + _PAST_ALONE + r")\s+(?P<ref>.+?)"
+        r"(?:\s+(?:too|as\s+well|already|just\s+now|today|yesterday|this\s+morning))?$",
+        text,
+        re.IGNORECASE,
+    )
+    if not m or m.group("verb").lower() in _PAST_VERB_EXCLUDE | _NOT_PAST:
+        return None
+    if take_when(Scanner(m.group("ref")), now) is not None:
+        return None  # "moved the meeting to Friday" says what to do, not what was done
+    ref, _ = _target(m.group("ref"))
+    if ref is None:
+        return None
+    from chat_service.domain.text import stem
+
+    verb = stem(m.group("verb"))
+    return Request("complete", ref=ref, verb_hint=verb, verb_required=True, fallback=read_add(text, now))
 
 
 def _read_clear_due(text: str, now: datetime) -> Request | None:
@@ -1113,6 +1146,7 @@ def _read_delete(text: str, now: datetime) -> Request | None:
         r"^(?:i|we)\s+(?:don't|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?P<ref>.+?)(?:\s+any\s*more)?$",
         r"^(?P<ref>.+?)\s+(?:is|are)\s+(?:no\s+longer\s+needed|not\s+needed\s+any\s*more|cancell?ed|off|not\s+happening)$",
         r"^never\s*mind\s+(?:about\s+)?(?P<ref>.+)$",
+        r"^(?P<ref>.+?)\s*(?:-|:|,|\.)\s*(?:just\s+|please\s+|you\s+can\s+)?(?:delete|remove|drop|scrap)\s+(?:it|that|this)$",
     )
     for pattern in patterns:
         m = re.match(pattern, text, re.IGNORECASE)

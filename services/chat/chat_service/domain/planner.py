@@ -249,7 +249,7 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
         result = j.call("search_tasks", query=query, status=scope)
         if not _ok(result):
             raise _Reply(_failure(result, "look up your tasks"))
-        found = best_matches(req.ref, result.get("tasks", []), req.verb_hint)
+        found = _matches(req.ref, result.get("tasks", []), req)
         if parts and not names_whole(req.ref, found):
             # "team sync and pick up kids": no one task has all those words, so each name
             # is looked up on its own (else only the best half-match was changed).
@@ -264,12 +264,16 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
     if not found:
         # Full text found nothing close: compare against the whole list.
         result = j.call("list_tasks", status="all", limit=100)
-        found = best_matches(req.ref, result.get("tasks", []) if _ok(result) else [], req.verb_hint)
+        found = _matches(req.ref, result.get("tasks", []) if _ok(result) else [], req)
     if not found and req.fallback is not None:
         raise _Instead(req.fallback)
     if not found:
         raise _Reply(reply.not_found(req.ref))
     return _one_of(req.ref, found, req.selector), []
+
+
+def _matches(ref: str, tasks: list[Task], req: Request) -> list[Task]:
+    return best_matches(ref, tasks, req.verb_hint, verb_required=req.verb_required)
 
 
 def _one_of(ref: str, found: list[Task], selector: str | None) -> list[Task]:
@@ -298,14 +302,14 @@ def _each_target(req: Request, parts: list[str], j: Journal, status: str) -> tup
             result = j.call("search_tasks", query=query, status=scope)
             if not _ok(result):
                 raise _Reply(_failure(result, "look up your tasks"))
-            found = best_matches(part, result.get("tasks", []), req.verb_hint)
+            found = _matches(part, result.get("tasks", []), req)
             if found:
                 break
         if not found:
             if everything is None:  # full text found nothing close: the whole list, once
                 listed = j.call("list_tasks", status="all", limit=100)
                 everything = listed.get("tasks", []) if _ok(listed) else []
-            found = best_matches(part, everything, req.verb_hint)
+            found = _matches(part, everything, req)
         if not found:
             missing.append(part)
             continue
