@@ -29,6 +29,7 @@ import {
   titleLength,
   useCreateTask,
   userTimeZone,
+  type Task,
 } from "@/lib/tasks";
 import { PRIORITY_BADGE } from "./labels";
 
@@ -199,8 +200,15 @@ export function QuickAddPreview({
   );
 }
 
-export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueChange: (value: string) => void }>(
-  function QuickAdd({ value, onValueChange }, ref) {
+export interface QuickAddProps {
+  value: string;
+  onValueChange: (value: string) => void;
+  /** Called with the task the server made, once the lists have been fetched again. */
+  onAdded?: (task: Task) => void;
+}
+
+export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
+  function QuickAdd({ value, onValueChange, onAdded }, ref) {
     const create = useCreateTask();
     const [error, setError] = useState<string | null>(null);
     const input = useRef<HTMLInputElement>(null);
@@ -265,6 +273,8 @@ export const QuickAdd = forwardRef<HTMLInputElement, { value: string; onValueCha
           rrule: result.rrule,
         },
         {
+          // After useCreateTask's onSettled has refetched the lists (TanStack awaits it).
+          onSuccess: (task) => onAdded?.(task),
           onError: (failure) => {
             // Nothing typed is lost: the line comes back with the reason.
             onValueChange(typed);

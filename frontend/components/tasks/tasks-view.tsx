@@ -6,7 +6,7 @@
  * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes.
  */
 import { useDebounced } from "@/lib/use-debounced";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { ArrowDownWideNarrow, ArrowUpNarrowWide, LoaderCircle, Search, X } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
@@ -30,6 +30,7 @@ import {
   type SortName,
   type Task,
   type TaskFilters,
+  type TaskPage,
 } from "@/lib/tasks";
 import { EmptyState } from "./empty-state";
 import { activeChips, FilterChips } from "./filter-chips";
@@ -107,6 +108,29 @@ export function toggleToast(task: Task, completing: boolean, undo: () => void): 
     : { tone: "info", title: `Reopened “${task.title}”`, action: { label: "Undo", onClick: undo } };
 }
 
+/**
+ * What to say when a task just added is not in the list on screen because the search or the
+ * filters leave it out (it was added, but nothing on screen showed it), or null when it is shown
+ * or may be further down (more pages) or the list could not be fetched. `list` is the list as
+ * fetched again after the create.
+ */
+export function hiddenTaskToast(
+  task: Task,
+  { list, searched, filtered }: { list: InfiniteData<TaskPage> | undefined; searched: boolean; filtered: boolean },
+  clear: () => void,
+): ToastOptions | null {
+  if (!list || (!searched && !filtered)) return null;
+  if (list.pages.some((page) => page.items.some((t) => t.id === task.id))) return null;
+  if (list.pages.at(-1)?.next_cursor) return null;
+  const by = searched && filtered ? "Your search and filters hide it." : searched ? "Your search hides it." : "Your filters hide it.";
+  return {
+    tone: "info",
+    title: `Added “${task.title}”`,
+    description: by,
+    action: { label: filtered ? "Clear filters" : "Clear search", onClick: clear },
+  };
+}
+
 export function TasksView() {
   const [view, setView] = useState<ViewState | null>(null);
   useEffect(() => {
@@ -180,6 +204,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     [view, search, tz],
   );
   const list = useTaskList(params);
+  const queryClient = useQueryClient();
   // `mutate` is stable across renders (the mutation object is not), so rows stay memoised.
   const { mutate: setCompleted } = useSetCompleted();
 
@@ -272,6 +297,30 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   };
   const chips = activeChips(view.filters);
   const filtered = chips.length > 0 || Boolean(search);
+  // A task added while the search or filters hide it would vanish without a word: say so. The
+  // create settles (and its toast's button is pressed) later: read the view as it is then.
+  const latest = useRef({ view, params });
+  useEffect(() => {
+    latest.current = { view, params };
+  }, [view, params]);
+  const onAdded = (task: Task) => {
+    const { params: now } = latest.current;
+    const key = taskKeys.list(now);
+    if (queryClient.getQueryState(key)?.status === "error") return;
+    const said = hiddenTaskToast(
+      task,
+      {
+        list: queryClient.getQueryData<InfiniteData<TaskPage>>(key),
+        searched: Boolean(now.search),
+        filtered: activeChips(now).length > 0,
+      },
+      () => {
+        setSearchText("");
+        onViewChange({ ...latest.current.view, filters: DEFAULT_FILTERS });
+      },
+    );
+    if (said) toast(said);
+  };
   // Only the status filter set: Completed has its own empty state; All empty means no tasks at all.
   const onlyStatus = !search && chips.length === 1 && chips[0].key === "status";
   const loading = list.isPending;
@@ -289,7 +338,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         </p>
       </div>
 
-      <QuickAdd ref={quickAdd} value={quickText} onValueChange={setQuickText} />
+      <QuickAdd ref={quickAdd} value={quickText} onValueChange={setQuickText} onAdded={onAdded} />
 
       <div className="flex flex-wrap items-center gap-2">
         <div className="relative min-w-0 flex-[1_1_14rem]">

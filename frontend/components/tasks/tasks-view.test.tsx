@@ -1,0 +1,130 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ToastProvider } from "@/components/ui/toast";
+import type { Task } from "@/lib/tasks";
+import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
+import { testTask } from "./test-task";
+
+vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams() }));
+
+/** The server: the tasks it holds, listed by their tags (the filter this test sets) and search. */
+let stored: Task[];
+let fetchMock: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  stored = [testTask({ id: "w1", title: "Submit report", tags: ["Work"] })];
+  fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    if (init?.method === "POST") {
+      const sent = JSON.parse(String(init.body));
+      const task = testTask({ ...sent, id: `new-${stored.length}`, priority: sent.priority ?? "MEDIUM" });
+      stored.push(task);
+      return Response.json(task, { status: 201 });
+    }
+    const query = new URL(url, "http://localhost").searchParams;
+    const tags = query.get("tags")?.split(",") ?? [];
+    const search = query.get("search")?.toLowerCase() ?? "";
+    const items = stored.filter(
+      (t) =>
+        tags.every((tag) => t.tags.some((own) => own.toLowerCase() === tag.toLowerCase())) &&
+        t.title.toLowerCase().includes(search),
+    );
+    return Response.json({ items, next_cursor: null, corrected_search: null });
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  vi.stubGlobal("CSS", { escape: (value: string) => value });
+  vi.stubGlobal("scrollTo", () => {}); // jsdom has none; the list scrolls a row into view
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+});
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  vi.unstubAllGlobals();
+});
+
+function renderTasks(filters: { tags?: string[] } = {}) {
+  localStorage.setItem(
+    VIEW_STORAGE_KEY,
+    JSON.stringify({ filters: { status: "open", priority: [], due: null, tags: filters.tags ?? [] }, sort: null, order: "asc" }),
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <TasksView />
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+}
+
+async function quickAdd(text: string) {
+  const box = await screen.findByLabelText("Quick add a task");
+  fireEvent.change(box, { target: { value: text } });
+  // The parser loads on first use; Enter before it has would parse on submit anyway.
+  await screen.findByText("Adds");
+  fireEvent.submit(box.closest("form")!);
+  await vi.waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === "POST")).toBe(true));
+}
+
+const toasts = () => screen.queryAllByRole("status").filter((el) => el.textContent?.includes("Added"));
+
+describe("a task quick-added while the view hides it", () => {
+  it("says it was added and that the filters hide it, with a button that clears them", async () => {
+    renderTasks({ tags: ["Work"] });
+    await screen.findByText("1 task");
+    await quickAdd("Buy bread");
+    // Before: the line emptied and nothing on screen changed, so the task seemed lost.
+    const toast = await vi.waitFor(() => {
+      const found = toasts()[0];
+      expect(found).toBeTruthy();
+      return found;
+    });
+    expect(toast.textContent).toContain("Added “Buy bread”");
+    expect(toast.textContent).toContain("Your filters hide it.");
+    fireEvent.click(within(toast).getByRole("button", { name: "Clear filters" }));
+    await screen.findByText("2 tasks");
+    expect(screen.queryByRole("button", { name: /^Remove filter/ })).toBeNull();
+  });
+
+  it("says nothing when the filtered list shows the new task", async () => {
+    renderTasks({ tags: ["Work"] });
+    await screen.findByText("1 task");
+    await quickAdd("Prepare slides #Work");
+    await screen.findByText("2 tasks");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(toasts()).toEqual([]);
+  });
+
+  it("says nothing in the unfiltered list", async () => {
+    renderTasks();
+    await screen.findByText("1 task");
+    await quickAdd("Buy bread");
+    await screen.findByText("2 tasks");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(toasts()).toEqual([]);
+  });
+
+  it("names the search when only the search hides it", async () => {
+    renderTasks();
+    await screen.findByText("1 task");
+    fireEvent.change(screen.getByLabelText("Search tasks"), { target: { value: "report" } });
+    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([url]) => String(url).includes("search=report"))).toBe(true));
+    await quickAdd("Buy bread");
+    const toast = await vi.waitFor(() => {
+      const found = toasts()[0];
+      expect(found).toBeTruthy();
+      return found;
+    });
+    expect(toast.textContent).toContain("Your search hides it.");
+    fireEvent.click(within(toast).getByRole("button", { name: "Clear search" }));
+    expect((screen.getByLabelText("Search tasks") as HTMLInputElement).value).toBe("");
+  });
+});
