@@ -144,3 +144,20 @@ describe("TaskDrawer tags", () => {
     expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ tags: ["Errands"] });
   });
 });
+
+describe("TaskDrawer and leaving the page", () => {
+  const leave = () => {
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+
+  it("has the browser ask before a reload or closing the tab drops unsaved changes", () => {
+    renderDrawer();
+    expect(leave()).toBe(false);
+    fireEvent.change(title(), { target: { value: "Buy oat milk" } });
+    expect(leave()).toBe(true);
+    fireEvent.change(title(), { target: { value: task.title } });
+    expect(leave()).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@
  * the close button with unsaved changes ask first (Cancel is the explicit way to drop them).
  */
 import { Trash2 } from "lucide-react";
-import { useImperativeHandle, useRef, useState, type FormEvent, type Ref } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type FormEvent, type Ref } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -177,8 +177,8 @@ function revealFirstError(form: HTMLFormElement | null) {
   (control.closest<HTMLElement>("[data-field], fieldset") ?? control).scrollIntoView({ block: "center" });
 }
 
-/** What the drawer asks the form before it closes. */
-interface CloseGuard {
+/** What the drawer asks the form before it closes (and what the Tasks screen asks on Back). */
+export interface CloseGuard {
   /** True when the drawer may close now; false when the form asked about unsaved changes instead. */
   mayClose: () => boolean;
 }
@@ -199,6 +199,13 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
   // Text typed in the tag box but not yet a tag is an edit too: Escape must not drop it unasked.
   const [tagText, setTagText] = useState("");
   const dirty = JSON.stringify(form) !== JSON.stringify(initial) || tagText.trim() !== "";
+  // Reloading or closing the tab with unsaved changes: the browser asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [dirty]);
 
   function resumeEditing() {
     setConfirmDiscard(false);
@@ -454,11 +461,21 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
   );
 }
 
-export function TaskDrawer({ task, onClose }: { task: Task | null; onClose: () => void }) {
+export function TaskDrawer({
+  task,
+  onClose,
+  guard,
+}: {
+  task: Task | null;
+  onClose: () => void;
+  /** For the browser's Back: may the drawer close now, or did it ask about unsaved changes? */
+  guard?: Ref<CloseGuard>;
+}) {
   // Keep the last task while the drawer slides out, so its content does not vanish first.
   const [shown, setShown] = useState(task);
   if (task && task !== shown) setShown(task);
   const form = useRef<CloseGuard>(null);
+  useImperativeHandle(guard, () => ({ mayClose: () => !form.current || form.current.mayClose() }), []);
   const requestClose = () => {
     if (form.current && !form.current.mayClose()) return;
     onClose();

@@ -128,3 +128,55 @@ describe("a task quick-added while the view hides it", () => {
     expect((screen.getByLabelText("Search tasks") as HTMLInputElement).value).toBe("");
   });
 });
+
+describe("the browser's Back with a task open", () => {
+  async function openReport() {
+    renderTasks();
+    fireEvent.click(await screen.findByRole("button", { name: "Submit report. Open details" }));
+    const drawer = await screen.findByRole("dialog", { name: "Edit task" });
+    expect(new URLSearchParams(window.location.search).get("task")).toBe("w1");
+    return drawer;
+  }
+  // A closed drawer stays mounted (inert) until its slide-out animation ends, which jsdom never plays.
+  const drawerOpen = () => screen.queryByRole("dialog", { name: "Edit task" })?.getAttribute("aria-modal") === "true";
+  const back = async () => {
+    window.history.back();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // jsdom fires popstate after a task
+  };
+
+  beforeEach(() => window.history.replaceState(null, "", "/tasks"));
+
+  it("closes the drawer and stays on the list (it left the page)", async () => {
+    await openReport();
+    await back();
+    await vi.waitFor(() => expect(drawerOpen()).toBe(false));
+    expect(window.location.pathname + window.location.search).toBe("/tasks");
+  });
+
+  it("asks before dropping unsaved changes; Keep editing keeps them, Discard closes", async () => {
+    const drawer = await openReport();
+    fireEvent.change(within(drawer).getByLabelText("Title"), { target: { value: "Submit the Q3 report" } });
+    await back();
+    // Before: the page was left and the edit was lost without a word.
+    within(drawer).getByRole("group", { name: "Discard changes?" });
+    expect(new URLSearchParams(window.location.search).get("task")).toBe("w1");
+    fireEvent.click(within(drawer).getByRole("button", { name: "Keep editing" }));
+    expect((within(drawer).getByLabelText("Title") as HTMLInputElement).value).toBe("Submit the Q3 report");
+
+    await back();
+    fireEvent.click(within(drawer).getByRole("button", { name: "Discard" }));
+    await vi.waitFor(() => expect(drawerOpen()).toBe(false));
+    await vi.waitFor(() => expect(window.location.search).toBe(""));
+  });
+
+  it("leaves no entry of its own behind when closed with its button: one Back then leaves the list", async () => {
+    window.history.replaceState(null, "", "/dashboard");
+    window.history.pushState(null, "", "/tasks");
+    const drawer = await openReport();
+    fireEvent.click(within(drawer).getByRole("button", { name: "Cancel" }));
+    await vi.waitFor(() => expect(window.location.search).toBe(""));
+    expect(window.location.pathname).toBe("/tasks");
+    await back();
+    expect(window.location.pathname).toBe("/dashboard");
+  });
+});

@@ -41,6 +41,7 @@ import { loadCelebration } from "./task-row";
 
 // The drawer (form, recurrence editor, tag autocomplete) loads on demand, preloaded when idle.
 const loadDrawer = () => import("./task-drawer");
+type CloseGuard = import("./task-drawer").CloseGuard;
 const TaskDrawer = dynamic(() => loadDrawer().then((m) => m.TaskDrawer), { ssr: false });
 
 /** After the list is on screen, fetch what the first interactions need. */
@@ -181,6 +182,11 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   const search = useDebounced(searchText.trim(), 250);
   const [leaving, setLeaving] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(() => searchParams.get("task"));
+  // The open task, for the Back handler (set at once, before React renders).
+  const openRef = useRef(openId);
+  // The task whose history entry this page pushed when it opened it: Back closes the drawer.
+  const pushedId = useRef<string | null>(null);
+  const drawerGuard = useRef<CloseGuard>(null);
   // Links elsewhere (assistant chips, notifications, dashboard) navigate to /tasks?task=<id> or
   // ?search=<words> while this screen may already be mounted: follow the URL when it changes.
   const taskParam = searchParams.get("task");
@@ -188,7 +194,9 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   const [seenParams, setSeenParams] = useState({ task: taskParam, search: searchParam });
   if (seenParams.task !== taskParam || seenParams.search !== searchParam) {
     setSeenParams({ task: taskParam, search: searchParam });
-    if (seenParams.task !== taskParam) setOpenId(taskParam);
+    // A link to a task opens it. Leaving the task's URL (Back) is the popstate handler's to
+    // decide: the drawer may have unsaved changes to ask about first.
+    if (seenParams.task !== taskParam && taskParam !== null) setOpenId(taskParam);
     if (seenParams.search !== searchParam && searchParam !== null) setSearchText(searchParam);
   }
 
@@ -232,14 +240,49 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     "/": () => searchBox.current?.focus(),
   });
 
+  // Opening a task pushes a history entry (?task=<id>), so the browser's Back (a phone's back
+  // gesture) closes the drawer instead of leaving the page with the edits. Closing it goes back
+  // past that entry, so the history holds no dead entries.
   const openTask = useCallback((task: Task) => {
     if (task.id.startsWith("optimistic-")) return;
     setOpenId(task.id);
-    window.history.replaceState(null, "", `?task=${encodeURIComponent(task.id)}`);
+    openRef.current = task.id;
+    // The entry to come back to is the list as it is now (its search, not a stale ?search=).
+    const words = searchBox.current?.value ?? "";
+    window.history.replaceState(null, "", words ? `?search=${encodeURIComponent(words)}` : window.location.pathname);
+    window.history.pushState(null, "", `?task=${encodeURIComponent(task.id)}`);
+    pushedId.current = task.id;
   }, []);
   const closeTask = useCallback(() => {
     setOpenId(null);
-    window.history.replaceState(null, "", window.location.pathname);
+    openRef.current = null;
+    const onPushed = pushedId.current !== null && new URLSearchParams(window.location.search).get("task") === pushedId.current;
+    pushedId.current = null;
+    if (onPushed) window.history.back();
+    else window.history.replaceState(null, "", window.location.pathname);
+  }, []);
+  useEffect(() => {
+    openRef.current = openId;
+  }, [openId]);
+  useEffect(() => {
+    const page = window.location.pathname;
+    const onBack = () => {
+      const id = openRef.current;
+      const urlTask = new URLSearchParams(window.location.search).get("task");
+      // Nothing open, another task's entry (it opens), or Back left this page altogether.
+      if (!id || urlTask !== null || window.location.pathname !== page) return;
+      pushedId.current = null;
+      if (drawerGuard.current && !drawerGuard.current.mayClose()) {
+        // Unsaved changes: stay on the task (its entry back in place) while the drawer asks.
+        window.history.pushState(null, "", `?task=${encodeURIComponent(id)}`);
+        pushedId.current = id;
+        return;
+      }
+      openRef.current = null;
+      setOpenId(null);
+    };
+    window.addEventListener("popstate", onBack);
+    return () => window.removeEventListener("popstate", onBack);
   }, []);
 
   const inList = openId ? tasks.find((t) => t.id === openId) : undefined;
@@ -473,7 +516,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">Esc</kbd> close
       </p>
 
-      <TaskDrawer task={openedTask} onClose={closeTask} />
+      <TaskDrawer task={openedTask} onClose={closeTask} guard={drawerGuard} />
     </div>
   );
 }
