@@ -127,6 +127,20 @@ describe("recurrence", () => {
     expect(r.title).toBe(text.split(/ (every|daily|weekly|yearly)/)[0]);
   });
 
+  it.each([
+    // The title kept "on the 1st of" and the rent was due every month on the 14th (today + 1).
+    ["Pay rent on the 1st of every month #Finance", "Pay rent", "FREQ=MONTHLY;BYMONTHDAY=1", "2030-04-01T07:00:00.000Z"],
+    ["Pay rent the 1st of each month", "Pay rent", "FREQ=MONTHLY;BYMONTHDAY=1", "2030-04-01T07:00:00.000Z"],
+    ["Water plants on the 20th of every month", "Water plants", "FREQ=MONTHLY;BYMONTHDAY=20", "2030-03-20T08:00:00.000Z"],
+    // "every night" was no rule at all: the title kept "every" and the task was due once.
+    ["Read 20 pages every night at 10pm #reading", "Read 20 pages", "FREQ=DAILY", "2030-03-14T21:00:00.000Z"],
+    ["Walk the dog every evening", "Walk the dog", "FREQ=DAILY", "2030-03-14T17:00:00.000Z"], // 18:00 today
+    ["Read every night", "Read", "FREQ=DAILY", "2030-03-14T19:00:00.000Z"], // 20:00 today
+    ["Meditate every morning", "Meditate", "FREQ=DAILY", "2030-03-15T08:00:00.000Z"], // 09:00 has passed: tomorrow
+  ])("%s: the day of the month or the part of the day as the rule", (text, title, rrule, dueAt) => {
+    expect(parse(text)).toMatchObject({ title, rrule, dueAt });
+  });
+
   it("starts a dateless weekly rule on its next matching day at 09:00", () => {
     // Thursday 14 March → Monday 18 March, 09:00 Paris.
     expect(parse("Gym every monday").dueAt).toBe("2030-03-18T08:00:00.000Z");

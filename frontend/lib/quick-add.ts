@@ -11,7 +11,8 @@
  *   !urgent !! !1             VERY_IMPORTANT     !high !h !2   HIGH
  *   !medium !m !3             MEDIUM             !low !l !4    LOW
  *   every day|week|month|year|weekday, every 2 weeks, every other day, every monday and friday,
- *   every month on the 1st, every 15th, daily, weekly, monthly, yearly, weekdays   → rrule
+ *   every month on the 1st, the 1st of every month, every 15th, every evening (daily at 18:00),
+ *   daily, weekly, monthly, yearly, weekdays                                     → rrule
  *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
@@ -326,6 +327,14 @@ function withInterval(freq: string, interval: number): string {
 
 const RECURRENCE_RULES: RecurrenceRule[] = [
   {
+    // (on) the 1st of every month, the 15th of each month
+    pattern: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?${ORDINAL}\s+of\s+(?:every|each)\s+month\b`, "i"),
+    rrule: (m) => {
+      const day = Number(m[1]);
+      return day >= 1 && day <= 31 ? `FREQ=MONTHLY;BYMONTHDAY=${day}` : null;
+    },
+  },
+  {
     // every month on the 1st / every 2 months on the 15th
     pattern: new RegExp(String.raw`\bevery\s+(?:(other)\s+|(\d{1,2})\s+)?months?\s+on\s+(?:the\s+)?${ORDINAL}\b`, "i"),
     rrule: (m) => {
@@ -342,6 +351,11 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
   {
     pattern: /\bevery\s+(?:week\s*day|weekday)s?\b|\bweekdays\b|\bon\s+weekdays\b/i,
     rrule: () => WEEKDAYS,
+  },
+  {
+    // every morning, every evening, every night: every day, at that part's hour (PART_HOURS)
+    pattern: /\bevery\s+(?:morning|afternoon|evening|night)\b/i,
+    rrule: () => "FREQ=DAILY",
   },
   {
     pattern: /\bevery\s+weekends?\b/i,
@@ -678,7 +692,10 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   if (rrule && (!hit || pinsDays(rrule))) {
     // The first due date is a day of the rule: from the date given, or from today.
     const from = hit?.hasDate ? hit.wall : wallClock(options.now, options.timeZone);
-    const [hour, minute] = hit?.hasTime ? [hit.wall.hour, hit.wall.minute] : [DEFAULT_HOUR, 0];
+    // "every evening": the part's hour, unless a time was given.
+    const ruleWords = line.tokens.find((token) => token.kind === "recurrence")?.text ?? "";
+    const partHour = PART_HOURS.find(([words]) => words.test(ruleWords))?.[1];
+    const [hour, minute] = hit?.hasTime ? [hit.wall.hour, hit.wall.minute] : [partHour ?? DEFAULT_HOUR, 0];
     dueAt = firstOccurrence(rrule, from, hour, minute, options);
   } else if (hit) {
     dueAt = toInstant(hit, options);
