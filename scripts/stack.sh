@@ -82,6 +82,9 @@ up() {
   export DAPR_API_TOKEN APP_API_TOKEN DAPR_TRUST_ANCHORS
   export BETTER_AUTH_URL="${BETTER_AUTH_URL:-http://localhost:3000}"
   rm -rf "$ROOT/.dapr/logs"
+  # Each start registers the sidecars afresh (name resolution, config/<app>.yaml): records
+  # of earlier runs would only pile up, as the resolver's own clean-up is off.
+  rm -f "$RUN_DIR"/dapr-names.db*
   cd "$ROOT"
   setsid nohup "$DAPR_BIN/dapr" run -f "$template" >"$LOG_DIR/dapr-run.log" 2>&1 </dev/null 9>&- &
   echo $! >"$RUN_DIR/dapr.pid"
