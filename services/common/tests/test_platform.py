@@ -152,3 +152,49 @@ def test_settling_the_collector_freezes_startup_objects_and_raises_the_threshold
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_the_app_keeps_idle_sidecar_connections_longer_than_the_sidecar_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The server `run` starts keeps a connection idle for 6 s (past uvicorn's default 5 s)
+    open for the next request on it, as daprd reuses idle connections for 90 s."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+    from todo_common import platform
+
+    options: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: options.update(kwargs))
+    platform.run("unused:app")
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    kwargs = {k: v for k, v in options.items() if k not in ("host", "port")}
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", **kwargs))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+            request = b"POST / HTTP/1.1\r\nHost: app\r\nContent-Length: 0\r\n\r\n"
+            conn.sendall(request)
+            assert conn.recv(4096).startswith(b"HTTP/1.1 200")
+            time.sleep(6)
+            conn.sendall(request)
+            assert conn.recv(4096).startswith(b"HTTP/1.1 200"), "the app closed the idle connection"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert options["timeout_keep_alive"] > 90
