@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubResizeObserver } from "@/lib/test-stubs";
 import { formatDue } from "@/lib/tasks";
 import { Dashboard } from "./dashboard";
 
@@ -60,15 +61,7 @@ beforeEach(() => {
     addEventListener() {},
     removeEventListener() {},
   }));
-  // Recharts measures its container; jsdom has no layout.
-  vi.stubGlobal(
-    "ResizeObserver",
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubResizeObserver();
 });
 
 afterEach(() => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubResizeObserver } from "@/lib/test-stubs";
 import type { Task } from "@/lib/tasks";
 import { TaskList } from "./task-list";
 import { testTask } from "./test-task";
@@ -11,15 +12,7 @@ const task = (id: string, title: string, completed = false): Task =>
 beforeEach(() => {
   // jsdom has no CSS.escape; these ids need no escaping.
   vi.stubGlobal("CSS", { escape: (value: string) => value });
-  // jsdom has no layout: the virtualiser measures with ResizeObserver.
-  vi.stubGlobal(
-    "ResizeObserver",
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubResizeObserver();
 });
 afterEach(() => {
   cleanup();

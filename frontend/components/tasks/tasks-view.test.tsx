@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubResizeObserver } from "@/lib/test-stubs";
 import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
 import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
@@ -35,14 +36,7 @@ beforeEach(() => {
   vi.stubGlobal("fetch", fetchMock);
   vi.stubGlobal("CSS", { escape: (value: string) => value });
   vi.stubGlobal("scrollTo", () => {}); // jsdom has none; the list scrolls a row into view
-  vi.stubGlobal(
-    "ResizeObserver",
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubResizeObserver();
 });
 afterEach(() => {
   cleanup();
