@@ -59,6 +59,7 @@ up() {
   local started
   started=$(date +%s.%N)
   if pid_alive "$RUN_DIR/dapr.pid" && all_ready; then
+    start_watcher
     say "the stack is already running"
     return 0
   fi
@@ -104,10 +105,34 @@ up() {
     fi
     sleep 0.5
   done
+  start_watcher
   say "ready in $(python3 -c "import time; print(round(time.time() - $started, 1))") s (pub/sub: $PUBSUB)"
 }
 
+# Restarts a sidecar that exits (the dapr CLI does not): scripts/watch_sidecars.py.
+start_watcher() {
+  pid_alive "$RUN_DIR/watch-sidecars.pid" && return 0
+  local ids=(frontend) a
+  for a in "${APPS[@]}"; do ids+=("${a%%:*}"); done
+  cd "$ROOT"
+  setsid nohup python3 scripts/watch_sidecars.py --parent "$(cat "$RUN_DIR/dapr.pid")" --run-dir "$RUN_DIR" \
+    "${ids[@]}" >>"$LOG_DIR/watch-sidecars.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$RUN_DIR/watch-sidecars.pid"
+}
+
+stop_watcher() {
+  if pid_alive "$RUN_DIR/watch-sidecars.pid"; then
+    local pid
+    pid="$(cat "$RUN_DIR/watch-sidecars.pid")"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -f "$RUN_DIR/watch-sidecars.pid"
+}
+
 down_apps() {
+  # First the watcher, or it would start again the sidecars this stops.
+  stop_watcher
   if pid_alive "$RUN_DIR/dapr.pid"; then
     local pid
     pid="$(cat "$RUN_DIR/dapr.pid")"
@@ -116,8 +141,8 @@ down_apps() {
     kill -KILL -- "-$pid" 2>/dev/null || true
   fi
   rm -f "$RUN_DIR/dapr.pid"
-  # Sidecars restarted outside the CLI (tests/chaos restarts a killed daprd with its
-  # original command line; the CLI does not) record their pid here.
+  # Sidecars started again by the watcher (the CLI does not restart them) record their
+  # pid here.
   local f adopted
   for f in "$RUN_DIR"/adopted/*.pid; do
     [ -f "$f" ] || continue

@@ -14,7 +14,7 @@ status=0
 
 say "the web app end to end in Chromium: bundle budget, journey, screens, axe"
 make --no-print-directory -C "$ROOT" e2e || status=$?
-say "chaos, short form: recurring-service killed, the broker stopped 10 s, while writes continue (make chaos: all)"
+say "chaos, short form: recurring-service killed, the broker stopped 10 s, task-service's sidecar killed, while writes continue (make chaos: all)"
 CHAOS=short "$PY/pytest" -q -s -m chaos tests/chaos || status=$?
 
 say "pub/sub over Redis Streams: the same scenario, another component file"

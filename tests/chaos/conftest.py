@@ -2,7 +2,7 @@
 
 They kill and restart parts of the shared stack, so they are collected only when selected
 with `-m chaos` (otherwise deselected, never part of `pytest tests` or `-m integration`).
-CHAOS=short picks the short form (one service kill and a 10 s broker outage)."""
+CHAOS=short picks the short form (one service kill, a 10 s broker outage and a sidecar kill)."""
 
 from pathlib import Path
 

@@ -53,7 +53,7 @@ SCENARIOS = [
     Scenario("kafka-30s", lambda: kafka_outage(30), ()),
     Scenario("kafka-10s", lambda: kafka_outage(10), (), short=True, full=False),
     Scenario("postgres-restart", postgres_restart, ("task-service", "audit-service")),
-    Scenario("kill-task-sidecar", lambda: kill_sidecar("task-service"), ("task-service",)),
+    Scenario("kill-task-sidecar", lambda: kill_sidecar("task-service"), ("task-service",), short=True),
 ]
 
 
