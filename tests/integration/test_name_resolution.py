@@ -15,8 +15,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 DAPRD = Path(os.environ.get("DAPR_INSTALL_DIR", Path.home() / ".dapr" / "bin")) / "daprd"
-APPS = ("task-service", "chat-service", "recurring-service", "notification-service", "audit-service")
-APPS += ("frontend",)
+APPS = (
+    "task-service",
+    "chat-service",
+    "recurring-service",
+    "notification-service",
+    "audit-service",
+    "frontend",
+)
 
 
 def _name_resolution(app: str) -> dict[str, Any]:
