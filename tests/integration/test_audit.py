@@ -175,6 +175,33 @@ async def test_activity_tells_times_in_the_readers_zone(user: User) -> None:
     assert r.status_code == 422 and r.json()["error"]["fields"]["tz"], r.text
 
 
+async def test_activity_details_are_the_changes_as_data(user: User) -> None:
+    task = await create(user, title="Dentist", priority="LOW", due_at="2030-01-07T14:30:00Z")
+    await change(
+        user, "PATCH", f"/api/tasks/{task['id']}", json={"due_at": "2030-07-01T16:00:00Z", "priority": "HIGH"}
+    )
+    moved, created = await wait_for_entries(user, 2)
+    assert moved["summary"] == (
+        "Priority changed from Low to High; due date changed from 7 Jan 2030, 14:30 UTC"
+        " to 1 Jul 2030, 16:00 UTC for 'Dentist'"
+    )
+    assert moved["details"] == {
+        "title": "Dentist",
+        "due_at": "2030-07-01T16:00:00Z",
+        "changes": [
+            {"field": "priority", "old": "LOW", "new": "HIGH"},
+            {"field": "due_at", "old": "2030-01-07T14:30:00Z", "new": "2030-07-01T16:00:00Z"},
+        ],
+        "next_instance": False,
+        "series_ended": False,
+        "withdrawn": False,
+    }
+    assert (created["details"]["title"], created["details"]["changes"]) == ("Dentist", [])
+    # Told in the reader's zone, the entry's summary changes and its details do not.
+    [there] = await activity(user, limit=1, tz="America/New_York")
+    assert there["details"] == moved["details"]
+
+
 async def test_stats_match_a_constructed_scenario(user: User, other_user: User) -> None:
     now = datetime.now(UTC)
     rent = await create(

@@ -42,7 +42,8 @@ from todo_common.platform import Platform, create_app
 from audit_service.adapters import db
 from audit_service.deps import CurrentUser, Db
 from audit_service.domain.stats import compute_stats, current_tasks
-from audit_service.domain.summary import summarize
+from audit_service.domain.summary import details, summarize
+from audit_service.schemas import ActivityDetails, ActivityItem, ActivityPage
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "alembic"
@@ -223,31 +224,29 @@ async def activity(
         str | None,
         Query(max_length=64, description="IANA time zone for the times in the summaries (else UTC)"),
     ] = None,
-) -> dict[str, list[dict[str, Any]]]:
+) -> ActivityPage:
     """The caller's activity, newest first, optionally for one task."""
     zone = _zone(tz) if tz is not None else None
-    rows = await db.activity_for(engine, user.id, task_id, limit, with_data=zone is not None)
-    return {
-        "items": [
-            {
-                "event_id": str(r["event_id"]),
-                "type": r["type"],
-                "task_id": r["task_id"],
-                "occurred_at": _iso(r["occurred_at"]),
-                "summary": r["summary"] if zone is None else _summary_in(r, zone),
-            }
-            for r in rows
-        ]
-    }
+    rows = await db.activity_for(engine, user.id, task_id, limit)
+    return ActivityPage(items=[_entry(row, zone) for row in rows])
 
 
-def _summary_in(row: Mapping[str, Any], zone: ZoneInfo) -> str:
-    """The entry's summary told again with its times in `zone`; the stored (UTC) one for an
-    entry whose event no longer reads as one."""
+def _entry(row: Mapping[str, Any], zone: ZoneInfo | None) -> ActivityItem:
+    """One entry: its stored summary, or the summary told again with its times in `zone`,
+    and the details, both from the stored event. An entry whose event no longer reads as
+    one keeps its stored summary and has no details."""
     try:
-        return summarize(TaskEvent.model_validate(row["data"]), zone)
+        event: TaskEvent | None = TaskEvent.model_validate(row["data"])
     except ValidationError:
-        return str(row["summary"])
+        event = None
+    return ActivityItem(
+        event_id=str(row["event_id"]),
+        type=row["type"],
+        task_id=row["task_id"],
+        occurred_at=_iso(row["occurred_at"]),
+        summary=summarize(event, zone) if event is not None and zone is not None else str(row["summary"]),
+        details=ActivityDetails.model_validate(details(event)) if event is not None else None,
+    )
 
 
 @api.get("/stats")

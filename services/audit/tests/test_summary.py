@@ -4,7 +4,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from audit_service.domain.summary import readable_rule, readable_time, summarize
+from audit_service.domain.summary import details, readable_rule, readable_time, summarize
 from todo_common.events import EventPayload, EventType, FieldChange, TaskEvent
 
 
@@ -124,3 +124,61 @@ def test_readable_values() -> None:
 def test_a_task_without_a_title() -> None:
     e = TaskEvent.new(EventType.TASK_CREATED, "u1", "t1", EventPayload())
     assert summarize(e) == "Created 'a task'"
+
+
+def test_changes_are_told_in_the_tasks_field_order_whatever_order_they_are_stored_in() -> None:
+    """A stored event (jsonb) has its keys by length: due_at before priority. Told again
+    (?tz=), it reads as it did when it arrived."""
+    stored = event(
+        EventType.TASK_UPDATED, {"due_at": (None, "2026-12-01T09:00:00Z"), "priority": ("LOW", "HIGH")}
+    )
+    assert summarize(stored) == (
+        "Priority changed from Low to High; due date set to 1 Dec 2026, 09:00 UTC for 'Pay rent'"
+    )
+
+
+def test_details_of_an_update_are_the_changes_the_summary_names() -> None:
+    e = event(
+        EventType.TASK_UPDATED,
+        {
+            "due_at": ("2026-07-01T16:00:00Z", "2026-12-01T16:00:00Z"),
+            "next_occurrence": (None, "2026-12-02T16:00:00Z"),
+            "version": (3, 4),
+            "priority": ("LOW", "HIGH"),
+            "some_new_field": (1, 2),
+        },
+        due_at="2026-12-01T16:00:00Z",
+    )
+    assert details(e) == {
+        "title": "Pay rent",
+        "due_at": "2026-12-01T16:00:00Z",
+        "changes": [
+            {"field": "priority", "old": "LOW", "new": "HIGH"},
+            {"field": "due_at", "old": "2026-07-01T16:00:00Z", "new": "2026-12-01T16:00:00Z"},
+            {"field": "some_new_field", "old": 1, "new": 2},
+        ],
+        "next_instance": False,
+        "series_ended": False,
+        "withdrawn": False,
+    }
+    assert details(event(EventType.TASK_UPDATED, {"version": (1, 2)}))["changes"] == []
+
+
+def test_details_of_the_other_events() -> None:
+    completed = details(event(EventType.TASK_COMPLETED, {"completed": (False, True)}))
+    assert (completed["title"], completed["changes"], completed["due_at"]) == ("Pay rent", [], None)
+    nxt = details(event(EventType.TASK_CREATED, parent_task_id="p1", due_at="2026-12-01T09:00:00Z"))
+    assert (nxt["next_instance"], nxt["due_at"]) == (True, "2026-12-01T09:00:00Z")
+    assert details(event(EventType.TASK_CREATED))["next_instance"] is False
+    reminder = details(event(EventType.REMINDER_DUE, due_at="2026-12-01T09:00:00Z"))
+    assert reminder["due_at"] == "2026-12-01T09:00:00Z"
+    ended = TaskEvent.new(
+        EventType.TASK_DELETED, "u1", "t1", EventPayload(task={"title": "X"}, series_ended=True)
+    )
+    assert (details(ended)["series_ended"], details(ended)["withdrawn"]) == (True, False)
+    withdrawn = TaskEvent.new(
+        EventType.TASK_DELETED, "u1", "t1", EventPayload(task={"title": "X"}, withdrawn=True)
+    )
+    assert details(withdrawn)["withdrawn"] is True
+    untitled = TaskEvent.new(EventType.TASK_CREATED, "u1", "t1", EventPayload())
+    assert details(untitled)["title"] is None

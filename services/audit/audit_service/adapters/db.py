@@ -121,19 +121,18 @@ async def record(engine: AsyncEngine, event: TaskEvent, topic: str, summary: str
 
 
 async def activity_for(
-    engine: AsyncEngine, user_id: str, task_id: str | None, limit: int, *, with_data: bool = False
+    engine: AsyncEngine, user_id: str, task_id: str | None, limit: int
 ) -> list[dict[str, Any]]:
-    """The user's entries, newest first (by when they happened, then when they arrived);
-    with_data adds each one's event (`data`)."""
+    """The user's entries, newest first (by when they happened, then when they arrived),
+    each with its event (`data`)."""
     columns = [
         activity.c.event_id,
         activity.c.type,
         activity.c.task_id,
         activity.c.occurred_at,
         activity.c.summary,
+        activity.c.data,
     ]
-    if with_data:
-        columns.append(activity.c.data)
     stmt = select(*columns).where(activity.c.user_id == user_id)
     if task_id is not None:
         stmt = stmt.where(activity.c.task_id == task_id)

@@ -1,4 +1,6 @@
-"""Human-readable one-liners for the activity feed. Pure.
+"""Human-readable one-liners for the activity feed, and the facts they are told from
+(`details`: the title, the due time, the changes with old and new values) for clients
+that write their own words. Pure.
 
 Created 'Pay rent'               Completed 'Pay rent'          Deleted 'Pay rent'
 Priority changed from Low to High for 'Pay rent'
@@ -33,6 +35,19 @@ _DERIVED = frozenset(
         "version",
         "updated_at",
     }
+)
+# The task's fields in the order the API lists them (task-service sends changes in this
+# order; a stored event does not keep it, jsonb orders keys by length).
+_FIELD_ORDER = (
+    "title",
+    "description",
+    "completed",
+    "priority",
+    "tags",
+    "due_at",
+    "remind_at",
+    "rrule",
+    "repeat_from",
 )
 
 
@@ -130,8 +145,19 @@ def _joined(phrases: list[str]) -> str:
     return "; ".join([phrases[0], *rest])
 
 
-def _updated(title: str, changes: dict[str, FieldChange], zone: tzinfo) -> str:
+def shown_changes(changes: dict[str, FieldChange]) -> list[tuple[str, FieldChange]]:
+    """The changes a reader is told of: derived fields left out, in the task's field order
+    (fields it does not know last, as given)."""
     shown = [(f, c) for f, c in changes.items() if f not in _DERIVED]
+    return sorted(shown, key=lambda fc: _place(fc[0]))
+
+
+def _place(field: str) -> int:
+    return _FIELD_ORDER.index(field) if field in _FIELD_ORDER else len(_FIELD_ORDER)
+
+
+def _updated(title: str, changes: dict[str, FieldChange], zone: tzinfo) -> str:
+    shown = shown_changes(changes)
     if not shown:
         return f"Updated '{title}'"
     text = _joined([_change_phrase(f, c, zone) for f, c in shown])
@@ -163,3 +189,23 @@ def summarize(event: TaskEvent, zone: tzinfo = UTC) -> str:
             return f"Reminder for '{title}'" + (f" (due {readable_time(due, zone)})" if due else "")
         case _:
             return _updated(title, event.payload.changes, zone)
+
+
+def details(event: TaskEvent) -> dict[str, Any]:
+    """What the event's summary is told from, as data (GET /api/activity `details`): the
+    task's title and due time in the event's snapshot; for task.updated the changes
+    summarize names (shown_changes), each with its old and new value as the task API gives
+    them; whether a created task is a later instance of a series (it has a parent); whether
+    a deletion ended its series or withdrew a next instance."""
+    task = event.payload.task
+    extra = event.payload.model_extra or {}
+    title, due = task.get("title"), task.get("due_at")
+    changes = shown_changes(event.payload.changes) if event.event_type is EventType.TASK_UPDATED else []
+    return {
+        "title": str(title) if title else None,
+        "due_at": due if isinstance(due, str) and due else None,
+        "changes": [{"field": f, "old": c.old, "new": c.new} for f, c in changes],
+        "next_instance": event.event_type is EventType.TASK_CREATED and bool(task.get("parent_task_id")),
+        "series_ended": bool(extra.get("series_ended")),
+        "withdrawn": bool(extra.get("withdrawn")),
+    }
