@@ -100,6 +100,24 @@ describe("priority", () => {
   it("lets the last one win", () => {
     expect(parse("a !low !urgent").priority).toBe("VERY_IMPORTANT");
   });
+
+  // "asap" stayed in the title and set nothing.
+  it.each(["Fix login bug asap", "Fix login bug ASAP", "asap Fix login bug", "Fix login bug ASAP!", "Fix login bug, Asap"])(
+    "%s: asap is high priority, taken out of the title, with no due date",
+    (text) => {
+      const r = parse(text);
+      expect(r).toMatchObject({ title: "Fix login bug", priority: "HIGH", dueAt: null, rrule: null });
+      expect(r.tokens.map((t) => t.kind)).toEqual(["priority"]);
+    },
+  );
+
+  it("reads asap only as a word of its own, and as one of the marks (the last one wins)", () => {
+    expect(parse("Reply to asaps thread asap")).toMatchObject({ title: "Reply to asaps thread", priority: "HIGH" });
+    expect(parse("Fix asap-ish bug #asap asap")).toMatchObject({ title: "Fix asap-ish bug", tags: ["asap"], priority: "HIGH" });
+    expect(parse("Fix bug asap !low").priority).toBe("LOW");
+    expect(parse("Fix bug !low asap").priority).toBe("HIGH");
+    expect(parse("Fix bug asap tomorrow")).toMatchObject({ title: "Fix bug", priority: "HIGH", dueAt: "2030-03-15T08:00:00.000Z" });
+  });
 });
 
 describe("recurrence", () => {

@@ -10,6 +10,7 @@
  *   #tag                      a tag (letters, digits, - _ /; up to 32 characters; at most 10)
  *   !urgent !! !1             VERY_IMPORTANT     !high !h !2   HIGH
  *   !medium !m !3             MEDIUM             !low !l !4    LOW
+ *   asap (a word of its own, any case)                  HIGH (no due date)
  *   every day|week|month|year|weekday, every 2 weeks, every other day, every monday and friday,
  *   every month on the 1st, the 1st of every month, every 15th, every evening (daily at 18:00),
  *   daily, weekly, monthly, yearly, weekdays                                     → rrule
@@ -269,19 +270,21 @@ const PRIORITY_WORDS: Record<string, Priority> = {
   l: "LOW",
   "4": "LOW",
   p4: "LOW",
+  asap: "HIGH",
 };
 
-const PRIORITY = /(^|\s)(!!!?|!([a-z0-9]+))(?=\s|$|[,.;?])/giu;
+/** A mark ("!high", "!!"), or "asap" as a word of its own, with its "!" ("Fix login bug ASAP!"). */
+const PRIORITY = /(^|\s)(?:(!!!?|!([a-z0-9]+))(?=\s|$|[,.;?])|(asap)!*(?=\s|$|[,.;:?]))/giu;
 
 function takePriority(line: Line): Priority | null {
   let priority: Priority | null = null;
   for (const match of line.text.matchAll(PRIORITY)) {
-    const word = match[3] ? match[3].toLowerCase() : match[2];
-    const value = PRIORITY_WORDS[word];
+    const marker = match[2] ?? match[0].slice(match[1].length);
+    const value = PRIORITY_WORDS[(match[3] ?? match[4] ?? marker).toLowerCase()];
     if (!value) continue;
     const start = match.index + match[1].length;
-    if (line.kept(start, start + match[2].length)) continue;
-    line.consume("priority", start, start + match[2].length);
+    if (line.kept(start, start + marker.length)) continue;
+    line.consume("priority", start, start + marker.length);
     priority = value; // the last one wins
   }
   return priority;
