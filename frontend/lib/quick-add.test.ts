@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuickAdd, wallClock, zonedTimeToUtc, zoneOffsetMinutes } from "./quick-add";
+import { misspelledDayWord, oneEditApart, parseQuickAdd, wallClock, zonedTimeToUtc, zoneOffsetMinutes } from "./quick-add";
 
 // Thursday 14 March 2030, 10:30 in Paris (UTC+1 in winter time).
 const PARIS = { now: new Date("2030-03-14T09:30:00Z"), timeZone: "Europe/Paris" };
@@ -243,6 +243,97 @@ describe("reminders", () => {
     expect(r.remindOffsetMinutes).toBe(10);
     expect(r.remindAt).toBeNull();
     expect(r.dueAt).toBeNull();
+  });
+});
+
+describe("misspelled day words", () => {
+  // "Call mom tomorow" kept the misspelling in the title and had no due date.
+  it.each([
+    ["tomorow", "tomorrow"],
+    ["tmorrow", "tomorrow"],
+    ["tomorrw", "tomorrow"],
+    ["tomorroww", "tomorrow"],
+    ["Tomorow", "tomorrow"],
+    ["todya", "today"],
+    ["tonigth", "tonight"],
+    ["tonght", "tonight"],
+    ["firday", "friday"],
+    ["fryday", "friday"],
+    ["frieday", "friday"],
+    ["FRIDYA", "friday"],
+    ["moday", "monday"],
+    ["mondya", "monday"],
+    ["teusday", "tuesday"],
+    ["wednsday", "wednesday"],
+    ["wedensday", "wednesday"],
+    ["thrusday", "thursday"],
+    ["satruday", "saturday"],
+    ["sundy", "sunday"],
+    ["next weeek", "next week"],
+    ["this weeknd", "this weekend"],
+  ])("reads %j as %j", (typo, word) => {
+    const r = review(`Call mom ${typo}`);
+    const right = review(`Call mom ${word}`);
+    expect(right.dueAt).not.toBeNull();
+    expect(r).toMatchObject({ title: "Call mom", dueAt: right.dueAt, dueHasTime: right.dueHasTime });
+    // The chip (and its keep button) names the words as typed.
+    expect(r.tokens.map((t) => t.text)).toEqual([typo]);
+  });
+
+  it.each([
+    ["Dentist on firday at 3pm", "Dentist on friday at 3pm"],
+    ["pay rent firday", "pay rent friday"],
+    ["Call mom tomorow at 5", "Call mom tomorrow at 5"],
+    ["Call mom sundy evening", "Call mom sunday evening"],
+    ["Gym every firday", "Gym every friday"],
+    ["Gym every mondya and thrusday at 7", "Gym every monday and thursday at 7"],
+    ["Bins every other teusday", "Bins every other tuesday"],
+    ["Pay bill firday 5pm remind me 1 hour before", "Pay bill friday 5pm remind me 1 hour before"],
+    ["Submit form remind me tomorow at 8am", "Submit form remind me tomorrow at 8am"],
+  ])("reads %j by the rules of %j", (typo, right) => {
+    const { tokens, ...r } = review(typo);
+    const { tokens: rightTokens, ...expected } = review(right);
+    expect(r).toEqual(expected);
+    expect(tokens.map((t) => t.kind)).toEqual(rightTokens.map((t) => t.kind));
+    expect(r.dueAt ?? r.remindAt).not.toBeNull();
+  });
+
+  it("keeps a misspelled day word in the title, as typed, where the real word would stay", () => {
+    // As "Buy Sunday roast tomorrow": of two days the last one is the due date.
+    expect(review("Buy Sundy roast tomorow")).toMatchObject({ title: "Buy Sundy roast", dueAt: "2026-11-27T14:00:00.000Z" });
+    expect(review("Call mom tomorow's number firday")).toMatchObject({ title: "Call mom tomorow's number" });
+  });
+
+  // Real words one letter from a day word (and the plurals) are words of the title.
+  it.each(["Buy a sundae", "Sundry items", "Hot toddy", "Toady boss", "Tokay wine", "Gym mondays", "Call Frida", "Plan weeks", "Send todays report"])(
+    "leaves %j a title and still reads a misspelled day word after it",
+    (title) => {
+      expect(review(`${title} firday`)).toMatchObject({ title, dueAt: "2026-11-27T14:00:00.000Z" });
+    },
+  );
+
+  it("leaves words under 5 letters, tags and words joined to others as typed", () => {
+    expect(review("Review tody frdy notes tomorow")).toMatchObject({ title: "Review tody frdy notes", dueAt: "2026-11-27T14:00:00.000Z" });
+    expect(review("Plan #firday mid-firday firday.com tomorow")).toMatchObject({
+      title: "Plan mid-firday firday.com",
+      tags: ["firday"],
+      dueAt: "2026-11-27T14:00:00.000Z",
+    });
+  });
+
+  it("keeps a misspelled day word whose chip the user took back, and reads the others", () => {
+    const r = parseQuickAdd("Call mom tomorow firday", { ...REVIEW, keep: ["tomorow"] });
+    expect(r).toMatchObject({ title: "Call mom tomorow", dueAt: "2026-11-27T14:00:00.000Z" });
+    expect(r.tokens).toEqual([{ kind: "due", text: "firday", start: 17, end: 23 }]);
+  });
+
+  it("counts one edit: a letter inserted, deleted, changed, or two adjacent ones swapped", () => {
+    expect(["tomorow", "tomorrrow", "tomorrov", "tomorrwo", "otmorrow"].every((w) => oneEditApart(w, "tomorrow"))).toBe(true);
+    expect(["tomorrow", "tommorow", "tomorr", "morrow", "tomorrowww"].some((w) => oneEditApart(w, "tomorrow"))).toBe(false);
+    expect(misspelledDayWord("Firday")).toBe("friday");
+    // One letter from two day words: the one that starts the same, else none.
+    expect([misspelledDayWord("moday"), misspelledDayWord("sonday"), misspelledDayWord("munday")]).toEqual(["monday", "sunday", "monday"]);
+    expect([misspelledDayWord("friday"), misspelledDayWord("sundae"), misspelledDayWord("tody")]).toEqual([null, null, null]);
   });
 });
 

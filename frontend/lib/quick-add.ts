@@ -16,6 +16,9 @@
  *   daily, weekly, monthly, yearly, weekdays                                     → rrule
  *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
+ * A day word misspelled by one letter ("tomorow", "firday", "wedensday", "tonigth"; a word of 5
+ * letters or more) is read as that word, by the same rules; real words one letter away ("sundae",
+ * "sundry", "toddy", "mondays") are not. The title keeps the typed spelling of what it keeps.
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
  * A part of the day is the assistant's hour for it: "sunday evening" 18:00, "tomorrow afternoon"
  * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); alone
@@ -158,6 +161,100 @@ function addDays(year: number, month: number, day: number, days: number) {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: date.getUTCDay() };
 }
 
+// -- misspelled day words --------------------------------------------------------------------
+
+/** The day words read when misspelled by one letter (chrono reads them spelled right). */
+const DAY_WORDS = [
+  "today",
+  "tonight",
+  "tomorrow",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "next",
+  "week",
+  "weekend",
+];
+/** Shorter words are too easily another word ("tody", "frdy" stay as typed). */
+const MIN_MISSPELLED_LENGTH = 5;
+/**
+ * Words one letter from a day word that are words of titles, never read as the day ("Buy a
+ * sundae", "Hot toddy"): the plurals ("mondays", "weeks"), the other words of
+ * /usr/share/dict/american-english-large one edit from a day word, "todays" and the name Frida.
+ */
+const NOT_MISSPELLED = new Set([
+  "toady",
+  "toddy",
+  "tokay",
+  "todays",
+  "sunda",
+  "sundae",
+  "sundas",
+  "sundry",
+  "frida",
+  ...DAY_WORDS.map((word) => `${word}s`),
+]);
+
+/** True when `a` is `b` with one letter inserted, deleted or changed, or two adjacent ones swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length === b.length) {
+    let i = 0;
+    while (a[i] === b[i]) i++;
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  if (longer.length - shorter.length !== 1) return false;
+  let i = 0;
+  while (i < shorter.length && longer[i] === shorter[i]) i++;
+  return longer.slice(i + 1) === shorter.slice(i);
+}
+
+/**
+ * The day word `word` is a misspelling of ("Firday" → "friday"), or null. One letter from two
+ * ("moday": today, monday) it is the one with its first letter, if only one has.
+ */
+export function misspelledDayWord(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (lower.length < MIN_MISSPELLED_LENGTH || NOT_MISSPELLED.has(lower) || DAY_WORDS.includes(lower)) return null;
+  const near = DAY_WORDS.filter((day) => oneEditApart(lower, day));
+  const likely = near.length > 1 ? near.filter((day) => day[0] === lower[0]) : near;
+  return likely.length === 1 ? likely[0] : null;
+}
+
+/** A word of letters alone: not part of a #tag, an !mark, an address, a hyphenated or it's-word. */
+const LONE_WORD = /(?<![\p{L}\p{N}#!@_'’/.\-])\p{L}+(?![\p{L}\p{N}@_'’/\-]|\.\p{L})/gu;
+
+/** A misspelled word of the input: at start..end in the respelled text, inputStart..inputEnd as typed. */
+interface Respelled {
+  start: number;
+  end: number;
+  inputStart: number;
+  inputEnd: number;
+}
+
+/** The input with its misspelled day words respelled ("call mom tomorow" → "call mom tomorrow"). */
+function respellDayWords(input: string): { text: string; words: Respelled[] } {
+  const words: Respelled[] = [];
+  let text = "";
+  let copied = 0;
+  for (const match of input.matchAll(LONE_WORD)) {
+    const day = misspelledDayWord(match[0]);
+    if (!day) continue;
+    text += input.slice(copied, match.index);
+    const inputEnd = match.index + match[0].length;
+    words.push({ start: text.length, end: text.length + day.length, inputStart: match.index, inputEnd });
+    text += day;
+    copied = inputEnd;
+  }
+  return { text: text + input.slice(copied), words };
+}
+
 // -- the text being consumed ------------------------------------------------------------------
 
 /** How kept texts are compared: "  Weekly " and "weekly" are the same words. */
@@ -167,7 +264,9 @@ function keepKey(text: string): string {
 
 /**
  * The input with consumed spans blanked out (same length, so indexes stay valid). Words kept in
- * the title are blanked out of what the rules read, but not out of the title.
+ * the title are blanked out of what the rules read, but not out of the title. The rules read
+ * misspelled day words respelled ("tomorow" as "tomorrow"), so their indexes are into that text;
+ * the title and the tokens are the input as typed.
  */
 class Line {
   /** What the title is made of: the input without the consumed spans. */
@@ -177,15 +276,34 @@ class Line {
   readonly tokens: QuickAddToken[] = [];
   private readonly keep: Set<string>;
   private readonly held: Array<{ start: number; end: number }> = [];
+  private readonly respelled: Respelled[];
 
   constructor(
     readonly input: string,
     keep: readonly string[] = [],
   ) {
+    const read = respellDayWords(input);
     // UTF-16 code units, like the indexes RegExp and chrono report.
     this.chars = input.split("");
-    this.visible = input.split("");
+    this.visible = read.text.split("");
+    this.respelled = read.words;
     this.keep = new Set(keep.map(keepKey).filter(Boolean));
+  }
+
+  /** Where `index` of the text the rules read is in the input; inside a respelled word, its start or end. */
+  private inInput(index: number, side: "start" | "end"): number {
+    let shift = 0;
+    for (const word of this.respelled) {
+      if (index <= word.start) break;
+      if (index < word.end) return side === "start" ? word.inputStart : word.inputEnd;
+      shift = word.inputEnd - word.end;
+    }
+    return index + shift;
+  }
+
+  /** The words of the input from `start` to `end` of the text the rules read. */
+  private typed(start: number, end: number): string {
+    return this.input.slice(this.inInput(start, "start"), this.inInput(end, "end"));
   }
 
   /**
@@ -194,7 +312,7 @@ class Line {
    */
   kept(start: number, end: number): boolean {
     if (this.held.some((span) => start < span.end && span.start < end)) return true;
-    if (!this.keep.has(keepKey(this.input.slice(start, end)))) return false;
+    if (!this.keep.has(keepKey(this.typed(start, end)))) return false;
     this.held.push({ start, end });
     for (let i = start; i < end; i++) this.visible[i] = " ";
     return true;
@@ -209,8 +327,10 @@ class Line {
   }
 
   consume(kind: QuickAddTokenKind, start: number, end: number): void {
-    for (let i = start; i < end; i++) this.chars[i] = this.visible[i] = " ";
-    this.tokens.push({ kind, text: this.input.slice(start, end).trim(), start, end });
+    for (let i = start; i < end; i++) this.visible[i] = " ";
+    const [from, to] = [this.inInput(start, "start"), this.inInput(end, "end")];
+    for (let i = from; i < to; i++) this.chars[i] = " ";
+    this.tokens.push({ kind, text: this.input.slice(from, to).trim(), start: from, end: to });
   }
 
   /** Also consume connector words ("due", "by", "on", "at") right before `start`. */

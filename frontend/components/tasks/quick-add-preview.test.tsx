@@ -44,6 +44,20 @@ describe("QuickAddPreview", () => {
     ]);
   });
 
+  it("shows a misspelled day word and asap as the chips of what they were read as", () => {
+    render(<QuickAddPreview result={parse("Fix login bug asap tomorow")} now={now} onKeep={() => {}} />);
+    expect(screen.getByText("Fix login bug").tagName).toBe("STRONG");
+    const chips = within(screen.getByRole("list", { name: "Parsed from your text" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    // As "Fix login bug !high tomorrow" shows; the keep buttons name the words as typed.
+    expect(chips).toEqual(["Due Tomorrow 9:00 AM", "Priority High"]);
+    expect(screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual([
+      "Keep “tomorow” in the title",
+      "Keep “asap” in the title",
+    ]);
+  });
+
   it("shows the reminder relative to the due date", () => {
     render(<QuickAddPreview result={parse("Flight tomorrow 9am remind me 30m before")} now={now} />);
     expect(screen.getByText("30 min before")).toBeTruthy();
