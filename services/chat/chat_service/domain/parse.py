@@ -13,6 +13,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from chat_service.domain.cannot import Cannot, read_cannot
 from chat_service.domain.recurrence import REPEAT_WORDS, first_due, take_recurrence
 from chat_service.domain.text import Scanner, fix_command_typos, mashed, normalise
 from chat_service.domain.when import When, take_offset, take_reminder, take_when
@@ -33,6 +34,7 @@ Intent = Literal[
     "delete_all",
     "undo",
     "retarget",
+    "cannot",
     "unclear",
 ]
 MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update"})
@@ -126,6 +128,8 @@ class Request:
     # What to do instead when no task matches `ref` ("make the bed every morning" is a new
     # task unless a task called "bed" exists).
     fallback: "Request | None" = None
+    # For "cannot": what was asked of the assistant that no tool does ("can you text me my list?").
+    cannot: Cannot | None = None
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -563,6 +567,9 @@ def parse(message: str, now: datetime) -> Request:
         return Request("undo")  # "oops, undo that please" too: else it would be a task
     if _MUSING.match(body):
         return Request("unclear")  # "hmm" is no task
+    cannot = read_cannot(body)
+    if cannot is not None:
+        return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task
     text = _BANG_AFTER_TO.sub(_bang_as_word, fix_command_typos(_strip_polite(body)))
     if not text:
         return Request("greet" if greeting else "unclear")
@@ -617,6 +624,17 @@ def read_add(text: str, now: datetime) -> Request:
             changes, title=title or None, description=description, due=due, remind_minutes=minutes
         ),
     )
+
+
+_YES = re.compile(
+    r"^(?:yes|yeah|yep|yup|sure|ok|okay|please|please\s+do|do\s+it|go\s+ahead|add\s+it|yes\s+please|sure\s+thing|"
+    r"that'?d\s+be\s+great|sounds\s+good)(?:[\s,!.]+(?:please|thanks|thank\s+you|add\s+it|do\s+it|go\s+ahead))*[\s!.]*$",
+    re.IGNORECASE,
+)
+
+
+def says_yes(message: str) -> bool:
+    return bool(_YES.match(normalise(message)))
 
 
 _ASKS_REMINDER = re.compile(

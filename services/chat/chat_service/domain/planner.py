@@ -13,9 +13,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from chat_service.domain import reply
+from chat_service.domain.cannot import Cannot
 from chat_service.domain.conversation import TASK_FIELDS
 from chat_service.domain.matching import best_matches, names_whole, select, split_refs
-from chat_service.domain.parse import MUTATING, Changes, Request, parse, series_due
+from chat_service.domain.parse import MUTATING, Changes, Request, parse, read_add, says_yes, series_due
 from chat_service.domain.recurrence import describe
 from chat_service.domain.text import keywords, words
 from chat_service.domain.when import DEFAULT_TIME, When
@@ -96,8 +97,15 @@ def iso(moment: datetime) -> str:
 
 def understand(message: str, ctx: Context) -> Request:
     """The request, reading an answer to "which one do you mean?" as a choice among the
-    tasks of the question before it."""
+    tasks of the question before it, and a "yes" to "I can't ..., but I can add it" as that
+    task."""
     request = parse(message, ctx.local_now)
+    offered = ctx.previous_assistant and reply.SAY_YES in ctx.previous_assistant
+    if offered and ctx.previous_user and says_yes(message):
+        # "Yes" to "I can't call your dentist, but I can add 'Call my dentist' (just say yes)".
+        declined = parse(ctx.previous_user, ctx.local_now).cannot
+        if declined is not None and declined.task:
+            return read_add(declined.task, ctx.local_now)
     asked = ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant
     if not asked or not ctx.previous_user:
         return request
@@ -147,7 +155,15 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _undo(ctx, j)
     if req.intent == "retarget":
         return _retarget(req, ctx, j)
+    if req.intent == "cannot" and req.cannot is not None:
+        return _cannot(req.cannot, ctx)
     return _small_talk(req, ctx)
+
+
+def _cannot(cannot: Cannot, ctx: Context) -> str:
+    """What the assistant can't do, and what it can instead; nothing is changed."""
+    title = read_add(cannot.task, ctx.local_now).changes.title if cannot.task else None
+    return reply.cannot(cannot.doing, title, about_list=cannot.about_list)
 
 
 def _small_talk(req: Request, ctx: Context) -> str:

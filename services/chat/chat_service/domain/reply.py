@@ -25,6 +25,23 @@ HELP = (
 )
 
 
+# The offer after "I can't ...": a "yes" to it adds the task offered.
+SAY_YES = 'just say "yes"'
+
+
+def cannot(doing: str, title: str | None, *, about_list: bool) -> str:
+    """'Sorry, I can't make phone calls.' and what it can do instead."""
+    text = f"Sorry, I can't {doing}."
+    if about_list:
+        return f"{text} Your tasks are all here, though: ask \"What's on my list?\" and I'll show them."
+    if not title:
+        return (
+            f'{text} I can remind you in the app instead, like "remind me to leave for the airport at 6am".'
+        )
+    instead = f"I can add {quote(title)} to your list ({SAY_YES}), set a reminder for it, or show your tasks."
+    return f"{text} {instead}"
+
+
 def parse_time(value: str | None) -> datetime | None:
     if not value:
         return None
