@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 from chat_service.domain.cannot import Cannot, read_cannot
 from chat_service.domain.recurrence import REPEAT_WORDS, first_due, take_recurrence
 from chat_service.domain.text import Scanner, fix_command_typos, mashed, normalise
-from chat_service.domain.when import When, take_offset, take_reminder, take_when
+from chat_service.domain.when import When, take_days, take_offset, take_reminder, take_when
 
 Intent = Literal[
     "add",
@@ -92,6 +92,9 @@ class Changes:
     clear_rrule: bool = False
     # A correction naming only a day ("no, I meant Friday") keeps the task's time of day.
     keep_time: bool = False
+    # A new task said for several days ("gym tuesday and thursday"): one task each; `due` is
+    # the first of them.
+    dues: tuple[When, ...] = ()
 
     def any(self) -> bool:
         return self != Changes()
@@ -416,7 +419,9 @@ def _attributes(scan: Scanner, now: datetime) -> Changes:
     """Dates, recurrence, reminder, priority and tags said anywhere in the text."""
     minutes = take_reminder(scan)
     recurrence = take_recurrence(scan)
-    when = take_when(scan, now)
+    # "tuesday and thursday" without "every": a task for each day, not one that repeats.
+    days = take_days(scan, now) if recurrence is None else []
+    when = days[0] if days else take_when(scan, now)
     priority = take_priority(scan)
     tags = take_tags(scan)
     if recurrence is None:
@@ -430,6 +435,7 @@ def _attributes(scan: Scanner, now: datetime) -> Changes:
         remind_minutes=minutes,
         rrule=recurrence.rrule if recurrence else None,
         rrule_at=recurrence.at if recurrence else None,
+        dues=tuple(days) if len(days) > 1 and recurrence is None else (),
     )
 
 

@@ -187,6 +187,14 @@ def _add(req: Request, ctx: Context, j: Journal) -> str:
     c = req.changes
     if not c.title:
         return "What should the task be called?"
+    if c.dues:
+        # "gym tuesday and thursday at 7am": a task for each day.
+        return " ".join(_add_one(replace(c, due=due, dues=()), ctx, j) for due in c.dues)
+    return _add_one(c, ctx, j)
+
+
+def _add_one(c: Changes, ctx: Context, j: Journal) -> str:
+    assert c.title
     args: dict[str, Any] = {"title": c.title}
     if c.priority:
         args["priority"] = c.priority

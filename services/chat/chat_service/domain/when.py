@@ -6,6 +6,7 @@ Rules (the product's, see chat-eval/README.md): a date without a time is 09:00 l
 12:00, "end of day" 17:00. A weekday name is the next such day after today. A time without
 a date is today when still ahead, else tomorrow."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -373,6 +374,62 @@ def take_when(scan: Scanner, now: datetime) -> When | None:
         date_given=True,
         time_given=at is not None,
     )
+
+
+# One of several days said together: a weekday, today, tomorrow or a date, with its own
+# time if one follows ("tuesday at 7am"). Not a plural ("tuesdays" repeats).
+_ONE_DAY = (
+    r"(?:(?:on|this|next|coming)\s+)?(?:today|tomorrow|tmrw|"
+    + ANY_WEEKDAY
+    + r"|"
+    + MONTH
+    + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + MONTH
+    + r")(?![\w'])"
+    r"(?:\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night)|\s+at\s+\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?|"
+    r"\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?)?"
+)
+_DAYS_APART = r"\s*,\s*(?:and\s+)?|\s+(?:and|&|\+)\s+"
+# The days end the phrase they are in: "the Monday and Tuesday reports" names reports.
+_DAY_LIST = re.compile(
+    r"(?<!\bthe\s)\b"
+    + _ONE_DAY
+    + r"(?:(?:"
+    + _DAYS_APART
+    + r")"
+    + _ONE_DAY
+    + r")+(?=\s*(?:$|[,.;:!?#)\-\u2063]|(?:at|by|around|from|before|until|@|for|to|with|and|please|remind|add|i|we|"
+    r"i'?ll|i'?m|need|have|must|should|gotta)\b))",
+    re.IGNORECASE,
+)
+
+
+def take_days(scan: Scanner, now: datetime) -> list[When]:
+    """Two or more days said together ("gym tuesday and thursday at 7am", "tomorrow and
+    friday"): one due time each, in date order. A day without a time of its own takes the
+    time said after it ("monday, wednesday and friday at 6:30am"), else the day's default.
+    [] when the text names no such days; a title's own "and" ("Tom and Jerry marathon
+    friday") joins no days."""
+    found = scan.find(_DAY_LIST)
+    if found is None:
+        return []
+    days = [
+        take_when(Scanner("on " + said), now) for said in re.split(_DAYS_APART, found.group(0), flags=re.I)
+    ]
+    if any(day is None or not day.date_given for day in days):
+        return []
+    scan.mask(found.start(), found.end())
+    later, _ = take_time(scan)  # "tuesday and thursday, 7am"
+    dues: list[When] = []
+    for day in reversed(days):
+        assert day is not None
+        if day.time_given:
+            later = day.at.time()
+        elif later is not None:
+            day = When(_fold(datetime.combine(day.at.date(), later, tzinfo=now.tzinfo)), True, True)
+        if day not in dues:
+            dues.append(day)
+    return sorted(dues, key=lambda when: when.at)
 
 
 def _fold(local: datetime) -> datetime:
