@@ -26,16 +26,54 @@ const stats = {
   current_streak: 2,
   overdue: 1,
 };
+// As audit-service answers: each entry's summary (English, times in UTC) and its details.
+const details = { title: "Pay rent", due_at: null, changes: [], next_instance: false, series_ended: false, withdrawn: false };
 const activity = {
   items: [
-    { event_id: "e2", type: "task.completed", task_id: "t1", occurred_at: "2026-11-26T09:00:00Z", summary: "Completed 'Pay rent'" },
-    { event_id: "e1", type: "task.deleted", task_id: "t9", occurred_at: "2026-11-26T08:00:00Z", summary: "Deleted 'Old'" },
+    {
+      event_id: "e3",
+      type: "task.updated",
+      task_id: "t1",
+      occurred_at: "2026-11-26T10:00:00Z",
+      summary: "Priority changed from Medium to Very important for 'Pay rent'",
+      details: { ...details, changes: [{ field: "priority", old: "MEDIUM", new: "VERY_IMPORTANT" }] },
+    },
+    {
+      event_id: "e2",
+      type: "task.completed",
+      task_id: "t1",
+      occurred_at: "2026-11-26T09:00:00Z",
+      summary: "Completed 'Pay rent'",
+      details,
+    },
+    {
+      event_id: "e1",
+      type: "task.deleted",
+      task_id: "t9",
+      occurred_at: "2026-11-26T08:00:00Z",
+      summary: "Deleted 'Old'",
+      details: { ...details, title: "Old" },
+    },
     {
       event_id: "e0",
       type: "task.updated",
       task_id: "t1",
       occurred_at: "2026-11-26T07:00:00Z",
       summary: "Due date set to 28 Nov 2026, 08:00 UTC for 'Pay rent'",
+      details: {
+        ...details,
+        due_at: "2026-11-28T08:00:00Z",
+        changes: [{ field: "due_at", old: null, new: "2026-11-28T08:00:00Z" }],
+      },
+    },
+    // An entry without details (its stored event no longer reads): its summary as it is.
+    {
+      event_id: "e-old",
+      type: "task.updated",
+      task_id: "t7",
+      occurred_at: "2026-11-25T07:00:00Z",
+      summary: "Due date set to 1 Dec 2026, 09:00 UTC for 'Taxes'",
+      details: null,
     },
   ],
 };
@@ -105,10 +143,10 @@ describe("Dashboard", () => {
     expect(within(priority).getByRole("row", { name: /Medium/ }).textContent).toContain("4");
   });
 
-  it("writes the times in the feed's summaries as the task list does, the full time on hover", async () => {
+  it("writes each entry from its details, its times as the task list does, the full time on hover", async () => {
     renderDashboard();
     const feed = await screen.findByRole("list", { name: "Recent activity" });
-    const link = await within(feed).findByRole("link", { name: /^Due date set to / });
+    const link = await within(feed).findByRole("link", { name: /^Due date set to .* for 'Pay rent'$/ });
     const time = link.querySelector("time")!;
     expect(time.getAttribute("dateTime")).toBe("2026-11-28T08:00:00.000Z");
     expect(time.textContent).toBe(formatDue("2026-11-28T08:00:00.000Z"));
@@ -117,6 +155,16 @@ describe("Dashboard", () => {
     // The whole timestamp, zone included, is there on hover.
     expect(time.getAttribute("title")).toMatch(/2026.*\d:00/);
     expect(time.getAttribute("title")).toMatch(/UTC|GMT|[A-Z]{3}/);
+    // The task list's names, not the summary's words.
+    expect(within(feed).getByRole("link", { name: "Priority changed from Medium to Urgent for 'Pay rent'" })).toBeTruthy();
+  });
+
+  it("shows an entry without details as its summary says it", async () => {
+    renderDashboard();
+    const feed = await screen.findByRole("list", { name: "Recent activity" });
+    const link = await within(feed).findByRole("link", { name: "Due date set to 1 Dec 2026, 09:00 UTC for 'Taxes'" });
+    expect(link.getAttribute("href")).toBe("/tasks?task=t7");
+    expect(link.querySelector("time")).toBeNull();
   });
 
   it("offers a retry when statistics are unavailable", async () => {

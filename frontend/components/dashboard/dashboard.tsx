@@ -25,6 +25,7 @@ import { browserTimeZone } from "@/components/assistant/chat";
 import { cn } from "@/components/ui/cn";
 import { formatDue } from "@/lib/tasks";
 import { TIME_OPTIONS } from "@/lib/time";
+import { activityParts } from "./activity-words";
 import { CompletedPerDayChart, HorizontalBars } from "./charts";
 import {
   PRIORITY_COLOR,
@@ -38,7 +39,6 @@ import {
   plural,
   priorityBars,
   statsKey,
-  summaryParts,
   tagBars,
   type ActivityItem,
   type Bar,
@@ -150,9 +150,9 @@ const fullTime = new Intl.DateTimeFormat(undefined, {
   timeZoneName: "short",
 });
 
-/** A summary with its times as the app writes them ("Today 9:00 AM"), the full one on hover. */
-function Summary({ text, now }: { text: string; now: Date }) {
-  return summaryParts(text).map((part, index) =>
+/** An entry's line with its times as the app writes them ("Today 9:00 AM"), the full one on hover. */
+function Summary({ item, now }: { item: ActivityItem; now: Date }) {
+  return activityParts(item).map((part, index) =>
     typeof part === "string" ? (
       part
     ) : (
@@ -181,11 +181,11 @@ function ActivityFeed({ items }: { items: ActivityItem[] }) {
             <div className="min-w-0 flex-1 text-sm wrap-anywhere">
               {linkable ? (
                 <Link href={`/tasks?task=${encodeURIComponent(item.task_id!)}`} className="text-text hover:underline">
-                  <Summary text={item.summary || item.type} now={nowDate} />
+                  <Summary item={item} now={nowDate} />
                 </Link>
               ) : (
                 <span className="text-text">
-                  <Summary text={item.summary || item.type} now={nowDate} />
+                  <Summary item={item} now={nowDate} />
                 </span>
               )}
             </div>

@@ -7,7 +7,6 @@ import {
   percent,
   priorityBars,
   statsSchema,
-  summaryParts,
   tagBars,
 } from "./stats-data";
 
@@ -88,29 +87,5 @@ describe("percent", () => {
     expect(percent(0.3333)).toBe("33%");
     expect(percent(1)).toBe("100%");
     expect(percent(0)).toBe("0%");
-  });
-});
-
-describe("summaryParts", () => {
-  it("picks the stored UTC times out of a summary as instants", () => {
-    expect(summaryParts("Due date changed from 1 Jul 2026, 12:00 UTC to 28 Nov 2026, 08:00 UTC for 'Pay rent'")).toEqual([
-      "Due date changed from ",
-      { at: "2026-07-01T12:00:00.000Z", text: "1 Jul 2026, 12:00 UTC" },
-      " to ",
-      { at: "2026-11-28T08:00:00.000Z", text: "28 Nov 2026, 08:00 UTC" },
-      " for 'Pay rent'",
-    ]);
-    expect(summaryParts("Reminder for 'Pay rent' (due 1 Dec 2026, 09:00 UTC)")).toEqual([
-      "Reminder for 'Pay rent' (due ",
-      { at: "2026-12-01T09:00:00.000Z", text: "1 Dec 2026, 09:00 UTC" },
-      ")",
-    ]);
-  });
-
-  it("leaves a summary without times, and what only looks like one, as words", () => {
-    expect(summaryParts("Completed 'Pay rent'")).toEqual(["Completed 'Pay rent'"]);
-    expect(summaryParts("")).toEqual([""]);
-    expect(summaryParts("Due date set to 31 Feb 2026, 09:00 UTC")).toEqual(["Due date set to 31 Feb 2026, 09:00 UTC"]);
-    expect(summaryParts("Due date set to 1 Dec 2026, 09:00 CET")).toEqual(["Due date set to 1 Dec 2026, 09:00 CET"]);
   });
 });

@@ -22,12 +22,26 @@ export const statsSchema = z.object({
 });
 export type Stats = z.infer<typeof statsSchema>;
 
+/** The facts an entry's summary is told from (audit-service's `details`). */
+const activityDetailsSchema = z.object({
+  title: z.string().nullable(),
+  due_at: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+  next_instance: z.boolean(),
+  series_ended: z.boolean(),
+  withdrawn: z.boolean(),
+});
+export type ActivityDetails = z.infer<typeof activityDetailsSchema>;
+
 export const activityItemSchema = z.object({
   event_id: z.string(),
   type: z.string(),
   task_id: z.string().nullish(),
   occurred_at: z.string(),
   summary: z.string().catch(""),
+  // Null (or absent, from an older audit-service) where the stored event no longer reads;
+  // anything malformed counts as none, so the entry shows its summary rather than half a line.
+  details: activityDetailsSchema.nullish().catch(null),
 });
 export type ActivityItem = z.infer<typeof activityItemSchema>;
 
@@ -41,37 +55,13 @@ export function fetchStats(days: number, tz: string): Promise<Stats> {
 }
 
 /**
- * The feed. Its summaries come with their times in UTC, as the audit service stores them (no
- * `tz`): "Due date set to 28 Nov 2026, 08:00 UTC for 'Pay rent'". summaryParts picks those
- * out, and the feed writes them in the reader's zone and the app's style ("Today 9:00 AM").
+ * The feed, newest first. The feed writes each entry from its `details` (activity-words.ts),
+ * its times in the reader's zone and style; the summaries (English, times in UTC) are only
+ * shown where an entry has no details.
  */
 export async function fetchActivity(limit: number): Promise<ActivityItem[]> {
   const body = await api(`activity?${new URLSearchParams({ limit: String(limit) })}`, { schema: activitySchema });
   return body.items;
-}
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-// audit-service's readable_time in UTC: "1 Dec 2026, 09:00 UTC" (services/audit/.../summary.py).
-const UTC_TIME = new RegExp(`\\b(\\d{1,2}) (${MONTHS.join("|")}) (\\d{4}), (\\d{2}):(\\d{2}) UTC\\b`, "g");
-
-/** A piece of a summary: its own words, or a time in it (`at`: the instant, ISO 8601). */
-export type SummaryPart = string | { at: string; text: string };
-
-/** A summary cut into its words and its times, in order; a summary without times is one string. */
-export function summaryParts(summary: string): SummaryPart[] {
-  const parts: SummaryPart[] = [];
-  let last = 0;
-  for (const match of summary.matchAll(UTC_TIME)) {
-    const [text, day, month, year, hour, minute] = match;
-    const at = new Date(Date.UTC(Number(year), MONTHS.indexOf(month), Number(day), Number(hour), Number(minute)));
-    // Not a real date or time ("31 Feb", "25:00"): leave the words as they are.
-    if (at.getUTCDate() !== Number(day) || at.getUTCHours() !== Number(hour) || at.getUTCMinutes() !== Number(minute)) continue;
-    if (match.index > last) parts.push(summary.slice(last, match.index));
-    parts.push({ at: at.toISOString(), text });
-    last = match.index + text.length;
-  }
-  if (last < summary.length || !parts.length) parts.push(summary.slice(last));
-  return parts;
 }
 
 export interface DayPoint {
