@@ -29,7 +29,7 @@ from openai.types.responses import (
 )
 from openai.types.responses.response_prompt_param import ResponsePromptParam
 
-from chat_service.domain.planner import Call, Context, Say, next_step
+from chat_service.domain.planner import Call, Calls, Context, Say, next_step
 
 CONTEXT_PREFIX = "Context (JSON): "
 _CONTEXT_LINE = re.compile(r"^" + re.escape(CONTEXT_PREFIX) + r"(\{.*\})\s*$", re.MULTILINE)
@@ -103,7 +103,7 @@ def read_turn(
         elif entry.get("role") == "assistant" or entry.get("type") == "message":
             previous_assistant = _text_of(entry.get("content"))
     calls: dict[str, Call] = {}
-    done: list[tuple[Call, dict[str, Any]]] = []
+    outputs: dict[str, dict[str, Any]] = {}
     for entry in entries[last_user + 1 :]:
         if entry.get("type") == "function_call":
             try:
@@ -111,10 +111,11 @@ def read_turn(
             except json.JSONDecodeError:
                 arguments = {}
             calls[str(entry.get("call_id"))] = Call(str(entry.get("name")), arguments)
-        elif entry.get("type") == "function_call_output":
-            call = calls.get(str(entry.get("call_id")))
-            if call is not None:
-                done.append((call, _output_dict(entry.get("output"))))
+        elif entry.get("type") == "function_call_output" and str(entry.get("call_id")) in calls:
+            outputs[str(entry.get("call_id"))] = _output_dict(entry.get("output"))
+    # In the order the calls were made: the results of calls made together may come back
+    # in any order.
+    done = [(call, outputs[call_id]) for call_id, call in calls.items() if call_id in outputs]
     return message, done, previous_user, previous_assistant
 
 
@@ -178,16 +179,8 @@ class OfflineModel(Model):
         step = next_step(message, ctx, done)
         if isinstance(step, Say):
             return [_message(step.text)]
-        call_id = f"call_{uuid.uuid4().hex[:24]}"
-        return [
-            ResponseFunctionToolCall(
-                id=call_id,
-                call_id=call_id,
-                type="function_call",
-                name=step.name,
-                arguments=json.dumps(step.arguments, separators=(",", ":")),
-            )
-        ]
+        # Calls that do not wait for each other go out together, as parallel tool calls.
+        return [_function_call(call) for call in (step.calls if isinstance(step, Calls) else (step,))]
 
     async def stream_response(
         self,
@@ -216,6 +209,17 @@ class OfflineModel(Model):
             tools=[],
         )
         yield ResponseCompletedEvent(type="response.completed", response=response, sequence_number=0)
+
+
+def _function_call(call: Call) -> ResponseFunctionToolCall:
+    call_id = f"call_{uuid.uuid4().hex[:24]}"
+    return ResponseFunctionToolCall(
+        id=call_id,
+        call_id=call_id,
+        type="function_call",
+        name=call.name,
+        arguments=json.dumps(call.arguments, separators=(",", ":")),
+    )
 
 
 def _message(text: str) -> ResponseOutputMessage:

@@ -2,12 +2,13 @@
 Agent, Runner and MCP server (the in-process connection a turn uses) against the fake task
 API."""
 
+import json
 from typing import Any
 
 import pytest
 from chat_service.agent import collect_actions, run_turn
 from chat_service.app import mcp_caller
-from chat_service.domain.planner import Call, Context, Say, next_step
+from chat_service.domain.planner import Call, Calls, Context, Say, next_step
 from chat_service.mcp_inprocess import AgentTools
 from chat_service.offline_model import OfflineModel, context_line, read_context, read_history, read_turn
 from chat_service.tools import build_mcp_server
@@ -18,16 +19,18 @@ from todo_common.auth import AuthenticatedUser
 CTX = Context(now=NOW, timezone="UTC")
 
 
-def play(message: str, results: list[dict[str, Any]], ctx: Context = CTX) -> list[Call | Say]:
-    """The steps the planner takes when the tools answer `results` in order."""
-    steps: list[Call | Say] = []
+def play(message: str, results: list[dict[str, Any]], ctx: Context = CTX) -> list[Call | Calls | Say]:
+    """The steps the planner takes when the tools answer `results` in order (the calls of
+    a step made together in the order they were made)."""
+    steps: list[Call | Calls | Say] = []
     done: list[tuple[Call, dict[str, Any]]] = []
     while True:
         step = next_step(message, ctx, done)
         steps.append(step)
         if isinstance(step, Say):
             return steps
-        done.append((step, results[len(done)]))
+        for call in step.calls if isinstance(step, Calls) else (step,):
+            done.append((call, results[len(done)]))
 
 
 def test_add_is_one_call_then_a_confirmation() -> None:
@@ -144,6 +147,33 @@ def test_read_turn_separates_history_from_this_turn() -> None:
     message, done, previous_user, previous_assistant = read_turn(items)
     assert (message, previous_user, previous_assistant) == ("Make it urgent", "Add milk", "Added 'Milk'.")
     assert done == [(Call("get_task", {"task_id": "m"}), {"ok": True})]
+
+
+def test_results_of_calls_made_together_are_read_in_the_order_the_calls_were_made() -> None:
+    items: list[Any] = [
+        {"role": "user", "content": "undo"},
+        {"type": "function_call", "call_id": "c1", "name": "get_task", "arguments": '{"task_id": "a"}'},
+        {"type": "function_call", "call_id": "c2", "name": "get_task", "arguments": '{"task_id": "b"}'},
+        {"type": "function_call_output", "call_id": "c2", "output": '{"ok": true, "task": {"id": "b"}}'},
+        {"type": "function_call_output", "call_id": "c1", "output": '{"ok": true, "task": {"id": "a"}}'},
+    ]
+    _, done, _, _ = read_turn(items)
+    assert done == [
+        (Call("get_task", {"task_id": "a"}), {"ok": True, "task": {"id": "a"}}),
+        (Call("get_task", {"task_id": "b"}), {"ok": True, "task": {"id": "b"}}),
+    ]
+
+
+def test_calls_made_together_are_one_model_response() -> None:
+    change = {
+        "at": "2026-11-25T14:29:00.000Z",
+        "changes": [{"kind": "added", "task_id": i, "title": i, "after": {"id": i}} for i in ("a", "b")],
+    }
+    output = OfflineModel().respond(context_line(NOW, "UTC", None, change), "undo")
+    assert [(o.name, json.loads(o.arguments)) for o in output] == [
+        ("delete_task", {"task_id": "a"}),
+        ("delete_task", {"task_id": "b"}),
+    ]
 
 
 # -- whole turns through Agent, Runner and the MCP server ----------------------------------------

@@ -15,7 +15,7 @@ from chat_service.domain.conversation import (
     turn_changes,
 )
 from chat_service.domain.parse import parse
-from chat_service.domain.planner import ALREADY_UNDONE, NOTHING_TO_UNDO, Call, Context, Say
+from chat_service.domain.planner import ALREADY_UNDONE, NOTHING_TO_UNDO, Call, Calls, Context, Say
 from chat_service.mcp_inprocess import AgentTools
 from chat_service.offline_model import OfflineModel
 from chat_service.settings import ChatSettings
@@ -282,13 +282,12 @@ def test_a_turn_that_changed_two_tasks_is_undone_for_both_or_says_which_it_canno
     ]
     done_bank, done_school = ({**t, "completed": True} for t in (bank, school))
     steps = play(
-        "undo", [ok(task=done_bank), ok(task=bank), ok(task=done_school), ok(task=school)], undo_ctx(*changes)
+        "undo", [ok(task=done_bank), ok(task=done_school), ok(task=bank), ok(task=school)], undo_ctx(*changes)
     )
-    assert [s.name for s in steps if isinstance(s, Call)] == [
-        "get_task",
-        "reopen_task",
-        "get_task",
-        "reopen_task",
+    # Each task's calls wait for its own results only: both looked up in one step, then both reopened.
+    assert steps[:2] == [
+        Calls((Call("get_task", {"task_id": "b"}), Call("get_task", {"task_id": "s"}))),
+        Calls((Call("reopen_task", {"task_id": "b"}), Call("reopen_task", {"task_id": "s"}))),
     ]
     assert steps[-1] == Say("Reopened 'Call the bank'. Reopened 'Call the school'.")
     unseen = {"kind": "deleted", "task_id": "z", "title": "", "before": None, "after": None}

@@ -6,10 +6,10 @@ the results already in hand (`Journal`), until it reaches a call not yet made (r
 the next step) or its end (the reply). A cloud model does the same through the same tools."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from chat_service.domain import reply
@@ -22,8 +22,10 @@ from chat_service.domain.text import keywords, words
 from chat_service.domain.when import DEFAULT_TIME, When
 
 Task = dict[str, Any]
+T = TypeVar("T")
 PRIORITY_ORDER = ("LOW", "MEDIUM", "HIGH", "VERY_IMPORTANT")
-MAX_CALLS = 12
+# Steps of one plan: each one call, or the calls of one round of `Journal.each`.
+MAX_STEPS = 12
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,19 @@ class Call:
 
 
 @dataclass(frozen=True)
+class Calls:
+    """Calls that do not wait for each other's results, made in one step (as a cloud
+    model makes parallel tool calls); their results come back in this order."""
+
+    calls: tuple[Call, ...]
+
+
+@dataclass(frozen=True)
 class Say:
     text: str
 
 
-Step = Call | Say
+Step = Call | Calls | Say
 
 
 @dataclass(frozen=True)
@@ -58,8 +68,12 @@ class Context:
 
 
 class _Need(Exception):
-    def __init__(self, call: Call) -> None:
-        self.call = call
+    def __init__(self, *calls: Call) -> None:
+        self.calls = calls
+
+    @property
+    def step(self) -> Call | Calls:
+        return self.calls[0] if len(self.calls) == 1 else Calls(self.calls)
 
 
 class _Reply(Exception):
@@ -80,15 +94,49 @@ class Journal:
     def __init__(self, done: Sequence[tuple[Call, dict[str, Any]]]) -> None:
         self._done = list(done)
         self._next = 0
+        self._steps = 0
+
+    def _step(self) -> None:
+        self._steps += 1
+        if self._steps > MAX_STEPS:
+            raise _Reply("Sorry, that took more steps than I can take at once. Could you split it up?")
 
     def call(self, name: str, **arguments: Any) -> dict[str, Any]:
-        if self._next >= MAX_CALLS:
-            raise _Reply("Sorry, that took more steps than I can take at once. Could you split it up?")
+        self._step()
         if self._next < len(self._done):
             result = self._done[self._next][1]
             self._next += 1
             return result
         raise _Need(Call(name, {k: v for k, v in arguments.items() if v is not None}))
+
+    def each(self, items: Sequence[T], branch: "Callable[[T, Journal], str]") -> list[str]:
+        """`branch(item, journal)` for every item, side by side: each step makes the next
+        call of every branch still going, together, so n tasks take as many steps as the
+        longest branch, not n times that. A branch's text is what it returns, or says
+        (_Reply) when it stops early. The results of a step are handed out in the order its
+        calls were made, as the replay finds them again."""
+        got: list[list[tuple[Call, dict[str, Any]]]] = [[] for _ in items]
+        texts: list[str | None] = [None] * len(items)
+        while True:
+            wanted: list[tuple[int, Call]] = []
+            for n, item in enumerate(items):
+                if texts[n] is not None:
+                    continue
+                try:
+                    texts[n] = branch(item, Journal(got[n]))
+                except _Reply as answer:
+                    texts[n] = answer.text
+                except _Need as need:
+                    wanted.append((n, need.calls[0]))
+            if not wanted:
+                return [text or "" for text in texts]
+            self._step()
+            ready = self._done[self._next : self._next + len(wanted)]
+            self._next += len(ready)
+            for (n, call), (_, result) in zip(wanted, ready, strict=False):
+                got[n].append((call, result))
+            if len(ready) < len(wanted):
+                raise _Need(*(call for _, call in wanted[len(ready) :]))
 
 
 def iso(moment: datetime) -> str:
@@ -127,7 +175,7 @@ def next_step(message: str, ctx: Context, done: Sequence[tuple[Call, dict[str, A
     try:
         return Say(_plan(understand(message, ctx), ctx, journal))
     except _Need as need:
-        return need.call
+        return need.step
     except _Reply as answer:
         return Say(answer.text)
 
@@ -531,7 +579,7 @@ def _undo(ctx: Context, j: Journal) -> str:
     records = [r for r in change.get("changes") or [] if isinstance(r, dict) and r.get("task_id")]
     if not records:
         return NOTHING_TO_UNDO
-    return " ".join(_undo_one(record, ctx, j) for record in records)
+    return " ".join(j.each(records, lambda record, journal: _undo_one(record, ctx, journal)))
 
 
 def _undo_one(record: dict[str, Any], ctx: Context, j: Journal) -> str:
