@@ -6,6 +6,7 @@ import secrets
 import uuid
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -29,6 +30,8 @@ class FakeTasks:
         self.owner: dict[str, str] = {}
         # search -> its typo correction, used as task-service does: only when nothing matched.
         self.corrections: dict[str, str] = {}
+        # What "overdue" and "today" are judged against.
+        self.now = NOW
 
     def seed(self, user: str, **fields: Any) -> dict[str, Any]:
         task = self._new(fields)
@@ -82,6 +85,7 @@ class FakeTaskApi:
             items = [t for t in items if t["completed"] == (status == "completed")]
         if params.get("priority"):
             items = [t for t in items if t["priority"] in params["priority"].split(",")]
+        items = _due_filter(items, params, self.store.now)
         corrected = None
         if params.get("search"):
             unsearched = items
@@ -94,8 +98,12 @@ class FakeTaskApi:
             if not items and params["search"] in self.store.corrections:
                 corrected = self.store.corrections[params["search"]]
                 items = matching(corrected)
-        page = [dict(t) for t in items][: params.get("limit", 50)]
-        return {"items": page, "next_cursor": None, "corrected_search": corrected if page else None}
+        if params.get("sort") == "due_at":
+            items = sorted(items, key=lambda t: (t["due_at"] is None, t["due_at"] or ""))
+        limit = params.get("limit", 50)
+        page = [dict(t) for t in items][:limit]
+        more = "more" if len(items) > limit else None
+        return {"items": page, "next_cursor": more, "corrected_search": corrected if page else None}
 
     async def get(self, task_id: str) -> dict[str, Any]:
         return dict(self._mine(task_id))
@@ -122,6 +130,27 @@ class FakeTaskApi:
 
     async def reopen(self, task_id: str) -> dict[str, Any]:
         return await self.update(task_id, {"completed": False})
+
+
+def _due_filter(items: list[dict[str, Any]], params: dict[str, Any], now: datetime) -> list[dict[str, Any]]:
+    """due=overdue|today (in params["tz"], at `now`) and due_after/due_before (strict), as
+    task-service reads them."""
+
+    def due(task: dict[str, Any]) -> datetime | None:
+        return datetime.fromisoformat(task["due_at"].replace("Z", "+00:00")) if task["due_at"] else None
+
+    dated = [(t, due(t)) for t in items]
+    if params.get("due") == "overdue":
+        dated = [(t, d) for t, d in dated if d is not None and d < now]
+    elif params.get("due") == "today":
+        zone = ZoneInfo(params.get("tz") or "UTC")
+        today = now.astimezone(zone).date()
+        dated = [(t, d) for t, d in dated if d is not None and d.astimezone(zone).date() == today]
+    for name, keep in (("due_after", lambda d, b: d > b), ("due_before", lambda d, b: d < b)):
+        if params.get(name):
+            bound = datetime.fromisoformat(params[name].replace("Z", "+00:00"))
+            dated = [(t, d) for t, d in dated if d is not None and keep(d, bound)]
+    return [t for t, _ in dated]
 
 
 @pytest.fixture

@@ -8,14 +8,14 @@ question or a command about an existing task is a new task."""
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
 from chat_service.domain.cannot import Cannot, read_cannot
 from chat_service.domain.recurrence import REPEAT_WORDS, first_due, take_recurrence
-from chat_service.domain.text import Scanner, fix_command_typos, mashed, normalise
+from chat_service.domain.text import NUMBER, Scanner, fix_command_typos, mashed, normalise
 from chat_service.domain.when import When, take_days, take_offset, take_reminder, take_when
 
 Intent = Literal[
@@ -35,6 +35,7 @@ Intent = Literal[
     "undo",
     "retarget",
     "cannot",
+    "move_all",
     "unclear",
 ]
 MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update"})
@@ -593,6 +594,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_complete,
         _read_clear_due,
         _read_priority,
+        _read_move_all,
         _read_due,
         _read_delete,
         _read_list,
@@ -1094,6 +1096,84 @@ _DUE_VERBS = (
     r"^(?:move|reschedule|re-schedule|postpone|push(?:\s+back)?|delay|defer|change|set(?!\s+up\b)|update|make|shift|put\s+off|put|bump|"
     r"snooze|bring\s+forward|pull\s+forward|move\s+up)\s+"
 )
+
+
+# -- every task of a day at once: "move everything from today to tomorrow" -----------------
+# Words that say "all the tasks" ...
+_ALL_TASKS = r"\b(?:all|every|everything|tasks|todos|to-dos|items|stuff|things|ones)\b"
+# ... and the words around them that name nothing ("all of my tasks that are due ...").
+_ALL_FILLER = frozenset(
+    re.findall(
+        r"\S+",
+        "all every everything of my the tasks task todos todo to-dos items stuff things ones that thats which are is "
+        "were was due from for on scheduled planned left remaining rest open still i have had else",
+    )
+)
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|overdue)\b", re.IGNORECASE)
+
+
+def _read_move_all(text: str, now: datetime) -> Request | None:
+    """'Move everything from today to tomorrow', 'push all overdue tasks to tomorrow', 'move
+    all of today's tasks to monday', 'push today's tasks back a day': every open task of
+    that day (or overdue) to the new day. Without a day ('move everything to friday') it
+    asks which; a phrase with other words ('move the laundry tasks to friday') is not one."""
+    verb = re.match(_DUE_VERBS, text, re.IGNORECASE)
+    if not verb or not re.search(_ALL_TASKS + "|" + _RELATIVE_DAY.pattern, text, re.IGNORECASE):
+        return None
+    rest = text[verb.end() :]
+    target: Changes | None = None
+    head = ""
+    for split in re.finditer(r"\s+(?:to|until|till|for|into|onto)\s+", rest, re.IGNORECASE):
+        when, leftover = _when_only(rest[split.start() :], now)
+        if when is not None and not leftover:
+            head, target = rest[: split.start()], Changes(due=when, keep_time=True)
+            break
+    if target is None:
+        shift = re.match(
+            r"^(?P<head>.+?)\s+(?:(?:back|out|forward|ahead)\s+)?(?:by\s+)?(?P<n>"
+            + NUMBER
+            + r"\s+(?:days?|weeks?))(?:\s+(?:later|back|ahead))?$",
+            rest,
+            re.IGNORECASE,
+        )
+        offset = take_offset(Scanner(shift.group("n"))) if shift else None
+        if shift is None or offset is None:
+            return None
+        head, target = shift.group("head"), Changes(shift=offset)
+    filters = _tasks_of_day(head, now)
+    return None if filters is None else Request("move_all", changes=target, filters=filters)
+
+
+def _tasks_of_day(head: str, now: datetime) -> Filters | None:
+    """The open tasks 'all of today's tasks', 'everything overdue', 'tasks from friday' name,
+    as list filters (due None: all tasks, no day said); None when the words name tasks
+    otherwise ('the laundry tasks', 'friday drinks')."""
+    text = re.sub(r"(?<=\w)'s?\b", "", head.lower())  # "today's" -> "today"
+    scan = Scanner(text)
+    filters = Filters(status="open")
+    if scan.take(r"\b(?:overdue|late|past[- ]due|missed)\b"):
+        filters = replace(filters, due="overdue")
+    elif scan.take(r"\byesterday\b"):
+        filters = _day_window(filters, (now - timedelta(days=1)).date(), now)
+    else:
+        when = take_when(scan, now)
+        if when is not None and (not when.date_given or when.time_given):
+            return None  # "everything at 5pm" is not a day's tasks
+        if when is not None and when.at.date() == now.date():
+            filters = replace(filters, due="today")
+        elif when is not None:
+            filters = _day_window(filters, when.at.date(), now)
+    if any(word not in _ALL_FILLER for word in re.findall(r"[\w-]+", scan.rest())):
+        return None
+    if not re.search(_ALL_TASKS, text) and not _RELATIVE_DAY.search(text):
+        return None  # "move friday to monday": a task may be called "Friday"
+    return filters
+
+
+def _day_window(filters: Filters, day: date, now: datetime) -> Filters:
+    start = datetime.combine(day, time(0, 0), tzinfo=now.tzinfo)
+    # due_after is strict: a second before midnight takes a task due at midnight.
+    return replace(filters, due_after=start - timedelta(seconds=1), due_before=start + timedelta(days=1))
 
 
 def _read_due(text: str, now: datetime) -> Request | None:

@@ -205,6 +205,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _retarget(req, ctx, j)
     if req.intent == "cannot" and req.cannot is not None:
         return _cannot(req.cannot, ctx)
+    if req.intent == "move_all":
+        return _move_all(req, ctx, j)
     return _small_talk(req, ctx)
 
 
@@ -520,6 +522,66 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
     if not done:
         return f"What would you like to change about {title}?"
     return " ".join(done)
+
+
+# -- every task of a day at once ------------------------------------------------------------
+# The most tasks one request moves: each move is two task-service calls and its undo two
+# more, which stays inside the per-user rate limit (100 a minute).
+MAX_MOVED = 20
+
+
+def _move_all(req: Request, ctx: Context, j: Journal) -> str:
+    """'Move everything from today to tomorrow': every open task the filters name, each
+    keeping its time of day unless a time was given; says how many and which."""
+    f = req.filters
+    if f.due is None and f.due_after is None:
+        return reply.ASK_WHICH_TASKS
+    result = j.call(
+        "list_tasks",
+        status="open",
+        due=f.due,
+        due_after=iso(f.due_after) if f.due_after else None,
+        due_before=iso(f.due_before) if f.due_before else None,
+        sort="due_at",
+        limit=MAX_MOVED,
+        timezone=ctx.timezone,
+    )
+    if not _ok(result):
+        return _failure(result, "get your tasks")
+    tasks = [t for t in result.get("tasks", []) if t.get("due_at")]
+    source = reply.tasks_of(f, ctx.now, ctx.timezone)
+    if not tasks:
+        return f"You have no {source}, so I didn't move anything."
+    changes = replace(req.changes, keep_time=True)
+    moves = [(task, _new_due(changes, task, ctx)) for task in tasks]
+    outcomes = j.each(moves, _move_one)
+    moved = [(task, due) for (task, due), failed in zip(moves, outcomes, strict=True) if not failed]
+    text = reply.moved_all(moved, source, _moved_to(changes, ctx), ctx.now, ctx.timezone)
+    failures = [failed for failed in outcomes if failed]
+    if result.get("more"):
+        failures.append(f"You have more than {MAX_MOVED}; say it again to move the rest.")
+    return " ".join([text, *failures]).strip()
+
+
+def _moved_to(c: Changes, ctx: Context) -> str:
+    """Where a bulk move puts the tasks: 'to tomorrow, keeping their times', 'to Monday at
+    9:00 AM', '1 day later'."""
+    if c.shift is not None:
+        return reply.span(c.shift) + " later"
+    assert c.due is not None
+    if not c.due.date_given:
+        return f"to {reply.clock(c.due.at)} on the same day"
+    day = reply.day_text(c.due.at, ctx.now, ctx.timezone)
+    if c.due.time_given:
+        return f"to {day} at {reply.clock(c.due.at)}"
+    return f"to {day}, keeping their times"
+
+
+def _move_one(move: tuple[Task, datetime], j: Journal) -> str:
+    """'' once moved, else why not."""
+    task, due = move
+    result = j.call("set_due_date", task_id=task["id"], due_at=iso(due))
+    return "" if _ok(result) else _failure(result, f"move {reply.quote(task.get('title'))}")
 
 
 def _reminder_text(task: Task, ctx: Context) -> str:

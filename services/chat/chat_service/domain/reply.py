@@ -78,6 +78,26 @@ def when_text(value: str | datetime | None, now: datetime, zone: str) -> str:
     return f"on {local.strftime('%b')} {local.day}, {local.year} at {at}"
 
 
+def day_text(value: datetime, now: datetime, zone: str) -> str:
+    """'today', 'tomorrow', 'Friday', 'Fri, Dec 4': when_text without the time."""
+    return when_text(value, now, zone).rsplit(" at ", 1)[0].removeprefix("on ")
+
+
+def span(delta: Any) -> str:
+    """A relativedelta in words: '1 day', '2 weeks'."""
+    for size, unit in (
+        (delta.years, "year"),
+        (delta.months, "month"),
+        (delta.days, "day"),
+        (delta.hours, "hour"),
+    ):
+        if size:
+            if unit == "day" and size % 7 == 0:
+                size, unit = size // 7, "week"
+            return f"{size} {unit}{'s' if size != 1 else ''}"
+    return f"{delta.minutes} minute{'s' if delta.minutes != 1 else ''}"
+
+
 def quote(title: Any) -> str:
     return f"'{str(title).strip()}'"
 
@@ -204,6 +224,40 @@ def ask_which(ref: str | None, candidates: Sequence[Task]) -> str:
     titles = [quote(t.get("title")) for t in candidates[:5]]
     about = f" matching {quote(ref)}" if ref else ""
     return f"I found {len(candidates)} tasks{about}: {join(titles, 'and')}. {ASK_WHICH}"
+
+
+ASK_WHICH_TASKS = (
+    'Which tasks should I move? Say, for example, "move today\'s tasks to tomorrow" or "move all overdue '
+    'tasks to Monday".'
+)
+MAX_NAMED = 5
+
+
+def tasks_of(filters: Any, now: datetime, zone: str) -> str:
+    """The tasks a bulk move's filters name: 'overdue tasks', 'tasks due today', 'tasks due
+    on Friday'."""
+    if filters.due == "overdue":
+        return "overdue tasks"
+    if filters.due == "today":
+        return "tasks due today"
+    day = day_text(filters.due_before - timedelta(days=1), now, zone)
+    return f"tasks due {day if day in ('today', 'tomorrow', 'yesterday') else 'on ' + day}"
+
+
+def moved_all(moved: Sequence[tuple[Task, datetime]], source: str, to: str, now: datetime, zone: str) -> str:
+    """'Moved 3 tasks due today to tomorrow, keeping their times: 'A', 'B' and 'C'.' (five
+    named, then 'and 2 more'); one task with its new time."""
+    if not moved:
+        return ""
+    if len(moved) == 1:
+        task, due = moved[0]
+        return f"Moved {quote(task.get('title'))} to {when_text(due, now, zone).removeprefix('on ')}."
+    names = [quote(task.get("title")) for task, _ in moved]
+    if len(names) > MAX_NAMED:
+        listed = ", ".join(names[:MAX_NAMED]) + f" and {len(names) - MAX_NAMED} more"
+    else:
+        listed = join(names)
+    return f'Moved {len(moved)} {source} {to}: {listed}. Say "undo" to put them back.'
 
 
 def not_found(ref: str | None) -> str:
