@@ -24,6 +24,21 @@ class EventType(StrEnum):
     REMINDER_DUE = "reminder.due"
 
 
+# The task fields a client sets (API.md's Task, in its order): the fields an update's
+# payload.changes may name besides the derived ones (version, next_occurrence...).
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "completed",
+    "priority",
+    "tags",
+    "due_at",
+    "remind_at",
+    "rrule",
+    "repeat_from",
+)
+
+
 class FieldChange(BaseModel):
     old: Any = None
     new: Any = None

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from typing import Any
 
-from todo_common.events import EventType, FieldChange, TaskEvent
+from todo_common.events import EDITABLE_FIELDS, EventType, FieldChange, TaskEvent
 
 PRIORITY_NAMES = {"VERY_IMPORTANT": "Very important", "HIGH": "High", "MEDIUM": "Medium", "LOW": "Low"}
 _REPEAT_FROM = {"due": "the due date", "completion": "completion"}
@@ -35,19 +35,6 @@ _DERIVED = frozenset(
         "version",
         "updated_at",
     }
-)
-# The task's fields in the order the API lists them (task-service sends changes in this
-# order; a stored event does not keep it, jsonb orders keys by length).
-_FIELD_ORDER = (
-    "title",
-    "description",
-    "completed",
-    "priority",
-    "tags",
-    "due_at",
-    "remind_at",
-    "rrule",
-    "repeat_from",
 )
 
 
@@ -153,7 +140,9 @@ def shown_changes(changes: dict[str, FieldChange]) -> list[tuple[str, FieldChang
 
 
 def _place(field: str) -> int:
-    return _FIELD_ORDER.index(field) if field in _FIELD_ORDER else len(_FIELD_ORDER)
+    # API.md's order, which task-service sends changes in; a stored event does not keep
+    # it (jsonb orders keys by length).
+    return EDITABLE_FIELDS.index(field) if field in EDITABLE_FIELDS else len(EDITABLE_FIELDS)
 
 
 def _updated(title: str, changes: dict[str, FieldChange], zone: tzinfo) -> str:

@@ -7,23 +7,14 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from todo_common.events import EDITABLE_FIELDS
+
 from task_service.domain.errors import InvalidInput
 from task_service.domain.fields import Priority, RepeatFrom, iso, tag_key
 from task_service.domain.recurrence import Rule, check_occurs, next_occurrence, parse_rule
 
-# Fields a caller may set. Values reaching this module are already normalised
-# (fields.py); None in an edit clears the field (or resets it to its default).
-EDITABLE = (
-    "title",
-    "description",
-    "priority",
-    "tags",
-    "due_at",
-    "remind_at",
-    "rrule",
-    "repeat_from",
-    "completed",
-)
+# Values of the fields a caller may set (EDITABLE_FIELDS) reach this module already
+# normalised (fields.py); None in an edit clears the field (or resets it to its default).
 _DEFAULTS: dict[str, Any] = {"description": "", "priority": "MEDIUM", "tags": (), "repeat_from": "due"}
 _NULLABLE = ("due_at", "remind_at", "rrule")
 
@@ -154,7 +145,7 @@ def mark_deleted(task: Task, now: datetime) -> Task:
 
 
 def _value_or_default(name: str, value: Any) -> Any:
-    if name not in EDITABLE:
+    if name not in EDITABLE_FIELDS:
         raise AssertionError(f"{name} is not editable")
     if value is not None:
         return value
