@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
-import { toggleToast } from "./tasks-view";
+import { addressWithSearch, toggleToast } from "./tasks-view";
 
 vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams() }));
 
@@ -22,5 +22,22 @@ describe("toggleToast", () => {
     expect(options).toMatchObject({ title: "Reopened “Pay rent”", action: { label: "Undo" } });
     options.action?.onClick();
     expect(undo).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("addressWithSearch", () => {
+  const at = "http://localhost:3000";
+  it("sets, replaces or takes out ?search=, keeping the other parameters and the hash", () => {
+    expect(addressWithSearch(`${at}/tasks`, "buy milk")).toBe("/tasks?search=buy+milk");
+    expect(addressWithSearch(`${at}/tasks?view=week&search=old#top`, "new")).toBe("/tasks?view=week&search=new#top");
+    expect(addressWithSearch(`${at}/tasks?search=old&view=week#top`, "")).toBe("/tasks?view=week#top");
+    expect(addressWithSearch(`${at}/tasks?search=`, "")).toBe("/tasks");
+    expect(new URL(addressWithSearch(`${at}/tasks`, "a&b=c #1")!, at).searchParams.get("search")).toBe("a&b=c #1");
+  });
+
+  it("is null when the address already shows that search (nothing to replace)", () => {
+    expect(addressWithSearch(`${at}/tasks`, "")).toBeNull();
+    expect(addressWithSearch(`${at}/tasks?task=t1`, "")).toBeNull();
+    expect(addressWithSearch(`${at}/tasks?search=buy%20milk`, "buy milk")).toBeNull();
   });
 });

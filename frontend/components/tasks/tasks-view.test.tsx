@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { stubResizeObserver } from "@/lib/test-stubs";
 import { ToastProvider } from "@/components/ui/toast";
@@ -8,7 +8,28 @@ import type { Task } from "@/lib/tasks";
 import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
 import { testTask } from "./test-task";
 
-vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams() }));
+/**
+ * Next's useSearchParams: the address's parameters, read again when it changes (Back, and the
+ * page's own history.pushState/replaceState, which Next follows too).
+ */
+const address = vi.hoisted(() => ({ listeners: new Set<() => void>() }));
+vi.mock("next/navigation", async () => {
+  const { useMemo, useSyncExternalStore } = await import("react");
+  const subscribe = (listener: () => void) => {
+    address.listeners.add(listener);
+    window.addEventListener("popstate", listener);
+    return () => {
+      address.listeners.delete(listener);
+      window.removeEventListener("popstate", listener);
+    };
+  };
+  return {
+    useSearchParams: () => {
+      const search = useSyncExternalStore(subscribe, () => window.location.search);
+      return useMemo(() => new URLSearchParams(search), [search]);
+    },
+  };
+});
 
 /** The server: the tasks it holds, listed by their tags (the filter this test sets) and search. */
 let stored: Task[];
@@ -34,6 +55,14 @@ beforeEach(() => {
     return Response.json({ items, next_cursor: null, corrected_search: null });
   });
   vi.stubGlobal("fetch", fetchMock);
+  window.history.replaceState(null, "", "/tasks");
+  for (const method of ["pushState", "replaceState"] as const) {
+    const original = window.history[method].bind(window.history);
+    vi.spyOn(window.history, method).mockImplementation((...args) => {
+      original(...args);
+      for (const listener of address.listeners) listener();
+    });
+  }
   vi.stubGlobal("CSS", { escape: (value: string) => value });
   vi.stubGlobal("scrollTo", () => {}); // jsdom has none; the list scrolls a row into view
   stubResizeObserver();
@@ -42,6 +71,7 @@ afterEach(() => {
   cleanup();
   localStorage.clear();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 function renderTasks(filters: { tags?: string[] } = {}) {
@@ -172,5 +202,71 @@ describe("the browser's Back with a task open", () => {
     expect(window.location.pathname).toBe("/tasks");
     await back();
     expect(window.location.pathname).toBe("/dashboard");
+  });
+});
+
+describe("the search box and the address", () => {
+  const box = () => screen.getByLabelText("Search tasks") as HTMLInputElement;
+  const searchInAddress = () => new URLSearchParams(window.location.search).get("search");
+  const searchedFor = (words: string) =>
+    vi.waitFor(() =>
+      expect(fetchMock.mock.calls.some(([url]) => new URL(String(url), "http://localhost").searchParams.get("search") === words)).toBe(true),
+    );
+
+  // Before: the box was emptied but ?search=report stayed, so a reload (or the link shared)
+  // brought the old search back.
+  it.each([
+    ["typing it empty", () => fireEvent.change(box(), { target: { value: "" } })],
+    ["its clear button", () => fireEvent.click(screen.getByRole("button", { name: "Clear search" }))],
+    ["Escape", () => fireEvent.keyDown(box(), { key: "Escape" })],
+  ])("takes ?search= out of the address when the box is emptied by %s, and keeps the other parameters", async (_, empty) => {
+    stored.push(testTask({ id: "h1", title: "Buy milk" }));
+    window.history.replaceState(null, "", "/tasks?search=report&view=week#top");
+    renderTasks();
+    await screen.findByText("1 task");
+    expect(box().value).toBe("report");
+    empty();
+    expect(box().value).toBe("");
+    await vi.waitFor(() => expect(window.location.search).toBe("?view=week"));
+    expect(window.location.pathname + window.location.hash).toBe("/tasks#top");
+    await screen.findByText("2 tasks");
+  });
+
+  it("shows what is typed in the address, replacing its entry rather than adding one per keystroke", async () => {
+    stored.push(testTask({ id: "h1", title: "Buy milk" }));
+    renderTasks();
+    await screen.findByText("2 tasks");
+    const entries = window.history.length;
+    for (const typed of ["m", "mi", "mil", "milk "]) fireEvent.change(box(), { target: { value: typed } });
+    await searchedFor("milk");
+    await vi.waitFor(() => expect(searchInAddress()).toBe("milk"));
+    // The box keeps what was typed (its trailing space), the address the words searched.
+    expect(box().value).toBe("milk ");
+    fireEvent.change(box(), { target: { value: "report" } });
+    await vi.waitFor(() => expect(searchInAddress()).toBe("report"));
+    expect(window.history.length).toBe(entries);
+  });
+
+  it("keeps the search of a link to a task in the address once the task is closed", async () => {
+    window.history.replaceState(null, "", "/tasks?task=w1&search=report");
+    renderTasks();
+    const drawer = await screen.findByRole("dialog", { name: "Edit task" });
+    fireEvent.click(within(drawer).getByRole("button", { name: "Cancel" }));
+    // Before: "/tasks", while the box still said "report".
+    await vi.waitFor(() => expect(window.location.search).toBe("?search=report"));
+    expect(box().value).toBe("report");
+  });
+
+  it("empties the box on Back to the list without a search, and fills it again on Forward", async () => {
+    renderTasks();
+    await screen.findByText("1 task");
+    // A link to a search (an assistant chip) while the list is on screen.
+    act(() => window.history.pushState(null, "", "/tasks?search=report"));
+    await vi.waitFor(() => expect(box().value).toBe("report"));
+    window.history.back();
+    await vi.waitFor(() => expect(box().value).toBe(""));
+    expect(window.location.search).toBe("");
+    window.history.forward();
+    await vi.waitFor(() => expect(box().value).toBe("report"));
   });
 });

@@ -2,7 +2,7 @@
 /**
  * The Tasks screen: quick-add, search, filters (chips), sort, the virtualised list and the edit
  * drawer. Filters and sort are remembered in localStorage; `?task=<id>` opens that task and
- * `?search=<words>` searches.
+ * `?search=<words>` searches, and the address follows the search box (replaced, not pushed).
  * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes.
  */
 import { useDebounced } from "@/lib/use-debounced";
@@ -132,6 +132,25 @@ export function hiddenTaskToast(
   };
 }
 
+/**
+ * The address of the list showing the search `words` (`href` with ?search= set, or taken out
+ * when there are none; its other parameters as they are), or null when `href` already is that.
+ */
+export function addressWithSearch(href: string, words: string): string | null {
+  const url = new URL(href);
+  const current = url.searchParams.get("search");
+  if (words ? current === words : current === null) return null;
+  if (words) url.searchParams.set("search", words);
+  else url.searchParams.delete("search");
+  return url.pathname + url.search + url.hash;
+}
+
+/** Shows the search `words` in the address bar, in place: typing adds no history entries. */
+function replaceSearchInAddress(words: string) {
+  const address = addressWithSearch(window.location.href, words);
+  if (address !== null) window.history.replaceState(null, "", address);
+}
+
 export function TasksView() {
   const [view, setView] = useState<ViewState | null>(null);
   useEffect(() => {
@@ -197,8 +216,30 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     // A link to a task opens it. Leaving the task's URL (Back) is the popstate handler's to
     // decide: the drawer may have unsaved changes to ask about first.
     if (seenParams.task !== taskParam && taskParam !== null) setOpenId(taskParam);
-    if (seenParams.search !== searchParam && searchParam !== null) setSearchText(searchParam);
+    if (seenParams.search !== searchParam) {
+      // The address follows the box (below): its own search coming back is no news, and the box
+      // keeps what was typed since ("pay " stays, not "pay").
+      if (searchParam !== null && searchParam !== search) setSearchText(searchParam);
+      // Back (or a link) to the list without a search empties the box if it still shows the
+      // search left. A task's own entry has no ?search=: there the box keeps its words.
+      else if (
+        searchParam === null &&
+        taskParam === null &&
+        seenParams.task === null &&
+        searchText.trim() === seenParams.search?.trim()
+      ) {
+        setSearchText("");
+      }
+    }
   }
+  // The address follows the box, replaced rather than pushed (one history entry however much is
+  // typed): a reload or a shared link shows this search, and an emptied box (typed empty, its X,
+  // Escape, "Clear search") leaves no ?search= behind to bring the old search back.
+  useEffect(() => replaceSearchInAddress(search), [search]);
+  const emptied = !searchText.trim();
+  useEffect(() => {
+    if (emptied) replaceSearchInAddress(""); // at once, not after the debounce
+  }, [emptied]);
 
   const tz = useMemo(() => userTimeZone(), []);
   const params: ListParams = useMemo(
@@ -258,8 +299,15 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     openRef.current = null;
     const onPushed = pushedId.current !== null && new URLSearchParams(window.location.search).get("task") === pushedId.current;
     pushedId.current = null;
-    if (onPushed) window.history.back();
-    else window.history.replaceState(null, "", window.location.pathname);
+    if (onPushed) {
+      window.history.back();
+      return;
+    }
+    // Opened by a link (?task=<id>): the list's address, with the search the box shows.
+    const list = new URL(window.location.href);
+    list.searchParams.delete("task");
+    const words = searchBox.current?.value.trim() ?? "";
+    window.history.replaceState(null, "", addressWithSearch(list.href, words) ?? list.pathname + list.search + list.hash);
   }, []);
   useEffect(() => {
     openRef.current = openId;
