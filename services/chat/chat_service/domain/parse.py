@@ -348,6 +348,12 @@ def take_tags(scan: Scanner) -> list[str]:
 
 
 _TASK_NOUN = r"(?:task|todo|to-do|to\s+do|item|entry|reminder|note)s?\b"
+# Asking for a reminder, as "remind me" does: "set (me) a reminder", "send me a reminder",
+# "give me a reminder", "I need a reminder". ("Send a reminder to John" asks for none.)
+_A_REMINDER = (
+    r"(?:(?:set|create|add|make)\s+(?:me\s+)?|(?:send|give)\s+me\s+|(?:i|we)(?:\s+need|\s+want|\s+would\s+like|'d\s+like)\s+)"
+    r"(?:a\s+)?reminder"
+)
 _INTRO = r"(?:\s*(?:called|named|titled|saying|that\s+says|for\s+me\s+to|to|about|:|-)(?=\s|$))?"
 _ADD_LEADS = (
     # Verbs that only mean "add" ...
@@ -363,7 +369,7 @@ _ADD_LEADS = (
     r"(?:new|another)\s+(?:task|todo|to-do|item)\s*(?:called|named|titled|to|for|:|-)?",
     r"(?:task|todo|to-do|to\s+do|reminder|note\s+to\s+self)\s*[:\-]",
     r"(?:please\s+)?remind\s+me\s+(?:to|that|about|of)\b",
-    r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminder\s+(?:to|that|about)\b",
+    _A_REMINDER + r"\s+(?:to|that|about)\b",
     r"(?:don't|do\s+not|dont)\s+(?:let\s+me\s+)?forget\s+(?:to|about)?",
     r"(?:remember|make\s+sure|be\s+sure)\s+(?:to|that\s+i)\b",
     r"(?:i|we)\s+(?:really\s+|also\s+|still\s+)?(?:need|have|want|ought|got|must|should|gotta|plan|intend|hope)(?:\s+to)?\b",
@@ -645,9 +651,7 @@ def says_yes(message: str) -> bool:
     return bool(_YES.match(normalise(message)))
 
 
-_ASKS_REMINDER = re.compile(
-    r"^(?:please\s+)?(?:remind\s+me|(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminder)\b", re.IGNORECASE
-)
+_ASKS_REMINDER = re.compile(r"^(?:please\s+)?(?:remind\s+me|" + _A_REMINDER + r")\b", re.IGNORECASE)
 
 
 def raw_question(text: str) -> bool:
@@ -840,18 +844,18 @@ def _read_reminder(text: str, now: datetime) -> Request | None:
         return _req("update", clear.group("ref") or clear.group("ref2"), Changes(clear_reminder=True))
     lead = re.match(
         r"^(?:remind\s+me|set\s+(?:up\s+)?(?:a\s+|the\s+)?reminder|add\s+(?:a\s+)?reminder|create\s+(?:a\s+)?reminder|"
-        r"alert\s+me|notify\s+me|ping\s+me|give\s+me\s+a\s+reminder)\b",
+        r"alert\s+me|notify\s+me|ping\s+me|(?:give|send)\s+me\s+a\s+reminder)\b",
         text,
         re.IGNORECASE,
     )
     if not lead or re.match(r"^remind\s+me\s+(?:to|that)\b", text, re.IGNORECASE):
         return None
     if re.match(
-        r"^\w+\s+(?:up\s+)?(?:a\s+|the\s+)?reminder\s+(?:to|that)\s+(?!(?:the|my|it|this|that)\b)",
+        r"^\w+\s+(?:up\s+|me\s+)?(?:a\s+|the\s+)?reminder\s+(?:to|that)\s+(?!(?:the|my|it|this|that)\b)",
         text,
         re.IGNORECASE,
     ):
-        return None  # "set a reminder to call mom": a new task
+        return None  # "set a reminder to call mom", "send me a reminder to ...": a new task
     scan = Scanner(text)
     scan.mask(0, lead.end())
     minutes = None

@@ -1,0 +1,104 @@
+"""Asking for a reminder in other words than "remind me": "send me a reminder to call mom at
+5", "give me a reminder to ...", "I need a reminder to ..." add the task with a reminder at
+its due time, as "remind me to call mom at 5" does; "send a reminder to John" is a task."""
+
+import pytest
+from chat_service.domain.parse import parse
+from chat_service.domain.planner import Call, Context, Say
+from tests.conftest import NOW, FakeTasks
+from tests.test_offline_model import play
+from tests.test_undo import Chat
+
+# NOW is Wednesday 25 Nov 2026, 14:30 UTC: "at 5" is 5 PM today by the bare-hour rules.
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "due"),
+    [
+        ("send me a reminder to call mom at 5", "Call mom", "2026-11-25T17:00"),
+        ("Could you send me a reminder to call mom at 5?", "Call mom", "2026-11-25T17:00"),
+        ("please send me a reminder to pay rent on friday", "Pay rent", "2026-11-27T09:00"),
+        ("give me a reminder to call mom at 5", "Call mom", "2026-11-25T17:00"),
+        ("I need a reminder to pay rent on friday", "Pay rent", "2026-11-27T09:00"),
+        ("we'd like a reminder to renew the lease tomorrow at 10am", "Renew the lease", "2026-11-26T10:00"),
+    ],
+)
+def test_asking_for_a_reminder_to_do_something_adds_it_with_a_reminder_at_its_time(
+    message: str, title: str, due: str
+) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add" and request.changes.title == title
+    assert request.changes.due is not None and request.changes.due.at.isoformat()[:16] == due
+    assert request.changes.remind_minutes == 0
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "due"),
+    [
+        # Guards: these were already read so, and still are.
+        ("remind me to call mom at 5", "Call mom", "2026-11-25T17:00"),
+        ("can you remind me to water the plants tomorrow morning", "Water the plants", "2026-11-26T09:00"),
+        ("set a reminder to call mom at 5", "Call mom", "2026-11-25T17:00"),
+    ],
+)
+def test_remind_me_to_is_read_as_before(message: str, title: str, due: str) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add" and request.changes.title == title
+    assert request.changes.due is not None and request.changes.due.at.isoformat()[:16] == due
+    assert request.changes.remind_minutes == 0
+
+
+def test_send_me_a_reminder_about_a_task_reminds_about_that_task_as_remind_me_about_does() -> None:
+    asked = parse("send me a reminder about the dentist tomorrow", NOW)
+    assert asked.intent == "update" and asked.ref == "dentist"
+    assert asked == parse("remind me about the dentist tomorrow", NOW)
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        # Guards: no reminder asked for the user (passes on the old code too).
+        ("send a reminder to John about the meeting", "Send a reminder to John about the meeting"),
+        ("give the team a reminder about the offsite", "Give the team a reminder about the offsite"),
+    ],
+)
+def test_a_reminder_for_someone_else_is_a_task_to_do(message: str, title: str) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add" and request.changes.title == title
+    assert request.changes.remind_minutes is None
+
+
+def test_send_me_a_reminder_is_one_add_task_with_the_reminder_in_the_users_timezone() -> None:
+    ctx = Context(now=NOW, timezone="America/New_York")  # 9:30 AM there
+    task = {
+        "id": "m",
+        "title": "Call mom",
+        "due_at": "2026-11-25T22:00:00Z",
+        "remind_at": "2026-11-25T22:00:00Z",
+    }
+    steps = play("send me a reminder to call mom at 5", [{"ok": True, "task": task}], ctx)
+    assert steps == [
+        Call(
+            "add_task",
+            {
+                "title": "Call mom",
+                "due_at": "2026-11-25T22:00:00Z",
+                "remind_minutes_before": 0,
+                "timezone": "America/New_York",
+            },
+        ),
+        Say("Added 'Call mom' for today at 5:00 PM (reminder at the due time)."),
+    ]
+
+
+async def test_send_me_a_reminder_through_the_agent_and_the_mcp_server(fake: FakeTasks) -> None:
+    chat = Chat(fake)
+    assert await chat.say("send me a reminder to call mom at 5") == (
+        "Added 'Call mom' for today at 5:00 PM (reminder at the due time)."
+    )
+    [task] = fake.tasks.values()
+    assert (task["title"], task["due_at"], task["remind_at"]) == (
+        "Call mom",
+        "2026-11-25T17:00:00Z",
+        "2026-11-25T17:00:00Z",
+    )
