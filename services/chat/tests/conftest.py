@@ -20,6 +20,7 @@ from chat_service.adapters.task_api import TaskApiError
 set_tracing_disabled(True)  # no trace export from tests (there is no network)
 
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)  # a Wednesday
+PRIORITY_RANK = {"VERY_IMPORTANT": 0, "HIGH": 1, "MEDIUM": 2, "LOW": 3}
 
 
 class FakeTasks:
@@ -99,7 +100,9 @@ class FakeTaskApi:
                 corrected = self.store.corrections[params["search"]]
                 items = matching(corrected)
         if params.get("sort") == "due_at":
-            items = sorted(items, key=lambda t: (t["due_at"] is None, t["due_at"] or ""))
+            items = sorted(items, key=_by_due)
+        elif params.get("sort") == "priority":
+            items = sorted(items, key=lambda t: (PRIORITY_RANK[t["priority"]], *_by_due(t)))
         limit = params.get("limit", 50)
         page = [dict(t) for t in items][:limit]
         more = "more" if len(items) > limit else None
@@ -130,6 +133,11 @@ class FakeTaskApi:
 
     async def reopen(self, task_id: str) -> dict[str, Any]:
         return await self.update(task_id, {"completed": False})
+
+
+def _by_due(task: dict[str, Any]) -> tuple[bool, str]:
+    """Due first, soonest first; no due date last."""
+    return task["due_at"] is None, task["due_at"] or ""
 
 
 def _due_filter(items: list[dict[str, Any]], params: dict[str, Any], now: datetime) -> list[dict[str, Any]]:

@@ -64,7 +64,7 @@ _DEVICE = r"\b(?:to|on|onto|into|with|in)\s+(?:my|the|a)\s+(?:(?:google|outlook|
 # Not asked of the assistant after all: a rename ("call it X"), a sort ("order them by date"),
 # a reminder, which is the app's own ("send me a reminder").
 _NOT_ASKED = re.compile(
-    r"^(?:call\s+(?:it|that|this|them)\b|order\s+(?:them|it|my|the)\b.*\bby\b|send\s+me\s+(?:an?\s+)?(?:reminders?|notifications?|alerts?)\b)",
+    r"^(?:call\s+(?:it|that|this|them)\b|order\s+(?:them|it|my|the|these|those|all)\b.*\b(?:by|alphabetical(?:ly)?|in\s+[\w-]+\s+order|(?:newest|oldest|important)\s+first)\b|send\s+me\s+(?:an?\s+)?(?:reminders?|notifications?|alerts?)\b)",
     re.IGNORECASE,
 )
 _REQUEST_TAIL = re.compile(

@@ -588,6 +588,7 @@ def parse(message: str, now: datetime) -> Request:
         return Request("greet" if greeting else "unclear")
     for reader in (
         _read_delete_all,
+        _read_sort,
         _read_correction,
         _read_clear_recurrence,
         _read_set_recurrence,
@@ -1263,6 +1264,92 @@ def _read_delete(text: str, now: datetime) -> Request | None:
     return None
 
 
+# -- the order of a list ---------------------------------------------------------------------
+# How people ask for an order, as list_tasks' sort and order; the first that matches wins.
+_SORT_PHRASES: tuple[tuple[str, str, str | None], ...] = (
+    (
+        r"(?:by|in\s+order\s+of|according\s+to)\s+(?:the\s+|their\s+)?(?:date|time|when)\s+(?:i\s+)?(?:added|created)(?:\s+them)?|"
+        r"by\s+creation(?:\s+date)?",
+        "created_at",
+        "asc",
+    ),
+    (
+        r"(?:by|in\s+order\s+of|according\s+to)\s+(?:the\s+|their\s+)?(?:due\s+dates?|due\s+times?|deadlines?|dates?|due|"
+        r"when\s+(?:they'?re|they\s+are)\s+due)|(?:due[- ]date|deadline|date)\s+order|chronological(?:ly)?(?:\s+order)?|"
+        r"soonest(?:\s+due)?(?:\s+first)?",
+        "due_at",
+        None,
+    ),
+    (
+        r"(?:by|in\s+order\s+of|according\s+to)\s+(?:the\s+|their\s+)?(?:priority|priorities|importance|urgency)|"
+        r"(?:priority|importance)\s+order|most\s+(?:important|urgent)\s+first|highest\s+priority\s+first",
+        "priority",
+        None,
+    ),
+    (
+        r"(?:by|in\s+order\s+of)\s+(?:the\s+|their\s+)?(?:names?|titles?)|alphabetical(?:ly)?(?:\s+order)?|a\s*(?:to|-)\s*z",
+        "title",
+        None,
+    ),
+    (
+        r"newest(?:\s+first)?|latest|most\s+recent(?:ly\s+added)?(?:\s+first)?|recently\s+added",
+        "created_at",
+        "desc",
+    ),
+    (r"oldest(?:\s+first)?", "created_at", "asc"),
+)
+_REVERSED = re.compile(r"\b(?:desc(?:ending)?|in\s+reverse(?:\s+order)?|reversed?|backwards?)\b")
+
+
+def read_sort(text: str) -> tuple[str | None, str | None, str]:
+    """The sort and order a message asks for ('by due date' -> due_at, 'newest first' ->
+    created_at desc; 'in reverse' flips it), and the message in lower case without those
+    words."""
+    low = text.lower()
+    for pattern, sort, order in _SORT_PHRASES:
+        m = re.search(r"\b(?:" + pattern + r")\b", low)
+        if m is None:
+            continue
+        rest = low[: m.start()] + " " + low[m.end() :]
+        flipped = _REVERSED.search(rest)
+        if flipped:
+            rest = rest[: flipped.start()] + " " + rest[flipped.end() :]
+            order = "asc" if order == "desc" else "desc"
+        return sort, order, rest
+    return None, None, low
+
+
+_SORT_VERB = re.compile(
+    r"^(?:sort|re-?sort|order|re-?order|arrange|rearrange|organi[sz]e|reorgani[sz]e|rank|put)\s+",
+    re.IGNORECASE,
+)
+# What a sort may name besides the order: the list, and the filters read_filters reads.
+_SORTABLE = frozenset(
+    re.findall(
+        r"\S+",
+        "my our the all of whole entire full current open remaining pending outstanding task tasks list lists "
+        "to-do to-dos todo todos to do item items things stuff everything them these those it in order please first "
+        "today today's tonight tomorrow tomorrow's overdue this week week's completed done finished high low medium "
+        "urgent important priority tagged",
+    )
+)
+
+
+def _read_sort(text: str, now: datetime) -> Request | None:
+    """'Sort my list by priority', 'order my tasks by due date', 'put them in alphabetical
+    order': the list, in that order. 'Sort the photos by date' is a task to do."""
+    verb = _SORT_VERB.match(text)
+    if verb is None:
+        return None
+    sort, _, rest = read_sort(text[verb.end() :])
+    if sort is None:
+        return None
+    named = [w for w in re.findall(r"#?[\w'-]+", rest) if not w.startswith("#")]
+    if any(w not in _SORTABLE and w not in TAG_SYNONYMS for w in named):
+        return None
+    return Request("list", filters=read_filters(text, now))
+
+
 # -- questions -------------------------------------------------------------------------------
 _LIST_LEAD = re.compile(
     r"^(?:what(?:'s|\s+is|\s+are|\s+do|\s+did|\s+have|\s+else)?|whats|show|list|display|give\s+me|tell\s+me|which|how\s+many|"
@@ -1291,7 +1378,8 @@ def _read_list(text: str, now: datetime) -> Request | None:
 
 
 def read_filters(text: str, now: datetime) -> Filters:
-    low = text.lower()
+    # The order asked for first, so its words ("most important first") filter nothing.
+    sort, order, low = read_sort(text)
     status = "open"
     if re.search(r"\b(?:completed|done|finished|accomplished|checked\s+off)\b", low) and not re.search(
         r"\b(?:not\s+(?:done|completed|finished)|still|left|remaining|to\s+be\s+done)\b", low
@@ -1336,15 +1424,6 @@ def read_filters(text: str, now: datetime) -> Filters:
         due = "week"
     elif re.search(r"\b(?:no|without\s+a?)\s+(?:due\s+date|deadline)\b", low):
         due = "none"
-    sort = order = None
-    if re.search(r"\b(?:by\s+due\s+date|by\s+deadline|soonest|by\s+date|chronological)\b", low):
-        sort = "due_at"
-    elif re.search(r"\b(?:newest|latest|most\s+recent|recently\s+added)\b", low):
-        sort, order = "created_at", "desc"
-    elif re.search(r"\b(?:oldest)\b", low):
-        sort, order = "created_at", "asc"
-    elif re.search(r"\b(?:alphabetical(?:ly)?|by\s+name|by\s+title|a\s+to\s+z)\b", low):
-        sort = "title"
     limit = 50
     if re.search(
         r"\b(?:what'?s\s+next|what\s+(?:should|do)\s+i\s+do\s+(?:next|now|first)|top\s+\d+|most\s+important)\b",

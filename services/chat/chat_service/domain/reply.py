@@ -207,9 +207,24 @@ def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, mo
             return 'Your list is empty. Tell me something to add, like "Buy milk tomorrow".'
         return f"You have no {described(2)}."
     head = f"You have {count}{'+' if more else ''} {described(count)}"
+    if (in_order := order_text(filters.sort, filters.order)) and count > 1:
+        head += ", " + in_order
     lines = [task_line(t, now, zone) for t in tasks[:MAX_LISTED]]
     rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else ""
     return head + ":\n" + "\n".join(lines) + rest
+
+
+def order_text(sort: str | None, order: str | None) -> str:
+    """How a list asked for in an order is ordered: 'soonest due first', 'A to Z'."""
+    if sort == "due_at":
+        return "latest due first" if order == "desc" else "soonest due first"
+    if sort == "priority":
+        return "least important first" if order == "desc" else "most important first"
+    if sort == "title":
+        return "Z to A" if order == "desc" else "A to Z"
+    if sort == "created_at":
+        return "newest first" if order == "desc" else "oldest first"
+    return ""
 
 
 def search_results(query: str, tasks: Sequence[Task], now: datetime, zone: str) -> str:
