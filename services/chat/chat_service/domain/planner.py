@@ -23,6 +23,7 @@ from chat_service.domain.when import DEFAULT_TIME, When
 
 Task = dict[str, Any]
 T = TypeVar("T")
+R = TypeVar("R")
 PRIORITY_ORDER = ("LOW", "MEDIUM", "HIGH", "VERY_IMPORTANT")
 # Steps of one plan: each one call, or the calls of one round of `Journal.each`.
 MAX_STEPS = 12
@@ -109,27 +110,27 @@ class Journal:
             return result
         raise _Need(Call(name, {k: v for k, v in arguments.items() if v is not None}))
 
-    def each(self, items: Sequence[T], branch: "Callable[[T, Journal], str]") -> list[str]:
+    def each(self, items: Sequence[T], branch: "Callable[[T, Journal], R]") -> list[R | str]:
         """`branch(item, journal)` for every item, side by side: each step makes the next
         call of every branch still going, together, so n tasks take as many steps as the
-        longest branch, not n times that. A branch's text is what it returns, or says
-        (_Reply) when it stops early. The results of a step are handed out in the order its
-        calls were made, as the replay finds them again."""
+        longest branch, not n times that. A branch's outcome is what it returns, or the
+        text it says (_Reply) when it stops early. The results of a step are handed out in
+        the order its calls were made, as the replay finds them again."""
         got: list[list[tuple[Call, dict[str, Any]]]] = [[] for _ in items]
-        texts: list[str | None] = [None] * len(items)
+        outcomes: dict[int, R | str] = {}
         while True:
             wanted: list[tuple[int, Call]] = []
             for n, item in enumerate(items):
-                if texts[n] is not None:
+                if n in outcomes:
                     continue
                 try:
-                    texts[n] = branch(item, Journal(got[n]))
+                    outcomes[n] = branch(item, Journal(got[n]))
                 except _Reply as answer:
-                    texts[n] = answer.text
+                    outcomes[n] = answer.text
                 except _Need as need:
                     wanted.append((n, need.calls[0]))
             if not wanted:
-                return [text or "" for text in texts]
+                return [outcomes[n] for n in range(len(items))]
             self._step()
             ready = self._done[self._next : self._next + len(wanted)]
             self._next += len(ready)
@@ -632,6 +633,21 @@ FIELD_NAMES = {
 }
 
 
+# Undoing more than this many tasks is told in one sentence, naming five.
+MAX_UNDONE_TOLD = 3
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What undoing one task's change did, as a sentence; `how` it is as it was again
+    ('removed', 'brought back', 'reopened', 'completed', 'changed'), None when it is not
+    all the way (gone, changed again since, a call failed)."""
+
+    title: str
+    text: str
+    how: str | None = None
+
+
 def _undo(ctx: Context, j: Journal) -> str:
     """Revert every task the last changing turn changed, each as far as it still can be,
     saying so for any it cannot."""
@@ -641,35 +657,50 @@ def _undo(ctx: Context, j: Journal) -> str:
     records = [r for r in change.get("changes") or [] if isinstance(r, dict) and r.get("task_id")]
     if not records:
         return NOTHING_TO_UNDO
-    return " ".join(j.each(records, lambda record, journal: _undo_one(record, ctx, journal)))
+    outcomes = j.each(records, lambda record, journal: _undo_record(record, ctx, journal))
+    done = [o for o in outcomes if isinstance(o, Undone) and o.how]
+    if len(done) <= MAX_UNDONE_TOLD:
+        return " ".join(o.text if isinstance(o, Undone) else o for o in outcomes)
+    # Many tasks: those put back in one sentence, then what went otherwise, each its own.
+    others = [
+        o.text if isinstance(o, Undone) else o for o in outcomes if not (isinstance(o, Undone) and o.how)
+    ]
+    summary = reply.undone_all([o.title for o in done], {str(o.how) for o in done})
+    return " ".join([summary, *others])
 
 
 def _undo_one(record: dict[str, Any], ctx: Context, j: Journal) -> str:
-    title = reply.quote(record.get("title") or "that task")
+    return _undo_record(record, ctx, j).text
+
+
+def _undo_record(record: dict[str, Any], ctx: Context, j: Journal) -> Undone:
+    name = str(record.get("title") or "that task")
+    title = reply.quote(name)
     before, after = record.get("before"), record.get("after")
     if record.get("kind") == "added":
         result = j.call("delete_task", task_id=record["task_id"])
         if _ok(result):
-            return f"Removed {title}, which I had just added."
+            return Undone(name, f"Removed {title}, which I had just added.", "removed")
         if result.get("error") == "not_found":
-            return f"{title} is already gone."
-        return _failure(result, f"remove {title}")
+            return Undone(name, f"{title} is already gone.")
+        return Undone(name, _failure(result, f"remove {title}"))
     if record.get("kind") == "deleted":
-        return _bring_back(title, before, j)
+        return _bring_back(name, before, j)
     if not isinstance(before, dict) or not isinstance(after, dict):
-        return f"I can't change {title} back: I didn't see how it was before."
+        return Undone(name, f"I can't change {title} back: I didn't see how it was before.")
     result = j.call("get_task", task_id=record["task_id"])
     if not _ok(result):
         if result.get("error") == "not_found":
-            return f"I couldn't find {title} any more, so I can't change it back."
-        return _failure(result, f"look up {title}")
-    return _change_back(title, before, after, result["task"], ctx, j)
+            return Undone(name, f"I couldn't find {title} any more, so I can't change it back.")
+        return Undone(name, _failure(result, f"look up {title}"))
+    return _change_back(name, before, after, result["task"], ctx, j)
 
 
-def _bring_back(title: str, before: Any, j: Journal) -> str:
+def _bring_back(name: str, before: Any, j: Journal) -> Undone:
     """A deleted task again, as a new task with its fields."""
+    title = reply.quote(name)
     if not isinstance(before, dict) or not before.get("title"):
-        return f"I can't bring back {title}: I didn't keep its details."
+        return Undone(name, f"I can't bring back {title}: I didn't keep its details.")
     fields = dict(before)
     if before.get("completed") and before.get("rrule"):
         # A done instance of a series already made its successor: back as a done one-off,
@@ -678,46 +709,63 @@ def _bring_back(title: str, before: Any, j: Journal) -> str:
     args = {k: fields[k] for k in TASK_FIELDS if fields.get(k) not in (None, "", [])}
     result = j.call("add_task", **args)
     if not _ok(result):
-        return _failure(result, f"bring back {title}")
+        return Undone(name, _failure(result, f"bring back {title}"))
     if not before.get("completed"):
-        return f"Brought back {title}."
+        return Undone(name, f"Brought back {title}.", "brought back")
     done = j.call("complete_task", task_id=result["task"]["id"])
     if not _ok(done):
-        return f"Brought back {title}, but open: {_failure(done, 'mark it as done')}"
-    return f"Brought back {title}, marked as done."
+        return Undone(name, f"Brought back {title}, but open: {_failure(done, 'mark it as done')}")
+    return Undone(name, f"Brought back {title}, marked as done.", "brought back")
 
 
-def _change_back(title: str, before: Task, after: Task, current: Task, ctx: Context, j: Journal) -> str:
+def _change_back(name: str, before: Task, after: Task, current: Task, ctx: Context, j: Journal) -> Undone:
     """Put back each field the change set, unless it has changed again since (the later
     edit wins); then say what was put back and what was left."""
+    title = reply.quote(name)
     changed = [k for k in TASK_FIELDS if before.get(k) != after.get(k)]
     revert = {k: before.get(k) for k in changed if current.get(k) == after.get(k)}
     left = list(dict.fromkeys(FIELD_NAMES[k] for k in changed if k not in revert))
     said: list[str] = []
+    kinds: list[str] = []  # what was put back
+    all_the_way = not left
     if bool(before.get("completed")) != bool(after.get("completed")):
-        said.append(
-            _completion_back(title, bool(before.get("completed")), bool(current.get("completed")), current, j)
+        text, kind = _completion_back(
+            title, bool(before.get("completed")), bool(current.get("completed")), current, j
         )
+        said.append(text)
+        if kind is None:
+            all_the_way = False
+        else:
+            kinds.append(kind)
     if revert:
         failed = _put_back(current["id"], revert, j)
         if failed is not None:
-            return " ".join([*said, _failure(failed, f"change {title} back")])
+            return Undone(name, " ".join([*said, _failure(failed, f"change {title} back")]))
         parts = [_field_text(k, v, ctx) for k, v in revert.items()]
         said.append(f"Changed {title} back: {', '.join(parts)}.")
+        kinds.append("changed")
     if left:
         them = "it" if len(left) == 1 else "them"
         said.append(f"The {' and '.join(left)} of {title} changed again since, so I left {them} as is.")
-    return " ".join(said) or f"{title} is already as it was."
+    if not said:
+        return Undone(name, f"{title} is already as it was.")
+    how = (kinds[0] if len(kinds) == 1 else "changed") if all_the_way and kinds else None
+    return Undone(name, " ".join(said), how)
 
 
-def _completion_back(title: str, was_done: bool, is_done: bool, current: Task, j: Journal) -> str:
+def _completion_back(
+    title: str, was_done: bool, is_done: bool, current: Task, j: Journal
+) -> tuple[str, str | None]:
+    """What putting back done/open said, and 'reopened' / 'completed' when it did."""
     if is_done == was_done:
-        return f"{title} is already {'done' if is_done else 'open'}."
+        return f"{title} is already {'done' if is_done else 'open'}.", None
     if was_done:
         result = j.call("complete_task", task_id=current["id"])
-        return f"Marked {title} as done again." if _ok(result) else _failure(result, f"complete {title}")
+        if _ok(result):
+            return f"Marked {title} as done again.", "completed"
+        return _failure(result, f"complete {title}"), None
     result = j.call("reopen_task", task_id=current["id"])
-    return f"Reopened {title}." if _ok(result) else _failure(result, f"reopen {title}")
+    return (f"Reopened {title}.", "reopened") if _ok(result) else (_failure(result, f"reopen {title}"), None)
 
 
 def _put_back(task_id: str, values: dict[str, Any], j: Journal) -> dict[str, Any] | None:

@@ -267,12 +267,38 @@ def moved_all(moved: Sequence[tuple[Task, datetime]], source: str, to: str, now:
     if len(moved) == 1:
         task, due = moved[0]
         return f"Moved {quote(task.get('title'))} to {when_text(due, now, zone).removeprefix('on ')}."
-    names = [quote(task.get("title")) for task, _ in moved]
-    if len(names) > MAX_NAMED:
-        listed = ", ".join(names[:MAX_NAMED]) + f" and {len(names) - MAX_NAMED} more"
-    else:
-        listed = join(names)
+    listed = named([task.get("title") for task, _ in moved])
     return f'Moved {len(moved)} {source} {to}: {listed}. Say "undo" to put them back.'
+
+
+def named(titles: Sequence[Any]) -> str:
+    """Titles quoted and joined, five of them and then 'and 3 more'; a title several tasks
+    have once, with how many ("'Gym' (5 times)")."""
+    counts: dict[str, int] = {}
+    for title in titles:
+        counts[quote(title)] = counts.get(quote(title), 0) + 1
+    names = [name if n == 1 else f"{name} ({n} times)" for name, n in counts.items()]
+    if len(names) > MAX_NAMED:
+        rest = sum(list(counts.values())[MAX_NAMED:])
+        return ", ".join(names[:MAX_NAMED]) + f" and {rest} more"
+    return join(names)
+
+
+# How undoing put each task back, as one sentence for many.
+_UNDONE = {
+    "removed": "Removed the {n} tasks I had just added: {names}.",
+    "brought back": "Brought back {n} tasks: {names}.",
+    "reopened": "Reopened {n} tasks: {names}.",
+    "completed": "Marked {n} tasks as done again: {names}.",
+}
+
+
+def undone_all(titles: Sequence[Any], how: set[str]) -> str:
+    """'Put 8 tasks back as they were: 'A', 'B', 'C', 'D', 'E' and 3 more.' ('Removed the 4
+    tasks I had just added: ...' when that is all undo did)."""
+    template = _UNDONE.get(next(iter(how)), "") if len(how) == 1 else ""
+    template = template or "Put {n} tasks back as they were: {names}."
+    return template.format(n=len(titles), names=named(titles))
 
 
 def not_found(ref: str | None) -> str:
