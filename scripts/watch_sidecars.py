@@ -24,10 +24,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -136,7 +136,10 @@ class Watcher:
     def step(self, now: float) -> None:
         for child in (w.child for w in self.apps.values() if w.child is not None):
             child.poll()  # reap an adopted daprd that exited, so it stops showing in /proc
-        running = find_sidecars(set(self.apps), self.cwd)
+        if all(w.pid is not None and alive(w.pid) for w in self.apps.values()):
+            running = {app_id: w.pid for app_id, w in self.apps.items() if w.pid is not None}
+        else:  # the first look, or one is gone: a walk through /proc (the costly part)
+            running = find_sidecars(set(self.apps), self.cwd)
         for app_id, watched in self.apps.items():
             pid = running.get(app_id)
             if pid is not None:
@@ -176,15 +179,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("app_ids", nargs="+")
     args = parser.parse_args(argv)
 
-    stop = threading.Event()
+    stopping: list[int] = []
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(sig, lambda *_: stop.set())
+        signal.signal(sig, lambda signum, _frame: stopping.append(signum))
+    # A signal also lands in this pipe, which ends the wait between two looks at once.
+    wake, wakeup = os.pipe()
+    os.set_blocking(wakeup, False)
+    signal.set_wakeup_fd(wakeup)
     watcher = Watcher(args.app_ids, args.run_dir, os.getcwd())
     log("info", "watching", apps=args.app_ids, parent=args.parent)
-    while not stop.is_set() and alive(args.parent):
+    while not stopping and alive(args.parent):
         watcher.step(time.monotonic())
-        stop.wait(POLL_S)
-    log("info", "stopped" if stop.is_set() else f"parent {args.parent} is gone")
+        select.select([wake], [], [], POLL_S)
+    log("info", "stopped" if stopping else f"parent {args.parent} is gone")
     return 0
 
 
