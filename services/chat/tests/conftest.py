@@ -86,6 +86,8 @@ class FakeTaskApi:
             items = [t for t in items if t["completed"] == (status == "completed")]
         if params.get("priority"):
             items = [t for t in items if t["priority"] in params["priority"].split(",")]
+        for tag in (params.get("tags") or "").split(",") if params.get("tags") else ():
+            items = [t for t in items if tag.lower() in (have.lower() for have in t["tags"])]
         items = _due_filter(items, params, self.store.now)
         corrected = None
         if params.get("search"):
@@ -141,8 +143,8 @@ def _by_due(task: dict[str, Any]) -> tuple[bool, str]:
 
 
 def _due_filter(items: list[dict[str, Any]], params: dict[str, Any], now: datetime) -> list[dict[str, Any]]:
-    """due=overdue|today (in params["tz"], at `now`) and due_after/due_before (strict), as
-    task-service reads them."""
+    """due=overdue|today|week (in params["tz"], at `now`; week is today and the 6 days
+    after) and due_after/due_before (strict), as task-service reads them."""
 
     def due(task: dict[str, Any]) -> datetime | None:
         return datetime.fromisoformat(task["due_at"].replace("Z", "+00:00")) if task["due_at"] else None
@@ -150,10 +152,13 @@ def _due_filter(items: list[dict[str, Any]], params: dict[str, Any], now: dateti
     dated = [(t, due(t)) for t in items]
     if params.get("due") == "overdue":
         dated = [(t, d) for t, d in dated if d is not None and d < now]
-    elif params.get("due") == "today":
+    elif params.get("due") in ("today", "week"):
         zone = ZoneInfo(params.get("tz") or "UTC")
         today = now.astimezone(zone).date()
-        dated = [(t, d) for t, d in dated if d is not None and d.astimezone(zone).date() == today]
+        days = 1 if params["due"] == "today" else 7
+        dated = [
+            (t, d) for t, d in dated if d is not None and 0 <= (d.astimezone(zone).date() - today).days < days
+        ]
     for name, keep in (("due_after", lambda d, b: d > b), ("due_before", lambda d, b: d < b)):
         if params.get(name):
             bound = datetime.fromisoformat(params[name].replace("Z", "+00:00"))

@@ -132,6 +132,9 @@ class Request:
     # What to do instead when no task matches `ref` ("make the bed every morning" is a new
     # task unless a task called "bed" exists).
     fallback: "Request | None" = None
+    # For a move of a group whose words could also be one task's name ("move the work tasks
+    # to friday"): that one task's reading, taken when an open task is called exactly `ref`.
+    one_task: "Request | None" = None
     # For "cannot": what was asked of the assistant that no tool does ("can you text me my list?").
     cannot: Cannot | None = None
 
@@ -1103,6 +1106,38 @@ _DUE_VERBS = (
 )
 
 
+# The priorities "urgent", "high priority", "low priority" tasks have, as a list filters them.
+_PRIORITY_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"urgent|very\s+important|critical|top\s+priority", ("VERY_IMPORTANT",)),
+    (r"high[- ]priority|important|high\s+prio|priority\s+tasks|high", ("VERY_IMPORTANT", "HIGH")),
+    (r"low[- ]priority|low\s+prio|unimportant|low", ("LOW",)),
+    (r"(?:medium|normal)[- ]priority", ("MEDIUM",)),
+)
+
+
+def _priority_group(scan: Scanner) -> tuple[str, ...]:
+    """The priorities of the group the words name ("high priority tasks"), taken out."""
+    for pattern, priorities in _PRIORITY_GROUPS:
+        if scan.take(r"\b(?:" + pattern + r")\b"):
+            return priorities
+    return ()
+
+
+def _tag_group(scan: Scanner) -> tuple[str, ...]:
+    """The tags of the group the words name, taken out: "#errands", "tagged errands",
+    "work tasks" (a list's word and a plural noun: "the shopping list" is a task's name)."""
+    tags: list[str] = []
+    while m := scan.take(r"(?<![\w&])#([\w-]+)"):
+        tags.append(tag_name(m.group(1)))
+    m = scan.take(r"\b(?:tagged|labell?ed|with\s+(?:the\s+)?tag)\s+(?:as\s+|with\s+)?#?([\w-]+)")
+    if m:
+        tags.append(tag_name(m.group(1)))
+    for word, tag in TAG_SYNONYMS.items():
+        if tag != "Urgent" and scan.take(rf"\b{word}(?=\s+(?:tasks|to-?dos|items|stuff|things|ones)\b)"):
+            tags.append(tag)
+    return tuple(dict.fromkeys(tags))
+
+
 # -- every task of a day at once: "move everything from today to tomorrow" -----------------
 # Words that say "all the tasks" ...
 _ALL_TASKS = r"\b(?:all|every|everything|tasks|todos|to-dos|items|stuff|things|ones)\b"
@@ -1119,16 +1154,24 @@ _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|overdue)\b", 
 
 def _read_move_all(text: str, now: datetime) -> Request | None:
     """'Move everything from today to tomorrow', 'push all overdue tasks to tomorrow', 'move
-    all of today's tasks to monday', 'push today's tasks back a day': every open task of
-    that day (or overdue) to the new day. Without a day ('move everything to friday') it
-    asks which; a phrase with other words ('move the laundry tasks to friday') is not one."""
+    all of today's tasks to monday', 'push today's tasks back a day', 'move all work tasks to
+    friday', 'move all high priority tasks to tomorrow', 'push this week's tasks to next week'
+    (each a week later): every open task of that day, tag or priority to the new day. Without
+    a group ('move everything to friday') it asks which; a phrase with other words ('move the
+    laundry tasks to friday') is not one."""
     verb = re.match(_DUE_VERBS, text, re.IGNORECASE)
     if not verb or not re.search(_ALL_TASKS + "|" + _RELATIVE_DAY.pattern, text, re.IGNORECASE):
         return None
     rest = text[verb.end() :]
     target: Changes | None = None
     head = ""
-    for split in re.finditer(r"\s+(?:to|until|till|for|into|onto)\s+", rest, re.IGNORECASE):
+    next_week = re.match(
+        r"^(?P<head>.+?)\s+(?:to|until|till|into)\s+(?:next|the\s+following)\s+week$", rest, re.I
+    )
+    if next_week:
+        # A group to next week: each on the same weekday and time a week later.
+        head, target = next_week.group("head"), Changes(shift=relativedelta(weeks=1))
+    for split in [] if target else re.finditer(r"\s+(?:to|until|till|for|into|onto)\s+", rest, re.IGNORECASE):
         when, leftover = _when_only(rest[split.start() :], now)
         if when is not None and not leftover:
             head, target = rest[: split.start()], Changes(due=when, keep_time=True)
@@ -1145,19 +1188,29 @@ def _read_move_all(text: str, now: datetime) -> Request | None:
         if shift is None or offset is None:
             return None
         head, target = shift.group("head"), Changes(shift=offset)
-    filters = _tasks_of_day(head, now)
-    return None if filters is None else Request("move_all", changes=target, filters=filters)
+    filters = _tasks_named(head, now)
+    if filters is None:
+        return None
+    request = Request("move_all", changes=target, filters=filters)
+    if (filters.tags or filters.priority) and not re.search(r"\b(?:all|every|everything|each)\b", head, re.I):
+        # "move the work tasks to friday": a task may be called "Work tasks"; if one is, it is meant.
+        return replace(request, ref=head.strip(), one_task=_read_due(text, now))
+    return request
 
 
-def _tasks_of_day(head: str, now: datetime) -> Filters | None:
-    """The open tasks 'all of today's tasks', 'everything overdue', 'tasks from friday' name,
-    as list filters (due None: all tasks, no day said); None when the words name tasks
-    otherwise ('the laundry tasks', 'friday drinks')."""
+def _tasks_named(head: str, now: datetime) -> Filters | None:
+    """The open tasks 'all of today's tasks', 'everything overdue', 'tasks from friday',
+    'this week's tasks', 'all work tasks', 'high priority tasks' name, as list filters (no
+    filter: all tasks, no group said); None when the words name tasks otherwise ('the
+    laundry tasks', 'friday drinks', 'the work laptop order')."""
     text = re.sub(r"(?<=\w)'s?\b", "", head.lower())  # "today's" -> "today"
     scan = Scanner(text)
-    filters = Filters(status="open")
+    tags = _tag_group(scan)  # first: "#urgent" is a tag, "urgent tasks" a priority
+    filters = Filters(status="open", priority=_priority_group(scan), tags=tags)
     if scan.take(r"\b(?:overdue|late|past[- ]due|missed)\b"):
         filters = replace(filters, due="overdue")
+    elif scan.take(r"\b(?:this|the\s+current|the)\s+week\b"):
+        filters = replace(filters, due="week")
     elif scan.take(r"\byesterday\b"):
         filters = _day_window(filters, (now - timedelta(days=1)).date(), now)
     else:
@@ -1170,8 +1223,10 @@ def _tasks_of_day(head: str, now: datetime) -> Filters | None:
             filters = _day_window(filters, when.at.date(), now)
     if any(word not in _ALL_FILLER for word in re.findall(r"[\w-]+", scan.rest())):
         return None
-    if not re.search(_ALL_TASKS, text) and not _RELATIVE_DAY.search(text):
-        return None  # "move friday to monday": a task may be called "Friday"
+    if not re.search(_ALL_TASKS, text) and (
+        filters.tags or filters.priority or not _RELATIVE_DAY.search(text)
+    ):
+        return None  # "move friday to monday", "move shopping to saturday": a task's name
     return filters
 
 
@@ -1390,15 +1445,7 @@ def read_filters(text: str, now: datetime) -> Filters:
         low,
     ):
         status = "all"
-    priority: tuple[str, ...] = ()
-    if re.search(r"\b(?:urgent|very\s+important|critical|top\s+priority)\b", low):
-        priority = ("VERY_IMPORTANT",)
-    elif re.search(r"\b(?:high[- ]priority|important|high\s+prio|priority\s+tasks|high)\b", low):
-        priority = ("VERY_IMPORTANT", "HIGH")
-    elif re.search(r"\b(?:low[- ]priority|low\s+prio|unimportant|low)\b", low):
-        priority = ("LOW",)
-    elif re.search(r"\b(?:medium|normal)[- ]priority\b", low):
-        priority = ("MEDIUM",)
+    priority = _priority_group(Scanner(low))
     tags: list[str] = [tag_name(t) for t in re.findall(r"#([\w-]+)", text)]
     m = re.search(
         r"\b(?:tagged|labell?ed|with\s+(?:the\s+)?tag)\s+(?:as\s+|with\s+)?#?([\w-]+)", text, re.IGNORECASE

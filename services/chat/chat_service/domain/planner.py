@@ -12,10 +12,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
+
 from chat_service.domain import reply
 from chat_service.domain.cannot import Cannot
 from chat_service.domain.conversation import TASK_FIELDS
-from chat_service.domain.matching import best_matches, names_whole, select, split_refs
+from chat_service.domain.matching import best_matches, is_exact, names_whole, select, split_refs
 from chat_service.domain.parse import MUTATING, Changes, Request, parse, read_add, says_yes, series_due
 from chat_service.domain.recurrence import describe
 from chat_service.domain.text import keywords, words
@@ -532,14 +534,22 @@ MAX_MOVED = 20
 
 
 def _move_all(req: Request, ctx: Context, j: Journal) -> str:
-    """'Move everything from today to tomorrow': every open task the filters name, each
-    keeping its time of day unless a time was given; says how many and which."""
+    """'Move everything from today to tomorrow', 'move all work tasks to friday': every open
+    task the filters name (at most MAX_MOVED), each keeping its time of day unless a time was
+    given; says how many and which. A task called exactly what a group's words say ('Work
+    tasks') is meant instead, when the words could be its name."""
     f = req.filters
-    if f.due is None and f.due_after is None:
+    if f.due is None and f.due_after is None and not f.tags and not f.priority:
         return reply.ASK_WHICH_TASKS
+    if req.one_task is not None and req.ref:
+        named = _called_exactly(req.ref, j)
+        if named:
+            return " ".join(_act(req.one_task, task, ctx, j) for task in _one_of(req.ref, named, None))
     result = j.call(
         "list_tasks",
         status="open",
+        priority=",".join(f.priority) or None,
+        tags=",".join(f.tags) or None,
         due=f.due,
         due_after=iso(f.due_after) if f.due_after else None,
         due_before=iso(f.due_before) if f.due_before else None,
@@ -549,31 +559,60 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
     )
     if not _ok(result):
         return _failure(result, "get your tasks")
-    tasks = [t for t in result.get("tasks", []) if t.get("due_at")]
+    changes = replace(req.changes, keep_time=True)
+    # A task without a due date gets the day said; one said as a shift has nothing to shift.
+    to_a_day = changes.due is not None and changes.due.date_given
+    listed = result.get("tasks", [])
+    tasks = [t for t in listed if t.get("due_at") or to_a_day]
+    undated = [t.get("title") for t in listed if not t.get("due_at")]
     source = reply.tasks_of(f, ctx.now, ctx.timezone)
     if not tasks:
+        if undated:
+            return f"None of your {source} has a due date to move, so I didn't move anything."
         return f"You have no {source}, so I didn't move anything."
-    changes = replace(req.changes, keep_time=True)
     moves = [(task, _new_due(changes, task, ctx)) for task in tasks]
     outcomes = j.each(moves, _move_one)
     moved = [(task, due) for (task, due), failed in zip(moves, outcomes, strict=True) if not failed]
-    text = reply.moved_all(moved, source, _moved_to(changes, ctx), ctx.now, ctx.timezone)
-    failures = [failed for failed in outcomes if failed]
+    kept = any(task.get("due_at") for task, _ in moved)
+    note = ""
+    given = [task.get("title") for task, _ in moved if not task.get("due_at")]
+    if undated and not to_a_day:
+        they = "it" if len(undated) == 1 else "them"
+        note = f"{reply.named(undated)} had no due date, so I left {they} as is."
+    elif given and kept and changes.due is not None and not changes.due.time_given:
+        they = "it's" if len(given) == 1 else "they're"
+        note = f"{reply.named(given)} had no due date; {they} now due at {reply.clock(changes.due.at)}."
+    to = _moved_to(changes, ctx, kept)
+    text = reply.moved_all(moved, source, to, ctx.now, ctx.timezone, note)
+    notes = [failed for failed in outcomes if failed]
     if result.get("more"):
-        failures.append(f"You have more than {MAX_MOVED}; say it again to move the rest.")
-    return " ".join([text, *failures]).strip()
+        if f.due or f.due_after:  # the moved ones are no longer in the group
+            notes.append(f"You have more than {MAX_MOVED}; say it again to move the rest.")
+        else:
+            notes.append(f"You have more than {MAX_MOVED} of them; I moved the {MAX_MOVED} due soonest.")
+    return " ".join([text, *notes]).strip()
 
 
-def _moved_to(c: Changes, ctx: Context) -> str:
+def _called_exactly(name: str, j: Journal) -> list[Task]:
+    """The open tasks whose title is `name` ('move the work tasks to friday' and a task
+    'Work tasks')."""
+    result = j.call("search_tasks", query=" ".join(keywords(name)) or name, status="open")
+    return [t for t in result.get("tasks", []) if is_exact(name, t)] if _ok(result) else []
+
+
+def _moved_to(c: Changes, ctx: Context, kept: bool = True) -> str:
     """Where a bulk move puts the tasks: 'to tomorrow, keeping their times', 'to Monday at
-    9:00 AM', '1 day later'."""
+    9:00 AM', '1 day later', 'to the same day and time next week'. `kept`: some task had a
+    time to keep."""
     if c.shift is not None:
+        if c.shift == relativedelta(weeks=1):
+            return "to the same day and time next week"
         return reply.span(c.shift) + " later"
     assert c.due is not None
     if not c.due.date_given:
         return f"to {reply.clock(c.due.at)} on the same day"
     day = reply.day_text(c.due.at, ctx.now, ctx.timezone)
-    if c.due.time_given:
+    if c.due.time_given or not kept:
         return f"to {day} at {reply.clock(c.due.at)}"
     return f"to {day}, keeping their times"
 

@@ -250,25 +250,41 @@ MAX_NAMED = 5
 
 def tasks_of(filters: Any, now: datetime, zone: str) -> str:
     """The tasks a bulk move's filters name: 'overdue tasks', 'tasks due today', 'tasks due
-    on Friday'."""
+    on Friday', 'tasks due this week', 'high priority tasks', 'tasks tagged Work'."""
+    before: list[str] = []
+    after: list[str] = []
     if filters.due == "overdue":
-        return "overdue tasks"
+        before.append("overdue")
+    if filters.priority:
+        before.append("high priority" if "HIGH" in filters.priority else PRIORITY_WORDS[filters.priority[0]])
     if filters.due == "today":
-        return "tasks due today"
-    day = day_text(filters.due_before - timedelta(days=1), now, zone)
-    return f"tasks due {day if day in ('today', 'tomorrow', 'yesterday') else 'on ' + day}"
+        after.append("due today")
+    elif filters.due == "week":
+        after.append("due this week")
+    elif filters.due_before is not None:
+        day = day_text(filters.due_before - timedelta(days=1), now, zone)
+        after.append(f"due {day if day in ('today', 'tomorrow', 'yesterday') else 'on ' + day}")
+    if filters.tags:
+        after.append("tagged " + join(list(filters.tags)))
+    return " ".join([*before, "tasks", *after])
 
 
-def moved_all(moved: Sequence[tuple[Task, datetime]], source: str, to: str, now: datetime, zone: str) -> str:
+def moved_all(
+    moved: Sequence[tuple[Task, datetime]], source: str, to: str, now: datetime, zone: str, note: str = ""
+) -> str:
     """'Moved 3 tasks due today to tomorrow, keeping their times: 'A', 'B' and 'C'.' (five
-    named, then 'and 2 more'); one task with its new time."""
+    named, then 'and 2 more'), then `note`; one task with its new time."""
     if not moved:
-        return ""
+        return note
     if len(moved) == 1:
         task, due = moved[0]
-        return f"Moved {quote(task.get('title'))} to {when_text(due, now, zone).removeprefix('on ')}."
+        text = f"Moved {quote(task.get('title'))} to {when_text(due, now, zone).removeprefix('on ')}."
+        return " ".join(filter(None, [text, note]))
     listed = named([task.get("title") for task, _ in moved])
-    return f'Moved {len(moved)} {source} {to}: {listed}. Say "undo" to put them back.'
+    return " ".join(filter(None, [f"Moved {len(moved)} {source} {to}: {listed}.", note, UNDO_THEM]))
+
+
+UNDO_THEM = 'Say "undo" to put them back.'
 
 
 def named(titles: Sequence[Any]) -> str:
