@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
 from mcp.server.mcpserver import Context, MCPServer
+from todo_common.events import EDITABLE_FIELDS
 
 from chat_service.adapters.task_api import TaskApi, TaskApiError
 from chat_service.domain.parse import priority_word
@@ -21,21 +22,7 @@ log = logging.getLogger(__name__)
 
 TasksFor = Callable[[Context], Awaitable[TaskApi]]
 Result = dict[str, Any]
-SUMMARY_FIELDS = (
-    "id",
-    "title",
-    "description",
-    "completed",
-    "priority",
-    "tags",
-    "due_at",
-    "remind_at",
-    "rrule",
-    "repeat_from",
-    "is_recurring",
-    "next_occurrence",
-    "version",
-)
+SUMMARY_FIELDS = ("id", *EDITABLE_FIELDS, "is_recurring", "next_occurrence", "version")
 STATUSES = ("open", "completed", "all")
 DUE_FILTERS = ("overdue", "today", "week", "none")
 SORTS = ("priority", "due_at", "created_at", "title", "relevance")
