@@ -337,6 +337,49 @@ describe("misspelled day words", () => {
   });
 });
 
+describe("possessive day words", () => {
+  // "Review today's notes" was "Review 's notes", due today: the day word was read out of its possessive.
+  it.each([
+    "Review today's notes",
+    "Review today’s notes",
+    "Read tonight's menu",
+    "Review tomorrow's agenda",
+    "Prep monday's meeting",
+    "Friday's standup notes",
+    "Review Sunday’s sermon",
+    "Check yesterday's log",
+    "Plan next week's menu",
+    "Review this week's tasks",
+    "Prep the weekend's plan",
+    "Plan Friday night's dinner",
+    "Share tmrw's plan",
+    "Review today's",
+  ])("keeps %j whole as the title, with no due date", (text) => {
+    expect(review(text)).toMatchObject({ title: text, dueAt: null, rrule: null, remindAt: null, tokens: [] });
+  });
+
+  it("reads the other dates of the line, not the possessive one", () => {
+    expect(review("Send tonight's menu monday")).toMatchObject({ title: "Send tonight's menu", dueAt: "2026-11-30T14:00:00.000Z" });
+    expect(review("Review today's notes at 5pm")).toMatchObject({ title: "Review today's notes", dueAt: "2026-11-26T22:00:00.000Z" });
+    expect(review("Review today's notes remind me at 5pm")).toMatchObject({
+      title: "Review today's notes",
+      dueAt: null,
+      remindAt: "2026-11-26T22:00:00.000Z",
+    });
+    expect(review("Review friday’s notes every week")).toMatchObject({
+      title: "Review friday’s notes",
+      rrule: "FREQ=WEEKLY",
+      dueAt: review("Review notes every week").dueAt,
+    });
+  });
+
+  it("makes no rule of a possessive: 'every monday's standup' is words of the title", () => {
+    expect(review("Prep every monday's standup")).toMatchObject({ title: "Prep every monday's standup", rrule: null, dueAt: null });
+    expect(review("Review every day's log")).toMatchObject({ title: "Review every day's log", rrule: null, dueAt: null });
+    expect(review("Prep monday's standup weekly")).toMatchObject({ title: "Prep monday's standup", rrule: "FREQ=WEEKLY" });
+  });
+});
+
 describe("time zone helpers", () => {
   it("converts a wall-clock time to UTC on both sides of a DST change", () => {
     expect(zonedTimeToUtc(2030, 1, 10, 9, 0, "Europe/Paris").toISOString()).toBe("2030-01-10T08:00:00.000Z");

@@ -30,6 +30,8 @@
  * starts at that hour's next time. "5am", "5 pm", "17:30", "09:30" are as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
+ * A possessive is words of the title, neither a date nor a rule: "Review today's notes",
+ * "Read tonight's menu", "Plan next week's menu", "Prep every monday's standup" stay whole.
  * Words the user keeps (options.keep: token texts, e.g. "weekly" from the chip of "Weekly review
  * notes") stay in the title: no rule takes them, and the parser reads the rest of the line as
  * if they were ordinary title words ("Weekly review every friday" still repeats on Fridays).
@@ -351,6 +353,14 @@ class Line {
   }
 }
 
+/**
+ * True when the words ending at `end` are a possessive ("today's notes", "friday’s standup",
+ * "next week's menu"): words of the title, which no rule reads as a date or a repeat.
+ */
+function possessiveAt(text: string, end: number): boolean {
+  return /^['’]s(?![\p{L}\p{N}])/iu.test(text.slice(end));
+}
+
 // -- tags and priority -----------------------------------------------------------------------
 
 const TAG = /(^|\s)#([\p{L}\p{N}_\-/]{1,32})(?=\s|$|[,.;!?])/gu;
@@ -524,7 +534,7 @@ function takeRecurrence(line: Line): string | null {
       if (!rrule || rrule.endsWith("BYDAY=")) continue;
       const start = match.index;
       const end = start + match[0].length;
-      if (line.kept(start, end)) continue;
+      if (possessiveAt(line.text, end) || line.kept(start, end)) continue;
       line.consume("recurrence", start, end);
       return rrule;
     }
@@ -723,10 +733,11 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
       // chrono's text can begin with the blanks of words taken before ("every saturday morning").
       const start = position + result.index + (/^\s*/.exec(result.text)?.[0].length ?? 0);
       const end = start + result.text.trimStart().length;
-      const connector = connectorOrIncidental(result, text.slice(0, start), text.slice(end));
+      const connector = possessiveAt(text, end) ? null : connectorOrIncidental(result, text.slice(0, start), text.slice(end));
       if (connector === null) {
         // chrono may have merged the incidental words with a date after them ("the week at 5",
-        // "march at 5"): read again from the next word.
+        // "march at 5"), or read the day of a possessive ("next week's menu"): read again from
+        // the next word.
         position = start + (/^\S+/.exec(text.slice(start))?.[0].length ?? 1);
         continue reading;
       }

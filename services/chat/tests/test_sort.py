@@ -113,3 +113,81 @@ async def test_order_my_tasks_by_due_date_through_the_agent_lists_them_and_adds_
         "- Buy milk (urgent)"
     )
     assert len(fake.tasks) == 3
+
+
+# -- no order said: the default order, most important first -----------------------------------
+@pytest.mark.parametrize(
+    ("message", "due", "tags"),
+    [
+        ("sort my list", None, ()),
+        ("sort my tasks", None, ()),
+        ("Could you sort my list, please?", None, ()),
+        ("can you order my tasks", None, ()),
+        ("organize my to-do list", None, ()),
+        ("put them in order", None, ()),
+        ("sort out my tasks", None, ()),
+        ("sort today's tasks", "today", ()),
+        ("sort my work tasks", None, ("Work",)),
+    ],
+)
+def test_a_sort_without_an_order_lists_the_tasks_most_important_first(
+    message: str, due: str | None, tags: tuple[str, ...]
+) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "list"
+    # The API's default order (priority, then due date), said so the reply can say it.
+    assert (request.filters.sort, request.filters.order) == ("priority", None)
+    assert (request.filters.due, request.filters.tags, request.filters.limit) == (due, tags, 50)
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        # Guards: chores with a sort verb and no list named stay tasks (pass on the old code too).
+        ("sort my stuff", "Sort my stuff"),
+        ("organize my things", "Organize my things"),
+        ("sort laundry", "Sort laundry"),
+        ("order my groceries", "Order my groceries"),
+    ],
+)
+def test_sorting_a_thing_without_an_order_is_still_a_task(message: str, title: str) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.changes.title) == ("add", title)
+
+
+def test_ordering_groceries_for_the_user_is_still_declined() -> None:
+    assert parse("can you order my groceries", NOW).intent == "cannot"  # guard
+
+
+def test_sort_my_list_is_one_list_call_in_the_default_order_and_says_so() -> None:
+    tasks = [
+        {"id": "a", "title": "Buy milk", "priority": "VERY_IMPORTANT"},
+        {"id": "b", "title": "Team sync", "priority": "HIGH", "due_at": "2026-11-25T16:00:00Z"},
+        {"id": "c", "title": "Pay rent", "priority": "LOW", "due_at": "2026-11-26T09:00:00Z"},
+    ]
+    steps = play("sort my list", [{"ok": True, "tasks": tasks}])
+    assert steps == [
+        Call("list_tasks", {"status": "open", "sort": "priority", "limit": 50, "timezone": "UTC"}),
+        Say(
+            "You have 3 open tasks, most important first:\n"
+            "- Buy milk (urgent)\n"
+            "- Team sync (due today at 4:00 PM, high priority)\n"
+            "- Pay rent (due tomorrow at 9:00 AM, low priority)"
+        ),
+    ]
+
+
+async def test_sort_my_tasks_through_the_agent_lists_them_and_adds_nothing(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Pay rent", due_at="2026-11-26T09:00:00Z", priority="LOW")
+    fake.seed("alice", title="Team sync", due_at="2026-11-25T16:00:00Z", priority="HIGH")
+    fake.seed("alice", title="Write report", due_at="2026-11-25T15:00:00Z", priority="HIGH")
+    fake.seed("alice", title="Buy milk", priority="VERY_IMPORTANT")
+    chat = Chat(fake)
+    assert await chat.say("sort my tasks") == (
+        "You have 4 open tasks, most important first:\n"
+        "- Buy milk (urgent)\n"
+        "- Write report (due today at 3:00 PM, high priority)\n"
+        "- Team sync (due today at 4:00 PM, high priority)\n"
+        "- Pay rent (due tomorrow at 9:00 AM, low priority)"
+    )
+    assert len(fake.tasks) == 4

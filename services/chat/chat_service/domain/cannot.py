@@ -61,10 +61,10 @@ _THING_PRONOUN = r"\s*(?:me\s+)?(?:it|this|that|them|these|those|everything|all)
 _FOR_ME = re.compile(r"\s+for\s+me(?:\s+please)?[\s.!?]*$", re.IGNORECASE)
 _LIST = r"(?:(?:my|our)\s+(?:whole\s+|entire\s+|full\s+|current\s+|task\s+|to-?do\s+)?(?:list|lists|tasks|to-?dos|to-?do\s+list|task\s+list|agenda|reminders)|(?:this|the\s+whole|the\s+entire)\s+(?:list|task\s+list|to-?do\s+list)|(?:these|all\s+(?:of\s+)?(?:my|the|these))\s+tasks)\b"
 _DEVICE = r"\b(?:to|on|onto|into|with|in)\s+(?:my|the|a)\s+(?:(?:google|outlook|apple|icloud|work|phone'?s?)\s+)?(?P<device>phone|cell(?:\s*phone)?|mobile|smartphone|iphone|android|watch|calendar)\b"
-# Not asked of the assistant after all: a rename ("call it X"), a sort ("order them by date"),
-# a reminder, which is the app's own ("send me a reminder").
+# Not asked of the assistant after all: a rename ("call it X"), a sort ("order them by date",
+# "order my tasks"), a reminder, which is the app's own ("send me a reminder").
 _NOT_ASKED = re.compile(
-    r"^(?:call\s+(?:it|that|this|them)\b|order\s+(?:them|it|my|the|these|those|all)\b.*\b(?:by|alphabetical(?:ly)?|in\s+[\w-]+\s+order|(?:newest|oldest|important)\s+first)\b|send\s+me\s+(?:an?\s+)?(?:reminders?|notifications?|alerts?)\b)",
+    r"^(?:call\s+(?:it|that|this|them)\b|order\s+(?:them|it|my|the|these|those|all)\b.*\b(?:by|alphabetical(?:ly)?|in\s+[\w-]+\s+order|(?:newest|oldest|important)\s+first)\b|order\s+(?:them|these|those|(?:my|the|our)\s+(?:whole\s+|entire\s+)?(?:tasks|list|to-?dos|to-?do\s+list|task\s+list))(?:[\s,]+(?:please|pls|for\s+me))*[\s.!?]*$|send\s+me\s+(?:an?\s+)?(?:reminders?|notifications?|alerts?)\b)",
     re.IGNORECASE,
 )
 _REQUEST_TAIL = re.compile(

@@ -1397,12 +1397,28 @@ def _read_sort(text: str, now: datetime) -> Request | None:
     if verb is None:
         return None
     sort, _, rest = read_sort(text[verb.end() :])
-    if sort is None:
-        return None
     named = [w for w in re.findall(r"#?[\w'-]+", rest) if not w.startswith("#")]
+    if sort is None:
+        return _read_sort_unsaid(verb.group(0), rest, named, text, now)
     if any(w not in _SORTABLE and w not in TAG_SYNONYMS for w in named):
         return None
     return Request("list", filters=read_filters(text, now))
+
+
+# The list itself, as "sort my list" names it with no order said ("sort my stuff" is a chore).
+_THE_LIST = re.compile(r"\b(?:tasks?|list|lists|to-?dos?|todos?|to\s+do|them)\b")
+
+
+def _read_sort_unsaid(verb: str, rest: str, named: list[str], text: str, now: datetime) -> Request | None:
+    """'Sort my list', 'organise my tasks', 'put them in order', no order said: the list in
+    the API's default order, most important first (priority, then due date)."""
+    if verb.lower().startswith("put") and not re.search(r"\bin\s+order\b", rest):
+        return None  # "put my tasks on friday" is no sort
+    if not _THE_LIST.search(rest) or any(
+        w not in _SORTABLE and w not in TAG_SYNONYMS and w != "out" for w in named
+    ):
+        return None
+    return Request("list", filters=replace(read_filters(text, now), sort="priority"))
 
 
 # -- questions -------------------------------------------------------------------------------
