@@ -102,3 +102,49 @@ async def test_send_me_a_reminder_through_the_agent_and_the_mcp_server(fake: Fak
         "2026-11-25T17:00:00Z",
         "2026-11-25T17:00:00Z",
     )
+
+
+# -- "ping me / alert me / notify me to ..." ------------------------------------------------
+@pytest.mark.parametrize(
+    ("message", "title", "due"),
+    [
+        ("ping me to call mom at 5", "Call mom", "2026-11-25T17:00"),
+        ("alert me to call mom at 5", "Call mom", "2026-11-25T17:00"),
+        ("Notify me to pay rent on friday", "Pay rent", "2026-11-27T09:00"),
+        ("can you ping me to water the plants tomorrow morning?", "Water the plants", "2026-11-26T09:00"),
+        ("please alert me to take my meds at 9pm", "Take my meds", "2026-11-25T21:00"),
+    ],
+)
+def test_ping_alert_or_notify_me_to_is_read_as_remind_me_to(message: str, title: str, due: str) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add" and request.changes.title == title
+    assert request.changes.due is not None and request.changes.due.at.isoformat()[:16] == due
+    assert request.changes.remind_minutes == 0
+
+
+@pytest.mark.parametrize(
+    ("message", "same_as"),
+    [
+        # Guards: a reminder on a task that exists, as "remind me about ..." (pass on the old code too).
+        ("alert me about the dentist tomorrow", "remind me about the dentist tomorrow"),
+        ("notify me about the dentist", "remind me about the dentist"),
+        ("ping me 10 minutes before the standup", "remind me 10 minutes before the standup"),
+    ],
+)
+def test_ping_me_about_a_task_reminds_about_that_task(message: str, same_as: str) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "update" and request == parse(same_as, NOW)
+
+
+async def test_ping_me_to_call_mom_adds_it_with_a_reminder_as_remind_me_to_does(fake: FakeTasks) -> None:
+    # A task of that title already there is left alone, as "remind me to call mom at 5" leaves it.
+    fake.seed("alice", title="Call mom")
+    chat = Chat(fake)
+    said = await chat.say("ping me to call mom at 5")
+    assert said == "Added 'Call mom' for today at 5:00 PM (reminder at the due time)."
+    assert said == await chat.say("remind me to call mom at 5")
+    reminded = [t for t in fake.tasks.values() if t["remind_at"]]
+    assert [(t["title"], t["due_at"], t["remind_at"]) for t in reminded] == [
+        ("Call mom", "2026-11-25T17:00:00Z", "2026-11-25T17:00:00Z")
+    ] * 2
+    assert len(fake.tasks) == 3

@@ -357,6 +357,8 @@ _A_REMINDER = (
     r"(?:(?:set|create|add|make)\s+(?:me\s+)?|(?:send|give)\s+me\s+|(?:i|we)(?:\s+need|\s+want|\s+would\s+like|'d\s+like)\s+)"
     r"(?:a\s+)?reminder"
 )
+# "Ping me / alert me / notify me to ...": a task with a reminder, as "remind me to ..." is.
+_REMIND_ME_TO = r"(?:ping|alert|notify)\s+me\s+to\b"
 _INTRO = r"(?:\s*(?:called|named|titled|saying|that\s+says|for\s+me\s+to|to|about|:|-)(?=\s|$))?"
 _ADD_LEADS = (
     # Verbs that only mean "add" ...
@@ -372,6 +374,7 @@ _ADD_LEADS = (
     r"(?:new|another)\s+(?:task|todo|to-do|item)\s*(?:called|named|titled|to|for|:|-)?",
     r"(?:task|todo|to-do|to\s+do|reminder|note\s+to\s+self)\s*[:\-]",
     r"(?:please\s+)?remind\s+me\s+(?:to|that|about|of)\b",
+    _REMIND_ME_TO,
     _A_REMINDER + r"\s+(?:to|that|about)\b",
     r"(?:don't|do\s+not|dont)\s+(?:let\s+me\s+)?forget\s+(?:to|about)?",
     r"(?:remember|make\s+sure|be\s+sure)\s+(?:to|that\s+i)\b",
@@ -655,7 +658,9 @@ def says_yes(message: str) -> bool:
     return bool(_YES.match(normalise(message)))
 
 
-_ASKS_REMINDER = re.compile(r"^(?:please\s+)?(?:remind\s+me|" + _A_REMINDER + r")\b", re.IGNORECASE)
+_ASKS_REMINDER = re.compile(
+    r"^(?:please\s+)?(?:remind\s+me|" + _REMIND_ME_TO + "|" + _A_REMINDER + r")\b", re.IGNORECASE
+)
 
 
 def raw_question(text: str) -> bool:
@@ -852,8 +857,8 @@ def _read_reminder(text: str, now: datetime) -> Request | None:
         text,
         re.IGNORECASE,
     )
-    if not lead or re.match(r"^remind\s+me\s+(?:to|that)\b", text, re.IGNORECASE):
-        return None
+    if not lead or re.match(r"^(?:remind\s+me\s+(?:to|that)\b|" + _REMIND_ME_TO + ")", text, re.IGNORECASE):
+        return None  # "remind me to call mom", "ping me to call mom": a new task
     if re.match(
         r"^\w+\s+(?:up\s+|me\s+)?(?:a\s+|the\s+)?reminder\s+(?:to|that)\s+(?!(?:the|my|it|this|that)\b)",
         text,
@@ -1413,7 +1418,7 @@ def _read_sort_unsaid(verb: str, rest: str, named: list[str], text: str, now: da
     """'Sort my list', 'organise my tasks', 'put them in order', no order said: the list in
     the API's default order, most important first (priority, then due date)."""
     if verb.lower().startswith("put") and not re.search(r"\bin\s+order\b", rest):
-        return None  # "put my tasks on friday" is no sort
+        return None  # "put them" alone asks for no order
     if not _THE_LIST.search(rest) or any(
         w not in _SORTABLE and w not in TAG_SYNONYMS and w != "out" for w in named
     ):
