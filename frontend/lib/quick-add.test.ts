@@ -380,6 +380,59 @@ describe("possessive day words", () => {
   });
 });
 
+describe("well-known spellings of tomorrow and tonight", () => {
+  // "tommorow" and "2moro" are two letters from the word (or have a digit): the one-letter rule
+  // for misspelled day words did not read them, and "Call mom tommorow" had no due date.
+  it("reads every common spelling of tomorrow as tomorrow, and names it as typed", () => {
+    const spellings = ["tomorrow", "tomorow", "tommorrow", "tommorow", "Tommorow", "tmrw", "TMRW", "tmr", "2moro", "2morrow", "2MORO"];
+    for (const spelling of spellings) {
+      const r = review(`Call mom ${spelling}`);
+      expect(r, spelling).toMatchObject({ title: "Call mom", dueAt: "2026-11-27T14:00:00.000Z", dueHasTime: false });
+      expect(r.tokens.map((t) => t.text)).toEqual([spelling]);
+    }
+  });
+
+  it.each(["tonite", "Tonite"])("reads %j as tonight", (spelling) => {
+    const r = review(`Call mom ${spelling}`);
+    expect(r).toMatchObject({ title: "Call mom", dueAt: review("Call mom tonight").dueAt, dueHasTime: true });
+    expect(r.dueAt).toBe("2026-11-27T01:00:00.000Z");
+    expect(r.tokens.map((t) => t.text)).toEqual([spelling]);
+  });
+
+  it.each([
+    ["Call mom 2morrow at 5", "Call mom tomorrow at 5"],
+    ["Dinner tonite at 9", "Dinner tonight at 9"],
+    ["Submit form remind me 2moro at 8am", "Submit form remind me tomorrow at 8am"],
+    ["Gym tommorow 7am remind me 1 hour before", "Gym tomorrow 7am remind me 1 hour before"],
+  ])("reads %j by the rules of %j", (typed, right) => {
+    const { tokens, ...r } = review(typed);
+    const { tokens: rightTokens, ...expected } = review(right);
+    expect(r).toEqual(expected);
+    expect(tokens.map((t) => t.kind)).toEqual(rightTokens.map((t) => t.kind));
+    expect(r.dueAt ?? r.remindAt).not.toBeNull();
+  });
+
+  it("keeps them in the title where the real word would stay", () => {
+    // A possessive, as "tomorrow's agenda"; a tag; a chip taken back.
+    expect(review("Plan 2moro's agenda")).toMatchObject({ title: "Plan 2moro's agenda", dueAt: null });
+    expect(review("Plan #2moro tonite")).toMatchObject({ title: "Plan", tags: ["2moro"], dueAt: "2026-11-27T01:00:00.000Z" });
+    const r = parseQuickAdd("Call mom 2moro tonite", { ...REVIEW, keep: ["2moro"] });
+    expect(r).toMatchObject({ title: "Call mom 2moro", dueAt: "2026-11-27T01:00:00.000Z" });
+    expect(r.tokens).toEqual([{ kind: "due", text: "tonite", start: 15, end: 21 }]);
+  });
+
+  it("is a short list: other shortenings stay as typed", () => {
+    expect([misspelledDayWord("Tommorow"), misspelledDayWord("2moro"), misspelledDayWord("2MORROW"), misspelledDayWord("tonite")]).toEqual([
+      "tomorrow",
+      "tomorrow",
+      "tomorrow",
+      "tonight",
+    ]);
+    // "tdy" (temporary duty) and "2day" ("2day shipping") are other words too.
+    for (const text of ["Call mom tdy", "Call mom 2day", "Call mom 2nite"]) expect(review(text)).toMatchObject({ title: text, dueAt: null });
+  });
+});
+
 describe("time zone helpers", () => {
   it("converts a wall-clock time to UTC on both sides of a DST change", () => {
     expect(zonedTimeToUtc(2030, 1, 10, 9, 0, "Europe/Paris").toISOString()).toBe("2030-01-10T08:00:00.000Z");

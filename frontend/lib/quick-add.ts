@@ -18,7 +18,9 @@
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
  * A day word misspelled by one letter ("tomorow", "firday", "wedensday", "tonigth"; a word of 5
  * letters or more) is read as that word, by the same rules; real words one letter away ("sundae",
- * "sundry", "toddy", "mondays") are not. The title keeps the typed spelling of what it keeps.
+ * "sundry", "toddy", "mondays") are not. So are a few common spellings: "tommorow", "2moro",
+ * "2morrow", "tonite" (and chrono's own "tmrw", "tmr"). The title keeps the typed spelling of
+ * what it keeps.
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
  * A part of the day is the assistant's hour for it: "sunday evening" 18:00, "tomorrow afternoon"
  * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); alone
@@ -218,19 +220,35 @@ export function oneEditApart(a: string, b: string): boolean {
 }
 
 /**
- * The day word `word` is a misspelling of ("Firday" → "friday"), or null. One letter from two
- * ("moday": today, monday) it is the one with its first letter, if only one has.
+ * Common spellings further than one letter from the day word, or with a digit; chrono already
+ * reads "tmrw" and "tmr". Not "tdy" (temporary duty) nor "2day" ("2day shipping"): other words too.
+ */
+const KNOWN_SPELLINGS: Record<string, string> = {
+  tommorow: "tomorrow",
+  "2moro": "tomorrow",
+  "2morrow": "tomorrow",
+  tonite: "tonight",
+};
+
+/**
+ * The day word `word` is a misspelling of ("Firday" → "friday", "2moro" → "tomorrow"), or null.
+ * One letter from two ("moday": today, monday) it is the one with its first letter, if only one has.
  */
 export function misspelledDayWord(word: string): string | null {
   const lower = word.toLowerCase();
-  if (lower.length < MIN_MISSPELLED_LENGTH || NOT_MISSPELLED.has(lower) || DAY_WORDS.includes(lower)) return null;
+  if (Object.hasOwn(KNOWN_SPELLINGS, lower)) return KNOWN_SPELLINGS[lower];
+  if (!/^\p{L}+$/u.test(lower) || lower.length < MIN_MISSPELLED_LENGTH) return null;
+  if (NOT_MISSPELLED.has(lower) || DAY_WORDS.includes(lower)) return null;
   const near = DAY_WORDS.filter((day) => oneEditApart(lower, day));
   const likely = near.length > 1 ? near.filter((day) => day[0] === lower[0]) : near;
   return likely.length === 1 ? likely[0] : null;
 }
 
-/** A word of letters alone: not part of a #tag, an !mark, an address, a hyphenated or it's-word. */
-const LONE_WORD = /(?<![\p{L}\p{N}#!@_'’/.\-])\p{L}+(?![\p{L}\p{N}@_'’/\-]|\.\p{L})/gu;
+/**
+ * A word alone (letters, or letters and digits: "2moro"): not part of a #tag, an !mark, an
+ * address, a hyphenated or it's-word.
+ */
+const LONE_WORD = /(?<![\p{L}\p{N}#!@_'’/.\-])[\p{L}\p{N}]+(?![\p{L}\p{N}@_'’/\-]|\.\p{L})/gu;
 
 /** A misspelled word of the input: at start..end in the respelled text, inputStart..inputEnd as typed. */
 interface Respelled {

@@ -58,6 +58,17 @@ describe("QuickAddPreview", () => {
     ]);
   });
 
+  it("keeps a possessive day word in the title and shows a well-known spelling as its day", () => {
+    // "Plan today's notes" was "Plan 's notes" with a Due Today chip.
+    render(<QuickAddPreview result={parse("Plan today's notes 2moro")} now={now} onKeep={() => {}} />);
+    expect(screen.getByText("Plan today's notes").tagName).toBe("STRONG");
+    const chips = within(screen.getByRole("list", { name: "Parsed from your text" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(chips).toEqual(["Due Tomorrow 9:00 AM"]);
+    expect(screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual(["Keep “2moro” in the title"]);
+  });
+
   it("shows the reminder relative to the due date", () => {
     render(<QuickAddPreview result={parse("Flight tomorrow 9am remind me 30m before")} now={now} />);
     expect(screen.getByText("30 min before")).toBeTruthy();
