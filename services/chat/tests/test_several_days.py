@@ -105,3 +105,82 @@ async def test_gym_tuesday_and_thursday_adds_two_tasks_and_undo_removes_both(fak
         "Removed 'Gym', which I had just added. Removed 'Gym', which I had just added."
     )
     assert titles(fake) == []
+
+
+# -- more than three days: one sentence --------------------------------------------------------
+def test_weekdays_said_with_spaces_are_a_task_each() -> None:
+    message = "gym monday tuesday wednesday thursday and friday at 7am"
+    assert added(play(message, answers(message, 5), NEW_YORK)) == [
+        ("Gym", "Thu 26 07:00", None),
+        ("Gym", "Fri 27 07:00", None),
+        ("Gym", "Mon 30 07:00", None),
+        ("Gym", "Tue 01 07:00", None),
+        ("Gym", "Wed 02 07:00", None),
+    ]
+
+
+def made(steps: list[Call | Say], failing: int | None = None) -> list[dict[str, Any]]:
+    """What add_task answers for each call: the task as asked (or a failure for call `failing`)."""
+    results: list[dict[str, Any]] = []
+    for n, step in enumerate(s for s in steps if isinstance(s, Call)):
+        task = {"id": f"t{n}", **{k: v for k, v in step.arguments.items() if k != "timezone"}}
+        if task.pop("remind_minutes_before", None) == 0:
+            task["remind_at"] = task["due_at"]
+        results.append(
+            {"ok": False, "error": "unavailable", "message": "Try again"}
+            if n == failing
+            else {"ok": True, "task": task}
+        )
+    return results
+
+
+def reply_to(message: str, failing: int | None = None) -> str:
+    first = play(message, answers(message, 7), NEW_YORK)  # the calls, to answer them as asked
+    last = play(message, made(first, failing), NEW_YORK)[-1]
+    assert isinstance(last, Say)
+    return last.text
+
+
+def test_five_days_are_told_in_one_sentence() -> None:
+    assert reply_to("gym monday, tuesday, wednesday, thursday and friday at 7am") == (
+        "Added 'Gym' for 5 days: tomorrow, Friday, Monday, Tuesday and Wed, Dec 2, at 7:00 AM."
+    )
+
+
+def test_days_at_different_times_each_say_their_time() -> None:
+    assert reply_to("gym monday at 6am, tuesday, wednesday and thursday at 7am") == (
+        "Added 'Gym' for 4 days: tomorrow at 7:00 AM, Monday at 6:00 AM, Tuesday at 7:00 AM and "
+        "Wed, Dec 2 at 7:00 AM."
+    )
+
+
+def test_what_each_task_has_is_said_once() -> None:
+    assert reply_to("remind me to take out the trash mon, tue, wed and thu at 7pm #home") == (
+        "Added 'Take out the trash' for 4 days: tomorrow, Monday, Tuesday and Wed, Dec 2, at 7:00 PM "
+        "(tagged Home, reminder at the due time)."
+    )
+
+
+def test_a_day_that_failed_is_told_after_the_others() -> None:
+    assert reply_to("gym monday, tuesday, wednesday, thursday and friday at 7am", failing=1) == (
+        "Added 'Gym' for 4 days: tomorrow, Monday, Tuesday and Wed, Dec 2, at 7:00 AM. "
+        "I couldn't add 'Gym': Try again."
+    )
+
+
+def test_three_days_are_still_told_one_by_one() -> None:
+    # Guard: up to three, a sentence each, as before (passes on the old code too).
+    assert reply_to("gym mon, wed and fri at 6:30am") == (
+        "Added 'Gym' for Friday at 6:30 AM. Added 'Gym' for Monday at 6:30 AM. "
+        "Added 'Gym' for Wed, Dec 2 at 6:30 AM."
+    )
+
+
+async def test_gym_on_five_weekdays_through_the_agent_then_undo(fake: FakeTasks) -> None:
+    chat = Chat(fake)
+    assert await chat.say("gym monday tuesday wednesday thursday and friday at 7am") == (
+        "Added 'Gym' for 5 days: tomorrow, Friday, Monday, Tuesday and Wed, Dec 2, at 7:00 AM."
+    )
+    assert len(fake.tasks) == 5
+    assert await chat.say("undo") == "Removed the 5 tasks I had just added: 'Gym' (5 times)."
+    assert titles(fake) == []

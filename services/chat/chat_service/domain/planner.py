@@ -240,13 +240,36 @@ def _add(req: Request, ctx: Context, j: Journal) -> str:
     c = req.changes
     if not c.title:
         return "What should the task be called?"
+    if len(c.dues) > MAX_ADDED_TOLD:
+        # "gym monday to friday at 7am": a task for each day, told in one sentence.
+        outcomes = [_add_task(replace(c, due=due, dues=()), ctx, j) for due in c.dues]
+        added = [o for o in outcomes if not isinstance(o, str)]
+        failed = [o for o in outcomes if isinstance(o, str)]
+        return " ".join([reply.added_days(added, ctx.now, ctx.timezone), *failed]).strip()
     if c.dues:
-        # "gym tuesday and thursday at 7am": a task for each day.
+        # "gym tuesday and thursday at 7am": a task for each day, each told.
         return " ".join(_add_one(replace(c, due=due, dues=()), ctx, j) for due in c.dues)
     return _add_one(c, ctx, j)
 
 
+# A task added for more than this many days in one message is told in one sentence.
+MAX_ADDED_TOLD = 3
+
+
 def _add_one(c: Changes, ctx: Context, j: Journal) -> str:
+    outcome = _add_task(c, ctx, j)
+    if isinstance(outcome, str):
+        return outcome
+    text = reply.added(outcome, ctx.now, ctx.timezone)
+    if c.description:
+        text += " A title can be 200 characters, so I shortened it; your whole message is in the description."
+    if c.remind_minutes is not None and not c.due:
+        text += " I didn't set a reminder because it has no due time; tell me when it's due."
+    return text
+
+
+def _add_task(c: Changes, ctx: Context, j: Journal) -> Task | str:
+    """The task added, or why not."""
     assert c.title
     args: dict[str, Any] = {"title": c.title}
     if c.priority:
@@ -264,12 +287,8 @@ def _add_one(c: Changes, ctx: Context, j: Journal) -> str:
     result = j.call("add_task", **args, timezone=ctx.timezone)
     if not _ok(result):
         return _failure(result, f"add {reply.quote(c.title)}")
-    text = reply.added(result["task"], ctx.now, ctx.timezone)
-    if c.description:
-        text += " A title can be 200 characters, so I shortened it; your whole message is in the description."
-    if c.remind_minutes is not None and not c.due:
-        text += " I didn't set a reminder because it has no due time; tell me when it's due."
-    return text
+    task: Task = result["task"]
+    return task
 
 
 def _list(req: Request, ctx: Context, j: Journal) -> str:

@@ -161,6 +161,27 @@ def added(task: Task, now: datetime, zone: str) -> str:
     return text + "."
 
 
+def added_days(tasks: Sequence[Task], now: datetime, zone: str) -> str:
+    """One task added for many days, in one sentence: 'Added 'Gym' for 5 days: tomorrow,
+    Friday, Monday, Tuesday and Wed, Dec 2, at 7:00 AM.' (each day's time when they differ;
+    several titles are each named)."""
+    if not tasks:
+        return ""
+    titles = join(list(dict.fromkeys(quote(t.get("title")) for t in tasks)))
+    dues = [parse_time(t.get("due_at")) for t in tasks]
+    local = [d.astimezone(ZoneInfo(zone)) for d in dues if d is not None]
+    times = {clock(d) for d in local}
+    if len(local) == len(tasks) and len(times) == 1:
+        days = join([day_text(d, now, zone) for d in local]) + f", at {times.pop()}"
+    else:
+        days = join([when_text(t.get("due_at"), now, zone).removeprefix("on ") or "no date" for t in tasks])
+    text = f"Added {titles} for {len(tasks)} days: {days}"
+    extra = details(tasks[0], now, zone, with_due=False, with_rule=False)
+    if extra:
+        text += " (" + ", ".join(extra) + ")"
+    return text + "."
+
+
 def task_line(task: Task, now: datetime, zone: str) -> str:
     line = "- " + str(task.get("title", "")).strip()
     extra = details(task, now, zone)

@@ -389,7 +389,11 @@ _ONE_DAY = (
     r"(?:\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night)|\s+at\s+\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?|"
     r"\s+\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?)?"
 )
-_DAYS_APART = r"\s*,\s*(?:and\s+)?|\s+(?:and|&|\+)\s+"
+# Days said together are apart by commas, "and", "&", or (a weekday after a weekday, "monday
+# tuesday and friday") a space alone.
+_DAYS_APART = (
+    r"\s*,\s*(?:and\s+)?|\s+(?:and|&|\+)\s+|(?<=day)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+)
 # The days end the phrase they are in: "the Monday and Tuesday reports" names reports.
 _DAY_LIST = re.compile(
     r"(?<!\bthe\s)\b"
