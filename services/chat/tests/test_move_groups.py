@@ -233,3 +233,73 @@ def test_more_than_twenty_in_a_tag_moves_the_twenty_due_soonest_and_says_so() ->
     assert isinstance(steps[-1], Say)
     assert steps[-1].text.startswith("Moved 20 tasks tagged Work to Friday, keeping their times:")
     assert steps[-1].text.endswith("You have more than 20 of them; I moved the 20 due soonest.")
+
+
+# -- a tag of the user's own, said as a plain word ------------------------------------------
+@pytest.mark.parametrize(
+    ("message", "tags", "due", "ref"),
+    [
+        ("move all errands tasks to friday", ("Errands",), None, "all errands"),
+        ("move all my errands to friday", ("Errands",), None, "all my errands"),
+        ("move all of today's errands tasks to friday", ("Errands",), "today", "all of today's errands"),
+        ("push every garden task to friday", ("Garden",), None, "every garden"),
+    ],
+)
+def test_a_plain_word_said_with_all_may_be_the_users_own_tag(
+    message: str, tags: tuple[str, ...], due: str | None, ref: str
+) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "move_all" and (request.filters.tags, request.filters.due) == (tags, due)
+    # Without such a tag, the words read as they did before: one task's name.
+    assert request.fallback is not None and (request.fallback.intent, request.fallback.ref) == ("update", ref)
+
+
+@pytest.mark.parametrize(
+    ("message", "ref"),
+    [
+        # Guards: no "all", two unknown words, or a pronoun: one task, as before (pass on the old code too).
+        ("move the errands tasks to friday", "errands"),
+        ("move all work errands to friday", "all work errands"),
+        ("move all of them to friday", "all of them"),
+        ("move all the dentist appointments to friday", "all the dentist appointments"),
+    ],
+)
+def test_other_words_are_not_read_as_an_own_tag(message: str, ref: str) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.ref) == ("update", ref)
+
+
+def seed_errands(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Post office", due_at="2026-11-25T16:00:00Z", tags=["Errands"])
+    fake.seed("alice", title="Dry cleaning", due_at="2026-11-26T10:00:00Z", tags=["errands"])
+    fake.seed("alice", title="Buy stamps", tags=["Errands", "Shopping"])
+    fake.seed("alice", title="Run errands downtown", due_at="2026-11-25T09:00:00Z")
+
+
+async def test_move_all_errands_tasks_moves_the_tasks_tagged_errands_then_undo(fake: FakeTasks) -> None:
+    seed_errands(fake)
+    before = dues(fake)
+    chat = Chat(fake)
+    assert await chat.say("move all errands tasks to friday") == (
+        "Moved 3 tasks tagged Errands to Friday, keeping their times: 'Post office', 'Dry cleaning' and "
+        "'Buy stamps'. 'Buy stamps' had no due date; it's now due at 9:00 AM. "
+        'Say "undo" to put them back.'
+    )
+    assert dues(fake) == {
+        **before,
+        "Post office": "2026-11-27T16:00:00Z",
+        "Dry cleaning": "2026-11-27T10:00:00Z",
+        "Buy stamps": "2026-11-27T09:00:00Z",
+    }
+    await chat.say("undo")
+    assert dues(fake) == before
+
+
+async def test_without_such_a_tag_the_words_name_a_task_as_before(fake: FakeTasks) -> None:
+    # Guard: the old one-task reading found 'Run errands downtown' too (passes on the old code).
+    fake.seed("alice", title="Run errands downtown", due_at="2026-11-25T09:00:00Z")
+    fake.seed("alice", title="Team sync", due_at="2026-11-25T16:00:00Z", tags=["Work"])
+    chat = Chat(fake)
+    assert await chat.say("move all errands to friday") == (
+        "Moved 'Run errands downtown' to Friday at 9:00 AM."
+    )

@@ -130,7 +130,8 @@ class Request:
     # The answer to "which one do you mean?", when this request repeats an earlier one.
     selector: str | None = None
     # What to do instead when no task matches `ref` ("make the bed every morning" is a new
-    # task unless a task called "bed" exists).
+    # task unless a task called "bed" exists); for a move of a group named by a word that may
+    # be the user's own tag ("all errands tasks"), when no open task has that tag.
     fallback: "Request | None" = None
     # For a move of a group whose words could also be one task's name ("move the work tasks
     # to friday"): that one task's reading, taken when an open task is called exactly `ref`.
@@ -1195,7 +1196,12 @@ def _read_move_all(text: str, now: datetime) -> Request | None:
         head, target = shift.group("head"), Changes(shift=offset)
     filters = _tasks_named(head, now)
     if filters is None:
-        return None
+        # "move all errands tasks to friday": a word no known tag is may be one of the user's
+        # own tags; if the user has no open task tagged so, the words are read as before.
+        filters = _own_tag_group(head, now)
+        if filters is None:
+            return None
+        return Request("move_all", changes=target, filters=filters, fallback=_read_due(text, now))
     request = Request("move_all", changes=target, filters=filters)
     if (filters.tags or filters.priority) and not re.search(r"\b(?:all|every|everything|each)\b", head, re.I):
         # "move the work tasks to friday": a task may be called "Work tasks"; if one is, it is meant.
@@ -1233,6 +1239,27 @@ def _tasks_named(head: str, now: datetime) -> Filters | None:
     ):
         return None  # "move friday to monday", "move shopping to saturday": a task's name
     return filters
+
+
+# Words after "all" that are no tag of the user's ("move all of them to friday").
+_NOT_OWN_TAGS = frozenset(("them", "these", "those", "it", "other", "others", "rest", "same", "this", "next"))
+
+
+def _own_tag_group(head: str, now: datetime) -> Filters | None:
+    """The group 'all errands tasks', 'every errands task', 'all my errands', 'all of
+    friday's errands tasks' name when 'errands' is a tag: the one word of `head` that, read as
+    '#errands', makes it a group. Only with all / every / each ("the laundry tasks" names a
+    task); None when no word or several would."""
+    if not re.search(r"\b(?:all|every|everything|each)\b", head, re.IGNORECASE):
+        return None
+    found: list[Filters] = []
+    for word in re.findall(r"(?<![#\w'-])[a-z][a-z-]*(?![\w'-])", head, re.IGNORECASE):
+        if word.lower() in _ALL_FILLER | _NOT_OWN_TAGS or priority_word(word):
+            continue
+        filters = _tasks_named(re.sub(rf"\b{word}\b", "#" + word, head, count=1), now)
+        if filters is not None and filters.tags:
+            found.append(filters)
+    return found[0] if len(found) == 1 else None
 
 
 def _day_window(filters: Filters, day: date, now: datetime) -> Filters:

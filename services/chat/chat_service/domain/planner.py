@@ -578,6 +578,9 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
     )
     if not _ok(result):
         return _failure(result, "get your tasks")
+    if not result.get("tasks") and req.fallback is not None:
+        # "all errands tasks" and no open task tagged Errands: the words as they read otherwise.
+        return _plan(req.fallback, ctx, j)
     changes = replace(req.changes, keep_time=True)
     # A task without a due date gets the day said; one said as a shift has nothing to shift.
     to_a_day = changes.due is not None and changes.due.date_given
