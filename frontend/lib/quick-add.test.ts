@@ -48,6 +48,18 @@ describe("title", () => {
     expect(parse("Dentist on tuesday at 3pm").title).toBe("Dentist");
   });
 
+  it("joins the punctuation a date leaves behind to the word before it, and drops brackets it empties", () => {
+    expect(parse("Call mom tomorrow.").title).toBe("Call mom.");
+    expect(parse("Call mom tmrw.").title).toBe("Call mom.");
+    expect(parse("Buy milk tomorrow?").title).toBe("Buy milk?");
+    expect(parse("Dentist at 3pm!").title).toBe("Dentist!");
+    expect(parse("Email Bob (tomorrow)").title).toBe("Email Bob");
+    expect(parse("Email Bob (tomorrow) about the trip").title).toBe("Email Bob about the trip");
+    expect(parse("Finish slides (tomorrow 9am), then rehearse").title).toBe("Finish slides, then rehearse");
+    // Typed punctuation elsewhere stays as it is.
+    expect(parse("Buy milk, eggs (free range) and bread.").title).toBe("Buy milk, eggs (free range) and bread.");
+  });
+
   it("can be empty when everything was syntax", () => {
     expect(parse("#Work !high tomorrow").title).toBe("");
   });

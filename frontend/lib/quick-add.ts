@@ -365,6 +365,10 @@ class Line {
       .join("")
       .replace(/\s+/g, " ")
       .trim()
+      // What a date taken out leaves around it: brackets with nothing in them ("Email Bob
+      // (tomorrow)"), and punctuation after a gap ("Call mom tomorrow.") joins the word before.
+      .replace(/\s*\(\s*\)/g, "")
+      .replace(/\s+([.!?,;:])(?=\s|$)/g, "$1")
       .replace(/^(?:[,;:\-–]\s*)+|(?:\s*[,;:\-–])+$/g, "")
       .replace(/\s+(?:due|by|on|at|and)$/i, "")
       .trim();
