@@ -591,6 +591,7 @@ def parse(message: str, now: datetime) -> Request:
     if cannot is not None:
         return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task
     text = _BANG_AFTER_TO.sub(_bang_as_word, fix_command_typos(_strip_polite(body)))
+    text = when_said_last(text, now)
     if not text:
         return Request("greet" if greeting else "unclear")
     for reader in (
@@ -662,6 +663,45 @@ def says_yes(message: str) -> bool:
 _ASKS_REMINDER = re.compile(
     r"^(?:please\s+)?(?:remind\s+me|" + _REMIND_ME_TO + "|" + _A_REMINDER + r")\b", re.IGNORECASE
 )
+# The words that, followed by "to ..." or "that ...", ask for a task with a reminder.
+_REMINDER_ASK = r"(?:(?:please\s+)?remind\s+me|(?:ping|alert|notify)\s+me|" + _A_REMINDER + r")"
+_ASK_THEN_WHEN = re.compile(r"^" + _REMINDER_ASK + r"\s+", re.IGNORECASE)
+_ASK_TO = re.compile(r"(?:^|(?<=[\s,;:-]))" + _REMINDER_ASK + r"\s+(?:to|that)\s+\S", re.IGNORECASE)
+
+
+def when_said_last(text: str, now: datetime) -> str:
+    """A reminder asked for with its time said before the task, 'remind me at 5 to call mom',
+    'set a reminder for tomorrow at 9 to pay rent', 'at 5, remind me to call mom', as 'remind
+    me to call mom at 5' says it, so both are read alike (a new task, reminded at its due
+    time). Only a time or a date moves: 'remind me at 5 about the dentist' (a task there is)
+    and any other text come back as they are."""
+    lead = _ASK_THEN_WHEN.match(text)
+    if lead:
+        rest = text[lead.end() :]
+        to = re.search(r"[\s,]+(?P<to>to|that)\s+(?=\S)", rest, re.IGNORECASE)
+        if to and to.start() > 0 and _only_when(rest[: to.start()], now):
+            return f"{lead.group(0)}{to.group('to')} {rest[to.end() :]} {rest[: to.start()].strip(' ,')}"
+        return text
+    ask = _ASK_TO.search(text)
+    if ask and ask.start() > 0:
+        head = text[: ask.start()].rstrip(" ,;:-")
+        if _only_when(head, now):
+            return f"{text[ask.start() :]} {head}"
+    return text
+
+
+def _only_when(words: str, now: datetime) -> bool:
+    """Whether the words say when and nothing else, as _attributes reads it: a date or a
+    time ('at 5', 'tomorrow at 9', 'in 2 hours'), several days ('monday and tuesday'), a
+    repeat ('every monday'), or 'later'."""
+    if re.fullmatch(r"\s*(?:later|soon|sometime|someday|eventually|at\s+some\s+point)\s*", words, re.I):
+        return True  # "remind me later to call mom", as "remind me to call mom later"
+    scan = Scanner(words)
+    repeats = take_recurrence(scan) is not None
+    days = [] if repeats else take_days(scan, now)
+    when = take_when(scan, now)
+    leftover = re.sub(r"\b(?:on|at|in|for|by|the|please)\b", "", scan.rest(), flags=re.IGNORECASE)
+    return (repeats or bool(days) or when is not None) and not leftover.strip(" ,.!?")
 
 
 def raw_question(text: str) -> bool:

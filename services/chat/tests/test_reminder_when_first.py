@@ -1,0 +1,117 @@
+"""A reminder asked for with its time before the task, "remind me at 5 to call mom", "at 5
+remind me to call mom", is read as "remind me to call mom at 5": the task, due then, with a
+reminder at its due time. "remind me at 5 about the dentist" is still a reminder on a task."""
+
+import pytest
+from chat_service.domain.parse import parse
+from chat_service.domain.planner import Call, Context, Say
+from tests.conftest import NOW, FakeTasks
+from tests.test_offline_model import play
+from tests.test_undo import Chat
+
+# NOW is Wednesday 25 Nov 2026, 14:30 UTC: "at 5" is 5 PM today by the bare-hour rules.
+
+
+@pytest.mark.parametrize(
+    ("message", "same_as"),
+    [
+        ("remind me at 5 to call mom", "remind me to call mom at 5"),
+        ("ping me at 5 to call mom", "ping me to call mom at 5"),
+        ("remind me tomorrow at 9 to pay rent", "remind me to pay rent tomorrow at 9"),
+        ("remind me on friday to renew passport", "remind me to renew passport on friday"),
+        ("Could you remind me in 2 hours to call mom?", "Could you remind me to call mom in 2 hours?"),
+        ("alert me at 9pm, to take my meds", "alert me to take my meds at 9pm"),
+        ("send me a reminder at 5 to call mom", "send me a reminder to call mom at 5"),
+        ("set a reminder for tomorrow at 9 to pay rent", "set a reminder to pay rent for tomorrow at 9"),
+        ("remind me tomorrow that I owe Sam money", "remind me that I owe Sam money tomorrow"),
+        ("remind me every monday to water the plants", "remind me to water the plants every monday"),
+        ("remind me monday and tuesday to call the bank", "remind me to call the bank monday and tuesday"),
+        ("remind me later to call mom", "remind me to call mom later"),
+        # The time before the whole request.
+        ("at 5 remind me to call mom", "remind me to call mom at 5"),
+        ("tomorrow at 9, remind me to pay rent", "remind me to pay rent tomorrow at 9"),
+        ("on friday please remind me to renew passport", "remind me to renew passport on friday"),
+        ("every monday remind me to water the plants", "remind me to water the plants every monday"),
+    ],
+)
+def test_the_time_said_before_the_task_reads_as_the_time_said_after_it(message: str, same_as: str) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add"
+    assert request == parse(same_as, NOW)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "due"),
+    [
+        ("remind me at 5 to call mom", "Call mom", "2026-11-25T17:00"),
+        ("ping me at 5 to call mom", "Call mom", "2026-11-25T17:00"),
+        ("remind me tomorrow at 9 to pay rent", "Pay rent", "2026-11-26T09:00"),
+        ("remind me on friday to renew passport", "Renew passport", "2026-11-27T09:00"),
+        ("at 5 remind me to call mom", "Call mom", "2026-11-25T17:00"),
+    ],
+)
+def test_remind_me_at_5_to_call_mom_adds_call_mom_due_at_5_reminded_then(
+    message: str, title: str, due: str
+) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add" and request.changes.title == title
+    assert request.changes.due is not None and request.changes.due.at.isoformat()[:16] == due
+    assert request.changes.remind_minutes == 0
+
+
+@pytest.mark.parametrize(
+    ("message", "ref", "minutes", "remind_at"),
+    [
+        # Guards: a reminder on a task that exists, read as before (pass on the old code too).
+        ("remind me at 5 about the dentist", "dentist", None, "2026-11-25T17:00"),
+        ("remind me about the dentist tomorrow", "dentist", None, "2026-11-26T09:00"),
+        ("remind me 30 minutes before the dentist", "dentist", 30, None),
+        ("ping me at 5 about the standup", "standup", None, "2026-11-25T17:00"),
+    ],
+)
+def test_a_reminder_about_a_task_is_still_set_on_that_task(
+    message: str, ref: str, minutes: int | None, remind_at: str | None
+) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "update" and request.ref == ref
+    assert request.changes.remind_minutes == minutes
+    said = request.changes.remind_at
+    assert (said.at.isoformat()[:16] if said else None) == remind_at
+
+
+def test_remind_me_at_5_to_call_mom_is_one_add_task_in_the_users_timezone() -> None:
+    ctx = Context(now=NOW, timezone="America/New_York")  # 9:30 AM there
+    task = {
+        "id": "m",
+        "title": "Call mom",
+        "due_at": "2026-11-25T22:00:00Z",
+        "remind_at": "2026-11-25T22:00:00Z",
+    }
+    steps = play("remind me at 5 to call mom", [{"ok": True, "task": task}], ctx)
+    assert steps == [
+        Call(
+            "add_task",
+            {
+                "title": "Call mom",
+                "due_at": "2026-11-25T22:00:00Z",
+                "remind_minutes_before": 0,
+                "timezone": "America/New_York",
+            },
+        ),
+        Say("Added 'Call mom' for today at 5:00 PM (reminder at the due time)."),
+    ]
+
+
+async def test_with_a_call_mom_on_the_list_it_does_as_remind_me_to_call_mom_at_5(fake: FakeTasks) -> None:
+    # 'remind me to call mom at 5' adds a new task even when one of that title is there; so
+    # does the time said first (it answered "I'll remind you about 'Call mom' today at 5:00 PM.").
+    fake.seed("alice", title="Call mom")
+    chat = Chat(fake)
+    said = await chat.say("remind me at 5 to call mom")
+    assert said == "Added 'Call mom' for today at 5:00 PM (reminder at the due time)."
+    assert said == await chat.say("remind me to call mom at 5")
+    reminded = [t for t in fake.tasks.values() if t["remind_at"]]
+    assert [(t["title"], t["due_at"], t["remind_at"]) for t in reminded] == [
+        ("Call mom", "2026-11-25T17:00:00Z", "2026-11-25T17:00:00Z")
+    ] * 2
+    assert len(fake.tasks) == 3
