@@ -1,12 +1,14 @@
 """A new task said for several days ("gym tuesday and thursday at 7am") is a task for each
 day; with "every" it is one repeating task; an "and" inside a title splits nothing."""
 
+import json
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from chat_service.domain.planner import Call, Context, Say
+from chat_service.domain.planner import Call, Calls, Context, Say
+from chat_service.offline_model import OfflineModel, context_line
 from tests.conftest import NOW, FakeTasks
 from tests.test_offline_model import play
 from tests.test_undo import Chat, titles
@@ -14,12 +16,17 @@ from tests.test_undo import Chat, titles
 NEW_YORK = Context(now=NOW, timezone="America/New_York")  # Wednesday 25 Nov, 9:30 AM there
 
 
-def added(steps: list[Call | Say]) -> list[tuple[str, str | None, str | None]]:
+def calls(steps: list[Call | Calls | Say]) -> list[Call]:
+    """Every call the steps make, those made together in the order they were made."""
+    return [c for s in steps if not isinstance(s, Say) for c in (s.calls if isinstance(s, Calls) else (s,))]
+
+
+def added(steps: list[Call | Calls | Say]) -> list[tuple[str, str | None, str | None]]:
     """(title, due in New York, rrule) of each add_task call."""
     zone = ZoneInfo("America/New_York")
     out = []
-    for step in steps:
-        if isinstance(step, Call) and step.name == "add_task":
+    for step in calls(steps):
+        if step.name == "add_task":
             due = step.arguments.get("due_at")
             local = datetime.fromisoformat(due.replace("Z", "+00:00")).astimezone(zone) if due else None
             out.append(
@@ -119,10 +126,10 @@ def test_weekdays_said_with_spaces_are_a_task_each() -> None:
     ]
 
 
-def made(steps: list[Call | Say], failing: int | None = None) -> list[dict[str, Any]]:
+def made(steps: list[Call | Calls | Say], failing: int | None = None) -> list[dict[str, Any]]:
     """What add_task answers for each call: the task as asked (or a failure for call `failing`)."""
     results: list[dict[str, Any]] = []
-    for n, step in enumerate(s for s in steps if isinstance(s, Call)):
+    for n, step in enumerate(calls(steps)):
         task = {"id": f"t{n}", **{k: v for k, v in step.arguments.items() if k != "timezone"}}
         if task.pop("remind_minutes_before", None) == 0:
             task["remind_at"] = task["due_at"]
@@ -184,3 +191,30 @@ async def test_gym_on_five_weekdays_through_the_agent_then_undo(fake: FakeTasks)
     assert len(fake.tasks) == 5
     assert await chat.say("undo") == "Removed the 5 tasks I had just added: 'Gym' (5 times)."
     assert titles(fake) == []
+
+
+# -- the adds of several days go out together --------------------------------------------------
+@pytest.mark.parametrize(
+    ("message", "days"),
+    [
+        ("gym monday tuesday wednesday thursday and friday at 7am", 5),
+        ("gym tuesday and thursday at 7am", 2),
+        ("gym mon, wed and fri at 6:30am", 3),
+    ],
+)
+def test_the_tasks_of_several_days_are_added_in_one_step(message: str, days: int) -> None:
+    steps = play(message, answers(message, days), NEW_YORK)
+    assert len(steps) == 2 and isinstance(steps[0], Calls) and isinstance(steps[1], Say)
+    assert [call.name for call in steps[0].calls] == ["add_task"] * days
+
+
+def test_five_days_are_one_model_response() -> None:
+    line = context_line(NOW, "America/New_York", None, None)
+    output = OfflineModel().respond(line, "gym monday tuesday wednesday thursday and friday at 7am")
+    assert [(o.name, json.loads(o.arguments)["due_at"]) for o in output] == [
+        ("add_task", "2026-11-26T12:00:00Z"),
+        ("add_task", "2026-11-27T12:00:00Z"),
+        ("add_task", "2026-11-30T12:00:00Z"),
+        ("add_task", "2026-12-01T12:00:00Z"),
+        ("add_task", "2026-12-02T12:00:00Z"),
+    ]

@@ -240,15 +240,18 @@ def _add(req: Request, ctx: Context, j: Journal) -> str:
     c = req.changes
     if not c.title:
         return "What should the task be called?"
-    if len(c.dues) > MAX_ADDED_TOLD:
-        # "gym monday to friday at 7am": a task for each day, told in one sentence.
-        outcomes = [_add_task(replace(c, due=due, dues=()), ctx, j) for due in c.dues]
+    # A task for each day said ("gym tuesday and thursday at 7am"): the adds wait for nothing,
+    # so they go out together, in one step.
+    days = [replace(c, due=due, dues=()) for due in c.dues]
+    if len(days) > MAX_ADDED_TOLD:
+        # "gym monday to friday at 7am": told in one sentence.
+        outcomes = j.each(days, lambda day, branch: _add_task(day, ctx, branch))
         added = [o for o in outcomes if not isinstance(o, str)]
         failed = [o for o in outcomes if isinstance(o, str)]
         return " ".join([reply.added_days(added, ctx.now, ctx.timezone), *failed]).strip()
-    if c.dues:
-        # "gym tuesday and thursday at 7am": a task for each day, each told.
-        return " ".join(_add_one(replace(c, due=due, dues=()), ctx, j) for due in c.dues)
+    if days:
+        # Each told.
+        return " ".join(j.each(days, lambda day, branch: _add_one(day, ctx, branch)))
     return _add_one(c, ctx, j)
 
 
