@@ -115,3 +115,20 @@ async def test_with_a_call_mom_on_the_list_it_does_as_remind_me_to_call_mom_at_5
         ("Call mom", "2026-11-25T17:00:00Z", "2026-11-25T17:00:00Z")
     ] * 2
     assert len(fake.tasks) == 3
+
+
+async def test_a_reminder_at_a_time_is_told_as_that_time_not_as_hours_before(fake: FakeTasks) -> None:
+    # "remind me about the dentist tomorrow" answered "... 150 hours before it's due": the
+    # reminder's offset from a due time days away, not the time the user asked for.
+    fake.seed("alice", title="The dentist", due_at="2026-12-01T15:00:00Z")
+    chat = Chat(fake)
+    assert await chat.say("remind me about the dentist tomorrow") == (
+        "I'll remind you about 'The dentist' tomorrow at 9:00 AM."
+    )
+    assert await chat.say("remind me at 5 about the dentist") == (
+        "I'll remind you about 'The dentist' today at 5:00 PM."
+    )
+    # An offset asked for is still told as one.
+    assert await chat.say("remind me 30 minutes before the dentist") == (
+        "I'll remind you about 'The dentist' 30 minutes before it's due."
+    )

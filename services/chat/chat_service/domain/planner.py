@@ -540,7 +540,12 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
             )
         else:
             run("set_reminder", f"set a reminder for {name}", minutes_before=c.remind_minutes)
-        done.append(f"I'll remind you about {name} {_reminder_text(current, ctx)}.")
+        when = (
+            reply.when_text(current.get("remind_at"), ctx.now, ctx.timezone)
+            if c.remind_at is not None  # a time was said: that time, not hours before the due time
+            else _reminder_text(current, ctx)
+        )
+        done.append(f"I'll remind you about {name} {when}.")
     if c.clear_reminder:
         run("set_reminder", f"remove the reminder of {name}", clear=True)
         done.append(f"Removed the reminder from {name}.")
