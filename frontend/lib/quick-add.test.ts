@@ -392,6 +392,42 @@ describe("possessive day words", () => {
   });
 });
 
+describe("a day word inside a hyphenated word, and all-caps TMR", () => {
+  // "Fix tmrw-bug" was titled "Fix -bug", due tomorrow: chrono read the day word out of the hyphenated word.
+  it.each([
+    "Fix tmrw-bug",
+    "Fix the tomorrow-bug",
+    "Ship pre-tomorrow build",
+    "Plan mid-march review",
+    "Read Q3-friday notes",
+    "Fix bug-tmrw",
+  ])("keeps %j whole as the title, with no due date", (text) => {
+    expect(parse(text)).toMatchObject({ title: text, dueAt: null, tokens: [] });
+  });
+
+  it("still reads a date next to a hyphenated word, and one that is all hyphens ('2030-03-20')", () => {
+    expect(parse("Fix tmrw-bug friday")).toMatchObject({ title: "Fix tmrw-bug", dueAt: "2030-03-15T08:00:00.000Z" });
+    expect(parse("Follow-up tomorrow")).toMatchObject({ title: "Follow-up", dueAt: "2030-03-15T08:00:00.000Z" });
+    expect(parse("Review 2030-03-20")).toMatchObject({ title: "Review", dueAt: "2030-03-20T08:00:00.000Z" });
+    expect(parse("Standup monday-friday").title).toBe("Standup");
+  });
+
+  it("makes no rule of a repeat word inside a hyphenated word ('Fix daily-build')", () => {
+    expect(parse("Fix daily-build")).toMatchObject({ title: "Fix daily-build", rrule: null, dueAt: null, tokens: [] });
+    expect(parse("Send weekly-report")).toMatchObject({ title: "Send weekly-report", rrule: null, dueAt: null });
+    expect(parse("Send weekly-report weekly")).toMatchObject({ title: "Send weekly-report", rrule: "FREQ=WEEKLY" });
+  });
+
+  // "TMR scan" was titled "scan", due tomorrow: TMR in capitals is an acronym (tumour, transcranial
+  // magnetic, triple modular redundancy), not a shorthand anyone shouts.
+  it("keeps an all-caps TMR in the title, and reads tmr/Tmr as tomorrow", () => {
+    expect(parse("TMR scan")).toMatchObject({ title: "TMR scan", dueAt: null, tokens: [] });
+    expect(parse("Book TMR scan tomorrow")).toMatchObject({ title: "Book TMR scan", dueAt: "2030-03-15T08:00:00.000Z" });
+    expect(parse("scan tmr")).toMatchObject({ title: "scan", dueAt: "2030-03-15T08:00:00.000Z" });
+    expect(parse("Tmr call mom")).toMatchObject({ title: "call mom", dueAt: "2030-03-15T08:00:00.000Z" });
+  });
+});
+
 describe("well-known spellings of tomorrow and tonight", () => {
   // "tommorow" and "2moro" are two letters from the word (or have a digit): the one-letter rule
   // for misspelled day words did not read them, and "Call mom tommorow" had no due date.

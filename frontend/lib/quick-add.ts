@@ -34,6 +34,8 @@
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
  * A possessive is words of the title, neither a date nor a rule: "Review today's notes",
  * "Read tonight's menu", "Plan next week's menu", "Prep every monday's standup" stay whole.
+ * So is a day or repeat word inside a hyphenated word ("Fix tmrw-bug", "Fix daily-build") and "TMR"
+ * in capitals (an acronym: "TMR scan"; "tmr", "Tmr" are tomorrow).
  * Words the user keeps (options.keep: token texts, e.g. "weekly" from the chip of "Weekly review
  * notes") stay in the title: no rule takes them, and the parser reads the rest of the line as
  * if they were ordinary title words ("Weekly review every friday" still repeats on Fridays).
@@ -383,6 +385,18 @@ function possessiveAt(text: string, end: number): boolean {
   return /^['’]s(?![\p{L}\p{N}])/iu.test(text.slice(end));
 }
 
+/**
+ * True when the date words from `start` to `end` are part of a hyphenated word ("Fix tmrw-bug",
+ * "Q3-friday", "bug-tmrw"): words of the title. A date with hyphens of its own ("2030-03-20",
+ * "monday-friday") is not, as chrono's text spans all of it.
+ */
+function inHyphenatedWord(text: string, start: number, end: number): boolean {
+  return /[\p{L}\p{N}]-$/u.test(text.slice(0, start)) || /^-[\p{L}\p{N}]/u.test(text.slice(end));
+}
+
+/** chrono's "tmr" typed in capitals is an acronym ("TMR scan": tumour, transcranial magnetic …), not tomorrow. */
+const ACRONYM = /^TMR$/;
+
 // -- tags and priority -----------------------------------------------------------------------
 
 const TAG = /(^|\s)#([\p{L}\p{N}_\-/]{1,32})(?=\s|$|[,.;!?])/gu;
@@ -556,7 +570,7 @@ function takeRecurrence(line: Line): string | null {
       if (!rrule || rrule.endsWith("BYDAY=")) continue;
       const start = match.index;
       const end = start + match[0].length;
-      if (possessiveAt(line.text, end) || line.kept(start, end)) continue;
+      if (possessiveAt(line.text, end) || inHyphenatedWord(line.text, start, end) || line.kept(start, end)) continue;
       line.consume("recurrence", start, end);
       return rrule;
     }
@@ -755,7 +769,8 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
       // chrono's text can begin with the blanks of words taken before ("every saturday morning").
       const start = position + result.index + (/^\s*/.exec(result.text)?.[0].length ?? 0);
       const end = start + result.text.trimStart().length;
-      const connector = possessiveAt(text, end) ? null : connectorOrIncidental(result, text.slice(0, start), text.slice(end));
+      const titleWords = possessiveAt(text, end) || inHyphenatedWord(text, start, end) || ACRONYM.test(result.text.trim());
+      const connector = titleWords ? null : connectorOrIncidental(result, text.slice(0, start), text.slice(end));
       if (connector === null) {
         // chrono may have merged the incidental words with a date after them ("the week at 5",
         // "march at 5"), or read the day of a possessive ("next week's menu"): read again from
