@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from chat_service.domain.cannot import Cannot, read_cannot
 from chat_service.domain.recurrence import REPEAT_WORDS, first_due, take_recurrence
-from chat_service.domain.text import NUMBER, Scanner, fix_command_typos, mashed, normalise
+from chat_service.domain.text import NUMBER, Scanner, fix_command_typos, mashed, normalise, respell_day_words
 from chat_service.domain.when import When, take_days, take_offset, take_reminder, take_when
 
 Intent = Literal[
@@ -171,7 +171,7 @@ _PRIO_MAP = {
     "top": "VERY_IMPORTANT",
     "critical": "VERY_IMPORTANT",
     "urgent": "VERY_IMPORTANT",
-    "asap": "VERY_IMPORTANT",
+    "asap": "HIGH",  # as the web quick-add reads it (frontend/lib/quick-add.ts)
     "high": "HIGH",
     "important": "HIGH",
     "medium": "MEDIUM",
@@ -288,10 +288,14 @@ def take_priority(scan: Scanner) -> str | None:
         (
             "VERY_IMPORTANT",
             lead
-            + r"(?:very\s+(?:high|important|urgent)|extremely\s+important|super\s+important|highest|top|critical|urgent(?:ly)?|asap|"
-            r"as\s+soon\s+as\s+possible)(?:[- ]priority|[- ]prio|[- ]importance)?\b[:!)]*",
+            + r"(?:very\s+(?:high|important|urgent)|extremely\s+important|super\s+important|highest|top|critical|urgent(?:ly)?)(?:[- ]priority|[- ]prio|[- ]importance)?\b[:!)]*",
         ),
         ("HIGH", lead + r"(?:high|hi)[- ](?:priority|prio|pri|importance)\b[:!)]*"),
+        # "asap" is High, as in the web quick-add ("Fix login bug ASAP!"), not a due date.
+        (
+            "HIGH",
+            lead + r"(?:asap|as\s+soon\s+as\s+possible)(?:[- ]priority|[- ]prio|[- ]importance)?\b[:!)]*",
+        ),
         ("HIGH", lead + r"priority\s*[:=]?\s*high\b[:!)]*"),
         (
             "HIGH",
@@ -410,6 +414,7 @@ def clean_title(text: str, *, keep_long: bool = False) -> str:
         title = re.sub(r"^(?:to|that|about|of|and)\s+", "", title, flags=re.IGNORECASE)
         if title == before:
             break
+    title = re.sub(r"\s*\(\s*\)", "", title)  # brackets a date was taken out of: "Email Bob (tomorrow)"
     title = re.sub(r"\s+([,.;:!?])", r"\1", title).strip(" ,;:-")
     if title and title[0].islower():
         title = title[0].upper() + title[1:]
@@ -590,7 +595,7 @@ def parse(message: str, now: datetime) -> Request:
     cannot = read_cannot(body)
     if cannot is not None:
         return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task
-    text = _BANG_AFTER_TO.sub(_bang_as_word, fix_command_typos(_strip_polite(body)))
+    text = _BANG_AFTER_TO.sub(_bang_as_word, respell_day_words(fix_command_typos(_strip_polite(body))))
     text = when_said_last(text, now)
     if not text:
         return Request("greet" if greeting else "unclear")
@@ -624,6 +629,7 @@ def parse(message: str, now: datetime) -> Request:
 
 def read_add(text: str, now: datetime) -> Request:
     """A new task: its title and everything said about it."""
+    text = respell_day_words(text)  # parse() has; a declined request's task has not
     scan = Scanner(text)
     changes = _attributes(scan, now)
     rest = scan.rest()

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 # Taken phrases are replaced by this invisible separator: it is neither a word character
 # nor whitespace, so later patterns can neither match it nor run across it.
 MASK = "\u2063"
+# A possessive after a phrase, or after a part of the day after it ("friday night's dinner").
+_POSSESSIVE = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?'s(?![^\W_])", re.IGNORECASE)
 
 NUMBER_WORDS = {
     "a": 1,
@@ -65,11 +67,14 @@ class Scanner:
         self.masked = self.text
 
     def find(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
-        return (
-            re.search(pattern, self.masked, re.IGNORECASE)
-            if isinstance(pattern, str)
-            else pattern.search(self.masked)
-        )
+        """The first match, but not one that ends right before a possessive 's: "today's notes",
+        "next week's menu", "every monday's standup" are words of a title, not a date or a
+        repeat (the web quick-add's rule too, frontend/lib/quick-add.ts possessiveAt)."""
+        compiled = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
+        for match in compiled.finditer(self.masked):
+            if not _POSSESSIVE.match(self.masked, match.end()):
+                return match
+        return None
 
     def take(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
         match = self.find(pattern)
@@ -284,3 +289,87 @@ def fix_command_typos(text: str) -> str:
         return _fix_case(m.group(), _SLIPS[slip]) if slip in _ANYWHERE_SLIPS else m.group()
 
     return re.sub(r"[A-Za-z]{6,}", anywhere, text)
+
+
+# -- misspelled day words ----------------------------------------------------------------------
+# A day word misspelled by one letter ("tomorow", "firday", "wendesday") or written one of a few
+# common ways ("2moro", "tonite") is read as the day, as the web quick-add reads it. The lists
+# below are a copy of those of frontend/lib/quick-add.ts (DAY_WORDS, MIN_MISSPELLED_LENGTH,
+# NOT_MISSPELLED, KNOWN_SPELLINGS, oneEditApart): change both together.
+_DAY_WORDS = (
+    "today",
+    "tonight",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "next",
+    "week",
+    "weekend",
+)
+# Shorter words are too easily another word ("tody", "frdy" stay as typed).
+_MIN_MISSPELLED_LENGTH = 5
+# Words one letter from a day word that are words of titles ("Buy a sundae", "Hot toddy"): the
+# plurals ("mondays", "weeks"), the other words of /usr/share/dict/american-english-large one
+# edit from a day word, "todays" and the name Frida.
+# "weeknd" (The Weeknd, a singer) is not in the web's list: there "Buy The Weeknd tickets" is due
+# on Saturday.
+_NOT_MISSPELLED = frozenset(
+    ("toady", "toddy", "tokay", "todays", "sunda", "sundae", "sundas", "sundry", "frida", "weeknd")
+) | {f"{word}s" for word in _DAY_WORDS}
+# Common spellings further than one letter away, or with a digit. Not "tdy" (temporary duty)
+# nor "2day" ("2day shipping"): other words too.
+_KNOWN_SPELLINGS = {"tommorow": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tonite": "tonight"}
+# A word alone: not part of a #tag, an !mark, an address, a hyphenated word or a possessive
+# ("tomorow's notes" stays as typed, a title's words).
+_LONE_WORD = re.compile(r"(?<![\w#!@'/.\-])[^\W_]+(?![\w@'/\-]|\.[^\W\d_])")
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when `a` is `b` with one letter inserted, deleted or changed, or two adjacent ones swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        i, j = diff if len(diff) == 2 else (0, 0)
+        return j == i + 1 and (a[i], a[j]) == (b[j], b[i])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) - len(shorter) != 1:
+        return False
+    i = 0
+    while i < len(shorter) and longer[i] == shorter[i]:
+        i += 1
+    return longer[i + 1 :] == shorter[i:]
+
+
+def misspelled_day_word(word: str) -> str | None:
+    """The day word `word` misspells ("Firday" -> "friday", "2moro" -> "tomorrow"), or None. One
+    letter from two ("moday": today, monday) it is the one with its first letter, if only one has."""
+    lower = word.lower()
+    if lower in _KNOWN_SPELLINGS:
+        return _KNOWN_SPELLINGS[lower]
+    if not lower.isalpha() or len(lower) < _MIN_MISSPELLED_LENGTH:
+        return None
+    if lower in _NOT_MISSPELLED or lower in _DAY_WORDS:
+        return None
+    near = [day for day in _DAY_WORDS if one_edit_apart(lower, day)]
+    likely = [day for day in near if day[0] == lower[0]] if len(near) > 1 else near
+    return likely[0] if len(likely) == 1 else None
+
+
+def respell_day_words(text: str) -> str:
+    """'call mom tomorow' -> 'call mom tomorrow', so the date rules read the day."""
+
+    def respell(m: re.Match[str]) -> str:
+        day = misspelled_day_word(m.group())
+        if day is None:
+            return m.group()
+        return day.capitalize() if m.group()[:1].isupper() else day
+
+    return _LONE_WORD.sub(respell, text)

@@ -237,7 +237,7 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     if m:
         return _Date(today + timedelta(days=2)), None
     m = scan.take(
-        r"\b(?:due\s+|by\s+|for\s+|until\s+|to\s+)?(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow|tomorrows)\b"
+        r"\b(?:due\s+|by\s+|for\s+|until\s+|to\s+)?(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)\b"
     )
     if m:
         return _Date(today + timedelta(days=1)), None

@@ -1,0 +1,175 @@
+"""The assistant reads a task the way the web quick-add box reads the same line
+(frontend/lib/quick-add.ts): "add call mom tomorow asap" is the task "Call mom tomorow asap"
+typed in the box makes. 'asap' is priority High; a day word misspelled by one letter, and
+'tommorow', '2moro', '2morrow', 'tonite', is the day, and real words one letter away stay
+words; a possessive day word ("today's notes") is words of the title; a date taken out of
+brackets leaves none behind."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from chat_service.domain.parse import parse
+from chat_service.domain.text import misspelled_day_word, one_edit_apart, respell_day_words
+
+# Wednesday 25 Nov 2026, 09:30 in New York: tomorrow is Thursday the 26th.
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=ZoneInfo("America/New_York"))
+
+
+def task(message: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(title, due as local 'YYYY-MM-DD HH:MM', priority, rrule) of the task a message adds."""
+    request = parse(message, NOW)
+    assert request.intent == "add", request
+    changes = request.changes
+    due = changes.due.at.strftime("%Y-%m-%d %H:%M") if changes.due else None
+    return changes.title, due, changes.priority, changes.rrule
+
+
+# -- asap -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add call mom tomorow asap", ("Call mom", "2026-11-26 09:00", "HIGH", None)),
+        ("add fix login bug asap", ("Fix login bug", None, "HIGH", None)),
+        ("add fix login bug ASAP!", ("Fix login bug", None, "HIGH", None)),
+        ("add reply to asaps thread asap", ("Reply to asaps thread", None, "HIGH", None)),
+        ("add fix bug asap tomorrow", ("Fix bug", "2026-11-26 09:00", "HIGH", None)),
+        ("add fix the bug as soon as possible", ("Fix the bug", None, "HIGH", None)),
+    ],
+)
+def test_asap_is_high_priority_and_leaves_the_title(message: str, expected: tuple[str | None, ...]) -> None:
+    assert task(message) == expected
+
+
+def test_asap_as_a_priority_word_is_high() -> None:
+    request = parse("make the report asap priority", NOW)
+    assert (request.intent, request.changes.priority) == ("update", "HIGH")
+
+
+# Guards: the words that were Very important before stay so (pass on both by design).
+@pytest.mark.parametrize("message", ["add call the plumber, urgent", "add critical: fix prod"])
+def test_urgent_stays_very_important(message: str) -> None:
+    assert task(message)[2] == "VERY_IMPORTANT"
+
+
+# -- misspelled day words ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add call mom 2moro", ("Call mom", "2026-11-26 09:00", None, None)),
+        ("add call mom 2morrow at 5", ("Call mom", "2026-11-26 17:00", None, None)),
+        ("add dinner tonite at 9", ("Dinner", "2026-11-25 21:00", None, None)),
+        ("add pay rent firday", ("Pay rent", "2026-11-27 09:00", None, None)),
+        ("add team lunch wendesday", ("Team lunch", "2026-12-02 09:00", None, None)),
+        ("add gym tuesdya 7am", ("Gym", "2026-12-01 07:00", None, None)),
+        ("add standup Thrusday", ("Standup", "2026-11-26 09:00", None, None)),
+        ("add call mom tomorrw", ("Call mom", "2026-11-26 09:00", None, None)),
+        ("add dentist Wednesdy at 3pm", ("Dentist", "2026-12-02 15:00", None, None)),
+        ("add plan the offsite this weekedn", ("Plan the offsite", "2026-11-28 09:00", None, None)),
+    ],
+)
+def test_a_misspelled_day_word_is_the_day(message: str, expected: tuple[str | None, ...]) -> None:
+    assert task(message) == expected
+
+
+def test_a_misspelled_day_word_moves_a_task_too() -> None:
+    request = parse("move the report to firday", NOW)
+    assert request.intent == "update"
+    assert request.ref == "report"
+    assert request.changes.due is not None and request.changes.due.at.day == 27
+
+
+# Guards: real words one letter from a day word, and other words with digits, stay words
+# (pass on both by design: only the respelling could have read them).
+@pytest.mark.parametrize(
+    "message",
+    [
+        "add buy a sundae",
+        "add sundry expenses review",
+        "add hot toddy recipe",
+        "add lunch with Frida",
+        "add book 2day shipping",
+        "add buy The Weeknd tickets",
+    ],
+)
+def test_real_words_near_a_day_word_stay_words(message: str) -> None:
+    title, due, _, _ = task(message)
+    assert due is None
+    assert title is not None and title.lower() in message.lower()
+
+
+def test_a_plural_of_a_day_word_is_not_a_misspelling() -> None:
+    # "tomorrows" was read as tomorrow, though "todays" was not: both are words (plurals, or a
+    # possessive without its apostrophe), as in the web quick-add's list.
+    assert task("add plan tomorrows agenda") == ("Plan tomorrows agenda", None, None, None)
+
+
+def test_the_respelling_rules() -> None:
+    assert misspelled_day_word("Firday") == "friday"
+    assert misspelled_day_word("moday") == "monday"  # today and monday: the one with its first letter
+    assert misspelled_day_word("tody") is None  # too short
+    assert misspelled_day_word("2moro") == "tomorrow"
+    assert misspelled_day_word("2moro2") is None
+    assert one_edit_apart("wendesday", "wednesday") and not one_edit_apart("wdenseday", "wednesday")
+    assert respell_day_words("Call mom tomorow, #firday !tomorow tomorow's a@firday.com") == (
+        "Call mom tomorrow, #firday !tomorow tomorow's a@firday.com"
+    )
+
+
+# -- possessives ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add review today's notes", ("Review today's notes", None, None, None)),
+        ("add read tonight's menu", ("Read tonight's menu", None, None, None)),
+        ("add plan tomorrow's agenda", ("Plan tomorrow's agenda", None, None, None)),
+        ("add prep monday's standup", ("Prep monday's standup", None, None, None)),
+        ("add plan next week's menu", ("Plan next week's menu", None, None, None)),
+        ("add prep friday night's dinner", ("Prep friday night's dinner", None, None, None)),
+        ("add review today\u2019s notes", ("Review today's notes", None, None, None)),
+        ("add review today's notes at 5pm", ("Review today's notes", "2026-11-25 17:00", None, None)),
+        ("add send tonight's menu monday", ("Send tonight's menu", "2026-11-30 09:00", None, None)),
+        ("add prep every monday's standup", ("Prep every monday's standup", None, None, None)),
+        (
+            "add prep monday's standup weekly",
+            ("Prep monday's standup", "2026-11-26 09:00", None, "FREQ=WEEKLY"),
+        ),
+    ],
+)
+def test_a_possessive_day_word_is_words_of_the_title(message: str, expected: tuple[str | None, ...]) -> None:
+    assert task(message) == expected
+
+
+# -- punctuation a date leaves behind -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("add email Bob (tomorrow)", "Email Bob"),
+        ("add call mom (tomorrow at 5)", "Call mom"),
+    ],
+)
+def test_brackets_a_date_leaves_empty_go(message: str, title: str) -> None:
+    assert task(message)[0] == title
+
+
+# Guards (pass on both by design): the end's punctuation goes, a comma joins the word before,
+# brackets with words in them stay.
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("add call mom tomorrow.", "Call mom"),
+        ("add buy milk tomorrow?", "Buy milk"),
+        ("add finish slides tomorrow, then rehearse", "Finish slides, then rehearse"),
+        ("add buy milk, eggs (free range) and bread.", "Buy milk, eggs (free range) and bread"),
+    ],
+)
+def test_no_punctuation_is_stranded(message: str, title: str) -> None:
+    assert task(message)[0] == title
