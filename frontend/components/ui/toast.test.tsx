@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Drawer } from "./drawer";
 import { ToastProvider, useToast } from "./toast";
 
 afterEach(cleanup);
@@ -28,5 +29,52 @@ describe("toasts", () => {
     expect(texts).toHaveLength(2);
     // jsdom has no layout: each carries the wrapping rule (overflow-wrap: anywhere).
     for (const text of texts) expect(text.classList).toContain("wrap-anywhere");
+  });
+});
+
+describe("toasts over an open drawer", () => {
+  // On a phone a toast ("Completed … Undo", 8 s) sat over the open task drawer's Save and Cancel,
+  // and took their taps; now the toasts sit above the drawer's bottom bar while it is open.
+  function Page({ open }: { open: boolean }) {
+    const { toast } = useToast();
+    return (
+      <>
+        <button type="button" onClick={() => toast({ title: "Completed “Buy milk”", action: { label: "Undo", onClick: () => {} } })}>
+          complete
+        </button>
+        <Drawer open={open} onClose={() => {}} title="Edit task" footer={<button type="button">Save</button>}>
+          <p>fields</p>
+        </Drawer>
+      </>
+    );
+  }
+
+  it("lift above the drawer's footer while it is open, and come back down when it closes", () => {
+    // jsdom has no layout: the footer is the bottom 65 px of the 768 px window.
+    const rect = vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      const top = this.textContent === "Save" ? window.innerHeight - 65 : 0;
+      return { top, bottom: top + 65, left: 0, right: 0, width: 0, height: 65, x: 0, y: top, toJSON: () => ({}) } as DOMRect;
+    });
+    const { rerender } = render(
+      <ToastProvider>
+        <Page open={false} />
+      </ToastProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "complete" }));
+    const region = screen.getByRole("region", { name: "Notifications" });
+    expect(region.style.bottom).toBe("0px");
+    rerender(
+      <ToastProvider>
+        <Page open />
+      </ToastProvider>,
+    );
+    expect(region.style.bottom).toBe("65px");
+    rerender(
+      <ToastProvider>
+        <Page open={false} />
+      </ToastProvider>,
+    );
+    expect(region.style.bottom).toBe("0px");
+    rect.mockRestore();
   });
 });

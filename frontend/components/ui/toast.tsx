@@ -1,10 +1,22 @@
 "use client";
 /**
  * Toasts: `const { toast } = useToast(); toast({ title, description?, tone?, action?, duration? })`.
- * Rendered in one polite live region (errors are assertive) at the bottom of the screen.
+ * Rendered in one polite live region (errors are assertive) at the bottom of the screen, above
+ * the bottom bar of an open drawer (its Save, the assistant's message box: useToastClearance),
+ * which a toast would otherwise cover on a phone.
  */
 import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { cn } from "./cn";
 
 export type ToastTone = "info" | "success" | "error";
@@ -33,6 +45,32 @@ export function useToast(): ToastApi {
   const api = useContext(ToastContext);
   if (!api) throw new Error("useToast must be used inside <ToastProvider>");
   return api;
+}
+
+/** Tells the toasts how far from the bottom of the screen a bar (`key`) reaches; 0 when it is gone. */
+const ClearanceContext = createContext<(key: object, px: number) => void>(() => {});
+
+/**
+ * Keeps toasts above `bar` (a drawer's footer, the assistant's message box) while `active`:
+ * they sit at the bottom of the screen, where they would cover it and take its taps.
+ */
+export function useToastClearance(bar: RefObject<HTMLElement | null>, active: boolean): void {
+  const setClearance = useContext(ClearanceContext);
+  useLayoutEffect(() => {
+    const element = bar.current;
+    if (!active || !element) return;
+    const key = {};
+    const measure = () => setClearance(key, Math.max(0, Math.round(window.innerHeight - element.getBoundingClientRect().top)));
+    measure();
+    const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(measure);
+    observer?.observe(element);
+    window.addEventListener("resize", measure);
+    return () => {
+      observer?.disconnect();
+      window.removeEventListener("resize", measure);
+      setClearance(key, 0);
+    };
+  }, [bar, active, setClearance]);
 }
 
 const icons = { info: Info, success: CircleCheck, error: CircleAlert } as const;
@@ -67,13 +105,22 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const api = useMemo(() => ({ toast, dismiss }), [toast, dismiss]);
 
+  const bars = useRef(new Map<object, number>());
+  const [clearance, setClearance] = useState(0);
+  const setBar = useCallback((key: object, px: number) => {
+    if (px > 0) bars.current.set(key, px);
+    else bars.current.delete(key);
+    setClearance(Math.max(0, ...bars.current.values()));
+  }, []);
+
   return (
     <ToastContext.Provider value={api}>
-      {children}
+      <ClearanceContext.Provider value={setBar}>{children}</ClearanceContext.Provider>
       <div
         aria-live="polite"
         aria-label="Notifications"
         role="region"
+        style={{ bottom: clearance }}
         className="pointer-events-none fixed inset-x-0 bottom-0 z-[60] flex flex-col items-center gap-2 p-4 sm:items-start"
       >
         {items.map((item) => {
