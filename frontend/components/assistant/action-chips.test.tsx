@@ -2,6 +2,8 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { taskKeys } from "@/lib/tasks";
 import { ActionChips } from "./action-chips";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
@@ -23,5 +25,27 @@ describe("ActionChips", () => {
     // jsdom has no layout: the label carries the wrapping rule (overflow-wrap: anywhere), not truncation.
     expect(label.classList).toContain("wrap-anywhere");
     expect(label.classList).not.toContain("truncate");
+  });
+
+  it("names the tasks it moved by id from the tasks on screen, so two chips are not both 'Due date'", () => {
+    const client = new QueryClient();
+    const page = (items: Array<{ id: string; title: string }>) => ({ pages: [{ items, next_cursor: null }], pageParams: [null] });
+    client.setQueryData(taskKeys.list({ status: "open" } as never), page([{ id: "t1", title: "Prepare slides" }]));
+    client.setQueryData(taskKeys.detail("t2"), { id: "t2", title: "Call mom about the trip" });
+    render(
+      <QueryClientProvider client={client}>
+        <ActionChips
+          actions={[
+            { tool: "list_tasks", arguments: {}, ok: true },
+            { tool: "set_due_date", arguments: { task_id: "t1", due_at: "2030-03-15T14:00:00Z" }, ok: true },
+            { tool: "set_due_date", arguments: { task_id: "t2", due_at: "2030-03-15T22:59:00Z" }, ok: true },
+            { tool: "set_due_date", arguments: { task_id: "gone" }, ok: true },
+          ]}
+        />
+      </QueryClientProvider>,
+    );
+    const chips = screen.getAllByRole("listitem").map((item) => item.textContent);
+    expect(chips).toEqual(["Listed tasks", "Due date “Prepare slides”", "Due date “Call mom about the trip”", "Due date"]);
+    expect(screen.getByRole("link", { name: "Due date “Prepare slides”" }).getAttribute("href")).toBe("/tasks?task=t1");
   });
 });

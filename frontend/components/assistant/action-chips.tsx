@@ -1,11 +1,13 @@
 "use client";
 
 /** What a reply did, as chips linking to the tasks it touched. */
+import { QueryClientContext, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import { Check, CircleAlert } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { MouseEvent } from "react";
+import { useContext, type MouseEvent } from "react";
 import { api } from "@/lib/api";
+import { taskKeys, type Task, type TaskPage } from "@/lib/tasks";
 import { cn } from "@/components/ui/cn";
 import { actionHref, actionLabel, actionTaskId, type ChatAction } from "./chat";
 
@@ -23,13 +25,31 @@ async function newestTaskTitled(title: string): Promise<string | null> {
   return (exact ?? body.items[0])?.id ?? null;
 }
 
+/**
+ * The titles of the tasks already loaded (lists and open tasks), by id: an action on a task by id
+ * ("Due date", "Updated") names it, so two such chips are not the same words.
+ */
+function loadedTaskTitles(client: QueryClient | undefined): Map<string, string> {
+  const titles = new Map<string, string>();
+  if (!client) return titles;
+  for (const [, data] of client.getQueriesData<InfiniteData<TaskPage>>({ queryKey: taskKeys.lists() })) {
+    for (const page of data?.pages ?? []) for (const task of page.items) titles.set(task.id, task.title);
+  }
+  for (const [key, task] of client.getQueriesData<Task>({ queryKey: taskKeys.all })) {
+    if (key[1] === "detail" && task?.id) titles.set(task.id, task.title);
+  }
+  return titles;
+}
+
 export function ActionChips({ actions, onNavigate }: { actions: ChatAction[]; onNavigate?: () => void }) {
   const router = useRouter();
+  const titles = loadedTaskTitles(useContext(QueryClientContext));
   return (
     <ul aria-label="What the assistant did" className="flex max-w-[85%] flex-wrap gap-1.5">
       {actions.map((action, index) => {
         const href = actionHref(action);
-        const label = actionLabel(action);
+        const taskId = actionTaskId(action);
+        const label = actionLabel(action, taskId ? titles.get(taskId) : null);
         const Icon = action.ok ? Check : CircleAlert;
         const content = (
           <>

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type K
 import { createPortal } from "react-dom";
 import { ApiError } from "@/lib/api";
 import { cn } from "@/components/ui/cn";
+import { useToastClearance } from "@/components/ui/toast";
 import { ActionChips } from "./action-chips";
 import {
   MAX_MESSAGE,
@@ -71,6 +72,9 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
   const input = useRef<HTMLTextAreaElement>(null);
   const log = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLElement>(null);
+  const composer = useRef<HTMLFormElement>(null);
+  // A toast (a task just completed) stays above the message box, not over it.
+  useToastClearance(composer, open);
 
   const history = useQuery({ queryKey: conversationsKey, queryFn: fetchConversations, enabled: open && showHistory });
 
@@ -353,7 +357,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
           </div>
         )}
 
-        <form onSubmit={onSubmit} className="border-t border-border p-3">
+        <form ref={composer} onSubmit={onSubmit} className="border-t border-border p-3">
           <label htmlFor={inputId} className="sr-only">
             Message the assistant
           </label>

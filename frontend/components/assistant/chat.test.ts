@@ -46,6 +46,17 @@ describe("actionLabel", () => {
     expect(actionLabel(action("complete_task", { task_id: "t" }))).toBe("Completed");
   });
 
+  it("names a task acted on by id by its title when known ('Due date', 'Due date' said nothing)", () => {
+    expect(actionLabel(action("set_due_date", { task_id: "t", due_at: "2030-03-15T08:00:00Z" }), "Prepare slides")).toBe(
+      "Due date “Prepare slides”",
+    );
+    expect(actionLabel(action("get_task", { task_id: "t" }), "Call mom")).toBe("Looked up “Call mom”");
+    // The action's own words still win, and without a title the verb stands alone.
+    expect(actionLabel(action("add_tag", { task_id: "t", tag: "Home" }), "Call mom")).toBe("Tagged #Home");
+    expect(actionLabel(action("update_task", { task_id: "t", title: "New" }), "Old")).toBe("Updated “New”");
+    expect(actionLabel(action("complete_task", { task_id: "t" }), null)).toBe("Completed");
+  });
+
   it("marks failures and names unknown tools readably", () => {
     expect(actionLabel(action("add_task", { title: "x" }, false))).toBe("Added “x” (failed)");
     expect(actionLabel(action("archive_everything"))).toBe("Archive everything");

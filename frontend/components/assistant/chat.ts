@@ -131,8 +131,11 @@ function humanTool(tool: string): string {
   return words ? words[0].toUpperCase() + words.slice(1) : "Action";
 }
 
-/** A chip's words: "Added “Buy milk”", "Tagged #Home", "Searched “rent”". */
-export function actionLabel(action: ChatAction): string {
+/**
+ * A chip's words: "Added “Buy milk”", "Tagged #Home", "Searched “rent”"; an action on a task by
+ * id names the task by `taskTitle` (from the tasks on screen): "Due date “Prepare slides”".
+ */
+export function actionLabel(action: ChatAction, taskTitle?: string | null): string {
   const verb = VERBS[action.tool] ?? humanTool(action.tool);
   const args = action.arguments;
   const detail =
@@ -142,8 +145,8 @@ export function actionLabel(action: ChatAction): string {
         ? String(text(args.priority)).toLowerCase().replace("_", " ")
         : action.tool === "search_tasks" && text(args.query)
           ? `“${text(args.query)}”`
-          : text(args.title)
-            ? `“${text(args.title)}”`
+          : (text(args.title) ?? text(taskTitle))
+            ? `“${text(args.title) ?? text(taskTitle)}”`
             : null;
   const label = detail ? `${verb} ${detail}` : verb;
   return action.ok ? label : `${label} (failed)`;
