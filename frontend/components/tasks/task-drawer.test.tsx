@@ -161,3 +161,16 @@ describe("TaskDrawer and leaving the page", () => {
     expect(leave()).toBe(false);
   });
 });
+
+describe("TaskDrawer and toasts", () => {
+  it("keeps toasts above its Delete/Cancel/Save bar (a phone's 8 s 'Completed … Undo' covered Save)", () => {
+    // jsdom has no layout: the bar holding Save is the bottom 65 px of the window.
+    const rect = vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+      const top = this.className.includes("sticky") && this.querySelector("button[type=submit]") ? window.innerHeight - 65 : 0;
+      return { top, bottom: top + 65, left: 0, right: 0, width: 0, height: 65, x: 0, y: top, toJSON: () => ({}) } as DOMRect;
+    });
+    renderDrawer();
+    expect(screen.getByRole("region", { name: "Notifications" }).style.bottom).toBe("65px");
+    rect.mockRestore();
+  });
+});

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Drawer } from "@/components/ui/drawer";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
-import { useToast } from "@/components/ui/toast";
+import { useToast, useToastClearance } from "@/components/ui/toast";
 import { ApiError } from "@/lib/api";
 import {
   errorMessage,
@@ -191,6 +191,9 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const formElement = useRef<HTMLFormElement>(null);
   const keepEditing = useRef<HTMLButtonElement>(null);
+  const actionBar = useRef<HTMLDivElement>(null);
+  // A toast ("Completed … Undo") stays above Delete/Cancel/Save, not over them (phones).
+  useToastClearance(actionBar, true);
   // Where focus was when the question came up, to go back there on "Keep editing".
   const focusBefore = useRef<HTMLElement | null>(null);
   const update = useUpdateTask();
@@ -414,7 +417,7 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
           </p>
         )}
       </form>
-      <div className="sticky bottom-0 -mx-5 mt-6 flex items-center gap-2 border-t border-border bg-surface px-5 py-3">
+      <div ref={actionBar} className="sticky bottom-0 -mx-5 mt-6 flex items-center gap-2 border-t border-border bg-surface px-5 py-3">
         {confirmDiscard ? (
           <div role="group" aria-labelledby="task-discard-question" className="flex flex-wrap items-center gap-2">
             <span id="task-discard-question" className="text-sm text-text">

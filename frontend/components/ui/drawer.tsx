@@ -6,7 +6,6 @@
 import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
-import { useToastClearance } from "./toast";
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -27,7 +26,6 @@ export function Drawer({
   className?: string;
 }) {
   const panel = useRef<HTMLDivElement>(null);
-  const footerBar = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -38,7 +36,6 @@ export function Drawer({
   const [mounted, setMounted] = useState(open);
   if (open && !mounted) setMounted(true);
   const closing = mounted && !open;
-  useToastClearance(footerBar, open && mounted && Boolean(footer));
 
   useEffect(() => {
     if (!open) return;
@@ -116,7 +113,7 @@ export function Drawer({
         <div className="flex-1 overflow-y-auto px-5 pt-4">
           <div className="pb-4">{children}</div>
         </div>
-        {footer && <div ref={footerBar} className="border-t border-border px-5 py-3">{footer}</div>}
+        {footer && <div className="border-t border-border px-5 py-3">{footer}</div>}
       </div>
     </div>
   );

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Drawer } from "./drawer";
-import { ToastProvider, useToast } from "./toast";
+import { useRef } from "react";
+import { ToastProvider, useToast, useToastClearance } from "./toast";
 
 afterEach(cleanup);
 
@@ -32,9 +32,18 @@ describe("toasts", () => {
   });
 });
 
-describe("toasts over an open drawer", () => {
+describe("toasts over a drawer's bottom bar", () => {
   // On a phone a toast ("Completed … Undo", 8 s) sat over the open task drawer's Save and Cancel,
-  // and took their taps; now the toasts sit above the drawer's bottom bar while it is open.
+  // and took their taps; now the toasts sit above a bar that asks for it while the bar is there.
+  function Bar() {
+    const bar = useRef<HTMLDivElement>(null);
+    useToastClearance(bar, true);
+    return (
+      <div ref={bar}>
+        <button type="button">Save</button>
+      </div>
+    );
+  }
   function Page({ open }: { open: boolean }) {
     const { toast } = useToast();
     return (
@@ -42,15 +51,13 @@ describe("toasts over an open drawer", () => {
         <button type="button" onClick={() => toast({ title: "Completed “Buy milk”", action: { label: "Undo", onClick: () => {} } })}>
           complete
         </button>
-        <Drawer open={open} onClose={() => {}} title="Edit task" footer={<button type="button">Save</button>}>
-          <p>fields</p>
-        </Drawer>
+        {open && <Bar />}
       </>
     );
   }
 
-  it("lift above the drawer's footer while it is open, and come back down when it closes", () => {
-    // jsdom has no layout: the footer is the bottom 65 px of the 768 px window.
+  it("lift above the bar while it is open, and come back down when it goes", () => {
+    // jsdom has no layout: the bar is the bottom 65 px of the 768 px window.
     const rect = vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
       const top = this.textContent === "Save" ? window.innerHeight - 65 : 0;
       return { top, bottom: top + 65, left: 0, right: 0, width: 0, height: 65, x: 0, y: top, toJSON: () => ({}) } as DOMRect;
