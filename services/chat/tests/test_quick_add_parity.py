@@ -93,7 +93,6 @@ def test_a_misspelled_day_word_moves_a_task_too() -> None:
         "add hot toddy recipe",
         "add lunch with Frida",
         "add book 2day shipping",
-        "add buy The Weeknd tickets",
     ],
 )
 def test_real_words_near_a_day_word_stay_words(message: str) -> None:
@@ -173,3 +172,10 @@ def test_brackets_a_date_leaves_empty_go(message: str, title: str) -> None:
 )
 def test_no_punctuation_is_stranded(message: str, title: str) -> None:
     assert task(message)[0] == title
+
+
+def test_weeknd_is_the_weekend_as_on_the_web() -> None:
+    # The web quick-add reads "this weeknd" as "this weekend" (quick-add.test.ts); the
+    # assistant kept it as a word, so the same line made two different tasks.
+    assert task("add hike this weeknd") == task("add hike this weekend")
+    assert task("add hike this weeknd")[1] is not None

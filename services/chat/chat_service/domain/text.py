@@ -315,11 +315,10 @@ _DAY_WORDS = (
 _MIN_MISSPELLED_LENGTH = 5
 # Words one letter from a day word that are words of titles ("Buy a sundae", "Hot toddy"): the
 # plurals ("mondays", "weeks"), the other words of /usr/share/dict/american-english-large one
-# edit from a day word, "todays" and the name Frida.
-# "weeknd" (The Weeknd, a singer) is not in the web's list: there "Buy The Weeknd tickets" is due
-# on Saturday.
+# edit from a day word, "todays" and the name Frida. Not "weeknd": the web reads "this weeknd"
+# as the weekend (so "Buy The Weeknd tickets" is due on Saturday in both).
 _NOT_MISSPELLED = frozenset(
-    ("toady", "toddy", "tokay", "todays", "sunda", "sundae", "sundas", "sundry", "frida", "weeknd")
+    ("toady", "toddy", "tokay", "todays", "sunda", "sundae", "sundas", "sundry", "frida")
 ) | {f"{word}s" for word in _DAY_WORDS}
 # Common spellings further than one letter away, or with a digit. Not "tdy" (temporary duty)
 # nor "2day" ("2day shipping"): other words too.
