@@ -7,6 +7,7 @@ from chat_service.domain.parse import parse
 from chat_service.domain.planner import Call, Context, Say
 from tests.conftest import NOW, FakeTasks
 from tests.test_offline_model import play
+from tests.test_reminder_requests import assert_adds_with_a_reminder_at_its_time
 from tests.test_undo import Chat
 
 # NOW is Wednesday 25 Nov 2026, 14:30 UTC: "at 5" is 5 PM today by the bare-hour rules.
@@ -53,10 +54,7 @@ def test_the_time_said_before_the_task_reads_as_the_time_said_after_it(message: 
 def test_remind_me_at_5_to_call_mom_adds_call_mom_due_at_5_reminded_then(
     message: str, title: str, due: str
 ) -> None:
-    request = parse(message, NOW)
-    assert request.intent == "add" and request.changes.title == title
-    assert request.changes.due is not None and request.changes.due.at.isoformat()[:16] == due
-    assert request.changes.remind_minutes == 0
+    assert_adds_with_a_reminder_at_its_time(message, title, due)
 
 
 @pytest.mark.parametrize(
