@@ -61,7 +61,8 @@ def test_a_reminder_for_someone_else_is_a_task_to_do(message: str, title: str) -
     assert request.changes.remind_minutes is None
 
 
-def test_send_me_a_reminder_is_one_add_task_with_the_reminder_in_the_users_timezone() -> None:
+@pytest.mark.parametrize("message", ["send me a reminder to call mom at 5", "remind me at 5 to call mom"])
+def test_a_reminder_request_is_one_add_task_with_the_reminder_in_the_users_timezone(message: str) -> None:
     ctx = Context(now=NOW, timezone="America/New_York")  # 9:30 AM there
     task = {
         "id": "m",
@@ -69,7 +70,7 @@ def test_send_me_a_reminder_is_one_add_task_with_the_reminder_in_the_users_timez
         "due_at": "2026-11-25T22:00:00Z",
         "remind_at": "2026-11-25T22:00:00Z",
     }
-    steps = play("send me a reminder to call mom at 5", [{"ok": True, "task": task}], ctx)
+    steps = play(message, [{"ok": True, "task": task}], ctx)
     assert steps == [
         Call(
             "add_task",

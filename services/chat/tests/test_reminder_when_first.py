@@ -4,9 +4,7 @@ reminder at its due time. "remind me at 5 about the dentist" is still a reminder
 
 import pytest
 from chat_service.domain.parse import parse
-from chat_service.domain.planner import Call, Context, Say
 from tests.conftest import NOW, FakeTasks
-from tests.test_offline_model import play
 from tests.test_reminder_requests import assert_adds_with_a_reminder_at_its_time
 from tests.test_undo import Chat
 
@@ -75,29 +73,6 @@ def test_a_reminder_about_a_task_is_still_set_on_that_task(
     assert request.changes.remind_minutes == minutes
     said = request.changes.remind_at
     assert (said.at.isoformat()[:16] if said else None) == remind_at
-
-
-def test_remind_me_at_5_to_call_mom_is_one_add_task_in_the_users_timezone() -> None:
-    ctx = Context(now=NOW, timezone="America/New_York")  # 9:30 AM there
-    task = {
-        "id": "m",
-        "title": "Call mom",
-        "due_at": "2026-11-25T22:00:00Z",
-        "remind_at": "2026-11-25T22:00:00Z",
-    }
-    steps = play("remind me at 5 to call mom", [{"ok": True, "task": task}], ctx)
-    assert steps == [
-        Call(
-            "add_task",
-            {
-                "title": "Call mom",
-                "due_at": "2026-11-25T22:00:00Z",
-                "remind_minutes_before": 0,
-                "timezone": "America/New_York",
-            },
-        ),
-        Say("Added 'Call mom' for today at 5:00 PM (reminder at the due time)."),
-    ]
 
 
 async def test_with_a_call_mom_on_the_list_it_does_as_remind_me_to_call_mom_at_5(fake: FakeTasks) -> None:
