@@ -142,3 +142,81 @@ async def test_ping_me_to_call_mom_adds_it_with_a_reminder_as_remind_me_to_does(
         ("Call mom", "2026-11-25T17:00:00Z", "2026-11-25T17:00:00Z")
     ] * 2
     assert len(fake.tasks) == 3
+
+
+# -- "remind me that the rent is due tomorrow" ------------------------------------------------
+# A reminder about a fact with a date: the subject names the task ("the rent": 'Pay rent'), which
+# becomes due then, reminded at that time. With no such task, a task of the subject ("Rent"); a
+# verb other than "is due" is part of what happens ("Passport expires" on Friday).
+@pytest.mark.parametrize(
+    ("message", "ref", "due", "title"),
+    [
+        ("remind me that the rent is due tomorrow", "rent", "2026-11-26T09:00", "Rent"),
+        ("Remind me that my passport expires on friday", "passport", "2026-11-27T09:00", "Passport expires"),
+        ("remind me the report is due monday", "report", "2026-11-30T09:00", "Report"),
+        (
+            "please remind me that the library books are due back tuesday at 5pm",
+            "library books",
+            "2026-12-01T17:00",
+            "Library books",
+        ),
+        (
+            "remind me that mom's birthday is on saturday",
+            "mom's birthday",
+            "2026-11-28T09:00",
+            "Mom's birthday",
+        ),
+        (
+            "set a reminder that the gym membership runs out next week",
+            "gym membership",
+            "2026-11-30T09:00",
+            "Gym membership runs out",
+        ),
+    ],
+)
+def test_remind_me_that_something_is_due_dates_that_task_with_a_reminder(
+    message: str, ref: str, due: str, title: str
+) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.ref) == ("update", ref)
+    changes = request.changes
+    assert changes.due is not None and changes.due.at.isoformat()[:16] == due
+    assert (changes.remind_minutes, changes.keep_time) == (0, True)
+    assert request.fallback is not None and request.fallback.intent == "add"
+    added = request.fallback.changes
+    assert (added.title, added.remind_minutes) == (title, 0)
+    assert added.due is not None and added.due.at.isoformat()[:16] == due
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # Guards: no fact with a date (pass on the old code too).
+        ("remind me to call mom at 5", "add"),
+        ("remind me about the dentist tomorrow", "update"),
+        ("remind me that I need to call mom", "add"),
+    ],
+)
+def test_other_reminder_requests_are_read_as_before(message: str, intent: str) -> None:
+    request = parse(message, NOW)
+    assert request.intent == intent and request.fallback is None
+
+
+async def test_remind_me_that_the_rent_is_due_keeps_the_tasks_time_and_reminds_then(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Pay rent", due_at="2026-11-30T18:00:00Z")
+    chat = Chat(fake)
+    said = await chat.say("remind me that the rent is due tomorrow")
+    assert said == (
+        "Moved 'Pay rent' to tomorrow at 6:00 PM. I'll remind you about 'Pay rent' at the due time."
+    )
+    [task] = fake.tasks.values()
+    assert (task["due_at"], task["remind_at"]) == ("2026-11-26T18:00:00Z", "2026-11-26T18:00:00Z")
+
+
+async def test_remind_me_that_the_rent_is_due_adds_rent_when_no_task_matches(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Buy stamps")
+    chat = Chat(fake)
+    said = await chat.say("remind me that the rent is due tomorrow")
+    assert said == "Added 'Rent' for tomorrow at 9:00 AM (reminder at the due time)."
+    [task] = [t for t in fake.tasks.values() if t["title"] == "Rent"]
+    assert (task["due_at"], task["remind_at"]) == ("2026-11-26T09:00:00Z", "2026-11-26T09:00:00Z")

@@ -607,6 +607,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_set_recurrence,
         _read_remove_tag,
         _read_add_tag,
+        _read_remind_that,
         _read_reminder,
         _read_rename,
         _read_description,
@@ -887,6 +888,38 @@ def _read_add_tag(text: str, now: datetime) -> Request | None:
             tags = tuple(tag_name(w.strip()) for w in words)
             return _req("update", m.group("ref"), Changes(add_tags=tags))
     return None
+
+
+# "Remind me that the rent is due tomorrow", "remind me my passport expires on friday": a
+# reminder about something said as a fact, with its date. The subject names the task ("rent":
+# "Pay rent"); a due verb says only when it is due, another verb is part of what happens
+# ("Passport expires").
+_REMIND_THAT = re.compile(
+    r"^(?:remind\s+me|(?:ping|alert|notify)\s+me|" + _A_REMINDER + r")\s+(?:that\s+)?(?P<subject>.+?)\s+"
+    r"(?:(?P<due>(?:is|are|'s|was|were|will\s+be)\s+(?:now\s+|also\s+)?due(?:\s+back)?|(?:is|are|'s|will\s+be))|"
+    r"(?P<verb>expires?|expiring|runs?\s+out|ends?|starts?|begins?|closes?|opens?|renews?|happens?|is\s+(?:expiring|ending|"
+    r"starting|closing|happening)))\s+(?P<when>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _read_remind_that(text: str, now: datetime) -> Request | None:
+    """'Remind me that the rent is due tomorrow': the task the subject names is due then (at
+    its own time of day, if it has one) with a reminder at that time; a new task "Rent" so,
+    when none is."""
+    m = _REMIND_THAT.match(text)
+    if m is None:
+        return None
+    when, leftover = _when_only(m.group("when"), now)
+    ref, _ = _target(m.group("subject"))
+    if when is None or leftover or ref is None or not when.date_given:
+        return None
+    verb = m.group("verb")
+    said = ref + " " + re.sub(r"^is\s+", "", verb, flags=re.IGNORECASE) if verb else ref
+    title = clean_title(said)
+    update = Changes(due=when, keep_time=True, remind_minutes=0)
+    added = Request("add", changes=Changes(title=title, due=when, remind_minutes=0))
+    return replace(_req("update", m.group("subject"), update), fallback=added)
 
 
 def _read_reminder(text: str, now: datetime) -> Request | None:
