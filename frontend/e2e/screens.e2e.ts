@@ -86,6 +86,19 @@ describe("screens", () => {
         await app.goto("/tasks");
         await app.getByRole("list", { name: "Tasks" }).getByRole("listitem").first().waitFor();
         await shoot(app, "tasks", theme, width);
+        // Medium, the default, has no badge (a screen reader still hears it); the others keep
+        // theirs, and a Medium row's title reaches the row's right padding.
+        const list = app.getByRole("list", { name: "Tasks" });
+        expect(await list.locator("[data-priority-badge]").allTextContents()).toEqual([
+          "Priority Urgent",
+          "Priority High",
+          "Priority Low",
+        ]);
+        const water = list.getByRole("listitem").filter({ hasText: "Water plants" });
+        expect(await water.textContent()).toContain("Priority Medium");
+        const rowBox = (await water.locator(":scope > div").boundingBox())!;
+        const titleBox = (await water.getByRole("button", { name: "Water plants. Open details" }).boundingBox())!;
+        expect(rowBox.x + rowBox.width - (titleBox.x + titleBox.width)).toBeLessThanOrEqual(14);
 
         await app.getByRole("button", { name: "Prepare the quarterly report. Open details" }).click();
         const drawer = app.getByRole("dialog");

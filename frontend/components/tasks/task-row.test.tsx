@@ -84,6 +84,36 @@ describe("TaskRow", () => {
     expect(screen.getByText(`Check ${url}`).closest(".wrap-anywhere")).not.toBeNull();
   });
 
+  describe("priority", () => {
+    // What a sighted user sees: the row's text without the screen-reader-only words.
+    const visibleText = (root: HTMLElement) => {
+      const copy = root.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(".sr-only").forEach((hidden) => hidden.remove());
+      return copy.textContent ?? "";
+    };
+    const said = (root: HTMLElement) => (root.textContent ?? "").replace(/\s+/g, " ");
+
+    it("shows no badge for Medium, the default, but still says it to a screen reader", () => {
+      row({ priority: "MEDIUM" });
+      const root = document.body;
+      expect(visibleText(root)).not.toMatch(/Medium/);
+      expect(said(root)).toContain("Priority Medium");
+      expect(screen.getByText(/^Priority Medium$/).closest("[aria-hidden]")).toBeNull();
+    });
+
+    it.each([
+      ["VERY_IMPORTANT", "Urgent"],
+      ["HIGH", "High"],
+      ["LOW", "Low"],
+    ] as const)("shows a badge for %s (%s)", (priority, label) => {
+      row({ priority });
+      const badge = screen.getByText(label);
+      expect(badge.closest(".sr-only")).toBeNull();
+      expect(visibleText(badge)).toBe(label);
+      expect(said(badge)).toBe(`Priority ${label}`);
+    });
+  });
+
   it("offers to reopen a completed task", () => {
     row({ completed: true, completed_at: "2030-01-02T00:00:00Z" });
     expect(screen.getByRole("checkbox", { name: "Reopen “Pay rent”" }).getAttribute("aria-checked")).toBe("true");

@@ -1,5 +1,8 @@
 "use client";
-/** One task in the list: complete toggle (animated), title, due/recurrence/reminder/tags, priority. */
+/**
+ * One task in the list: complete toggle (animated), title, due/recurrence/reminder/tags, and a
+ * priority badge unless the priority is the default, Medium.
+ */
 import { AlarmClock, CalendarDays, CloudOff, Repeat } from "lucide-react";
 import dynamic from "next/dynamic";
 import { memo } from "react";
@@ -167,15 +170,22 @@ export const TaskRow = memo(function TaskRow({
           ))}
         </div>
       </div>
-      <span
-        className={cn(
-          "mt-2 shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold",
-          PRIORITY_BADGE[task.priority],
-        )}
-      >
-        <span className="sr-only">Priority </span>
-        {PRIORITY_LABEL[task.priority]}
-      </span>
+      {task.priority === "MEDIUM" ? (
+        // The default, which most tasks have: no badge (the title takes its room), but a
+        // screen reader still hears it, as it hears the others.
+        <span className="sr-only">Priority {PRIORITY_LABEL.MEDIUM}</span>
+      ) : (
+        <span
+          data-priority-badge
+          className={cn(
+            "mt-2 shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold",
+            PRIORITY_BADGE[task.priority],
+          )}
+        >
+          <span className="sr-only">Priority </span>
+          {PRIORITY_LABEL[task.priority]}
+        </span>
+      )}
     </div>
   );
 });
