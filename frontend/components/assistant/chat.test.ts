@@ -40,9 +40,8 @@ describe("actionLabel", () => {
   it("says what happened, with the detail that matters", () => {
     expect(actionLabel(action("add_task", { title: "Buy milk" }))).toBe("Added “Buy milk”");
     expect(actionLabel(action("add_tag", { task_id: "t", tag: "Home" }))).toBe("Tagged #Home");
-    expect(actionLabel(action("set_priority", { task_id: "t", priority: "VERY_IMPORTANT" }))).toBe(
-      "Priority very important",
-    );
+    expect(actionLabel(action("set_priority", { task_id: "t", priority: "VERY_IMPORTANT" }))).toBe("Priority Urgent");
+    expect(actionLabel(action("set_priority", { task_id: "t", priority: "low" }))).toBe("Priority Low");
     expect(actionLabel(action("complete_task", { task_id: "t" }))).toBe("Completed");
   });
 

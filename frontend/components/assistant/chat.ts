@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { api } from "@/lib/api";
+import { PRIORITY_LABEL, type Priority } from "@/lib/tasks";
 
 export const actionSchema = z.object({
   tool: z.string(),
@@ -126,6 +127,12 @@ const VERBS: Record<string, string> = {
   get_task: "Looked up",
 };
 
+/** The web's name for a priority ("Urgent" for VERY_IMPORTANT), as the task list and filters say it. */
+function priorityLabel(priority: string): string {
+  const key = priority.toUpperCase() as Priority;
+  return Object.hasOwn(PRIORITY_LABEL, key) ? PRIORITY_LABEL[key] : priority.toLowerCase().replace(/_/g, " ");
+}
+
 function humanTool(tool: string): string {
   const words = tool.replace(/_/g, " ").trim();
   return words ? words[0].toUpperCase() + words.slice(1) : "Action";
@@ -142,7 +149,7 @@ export function actionLabel(action: ChatAction, taskTitle?: string | null): stri
     (action.tool === "add_tag" || action.tool === "remove_tag") && text(args.tag)
       ? `#${text(args.tag)}`
       : action.tool === "set_priority" && text(args.priority)
-        ? String(text(args.priority)).toLowerCase().replace("_", " ")
+        ? priorityLabel(String(text(args.priority)))
         : action.tool === "search_tasks" && text(args.query)
           ? `“${text(args.query)}”`
           : (text(args.title) ?? text(taskTitle))
