@@ -3,7 +3,7 @@
 its due time, as "remind me to call mom at 5" does; "send a reminder to John" is a task."""
 
 import pytest
-from chat_service.domain.parse import parse
+from chat_service.domain.parse import parse, read_when_answer
 from chat_service.domain.planner import Call, Context, Say
 from tests.conftest import NOW, FakeTasks
 from tests.test_offline_model import play
@@ -220,3 +220,90 @@ async def test_remind_me_that_the_rent_is_due_adds_rent_when_no_task_matches(fak
     assert said == "Added 'Rent' for tomorrow at 9:00 AM (reminder at the due time)."
     [task] = [t for t in fake.tasks.values() if t["title"] == "Rent"]
     assert (task["due_at"], task["remind_at"]) == ("2026-11-26T09:00:00Z", "2026-11-26T09:00:00Z")
+
+
+# -- "remind me later to call the bank": asked when -------------------------------------------
+# The task is added at once (nothing is lost if the user moves on) and the reply asks when to
+# remind; a time said next sets the reminder, and the due time when the task has none.
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("remind me soon to call the bank", "Call the bank"),
+        ("remind me later to water the plants", "Water the plants"),
+        ("can you remind me later to email Sam?", "Email Sam"),
+        ("remind me to renew my passport", "Renew my passport"),
+        ("set a reminder to book the car service", "Book the car service"),
+    ],
+)
+def test_a_reminder_asked_for_with_no_time_adds_the_task_and_asks_when(message: str, title: str) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add" and request.changes.title == title
+    assert request.changes.due is None and request.changes.ask_remind
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Guards: a time was said, left open on purpose, or no reminder asked (pass on the old code too).
+        "remind me to call mom at 5",
+        "Remind me to clean the garage sometime, low priority",
+        "add call the bank later",
+    ],
+)
+def test_no_question_when_the_time_is_said_or_left_open(message: str) -> None:
+    assert not parse(message, NOW).changes.ask_remind
+
+
+@pytest.mark.parametrize(
+    ("answer", "at"),
+    [
+        ("at 5pm", "2026-11-25T17:00"),
+        ("5", "2026-11-25T17:00"),
+        ("in 2 hours", "2026-11-25T16:30"),
+        ("tomorrow morning", "2026-11-26T09:00"),
+        ("remind me friday at 10am please", "2026-11-27T10:00"),
+        ("ok, tonight", "2026-11-25T20:00"),
+    ],
+)
+def test_the_answer_to_when_is_a_time_and_nothing_else(answer: str, at: str) -> None:
+    when = read_when_answer(answer, NOW)
+    assert when is not None and when.at.isoformat()[:16] == at
+
+
+@pytest.mark.parametrize("answer", ["call mom", "what's on my list?", "thanks", "add milk tomorrow"])
+def test_other_messages_are_no_answer_to_when(answer: str) -> None:
+    assert read_when_answer(answer, NOW) is None
+
+
+async def test_remind_me_soon_asks_when_then_the_time_said_sets_the_reminder_and_due(fake: FakeTasks) -> None:
+    chat = Chat(fake)
+    said = await chat.say("remind me soon to call the bank")
+    assert said == "Added 'Call the bank'. When should I remind you about it?"
+    [task] = fake.tasks.values()
+    assert (task["due_at"], task["remind_at"]) == (None, None)
+    said = await chat.say("at 5pm")
+    assert said == (
+        "'Call the bank' is now due today at 5:00 PM. I'll remind you about 'Call the bank' today at 5:00 PM."
+    )
+    assert (task["due_at"], task["remind_at"]) == ("2026-11-25T17:00:00Z", "2026-11-25T17:00:00Z")
+    assert len(fake.tasks) == 1
+
+
+async def test_the_answer_keeps_a_due_time_the_task_already_has(fake: FakeTasks) -> None:
+    chat = Chat(fake)
+    await chat.say("remind me later to water the plants")
+    [task] = fake.tasks.values()
+    task["due_at"] = "2026-11-27T18:00:00Z"  # given a due time since, in the app
+    assert await chat.say("tomorrow morning") == (
+        "I'll remind you about 'Water the plants' tomorrow at 9:00 AM."
+    )
+    assert (task["due_at"], task["remind_at"]) == ("2026-11-27T18:00:00Z", "2026-11-26T09:00:00Z")
+
+
+async def test_a_message_that_is_no_time_after_the_question_is_read_as_usual(fake: FakeTasks) -> None:
+    chat = Chat(fake)
+    await chat.say("remind me later to water the plants")
+    said = await chat.say("add buy milk")
+    assert said == "Added 'Buy milk'."
+    assert sorted(t["title"] for t in fake.tasks.values()) == ["Buy milk", "Water the plants"]
+    assert all(t["remind_at"] is None for t in fake.tasks.values())

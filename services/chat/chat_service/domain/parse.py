@@ -93,6 +93,12 @@ class Changes:
     clear_rrule: bool = False
     # A correction naming only a day ("no, I meant Friday") keeps the task's time of day.
     keep_time: bool = False
+    # A reminder asked for with no time ("remind me later to call the bank"): the task is
+    # added and the reply asks when.
+    ask_remind: bool = False
+    # A reminder time that is also the due time when the task has none (the answer to that
+    # question: "at 5pm").
+    remind_sets_due: bool = False
     # A new task said for several days ("gym tuesday and thursday"): one task each; `due` is
     # the first of them.
     dues: tuple[When, ...] = ()
@@ -646,14 +652,46 @@ def read_add(text: str, now: datetime) -> Request:
         return Request("unclear")  # "asdfghjkl" is no task; "add asdfghjkl" is one
     due = series_due(changes, now)
     minutes = changes.remind_minutes
-    if minutes is None and due is not None and _ASKS_REMINDER.match(text):
+    asks = bool(_ASKS_REMINDER.match(text))
+    if minutes is None and due is not None and asks:
         minutes = 0  # "remind me to call mom at 5": remind at the due time
+    # "remind me later to call the bank": when is later? Asked, unless it was left open on purpose.
+    ask = asks and due is None and minutes is None and not _ANY_TIME.search(text)
     return Request(
         "add",
         changes=replace(
-            changes, title=title or None, description=description, due=due, remind_minutes=minutes
+            changes,
+            title=title or None,
+            description=description,
+            due=due,
+            remind_minutes=minutes,
+            ask_remind=ask,
         ),
     )
+
+
+# A time left open on purpose: "remind me to clean the garage sometime" asks no "when?".
+_ANY_TIME = re.compile(
+    r"\b(?:sometime|someday|some\s+day|at\s+some\s+point|eventually|whenever|no\s+rush|no\s+hurry)\b", re.I
+)
+
+
+def read_when_answer(message: str, now: datetime) -> When | None:
+    """The time a message says and nothing else ('at 5pm', 'in 2 hours', 'tomorrow morning',
+    'remind me at 5', a bare '5'), as the answer to "when should I remind you?"; None for
+    any other message."""
+    text = _strip_polite(normalise(message))
+    text = re.sub(r"^(?:ok(?:ay)?|sure|yes|yeah)[,!.]?\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:(?:please\s+)?(?:remind|ping|alert|notify)\s+me(?:\s+about\s+it)?|make\s+it)\s+",
+        "",
+        text,
+        flags=re.I,
+    )
+    if _BARE_HOUR.match(text):
+        text = "at " + re.sub(r"^at\s+", "", text, flags=re.IGNORECASE)
+    when, leftover = _when_only(text, now)
+    return when if when is not None and not leftover else None
 
 
 _YES = re.compile(

@@ -18,7 +18,16 @@ from chat_service.domain import reply
 from chat_service.domain.cannot import Cannot
 from chat_service.domain.conversation import TASK_FIELDS
 from chat_service.domain.matching import best_matches, is_exact, names_whole, select, split_refs
-from chat_service.domain.parse import MUTATING, Changes, Request, parse, read_add, says_yes, series_due
+from chat_service.domain.parse import (
+    MUTATING,
+    Changes,
+    Request,
+    parse,
+    read_add,
+    read_when_answer,
+    says_yes,
+    series_due,
+)
 from chat_service.domain.recurrence import describe
 from chat_service.domain.text import keywords, words
 from chat_service.domain.when import DEFAULT_TIME, When
@@ -157,6 +166,11 @@ def understand(message: str, ctx: Context) -> Request:
         declined = parse(ctx.previous_user, ctx.local_now).cannot
         if declined is not None and declined.task:
             return read_add(declined.task, ctx.local_now)
+    if ctx.previous_assistant and reply.ASK_REMIND_WHEN in ctx.previous_assistant and ctx.last_task:
+        # "At 5pm" to "When should I remind you about it?": the reminder of the task just added.
+        when = read_when_answer(message, ctx.local_now)
+        if when is not None:
+            return Request("update", pronoun=True, changes=Changes(remind_at=when, remind_sets_due=True))
     asked = ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant
     if not asked or not ctx.previous_user:
         return request
@@ -268,6 +282,8 @@ def _add_one(c: Changes, ctx: Context, j: Journal) -> str:
         text += " A title can be 200 characters, so I shortened it; your whole message is in the description."
     if c.remind_minutes is not None and not c.due:
         text += " I didn't set a reminder because it has no due time; tell me when it's due."
+    if c.ask_remind:
+        text += " " + reply.ASK_REMIND_WHEN
     return text
 
 
@@ -529,6 +545,11 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         else:
             run("clear_recurring", f"stop {name} repeating")
             done.append(f"{name} no longer repeats.")
+    if c.remind_sets_due and c.remind_at is not None and not current.get("due_at"):
+        # "Remind me later to call the bank" ... "at 5pm": due then too, as "remind me to call
+        # the bank at 5pm" would have made it.
+        run("set_due_date", f"set the due date of {name}", due_at=iso(c.remind_at.at))
+        done.append(f"{name} is now due {reply.when_text(current.get('due_at'), ctx.now, ctx.timezone)}.")
     if c.remind_minutes is not None or c.remind_at is not None:
         if c.remind_at is not None:
             run("set_reminder", f"set a reminder for {name}", remind_at=iso(c.remind_at.at))

@@ -27,6 +27,8 @@ HELP = (
 
 # The offer after "I can't ...": a "yes" to it adds the task offered.
 SAY_YES = 'just say "yes"'
+# Asked after adding a task whose reminder had no time ("remind me later to call the bank").
+ASK_REMIND_WHEN = "When should I remind you about it?"
 
 
 def cannot(doing: str, title: str | None, *, about_list: bool) -> str:
