@@ -6,6 +6,7 @@ Agent, Runner and MCP server against the fake task API."""
 import pytest
 from chat_service.domain.parse import parse
 from chat_service.domain.planner import Call, Context, Say
+from chat_service.domain.text import retitled
 from tests.conftest import NOW, FakeTasks
 from tests.test_offline_model import play
 from tests.test_undo import Chat, titles
@@ -183,3 +184,82 @@ async def test_the_other_one_with_nothing_to_switch_changes_nothing(fake: FakeTa
         "If 'Buy stamps' was the wrong one, say \"undo\" to put it back."
     )
     assert titles(fake) == ["Call mom"]
+
+
+# -- a correction of the title ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("title", "said", "new"),
+    [
+        ("Buy milk", "oat milk", "Buy oat milk"),  # the words said replace those they end with
+        ("Buy the milk", "the oat milk", "Buy the oat milk"),
+        ("Email Bob about the report", "the budget report", "Email Bob about the budget report"),
+        ("Buy milk", "buy oat milk", "Buy oat milk"),  # said with the verb: the whole title
+        ("Buy milk", "bread", "Buy bread"),  # nothing overlaps: all but the verb
+        ("Call mom", "dad", "Call dad"),
+        ("Dentist", "orthodontist", "Orthodontist"),  # a one-word title: the words said
+    ],
+)
+def test_the_words_said_replace_the_title_words_they_end_with(title: str, said: str, new: str) -> None:
+    assert retitled(title, said) == new
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "actually make that oat milk",
+        "make that oat milk",
+        "change that to oat milk",
+        "no, change it to oat milk",
+    ],
+)
+def test_make_that_names_new_title_words_for_the_last_task(message: str) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.ref, request.pronoun) == ("update", None, True)
+    assert request.changes.retitle == "oat milk" and request.changes.title is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "actually make that oat milk",
+        "I meant oat milk",
+        "no, oat milk",
+        "sorry, I meant oat milk",
+        "oat milk instead",
+        "change that to oat milk",
+    ],
+)
+async def test_a_title_corrected_right_after_an_add_renames_that_task(fake: FakeTasks, message: str) -> None:
+    chat = Chat(fake)
+    assert await chat.say("add buy milk") == "Added 'Buy milk'."
+    assert await chat.say(message) == "Renamed 'Buy milk' to 'Buy oat milk'."
+    assert titles(fake) == ["Buy oat milk"]
+    assert await chat.say("undo") == "Changed 'Buy oat milk' back: renamed to 'Buy milk'."
+
+
+@pytest.mark.parametrize(
+    ("message", "after"),
+    [
+        # Guards: not a title (the first two pass on the old code too; "no, thanks" was a task 'No').
+        ("no, tomorrow at 5", ["Buy milk"]),
+        ("no, high priority", ["Buy milk"]),
+        ("no, thanks", ["Buy milk"]),
+    ],
+)
+async def test_other_corrections_after_an_add_are_read_as_before(
+    fake: FakeTasks, message: str, after: list[str]
+) -> None:
+    chat = Chat(fake)
+    await chat.say("add buy milk")
+    await chat.say(message)
+    assert titles(fake) == after
+
+
+async def test_i_meant_after_a_change_that_was_no_add_is_still_the_other_task(fake: FakeTasks) -> None:
+    # "I meant X" is "the other task" when the last turn changed one (passes on the old code too).
+    fake.seed("alice", title="Call mom")
+    fake.seed("alice", title="Call dad")
+    chat = Chat(fake)
+    await chat.say("complete call mom")
+    said = await chat.say("no, I meant call dad")
+    assert said.startswith("Sorry about that.") and titles(fake) == ["Call dad (done)", "Call mom"]

@@ -99,6 +99,9 @@ class Changes:
     # A reminder time that is also the due time when the task has none (the answer to that
     # question: "at 5pm").
     remind_sets_due: bool = False
+    # Words that correct the title ("make that oat milk"): they replace the title's words they
+    # end with (text.retitled).
+    retitle: str | None = None
     # A new task said for several days ("gym tuesday and thursday"): one task each; `due` is
     # the first of them.
     dues: tuple[When, ...] = ()
@@ -510,6 +513,7 @@ _MUSING = re.compile(
 )
 _CANCEL = re.compile(
     r"^(?:never\s*mind|nevermind|cancel(?:\s+that)?|forget\s+(?:it|that)|no|nope|neither|none|none\s+of\s+them|"
+    r"(?:no|nope)[,.!]?\s+(?:thanks|thank\s+you|thx)|"
     r"stop|leave\s+it|don't|do\s+nothing)[\s!.]*$",
     re.IGNORECASE,
 )
@@ -792,11 +796,49 @@ def _read_correction(text: str, now: datetime) -> Request | None:
         ref, _ = _target(m.group("value"))
         return Request("retarget", ref=ref) if ref else None  # "no, I meant the dentist appointment"
     if changes is None:
-        return None
+        # "Make that oat milk", "change that to oat milk": the title was wrong.
+        said = " ".join((m.group("meant") or m.group("make") or "").lower().split())
+        strong = said in ("make that", "change that to") or re.match(
+            r"(?:change|switch) (?:it|that) to$", said
+        )
+        plain = _plain_words(m.group("value"), now) if strong else None
+        return _req("update", None, Changes(retitle=plain)) if plain else None
     said_wrong = bool(m.group("wrong") or m.group("meant") or m.group("instead"))
     if changes.due is not None and said_wrong:
         changes = replace(changes, keep_time=True)
     return _req("update", None, changes)
+
+
+# A correction of what was just added, said loosely: "no, oat milk", "I meant oat milk", "oat
+# milk instead". Read so only right after an add (planner.understand); otherwise these are a
+# "no, I meant the other task" or a new task, as before.
+_LOOSE_CORRECTION = re.compile(
+    r"^(?:(?:(?:no|nope|sorry|oops|whoops|my\s+bad|wait|correction)[,!.;:]*\s+)+(?:i\s+meant\s+|i\s+mean\s+|it\s+should\s+be\s+|make\s+that\s+)?"
+    r"|(?:(?:actually|sorry|oh)[,!.;:]*\s+)?(?:i\s+meant|i\s+mean|it\s+should\s+be)\s+|(?=.+?,?\s+instead$))"
+    r"(?P<value>.+?)(?:,?\s+instead)?$",
+    re.IGNORECASE,
+)
+
+
+def read_title_correction(message: str, now: datetime) -> str | None:
+    """The words of a loose correction of a title ('no, oat milk' -> 'oat milk'), when they
+    are plain words (no date, priority or command: 'no, thanks', 'no, tomorrow' are not)."""
+    text = _strip_polite(normalise(message))
+    if _OTHER_ONE.match(text):
+        return None
+    m = _LOOSE_CORRECTION.match(text)
+    return _plain_words(m.group("value"), now) if m else None
+
+
+def _plain_words(value: str, now: datetime) -> str | None:
+    """`value` when it reads as nothing but words of a title."""
+    value = value.strip(" ,.!?\"'")
+    if not value or _PRONOUN.match(value) or _corrected_value(value, now) is not None:
+        return None
+    request = parse(value, now)
+    if request.intent != "add" or request.changes != Changes(title=request.changes.title):
+        return None
+    return value
 
 
 def _corrected_value(value: str, now: datetime) -> Changes | None:

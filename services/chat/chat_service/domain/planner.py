@@ -24,12 +24,13 @@ from chat_service.domain.parse import (
     Request,
     parse,
     read_add,
+    read_title_correction,
     read_when_answer,
     says_yes,
     series_due,
 )
 from chat_service.domain.recurrence import describe
-from chat_service.domain.text import keywords, words
+from chat_service.domain.text import keywords, retitled, words
 from chat_service.domain.when import DEFAULT_TIME, When
 
 Task = dict[str, Any]
@@ -171,6 +172,11 @@ def understand(message: str, ctx: Context) -> Request:
         when = read_when_answer(message, ctx.local_now)
         if when is not None:
             return Request("update", pronoun=True, changes=Changes(remind_at=when, remind_sets_due=True))
+    if _just_added(ctx) and request.intent in ("add", "retarget"):
+        # "No, oat milk" right after "add buy milk": the title was wrong ('Buy oat milk').
+        said = read_title_correction(message, ctx.local_now)
+        if said is not None:
+            return Request("update", pronoun=True, changes=Changes(retitle=said))
     asked = ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant
     if not asked or not ctx.previous_user:
         return request
@@ -185,6 +191,22 @@ def understand(message: str, ctx: Context) -> Request:
     if earlier.intent in (*MUTATING, "show", "retarget") and request.intent == "retarget" and request.ref:
         return replace(earlier, selector=request.ref)  # "I meant the bank one"
     return request
+
+
+def _just_added(ctx: Context) -> bool:
+    """Whether the last turn added one task, the one "it" means now."""
+    change = ctx.last_change or {}
+    records = change.get("changes") or []
+    if change.get("undone") or len(records) != 1 or not isinstance(records[0], dict):
+        return False
+    record = records[0]
+    said = ctx.previous_assistant or ""
+    return (
+        record.get("kind") == "added"
+        and bool(ctx.last_task)
+        and (ctx.last_task or {}).get("id") == record.get("task_id")
+        and said.startswith("Added " + reply.quote(record.get("title") or ""))
+    )
 
 
 def next_step(message: str, ctx: Context, done: Sequence[tuple[Call, dict[str, Any]]]) -> Step:
@@ -495,6 +517,8 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         current = result.get("task", current)
         return True
 
+    if c.retitle:
+        c = replace(c, title=retitled(str(task.get("title") or ""), c.retitle))
     if c.title or c.description:
         run("update_task", f"update {title}", title=c.title, description=c.description)
         if c.title:

@@ -372,3 +372,34 @@ def respell_day_words(text: str) -> str:
         return day.capitalize() if m.group()[:1].isupper() else day
 
     return _LONE_WORD.sub(respell, text)
+
+
+# -- correcting a title ----------------------------------------------------------------------
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|some)\s+", re.IGNORECASE)
+
+
+def retitled(title: str, said: str) -> str:
+    """The title once corrected by the words said: "Buy milk" and "oat milk" -> "Buy oat
+    milk". The words said replace the title's words they end with (the longest such run, the
+    last one in the title); said again with the title's first word (its verb, "buy oat milk")
+    they are the whole title; when nothing overlaps they replace all but that first word ("Buy
+    milk" and "bread" -> "Buy bread"), and are the whole title of a one-word title."""
+    new = _LEADING_ARTICLE.sub("", " ".join(said.split())).split()
+    old = title.split()
+    if not new:
+        return title
+    key = [stem(w.strip(",.;:!?")) for w in old]
+    said_key = [stem(w.strip(",.;:!?")) for w in new]
+    if len(new) > 1 and old and said_key[0] == key[0]:
+        return _capitalised(" ".join(new))
+    for k in range(len(new), 0, -1):
+        for i in range(len(old) - k, -1, -1):
+            if key[i : i + k] == said_key[-k:]:
+                return _capitalised(" ".join(old[:i] + new + old[i + k :]))
+    if len(old) > 1:
+        return " ".join(old[:1] + new)
+    return _capitalised(" ".join(new))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
