@@ -22,7 +22,10 @@ log = logging.getLogger(__name__)
 
 TasksFor = Callable[[Context], Awaitable[TaskApi]]
 Result = dict[str, Any]
-SUMMARY_FIELDS = ("id", *EDITABLE_FIELDS, "is_recurring", "next_occurrence", "version")
+SUMMARY_FIELDS = ("id", *EDITABLE_FIELDS, "completed_at", "is_recurring", "next_occurrence", "version")
+# Listing by completion time: the task API sorts and filters by due date, not completion, so
+# the completed tasks are read page by page (at most this many) and sorted here.
+COMPLETED_PAGES = 10
 STATUSES = ("open", "completed", "all")
 DUE_FILTERS = ("overdue", "today", "week", "none")
 SORTS = ("priority", "due_at", "created_at", "title", "relevance")
@@ -88,6 +91,16 @@ def read_time(value: str | None, zone: ZoneInfo, now: datetime, field: str) -> d
         raise ToolInputError(f"{field}: could not read {text!r} as a date and time.", {field: "not a time"})
     result: datetime = parsed.astimezone(UTC)
     return result
+
+
+def _completed_at(task: dict[str, Any]) -> datetime | None:
+    value = task.get("completed_at")
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -234,6 +247,8 @@ def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcno
         due: str | None = None,
         due_before: str | None = None,
         due_after: str | None = None,
+        completed_after: str | None = None,
+        completed_before: str | None = None,
         sort: str | None = None,
         order: str | None = None,
         limit: int = 50,
@@ -241,10 +256,21 @@ def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcno
     ) -> Result:
         """List tasks. status: open|completed|all. priority: comma list (HIGH,LOW). tags: comma
         list, a task must have all. due: overdue|today|week|none (in `timezone`). sort:
-        priority|due_at|created_at|title; order: asc|desc. Default order: priority, then due."""
+        priority|due_at|created_at|title|completed_at; order: asc|desc. Default order:
+        priority, then due. completed_after/completed_before (from, before): the tasks
+        completed then, latest first ("what did I finish this week?")."""
 
         async def op(api: TaskApi) -> Result:
             zone, now = _zone(timezone), clock()
+            if completed_after or completed_before or sort == "completed_at":
+                done_from = read_time(completed_after, zone, now, "completed_after")
+                done_before = read_time(completed_before, zone, now, "completed_before")
+                done: dict[str, Any] = {"status": "completed"}
+                if priority:
+                    done["priority"] = ",".join(_priority(p) for p in priority.split(",") if p.strip())
+                if tags:
+                    done["tags"] = tags
+                return await _completed(api, done, done_from, done_before, order, limit)
             params: dict[str, Any] = {"status": _choice(status, STATUSES, "status") or "open"}
             if priority:
                 params["priority"] = ",".join(_priority(p) for p in priority.split(",") if p.strip())
@@ -267,6 +293,33 @@ def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcno
             return {"ok": True, "count": len(tasks), "tasks": tasks, "more": bool(page.get("next_cursor"))}
 
         return await run(ctx, op)
+
+    async def _completed(
+        api: TaskApi,
+        params: dict[str, Any],
+        done_from: datetime | None,
+        done_before: datetime | None,
+        order: str | None,
+        limit: int,
+    ) -> Result:
+        """The completed tasks done in [done_from, done_before), latest first (or oldest)."""
+        found: list[tuple[datetime, dict[str, Any]]] = []
+        cursor: str | None = None
+        for _ in range(COMPLETED_PAGES):
+            page = await api.list({**params, "limit": 100, **({"cursor": cursor} if cursor else {})})
+            for task in page.get("items", []):
+                at = _completed_at(task)
+                if at is None or (done_from and at < done_from) or (done_before and at >= done_before):
+                    continue
+                found.append((at, task))
+            cursor = page.get("next_cursor")
+            if not cursor:
+                break
+        found.sort(key=lambda pair: pair[0], reverse=order != "asc")
+        size = max(1, min(100, int(limit)))
+        tasks = [summary(t) for _, t in found[:size]]
+        more = len(found) > size or bool(cursor)
+        return {"ok": True, "count": len(tasks), "tasks": tasks, "more": more}
 
     @mcp.tool()
     async def search_tasks(ctx: Context, query: str, status: str = "all", limit: int = 20) -> Result:

@@ -45,6 +45,7 @@ class FakeTasks:
             "title": fields.get("title", "Untitled"),
             "description": fields.get("description", ""),
             "completed": fields.get("completed", False),
+            "completed_at": fields.get("completed_at"),
             "priority": fields.get("priority", "MEDIUM"),
             "tags": list(fields.get("tags") or []),
             "due_at": fields.get("due_at"),
@@ -106,8 +107,9 @@ class FakeTaskApi:
         elif params.get("sort") == "priority":
             items = sorted(items, key=lambda t: (PRIORITY_RANK[t["priority"]], *_by_due(t)))
         limit = params.get("limit", 50)
-        page = [dict(t) for t in items][:limit]
-        more = "more" if len(items) > limit else None
+        start = int(params.get("cursor") or 0)  # an offset, as opaque to callers as the real one
+        page = [dict(t) for t in items][start : start + limit]
+        more = str(start + limit) if len(items) > start + limit else None
         return {"items": page, "next_cursor": more, "corrected_search": corrected if page else None}
 
     async def get(self, task_id: str) -> dict[str, Any]:
@@ -131,10 +133,11 @@ class FakeTaskApi:
         del self.store.tasks[task_id]
 
     async def complete(self, task_id: str) -> dict[str, Any]:
-        return await self.update(task_id, {"completed": True})
+        at = self.store.now.astimezone(UTC).isoformat().replace("+00:00", "Z")
+        return await self.update(task_id, {"completed": True, "completed_at": at})
 
     async def reopen(self, task_id: str) -> dict[str, Any]:
-        return await self.update(task_id, {"completed": False})
+        return await self.update(task_id, {"completed": False, "completed_at": None})
 
 
 def _by_due(task: dict[str, Any]) -> tuple[bool, str]:

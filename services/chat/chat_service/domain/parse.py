@@ -121,6 +121,12 @@ class Filters:
     sort: str | None = None
     order: str | None = None
     limit: int = 50
+    # Completed within a window ("what did I finish this week?"): its bounds (from, before) and
+    # how the reply names it ("this week"). The API lists by due date, not completion, so the
+    # list_tasks tool filters completed tasks by completed_at.
+    completed_after: datetime | None = None
+    completed_before: datetime | None = None
+    completed_when: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1621,7 +1627,7 @@ _LIST_LEAD = re.compile(
 )
 _LISTY = re.compile(
     r"\b(?:tasks?|to-?dos?|to\s+do|list|lists|due|overdue|late|agenda|plate|schedule|pending|open|left|remaining|outstanding|"
-    r"completed|done|finished|priority|priorities|urgent|important|everything|anything|next|today|tomorrow|this\s+week|"
+    r"completed|done|finished|finish|accomplished|accomplish|achieved|priority|priorities|urgent|important|everything|anything|next|today|tomorrow|this\s+week|"
     r"tagged|up\s+to|on\s+for|coming\s+up|upcoming|have\s+to\s+do|need\s+to\s+do|should\s+i\s+do|all)\b|#\w",
     re.IGNORECASE,
 )
@@ -1678,6 +1684,16 @@ def read_filters(text: str, now: datetime) -> Filters:
         due = "week"
     elif re.search(r"\b(?:no|without\s+a?)\s+(?:due\s+date|deadline)\b", low):
         due = "none"
+    completed_after = completed_before = completed_when = None
+    if _ASKS_WHAT_WAS_DONE.search(low) and not re.search(
+        r"\b(?:still|left|remaining|not|to\s+do|need)\b", low
+    ):
+        # "What did I finish this week?": what was completed then, not what is due then.
+        status, due, due_after, due_before = "completed", None, None, None
+        completed_after, completed_before, completed_when = _done_window(low, now)
+        sort, order = "completed_at", order or "desc"
+    elif status == "completed" and sort is None:
+        sort, order = "completed_at", "desc"  # "what have I completed?": the latest first
     limit = 50
     if re.search(
         r"\b(?:what'?s\s+next|what\s+(?:should|do)\s+i\s+do\s+(?:next|now|first)|top\s+\d+|most\s+important)\b",
@@ -1694,7 +1710,37 @@ def read_filters(text: str, now: datetime) -> Filters:
         sort=sort,
         order=order,
         limit=limit,
+        completed_after=completed_after,
+        completed_before=completed_before,
+        completed_when=completed_when,
     )
+
+
+# "What did I do / finish / get done ...", "what have I completed ...", "what I've done".
+_ASKS_WHAT_WAS_DONE = re.compile(
+    r"\b(?:did|have|'ve)\s+(?:i|we)\s+(?:(?:already|actually|really)\s+)?(?:do|done|finish(?:ed)?|complete(?:d)?|"
+    r"get\s+done|got\s+done|accomplish(?:ed)?|achieve(?:d)?|tick(?:ed)?\s+off|check(?:ed)?\s+off|cross(?:ed)?\s+off)\b|"
+    r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:finished|completed|done|accomplished|got\s+done|gotten\s+done)\b"
+)
+
+
+def _done_window(low: str, now: datetime) -> tuple[datetime | None, datetime | None, str | None]:
+    """The span of completion times the words name: today, yesterday, this or last week
+    (from Monday), this month; (None, None, None) for all time."""
+    today = datetime.combine(now.date(), time(0, 0), tzinfo=now.tzinfo)
+    monday = today - timedelta(days=now.weekday())
+    if re.search(r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight)\b", low):
+        return today, today + timedelta(days=1), "today"
+    if re.search(r"\byesterday\b", low):
+        return today - timedelta(days=1), today, "yesterday"
+    if re.search(r"\b(?:last|past|previous)\s+week\b", low):
+        return monday - timedelta(days=7), monday, "last week"
+    if re.search(r"\b(?:this|the)\s+week\b|\bweek\b", low):
+        return monday, monday + timedelta(days=7), "this week"
+    if re.search(r"\bthis\s+month\b", low):
+        first = today.replace(day=1)
+        return first, first + relativedelta(months=1), "this month"
+    return None, None, None
 
 
 def _read_search(text: str, now: datetime) -> Request | None:

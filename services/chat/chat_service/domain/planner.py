@@ -342,6 +342,8 @@ def _list(req: Request, ctx: Context, j: Journal) -> str:
         due=f.due,
         due_after=iso(f.due_after) if f.due_after else None,
         due_before=iso(f.due_before) if f.due_before else None,
+        completed_after=iso(f.completed_after) if f.completed_after else None,
+        completed_before=iso(f.completed_before) if f.completed_before else None,
         sort=f.sort,
         order=f.order,
         limit=f.limit,

@@ -199,6 +199,8 @@ def task_line(task: Task, now: datetime, zone: str) -> str:
 def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, more: bool) -> str:
     """'You have 2 high priority tasks due today:' and one line per task. `filters` is the
     parsed request's Filters (status, priority, tags, due)."""
+    if filters.sort == "completed_at":
+        return _done_listing(tasks, now, zone, filters, more=more)
     before: list[str] = []
     after: list[str] = []
     if filters.status == "completed":
@@ -233,6 +235,27 @@ def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, mo
     if (in_order := order_text(filters.sort, filters.order)) and count > 1:
         head += ", " + in_order
     lines = [task_line(t, now, zone) for t in tasks[:MAX_LISTED]]
+    rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else ""
+    return head + ":\n" + "\n".join(lines) + rest
+
+
+def _done_listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, more: bool) -> str:
+    """'You completed 3 tasks this week, latest first:' and each with when it was done."""
+    when = f" {filters.completed_when}" if filters.completed_when else ""
+    if not tasks:
+        if filters.completed_when in ("yesterday", "last week"):
+            return f"You didn't complete any tasks{when}."
+        return f"You haven't completed any tasks{when or ' yet'}."
+    count = len(tasks)
+    noun = "task" if count == 1 else "tasks"
+    first = "oldest first" if filters.order == "asc" else "latest first"
+    head = f"You completed {count}{'+' if more else ''} {noun}{when}" + (f", {first}" if count > 1 else "")
+    lines = []
+    for task in tasks[:MAX_LISTED]:
+        line = "- " + str(task.get("title", "")).strip()
+        if task.get("completed_at"):
+            line += " (done " + when_text(task["completed_at"], now, zone).removeprefix("on ") + ")"
+        lines.append(line)
     rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else ""
     return head + ":\n" + "\n".join(lines) + rest
 
