@@ -32,6 +32,7 @@ Intent = Literal[
     "thanks",
     "cancel",
     "delete_all",
+    "delete_done",
     "undo",
     "retarget",
     "cannot",
@@ -616,6 +617,7 @@ def parse(message: str, now: datetime) -> Request:
     if not text:
         return Request("greet" if greeting else "unclear")
     for reader in (
+        _read_delete_done,
         _read_delete_all,
         _read_sort,
         _read_correction,
@@ -870,6 +872,25 @@ def _corrected_value(value: str, now: datetime) -> Changes | None:
         if not re.sub(r"\b(?:at|on|to|the)\b", "", scan.rest(), flags=re.IGNORECASE).strip(" ,.!?"):
             return Changes(rrule=recurrence.rrule, rrule_at=recurrence.at, due=when)
     return None
+
+
+# "Clear completed tasks", "delete all my done tasks", "remove finished ones", "clean up the
+# tasks I've completed": the completed tasks, deleted (at most planner.MAX_DELETED, undoable).
+_DONE_WORD = r"(?:completed|complete|done|finished|checked[- ]off|ticked[- ]off|crossed[- ]off)"
+_DELETE_DONE = re.compile(
+    r"^(?:delete|remove|clear|erase|wipe|purge|trash|bin|clean\s+up|clean\s+out|clear\s+out|clear\s+away|get\s+rid\s+of|"
+    r"archive|hide)\s+(?:out\s+)?(?:all\s+(?:of\s+)?|every\s+)?(?:my\s+|the\s+|those\s+|these\s+)?(?:"
+    + _DONE_WORD
+    + r"(?:\s+(?:tasks?|todos?|to-dos?|items?|ones|stuff|things))?|(?:tasks?|todos?|to-dos?|items?|ones|stuff|things|everything)\s+"
+    r"(?:(?:that\s+)?(?:i'?ve|i\s+have|we'?ve|i|that\s+are|that'?s|which\s+are|already|marked(?:\s+as)?)\s+)*"
+    + _DONE_WORD
+    + r")(?:\s+(?:from|off)\s+(?:my|the)\s+(?:list|tasks))?$",
+    re.IGNORECASE,
+)
+
+
+def _read_delete_done(text: str, now: datetime) -> Request | None:
+    return Request("delete_done", filters=Filters(status="completed")) if _DELETE_DONE.match(text) else None
 
 
 def _read_delete_all(text: str, now: datetime) -> Request | None:

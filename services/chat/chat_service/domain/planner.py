@@ -246,6 +246,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _cannot(req.cannot, ctx)
     if req.intent == "move_all":
         return _move_all(req, ctx, j)
+    if req.intent == "delete_done":
+        return _delete_done(j)
     return _small_talk(req, ctx)
 
 
@@ -668,6 +670,40 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
         else:
             notes.append(f"You have more than {MAX_MOVED} of them; I moved the {MAX_MOVED} due soonest.")
     return " ".join([text, *notes]).strip()
+
+
+# The most completed tasks one request deletes: each is one task-service call and its undo two
+# (add it again, complete it), inside the per-user rate limit as MAX_MOVED is.
+MAX_DELETED = 20
+
+
+def _delete_done(j: Journal) -> str:
+    """'Clear completed tasks': delete the completed tasks (at most MAX_DELETED), together;
+    "undo" brings them back, done. Open tasks are never touched."""
+    result = j.call("list_tasks", status="completed", limit=MAX_DELETED)
+    if not _ok(result):
+        return _failure(result, "get your completed tasks")
+    tasks = [t for t in result.get("tasks", []) if t.get("completed") and t.get("id")]
+    if not tasks:
+        return "You have no completed tasks, so I didn't delete anything."
+    outcomes = j.each(tasks, _delete_one)
+    deleted = [t.get("title") for t, failed in zip(tasks, outcomes, strict=True) if not failed]
+    notes = [failed for failed in outcomes if failed]
+    if result.get("more"):
+        notes.append(f"You have more than {MAX_DELETED}; say it again to delete the rest.")
+    if not deleted:
+        return " ".join(notes)
+    if len(deleted) == 1:
+        text = f'Deleted the completed task {reply.quote(deleted[0])}. Say "undo" to bring it back.'
+    else:
+        text = f"Deleted {len(deleted)} completed tasks: {reply.named(deleted)}. {reply.UNDO_THEM}"
+    return " ".join([text, *notes])
+
+
+def _delete_one(task: Task, j: Journal) -> str:
+    """'' once deleted, else why not."""
+    result = j.call("delete_task", task_id=task["id"])
+    return "" if _ok(result) else _failure(result, f"delete {reply.quote(task.get('title'))}")
 
 
 def _called_exactly(name: str, j: Journal) -> list[Task]:
