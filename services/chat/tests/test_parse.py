@@ -5,6 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from chat_service.domain.parse import parse
+from tests.conftest import FakeTasks
+from tests.test_undo import Chat
 
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("UTC"))  # Wednesday
 
@@ -308,3 +310,32 @@ def test_a_quick_add_mark_elsewhere_still_adds_a_task() -> None:
         "Set up the printer",
         "HIGH",
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "tags"),
+    [
+        ("tag it family", ("Family",)),
+        ("tag it with family", ("Family",)),
+        ("tag this urgent-stuff", ("Urgent-stuff",)),
+        ("label it work", ("Work",)),
+        ("tag that one finance and home", ("Finance", "Home")),
+        ("please tag it #family", ("Family",)),
+        ("tag it as family", ("Family",)),  # guard: read so before too
+    ],
+)
+def test_tag_it_with_the_tag_right_after_the_pronoun_tags_the_last_task(
+    message: str, tags: tuple[str, ...]
+) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.ref, request.pronoun) == ("update", None, True)
+    assert request.changes.add_tags == tags and request.changes.title is None
+
+
+async def test_tag_it_family_after_an_add_tags_that_task(fake: FakeTasks) -> None:
+    chat = Chat(fake)
+    await chat.say("add call grandma sunday")
+    assert await chat.say("tag it family") == "Tagged 'Call grandma' as Family."
+    assert await chat.say("label it work") == "Tagged 'Call grandma' as Work."
+    [task] = fake.tasks.values()
+    assert task["tags"] == ["Family", "Work"]

@@ -987,6 +987,10 @@ def _read_add_tag(text: str, now: datetime) -> Request | None:
         + tag_list
         + r"$",
         r"mark\s+(?P<ref>.+?)\s+as\s+(?:a\s+)?(?P<tags>work|personal|shopping|health|finance|learning)(?:\s+task)?$",
+        # "tag it family", "label this urgent-stuff": the tag right after the pronoun.
+        r"(?:tag|label)\s+(?P<ref>it|this|that|this\s+one|that\s+one|the\s+last\s+one)\s+"
+        + tag_list
+        + r"(?:\s+(?:tags?|labels?))?$",
     )
     for pattern in patterns:
         m = re.match("^" + pattern, text, re.IGNORECASE)
