@@ -179,3 +179,46 @@ def test_weeknd_is_the_weekend_as_on_the_web() -> None:
     # assistant kept it as a word, so the same line made two different tasks.
     assert task("add hike this weeknd") == task("add hike this weekend")
     assert task("add hike this weeknd")[1] is not None
+
+
+# -- a day or repeat word inside a hyphenated word, and TMR in capitals ------------------------
+# As in the web quick-add (commit e2e4a08, inHyphenatedWord and ACRONYM): "Fix tmrw-bug" was
+# 'Fix -bug' due tomorrow, "Fix bug-tmrw" 'Fix bug', "TMR scan" 'Scan' due tomorrow.
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Fix tmrw-bug",
+        "add fix tmrw-bug",
+        "add fix the tomorrow-bug",
+        "add ship pre-tomorrow build",
+        "add read Q3-friday notes",
+        "add fix bug-tmrw",
+        "Fix daily-build",
+        "TMR scan",
+    ],
+)
+def test_a_day_or_repeat_word_inside_a_hyphenated_word_stays_in_the_title(message: str) -> None:
+    title, due, _, rrule = task(message)
+    assert (due, rrule) == (None, None)
+    assert title is not None and title.lower() == message.lower().removeprefix("add ")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add fix tmrw-bug friday", ("Fix tmrw-bug", "2026-11-27 09:00", None, None)),
+        ("add follow-up tomorrow", ("Follow-up", "2026-11-26 09:00", None, None)),
+        ("add review 2030-03-20", ("Review", "2030-03-20 09:00", None, None)),
+        ("add standup monday-friday", ("Standup", "2026-11-30 09:00", None, None)),
+        ("add send weekly-report weekly", ("Send weekly-report", "2026-11-26 09:00", None, "FREQ=WEEKLY")),
+        ("add book TMR scan tomorrow", ("Book TMR scan", "2026-11-26 09:00", None, None)),
+        ("add scan tmr", ("Scan", "2026-11-26 09:00", None, None)),
+        ("Tmr call mom", ("Call mom", "2026-11-26 09:00", None, None)),
+    ],
+)
+def test_a_date_next_to_a_hyphenated_word_or_of_its_own_hyphens_is_still_read(
+    message: str, expected: tuple[str | None, ...]
+) -> None:
+    assert task(message) == expected

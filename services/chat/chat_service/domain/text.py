@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 # nor whitespace, so later patterns can neither match it nor run across it.
 MASK = "\u2063"
 # A possessive after a phrase, or after a part of the day after it ("friday night's dinner").
+# A word joined to the phrase by a hyphen, before or after it.
+_HYPHEN_BEFORE = re.compile(r"[^\W_]-\Z")
+_HYPHEN_AFTER = re.compile(r"-[^\W_]")
 _POSSESSIVE = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?'s(?![^\W_])", re.IGNORECASE)
 
 NUMBER_WORDS = {
@@ -67,14 +70,25 @@ class Scanner:
         self.masked = self.text
 
     def find(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
-        """The first match, but not one that ends right before a possessive 's: "today's notes",
-        "next week's menu", "every monday's standup" are words of a title, not a date or a
-        repeat (the web quick-add's rule too, frontend/lib/quick-add.ts possessiveAt)."""
+        """The first match, but not one that ends right before a possessive 's ("today's
+        notes", "next week's menu", "every monday's standup") nor one inside a hyphenated word
+        ("Fix tmrw-bug", "Fix daily-build", "bug-tmrw"): words of a title, not a date or a
+        repeat (the web quick-add's rules too, frontend/lib/quick-add.ts possessiveAt and
+        inHyphenatedWord). A phrase with hyphens of its own ("2030-03-20") is whole."""
         compiled = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
         for match in compiled.finditer(self.masked):
-            if not _POSSESSIVE.match(self.masked, match.end()):
+            if not _POSSESSIVE.match(self.masked, match.end()) and not self._in_hyphenated_word(match):
                 return match
         return None
+
+    def _in_hyphenated_word(self, match: re.Match[str]) -> bool:
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        end = match.start() + len(match.group().rstrip())
+        if start >= end:
+            return False
+        return bool(_HYPHEN_BEFORE.search(self.masked, 0, start)) or bool(
+            _HYPHEN_AFTER.match(self.masked, end)
+        )
 
     def take(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
         match = self.find(pattern)

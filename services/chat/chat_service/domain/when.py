@@ -236,8 +236,9 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     m = scan.take(r"\b(?:due\s+|by\s+|for\s+|on\s+)?(?:the\s+)?day\s+after\s+tomorrow\b")
     if m:
         return _Date(today + timedelta(days=2)), None
+    # "TMR" in capitals is an acronym ("TMR scan"), as in the web quick-add; "tmr", "Tmr" are tomorrow.
     m = scan.take(
-        r"\b(?:due\s+|by\s+|for\s+|until\s+|to\s+)?(?:tomorrow|tmrw|tmr|tomorow|tommorow|tommorrow)\b"
+        r"\b(?:due\s+|by\s+|for\s+|until\s+|to\s+)?(?:tomorrow|tmrw|(?!(?-i:TMR)\b)tmr|tomorow|tommorow|tommorrow)\b"
     )
     if m:
         return _Date(today + timedelta(days=1)), None
@@ -296,6 +297,10 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
         assert day_match is not None
         monday = next_weekday(today, 0)
         return _Date(monday + timedelta(days=WEEKDAY_NAMES[day_match.group(1).lower()])), None
+    m = scan.take(r"\b(?:(?:on|from)\s+)?(" + ANY_WEEKDAY + r")\s*-\s*" + ANY_WEEKDAY + r"\b")
+    if m:
+        # "monday-friday": a span of days, due on its first (as the web quick-add reads it).
+        return _Date(next_weekday(today, WEEKDAY_NAMES[m.group(1).lower()])), None
     m = scan.take(
         r"\b(?:(?:due|on|by|before|until|till|for|to|this|next|coming|from|starting)\s+)+(?:the\s+)?("
         + ANY_WEEKDAY
