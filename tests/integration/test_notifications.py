@@ -13,7 +13,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
-from notification_service.domain.reminders import DueReminder, new_notification, reminder_id
+from notification_service.domain.reminders import (
+    DueReminder,
+    new_notification,
+    reminder_id,
+    snoozed_reminder_id,
+)
 
 from tests.integration.conftest import FRONTEND, User, app_direct, metric, psql, sidecar
 
@@ -218,6 +223,124 @@ async def test_mark_read_and_other_users(user: User, other_user: User, secrets: 
     assert (await notifications(user, unread="true"))[0]["read"] is False
     assert (await user.client.post("/api/notifications/no-such-id/read")).status_code == 404
     assert (await user.client.get("/api/notifications", params={"limit": "0"})).status_code == 422
+
+
+# -- snooze -----------------------------------------------------------------------------------
+async def reminded(user: User, secrets: dict[str, str], title: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A task whose reminder is due now, and its notification (the scan woken, as the cron
+    binding would within 30 s)."""
+    task = await create(user, title=title, remind_at=iso(datetime.now(UTC)))
+    found: list[dict[str, Any]] = []
+
+    async def arrived() -> bool:
+        await wake_scan(secrets)
+        found[:] = [n for n in await notifications(user) if n["task_id"] == task["id"]]
+        return bool(found)
+
+    await wait_until(arrived, ON_TIME_SECONDS, f"the reminder of {title!r}")
+    return task, found[0]
+
+
+async def snooze(user: User, notification_id: str, **body: Any) -> dict[str, Any]:
+    r = await user.client.post(f"/api/notifications/{notification_id}/snooze", json=body)
+    assert r.status_code == 200, r.text
+    answer: dict[str, Any] = r.json()
+    return answer
+
+
+async def test_a_snoozed_notification_comes_back_once_at_its_time(
+    user: User, secrets: dict[str, str]
+) -> None:
+    task, original = await reminded(user, secrets, "Call the bank")
+    # Snoozed twice: the second time replaces the first (one job per notification).
+    replaced = await snooze(user, original["id"], until=iso(datetime.now(UTC) + timedelta(seconds=6)))
+    until = datetime.now(UTC) + timedelta(seconds=3)
+    answer = await snooze(user, original["id"], until=iso(until))
+    snoozed_at = time.monotonic()
+    assert answer["id"] == original["id"] and answer["read"] is True
+    assert parse(answer["snoozed_until"]) == until and parse(replaced["snoozed_until"]) > until
+    assert [n["id"] for n in await notifications(user, unread="true")] == []
+
+    new_id = snoozed_reminder_id(original["id"], until)
+
+    async def came_back() -> bool:
+        return any(n["id"] == new_id for n in await notifications(user, unread="true"))
+
+    await wait_until(came_back, 30, "the snoozed notification")
+    print(f"snoozed for 3 s: back after {time.monotonic() - snoozed_at:.2f} s")
+    # Past both times (and the scheduler's retries, had any been needed): it came back once.
+    await asyncio.sleep(max(0.0, (parse(replaced["snoozed_until"]) - datetime.now(UTC)).total_seconds()) + 4)
+    items = await notifications(user)
+    assert [(n["id"], n["read"]) for n in items] == [(new_id, False), (original["id"], True)]
+    back = items[0]
+    assert back["task_id"] == task["id"] and back["title"] == "Call the bank"
+    assert back["message"] == "Snoozed reminder: 'Call the bank'"
+    assert parse(back["created_at"]) >= until
+    # The task's own reminder did not move (a recurring task copies its offset).
+    r = await user.client.get(f"/api/tasks/{task['id']}")
+    assert r.status_code == 200 and r.json()["remind_at"] == task["remind_at"]
+
+    # It was published as reminder.due under its own id: the activity log has both reminders.
+    async def audited() -> bool:
+        return {e["event_id"] for e in await reminder_entries(user, task["id"])} == {original["id"], new_id}
+
+    await wait_until(audited, 20, "the snoozed reminder.due in the activity log")
+
+
+async def test_a_snoozed_reminder_of_a_task_completed_or_deleted_since_brings_nothing(
+    user: User, secrets: dict[str, str]
+) -> None:
+    (done, done_note), (gone, gone_note) = await asyncio.gather(
+        reminded(user, secrets, "Renew passport"), reminded(user, secrets, "Book dentist")
+    )
+    skipped_before = await metric("notification-service", "snooze_jobs_total", outcome="skipped")
+    until = iso(datetime.now(UTC) + timedelta(seconds=2))
+    await asyncio.gather(
+        snooze(user, done_note["id"], until=until), snooze(user, gone_note["id"], until=until)
+    )
+    assert (await user.client.post(f"/api/tasks/{done['id']}/complete")).status_code == 200
+    assert (await user.client.delete(f"/api/tasks/{gone['id']}")).status_code == 204
+
+    async def both_fired() -> bool:
+        return (
+            await metric("notification-service", "snooze_jobs_total", outcome="skipped") >= skipped_before + 2
+        )
+
+    await wait_until(both_fired, 30, "the two snooze jobs")
+    await asyncio.sleep(1)
+    assert sorted((n["id"], n["read"]) for n in await notifications(user)) == sorted(
+        [(done_note["id"], True), (gone_note["id"], True)]
+    )
+
+
+async def test_snooze_refuses_bad_input_and_other_users(
+    user: User, other_user: User, secrets: dict[str, str]
+) -> None:
+    _, note = await reminded(user, secrets, "Pay rent")
+    url = f"/api/notifications/{note['id']}/snooze"
+    for body, field in [
+        ({"minutes": 0}, "minutes"),
+        ({"minutes": 10081}, "minutes"),
+        ({"minutes": 5, "until": iso(datetime.now(UTC) + timedelta(hours=1))}, "until"),
+        ({"until": iso(datetime.now(UTC) - timedelta(minutes=1))}, "until"),
+        ({"until": iso(datetime.now(UTC) + timedelta(days=8))}, "until"),
+        ({"until": "next tuesday"}, "until"),
+        ({}, "minutes"),
+    ]:
+        r = await user.client.post(url, json=body)
+        assert r.status_code == 422, (body, r.text)
+        assert r.json()["error"]["code"] == "validation_error" and field in r.json()["error"]["fields"], (
+            r.text
+        )
+    r = await other_user.client.post(url, json={"minutes": 10})
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    r = await user.client.post("/api/notifications/no-such-id/snooze", json={"minutes": 10})
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    # None of these scheduled anything or marked the notification read.
+    assert [n["id"] for n in await notifications(user, unread="true")] == [note["id"]]
+    async with sidecar("notification-service", secrets) as dapr:
+        r = await dapr.get(f"/v1.0-alpha1/jobs/snooze-{note['id']}")
+        assert r.status_code != 200 and "job not found" in r.text, r.text
 
 
 async def read_stream(

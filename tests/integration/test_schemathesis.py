@@ -11,11 +11,12 @@ refused and valid input accepted.
 Allowances, each narrow:
 - A schema-valid request may be refused with 422 when every field the error names is one
   whose validity JSON Schema cannot express: an opaque cursor the server never issued, an
-  IANA zone name, an RRULE, a time string the server reads itself, a priority filter (a
-  comma list of names matched case-insensitively, words joined by spaces, hyphens or
-  underscores), `sort=relevance` without a search (a rule between two parameters), or a
-  query text with control characters (refused in every text the API reads; the schema
-  states no pattern for them). Any other refusal still fails.
+  IANA zone name, an RRULE, a time string the server reads itself (a snooze's `until` must
+  also lie in the next 7 days), a priority filter (a comma list of names matched
+  case-insensitively, words joined by spaces, hyphens or underscores), `sort=relevance`
+  without a search (a rule between two parameters), or a query text with control
+  characters (refused in every text the API reads; the schema states no pattern for
+  them). Any other refusal still fails.
 - Probes with a method the schema does not declare (QUERY, OPTIONS...) go to the app
   directly: Dapr 1.16's HTTP invocation turns an unknown verb into POST, so through the
   sidecar QUERY /api/tasks would create a task; the app itself answers 405 with Allow.
@@ -56,7 +57,18 @@ SETTINGS = hypothesis.settings(
 )
 # Fields whose validity is semantic (a grammar, a registry, a token of the server's own).
 SEMANTIC_FIELDS = frozenset(
-    {"cursor", "tz", "timezone", "rrule", "task.rrule", "dtstart", "due_before", "due_after", "priority"}
+    {
+        "cursor",
+        "tz",
+        "timezone",
+        "rrule",
+        "task.rrule",
+        "dtstart",
+        "due_before",
+        "due_after",
+        "priority",
+        "until",
+    }
 )
 # Refusals that name a rule between parameters, or text the schema does not constrain.
 SEMANTIC_ERRORS = frozenset({("sort", "relevance needs a search")})

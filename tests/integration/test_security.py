@@ -79,6 +79,8 @@ def is_error(r: httpx.Response, status: int, code: str) -> None:
 
 
 # -- another user's ids -------------------------------------------------------------------
+# A valid body for the operations that need one, so that only the id can be refused.
+SNOOZE = {"minutes": 10}
 
 
 async def _resources(owner: User, secrets: dict[str, str]) -> dict[str, str]:
@@ -120,11 +122,12 @@ async def test_every_operation_with_another_users_id_is_not_found(
         url = path
         for name in path_params:
             url = url.replace("{" + name + "}", ids[name])
-        body = {"title": "Not yours"} if method == "PATCH" else None
+        body = {"title": "Not yours"} if method == "PATCH" else SNOOZE if path.endswith("/snooze") else None
         r = await other_user.client.request(method, url, json=body)
         is_error(r, 404, "not_found")
         checked.append(f"{method} {path}")
     assert len(checked) >= 8, checked
+    assert "POST /api/notifications/{notification_id}/snooze" in checked
 
     # Ids in a body or a query: a turn in someone else's conversation, their task's activity.
     r = await other_user.client.post(
@@ -141,6 +144,9 @@ async def test_every_operation_with_another_users_id_is_not_found(
     assert r.status_code == 200 and len(r.json()["items"]) == 2
     items = (await user.client.get("/api/notifications")).json()["items"]
     assert [n["read"] for n in items if n["id"] == ids["notification_id"]] == [False]
+    async with sidecar("notification-service", secrets) as dapr:  # the snooze scheduled nothing
+        r = await dapr.get(f"/v1.0-alpha1/jobs/snooze-{ids['notification_id']}")
+        assert r.status_code != 200 and "job not found" in r.text, r.text
     rows = psql(secrets, "tasks-db-url", f"SELECT count(*) FROM tasks WHERE user_id = '{other_user.id}'")
     assert rows == [["0"]]
 

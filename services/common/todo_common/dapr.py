@@ -1,5 +1,6 @@
 """Thin helpers over the sidecar: the official dapr SDK for state, pub/sub and secrets;
-httpx for service invocation (so callers see real HTTP status codes and headers).
+httpx for service invocation (so callers see real HTTP status codes and headers) and for
+the Jobs API.
 Business code calls these methods and never builds a Dapr URL itself."""
 
 import asyncio
@@ -97,6 +98,35 @@ class Dapr:
         if timeout is not None:
             kwargs["timeout"] = timeout
         return await self.http.request(method, url, **kwargs)
+
+    # -- jobs -----------------------------------------------------------------------------
+    async def schedule_job(
+        self,
+        name: str,
+        *,
+        due_time: str,
+        data: dict[str, Any],
+        overwrite: bool = False,
+        retry_interval_seconds: int | None = None,
+        max_retries: int | None = None,
+    ) -> None:
+        """Schedule a one-shot job with Dapr's Jobs API (alpha in Dapr 1.16: /v1.0-alpha1).
+        `due_time`: an RFC 3339 instant (or a Go duration from now). When it is due, the
+        scheduler has the app's sidecar POST `data` to the app at /job/<name>; an answer
+        other than 2xx (or 404) is retried, every `retry_interval_seconds` up to
+        `max_retries` times (Dapr's default: 3 times, 1 s apart). With `overwrite`, a job of
+        the same name replaces the earlier one instead of being refused (409)."""
+        body: dict[str, Any] = {"dueTime": due_time, "data": data, "overwrite": overwrite}
+        if retry_interval_seconds is not None or max_retries is not None:
+            constant: dict[str, Any] = {}
+            if retry_interval_seconds is not None:
+                constant["interval"] = f"{retry_interval_seconds}s"
+            if max_retries is not None:
+                constant["maxRetries"] = max_retries
+            body["failurePolicy"] = {"constant": constant}
+        r = await self.http.post(f"/v1.0-alpha1/jobs/{name}", json=body)
+        if not r.is_success:
+            raise SidecarUnavailable(f"scheduling job {name} answered {r.status_code}: {r.text[:300]}")
 
     # -- secrets ------------------------------------------------------------------------
     async def get_secret(self, name: str) -> str:

@@ -3,7 +3,8 @@ each user's in-app notifications (list, mark read, live stream).
 
 Dapr wiring, all here: input binding `reminder-cron` → POST /reminder-cron; invocation of
 task-service's /internal/reminders/*; state store for notifications; `task-reminders` topic
-for reminder.due; optional output binding `reminder-outbound`."""
+for reminder.due; optional output binding `reminder-outbound`; Jobs API (the scheduler)
+for snoozes, whose jobs the sidecar delivers to POST /job/<name>."""
 
 import logging
 from collections.abc import AsyncIterator
@@ -11,10 +12,11 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Header, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from prometheus_client import Counter
-from todo_common.dapr import Dapr
-from todo_common.errors import not_found
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
+from todo_common.dapr import Dapr, SidecarUnavailable
+from todo_common.errors import ApiError, error_response, not_found, validation_error
 from todo_common.events import TASK_REMINDERS, TaskEvent
 from todo_common.logs import log_security_event
 from todo_common.platform import Platform, create_app
@@ -22,15 +24,24 @@ from todo_common.platform import Platform, create_app
 from notification_service.adapters.outbound import OutboundChannel
 from notification_service.adapters.store import NotificationNotFound, NotificationStore
 from notification_service.adapters.tasks import TaskReminders
-from notification_service.deps import CurrentUser, Scan, Store
-from notification_service.domain.reminders import public_view
+from notification_service.deps import CurrentUser, Scan, SnoozeService, Store
+from notification_service.domain.reminders import iso, public_view
+from notification_service.domain.snooze import (
+    JOB_PREFIX,
+    MAX_MINUTES,
+    SnoozeInvalid,
+    SnoozeJob,
+    snoozed_until,
+)
 from notification_service.scan import Publish, ReminderScan, utcnow
 from notification_service.settings import NotificationSettings
+from notification_service.snooze import Snoozes
 from notification_service.stream import notification_events
 
 log = logging.getLogger(__name__)
 settings = NotificationSettings()
 CRON_WAKES = Counter("reminder_cron_wakes_total", "Wake-ups from the reminder-cron binding")
+SNOOZE_JOBS = Counter("snooze_jobs", "Snooze jobs delivered by the scheduler, by outcome", ["outcome"])
 
 cron = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/notifications", tags=["notifications"])
@@ -77,6 +88,91 @@ async def mark_read(notification_id: str, user: CurrentUser, store: Store) -> di
             log_security_event("cross_user_access", resource="notification", notification_id=notification_id)
         raise not_found("Notification") from None
     return public_view(notification)
+
+
+class SnoozeIn(BaseModel):
+    """Exactly one of the two (minProperties/maxProperties say so in the schema)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1, "maxProperties": 1})
+    minutes: Annotated[
+        int | None,
+        Field(strict=True, ge=1, le=MAX_MINUTES),
+        WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_MINUTES}),
+    ] = None
+    until: Annotated[
+        str | None,
+        Field(max_length=64),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "format": "date-time",
+                "maxLength": 64,
+                "description": "ISO 8601 with an offset, in the future, at most 7 days away",
+            }
+        ),
+    ] = None
+
+    @field_validator("minutes", "until", mode="before")
+    @classmethod
+    def _not_null(cls, value: Any) -> Any:
+        # Leave a field out rather than send null (the schema has no null).
+        if value is None:
+            raise ValueError("must not be null")
+        return value
+
+
+@api.post("/{notification_id}/snooze")
+async def snooze(
+    notification_id: str, body: SnoozeIn, user: CurrentUser, snoozes: SnoozeService
+) -> dict[str, Any]:
+    """Mark the notification read and bring it back, as a new notification, `minutes` from
+    now or at `until` (the task's own reminder time does not change). Snoozing it again
+    replaces the earlier time. The answer: the notification and `snoozed_until`."""
+    now = utcnow()
+    try:
+        until = snoozed_until(body.minutes, body.until, now)
+    except SnoozeInvalid as exc:
+        raise validation_error("The snooze is not valid.", exc.fields) from None
+    try:
+        notification = await snoozes.snooze(user.id, notification_id, until, now)
+    except NotificationNotFound as exc:
+        if exc.other_user:
+            log_security_event("cross_user_access", resource="notification", notification_id=notification_id)
+        raise not_found("Notification") from None
+    except SidecarUnavailable:
+        log.warning("snooze not scheduled", exc_info=True, extra={"notification_id": notification_id})
+        raise ApiError(
+            503,
+            "unavailable",
+            "The snooze could not be scheduled; try again shortly.",
+            headers={"Retry-After": "1"},
+        ) from None
+    return {**public_view(notification), "snoozed_until": iso(until)}
+
+
+@cron.post("/job/{name}")
+async def job_triggered(name: str, request: Request, snoozes: SnoozeService) -> JSONResponse:
+    """A job of ours is due (the sidecar delivers it from the scheduler). 200 when done or
+    when there is nothing to do (Dapr would retry anything else); 503 on a transient
+    failure, so that it does retry."""
+    if not name.startswith(JOB_PREFIX):
+        log.warning("unknown job delivered; dropped", extra={"job": name})
+        SNOOZE_JOBS.labels("unknown").inc()
+        return JSONResponse({"status": "unknown_job"})
+    try:
+        job = SnoozeJob.from_data(await request.json())
+    except ValueError as exc:  # also a body that is not JSON
+        log.error("snooze job with unusable data; dropped", extra={"job": name, "reason": str(exc)[:200]})
+        SNOOZE_JOBS.labels("invalid").inc()
+        return JSONResponse({"status": "invalid_job"})
+    try:
+        outcome = await snoozes.fire(job)
+    except Exception:
+        log.exception("snooze job failed; the scheduler retries it", extra={"job": name})
+        SNOOZE_JOBS.labels("failed").inc()
+        return error_response(503, "unavailable", "The snoozed reminder could not be sent yet.")
+    SNOOZE_JOBS.labels(outcome.value).inc()
+    return JSONResponse({"status": outcome.value})
 
 
 class EventStream(StreamingResponse):
@@ -141,7 +237,9 @@ def _publisher(dapr: Dapr) -> Publish:
 async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     dapr = platform.dapr
     app.state.store = store = NotificationStore(dapr)
-    app.state.scan = ReminderScan(TaskReminders(dapr), store, _publisher(dapr), OutboundChannel(dapr))
+    tasks = TaskReminders(dapr)
+    app.state.scan = scan = ReminderScan(tasks, store, _publisher(dapr), OutboundChannel(dapr))
+    app.state.snoozes = Snoozes(store, tasks, dapr, scan.deliver)
     yield
 
 

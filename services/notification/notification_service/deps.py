@@ -7,6 +7,7 @@ from todo_common.deps import CurrentUser, DaprDep, PlatformDep
 
 from notification_service.adapters.store import NotificationStore
 from notification_service.scan import ReminderScan
+from notification_service.snooze import Snoozes
 
 
 async def get_store(request: Request) -> NotificationStore:
@@ -19,7 +20,13 @@ async def get_scan(request: Request) -> ReminderScan:
     return scan
 
 
+async def get_snoozes(request: Request) -> Snoozes:
+    snoozes: Snoozes = request.app.state.snoozes
+    return snoozes
+
+
 Store = Annotated[NotificationStore, Depends(get_store)]
 Scan = Annotated[ReminderScan, Depends(get_scan)]
+SnoozeService = Annotated[Snoozes, Depends(get_snoozes)]
 
-__all__ = ["CurrentUser", "DaprDep", "PlatformDep", "Scan", "Store"]
+__all__ = ["CurrentUser", "DaprDep", "PlatformDep", "Scan", "SnoozeService", "Store"]

@@ -4,7 +4,10 @@ reminder.due event and a "sent" mark in task-service.
 Fires once: the notification is written first-write-wins under the reminder's id, so two
 replicas, overlapping scans or a rerun after a crash all find it recorded; the later steps
 (index, publish with the same event_id, mark sent) are idempotent and are simply redone
-until the mark sticks. The dependencies are protocols so unit tests run without a sidecar."""
+until the mark sticks. The dependencies are protocols so unit tests run without a sidecar.
+
+`deliver` is the one way a reminder becomes a notification: the scan's due reminders and
+snoozed notifications coming back (snooze.py) both go through it."""
 
 import asyncio
 import logging
@@ -106,8 +109,24 @@ class ReminderScan:
         return result
 
     async def send(self, reminder: DueReminder) -> bool:
-        """Deliver one reminder. True when this call recorded the notification, False when it
-        had been recorded before (then only the idempotent follow-up steps are redone)."""
+        """Deliver one due reminder and mark it sent in task-service. True when this call
+        recorded the notification, False when it had been recorded before."""
+        recorded = await self.deliver(reminder)
+        marked = await self._tasks.mark_sent(reminder.task_id, reminder.remind_at, reminder.user_id)
+        if not marked:
+            # Moved or deleted while we sent it: the new time gets its own reminder.
+            log.info("reminder changed while being sent", extra={"task_id": reminder.task_id})
+        log.info(
+            "reminder sent" if recorded else "reminder already recorded; follow-up redone",
+            extra={"task_id": reminder.task_id, "notification_id": reminder.id},
+        )
+        return recorded
+
+    async def deliver(self, reminder: DueReminder) -> bool:
+        """Record the reminder's notification first-write-wins under its id, add it to the
+        user's index (the stream and the bell read it), publish reminder.due (event_id: the
+        same id) and send it out. True when this call recorded it, False when it had been
+        recorded before (then only the idempotent follow-up steps are redone)."""
         now = self._clock()
         notification = new_notification(reminder, now)
         recorded = await self._store.record(notification)
@@ -118,12 +137,4 @@ class ReminderScan:
         await self._publish(reminder_event(reminder, now))
         if recorded and self._outbound is not None:
             await self._outbound.send(notification)
-        marked = await self._tasks.mark_sent(reminder.task_id, reminder.remind_at, reminder.user_id)
-        if not marked:
-            # Moved or deleted while we sent it: the new time gets its own reminder.
-            log.info("reminder changed while being sent", extra={"task_id": reminder.task_id})
-        log.info(
-            "reminder sent" if recorded else "reminder already recorded; follow-up redone",
-            extra={"task_id": reminder.task_id, "notification_id": notification["id"]},
-        )
         return recorded

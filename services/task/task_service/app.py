@@ -29,6 +29,7 @@ from task_service.schemas import (
     NextOccurrenceIn,
     ReminderSentIn,
     ReminderSentOut,
+    ReminderTaskOut,
     SeriesEndIn,
     TagCount,
     TagsOut,
@@ -195,6 +196,16 @@ async def end_series(series_id: str, body: SeriesEndIn, db: Db) -> dict[str, str
 async def due_reminders(db: Db, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> DueReminders:
     """Called by notification-service: reminders due now and not yet sent, oldest first."""
     return DueReminders(items=[DueReminderOut.of(d) for d in await use_cases.due_reminders(db, limit)])
+
+
+@internal.get("/reminders/{task_id}", responses={404: {"description": "No such task of this user's"}})
+async def reminder_task(
+    task_id: str, db: Db, user_id: Annotated[str, Query(min_length=1, max_length=200)]
+) -> ReminderTaskOut:
+    """Called by notification-service when a snoozed reminder comes due: the user's task
+    (completed or not); 404 when it is deleted, unknown or someone else's."""
+    task = await use_cases.get_task(db, user_id, use_cases.parse_task_id(task_id))
+    return ReminderTaskOut.of(task)
 
 
 @internal.post("/reminders/{task_id}/sent")

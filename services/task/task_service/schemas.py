@@ -236,6 +236,28 @@ class DueReminderOut(BaseModel):
         )
 
 
+class ReminderTaskOut(BaseModel):
+    """A task as notification-service needs it when a snoozed reminder comes due."""
+
+    task_id: str
+    user_id: str
+    title: str
+    due_at: str | None
+    remind_at: str | None
+    completed: bool
+
+    @classmethod
+    def of(cls, task: Task) -> "ReminderTaskOut":
+        return cls(
+            task_id=str(task.id),
+            user_id=task.user_id,
+            title=task.title,
+            due_at=iso(task.due_at),
+            remind_at=iso(task.remind_at),
+            completed=task.completed,
+        )
+
+
 class DueReminders(BaseModel):
     items: list[DueReminderOut]
 

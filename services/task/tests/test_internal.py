@@ -300,6 +300,36 @@ async def test_mark_reminder_sent_refusals(client: AsyncClient, alice: User) -> 
     ).status_code == 401
 
 
+async def test_reminder_task_state_for_a_snoozed_reminder(
+    client: AsyncClient, alice: User, bob: User
+) -> None:
+    past = iso(datetime.now(UTC) - timedelta(minutes=5))
+    task = await alice.create(title="water plants", remind_at=past, due_at="2030-01-07T09:00:00Z")
+    url = f"/internal/reminders/{task['id']}"
+
+    r = await client.get(url, params={"user_id": alice.id})
+    assert r.status_code == 200, r.text
+    assert r.json() == {
+        "task_id": task["id"],
+        "user_id": alice.id,
+        "title": "water plants",
+        "due_at": "2030-01-07T09:00:00Z",
+        "remind_at": task["remind_at"],
+        "completed": False,
+    }
+    await alice.request("POST", f"/api/tasks/{task['id']}/complete")
+    assert (await client.get(url, params={"user_id": alice.id})).json()["completed"] is True
+
+    # Scoped to the user; unknown and deleted tasks are not found; the user is required.
+    assert (await client.get(url, params={"user_id": bob.id})).status_code == 404
+    assert (await client.get("/internal/reminders/nope", params={"user_id": alice.id})).status_code == 404
+    await alice.request("DELETE", f"/api/tasks/{task['id']}")
+    r = await client.get(url, params={"user_id": alice.id})
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    r = await client.get(url)
+    assert r.status_code == 422 and "user_id" in r.json()["error"]["fields"]
+
+
 # -- schema ---------------------------------------------------------------------------------
 async def test_migrations_match_the_tables(engine: AsyncEngine) -> None:
     from alembic.autogenerate import compare_metadata

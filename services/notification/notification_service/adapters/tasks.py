@@ -1,11 +1,14 @@
 """task-service's internal reminder endpoints, through Dapr service invocation."""
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+from urllib.parse import quote
 
 from todo_common.dapr import Dapr
 
-from notification_service.domain.reminders import DueReminder, iso
+from notification_service.domain.reminders import DueReminder, iso, parse_time
 
 log = logging.getLogger(__name__)
 
@@ -14,6 +17,26 @@ TASK_SERVICE = "task-service"
 
 class TaskServiceError(Exception):
     """task-service (or the way to it) did not give a usable answer."""
+
+
+@dataclass(frozen=True)
+class TaskState:
+    """task-service's GET /internal/reminders/{task_id}: the task as a reminder needs it."""
+
+    task_id: str
+    title: str
+    due_at: datetime | None
+    completed: bool
+
+    @classmethod
+    def from_api(cls, item: dict[str, Any]) -> "TaskState":
+        due_at = item.get("due_at")
+        return cls(
+            task_id=str(item["task_id"]),
+            title=str(item.get("title") or ""),
+            due_at=parse_time(due_at) if due_at else None,
+            completed=bool(item["completed"]),
+        )
 
 
 class TaskReminders:
@@ -41,3 +64,14 @@ class TaskReminders:
         if r.status_code != 200:
             raise TaskServiceError(f"POST reminders/sent answered {r.status_code}: {r.text[:200]}")
         return bool(r.json().get("marked"))
+
+    async def task(self, task_id: str, user_id: str) -> TaskState | None:
+        """The user's task as it is now; None when it is gone (deleted, or never theirs)."""
+        r = await self._dapr.invoke(
+            self._app_id, f"internal/reminders/{quote(task_id, safe='')}", params={"user_id": user_id}
+        )
+        if r.status_code == 404:
+            return None
+        if r.status_code != 200:
+            raise TaskServiceError(f"GET reminders/{{task_id}} answered {r.status_code}: {r.text[:200]}")
+        return TaskState.from_api(r.json())

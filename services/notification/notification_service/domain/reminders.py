@@ -1,5 +1,6 @@
 """What a due reminder becomes: its stable id, the in-app notification and the reminder.due
-event. Pure: no I/O, the clock is passed in."""
+event. A snoozed reminder (domain/snooze.py) is a due reminder too, at the time it was
+snoozed until, with an id of its own. Pure: no I/O, the clock is passed in."""
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,6 +12,8 @@ from todo_common.events import EventPayload, EventType, TaskEvent
 # Fixed forever: changing it would give every already-sent reminder a new id, so a
 # redelivery or an overlapping scan after an upgrade would notify a second time.
 REMINDER_NAMESPACE = UUID("5b0f3c1e-8d0a-5e7c-9a4e-6a1d2f0b7c31")
+# The same for the reminders of snoozed notifications.
+SNOOZE_NAMESPACE = UUID("0c6e8f52-3b7d-5a91-8e24-d4f1a9c03b57")
 
 # In-app notifications (and a user's index of them) expire this long after their last write.
 NOTIFICATION_TTL_SECONDS = 30 * 24 * 3600
@@ -20,13 +23,22 @@ INDEX_LIMIT = 500
 
 @dataclass(frozen=True)
 class DueReminder:
-    """One item of task-service's GET /internal/reminders/due."""
+    """One item of task-service's GET /internal/reminders/due; or a snoozed notification
+    coming due again (`snoozed_from`: its id; `remind_at`: the time it was snoozed until)."""
 
     task_id: str
     user_id: str
     title: str
     due_at: datetime | None
     remind_at: datetime
+    snoozed_from: str | None = None
+
+    @property
+    def id(self) -> str:
+        """The notification's id, its first-write-wins state key and the event_id."""
+        if self.snoozed_from is not None:
+            return snoozed_reminder_id(self.snoozed_from, self.remind_at)
+        return reminder_id(self.task_id, self.remind_at)
 
     @classmethod
     def from_api(cls, item: dict[str, Any]) -> "DueReminder":
@@ -61,6 +73,14 @@ def reminder_id(task_id: str, remind_at: datetime) -> str:
     return str(uuid5(REMINDER_NAMESPACE, f"{task_id}|{instant}"))
 
 
+def snoozed_reminder_id(notification_id: str, until: datetime) -> str:
+    """The one id of the reminder that notification `notification_id`, snoozed until
+    `until`, becomes: however often the job fires, it is one notification. Snoozed again
+    (to another time), it is another."""
+    instant = until.astimezone(UTC).isoformat(timespec="microseconds")
+    return str(uuid5(SNOOZE_NAMESPACE, f"{notification_id}|{instant}"))
+
+
 def readable_time(value: datetime) -> str:
     """'27 Nov 2026, 09:00 UTC'."""
     utc = value.astimezone(UTC)
@@ -68,15 +88,18 @@ def readable_time(value: datetime) -> str:
 
 
 def reminder_message(reminder: DueReminder) -> str:
+    """The notification's text, e.g. Reminder: 'Pay rent' is due 27 Nov 2026, 09:00 UTC
+    (Snoozed reminder: ... when it comes back from a snooze)."""
+    kind = "Reminder" if reminder.snoozed_from is None else "Snoozed reminder"
     if reminder.due_at is None:
-        return f"Reminder: '{reminder.title}'"
-    return f"Reminder: '{reminder.title}' is due {readable_time(reminder.due_at)}"
+        return f"{kind}: '{reminder.title}'"
+    return f"{kind}: '{reminder.title}' is due {readable_time(reminder.due_at)}"
 
 
 def new_notification(reminder: DueReminder, now: datetime) -> dict[str, Any]:
     """The stored notification: the API.md fields plus who it is for and when it was due."""
     return {
-        "id": reminder_id(reminder.task_id, reminder.remind_at),
+        "id": reminder.id,
         "user_id": reminder.user_id,
         "task_id": reminder.task_id,
         "title": reminder.title,
@@ -105,6 +128,7 @@ def public_view(notification: dict[str, Any]) -> dict[str, Any]:
 def reminder_event(reminder: DueReminder, now: datetime) -> TaskEvent:
     """reminder.due (schema v1) with the reminder's id as event_id, so a re-publish after a
     crash or by a second replica is one event to every consumer."""
+    snoozed = {"snoozed_from": reminder.snoozed_from} if reminder.snoozed_from is not None else {}
     payload = EventPayload(
         task={
             "id": reminder.task_id,
@@ -112,10 +136,11 @@ def reminder_event(reminder: DueReminder, now: datetime) -> TaskEvent:
             "due_at": iso(reminder.due_at) if reminder.due_at else None,
             "remind_at": iso(reminder.remind_at),
         },
-        notification_id=reminder_id(reminder.task_id, reminder.remind_at),
+        notification_id=reminder.id,
+        **snoozed,
     )
     return TaskEvent(
-        event_id=UUID(reminder_id(reminder.task_id, reminder.remind_at)),
+        event_id=UUID(reminder.id),
         event_type=EventType.REMINDER_DUE,
         user_id=reminder.user_id,
         task_id=reminder.task_id,
