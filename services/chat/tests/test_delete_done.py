@@ -42,6 +42,15 @@ def test_other_deletes_are_read_as_before(message: str, intent: str) -> None:
     assert parse(message, NOW).intent == intent
 
 
+@pytest.mark.parametrize(
+    "message", ["hide completed tasks", "archive my finished tasks", "hide the done ones"]
+)
+def test_hiding_or_archiving_the_completed_tasks_deletes_nothing(message: str) -> None:
+    assert parse(message, NOW).intent == "hide_done"
+    (say,) = play(message, [])
+    assert isinstance(say, Say) and "already out of your list" in say.text
+
+
 def done(n: int) -> dict[str, Any]:
     return {"id": f"d{n}", "title": f"Chore {n}", "completed": True}
 

@@ -33,6 +33,7 @@ Intent = Literal[
     "cancel",
     "delete_all",
     "delete_done",
+    "hide_done",
     "undo",
     "retarget",
     "cannot",
@@ -878,8 +879,9 @@ def _corrected_value(value: str, now: datetime) -> Changes | None:
 # tasks I've completed": the completed tasks, deleted (at most planner.MAX_DELETED, undoable).
 _DONE_WORD = r"(?:completed|complete|done|finished|checked[- ]off|ticked[- ]off|crossed[- ]off)"
 _DELETE_DONE = re.compile(
-    r"^(?:delete|remove|clear|erase|wipe|purge|trash|bin|clean\s+up|clean\s+out|clear\s+out|clear\s+away|get\s+rid\s+of|"
-    r"archive|hide)\s+(?:out\s+)?(?:all\s+(?:of\s+)?|every\s+)?(?:my\s+|the\s+|those\s+|these\s+)?(?:"
+    # Not "hide" or "archive": those ask to keep the tasks out of sight, not to lose them.
+    r"^(?:delete|remove|clear|erase|wipe|purge|trash|bin|clean\s+up|clean\s+out|clear\s+out|clear\s+away|get\s+rid\s+of)"
+    r"\s+(?:out\s+)?(?:all\s+(?:of\s+)?|every\s+)?(?:my\s+|the\s+|those\s+|these\s+)?(?:"
     + _DONE_WORD
     + r"(?:\s+(?:tasks?|todos?|to-dos?|items?|ones|stuff|things))?|(?:tasks?|todos?|to-dos?|items?|ones|stuff|things|everything)\s+"
     r"(?:(?:that\s+)?(?:i'?ve|i\s+have|we'?ve|i|that\s+are|that'?s|which\s+are|already|marked(?:\s+as)?)\s+)*"
@@ -890,7 +892,20 @@ _DELETE_DONE = re.compile(
 
 
 def _read_delete_done(text: str, now: datetime) -> Request | None:
-    return Request("delete_done", filters=Filters(status="completed")) if _DELETE_DONE.match(text) else None
+    if _DELETE_DONE.match(text):
+        return Request("delete_done", filters=Filters(status="completed"))
+    if _HIDE_DONE.match(text):
+        return Request("hide_done")
+    return None
+
+
+# "Hide completed tasks", "archive my finished ones": out of sight is where they already are.
+_HIDE_DONE = re.compile(
+    r"^(?:hide|archive|put\s+away)\s+(?:all\s+(?:of\s+)?)?(?:my\s+|the\s+|those\s+|these\s+)?"
+    + _DONE_WORD
+    + r"(?:\s+(?:tasks?|todos?|to-dos?|items?|ones|stuff|things))?$",
+    re.IGNORECASE,
+)
 
 
 def _read_delete_all(text: str, now: datetime) -> Request | None:

@@ -266,6 +266,11 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return "You're welcome! Anything else I can do for your tasks?"
     if req.intent == "cancel":
         return "OK, I've left everything as it was."
+    if req.intent == "hide_done":
+        return (
+            "Completed tasks are already out of your list: it shows open tasks unless you ask for "
+            'the completed ones. To delete them for good, say "clear completed tasks".'
+        )
     if req.intent == "delete_all":
         return (
             "To keep your tasks safe I delete them one at a time. Tell me which task to delete, "
