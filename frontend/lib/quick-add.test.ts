@@ -856,3 +856,101 @@ describe("words kept in the title (options.keep, from a chip's button)", () => {
     expect(keep("a !low !urgent", ["!urgent"])).toMatchObject({ title: "a !urgent", priority: "LOW" });
   });
 });
+
+describe("a weekday named on that same weekday is next week's", () => {
+  // Friday 27 November 2026 in Paris (UTC+1): "friday" is Friday 4 December, whatever the time of
+  // day and whether a time is given, as the assistant reads it (the evaluation contract: a weekday
+  // is "the next such day after today"). chrono dated it today until noon (or until the time
+  // given), next week after, and "friday at 3" next week from 03:00.
+  const friday = (hhmm: string) => ({ now: new Date(`2026-11-27T${hhmm}:00+01:00`), timeZone: "Europe/Paris" });
+  const NEXT_FRIDAY_9 = "2026-12-04T08:00:00.000Z";
+  const NEXT_FRIDAY_15 = "2026-12-04T14:00:00.000Z";
+  const NEXT_FRIDAY_17 = "2026-12-04T16:00:00.000Z";
+  const NEXT_FRIDAY_18 = "2026-12-04T17:00:00.000Z";
+  const lines: Array<[string, string, boolean]> = [
+    ["Pay rent friday", NEXT_FRIDAY_9, false],
+    ["Pay rent on friday", NEXT_FRIDAY_9, false],
+    ["Pay rent by friday", NEXT_FRIDAY_9, false],
+    ["Pay rent due friday", NEXT_FRIDAY_9, false],
+    ["Pay rent fri", NEXT_FRIDAY_9, false],
+    ["Pay rent Fri.", NEXT_FRIDAY_9, false],
+    ["Pay rent FRIDAY", NEXT_FRIDAY_9, false],
+    ["Pay rent firday", NEXT_FRIDAY_9, false],
+    ["Pay rent this friday", NEXT_FRIDAY_9, false], // as the assistant reads it (see below)
+    ["Pay rent this fri", NEXT_FRIDAY_9, false],
+    ["Pay rent next friday", NEXT_FRIDAY_9, false], // chrono's already: not two weeks on
+    ["Pay rent friday next week", NEXT_FRIDAY_9, false],
+    ["Pay rent friday at 3pm", NEXT_FRIDAY_15, true],
+    ["Pay rent friday 3pm", NEXT_FRIDAY_15, true],
+    ["Pay rent friday at 15:00", NEXT_FRIDAY_15, true],
+    ["Pay rent friday at 3", NEXT_FRIDAY_15, true], // 1–7 is pm on another day
+    ["Pay rent Fri at 5pm", NEXT_FRIDAY_17, true],
+    ["Pay rent friday evening", NEXT_FRIDAY_18, true],
+    ["Pay rent friday 9am", NEXT_FRIDAY_9, true],
+  ];
+
+  // 02:00 (before 3am), 08:00 (before 09:00), 10:00 (after 09:00), 13:00 (after noon), 16:00
+  // (after 3pm, before 5pm and the evening): each of these had lines read as today.
+  it.each(["02:00", "08:00", "10:00", "13:00", "16:00"])("on a Friday at %s", (hhmm) => {
+    for (const [text, dueAt, dueHasTime] of lines) {
+      const r = parseQuickAdd(text, friday(hhmm));
+      expect({ text, title: r.title, dueAt: r.dueAt, dueHasTime: r.dueHasTime }).toEqual({ text, title: "Pay rent", dueAt, dueHasTime });
+    }
+  });
+
+  it("reads the issue's examples on a Friday morning, after noon and after 3pm as next Friday", () => {
+    for (const hhmm of ["10:00", "13:00", "16:00"]) {
+      expect(parseQuickAdd("pay rent friday", friday(hhmm)).dueAt).toBe(NEXT_FRIDAY_9);
+      expect(parseQuickAdd("friday at 3pm", friday(hhmm)).dueAt).toBe(NEXT_FRIDAY_15);
+      expect(parseQuickAdd("friday at 3", friday(hhmm)).dueAt).toBe(NEXT_FRIDAY_15);
+    }
+  });
+
+  it("takes Friday in the user's zone: just past midnight in Paris is still Thursday in UTC and New York", () => {
+    const now = new Date("2026-11-26T23:30:00Z"); // Fri 00:30 in Paris, Thu 18:30 in New York
+    expect(parseQuickAdd("Pay rent friday", { now, timeZone: "Europe/Paris" }).dueAt).toBe(NEXT_FRIDAY_9);
+    expect(parseQuickAdd("Pay rent friday", { now, timeZone: "America/New_York" }).dueAt).toBe("2026-11-27T14:00:00.000Z");
+    expect(parseQuickAdd("Pay rent friday", { now, timeZone: "UTC" }).dueAt).toBe("2026-11-27T09:00:00.000Z");
+  });
+
+  it("moves a reminder named by a weekday the same way", () => {
+    const r = parseQuickAdd("Submit form friday 5pm remind me friday at 8am", friday("07:00"));
+    expect(r).toMatchObject({ title: "Submit form", dueAt: NEXT_FRIDAY_17, remindAt: "2026-12-04T07:00:00.000Z" });
+  });
+
+  // Guards (pass before and after): other days, other weekdays, dates, and repeating tasks.
+  it.each([
+    ["Pay rent friday", "2026-11-25T10:00:00+01:00", "2026-11-27T08:00:00.000Z"], // Wednesday: the coming Friday
+    ["Pay rent friday at 3pm", "2026-11-25T16:00:00+01:00", "2026-11-27T14:00:00.000Z"],
+    ["Pay rent friday at 3", "2026-11-25T16:00:00+01:00", "2026-11-27T14:00:00.000Z"],
+    ["Pay rent this friday", "2026-11-25T10:00:00+01:00", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent friday", "2026-11-26T23:00:00+01:00", "2026-11-27T08:00:00.000Z"], // Thursday night: tomorrow
+    ["Pay rent friday", "2026-11-28T10:00:00+01:00", NEXT_FRIDAY_9], // Saturday: six days on
+    ["Pay rent saturday", "2026-11-27T10:00:00+01:00", "2026-11-28T08:00:00.000Z"], // Friday: tomorrow
+    ["Pay rent thursday", "2026-11-27T10:00:00+01:00", "2026-12-03T08:00:00.000Z"],
+    ["Pay rent Nov 27", "2026-11-27T08:00:00+01:00", "2026-11-27T08:00:00.000Z"], // a date: today
+    ["Pay rent Friday Nov 27", "2026-11-27T08:00:00+01:00", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent today", "2026-11-27T08:00:00+01:00", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent tonight", "2026-11-27T10:00:00+01:00", "2026-11-27T19:00:00.000Z"],
+    ["Pay rent at 3pm", "2026-11-27T10:00:00+01:00", "2026-11-27T14:00:00.000Z"],
+  ])("%s at %s → %s", (text, now, dueAt) => {
+    expect(parseQuickAdd(text, { now: new Date(now), timeZone: "Europe/Paris" })).toMatchObject({ title: "Pay rent", dueAt });
+  });
+
+  it.each([
+    ["Pay rent every friday", "FREQ=WEEKLY;BYDAY=FR", "2026-11-27T08:00:00.000Z"], // still ahead today
+    ["Pay rent every friday at 3pm", "FREQ=WEEKLY;BYDAY=FR", "2026-11-27T14:00:00.000Z"],
+    ["Pay rent every fri at 3", "FREQ=WEEKLY;BYDAY=FR", "2026-11-27T14:00:00.000Z"],
+  ])("leaves the first instance of a rule's own days as it was: %s on a Friday at 08:00", (text, rrule, dueAt) => {
+    expect(parseQuickAdd(text, friday("08:00"))).toMatchObject({ title: "Pay rent", rrule, dueAt });
+  });
+
+  it.each([
+    ["Pay rent every week friday", "FREQ=WEEKLY", NEXT_FRIDAY_9],
+    ["Pay rent weekly friday at 3pm", "FREQ=WEEKLY", NEXT_FRIDAY_15],
+    ["Pay rent friday weekly", "FREQ=WEEKLY", NEXT_FRIDAY_9],
+    ["Pay rent every monday friday", "FREQ=WEEKLY;BYDAY=MO", "2026-12-07T08:00:00.000Z"], // first Monday from next Friday
+  ])("reads a weekday that starts a repeating task the same way: %s on a Friday at 08:00", (text, rrule, dueAt) => {
+    expect(parseQuickAdd(text, friday("08:00"))).toMatchObject({ title: "Pay rent", rrule, dueAt });
+  });
+});

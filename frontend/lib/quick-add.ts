@@ -21,6 +21,15 @@
  * "sundry", "toddy", "mondays") are not. So are a few common spellings: "tommorow", "2moro",
  * "2morrow", "tonite" (and chrono's own "tmrw", "tmr"). The title keeps the typed spelling of
  * what it keeps.
+ * A weekday is the next such day after today, in timeZone, as the assistant reads it (the
+ * evaluation contract): typed on a Friday, "friday", "fri", "on/by/due friday", "this friday",
+ * "friday at 3pm", "friday at 3", "friday evening" are all next week's Friday, whatever the time
+ * of day; on a Wednesday they are the coming Friday. "next friday" and "friday next week" are the
+ * Friday of next week (chrono's reading; on a Friday that is the same next Friday, on a Wednesday
+ * nine days on; the assistant reads it as the coming Friday). A date typed ("Friday Nov 27") is
+ * that date. The same holds for a weekday that starts a repeating task ("Review every week friday",
+ * "Gym every monday friday": from next Friday on) or names a reminder; the rule's own words have
+ * their own first instance ("every friday" typed on a Friday before 09:00 is due today).
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
  * A part of the day is the assistant's hour for it: "sunday evening" 18:00, "tomorrow afternoon"
  * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); alone
@@ -727,6 +736,18 @@ function resolveBareHour(
   return { year: chosen.year, month: chosen.month, day: chosen.day, hour: chosen.hour, minute: wall.minute };
 }
 
+/**
+ * True when the words name a weekday without a date ("friday", "on fri", "this friday", "friday
+ * at 3pm") and chrono dated it today, in the user's zone: today is that weekday. chrono's
+ * forwardDate keeps it today until noon or until the time given; the rule (the assistant's, and
+ * the evaluation contract's: "the next such day after today") is the same weekday next week.
+ */
+function weekdayNamedToday(c: chrono.ParsedResult["start"], wall: DateHit["wall"], options: QuickAddOptions): boolean {
+  if (!c.isCertain("weekday") || c.isCertain("day") || c.isCertain("month")) return false;
+  const today = wallClock(options.now, options.timeZone);
+  return wall.year === today.year && wall.month === today.month && wall.day === today.day && c.get("weekday") === today.weekday;
+}
+
 function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOptions, repeating: boolean): DateHit {
   const c = result.start;
   const partHour = c.isCertain("hour") ? undefined : PART_HOURS.find(([words]) => words.test(result.text))?.[1];
@@ -744,6 +765,10 @@ function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOpti
     // chrono moves "this evening" to tomorrow once its own hour for it (20:00) has passed.
     const today = wallClock(options.now, options.timeZone);
     wall = { ...wall, year: today.year, month: today.month, day: today.day };
+  }
+  if (weekdayNamedToday(c, wall, options)) {
+    const { year, month, day } = addDays(wall.year, wall.month, wall.day, 7);
+    wall = { ...wall, year, month, day };
   }
   const bareHour =
     hasTime &&
