@@ -66,6 +66,8 @@ SEMANTIC_FIELDS = frozenset(
         "dtstart",
         "due_before",
         "due_after",
+        "completed_before",
+        "completed_after",
         "priority",
         "until",
     }

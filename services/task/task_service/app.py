@@ -80,9 +80,19 @@ async def list_tasks(
     due: DueFilter | None = None,
     due_before: str | None = None,
     due_after: str | None = None,
+    completed_after: Annotated[
+        str | None,
+        Query(description="ISO 8601 time; tasks completed strictly after it (status=open matches none)"),
+    ] = None,
+    completed_before: Annotated[
+        str | None,
+        Query(description="ISO 8601 time; tasks completed strictly before it (status=open matches none)"),
+    ] = None,
     tz: Annotated[str | None, Query(description="IANA zone for due=today|week")] = None,
     sort: SortName | None = None,
-    order: Order | None = None,
+    order: Annotated[
+        Order | None, Query(description="default asc; desc for sort=relevance and sort=completed_at")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
     cursor: str | None = None,
 ) -> TaskList:
@@ -95,6 +105,8 @@ async def list_tasks(
         due=due,
         due_before=due_before,
         due_after=due_after,
+        completed_after=completed_after,
+        completed_before=completed_before,
         tz=tz,
         search=search,
         sort=sort,

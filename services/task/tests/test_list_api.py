@@ -292,6 +292,229 @@ async def test_sorts(alice: User) -> None:
     assert await alice.titles(sort="created_at", order="desc") == ["cherry", "Apple", "banana"]
 
 
+# -- completion time ------------------------------------------------------------------------
+# Monday 23 Nov 2026 09:00 UTC, and the days after it.
+MONDAY = datetime(2026, 11, 23, 9, tzinfo=UTC)
+
+
+def z(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+async def complete_at(user: User, monkeypatch: pytest.MonkeyPatch, moment: datetime, *titles: str) -> None:
+    """Create and complete each task at `moment` (task-service's clock, patched)."""
+    from task_service import use_cases
+
+    for title in titles:
+        task = await user.create(title=title)
+        monkeypatch.setattr(use_cases, "utcnow", lambda: moment)
+        r = await user.request("POST", f"/api/tasks/{task['id']}/complete")
+        monkeypatch.undo()
+        assert r.status_code == 200 and r.json()["completed_at"] == z(moment), r.text
+
+
+async def test_completed_at_sort_is_latest_first(alice: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    await complete_at(alice, monkeypatch, MONDAY + timedelta(days=1), "Tuesday")
+    await complete_at(alice, monkeypatch, MONDAY, "Monday")
+    await complete_at(alice, monkeypatch, MONDAY + timedelta(days=3), "Thursday")
+    await alice.create(title="open", priority="VERY_IMPORTANT")
+    # Created Tuesday, Monday, Thursday: the order is by completion, not creation.
+    assert await alice.titles(status="completed", sort="completed_at") == ["Thursday", "Tuesday", "Monday"]
+    assert await alice.titles(status="completed", sort="completed_at", order="desc") == [
+        "Thursday",
+        "Tuesday",
+        "Monday",
+    ]
+    assert await alice.titles(status="completed", sort="completed_at", order="asc") == [
+        "Monday",
+        "Tuesday",
+        "Thursday",
+    ]
+    page = await alice.page(status="completed", sort="completed_at", limit=1)
+    assert page["items"][0]["completed_at"] == z(MONDAY + timedelta(days=3)) and page["next_cursor"]
+
+
+async def test_completed_at_sort_puts_open_tasks_last_both_ways(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await alice.create(title="open a")
+    await complete_at(alice, monkeypatch, MONDAY, "early")
+    await complete_at(alice, monkeypatch, MONDAY + timedelta(hours=5), "late")
+    await alice.create(title="open b")
+    latest_first = await alice.titles(status="all", sort="completed_at")
+    oldest_first = await alice.titles(status="all", sort="completed_at", order="asc")
+    assert latest_first[:2] == ["late", "early"] and sorted(latest_first[2:]) == ["open a", "open b"]
+    assert oldest_first[:2] == ["early", "late"] and sorted(oldest_first[2:]) == ["open a", "open b"]
+    # Page by page, one task a page, the same order: through the null group too.
+    for order, everything in (("desc", latest_first), ("asc", oldest_first)):
+        pages = await _all_pages(alice, 1, status="all", sort="completed_at", order=order)
+        assert [t for p in pages for t in p] == everything
+
+
+async def test_completion_bounds_are_strict_and_imply_no_status(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await complete_at(alice, monkeypatch, MONDAY - timedelta(seconds=1), "last week")
+    await complete_at(alice, monkeypatch, MONDAY, "Monday 9:00")
+    await complete_at(alice, monkeypatch, MONDAY + timedelta(days=2), "Wednesday")
+    await complete_at(alice, monkeypatch, MONDAY + timedelta(days=7), "next Monday 9:00")
+    await alice.create(title="open")
+    week = {"status": "completed", "sort": "completed_at"}
+    assert await alice.titles(**week, completed_after=z(MONDAY - timedelta(seconds=1))) == [
+        "next Monday 9:00",
+        "Wednesday",
+        "Monday 9:00",
+    ]
+    assert await alice.titles(**week, completed_after=z(MONDAY)) == ["next Monday 9:00", "Wednesday"]
+    assert await alice.titles(**week, completed_before=z(MONDAY)) == ["last week"]
+    assert await alice.titles(
+        **week,
+        completed_after=z(MONDAY - timedelta(seconds=1)),
+        completed_before=z(MONDAY + timedelta(days=7)),
+    ) == ["Wednesday", "Monday 9:00"]
+    # An offset other than Z: Monday 10:00 in Paris is 9:00 UTC.
+    assert await alice.titles(**week, completed_after="2026-11-23T10:00:00+01:00") == [
+        "next Monday 9:00",
+        "Wednesday",
+    ]
+    # With status=all an open task has no completion time, so a bound leaves it out; with
+    # status=open (the default) the bounds match nothing.
+    assert await alice.titles(status="all", completed_before=z(MONDAY)) == ["last week"]
+    assert await alice.titles(completed_after=z(MONDAY - timedelta(days=30))) == []
+    # Any other sort still filters by completion time.
+    assert await alice.titles(
+        status="completed", sort="title", completed_before=z(MONDAY + timedelta(days=3))
+    ) == [
+        "last week",
+        "Monday 9:00",
+        "Wednesday",
+    ]
+
+
+async def test_bad_completion_bounds_are_422_field_errors(alice: User) -> None:
+    r = await alice.request(
+        "GET",
+        "/api/tasks",
+        params={
+            "completed_after": "this week",
+            "completed_before": "2026-11-30T00:00:00",
+            "sort": "completed_at",
+        },
+    )
+    assert r.status_code == 422, r.text
+    error = r.json()["error"]
+    assert error["code"] == "validation_error"
+    assert set(error["fields"]) == {"completed_after", "completed_before"}
+    due = await alice.request("GET", "/api/tasks", params={"due_after": "this week"})
+    assert error["fields"]["completed_after"] == due.json()["error"]["fields"]["due_after"]
+    r = await alice.request("GET", "/api/tasks", params={"sort": "completed"})
+    assert r.status_code == 422 and "sort" in r.json()["error"]["fields"]
+
+
+async def test_completion_order_pages_are_stable_while_tasks_are_completed(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in range(6):
+        await complete_at(alice, monkeypatch, MONDAY + timedelta(days=day), f"day {day}")
+    # Two completed at the very same moment: the id breaks the tie, across pages too.
+    await complete_at(alice, monkeypatch, MONDAY + timedelta(days=2), "day 2 again")
+    query = {"status": "completed", "sort": "completed_at", "completed_after": z(MONDAY - timedelta(days=1))}
+    everything = await alice.titles(**query, limit=100)
+    assert everything[:3] == ["day 5", "day 4", "day 3"] and everything[-1] == "day 0"
+    assert sorted(everything[3:5]) == ["day 2", "day 2 again"]
+    first = await alice.page(**query, limit=3)
+    # Completed meanwhile: one latest of all (before the cursor: not shown on the later
+    # pages) and one among the later pages' times (shown there, once).
+    await complete_at(alice, monkeypatch, MONDAY + timedelta(days=9), "new latest")
+    await complete_at(alice, monkeypatch, MONDAY + timedelta(days=1, hours=12), "new in between")
+    second = await alice.page(**query, limit=3, cursor=first["next_cursor"])
+    third = await alice.page(**query, limit=3, cursor=second["next_cursor"])
+    titles = [t["title"] for p in (first, second, third) for t in p["items"]]
+    assert titles == [*everything[:5], "new in between", "day 1", "day 0"]
+    assert third["next_cursor"] is None
+    assert "new latest" not in titles
+
+
+async def test_another_users_completed_tasks_never_show(
+    alice: User, bob: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await complete_at(alice, monkeypatch, MONDAY, "Alice's")
+    await complete_at(bob, monkeypatch, MONDAY + timedelta(hours=1), "Bob's latest", "Bob's too")
+    await bob.create(title="Bob's open")
+    window = {
+        "completed_after": z(MONDAY - timedelta(days=1)),
+        "completed_before": z(MONDAY + timedelta(days=1)),
+    }
+    assert await alice.titles(status="completed", sort="completed_at", **window) == ["Alice's"]
+    assert await alice.titles(status="all", sort="completed_at") == ["Alice's"]
+    assert await alice.titles(status="all", sort="completed_at", order="asc", limit=1) == ["Alice's"]
+    # Bob's cursor positions only within Bob's own tasks; Alice using it sees only hers.
+    cursor = (await bob.page(status="completed", sort="completed_at", limit=1, **window))["next_cursor"]
+    assert cursor
+    page = await alice.page(status="completed", sort="completed_at", limit=5, cursor=cursor, **window)
+    assert [t["title"] for t in page["items"]] == ["Alice's"]
+
+
+async def test_completion_bounds_are_part_of_a_statements_shape(
+    alice: User, bob: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await complete_at(alice, monkeypatch, MONDAY, "Alice's")
+    await complete_at(bob, monkeypatch, MONDAY + timedelta(days=1), "Bob's")
+    done = {"status": "completed", "sort": "completed_at"}
+    _page_statement.cache_clear()
+    assert await alice.titles(**done, completed_after=z(MONDAY - timedelta(hours=1))) == ["Alice's"]
+    assert await bob.titles(**done, completed_after=z(MONDAY)) == ["Bob's"]
+    assert await bob.titles(**done, completed_after=z(MONDAY + timedelta(days=1))) == []
+    info = _page_statement.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+    # A bound on the other side is another shape, and its value is bound, not built in.
+    assert await alice.titles(**done, completed_before=z(MONDAY)) == []
+    assert await alice.titles(**done, completed_before=z(MONDAY + timedelta(seconds=1))) == ["Alice's"]
+    info = _page_statement.cache_info()
+    assert (info.misses, info.hits) == (2, 3)
+
+
+async def test_completion_order_reads_the_index_from_the_bound(alice: User, engine: AsyncEngine) -> None:
+    """sort=completed_at is served by ix_tasks_user_completed_order (migration 0005): in
+    order, without a sort; with a bound, the index reads only the bound's range (its
+    second column, completed_at IS NULL, is fixed by the list's condition). Alice has
+    3,000 completed tasks, so that reading and sorting all of them is dearer."""
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO tasks (id, user_id, title, completed, completed_at, created_at, updated_at) "
+                "SELECT gen_random_uuid(), :user_id, 'done ' || i, true, now() - i * interval '1 hour', "
+                "now(), now() FROM generate_series(1, 3000) i"
+            ),
+            {"user_id": alice.id},
+        )
+        await conn.execute(text("ANALYZE tasks"))
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        statements.append((statement, parameters))
+
+    from sqlalchemy import event
+
+    event.listen(engine.sync_engine, "before_cursor_execute", capture)
+    try:
+        bound = z(datetime.now(UTC) - timedelta(hours=24, minutes=30))
+        assert len(await alice.titles(status="completed", sort="completed_at", completed_after=bound)) == 24
+        assert len(await alice.titles(status="completed", sort="completed_at", limit=10)) == 10
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", capture)
+    plans = []
+    async with engine.connect() as conn:
+        for statement, parameters in statements:
+            rows = await conn.exec_driver_sql("EXPLAIN " + statement, parameters)
+            plans.append("\n".join(row[0] for row in rows))
+    bounded, latest = plans
+    # A small range may be read as a bitmap and then sorted: either way, only the range.
+    assert " ix_tasks_user_completed_order" in bounded, bounded
+    assert "((completed_at IS NULL) = false) AND (completed_at >" in bounded, bounded
+    assert "Index Scan using ix_tasks_user_completed_order" in latest and "Sort" not in latest, latest
+
+
 # -- pagination -----------------------------------------------------------------------------
 async def _all_pages(user: User, limit: int, **params: Any) -> list[list[str]]:
     pages: list[list[str]] = []

@@ -53,13 +53,60 @@ def test_search_caps_the_page_at_fifty() -> None:
     assert query(limit=100).limit == 100
 
 
-@pytest.mark.parametrize("sort", ["priority", "due_at", "created_at", "title", "relevance"])
+@pytest.mark.parametrize("sort", ["priority", "due_at", "created_at", "completed_at", "title", "relevance"])
 @pytest.mark.parametrize("descending", [False, True])
 def test_every_ordering_ends_with_the_id(sort: Any, descending: bool) -> None:
     keys = ordering(sort, descending)
     assert keys[-1].name == "id"
-    primary = next(k for k in keys if k.name != "due_null")
+    primary = next(k for k in keys if k.name not in ("due_null", "completed_null"))
     assert primary.descending == descending
+
+
+def test_completed_at_sort_is_latest_first_and_open_tasks_last_in_both_directions() -> None:
+    """The default direction of sort=completed_at is desc (latest done first); the id
+    breaks ties in the same direction, as for created_at."""
+    latest_first = query(sort="completed_at", status="completed")
+    assert latest_first.sort == "completed_at"
+    assert [(k.name, k.descending, k.nullable) for k in latest_first.keys] == [
+        ("completed_null", False, False),
+        ("completed_at", True, True),
+        ("id", True, False),
+    ]
+    assert latest_first.keys == query(sort="completed_at", order="desc", status="completed").keys
+    oldest_first = query(sort="completed_at", order="asc", status="all")
+    assert [(k.name, k.descending) for k in oldest_first.keys] == [
+        ("completed_null", False),
+        ("completed_at", False),
+        ("id", False),
+    ]
+    # The other sorts keep their default direction.
+    assert not query(sort="created_at").keys[0].descending
+
+
+def test_completion_bounds_are_read_like_the_due_bounds() -> None:
+    q = query(
+        status="completed",
+        completed_after="2030-03-25T00:00:00+01:00",
+        completed_before="2030-03-30T12:00:00Z",
+    )
+    assert q.completed_after == datetime(2030, 3, 24, 23, tzinfo=UTC)
+    assert q.completed_before == datetime(2030, 3, 30, 12, tzinfo=UTC)
+    assert (q.due_after, q.due_before, q.status, q.sort) == (None, None, "completed", "priority")
+    # An offset's '+' that arrived unescaped (a space) is restored, as for due_after.
+    assert query(completed_after="2030-03-25T00:00:00 01:00").completed_after == q.completed_after
+    # They imply no status: with the default status=open they simply match nothing.
+    assert query(completed_after="2030-03-25T00:00:00Z").status == "open"
+    assert query().completed_after is None and query().completed_before is None
+
+
+def test_bad_completion_bounds_are_named_with_the_due_bounds_messages() -> None:
+    with pytest.raises(InvalidInput) as due:
+        query(due_after="last week", due_before="2030-01-01T00:00:00")
+    with pytest.raises(InvalidInput) as done:
+        query(completed_after="last week", completed_before="2030-01-01T00:00:00", tz="Mars/Olympus")
+    assert set(done.value.fields) == {"completed_after", "completed_before", "tz"}
+    assert done.value.fields["completed_after"] == due.value.fields["due_after"]
+    assert done.value.fields["completed_before"] == due.value.fields["due_before"]
 
 
 def test_due_at_sort_keeps_undated_tasks_last_in_both_directions() -> None:
@@ -146,6 +193,34 @@ def test_cursor_round_trip() -> None:
     cursor = encode_cursor(q, values, None)
     assert decode_cursor(cursor, q) == (values, None, None)
     assert "=" not in cursor and "+" not in cursor and "/" not in cursor
+
+
+def test_cursor_in_completion_order_round_trips_done_and_open_tasks() -> None:
+    q = query(sort="completed_at", status="all")
+    for values in (
+        (False, datetime(2030, 3, 29, 8, 1, 2, 345678, tzinfo=UTC), uuid4()),
+        (True, None, uuid4()),
+    ):
+        assert decode_cursor(encode_cursor(q, values, None), q) == (values, None, None)
+    # Only the completed_at key may be null.
+    body = json.loads(base64.urlsafe_b64decode(encode_cursor(q, (True, None, uuid4()), None) + "=="))
+    body["k"][0] = None
+    with pytest.raises(InvalidInput):
+        decode_cursor(base64.urlsafe_b64encode(json.dumps(body).encode()).decode(), q)
+
+
+def test_a_cursor_belongs_to_its_completion_bounds() -> None:
+    bounded = query(sort="completed_at", status="completed", completed_after="2030-03-23T00:00:00Z")
+    cursor = encode_cursor(bounded, (False, NOW, uuid4()), None)
+    assert decode_cursor(cursor, bounded)[0][1] == NOW
+    for other in (
+        query(sort="completed_at", status="completed"),
+        query(sort="completed_at", status="completed", completed_after="2030-03-24T00:00:00Z"),
+        query(sort="completed_at", status="completed", completed_before="2030-03-23T00:00:00Z"),
+        query(sort="completed_at", order="asc", status="completed", completed_after="2030-03-23T00:00:00Z"),
+    ):
+        with pytest.raises(InvalidInput):
+            decode_cursor(cursor, other)
 
 
 def test_cursor_of_an_undated_task() -> None:

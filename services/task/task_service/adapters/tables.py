@@ -97,6 +97,15 @@ Index(
     postgresql_where=tasks.c.deleted_at.is_(None),
 )
 Index("ix_tasks_user_created", tasks.c.user_id, tasks.c.created_at, tasks.c.id)
+# sort=completed_at: latest done first, open tasks last (migration 0005).
+Index(
+    "ix_tasks_user_completed_order",
+    tasks.c.user_id,
+    tasks.c.completed_at.is_(None),
+    tasks.c.completed_at.desc(),
+    tasks.c.id.desc(),
+    postgresql_where=tasks.c.deleted_at.is_(None),
+)
 Index("ix_tasks_user_due", tasks.c.user_id, tasks.c.due_at)
 # Searches and tag filters are always one user's: user_id leads both GIN indexes
 # (btree_gin, migration 0003), so other users' matches never reach the heap. The search

@@ -31,7 +31,7 @@ from task_service.domain.fields import (
 
 Status = Literal["open", "completed", "all"]
 DueFilter = Literal["overdue", "today", "week", "none"]
-SortName = Literal["priority", "due_at", "created_at", "title", "relevance"]
+SortName = Literal["priority", "due_at", "created_at", "completed_at", "title", "relevance"]
 Order = Literal["asc", "desc"]
 KeyKind = Literal["int", "bool", "time", "text", "float", "uuid"]
 # How a search matched: full text, or (when full text found nothing) full text again with
@@ -58,8 +58,10 @@ class SortKey:
 
 
 def ordering(sort: SortName, descending: bool) -> tuple[SortKey, ...]:
-    """The keys of each sort; `descending` flips only the first key. due_at sorts with
-    nulls last in both directions: a task without a due date is never 'most urgent'."""
+    """The keys of each sort; `descending` flips only the first key (and, for the time
+    sorts created_at and completed_at, the id that breaks their ties). due_at sorts with
+    nulls last in both directions: a task without a due date is never 'most urgent';
+    completed_at likewise: an open task (status=all) is never 'latest done'."""
     by_due = (SortKey("due_null", "bool"), SortKey("due_at", "time", descending, nullable=True))
     if sort == "priority":
         return (
@@ -78,6 +80,12 @@ def ordering(sort: SortName, descending: bool) -> tuple[SortKey, ...]:
         )
     if sort == "created_at":
         return (SortKey("created_at", "time", descending), SortKey("id", "uuid", descending))
+    if sort == "completed_at":
+        return (
+            SortKey("completed_null", "bool"),
+            SortKey("completed_at", "time", descending, nullable=True),
+            SortKey("id", "uuid", descending),
+        )
     if sort == "title":
         return (SortKey("title_key", "text", descending), SortKey("id", "uuid"))
     # Equal ranks (a common word often ranks thousands of tasks alike) newest first.
@@ -97,6 +105,10 @@ class ListQuery:
     due_lt: datetime | None
     due_after: datetime | None
     due_before: datetime | None
+    # Strict bounds on completed_at (completed_after/completed_before). They say nothing
+    # about status: with status=open (the default) they match nothing.
+    completed_after: datetime | None
+    completed_before: datetime | None
     search: str | None
     sort: SortName
     keys: tuple[SortKey, ...]
@@ -124,6 +136,8 @@ def build_list_query(
     due: DueFilter | None = None,
     due_before: str | None = None,
     due_after: str | None = None,
+    completed_before: str | None = None,
+    completed_after: str | None = None,
     tz: str | None = None,
     search: str | None = None,
     sort: SortName | None = None,
@@ -147,6 +161,8 @@ def build_list_query(
     keys_of_tags = attempt("tags", _tag_keys, tags) if tags else ()
     before = attempt("due_before", parse_time, due_before) if due_before else None
     after = attempt("due_after", parse_time, due_after) if due_after else None
+    done_before = attempt("completed_before", parse_time, completed_before) if completed_before else None
+    done_after = attempt("completed_after", parse_time, completed_after) if completed_after else None
     zone = attempt("tz", _zone, tz) if tz else UTC
     if sort == "relevance" and not text:
         errors["sort"] = "relevance needs a search"
@@ -154,12 +170,24 @@ def build_list_query(
         raise InvalidInput(errors)
 
     chosen: SortName = sort or ("relevance" if text else "priority")
-    descending = order == "desc" if order else chosen == "relevance"
+    # Best match first and latest done first, unless asked otherwise.
+    descending = order == "desc" if order else chosen in ("relevance", "completed_at")
     due_ge = due_lt = None
     if due in ("today", "week"):
         due_ge, due_lt = _day_window(now, zone, days=1 if due == "today" else 7)
     fingerprint = _fingerprint(
-        status, priorities, keys_of_tags, due, before, after, str(zone), text, chosen, descending
+        status,
+        priorities,
+        keys_of_tags,
+        due,
+        before,
+        after,
+        str(zone),
+        text,
+        chosen,
+        descending,
+        # Only when set, so the cursors of lists without them stay what they were.
+        *((done_after, done_before) if done_after or done_before else ()),
     )
     query = ListQuery(
         user_id=user_id,
@@ -172,6 +200,8 @@ def build_list_query(
         due_lt=due_lt,
         due_after=after,
         due_before=before,
+        completed_after=done_after,
+        completed_before=done_before,
         search=text,
         sort=chosen,
         keys=ordering(chosen, descending),
