@@ -23,9 +23,6 @@ log = logging.getLogger(__name__)
 TasksFor = Callable[[Context], Awaitable[TaskApi]]
 Result = dict[str, Any]
 SUMMARY_FIELDS = ("id", *EDITABLE_FIELDS, "completed_at", "is_recurring", "next_occurrence", "version")
-# Listing by completion time: the task API sorts and filters by due date, not completion, so
-# the completed tasks are read page by page (at most this many) and sorted here.
-COMPLETED_PAGES = 10
 STATUSES = ("open", "completed", "all")
 DUE_FILTERS = ("overdue", "today", "week", "none")
 SORTS = ("priority", "due_at", "created_at", "title", "relevance")
@@ -93,18 +90,13 @@ def read_time(value: str | None, zone: ZoneInfo, now: datetime, field: str) -> d
     return result
 
 
-def _completed_at(task: dict[str, Any]) -> datetime | None:
-    value = task.get("completed_at")
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
 def iso(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def _exact(moment: datetime) -> str:
+    """A time to the microsecond, as task-service stores completed_at."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def _priority(value: str) -> str:
@@ -302,24 +294,23 @@ def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcno
         order: str | None,
         limit: int,
     ) -> Result:
-        """The completed tasks done in [done_from, done_before), latest first (or oldest)."""
-        found: list[tuple[datetime, dict[str, Any]]] = []
-        cursor: str | None = None
-        for _ in range(COMPLETED_PAGES):
-            page = await api.list({**params, "limit": 100, **({"cursor": cursor} if cursor else {})})
-            for task in page.get("items", []):
-                at = _completed_at(task)
-                if at is None or (done_from and at < done_from) or (done_before and at >= done_before):
-                    continue
-                found.append((at, task))
-            cursor = page.get("next_cursor")
-            if not cursor:
-                break
-        found.sort(key=lambda pair: pair[0], reverse=order != "asc")
-        size = max(1, min(100, int(limit)))
-        tasks = [summary(t) for _, t in found[:size]]
-        more = len(found) > size or bool(cursor)
-        return {"ok": True, "count": len(tasks), "tasks": tasks, "more": more}
+        """The completed tasks done in [done_from, done_before), latest first (or oldest): one
+        call, task-service sorting and bounding by completion time. Its bounds are strict, so
+        the start goes in as the microsecond before it (completed_at is stored to the
+        microsecond): a task done at 00:00:00 sharp counts for the day it starts."""
+        query = {
+            **params,
+            "sort": "completed_at",
+            "order": "asc" if order == "asc" else "desc",
+            "limit": max(1, min(100, int(limit))),
+        }
+        if done_from is not None:
+            query["completed_after"] = _exact(done_from - timedelta(microseconds=1))
+        if done_before is not None:
+            query["completed_before"] = _exact(done_before)
+        page = await api.list(query)
+        tasks = [summary(t) for t in page.get("items", [])]
+        return {"ok": True, "count": len(tasks), "tasks": tasks, "more": bool(page.get("next_cursor"))}
 
     @mcp.tool()
     async def search_tasks(ctx: Context, query: str, status: str = "all", limit: int = 20) -> Result:

@@ -33,6 +33,8 @@ class FakeTasks:
         self.corrections: dict[str, str] = {}
         # What "overdue" and "today" are judged against.
         self.now = NOW
+        # The query of each list call, in order.
+        self.list_calls: list[dict[str, Any]] = []
 
     def seed(self, user: str, **fields: Any) -> dict[str, Any]:
         task = self._new(fields)
@@ -81,6 +83,7 @@ class FakeTaskApi:
         return dict(task)
 
     async def list(self, params: dict[str, Any]) -> dict[str, Any]:
+        self.store.list_calls.append(dict(params))
         items = [t for i, t in self.store.tasks.items() if self.store.owner[i] == self.user]
         status = params.get("status", "open")
         if status != "all":
@@ -90,6 +93,7 @@ class FakeTaskApi:
         for tag in (params.get("tags") or "").split(",") if params.get("tags") else ():
             items = [t for t in items if tag.lower() in (have.lower() for have in t["tags"])]
         items = _due_filter(items, params, self.store.now)
+        items = _completed_filter(items, params)
         corrected = None
         if params.get("search"):
             unsearched = items
@@ -106,10 +110,17 @@ class FakeTaskApi:
             items = sorted(items, key=_by_due)
         elif params.get("sort") == "priority":
             items = sorted(items, key=lambda t: (PRIORITY_RANK[t["priority"]], *_by_due(t)))
+        elif params.get("sort") == "completed_at":
+            # Latest done first unless order=asc; the id breaks ties; open tasks last either way.
+            done = sorted(
+                (t for t in items if t["completed_at"]),
+                key=lambda t: (_time(t["completed_at"]), t["id"]),
+                reverse=params.get("order", "desc") == "desc",
+            )
+            items = done + [t for t in items if not t["completed_at"]]
         limit = params.get("limit", 50)
-        start = int(params.get("cursor") or 0)  # an offset, as opaque to callers as the real one
-        page = [dict(t) for t in items][start : start + limit]
-        more = str(start + limit) if len(items) > start + limit else None
+        page = [dict(t) for t in items][:limit]
+        more = "more" if len(items) > limit else None
         return {"items": page, "next_cursor": more, "corrected_search": corrected if page else None}
 
     async def get(self, task_id: str) -> dict[str, Any]:
@@ -143,6 +154,20 @@ class FakeTaskApi:
 def _by_due(task: dict[str, Any]) -> tuple[bool, str]:
     """Due first, soonest first; no due date last."""
     return task["due_at"] is None, task["due_at"] or ""
+
+
+def _time(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _completed_filter(items: list[dict[str, Any]], params: dict[str, Any]) -> list[dict[str, Any]]:
+    """completed_after/completed_before: strict bounds on completed_at, as task-service reads
+    them; a task without completed_at matches neither."""
+    for name, keep in (("completed_after", lambda d, b: d > b), ("completed_before", lambda d, b: d < b)):
+        if params.get(name):
+            bound = _time(params[name])
+            items = [t for t in items if t["completed_at"] and keep(_time(t["completed_at"]), bound)]
+    return items
 
 
 def _due_filter(items: list[dict[str, Any]], params: dict[str, Any], now: datetime) -> list[dict[str, Any]]:

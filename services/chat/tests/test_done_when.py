@@ -1,7 +1,7 @@
 """'What did I finish this week?': the tasks completed then (completed_at in that span, in the
-user's timezone), latest first, not the tasks due then. The task API lists by due date only, so
-the list_tasks tool reads the completed tasks and filters them by completed_at. Reading (pure),
-the tool against the fake task API, and whole conversations."""
+user's timezone), latest first, not the tasks due then. The list_tasks tool asks the task API
+for them in one call (sort=completed_at, completed_after/completed_before, limit). Reading
+(pure), the tool against the fake task API, and whole conversations."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -82,7 +82,7 @@ def seed_done(fake: FakeTasks) -> None:
 
 async def test_the_tool_filters_completed_tasks_by_completion_time_latest_first(fake: FakeTasks) -> None:
     seed_done(fake)
-    for n in range(120):  # more than one page of the API
+    for n in range(120):  # outside the bounds, which task-service applies
         fake.seed("alice", title=f"Done long ago {n}", completed=True, completed_at="2026-10-01T10:00:00Z")
     result = await Tools(fake)(
         "list_tasks",
@@ -92,6 +92,52 @@ async def test_the_tool_filters_completed_tasks_by_completion_time_latest_first(
     )
     assert [t["title"] for t in result["tasks"]] == ["Call mom", "Buy milk", "Pay rent"]
     assert result["tasks"][0]["completed_at"] == "2026-11-25T09:15:00Z" and result["more"] is False
+
+
+async def test_the_tool_asks_task_service_once_sorted_and_bounded_by_completion(fake: FakeTasks) -> None:
+    """One list call, not pages read in the default order: with more than 1,000 completed
+    tasks listed before them in that order, this week's are still found."""
+    for n in range(1200):
+        fake.seed("alice", title=f"Done long ago {n}", completed=True, completed_at="2026-10-01T10:00:00Z")
+    seed_done(fake)
+    fake.seed("alice", title="Done at midnight", completed=True, completed_at="2026-11-23T00:00:00Z")
+    result = await Tools(fake)(
+        "list_tasks",
+        status="completed",
+        completed_after="2026-11-23T00:00:00Z",
+        completed_before="2026-11-30T00:00:00Z",
+        limit=3,
+    )
+    # The start is inclusive (a task done at midnight counts for that day), the end not.
+    assert fake.list_calls == [
+        {
+            "status": "completed",
+            "sort": "completed_at",
+            "order": "desc",
+            "limit": 3,
+            "completed_after": "2026-11-22T23:59:59.999999Z",
+            "completed_before": "2026-11-30T00:00:00.000000Z",
+        }
+    ]
+    assert [t["title"] for t in result["tasks"]] == ["Call mom", "Buy milk", "Pay rent"]
+    assert result["count"] == 3 and result["more"] is True
+    fake.list_calls.clear()
+    oldest = await Tools(fake)(
+        "list_tasks",
+        status="completed",
+        completed_after="2026-11-23T00:00:00Z",
+        order="asc",
+        priority="medium",
+    )
+    assert [t["title"] for t in oldest["tasks"]] == ["Done at midnight", "Pay rent", "Buy milk", "Call mom"]
+    assert oldest["more"] is False
+    [call] = fake.list_calls
+    assert (call["order"], call["priority"], call["limit"], "completed_before" in call) == (
+        "asc",
+        "MEDIUM",
+        50,
+        False,
+    )
 
 
 async def test_what_did_i_finish_this_week_through_the_assistant(fake: FakeTasks) -> None:
