@@ -954,3 +954,52 @@ describe("a weekday named on that same weekday is next week's", () => {
     expect(parseQuickAdd(text, friday("08:00"))).toMatchObject({ title: "Pay rent", rrule, dueAt });
   });
 });
+
+describe("today's date typed without a year is today, whatever the hour", () => {
+  // Friday 27 November 2026 in Paris (UTC+1). chrono's forwardDate compares a date without a year
+  // with the reference instant as if at noon: from 12:00 "Nov 27" was 27 November 2027 (and
+  // "Nov 27 at 10am" from 10:00). Today's date is today: by 23:59 when 09:00 has passed, as "today".
+  const friday = (hhmm: string) => ({ now: new Date(`2026-11-27T${hhmm}:00+01:00`), timeZone: "Europe/Paris" });
+  const TODAY_2359 = "2026-11-27T22:59:00.000Z";
+  const dates = ["Pay rent Nov 27", "Pay rent 27 Nov", "Pay rent November 27th", "Pay rent 11/27", "Pay rent 27/11", "Pay rent Friday Nov 27", "Pay rent on Nov 27"];
+
+  it.each(["12:30", "13:00", "16:00", "23:30"])("on 27 November at %s", (hhmm) => {
+    for (const text of dates) {
+      const r = parseQuickAdd(text, friday(hhmm));
+      expect({ text, title: r.title, dueAt: r.dueAt, dueHasTime: r.dueHasTime }).toEqual({ text, title: "Pay rent", dueAt: TODAY_2359, dueHasTime: false });
+    }
+  });
+
+  it("keeps a time given with today's date today, even once it has passed", () => {
+    expect(parseQuickAdd("Pay rent Nov 27 at 10am", friday("13:00")).dueAt).toBe("2026-11-27T09:00:00.000Z"); // like "today at 10am"
+    expect(parseQuickAdd("Pay rent Nov 27 at 10am", friday("10:30")).dueAt).toBe("2026-11-27T09:00:00.000Z");
+    expect(parseQuickAdd("Pay rent Nov 27 at 5", friday("13:00")).dueAt).toBe("2026-11-27T16:00:00.000Z"); // the next 5 o'clock today
+    expect(parseQuickAdd("Pay rent 27/11 at 3", friday("13:00")).dueAt).toBe("2026-11-27T14:00:00.000Z");
+  });
+
+  it("takes today in the user's zone: 22:00 in New York is already the 28th in UTC", () => {
+    const now = new Date("2026-11-28T03:00:00Z");
+    expect(parseQuickAdd("Pay rent Nov 27", { now, timeZone: "America/New_York" }).dueAt).toBe("2026-11-28T04:59:00.000Z");
+    expect(parseQuickAdd("Pay rent Nov 28", { now, timeZone: "America/New_York" }).dueAt).toBe("2026-11-28T14:00:00.000Z");
+  });
+
+  it("reads today's date on 31 December as this year's", () => {
+    const now = new Date("2026-12-31T15:00:00Z");
+    expect(parseQuickAdd("Pay rent Dec 31", { now, timeZone: "UTC" }).dueAt).toBe("2026-12-31T23:59:00.000Z");
+  });
+
+  // Guards (pass before and after): the morning, yesterday's date (next year's, as the
+  // assistant reads it), tomorrow's, a year typed.
+  it.each([
+    ["Pay rent Nov 27", "10:00", TODAY_2359],
+    ["Pay rent Nov 27", "08:00", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent Nov 27 at 5pm", "13:00", "2026-11-27T16:00:00.000Z"],
+    ["Pay rent Nov 26", "13:00", "2027-11-26T08:00:00.000Z"],
+    ["Pay rent 26/11", "13:00", "2027-11-26T08:00:00.000Z"],
+    ["Pay rent Nov 28", "13:00", "2026-11-28T08:00:00.000Z"],
+    ["Pay rent 11/27/2026", "13:00", TODAY_2359],
+    ["Pay rent Nov 27 2027", "13:00", "2027-11-27T08:00:00.000Z"],
+  ])("%s at %s → %s", (text, hhmm, dueAt) => {
+    expect(parseQuickAdd(text, friday(hhmm))).toMatchObject({ title: "Pay rent", dueAt });
+  });
+});

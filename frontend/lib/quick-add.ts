@@ -30,6 +30,9 @@
  * that date. The same holds for a weekday that starts a repeating task ("Review every week friday",
  * "Gym every monday friday": from next Friday on) or names a reminder; the rule's own words have
  * their own first instance ("every friday" typed on a Friday before 09:00 is due today).
+ * A day and month without a year are the first such date from today on: today's date ("Nov 27",
+ * "27/11", "11/27" typed on 27 November, in timeZone) is today whatever the hour (chrono made it
+ * next year's from noon), yesterday's ("Nov 26") next year's, as the assistant reads them.
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
  * A part of the day is the assistant's hour for it: "sunday evening" 18:00, "tomorrow afternoon"
  * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); alone
@@ -748,6 +751,21 @@ function weekdayNamedToday(c: chrono.ParsedResult["start"], wall: DateHit["wall"
   return wall.year === today.year && wall.month === today.month && wall.day === today.day && c.get("weekday") === today.weekday;
 }
 
+/**
+ * True when the words name today's day and month without a year ("Nov 27", "27/11", "Friday Nov
+ * 27" typed on 27 November, in the user's zone) and chrono dated them another year. chrono's
+ * forwardDate moves a date without a year to next year once it is before the reference instant,
+ * and a date without a time counts as its noon: after 12:00 today's date was next year's, and
+ * "Nov 27 at 10am" was so from 10:00. Today's date is today, like "today" (by 23:59 when 09:00 has
+ * passed; "Nov 27 at 10am" typed at 13:00 is overdue, like "today at 10am"). Yesterday's date
+ * ("Nov 26") stays next year's, as the assistant reads it.
+ */
+function todaysDateTyped(c: chrono.ParsedResult["start"], wall: DateHit["wall"], options: QuickAddOptions): boolean {
+  if (c.isCertain("year") || !c.isCertain("day") || !c.isCertain("month")) return false;
+  const today = wallClock(options.now, options.timeZone);
+  return wall.year !== today.year && wall.month === today.month && wall.day === today.day;
+}
+
 function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOptions, repeating: boolean): DateHit {
   const c = result.start;
   const partHour = c.isCertain("hour") ? undefined : PART_HOURS.find(([words]) => words.test(result.text))?.[1];
@@ -766,6 +784,7 @@ function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOpti
     const today = wallClock(options.now, options.timeZone);
     wall = { ...wall, year: today.year, month: today.month, day: today.day };
   }
+  if (todaysDateTyped(c, wall, options)) wall = { ...wall, year: wallClock(options.now, options.timeZone).year };
   if (weekdayNamedToday(c, wall, options)) {
     const { year, month, day } = addDays(wall.year, wall.month, wall.day, 7);
     wall = { ...wall, year, month, day };

@@ -274,3 +274,57 @@ def test_a_weekday_named_on_that_day_is_next_weeks_as_on_the_web(
     message: str, hour: int, expected: tuple[str | None, ...]
 ) -> None:
     assert task(message, friday_at(hour)) == expected
+
+
+# -- today's date typed without a year is today, on the web as here ---------------------------
+# On 27 November after noon the web quick-add read "Nov 27", "27/11", "11/27", "Friday Nov 27"
+# as 27 November 2027 (chrono's forwardDate compares a date without a year with now as if at
+# noon; with a time, from that time: "Nov 27 at 10am" was next year's from 10:00). It now reads
+# today's date as today whatever the hour, as the assistant does (_month_day: the first such
+# date from today on). The assistant read "Friday Nov 27" as next Friday, titled "Nov 27"; a
+# weekday before a date is now that date. Expected values are quick-add.ts's readings.
+FRIDAY_AFTERNOON = friday_at(13)  # Friday 27 Nov 2026, 13:00 in Paris
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # The web read the first two as 2027-11-27 (10:00, 15:00) before; the assistant read
+        # the next two as next Friday (the date left in the title).
+        ("add pay rent Nov 27 at 10am", ("Pay rent", "2026-11-27 10:00", None, None)),
+        ("add pay rent 27/11 at 3", ("Pay rent", "2026-11-27 15:00", None, None)),
+        ("add pay rent Friday Nov 27 at 6pm", ("Pay rent", "2026-11-27 18:00", None, None)),
+        ("add pay rent on Fri, 27/11 at 6pm", ("Pay rent", "2026-11-27 18:00", None, None)),
+        # Guards (pass on both sides before and after): a time still ahead today, yesterday's
+        # date (next year's on both), tomorrow's.
+        ("add pay rent Nov 27 at 5pm", ("Pay rent", "2026-11-27 17:00", None, None)),
+        ("add pay rent Nov 26", ("Pay rent", "2027-11-26 09:00", None, None)),
+        ("add pay rent 26/11", ("Pay rent", "2027-11-26 09:00", None, None)),
+        ("add pay rent Nov 28", ("Pay rent", "2026-11-28 09:00", None, None)),
+    ],
+)
+def test_todays_date_typed_after_noon_is_today_as_on_the_web(
+    message: str, expected: tuple[str | None, ...]
+) -> None:
+    assert task(message, FRIDAY_AFTERNOON) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "web_due"),
+    [
+        ("add pay rent Nov 27", "2026-11-27 23:59"),
+        ("add pay rent 27 Nov", "2026-11-27 23:59"),
+        ("add pay rent November 27th", "2026-11-27 23:59"),
+        ("add pay rent 11/27", "2026-11-27 23:59"),
+        ("add pay rent 27/11", "2026-11-27 23:59"),
+        ("add pay rent Friday Nov 27", "2026-11-27 23:59"),
+        ("add Friday Nov 27 pay rent", "2026-11-27 23:59"),
+    ],
+)
+def test_todays_date_without_a_time_is_today_on_both_at_each_ones_hour(message: str, web_due: str) -> None:
+    # The same day on both; the hour is each reader's for a date without a time: the web's
+    # 09:00, or 23:59 once 09:00 has passed (as its "today"), the assistant's 09:00 (the
+    # evaluation contract's; its "today" is the same).
+    title, due, _, _ = task(message, FRIDAY_AFTERNOON)
+    assert (title, due) == ("Pay rent", web_due[:10] + " 09:00")
+    assert task("add pay rent today", FRIDAY_AFTERNOON)[1] == "2026-11-27 09:00"

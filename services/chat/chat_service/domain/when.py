@@ -301,6 +301,23 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     if m:
         # "monday-friday": a span of days, due on its first (as the web quick-add reads it).
         return _Date(next_weekday(today, WEEKDAY_NAMES[m.group(1).lower()])), None
+    # A weekday before a date ("Friday Nov 27", "on Fri, 27/11"): the date, the weekday with it.
+    m = scan.find(
+        r"\b(?:(?:due|on|by|before|until|for|to)\s+)?"
+        + ANY_WEEKDAY
+        + r"\b\.?,?\s+(?=(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + MONTH
+        + r"\b|\d{1,2}/\d{1,2}\b|\d{4}-\d{2}-\d{2}\b|"
+        + MONTH
+        + r"\.?\s+(?:the\s+)?\d)"
+    )
+    if m:
+        before = scan.masked
+        scan.mask(m.start(), m.end())
+        found, day = _calendar_date(scan, today)
+        if found:
+            return day, None
+        scan.masked = before
     m = scan.take(
         r"\b(?:(?:due|on|by|before|until|till|for|to|this|next|coming|from|starting)\s+)+(?:the\s+)?("
         + ANY_WEEKDAY
@@ -310,10 +327,28 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
         m = scan.take(r"\b(" + FULL_WEEKDAY + r")\b")
     if m:
         return _Date(next_weekday(today, WEEKDAY_NAMES[m.group(1).lower()])), None
+    found, day = _calendar_date(scan, today)
+    if found:
+        return day, None
+    m = scan.take(r"\b(?:on|by|before|until|for|to)\s+the\s+" + ORDINAL_DAY + r"\b(?!\s+of)")
+    if m:
+        day_of_month = int(m.group(1))
+        for months in range(0, 3):
+            candidate = today + relativedelta(months=months, day=day_of_month)
+            if candidate.day == day_of_month and candidate > today:
+                return _Date(candidate), None
+        return None, None
+    return None, None
+
+
+def _calendar_date(scan: Scanner, today: date) -> tuple[bool, _Date | None]:
+    """A date by its day and month ("Nov 27", "27 November", "11/27", "2030-03-20"): whether
+    the words were found, and the date (None when there is no such day). A day and month
+    without a year are the first such date from today on: today's is today."""
     m = scan.take(r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{4})-(\d{2})-(\d{2})\b")
     if m:
         d = _month_day(today, int(m.group(2)), int(m.group(3)), int(m.group(1)))
-        return (_Date(d) if d else None), None
+        return True, (_Date(d) if d else None)
     m = scan.take(
         r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(?:the\s+)?"
         + ORDINAL_DAY
@@ -323,7 +358,7 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     )
     if m:
         d = _month_day(today, MONTH_NAMES[m.group(2).lower()], int(m.group(1)), _year(m.group(3)))
-        return (_Date(d) if d else None), None
+        return True, (_Date(d) if d else None)
     m = scan.take(
         r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+|in\s+)?("
         + MONTH
@@ -335,7 +370,7 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     )
     if m:
         d = _month_day(today, MONTH_NAMES[m.group(1).lower()], int(m.group(2)), _year(m.group(3)))
-        return (_Date(d) if d else None), None
+        return True, (_Date(d) if d else None)
     m = scan.take(
         r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b"
     )
@@ -343,16 +378,8 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
         a, b = int(m.group(1)), int(m.group(2))
         month, day = (b, a) if a > 12 else (a, b)  # US order unless it cannot be
         d = _month_day(today, month, day, _year(m.group(3)))
-        return (_Date(d) if d else None), None
-    m = scan.take(r"\b(?:on|by|before|until|for|to)\s+the\s+" + ORDINAL_DAY + r"\b(?!\s+of)")
-    if m:
-        day = int(m.group(1))
-        for months in range(0, 3):
-            candidate = today + relativedelta(months=months, day=day)
-            if candidate.day == day and candidate > today:
-                return _Date(candidate), None
-        return None, None
-    return None, None
+        return True, (_Date(d) if d else None)
+    return False, None
 
 
 def take_when(scan: Scanner, now: datetime) -> When | None:
