@@ -1003,3 +1003,37 @@ describe("today's date typed without a year is today, whatever the hour", () => 
     expect(parseQuickAdd(text, friday(hhmm))).toMatchObject({ title: "Pay rent", dueAt });
   });
 });
+
+describe("coming before a weekday", () => {
+  // Wednesday 25 November 2026, 10:00 in Paris: the coming Friday is the 27th. "coming" stayed in
+  // the title ("Pay rent coming"); the assistant takes it with the weekday.
+  const WEDNESDAY = { now: new Date("2026-11-25T10:00:00+01:00"), timeZone: "Europe/Paris" };
+  const FRIDAY_1300 = { now: new Date("2026-11-27T13:00:00+01:00"), timeZone: "Europe/Paris" };
+
+  it.each([
+    ["Pay rent coming friday", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent this coming friday", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent by this coming friday", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent the coming friday", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent coming Fri", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent coming friday at 5pm", "2026-11-27T16:00:00.000Z"],
+    ["Pay rent coming sat", "2026-11-28T08:00:00.000Z"], // "sat" with a word that makes it a date
+    ["Pay rent this coming wed", "2026-12-02T08:00:00.000Z"], // today is Wednesday: next week's
+  ])("%s", (text, dueAt) => {
+    expect(parseQuickAdd(text, WEDNESDAY)).toMatchObject({ title: "Pay rent", dueAt });
+  });
+
+  it("reads coming friday typed on a Friday as next Friday, as friday", () => {
+    expect(parseQuickAdd("Pay rent coming friday", FRIDAY_1300)).toMatchObject({ title: "Pay rent", dueAt: "2026-12-04T08:00:00.000Z" });
+    expect(parseQuickAdd("Pay rent this coming friday", FRIDAY_1300)).toMatchObject({ title: "Pay rent", dueAt: "2026-12-04T08:00:00.000Z" });
+  });
+
+  // Guards (pass before and after): "coming" elsewhere stays in the title.
+  it.each([
+    ["Coming out party friday", "Coming out party"],
+    ["Upcoming review friday", "Upcoming review"],
+    ["Plan the coming week", "Plan the coming week"],
+  ])("%s", (text, title) => {
+    expect(parseQuickAdd(text, WEDNESDAY).title).toBe(title);
+  });
+});

@@ -24,7 +24,8 @@
  * A weekday is the next such day after today, in timeZone, as the assistant reads it (the
  * evaluation contract): typed on a Friday, "friday", "fri", "on/by/due friday", "this friday",
  * "friday at 3pm", "friday at 3", "friday evening" are all next week's Friday, whatever the time
- * of day; on a Wednesday they are the coming Friday. "next friday" and "friday next week" are the
+ * of day; on a Wednesday they are the coming Friday. "coming friday", "this coming friday" are read
+ * the same way, "coming" taken with the weekday. "next friday" and "friday next week" are the
  * Friday of next week (chrono's reading; on a Friday that is the same next Friday, on a Wednesday
  * nine days on; the assistant reads it as the coming Friday). A date typed ("Friday Nov 27") is
  * that date. The same holds for a weekday that starts a repeating task ("Review every week friday",
@@ -651,6 +652,8 @@ const DIRECTED =
 const DATE_CONNECTOR = /(?:^|\s)((?:in|by|due|until|till|before|on)\s+)$/i;
 /** Weekday abbreviations that are also common words ("Sun cream", "SAT prep", "wed"). */
 const WORDLIKE_WEEKDAY = /^(?:sun|sat|wed)$/i;
+/** "coming", "this coming", "the coming" before a weekday ("this coming friday"): taken with it, as the assistant does. */
+const COMING = /(?:^|\s)((?:this\s+|the\s+)?coming\s+)$/i;
 /** A part of the day alone, which is also a word of titles ("Evening walk", "Good morning routine"). */
 const LONE_PART_OF_DAY = /^(?:morning|afternoon|evening|night)$/i;
 /** Words before a lone part of the day that make it a time ("in the evening", "at night"). */
@@ -661,7 +664,8 @@ const PART_CONNECTOR = /(?:^|\s)((?:in\s+the|at|by)\s+)$/i;
  * an amount of time without a direction ("for the week", "the day", "a second", "5 days"),
  * a month name without a day ("march", "2nd week of march") unless "in/by/due/until/before"
  * precedes it, and "sun"/"sat"/"wed" alone unless such a word precedes it; a part of the day
- * alone ("Evening walk") unless "in the"/"at"/"by" precedes it or it ends the line.
+ * alone ("Evening walk") unless "in the"/"at"/"by" precedes it or it ends the line. "coming" or
+ * "this coming" before a weekday is taken with it ("coming sat" is a date, as "on sat" is).
  * Returns the length of that connector word to take along with the date, or null when incidental.
  */
 function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string, textAfter: string): number | null {
@@ -671,6 +675,10 @@ function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string, 
     const connector = PART_CONNECTOR.exec(textBefore);
     if (connector) return connector[1].length;
     return textAfter.trim() === "" ? 0 : null;
+  }
+  if (c.isCertain("weekday") && !c.isCertain("day")) {
+    const coming = COMING.exec(textBefore);
+    if (coming) return coming[1].length;
   }
   if (result.tags().has("result/relativeDate") && !DIRECTED.test(words)) return null;
   const monthOnly = c.isCertain("month") && !c.isCertain("day") && !c.isCertain("weekday") && !c.isCertain("year");

@@ -328,3 +328,34 @@ def test_todays_date_without_a_time_is_today_on_both_at_each_ones_hour(message: 
     title, due, _, _ = task(message, FRIDAY_AFTERNOON)
     assert (title, due) == ("Pay rent", web_due[:10] + " 09:00")
     assert task("add pay rent today", FRIDAY_AFTERNOON)[1] == "2026-11-27 09:00"
+
+
+# -- "coming" before a weekday, on the web as here ------------------------------------------
+# The assistant took "coming" / "this coming" / "the coming" with the weekday; the web left it in
+# the title ("Pay rent coming", due the same day). It now takes it too. These pass on the
+# assistant before and after (it did not change); quick-add.ts's readings, which they are, did.
+
+
+@pytest.mark.parametrize(
+    ("message", "now", "expected"),
+    [
+        ("add pay rent coming friday", NOW, ("Pay rent", "2026-11-27 09:00", None, None)),
+        ("add pay rent this coming friday", NOW, ("Pay rent", "2026-11-27 09:00", None, None)),
+        ("add pay rent by this coming friday", NOW, ("Pay rent", "2026-11-27 09:00", None, None)),
+        ("add pay rent coming friday at 5pm", NOW, ("Pay rent", "2026-11-27 17:00", None, None)),
+        ("add pay rent coming sat", NOW, ("Pay rent", "2026-11-28 09:00", None, None)),
+        ("add pay rent coming friday", FRIDAY_AFTERNOON, ("Pay rent", "2026-12-04 09:00", None, None)),
+        ("add pay rent this coming friday", FRIDAY_AFTERNOON, ("Pay rent", "2026-12-04 09:00", None, None)),
+        ("add pay rent coming fri at 5pm", FRIDAY_AFTERNOON, ("Pay rent", "2026-12-04 17:00", None, None)),
+        ("add coming out party friday", NOW, ("Coming out party", "2026-11-27 09:00", None, None)),
+    ],
+)
+def test_coming_before_a_weekday_goes_with_it_as_on_the_web(
+    message: str, now: datetime, expected: tuple[str | None, ...]
+) -> None:
+    assert task(message, now) == expected
+
+
+def test_the_coming_weekday_leaves_no_the() -> None:
+    # The assistant's title drops the "the" it leaves; the web now takes "the coming" too.
+    assert task("add pay rent the coming friday") == ("Pay rent", "2026-11-27 09:00", None, None)
