@@ -1037,3 +1037,47 @@ describe("coming before a weekday", () => {
     expect(parseQuickAdd(text, WEDNESDAY).title).toBe(title);
   });
 });
+
+describe("weekday abbreviations", () => {
+  // Wednesday 25 November 2026, 10:00 in Paris.
+  const WEDNESDAY = { now: new Date("2026-11-25T10:00:00+01:00"), timeZone: "Europe/Paris" };
+
+  it("reads tues as Tuesday (chrono knows tue, thur, thurs but not tues)", () => {
+    for (const text of ["Pay rent tues", "Pay rent Tues.", "Pay rent on tues", "Pay rent TUES"]) {
+      expect({ text, ...parseQuickAdd(text, WEDNESDAY) }).toMatchObject({ text, title: "Pay rent", dueAt: "2026-12-01T08:00:00.000Z" });
+    }
+    expect(parseQuickAdd("Dentist tues at 3pm", WEDNESDAY)).toMatchObject({ title: "Dentist", dueAt: "2026-12-01T14:00:00.000Z" });
+    expect(parseQuickAdd("Gym every tues", WEDNESDAY)).toMatchObject({ title: "Gym", rrule: "FREQ=WEEKLY;BYDAY=TU" });
+  });
+
+  it("keeps sun, sat and wed with a dot in the title as without (chrono read sun. as Sunday)", () => {
+    expect(parseQuickAdd("Lie in the sun.", WEDNESDAY)).toMatchObject({ title: "Lie in the sun.", dueAt: null });
+    expect(parseQuickAdd("Sun. cream", WEDNESDAY)).toMatchObject({ title: "Sun. cream", dueAt: null });
+    expect(parseQuickAdd("Finally sat.", WEDNESDAY)).toMatchObject({ title: "Finally sat.", dueAt: null });
+  });
+
+  // Guards (pass before and after): the other abbreviations, with or without a dot, and sun, sat,
+  // wed with a connector or a time.
+  it.each([
+    ["Pay rent fri", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent Fri.", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent FRI", "2026-11-27T08:00:00.000Z"],
+    ["Pay rent mon", "2026-11-30T08:00:00.000Z"],
+    ["Pay rent Mon.", "2026-11-30T08:00:00.000Z"],
+    ["Pay rent tue", "2026-12-01T08:00:00.000Z"],
+    ["Pay rent thu", "2026-11-26T08:00:00.000Z"],
+    ["Pay rent thur", "2026-11-26T08:00:00.000Z"],
+    ["Pay rent Thurs.", "2026-11-26T08:00:00.000Z"],
+    ["Pay rent on Sat.", "2026-11-28T08:00:00.000Z"],
+    ["Pay rent by sun", "2026-11-29T08:00:00.000Z"],
+    ["Pay rent sat at 5pm", "2026-11-28T16:00:00.000Z"],
+    ["Pay rent 5pm sat", "2026-11-28T16:00:00.000Z"],
+    ["Pay rent wed 3pm", "2026-12-02T14:00:00.000Z"],
+  ])("%s", (text, dueAt) => {
+    expect(parseQuickAdd(text, WEDNESDAY)).toMatchObject({ title: "Pay rent", dueAt });
+  });
+
+  it.each(["Sun cream", "SAT prep", "wed", "Pay rent sat", "Sat down with Bob"])("keeps %s as words", (text) => {
+    expect(parseQuickAdd(text, WEDNESDAY)).toMatchObject({ title: text, dueAt: null });
+  });
+});

@@ -19,18 +19,21 @@
  * A day word misspelled by one letter ("tomorow", "firday", "wedensday", "tonigth"; a word of 5
  * letters or more) is read as that word, by the same rules; real words one letter away ("sundae",
  * "sundry", "toddy", "mondays") are not. So are a few common spellings: "tommorow", "2moro",
- * "2morrow", "tonite" (and chrono's own "tmrw", "tmr"). The title keeps the typed spelling of
- * what it keeps.
+ * "2morrow", "tonite" (and chrono's own "tmrw", "tmr"), and "tues" (chrono reads "tue", "thu",
+ * "thur", "thurs", "fri" …, not "tues"). The title keeps the typed spelling of what it keeps.
  * A weekday is the next such day after today, in timeZone, as the assistant reads it (the
  * evaluation contract): typed on a Friday, "friday", "fri", "on/by/due friday", "this friday",
  * "friday at 3pm", "friday at 3", "friday evening" are all next week's Friday, whatever the time
  * of day; on a Wednesday they are the coming Friday. "coming friday", "this coming friday" are read
- * the same way, "coming" taken with the weekday. "next friday" and "friday next week" are the
- * Friday of next week (chrono's reading; on a Friday that is the same next Friday, on a Wednesday
- * nine days on; the assistant reads it as the coming Friday). A date typed ("Friday Nov 27") is
- * that date. The same holds for a weekday that starts a repeating task ("Review every week friday",
- * "Gym every monday friday": from next Friday on) or names a reminder; the rule's own words have
- * their own first instance ("every friday" typed on a Friday before 09:00 is due today).
+ * the same way, "coming" taken with the weekday. An abbreviation ("fri", "Thurs.", "tues") is the
+ * weekday; "sun", "sat", "wed" (with or without a dot) are words of the title ("Sun cream", "SAT
+ * prep") unless a connector ("on", "by", "due", "until", "this", "next", "coming" …) or a time
+ * ("sat at 5pm") goes with them. "next friday" and "friday next week" are the Friday of next week
+ * (chrono's reading; on a Friday that is the same next Friday, on a Wednesday nine days on; the
+ * assistant reads it as the coming Friday). A date typed ("Friday Nov 27") is that date. The same
+ * holds for a weekday that starts a repeating task ("Review every week friday", "Gym every monday
+ * friday": from next Friday on) or names a reminder; the rule's own words have their own first
+ * instance ("every friday" typed on a Friday before 09:00 is due today).
  * A day and month without a year are the first such date from today on: today's date ("Nov 27",
  * "27/11", "11/27" typed on 27 November, in timeZone) is today whatever the hour (chrono made it
  * next year's from noon), yesterday's ("Nov 26") next year's, as the assistant reads them.
@@ -236,13 +239,16 @@ export function oneEditApart(a: string, b: string): boolean {
 
 /**
  * Common spellings further than one letter from the day word, or with a digit; chrono already
- * reads "tmrw" and "tmr". Not "tdy" (temporary duty) nor "2day" ("2day shipping"): other words too.
+ * reads "tmrw" and "tmr". And "tues", an abbreviation chrono lacks, read as its "tue". Not "tdy"
+ * (temporary duty) nor "2day" ("2day shipping"): other words too.
  */
 const KNOWN_SPELLINGS: Record<string, string> = {
   tommorow: "tomorrow",
   "2moro": "tomorrow",
   "2morrow": "tomorrow",
   tonite: "tonight",
+  // "Tues." as "tue.", which chrono reads with its dot.
+  tues: "tue",
 };
 
 /**
@@ -650,8 +656,11 @@ const DIRECTED =
   /\b(?:in|within|next|last|past|this|later|from\s+now|ago|tomorrow|yesterday|today)\b|^[+-]/i;
 /** A word before a lone month name or weekday abbreviation that makes it a date ("by March"). */
 const DATE_CONNECTOR = /(?:^|\s)((?:in|by|due|until|till|before|on)\s+)$/i;
-/** Weekday abbreviations that are also common words ("Sun cream", "SAT prep", "wed"). */
-const WORDLIKE_WEEKDAY = /^(?:sun|sat|wed)$/i;
+/**
+ * Weekday abbreviations that are also common words ("Sun cream", "SAT prep", "wed"), with or
+ * without a dot ("Lie in the sun.", which chrono reads as "sun." the weekday).
+ */
+const WORDLIKE_WEEKDAY = /^(?:sun|sat|wed)\.?$/i;
 /** "coming", "this coming", "the coming" before a weekday ("this coming friday"): taken with it, as the assistant does. */
 const COMING = /(?:^|\s)((?:this\s+|the\s+)?coming\s+)$/i;
 /** A part of the day alone, which is also a word of titles ("Evening walk", "Good morning routine"). */

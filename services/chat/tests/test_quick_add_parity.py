@@ -330,6 +330,79 @@ def test_todays_date_without_a_time_is_today_on_both_at_each_ones_hour(message: 
     assert task("add pay rent today", FRIDAY_AFTERNOON)[1] == "2026-11-27 09:00"
 
 
+# -- weekday abbreviations, on the web as here ----------------------------------------------
+# The web read "fri", "Mon.", "thurs" … as the weekday; the assistant only after a word such as
+# "on" or "by": "add pay rent fri" was 'Pay rent fri' with no date, "add pay rent Fri at 5pm"
+# 'Pay rent Fri' due today at 17:00. "sun", "sat", "wed" are also words: alone they stay in the
+# title on both, with a connector or a time they are the weekday. "tues", which the web did not
+# read (chrono lacks it), is now read on both. Expected values are quick-add.ts's readings.
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add pay rent fri", ("Pay rent", "2026-11-27 09:00", None, None)),
+        ("add pay rent Fri at 5pm", ("Pay rent", "2026-11-27 17:00", None, None)),
+        ("add pay rent Fri.", ("Pay rent", "2026-11-27 09:00", None, None)),
+        ("add pay rent FRI", ("Pay rent", "2026-11-27 09:00", None, None)),
+        ("add pay rent mon", ("Pay rent", "2026-11-30 09:00", None, None)),
+        ("add pay rent Mon.", ("Pay rent", "2026-11-30 09:00", None, None)),
+        ("add pay rent tue", ("Pay rent", "2026-12-01 09:00", None, None)),
+        ("add pay rent tues", ("Pay rent", "2026-12-01 09:00", None, None)),
+        ("add pay rent Tues.", ("Pay rent", "2026-12-01 09:00", None, None)),
+        ("add pay rent thu", ("Pay rent", "2026-11-26 09:00", None, None)),
+        ("add pay rent thur", ("Pay rent", "2026-11-26 09:00", None, None)),
+        ("add pay rent thurs", ("Pay rent", "2026-11-26 09:00", None, None)),
+        ("add pay rent Thurs.", ("Pay rent", "2026-11-26 09:00", None, None)),
+        ("add fri dentist", ("Dentist", "2026-11-27 09:00", None, None)),
+        ("add dentist tue at 3", ("Dentist", "2026-12-01 15:00", None, None)),
+        ("add SAT prep fri", ("SAT prep", "2026-11-27 09:00", None, None)),
+        # sun, sat, wed with a time (chrono merges them into one date).
+        ("add pay rent sat at 5pm", ("Pay rent", "2026-11-28 17:00", None, None)),
+        ("add pay rent 5pm sat", ("Pay rent", "2026-11-28 17:00", None, None)),
+        ("add pay rent sun morning", ("Pay rent", "2026-11-29 09:00", None, None)),
+        ("add pay rent wed noon", ("Pay rent", "2026-12-02 12:00", None, None)),
+        ("add wed at 5 with Ann", ("With Ann", "2026-12-02 17:00", None, None)),
+    ],
+)
+def test_a_weekday_abbreviation_is_the_weekday_as_on_the_web(
+    message: str, expected: tuple[str | None, ...]
+) -> None:
+    assert task(message) == expected
+
+
+# Guards (pass on both before and after): sun, sat, wed alone are words, with a connector dates.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add Sun cream", ("Sun cream", None, None, None)),
+        ("add SAT prep", ("SAT prep", None, None, None)),
+        ("add buy Sun cream at 5pm", ("Buy Sun cream", "2026-11-25 17:00", None, None)),
+        ("add pay rent sat", ("Pay rent sat", None, None, None)),
+        ("add pay rent wed", ("Pay rent wed", None, None, None)),
+        ("add sat down with Bob", ("Sat down with Bob", None, None, None)),
+        ("add pay rent on sat", ("Pay rent", "2026-11-28 09:00", None, None)),
+        ("add pay rent by wed", ("Pay rent", "2026-12-02 09:00", None, None)),
+    ],
+)
+def test_sun_sat_wed_alone_are_words_as_on_the_web(message: str, expected: tuple[str | None, ...]) -> None:
+    assert task(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # Typed on a Friday afternoon: next Friday on both (the assistant had today at 17:00).
+        ("add pay rent fri", ("Pay rent", "2026-12-04 09:00", None, None)),
+        ("add pay rent Fri at 5pm", ("Pay rent", "2026-12-04 17:00", None, None)),
+    ],
+)
+def test_a_weekday_abbreviation_on_that_day_is_next_weeks(
+    message: str, expected: tuple[str | None, ...]
+) -> None:
+    assert task(message, FRIDAY_AFTERNOON) == expected
+
+
 # -- "coming" before a weekday, on the web as here ------------------------------------------
 # The assistant took "coming" / "this coming" / "the coming" with the weekday; the web left it in
 # the title ("Pay rent coming", due the same day). It now takes it too. These pass on the

@@ -335,8 +335,15 @@ _NOT_MISSPELLED = frozenset(
     ("toady", "toddy", "tokay", "todays", "sunda", "sundae", "sundas", "sundry", "frida")
 ) | {f"{word}s" for word in _DAY_WORDS}
 # Common spellings further than one letter away, or with a digit. Not "tdy" (temporary duty)
-# nor "2day" ("2day shipping"): other words too.
-_KNOWN_SPELLINGS = {"tommorow": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tonite": "tonight"}
+# nor "2day" ("2day shipping"): other words too. And "tues", which the web's chrono lacks, as
+# "tue" (the date rules here read both).
+_KNOWN_SPELLINGS = {
+    "tommorow": "tomorrow",
+    "2moro": "tomorrow",
+    "2morrow": "tomorrow",
+    "tonite": "tonight",
+    "tues": "tue",
+}
 # A word alone: not part of a #tag, an !mark, an address, a hyphenated word or a possessive
 # ("tomorow's notes" stays as typed, a title's words).
 _LONE_WORD = re.compile(r"(?<![\w#!@'/.\-])[^\W_]+(?![\w@'/\-]|\.[^\W\d_])")

@@ -41,6 +41,22 @@ FULL_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 ANY_WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 )
+# Abbreviations read alone as the weekday ("pay rent fri", "Thurs.", "Mon at 5pm"), as the web
+# quick-add reads them (chrono). "sun", "sat" and "wed" are also words ("Sun cream", "SAT prep",
+# "wed"): alone they stay in the title, as on the web (quick-add.ts WORDLIKE_WEEKDAY), unless a
+# word before makes them a date ("on sat") or a time goes with them ("sat at 5pm", "5pm sat",
+# "sun morning": chrono merges those into one date).
+ABBREVIATED_WEEKDAY = r"(?:mon|tues?|thu(?:rs?)?|fri)"
+WORDLIKE_WEEKDAY = r"(?:sun|sat|wed)"
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}:\d{2}\b|(?:noon|midday|midnight)\b)"
+_TIME_AFTER = (
+    r"(?=\s*[,.\-]?\s*(?:(?:at|@)\s*(?:"
+    + _CLOCK
+    + r"|\d{1,2}\b)|"
+    + _CLOCK
+    + r"|(?:morning|afternoon|evening|night)\b))"
+)
+_TIME_BEFORE = r"(?:(?:at|@)\s*(?:" + _CLOCK + r"|\d{1,2}\b)|" + _CLOCK + r")\s*,?\s*"
 MONTH_NAMES = {
     "january": 1,
     "jan": 1,
@@ -324,9 +340,16 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
         + r")\b\.?"
     )
     if m is None:
-        m = scan.take(r"\b(" + FULL_WEEKDAY + r")\b")
+        m = scan.take(r"\b(" + FULL_WEEKDAY + r")\b|\b(" + ABBREVIATED_WEEKDAY + r")\b\.?")
+    if m is None:
+        m = scan.take(r"\b(" + WORDLIKE_WEEKDAY + r")\b\.?" + _TIME_AFTER)
+    if m is None:
+        m = scan.find(_TIME_BEFORE + r"\b(" + WORDLIKE_WEEKDAY + r")\b\.?")
+        if m:
+            scan.mask(m.start(1), m.end())
     if m:
-        return _Date(next_weekday(today, WEEKDAY_NAMES[m.group(1).lower()])), None
+        said = next(group for group in m.groups() if group)
+        return _Date(next_weekday(today, WEEKDAY_NAMES[said.lower()])), None
     found, day = _calendar_date(scan, today)
     if found:
         return day, None
