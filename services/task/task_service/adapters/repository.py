@@ -400,10 +400,12 @@ class UnitOfWork:
     async def reads(self, *, search: bool = False) -> AsyncIterator[TaskRepository]:
         """Queries without a transaction: each statement sees the data as of its start.
         Searches go to `searches`, a pool planned per execution
-        (todo_common.db.autocommit_engine(custom_plans=True)): whether the user-scoped GIN
-        index or a scan of the user's rows is best depends on how many tasks the user has,
-        which a generic plan does not know (it picked the scan: 55 ms instead of 18 for a
-        common word in 100,000 tasks)."""
+        (todo_common.db.autocommit_engine(custom_plans=True)): which index is best depends
+        on how many tasks the user has and on the values asked for, which a generic plan
+        does not know. Before the per-user search keys (0004) it picked a scan of the user's
+        rows (55 ms instead of 18 for a common word in 100,000 tasks); with them, it reads
+        the tags index for a tag every one of those tasks carries (825 ms instead of 27),
+        though it is 0.3-1.6 ms faster for other searches (BENCHMARKS.md)."""
         async with (self._searches if search else self._autocommit).connect() as conn:
             yield TaskRepository(conn)
 
