@@ -222,6 +222,16 @@ async def test_remind_me_that_the_rent_is_due_adds_rent_when_no_task_matches(fak
     assert (task["due_at"], task["remind_at"]) == ("2026-11-26T09:00:00Z", "2026-11-26T09:00:00Z")
 
 
+async def test_remind_me_that_the_rent_is_due_leaves_a_completed_rent_task_alone(fake: FakeTasks) -> None:
+    """Last month's 'Pay rent', done, is no task to remind about: a reminder on a completed
+    task never fires. A new 'Rent' is added, as when nothing matches."""
+    done = fake.seed("alice", title="Pay rent", completed=True, completed_at="2026-10-31T09:00:00Z")
+    chat = Chat(fake)
+    said = await chat.say("remind me that the rent is due tomorrow")
+    assert said == "Added 'Rent' for tomorrow at 9:00 AM (reminder at the due time)."
+    assert (done["due_at"], done["remind_at"]) == (None, None)
+
+
 # -- "remind me later to call the bank": asked when -------------------------------------------
 # The task is added at once (nothing is lost if the user moves on) and the reply asks when to
 # remind; a time said next sets the reminder, and the due time when the task has none.

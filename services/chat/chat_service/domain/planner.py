@@ -391,7 +391,10 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
     query = " ".join(keywords(req.ref)) or req.ref
     parts = split_refs(req.ref)
     found: list[Task] = []
-    for scope in dict.fromkeys((status, "all")):
+    # An edit that would otherwise add a task ("remind me that the rent is due tomorrow")
+    # edits an open task only: a reminder or date on last month's done 'Pay rent' is lost.
+    open_only = req.intent == "update" and req.fallback is not None
+    for scope in dict.fromkeys((status,) if open_only else (status, "all")):
         result = j.call("search_tasks", query=query, status=scope)
         if not _ok(result):
             raise _Reply(_failure(result, "look up your tasks"))
@@ -409,7 +412,7 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
             break
     if not found:
         # Full text found nothing close: compare against the whole list.
-        result = j.call("list_tasks", status="all", limit=100)
+        result = j.call("list_tasks", status=status if open_only else "all", limit=100)
         found = _matches(req.ref, result.get("tasks", []) if _ok(result) else [], req)
     if not found and req.fallback is not None:
         raise _Instead(req.fallback)
