@@ -129,6 +129,8 @@ class Filters:
     completed_after: datetime | None = None
     completed_before: datetime | None = None
     completed_when: str | None = None
+    # How the reply names a due_after/due_before window: "tomorrow", "next week".
+    due_when: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1713,13 +1715,20 @@ def read_filters(text: str, now: datetime) -> Filters:
     tags = list(dict.fromkeys(tags))
     due = None
     due_after = due_before = None
+    due_when = None
     if re.search(r"\b(?:overdue|late|past\s+due|missed)\b", low):
         due = "overdue"
     elif re.search(r"\btomorrow\b", low):
         start = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-        due_after, due_before = start, start + timedelta(days=1)
+        due_after, due_before, due_when = start, start + timedelta(days=1), "tomorrow"
     elif re.search(r"\b(?:today|tonight|this\s+evening|this\s+afternoon)\b", low):
         due = "today"
+    elif re.search(r"\bnext\s+week\b", low):
+        # The calendar week after this one, Monday to Sunday (as "last week" is for what was
+        # done); due_after is strict: a second before Monday's midnight takes a task due then.
+        today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        monday = today + timedelta(days=7 - now.weekday())
+        due_after, due_before, due_when = monday - timedelta(seconds=1), monday + timedelta(days=7), "next week"
     elif re.search(r"\b(?:this\s+week|next\s+(?:7|seven)\s+days|coming\s+week|week)\b", low):
         due = "week"
     elif re.search(r"\b(?:no|without\s+a?)\s+(?:due\s+date|deadline)\b", low):
@@ -1729,7 +1738,7 @@ def read_filters(text: str, now: datetime) -> Filters:
         r"\b(?:still|left|remaining|not|to\s+do|need)\b", low
     ):
         # "What did I finish this week?": what was completed then, not what is due then.
-        status, due, due_after, due_before = "completed", None, None, None
+        status, due, due_after, due_before, due_when = "completed", None, None, None, None
         completed_after, completed_before, completed_when = _done_window(low, now)
         sort, order = "completed_at", order or "desc"
     elif status == "completed" and sort is None:
@@ -1753,6 +1762,7 @@ def read_filters(text: str, now: datetime) -> Filters:
         completed_after=completed_after,
         completed_before=completed_before,
         completed_when=completed_when,
+        due_when=due_when,
     )
 
 

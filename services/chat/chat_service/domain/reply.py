@@ -218,7 +218,7 @@ def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, mo
     elif filters.due == "none":
         after.append("without a due date")
     elif filters.due_after is not None:
-        after.append("due tomorrow")
+        after.append(f"due {getattr(filters, 'due_when', None) or 'tomorrow'}")
     if filters.tags:
         after.append("tagged " + join(list(filters.tags)))
     count = len(tasks)
