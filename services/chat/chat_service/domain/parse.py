@@ -34,6 +34,7 @@ Intent = Literal[
     "delete_all",
     "delete_done",
     "hide_done",
+    "reminders",
     "undo",
     "retarget",
     "cannot",
@@ -620,6 +621,7 @@ def parse(message: str, now: datetime) -> Request:
     if not text:
         return Request("greet" if greeting else "unclear")
     for reader in (
+        _read_reminders_list,
         _read_delete_done,
         _read_delete_all,
         _read_sort,
@@ -908,6 +910,21 @@ _HIDE_DONE = re.compile(
     + r"(?:\s+(?:tasks?|todos?|to-dos?|items?|ones|stuff|things))?$",
     re.IGNORECASE,
 )
+
+
+# "What reminders do I have?", "show my reminders", "any reminders set?": the reminders to come.
+_REMINDERS_LIST = re.compile(
+    r"^(?:(?:what|which)(?:'s|\s+are|\s+is)?\s+(?:all\s+)?(?:my\s+|the\s+)?(?:upcoming\s+|next\s+)?reminders?"
+    r"(?:\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+(?:there|set|on|coming\s+up)|is\s+(?:there|set|next)|i\s+have|coming\s+up))?"
+    r"|(?:show|list|see|view|check|give|tell)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my\s+|the\s+)?(?:upcoming\s+|next\s+)?reminders"
+    r"|(?:do\s+i\s+have\s+|are\s+there\s+)?any\s+(?:upcoming\s+)?reminders(?:\s+(?:set|coming\s+up|on))?"
+    r"|(?:my\s+|upcoming\s+)reminders)[?.!\s]*$",
+    re.IGNORECASE,
+)
+
+
+def _read_reminders_list(text: str, now: datetime) -> Request | None:
+    return Request("reminders") if _REMINDERS_LIST.match(text) else None
 
 
 def _read_delete_all(text: str, now: datetime) -> Request | None:
@@ -1728,7 +1745,11 @@ def read_filters(text: str, now: datetime) -> Filters:
         # done); due_after is strict: a second before Monday's midnight takes a task due then.
         today = now.replace(hour=0, minute=0, second=0, microsecond=0)
         monday = today + timedelta(days=7 - now.weekday())
-        due_after, due_before, due_when = monday - timedelta(seconds=1), monday + timedelta(days=7), "next week"
+        due_after, due_before, due_when = (
+            monday - timedelta(seconds=1),
+            monday + timedelta(days=7),
+            "next week",
+        )
     elif re.search(r"\b(?:this\s+week|next\s+(?:7|seven)\s+days|coming\s+week|week)\b", low):
         due = "week"
     elif re.search(r"\b(?:no|without\s+a?)\s+(?:due\s+date|deadline)\b", low):

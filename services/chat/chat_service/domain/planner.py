@@ -248,6 +248,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _move_all(req, ctx, j)
     if req.intent == "delete_done":
         return _delete_done(j)
+    if req.intent == "reminders":
+        return _reminders(ctx, j)
     return _small_talk(req, ctx)
 
 
@@ -678,6 +680,20 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
         else:
             notes.append(f"You have more than {MAX_MOVED} of them; I moved the {MAX_MOVED} due soonest.")
     return " ".join([text, *notes]).strip()
+
+
+# How many open tasks "what reminders do I have?" looks through (the task API cannot filter
+# by reminder; a list longer than this says there may be more).
+REMINDER_SCAN = 100
+
+
+def _reminders(ctx: Context, j: Journal) -> str:
+    """'What reminders do I have?': the open tasks whose reminder is still to come, soonest
+    first."""
+    result = j.call("list_tasks", status="open", limit=REMINDER_SCAN)
+    if not _ok(result):
+        return _failure(result, "get your tasks")
+    return reply.reminders(result.get("tasks", []), ctx.now, ctx.timezone, more=bool(result.get("more")))
 
 
 # The most completed tasks one request deletes: each is one task-service call and its undo two

@@ -196,6 +196,24 @@ def task_line(task: Task, now: datetime, zone: str) -> str:
     return line
 
 
+def reminders(tasks: Sequence[Task], now: datetime, zone: str, *, more: bool) -> str:
+    """'You have 2 reminders coming up:' and, soonest first, each task with when it reminds;
+    a reminder whose time has passed is left out (it has been sent)."""
+    coming: list[tuple[datetime, Task]] = []
+    for task in tasks:
+        at = parse_time(task.get("remind_at"))
+        if not task.get("completed") and at is not None and at >= now:
+            coming.append((at, task))
+    coming.sort(key=lambda pair: pair[0])
+    maybe_more = " among your first tasks" if more else ""
+    if not coming:
+        hint = 'Say "remind me 30 minutes before" to set one on a task.'
+        return f"You have no reminders coming up{maybe_more}. {hint}"
+    lines = [f"- {task.get('title')}: {when_text(at, now, zone)}" for at, task in coming]
+    noun = "reminder" if len(coming) == 1 else "reminders"
+    return "\n".join([f"You have {len(coming)} {noun} coming up{maybe_more}:", *lines])
+
+
 def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, more: bool) -> str:
     """'You have 2 high priority tasks due today:' and one line per task. `filters` is the
     parsed request's Filters (status, priority, tags, due)."""
