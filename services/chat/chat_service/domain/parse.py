@@ -626,6 +626,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_delete_all,
         _read_sort,
         _read_correction,
+        _read_two_changes,
         _read_clear_recurrence,
         _read_set_recurrence,
         _read_remove_tag,
@@ -1125,7 +1126,109 @@ def _read_reminder(text: str, now: datetime) -> Request | None:
     return _req("update", rest or None, Changes(remind_minutes=minutes, remind_at=when))
 
 
-def _read_rename(text: str, now: datetime) -> Request | None:
+# -- two changes in one sentence: "make flights due friday and high priority" -------------------
+# The words joining them: "and", "and also", "&", "plus", a comma (with or without those).
+_JOIN = re.compile(r"\s*,\s*(?:(?:and|plus)\s+(?:also\s+)?)?|\s+(?:and|&|plus)\s+(?:also\s+)?", re.IGNORECASE)
+_EDIT_LEAD = re.compile(
+    r"^(?:change|set(?!\s+up\b)|make|move|update|mark|put|switch|reschedule|bump|tag|label|remind|edit)\b",
+    re.IGNORECASE,
+)
+
+
+def _read_two_changes(text: str, now: datetime) -> Request | None:
+    """'Change book flights to urgent and due tomorrow at 5pm', 'make flights due friday and
+    high priority', 'set flights due monday, high priority', 'make the report urgent and tag
+    it work', 'move the dentist to friday at 3 and remind me an hour before': one edit of one
+    task (the first part names it) with every change said. The first part is read as a
+    single edit; each part after a joining word must be a change and nothing else ("move
+    salt and pepper to friday" is one task's name)."""
+    if not _EDIT_LEAD.match(text) or _explicit_rename(text) is not None:
+        return None
+    for join in _JOIN.finditer(text):
+        head = _single_edit(text[: join.start()], now)
+        if head is None or (head.ref is None and not head.pronoun):
+            continue
+        more = _changes_said(text[join.end() :], now)
+        if more is None:
+            continue
+        merged = _merged(head.changes, more)
+        if merged is not None:
+            return replace(head, changes=merged)
+    return None
+
+
+def _single_edit(text: str, now: datetime) -> Request | None:
+    """An edit of one task's priority, due date, tags, reminder or repeat; None otherwise."""
+    for reader in (_read_priority, _read_due, _read_add_tag, _read_reminder, _read_set_recurrence):
+        found = reader(text, now)
+        if found is not None:
+            ok = found.intent == "update" and found.fallback is None and not found.changes.title
+            return found if ok else None
+    return None
+
+
+def _changes_said(text: str, now: datetime) -> Changes | None:
+    """The changes the words after the first say: one, or several joined ("high priority and
+    tagged work"); None when any part is not a change."""
+    change = _change_alone(text, now)
+    if change is not None:
+        return change
+    for join in _JOIN.finditer(text):
+        first = _change_alone(text[: join.start()], now)
+        rest = _changes_said(text[join.end() :], now) if first is not None else None
+        if first is not None and rest is not None:
+            return _merged(first, rest)
+    return None
+
+
+def _change_alone(text: str, now: datetime) -> Changes | None:
+    """'due tomorrow at 5pm', 'to friday', 'high priority', 'urgent', 'tag it work', 'tagged
+    work', 'remind me an hour before', 'make it repeat weekly': a change of a task named
+    before; None for any other words."""
+    text = text.strip(" ,.!?")
+    if not text:
+        return None
+    text = re.sub(r"^(?:then|also)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?|(?:tag|label)\s+(?:as|with)\s+)",
+        "tag it ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    for said in (text, "make it " + text):
+        for reader in (_read_add_tag, _read_reminder, _read_set_recurrence, _read_priority, _read_due):
+            found = reader(said, now)
+            if found is not None:
+                if (
+                    found.intent == "update"
+                    and found.pronoun
+                    and found.fallback is None
+                    and not found.changes.title
+                ):
+                    return found.changes
+                break
+    return None
+
+
+def _merged(first: Changes, second: Changes) -> Changes | None:
+    """Both sets of changes in one; None when they set one field two ways."""
+    values: dict[str, object] = {}
+    unset = Changes()
+    for name in first.__dataclass_fields__:
+        a, b, default = getattr(first, name), getattr(second, name), getattr(unset, name)
+        if isinstance(a, tuple):
+            values[name] = tuple(dict.fromkeys((*a, *b)))
+        elif a in (default, b):
+            values[name] = b
+        elif b == default:
+            values[name] = a
+        else:
+            return None
+    return Changes(**values)  # type: ignore[arg-type]
+
+
+def _explicit_rename(text: str) -> Request | None:
+    """A rename said as one: 'rename X to Y', 'change the title of X to Y', 'call it Y'."""
     patterns = (
         r"^(?:rename|retitle)\s+(?P<ref>.+?)\s+(?:to|as|into)\s+(?P<new>.+)$",
         r"^(?:change|update|edit|set|fix)\s+(?:the\s+)?(?:title|name|wording|text)\s+(?:of|for|on)\s+(?P<ref>.+?)\s+to\s+(?P<new>.+)$",
@@ -1139,7 +1242,15 @@ def _read_rename(text: str, now: datetime) -> Request | None:
             new = m.group("new").strip().strip("\"'")
             ref = m.groupdict().get("ref")
             return _req("update", ref, Changes(title=new[:1].upper() + new[1:]))
-    # "Change X to Y": a rename unless Y is a priority or a date (read further on).
+    return None
+
+
+def _read_rename(text: str, now: datetime) -> Request | None:
+    explicit = _explicit_rename(text)
+    if explicit is not None:
+        return explicit
+    # "Change X to Y": a rename unless Y is a priority or a date (read further on), or starts
+    # with one ("change X to urgent and due tomorrow": changes, never the name "Urgent and ...").
     m = re.match(
         r"^(?:change|edit|update|switch|correct)\s+(?P<ref>.+?)\s+(?:to|into)\s+(?P<new>.+)$",
         text,
@@ -1151,6 +1262,8 @@ def _read_rename(text: str, now: datetime) -> Request | None:
         plain_new = re.sub(r"\s+(?:priority|prio|importance)$", "", new, flags=re.IGNORECASE)
         if priority_word(plain_new) or (when is not None and not leftover) or take_recurrence(Scanner(new)):
             return None
+        if _change_alone(_JOIN.split(new, maxsplit=1)[0], now) is not None:
+            return None  # "due friday", "tagged work", "urgent and due friday": changes
         return _req("update", m.group("ref"), Changes(title=new[:1].upper() + new[1:]))
     return None
 
