@@ -265,6 +265,18 @@ describe("journey", () => {
     const popover = page.getByRole("dialog", { name: "Notifications" });
     await popover.getByText("Stretch your legs").first().waitFor();
     await axe("notifications");
+    // The snooze choices open from the keyboard, pass axe, and Escape closes only them.
+    const snoozeToggle = popover.getByRole("button", { name: /^Snooze “Stretch your legs”$/ }).first();
+    await snoozeToggle.focus();
+    await page.keyboard.press("Enter");
+    const choices = popover.getByRole("group", { name: /^Snooze “Stretch your legs” for$/ });
+    await choices.getByRole("button", { name: "10 minutes" }).waitFor();
+    expect(await choices.getByRole("button").allTextContents()).toEqual(["10 minutes", "1 hour", "Tomorrow at 9:00 AM"]);
+    await axe("notifications snooze");
+    await page.keyboard.press("Escape");
+    await choices.waitFor({ state: "detached" });
+    expect(await popover.isVisible()).toBe(true);
+    expect(await snoozeToggle.evaluate((button) => button === document.activeElement)).toBe(true);
     await popover.getByRole("button", { name: /^Mark “Stretch your legs” read$/ }).click();
     await page.getByRole("button", { name: "Notifications, none unread" }).waitFor();
     await page.keyboard.press("Escape");

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
 import { NotificationBell } from "./notification-bell";
+import { snoozedText, tomorrowMorning } from "./notifications";
 
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
@@ -61,6 +62,15 @@ beforeEach(() => {
     if (match && init?.method === "POST") {
       read.add(match[1]);
       return Response.json({ ...unread.find((n) => n.id === match[1]), read: true });
+    }
+    const snoozed = /\/api\/notifications\/(\w+)\/snooze$/.exec(url);
+    if (snoozed && init?.method === "POST") {
+      const found = unread.find((n) => n.id === snoozed[1]);
+      if (!found) return Response.json({ error: { code: "not_found", message: "Notification not found." } }, { status: 404 });
+      const request = JSON.parse(String(init.body)) as { minutes?: number; until?: string };
+      read.add(found.id);
+      const until = request.until ?? new Date(Date.now() + (request.minutes ?? 0) * 60_000).toISOString();
+      return Response.json({ ...found, read: true, snoozed_until: until });
     }
     if (url === "/api/notifications?unread=true") {
       return Response.json({ items: unread.filter((n) => !read.has(n.id)) });
@@ -188,5 +198,88 @@ describe("NotificationBell", () => {
     await within(popover).findByText("You are all caught up.");
     // Nothing left to mark: the panel itself holds focus, so Tab and Escape still work from there.
     await waitFor(() => expect(document.activeElement).toBe(popover));
+  });
+
+  it("snoozes a notification: the choices, the request, out of the unread list at once, a toast", async () => {
+    let answer: (() => void) | undefined;
+    const answered = fetchMock.getMockImplementation() as (url: string, init?: RequestInit) => Promise<Response>;
+    fetchMock.mockImplementation(async (url: string, init?: RequestInit) => {
+      // The snooze's answer waits: the list must not.
+      if (url.endsWith("/snooze")) await new Promise<void>((resolve) => (answer = resolve));
+      return answered(url, init);
+    });
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+    const popover = screen.getByRole("dialog", { name: "Notifications" });
+    const toggle = within(popover).getByRole("button", { name: "Snooze “Pay rent”" });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    const choices = within(popover).getByRole("group", { name: "Snooze “Pay rent” for" });
+    expect(toggle.getAttribute("aria-controls")).toBe(choices.id);
+    const options = within(choices).getAllByRole("button");
+    expect(options.map((o) => o.textContent)).toEqual(["10 minutes", "1 hour", "Tomorrow at 9:00 AM"]);
+    expect(document.activeElement).toBe(options[0]); // on to the choices, from the keyboard too
+
+    const before = Date.now();
+    fireEvent.click(options[0]);
+    await screen.findByRole("button", { name: "Notifications, 1 unread" });
+    expect(within(popover).queryByText("Pay rent")).toBeNull();
+    expect(fetchMock).toHaveBeenCalledWith(
+      "/api/notifications/n1/snooze",
+      expect.objectContaining({ method: "POST", body: JSON.stringify({ minutes: 10 }) }),
+    );
+    await waitFor(() => expect(answer).toBeDefined());
+    act(() => answer!());
+    const toast = await screen.findByText(/^Snoozed until /);
+    const expected = [0, 1, 2].map((ms) => snoozedText(new Date(before + 600_000 + ms * 1000).toISOString()));
+    expect(expected).toContain(toast.textContent);
+    // Focus went on to the next notification, not to the page.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(popover).getByRole("button", { name: "Mark “Call the bank” read" })),
+    );
+  });
+
+  it("snoozes until tomorrow at 9:00 in the browser's zone", async () => {
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+    fireEvent.click(screen.getByRole("button", { name: "Snooze “Call the bank”" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tomorrow at 9:00 AM" }));
+    await screen.findByRole("button", { name: "Notifications, 1 unread" });
+    const call = fetchMock.mock.calls.find(([url]) => String(url).endsWith("/n2/snooze"))!;
+    const until = (JSON.parse(String(call[1]?.body)) as { until: string }).until;
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect([tomorrowMorning(new Date(), zone).toISOString(), tomorrowMorning(new Date(Date.now() - 5000), zone).toISOString()]).toContain(until);
+    expect(await screen.findByText(/^Snoozed until tomorrow at 9:00 AM$/)).toBeTruthy();
+  });
+
+  it("closes the snooze choices on Escape without closing the panel, focus back on the button", async () => {
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+    const toggle = screen.getByRole("button", { name: "Snooze “Pay rent”" });
+    fireEvent.click(toggle);
+    const choices = screen.getByRole("group", { name: "Snooze “Pay rent” for" });
+    fireEvent.keyDown(within(choices).getByRole("button", { name: "1 hour" }), { key: "Escape" });
+    expect(screen.queryByRole("group", { name: "Snooze “Pay rent” for" })).toBeNull();
+    expect(screen.getByRole("dialog", { name: "Notifications" })).toBeTruthy();
+    expect(document.activeElement).toBe(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(fetchMock).not.toHaveBeenCalledWith(expect.stringContaining("/snooze"), expect.anything());
+  });
+
+  it("puts a notification back and says so when the snooze fails", async () => {
+    const answered = fetchMock.getMockImplementation() as (url: string, init?: RequestInit) => Promise<Response>;
+    fetchMock.mockImplementation(async (url: string, init?: RequestInit) =>
+      url.endsWith("/snooze")
+        ? Response.json({ error: { code: "unavailable", message: "later" } }, { status: 503 })
+        : answered(url, init),
+    );
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+    fireEvent.click(screen.getByRole("button", { name: "Snooze “Pay rent”" }));
+    fireEvent.click(screen.getByRole("button", { name: "1 hour" }));
+    expect(await screen.findByText("Could not snooze the reminder")).toBeTruthy();
+    await screen.findByRole("button", { name: "Notifications, 2 unread" });
+    expect(within(screen.getByRole("dialog", { name: "Notifications" })).getByText("Pay rent")).toBeTruthy();
   });
 });

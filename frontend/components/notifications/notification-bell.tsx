@@ -1,13 +1,14 @@
 "use client";
 
 /**
- * The bell: unread count, a popover list with mark-read, live from the server-sent stream; a
- * toast when a reminder fires, and a system notification too once the user allowed them (asked
- * from a button, never on load).
+ * The bell: unread count, a popover list with mark-read and snooze, live from the server-sent
+ * stream; a toast when a reminder fires, and a system notification too once the user allowed
+ * them (asked from a button, never on load). Snoozing (10 minutes, 1 hour, tomorrow at 9:00 in
+ * the browser's zone) reads the notification now; the server brings it back as a new one then.
  */
 import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Bell, BellRing, Check, CheckCheck } from "lucide-react";
+import { AlarmClock, Bell, BellRing, Check, CheckCheck } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
@@ -18,14 +19,21 @@ import {
   allKey,
   badgeText,
   bellLabel,
+  browserTimeZone,
   fetchNotifications,
   markRead,
   reminderText,
   reminderTitle,
+  snooze,
+  snoozedText,
+  SNOOZE_OPTIONS,
   taskHref,
   unreadKey,
   type AppNotification,
+  type SnoozeOption,
+  type SnoozeRequest,
 } from "./notifications";
+import { ApiError } from "@/lib/api";
 import { useNotificationStream } from "./use-notification-stream";
 
 type Permission = NotificationPermission | "unsupported";
@@ -66,27 +74,52 @@ export function NotificationBell() {
     setPermission(currentPermission());
   }, []);
 
+  // Reading and snoozing both take the notification out of the unread list at once (and mark
+  // it read in the full one); a failure puts the lists back as they were.
+  type Lists = { unread?: AppNotification[]; all?: AppNotification[] };
+  const readOptimistically = async (id: string | null): Promise<Lists> => {
+    await queryClient.cancelQueries({ queryKey: ["notifications"] });
+    const before = {
+      unread: queryClient.getQueryData<AppNotification[]>(unreadKey),
+      all: queryClient.getQueryData<AppNotification[]>(allKey),
+    };
+    queryClient.setQueryData<AppNotification[]>(unreadKey, (list) => afterRead(list, id, true));
+    if (before.all) queryClient.setQueryData<AppNotification[]>(allKey, (list) => afterRead(list, id, false));
+    return before;
+  };
+  const restore = (before: Lists | undefined) => {
+    if (!before) return;
+    queryClient.setQueryData(unreadKey, before.unread);
+    if (before.all) queryClient.setQueryData(allKey, before.all);
+  };
+
   const read = useMutation({
     mutationFn: async (id: string | null) => {
       const ids = id ? [id] : (queryClient.getQueryData<AppNotification[]>(unreadKey) ?? []).map((n) => n.id);
       await Promise.all(ids.map(markRead));
     },
-    onMutate: async (id) => {
-      await queryClient.cancelQueries({ queryKey: ["notifications"] });
-      const before = {
-        unread: queryClient.getQueryData<AppNotification[]>(unreadKey),
-        all: queryClient.getQueryData<AppNotification[]>(allKey),
-      };
-      queryClient.setQueryData<AppNotification[]>(unreadKey, (list) => afterRead(list, id, true));
-      if (before.all) queryClient.setQueryData<AppNotification[]>(allKey, (list) => afterRead(list, id, false));
-      return before;
-    },
+    onMutate: readOptimistically,
     onError: (_error, _id, before) => {
-      if (before) {
-        queryClient.setQueryData(unreadKey, before.unread);
-        if (before.all) queryClient.setQueryData(allKey, before.all);
-      }
+      restore(before);
       toast({ title: "Could not mark the notification read", description: "Try again in a moment.", tone: "error" });
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ["notifications"] }),
+  });
+
+  const snoozing = useMutation({
+    mutationFn: ({ id, request }: { id: string; request: SnoozeRequest }) => snooze(id, request),
+    onMutate: ({ id }) => readOptimistically(id),
+    onSuccess: ({ snoozedUntil }) => {
+      toast({ title: snoozedText(snoozedUntil, new Date(), browserTimeZone()), tone: "success" });
+    },
+    onError: (error, _request, before) => {
+      restore(before);
+      const gone = error instanceof ApiError && error.status === 404;
+      toast({
+        title: "Could not snooze the reminder",
+        description: gone ? "It is no longer there." : "Try again in a moment.",
+        tone: "error",
+      });
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ["notifications"] }),
   });
@@ -137,15 +170,32 @@ export function NotificationBell() {
     setPermission(await Notification.requestPermission());
   };
 
-  // Where keyboard focus goes once a "mark read" button it was on has gone from the list: the
-  // next (else the previous) notification's button, else the panel itself, never the page.
+  // Where keyboard focus goes once the "mark read" or snooze control it was on has gone from
+  // the list: the next (else the previous) notification's mark-read button, else the panel
+  // itself, never the page.
   const focusAfterRead = useRef<string | null>(null);
-  const markReadFrom = (button: HTMLElement, id: string | null) => {
+  const focusNeighbourOf = (id: string | null) => {
     const buttons = [...(popover.current?.querySelectorAll<HTMLElement>("[data-mark-read]") ?? [])];
-    const at = buttons.indexOf(button);
+    const at = buttons.findIndex((candidate) => candidate.dataset.markRead === id);
     const neighbour = id === null || at < 0 ? undefined : (buttons[at + 1] ?? buttons[at - 1]);
     focusAfterRead.current = neighbour?.dataset.markRead ?? "";
+  };
+  const markReadFrom = (id: string | null) => {
+    focusNeighbourOf(id);
     read.mutate(id);
+  };
+
+  // The row whose snooze choices are open (one at a time).
+  const [snoozeOpen, setSnoozeOpen] = useState<string | null>(null);
+  const snoozeFrom = (id: string, option: SnoozeOption) => {
+    focusNeighbourOf(id);
+    setSnoozeOpen(null);
+    snoozing.mutate({ id, request: option.request(new Date(), browserTimeZone()) });
+  };
+  const closeSnooze = (id: string) => {
+    setSnoozeOpen(null);
+    const buttons = popover.current?.querySelectorAll<HTMLElement>("[data-snooze]") ?? [];
+    [...buttons].find((candidate) => candidate.dataset.snooze === id)?.focus();
   };
   const shownList = showAll ? all.data : unread.data;
   useEffect(() => {
@@ -227,7 +277,7 @@ export function NotificationBell() {
             </div>
             <button
               type="button"
-              onClick={(event) => markReadFrom(event.currentTarget, null)}
+              onClick={() => markReadFrom(null)}
               disabled={count === 0}
               className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-xs font-semibold text-accent hover:bg-accent-soft disabled:opacity-50"
             >
@@ -279,18 +329,65 @@ export function NotificationBell() {
                           <time dateTime={notification.created_at}>{relativeTime(notification.created_at)}</time>
                           {notification.read && " · read"}
                         </p>
+                        {!notification.read && snoozeOpen === notification.id && (
+                          <div
+                            id={`${popoverId}-snooze-${notification.id}`}
+                            role="group"
+                            aria-label={`Snooze “${notification.title}” for`}
+                            onKeyDown={(event) => {
+                              if (event.key !== "Escape") return;
+                              // Close the choices only, not the whole panel: the panel's own
+                              // Escape listener is on the document, which is also where React
+                              // listens when it hydrates the whole page, so stopping propagation
+                              // is not enough; React's listener comes first and stops the rest.
+                              event.stopPropagation();
+                              event.nativeEvent.stopImmediatePropagation();
+                              closeSnooze(notification.id);
+                            }}
+                            className="mt-2 flex flex-wrap gap-1.5"
+                          >
+                            {SNOOZE_OPTIONS.map((option, index) => (
+                              <button
+                                key={option.label}
+                                type="button"
+                                autoFocus={index === 0}
+                                onClick={() => snoozeFrom(notification.id, option)}
+                                className="rounded-full border border-border px-2.5 py-1 text-xs font-medium text-text hover:bg-surface-2"
+                              >
+                                {option.label}
+                              </button>
+                            ))}
+                          </div>
+                        )}
                       </div>
                       {!notification.read && (
-                        <button
-                          type="button"
-                          aria-label={`Mark “${notification.title}” read`}
-                          title="Mark read"
-                          data-mark-read={notification.id}
-                          onClick={(event) => markReadFrom(event.currentTarget, notification.id)}
-                          className="inline-flex size-8 shrink-0 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text"
-                        >
-                          <Check aria-hidden className="size-4" />
-                        </button>
+                        <div className="flex shrink-0 items-start gap-0.5">
+                          <button
+                            type="button"
+                            aria-label={`Snooze “${notification.title}”`}
+                            title="Snooze"
+                            aria-expanded={snoozeOpen === notification.id}
+                            aria-controls={snoozeOpen === notification.id ? `${popoverId}-snooze-${notification.id}` : undefined}
+                            data-snooze={notification.id}
+                            onClick={() => setSnoozeOpen((current) => (current === notification.id ? null : notification.id))}
+                            className={cn(
+                              "inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text",
+                              snoozeOpen === notification.id && "bg-surface-2 text-text",
+                            )}
+                          >
+                            <AlarmClock aria-hidden className="size-4" />
+                          </button>
+                          <button
+                            type="button"
+                            aria-label={`Mark “${notification.title}” read`}
+                            title="Mark read"
+                            data-mark-read={notification.id}
+                            onClick={() => markReadFrom(notification.id)}
+                            className="inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text"
+                          >
+                            <Check aria-hidden className="size-4" />
+                          </button>
+                        </div>
                       )}
                     </li>
                   );

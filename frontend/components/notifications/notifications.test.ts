@@ -8,6 +8,10 @@ import {
   reminderTitle,
   toNotification,
   reconnectDelay,
+  snooze,
+  snoozedText,
+  SNOOZE_OPTIONS,
+  tomorrowMorning,
   upsert,
   type AppNotification,
 } from "./notifications";
@@ -225,5 +229,63 @@ describe("followNotificationStream", () => {
     vi.advanceTimersByTime(60_000);
     expect(sources).toHaveLength(1);
     expect(sources[0].closed).toBe(true);
+  });
+});
+
+describe("snooze", () => {
+  it("tomorrow at 9:00 is on the user's wall clock, whatever the offset that day", () => {
+    const now = new Date("2026-11-27T15:35:00Z");
+    expect(tomorrowMorning(now, "UTC").toISOString()).toBe("2026-11-28T09:00:00.000Z");
+    expect(tomorrowMorning(now, "Europe/Paris").toISOString()).toBe("2026-11-28T08:00:00.000Z");
+    expect(tomorrowMorning(now, "America/Los_Angeles").toISOString()).toBe("2026-11-28T17:00:00.000Z");
+    // Already tomorrow in Tokyo (00:35 on the 28th): the day after that.
+    expect(tomorrowMorning(now, "Asia/Tokyo").toISOString()).toBe("2026-11-29T00:00:00.000Z");
+    // Clocks go forward in New York on 8 Mar 2026: 9:00 EDT, not EST.
+    expect(tomorrowMorning(new Date("2026-03-07T20:00:00Z"), "America/New_York").toISOString()).toBe(
+      "2026-03-08T13:00:00.000Z",
+    );
+  });
+
+  it("offers 10 minutes, 1 hour and tomorrow morning, each one request of the API's shape", () => {
+    const now = new Date("2026-11-27T15:35:00Z");
+    expect(SNOOZE_OPTIONS.map((o) => o.label)).toEqual(["10 minutes", "1 hour", "Tomorrow at 9:00 AM"]);
+    expect(SNOOZE_OPTIONS.map((o) => o.request(now, "Europe/Paris"))).toEqual([
+      { minutes: 10 },
+      { minutes: 60 },
+      { until: "2026-11-28T08:00:00.000Z" },
+    ]);
+  });
+
+  it("says until when, in the reader's zone", () => {
+    const now = new Date("2026-11-27T15:35:00Z");
+    expect(snoozedText("2026-11-27T15:45:00Z", now, "UTC")).toBe("Snoozed until 3:45 PM");
+    expect(snoozedText("2026-11-27T15:45:00Z", now, "Europe/Paris")).toBe("Snoozed until 4:45 PM");
+    expect(snoozedText("2026-11-28T08:00:00Z", now, "Europe/Paris")).toBe("Snoozed until tomorrow at 9:00 AM");
+    expect(snoozedText("2026-12-01T09:00:00Z", now, "UTC")).toBe("Snoozed until Tue, Dec 1 at 9:00 AM");
+    expect(snoozedText("not a time", now, "UTC")).toBe("Snoozed");
+  });
+
+  it("posts the request and answers the notification and when it comes back", async () => {
+    const fetchMock = vi.fn(async () =>
+      Response.json({ ...note("n1", "2026-11-27T15:30:00Z", true), snoozed_until: "2026-11-27T15:45:00Z" }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    try {
+      const answer = await snooze("n/1", { minutes: 10 });
+      expect(answer.snoozedUntil).toBe("2026-11-27T15:45:00Z");
+      expect(answer.notification?.read).toBe(true);
+      expect(fetchMock).toHaveBeenCalledWith(
+        "/api/notifications/n%2F1/snooze",
+        expect.objectContaining({ method: "POST", body: JSON.stringify({ minutes: 10 }) }),
+      );
+      fetchMock.mockImplementation(async () => Response.json({ id: "n1" }));
+      await expect(snooze("n1", { minutes: 10 })).rejects.toMatchObject({ code: "bad_response" });
+      fetchMock.mockImplementation(async () =>
+        Response.json({ error: { code: "not_found", message: "Notification not found." } }, { status: 404 }),
+      );
+      await expect(snooze("n1", { minutes: 10 })).rejects.toMatchObject({ status: 404, code: "not_found" });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

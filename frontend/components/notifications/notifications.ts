@@ -6,6 +6,7 @@
  * ["notifications", "all"].
  */
 import { api, ApiError } from "@/lib/api";
+import { addDays, wallClock, zonedTimeToUtc } from "@/lib/zoned-time";
 
 export interface AppNotification {
   id: string;
@@ -52,6 +53,76 @@ export async function fetchNotifications(unreadOnly: boolean): Promise<AppNotifi
 
 export function markRead(id: string): Promise<unknown> {
   return api(`notifications/${encodeURIComponent(id)}/read`, { method: "POST" });
+}
+
+// -- snooze ----------------------------------------------------------------------------------
+
+/** The body of POST /api/notifications/{id}/snooze: exactly one of the two. */
+export type SnoozeRequest = { minutes: number } | { until: string };
+
+export interface SnoozeOption {
+  /** What the control says: "10 minutes", "1 hour", "Tomorrow at 9:00 AM". */
+  label: string;
+  request: (now: Date, timeZone: string) => SnoozeRequest;
+}
+
+const TOMORROW_HOUR = 9;
+
+/** 9:00 tomorrow on the wall clock of `timeZone` (the user's), as an instant. */
+export function tomorrowMorning(now: Date, timeZone: string): Date {
+  const today = wallClock(now, timeZone);
+  const next = addDays(today.year, today.month, today.day, 1);
+  return zonedTimeToUtc(next.year, next.month, next.day, TOMORROW_HOUR, 0, timeZone);
+}
+
+export const SNOOZE_OPTIONS: readonly SnoozeOption[] = [
+  { label: "10 minutes", request: () => ({ minutes: 10 }) },
+  { label: "1 hour", request: () => ({ minutes: 60 }) },
+  {
+    label: "Tomorrow at 9:00 AM",
+    request: (now, timeZone) => ({ until: tomorrowMorning(now, timeZone).toISOString() }),
+  },
+];
+
+/** The browser's IANA zone (UTC when it has none). */
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
+export interface Snoozed {
+  notification: AppNotification | null;
+  /** When it comes back, ISO 8601. */
+  snoozedUntil: string;
+}
+
+export async function snooze(id: string, request: SnoozeRequest): Promise<Snoozed> {
+  const body = await api<{ snoozed_until?: unknown }>(`notifications/${encodeURIComponent(id)}/snooze`, {
+    method: "POST",
+    body: request,
+  });
+  if (typeof body?.snoozed_until !== "string") {
+    throw new ApiError(502, "bad_response", "The snooze came back in an unexpected shape.");
+  }
+  return { notification: toNotification(body), snoozedUntil: body.snoozed_until };
+}
+
+/**
+ * The toast after a snooze, in the reader's time: "Snoozed until 3:45 PM", "Snoozed until
+ * tomorrow at 9:00 AM", "Snoozed until Fri, Nov 28 at 9:00 AM".
+ */
+export function snoozedText(until: string, now = new Date(), timeZone?: string): string {
+  const at = new Date(until);
+  if (Number.isNaN(at.getTime())) return "Snoozed";
+  const time = at.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone });
+  const tomorrow = new Date(now.getTime() + 86_400_000);
+  if (dayKey(at, timeZone) === dayKey(now, timeZone)) return `Snoozed until ${time}`;
+  if (dayKey(at, timeZone) === dayKey(tomorrow, timeZone)) return `Snoozed until tomorrow at ${time}`;
+  const day = at.toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", timeZone });
+  return `Snoozed until ${day} at ${time}`;
 }
 
 function newestFirst(a: AppNotification, b: AppNotification): number {
