@@ -432,3 +432,33 @@ def test_coming_before_a_weekday_goes_with_it_as_on_the_web(
 def test_the_coming_weekday_leaves_no_the() -> None:
     # The assistant's title drops the "the" it leaves; the web now takes "the coming" too.
     assert task("add pay rent the coming friday") == ("Pay rent", "2026-11-27 09:00", None, None)
+
+
+# -- weekdays after "every", on the web as here ------------------------------------------------
+# quick-add.ts, run on Friday 27 Nov 2026 at noon in Paris, reads these lines as the assistant
+# does (guards: they pass before and after). It does not yet read weekdays separated only by
+# spaces ("every monday wednesday friday") as one list, which the assistant now does
+# (test_spaced_weekdays.py), so those lines are not here.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "add gym every monday, wednesday and friday at 7am",
+            ("Gym", "2026-11-30 07:00", None, "FREQ=WEEKLY;BYDAY=MO,WE,FR"),
+        ),
+        (
+            "add prep every monday friday's standup",
+            ("Prep friday's standup", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO"),
+        ),
+        (
+            "add every monday call Friday's team",
+            ("Call Friday's team", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO"),
+        ),
+        (
+            "add call mom every weekday",
+            ("Call mom", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ),
+    ],
+)
+def test_weekdays_after_every_as_on_the_web(message: str, expected: tuple[str | None, ...]) -> None:
+    assert task(message, friday_at(12)) == expected

@@ -28,7 +28,10 @@ PLAIN_WORDS = {
 }
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
-_DAYS = _DAY + r"s?(?:\s*(?:,|and|&|\+|or|/)\s*(?:(?:on|every)\s+)?" + _DAY + r"s?)*"
+# Days in a list: "monday, wednesday and friday", "mon/wed", and weekdays separated only by
+# spaces ("monday wednesday friday", "mon wed fri"), but not a possessive day word that starts
+# the title ("every monday friday's standup": Mondays, titled "Friday's standup").
+_DAYS = _DAY + r"s?(?:(?:\s*(?:,|and|&|\+|or|/)\s*(?:(?:on|every)\s+)?|\s+)" + _DAY + r"s?(?![\w'\u2019]))*"
 _PLURAL_DAYS = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
 _EVERY = r"(?:every|each|once\s+(?:a|every|per))"
 _ORDINALS = {
