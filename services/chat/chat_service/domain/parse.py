@@ -40,8 +40,9 @@ Intent = Literal[
     "cannot",
     "move_all",
     "unclear",
+    "skip",
 ]
-MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update"})
+MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update", "skip"})
 
 SUGGESTED_TAGS = ("Work", "Personal", "Shopping", "Health", "Finance", "Learning", "Urgent")
 # Words people use for a list, mapped to the suggested tag they mean.
@@ -627,6 +628,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_sort,
         _read_correction,
         _read_two_changes,
+        _read_skip,
         _read_clear_recurrence,
         _read_set_recurrence,
         _read_remove_tag,
@@ -1377,6 +1379,32 @@ def _read_done_without_i(text: str, now: datetime) -> Request | None:
 
     verb = stem(m.group("verb"))
     return Request("complete", ref=ref, verb_hint=verb, verb_required=True, fallback=read_add(text, now))
+
+
+# "skip the next gym", "skip this week's gym", "skip gym this week", "skip the next one".
+_SKIP = re.compile(
+    r"^skip\s+(?:over\s+)?"
+    r"(?P<lead>(?:the\s+)?(?:next|upcoming|coming)\s+(?:(?:occurrence|instance|session|one)\s+of\s+)?|"
+    r"(?:this|today|tonight|tomorrow)(?:\s+week)?'s\s+|this\s+week's\s+|(?:the\s+)?(?:occurrence|instance)\s+of\s+)?"
+    r"(?P<ref>.+?)"
+    r"(?P<tail>\s+(?:(?:for\s+)?this\s+week|this\s+time|just\s+(?:this\s+)?once|this\s+once|once|for\s+now|"
+    r"today|tonight|tomorrow|next\s+time))?[.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _read_skip(text: str, now: datetime) -> Request | None:
+    """'skip the next gym', 'skip this week's gym', 'skip gym this week': the repeating task's
+    coming occurrence is skipped (the task moves to its next one). A plain 'skip breakfast'
+    is that when a task 'Breakfast' exists, else a new task as before."""
+    m = _SKIP.match(text)
+    if not m:
+        return None
+    said = m.group("ref")
+    request = _req("skip", "it" if re.fullmatch(r"(?:one|it|that|this)", said, re.IGNORECASE) else said)
+    if m.group("lead") or m.group("tail") or request.pronoun:
+        return request
+    return replace(request, fallback=read_add(text, now))
 
 
 def _read_clear_due(text: str, now: datetime) -> Request | None:

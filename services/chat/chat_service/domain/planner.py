@@ -29,7 +29,7 @@ from chat_service.domain.parse import (
     says_yes,
     series_due,
 )
-from chat_service.domain.recurrence import describe
+from chat_service.domain.recurrence import describe, next_after
 from chat_service.domain.text import keywords, retitled, words
 from chat_service.domain.when import DEFAULT_TIME, When
 
@@ -395,7 +395,8 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
     found: list[Task] = []
     # An edit that would otherwise add a task ("remind me that the rent is due tomorrow")
     # edits an open task only: a reminder or date on last month's done 'Pay rent' is lost.
-    open_only = req.intent == "update" and req.fallback is not None
+    # A skip moves a repeating task's coming occurrence: an open task's.
+    open_only = (req.intent == "update" and req.fallback is not None) or req.intent == "skip"
     for scope in dict.fromkeys((status,) if open_only else (status, "all")):
         result = j.call("search_tasks", query=query, status=scope)
         if not _ok(result):
@@ -515,7 +516,49 @@ def _act(req: Request, task: Task, ctx: Context, j: Journal) -> str:
     if req.intent == "delete":
         result = j.call("delete_task", task_id=task_id)
         return f"Deleted {title}." if _ok(result) else _failure(result, f"delete {title}")
+    if req.intent == "skip":
+        return _skip(task, ctx, j)
     return _update(req.changes, task, ctx, j)
+
+
+def _skip(task: Task, ctx: Context, j: Journal) -> str:
+    """'Skip the next gym': the repeating task moves to its next occurrence after its due
+    time (as task-service plans it: DTSTART the due time, in UTC), not completed, so no
+    completion is recorded and no next instance is made; its reminder keeps its distance.
+    A task that does not repeat, or whose series ends with it, is left as it is."""
+    title = reply.quote(task.get("title"))
+    rule, due = task.get("rrule"), reply.parse_time(task.get("due_at"))
+    if not rule:
+        return (
+            f"{title} doesn't repeat, so there is no next one to skip. "
+            "Should I move it to another day, or delete it?"
+        )
+    if due is None:
+        return f"{title} repeats but has no due date, so there is nothing to skip yet. When is it next due?"
+    # COUNT counts instances, which only task-service knows: its next_occurrence says when over.
+    over = "COUNT=" in rule.upper() and "next_occurrence" in task and not task["next_occurrence"]
+    following = None if over else next_after(rule, due)
+    if following is None:
+        return (
+            f"{title} is the last one of its series (it repeats {describe(rule)} and ends after this one), "
+            "so there is no next one to move it to. I left it as it is."
+        )
+    result = j.call("set_due_date", task_id=task["id"], due_at=iso(following))
+    if not _ok(result):
+        return _failure(result, f"skip {title}")
+    moved = result.get("task", {}).get("due_at") or iso(following)
+    next_due = reply.when_text(moved, ctx.now, ctx.timezone).removeprefix("on ")
+    return f"Skipped {_occurrence(title, due, ctx)}; next due {next_due}."
+
+
+def _occurrence(title: str, due: datetime, ctx: Context) -> str:
+    """The skipped occurrence: "this Monday's 'Gym'", "today's 'Gym'", "'Gym' of Mon, Dec 14"."""
+    day = reply.day_text(due, ctx.now, ctx.timezone)
+    if day in ("today", "tomorrow", "yesterday"):
+        return f"{day}'s {title}"
+    if "," not in day:
+        return f"this {day}'s {title}"
+    return f"{title} of {day}"
 
 
 def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:

@@ -7,7 +7,7 @@ due time (DTSTART) is a local time on one of them."""
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil.rrule import rrulestr
 from todo_common.recurrence import parse_rule as canonical_rule
@@ -253,6 +253,16 @@ def first_due(rule: str, now: datetime, at: time | None = None, start: date | No
     found = series.after(after)
     first: datetime = found if found is not None else base
     return first.replace(tzinfo=now.tzinfo)
+
+
+def next_after(rule: str, due_at: datetime) -> datetime | None:
+    """The occurrence after `due_at` as task-service plans it (its `next_occurrence`): the
+    first one strictly after due_at with due_at as DTSTART, computed in UTC; UNTIL bounds it;
+    None when the series has none. COUNT is left to the caller (it counts instances, which
+    only task-service knows)."""
+    start = due_at.astimezone(UTC)
+    found = canonical_rule(rule).without("COUNT").dateutil(start).after(start)
+    return found.astimezone(UTC) if found is not None else None
 
 
 def describe(rule: str) -> str:
