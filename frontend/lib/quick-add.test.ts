@@ -949,7 +949,6 @@ describe("a weekday named on that same weekday is next week's", () => {
     ["Pay rent every week friday", "FREQ=WEEKLY", NEXT_FRIDAY_9],
     ["Pay rent weekly friday at 3pm", "FREQ=WEEKLY", NEXT_FRIDAY_15],
     ["Pay rent friday weekly", "FREQ=WEEKLY", NEXT_FRIDAY_9],
-    ["Pay rent every monday friday", "FREQ=WEEKLY;BYDAY=MO", "2026-12-07T08:00:00.000Z"], // first Monday from next Friday
   ])("reads a weekday that starts a repeating task the same way: %s on a Friday at 08:00", (text, rrule, dueAt) => {
     expect(parseQuickAdd(text, friday("08:00"))).toMatchObject({ title: "Pay rent", rrule, dueAt });
   });
@@ -1079,5 +1078,45 @@ describe("weekday abbreviations", () => {
 
   it.each(["Sun cream", "SAT prep", "wed", "Pay rent sat", "Sat down with Bob"])("keeps %s as words", (text) => {
     expect(parseQuickAdd(text, WEDNESDAY)).toMatchObject({ title: text, dueAt: null });
+  });
+});
+
+describe("weekdays after 'every' separated only by spaces are one list, as the assistant reads them", () => {
+  // Friday 27 November 2026, 12:00 in Paris (UTC+1). Before, only the first day was the rule, the
+  // rest stayed in the title ("gym wednesday") or was read as a date that pushed the first due a
+  // week later (Mon 7 Dec from "friday"). Expected values: services/chat parse() of the same lines.
+  const now = { now: new Date("2026-11-27T12:00:00+01:00"), timeZone: "Europe/Paris" };
+
+  it.each([
+    ["gym every monday wednesday friday at 7am", "gym", "FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-11-30T06:00:00.000Z"],
+    ["gym every mon wed fri at 7am", "gym", "FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-11-30T06:00:00.000Z"],
+    ["gym every tue thu", "gym", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-12-01T08:00:00.000Z"],
+    ["gym every tuesday thursday at 6pm", "gym", "FREQ=WEEKLY;BYDAY=TU,TH", "2026-12-01T17:00:00.000Z"],
+    ["standup every monday friday", "standup", "FREQ=WEEKLY;BYDAY=MO,FR", "2026-11-30T08:00:00.000Z"],
+    ["yoga every sat sun at 9", "yoga", "FREQ=WEEKLY;BYDAY=SA,SU", "2026-11-28T08:00:00.000Z"], // 9: am on a repeat
+    ["gym weekly on monday wednesday", "gym", "FREQ=WEEKLY;BYDAY=MO,WE", "2026-11-30T08:00:00.000Z"],
+    ["gym weekly on monday", "gym", "FREQ=WEEKLY;BYDAY=MO", "2026-11-30T08:00:00.000Z"],
+  ])("%s", (text, title, rrule, dueAt) => {
+    expect(parseQuickAdd(text, now)).toMatchObject({ title, rrule, dueAt });
+  });
+
+  it("starts today when one of the days is today and its hour is ahead", () => {
+    const early = { now: new Date("2026-11-27T08:00:00+01:00"), timeZone: "Europe/Paris" };
+    expect(parseQuickAdd("Pay rent every monday friday", early)).toMatchObject({
+      title: "Pay rent",
+      rrule: "FREQ=WEEKLY;BYDAY=MO,FR",
+      dueAt: "2026-11-27T08:00:00.000Z",
+    });
+  });
+
+  // Guards: these read the same before and after.
+  it.each([
+    ["gym every monday, wednesday and friday at 7am", "gym", "FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-11-30T06:00:00.000Z"],
+    ["prep every monday friday's standup", "prep friday's standup", "FREQ=WEEKLY;BYDAY=MO", "2026-11-30T08:00:00.000Z"],
+    ["every monday call Friday's team", "call Friday's team", "FREQ=WEEKLY;BYDAY=MO", "2026-11-30T08:00:00.000Z"],
+    ["call mom every weekday", "call mom", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-11-30T08:00:00.000Z"],
+    ["gym every week on monday and wednesday", "gym", "FREQ=WEEKLY;BYDAY=MO,WE", "2026-11-30T08:00:00.000Z"],
+  ])("guard: %s", (text, title, rrule, dueAt) => {
+    expect(parseQuickAdd(text, now)).toMatchObject({ title, rrule, dueAt });
   });
 });

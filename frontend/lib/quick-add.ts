@@ -12,6 +12,7 @@
  *   !medium !m !3             MEDIUM             !low !l !4    LOW
  *   asap (a word of its own, any case)                  HIGH (no due date)
  *   every day|week|month|year|weekday, every 2 weeks, every other day, every monday and friday,
+ *   every mon wed fri, weekly on monday wednesday,
  *   every month on the 1st, the 1st of every month, every 15th, every evening (daily at 18:00),
  *   daily, weekly, monthly, yearly, weekdays                                     → rrule
  *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm
@@ -31,9 +32,13 @@
  * ("sat at 5pm") goes with them. "next friday" and "friday next week" are the Friday of next week
  * (chrono's reading; on a Friday that is the same next Friday, on a Wednesday nine days on; the
  * assistant reads it as the coming Friday). A date typed ("Friday Nov 27") is that date. The same
- * holds for a weekday that starts a repeating task ("Review every week friday", "Gym every monday
- * friday": from next Friday on) or names a reminder; the rule's own words have their own first
- * instance ("every friday" typed on a Friday before 09:00 is due today).
+ * holds for a weekday that starts a repeating task ("Review every week friday": from next Friday
+ * on) or names a reminder; the rule's own words have their own first instance ("every friday"
+ * typed on a Friday before 09:00 is due today). Weekdays after "every" (or "weekly on") separated
+ * only by spaces are one list, as the assistant reads them: "Gym every monday wednesday friday",
+ * "every mon wed fri", "weekly on monday wednesday" repeat on each of those days from the first
+ * one after now; a day word with a possessive ends the list ("Prep every monday friday's standup":
+ * Mondays, titled "Prep friday's standup").
  * A day and month without a year are the first such date from today on: today's date ("Nov 27",
  * "27/11", "11/27" typed on 27 November, in timeZone) is today whatever the hour (chrono made it
  * next year's from noon), yesterday's ("Nov 26") next year's, as the assistant reads them.
@@ -412,12 +417,15 @@ const DAY_NAMES: Array<[RegExp, string]> = [
 ];
 const DAY_ORDER = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const DAY = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?`;
-const DAY_LIST = String.raw`${DAY}(?:\s*(?:,|and|&|\+)\s*${DAY})*`;
+// Days in a list: "mon, wed and fri", and days separated only by spaces ("monday wednesday
+// friday", "mon wed fri"), as the assistant reads them; a day word followed by more of a word or
+// a possessive ("every monday friday's standup") ends the list before it.
+const DAY_LIST = String.raw`${DAY}(?:(?:\s*(?:,|and|&|\+)\s*|\s+)${DAY}(?![\w'’]))*`;
 const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 
 function dayCodes(list: string): string[] {
   const codes = new Set<string>();
-  for (const word of list.split(/\s*(?:,|and|&|\+)\s*/i)) {
+  for (const word of list.split(/\s*(?:,|\band\b|&|\+)\s*|\s+/i)) {
     const found = DAY_NAMES.find(([pattern]) => pattern.test(word.trim()));
     if (found) codes.add(found[1]);
   }
@@ -490,6 +498,11 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
     // every day, every 2 weeks, every other month, every year
     pattern: /\bevery\s+(?:(other)\s+|(\d{1,3})\s+)?(day|week|month|year)s?\b/i,
     rrule: (m) => withInterval(UNIT_FREQ[m[3].toLowerCase()], m[1] ? 2 : Number(m[2] ?? 1)),
+  },
+  {
+    // weekly on monday wednesday, weekly on mon and thu
+    pattern: new RegExp(String.raw`\bweekly\s+on\s+(${DAY_LIST})\b`, "i"),
+    rrule: (m) => `FREQ=WEEKLY;BYDAY=${dayCodes(m[1]).join(",")}`,
   },
   {
     pattern: /\b(daily|weekly|fortnightly|monthly|yearly|annually)\b/i,

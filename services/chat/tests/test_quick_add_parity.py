@@ -436,15 +436,40 @@ def test_the_coming_weekday_leaves_no_the() -> None:
 
 # -- weekdays after "every", on the web as here ------------------------------------------------
 # quick-add.ts, run on Friday 27 Nov 2026 at noon in Paris, reads these lines as the assistant
-# does (guards: they pass before and after). It does not yet read weekdays separated only by
-# spaces ("every monday wednesday friday") as one list, which the assistant now does
-# (test_spaced_weekdays.py), so those lines are not here.
+# does. Weekdays separated only by spaces ("every monday wednesday friday", "weekly on monday
+# wednesday") are one list on both sides (test_spaced_weekdays.py here, quick-add.test.ts there);
+# the comma list, the possessive day word and "every weekday" are guards.
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
         (
             "add gym every monday, wednesday and friday at 7am",
             ("Gym", "2026-11-30 07:00", None, "FREQ=WEEKLY;BYDAY=MO,WE,FR"),
+        ),
+        (
+            "add gym every monday wednesday friday at 7am",
+            ("Gym", "2026-11-30 07:00", None, "FREQ=WEEKLY;BYDAY=MO,WE,FR"),
+        ),
+        (
+            "add gym every mon wed fri at 7am",
+            ("Gym", "2026-11-30 07:00", None, "FREQ=WEEKLY;BYDAY=MO,WE,FR"),
+        ),
+        ("add gym every tue thu", ("Gym", "2026-12-01 09:00", None, "FREQ=WEEKLY;BYDAY=TU,TH")),
+        (
+            "add gym every tuesday thursday at 6pm",
+            ("Gym", "2026-12-01 18:00", None, "FREQ=WEEKLY;BYDAY=TU,TH"),
+        ),
+        (
+            "add standup every monday friday",
+            ("Standup", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO,FR"),
+        ),
+        (
+            "add yoga every sat sun at 9",
+            ("Yoga", "2026-11-28 09:00", None, "FREQ=WEEKLY;BYDAY=SA,SU"),
+        ),
+        (
+            "add gym weekly on monday wednesday",
+            ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO,WE"),
         ),
         (
             "add prep every monday friday's standup",
