@@ -130,11 +130,22 @@ def test_ping_me_about_a_task_reminds_about_that_task(message: str, same_as: str
     assert request.intent == "update" and request == parse(same_as, NOW)
 
 
-async def test_ping_me_to_call_mom_adds_it_with_a_reminder_as_remind_me_to_does(fake: FakeTasks) -> None:
-    # A task of that title already there is left alone, as "remind me to call mom at 5" leaves it.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ping me to call mom at 5",
+        # The time said first (it answered "I'll remind you about 'Call mom' today at 5:00 PM.").
+        "remind me at 5 to call mom",
+    ],
+)
+async def test_with_a_call_mom_on_the_list_it_does_as_remind_me_to_call_mom_at_5(
+    fake: FakeTasks, message: str
+) -> None:
+    # 'remind me to call mom at 5' adds a new task even when one of that title is there, and
+    # leaves that one alone; so do these.
     fake.seed("alice", title="Call mom")
     chat = Chat(fake)
-    said = await chat.say("ping me to call mom at 5")
+    said = await chat.say(message)
     assert said == "Added 'Call mom' for today at 5:00 PM (reminder at the due time)."
     assert said == await chat.say("remind me to call mom at 5")
     reminded = [t for t in fake.tasks.values() if t["remind_at"]]

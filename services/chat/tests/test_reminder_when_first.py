@@ -75,21 +75,6 @@ def test_a_reminder_about_a_task_is_still_set_on_that_task(
     assert (said.at.isoformat()[:16] if said else None) == remind_at
 
 
-async def test_with_a_call_mom_on_the_list_it_does_as_remind_me_to_call_mom_at_5(fake: FakeTasks) -> None:
-    # 'remind me to call mom at 5' adds a new task even when one of that title is there; so
-    # does the time said first (it answered "I'll remind you about 'Call mom' today at 5:00 PM.").
-    fake.seed("alice", title="Call mom")
-    chat = Chat(fake)
-    said = await chat.say("remind me at 5 to call mom")
-    assert said == "Added 'Call mom' for today at 5:00 PM (reminder at the due time)."
-    assert said == await chat.say("remind me to call mom at 5")
-    reminded = [t for t in fake.tasks.values() if t["remind_at"]]
-    assert [(t["title"], t["due_at"], t["remind_at"]) for t in reminded] == [
-        ("Call mom", "2026-11-25T17:00:00Z", "2026-11-25T17:00:00Z")
-    ] * 2
-    assert len(fake.tasks) == 3
-
-
 async def test_a_reminder_at_a_time_is_told_as_that_time_not_as_hours_before(fake: FakeTasks) -> None:
     # "remind me about the dentist tomorrow" answered "... 150 hours before it's due": the
     # reminder's offset from a due time days away, not the time the user asked for.
