@@ -327,14 +327,39 @@ export function useUpdateTask() {
   });
 }
 
+/**
+ * The complete/reopen request of each task still on its way. The next one for the same task is
+ * sent once it has settled: an Undo tapped while a slow completion is still on the network would
+ * otherwise reach the server first (a no-op on an open task), the completion after it, and the task
+ * would end up completed although the list showed it back. Other tasks are not held back.
+ */
+const completionsInFlight = new Map<string, Promise<unknown>>();
+
+function afterEarlierCompletions<T>(taskId: string, send: () => Promise<T>): Promise<T> {
+  const earlier = completionsInFlight.get(taskId) ?? Promise.resolve();
+  // A failed earlier request does not stop this one (its own error toast says what happened).
+  const request = earlier.then(send, send);
+  const settled = request.then(
+    () => undefined,
+    () => undefined,
+  );
+  completionsInFlight.set(taskId, settled);
+  void settled.then(() => {
+    if (completionsInFlight.get(taskId) === settled) completionsInFlight.delete(taskId);
+  });
+  return request;
+}
+
 /** Complete or reopen. Lists refresh a moment later so the completion animation can play. */
 export function useSetCompleted() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: async ({ task, completed }: { task: Task; completed: boolean }) =>
-      parseTask(
-        await api(`tasks/${encodeURIComponent(task.id)}/${completed ? "complete" : "reopen"}`, { method: "POST" }),
+    mutationFn: ({ task, completed }: { task: Task; completed: boolean }) =>
+      afterEarlierCompletions(task.id, async () =>
+        parseTask(
+          await api(`tasks/${encodeURIComponent(task.id)}/${completed ? "complete" : "reopen"}`, { method: "POST" }),
+        ),
       ),
     onMutate: async ({ task, completed }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
@@ -357,7 +382,10 @@ export function useSetCompleted() {
     onSettled: (_data, _error, { task, completed }) => {
       const refresh = () => void client.invalidateQueries({ queryKey: taskKeys.all });
       if (!completed) return refresh();
-      setTimeout(refresh, 900);
+      // Not while an Undo of it is still on its way: the list would drop the task, then bring it back.
+      setTimeout(() => {
+        if (!completionsInFlight.has(task.id)) refresh();
+      }, 900);
       // A recurring instance's successor arrives through events shortly after.
       if (completed && task.rrule) {
         setTimeout(refresh, 2500);
