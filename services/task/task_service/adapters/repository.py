@@ -27,6 +27,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     update,
 )
 from sqlalchemy import cast as sql_cast
@@ -577,6 +578,7 @@ def _filter_params(query: ListQuery) -> dict[str, Any]:
 
 
 def _filters(shape: _PageShape) -> list[ColumnElement[bool]]:
+    """The page's conditions, the user's own tasks (user_id) first."""
     t, set_ = tasks.c, shape.filters
     where: list[ColumnElement[bool]] = [t.user_id == bindparam("user_id"), t.deleted_at.is_(None)]
     if shape.status != "all":
@@ -641,9 +643,15 @@ def _ranked(shape: _PageShape, conditions: list[ColumnElement[bool]]) -> Select[
     keys_decide = select(keys_decide_query(query)).scalar_subquery()
     matches = or_(keys_decide, tasks.c.search_vector.op("@@")(tsquery))
     rank_f = sql_cast(func.ts_rank(tasks.c.search_vector, tsquery), Float)
+    # The keys find only the user's rows but for another user sharing the tag, so each
+    # row's user_id is still checked: as `(user_id = :user_id) IS true`, which no index
+    # serves. As a plain equality the planner ANDed the keys' bitmap with all of the
+    # user's entries in the tags index (4.1 ms instead of 0.1 for a rare word in 100,000
+    # of a user's tasks; migration 0006).
+    owner = (tasks.c.user_id == user_id).is_(true())
     return (
         select(tasks.c.id, rank_f.label("rank"))
-        .where(*conditions, search_keys.op("@@")(user_query), matches)
+        .where(owner, *conditions[1:], search_keys.op("@@")(user_query), matches)
         .order_by(rank_f.desc(), tasks.c.created_at.desc(), tasks.c.id)
         .limit(SEARCH_RESULTS)
     )

@@ -48,14 +48,25 @@ SEARCH_VECTOR_SQL = (
 tasks = Table(
     "tasks",
     metadata,
+    # Fixed-width columns first, then what a search reads of each row (deleted_at and
+    # completed for its filters, search_vector for ts_rank), then the rest: PostgreSQL
+    # reads a row's columns in order (migration 0006).
     Column("id", Uuid, primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False, server_default=text("1")),
+    Column("instance_number", Integer, nullable=False, server_default=text("1")),
+    Column("priority_rank", SmallInteger, Computed(PRIORITY_RANK_SQL, persisted=True), nullable=False),
+    Column("completed", Boolean, nullable=False, server_default=text("false")),
+    # Deleted tasks are kept (hidden from every user query) so that a series can go on
+    # from a deleted instance and a redelivered next-occurrence request stays a no-op.
+    Column("deleted_at", DateTime(timezone=True)),
+    Column("search_vector", TSVECTOR, Computed(SEARCH_VECTOR_SQL, persisted=True), nullable=False),
     Column("user_id", Text, nullable=False),
     Column("title", Text, nullable=False),
     Column("description", Text, nullable=False, server_default=""),
-    Column("completed", Boolean, nullable=False, server_default=text("false")),
     Column("completed_at", DateTime(timezone=True)),
     Column("priority", Text, nullable=False, server_default="MEDIUM"),
-    Column("priority_rank", SmallInteger, Computed(PRIORITY_RANK_SQL, persisted=True), nullable=False),
     # As shown (suggested tags in canonical case) and as matched (casefolded).
     Column("tags", ARRAY(Text), nullable=False, server_default=text("'{}'")),
     Column("tag_keys", ARRAY(Text), nullable=False, server_default=text("'{}'")),
@@ -66,16 +77,8 @@ tasks = Table(
     Column("repeat_from", Text, nullable=False, server_default="due"),
     Column("series_id", Uuid),
     Column("parent_task_id", Uuid),
-    Column("instance_number", Integer, nullable=False, server_default=text("1")),
     Column("occurrence_key", Text),
     Column("next_occurrence", DateTime(timezone=True)),
-    # Deleted tasks are kept (hidden from every user query) so that a series can go on
-    # from a deleted instance and a redelivered next-occurrence request stays a no-op.
-    Column("deleted_at", DateTime(timezone=True)),
-    Column("version", Integer, nullable=False, server_default=text("1")),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    Column("search_vector", TSVECTOR, Computed(SEARCH_VECTOR_SQL, persisted=True), nullable=False),
     CheckConstraint("priority IN ('VERY_IMPORTANT', 'HIGH', 'MEDIUM', 'LOW')", name="priority"),
     CheckConstraint("repeat_from IN ('due', 'completion')", name="repeat_from"),
     CheckConstraint("char_length(title) BETWEEN 1 AND 200", name="title_length"),
@@ -107,12 +110,13 @@ Index(
     postgresql_where=tasks.c.deleted_at.is_(None),
 )
 Index("ix_tasks_user_due", tasks.c.user_id, tasks.c.due_at)
-# Searches and tag filters are always one user's: user_id leads both GIN indexes
-# (btree_gin, migration 0003), so other users' matches never reach the heap. The search
-# index holds each lexeme tagged with its owner (task_search_keys, migration 0004), so a
-# prefix reads only the searching user's lexemes.
+# Searches and tag filters are always one user's. The search index holds each lexeme
+# tagged with its owner (task_search_keys, migration 0004), so it finds only the user's
+# rows, a prefix reading only the user's lexemes (0006 dropped user_id beside the keys:
+# the scan stepped through all of the user's entries too). user_id leads the tags index
+# (btree_gin, migration 0003), so other users' tags never reach the heap.
 search_keys = func.task_search_keys(tasks.c.user_id, tasks.c.search_vector, type_=TSVECTOR)
-Index("ix_tasks_user_search_keys", tasks.c.user_id, search_keys, postgresql_using="gin")
+Index("ix_tasks_search_keys", search_keys, postgresql_using="gin")
 Index("ix_tasks_user_tags", tasks.c.user_id, tasks.c.tag_keys, postgresql_using="gin")
 # The reminder scan: only tasks whose reminder is still to be sent.
 Index(
