@@ -17,6 +17,8 @@ Two scenarios:
 - "requests": `requests` requests of one kind (method, path, optional params, one JSON body
   per request), taken in turn by len(users) users until none are left; as fast as the
   answers come (closed loop), or with "rate" at that many requests a second (open loop).
+  Optionally one query-string dict per request ("queries") and one label per request
+  ("labels": the latencies are recorded under it instead of "op").
 
 Each user has its own HTTP connection, as each client of the asyncio drivers had.
 """
@@ -158,19 +160,19 @@ def _child(plan: dict[str, Any]) -> dict[str, Any]:
             i = next(numbers)
             if i >= plan["requests"]:
                 raise StopUser()
-            bodies = plan.get("bodies")
+            bodies, queries, labels = plan.get("bodies"), plan.get("queries"), plan.get("labels")
             begun = time.perf_counter()
             try:
                 r = self.send(
                     plan["method"],
                     plan["path"],
-                    params=plan.get("params"),
+                    params=queries[i] if queries else plan.get("params"),
                     json=bodies[i] if bodies else None,
                 )
                 error = problem(r)
             except Exception as exc:
                 error = f"{type(exc).__name__}: {exc}"
-            record(plan["op"], time.perf_counter() - begun, error)
+            record(labels[i] if labels else plan["op"], time.perf_counter() - begun, error)
 
         def one_of_mix(self) -> None:
             if time.monotonic() >= stop:
