@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { apiCall, BASE_URL, eventually, launch, log, newAccount, signUpByApi } from "./harness";
+import { apiCall, BASE_URL, eventually, launch, log, newAccount, newContext, signUpByApi } from "./harness";
 
 interface Task {
   id: string;
@@ -40,6 +40,22 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
+async function desktop(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { width: 1280 });
+  await signUpByApi(context, newAccount("keyboard"));
+  const page = await context.newPage();
+  page.on("pageerror", (error) => log(`page error: ${error.message}`));
+  return { context, page };
+}
+
+/** What has focus: its id, else its accessible name, else its tag. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return "body";
+    return element.id || element.getAttribute("aria-label") || element.textContent?.trim() || element.tagName;
+  });
+
 describe("on a phone", () => {
   it("keeps a task open when Undo is tapped while its completion is still on a slow network", async () => {
     const { context, page } = await phone();
@@ -59,6 +75,27 @@ describe("on a phone", () => {
     const after = await apiCall<Task>(context, "GET", `tasks/${task.id}`);
     expect(after.completed).toBe(false);
     expect(await page.getByRole("button", { name: "Pay rent. Open details" }).count()).toBe(1);
+    await context.close();
+  });
+});
+
+describe("with the keyboard only", () => {
+  it("tabs from the edit drawer's Tags to the due date, not to the page behind", async () => {
+    const { context, page } = await desktop();
+    // Enough tags (with the suggested ones) that the suggestion list scrolls.
+    await apiCall(context, "POST", "tasks", { title: "Plant tomatoes", tags: ["Home", "Garden", "Errands"] });
+    await apiCall(context, "POST", "tasks", { title: "Call the bank" });
+    await page.goto("/tasks");
+    const row = page.getByRole("button", { name: "Call the bank. Open details" });
+    await row.focus();
+    await page.keyboard.press("Enter");
+    const drawer = page.getByRole("dialog", { name: "Edit task" });
+    await drawer.waitFor();
+    await drawer.getByLabel("Tags").focus();
+    await drawer.getByRole("listbox", { name: "Tag suggestions" }).waitFor();
+    await page.keyboard.press("Tab");
+    await page.waitForTimeout(300); // the suggestions close 120 ms after the box loses focus
+    expect(await focused(page)).toBe("task-due-date");
     await context.close();
   });
 });

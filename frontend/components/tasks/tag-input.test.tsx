@@ -90,4 +90,14 @@ describe("TagInput", () => {
     fireEvent.blur(box);
     expect(value()).toEqual(["Home"]);
   });
+
+  it("keeps the suggestion list out of the Tab order, so Tab goes from the box to the next field", async () => {
+    // Chromium makes a scrolling element a Tab stop unless it says otherwise: with 7 or more suggestions
+    // the list scrolls, Tab from the box focused it, the blur hid it and focus fell to <body>.
+    const box = renderInput();
+    fireEvent.focus(box);
+    const list = await screen.findByRole("listbox", { name: "Tag suggestions" });
+    expect(list.getAttribute("tabindex")).toBe("-1");
+    expect(list.querySelector("[tabindex]:not([tabindex='-1']), button, a[href], input")).toBeNull();
+  });
 });

@@ -172,10 +172,14 @@ export function TagInput({
           {notice}
         </p>
       )}
+      {/* Not a Tab stop: the box keeps focus and names the highlighted option. Chromium makes a
+          list that scrolls (7 or more suggestions) focusable; Tab from the box then landed on it, the
+          box's blur hid it, and focus fell to the page behind the drawer. */}
       <ul
         id={listId}
         role="listbox"
         aria-label="Tag suggestions"
+        tabIndex={-1}
         hidden={!showList}
         className="absolute z-10 mt-1 max-h-56 w-full overflow-auto rounded-lg border border-border bg-surface p-1 shadow-card"
       >
