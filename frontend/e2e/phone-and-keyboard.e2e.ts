@@ -99,3 +99,28 @@ describe("with the keyboard only", () => {
     await context.close();
   });
 });
+
+describe("with the keyboard only: Undo", () => {
+  it("keeps the toast while its Undo has focus, and gives focus back to the list after Undo", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Pay rent", priority: "HIGH" });
+    await apiCall(context, "POST", "tasks", { title: "Read a book" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Read a book. Open details" }).waitFor();
+    await page.getByRole("button", { name: "Pay rent. Open details" }).focus();
+    await page.keyboard.press("x");
+    // Focus moves on to the next row; the toast's Undo is the next Tab stop.
+    await expect.poll(() => focused(page)).toBe("Read a book. Open details");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Undo");
+    // Longer than the toast's 8 s: it stays while it has focus.
+    await page.waitForTimeout(9000);
+    expect(await focused(page)).toBe("Undo");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Pay rent. Open details" }).waitFor();
+    await expect.poll(() => focused(page)).toBe("Read a book. Open details");
+    await page.keyboard.press("ArrowUp");
+    expect(await focused(page)).toBe("Pay rent. Open details");
+    await context.close();
+  });
+});

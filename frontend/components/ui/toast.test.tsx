@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { useRef } from "react";
 import { ToastProvider, useToast, useToastClearance } from "./toast";
@@ -83,5 +83,92 @@ describe("toasts over a drawer's bottom bar", () => {
     );
     expect(region.style.bottom).toBe("0px");
     rect.mockRestore();
+  });
+});
+
+describe("toasts and the keyboard", () => {
+  // Keyboard only on /tasks: x completes a task, Tab reaches the toast's Undo. Pressing it (or
+  // Dismiss) dropped focus to <body>, so the next Tab began again at the top of the page; left on
+  // Undo for 8 s, the toast went from under the focus the same way, Undo gone with it.
+  function List({ onUndo = () => {}, undoMovesFocus = false }: { onUndo?: () => void; undoMovesFocus?: boolean }) {
+    const { toast } = useToast();
+    return (
+      <>
+        <button
+          type="button"
+          onClick={() =>
+            toast({
+              title: "Completed “Pay rent”",
+              action: {
+                label: "Undo",
+                onClick: () => {
+                  onUndo();
+                  if (undoMovesFocus) document.getElementById("title")?.focus();
+                },
+              },
+            })
+          }
+        >
+          Gym. Open details
+        </button>
+        <input id="title" aria-label="Title" />
+      </>
+    );
+  }
+
+  function renderList(props: Parameters<typeof List>[0] = {}) {
+    render(
+      <ToastProvider>
+        <List {...props} />
+      </ToastProvider>,
+    );
+    const row = screen.getByRole("button", { name: "Gym. Open details" });
+    row.focus();
+    fireEvent.click(row);
+    const undo = screen.getByRole("button", { name: "Undo" });
+    undo.focus(); // Tab from the row
+    expect(document.activeElement).toBe(undo);
+    return { row, undo };
+  }
+
+  it("give focus back to where it was when Undo is pressed", () => {
+    const onUndo = vi.fn();
+    const { row, undo } = renderList({ onUndo });
+    fireEvent.click(undo);
+    expect(onUndo).toHaveBeenCalledOnce();
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(document.activeElement).toBe(row);
+  });
+
+  it("give focus back when dismissed", () => {
+    const { row } = renderList();
+    const dismiss = screen.getByRole("button", { name: "Dismiss notification" });
+    dismiss.focus();
+    fireEvent.click(dismiss);
+    expect(screen.queryByRole("status")).toBeNull();
+    expect(document.activeElement).toBe(row);
+  });
+
+  it("leave focus where the action put it", () => {
+    const { undo } = renderList({ undoMovesFocus: true });
+    fireEvent.click(undo);
+    expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Title" }));
+  });
+
+  it("stay while focus is on them, and go their full time after it leaves", () => {
+    vi.useFakeTimers();
+    try {
+      const { row } = renderList();
+      act(() => vi.advanceTimersByTime(20_000));
+      expect(screen.getByRole("button", { name: "Undo" })).toBe(document.activeElement);
+      row.focus();
+      act(() => vi.advanceTimersByTime(7_900));
+      expect(screen.queryByRole("status")).not.toBeNull();
+      act(() => vi.advanceTimersByTime(200));
+      expect(screen.queryByRole("status")).toBeNull();
+      expect(document.activeElement).toBe(row);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

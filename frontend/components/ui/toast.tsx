@@ -3,7 +3,8 @@
  * Toasts: `const { toast } = useToast(); toast({ title, description?, tone?, action?, duration? })`.
  * Rendered in one polite live region (errors are assertive) at the bottom of the screen, above
  * the bottom bar of an open drawer (its Save, the assistant's message box: useToastClearance),
- * which a toast would otherwise cover on a phone.
+ * which a toast would otherwise cover on a phone. A toast stays while it has focus, and when one
+ * that has focus goes, focus goes back to where it was before (the task list, for Undo).
  */
 import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
 import {
@@ -84,24 +85,69 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
   const nextId = useRef(1);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  /** How long each toast still on screen stays (0: until dismissed). */
+  const durations = useRef(new Map<number, number>());
+  const region = useRef<HTMLDivElement>(null);
+  /** Where focus was before it went into a toast (Tab from the list to Undo). */
+  const returnFocus = useRef<HTMLElement | null>(null);
+  /** A toast that had focus is going: give focus back once it has gone. */
+  const restoreFocus = useRef(false);
 
-  const dismiss = useCallback((id: number) => {
-    const timer = timers.current.get(id);
-    if (timer) clearTimeout(timer);
-    timers.current.delete(id);
-    setItems((current) => current.filter((item) => item.id !== id));
+  /** Notes whether focus is in one of these toasts, which are about to go. */
+  const noteFocusIn = useCallback((ids: number[]) => {
+    const active = document.activeElement;
+    const holder = active?.closest?.("[data-toast-id]");
+    if (holder && region.current?.contains(holder) && ids.includes(Number(holder.getAttribute("data-toast-id"))))
+      restoreFocus.current = true;
   }, []);
+
+  const dismiss = useCallback(
+    (id: number) => {
+      const timer = timers.current.get(id);
+      if (timer) clearTimeout(timer);
+      timers.current.delete(id);
+      durations.current.delete(id);
+      noteFocusIn([id]);
+      setItems((current) => current.filter((item) => item.id !== id));
+    },
+    [noteFocusIn],
+  );
+
+  const startTimer = useCallback(
+    (id: number) => {
+      const duration = durations.current.get(id);
+      if (!duration) return;
+      clearTimeout(timers.current.get(id));
+      timers.current.set(id, setTimeout(() => dismiss(id), duration));
+    },
+    [dismiss],
+  );
 
   const toast = useCallback(
     (options: ToastOptions) => {
       const id = nextId.current++;
+      // Four at most: the oldest goes.
+      const shown = [...(region.current?.querySelectorAll("[data-toast-id]") ?? [])];
+      noteFocusIn(shown.slice(0, Math.max(0, shown.length - 3)).map((element) => Number(element.getAttribute("data-toast-id"))));
       setItems((current) => [...current.slice(-3), { ...options, id }]);
-      const duration = options.duration ?? (options.action ? 8000 : 5000);
-      if (duration > 0) timers.current.set(id, setTimeout(() => dismiss(id), duration));
+      durations.current.set(id, options.duration ?? (options.action ? 8000 : 5000));
+      startTimer(id);
       return id;
     },
-    [dismiss],
+    [noteFocusIn, startTimer],
   );
+
+  // A toast that had focus went (its Undo pressed, dismissed, timed out): without this, focus
+  // fell to <body> and the next Tab started again at the top of the page. It goes back to where
+  // it was before it went into the toast, unless the action moved it somewhere itself.
+  useLayoutEffect(() => {
+    if (!restoreFocus.current) return;
+    restoreFocus.current = false;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    const target = returnFocus.current;
+    if (target?.isConnected) target.focus();
+  }, [items]);
 
   const api = useMemo(() => ({ toast, dismiss }), [toast, dismiss]);
 
@@ -117,9 +163,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={api}>
       <ClearanceContext.Provider value={setBar}>{children}</ClearanceContext.Provider>
       <div
+        ref={region}
         aria-live="polite"
         aria-label="Notifications"
         role="region"
+        onFocus={(event) => {
+          const from = event.relatedTarget;
+          if (from instanceof HTMLElement && region.current?.contains(from)) return;
+          returnFocus.current = from instanceof HTMLElement ? from : null;
+        }}
         style={{ bottom: clearance }}
         className="pointer-events-none fixed inset-x-0 bottom-0 z-[60] flex flex-col items-center gap-2 p-4 sm:items-start"
       >
@@ -129,7 +181,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           return (
             <div
               key={item.id}
+              data-toast-id={item.id}
               role={tone === "error" ? "alert" : "status"}
+              // It stays while it has focus (a keyboard user on its Undo), and for its whole time
+              // again once focus leaves it.
+              onFocus={() => clearTimeout(timers.current.get(item.id))}
+              onBlur={(event) => {
+                if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) startTimer(item.id);
+              }}
               className="pointer-events-auto flex w-full max-w-sm animate-toast-in items-start gap-3 rounded-card border border-border bg-surface p-3 shadow-card"
             >
               <Icon aria-hidden className={cn("mt-0.5 h-5 w-5 shrink-0", toneClass[tone])} />
