@@ -14,7 +14,14 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from chat_service.domain.cannot import Cannot, read_cannot
-from chat_service.domain.recurrence import REPEAT_WORDS, first_due, take_recurrence
+from chat_service.domain.recurrence import (
+    REPEAT_WORDS,
+    Bound,
+    bounded,
+    first_due,
+    take_recurrence,
+    take_until,
+)
 from chat_service.domain.text import NUMBER, Scanner, fix_command_typos, mashed, normalise, respell_day_words
 from chat_service.domain.when import When, take_days, take_offset, take_reminder, take_when
 
@@ -459,6 +466,8 @@ def _attributes(scan: Scanner, now: datetime) -> Changes:
     """Dates, recurrence, reminder, priority and tags said anywhere in the text."""
     minutes = take_reminder(scan)
     recurrence = take_recurrence(scan)
+    # "every morning until dec 20": the series' last day, before the date is read as its first.
+    bound = take_until(scan, now) if recurrence else None
     # "tuesday and thursday" without "every": a task for each day, not one that repeats.
     days = take_days(scan, now) if recurrence is None else []
     when = days[0] if days else take_when(scan, now)
@@ -468,7 +477,7 @@ def _attributes(scan: Scanner, now: datetime) -> Changes:
         # "... and make it repeat" said after the date: recurrence words may follow it.
         recurrence = take_recurrence(scan)
     scan.take(REPEAT_WORDS)
-    return Changes(
+    changes = Changes(
         priority=priority,
         add_tags=tuple(tags),
         due=when,
@@ -477,6 +486,15 @@ def _attributes(scan: Scanner, now: datetime) -> Changes:
         rrule_at=recurrence.at if recurrence else None,
         dues=tuple(days) if len(days) > 1 and recurrence is None else (),
     )
+    return _with_bound(changes, bound, now)
+
+
+def _with_bound(changes: Changes, bound: Bound | None, now: datetime) -> Changes:
+    """The rule ending where the user said ("for 3 weeks" counts from the first due day)."""
+    first = series_due(changes, now)
+    if bound is None or changes.rrule is None or first is None:
+        return changes
+    return replace(changes, rrule=bounded(changes.rrule, bound, first.at))
 
 
 def series_due(changes: Changes, now: datetime) -> When | None:
@@ -969,6 +987,7 @@ def _read_set_recurrence(text: str, now: datetime) -> Request | None:
     recurrence = take_recurrence(scan)
     if recurrence is None:
         return None
+    bound = take_until(scan, now)
     when = take_when(scan, now)
     scan.take(REPEAT_WORDS)
     rest = scan.rest()
@@ -979,7 +998,7 @@ def _read_set_recurrence(text: str, now: datetime) -> Request | None:
         r"\s+(?:to|so\s+(?:that\s+)?it|should|will|so\s+it\s+will|into\s+a|a|as)$", "", rest, flags=re.I
     )
     rest = re.sub(r"\s+(?:task|series)$", "", rest, flags=re.I).strip()
-    changes = Changes(rrule=recurrence.rrule, rrule_at=recurrence.at, due=when)
+    changes = _with_bound(Changes(rrule=recurrence.rrule, rrule_at=recurrence.at, due=when), bound, now)
     request = _req("update", rest or None, changes)
     if names_task and not says_repeat:
         return replace(request, fallback=read_add(text, now))

@@ -539,8 +539,9 @@ def _skip(task: Task, ctx: Context, j: Journal) -> str:
     over = "COUNT=" in rule.upper() and "next_occurrence" in task and not task["next_occurrence"]
     following = None if over else next_after(rule, due)
     if following is None:
+        repeats = describe(rule, ctx.timezone)
         return (
-            f"{title} is the last one of its series (it repeats {describe(rule)} and ends after this one), "
+            f"{title} is the last one of its series (it repeats {repeats} and ends after this one), "
             "so there is no next one to move it to. I left it as it is."
         )
     result = j.call("set_due_date", task_id=task["id"], due_at=iso(following))
@@ -606,7 +607,7 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
             if due is not None:
                 args["due_at"] = iso(due.at)
         run("set_recurring", f"make {name} repeat", **args)
-        text = f"{name} now repeats {describe(c.rrule)}"
+        text = f"{name} now repeats {describe(c.rrule, ctx.timezone)}"
         if current.get("due_at"):
             text += ", next due " + reply.when_text(current["due_at"], ctx.now, ctx.timezone)
         done.append(text + ".")
@@ -1022,7 +1023,7 @@ def _field_text(name: str, value: Any, ctx: Context) -> str:
     if name == "remind_at":
         return "reminder " + reply.when_text(value, ctx.now, ctx.timezone) if value else "no reminder"
     if name == "rrule":
-        return "repeats " + describe(value) if value else "doesn't repeat"
+        return "repeats " + describe(value, ctx.timezone) if value else "doesn't repeat"
     return f"repeats from its {'completion' if value == 'completion' else 'due date'}"
 
 

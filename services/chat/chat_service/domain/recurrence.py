@@ -8,13 +8,15 @@ due time (DTSTART) is a local time on one of them."""
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 from todo_common.recurrence import parse_rule as canonical_rule
 from todo_common.recurrence_words import describe as describe_rule
 
 from chat_service.domain.text import NUMBER, Scanner, number
-from chat_service.domain.when import DEFAULT_TIME, MONTH, MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES
+from chat_service.domain.when import DEFAULT_TIME, MONTH, MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES, take_date
 
 CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -212,6 +214,74 @@ def _monthly_day(scan: Scanner, freq: str) -> str:
     return f";BYMONTHDAY={int(m.group(1))}" if m else ""
 
 
+# -- how long a series runs: "until Dec 20", "for 3 weeks" ------------------------------------
+@dataclass(frozen=True)
+class Bound:
+    """The end of a series the user said: its last day ("until Dec 20"), or how long it runs
+    from its first due day ("for 3 weeks"), which is only known once the first due is."""
+
+    last_day: date | None = None
+    span: relativedelta | None = None
+
+
+_UNTIL_WORDS = r"\b(?:until|till|til|through|thru|ending(?:\s+on)?|up\s+to(?:\s+and\s+including)?)\s+"
+# Days people end a series on that are no date take_date reads. Only as a bound: "buy gifts
+# before christmas" stays a title's words, as the web quick-add (chrono) reads it.
+_HOLIDAY = re.compile(
+    r"(?:(?P<eve>christmas\s+eve)|(?P<day>christmas(?:\s+day)?|xmas)|(?P<new>new\s+year'?s\s+eve))\b",
+    re.IGNORECASE,
+)
+_HOLIDAY_DAYS = {"eve": (12, 24), "day": (12, 25), "new": (12, 31)}
+_SPAN_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+
+def take_until(scan: Scanner, now: datetime) -> Bound | None:
+    """Take the end of a series said after its rule: "until Dec 20", "till next friday",
+    "through the end of the month", "until christmas", "for 3 weeks", "for the next 10 days".
+    Without it the date was read as the first due day and the series never ended ("take
+    vitamins every morning until dec 20" began on the 20th). Only a day: "until 5pm" is the
+    task's time, "for 2 hours" how long each one takes, and "until it's done" title words."""
+    span = scan.take(
+        r"\bfor\s+(?:the\s+next\s+|another\s+)?("
+        + NUMBER
+        + r")\s+(day|week|month|year)s?\b(?!\s+(?:ago|later))"
+    )
+    if span:
+        unit = _SPAN_UNITS[span.group(2).lower()]
+        return Bound(span=relativedelta(**{unit: number(span.group(1))}))
+    for lead in re.finditer(_UNTIL_WORDS, scan.masked, re.IGNORECASE):
+        said = scan.masked[lead.end() :]
+        holiday = _HOLIDAY.match(said)
+        if holiday:
+            month, day = _HOLIDAY_DAYS[str(holiday.lastgroup)]
+            last = date(now.year, month, day)
+            scan.mask(lead.start(), lead.end() + holiday.end())
+            return Bound(last_day=last if last >= now.date() else last.replace(year=now.year + 1))
+        # The lead word stays with the date: take_date reads "until friday", "until the 20th".
+        sub = Scanner(scan.masked[lead.start() :])
+        found, moment = take_date(sub, now.date(), now)
+        taken = [i for i, (a, b) in enumerate(zip(sub.masked, sub.text, strict=True)) if a != b]
+        if found is None or moment is not None or not taken or taken[0] not in (0, lead.end() - lead.start()):
+            continue
+        if len(taken) != taken[-1] - taken[0] + 1:
+            continue  # words of the date elsewhere in the message: not one phrase after "until"
+        scan.mask(lead.start(), lead.start() + taken[-1] + 1)
+        return Bound(last_day=found.day)
+    return None
+
+
+def bounded(rule: str, bound: Bound, first: datetime) -> str:
+    """The rule ending on the bound's last day, at its end in the user's zone (`first`, the
+    series' first due time, is in it), as UTC: UNTIL=20261220T225959Z. A rule that already has
+    COUNT ("10 times"), or a last day before the first due day, is left as it is: RFC 5545
+    forbids both bounds, and a series that ends before it starts would have no task."""
+    last = first.date() + bound.span - timedelta(days=1) if bound.span is not None else bound.last_day
+    if last is None or "COUNT=" in rule.upper() or last < first.date():
+        return rule
+    end = datetime.combine(last, time(23, 59, 59), tzinfo=first.tzinfo).astimezone(UTC)
+    return f"{rule};UNTIL={end.strftime('%Y%m%dT%H%M%SZ')}"
+
+
 def parse_rule(text: str) -> str | None:
     """An RRULE body from a rule, plain word or English phrase; None when none is found."""
     stripped = text.strip().rstrip(".").strip()
@@ -265,10 +335,11 @@ def next_after(rule: str, due_at: datetime) -> datetime | None:
     return found.astimezone(UTC) if found is not None else None
 
 
-def describe(rule: str) -> str:
+def describe(rule: str, zone: str = "UTC") -> str:
     """The rule in words, as the recurring service's preview says it: 'every Monday and
-    Wednesday', 'every 3 days'."""
+    Wednesday', 'every 3 days', 'every day, until December 20, 2026' (UNTIL is a UTC time: its
+    day is said in the user's zone, where it is the day they said)."""
     try:
-        return describe_rule(canonical_rule(rule))
+        return describe_rule(canonical_rule(rule), tz=ZoneInfo(zone))
     except ValueError:
         return "on a schedule"

@@ -136,7 +136,7 @@ def details(
     if with_due and task.get("due_at"):
         parts.append("due " + when_text(task["due_at"], now, zone))
     if with_rule and task.get("rrule"):
-        parts.append("repeating " + describe(str(task["rrule"])))
+        parts.append("repeating " + describe(str(task["rrule"]), zone))
     if task.get("priority") and task["priority"] != "MEDIUM":
         parts.append(PRIORITY_WORDS.get(task["priority"], str(task["priority"]).lower()))
     if task.get("tags"):
@@ -152,7 +152,7 @@ def details(
 def added(task: Task, now: datetime, zone: str) -> str:
     text = f"Added {quote(task.get('title'))}"
     if task.get("rrule"):
-        text += ", repeating " + describe(str(task["rrule"]))
+        text += ", repeating " + describe(str(task["rrule"]), zone)
         if task.get("due_at"):
             text += "; the first one is due " + when_text(task["due_at"], now, zone).removeprefix("on ")
     elif task.get("due_at"):
