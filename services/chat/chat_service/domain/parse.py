@@ -23,7 +23,16 @@ from chat_service.domain.recurrence import (
     take_until,
 )
 from chat_service.domain.text import NUMBER, Scanner, fix_command_typos, mashed, normalise, respell_day_words
-from chat_service.domain.when import When, take_days, take_offset, take_reminder, take_when
+from chat_service.domain.when import (
+    ANY_WEEKDAY,
+    MONTH,
+    When,
+    take_date,
+    take_days,
+    take_offset,
+    take_reminder,
+    take_when,
+)
 
 Intent = Literal[
     "add",
@@ -1852,8 +1861,31 @@ _LISTY = re.compile(
 )
 
 
+# A question about a day that may have no list word: "what do I have on monday?", "am I free
+# on friday?", "anything on the 4th?", "what about saturday?" ("get groceries on saturday" is a
+# task, so only these leads).
+_DAY_QUESTION_LEAD = re.compile(
+    r"^(?:what(?:'s|\s+is|\s+are|\s+do|\s+have)?(?!\s+time\b)|whats|which|do\s+i\s+have|have\s+i\s+got|anything|"
+    r"any|is\s+there|are\s+there|am\s+i\s+(?:busy|free))\b",
+    re.IGNORECASE,
+)
+_WHAT_ABOUT_DAY = re.compile(
+    r"^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what|how)\s+about|and)\s+(?P<day>.+)$", re.I
+)
+
+
 def _read_list(text: str, now: datetime) -> Request | None:
-    if not _LIST_LEAD.match(text) or not _LISTY.search(text):
+    day_asked = _day_asked(text, now) is not None
+    follow_up = _WHAT_ABOUT_DAY.match(text)
+    if follow_up and (
+        _day_asked(follow_up.group("day"), now, whole=True) is not None
+        or re.fullmatch(r"(?:for\s+)?(?:today|tonight|tomorrow)", follow_up.group("day"), re.I)
+    ):
+        # "what about monday?" after a day's list: that day's list (a task's name is asked about).
+        return Request("list", filters=read_filters(follow_up.group("day"), now))
+    if not _LIST_LEAD.match(text):
+        return None
+    if not _LISTY.search(text) and not (day_asked and _DAY_QUESTION_LEAD.match(text)):
         return None
     if re.search(
         r"\b(?:about|regarding|related\s+to|mentioning|matching|containing|called|named)\b",
@@ -1895,7 +1927,7 @@ def read_filters(text: str, now: datetime) -> Filters:
     due_when = None
     if re.search(r"\b(?:overdue|late|past\s+due|missed)\b", low):
         due = "overdue"
-    elif re.search(r"\btomorrow\b", low):
+    elif re.search(r"(?<!after\s)\btomorrow\b", low):  # "the day after tomorrow" is a day asked
         start = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
         due_after, due_before, due_when = start, start + timedelta(days=1), "tomorrow"
     elif re.search(r"\b(?:today|tonight|this\s+evening|this\s+afternoon)\b", low):
@@ -1914,6 +1946,14 @@ def read_filters(text: str, now: datetime) -> Filters:
         due = "week"
     elif re.search(r"\b(?:no|without\s+a?)\s+(?:due\s+date|deadline)\b", low):
         due = "none"
+    elif (days := _day_asked(low, now)) is not None:
+        # "anything on friday?", "what's due saturday", "this weekend": due on those days only.
+        first, after, due_when = days
+        start = datetime.combine(first, time(0, 0), tzinfo=now.tzinfo)
+        due_after, due_before = (
+            start - timedelta(seconds=1),
+            datetime.combine(after, time(0, 0), tzinfo=now.tzinfo),
+        )
     completed_after = completed_before = completed_when = None
     if _ASKS_WHAT_WAS_DONE.search(low) and not re.search(
         r"\b(?:still|left|remaining|not|to\s+do|need)\b", low
@@ -1945,6 +1985,64 @@ def read_filters(text: str, now: datetime) -> Filters:
         completed_when=completed_when,
         due_when=due_when,
     )
+
+
+# The day a question ends with: "(on / for / due / this / next) friday", "dec 4", "the 4th",
+# "4 december", "12/4", "the day after tomorrow"; or a weekend.
+_DAY_ASKED = re.compile(
+    r"(?:^|\s)(?P<day>(?:(?:on|for|due|this|next|coming)\s+)*(?:the\s+)?(?:"
+    + ANY_WEEKDAY
+    + r"|"
+    + MONTH
+    + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + MONTH
+    + r"|\d{1,2}/\d{1,2}|\d{1,2}(?:st|nd|rd|th)|day\s+after\s+tomorrow))\.?$",
+    re.IGNORECASE,
+)
+_WEEKEND_ASKED = re.compile(
+    r"(?:^|\s)(?:(?:on|over|for|during|due)\s+)?(?P<which>this|next|the|coming)\s+weekend$", re.IGNORECASE
+)
+
+
+def _day_asked(text: str, now: datetime, *, whole: bool = False) -> tuple[date, date, str] | None:
+    """The days a question ends by naming ("anything on friday?", "what's due dec 4", "what
+    do I have this weekend"): the first, the day after the last, and how the reply names them
+    ("on Friday", "this weekend"). With `whole`, only when the day is all the text says. A day
+    is read as a due date is (a weekday is the next such day after today). Before, the list
+    was every open task, and "what do I have on monday" searched for the word "monday"."""
+    said = text.strip().lower()
+    today = now.date()
+    weekend = _WEEKEND_ASKED.search(said)
+    if weekend and (not whole or weekend.start() == 0):
+        upcoming = weekend.group("which") == "next"
+        if today.weekday() >= 5 and not upcoming:
+            first = today  # said on a Saturday or Sunday: the rest of this one
+        else:
+            first = today + timedelta(days=(5 - today.weekday()) % 7 or 7)  # the coming Saturday
+            if upcoming and today.weekday() < 5:
+                first += timedelta(days=7)  # "next weekend" on a weekday: the one after, as a due date is
+        after = first + timedelta(days=7 - first.weekday())  # the Monday after it
+        return first, after, ("next weekend" if upcoming else "this weekend")
+    m = _DAY_ASKED.search(said)
+    if m is None or (whole and m.start("day") != 0):
+        return None
+    day = re.sub(r"^(?:(?:on|for|due|this|next|coming)\s+)*", "", m.group("day"))
+    if re.match(r"^\d", day) and re.match(r"^\d{1,2}(?:st|nd|rd|th)$", day):
+        day = "the " + day  # "on the 4th"
+    found, _ = take_date(Scanner("on " + day), today, now)
+    if found is None:
+        return None
+    return found.day, found.day + timedelta(days=1), _day_named(found.day, today)
+
+
+def _day_named(day: date, today: date) -> str:
+    """How a list names the day it is for: 'today', 'tomorrow', 'on Friday', 'on Fri, Dec 4'."""
+    ahead = (day - today).days
+    if ahead in (0, 1):
+        return "today" if ahead == 0 else "tomorrow"
+    if 1 < ahead < 7:
+        return f"on {day:%A}"
+    return f"on {day:%a, %b} {day.day}" + (f", {day.year}" if day.year != today.year and ahead >= 180 else "")
 
 
 # "What did I do / finish / get done ...", "what have I completed ...", "what I've done".
