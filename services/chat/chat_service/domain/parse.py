@@ -46,6 +46,7 @@ Intent = Literal[
     "greet",
     "help",
     "thanks",
+    "bye",
     "cancel",
     "delete_all",
     "delete_done",
@@ -534,6 +535,35 @@ _THANKS = re.compile(
     r"very\s+much|again|mate|buddy))*[\s!.]*$",
     re.IGNORECASE,
 )
+# A message that only acknowledges, praises or ends the talk: "ok great", "cool cool", "nice
+# one", "ok sounds good", "got it 👍", "that's all", "no that's it", "all good", "bye". Each was
+# a new task ('Great', 'Nice one', 'All good'), and "no that's it" right after an add renamed
+# the task 'That's it'. "done" / "all done" are not here: they complete the last task.
+_ACK = (
+    r"(?:ok(?:ay|ey)?|k+|alright|sure|cool|great|perfect|awesome|nice(?:\s+one)?|good(?:\s+(?:stuff|job|work|bot))?|"
+    r"great\s+(?:stuff|job|work)|well\s+done|excellent|brilliant|lovely|sweet|fine|amazing|wonderful|neat|super|"
+    r"yes(?:\s+please)?|yep|yeah|yup|thanks?|thank\s+you|thx|ty|cheers|got\s+it|noted|understood|will\s+do|"
+    r"sounds\s+(?:good|great|perfect)|that\s+works|works\s+for\s+me|(?:much\s+)?appreciated|appreciate\s+it|"
+    r"love\s+it|you\s+rock|lol|haha+|okey\s+dokey|so\s+much|a\s+lot|very\s+much|again|mate|buddy|"
+    "\U0001f44d|\U0001f64f|\U0001f60a|\U0001f642|\u2764\ufe0f?)"
+)
+_CLOSER = (
+    r"(?:that'?s\s+(?:all|it|everything)(?:\s+for\s+(?:now|today))?|that\s+is\s+all|nothing\s+(?:else|more)|"
+    r"(?:i'?m|i\s+am|we'?re)\s+(?:good|all\s+set)|all\s+(?:good|set)|(?:good)?\s*bye(?:\s+bye)?|"
+    r"see\s+(?:ya|you)(?:\s+later)?|talk\s+(?:to\s+you\s+)?later|good\s*night)"
+)
+_ONLY_ACK = re.compile(
+    r"^(?:(?:no|nope|nah)[,!.]*\s+)?(?:"
+    + _ACK
+    + "|"
+    + _CLOSER
+    + r")(?:[\s,!.]+(?:"
+    + _ACK
+    + "|"
+    + _CLOSER
+    + r"))*[\s!.]*$",
+    re.IGNORECASE,
+)
 _UNDO = re.compile(
     r"^(?:(?:undo|revert|reverse)(?:\s+(?:that|it|this|what\s+you\s+(?:just\s+)?did|"
     r"(?:(?:the|that|my|your)\s+)?(?:last|previous|latest)\s+(?:one|thing|change|edit|step|action)|"
@@ -641,6 +671,9 @@ def parse(message: str, now: datetime) -> Request:
         return Request("undo")  # "oops, undo that please" too: else it would be a task
     if _MUSING.match(body):
         return Request("unclear")  # "hmm" is no task
+    if _ONLY_ACK.match(body):
+        # "that's all", "bye": the talk is over; "ok great", "nice one": thanks for the last turn.
+        return Request("bye" if re.search(_CLOSER, body, re.IGNORECASE) else "thanks")
     cannot = read_cannot(body)
     if cannot is not None:
         return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task

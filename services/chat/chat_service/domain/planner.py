@@ -266,6 +266,8 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return reply.HELP
     if req.intent == "thanks":
         return "You're welcome! Anything else I can do for your tasks?"
+    if req.intent == "bye":
+        return "OK! I'm here whenever you need me."
     if req.intent == "cancel":
         return "OK, I've left everything as it was."
     if req.intent == "hide_done":
