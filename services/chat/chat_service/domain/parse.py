@@ -56,6 +56,7 @@ Intent = Literal[
     "retarget",
     "cannot",
     "move_all",
+    "complete_all",
     "unclear",
     "skip",
 ]
@@ -698,6 +699,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_rename,
         _read_description,
         _read_reopen,
+        _read_complete_all,
         _read_complete,
         _read_clear_due,
         _read_priority,
@@ -1633,6 +1635,45 @@ def _read_move_all(text: str, now: datetime) -> Request | None:
         # "move the work tasks to friday": a task may be called "Work tasks"; if one is, it is meant.
         return replace(request, ref=head.strip(), one_task=_read_due(text, now))
     return request
+
+
+# "mark all overdue tasks as done", "check off today's tasks", "complete all work tasks", "I
+# finished everything for today": the group is read as a bulk move's is (_tasks_named).
+_COMPLETE_GROUP = (
+    r"^(?:mark|set|check|tick|cross|flag)\s+(?P<head>.+?)\s+(?:as\s+)?(?:done|complete|completed|finished|off)$",
+    r"^(?:check|tick|cross)\s+off\s+(?P<head>.+)$",
+    r"^(?:complete|finish|close)\s+(?P<head>.+)$",
+    r"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+)?(?:finished|completed|done|did)\s+(?P<head>.+)$",
+)
+
+
+def _read_complete_all(text: str, now: datetime) -> Request | None:
+    """'Mark all overdue tasks as done', 'mark everything due today as done', 'mark all
+    shopping tasks done', 'I finished everything for today': every open task of that day, tag
+    or priority is completed. Before, the words were searched for as one task's name ('all
+    overdue') or, with a day in them, added as a task ('Mark everything as done'). Without a
+    group ('mark everything as done') it asks which; other words ('mark the boxes as done',
+    'finish the report by friday') are read as before."""
+    for pattern in _COMPLETE_GROUP:
+        m = re.match(pattern, text, re.IGNORECASE)
+        if m is None:
+            continue
+        head = m.group("head")
+        filters = _tasks_named(head, now)
+        if filters is None:
+            # "mark all errands tasks done": the user's own tag when an open task has it.
+            filters = _own_tag_group(head, now)
+            if filters is None:
+                return None
+            return Request("complete_all", filters=filters, fallback=_read_complete(text, now))
+        request = Request("complete_all", filters=filters)
+        if (filters.tags or filters.priority) and not re.search(
+            r"\b(?:all|every|everything|each)\b", head, re.I
+        ):
+            # "mark the work tasks done": a task may be called "Work tasks"; if one is, it is meant.
+            return replace(request, ref=head.strip(), one_task=_read_complete(text, now))
+        return request
+    return None
 
 
 def _tasks_named(head: str, now: datetime) -> Filters | None:

@@ -246,6 +246,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _cannot(req.cannot, ctx)
     if req.intent == "move_all":
         return _move_all(req, ctx, j)
+    if req.intent == "complete_all":
+        return _complete_all(req, ctx, j)
     if req.intent == "delete_done":
         return _delete_done(j)
     if req.intent == "reminders":
@@ -673,27 +675,9 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
     f = req.filters
     if f.due is None and f.due_after is None and not f.tags and not f.priority:
         return reply.ASK_WHICH_TASKS
-    if req.one_task is not None and req.ref:
-        named = _called_exactly(req.ref, j)
-        if named:
-            return " ".join(_act(req.one_task, task, ctx, j) for task in _one_of(req.ref, named, None))
-    result = j.call(
-        "list_tasks",
-        status="open",
-        priority=",".join(f.priority) or None,
-        tags=",".join(f.tags) or None,
-        due=f.due,
-        due_after=iso(f.due_after) if f.due_after else None,
-        due_before=iso(f.due_before) if f.due_before else None,
-        sort="due_at",
-        limit=MAX_MOVED,
-        timezone=ctx.timezone,
-    )
-    if not _ok(result):
-        return _failure(result, "get your tasks")
-    if not result.get("tasks") and req.fallback is not None:
-        # "all errands tasks" and no open task tagged Errands: the words as they read otherwise.
-        return _plan(req.fallback, ctx, j)
+    result = _group(req, ctx, j)
+    if isinstance(result, str):
+        return result
     changes = replace(req.changes, keep_time=True)
     # A task without a due date gets the day said; one said as a shift has nothing to shift.
     to_a_day = changes.due is not None and changes.due.date_given
@@ -726,6 +710,66 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
         else:
             notes.append(f"You have more than {MAX_MOVED} of them; I moved the {MAX_MOVED} due soonest.")
     return " ".join([text, *notes]).strip()
+
+
+def _group(req: Request, ctx: Context, j: Journal) -> dict[str, Any] | str:
+    """The list_tasks result of the open tasks a bulk change's filters name (at most
+    MAX_MOVED, soonest due first), or what was said instead: the one task called exactly
+    what the words say ('Work tasks'), or the fallback's outcome when no task has the tag."""
+    f = req.filters
+    if req.one_task is not None and req.ref:
+        named = _called_exactly(req.ref, j)
+        if named:
+            return " ".join(_act(req.one_task, task, ctx, j) for task in _one_of(req.ref, named, None))
+    result = j.call(
+        "list_tasks",
+        status="open",
+        priority=",".join(f.priority) or None,
+        tags=",".join(f.tags) or None,
+        due=f.due,
+        due_after=iso(f.due_after) if f.due_after else None,
+        due_before=iso(f.due_before) if f.due_before else None,
+        sort="due_at",
+        limit=MAX_MOVED,
+        timezone=ctx.timezone,
+    )
+    if not _ok(result):
+        return _failure(result, "get your tasks")
+    if not result.get("tasks") and req.fallback is not None:
+        # "all errands tasks" and no open task tagged Errands: the words as they read otherwise.
+        return _plan(req.fallback, ctx, j)
+    return result
+
+
+def _complete_all(req: Request, ctx: Context, j: Journal) -> str:
+    """'Mark all overdue tasks as done', 'mark all shopping tasks done': every open task the
+    filters name (at most MAX_MOVED) is completed, together; says how many and which, and
+    "undo" reopens them. Without a group it asks which: all open tasks at once is never
+    guessed."""
+    f = req.filters
+    if f.due is None and f.due_after is None and not f.tags and not f.priority:
+        return reply.ASK_WHICH_DONE
+    result = _group(req, ctx, j)
+    if isinstance(result, str):
+        return result
+    tasks = [t for t in result.get("tasks", []) if t.get("id") and not t.get("completed")]
+    source = reply.tasks_of(f, ctx.now, ctx.timezone)
+    if not tasks:
+        return f"You have no {source}, so I didn't mark anything as done."
+    if len(tasks) == 1:
+        return _act(replace(req, intent="complete"), tasks[0], ctx, j)
+    outcomes = j.each(tasks, _complete_one)
+    done = [t for t, failed in zip(tasks, outcomes, strict=True) if not failed]
+    notes = [failed for failed in outcomes if failed]
+    if result.get("more"):
+        notes.append(f"You have more than {MAX_MOVED}; say it again to mark the rest.")
+    return " ".join([reply.completed_all(done, source), *notes]).strip()
+
+
+def _complete_one(task: Task, j: Journal) -> str:
+    """'' once completed, else why not."""
+    result = j.call("complete_task", task_id=task["id"])
+    return "" if _ok(result) else _failure(result, f"complete {reply.quote(task.get('title'))}")
 
 
 # How many open tasks "what reminders do I have?" looks through (the task API cannot filter

@@ -309,6 +309,10 @@ ASK_WHICH_TASKS = (
     'Which tasks should I move? Say, for example, "move today\'s tasks to tomorrow" or "move all overdue '
     'tasks to Monday".'
 )
+ASK_WHICH_DONE = (
+    'Which tasks should I mark as done? Say, for example, "mark today\'s tasks as done" or "mark all '
+    'overdue tasks as done".'
+)
 MAX_NAMED = 5
 
 
@@ -349,6 +353,17 @@ def moved_all(
 
 
 UNDO_THEM = 'Say "undo" to put them back.'
+
+
+def completed_all(done: Sequence[Task], source: str) -> str:
+    """'Marked 3 overdue tasks as done: 'A', 'B' and 'C'. Nice work!' (five named, then 'and
+    2 more'), that repeating ones come back, and how to undo it."""
+    if not done:
+        return ""
+    text = f"Marked {len(done)} {source} as done: {named([t.get('title') for t in done])}. Nice work!"
+    if any(t.get("rrule") for t in done):
+        text += " The repeating ones will show up again with their next dates shortly."
+    return f"{text} {UNDO_THEM}"
 
 
 def named(titles: Sequence[Any]) -> str:
