@@ -386,7 +386,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
               )}
             </button>
           </div>
-          <p className="mt-1.5 px-1 text-xs text-muted">Enter sends · Shift+Enter for a new line · Esc closes</p>
+          <p className="mt-1.5 px-1 text-xs text-muted touch:hidden">Enter sends · Shift+Enter for a new line · Esc closes</p>
         </form>
       </section>
     </>,

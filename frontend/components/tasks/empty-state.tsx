@@ -59,8 +59,11 @@ export function EmptyState({
         <Inbox aria-hidden className="mx-auto h-10 w-10 text-accent" />
         <h2 className="mt-3 text-lg font-semibold text-text">Nothing to do. Yet.</h2>
         <p className="mt-1 text-sm text-muted">
-          Type a task in the box above (press <kbd className="rounded border border-border px-1 font-mono">n</kbd> to
-          get there) and say everything in one line:
+          Type a task in the box above{" "}
+          <span data-testid="keyboard-hint" className="touch:hidden">
+            (press <kbd className="rounded border border-border px-1 font-mono">n</kbd> to get there){" "}
+          </span>
+          and say everything in one line:
         </p>
       </div>
       <dl className="mx-auto mt-6 grid max-w-xl gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">

@@ -297,26 +297,38 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
         </label>
         <div className="flex items-center gap-2">
           <Plus aria-hidden className="ml-2 h-5 w-5 shrink-0 text-accent" />
-          <input
-            ref={input}
-            id={inputId}
-            value={value}
-            onChange={(event) => {
-              onValueChange(event.target.value);
-              setError(null);
-            }}
-            onKeyDown={(event) => {
-              // Escape only leaves the line: what was typed stays (it is easy to clear by hand,
-              // impossible to get back).
-              if (event.key === "Escape") event.currentTarget.blur();
-            }}
-            autoComplete="off"
-            enterKeyHint="done"
-            placeholder="Add a task: Pay rent every month on the 1st #Finance !high tomorrow 9am"
-            aria-describedby={cn(value.trim() && parsed && previewId, shown && errorId) || undefined}
-            aria-invalid={shown ? true : undefined}
-            className="h-10 min-w-0 flex-1 bg-transparent text-base text-text placeholder:text-muted focus-visible:outline-none"
-          />
+          {/* The full example fits from 1024 px up; below that it would be cut off mid-word, so it
+              is see-through there and a short hint shows in its place (CSS only: no layout shift). */}
+          <div className="relative min-w-0 flex-1">
+            <input
+              ref={input}
+              id={inputId}
+              value={value}
+              onChange={(event) => {
+                onValueChange(event.target.value);
+                setError(null);
+              }}
+              onKeyDown={(event) => {
+                // Escape only leaves the line: what was typed stays (it is easy to clear by hand,
+                // impossible to get back).
+                if (event.key === "Escape") event.currentTarget.blur();
+              }}
+              autoComplete="off"
+              enterKeyHint="done"
+              placeholder="Add a task: Pay rent every month on the 1st #Finance !high tomorrow 9am"
+              aria-keyshortcuts="n"
+              aria-describedby={cn(value.trim() && parsed && previewId, shown && errorId) || undefined}
+              aria-invalid={shown ? true : undefined}
+              className="peer h-10 w-full min-w-0 bg-transparent text-base text-text placeholder:text-muted focus-visible:outline-none max-lg:placeholder:text-transparent"
+            />
+            <span
+              aria-hidden
+              data-testid="quick-add-short-hint"
+              className="pointer-events-none absolute inset-y-0 left-0 right-0 hidden items-center overflow-hidden whitespace-nowrap text-base text-muted max-lg:peer-placeholder-shown:flex"
+            >
+              Add a task<span className="max-[380px]:hidden">, e.g. Milk tomorrow</span>
+            </span>
+          </div>
           <button
             type="submit"
             disabled={!value.trim()}

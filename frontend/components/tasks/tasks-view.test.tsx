@@ -2,6 +2,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { classesIn, ruleInMedia, tailwindCss } from "@/lib/test-css";
 import { stubResizeObserver } from "@/lib/test-stubs";
 import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
@@ -268,5 +269,48 @@ describe("the search box and the address", () => {
     expect(window.location.search).toBe("");
     window.history.forward();
     await vi.waitFor(() => expect(box().value).toBe("report"));
+  });
+});
+
+const TOUCH = "(hover: none) and (pointer: coarse)";
+
+describe("on a phone (a touch screen, 390 px wide)", () => {
+  it("shows no keyboard hints and a quick-add hint that fits, with CSS alone", async () => {
+    stored = [];
+    renderTasks();
+    await screen.findByText("Nothing to do. Yet.");
+    const css = await tailwindCss(classesIn(document.body));
+
+    // Quick-add: the long example (603 px of text in a 264 px box at 390 px) is see-through below
+    // 1024 px; a short hint takes its place while the box is empty.
+    const quick = screen.getByLabelText("Quick add a task");
+    expect(quick.getAttribute("aria-keyshortcuts")).toBe("n");
+    expect(ruleInMedia(css, "(width < 64rem)", "max-lg:placeholder:text-transparent")).toContain("color: transparent");
+    expect(quick.classList).toContain("max-lg:placeholder:text-transparent");
+    const short = screen.getByTestId("quick-add-short-hint");
+    expect(short.getAttribute("aria-hidden")).toBe("true");
+    expect(short.textContent).toBe("Add a task, e.g. Milk tomorrow");
+    expect(short.classList).toContain("max-lg:peer-placeholder-shown:flex");
+    expect(ruleInMedia(css, "(width < 64rem)", "max-lg:peer-placeholder-shown:flex")).toContain("display: flex");
+    expect(quick.classList).toContain("peer");
+    expect(quick.nextElementSibling).toBe(short);
+
+    // Search: no "( / )" in the placeholder; the "/" badge is hidden on touch screens, and beats
+    // the rule that shows it while the box is empty.
+    const search = screen.getByLabelText("Search tasks");
+    expect(search.getAttribute("placeholder")).toBe("Search");
+    expect(search.getAttribute("aria-keyshortcuts")).toBe("/");
+    const badge = screen.getByTestId("search-shortcut-hint");
+    expect(badge.classList).toContain("touch:hidden!");
+    expect(ruleInMedia(css, TOUCH, "touch:hidden!")).toContain("display: none !important");
+
+    // The empty list: "press n" only where there is a keyboard.
+    const hint = screen.getByTestId("keyboard-hint");
+    expect(hint.textContent).toContain("press n");
+    expect(hint.classList).toContain("touch:hidden");
+    expect(ruleInMedia(css, TOUCH, "touch:hidden")).toContain("display: none");
+    expect(hint.closest("p")?.textContent?.replace(hint.textContent!, "")).toBe(
+      "Type a task in the box above and say everything in one line:",
+    );
   });
 });

@@ -449,9 +449,18 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
                 else e.currentTarget.blur();
               }
             }}
-            placeholder="Search  ( / )"
-            className={cn(inputClass, "h-10 pl-9 pr-9 [&::-webkit-search-cancel-button]:hidden")}
+            placeholder="Search"
+            aria-keyshortcuts="/"
+            className={cn(inputClass, "peer h-10 pl-9 pr-9 [&::-webkit-search-cancel-button]:hidden")}
           />
+          {/* The shortcut, for keyboards only: not on touch screens, not once something is typed. */}
+          <kbd
+            aria-hidden
+            data-testid="search-shortcut-hint"
+            className="pointer-events-none absolute right-3 top-1/2 hidden -translate-y-1/2 rounded border border-border px-1.5 font-mono text-xs text-muted peer-placeholder-shown:block peer-focus:hidden touch:hidden!"
+          >
+            /
+          </kbd>
           {searchText && (
             <button
               type="button"

@@ -1,0 +1,48 @@
+/**
+ * For tests: the CSS Tailwind generates from app/globals.css for the given class names, so a test
+ * can check that a class on an element really becomes the rule it is meant to (jsdom applies no
+ * stylesheet and evaluates no media query).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { compile } from "@tailwindcss/node";
+
+const root = path.join(import.meta.dirname, "..");
+
+export async function tailwindCss(classes: Iterable<string>): Promise<string> {
+  const source = readFileSync(path.join(root, "app/globals.css"), "utf8");
+  const compiler = await compile(source, { base: root, onDependency: () => {} });
+  return compiler.build([...classes]);
+}
+
+/** The class names of `element` and of everything inside it. */
+export function classesIn(element: Element): Set<string> {
+  const classes = new Set<string>();
+  for (const node of [element, ...element.querySelectorAll("[class]")]) {
+    for (const name of node.getAttribute("class")?.split(/\s+/) ?? []) if (name) classes.add(name);
+  }
+  return classes;
+}
+
+/**
+ * The declarations of the rule for `.className` that sit inside an `@media <query>` block (the
+ * media block's text, up to its closing brace), or null.
+ */
+export function ruleInMedia(css: string, query: string, className: string): string | null {
+  const selector = `.${className.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`)}`;
+  let at = css.indexOf(`@media ${query}`);
+  while (at >= 0) {
+    // The media block: from its opening brace to the matching closing one.
+    let depth = 0;
+    let end = css.indexOf("{", at);
+    for (; end < css.length; end++) {
+      if (css[end] === "{") depth++;
+      else if (css[end] === "}" && --depth === 0) break;
+    }
+    const block = css.slice(at, end + 1);
+    const start = block.indexOf(selector);
+    if (start >= 0) return block.slice(start, block.indexOf("}", start) + 1);
+    at = css.indexOf(`@media ${query}`, end);
+  }
+  return null;
+}
