@@ -37,6 +37,9 @@ only through the tools you have; never claim a change you did not make with a to
 - "Sort my list by priority", "order my tasks by due date": list_tasks with that sort; with no
   order said ("sort my list"), sort priority (most important first); add nothing.
 - "It" or "that" means the task in last_task of the context line, when there is one.
+- "The second one", "the first one", "number 2", "#2", "the 2nd" mean that task of last_list
+  in the context line (the tasks you last listed, in the order shown; "the last one" is its
+  last task when just_shown). Without a last_list, ask which task and change nothing.
 - "Undo" reverts last_change of the context line, once: delete a task it added, recreate
   one it deleted (before's fields), reopen or complete again, or set the changed fields
   back to before's values. Without a last_change (or once it is "undone"), say there is
@@ -60,9 +63,13 @@ class TurnOutcome:
 
 
 def instructions(
-    now: datetime, timezone: str, last_task: dict[str, Any] | None, last_change: dict[str, Any] | None = None
+    now: datetime,
+    timezone: str,
+    last_task: dict[str, Any] | None,
+    last_change: dict[str, Any] | None = None,
+    last_list: dict[str, Any] | None = None,
 ) -> str:
-    return INSTRUCTIONS + "\n\n" + context_line(now, timezone, last_task, last_change)
+    return INSTRUCTIONS + "\n\n" + context_line(now, timezone, last_task, last_change, last_list)
 
 
 def collect_actions(items: list[Any]) -> list[Action]:
@@ -106,6 +113,7 @@ async def run_turn(
     last_task: dict[str, Any] | None,
     max_turns: int,
     last_change: dict[str, Any] | None = None,
+    last_list: dict[str, Any] | None = None,
 ) -> TurnOutcome:
     """The agent, with the tools of our MCP server reached over an in-process MCP connection
     that acts as `user`."""
@@ -114,7 +122,7 @@ async def run_turn(
     async with tools.turn(user) as agent_tools:
         agent = Agent(
             name="Todo assistant",
-            instructions=instructions(now, timezone, last_task, last_change),
+            instructions=instructions(now, timezone, last_task, last_change, last_list),
             model=model,
             tools=agent_tools,
         )

@@ -34,7 +34,7 @@ from chat_service.adapters.conversations import ConversationStore
 from chat_service.adapters.models import choose_model
 from chat_service.adapters.task_api import DaprTaskApi, TaskApi
 from chat_service.agent import TurnOutcome, run_turn
-from chat_service.domain.conversation import Conversation, last_change_after, last_task_after
+from chat_service.domain.conversation import Conversation, last_change_after, last_list_after, last_task_after
 from chat_service.domain.parse import parse
 from chat_service.mcp_inprocess import AgentTools, TurnCaller
 from chat_service.schemas import (
@@ -87,8 +87,10 @@ async def chat(body: ChatIn, user: CurrentUser, _limit: ChatRateLimit, request: 
     outcome = await _turn(assistant, user, conversation, body, now)
     answered = utcnow()
     last_task = last_task_after(outcome.actions, conversation.last_task)
-    undoing = parse(body.message, now.astimezone(ZoneInfo(body.timezone))).intent == "undo"
+    intent = parse(body.message, now.astimezone(ZoneInfo(body.timezone))).intent
+    undoing = intent == "undo"
     last_change = last_change_after(outcome.actions, conversation.last_change, at=now, undoing=undoing)
+    last_list = last_list_after(outcome.actions, conversation.last_list, at=now, listed=intent == "list")
     await _save(
         assistant,
         user.id,
@@ -100,6 +102,7 @@ async def chat(body: ChatIn, user: CurrentUser, _limit: ChatRateLimit, request: 
         last_change,
         now,
         answered,
+        last_list=last_list,
     )
     actions = [
         ActionOut(tool=a.tool, arguments=a.arguments, ok=a.ok, task_id=a.task_id) for a in outcome.actions
@@ -122,6 +125,7 @@ async def _turn(
                 timezone=body.timezone,
                 last_task=conversation.last_task,
                 last_change=conversation.change_to_undo(now),
+                last_list=conversation.list_to_use(now),
                 max_turns=assistant.settings.max_turns,
             )
     except Exception as exc:
@@ -142,8 +146,9 @@ async def _save(
     last_change: dict[str, Any] | None,
     asked: datetime,
     answered: datetime,
+    last_list: dict[str, Any] | None = None,
 ) -> None:
-    """Append this turn and save, with the task last worked on and the last change. If
+    """Append this turn and save, with the task last worked on, the last list and the last change. If
     another turn of the same conversation saved first (another tab, another replica), append
     to what it saved instead of overwriting it; its last change stays unless this turn made
     one (else "undo" could revert an older change than that one)."""
@@ -153,6 +158,7 @@ async def _save(
         conversation.add("assistant", reply, answered)
         conversation.last_task = last_task
         conversation.last_change = last_change
+        conversation.last_list = last_list
         try:
             await assistant.store.save(user_id, conversation, etag)
             break

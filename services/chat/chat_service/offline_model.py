@@ -3,7 +3,7 @@ the same function calls a cloud model would make, then a reply once their result
 
 It runs in the same Agent / Runner / MCP loop as any other model; all of its language
 understanding is the pure planner in domain/. The turn's context (now, the user's
-timezone, the task last worked on, the last change for "undo") comes from the agent's
+timezone, the task last worked on, the tasks last listed, the last change for "undo") comes from the agent's
 instructions, as a JSON line that a cloud model reads too."""
 
 import json
@@ -37,7 +37,11 @@ MODEL_NAME = "offline"
 
 
 def context_line(
-    now: datetime, timezone: str, last_task: dict[str, Any] | None, last_change: dict[str, Any] | None = None
+    now: datetime,
+    timezone: str,
+    last_task: dict[str, Any] | None,
+    last_change: dict[str, Any] | None = None,
+    last_list: dict[str, Any] | None = None,
 ) -> str:
     """The line the instructions end with; `read_context` parses it back."""
     data: dict[str, Any] = {
@@ -47,6 +51,8 @@ def context_line(
     }
     if last_change is not None:
         data["last_change"] = last_change
+    if last_list is not None:
+        data["last_list"] = last_list
     return CONTEXT_PREFIX + json.dumps(data, separators=(",", ":"))
 
 
@@ -167,11 +173,14 @@ class OfflineModel(Model):
             now = datetime.fromisoformat(str(context["now"]))
         last_task = context.get("last_task") if isinstance(context.get("last_task"), dict) else None
         last_change = context.get("last_change") if isinstance(context.get("last_change"), dict) else None
+        shown = context.get("last_list") if isinstance(context.get("last_list"), dict) else None
         ctx = Context(
             now=now,
             timezone=str(context.get("timezone") or "UTC"),
             last_task=last_task,
             last_change=last_change,
+            last_list=tuple(t for t in shown.get("tasks") or () if isinstance(t, dict)) if shown else None,
+            list_just_shown=bool(shown and shown.get("just_shown")),
             previous_user=previous_user,
             previous_assistant=previous_assistant,
             history=read_history(items),

@@ -11,6 +11,7 @@ from chat_service.domain.conversation import (
     Action,
     Conversation,
     last_change_after,
+    last_list_after,
     last_task_after,
     turn_changes,
 )
@@ -374,11 +375,13 @@ class Chat:
             timezone="UTC",
             last_task=c.last_task,
             last_change=c.change_to_undo(now),
+            last_list=c.list_to_use(now),
             max_turns=10,
         )
         c.last_task = last_task_after(outcome.actions, c.last_task)
-        undoing = parse(message, now).intent == "undo"
-        c.last_change = last_change_after(outcome.actions, c.last_change, at=now, undoing=undoing)
+        intent = parse(message, now).intent
+        c.last_change = last_change_after(outcome.actions, c.last_change, at=now, undoing=intent == "undo")
+        c.last_list = last_list_after(outcome.actions, c.last_list, at=now, listed=intent == "list")
         c.add("user", message, now)
         c.add("assistant", outcome.reply, now)
         self.conversation = Conversation.from_json(c.to_json())  # stored and loaded between turns

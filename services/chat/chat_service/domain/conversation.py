@@ -1,11 +1,14 @@
 """A conversation as stored: its messages (each expiring two days after it was written),
-the task the user last worked on, for follow-ups like "make it repeat", and the assistant's
-last change, for "undo". Pure."""
+the task the user last worked on, for follow-ups like "make it repeat", the tasks the
+assistant last listed, for "the second one", and the assistant's last change, for "undo".
+Pure."""
 
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from chat_service.domain.reply import MAX_LISTED
 
 MESSAGE_TTL = timedelta(days=2)
 MAX_MESSAGES = 200
@@ -39,6 +42,9 @@ class Conversation:
     last_task: dict[str, Any] | None = None
     # What the assistant's last changing turn did ({"at", "changes"}; see last_change_after).
     last_change: dict[str, Any] | None = None
+    # The tasks the assistant last listed, in the order shown ({"at", "tasks": [{"id", "title"}]};
+    # see last_list_after), for "mark the second one as done".
+    last_list: dict[str, Any] | None = None
 
     @classmethod
     def start(cls, conversation_id: str, now: datetime) -> "Conversation":
@@ -55,6 +61,7 @@ class Conversation:
             messages=messages,
             last_task=data.get("last_task"),
             last_change=data.get("last_change"),
+            last_list=data.get("last_list"),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -83,6 +90,22 @@ class Conversation:
         if not change or not window or not isinstance(change.get("at"), str):
             return None
         return change if parse_iso(change["at"]) >= parse_iso(window[0].created_at) else None
+
+    def list_to_use(self, now: datetime) -> dict[str, Any] | None:
+        """The last list shown, while the turn that showed it is still in the history the
+        model sees: {"tasks": [{"id", "title"}] in the order shown, "just_shown": whether it
+        was the last turn's answer (then "the last one" is its last task, not the last task
+        worked on)}."""
+        shown = self.last_list
+        window = self.live(now)[-HISTORY_FOR_MODEL:]
+        if not shown or not window or not isinstance(shown.get("at"), str):
+            return None
+        at = parse_iso(shown["at"])
+        if at < parse_iso(window[0].created_at):
+            return None
+        asked = [m for m in window if m.role == "user"]
+        just_shown = bool(asked) and at >= parse_iso(asked[-1].created_at)
+        return {"tasks": list(shown.get("tasks") or []), "just_shown": just_shown}
 
 
 @dataclass(frozen=True)
@@ -119,6 +142,22 @@ def last_task_after(actions: list[Action], before: dict[str, Any] | None) -> dic
             if isinstance(found, dict) and found.get("id"):
                 current = {"id": found["id"], "title": found.get("title", "")}
     return current
+
+
+def last_list_after(
+    actions: list[Action], before: dict[str, Any] | None, *, at: datetime, listed: bool
+) -> dict[str, Any] | None:
+    """The list "the second one" means after this turn: when the turn answered with a list
+    (`listed`: the message asked for one), the tasks of its last list_tasks in the order the
+    reply shows them (the first MAX_LISTED); otherwise the one before."""
+    if not listed:
+        return before
+    for action in reversed(actions):
+        tasks = action.result.get("tasks") if action.ok and action.tool == "list_tasks" else None
+        if isinstance(tasks, list):
+            shown = [{"id": t["id"], "title": t.get("title", "")} for t in tasks if isinstance(t, dict)]
+            return {"at": iso(at), "tasks": shown[:MAX_LISTED]}
+    return before
 
 
 # The tools that change a task, and the fields "undo" puts back (those add_task accepts).

@@ -133,3 +133,37 @@ def _bare(name: str) -> str:
 def names_whole(ref: str, tasks: Sequence[Task]) -> bool:
     """Whether one of `tasks` has every word of `ref` in its title ('Call mom and dad')."""
     return any(is_exact(ref, t) or score(ref, t) >= 1.0 for t in tasks)
+
+
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "last": -1,
+}
+_POSITION = re.compile(
+    r"^(?:the\s+)?(?:"
+    r"(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<nth>\d{1,2})(?:st|nd|rd|th)|"
+    r"(?:number|no\.?|num|#)\s*(?P<n>\d{1,2})|(?:task|item)\s+(?:number\s+|no\.?\s*|#\s*)?(?P<n2>\d{1,2})"
+    r")(?:\s+(?:one|task|item|thing))?(?:\s+(?:on|in)\s+(?:the|my|that|this)\s+list)?$",
+    re.IGNORECASE,
+)
+
+
+def position(ref: str | None) -> int | None:
+    """The place in a list the words name ("second", "2nd one", "number 2", "#2", "task 2":
+    2; "last": -1), or None when they name a task by its words."""
+    m = _POSITION.match((ref or "").strip())
+    if not m:
+        return None
+    if m.group("word"):
+        return _ORDINAL_WORDS[m.group("word").lower()]
+    n = int(m.group("nth") or m.group("n") or m.group("n2"))
+    return n if n > 0 else None

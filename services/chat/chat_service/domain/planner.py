@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 from chat_service.domain import reply
 from chat_service.domain.cannot import Cannot
 from chat_service.domain.conversation import TASK_FIELDS
-from chat_service.domain.matching import best_matches, is_exact, names_whole, select, split_refs
+from chat_service.domain.matching import best_matches, is_exact, names_whole, position, select, split_refs
 from chat_service.domain.parse import (
     MUTATING,
     Changes,
@@ -74,6 +74,10 @@ class Context:
     previous_assistant: str | None = None
     # The conversation before this message, oldest first: (role, text).
     history: tuple[tuple[str, str], ...] = ()
+    # The tasks the assistant last listed, in the order shown ({"id", "title"}; None when it
+    # listed none in the history), and whether that list was the last turn's answer.
+    last_list: tuple[Task, ...] | None = None
+    list_just_shown: bool = False
 
     @property
     def local_now(self) -> datetime:
@@ -178,6 +182,9 @@ def understand(message: str, ctx: Context) -> Request:
         if said is not None:
             return Request("update", pronoun=True, changes=Changes(retitle=said))
     asked = ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant
+    if not asked and ctx.list_just_shown and request.pronoun and _THE_LAST_ONE.search(message):
+        # "delete the last one" right after a list: the list's last task, not the last one worked on.
+        return replace(request, ref="last", pronoun=False)
     if not asked or not ctx.previous_user:
         return request
     earlier = parse(ctx.previous_user, ctx.local_now)
@@ -191,6 +198,9 @@ def understand(message: str, ctx: Context) -> Request:
     if earlier.intent in (*MUTATING, "show", "retarget") and request.intent == "retarget" and request.ref:
         return replace(earlier, selector=request.ref)  # "I meant the bank one"
     return request
+
+
+_THE_LAST_ONE = re.compile(r"\bthe\s+last\s+(?:one|task)\b", re.IGNORECASE)
 
 
 def _just_added(ctx: Context) -> bool:
@@ -394,6 +404,9 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
                 return [result["task"]], []
             raise _Reply(f"I couldn't find {reply.quote(ctx.last_task.get('title', 'that task'))} any more.")
         raise _Reply(reply.not_found(None))
+    place = position(req.ref)
+    if place is not None:
+        return [_listed(place, ctx, j)], []
     query = " ".join(keywords(req.ref)) or req.ref
     parts = split_refs(req.ref)
     found: list[Task] = []
@@ -426,6 +439,27 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
     if not found:
         raise _Reply(reply.not_found(req.ref))
     return _one_of(req.ref, found, req.selector), []
+
+
+def _listed(place: int, ctx: Context, j: Journal) -> Task:
+    """The task at that place (1-based; -1 the last) of the list the assistant last showed,
+    as it is now; asks (raises _Reply) when no list was shown or it has no such place."""
+    shown = ctx.last_list
+    if not shown:
+        raise _Reply(
+            'Which task do you mean? Tell me its name, or ask "what\'s on my list?" '
+            "and then pick one by its number."
+        )
+    if place > len(shown):
+        # Not reply.ASK_WHICH: the next message is no answer to a search's "which one?".
+        count = f"{len(shown)} task" + ("" if len(shown) == 1 else "s")
+        raise _Reply(f"I only listed {count}. Say a number up to {len(shown)}, or the task's name.")
+    chosen = shown[place - 1 if place > 0 else -1]
+    result = j.call("get_task", task_id=chosen.get("id"))
+    if not _ok(result):
+        raise _Reply(f"I couldn't find {reply.quote(chosen.get('title') or 'that task')} any more.")
+    task: Task = result["task"]
+    return task
 
 
 def _matches(ref: str, tasks: list[Task], req: Request) -> list[Task]:
