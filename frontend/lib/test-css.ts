@@ -46,3 +46,34 @@ export function ruleInMedia(css: string, query: string, className: string): stri
   }
   return null;
 }
+
+export const TOUCH_MEDIA = "(hover: none) and (pointer: coarse)";
+
+/**
+ * The size in px that `element`'s own classes give it at least, `height` or `width` (from
+ * height / min-height, or width / min-width, and size-*), in the generated `css`: with `touch`,
+ * from its rules inside the touch media query (a phone), else from its unconditional ones (a
+ * desktop). 0 when no class sets it (the size then comes from padding and text alone).
+ */
+export function minSize(element: Element, css: string, axis: "height" | "width", touch: boolean): number {
+  const properties = axis === "height" ? ["height", "min-height"] : ["width", "min-width"];
+  let best = 0;
+  for (const name of element.getAttribute("class")?.split(/\s+/) ?? []) {
+    if (!name || name.startsWith("touch:") !== touch) continue;
+    if (!touch && name.includes(":")) continue; // another variant (sm:, hover:, …)
+    const selector = `.${name.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`)}`;
+    const rule = touch ? ruleInMedia(css, TOUCH_MEDIA, name) : unconditionalRule(css, selector);
+    if (!rule) continue;
+    for (const property of properties) {
+      const match = new RegExp(`(?:^|[\\s{;])${property}: calc\\(var\\(--spacing\\) \\* ([\\d.]+)\\)`).exec(rule);
+      if (match) best = Math.max(best, Number(match[1]) * 4);
+    }
+  }
+  return best;
+}
+
+function unconditionalRule(css: string, selector: string): string | null {
+  const utilities = css.slice(css.indexOf("@layer utilities"));
+  const at = utilities.indexOf(`\n  ${selector} {`);
+  return at < 0 ? null : utilities.slice(at, utilities.indexOf("}", at) + 1);
+}

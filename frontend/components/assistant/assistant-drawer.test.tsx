@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { classesIn, minSize, tailwindCss } from "@/lib/test-css";
 import AssistantDrawer from "./assistant-drawer";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
@@ -98,6 +99,11 @@ describe("AssistantDrawer", () => {
     await send("add a task to buy milk");
     await screen.findByText("The assistant is unavailable right now.");
     expect(screen.getByText("add a task to buy milk")).toBeTruthy();
+    // Retry was 20 px high: a 44 px tap target on a touch screen, 24 px at least elsewhere.
+    const retry = screen.getByRole("button", { name: "Retry" });
+    const css = await tailwindCss(classesIn(retry));
+    expect(minSize(retry, css, "height", true)).toBeGreaterThanOrEqual(44);
+    expect(minSize(retry, css, "height", false)).toBeGreaterThanOrEqual(24);
 
     reply = () => Response.json({ conversation_id: "c2", reply: "Added 'Buy milk'.", actions: [] });
     fireEvent.click(screen.getByRole("button", { name: "Retry" }));

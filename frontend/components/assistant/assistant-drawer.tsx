@@ -341,7 +341,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
                       type="button"
                       onClick={() => submit(turn.content, turn.key)}
                       disabled={send.isPending}
-                      className="inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 font-semibold underline-offset-2 hover:underline"
+                      className="inline-flex min-h-6 items-center gap-1 rounded-md px-1.5 py-0.5 font-semibold underline-offset-2 hover:underline touch:min-h-11 touch:px-3"
                     >
                       <RotateCcw aria-hidden className="size-3" /> Retry
                     </button>

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
+import { classesIn, minSize, tailwindCss } from "@/lib/test-css";
 import { NotificationBell } from "./notification-bell";
 import { snoozedText, tomorrowMorning } from "./notifications";
 
@@ -281,5 +282,19 @@ describe("NotificationBell", () => {
     expect(await screen.findByText("Could not snooze the reminder")).toBeTruthy();
     await screen.findByRole("button", { name: "Notifications, 2 unread" });
     expect(within(screen.getByRole("dialog", { name: "Notifications" })).getByText("Pay rent")).toBeTruthy();
+  });
+
+  it("gives its small controls tap targets of 44 px on a touch screen and at least 24 px elsewhere", async () => {
+    // The phone review measured Unread / All / Mark all read 24 px high and the permission link
+    // 228 x 16 px (WCAG 2.2 target size: 24 x 24 at least).
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: /^Notifications/ }));
+    const popover = screen.getByRole("dialog", { name: "Notifications" });
+    const css = await tailwindCss(classesIn(popover));
+    for (const name of ["Unread", "All", "Mark all read", "Also notify me outside this tab"]) {
+      const control = within(popover).getByRole("button", { name });
+      expect(minSize(control, css, "height", true), `${name} on a touch screen`).toBeGreaterThanOrEqual(44);
+      expect(minSize(control, css, "height", false), `${name} with a mouse`).toBeGreaterThanOrEqual(24);
+    }
   });
 });

@@ -267,7 +267,7 @@ export function NotificationBell() {
                   aria-pressed={showAll === option.value}
                   onClick={() => setShowAll(option.value)}
                   className={cn(
-                    "flex-1 rounded-md px-2.5 py-1 sm:flex-none",
+                    "min-h-6 flex-1 rounded-md px-2.5 py-1 sm:flex-none touch:min-h-11",
                     showAll === option.value ? "bg-surface text-text shadow-sm" : "text-muted hover:text-text",
                   )}
                 >
@@ -279,7 +279,7 @@ export function NotificationBell() {
               type="button"
               onClick={() => markReadFrom(null)}
               disabled={count === 0}
-              className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-xs font-semibold text-accent hover:bg-accent-soft disabled:opacity-50"
+              className="inline-flex min-h-6 items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-xs font-semibold text-accent hover:bg-accent-soft disabled:opacity-50 touch:min-h-11 touch:px-3"
             >
               <CheckCheck aria-hidden className="size-3.5" /> Mark all read
             </button>
@@ -352,7 +352,7 @@ export function NotificationBell() {
                                 type="button"
                                 autoFocus={index === 0}
                                 onClick={() => snoozeFrom(notification.id, option)}
-                                className="rounded-full border border-border px-2.5 py-1 text-xs font-medium text-text hover:bg-surface-2"
+                                className="rounded-full border border-border px-2.5 py-1 text-xs font-medium text-text hover:bg-surface-2 touch:min-h-11 touch:px-3.5"
                               >
                                 {option.label}
                               </button>
@@ -402,7 +402,7 @@ export function NotificationBell() {
                 <button
                   type="button"
                   onClick={() => void askPermission()}
-                  className="inline-flex items-center gap-1.5 rounded-md font-semibold text-accent hover:underline"
+                  className="-my-1 inline-flex min-h-6 items-center gap-1.5 rounded-md font-semibold text-accent hover:underline touch:my-0 touch:min-h-11"
                 >
                   <BellRing aria-hidden className="size-3.5" /> Also notify me outside this tab
                 </button>

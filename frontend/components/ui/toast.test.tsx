@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { useRef } from "react";
+import { classesIn, minSize, tailwindCss } from "@/lib/test-css";
 import { ToastProvider, useToast, useToastClearance } from "./toast";
 
 afterEach(cleanup);
@@ -170,5 +171,36 @@ describe("toasts and the keyboard", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("a toast's buttons on a phone", () => {
+  function UndoTrigger() {
+    const { toast } = useToast();
+    return (
+      <button type="button" onClick={() => toast({ title: "Completed “Pay rent”", action: { label: "Undo", onClick: () => {} } })}>
+        go
+      </button>
+    );
+  }
+
+  it("are 44 px tap targets on a touch screen and stay at least 24 px with a mouse", async () => {
+    // The phone review measured the close button 24 x 24 and Undo 57 x 28.
+    render(
+      <ToastProvider>
+        <UndoTrigger />
+      </ToastProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "go" }));
+    const toast = screen.getByRole("status");
+    const css = await tailwindCss(classesIn(toast));
+    const undo = screen.getByRole("button", { name: "Undo" });
+    const close = screen.getByRole("button", { name: "Dismiss notification" });
+    expect(minSize(undo, css, "height", true)).toBeGreaterThanOrEqual(44);
+    expect(minSize(close, css, "height", true)).toBeGreaterThanOrEqual(44);
+    expect(minSize(close, css, "width", true)).toBeGreaterThanOrEqual(44);
+    expect(minSize(undo, css, "height", false)).toBeGreaterThanOrEqual(24);
+    expect(minSize(close, css, "height", false)).toBeGreaterThanOrEqual(24);
+    expect(minSize(close, css, "width", false)).toBeGreaterThanOrEqual(24);
   });
 });

@@ -199,7 +199,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               {item.action && (
                 <button
                   type="button"
-                  className="rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft"
+                  className="min-h-7 rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft touch:-my-2 touch:min-h-11 touch:px-3"
                   onClick={() => {
                     item.action?.onClick();
                     dismiss(item.id);
@@ -211,7 +211,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <button
                 type="button"
                 aria-label="Dismiss notification"
-                className="rounded-md p-1 text-muted hover:bg-surface-2 hover:text-text"
+                className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text touch:-my-2 touch:size-11"
                 onClick={() => dismiss(item.id)}
               >
                 <X aria-hidden className="h-4 w-4" />
