@@ -783,6 +783,19 @@ _YES = re.compile(
 )
 
 
+def edit_said_alone(request: Request, message: str) -> Changes | None:
+    """The changes of a message that reads as a new task with no title and says no add verb
+    ("and high priority", "tonight", "#work", "also every monday"): a follow-up about the last
+    task, so an edit of it. None when it is no such message ("add tomorrow" still asks what the
+    task is called; days for several tasks are a new task's)."""
+    c = request.changes
+    if request.intent != "add" or c.title or c.dues or not c.any():
+        return None
+    if _ADD_LEAD.match(_strip_polite(normalise(message))):
+        return None
+    return replace(c, description=None, ask_remind=False)
+
+
 def says_yes(message: str) -> bool:
     return bool(_YES.match(normalise(message)))
 
@@ -1747,6 +1760,15 @@ def _read_due(text: str, now: datetime) -> Request | None:
         when, leftover = _when_only(tail, now)
         if when is not None and not leftover:
             return _req("update", m.group("ref") or m.group("ref2"), Changes(due=when))
+    do_it = re.match(
+        r"^(?:do|have|get|finish)\s+(?:it|that|this)(?:\s+done)?\s+(?P<when>.+)$", text, re.IGNORECASE
+    )
+    if do_it:
+        # "do it tonight", "have that done by friday": the last task is due then ("do the
+        # laundry tonight" is a new task).
+        when, leftover = _when_only(do_it.group("when"), now)
+        if when is not None and not leftover:
+            return _req("update", None, Changes(due=when))
     verb = re.match(_DUE_VERBS, text, re.IGNORECASE)
     if not verb or _ADD_LEAD.match(text):
         return None

@@ -22,6 +22,7 @@ from chat_service.domain.parse import (
     MUTATING,
     Changes,
     Request,
+    edit_said_alone,
     parse,
     read_add,
     read_title_correction,
@@ -182,6 +183,10 @@ def understand(message: str, ctx: Context) -> Request:
         if said is not None:
             return Request("update", pronoun=True, changes=Changes(retitle=said))
     asked = ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant
+    edit = edit_said_alone(request, message) if ctx.last_task and not asked else None
+    if edit is not None:
+        # "and high priority", "actually tonight" after "add renew car insurance": that task.
+        return Request("update", pronoun=True, changes=edit)
     if not asked and ctx.list_just_shown and request.pronoun and _THE_LAST_ONE.search(message):
         # "delete the last one" right after a list: the list's last task, not the last one worked on.
         return replace(request, ref="last", pronoun=False)
