@@ -177,6 +177,9 @@ class Request:
     one_task: "Request | None" = None
     # For "cannot": what was asked of the assistant that no tool does ("can you text me my list?").
     cannot: Cannot | None = None
+    # For "add": the further tasks of a message that says "add" again ("add milk. also add
+    # bread"), each added as `changes` is.
+    also: tuple[Changes, ...] = ()
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -678,6 +681,9 @@ def parse(message: str, now: datetime) -> Request:
     cannot = read_cannot(body)
     if cannot is not None:
         return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task
+    several = _read_several_adds(body, now)
+    if several is not None:
+        return several
     text = _BANG_AFTER_TO.sub(_bang_as_word, respell_day_words(fix_command_typos(_strip_polite(body))))
     text = when_said_last(text, now)
     if not text:
@@ -714,6 +720,30 @@ def parse(message: str, now: datetime) -> Request:
         if found is not None:
             return found
     return read_add(text, now)
+
+
+# Where a message says "add" again: "add milk. also add bread", "add milk and add eggs",
+# "add milk; add eggs", "add milk, then add eggs". Only the verb said again splits: "buy salt
+# and pepper", "add tom and jerry dvd" are one task.
+_ADD_AGAIN = re.compile(
+    r"(?:\s*[.;!,]\s*(?:(?:and|also|then|plus)\s+)*|\s+(?:(?:and|also|then|plus)\s+)+)(?=add\s+\S)",
+    re.IGNORECASE,
+)
+
+
+def _read_several_adds(body: str, now: datetime) -> Request | None:
+    """A message that adds a task, then says "add" again for another: one add each, each
+    read on its own (its own date, priority, tags). None unless every part is a titled task."""
+    lead = _POLITE_LEAD.sub("", body, count=1)
+    if not re.match(r"add\s", lead, re.IGNORECASE):
+        return None
+    parts = [p for p in _ADD_AGAIN.split(lead) if p.strip()]
+    if len(parts) < 2:
+        return None
+    adds = [parse(part, now) for part in parts]
+    if any(a.intent != "add" or not a.changes.title or a.also for a in adds):
+        return None
+    return replace(adds[0], also=tuple(a.changes for a in adds[1:]))
 
 
 def read_add(text: str, now: datetime) -> Request:

@@ -301,6 +301,9 @@ def _small_talk(req: Request, ctx: Context) -> str:
 
 
 def _add(req: Request, ctx: Context, j: Journal) -> str:
+    if req.also:
+        # "add milk. also add bread": each task added and told, one after the other.
+        return " ".join(_add(replace(req, changes=c, also=()), ctx, j) for c in (req.changes, *req.also))
     c = req.changes
     if not c.title:
         return "What should the task be called?"
