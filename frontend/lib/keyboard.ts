@@ -18,6 +18,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function shortcutAllowed(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
   if (isTypingTarget(event.target)) return false;
+  // A menu keeps its keys (arrows, letters): none reaches the page behind it.
+  if (event.target instanceof Element && event.target.closest('[role="menu"]')) return false;
   return !document.querySelector('[aria-modal="true"]');
 }
 

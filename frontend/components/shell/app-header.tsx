@@ -7,12 +7,13 @@ import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { CheckSquare, LayoutDashboard, LogOut } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 import { OfflineBanner } from "./offline-banner";
-import { ThemeToggle } from "./theme-toggle";
+import { THEME_CHOICES, ThemeToggle, useTheme } from "./theme-toggle";
+import type { ThemeChoice } from "@/lib/theme";
 
 const nav = [
   { href: "/tasks", label: "Tasks", Icon: CheckSquare },
@@ -29,16 +30,47 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? parts[parts.length - 1][0] : "")).toUpperCase();
 }
 
+/**
+ * The account menu, a WAI-ARIA menu button: opening it (click, Enter, Space, ArrowDown) puts focus
+ * on its first item (ArrowUp: its last); ArrowDown / ArrowUp move between the items (wrapping),
+ * Home / End go to the first / last, a letter to the next item starting with it; Escape closes it
+ * and gives focus back to the button; Tab and Shift+Tab close it as focus leaves. No key inside
+ * it reaches the page's shortcuts (the task list's arrows, "n").
+ */
 function UserMenu({ user }: { user: ShellUser }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  // Which item takes focus when the menu opens.
+  const focusOnOpen = useRef<"first" | "last">("first");
   const menuId = useId();
+  const whoId = useId();
+  const themeLabelId = useId();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const { choice, setChoice } = useTheme();
 
   usePopoverDismiss(open, () => setOpen(false), [root], button);
+
+  const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
+
+  useEffect(() => {
+    if (!open) return;
+    const all = items();
+    (focusOnOpen.current === "last" ? all[all.length - 1] : all[0])?.focus();
+  }, [open]);
+
+  function openMenu(at: "first" | "last") {
+    focusOnOpen.current = at;
+    setOpen(true);
+  }
+
+  function close() {
+    setOpen(false);
+    button.current?.focus();
+  }
 
   async function signOut() {
     setBusy(true);
@@ -50,41 +82,122 @@ function UserMenu({ user }: { user: ShellUser }) {
     router.refresh();
   }
 
+  function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    if (open) items()[event.key === "ArrowDown" ? 0 : items().length - 1]?.focus();
+    else openMenu(event.key === "ArrowDown" ? "first" : "last");
+  }
+
+  function onMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const all = items();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    let next: number | null = null;
+    if (event.key === "ArrowDown") next = (at + 1) % all.length;
+    else if (event.key === "ArrowUp") next = (at - 1 + all.length) % all.length;
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = all.length - 1;
+    else if (event.key === " " && all[at]?.getAttribute("role") === "menuitemradio") {
+      // Space picks a theme and leaves the menu open (Enter picks it and closes, as a click does).
+      event.preventDefault();
+      setChoice(all[at].dataset.theme as ThemeChoice);
+      return;
+    } else if (event.key.length === 1 && event.key !== " ") {
+      // Type-ahead: the next item whose name starts with the letter.
+      const letter = event.key.toLowerCase();
+      const names = all.map((item) => (item.getAttribute("aria-label") ?? item.textContent ?? "").trim().toLowerCase());
+      for (let step = 1; step <= all.length; step++) {
+        const candidate = (at + step) % all.length;
+        if (names[candidate].startsWith(letter)) {
+          next = candidate;
+          break;
+        }
+      }
+      event.preventDefault(); // no page shortcut ("n", "/", "x") while the menu is open
+    }
+    if (next === null) return;
+    event.preventDefault();
+    all[next]?.focus();
+  }
+
   return (
-    <div ref={root} className="relative">
+    <div
+      ref={root}
+      className="relative"
+      // Tab / Shift+Tab out of the menu (or focus moved anywhere else) closes it.
+      onBlur={(event) => {
+        const to = event.relatedTarget;
+        if (open && to instanceof Node && !root.current?.contains(to)) setOpen(false);
+      }}
+    >
       <button
         ref={button}
         type="button"
-        aria-haspopup="true"
+        aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => (open ? setOpen(false) : openMenu("first"))}
+        onKeyDown={onButtonKeyDown}
         className="grid h-10 w-10 place-items-center rounded-full bg-accent-soft text-sm font-semibold text-accent-strong hover:ring-2 hover:ring-border-strong"
       >
         <span aria-hidden="true">{initials(user.name)}</span>
         <span className="sr-only">Account menu for {user.name}</span>
       </button>
       {open && (
-        <div
-          id={menuId}
-          className="absolute right-0 z-40 mt-2 w-64 rounded-card border border-border bg-surface p-2 shadow-card"
-        >
-          <div className="px-3 py-2">
+        <div className="absolute right-0 z-40 mt-2 w-64 rounded-card border border-border bg-surface p-2 shadow-card">
+          <div id={whoId} className="px-3 py-2">
             <p className="truncate text-sm font-semibold text-text">{user.name}</p>
             <p className="truncate text-xs text-muted">{user.email}</p>
           </div>
-          <div className="flex items-center justify-between gap-2 border-t border-border px-3 py-2">
-            <span className="text-sm text-muted">Theme</span>
-            <ThemeToggle />
-          </div>
-          <button
-            type="button"
-            onClick={() => void signOut()}
-            disabled={busy}
-            className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm font-medium text-text hover:bg-surface-2"
+          <div
+            ref={menu}
+            id={menuId}
+            role="menu"
+            aria-label="Account"
+            aria-describedby={whoId}
+            onKeyDown={onMenuKeyDown}
           >
-            <LogOut aria-hidden className="h-4 w-4" /> {busy ? "Signing out…" : "Sign out"}
-          </button>
+            <div role="none" className="flex items-center justify-between gap-2 border-t border-border px-3 py-2">
+              <span id={themeLabelId} aria-hidden="true" className="text-sm text-muted">
+                Theme
+              </span>
+              <div role="group" aria-labelledby={themeLabelId} className="flex rounded-lg border border-border p-0.5">
+                {THEME_CHOICES.map(({ value, label, Icon }) => (
+                  <button
+                    key={value}
+                    type="button"
+                    role="menuitemradio"
+                    tabIndex={-1}
+                    aria-checked={choice === value}
+                    aria-label={label}
+                    title={label}
+                    data-theme={value}
+                    onClick={() => {
+                      setChoice(value);
+                      close();
+                    }}
+                    className={cn(
+                      "rounded-md p-1.5 transition-colors touch:p-2.5",
+                      choice === value ? "bg-accent-soft text-accent-strong" : "text-muted hover:text-text",
+                    )}
+                  >
+                    <Icon aria-hidden className="h-4 w-4" />
+                  </button>
+                ))}
+              </div>
+            </div>
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              onClick={() => void signOut()}
+              disabled={busy}
+              className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm font-medium text-text hover:bg-surface-2 focus-visible:bg-surface-2 touch:min-h-11"
+            >
+              <LogOut aria-hidden className="h-4 w-4" /> {busy ? "Signing out…" : "Sign out"}
+            </button>
+          </div>
         </div>
       )}
     </div>

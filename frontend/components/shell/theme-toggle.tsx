@@ -57,7 +57,7 @@ export function useTheme(): { choice: ThemeChoice; setChoice: (choice: ThemeChoi
   return { choice, setChoice };
 }
 
-const choices = [
+export const THEME_CHOICES = [
   { value: "system", label: "System theme", Icon: Monitor },
   { value: "light", label: "Light theme", Icon: Sun },
   { value: "dark", label: "Dark theme", Icon: Moon },
@@ -68,7 +68,7 @@ export function ThemeToggle({ className }: { className?: string }) {
   const { choice, setChoice } = useTheme();
   return (
     <div role="radiogroup" aria-label="Colour theme" className={cn("flex rounded-lg border border-border p-0.5", className)}>
-      {choices.map(({ value, label, Icon }) => (
+      {THEME_CHOICES.map(({ value, label, Icon }) => (
         <button
           key={value}
           type="button"
