@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { classesIn, minSize, tailwindCss } from "@/lib/test-css";
-import AssistantDrawer from "./assistant-drawer";
+import AssistantDrawer, { FULL_SCREEN } from "./assistant-drawer";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
 vi.mock("next/link", () => ({
@@ -115,5 +115,54 @@ describe("AssistantDrawer", () => {
     const { onClose } = renderDrawer();
     fireEvent.keyDown(screen.getByLabelText("Message the assistant"), { key: "Escape" });
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("AssistantDrawer on a phone (full screen) and beside the page (wide)", () => {
+  function screenWidth(phone: boolean) {
+    vi.stubGlobal("matchMedia", (query: string) => ({
+      matches: query === FULL_SCREEN ? phone : false,
+      addEventListener() {},
+      removeEventListener() {},
+    }));
+  }
+  /** Tab (or Shift+Tab) from where focus is; true when the panel kept it (the browser would not move it). */
+  const tab = (shiftKey = false) => !fireEvent.keyDown(document.activeElement!, { key: "Tab", shiftKey });
+
+  it("keeps Tab and Shift+Tab inside the panel on a phone, where it covers the page, and is modal", () => {
+    screenWidth(true);
+    renderDrawer();
+    const panel = screen.getByRole("dialog", { name: "Assistant" });
+    expect(panel.getAttribute("aria-modal")).toBe("true");
+    const box = screen.getByLabelText("Message the assistant");
+    box.focus();
+    // The message box is the last stop while Send is disabled: Tab goes round to the first.
+    expect(tab()).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "History" }));
+    expect(tab(true)).toBe(true);
+    expect(document.activeElement).toBe(box);
+    // With a message typed, Send is the last stop.
+    fireEvent.change(box, { target: { value: "what is due today" } });
+    const sendButton = screen.getByRole("button", { name: "Send" });
+    sendButton.focus();
+    expect(tab()).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "History" }));
+    // In between, the browser moves focus as usual.
+    expect(tab()).toBe(false);
+  });
+
+  it("closes on Escape on a phone", () => {
+    screenWidth(true);
+    const { onClose } = renderDrawer();
+    fireEvent.keyDown(screen.getByLabelText("Message the assistant"), { key: "Escape" });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("stays a side panel on a wide screen: not modal, Tab goes on to the page (guard)", () => {
+    screenWidth(false);
+    renderDrawer();
+    expect(screen.getByRole("dialog", { name: "Assistant" }).getAttribute("aria-modal")).toBe("false");
+    screen.getByLabelText("Message the assistant").focus();
+    expect(tab()).toBe(false);
   });
 });

@@ -3,11 +3,21 @@
 /**
  * The assistant's slide-over: the conversation, the chips of what each reply did, the history
  * of past conversations. Not modal on wide screens, so the task list beside it stays in view
- * and visibly updates when the assistant changes something; full screen on phones.
+ * and visibly updates when the assistant changes something; full screen on phones, and modal
+ * there (focus stays inside it, Escape closes it).
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowUp, History, Loader2, MessageSquarePlus, RotateCcw, Sparkles, X } from "lucide-react";
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type KeyboardEvent,
+} from "react";
 import { createPortal } from "react-dom";
 import { ApiError } from "@/lib/api";
 import { cn } from "@/components/ui/cn";
@@ -39,6 +49,28 @@ const SUGGESTIONS = [
   "Remind me to call the bank on Friday at 10am",
   "Water the plants every Monday #Home",
 ];
+
+/**
+ * Below Tailwind's `sm` (the panel's `w-full sm:w-[26rem]`) the panel covers the whole screen: a
+ * modal dialog there, with focus kept inside it. The exact complement of `sm:`.
+ */
+export const FULL_SCREEN = "not all and (min-width: 40rem)";
+const subscribeFullScreen = (onChange: () => void) => {
+  if (typeof window.matchMedia !== "function") return () => {};
+  const media = window.matchMedia(FULL_SCREEN);
+  media.addEventListener("change", onChange);
+  return () => media.removeEventListener("change", onChange);
+};
+function useFullScreen(): boolean {
+  return useSyncExternalStore(
+    subscribeFullScreen,
+    () => typeof window.matchMedia === "function" && window.matchMedia(FULL_SCREEN).matches,
+    () => false,
+  );
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 let turnSeq = 0;
 const turnKey = () => `turn-${++turnSeq}`;
@@ -75,6 +107,9 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
   const composer = useRef<HTMLFormElement>(null);
   // A toast (a task just completed) stays above the message box, not over it.
   useToastClearance(composer, open);
+  // Full screen (a phone): modal, Tab and Shift+Tab go round inside the panel. Beside the page
+  // (wider screens) it is not modal by design: Tab goes on to the page.
+  const modal = useFullScreen() && open;
 
   const history = useQuery({ queryKey: conversationsKey, queryFn: fetchConversations, enabled: open && showHistory });
 
@@ -179,6 +214,23 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
     }
   };
 
+  const trapFocus = (event: KeyboardEvent<HTMLElement>) => {
+    if (!modal || event.key !== "Tab" || !panel.current) return;
+    const focusable = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = document.activeElement;
+    const outside = !(active instanceof Node && panel.current.contains(active));
+    if (event.shiftKey && (active === first || outside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || outside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     submit(draft);
@@ -202,9 +254,10 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
         ref={panel}
         id="assistant-panel"
         role="dialog"
-        aria-modal="false"
+        aria-modal={modal ? "true" : "false"}
         aria-labelledby={titleId}
         inert={!open}
+        onKeyDown={trapFocus}
         className={cn(
           "fixed inset-y-0 right-0 z-50 flex w-full flex-col border-l border-border bg-surface text-text shadow-card sm:w-[26rem]",
           "transition-[translate,visibility] duration-200 ease-out starting:translate-x-full motion-reduce:transition-none",
