@@ -90,7 +90,9 @@ async def chat(body: ChatIn, user: CurrentUser, _limit: ChatRateLimit, request: 
     intent = parse(body.message, now.astimezone(ZoneInfo(body.timezone))).intent
     undoing = intent == "undo"
     last_change = last_change_after(outcome.actions, conversation.last_change, at=now, undoing=undoing)
-    last_list = last_list_after(outcome.actions, conversation.last_list, at=now, listed=intent == "list")
+    last_list = last_list_after(
+        outcome.actions, conversation.last_list, at=now, listed=intent in ("list", "search")
+    )
     await _save(
         assistant,
         user.id,

@@ -126,3 +126,15 @@ async def test_a_task_named_with_first_is_still_found_by_name(fake: FakeTasks) -
     chat = Chat(fake)
     await chat.say("show my tasks")
     assert await chat.say("delete the first aid kit") == "Deleted 'First aid kit'."
+
+
+async def test_a_place_after_a_search_names_the_match_shown_there(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Buy milk")
+    fake.seed("alice", title="Buy oat milk")
+    fake.seed("alice", title="Call mom")
+    chat = Chat(fake)
+    assert (await chat.say("find milk")).startswith(
+        "I found 2 tasks about 'milk':\n- Buy milk\n- Buy oat milk"
+    )
+    assert await chat.say("delete the second one") == "Deleted 'Buy oat milk'."
+    assert titles(fake) == ["Buy milk", "Call mom"]

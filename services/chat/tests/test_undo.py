@@ -381,7 +381,9 @@ class Chat:
         c.last_task = last_task_after(outcome.actions, c.last_task)
         intent = parse(message, now).intent
         c.last_change = last_change_after(outcome.actions, c.last_change, at=now, undoing=intent == "undo")
-        c.last_list = last_list_after(outcome.actions, c.last_list, at=now, listed=intent == "list")
+        c.last_list = last_list_after(
+            outcome.actions, c.last_list, at=now, listed=intent in ("list", "search")
+        )
         c.add("user", message, now)
         c.add("assistant", outcome.reply, now)
         self.conversation = Conversation.from_json(c.to_json())  # stored and loaded between turns

@@ -148,12 +148,14 @@ def last_list_after(
     actions: list[Action], before: dict[str, Any] | None, *, at: datetime, listed: bool
 ) -> dict[str, Any] | None:
     """The list "the second one" means after this turn: when the turn answered with a list
-    (`listed`: the message asked for one), the tasks of its last list_tasks in the order the
-    reply shows them (the first MAX_LISTED); otherwise the one before."""
+    (`listed`: the message asked for a list or a search), the tasks of its last list_tasks or
+    search_tasks, in the order the reply shows them (the first MAX_LISTED); otherwise the one
+    before."""
     if not listed:
         return before
     for action in reversed(actions):
-        tasks = action.result.get("tasks") if action.ok and action.tool == "list_tasks" else None
+        listing = action.ok and action.tool in ("list_tasks", "search_tasks")
+        tasks = action.result.get("tasks") if listing else None
         if isinstance(tasks, list):
             shown = [{"id": t["id"], "title": t.get("title", "")} for t in tasks if isinstance(t, dict)]
             return {"at": iso(at), "tasks": shown[:MAX_LISTED]}
