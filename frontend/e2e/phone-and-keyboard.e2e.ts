@@ -124,3 +124,106 @@ describe("with the keyboard only: Undo", () => {
     await context.close();
   });
 });
+
+/** The on-screen size of what `locator` finds, in CSS px. */
+async function size(page: Page, name: string, locator: ReturnType<Page["locator"]>) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`${name} is not on screen`);
+  return { name, width: Math.round(box.width), height: Math.round(box.height) };
+}
+
+describe("on a phone: hints and tap targets", () => {
+  it("shows a quick-add hint that fits and no keyboard hints", async () => {
+    const { context, page } = await phone();
+    await page.goto("/tasks");
+    await page.getByText("Nothing to do. Yet.").waitFor();
+    const quick = page.getByLabel("Quick add a task");
+    // The box's placeholder is see-through here; the short hint in its place fits the box.
+    const hint = await page.evaluate(() => {
+      const shown = document.querySelector<HTMLElement>('[data-testid="quick-add-short-hint"]');
+      const visible = shown !== null && getComputedStyle(shown).display !== "none";
+      return {
+        text: visible ? shown.textContent : null,
+        fits: visible ? shown.scrollWidth <= shown.clientWidth : false,
+      };
+    });
+    expect(await quick.getAttribute("placeholder")).toContain("Add a task");
+    expect(hint.text).toBe("Add a task, e.g. Milk tomorrow");
+    expect(hint.fits).toBe(true);
+    expect(await page.getByLabel("Search tasks").getAttribute("placeholder")).toBe("Search");
+    expect(await page.getByTestId("search-shortcut-hint").isVisible()).toBe(false);
+    expect(await page.getByText(/press\s+n/).isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it("makes the notification panel's and a toast's small controls at least 44 px high", async () => {
+    const { context, page } = await phone();
+    await apiCall(context, "POST", "tasks", { title: "Pay rent" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: /^Notifications/ }).tap();
+    const panel = page.getByRole("dialog", { name: "Notifications" });
+    await panel.waitFor();
+    const sizes = [
+      await size(page, "Unread", panel.getByRole("button", { name: "Unread" })),
+      await size(page, "All", panel.getByRole("button", { name: "All", exact: true })),
+      await size(page, "Mark all read", panel.getByRole("button", { name: "Mark all read" })),
+    ];
+    const permission = panel.getByRole("button", { name: "Also notify me outside this tab" });
+    if (await permission.count()) sizes.push(await size(page, "Also notify me", permission));
+    await page.keyboard.press("Escape");
+    await page.getByRole("checkbox", { name: "Complete “Pay rent”" }).tap();
+    const toast = page.getByRole("status").filter({ hasText: "Completed “Pay rent”" });
+    sizes.push(await size(page, "Undo", toast.getByRole("button", { name: "Undo" })));
+    sizes.push(await size(page, "Dismiss", toast.getByRole("button", { name: "Dismiss notification" })));
+    log(`tap targets: ${JSON.stringify(sizes)}`);
+    for (const target of sizes) expect(target.height, target.name).toBeGreaterThanOrEqual(44);
+    expect(sizes.find((target) => target.name === "Dismiss")!.width).toBeGreaterThanOrEqual(44);
+    await context.close();
+  });
+
+  it("keeps Tab inside the full-screen assistant, and Escape closes it", async () => {
+    const { context, page } = await phone();
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Assistant" }).tap();
+    const panel = page.getByRole("dialog", { name: "Assistant" });
+    await panel.getByLabel("Message the assistant").waitFor();
+    await panel.getByLabel("Message the assistant").focus();
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest("#assistant-panel")))).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await expect.poll(() => focused(page)).toBe("Assistant");
+    await context.close();
+  });
+});
+
+describe("with the keyboard only: the account menu", () => {
+  it("keeps arrow keys in the menu, Escape gives focus back to its button, Tab closes it", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Pay rent" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Pay rent. Open details" }).waitFor();
+    const button = page.getByRole("button", { name: /^Account menu for / });
+    await button.focus();
+    await page.keyboard.press("Enter");
+    const menu = page.getByRole("menu", { name: "Account" });
+    await menu.waitFor();
+    expect(await focused(page)).toBe("System theme");
+    await page.keyboard.press("ArrowDown");
+    expect(await focused(page)).toBe("Light theme");
+    await page.keyboard.press("End");
+    expect(await focused(page)).toBe("Sign out");
+    await page.keyboard.press("ArrowDown");
+    expect(await focused(page)).toBe("System theme");
+    expect(await menu.isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await menu.count()).toBe(0);
+    expect(await focused(page)).toMatch(/Account menu for /);
+    await page.keyboard.press("ArrowDown");
+    await menu.waitFor();
+    await page.keyboard.press("Tab");
+    expect(await menu.count()).toBe(0);
+    await context.close();
+  });
+});
