@@ -28,6 +28,7 @@ def seed(fake: FakeTasks) -> None:
         ("no. 3", 3),
         ("task 2", 2),
         ("last", -1),
+        ("number two", 2),
         ("first aid kit", None),
         ("2 cans of beans", None),
         ("second hand books", None),
@@ -60,6 +61,13 @@ def test_a_place_in_the_list_is_read_from_the_words(ref: str, place: int | None)
             ["Call mom (done)", "Pay rent", "Water plants"],
         ),
         ("delete the last one", "Deleted 'Water plants'.", ["Call mom", "Pay rent"]),
+        ("delete task 2", "Deleted 'Call mom'.", ["Pay rent", "Water plants"]),
+        ("delete number one", "Deleted 'Pay rent'.", ["Call mom", "Water plants"]),
+        (
+            "tick off number three",
+            "Marked 'Water plants' as done. Nice work!",
+            ["Call mom", "Pay rent", "Water plants (done)"],
+        ),
     ],
 )
 async def test_a_place_names_the_task_shown_there(

@@ -148,22 +148,30 @@ _ORDINAL_WORDS = {
     "tenth": 10,
     "last": -1,
 }
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)
+}
 _POSITION = re.compile(
     r"^(?:the\s+)?(?:"
     r"(?P<word>" + "|".join(_ORDINAL_WORDS) + r")|(?P<nth>\d{1,2})(?:st|nd|rd|th)|"
-    r"(?:number|no\.?|num|#)\s*(?P<n>\d{1,2})|(?:task|item)\s+(?:number\s+|no\.?\s*|#\s*)?(?P<n2>\d{1,2})"
+    r"(?:number|no\.?|num|#)\s*(?P<n>\d{1,2})|(?:number|no\.?)\s+(?P<nword>"
+    + "|".join(_NUMBER_WORDS)
+    + r")|(?:task|item)\s+(?:number\s+|no\.?\s*|#\s*)?(?P<n2>\d{1,2})"
     r")(?:\s+(?:one|task|item|thing))?(?:\s+(?:on|in)\s+(?:the|my|that|this)\s+list)?$",
     re.IGNORECASE,
 )
 
 
 def position(ref: str | None) -> int | None:
-    """The place in a list the words name ("second", "2nd one", "number 2", "#2", "task 2":
-    2; "last": -1), or None when they name a task by its words."""
+    """The place in a list the words name ("second", "2nd one", "number 2", "number two", "#2",
+    "task 2": 2; "last": -1), or None when they name a task by its words."""
     m = _POSITION.match((ref or "").strip())
     if not m:
         return None
     if m.group("word"):
         return _ORDINAL_WORDS[m.group("word").lower()]
+    if m.group("nword"):
+        return _NUMBER_WORDS[m.group("nword").lower()]
     n = int(m.group("nth") or m.group("n") or m.group("n2"))
     return n if n > 0 else None

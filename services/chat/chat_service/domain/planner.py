@@ -187,6 +187,9 @@ def understand(message: str, ctx: Context) -> Request:
     if edit is not None:
         # "and high priority", "actually tonight" after "add renew car insurance": that task.
         return Request("update", pronoun=True, changes=edit)
+    if request.ref and request.ref.lower() == "number" and _NUMBER_ONE.search(message):
+        # "delete number one": "one" went as a word like "the blue one"'s.
+        return replace(request, ref="number 1")
     if not asked and ctx.list_just_shown and request.pronoun and _THE_LAST_ONE.search(message):
         # "delete the last one" right after a list: the list's last task, not the last one worked on.
         return replace(request, ref="last", pronoun=False)
@@ -205,6 +208,7 @@ def understand(message: str, ctx: Context) -> Request:
     return request
 
 
+_NUMBER_ONE = re.compile(r"\bnumber\s+one\b", re.IGNORECASE)
 _THE_LAST_ONE = re.compile(r"\bthe\s+last\s+(?:one|task)\b", re.IGNORECASE)
 
 
@@ -413,6 +417,8 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
             raise _Reply(f"I couldn't find {reply.quote(ctx.last_task.get('title', 'that task'))} any more.")
         raise _Reply(reply.not_found(None))
     place = position(req.ref)
+    if place is None and ctx.last_list and req.ref.isdigit() and 0 < int(req.ref) <= 99:
+        place = int(req.ref)  # "delete task 2", "complete 3" after a list
     if place is not None:
         return [_listed(place, ctx, j)], []
     query = " ".join(keywords(req.ref)) or req.ref
