@@ -12,6 +12,7 @@ from tests.test_undo import Chat, titles
     [
         ("add milk. also add bread", "Added 'Milk'. Added 'Bread'.", ["Bread", "Milk"]),
         ("add milk; add eggs", "Added 'Milk'. Added 'Eggs'.", ["Eggs", "Milk"]),
+        ("Add milk. Also, add bread", "Added 'Milk'. Added 'Bread'.", ["Bread", "Milk"]),
         ("add milk and add eggs", "Added 'Milk'. Added 'Eggs'.", ["Eggs", "Milk"]),
         ("ok add milk, then add eggs", "Added 'Milk'. Added 'Eggs'.", ["Eggs", "Milk"]),
         (

@@ -726,7 +726,7 @@ def parse(message: str, now: datetime) -> Request:
 # "add milk; add eggs", "add milk, then add eggs". Only the verb said again splits: "buy salt
 # and pepper", "add tom and jerry dvd" are one task.
 _ADD_AGAIN = re.compile(
-    r"(?:\s*[.;!,]\s*(?:(?:and|also|then|plus)\s+)*|\s+(?:(?:and|also|then|plus)\s+)+)(?=add\s+\S)",
+    r"(?:\s*[.;!,]\s*(?:(?:and|also|then|plus),?\s+)*|\s+(?:(?:and|also|then|plus),?\s+)+)(?=add\s+\S)",
     re.IGNORECASE,
 )
 
