@@ -127,6 +127,15 @@ async def test_the_last_one_after_an_add_is_still_the_task_added(fake: FakeTasks
     assert await chat.say("delete the last one") == "Deleted 'Buy stamps'."
 
 
+async def test_the_last_one_after_the_first_one_is_the_lists_last(fake: FakeTasks) -> None:
+    seed(fake)
+    chat = Chat(fake)
+    await chat.say("show my tasks")
+    assert await chat.say("mark the first one as done") == "Marked 'Pay rent' as done. Nice work!"
+    assert await chat.say("delete the last one") == "Deleted 'Water plants'."
+    assert titles(fake) == ["Call mom", "Pay rent (done)"]
+
+
 async def test_a_task_named_with_first_is_still_found_by_name(fake: FakeTasks) -> None:
     # Guard.
     fake.seed("alice", title="First aid kit")

@@ -190,8 +190,9 @@ def understand(message: str, ctx: Context) -> Request:
     if request.ref and request.ref.lower() == "number" and _NUMBER_ONE.search(message):
         # "delete number one": "one" went as a word like "the blue one"'s.
         return replace(request, ref="number 1")
-    if not asked and ctx.list_just_shown and request.pronoun and _THE_LAST_ONE.search(message):
-        # "delete the last one" right after a list: the list's last task, not the last one worked on.
+    if not asked and request.pronoun and _THE_LAST_ONE.search(message) and _going_by_place(ctx):
+        # "delete the last one" right after a list, or after "the first one": the list's last
+        # task, not the last one worked on.
         return replace(request, ref="last", pronoun=False)
     if not asked or not ctx.previous_user:
         return request
@@ -210,6 +211,16 @@ def understand(message: str, ctx: Context) -> Request:
 
 _NUMBER_ONE = re.compile(r"\bnumber\s+one\b", re.IGNORECASE)
 _THE_LAST_ONE = re.compile(r"\bthe\s+last\s+(?:one|task)\b", re.IGNORECASE)
+
+
+def _going_by_place(ctx: Context) -> bool:
+    """Whether the user is picking from the list just shown: it was the last turn's answer, or
+    the last message named a task by its place in it."""
+    if not ctx.last_list:
+        return False
+    if ctx.list_just_shown:
+        return True
+    return bool(ctx.previous_user) and position(parse(ctx.previous_user or "", ctx.local_now).ref) is not None
 
 
 def _just_added(ctx: Context) -> bool:
