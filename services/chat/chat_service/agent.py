@@ -37,6 +37,10 @@ only through the tools you have; never claim a change you did not make with a to
 - "Sort my list by priority", "order my tasks by due date": list_tasks with that sort; with no
   order said ("sort my list"), sort priority (most important first); add nothing.
 - "It" or "that" means the task in last_task of the context line, when there is one.
+  A follow-up that names no task ("and high priority", "actually do it tonight", "and
+  remind me an hour before") changes that task too.
+- "Add milk. Also add bread", "add milk and add eggs tomorrow": "add" said again is another
+  task, each with its own fields; "buy salt and pepper", "call mom and dad" are one task.
 - "The second one", "the first one", "number 2", "#2", "the 2nd" mean that task of last_list
   in the context line (the tasks you last listed, in the order shown; "the last one" is its
   last task when just_shown). Without a last_list, ask which task and change nothing.
