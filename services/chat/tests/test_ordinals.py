@@ -136,6 +136,29 @@ async def test_the_last_one_after_the_first_one_is_the_lists_last(fake: FakeTask
     assert titles(fake) == ["Call mom", "Pay rent (done)"]
 
 
+async def test_several_places_name_each_task_shown_there(fake: FakeTasks) -> None:
+    seed(fake)
+    chat = Chat(fake)
+    await chat.say("show my tasks")
+    assert await chat.say("delete the first and the third") == "Deleted 'Pay rent'. Deleted 'Water plants'."
+    assert titles(fake) == ["Call mom"]
+
+
+async def test_a_place_alone_shows_that_task(fake: FakeTasks) -> None:
+    seed(fake)
+    chat = Chat(fake)
+    await chat.say("show my tasks")
+    assert (await chat.say("the second one")).startswith("'Call mom' is open")
+    assert titles(fake) == ["Call mom", "Pay rent", "Water plants"]
+
+
+async def test_add_with_a_place_word_is_still_a_task(fake: FakeTasks) -> None:
+    # Guard: with "add" it is a new task.
+    chat = Chat(fake)
+    await chat.say("show my tasks")
+    assert await chat.say("add second") == "Added 'Second'."
+
+
 async def test_a_task_named_with_first_is_still_found_by_name(fake: FakeTasks) -> None:
     # Guard.
     fake.seed("alice", title="First aid kit")

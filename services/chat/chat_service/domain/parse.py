@@ -131,6 +131,9 @@ class Changes:
     def any(self) -> bool:
         return self != Changes()
 
+    def any_but_title(self) -> bool:
+        return replace(self, title=None) != Changes()
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -821,9 +824,15 @@ def edit_said_alone(request: Request, message: str) -> Changes | None:
     c = request.changes
     if request.intent != "add" or c.title or c.dues or not c.any():
         return None
-    if _ADD_LEAD.match(_strip_polite(normalise(message))):
+    if says_add(message):
         return None
     return replace(c, description=None, ask_remind=False)
+
+
+def says_add(message: str) -> bool:
+    """Whether the message starts with a verb that only means "add" ("add", "create", "remind
+    me to", ...)."""
+    return bool(_ADD_LEAD.match(_strip_polite(normalise(message))))
 
 
 def says_yes(message: str) -> bool:

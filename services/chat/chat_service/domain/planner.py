@@ -27,6 +27,7 @@ from chat_service.domain.parse import (
     read_add,
     read_title_correction,
     read_when_answer,
+    says_add,
     says_yes,
     series_due,
 )
@@ -187,6 +188,14 @@ def understand(message: str, ctx: Context) -> Request:
     if edit is not None:
         # "and high priority", "actually tonight" after "add renew car insurance": that task.
         return Request("update", pronoun=True, changes=edit)
+    if (
+        request.intent == "add"
+        and not request.changes.any_but_title()
+        and position(request.changes.title) is not None
+        and not says_add(message)
+    ):
+        # "the second one" alone, after a list: that task shown (no task called 'The second one').
+        return Request("show", ref=request.changes.title)
     if request.ref and request.ref.lower() == "number" and _NUMBER_ONE.search(message):
         # "delete number one": "one" went as a word like "the blue one"'s.
         return replace(request, ref="number 1")
@@ -434,6 +443,11 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
         return [_listed(place, ctx, j)], []
     query = " ".join(keywords(req.ref)) or req.ref
     parts = split_refs(req.ref)
+    places = [position(part) for part in parts]
+    if parts and all(p is not None for p in places):
+        # "delete the first and the third": each the task at its place.
+        picked = [_listed(p, ctx, j) for p in places if p is not None]
+        return [t for n, t in enumerate(picked) if all(t.get("id") != o.get("id") for o in picked[:n])], []
     found: list[Task] = []
     # An edit that would otherwise add a task ("remind me that the rent is due tomorrow")
     # edits an open task only: a reminder or date on last month's done 'Pay rent' is lost.
