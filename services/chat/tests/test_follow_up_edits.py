@@ -66,6 +66,16 @@ async def test_with_no_task_before_it_still_asks_for_a_name(fake: FakeTasks) -> 
     assert titles(fake) == []
 
 
+async def test_after_a_list_of_many_it_still_asks_for_a_name(fake: FakeTasks) -> None:
+    # Guard: the last reply was about no one task, so "tomorrow" edits none.
+    chat = Chat(fake)
+    await chat.say("add renew car insurance")
+    await chat.say("add call mom")
+    assert (await chat.say("show my tasks")).startswith("You have 2 open tasks")
+    assert await chat.say("tomorrow") == "What should the task be called?"
+    assert [t["due_at"] for t in fake.tasks.values()] == [None, None]
+
+
 async def test_add_with_no_title_still_asks_for_a_name(fake: FakeTasks) -> None:
     # Guard: "add ..." is a new task, even right after another.
     chat = Chat(fake)

@@ -184,7 +184,7 @@ def understand(message: str, ctx: Context) -> Request:
         if said is not None:
             return Request("update", pronoun=True, changes=Changes(retitle=said))
     asked = ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant
-    edit = edit_said_alone(request, message) if ctx.last_task and not asked else None
+    edit = edit_said_alone(request, message) if _last_told(ctx) and not asked else None
     if edit is not None:
         # "and high priority", "actually tonight" after "add renew car insurance": that task.
         return Request("update", pronoun=True, changes=edit)
@@ -220,6 +220,13 @@ def understand(message: str, ctx: Context) -> Request:
 
 _NUMBER_ONE = re.compile(r"\bnumber\s+one\b", re.IGNORECASE)
 _THE_LAST_ONE = re.compile(r"\bthe\s+last\s+(?:one|task)\b", re.IGNORECASE)
+
+
+def _last_told(ctx: Context) -> bool:
+    """Whether the last reply was about the task last worked on (it names it: 'Added ...',
+    'Moved ...'), so a follow-up with no task name means it; not after a list of many."""
+    title = (ctx.last_task or {}).get("title")
+    return bool(title) and reply.quote(str(title)) in (ctx.previous_assistant or "")
 
 
 def _going_by_place(ctx: Context) -> bool:
