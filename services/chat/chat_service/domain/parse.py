@@ -883,10 +883,23 @@ def _only_when(words: str, now: datetime) -> bool:
     return (repeats or bool(days) or when is not None) and not leftover.strip(" ,.!?")
 
 
+# A leading "do" asks when someone follows it ("do I have anything tomorrow", "do you remember
+# ...", "do we have milk") or a verb a few words on ("do the kids have school tomorrow", "do
+# any of my tasks have a due date"). Else it is a chore: "do the dishes", "do taxes by friday".
+_DO_ASKS = (
+    r"do\s+(?:(?:i|you|u|we|they|he|she|y'?all|anyone|anybody)\b"
+    r"|(?:(?!(?:and|or|then|so|to|before|after|by|on|at|in)\b)[\w'-]+\s+){1,4}"
+    r"(?:have|need|want|know|remember|look|seem|go|come|belong|contain|include|mention|say|mean|"
+    r"matter|count|work|exist|repeat|recur|show|appear|cost|happen|fit|expire)\b)"
+)
+
+
 def raw_question(text: str) -> bool:
     return text.rstrip().endswith("?") or bool(
         re.match(
-            r"^(?:what|when|where|why|how|who|which|is|are|do|does|did|can|could|should|would|will)\b",
+            r"^(?:what|when|where|why|how|who|which|is|are|"
+            + _DO_ASKS
+            + r"|does|did|can|could|should|would|will)\b",
             text,
             re.I,
         )
