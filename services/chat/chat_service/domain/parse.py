@@ -43,6 +43,7 @@ Intent = Literal[
     "list",
     "search",
     "show",
+    "done_yet",
     "greet",
     "help",
     "thanks",
@@ -2250,6 +2251,20 @@ def _read_search(text: str, now: datetime) -> Request | None:
     return Request("search", query=query, filters=Filters(status="all"))
 
 
+# "Did I already call mom?": whether the task 'Call mom' is done. Not "did I add milk?" nor
+# "did I forget anything?", which ask about the list rather than name a task.
+_DID_I = re.compile(
+    r"^did\s+(?:i|we)\s+(?:already\s+|ever\s+|actually\s+|really\s+|even\s+)?(?P<ref>.+?)"
+    r"(?:\s+(?:already|yet|or\s+not|yet\s+or\s+not))?$",
+    re.IGNORECASE,
+)
+_DID_I_NOT_A_TASK = re.compile(
+    r"^(?:add|create|make|put|set|schedule|save|enter|write\s+down|note|list|forget|miss|tell|say|ask|mention|"
+    r"mean|want|need|have|get|lose|delete|remove|change|move|mark|type)\b",
+    re.IGNORECASE,
+)
+
+
 def _read_show(text: str, now: datetime) -> Request | None:
     patterns = (
         r"^(?:when\s+is|when's|what\s+time\s+is|when\s+do\s+i\s+(?:need|have)\s+to(?:\s+do)?)\s+(?P<ref>.+?)(?:\s+due)?\??$",
@@ -2261,6 +2276,9 @@ def _read_show(text: str, now: datetime) -> Request | None:
         m = re.match(pattern, text, re.IGNORECASE)
         if m:
             return _req("show", m.group("ref"))
+    m = _DID_I.match(text)
+    if m and not _DID_I_NOT_A_TASK.match(m.group("ref")):
+        return _req("done_yet", m.group("ref"))
     if raw_question(text) and not _ADD_LEAD.match(text):
         return Request("unclear")
     return None

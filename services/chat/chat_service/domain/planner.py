@@ -211,9 +211,13 @@ def understand(message: str, ctx: Context) -> Request:
     answer = request.intent in ("add", "unclear") or (
         request.intent in ("complete", "delete") and (request.pronoun or request.ref is not None)
     )
-    if earlier.intent in (*MUTATING, "show", "retarget") and short and answer:
+    if earlier.intent in (*MUTATING, "show", "done_yet", "retarget") and short and answer:
         return replace(earlier, selector=message)
-    if earlier.intent in (*MUTATING, "show", "retarget") and request.intent == "retarget" and request.ref:
+    if (
+        earlier.intent in (*MUTATING, "show", "done_yet", "retarget")
+        and request.intent == "retarget"
+        and request.ref
+    ):
         return replace(earlier, selector=request.ref)  # "I meant the bank one"
     return request
 
@@ -284,6 +288,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _search(req, ctx, j)
     if req.intent in MUTATING or req.intent == "show":
         return _on_targets(req, ctx, j)
+    if req.intent == "done_yet":
+        return _done_yet(req, ctx, j)
     if req.intent == "undo":
         return _undo(ctx, j)
     if req.intent == "retarget":
@@ -423,6 +429,27 @@ def _search(req: Request, ctx: Context, j: Journal) -> str:
     if not _ok(result):
         return _failure(result, "search your tasks")
     return reply.search_results(query, result.get("tasks", []), ctx.now, ctx.timezone)
+
+
+def _done_yet(req: Request, ctx: Context, j: Journal) -> str:
+    """'Did I already call mom?': whether the task it names is done, looked for among open and
+    completed tasks alike. Tasks of one title (a repeating task's done and next ones) are
+    answered together; differently named matches are asked about."""
+    if req.ref is None:
+        return reply.not_found(None)
+    query = " ".join(keywords(req.ref)) or req.ref
+    result = j.call("search_tasks", query=query, status="all")
+    if not _ok(result):
+        return _failure(result, "look up your tasks")
+    found = _matches(req.ref, result.get("tasks", []), req)
+    if not found:
+        listed = j.call("list_tasks", status="all", limit=100)
+        found = _matches(req.ref, listed.get("tasks", []) if _ok(listed) else [], req)
+    if not found:
+        return f"I can't find a task about {reply.quote(req.ref)} on your list, done or open."
+    if len({str(t.get("title", "")).lower() for t in found}) > 1:
+        found = _one_of(req.ref, found, req.selector)
+    return reply.done_yet(found, ctx.now, ctx.timezone)
 
 
 def _resolve(req: Request, ctx: Context, j: Journal, status: str) -> list[Task]:

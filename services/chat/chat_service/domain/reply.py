@@ -413,3 +413,29 @@ def show(task: Task, now: datetime, zone: str) -> str:
     if task.get("description"):
         text += f". Notes: {str(task['description'])[:300]}"
     return text + "."
+
+
+def done_yet(tasks: Sequence[Task], now: datetime, zone: str) -> str:
+    """'Yes, you completed 'Call mom' on Fri, Nov 20.' / 'Not yet: 'Call mom' is still open,
+    due tomorrow at 9:00 AM.' The latest completion answers; an open one of the same title
+    (a repeating task's next one) is said after it."""
+    done = sorted((t for t in tasks if t.get("completed")), key=lambda t: str(t.get("completed_at") or ""))
+    still_open = [t for t in tasks if not t.get("completed")]
+    if done:
+        last = done[-1]
+        text = f"Yes, you completed {quote(last.get('title'))}"
+        at = parse_time(last.get("completed_at"))
+        if at is not None:
+            day = day_text(at, now, zone)
+            text += f" {day}" if day in ("today", "yesterday") else f" on {day}"
+        text += "."
+        if still_open:
+            nxt = still_open[0]
+            due = when_text(nxt.get("due_at"), now, zone).removeprefix("on ")
+            text += f" The next one is open, due {due}." if due else " It is open again too."
+        return text
+    task = still_open[0]
+    due = when_text(task.get("due_at"), now, zone).removeprefix("on ")
+    return f"Not yet: {quote(task.get('title'))} is still open" + (
+        f", due {due}." if due else ", with no due date."
+    )
