@@ -1120,3 +1120,121 @@ describe("weekdays after 'every' separated only by spaces are one list, as the a
     expect(parseQuickAdd(text, now)).toMatchObject({ title, rrule, dueAt });
   });
 });
+
+describe("a series said with its end, as the assistant reads it (20cec1e)", () => {
+  // Friday 27 November 2026, 14:25 in Paris (UTC+1): the first morning slot is tomorrow's. The
+  // series ends at the end of its last day in the user's zone, as UTC (UNTIL=…T225959Z in Paris);
+  // "for 3 weeks" counts from the first due day. Before, "until dec 20" was the first due day (the
+  // series began on the 20th and never ended) and "until christmas", "for 3 weeks" stayed in the
+  // title. Expected values: services/chat parse() of the same lines (tests/test_series_end.py).
+  const paris = { now: new Date("2026-11-27T14:25:00+01:00"), timeZone: "Europe/Paris" };
+  const daily = (until: string) => `FREQ=DAILY;UNTIL=${until}`;
+
+  it.each([
+    ["take vitamins every morning until dec 20", "take vitamins", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
+    ["practice piano every day until christmas", "practice piano", "2026-11-28T08:00:00.000Z", daily("20261225T225959Z")],
+    ["practice piano every day until Christmas Day", "practice piano", "2026-11-28T08:00:00.000Z", daily("20261225T225959Z")],
+    ["journal every night till xmas", "journal", "2026-11-27T19:00:00.000Z", daily("20261225T225959Z")],
+    ["journal every night until new year's eve", "journal", "2026-11-27T19:00:00.000Z", daily("20261231T225959Z")],
+    ["call grandma every sunday through christmas eve", "call grandma", "2026-11-29T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=SU;UNTIL=20261224T225959Z"],
+    ["physio exercises every day for 3 weeks", "physio exercises", "2026-11-28T08:00:00.000Z", daily("20261218T225959Z")],
+    ["stretch every day for the next 10 days", "stretch", "2026-11-28T08:00:00.000Z", daily("20261207T225959Z")],
+    ["every day for the next 10 days stretch", "stretch", "2026-11-28T08:00:00.000Z", daily("20261207T225959Z")],
+    ["stretch every day for another 2 weeks", "stretch", "2026-11-28T08:00:00.000Z", daily("20261211T225959Z")],
+    ["stretch every day for two weeks", "stretch", "2026-11-28T08:00:00.000Z", daily("20261211T225959Z")],
+    ["stretch every day for 1 month", "stretch", "2026-11-28T08:00:00.000Z", daily("20261227T225959Z")],
+    ["stretch every day for 2 months", "stretch", "2026-11-28T08:00:00.000Z", daily("20270127T225959Z")],
+    ["stretch every week for a year", "stretch", "2026-11-28T08:00:00.000Z", "FREQ=WEEKLY;UNTIL=20271127T225959Z"],
+    ["standup every weekday till friday at 9:30", "standup", "2026-11-30T08:30:00.000Z", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20261204T225959Z"],
+    ["standup every weekday till friday", "standup", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20261204T225959Z"],
+    ["yoga every tuesday until the 15th", "yoga", "2026-12-01T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261215T225959Z"],
+    ["gym every monday until the end of the month", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T225959Z"],
+    ["gym every monday until monday", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T225959Z"],
+    ["gym every monday until 20 dec", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261220T225959Z"],
+    ["water plants every 2 days until the 15th", "water plants", "2026-11-28T08:00:00.000Z", "FREQ=DAILY;INTERVAL=2;UNTIL=20261215T225959Z"],
+    ["water plants every 2 days through dec 15", "water plants", "2026-11-28T08:00:00.000Z", "FREQ=DAILY;INTERVAL=2;UNTIL=20261215T225959Z"],
+    ["meds every day until dec 20 at 8pm", "meds", "2026-11-27T19:00:00.000Z", daily("20261220T225959Z")],
+    ["meds every evening until dec 20", "meds", "2026-11-27T17:00:00.000Z", daily("20261220T225959Z")],
+    ["meds every day thru dec 20", "meds", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
+    ["meds every day til dec 20", "meds", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
+    ["meds every day ending dec 20", "meds", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
+    ["meds every day up to and including dec 20", "meds", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
+    ["meds every day until 12/20", "meds", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
+    ["meds every day until december 20th", "meds", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
+    ["meds every day until next friday", "meds", "2026-11-28T08:00:00.000Z", daily("20261204T225959Z")],
+    ["meds every day until tomorrow", "meds", "2026-11-28T08:00:00.000Z", daily("20261128T225959Z")],
+    // "next week" is its Monday, "next month" its 1st, "next weekend" Saturday, as the assistant reads them.
+    ["practice every day until next week", "practice", "2026-11-28T08:00:00.000Z", daily("20261130T225959Z")],
+    ["practice every day until next month", "practice", "2026-11-28T08:00:00.000Z", daily("20261201T225959Z")],
+    ["practice every day until next weekend", "practice", "2026-11-28T08:00:00.000Z", daily("20261205T225959Z")],
+    ["practice every day until the weekend", "practice", "2026-11-28T08:00:00.000Z", daily("20261128T225959Z")],
+  ])("%s", (text, title, dueAt, rrule) => {
+    expect(parseQuickAdd(text, paris)).toMatchObject({ title, dueAt, rrule });
+  });
+
+  it("counts 'for a week' from the start date given", () => {
+    expect(parseQuickAdd("take pills daily for a week starting monday", paris)).toMatchObject({
+      dueAt: "2026-11-30T08:00:00.000Z",
+      rrule: daily("20261206T225959Z"),
+    });
+  });
+
+  it("keeps tags and priority said with it", () => {
+    expect(parseQuickAdd("gym every day until friday #health !high", paris)).toMatchObject({
+      title: "gym",
+      tags: ["health"],
+      priority: "HIGH",
+      rrule: daily("20261204T225959Z"),
+      dueAt: "2026-11-28T08:00:00.000Z",
+    });
+  });
+
+  it("ends at the end of that day where the user is (New York: 04:59:59 UTC the next day)", () => {
+    const wednesday = { now: new Date("2026-11-25T09:30:00-05:00"), timeZone: "America/New_York" };
+    expect(parseQuickAdd("take vitamins every morning until dec 20", wednesday)).toMatchObject({
+      title: "take vitamins",
+      dueAt: "2026-11-26T14:00:00.000Z",
+      rrule: daily("20261221T045959Z"),
+    });
+    expect(parseQuickAdd("physio exercises every day for 3 weeks", wednesday).rrule).toBe(daily("20261217T045959Z"));
+    expect(parseQuickAdd("standup every weekday till friday", wednesday).rrule).toBe(
+      "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20261128T045959Z",
+    );
+    expect(parseQuickAdd("meds every day until the end of the week", wednesday).rrule).toBe(daily("20261128T045959Z"));
+    expect(parseQuickAdd("practice every day until next week", wednesday).rrule).toBe(daily("20261201T045959Z"));
+    const friday = { now: new Date("2026-11-27T08:00:00-05:00"), timeZone: "America/New_York" };
+    expect(parseQuickAdd("take vitamins every morning until dec 20", friday)).toMatchObject({
+      dueAt: "2026-11-27T14:00:00.000Z",
+      rrule: daily("20261221T045959Z"),
+    });
+  });
+
+  // Guards (the same before and after): a time, the length of each session, a day before the
+  // first one, words that are no day, and "until" without a rule are read as before.
+  it.each([
+    ["study every day for 2 hours", "study for 2 hours", "2026-11-28T08:00:00.000Z", "FREQ=DAILY"],
+    ["read until chapter 5 tomorrow", "read until chapter 5", "2026-11-28T08:00:00.000Z", null],
+    ["stay until the end tomorrow", "stay until the end", "2026-11-28T08:00:00.000Z", null],
+    ["buy gifts before christmas", "buy gifts before christmas", null, null],
+  ])("guard: %s", (text, title, dueAt, rrule) => {
+    expect(parseQuickAdd(text, paris)).toMatchObject({ title, dueAt, rrule });
+  });
+
+  it("guard: reads 'until 5pm' as the time, not an end (the web keeps 'until' in the title, the assistant does not)", () => {
+    expect(parseQuickAdd("every day until 5pm check email", paris)).toMatchObject({
+      title: "until check email",
+      dueAt: "2026-11-27T16:00:00.000Z",
+      rrule: "FREQ=DAILY",
+    });
+  });
+
+  // As the assistant reads them: a day before the first due day sets no end, and "through the
+  // 15th" is no end (the assistant reads a day of the month alone only after "until").
+  it.each([
+    ["gym every monday until tomorrow", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO"],
+    ["meds every day until the end of the week", "meds", "2026-11-28T08:00:00.000Z", "FREQ=DAILY"],
+    ["water plants every 2 days through the 15th", "water plants through the 15th", "2026-11-28T08:00:00.000Z", "FREQ=DAILY;INTERVAL=2"],
+  ])("%s", (text, title, dueAt, rrule) => {
+    expect(parseQuickAdd(text, paris)).toMatchObject({ title, dueAt, rrule });
+  });
+});

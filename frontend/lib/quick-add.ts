@@ -62,6 +62,15 @@
  * if they were ordinary title words ("Weekly review every friday" still repeats on Fridays).
  * A recurrence without a date starts at its first occurrence from now; one that pins its days
  * ("on the 1st", "every monday") starts at its first occurrence on or after the date given.
+ * A series said with its end ends that day, as the assistant reads it (services/chat
+ * domain/recurrence.py, take_until): "every morning until dec 20", "every day till friday",
+ * "every sunday through christmas eve", "until christmas", "until new year's eve", "until the
+ * end of the month", "until the 15th" (a day of the month alone only after "until"), "every day
+ * for 3 weeks", "for the next 10 days" (counted from the first due day) → UNTIL at 23:59:59 of
+ * that day in timeZone, written in UTC ("FREQ=DAILY;UNTIL=20261220T225959Z" in Paris); the first
+ * due is the rule's first slot, and a time said with the end ("till friday at 9:30") is the
+ * task's time. "until 5pm" is the time, "for 2 hours" words of the title; an end before the first
+ * due day sets none.
  */
 // English only: the other locales would more than double the parser's size.
 import * as chrono from "chrono-node/en";
@@ -562,6 +571,191 @@ function firstOccurrence(rrule: string, from: LocalDate, hour: number, minute: n
   return zonedTimeToUtc(next.year, next.month, next.day, hour, minute, options.timeZone);
 }
 
+// -- how long a series runs: "until Dec 20", "for 3 weeks" ------------------------------------
+
+/**
+ * The end of a series said after its rule, as the assistant reads it (services/chat
+ * domain/recurrence.py, take_until): its last day ("until Dec 20"), or how long it runs from
+ * its first due day ("for 3 weeks"), known once the first due is.
+ */
+type SeriesEnd = { lastDay: LocalDate } | { span: { unit: "day" | "week" | "month" | "year"; amount: number } };
+
+/** The assistant's number words (services/chat domain/text.py, NUMBER_WORDS). */
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  "forty-five": 45,
+  sixty: 60,
+  ninety: 90,
+  "a couple of": 2,
+  "a couple": 2,
+  "couple of": 2,
+  "a few": 3,
+  few: 3,
+  several: 3,
+};
+const NUMBER = String.raw`(?:\d{1,4}|${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .map((word) => word.replace(/\s+/g, String.raw`\s+`))
+  .join("|")})`;
+/** "for 3 weeks", "for the next 10 days", "for another 2 weeks"; not "for 2 hours", "for 3 days ago". */
+const SERIES_SPAN = new RegExp(
+  String.raw`\bfor\s+(?:the\s+next\s+|another\s+)?(${NUMBER})\s+(day|week|month|year)s?\b(?!\s+(?:ago|later))`,
+  "gi",
+);
+const UNTIL_WORDS = /\b(until|till|til|through|thru|ending(?:\s+on)?|up\s+to(?:\s+and\s+including)?)\s+/gi;
+/** Days a series ends on that are no date chrono reads; only as a series end ("buy gifts before christmas" stays words). */
+const HOLIDAY = /^(?:(christmas\s+eve)|(christmas(?:\s+day)?|xmas)|(new\s+year['’]?s\s+eve))\b/i;
+const END_OF = /^(?:the\s+)?end\s+of\s+(?:(?:the\s+|this\s+)?(week|month)|(next)\s+month)\b/i;
+/**
+ * Days the assistant reads otherwise than chrono (services/chat domain/when.py, take_date): "next
+ * week" is its Monday, "next month" its 1st, "the weekend" / "this weekend" the coming Saturday
+ * (today on a Saturday) and "next weekend" the one after on a weekday. Not "next week friday".
+ */
+const NEXT_WEEK_OR_MONTH = /^(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+(week|month)\b(?!\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun))/i;
+const WEEKEND = /^(this|next|the)\s+weekend\b/i;
+/** "until the 15th": the assistant reads a day of the month alone only after "until" (not "through the 15th"). */
+const DAY_OF_MONTH = /^the\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of)/i;
+
+function numberValue(word: string): number {
+  const lower = word.trim().toLowerCase().replace(/\s+/g, " ");
+  return /^\d+$/.test(lower) ? Number(lower) : (NUMBER_WORDS[lower] ?? 1);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** `months` months on from the date, the day clipped to the month's last (Jan 31 + 1 month: Feb 28). */
+function addMonths(date: LocalDate, months: number): LocalDate {
+  const index = date.year * 12 + date.month - 1 + months;
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+function compareDays(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/**
+ * The day written from `start` of the line's text, without a time ("dec 20" of "dec 20 at 8pm",
+ * "friday" of "friday at 9:30"), and where its words end; null when the words there are no day
+ * ("5pm", "chapter 5") or are a possessive ("friday's meeting").
+ */
+function dayAt(text: string, start: number, options: QuickAddOptions): { day: LocalDate; end: number } | null {
+  const hit = findDates(text, start, options)[0];
+  if (!hit || hit.start !== start || !hit.hasDate) return null;
+  if (!hit.hasTime) return { day: hit.wall, end: hit.end };
+  // A time said with the day is the task's time ("until dec 20 at 8pm"): the day alone ends the series.
+  let end = hit.end;
+  for (;;) {
+    const cut = /\s+\S+\s*$/.exec(text.slice(start, end));
+    if (!cut) return null;
+    end = start + cut.index;
+    const shorter = findDates(text.slice(0, end), start, options)[0];
+    if (shorter && shorter.start === start && shorter.hasDate && !shorter.hasTime) return { day: shorter.wall, end: shorter.end };
+  }
+}
+
+/**
+ * Takes the end of a series said after its rule: "until Dec 20", "till friday", "through christmas
+ * eve", "until the end of the month", "for 3 weeks", "for the next 10 days". Before, the date was
+ * read as the first due day and the series never ended. Only a day: "until 5pm" is the task's
+ * time, "for 2 hours" how long each one takes, and "until it's done" words of the title.
+ */
+function takeSeriesEnd(line: Line, options: QuickAddOptions): SeriesEnd | null {
+  for (const span of line.text.matchAll(SERIES_SPAN)) {
+    if (line.kept(span.index, span.index + span[0].length)) continue;
+    line.consume("recurrence", span.index, span.index + span[0].length);
+    const unit = span[2].toLowerCase() as "day" | "week" | "month" | "year";
+    return { span: { unit, amount: numberValue(span[1]) } };
+  }
+  const today = wallClock(options.now, options.timeZone);
+  for (const lead of line.text.matchAll(UNTIL_WORDS)) {
+    const from = lead.index + lead[0].length;
+    const said = line.text.slice(from);
+    let found: { day: LocalDate; end: number } | null = null;
+    const holiday = HOLIDAY.exec(said);
+    const endOf = END_OF.exec(said);
+    const dayOfMonth = /^until$/i.test(lead[1]) ? DAY_OF_MONTH.exec(said) : null;
+    const next = NEXT_WEEK_OR_MONTH.exec(said);
+    const weekend = WEEKEND.exec(said);
+    if (next) {
+      const day =
+        next[1].toLowerCase() === "week"
+          ? addDays(today.year, today.month, today.day, ((1 - today.weekday + 6) % 7) + 1)
+          : { ...addMonths({ year: today.year, month: today.month, day: 1 }, 1), day: 1 };
+      found = { day: { year: day.year, month: day.month, day: day.day }, end: from + next[0].length };
+    } else if (weekend) {
+      const inDays = (6 - today.weekday + 7) % 7 + (weekend[1].toLowerCase() === "next" && today.weekday >= 1 && today.weekday <= 5 ? 7 : 0);
+      const day = addDays(today.year, today.month, today.day, inDays);
+      found = { day: { year: day.year, month: day.month, day: day.day }, end: from + weekend[0].length };
+    } else if (holiday) {
+      const [month, day] = holiday[1] ? [12, 24] : holiday[2] ? [12, 25] : [12, 31];
+      const thisYear = { year: today.year, month, day };
+      found = { day: compareDays(thisYear, today) >= 0 ? thisYear : { ...thisYear, year: today.year + 1 }, end: from + holiday[0].length };
+    } else if (endOf) {
+      // The end of the week is its Friday (today on a Friday), of the month its last day.
+      const day =
+        endOf[1]?.toLowerCase() === "week"
+          ? addDays(today.year, today.month, today.day, (5 - today.weekday + 7) % 7)
+          : addMonths({ year: today.year, month: today.month, day: 31 }, endOf[2] ? 1 : 0);
+      found = { day: { year: day.year, month: day.month, day: endOf[2] ? daysInMonth(day.year, day.month) : day.day }, end: from + endOf[0].length };
+    } else if (dayOfMonth) {
+      const wanted = Number(dayOfMonth[1]);
+      for (let months = 0; months < 3 && !found; months++) {
+        const candidate = addMonths({ year: today.year, month: today.month, day: wanted }, months);
+        if (candidate.day === wanted && compareDays(candidate, today) > 0) found = { day: candidate, end: from + dayOfMonth[0].length };
+      }
+    } else {
+      found = dayAt(line.text, from, options);
+    }
+    if (!found || possessiveAt(line.text, found.end) || line.kept(lead.index, found.end)) continue;
+    line.consume("recurrence", lead.index, found.end);
+    return { lastDay: found.day };
+  }
+  return null;
+}
+
+/**
+ * The rule ending on the series' last day, at its end (23:59:59) in the user's zone, as UTC:
+ * "FREQ=DAILY;UNTIL=20261220T225959Z" in Paris, as the assistant writes it. `first` is the
+ * series' first due day there ("for 3 weeks" counts from it). A last day before the first due
+ * day sets no end (the series would have no task), nor does a rule that already has COUNT.
+ */
+function bounded(rrule: string, end: SeriesEnd, first: LocalDate, options: QuickAddOptions): string {
+  let last: LocalDate;
+  if ("span" in end) {
+    const { unit, amount } = end.span;
+    const after =
+      unit === "day" || unit === "week"
+        ? addDays(first.year, first.month, first.day, amount * (unit === "week" ? 7 : 1))
+        : addMonths(first, amount * (unit === "year" ? 12 : 1));
+    last = addDays(after.year, after.month, after.day, -1);
+  } else {
+    last = end.lastDay;
+  }
+  if (/COUNT=/i.test(rrule) || compareDays(last, first) < 0) return rrule;
+  const instant = new Date(zonedTimeToUtc(last.year, last.month, last.day, 23, 59, options.timeZone).getTime() + 59_000);
+  return `${rrule};UNTIL=${instant.toISOString().replace(/[-:]|\.\d{3}/g, "")}`;
+}
+
 // -- reminders -------------------------------------------------------------------------------
 
 const UNIT_MINUTES: Array<[RegExp, number]> = [
@@ -849,7 +1043,9 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
     }
   }
 
-  const rrule = takeRecurrence(line);
+  let rrule = takeRecurrence(line);
+  // "every morning until dec 20": the series' last day, taken before the date is read as its first.
+  const seriesEnd = rrule ? takeSeriesEnd(line, options) : null;
 
   let dueAt: Date | null = null;
   let dueHasTime = false;
@@ -869,6 +1065,8 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   } else if (hit) {
     dueAt = toInstant(hit, options);
   }
+
+  if (rrule && seriesEnd && dueAt) rrule = bounded(rrule, seriesEnd, wallClock(dueAt, options.timeZone), options);
 
   if (remindOffsetMinutes !== null && dueAt) {
     remindAt = new Date(dueAt.getTime() - remindOffsetMinutes * 60_000);

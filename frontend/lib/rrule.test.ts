@@ -11,9 +11,32 @@ describe("describeRRule", () => {
     ["FREQ=MONTHLY;BYMONTHDAY=1", "Every month on the 1st"],
     ["FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=22", "Every 3 months on the 22nd"],
     ["FREQ=DAILY;COUNT=5", "Every day, 5 times"],
-    ["FREQ=YEARLY;UNTIL=20301231T000000Z", "Every year until 2030-12-31"],
   ])("%s → %s", (rule, text) => {
     expect(describeRRule(rule)).toBe(text);
+  });
+
+  describe("says the day a series ends, in the user's zone", () => {
+    // Friday 27 November 2026. The quick-add and the assistant write "until Dec 20" as the end of
+    // that day in the user's zone, in UTC. Before, the UTC date was said as "until 2026-12-20"
+    // (and "until 2026-12-21" in New York, a day late).
+    const now = new Date("2026-11-27T13:25:00Z");
+    const paris = "Europe/Paris";
+    const newYork = "America/New_York";
+    it.each([
+      ["FREQ=DAILY;UNTIL=20261220T225959Z", paris, "Every day until Dec 20"],
+      ["FREQ=DAILY;UNTIL=20261221T045959Z", newYork, "Every day until Dec 20"],
+      ["FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20261204T225959Z", paris, "Every weekday until Dec 4"],
+      ["FREQ=DAILY;INTERVAL=2;UNTIL=20270115T225959Z", paris, "Every other day until Jan 15, 2027"],
+      ["FREQ=YEARLY;UNTIL=20301231T000000Z", paris, "Every year until Dec 31, 2030"],
+      ["FREQ=WEEKLY;UNTIL=20261220", newYork, "Every week until Dec 20"],
+      ["FREQ=WEEKLY;UNTIL=20261220T235959", newYork, "Every week until Dec 20"],
+    ])("%s in %s → %s", (rule, timeZone, text) => {
+      expect(describeRRule(rule, { timeZone, now })).toBe(text);
+    });
+
+    it("keeps an UNTIL it cannot read as it is", () => {
+      expect(describeRRule("FREQ=DAILY;UNTIL=soon", { timeZone: paris, now })).toBe("Every day until SOON");
+    });
   });
 
   it("falls back to the rule it cannot describe", () => {

@@ -3,6 +3,7 @@
  * list rows and chips. The server's /api/recurrence/preview gives the full description; this
  * is the offline, instant version for the common shapes, falling back to the rule itself.
  */
+import { wallClock } from "./zoned-time";
 
 const DAY_NAMES: Record<string, string> = {
   MO: "Mon",
@@ -45,7 +46,44 @@ const UNIT: Record<string, [string, string]> = {
   HOURLY: ["hour", "hours"],
 };
 
-export function describeRRule(rrule: string): string {
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+export interface DescribeOptions {
+  /** IANA zone the end of a series is said in; the browser's by default. */
+  timeZone?: string;
+  /** The year of this instant (in timeZone) is left out of the end's date; now by default. */
+  now?: Date;
+}
+
+function runtimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
+/**
+ * The last day of a series (UNTIL) as the user says it: "Dec 20", or "Dec 20, 2027" in another
+ * year. A UTC time ("20261220T225959Z", as the quick-add and the assistant write the end of Dec 20
+ * in Paris) is that instant's day in the user's zone (in New York "20261221T045959Z" is Dec 20
+ * too); a date or a local time is the day written. Null for what is no such value.
+ */
+export function untilDay(until: string, options: DescribeOptions = {}): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/i.exec(until.trim());
+  if (!m) return null;
+  const timeZone = options.timeZone ?? runtimeZone();
+  let [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (m[7]) {
+    const instant = new Date(Date.UTC(year, month - 1, day, Number(m[4]), Number(m[5]), Number(m[6])));
+    ({ year, month, day } = wallClock(instant, timeZone));
+  }
+  if (month < 1 || month > 12) return null;
+  const thisYear = wallClock(options.now ?? new Date(), timeZone).year;
+  return `${MONTHS[month - 1]} ${day}${year === thisYear ? "" : `, ${year}`}`;
+}
+
+export function describeRRule(rrule: string, options: DescribeOptions = {}): string {
   const p = parseRRule(rrule);
   const unit = UNIT[p.FREQ ?? ""];
   if (!unit) return rrule;
@@ -66,6 +104,6 @@ export function describeRRule(rrule: string): string {
     }
   }
   if (p.COUNT) text += `, ${p.COUNT} times`;
-  if (p.UNTIL) text += ` until ${p.UNTIL.slice(0, 4)}-${p.UNTIL.slice(4, 6)}-${p.UNTIL.slice(6, 8)}`;
+  if (p.UNTIL) text += ` until ${untilDay(p.UNTIL, options) ?? p.UNTIL}`;
   return text;
 }

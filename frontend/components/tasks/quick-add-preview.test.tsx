@@ -58,6 +58,19 @@ describe("QuickAddPreview", () => {
     ]);
   });
 
+  it("says where a series said with its end stops, and its keep button keeps the repeat's words", () => {
+    // Before, "until dec 20" was the due date and the chip said "Every day"; the keep button of
+    // the repeat chip now names the rule's words, not the end said after them.
+    const onKeep = vi.fn();
+    render(<QuickAddPreview result={parse("Take vitamins every morning until dec 20")} now={now} onKeep={onKeep} />);
+    const chips = within(screen.getByRole("list", { name: "Parsed from your text" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(chips.find((chip) => chip?.startsWith("Repeats"))).toMatch(/^Repeats Every day until Dec 2[01]$/);
+    fireEvent.click(screen.getByRole("button", { name: "Keep “every morning” in the title" }));
+    expect(onKeep).toHaveBeenCalledWith("every morning");
+  });
+
   it("keeps a possessive day word in the title and shows a well-known spelling as its day", () => {
     // "Plan today's notes" was "Plan 's notes" with a Due Today chip.
     render(<QuickAddPreview result={parse("Plan today's notes 2moro")} now={now} onKeep={() => {}} />);

@@ -93,7 +93,10 @@ function PreviewChip({
 
 /** The words of the last token of `kind` (the one that counts: "!low !urgent" is urgent). */
 function tokenText(result: QuickAddResult, kind: QuickAddTokenKind): string | undefined {
-  return result.tokens.filter((token) => token.kind === kind).pop()?.text;
+  const tokens = result.tokens.filter((token) => token.kind === kind);
+  // A repeat's own words come first; the end of the series said after them ("until dec 20",
+  // "for 3 weeks") is only read with them. Of the other kinds the last one counts.
+  return (kind === "recurrence" ? tokens[0] : tokens.pop())?.text;
 }
 
 function reminderText(result: QuickAddResult, now: Date): string {
@@ -170,7 +173,7 @@ export function QuickAddPreview({
               onKeep={onKeep}
             >
               <span className="sr-only">Repeats </span>
-              {describeRRule(result.rrule)}
+              {describeRRule(result.rrule, { now })}
             </PreviewChip>
           )}
           {(result.remindAt || result.remindOffsetMinutes !== null) && (
