@@ -487,3 +487,137 @@ def test_the_coming_weekday_leaves_no_the() -> None:
 )
 def test_weekdays_after_every_as_on_the_web(message: str, expected: tuple[str | None, ...]) -> None:
     assert task(message, friday_at(12)) == expected
+
+
+# -- a series said with its end (20cec1e) ------------------------------------------------------
+# The web quick-add reads these lines as the assistant does (frontend/lib/quick-add.test.ts, "a
+# series said with its end"): UNTIL at the end of the last day in the user's zone, as UTC, "for 3
+# weeks" from the first due day. Friday 27 Nov 2026, 14:25 in Paris. The last three have no end,
+# on both sides: a day before the first due, and "through the 15th" (a day of the month alone is
+# read only after "until").
+PARIS_FRIDAY = datetime(2026, 11, 27, 14, 25, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+def _daily(until: str) -> str:
+    return f"FREQ=DAILY;UNTIL={until}"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "add take vitamins every morning until dec 20",
+            ("Take vitamins", "2026-11-28 09:00", None, _daily("20261220T225959Z")),
+        ),
+        (
+            "add practice piano every day until Christmas Day",
+            ("Practice piano", "2026-11-28 09:00", None, _daily("20261225T225959Z")),
+        ),
+        (
+            "add journal every night till xmas",
+            ("Journal", "2026-11-27 20:00", None, _daily("20261225T225959Z")),
+        ),
+        (
+            "add journal every night until new year's eve",
+            ("Journal", "2026-11-27 20:00", None, _daily("20261231T225959Z")),
+        ),
+        (
+            "add stretch every day for the next 10 days",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261207T225959Z")),
+        ),
+        (
+            "add every day for the next 10 days stretch",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261207T225959Z")),
+        ),
+        (
+            "add stretch every day for another 2 weeks",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261211T225959Z")),
+        ),
+        (
+            "add stretch every day for two weeks",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261211T225959Z")),
+        ),
+        (
+            "add stretch every day for 2 months",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20270127T225959Z")),
+        ),
+        (
+            "add stretch every week for a year",
+            ("Stretch", "2026-11-28 09:00", None, "FREQ=WEEKLY;UNTIL=20271127T225959Z"),
+        ),
+        (
+            "add standup every weekday till friday",
+            ("Standup", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20261204T225959Z"),
+        ),
+        (
+            "add gym every monday until monday",
+            ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261130T225959Z"),
+        ),
+        (
+            "add gym every monday until 20 dec",
+            ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261220T225959Z"),
+        ),
+        (
+            "add water plants every 2 days until the 15th",
+            ("Water plants", "2026-11-28 09:00", None, "FREQ=DAILY;INTERVAL=2;UNTIL=20261215T225959Z"),
+        ),
+        (
+            "add water plants every 2 days through dec 15",
+            ("Water plants", "2026-11-28 09:00", None, "FREQ=DAILY;INTERVAL=2;UNTIL=20261215T225959Z"),
+        ),
+        (
+            "add meds every day until dec 20 at 8pm",
+            ("Meds", "2026-11-27 20:00", None, _daily("20261220T225959Z")),
+        ),
+        (
+            "add meds every evening until dec 20",
+            ("Meds", "2026-11-27 18:00", None, _daily("20261220T225959Z")),
+        ),
+        ("add meds every day thru dec 20", ("Meds", "2026-11-28 09:00", None, _daily("20261220T225959Z"))),
+        ("add meds every day til dec 20", ("Meds", "2026-11-28 09:00", None, _daily("20261220T225959Z"))),
+        ("add meds every day ending dec 20", ("Meds", "2026-11-28 09:00", None, _daily("20261220T225959Z"))),
+        (
+            "add meds every day up to and including dec 20",
+            ("Meds", "2026-11-28 09:00", None, _daily("20261220T225959Z")),
+        ),
+        ("add meds every day until 12/20", ("Meds", "2026-11-28 09:00", None, _daily("20261220T225959Z"))),
+        (
+            "add meds every day until december 20th",
+            ("Meds", "2026-11-28 09:00", None, _daily("20261220T225959Z")),
+        ),
+        (
+            "add meds every day until next friday",
+            ("Meds", "2026-11-28 09:00", None, _daily("20261204T225959Z")),
+        ),
+        (
+            "add practice every day until next week",
+            ("Practice", "2026-11-28 09:00", None, _daily("20261130T225959Z")),
+        ),
+        (
+            "add practice every day until next month",
+            ("Practice", "2026-11-28 09:00", None, _daily("20261201T225959Z")),
+        ),
+        (
+            "add practice every day until next weekend",
+            ("Practice", "2026-11-28 09:00", None, _daily("20261205T225959Z")),
+        ),
+        (
+            "add practice every day until the weekend",
+            ("Practice", "2026-11-28 09:00", None, _daily("20261128T225959Z")),
+        ),
+        ("add meds every day until tomorrow", ("Meds", "2026-11-28 09:00", None, _daily("20261128T225959Z"))),
+        (
+            "add gym every day until friday #health !high",
+            ("Gym", "2026-11-28 09:00", "HIGH", _daily("20261204T225959Z")),
+        ),
+        ("add study every day for 2 hours", ("Study for 2 hours", "2026-11-28 09:00", None, "FREQ=DAILY")),
+        ("add gym every monday until tomorrow", ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO")),
+        ("add meds every day until the end of the week", ("Meds", "2026-11-28 09:00", None, "FREQ=DAILY")),
+        (
+            "add water plants every 2 days through the 15th",
+            ("Water plants through the 15th", "2026-11-28 09:00", None, "FREQ=DAILY;INTERVAL=2"),
+        ),
+    ],
+)
+def test_a_series_said_with_its_end_as_on_the_web(message: str, expected: tuple[str | None, ...]) -> None:
+    assert task(message, PARIS_FRIDAY) == expected
