@@ -577,10 +577,12 @@ def _filter_params(query: ListQuery) -> dict[str, Any]:
     return {name: value for name, value in values.items() if value}
 
 
-def _filters(shape: _PageShape) -> list[ColumnElement[bool]]:
-    """The page's conditions, the user's own tasks (user_id) first."""
+def _filters(shape: _PageShape, owner: ColumnElement[bool] | None = None) -> list[ColumnElement[bool]]:
+    """The page's conditions: the user's own tasks (`owner`, by default user_id = :user_id)
+    and the filters set."""
     t, set_ = tasks.c, shape.filters
-    where: list[ColumnElement[bool]] = [t.user_id == bindparam("user_id"), t.deleted_at.is_(None)]
+    mine = owner if owner is not None else t.user_id == bindparam("user_id")
+    where: list[ColumnElement[bool]] = [mine, t.deleted_at.is_(None)]
     if shape.status != "all":
         where.append(t.completed.is_(shape.status == "completed"))
     if "priorities" in set_:
@@ -621,7 +623,7 @@ def keys_decide_query(query: ColumnElement[Any]) -> ColumnElement[bool]:
     return and_(func.strpos(text, "<") == 0, func.strpos(text, "!") == 0, func.length(text) < 500)
 
 
-def _ranked(shape: _PageShape, conditions: list[ColumnElement[bool]]) -> Select[Any]:
+def _ranked(shape: _PageShape) -> Select[Any]:
     """The ids and ts_rank of the (at most 50) best full-text matches of :search, the
     newest first among equal ranks (the relevance ordering's keys, see listing.ordering):
     websearch syntax, and each typed word also as a prefix (:prefix, from prefix_tsquery:
@@ -651,7 +653,7 @@ def _ranked(shape: _PageShape, conditions: list[ColumnElement[bool]]) -> Select[
     owner = (tasks.c.user_id == user_id).is_(true())
     return (
         select(tasks.c.id, rank_f.label("rank"))
-        .where(owner, *conditions[1:], search_keys.op("@@")(user_query), matches)
+        .where(*_filters(shape, owner), search_keys.op("@@")(user_query), matches)
         .order_by(rank_f.desc(), tasks.c.created_at.desc(), tasks.c.id)
         .limit(SEARCH_RESULTS)
     )
@@ -665,7 +667,7 @@ def _page_statement(shape: _PageShape) -> Select[Any]:
     rank: ColumnElement[Any] | None = None
     source: Any = tasks
     if shape.mode is not None:
-        ranked = _ranked(shape, conditions).subquery("ranked")
+        ranked = _ranked(shape).subquery("ranked")
         source = tasks.join(ranked, ranked.c.id == tasks.c.id)
         rank = ranked.c.rank
     exprs = _sort_expressions(rank)
