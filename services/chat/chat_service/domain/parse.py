@@ -660,6 +660,15 @@ def _strip_polite(text: str) -> str:
     return text.strip()
 
 
+# "..., it's due next saturday", "... — it is due friday", "..., which is due monday": the
+# same as "..., due next saturday" (before: "it's" stayed in the title, and "it is" / "which
+# is" read the whole message as a task's name to move).
+_IT_IS_DUE = re.compile(
+    r"\s*(?:,|;|\s[\u2014\u2013-])\s*(?:it'?s|it\s+is|which\s+is|that'?s|that\s+is)\s+due\s+",
+    re.IGNORECASE,
+)
+
+
 def parse(message: str, now: datetime) -> Request:
     """Read one message. `now` is aware, in the user's timezone."""
     raw = normalise(message)
@@ -667,6 +676,7 @@ def parse(message: str, now: datetime) -> Request:
         return Request("unclear")
     greeting = _GREETING.match(raw)
     body = raw[greeting.end() :] if greeting else raw
+    body = _IT_IS_DUE.sub(", due ", body)
     if _HELP.search(body) or _HELP.search(raw):
         return Request("help")
     if greeting and not body.strip(" !.,?"):
