@@ -195,7 +195,12 @@ _PRONOUN = re.compile(
 )
 _POLITE_LEAD = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|well|um|uh|oh|and|also|now|then|alright|right|actually|please|pls|plz|kindly|"
-    r"great|thanks|cool)[,!.]?\s+)*"
+    r"great|thanks|cool)[,!.]?\s+|"
+    # "sure add eggs", "sounds good, make it 5pm": a yes before a command (not "perfect the
+    # speech", "sure-fire plan": only when a command word follows).
+    r"(?:sure|yes|yeah|yep|yup|perfect|sounds\s+(?:good|great|perfect))[,!.]?\s+"
+    r"(?=(?:add|create|make|move|delete|remove|mark|set|change|put|rename|push|remind|tag|show|list|"
+    r"complete|finish|can|could|would|please)\b))*"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i(?:'d|\s+would)\s+like\s+you\s+to\s+|i\s+want\s+you\s+to\s+|"
     r"please\s+|go\s+ahead\s+and\s+|help\s+me\s+)?",
     re.IGNORECASE,
