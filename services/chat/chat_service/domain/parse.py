@@ -674,6 +674,11 @@ _IT_IS_DUE = re.compile(
 )
 
 
+# "i'm done", "im done", "i am all done" alone: closing words (planner.understand completes the
+# task just named instead). "i'm done with the report" is not this.
+IM_DONE = re.compile(r"^(?:i'?m|i\s+am)\s+(?:all\s+|now\s+)?(?:done|finished)[\s!.]*$", re.IGNORECASE)
+
+
 def parse(message: str, now: datetime) -> Request:
     """Read one message. `now` is aware, in the user's timezone."""
     raw = normalise(message)
@@ -694,6 +699,8 @@ def parse(message: str, now: datetime) -> Request:
         return Request("undo")  # "oops, undo that please" too: else it would be a task
     if _MUSING.match(body):
         return Request("unclear")  # "hmm" is no task
+    if IM_DONE.match(body):
+        return Request("bye")  # "i'm done": the talk is over (not a task named "i'm")
     if _ONLY_ACK.match(body):
         # "that's all", "bye": the talk is over; "ok great", "nice one": thanks for the last turn.
         return Request("bye" if re.search(_CLOSER, body, re.IGNORECASE) else "thanks")
@@ -1462,6 +1469,8 @@ def _read_complete(text: str, now: datetime) -> Request | None:
         r"^(?P<ref>(?:it|that|this)(?:\s+one)?)\s*(?:'s|is)\s+" + done + r"$",
         r"^(?P<ref>.+?)\s*[-:,]?\s+(?:done|finished|completed)$",
     )
+    if re.match(r"^all\s+done$", text, re.IGNORECASE):
+        return _req("complete", None)  # not a task named 'all' (planner.understand reads it)
     for pattern in patterns:
         m = re.match(pattern, text, re.IGNORECASE)
         if m:

@@ -19,6 +19,7 @@ from chat_service.domain.cannot import Cannot
 from chat_service.domain.conversation import TASK_FIELDS
 from chat_service.domain.matching import best_matches, is_exact, names_whole, position, select, split_refs
 from chat_service.domain.parse import (
+    IM_DONE,
     MUTATING,
     Changes,
     Request,
@@ -183,6 +184,12 @@ def understand(message: str, ctx: Context) -> Request:
         said = read_title_correction(message, ctx.local_now)
         if said is not None:
             return Request("update", pronoun=True, changes=Changes(retitle=said))
+    if IM_DONE.match(message.strip()) and _last_told(ctx):
+        # "i'm done" right after a reply about one task ("Moved 'Call mom' ..."): that task.
+        return Request("complete", pronoun=True)
+    if _ALL_DONE.match(message) and (ctx.list_just_shown or not ctx.previous_user):
+        # "all done" after a list, or first thing: which tasks? as "mark everything as done".
+        return Request("complete_all")
     asked = ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant
     edit = edit_said_alone(request, message) if _last_told(ctx) and not asked else None
     if edit is not None:
@@ -222,6 +229,7 @@ def understand(message: str, ctx: Context) -> Request:
     return request
 
 
+_ALL_DONE = re.compile(r"^\s*all\s+done[\s!.]*$", re.IGNORECASE)
 _NUMBER_ONE = re.compile(r"\bnumber\s+one\b", re.IGNORECASE)
 _THE_LAST_ONE = re.compile(r"\bthe\s+last\s+(?:one|task)\b", re.IGNORECASE)
 
