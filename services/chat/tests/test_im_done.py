@@ -1,7 +1,7 @@
 """'all done' and "i'm done" alone are not tasks named 'all' / "i'm": 'all done' after a list,
-or first thing, asks which tasks (as 'mark everything as done' does); "i'm done" / "im done"
-closes the talk and changes nothing, unless the last reply was about one task, which it then
-completes (as "i'm done with it")."""
+or first thing, asks which tasks (as 'mark everything as done' does); anywhere else, and
+"i'm done" / "im done" always, close the talk and change nothing, also right after a task was
+added or moved. "i'm done with it" completes the task just named."""
 
 import pytest
 from chat_service.domain import reply
@@ -48,12 +48,14 @@ async def test_im_done_after_a_list_closes(fake: FakeTasks) -> None:
     assert completed(fake) == []
 
 
-async def test_im_done_right_after_a_task_completes_it(fake: FakeTasks) -> None:
+@pytest.mark.parametrize("first", ["move call mom to friday", "add buy milk"])
+@pytest.mark.parametrize("message", ["i'm done", "all done"])
+async def test_done_alone_right_after_a_task_closes(fake: FakeTasks, first: str, message: str) -> None:
     fake.seed("alice", title="Call mom")
     chat = Chat(fake)
-    assert (await chat.say("move call mom to friday")).startswith("Moved 'Call mom' to")
-    await chat.say("i'm done")
-    assert completed(fake) == ["Call mom"]
+    await chat.say(first)
+    assert await chat.say(message) == BYE
+    assert completed(fake) == []
 
 
 async def test_im_done_with_it_completes_the_task_named(fake: FakeTasks) -> None:
@@ -72,12 +74,3 @@ async def test_im_done_with_the_report_completes_it(fake: FakeTasks) -> None:
     chat = Chat(fake)
     await chat.say("I'm done with the report")
     assert completed(fake) == ["The report"]
-
-
-async def test_all_done_right_after_a_task_completes_it(fake: FakeTasks) -> None:
-    # As 'done' there (before: a task named 'all' was looked for).
-    fake.seed("alice", title="Call mom")
-    chat = Chat(fake)
-    await chat.say("move call mom to friday")
-    await chat.say("all done")
-    assert completed(fake) == ["Call mom"]

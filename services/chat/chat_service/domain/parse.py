@@ -674,8 +674,9 @@ _IT_IS_DUE = re.compile(
 )
 
 
-# "i'm done", "im done", "i am all done" alone: closing words (planner.understand completes the
-# task just named instead). "i'm done with the report" is not this.
+# "i'm done", "im done", "i am all done" alone: closing words, whatever the last reply was
+# about (right after "Added 'Buy milk'." they mean nothing more to add, not that the milk is
+# bought). "i'm done with it" and "i'm done with the report" are not this.
 IM_DONE = re.compile(r"^(?:i'?m|i\s+am)\s+(?:all\s+|now\s+)?(?:done|finished)[\s!.]*$", re.IGNORECASE)
 
 

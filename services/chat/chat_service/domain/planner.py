@@ -19,7 +19,6 @@ from chat_service.domain.cannot import Cannot
 from chat_service.domain.conversation import TASK_FIELDS
 from chat_service.domain.matching import best_matches, is_exact, names_whole, position, select, split_refs
 from chat_service.domain.parse import (
-    IM_DONE,
     MUTATING,
     Changes,
     Request,
@@ -184,12 +183,11 @@ def understand(message: str, ctx: Context) -> Request:
         said = read_title_correction(message, ctx.local_now)
         if said is not None:
             return Request("update", pronoun=True, changes=Changes(retitle=said))
-    if IM_DONE.match(message.strip()) and _last_told(ctx):
-        # "i'm done" right after a reply about one task ("Moved 'Call mom' ..."): that task.
-        return Request("complete", pronoun=True)
-    if _ALL_DONE.match(message) and (ctx.list_just_shown or not ctx.previous_user):
+    if _ALL_DONE.match(message):
         # "all done" after a list, or first thing: which tasks? as "mark everything as done".
-        return Request("complete_all")
+        # Anywhere else the talk is over, as "that's all": after "Added 'Buy milk'." it means
+        # the user has nothing more to add, not that the milk is bought.
+        return Request("complete_all") if ctx.list_just_shown or not ctx.previous_user else Request("bye")
     asked = ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant
     edit = edit_said_alone(request, message) if _last_told(ctx) and not asked else None
     if edit is not None:
