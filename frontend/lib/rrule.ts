@@ -3,7 +3,7 @@
  * list rows and chips. The server's /api/recurrence/preview gives the full description; this
  * is the offline, instant version for the common shapes, falling back to the rule itself.
  */
-import { wallClock } from "./zoned-time";
+import { browserTimeZone, wallClock } from "./zoned-time";
 
 const DAY_NAMES: Record<string, string> = {
   MO: "Mon",
@@ -55,14 +55,6 @@ export interface DescribeOptions {
   now?: Date;
 }
 
-function runtimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
-}
-
 /**
  * The last day of a series (UNTIL) as the user says it: "Dec 20", or "Dec 20, 2027" in another
  * year. A UTC time ("20261220T225959Z", as the quick-add and the assistant write the end of Dec 20
@@ -72,7 +64,7 @@ function runtimeZone(): string {
 export function untilDay(until: string, options: DescribeOptions = {}): string | null {
   const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/i.exec(until.trim());
   if (!m) return null;
-  const timeZone = options.timeZone ?? runtimeZone();
+  const timeZone = options.timeZone ?? browserTimeZone();
   let [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (m[7]) {
     const instant = new Date(Date.UTC(year, month - 1, day, Number(m[4]), Number(m[5]), Number(m[6])));

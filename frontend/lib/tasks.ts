@@ -24,6 +24,7 @@ import type { Task, TaskPage } from "./task-schemas";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "./api";
 import { TIME_OPTIONS } from "./time";
+import { browserTimeZone } from "./zoned-time";
 
 // -- schemas ---------------------------------------------------------------------------------
 
@@ -131,13 +132,8 @@ export const taskKeys = {
   tags: ["tasks", "tags"] as const,
 };
 
-export function userTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
-}
+/** The user's IANA zone: the browser's. */
+export const userTimeZone = browserTimeZone;
 
 // -- queries ---------------------------------------------------------------------------------
 

@@ -14,6 +14,15 @@ export interface WallClock {
   weekday: number;
 }
 
+/** The browser's IANA zone ("Europe/Paris"; UTC when it has none): the user's zone. */
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

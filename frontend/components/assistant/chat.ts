@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { api } from "@/lib/api";
+import { browserTimeZone } from "@/lib/zoned-time";
 import { PRIORITY_LABEL, type Priority } from "@/lib/tasks";
 
 export const actionSchema = z.object({
@@ -47,14 +48,6 @@ export const messagesKey = (id: string) => ["conversations", id, "messages"] as 
 
 export const MAX_MESSAGE = 4000;
 
-/** The browser's IANA zone ("Europe/Paris"), so "tomorrow 9am" means the user's 9 am. */
-export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
-}
 
 export function sendChat(message: string, conversationId: string | null): Promise<ChatReply> {
   return api("chat", {

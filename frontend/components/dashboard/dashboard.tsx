@@ -21,7 +21,7 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
-import { browserTimeZone } from "@/components/assistant/chat";
+import { browserTimeZone } from "@/lib/zoned-time";
 import { cn } from "@/components/ui/cn";
 import { formatDue } from "@/lib/tasks";
 import { TIME_OPTIONS } from "@/lib/time";

@@ -14,12 +14,12 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toast";
 import { cn } from "@/components/ui/cn";
+import { browserTimeZone } from "@/lib/zoned-time";
 import {
   afterRead,
   allKey,
   badgeText,
   bellLabel,
-  browserTimeZone,
   fetchNotifications,
   markRead,
   reminderText,

@@ -84,14 +84,6 @@ export const SNOOZE_OPTIONS: readonly SnoozeOption[] = [
   },
 ];
 
-/** The browser's IANA zone (UTC when it has none). */
-export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
-}
 
 export interface Snoozed {
   notification: AppNotification | null;
