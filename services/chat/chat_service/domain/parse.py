@@ -338,8 +338,11 @@ def take_priority(scan: Scanner) -> str | None:
     patterns: tuple[tuple[str, str], ...] = (
         (
             "VERY_IMPORTANT",
-            lead
-            + r"(?:very\s+(?:high|important|urgent)|extremely\s+important|super\s+important|highest|top|critical|urgent(?:ly)?)(?:[- ]priority|[- ]prio|[- ]importance)?\b[:!)]*",
+            lead + r"(?:very\s+(?:high|important|urgent)|extremely\s+important|super\s+important|"
+            # "urgent care" is a place, and "top shelf", "critical thinking", "highest point"
+            # words of the title: the word before a noun, not a priority.
+            r"(?:highest|top|critical)(?![ -](?!priority|prio|importance)[a-z])|urgent(?:ly)?(?![ -]care\b))"
+            r"(?:[- ]priority|[- ]prio|[- ]importance)?\b[:!)]*",
         ),
         ("HIGH", lead + r"(?:high|hi)[- ](?:priority|prio|pri|importance)\b[:!)]*"),
         # "asap" is High, as in the web quick-add ("Fix login bug ASAP!"), not a due date.

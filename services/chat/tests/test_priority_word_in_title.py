@@ -1,0 +1,74 @@
+"""A priority word that is part of what the task is called stays in the title: "add urgent
+care appointment" is 'Urgent care appointment' (urgent care is a place), "clean the top
+shelf", "top up oyster card", "critical thinking essay" keep their words, with the default
+priority. Said as a priority ("add pay rent urgent", "add urgent: call the bank", "top
+priority", "critical: fix prod") it is still one."""
+
+import pytest
+from tests.conftest import FakeTasks
+from tests.test_undo import Chat
+
+
+def only(fake: FakeTasks) -> tuple[str, str, str | None]:
+    (task,) = fake.tasks.values()
+    return task["title"], task["priority"], task["due_at"]
+
+
+@pytest.mark.parametrize(
+    ("message", "reply", "task"),
+    [
+        (
+            "add urgent care appointment",
+            "Added 'Urgent care appointment'.",
+            ("Urgent care appointment", "MEDIUM", None),
+        ),
+        (
+            "add urgent care appointment tomorrow",
+            "Added 'Urgent care appointment' for tomorrow at 9:00 AM.",
+            ("Urgent care appointment", "MEDIUM", "2026-11-26T09:00:00Z"),
+        ),
+        ("go to urgent care", "Added 'Go to urgent care'.", ("Go to urgent care", "MEDIUM", None)),
+        ("add clean the top shelf", "Added 'Clean the top shelf'.", ("Clean the top shelf", "MEDIUM", None)),
+        ("add top up oyster card", "Added 'Top up oyster card'.", ("Top up oyster card", "MEDIUM", None)),
+        (
+            "add critical thinking essay",
+            "Added 'Critical thinking essay'.",
+            ("Critical thinking essay", "MEDIUM", None),
+        ),
+    ],
+)
+async def test_a_priority_word_naming_a_thing_stays_in_the_title(
+    fake: FakeTasks, message: str, reply: str, task: tuple[str, str, str | None]
+) -> None:
+    chat = Chat(fake)
+    assert await chat.say(message) == reply
+    assert only(fake) == task
+
+
+@pytest.mark.parametrize(
+    ("message", "reply", "task"),
+    [
+        # Guards: said as a priority, as before.
+        ("add high school reunion", "Added 'High school reunion'.", ("High school reunion", "MEDIUM", None)),
+        ("add pay rent urgent", "Added 'Pay rent' (urgent).", ("Pay rent", "VERY_IMPORTANT", None)),
+        (
+            "add urgent: call the bank",
+            "Added 'Call the bank' (urgent).",
+            ("Call the bank", "VERY_IMPORTANT", None),
+        ),
+        (
+            "add urgent call the bank",
+            "Added 'Call the bank' (urgent).",
+            ("Call the bank", "VERY_IMPORTANT", None),
+        ),
+        ("add fix prod, top priority", "Added 'Fix prod' (urgent).", ("Fix prod", "VERY_IMPORTANT", None)),
+        ("add critical: fix prod", "Added 'Fix prod' (urgent).", ("Fix prod", "VERY_IMPORTANT", None)),
+        ("add fix prod urgently", "Added 'Fix prod' (urgent).", ("Fix prod", "VERY_IMPORTANT", None)),
+    ],
+)
+async def test_a_priority_said_as_one_is_still_the_priority(
+    fake: FakeTasks, message: str, reply: str, task: tuple[str, str, str | None]
+) -> None:
+    chat = Chat(fake)
+    assert await chat.say(message) == reply
+    assert only(fake) == task
