@@ -14,6 +14,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from chat_service.domain.cannot import Cannot, read_cannot
+from chat_service.domain.matching import position
 from chat_service.domain.recurrence import (
     REPEAT_WORDS,
     Bound,
@@ -1184,9 +1185,11 @@ def _read_add_tag(text: str, now: datetime) -> Request | None:
         + tag_list
         + r"(?:\s+(?:tags?|labels?))?$",
     )
-    for pattern in patterns:
+    # "tag the second one work", "label #2 home" after a list: the tag right after the place.
+    placed = r"(?:tag|label)\s+(?P<ref>.+?)\s+" + tag_list + r"(?:\s+(?:tags?|labels?))?$"
+    for pattern in (*patterns, placed):
         m = re.match("^" + pattern, text, re.IGNORECASE)
-        if m:
+        if m and (pattern != placed or position(m.group("ref")) is not None):
             words = [w for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("tags")) if w.strip("# ")]
             tags = tuple(tag_name(w.strip()) for w in words)
             return _req("update", m.group("ref"), Changes(add_tags=tags))
