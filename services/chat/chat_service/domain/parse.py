@@ -720,6 +720,7 @@ def parse(message: str, now: datetime) -> Request:
     if not text:
         return Request("greet" if greeting else "unclear")
     for reader in (
+        _read_said_then_command,
         _read_reminders_list,
         _read_delete_done,
         _read_delete_all,
@@ -1314,6 +1315,47 @@ def _read_two_changes(text: str, now: datetime) -> Request | None:
         merged = _merged(head.changes, more)
         if merged is not None:
             return replace(head, changes=merged)
+    return None
+
+
+# "The garage isn't that important, make it low", "that's urgent, make it high priority",
+# "oh and it's for work, tag it work": something said about a task, then a command about it.
+# The statement is a subject and "is" / "isn't" / "'s" ... ("call mom's friend, tag it
+# personal" is a new task, as before).
+_STATEMENT = re.compile(
+    r"^(?:(?:it|that|this|this\s+one|that\s+one|there|which)(?:'s|\s+is|\s+was)\b|"
+    r"(?:(?:the|my|our|this|that|it|these|those|they)\b[\w' -]*?|[\w-]+)\s+"
+    r"(?:is|isn't|is\s+not|are|aren't|are\s+not|was|wasn't|seems|looks|feels|sounds)\b)",
+    re.IGNORECASE,
+)
+_THEN_COMMAND = re.compile(r"\s*(?:[,;:]|\.|\s[\u2014\u2013-])\s+|\s+so\s+", re.IGNORECASE)
+
+
+def _read_said_then_command(text: str, now: datetime) -> Request | None:
+    """A statement, then a change of the task it is about after a comma (or ';', '.', a
+    dash, 'so'): that change of the last task ("it"), as the command alone would be read.
+    The statement itself changes nothing; a statement with no command after it is not this."""
+    if not _STATEMENT.match(text) or _ADD_LEAD.match(text):
+        return None
+    for join in reversed(list(_THEN_COMMAND.finditer(text))):
+        head, tail = text[: join.start()], _POLITE_LEAD.sub("", text[join.end() :], count=1)
+        if not _EDIT_LEAD.match(tail) or not _STATEMENT.match(head):
+            continue
+        changes = _change_alone(tail, now)
+        if changes is None:
+            continue
+        said = parse(head, now)
+        if said.intent == "update" and said.fallback is None and not said.changes.title:
+            # "the report is due friday, make it high priority": both changes, of that task.
+            both = _merged(said.changes, changes)
+            return replace(said, changes=both) if both is not None else None
+        if said.intent not in ("add", "unclear"):
+            return None
+        # The statement's priority and tags are no command ("isn't that important" is not
+        # High); a date it says is ("it's due friday, make it high priority").
+        c = said.changes
+        when = Changes(due=c.due, remind_minutes=c.remind_minutes, rrule=c.rrule, rrule_at=c.rrule_at)
+        return Request("update", pronoun=True, changes=_merged(when, changes) or changes)
     return None
 
 
