@@ -242,3 +242,67 @@ describe("with the keyboard only: the account menu", () => {
     await context.close();
   });
 });
+
+describe("with the keyboard only: option groups", () => {
+  it("makes the theme, the filter groups and the drawer's priority one Tab stop each, with arrow keys inside", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Pay rent", priority: "HIGH" });
+    await apiCall(context, "POST", "tasks", { title: "Read a book", priority: "LOW" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Pay rent. Open details" }).waitFor();
+    const dark = () => page.evaluate(() => document.documentElement.classList.contains("dark"));
+
+    // The header's theme control: Tab enters on the checked theme and leaves after one stop.
+    await page.getByRole("radio", { name: "System theme" }).focus();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toMatch(/Account menu for /);
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("System theme");
+    await page.keyboard.press("ArrowLeft");
+    expect(await focused(page)).toBe("Dark theme");
+    expect(await dark()).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("System theme");
+    expect(await dark()).toBe(false);
+
+    // The filter panel: Status (radios), Priority (a toolbar), Due (radios), Tags.
+    await page.getByRole("button", { name: "Filter" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("group", { name: "Filters" }).waitFor();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Open");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("Completed");
+    expect(await page.getByRole("radio", { name: "Completed" }).getAttribute("aria-checked")).toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    expect(await focused(page)).toBe("Open");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Urgent");
+    // Up and Down stay in the toolbar: they do not jump to the task list.
+    await page.keyboard.press("ArrowDown");
+    expect(await focused(page)).toBe("Urgent");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("High");
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.getByRole("button", { name: "Read a book. Open details" }).count()).toBe(0);
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Any time");
+    await page.keyboard.press("End");
+    expect(await focused(page)).toBe("No date");
+    await page.keyboard.press("Escape");
+
+    // The edit drawer's priority.
+    await page.getByRole("button", { name: "Pay rent. Open details" }).focus();
+    await page.keyboard.press("Enter");
+    const drawer = page.getByRole("dialog", { name: "Edit task" });
+    await drawer.waitFor();
+    await drawer.getByLabel("Description").focus();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("High");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("Medium");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="radiogroup"]') === null)).toBe(true);
+    await context.close();
+  });
+});

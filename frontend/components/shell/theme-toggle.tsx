@@ -2,6 +2,7 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { useRovingFocus } from "@/components/ui/use-roving-focus";
 import { THEME_STORAGE_KEY, type ThemeChoice } from "@/lib/theme";
 
 function readChoice(): ThemeChoice {
@@ -63,17 +64,26 @@ export const THEME_CHOICES = [
   { value: "dark", label: "Dark theme", Icon: Moon },
 ] as const;
 
-/** Three-way segmented control: system / light / dark. */
+const THEME_VALUES = THEME_CHOICES.map((c) => c.value);
+
+/** Three-way segmented control: system / light / dark. A radio group: one Tab stop, arrows choose. */
 export function ThemeToggle({ className }: { className?: string }) {
   const { choice, setChoice } = useTheme();
+  const roving = useRovingFocus(THEME_VALUES, { mode: "radio", checked: choice, onSelect: setChoice });
   return (
-    <div role="radiogroup" aria-label="Colour theme" className={cn("flex rounded-lg border border-border p-0.5", className)}>
+    <div
+      role="radiogroup"
+      aria-label="Colour theme"
+      {...roving.group}
+      className={cn("flex rounded-lg border border-border p-0.5", className)}
+    >
       {THEME_CHOICES.map(({ value, label, Icon }) => (
         <button
           key={value}
           type="button"
           role="radio"
           aria-checked={choice === value}
+          {...roving.item(value)}
           aria-label={label}
           title={label}
           onClick={() => setChoice(value)}

@@ -8,17 +8,21 @@ import { cn } from "@/components/ui/cn";
 import { PRIORITIES, PRIORITY_LABEL, useTags, type DueFilter, type StatusFilter, type TaskFilters } from "@/lib/tasks";
 import { DUE_LABEL, STATUS_LABEL } from "./labels";
 import { activeChips } from "./filter-chips";
+import { useRovingFocus } from "@/components/ui/use-roving-focus";
 
 function Option({
   selected,
   onClick,
   children,
   role,
+  roving,
 }: {
   selected: boolean;
   onClick: () => void;
   children: ReactNode;
   role: "radio" | "checkbox";
+  /** From the group's useRovingFocus: one Tab stop per group, arrows between the options. */
+  roving: ReturnType<ReturnType<typeof useRovingFocus>["item"]>;
 }) {
   return (
     <button
@@ -26,6 +30,7 @@ function Option({
       role={role}
       aria-checked={selected}
       onClick={onClick}
+      {...roving}
       className={cn(
         "inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-sm transition-colors",
         selected
@@ -39,19 +44,38 @@ function Option({
   );
 }
 
-function Group({ label, role, children }: { label: string; role: "radiogroup" | "group"; children: ReactNode }) {
+/**
+ * A labelled option group: a radiogroup (one choice) or a toolbar of checkboxes (several). Both
+ * are one Tab stop with arrow keys between the options (useRovingFocus).
+ */
+function Group({
+  label,
+  role,
+  roving,
+  children,
+}: {
+  label: string;
+  role: "radiogroup" | "toolbar";
+  roving: ReturnType<typeof useRovingFocus>["group"];
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <div>
       <p id={id} className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">
         {label}
       </p>
-      <div role={role} aria-labelledby={id} className="flex flex-wrap gap-1.5">
+      <div role={role} aria-labelledby={id} {...roving} className="flex flex-wrap gap-1.5">
         {children}
       </div>
     </div>
   );
 }
+
+const STATUSES: StatusFilter[] = ["open", "completed", "all"];
+/** The Due group's options; "any" is no due filter. */
+const DUES = ["any", ...(Object.keys(DUE_LABEL) as DueFilter[])] as const;
+type DueOption = (typeof DUES)[number];
 
 export function FilterMenu({ filters, onChange }: { filters: TaskFilters; onChange: (filters: TaskFilters) => void }) {
   const [open, setOpen] = useState(false);
@@ -73,6 +97,19 @@ export function FilterMenu({ filters, onChange }: { filters: TaskFilters; onChan
   })();
 
   const hasTag = (tag: string) => filters.tags.some((t) => t.toLowerCase() === tag.toLowerCase());
+
+  // Status and Due are one choice each (radio groups: arrows choose); Priority and Tags may be
+  // several at once (toolbars of checkboxes: arrows move, Space ticks).
+  const setStatus = (status: StatusFilter) => onChange({ ...filters, status });
+  const dueOption: DueOption = filters.due ?? "any";
+  const setDue = (due: DueOption) => onChange({ ...filters, due: due === "any" ? null : due });
+  const statusRoving = useRovingFocus(STATUSES, { mode: "radio", checked: filters.status, onSelect: setStatus });
+  const dueRoving = useRovingFocus(DUES, { mode: "radio", checked: dueOption, onSelect: setDue });
+  const priorityRoving = useRovingFocus(PRIORITIES, { mode: "toolbar" });
+  const tagRoving = useRovingFocus(
+    tagOptions.map((tag) => tag.toLowerCase()),
+    { mode: "toolbar" },
+  );
 
   return (
     <div ref={root} className="relative">
@@ -98,14 +135,20 @@ export function FilterMenu({ filters, onChange }: { filters: TaskFilters; onChan
           aria-label="Filters"
           className="absolute right-0 z-40 mt-2 w-[min(22rem,calc(100vw-1.5rem))] space-y-4 rounded-card border border-border bg-surface p-4 shadow-card"
         >
-          <Group label="Status" role="radiogroup">
-            {(["open", "completed", "all"] as StatusFilter[]).map((status) => (
-              <Option key={status} role="radio" selected={filters.status === status} onClick={() => onChange({ ...filters, status })}>
+          <Group label="Status" role="radiogroup" roving={statusRoving.group}>
+            {STATUSES.map((status) => (
+              <Option
+                key={status}
+                role="radio"
+                selected={filters.status === status}
+                onClick={() => setStatus(status)}
+                roving={statusRoving.item(status)}
+              >
                 {STATUS_LABEL[status]}
               </Option>
             ))}
           </Group>
-          <Group label="Priority" role="group">
+          <Group label="Priority" role="toolbar" roving={priorityRoving.group}>
             {PRIORITIES.map((priority) => {
               const selected = filters.priority.includes(priority);
               return (
@@ -113,6 +156,7 @@ export function FilterMenu({ filters, onChange }: { filters: TaskFilters; onChan
                   key={priority}
                   role="checkbox"
                   selected={selected}
+                  roving={priorityRoving.item(priority)}
                   onClick={() =>
                     onChange({
                       ...filters,
@@ -127,23 +171,27 @@ export function FilterMenu({ filters, onChange }: { filters: TaskFilters; onChan
               );
             })}
           </Group>
-          <Group label="Due" role="radiogroup">
-            <Option role="radio" selected={filters.due === null} onClick={() => onChange({ ...filters, due: null })}>
-              Any time
-            </Option>
-            {(Object.keys(DUE_LABEL) as DueFilter[]).map((due) => (
-              <Option key={due} role="radio" selected={filters.due === due} onClick={() => onChange({ ...filters, due })}>
-                {DUE_LABEL[due]}
+          <Group label="Due" role="radiogroup" roving={dueRoving.group}>
+            {DUES.map((due) => (
+              <Option
+                key={due}
+                role="radio"
+                selected={dueOption === due}
+                onClick={() => setDue(due)}
+                roving={dueRoving.item(due)}
+              >
+                {due === "any" ? "Any time" : DUE_LABEL[due]}
               </Option>
             ))}
           </Group>
-          <Group label="Tags (a task must have all)" role="group">
+          <Group label="Tags (a task must have all)" role="toolbar" roving={tagRoving.group}>
             {tagOptions.length === 0 && <p className="text-sm text-muted">No tags yet.</p>}
             {tagOptions.map((tag) => (
               <Option
                 key={tag}
                 role="checkbox"
                 selected={hasTag(tag)}
+                roving={tagRoving.item(tag.toLowerCase())}
                 onClick={() =>
                   onChange({
                     ...filters,

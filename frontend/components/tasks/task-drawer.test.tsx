@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
 import { TaskDrawer } from "./task-drawer";
@@ -142,6 +143,42 @@ describe("TaskDrawer tags", () => {
     const patch = fetchMock.mock.calls.find(([, init]) => init?.method === "PATCH");
     expect(patch?.[0]).toBe("/api/tasks/t1");
     expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ tags: ["Errands"] });
+  });
+});
+
+describe("TaskDrawer priority", () => {
+  it("is a radio group: one Tab stop (the task's priority), arrows choose and wrap, Home and End; Save sends it", async () => {
+    const user = userEvent.setup();
+    renderDrawer();
+    const group = screen.getByRole("radiogroup", { name: "Priority" });
+    const radios = within(group).getAllByRole("radio");
+    expect(radios.map((radio) => radio.tabIndex)).toEqual([-1, -1, 0, -1]); // Medium
+    await frames(); // the drawer has put focus on its first field
+    screen.getByLabelText("Description").focus();
+    await user.tab();
+    expect(document.activeElement).toBe(within(group).getByRole("radio", { name: "Medium" }));
+    await user.tab();
+    expect(group.contains(document.activeElement)).toBe(false);
+    await user.tab({ shift: true });
+    const checked = () => within(group).getByRole("radio", { checked: true }).textContent;
+    const steps: Array<[string, string]> = [
+      ["{ArrowRight}", "Low"],
+      ["{ArrowDown}", "Urgent"],
+      ["{ArrowUp}", "Low"],
+      ["{ArrowLeft}", "Medium"],
+      ["{Home}", "Urgent"],
+      ["{End}", "Low"],
+      ["{ArrowLeft}", "Medium"],
+      ["{ArrowLeft}", "High"],
+    ];
+    for (const [key, label] of steps) {
+      await user.keyboard(key);
+      expect([key, document.activeElement?.textContent, checked()]).toEqual([key, label, label]);
+    }
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await frames();
+    const patch = vi.mocked(fetch).mock.calls.find(([, init]) => init?.method === "PATCH");
+    expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ priority: "HIGH" });
   });
 });
 

@@ -12,6 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { Drawer } from "@/components/ui/drawer";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { useToast, useToastClearance } from "@/components/ui/toast";
+import { useRovingFocus } from "@/components/ui/use-roving-focus";
 import { ApiError } from "@/lib/api";
 import {
   errorMessage,
@@ -183,6 +184,33 @@ export interface CloseGuard {
   mayClose: () => boolean;
 }
 
+/** The task's priority: a radio group, one Tab stop, arrows choose (useRovingFocus). */
+function PriorityChoice({ value, onChange }: { value: Priority; onChange: (priority: Priority) => void }) {
+  const roving = useRovingFocus(PRIORITIES, { mode: "radio", checked: value, onSelect: onChange });
+  return (
+    <div role="radiogroup" aria-label="Priority" {...roving.group} className="grid grid-cols-4 gap-1.5">
+      {PRIORITIES.map((priority) => (
+        <button
+          key={priority}
+          type="button"
+          role="radio"
+          aria-checked={value === priority}
+          onClick={() => onChange(priority)}
+          {...roving.item(priority)}
+          className={cn(
+            "h-9 rounded-lg border text-sm font-medium transition-colors",
+            value === priority
+              ? cn("border-transparent ring-2 ring-accent", PRIORITY_BADGE[priority])
+              : "border-border text-text hover:bg-surface-2",
+          )}
+        >
+          {PRIORITY_LABEL[priority]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: Ref<CloseGuard> }) {
   const [initial] = useState(() => formFromTask(task));
   const [form, setForm] = useState(initial);
@@ -293,25 +321,7 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
         </Field>
         <fieldset>
           <legend className="mb-1 text-sm font-medium text-text">Priority</legend>
-          <div role="radiogroup" aria-label="Priority" className="grid grid-cols-4 gap-1.5">
-            {PRIORITIES.map((priority) => (
-              <button
-                key={priority}
-                type="button"
-                role="radio"
-                aria-checked={form.priority === priority}
-                onClick={() => set("priority", priority, "priority")}
-                className={cn(
-                  "h-9 rounded-lg border text-sm font-medium transition-colors",
-                  form.priority === priority
-                    ? cn("border-transparent ring-2 ring-accent", PRIORITY_BADGE[priority])
-                    : "border-border text-text hover:bg-surface-2",
-                )}
-              >
-                {PRIORITY_LABEL[priority]}
-              </button>
-            ))}
-          </div>
+          <PriorityChoice value={form.priority} onChange={(priority) => set("priority", priority, "priority")} />
           {errors.priority && <p className="mt-1 text-xs font-medium text-danger">{errors.priority}</p>}
         </fieldset>
         <Field id="task-tags" label="Tags" error={errors.tags} hint="Enter or comma adds a tag; up to 10.">

@@ -109,4 +109,18 @@ describe("TaskList keyboard with no row focused", () => {
     expect(document.activeElement).toBe(document.body);
     dialog.remove();
   });
+
+  it("leaves Up and Down alone in a toolbar (the filter menu's Priority and Tags)", async () => {
+    renderList(tasks, () => false);
+    const toolbar = document.body.appendChild(document.createElement("div"));
+    toolbar.setAttribute("role", "toolbar");
+    const option = toolbar.appendChild(document.createElement("button"));
+    option.focus();
+    for (const key of ["ArrowDown", "ArrowUp"]) {
+      fireEvent.keyDown(option, { key });
+      await settle();
+      expect([key, document.activeElement]).toEqual([key, option]);
+    }
+    toolbar.remove();
+  });
 });

@@ -12,7 +12,8 @@ import type { Task } from "@/lib/tasks";
 import { TaskRow } from "./task-row";
 
 /** Where the arrow keys already mean something (a panel, a radio group, a scrolling log): not ours. */
-const OWNS_ARROWS = '[role="dialog"], [role="radiogroup"], [role="menu"], [role="listbox"], [role="tablist"], [role="log"]';
+const OWNS_ARROWS =
+  '[role="dialog"], [role="radiogroup"], [role="toolbar"], [role="menu"], [role="listbox"], [role="tablist"], [role="log"]';
 
 export function TaskList({
   stale,
