@@ -196,6 +196,44 @@ describe("on a phone: hints and tap targets", () => {
     await context.close();
   });
 
+  it("makes the quick-add chips' keep buttons 44×44 px, not overlapping (20 px with a mouse)", async () => {
+    const { context, page } = await phone();
+    await page.goto("/tasks");
+    await page.getByText("Nothing to do. Yet.").waitFor();
+    await page.getByLabel("Quick add a task").fill("Pay rent every week #Finance #Home !high tomorrow 9am");
+    const chips = page.getByRole("list", { name: "Parsed from your text" });
+    const keep = chips.getByRole("button", { name: /^Keep / });
+    await keep.first().waitFor();
+    const boxes = await keep.evaluateAll((buttons) =>
+      buttons.map((button) => {
+        const rect = button.getBoundingClientRect();
+        return { name: button.getAttribute("aria-label"), left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+      }),
+    );
+    log(`keep buttons: ${JSON.stringify(boxes)}`);
+    expect(boxes.length).toBeGreaterThanOrEqual(4);
+    for (const box of boxes) {
+      expect([box.name, box.right - box.left]).toEqual([box.name, 44]);
+      expect([box.name, box.bottom - box.top]).toEqual([box.name, 44]);
+    }
+    // No two targets overlap, also across wrapped rows of chips.
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        expect([a.name, b.name, overlap]).toEqual([a.name, b.name, false]);
+      }
+    await context.close();
+
+    // With a mouse the button stays 20 px.
+    const wide = await desktop();
+    await wide.page.goto("/tasks");
+    await wide.page.getByText("Nothing to do. Yet.").waitFor();
+    await wide.page.getByLabel("Quick add a task").fill("Pay rent !high");
+    const button = wide.page.getByRole("button", { name: "Keep “!high” in the title" });
+    expect(await size(wide.page, "Keep", button)).toEqual({ name: "Keep", width: 20, height: 20 });
+    await wide.context.close();
+  });
+
   it("keeps Tab inside the full-screen assistant, and Escape closes it", async () => {
     const { context, page } = await phone();
     await page.goto("/tasks");

@@ -66,6 +66,8 @@ function PreviewChip({
   onKeep?: (text: string) => void;
 }) {
   const canKeep = Boolean(keepText && onKeep);
+  // The keep button is 20 px with a mouse; on a touch screen it is a 44 px target (it overhangs
+  // the 28 px chip, and the rows of chips are 16 px apart there, so targets do not overlap).
   return (
     <li
       className={cn(
@@ -82,7 +84,7 @@ function PreviewChip({
           onClick={() => onKeep?.(keepText!)}
           aria-label={`Keep “${keepText}” in the title`}
           title={`Keep “${keepText}” in the title`}
-          className="-my-1 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-muted hover:bg-surface hover:text-text focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-focus"
+          className="-my-1 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-muted hover:bg-surface hover:text-text focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-focus touch:-my-2 touch:size-11"
         >
           <X aria-hidden className="h-3.5 w-3.5" />
         </button>
@@ -144,7 +146,7 @@ export function QuickAddPreview({
         )}
       </span>
       {hasFields && (
-        <ul aria-label="Parsed from your text" className="flex flex-wrap gap-1.5">
+        <ul aria-label="Parsed from your text" className="flex flex-wrap gap-1.5 touch:gap-y-4">
           {result.dueAt && (
             <PreviewChip
               icon={<CalendarDays aria-hidden className="h-3.5 w-3.5 text-accent" />}
