@@ -3,7 +3,9 @@
 typed in the box makes. 'asap' is priority High; a day word misspelled by one letter, and
 'tommorow', '2moro', '2morrow', 'tonite', is the day, and real words one letter away stay
 words; a possessive day word ("today's notes") is words of the title; a date taken out of
-brackets leaves none behind."""
+brackets leaves none behind. Further down: weekdays, a series said with its end (also "thru",
+"ending on", "up to", "through the 15th"), "after work" / "after lunch", "twice a week" /
+"three times a week" / "twice a month", and "next <weekday>" (the next such day after today)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -493,8 +495,12 @@ def test_weekdays_after_every_as_on_the_web(message: str, expected: tuple[str | 
 # The web quick-add reads these lines as the assistant does (frontend/lib/quick-add.test.ts, "a
 # series said with its end"): UNTIL at the end of the last day in the user's zone, as UTC, "for 3
 # weeks" from the first due day. Friday 27 Nov 2026, 14:25 in Paris. The last three have no end,
-# on both sides: a day before the first due, and "through the 15th" (a day of the month alone is
-# read only after "until").
+# on both sides: a day before the first due day, and "for 2 hours" (the length of each one).
+# "through the 15th" had none on both (a day of the month alone was read only after "until"):
+# it ends on the 15th now, as do "till/thru/up to/ending on the 15th"; the assistant read
+# "ending on dec 20" and "up to dec 20" as the first due day, titled 'Stretch ending' / 'Stretch
+# up' (the web read them as the end already), and the web "until the 15th of december" as the
+# first due day. Expected values are quick-add.ts's readings.
 PARIS_FRIDAY = datetime(2026, 11, 27, 14, 25, tzinfo=ZoneInfo("Europe/Paris"))
 
 
@@ -607,17 +613,165 @@ def _daily(until: str) -> str:
         ),
         ("add meds every day until tomorrow", ("Meds", "2026-11-28 09:00", None, _daily("20261128T225959Z"))),
         (
+            "add water plants every 2 days through the 15th",
+            ("Water plants", "2026-11-28 09:00", None, "FREQ=DAILY;INTERVAL=2;UNTIL=20261215T225959Z"),
+        ),
+        (
+            "add stretch every day till the 15th",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261215T225959Z")),
+        ),
+        (
+            "add stretch every day thru the 15th",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261215T225959Z")),
+        ),
+        (
+            "add stretch every day up to the 15th",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261215T225959Z")),
+        ),
+        (
+            "add stretch every day ending on the 15th",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261215T225959Z")),
+        ),
+        (
+            "add stretch every day through the 15th at 8pm",
+            ("Stretch", "2026-11-27 20:00", None, _daily("20261215T225959Z")),
+        ),
+        (
+            "add stretch every day until the 15th of december",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261215T225959Z")),
+        ),
+        (
+            "add stretch every day through the 15th of december at 8pm",
+            ("Stretch", "2026-11-27 20:00", None, _daily("20261215T225959Z")),
+        ),
+        (
+            "add gym every monday thru dec 20",
+            ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261220T225959Z"),
+        ),
+        (
+            "add stretch every day ending dec 20",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261220T225959Z")),
+        ),
+        (
+            "add stretch every day ending on dec 20",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261220T225959Z")),
+        ),
+        (
+            "add stretch every day up to dec 20",
+            ("Stretch", "2026-11-28 09:00", None, _daily("20261220T225959Z")),
+        ),
+        (
             "add gym every day until friday #health !high",
             ("Gym", "2026-11-28 09:00", "HIGH", _daily("20261204T225959Z")),
         ),
         ("add study every day for 2 hours", ("Study for 2 hours", "2026-11-28 09:00", None, "FREQ=DAILY")),
         ("add gym every monday until tomorrow", ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO")),
         ("add meds every day until the end of the week", ("Meds", "2026-11-28 09:00", None, "FREQ=DAILY")),
-        (
-            "add water plants every 2 days through the 15th",
-            ("Water plants through the 15th", "2026-11-28 09:00", None, "FREQ=DAILY;INTERVAL=2"),
-        ),
+        # Without a repeat the words are read as before: nothing, or the date alone.
+        ("add read chapters 1 up to 5", ("Read chapters 1 up to 5", None, None, None)),
+        ("add read chapters 1 up to 5 tomorrow", ("Read chapters 1 up to 5", "2026-11-28 09:00", None, None)),
     ],
 )
 def test_a_series_said_with_its_end_as_on_the_web(message: str, expected: tuple[str | None, ...]) -> None:
     assert task(message, PARIS_FRIDAY) == expected
+
+
+# -- "after work", "after lunch" ---------------------------------------------------------------
+# 18:00 and 13:00 (when.PARTS_OF_DAY), as "in the evening": today while that hour is ahead,
+# else tomorrow; with a day, that day. Both sides kept them in the title, with no due date. The
+# web reads them as the assistant does (quick-add.test.ts, "after work, after lunch"); expected
+# values are quick-add.ts's readings. Friday 27 Nov 2026 in Paris.
+
+
+@pytest.mark.parametrize(
+    ("message", "hour_minute", "expected"),
+    [
+        ("add call mom after work", (14, 25), ("Call mom", "2026-11-27 18:00", None, None)),
+        ("add call mom after work", (19, 0), ("Call mom", "2026-11-28 18:00", None, None)),
+        ("add call mom after lunch", (12, 30), ("Call mom", "2026-11-27 13:00", None, None)),
+        ("add call mom after lunch", (14, 25), ("Call mom", "2026-11-28 13:00", None, None)),
+        ("add call mom tomorrow after work", (14, 25), ("Call mom", "2026-11-28 18:00", None, None)),
+        ("add call mom after work tomorrow", (19, 0), ("Call mom", "2026-11-28 18:00", None, None)),
+        ("add call mom after lunch tomorrow", (12, 30), ("Call mom", "2026-11-28 13:00", None, None)),
+        ("add call mom friday after work", (14, 25), ("Call mom", "2026-12-04 18:00", None, None)),
+        ("add call mom after work on monday", (14, 25), ("Call mom", "2026-11-30 18:00", None, None)),
+        ("add after work drinks with Ann", (14, 25), ("Drinks with Ann", "2026-11-27 18:00", None, None)),
+        ("add stretch every day after work", (14, 25), ("Stretch", "2026-11-27 18:00", None, "FREQ=DAILY")),
+        # Guards (the same before and after): other words after "after".
+        ("add call mom after workout", (14, 25), ("Call mom after workout", None, None, None)),
+        ("add fix after work-related issues", (14, 25), ("Fix after work-related issues", None, None, None)),
+    ],
+)
+def test_after_work_and_after_lunch_as_on_the_web(
+    message: str, hour_minute: tuple[int, int], expected: tuple[str | None, ...]
+) -> None:
+    now = datetime(2026, 11, 27, *hour_minute, tzinfo=ZoneInfo("Europe/Paris"))
+    assert task(message, now) == expected
+
+
+# -- "twice a week", "three times a week", "twice a month" ------------------------------------
+# How often without which days: the days are chosen, Mondays and Thursdays, Mondays, Wednesdays
+# and Fridays, the 1st and the 15th, on both sides (quick-add.test.ts, "twice a week, three times
+# a week, twice a month"), and the reply (here) and the chip (there) name them. Both kept the
+# words in the title, without a repeat. Friday 27 Nov 2026, 14:25 in Paris.
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add gym twice a week", ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO,TH")),
+        ("add gym 2x a week", ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO,TH")),
+        ("add gym two times per week", ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO,TH")),
+        ("add gym three times a week", ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO,WE,FR")),
+        ("add gym 3x a week at 7am", ("Gym", "2026-11-30 07:00", None, "FREQ=WEEKLY;BYDAY=MO,WE,FR")),
+        (
+            "add pay bills twice a month",
+            ("Pay bills", "2026-12-01 09:00", None, "FREQ=MONTHLY;BYMONTHDAY=1,15"),
+        ),
+        (
+            "add gym twice a week until dec 20",
+            ("Gym", "2026-11-30 09:00", None, "FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20261220T225959Z"),
+        ),
+        # Guards: no rule on either side.
+        ("add take pills twice a day", ("Take pills twice a day", None, None, None)),
+        ("add pay bills three times a month", ("Pay bills three times a month", None, None, None)),
+        ("add gym 13x a week", ("Gym 13x a week", None, None, None)),
+    ],
+)
+def test_times_a_week_or_a_month_as_on_the_web(message: str, expected: tuple[str | None, ...]) -> None:
+    assert task(message, PARIS_FRIDAY) == expected
+
+
+def test_twice_a_month_starts_on_the_first_of_its_days_from_now() -> None:
+    second = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    assert task("add pay bills twice a month", second)[1] == "2026-12-15 09:00"
+
+
+# -- "next" and a weekday --------------------------------------------------------------------
+# The next such day after today (when.next_weekday): said on a Wednesday, "next friday" is the
+# coming Friday, on a Friday the Friday a week on. The web read it as chrono does, next week's
+# Friday (Dec 4 on the Wednesday, "next sunday" Dec 6 on both days); it now reads it as here
+# (quick-add.test.ts, "next and a weekday"). These pass here before and after; the expected
+# values are quick-add.ts's readings. "friday next week" is next week's Friday on both.
+WEDNESDAY_PARIS = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+@pytest.mark.parametrize(
+    ("message", "now", "due"),
+    [
+        ("add call mom next friday", PARIS_FRIDAY, "2026-12-04 09:00"),
+        ("add call mom next monday", PARIS_FRIDAY, "2026-11-30 09:00"),
+        ("add call mom next sunday", PARIS_FRIDAY, "2026-11-29 09:00"),
+        ("add call mom next saturday", PARIS_FRIDAY, "2026-11-28 09:00"),
+        ("add call mom next friday", WEDNESDAY_PARIS, "2026-11-27 09:00"),
+        ("add call mom next monday", WEDNESDAY_PARIS, "2026-11-30 09:00"),
+        ("add call mom next sunday", WEDNESDAY_PARIS, "2026-11-29 09:00"),
+        ("add call mom next wednesday", WEDNESDAY_PARIS, "2026-12-02 09:00"),
+        ("add call mom next fri at 5pm", WEDNESDAY_PARIS, "2026-11-27 17:00"),
+        ("add call mom on next friday", WEDNESDAY_PARIS, "2026-11-27 09:00"),
+        ("add call mom friday next week", WEDNESDAY_PARIS, "2026-12-04 09:00"),
+        ("add call mom friday next week", PARIS_FRIDAY, "2026-12-04 09:00"),
+    ],
+)
+def test_next_and_a_weekday_is_the_next_such_day_as_on_the_web(message: str, now: datetime, due: str) -> None:
+    assert task(message, now) == ("Call mom", due, None, None)

@@ -61,6 +61,15 @@ _WORD_RULES = {
     "yearly": "FREQ=YEARLY",
     "annually": "FREQ=YEARLY",
 }
+# "twice a week", "2x a week", "three times a week", "twice a month": how often, not which
+# days, so the days are chosen (and the reply names them: "every Monday and Thursday"), as the
+# web quick-add chooses them (TIMES_A rules). "three times a month" and "twice a day" are none.
+_TIMES_A = r"\b(twice|(?:two|2)\s+times|2\s*x|(?:three|3)\s+times|3\s*x)\s+(?:a|per)\s+(week|month)\b"
+_TIMES_A_RULES = {
+    (2, "week"): "FREQ=WEEKLY;BYDAY=MO,TH",
+    (3, "week"): "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+    (2, "month"): "FREQ=MONTHLY;BYMONTHDAY=1,15",
+}
 # "repeat every", "recurring", "and repeat it": words that only say "this repeats".
 REPEAT_WORDS = r"(?:\b(?:and\s+)?(?:make\s+it\s+|have\s+it\s+|set\s+it\s+to\s+|to\s+)?(?:repeat(?:s|ing|ed)?|recurr?(?:s|ing|ent)?)(?:\s+(?:it|this|task))?\b)"
 
@@ -146,6 +155,15 @@ def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
     )
     if m:
         return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group(1))}", None
+    # How many times a week or a month: "twice a week" (Mondays and Thursdays), "three times a
+    # week" (Mondays, Wednesdays and Fridays), "twice a month" (the 1st and the 15th).
+    m = scan.find(_TIMES_A)
+    if m:
+        times = 2 if m.group(1).lower().startswith(("tw", "2")) else 3
+        rule = _TIMES_A_RULES.get((times, m.group(2).lower()))
+        if rule:
+            scan.mask(m.start(), m.end())
+            return rule, None
     # Yearly on a date: "every March 3rd", "every year on 3 March" (the date is DTSTART).
     m = scan.take(r"\b(?:every|each)\s+(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b")
     if m:
@@ -232,12 +250,17 @@ _HOLIDAY = re.compile(
     re.IGNORECASE,
 )
 _HOLIDAY_DAYS = {"eve": (12, 24), "day": (12, 25), "new": (12, 31)}
+# "through the 15th", "till the 15th", "up to the 15th": a day of the month alone, after any
+# word that ends a series (take_date reads it only after "until", "by", "on", ...), as the web
+# quick-add reads it (DAY_OF_MONTH). "the 15th of march" is a date take_date reads.
+_DAY_OF_MONTH = re.compile(r"the\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of\b)", re.IGNORECASE)
 _SPAN_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 
 def take_until(scan: Scanner, now: datetime) -> Bound | None:
     """Take the end of a series said after its rule: "until Dec 20", "till next friday",
-    "through the end of the month", "until christmas", "for 3 weeks", "for the next 10 days".
+    "through the end of the month", "until christmas", "for 3 weeks", "for the next 10 days",
+    "thru dec 20", "ending (on) dec 20", "up to dec 20", "through the 15th".
     Without it the date was read as the first due day and the series never ended ("take
     vitamins every morning until dec 20" began on the 20th). Only a day: "until 5pm" is the
     task's time, "for 2 hours" how long each one takes, and "until it's done" title words."""
@@ -257,11 +280,23 @@ def take_until(scan: Scanner, now: datetime) -> Bound | None:
             last = date(now.year, month, day)
             scan.mask(lead.start(), lead.end() + holiday.end())
             return Bound(last_day=last if last >= now.date() else last.replace(year=now.year + 1))
+        day_of_month = _DAY_OF_MONTH.match(said)
+        if day_of_month:
+            # The first such day after today, as take_date reads "until the 15th".
+            wanted = int(day_of_month.group(1))
+            for months in range(3):
+                candidate = now.date() + relativedelta(months=months, day=wanted)
+                if candidate.day == wanted and candidate > now.date():
+                    scan.mask(lead.start(), lead.end() + day_of_month.end())
+                    return Bound(last_day=candidate)
+            continue
         # The lead word stays with the date: take_date reads "until friday", "until the 20th".
+        # Its date may begin inside the lead: the "on" of "ending on dec 20", the "to" of "up
+        # to dec 20" (take_date reads "on dec 20", "to dec 20").
         sub = Scanner(scan.masked[lead.start() :])
         found, moment = take_date(sub, now.date(), now)
         taken = [i for i, (a, b) in enumerate(zip(sub.masked, sub.text, strict=True)) if a != b]
-        if found is None or moment is not None or not taken or taken[0] not in (0, lead.end() - lead.start()):
+        if found is None or moment is not None or not taken or taken[0] > lead.end() - lead.start():
             continue
         if len(taken) != taken[-1] - taken[0] + 1:
             continue  # words of the date elsewhere in the message: not one phrase after "until"

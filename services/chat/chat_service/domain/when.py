@@ -3,7 +3,7 @@
 
 Rules (the product's, see chat-eval/README.md): a date without a time is 09:00 local;
 "tonight" 20:00, "this evening" 18:00, "this afternoon" 15:00, "morning" 09:00, "noon"
-12:00, "end of day" 17:00. A weekday name is the next such day after today. A time without
+12:00, "end of day" 17:00, "after work" 18:00, "after lunch" 13:00. A weekday name is the next such day after today. A time without
 a date is today when still ahead, else tomorrow."""
 
 import re
@@ -95,6 +95,9 @@ PARTS_OF_DAY = {
     "lunchtime": time(12, 0),
     "lunch": time(12, 0),
     "midnight": time(23, 59),
+    # The end of the working day and the hour after lunch, as the web quick-add reads them.
+    "after work": time(18, 0),
+    "after lunch": time(13, 0),
 }
 ORDINAL_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # Words that may lead a date or time and belong to it (removed from titles with it).
@@ -216,6 +219,10 @@ def take_time(scan: Scanner) -> tuple[time | None, bool]:
     m = scan.take(r"\b(?:at|around|by|for|over)\s+(lunch)\b")
     if m:
         return PARTS_OF_DAY["lunch"], False
+    # "after work" 18:00, "after lunch" 13:00: like "in the evening", today when still ahead.
+    m = scan.take(r"\bafter\s+(work|lunch)\b(?![-'\u2019])")
+    if m:
+        return PARTS_OF_DAY["after " + m.group(1).lower()], False
     m = scan.take(r"\b(?:(this|in\s+the|during\s+the|by\s+the)\s+)?(morning|afternoon|evening)\b")
     if m:
         # "this evening" is today even when it has begun; "in the evening" is the next one.
