@@ -878,7 +878,7 @@ describe("a weekday named on that same weekday is next week's", () => {
     ["Pay rent firday", NEXT_FRIDAY_9, false],
     ["Pay rent this friday", NEXT_FRIDAY_9, false], // as the assistant reads it (see below)
     ["Pay rent this fri", NEXT_FRIDAY_9, false],
-    ["Pay rent next friday", NEXT_FRIDAY_9, false], // chrono's already: not two weeks on
+    ["Pay rent next friday", NEXT_FRIDAY_9, false], // the next Friday after today: not two weeks on
     ["Pay rent friday next week", NEXT_FRIDAY_9, false],
     ["Pay rent friday at 3pm", NEXT_FRIDAY_15, true],
     ["Pay rent friday 3pm", NEXT_FRIDAY_15, true],
@@ -1153,6 +1153,19 @@ describe("a series said with its end, as the assistant reads it (20cec1e)", () =
     ["gym every monday until 20 dec", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261220T225959Z"],
     ["water plants every 2 days until the 15th", "water plants", "2026-11-28T08:00:00.000Z", "FREQ=DAILY;INTERVAL=2;UNTIL=20261215T225959Z"],
     ["water plants every 2 days through dec 15", "water plants", "2026-11-28T08:00:00.000Z", "FREQ=DAILY;INTERVAL=2;UNTIL=20261215T225959Z"],
+    // A day of the month alone after any of the words, not only "until" (it was "water plants
+    // through the 15th", a series without an end), and "the Nth of <month>" after them.
+    ["water plants every 2 days through the 15th", "water plants", "2026-11-28T08:00:00.000Z", "FREQ=DAILY;INTERVAL=2;UNTIL=20261215T225959Z"],
+    ["stretch every day till the 15th", "stretch", "2026-11-28T08:00:00.000Z", daily("20261215T225959Z")],
+    ["stretch every day thru the 15th", "stretch", "2026-11-28T08:00:00.000Z", daily("20261215T225959Z")],
+    ["stretch every day up to the 15th", "stretch", "2026-11-28T08:00:00.000Z", daily("20261215T225959Z")],
+    ["stretch every day ending on the 15th", "stretch", "2026-11-28T08:00:00.000Z", daily("20261215T225959Z")],
+    ["stretch every day through the 15th at 8pm", "stretch", "2026-11-27T19:00:00.000Z", daily("20261215T225959Z")],
+    ["stretch every day until the 15th of december", "stretch", "2026-11-28T08:00:00.000Z", daily("20261215T225959Z")],
+    ["stretch every day through the 15th of december at 8pm", "stretch", "2026-11-27T19:00:00.000Z", daily("20261215T225959Z")],
+    ["gym every monday thru dec 20", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261220T225959Z"],
+    ["stretch every day ending on dec 20", "stretch", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
+    ["stretch every day up to dec 20", "stretch", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
     ["meds every day until dec 20 at 8pm", "meds", "2026-11-27T19:00:00.000Z", daily("20261220T225959Z")],
     ["meds every evening until dec 20", "meds", "2026-11-27T17:00:00.000Z", daily("20261220T225959Z")],
     ["meds every day thru dec 20", "meds", "2026-11-28T08:00:00.000Z", daily("20261220T225959Z")],
@@ -1216,6 +1229,10 @@ describe("a series said with its end, as the assistant reads it (20cec1e)", () =
     ["read until chapter 5 tomorrow", "read until chapter 5", "2026-11-28T08:00:00.000Z", null],
     ["stay until the end tomorrow", "stay until the end", "2026-11-28T08:00:00.000Z", null],
     ["buy gifts before christmas", "buy gifts before christmas", null, null],
+    // Without a repeat the words are read as before: nothing, or the date alone.
+    ["read chapters 1 up to 5", "read chapters 1 up to 5", null, null],
+    ["read up to the 15th", "read up to the 15th", null, null],
+    ["read chapters 1 up to 5 tomorrow", "read chapters 1 up to 5", "2026-11-28T08:00:00.000Z", null],
   ])("guard: %s", (text, title, dueAt, rrule) => {
     expect(parseQuickAdd(text, paris)).toMatchObject({ title, dueAt, rrule });
   });
@@ -1228,13 +1245,108 @@ describe("a series said with its end, as the assistant reads it (20cec1e)", () =
     });
   });
 
-  // As the assistant reads them: a day before the first due day sets no end, and "through the
-  // 15th" is no end (the assistant reads a day of the month alone only after "until").
+  // As the assistant reads them: a day before the first due day sets no end.
   it.each([
     ["gym every monday until tomorrow", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO"],
     ["meds every day until the end of the week", "meds", "2026-11-28T08:00:00.000Z", "FREQ=DAILY"],
-    ["water plants every 2 days through the 15th", "water plants through the 15th", "2026-11-28T08:00:00.000Z", "FREQ=DAILY;INTERVAL=2"],
   ])("%s", (text, title, dueAt, rrule) => {
     expect(parseQuickAdd(text, paris)).toMatchObject({ title, dueAt, rrule });
+  });
+});
+
+describe("after work, after lunch", () => {
+  // Friday 27 November 2026 in Paris (UTC+1). "after work" is 18:00 and "after lunch" 13:00, the
+  // assistant's hours (services/chat domain/when.py, PARTS_OF_DAY): today while that hour is
+  // ahead, else tomorrow, as "in the evening"; with a day, that day. They stayed in the title.
+  const at = (iso: string) => ({ now: new Date(iso), timeZone: "Europe/Paris" });
+  const FRIDAY_1425 = at("2026-11-27T14:25:00+01:00");
+  const FRIDAY_1900 = at("2026-11-27T19:00:00+01:00");
+  const FRIDAY_1230 = at("2026-11-27T12:30:00+01:00");
+
+  it.each([
+    ["call mom after work", FRIDAY_1425, "call mom", "2026-11-27T17:00:00.000Z"], // today 18:00
+    ["call mom after work", FRIDAY_1900, "call mom", "2026-11-28T17:00:00.000Z"], // past: tomorrow
+    ["call mom after lunch", FRIDAY_1230, "call mom", "2026-11-27T12:00:00.000Z"], // today 13:00
+    ["call mom after lunch", FRIDAY_1425, "call mom", "2026-11-28T12:00:00.000Z"],
+    ["call mom tomorrow after work", FRIDAY_1425, "call mom", "2026-11-28T17:00:00.000Z"],
+    ["call mom after work tomorrow", FRIDAY_1900, "call mom", "2026-11-28T17:00:00.000Z"],
+    ["call mom after lunch tomorrow", FRIDAY_1230, "call mom", "2026-11-28T12:00:00.000Z"],
+    ["call mom friday after work", FRIDAY_1425, "call mom", "2026-12-04T17:00:00.000Z"],
+    ["call mom after work on monday", FRIDAY_1425, "call mom", "2026-11-30T17:00:00.000Z"],
+    ["After work drinks with Ann", FRIDAY_1425, "drinks with Ann", "2026-11-27T17:00:00.000Z"],
+  ])("%s", (text, options, title, dueAt) => {
+    expect(parseQuickAdd(text, options)).toMatchObject({ title, dueAt, dueHasTime: true, rrule: null });
+  });
+
+  it("is the hour of a repeating task", () => {
+    expect(parseQuickAdd("stretch every day after work", FRIDAY_1425)).toMatchObject({
+      title: "stretch",
+      rrule: "FREQ=DAILY",
+      dueAt: "2026-11-27T17:00:00.000Z",
+    });
+  });
+
+  it.each(["call mom after workout", "fix after work-related issues", "Afterwork party"])("guard: %s stays a title", (text) => {
+    expect(parseQuickAdd(text, FRIDAY_1425)).toMatchObject({ title: text, dueAt: null, tokens: [] });
+  });
+});
+
+describe("twice a week, three times a week, twice a month", () => {
+  // Friday 27 November 2026, 14:25 in Paris. How often without which days: the days are chosen
+  // (Mondays and Thursdays; Mondays, Wednesdays and Fridays; the 1st and the 15th), as the
+  // assistant chooses them, and the chip names them ("Every Mon and Thu"). They stayed in the
+  // title ("gym twice a week"), without a repeat.
+  const paris = { now: new Date("2026-11-27T14:25:00+01:00"), timeZone: "Europe/Paris" };
+
+  it.each([
+    ["gym twice a week", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO,TH"],
+    ["gym 2x a week", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO,TH"],
+    ["gym two times per week", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO,TH"],
+    ["gym three times a week", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO,WE,FR"],
+    ["gym 3x a week at 7am", "gym", "2026-11-30T06:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO,WE,FR"],
+    ["pay bills twice a month", "pay bills", "2026-12-01T08:00:00.000Z", "FREQ=MONTHLY;BYMONTHDAY=1,15"],
+    ["gym twice a week until dec 20", "gym", "2026-11-30T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20261220T225959Z"],
+  ])("%s", (text, title, dueAt, rrule) => {
+    expect(parseQuickAdd(text, paris)).toMatchObject({ title, dueAt, rrule });
+  });
+
+  it("starts twice a month on the first of its days from now (the 15th on the 2nd)", () => {
+    const second = { now: new Date("2026-12-02T10:00:00+01:00"), timeZone: "Europe/Paris" };
+    expect(parseQuickAdd("pay bills twice a month", second).dueAt).toBe("2026-12-15T08:00:00.000Z");
+  });
+
+  it.each(["take pills twice a day", "pay bills three times a month", "gym 13x a week"])("guard: %s is no rule", (text) => {
+    expect(parseQuickAdd(text, paris)).toMatchObject({ title: text, rrule: null, dueAt: null });
+  });
+});
+
+describe("next and a weekday is the next such day after today, as the assistant reads it", () => {
+  // chrono's "next friday" is next week's Friday: said on a Wednesday it was nine days on, while
+  // the assistant (services/chat domain/when.py, next_weekday) reads the coming Friday. Said on a
+  // Friday both are the Friday a week on. "friday next week" is still next week's Friday.
+  const FRIDAY = { now: new Date("2026-11-27T14:25:00+01:00"), timeZone: "Europe/Paris" };
+  const WEDNESDAY = { now: new Date("2026-11-25T10:00:00+01:00"), timeZone: "Europe/Paris" };
+
+  it.each([
+    ["call mom next friday", FRIDAY, "2026-12-04T08:00:00.000Z"],
+    ["call mom next monday", FRIDAY, "2026-11-30T08:00:00.000Z"],
+    ["call mom next sunday", FRIDAY, "2026-11-29T08:00:00.000Z"], // was Dec 6
+    ["call mom next saturday", FRIDAY, "2026-11-28T08:00:00.000Z"], // was Dec 5
+    ["call mom next friday", WEDNESDAY, "2026-11-27T08:00:00.000Z"], // was Dec 4
+    ["call mom next monday", WEDNESDAY, "2026-11-30T08:00:00.000Z"],
+    ["call mom next sunday", WEDNESDAY, "2026-11-29T08:00:00.000Z"], // was Dec 6
+    ["call mom next wednesday", WEDNESDAY, "2026-12-02T08:00:00.000Z"],
+    ["call mom next fri at 5pm", WEDNESDAY, "2026-11-27T16:00:00.000Z"],
+    ["call mom on next friday", WEDNESDAY, "2026-11-27T08:00:00.000Z"],
+    ["call mom next firday", WEDNESDAY, "2026-11-27T08:00:00.000Z"],
+    // Guards: next week's Friday, said so.
+    ["call mom friday next week", WEDNESDAY, "2026-12-04T08:00:00.000Z"],
+    ["call mom friday next week", FRIDAY, "2026-12-04T08:00:00.000Z"],
+  ])("%s", (text, options, dueAt) => {
+    expect(parseQuickAdd(text, options)).toMatchObject({ title: "call mom", dueAt });
+  });
+
+  it("ends a series said with it on that day", () => {
+    expect(parseQuickAdd("meds every day until next friday", WEDNESDAY).rrule).toBe("FREQ=DAILY;UNTIL=20261127T225959Z");
   });
 });

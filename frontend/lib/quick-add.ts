@@ -14,7 +14,9 @@
  *   every day|week|month|year|weekday, every 2 weeks, every other day, every monday and friday,
  *   every mon wed fri, weekly on monday wednesday,
  *   every month on the 1st, the 1st of every month, every 15th, every evening (daily at 18:00),
- *   daily, weekly, monthly, yearly, weekdays                                     → rrule
+ *   daily, weekly, monthly, yearly, weekdays,
+ *   twice a week / 2x a week (Mon and Thu), three times a week / 3x a week (Mon, Wed and Fri),
+ *   twice a month (the 1st and 15th), as the assistant chooses those days       → rrule
  *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
  * A day word misspelled by one letter ("tomorow", "firday", "wedensday", "tonigth"; a word of 5
@@ -29,9 +31,10 @@
  * the same way, "coming" taken with the weekday. An abbreviation ("fri", "Thurs.", "tues") is the
  * weekday; "sun", "sat", "wed" (with or without a dot) are words of the title ("Sun cream", "SAT
  * prep") unless a connector ("on", "by", "due", "until", "this", "next", "coming" …) or a time
- * ("sat at 5pm") goes with them. "next friday" and "friday next week" are the Friday of next week
- * (chrono's reading; on a Friday that is the same next Friday, on a Wednesday nine days on; the
- * assistant reads it as the coming Friday). A date typed ("Friday Nov 27") is that date. The same
+ * ("sat at 5pm") goes with them. "next friday" is the next Friday after today, as the assistant
+ * reads it: on a Wednesday the coming Friday (chrono's was nine days on), on a Friday the one a
+ * week on; "next sunday" typed on a Friday is in two days. "friday next week" is the Friday of next
+ * week (chrono's reading, and the assistant's). A date typed ("Friday Nov 27") is that date. The same
  * holds for a weekday that starts a repeating task ("Review every week friday": from next Friday
  * on) or names a reminder; the rule's own words have their own first instance ("every friday"
  * typed on a Friday before 09:00 is due today). Weekdays after "every" (or "weekly on") separated
@@ -45,7 +48,10 @@
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
  * A part of the day is the assistant's hour for it: "sunday evening" 18:00, "tomorrow afternoon"
  * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); alone
- * before other words ("Evening walk") it stays in the title.
+ * before other words ("Evening walk") it stays in the title. "after work" is 18:00 and "after
+ * lunch" 13:00, read as a time typed: today while ahead, else tomorrow ("call mom after work" at
+ * 19:00 is tomorrow 18:00), or the day said with it ("friday after work"), as the assistant reads
+ * them; "after workout" stays in the title.
  * An hour without am/pm ("at 5", "at 5:30") today, or with no day given, is the next such hour
  * within 12 hours; on another day ("tomorrow at 5", "friday at 3") 1–7 is pm (17:00, 15:00),
  * 8–11 am and 12 noon, as the assistant reads them (services/chat domain/when.py). So is the hour
@@ -64,13 +70,15 @@
  * ("on the 1st", "every monday") starts at its first occurrence on or after the date given.
  * A series said with its end ends that day, as the assistant reads it (services/chat
  * domain/recurrence.py, take_until): "every morning until dec 20", "every day till friday",
- * "every sunday through christmas eve", "until christmas", "until new year's eve", "until the
- * end of the month", "until the 15th" (a day of the month alone only after "until"), "every day
- * for 3 weeks", "for the next 10 days" (counted from the first due day) → UNTIL at 23:59:59 of
- * that day in timeZone, written in UTC ("FREQ=DAILY;UNTIL=20261220T225959Z" in Paris); the first
- * due is the rule's first slot, and a time said with the end ("till friday at 9:30") is the
- * task's time. "until 5pm" is the time, "for 2 hours" words of the title; an end before the first
- * due day sets none.
+ * "every sunday through christmas eve", "every monday thru dec 20", "ending (on) dec 20", "up to
+ * dec 20", "until christmas", "until new year's eve", "until the end of the month", "until the
+ * 15th", "through the 15th" (a day of the month alone after any of these words), "until the 15th
+ * of december", "every day for 3 weeks", "for the next 10 days" (counted from the first due day)
+ * → UNTIL at 23:59:59 of that day in timeZone, written in UTC ("FREQ=DAILY;UNTIL=20261220T225959Z"
+ * in Paris); the first due is the rule's first slot, and a time said with the end ("till friday at
+ * 9:30") is the task's time. "until 5pm" is the time, "for 2 hours" words of the title; an end before the first
+ * due day sets none. These words end a series only after a rule: without one, "read chapters 1 up
+ * to 5" is a title.
  */
 // English only: the other locales would more than double the parser's size.
 import * as chrono from "chrono-node/en";
@@ -454,7 +462,23 @@ function withInterval(freq: string, interval: number): string {
   return interval > 1 ? `FREQ=${freq};INTERVAL=${interval}` : `FREQ=${freq}`;
 }
 
+/**
+ * How many times a week or a month, as the assistant reads it (services/chat
+ * domain/recurrence.py, _TIMES_A): the days are chosen, and the chip names them ("Every Mon and
+ * Thu"). "three times a month", "twice a day" are no rule.
+ */
+const TIMES_A_RULES: Record<string, string> = {
+  "2 week": "FREQ=WEEKLY;BYDAY=MO,TH",
+  "3 week": "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+  "2 month": "FREQ=MONTHLY;BYMONTHDAY=1,15",
+};
+
 const RECURRENCE_RULES: RecurrenceRule[] = [
+  {
+    // twice a week, 2x a week, two times per week, three times a week, 3x a week, twice a month
+    pattern: /\b(twice|(?:two|2)\s+times|2\s*x|(?:three|3)\s+times|3\s*x)\s+(?:a|per)\s+(week|month)\b/i,
+    rrule: (m) => TIMES_A_RULES[`${/^(?:tw|2)/i.test(m[1]) ? 2 : 3} ${m[2].toLowerCase()}`] ?? null,
+  },
   {
     // (on) the 1st of every month, the 15th of each month
     pattern: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?${ORDINAL}\s+of\s+(?:every|each)\s+month\b`, "i"),
@@ -562,7 +586,8 @@ function firstOccurrence(rrule: string, from: LocalDate, hour: number, minute: n
     if (parts.BYDAY) {
       if (!parts.BYDAY.split(",").includes(DAY_ORDER[(d.weekday + 6) % 7])) continue;
     } else if (parts.BYMONTHDAY) {
-      if (d.day !== Number(parts.BYMONTHDAY)) continue;
+      // "FREQ=MONTHLY;BYMONTHDAY=1,15" (twice a month): any of the days.
+      if (!parts.BYMONTHDAY.split(",").map(Number).includes(d.day)) continue;
     }
     const instant = zonedTimeToUtc(d.year, d.month, d.day, hour, minute, options.timeZone);
     if (instant.getTime() > options.now.getTime()) return instant;
@@ -630,8 +655,11 @@ const END_OF = /^(?:the\s+)?end\s+of\s+(?:(?:the\s+|this\s+)?(week|month)|(next)
  */
 const NEXT_WEEK_OR_MONTH = /^(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+(week|month)\b(?!\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun))/i;
 const WEEKEND = /^(this|next|the)\s+weekend\b/i;
-/** "until the 15th": the assistant reads a day of the month alone only after "until" (not "through the 15th"). */
-const DAY_OF_MONTH = /^the\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of)/i;
+/**
+ * "until the 15th", "through the 15th", "till the 15th", "up to the 15th": a day of the month
+ * alone after any of the words, as the assistant reads it (recurrence.py, _DAY_OF_MONTH).
+ */
+const DAY_OF_MONTH = /^the\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of\b)/i;
 
 function numberValue(word: string): number {
   const lower = word.trim().toLowerCase().replace(/\s+/g, " ");
@@ -660,7 +688,11 @@ function compareDays(a: LocalDate, b: LocalDate): number {
  */
 function dayAt(text: string, start: number, options: QuickAddOptions): { day: LocalDate; end: number } | null {
   const hit = findDates(text, start, options)[0];
-  if (!hit || hit.start !== start || !hit.hasDate) return null;
+  // chrono's "15th of december" leaves out the "the" of "until the 15th of december".
+  const the = /^the\s+/i.exec(text.slice(start))?.[0].length ?? 0;
+  const saidHere = (found: DateHit | undefined): found is DateHit =>
+    found !== undefined && (found.start === start || found.start === start + the) && found.hasDate;
+  if (!saidHere(hit)) return null;
   if (!hit.hasTime) return { day: hit.wall, end: hit.end };
   // A time said with the day is the task's time ("until dec 20 at 8pm"): the day alone ends the series.
   let end = hit.end;
@@ -669,13 +701,14 @@ function dayAt(text: string, start: number, options: QuickAddOptions): { day: Lo
     if (!cut) return null;
     end = start + cut.index;
     const shorter = findDates(text.slice(0, end), start, options)[0];
-    if (shorter && shorter.start === start && shorter.hasDate && !shorter.hasTime) return { day: shorter.wall, end: shorter.end };
+    if (saidHere(shorter) && !shorter.hasTime) return { day: shorter.wall, end: shorter.end };
   }
 }
 
 /**
  * Takes the end of a series said after its rule: "until Dec 20", "till friday", "through christmas
- * eve", "until the end of the month", "for 3 weeks", "for the next 10 days". Before, the date was
+ * eve", "thru dec 20", "ending (on) dec 20", "up to dec 20", "through the 15th", "until the end
+ * of the month", "for 3 weeks", "for the next 10 days". Before, the date was
  * read as the first due day and the series never ended. Only a day: "until 5pm" is the task's
  * time, "for 2 hours" how long each one takes, and "until it's done" words of the title.
  */
@@ -693,7 +726,7 @@ function takeSeriesEnd(line: Line, options: QuickAddOptions): SeriesEnd | null {
     let found: { day: LocalDate; end: number } | null = null;
     const holiday = HOLIDAY.exec(said);
     const endOf = END_OF.exec(said);
-    const dayOfMonth = /^until$/i.test(lead[1]) ? DAY_OF_MONTH.exec(said) : null;
+    const dayOfMonth = DAY_OF_MONTH.exec(said);
     const next = NEXT_WEEK_OR_MONTH.exec(said);
     const weekend = WEEKEND.exec(said);
     if (next) {
@@ -827,6 +860,24 @@ function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string, 
   return connector ? connector[1].length : null;
 }
 
+/**
+ * "after work" (18:00) and "after lunch" (13:00), which chrono does not read: the assistant's
+ * hours for them (services/chat domain/when.py, PARTS_OF_DAY), as a time typed ("at 6pm"), so
+ * that they go with a day said before or after them ("tomorrow after work", "after work on
+ * friday"; chrono loses the day of "evening tomorrow", whose hour is only implied) and alone
+ * are today's, or tomorrow's once that hour has passed (chrono's forwardDate), as the assistant
+ * reads them. Not "after workout", "after work-related".
+ */
+const AFTER_PART: chrono.Parser = {
+  pattern: () => /(?<![\p{L}\p{N}])after\s+(work|lunch)(?![\p{L}\p{N}'’-])/iu,
+  extract: (context, match) =>
+    context
+      .createParsingComponents({ hour: match[1].toLowerCase() === "work" ? 18 : 13, minute: 0, meridiem: chrono.Meridiem.PM })
+      .addTag("parser/afterPart"),
+};
+const reader = chrono.casual.clone();
+reader.parsers.push(AFTER_PART);
+
 /** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
 const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight)\b/i;
 
@@ -893,6 +944,22 @@ function resolveBareHour(
  * forwardDate keeps it today until noon or until the time given; the rule (the assistant's, and
  * the evaluation contract's: "the next such day after today") is the same weekday next week.
  */
+/**
+ * "next friday" (not "friday next week" nor "next week friday"), said on a day other than
+ * Friday: chrono's is next week's Friday, the assistant's the coming one (the next such day after
+ * today, services/chat domain/when.py next_weekday: on a Wednesday the Friday two days on, on a
+ * Friday the one a week on). The weekday's date as the assistant reads it, or null.
+ */
+const NEXT_WEEKDAY = /\bnext\s+(?:mon|tue|wed|thu|fri|sat|sun)/i;
+function nextWeekday(c: chrono.ParsedResult["start"], text: string, options: QuickAddOptions): LocalDate | null {
+  if (!c.isCertain("weekday") || c.isCertain("day") || c.isCertain("month")) return null;
+  if (!NEXT_WEEKDAY.test(text) || /\bweek\b/i.test(text)) return null;
+  const today = wallClock(options.now, options.timeZone);
+  const ahead = ((c.get("weekday") ?? 0) - today.weekday + 7) % 7 || 7;
+  const { year, month, day } = addDays(today.year, today.month, today.day, ahead);
+  return { year, month, day };
+}
+
 function weekdayNamedToday(c: chrono.ParsedResult["start"], wall: DateHit["wall"], options: QuickAddOptions): boolean {
   if (!c.isCertain("weekday") || c.isCertain("day") || c.isCertain("month")) return false;
   const today = wallClock(options.now, options.timeZone);
@@ -937,6 +1004,8 @@ function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOpti
     const { year, month, day } = addDays(wall.year, wall.month, wall.day, 7);
     wall = { ...wall, year, month, day };
   }
+  const next = nextWeekday(c, result.text, options);
+  if (next) wall = { ...wall, ...next };
   const bareHour =
     hasTime &&
     !c.isCertain("meridiem") &&
@@ -957,7 +1026,7 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
   const hits: DateHit[] = [];
   let position = from;
   reading: while (position < text.length) {
-    for (const result of chrono.parse(text.slice(position), reference, { forwardDate: true })) {
+    for (const result of reader.parse(text.slice(position), reference, { forwardDate: true })) {
       // chrono's text can begin with the blanks of words taken before ("every saturday morning").
       const start = position + result.index + (/^\s*/.exec(result.text)?.[0].length ?? 0);
       const end = start + result.text.trimStart().length;

@@ -75,6 +75,11 @@ export function untilDay(until: string, options: DescribeOptions = {}): string |
   return `${MONTHS[month - 1]} ${day}${year === thisYear ? "" : `, ${year}`}`;
 }
 
+/** "Mon", "Mon and Thu", "Mon, Wed and Fri": a list as the assistant says it ("every Monday and Thursday"). */
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 export function describeRRule(rrule: string, options: DescribeOptions = {}): string {
   const p = parseRRule(rrule);
   const unit = UNIT[p.FREQ ?? ""];
@@ -88,11 +93,14 @@ export function describeRRule(rrule: string, options: DescribeOptions = {}): str
     text = interval === 1 ? `Every ${unit[0]}` : interval === 2 ? `Every other ${unit[0]}` : `Every ${interval} ${unit[1]}`;
     if (days.length && days.every((d) => DAY_NAMES[d])) {
       const names = days.map((d) => DAY_NAMES[d]);
-      text = p.FREQ === "WEEKLY" && interval === 1 ? `Every ${names.join(", ")}` : `${text} on ${names.join(", ")}`;
+      text = p.FREQ === "WEEKLY" && interval === 1 ? `Every ${joinAnd(names)}` : `${text} on ${joinAnd(names)}`;
     }
-    if (p.BYMONTHDAY && /^-?\d+$/.test(p.BYMONTHDAY)) {
-      const day = Number(p.BYMONTHDAY);
-      text += day === -1 ? " on the last day" : ` on the ${ordinal(day)}`;
+    if (p.BYMONTHDAY && /^-?\d+(?:,-?\d+)*$/.test(p.BYMONTHDAY)) {
+      // "on the 1st", "on the 1st and 15th" (twice a month), "on the last day".
+      const days = p.BYMONTHDAY.split(",").map(Number);
+      const named = days.filter((day) => day > 0).map(ordinal);
+      const phrases = [...(named.length ? [`the ${joinAnd(named)}`] : []), ...(days.includes(-1) ? ["the last day"] : [])];
+      if (phrases.length && days.every((day) => day > 0 || day === -1)) text += ` on ${joinAnd(phrases)}`;
     }
   }
   if (p.COUNT) text += `, ${p.COUNT} times`;

@@ -71,6 +71,23 @@ describe("QuickAddPreview", () => {
     expect(onKeep).toHaveBeenCalledWith("every morning");
   });
 
+  it("names the days it chose for 'twice a week' and 'twice a month' on the repeat chip", () => {
+    // "Gym twice a week" was the title 'Gym twice a week' and no repeat: the chip shows the days
+    // the rule was given, so that the user sees what was chosen (and can keep the words instead).
+    const chips = () =>
+      within(screen.getByRole("list", { name: "Parsed from your text" }))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent);
+    const { rerender } = render(<QuickAddPreview result={parse("Gym twice a week")} now={now} onKeep={() => {}} />);
+    expect(screen.getByText("Gym").tagName).toBe("STRONG");
+    expect(chips()).toContain("Repeats Every Mon and Thu");
+    expect(screen.getByRole("button", { name: "Keep “twice a week” in the title" })).toBeDefined();
+    rerender(<QuickAddPreview result={parse("Gym three times a week")} now={now} onKeep={() => {}} />);
+    expect(chips()).toContain("Repeats Every Mon, Wed and Fri");
+    rerender(<QuickAddPreview result={parse("Pay bills twice a month")} now={now} onKeep={() => {}} />);
+    expect(chips()).toContain("Repeats Every month on the 1st and 15th");
+  });
+
   it("keeps a possessive day word in the title and shows a well-known spelling as its day", () => {
     // "Plan today's notes" was "Plan 's notes" with a Due Today chip.
     render(<QuickAddPreview result={parse("Plan today's notes 2moro")} now={now} onKeep={() => {}} />);
