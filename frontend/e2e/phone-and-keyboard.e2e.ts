@@ -251,6 +251,66 @@ describe("on a phone: hints and tap targets", () => {
   });
 });
 
+describe("on a phone: the assistant is modal to screen readers too", () => {
+  /** The names in Chromium's accessibility tree (what a screen reader's virtual cursor reaches). */
+  async function accessibleNames(page: Page): Promise<string[]> {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+      nodes: Array<{ ignored?: boolean; name?: { value?: unknown } }>;
+    };
+    await cdp.detach();
+    return nodes.filter((node) => !node.ignored && node.name?.value).map((node) => String(node.name?.value));
+  }
+
+  it("makes the page behind it inert and hidden while open, and gives it back, focus on the launcher, on Escape", async () => {
+    const { context, page } = await phone();
+    await apiCall(context, "POST", "tasks", { title: "Pay rent" });
+    await page.goto("/tasks");
+    const row = page.getByRole("button", { name: "Pay rent. Open details" });
+    await row.waitFor();
+    expect(await accessibleNames(page)).toContain("Pay rent. Open details");
+
+    await page.getByRole("button", { name: "Assistant" }).tap();
+    const panel = page.getByRole("dialog", { name: "Assistant" });
+    await panel.getByLabel("Message the assistant").waitFor();
+    await expect
+      .poll(() => panel.getByLabel("Message the assistant").evaluate((box) => box === document.activeElement))
+      .toBe(true);
+    const names = await accessibleNames(page);
+    expect(names).toContain("Message the assistant");
+    for (const name of ["Pay rent. Open details", "Quick add a task", "Skip to content", "Main"])
+      expect([name, names.includes(name)]).toEqual([name, false]);
+    // Nothing behind it takes focus either (a swipe, a script, a stray Tab).
+    const behind = await page.evaluate(() => {
+      const element = document.querySelector<HTMLElement>('[aria-label="Pay rent. Open details"]')!;
+      element.focus();
+      return {
+        inert: element.closest("[inert]") !== null,
+        hidden: element.closest('[aria-hidden="true"]') !== null,
+        focused: document.activeElement === element,
+      };
+    });
+    expect(behind).toEqual({ inert: true, hidden: true, focused: false });
+
+    await panel.getByLabel("Message the assistant").focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => focused(page)).toBe("Assistant");
+    const restored = await page.evaluate(() =>
+      ["header", "main", 'a[href="#main"]'].map((selector) => {
+        const element = document.querySelector(selector)!;
+        return [selector, element.closest("[inert]") !== null, element.closest('[aria-hidden="true"]') !== null];
+      }),
+    );
+    expect(restored).toEqual([
+      ["header", false, false],
+      ["main", false, false],
+      ['a[href="#main"]', false, false],
+    ]);
+    expect(await accessibleNames(page)).toContain("Pay rent. Open details");
+    await context.close();
+  });
+});
+
 describe("with the keyboard only: the account menu", () => {
   it("keeps arrow keys in the menu, Escape gives focus back to its button, Tab closes it", async () => {
     const { context, page } = await desktop();

@@ -4,7 +4,7 @@
  * The assistant's slide-over: the conversation, the chips of what each reply did, the history
  * of past conversations. Not modal on wide screens, so the task list beside it stays in view
  * and visibly updates when the assistant changes something; full screen on phones, and modal
- * there (focus stays inside it, Escape closes it).
+ * there (focus stays inside it, the page behind is inert, Escape closes it).
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowUp, History, Loader2, MessageSquarePlus, RotateCcw, Sparkles, X } from "lucide-react";
@@ -22,6 +22,7 @@ import { createPortal } from "react-dom";
 import { ApiError } from "@/lib/api";
 import { cn } from "@/components/ui/cn";
 import { useToastClearance } from "@/components/ui/toast";
+import { useInertOutside } from "@/components/ui/use-inert-outside";
 import { ActionChips } from "./action-chips";
 import {
   MAX_MESSAGE,
@@ -110,6 +111,10 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
   // Full screen (a phone): modal, Tab and Shift+Tab go round inside the panel. Beside the page
   // (wider screens) it is not modal by design: Tab goes on to the page.
   const modal = useFullScreen() && open;
+  // And the page behind it is inert and hidden from screen readers (their virtual cursor and
+  // swipes are not stopped by a Tab trap); the toasts stay (data-above-modals).
+  const backdrop = useRef<HTMLDivElement>(null);
+  useInertOutside(modal, [panel, backdrop]);
 
   const history = useQuery({ queryKey: conversationsKey, queryFn: fetchConversations, enabled: open && showHistory });
 
@@ -242,6 +247,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
     <>
       {/* Phones: the panel covers the page, so a backdrop closes it. */}
       <div
+        ref={backdrop}
         aria-hidden
         onClick={onClose}
         className={cn(

@@ -20,16 +20,30 @@ export function AssistantPanel() {
   // Mounted from the first open on, so a closed panel keeps its conversation.
   const [mounted, setMounted] = useState(false);
   const launcher = useRef<HTMLButtonElement>(null);
+  // What opened the panel (the launcher, or whatever had focus when another component opened
+  // it), to take focus back on close; null while closed.
+  const opener = useRef<HTMLElement | null>(null);
 
   const show = useCallback(() => {
+    if (!opener.current) {
+      const active = document.activeElement;
+      opener.current = active instanceof HTMLElement && active !== document.body ? active : launcher.current;
+    }
     setMounted(true);
     setOpen(true);
   }, []);
 
-  const close = useCallback(() => {
-    setOpen(false);
-    launcher.current?.focus();
-  }, []);
+  const close = useCallback(() => setOpen(false), []);
+
+  // Focus goes back once the panel has closed: on a phone the page (the launcher with it) is
+  // inert while the panel is open, and an inert button cannot take focus. The drawer's effect
+  // that lifts it is a child's, so it has run by now.
+  useEffect(() => {
+    if (open || !opener.current) return;
+    const to = opener.current.isConnected ? opener.current : launcher.current;
+    opener.current = null;
+    to?.focus();
+  }, [open]);
 
   useEffect(() => {
     window.addEventListener(OPEN_ASSISTANT_EVENT, show);

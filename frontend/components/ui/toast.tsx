@@ -167,6 +167,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         aria-live="polite"
         aria-label="Notifications"
         role="region"
+        // Above a modal, and left reachable when one makes the page behind it inert (useInertOutside).
+        data-above-modals=""
         onFocus={(event) => {
           const from = event.relatedTarget;
           if (from instanceof HTMLElement && region.current?.contains(from)) return;

@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+/** The assistant on a phone: modal, the page behind it inert and hidden; focus back to its opener. */
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ToastProvider } from "@/components/ui/toast";
+import { FULL_SCREEN } from "./assistant-drawer";
+import { AssistantPanel, OPEN_ASSISTANT_EVENT } from "./assistant-panel";
+
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
+vi.mock("next/link", () => ({
+  default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  ),
+}));
+
+const focus = HTMLElement.prototype.focus;
+beforeEach(() => {
+  vi.stubGlobal("fetch", vi.fn(async () => Response.json({ items: [] })));
+  // As in browsers (jsdom does not model it): an element in an inert subtree cannot take focus.
+  HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
+    if (this.closest("[inert]")) return;
+    focus.call(this, options);
+  };
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  HTMLElement.prototype.focus = focus;
+});
+
+function screenWidth(phone: boolean) {
+  vi.stubGlobal("matchMedia", (query: string) => ({
+    matches: query === FULL_SCREEN ? phone : false,
+    addEventListener() {},
+    removeEventListener() {},
+  }));
+}
+
+/** The app's shell: skip link, header with the launcher, the page; the toasts' region beside them. */
+function renderShell() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <a href="#main">Skip to content</a>
+        <header data-testid="header">
+          <AssistantPanel />
+        </header>
+        <main data-testid="main">
+          <button type="button" onClick={() => window.dispatchEvent(new Event(OPEN_ASSISTANT_EVENT))}>
+            Ask the assistant
+          </button>
+        </main>
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+}
+
+/** Whether `element` or one of its ancestors is inert / aria-hidden. */
+const behind = (element: Element) => [Boolean(element.closest("[inert]")), Boolean(element.closest('[aria-hidden="true"]'))];
+
+async function openWith(button: HTMLElement) {
+  button.focus();
+  fireEvent.click(button);
+  const panel = await screen.findByRole("dialog", { name: "Assistant" });
+  await waitFor(() => expect(panel.hasAttribute("inert")).toBe(false));
+  const box = screen.getByLabelText("Message the assistant");
+  box.focus(); // the drawer does this in the next frame
+  expect(document.activeElement).toBe(box);
+  return panel;
+}
+
+describe("AssistantPanel on a phone (full screen, modal)", () => {
+  it("makes the page behind it inert and aria-hidden, and gives it back on Escape with focus on the launcher", async () => {
+    screenWidth(true);
+    renderShell();
+    const launcher = screen.getByRole("button", { name: "Assistant" });
+    const panel = await openWith(launcher);
+    expect(panel.getAttribute("aria-modal")).toBe("true");
+    for (const element of [screen.getByTestId("header"), screen.getByTestId("main"), screen.getByText("Skip to content")])
+      expect([element.tagName, ...behind(element)]).toEqual([element.tagName, true, true]);
+    expect(behind(panel)).toEqual([false, false]);
+    expect(behind(screen.getByRole("region", { name: "Notifications" }))).toEqual([false, false]);
+
+    fireEvent.keyDown(screen.getByLabelText("Message the assistant"), { key: "Escape" });
+    await waitFor(() => expect(panel.hasAttribute("inert")).toBe(true));
+    for (const element of [screen.getByTestId("header"), screen.getByTestId("main"), screen.getByText("Skip to content")])
+      expect([element.tagName, ...behind(element)]).toEqual([element.tagName, false, false]);
+    expect(document.activeElement).toBe(launcher);
+  });
+
+  it("gives focus back to the button that opened it, also when that was not the launcher", async () => {
+    screenWidth(true);
+    renderShell();
+    const ask = screen.getByRole("button", { name: "Ask the assistant" });
+    const panel = await openWith(ask);
+    expect(behind(ask)).toEqual([true, true]);
+    fireEvent.click(screen.getByRole("button", { name: "Close the assistant" }));
+    await waitFor(() => expect(panel.hasAttribute("inert")).toBe(true));
+    expect(behind(ask)).toEqual([false, false]);
+    expect(document.activeElement).toBe(ask);
+  });
+});
+
+describe("AssistantPanel beside the page (wide screens)", () => {
+  it("leaves the page usable: not modal, nothing inert (guard)", async () => {
+    screenWidth(false);
+    renderShell();
+    const launcher = screen.getByRole("button", { name: "Assistant" });
+    const panel = await openWith(launcher);
+    expect(panel.getAttribute("aria-modal")).toBe("false");
+    expect(behind(screen.getByTestId("main"))).toEqual([false, false]);
+    expect(behind(launcher)).toEqual([false, false]);
+    act(() => launcher.click());
+    await waitFor(() => expect(panel.hasAttribute("inert")).toBe(true));
+    expect(document.activeElement).toBe(launcher);
+  });
+});
