@@ -712,7 +712,7 @@ def parse(message: str, now: datetime) -> Request:
     cannot = read_cannot(body)
     if cannot is not None:
         return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task
-    several = _read_several_adds(body, now)
+    several = _read_several_adds(body, now) or _read_several_tasks(body, now)
     if several is not None:
         return several
     text = _BANG_AFTER_TO.sub(_bang_as_word, respell_day_words(fix_command_typos(_strip_polite(body))))
@@ -776,6 +776,91 @@ def _read_several_adds(body: str, now: datetime) -> Request | None:
     if any(a.intent != "add" or not a.changes.title or a.also for a in adds):
         return None
     return replace(adds[0], also=tuple(a.changes for a in adds[1:]))
+
+
+# Several tasks said in one sentence, each starting with its own verb: "add buy eggs, call the
+# vet and pay the electricity bill", "I need to buy eggs, call the vet and pay the bill". Only
+# where every part starts with such a verb and what it is done to: "buy salt and pepper",
+# "pick up eggs, milk and bread", "research and write the report", "finish the report and
+# send it" stay one task. A verb that is also a noun ("water", "file", "order", "clean", ...)
+# starts a task only before "the", "a", "my", ... ("buy bread and water bottles" is one).
+_TASK_VERB = (
+    r"(?:buy|call|pay|email|e-mail|book|pick\s+up|send|schedule|renew|wash|feed|fix|repair|submit|prepare|"
+    r"visit|take\s+out|grab|get|mow|vacuum|cook|tidy|sweep|refill|fill\s+out|review|write|read|sign|collect|"
+    r"make|do|ring)\s+(?!(?:it|them|him|her|one|and|or|then|i|you|we|they|to|for|with|at|on|in|by|from)\b)\S"
+)
+_TASK_VERB_OR_NOUN = (
+    r"(?:water|text|file|order|post|check|mail|walk|charge|dust|iron|pack|return|update|print|phone|empty|"
+    r"mop|plan|clean)\s+(?:the|a|an|my|our|your|his|her|their|this|that|these|those|some|all|up|out|off|\d+)\b"
+)
+_STARTS_TASK = r"(?:" + _TASK_VERB + "|" + _TASK_VERB_OR_NOUN + r")"
+_TASKS_JOINED = r"(?:\s*[,;.]\s*(?:(?:and|then|&|plus)\s+)*|\s+(?:and|&|then|plus)\s+(?:then\s+)?)"
+_NEXT_TASK = re.compile(_TASKS_JOINED + "(?=" + _STARTS_TASK + ")", re.IGNORECASE)
+# "..., all tomorrow", "all three due friday", "both on monday": a date for every task.
+_FOR_ALL = re.compile(
+    r"(?:\s*,\s*|\s+)(?:all|both|each)(?:\s+of\s+(?:them|these|those)|\s+(?:two|three|four|five|six))?"
+    r"\s+(?P<when>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _read_several_tasks(body: str, now: datetime) -> Request | None:
+    """'add buy eggs, call the vet and pay the bill': one add each, each read on its own (a
+    date said after the last is that task's). A date said once for all of them, before them
+    ('tomorrow I need to buy eggs, call the vet and pay the bill') or after ('..., all
+    tomorrow'), is each one's that says no day of its own. None unless there are several
+    parts and every one starts with a task verb; a reminder asked for ('remind me to ...')
+    is not split."""
+    text = respell_day_words(_strip_polite(body))
+    if not _NEXT_TASK.search(text):
+        return None
+    shared = None
+    if m := _FOR_ALL.search(text):
+        when, leftover = _when_only(m.group("when"), now)
+        if when is not None and not leftover:
+            text, shared = text[: m.start()], m.group("when")
+    rest, lead_date = _after_task_lead(text, now)
+    if rest is None:
+        return None
+    if lead_date is not None:
+        if shared is not None:
+            return None
+        shared = lead_date
+    if not re.match(_STARTS_TASK, rest, re.IGNORECASE):
+        return None
+    parts = [p for p in _NEXT_TASK.split(rest) if p.strip()]
+    if len(parts) < 2:
+        return None
+    adds = []
+    for part in parts:
+        said = parse(part, now)
+        due = said.changes.due
+        if shared is not None and said.intent == "add" and (due is None or not due.date_given):
+            said = parse(f"{part} {shared}", now)
+        if said.intent != "add" or not said.changes.title or said.also or said.changes.dues:
+            return None
+        adds.append(said)
+    return replace(adds[0], also=tuple(a.changes for a in adds[1:]))
+
+
+def _after_task_lead(text: str, now: datetime) -> tuple[str | None, str | None]:
+    """What follows 'add' / 'I need to' and a date said first ('tomorrow I need to', 'add for
+    friday:'), and that date; (None, None) for 'remind me to ...'."""
+    if _ASKS_REMINDER.match(text):
+        return None, None
+    text = _ADD_LEAD.sub("", text, count=1)
+    date_said = None
+    words = [] if re.match(_STARTS_TASK, text, re.IGNORECASE) else text.split()
+    for n in range(min(5, len(words) - 1), 0, -1):
+        head = " ".join(words[:n]).rstrip(",:")
+        when, leftover = _when_only(head, now)
+        after = _ADD_LEAD.sub("", " ".join(words[n:]).lstrip(",:- "), count=1)
+        if when is not None and not leftover and re.match(_STARTS_TASK, after, re.IGNORECASE):
+            text, date_said = after, head
+            break
+    if _ASKS_REMINDER.match(text):
+        return None, None
+    return text, date_said
 
 
 def read_add(text: str, now: datetime) -> Request:
