@@ -15,14 +15,12 @@ export function Drawer({
   onClose,
   title,
   children,
-  footer,
   className,
 }: {
   open: boolean;
   onClose: () => void;
   title: ReactNode;
   children: ReactNode;
-  footer?: ReactNode;
   className?: string;
 }) {
   const panel = useRef<HTMLDivElement>(null);
@@ -113,7 +111,6 @@ export function Drawer({
         <div className="flex-1 overflow-y-auto px-5 pt-4">
           <div className="pb-4">{children}</div>
         </div>
-        {footer && <div className="border-t border-border px-5 py-3">{footer}</div>}
       </div>
     </div>
   );
