@@ -251,17 +251,17 @@ describe("on a phone: hints and tap targets", () => {
   });
 });
 
-describe("on a phone: the assistant is modal to screen readers too", () => {
-  /** The names in Chromium's accessibility tree (what a screen reader's virtual cursor reaches). */
-  async function accessibleNames(page: Page): Promise<string[]> {
-    const cdp = await page.context().newCDPSession(page);
-    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
-      nodes: Array<{ ignored?: boolean; name?: { value?: unknown } }>;
-    };
-    await cdp.detach();
-    return nodes.filter((node) => !node.ignored && node.name?.value).map((node) => String(node.name?.value));
-  }
+/** The names in Chromium's accessibility tree (what a screen reader's virtual cursor reaches). */
+async function accessibleNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+    nodes: Array<{ ignored?: boolean; name?: { value?: unknown } }>;
+  };
+  await cdp.detach();
+  return nodes.filter((node) => !node.ignored && node.name?.value).map((node) => String(node.name?.value));
+}
 
+describe("on a phone: the assistant is modal to screen readers too", () => {
   it("makes the page behind it inert and hidden while open, and gives it back, focus on the launcher, on Escape", async () => {
     const { context, page } = await phone();
     await apiCall(context, "POST", "tasks", { title: "Pay rent" });
@@ -307,6 +307,56 @@ describe("on a phone: the assistant is modal to screen readers too", () => {
       ['a[href="#main"]', false, false],
     ]);
     expect(await accessibleNames(page)).toContain("Pay rent. Open details");
+    await context.close();
+  });
+});
+
+describe("with the keyboard only: the edit drawer is modal to screen readers too", () => {
+  it("hides the page and the assistant beside it while open, keeps the toasts, and gives it all back, focus on the row, on Escape", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Read a book", priority: "HIGH" });
+    await apiCall(context, "POST", "tasks", { title: "Pay rent" });
+    await page.goto("/tasks");
+    const row = page.getByRole("button", { name: "Pay rent. Open details" });
+    await row.waitFor();
+    // The assistant open beside the page (not modal on a wide screen).
+    await page.getByRole("button", { name: "Assistant" }).click();
+    await page.getByRole("dialog", { name: "Assistant" }).getByLabel("Message the assistant").waitFor();
+    // A completion's toast (Undo, 8 s), then the next task opened from the keyboard.
+    await page.getByRole("button", { name: "Read a book. Open details" }).focus();
+    await page.keyboard.press("x");
+    await expect.poll(() => focused(page)).toBe("Pay rent. Open details");
+    await page.keyboard.press("Enter");
+    const drawer = page.getByRole("dialog", { name: "Edit task" });
+    await drawer.waitFor();
+    await expect.poll(() => focused(page)).toBe("task-title");
+
+    const names = await accessibleNames(page);
+    expect(names).toContain("Edit task");
+    expect(names).toContain("Undo"); // the toast stays reachable (data-above-modals)
+    for (const name of ["Pay rent. Open details", "Quick add a task", "Skip to content", "Message the assistant"])
+      expect([name, names.includes(name)]).toEqual([name, false]);
+    // The drawer is above the assistant's panel: its Save is what a click there hits.
+    const save = drawer.getByRole("button", { name: "Save" });
+    const hit = await save.evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.closest("button") === button;
+    });
+    expect(hit).toBe(true);
+    // Nothing behind it takes focus.
+    const behind = await page.evaluate(() => {
+      const element = document.querySelector<HTMLElement>('[aria-label="Pay rent. Open details"]')!;
+      element.focus();
+      return { inert: element.closest("[inert]") !== null, focused: document.activeElement === element };
+    });
+    expect(behind).toEqual({ inert: true, focused: false });
+
+    await drawer.getByLabel("Title").focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => focused(page)).toBe("Pay rent. Open details");
+    const after = await accessibleNames(page);
+    for (const name of ["Pay rent. Open details", "Quick add a task", "Message the assistant"])
+      expect([name, after.includes(name)]).toEqual([name, true]);
     await context.close();
   });
 });

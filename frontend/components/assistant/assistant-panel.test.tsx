@@ -2,8 +2,9 @@
 /** The assistant on a phone: modal, the page behind it inert and hidden; focus back to its opener. */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Drawer } from "@/components/ui/drawer";
 import { ToastProvider } from "@/components/ui/toast";
 import { FULL_SCREEN } from "./assistant-drawer";
 import { AssistantPanel, OPEN_ASSISTANT_EVENT } from "./assistant-panel";
@@ -118,5 +119,55 @@ describe("AssistantPanel beside the page (wide screens)", () => {
     act(() => launcher.click());
     await waitFor(() => expect(panel.hasAttribute("inert")).toBe(true));
     expect(document.activeElement).toBe(launcher);
+  });
+});
+
+describe("AssistantPanel and the edit drawer", () => {
+  /** The shell with a row that opens a modal drawer (the task drawer's frame). */
+  function ShellWithDrawer() {
+    const [open, setOpen] = useState(false);
+    return (
+      <>
+        <header data-testid="header">
+          <AssistantPanel />
+        </header>
+        <main data-testid="main">
+          <button type="button" onClick={() => setOpen(true)}>
+            Pay rent. Open details
+          </button>
+          <Drawer open={open} onClose={() => setOpen(false)} title="Edit task">
+            <input aria-label="Title" data-autofocus />
+          </Drawer>
+        </main>
+      </>
+    );
+  }
+
+  it("on a wide screen: a drawer opened beside the assistant puts it behind (inert, hidden); Escape closes the drawer only", async () => {
+    screenWidth(false);
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <ShellWithDrawer />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    const assistant = await openWith(screen.getByRole("button", { name: "Assistant" }));
+    const row = screen.getByRole("button", { name: "Pay rent. Open details" });
+    row.focus();
+    fireEvent.click(row);
+    const drawer = screen.getByRole("dialog", { name: "Edit task" });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Title")));
+    // The assistant (and its launcher) are behind the modal drawer: no second dialog to wander into.
+    expect(behind(assistant)).toEqual([true, true]);
+    expect(behind(screen.getByRole("button", { name: "Assistant", hidden: true }))).toEqual([true, true]);
+    expect(behind(drawer)).toEqual([false, false]);
+
+    fireEvent.keyDown(document.activeElement!, { key: "Escape" });
+    await waitFor(() => expect(drawer.closest("[inert]")).not.toBeNull());
+    expect(document.activeElement).toBe(row);
+    expect(behind(assistant)).toEqual([false, false]);
+    expect(assistant.hasAttribute("inert")).toBe(false); // still open
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
 import { TaskDrawer } from "./task-drawer";
@@ -209,5 +210,63 @@ describe("TaskDrawer and toasts", () => {
     renderDrawer();
     expect(screen.getByRole("region", { name: "Notifications" }).style.bottom).toBe("65px");
     rect.mockRestore();
+  });
+});
+
+describe("TaskDrawer over the tasks page", () => {
+  /** The list's row that opens it, and the drawer, as the tasks page has them. */
+  function Page() {
+    const [open, setOpen] = useState(false);
+    return (
+      <main data-testid="main">
+        <button type="button" onClick={() => setOpen(true)}>
+          Pay rent. Open details
+        </button>
+        <TaskDrawer task={open ? task : null} onClose={() => setOpen(false)} />
+      </main>
+    );
+  }
+  const behind = (element: Element) => [Boolean(element.closest("[inert]")), Boolean(element.closest('[aria-hidden="true"]'))];
+  const focus = HTMLElement.prototype.focus;
+  beforeEach(() => {
+    // As in browsers: an element in an inert subtree cannot take focus.
+    HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
+      if (this.closest("[inert]")) return;
+      focus.call(this, options);
+    };
+  });
+  afterEach(() => {
+    HTMLElement.prototype.focus = focus;
+  });
+
+  it("asks about Delete inside the modal, and after Delete the toast is reachable, the page back, focus on the row", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <Page />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    const row = screen.getByRole("button", { name: "Pay rent. Open details" });
+    row.focus();
+    fireEvent.click(row);
+    const dialog = screen.getByRole("dialog", { name: "Edit task" });
+    await frames();
+    expect(behind(row)).toEqual([true, true]);
+
+    fireEvent.click(within(dialog).getByRole("button", { name: "Delete task" }));
+    // The question and its answers are part of the drawer: neither inert nor hidden.
+    const confirm = within(dialog).getByRole("button", { name: "Delete" });
+    expect([within(dialog).getByText("Delete this task?"), confirm].map(behind)).toEqual([
+      [false, false],
+      [false, false],
+    ]);
+    fireEvent.click(confirm);
+    const toast = await screen.findByRole("status");
+    expect(toast.textContent).toContain("Deleted “Buy milk”");
+    expect(behind(toast)).toEqual([false, false]);
+    await waitFor(() => expect(behind(row)).toEqual([false, false]));
+    expect(document.activeElement).toBe(row);
   });
 });

@@ -1,11 +1,14 @@
 "use client";
 /**
- * A modal side panel: focus moves in and is trapped, Escape and the backdrop close it, focus
- * returns to what opened it. It slides in and out with CSS animations (app/globals.css).
+ * A modal side panel: focus moves in and is trapped, the page behind it is inert and hidden from
+ * screen readers (useInertOutside: a Tab trap does not stop their virtual cursor; the toasts stay
+ * reachable), Escape and the backdrop close it, focus returns to what opened it. It slides in
+ * and out with CSS animations (app/globals.css), above the assistant's side panel.
  */
 import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
+import { useInertOutside } from "./use-inert-outside";
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -23,6 +26,7 @@ export function Drawer({
   children: ReactNode;
   className?: string;
 }) {
+  const root = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -34,6 +38,11 @@ export function Drawer({
   const [mounted, setMounted] = useState(open);
   if (open && !mounted) setMounted(true);
   const closing = mounted && !open;
+
+  // Declared before the effect below on purpose: cleanups run in the order the effects are
+  // declared, so the page is no longer inert when that one gives focus back to the opener (a
+  // browser refuses focus on an inert element).
+  useInertOutside(open, [root]);
 
   useEffect(() => {
     if (!open) return;
@@ -75,7 +84,9 @@ export function Drawer({
 
   if (!mounted) return null;
   return (
-    <div className="fixed inset-0 z-50" inert={closing || undefined}>
+    // z-[55]: modal, so above the assistant's side panel (z-50, beside the page on wide screens,
+    // inert behind this) and below the toasts (z-[60]).
+    <div ref={root} className="fixed inset-0 z-[55]" inert={closing || undefined}>
       <div
         aria-hidden
         className={cn("absolute inset-0 bg-overlay", closing ? "animate-fade-out" : "animate-fade-in")}
