@@ -448,7 +448,16 @@ _ADD_LEAD = re.compile(r"^(?:" + "|".join(_ADD_LEADS) + r")\s*[:\-]?\s*", re.IGN
 _TITLE_TAIL = re.compile(
     r"(?:[\s,;:\-]+|\b(?:and|please|thanks|thank\s+you|for\s+me|sometime|someday|soon|at\s+some\s+point|eventually|"
     r"later|to\s+(?:my|the)\s+(?:list|to-?do\s*list|todos?|tasks)|on\s+(?:my|the)\s+(?:list|to-?do\s*list)|"
-    r"to\s+(?:my|the)\s+list|due|by|on|at|for|in|from|starting|it|with|as|a|an|the|to|this|of|every|each)\b)+$",
+    r"to\s+(?:my|the)\s+list|due|by|on|at|for|in|from|starting|with|as|a|an|the|to|this|of|every|each)\b)+$",
+    re.IGNORECASE,
+)
+# "it" at the end of a title is the object of its verb ("wrap it", "fix it", "return it"), so
+# it stays; "it" alone ("add it", "put it on my list") and a command about the task ("..., do
+# it tomorrow", "... and make it monthly", "..., remind me about it at 5") whose other words
+# were taken out are no title.
+_IT_TAIL = re.compile(
+    r"(?:^|[\s,;:\-]+(?:(?:and|then|so)\s+)?(?:do|make|set|schedule|put|mark|tag|label|have|"
+    r"remind\s+me\s+(?:about|of))\s+)it$",
     re.IGNORECASE,
 )
 _FILLER = re.compile(r"\b(?:sometime|someday|at\s+some\s+point|eventually)\b", re.IGNORECASE)
@@ -466,6 +475,7 @@ def clean_title(text: str, *, keep_long: bool = False) -> str:
         before = title
         title = _FILLER.sub("", title)
         title = _TITLE_TAIL.sub("", " ".join(title.split())).strip(" ,;:-")
+        title = _IT_TAIL.sub("", title).strip(" ,;:-")
         title = re.sub(r"^(?:to|that|about|of|and)\s+", "", title, flags=re.IGNORECASE)
         if title == before:
             break
