@@ -350,6 +350,15 @@ describe("with the keyboard only: the edit drawer is modal to screen readers too
       return { inert: element.closest("[inert]") !== null, focused: document.activeElement === element };
     });
     expect(behind).toEqual({ inert: true, focused: false });
+    // Tab from Save, the drawer's last control, reaches the toast's Undo; pressing it keeps the drawer.
+    await save.focus();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Undo");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("Save");
+    const open = async () => (await apiCall<{ items: Task[] }>(context, "GET", "tasks?status=open&limit=100")).items;
+    await eventually(async () => (await open()).some((task) => task.title === "Read a book"), 10_000, 300);
+    expect(await drawer.isVisible()).toBe(true);
 
     await drawer.getByLabel("Title").focus();
     await page.keyboard.press("Escape");

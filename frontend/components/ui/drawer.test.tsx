@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 /** The modal side panel (the task drawer's frame). */
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Drawer } from "./drawer";
@@ -118,6 +119,41 @@ describe("Drawer: modal to screen readers too", () => {
     expect(undo).toHaveBeenCalledTimes(1);
     // The drawer is still open and the page behind it still inert.
     expect(behind(screen.getByTestId("list"))).toEqual([true, true]);
+  });
+});
+
+describe("Drawer: Tab goes round it and the toasts above it", () => {
+  it("reaches a toast's Undo shown while it is open: Save, Undo, Dismiss, then back to its first control; Shift+Tab the other way", async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await openFromRow();
+    await user.click(screen.getByRole("button", { name: "Complete" }));
+    await screen.findByRole("button", { name: "Undo" });
+    screen.getByRole("button", { name: "Save" }).focus();
+    const name = () => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent;
+    const round: Array<string | null | undefined> = [];
+    for (let i = 0; i < 3; i++) {
+      await user.tab();
+      round.push(name());
+    }
+    expect(round).toEqual(["Undo", "Dismiss notification", "Close"]);
+    const back: Array<string | null | undefined> = [];
+    for (let i = 0; i < 3; i++) {
+      await user.tab({ shift: true });
+      back.push(name());
+    }
+    expect(back).toEqual(["Dismiss notification", "Undo", "Save"]);
+  });
+
+  it("goes round the drawer alone when no toast is shown (guard)", async () => {
+    const user = userEvent.setup();
+    renderPage();
+    await openFromRow();
+    screen.getByRole("button", { name: "Save" }).focus();
+    await user.tab();
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Close");
+    await user.tab({ shift: true });
+    expect(document.activeElement?.textContent).toBe("Save");
   });
 });
 

@@ -1,9 +1,10 @@
 "use client";
 /**
- * A modal side panel: focus moves in and is trapped, the page behind it is inert and hidden from
- * screen readers (useInertOutside: a Tab trap does not stop their virtual cursor; the toasts stay
- * reachable), Escape and the backdrop close it, focus returns to what opened it. It slides in
- * and out with CSS animations (app/globals.css), above the assistant's side panel.
+ * A modal side panel: focus moves in and Tab goes round it (and the toasts above it), the page
+ * behind it is inert and hidden from screen readers (useInertOutside: a Tab trap does not stop
+ * their virtual cursor; the toasts stay reachable), Escape and the backdrop close it, focus
+ * returns to what opened it. It slides in and out with CSS animations (app/globals.css), above
+ * the assistant's side panel.
  */
 import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
@@ -60,14 +61,23 @@ export function Drawer({
       } else if (event.key === "Tab" && panel.current) {
         const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
         if (!items.length) return;
+        // The toasts sit above the drawer and are not inert (a completion's Undo, a reminder's
+        // Open shown while it is open): Tab goes round the drawer and them. Inside either, the
+        // browser's own order; only at their ends is Tab sent on.
+        const toasts = [...document.querySelectorAll<HTMLElement>("[data-above-modals]")].flatMap((region) => [
+          ...region.querySelectorAll<HTMLElement>(FOCUSABLE),
+        ]);
+        const active = document.activeElement;
         const first = items[0];
         const last = items[items.length - 1];
-        if (event.shiftKey && document.activeElement === first) {
+        let next: HTMLElement | undefined;
+        if (event.shiftKey && active === first) next = toasts.at(-1) ?? last;
+        else if (event.shiftKey && active === toasts[0]) next = last;
+        else if (!event.shiftKey && active === last) next = toasts[0] ?? first;
+        else if (!event.shiftKey && active === toasts.at(-1)) next = first;
+        if (next) {
           event.preventDefault();
-          last.focus();
-        } else if (!event.shiftKey && document.activeElement === last) {
-          event.preventDefault();
-          first.focus();
+          next.focus();
         }
       }
     };
