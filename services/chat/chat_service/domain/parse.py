@@ -185,6 +185,9 @@ class Request:
     # For "add": the further tasks of a message that says "add" again ("add milk. also add
     # bread"), each added as `changes` is.
     also: tuple[Changes, ...] = ()
+    # Something said about the last task with no command ("it's for work", "that's urgent"):
+    # that task only while the last reply named it (planner); else which task is asked.
+    said_of_last: bool = False
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -332,11 +335,20 @@ def _take_bang_priority(scan: Scanner) -> str | None:
     return priority
 
 
+_NOT_IMPORTANT = (
+    r"(?:not|isn'?t|is\s+not|'s\s+not)\s+(?:(?:that|so|very|too|really|particularly|terribly|super|all\s+that)\s+)?"
+    r"(?:important|urgent|pressing|a\s+priority|(?:a\s+)?high[- ]priority)(?:\s+at\s+all)?"
+)
+
+
 def take_priority(scan: Scanner) -> str | None:
     if bang := _take_bang_priority(scan):
         return bang
     lead = r"(?:(?:^|[,;(]\s*|\s)(?:and\s+|with\s+|as\s+(?:a\s+)?|at\s+|it'?s\s+|it\s+is\s+|this\s+is\s+|make\s+it\s+|mark\s+it\s+(?:as\s+)?|set\s+it\s+(?:to|as)\s+|priority\s*[:=]?\s*)*)"
     patterns: tuple[tuple[str, str], ...] = (
+        # "not urgent", "not that important", "isn't very urgent": Low, never the priority
+        # the last word names ("add water plants, not urgent" was Very important).
+        ("LOW", lead + _NOT_IMPORTANT + r"\b[:!)]*"),
         (
             "VERY_IMPORTANT",
             lead + r"(?:very\s+(?:high|important|urgent)|extremely\s+important|super\s+important|"
@@ -729,8 +741,11 @@ def parse(message: str, now: datetime) -> Request:
     text = when_said_last(text, now)
     if not text:
         return Request("greet" if greeting else "unclear")
+    if body.rstrip().endswith("?") and _read_statement(text, now) is not None:
+        return Request("unclear")  # "isn't that important?", "it's due friday?" ask, not say
     for reader in (
         _read_said_then_command,
+        _read_statement,
         _read_reminders_list,
         _read_delete_done,
         _read_delete_all,
@@ -1440,11 +1455,16 @@ def _read_said_then_command(text: str, now: datetime) -> Request | None:
         if changes is None:
             continue
         said = parse(head, now)
-        if said.intent == "update" and said.fallback is None and not said.changes.title:
+        if (
+            said.intent == "update"
+            and said.fallback is None
+            and not said.changes.title
+            and not said.said_of_last
+        ):
             # "the report is due friday, make it high priority": both changes, of that task.
             both = _merged(said.changes, changes)
             return replace(said, changes=both) if both is not None else None
-        if said.intent not in ("add", "unclear"):
+        if said.intent not in ("add", "unclear") and not said.said_of_last:
             return None
         # The statement's priority and tags are no command ("isn't that important" is not
         # High); a date it says is ("it's due friday, make it high priority").
@@ -1452,6 +1472,75 @@ def _read_said_then_command(text: str, now: datetime) -> Request | None:
         when = Changes(due=c.due, remind_minutes=c.remind_minutes, rrule=c.rrule, rrule_at=c.rrule_at)
         return Request("update", pronoun=True, changes=_merged(when, changes) or changes)
     return None
+
+
+# "That's urgent", "it's for work", "it's due friday", "it isn't that important" right after
+# a task was named: a statement about it that is a change of it, with no command word.
+_STATEMENT_OF_IT = re.compile(
+    r"^(?:(?:it|that|this|this\s+one|that\s+one)(?:'s|\s+is)(?P<not>\s+not|n't)?|(?P<bare>isn't|is\s+not))\s+(?P<said>.+)$",
+    re.IGNORECASE,
+)
+# "The garage isn't that important": a task named, and not important.
+_STATEMENT_OF_TASK = re.compile(
+    r"^(?P<ref>(?:[\w'-]+\s+){0,5}?[\w'-]+)\s+(?:is|are)(?P<not>\s+not|n't)\s+(?P<said>.+)$", re.IGNORECASE
+)
+
+
+def _read_statement(text: str, now: datetime) -> Request | None:
+    """A statement about the task just named that says a change of it and nothing else:
+    "that's urgent" (Very important), "it's important" (High), "it's not that important" /
+    "it isn't urgent" / "isn't that important" (Low), "it's for work" (tag Work), "it's due
+    friday" / "it's for friday" (due then, at the task's own time of day or the default). The
+    last task only while the last reply named it (`said_of_last`). "The garage isn't that
+    important" is that task, Low. Anything else ("it's raining", "that's urgent, i think")
+    is not this."""
+    if raw_question(text) or _ADD_LEAD.match(text):
+        return None
+    m = _STATEMENT_OF_IT.match(text)
+    if m:
+        negated = bool(m.group("not") or m.group("bare"))
+        changes = _said_of(m.group("said"), now, negated=negated)
+        if changes is None:
+            return None
+        return Request("update", pronoun=True, changes=changes, said_of_last=True)
+    m = _STATEMENT_OF_TASK.match(text)
+    if m is None or _LIST_LEAD.match(text) or _PRONOUN.match(m.group("ref")):
+        return None
+    changes = _said_of(m.group("said"), now, negated=True)
+    return _req("update", m.group("ref"), changes) if changes is not None else None
+
+
+def _said_of(said: str, now: datetime, *, negated: bool) -> Changes | None:
+    """The change 'it is <said>' (or 'it isn't <said>') tells, each part of "urgent and due
+    friday" one; None when any part is no such change."""
+    if negated:
+        return Changes(priority="LOW") if re.fullmatch(_NOT_IMPORTANT, "not " + said, re.I) else None
+    parts = [p for p in _JOIN.split(said) if p and p.strip()]
+    merged: Changes | None = Changes()
+    for part in parts:
+        one = _one_said_of(part, now)
+        if one is None or merged is None:
+            return None
+        merged = _merged(merged, one)
+    return merged if merged is not None and merged.any() else None
+
+
+def _one_said_of(said: str, now: datetime) -> Changes | None:
+    said = re.sub(r"^(?:really|actually|also|now|definitely|quite|pretty)\s+", "", said.strip(), flags=re.I)
+    scan = Scanner(said)
+    priority = take_priority(scan)
+    if priority and not scan.rest():
+        return Changes(priority=priority)
+    if not re.match(r"(?:due|for|on|by|at)\b", said, re.IGNORECASE):
+        return None  # "it's friday", "it's 5pm" say what the day or the time is
+    scan = Scanner(said)
+    tags = take_tags(scan)
+    if tags and not scan.rest():
+        return Changes(add_tags=tuple(tags))
+    when, leftover = _when_only(said, now)
+    if when is None or leftover:
+        return None
+    return Changes(due=when, keep_time=when.date_given and not when.time_given)
 
 
 def _single_edit(text: str, now: datetime) -> Request | None:

@@ -470,7 +470,8 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
         if ctx.previous_assistant and reply.ASK_WHICH in ctx.previous_assistant:
             # "it" right after "which one do you mean?" is not an answer: don't guess.
             raise _Reply(_ask_by_name(req, ctx.previous_assistant))
-        if ctx.last_task and ctx.last_task.get("id"):
+        # "it's for work" with no command: the last task only while the last reply named it.
+        if ctx.last_task and ctx.last_task.get("id") and (not req.said_of_last or _last_told(ctx)):
             result = j.call("get_task", task_id=ctx.last_task["id"])
             if _ok(result):
                 return [result["task"]], []
