@@ -370,6 +370,28 @@ describe("with the keyboard only: the edit drawer is modal to screen readers too
   });
 });
 
+describe("with a screen reader: the edit drawer's priority", () => {
+  it("is one radio group named 'Priority', not also a group of that name around it", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Pay rent" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Pay rent. Open details" }).click();
+    await page.getByRole("dialog", { name: "Edit task" }).getByRole("radio", { name: "Medium" }).waitFor();
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+      nodes: Array<{ ignored?: boolean; role?: { value?: unknown }; name?: { value?: unknown } }>;
+    };
+    await cdp.detach();
+    // The groups named "Priority" (not the label's own text, nor the sort menu's "Priority").
+    const named = nodes
+      .filter((node) => !node.ignored && node.name?.value === "Priority")
+      .map((node) => String(node.role?.value))
+      .filter((role) => role === "group" || role === "radiogroup");
+    expect(named).toEqual(["radiogroup"]);
+    await context.close();
+  });
+});
+
 describe("with the keyboard only: the account menu", () => {
   it("keeps arrow keys in the menu, Escape gives focus back to its button, Tab closes it", async () => {
     const { context, page } = await desktop();

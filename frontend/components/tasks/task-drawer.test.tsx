@@ -183,6 +183,34 @@ describe("TaskDrawer priority", () => {
   });
 });
 
+describe("TaskDrawer priority's name", () => {
+  it("is said once: the radio group is named by the visible 'Priority', with no group of the same name around it", () => {
+    renderDrawer();
+    const group = screen.getByRole("radiogroup", { name: "Priority" });
+    // A fieldset + legend around an aria-labelled radio group made "Priority, group, Priority, radio group".
+    expect(screen.queryAllByRole("group", { name: "Priority" })).toEqual([]);
+    expect(group.hasAttribute("aria-label")).toBe(false);
+    const label = document.getElementById(group.getAttribute("aria-labelledby") ?? "");
+    expect(label?.textContent).toBe("Priority");
+    expect(label?.closest("[aria-hidden], .sr-only")).toBeNull(); // the label seen is the name heard
+  });
+
+  it("ties a refused priority's message to the group", async () => {
+    vi.mocked(fetch).mockImplementation(async () =>
+      Response.json(
+        { error: { code: "validation_error", message: "Invalid", fields: { priority: "Pick one of the four." } } },
+        { status: 422 },
+      ),
+    );
+    renderDrawer();
+    fireEvent.click(screen.getByRole("radio", { name: "High" }));
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await frames();
+    const group = screen.getByRole("radiogroup", { name: "Priority" });
+    expect(document.getElementById(group.getAttribute("aria-describedby") ?? "")?.textContent).toBe("Pick one of the four.");
+  });
+});
+
 describe("TaskDrawer and leaving the page", () => {
   const leave = () => {
     const event = new Event("beforeunload", { cancelable: true });

@@ -184,11 +184,31 @@ export interface CloseGuard {
   mayClose: () => boolean;
 }
 
-/** The task's priority: a radio group, one Tab stop, arrows choose (useRovingFocus). */
-function PriorityChoice({ value, onChange }: { value: Priority; onChange: (priority: Priority) => void }) {
+/**
+ * The task's priority: a radio group, one Tab stop, arrows choose (useRovingFocus). Named once, by
+ * the visible label `labelledBy` (no fieldset and legend around it as well: a screen reader read
+ * "Priority, group" then "Priority, radio group").
+ */
+function PriorityChoice({
+  value,
+  onChange,
+  labelledBy,
+  describedBy,
+}: {
+  value: Priority;
+  onChange: (priority: Priority) => void;
+  labelledBy: string;
+  describedBy?: string;
+}) {
   const roving = useRovingFocus(PRIORITIES, { mode: "radio", checked: value, onSelect: onChange });
   return (
-    <div role="radiogroup" aria-label="Priority" {...roving.group} className="grid grid-cols-4 gap-1.5">
+    <div
+      role="radiogroup"
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      {...roving.group}
+      className="grid grid-cols-4 gap-1.5"
+    >
       {PRIORITIES.map((priority) => (
         <button
           key={priority}
@@ -319,11 +339,22 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
             {...describedBy("task-description", errors.description)}
           />
         </Field>
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium text-text">Priority</legend>
-          <PriorityChoice value={form.priority} onChange={(priority) => set("priority", priority, "priority")} />
-          {errors.priority && <p className="mt-1 text-xs font-medium text-danger">{errors.priority}</p>}
-        </fieldset>
+        <div data-field>
+          <p id="task-priority-label" className="mb-1 text-sm font-medium text-text">
+            Priority
+          </p>
+          <PriorityChoice
+            value={form.priority}
+            onChange={(priority) => set("priority", priority, "priority")}
+            labelledBy="task-priority-label"
+            describedBy={errors.priority ? "task-priority-error" : undefined}
+          />
+          {errors.priority && (
+            <p id="task-priority-error" className="mt-1 text-xs font-medium text-danger">
+              {errors.priority}
+            </p>
+          )}
+        </div>
         <Field id="task-tags" label="Tags" error={errors.tags} hint="Enter or comma adds a tag; up to 10.">
           <TagInput
             id="task-tags"
