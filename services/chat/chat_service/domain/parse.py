@@ -61,6 +61,7 @@ Intent = Literal[
     "complete_all",
     "unclear",
     "skip",
+    "chat",
 ]
 MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update", "skip"})
 
@@ -584,6 +585,9 @@ _ACK = (
     r"yes(?:\s+please)?|yep|yeah|yup|thanks?|thank\s+you|thx|ty|cheers|got\s+it|noted|understood|will\s+do|"
     r"sounds\s+(?:good|great|perfect)|that\s+works|works\s+for\s+me|(?:much\s+)?appreciated|appreciate\s+it|"
     r"love\s+it|you\s+rock|lol|haha+|okey\s+dokey|so\s+much|a\s+lot|very\s+much|again|mate|buddy|"
+    # "that's great", "this is perfect": praise for the last turn, no task named 'That's great'.
+    r"(?:that'?s|that\s+is|this\s+is)\s+(?:(?:so|really|very|just|pretty)\s+)?(?:great|good|nice|cool|awesome|amazing|"
+    r"wonderful|perfect|fine|ok|okay|brilliant|excellent|lovely|helpful|fantastic|neat|super|useful)|"
     "\U0001f44d|\U0001f64f|\U0001f60a|\U0001f642|\u2764\ufe0f?)"
 )
 _CLOSER = (
@@ -601,6 +605,23 @@ _ONLY_ACK = re.compile(
     + "|"
     + _CLOSER
     + r"))*[\s!.]*$",
+    re.IGNORECASE,
+)
+# Talk that is no task and asks nothing of the assistant, by an explicit list: the weather
+# ("it's raining", "it's so cold today", "the weather is nice") and a statement ending with a
+# tag question ("the weather is nice, isn't it", "that was fun, wasn't it?"). "The car needs
+# oil", "the dog needs a bath" and "taxes are due friday" are tasks.
+_SMALL_TALK = re.compile(
+    r"^(?:(?:oh|wow|ugh|man|well)[,!]?\s+)?(?:it'?s|it\s+is|the\s+weather(?:'s|\s+is))\s+(?:(?:so|really|very|pretty|quite|still|finally|"
+    r"such|a\s+bit|kind\s+of|kinda)\s+)*(?:raining|snowing|pouring|drizzling|sunny|cloudy|windy|foggy|rainy|snowy|stormy|"
+    r"cold|chilly|hot|warm|freezing|humid|nice|lovely|beautiful|gorgeous|awful|terrible|horrible|miserable|grey|gray|"
+    r"(?:a\s+)?(?:nice|lovely|beautiful|gorgeous|rainy|sunny|cold|hot|warm|grey|gray|miserable)\s+day)"
+    r"(?:\s+(?:today|outside|out|out\s+there|here|again|now|tonight|this\s+(?:morning|afternoon|evening)))?[\s!.]*$",
+    re.IGNORECASE,
+)
+_TAG_QUESTION = re.compile(
+    r"\b(?:is|are|was|were|'s)\b.*,\s*(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|won'?t|can'?t|hasn'?t|"
+    r"haven'?t)\s+(?:it|they|he|she|we|you|there|that|this)[\s?!.]*$",
     re.IGNORECASE,
 )
 _UNDO = re.compile(
@@ -731,6 +752,8 @@ def parse(message: str, now: datetime) -> Request:
     if _ONLY_ACK.match(body):
         # "that's all", "bye": the talk is over; "ok great", "nice one": thanks for the last turn.
         return Request("bye" if re.search(_CLOSER, body, re.IGNORECASE) else "thanks")
+    if _SMALL_TALK.match(body) or _TAG_QUESTION.search(body):
+        return Request("chat")  # "it's raining", "the weather is nice, isn't it" are no tasks
     cannot = read_cannot(body)
     if cannot is not None:
         return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task

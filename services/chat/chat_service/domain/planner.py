@@ -330,6 +330,8 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return "OK! I'm here whenever you need me."
     if req.intent == "cancel":
         return "OK, I've left everything as it was."
+    if req.intent == "chat":
+        return "I'm only good with tasks, I'm afraid. Tell me one to add, or ask \"What's on my list?\""
     if req.intent == "hide_done":
         return (
             "Completed tasks are already out of your list: it shows open tasks unless you ask for "
