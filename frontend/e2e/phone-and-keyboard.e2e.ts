@@ -179,8 +179,8 @@ describe("on a phone: hints and tap targets", () => {
     const panel = page.getByRole("dialog", { name: "Notifications" });
     await panel.waitFor();
     const sizes = [
-      await size(page, "Unread", panel.getByRole("button", { name: "Unread" })),
-      await size(page, "All", panel.getByRole("button", { name: "All", exact: true })),
+      await size(page, "Unread", panel.getByRole("radio", { name: "Unread" })),
+      await size(page, "All", panel.getByRole("radio", { name: "All", exact: true })),
       await size(page, "Mark all read", panel.getByRole("button", { name: "Mark all read" })),
     ];
     const permission = panel.getByRole("button", { name: "Also notify me outside this tab" });
@@ -388,6 +388,35 @@ describe("with a screen reader: the edit drawer's priority", () => {
       .map((node) => String(node.role?.value))
       .filter((role) => role === "group" || role === "radiogroup");
     expect(named).toEqual(["radiogroup"]);
+    await context.close();
+  });
+});
+
+describe("with the keyboard only: the notification panel's Unread / All", () => {
+  it("is one Tab stop, a radio group: the arrow keys choose the list", async () => {
+    const { context, page } = await desktop();
+    await page.goto("/tasks");
+    const bell = page.getByRole("button", { name: /^Notifications/ });
+    await bell.focus();
+    await page.keyboard.press("Enter");
+    const panel = page.getByRole("dialog", { name: "Notifications" });
+    const group = panel.getByRole("radiogroup", { name: "Show" });
+    await group.waitFor();
+    expect(await group.getByRole("radio").evaluateAll((radios) => radios.map((radio) => radio.getAttribute("aria-checked")))).toEqual([
+      "true",
+      "false",
+    ]);
+    await group.getByRole("radio", { name: "Unread" }).focus();
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Mark all read");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("Unread");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused(page)).toBe("All");
+    expect(await group.getByRole("radio", { name: "All", exact: true }).getAttribute("aria-checked")).toBe("true");
+    await page.keyboard.press("ArrowDown"); // wraps
+    expect(await focused(page)).toBe("Unread");
+    expect(await panel.isVisible()).toBe(true);
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
@@ -292,9 +293,67 @@ describe("NotificationBell", () => {
     const popover = screen.getByRole("dialog", { name: "Notifications" });
     const css = await tailwindCss(classesIn(popover));
     for (const name of ["Unread", "All", "Mark all read", "Also notify me outside this tab"]) {
-      const control = within(popover).getByRole("button", { name });
+      const control = within(popover).getByRole(name === "Unread" || name === "All" ? "radio" : "button", { name });
       expect(minSize(control, css, "height", true), `${name} on a touch screen`).toBeGreaterThanOrEqual(44);
       expect(minSize(control, css, "height", false), `${name} with a mouse`).toBeGreaterThanOrEqual(24);
     }
+  });
+});
+
+describe("NotificationBell: Unread / All", () => {
+  const readOne = { id: "n0", task_id: "t0", title: "Water plants", message: "", created_at: "2026-11-25T09:00:00Z", read: true };
+  beforeEach(() => {
+    const unreadOnly = fetchMock.getMockImplementation() as (url: string, init?: RequestInit) => Promise<Response>;
+    fetchMock.mockImplementation(async (url: string, init?: RequestInit) =>
+      url === "/api/notifications" ? Response.json({ items: [...unread, readOne] }) : unreadOnly(url, init),
+    );
+  });
+
+  it("is a radio group, one Tab stop: the arrow keys choose the list, wrapping; Home and End", async () => {
+    const user = userEvent.setup();
+    renderBell();
+    await user.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+    const popover = screen.getByRole("dialog", { name: "Notifications" });
+    const group = within(popover).getByRole("radiogroup", { name: "Show" });
+    const radios = within(group).getAllByRole("radio");
+    expect(radios.map((radio) => [radio.textContent, radio.getAttribute("aria-checked"), radio.tabIndex])).toEqual([
+      ["Unread", "true", 0],
+      ["All", "false", -1],
+    ]);
+    const titles = () => within(popover).queryAllByRole("listitem").map((item) => item.querySelector("a, p")?.textContent);
+    await waitFor(() => expect(titles()).toEqual(["Call the bank", "Pay rent"]));
+
+    // One Tab stop: from the radio group straight on to "Mark all read".
+    radios[0].focus();
+    await user.tab();
+    expect(document.activeElement?.textContent?.trim()).toBe("Mark all read");
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(radios[0]);
+
+    const checked = () => within(group).getByRole("radio", { checked: true }).textContent;
+    const steps: Array<[string, string]> = [
+      ["{ArrowRight}", "All"],
+      ["{ArrowRight}", "Unread"],
+      ["{ArrowLeft}", "All"],
+      ["{Home}", "Unread"],
+      ["{End}", "All"],
+    ];
+    for (const [key, label] of steps) {
+      await user.keyboard(key);
+      expect([key, document.activeElement?.textContent, checked()]).toEqual([key, label, label]);
+    }
+    await waitFor(() => expect(titles()).toEqual(["Call the bank", "Pay rent", "Water plants"]));
+    expect(radios.map((radio) => radio.tabIndex)).toEqual([-1, 0]);
+    // The arrows stay in the panel: it is still open.
+    expect(screen.getByRole("dialog", { name: "Notifications" })).toBe(popover);
+  });
+
+  it("chooses with a click too", async () => {
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: /^Notifications/ }));
+    const popover = screen.getByRole("dialog", { name: "Notifications" });
+    fireEvent.click(within(popover).getByRole("radio", { name: "All" }));
+    expect(within(popover).getByRole("radio", { name: "All" }).getAttribute("aria-checked")).toBe("true");
+    expect(await within(popover).findByText("Water plants")).toBeTruthy();
   });
 });

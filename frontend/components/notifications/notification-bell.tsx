@@ -14,6 +14,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toast";
 import { cn } from "@/components/ui/cn";
+import { useRovingFocus } from "@/components/ui/use-roving-focus";
 import { browserTimeZone } from "@/lib/zoned-time";
 import {
   afterRead,
@@ -42,6 +43,18 @@ function currentPermission(): Permission {
   return typeof window !== "undefined" && "Notification" in window ? Notification.permission : "unsupported";
 }
 
+/**
+ * Which notifications the panel lists. A radio group, not tabs: it is one choice of what the one
+ * list below shows (a filter, as the task filters' Status is), not a switch between panels of
+ * different content; the unread ones are in both.
+ */
+const SHOW_CHOICES = [
+  { key: "unread", label: "Unread" },
+  { key: "all", label: "All" },
+] as const;
+const SHOW_KEYS = SHOW_CHOICES.map((choice) => choice.key);
+type ShowKey = (typeof SHOW_KEYS)[number];
+
 function relativeTime(iso: string, now = Date.now()): string {
   const then = new Date(iso).getTime();
   if (Number.isNaN(then)) return "";
@@ -59,6 +72,13 @@ export function NotificationBell() {
   const { toast } = useToast();
   const [open, setOpen] = useState(false);
   const [showAll, setShowAll] = useState(false);
+  // Unread / All: one Tab stop, the arrow keys choose (useRovingFocus).
+  const shown: ShowKey = showAll ? "all" : "unread";
+  const showRoving = useRovingFocus(SHOW_KEYS, {
+    mode: "radio",
+    checked: shown,
+    onSelect: (key) => setShowAll(key === "all"),
+  });
   const [permission, setPermission] = useState<Permission>("unsupported");
   const button = useRef<HTMLButtonElement>(null);
   const popover = useRef<HTMLDivElement>(null);
@@ -253,22 +273,22 @@ export function NotificationBell() {
               Notifications
             </h2>
             <div
-              role="group"
+              role="radiogroup"
               aria-label="Show"
+              {...showRoving.group}
               className="order-last flex w-full rounded-lg bg-surface-2 p-0.5 text-xs font-medium sm:order-none sm:w-auto"
             >
-              {[
-                { label: "Unread", value: false },
-                { label: "All", value: true },
-              ].map((option) => (
+              {SHOW_CHOICES.map((option) => (
                 <button
-                  key={option.label}
+                  key={option.key}
                   type="button"
-                  aria-pressed={showAll === option.value}
-                  onClick={() => setShowAll(option.value)}
+                  role="radio"
+                  aria-checked={shown === option.key}
+                  {...showRoving.item(option.key)}
+                  onClick={() => setShowAll(option.key === "all")}
                   className={cn(
                     "min-h-6 flex-1 rounded-md px-2.5 py-1 sm:flex-none touch:min-h-11",
-                    showAll === option.value ? "bg-surface text-text shadow-sm" : "text-muted hover:text-text",
+                    shown === option.key ? "bg-surface text-text shadow-sm" : "text-muted hover:text-text",
                   )}
                 >
                   {option.label}
