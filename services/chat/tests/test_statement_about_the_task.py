@@ -179,3 +179,14 @@ async def test_the_same_words_asked_change_nothing(fake: FakeTasks, message: str
     assert (await chat.say(message)).startswith("I'm not sure what you'd like me to do.")
     assert task(fake, "Clean out the garage") == ("MEDIUM", [], None)
     assert titles(fake) == ["Clean out the garage"]
+
+
+@pytest.mark.parametrize("message", ["my tasks aren't urgent", "we aren't that important"])
+async def test_not_important_said_of_no_one_task_changes_nothing(fake: FakeTasks, message: str) -> None:
+    # The list or a person is no task to set Low (before: tasks 'My tasks aren't', Very
+    # important, and 'We aren't that', High).
+    chat = Chat(fake)
+    await chat.say("add clean out the garage")
+    assert (await chat.say(message)).startswith("I'm not sure what you'd like me to do.")
+    assert task(fake, "Clean out the garage") == ("MEDIUM", [], None)
+    assert titles(fake) == ["Clean out the garage"]

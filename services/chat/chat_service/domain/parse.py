@@ -1530,7 +1530,18 @@ def _read_statement(text: str, now: datetime) -> Request | None:
     if m is None or _LIST_LEAD.match(text) or _PRONOUN.match(m.group("ref")):
         return None
     changes = _said_of(m.group("said"), now, negated=True)
-    return _req("update", m.group("ref"), changes) if changes is not None else None
+    if changes is None:
+        return None
+    if re.search(_NOT_ONE_TASK, m.group("ref"), re.IGNORECASE):
+        return Request("unclear")  # "my tasks aren't urgent", "none of this is urgent": no one task
+    return _req("update", m.group("ref"), changes)
+
+
+# Subjects that name no one task: the list, everything, a person.
+_NOT_ONE_TASK = (
+    r"\b(?:tasks|list|lists|to-?dos|todos|everything|anything|nothing|something|all|none|any|"
+    r"i|we|you|they|he|she|people|everyone|anyone)\b"
+)
 
 
 def _said_of(said: str, now: datetime, *, negated: bool) -> Changes | None:
