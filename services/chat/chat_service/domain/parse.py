@@ -1533,7 +1533,7 @@ def _read_statement(text: str, now: datetime) -> Request | None:
     if changes is None:
         return None
     if re.search(_NOT_ONE_TASK, m.group("ref"), re.IGNORECASE):
-        return Request("unclear")  # "my tasks aren't urgent", "none of this is urgent": no one task
+        return Request("unclear")  # "my tasks aren't urgent", "we aren't that important": no one task
     return _req("update", m.group("ref"), changes)
 
 
