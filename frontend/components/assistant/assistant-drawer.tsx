@@ -190,11 +190,14 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
     return () => cancelAnimationFrame(frame);
   }, [open]);
 
-  // Escape closes from anywhere while nothing else (a dialog, a menu) has focus.
+  // Escape closes from anywhere while nothing else (a dialog, a menu) has focus, and while the
+  // panel is not behind a modal (the edit drawer opened beside it makes it inert: that Escape is
+  // the drawer's alone).
   useEffect(() => {
     if (!open) return;
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.key !== "Escape" || event.defaultPrevented) return;
+      if (panel.current?.closest("[inert]")) return;
       const active = document.activeElement;
       const inside = active instanceof Node && panel.current?.contains(active);
       if (inside || active === document.body || active === null) {

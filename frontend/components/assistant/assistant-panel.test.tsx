@@ -170,4 +170,29 @@ describe("AssistantPanel and the edit drawer", () => {
     expect(behind(assistant)).toEqual([false, false]);
     expect(assistant.hasAttribute("inert")).toBe(false); // still open
   });
+
+  it("on a wide screen: Escape with nothing focused in the drawer (a click on its text) still closes the drawer only", async () => {
+    screenWidth(false);
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <ShellWithDrawer />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    const assistant = await openWith(screen.getByRole("button", { name: "Assistant" }));
+    const row = screen.getByRole("button", { name: "Pay rent. Open details" });
+    row.focus();
+    fireEvent.click(row);
+    const drawer = screen.getByRole("dialog", { name: "Edit task" });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText("Title")));
+    act(() => (document.activeElement as HTMLElement).blur());
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: "Escape" });
+    await waitFor(() => expect(drawer.closest("[inert]")).not.toBeNull());
+    // The assistant, behind the drawer, did not take that Escape: it is still open.
+    expect(assistant.hasAttribute("inert")).toBe(false);
+    expect(screen.getByRole("button", { name: "Assistant" }).getAttribute("aria-expanded")).toBe("true");
+  });
 });
