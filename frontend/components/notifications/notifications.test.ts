@@ -108,6 +108,21 @@ describe("reminderText", () => {
     expect(reminderText(due("2026-11-26T00:30:00Z"), now, "Europe/Paris")).toBe("Was due today at 1:30 AM");
   });
 
+  it("says 'Due now' from the due time's minute until it is a minute past, 'Was due' after", () => {
+    // A reminder at the due time (5:38 PM in Paris) arrives a few seconds after it.
+    const at = (iso: string) => reminderText(due("2026-11-26T16:38:00Z"), new Date(iso), "Europe/Paris");
+    expect(at("2026-11-26T16:38:00Z")).toBe("Due now");
+    expect(at("2026-11-26T16:38:04Z")).toBe("Due now");
+    expect(at("2026-11-26T16:38:59.999Z")).toBe("Due now");
+    expect(at("2026-11-26T16:37:30Z")).toBe("Due today at 5:38 PM");
+    expect(at("2026-11-26T16:39:00Z")).toBe("Was due today at 5:38 PM");
+    expect(at("2026-11-26T17:10:00Z")).toBe("Was due today at 5:38 PM");
+    // A due time with seconds (made through the API): less than a minute late is still now.
+    const odd = (iso: string) => reminderText(due("2026-11-26T16:38:30Z"), new Date(iso), "Europe/Paris");
+    expect(odd("2026-11-26T16:39:20Z")).toBe("Due now");
+    expect(odd("2026-11-26T16:39:30Z")).toBe("Was due today at 5:38 PM");
+  });
+
   it("uses the zone's calendar day, not UTC's", () => {
     // 23:30 UTC on the 26th is already the 27th in Tokyo.
     expect(reminderText(due("2026-11-26T23:30:00Z"), now, "Asia/Tokyo")).toBe("Due tomorrow at 8:30 AM");

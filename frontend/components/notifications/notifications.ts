@@ -196,11 +196,16 @@ export function reminderTitle(notification: AppNotification): string {
 /**
  * The line under a reminder's title, in the reader's own time: "Due today at 3:06 AM", "Due
  * tomorrow at 9:00 AM", "Due Fri, Nov 28 at 5:00 PM". Empty without a due time: the server's
- * message then only repeats the title ("Reminder: 'Buy milk'" under "Buy milk").
+ * message then only repeats the title ("Reminder: 'Buy milk'" under "Buy milk"). A reminder set
+ * for the due time arrives a few seconds after it: until the due time is a minute behind (or
+ * while the clock still shows its minute) that is "Due now", not "Was due today at 5:38 PM".
  */
 export function reminderText(notification: AppNotification, now = new Date(), timeZone?: string): string {
   const due = dueDate(notification);
   if (!due) return "";
+  const late = now.getTime() - due.getTime();
+  const sameMinute = Math.floor(due.getTime() / 60_000) === Math.floor(now.getTime() / 60_000);
+  if (sameMinute || (late >= 0 && late < 60_000)) return "Due now";
   const time = due.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone });
   const tomorrow = new Date(now.getTime() + 86_400_000);
   const day =
