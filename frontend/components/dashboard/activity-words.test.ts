@@ -50,7 +50,7 @@ describe("activityParts", () => {
     expect(activityParts(entry("task.deleted"))).toEqual(["Deleted 'Pay rent'"]);
     expect(activityParts(entry("task.deleted", { series_ended: true }))).toEqual(["Deleted 'Pay rent' and ended its series"]);
     expect(activityParts(entry("task.deleted", { withdrawn: true }))).toEqual([
-      "Withdrew the next 'Pay rent': the one before it was reopened",
+      "Removed the next 'Pay rent' because the previous one was reopened",
     ]);
     expect(activityParts(entry("task.completed", { title: null }))).toEqual(["Completed 'a task'"]);
   });

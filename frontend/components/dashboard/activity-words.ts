@@ -95,7 +95,7 @@ function told(type: string, details: ActivityDetails): ActivityPart[] | null {
     case "task.reopened":
       return [`Reopened ${title}`];
     case "task.deleted":
-      if (details.withdrawn) return [`Withdrew the next ${title}: the one before it was reopened`];
+      if (details.withdrawn) return [`Removed the next ${title} because the previous one was reopened`];
       return [`Deleted ${title}${details.series_ended ? " and ended its series" : ""}`];
     case "reminder.due":
       return details.due_at ? [`Reminder for ${title} (due `, ...time(details.due_at), ")"] : [`Reminder for ${title}`];

@@ -32,7 +32,7 @@ def test_deleting_with_the_series() -> None:
 def test_a_withdrawn_next_instance() -> None:
     payload = EventPayload(task={"title": "Stand-up"}, withdrawn=True)
     e = TaskEvent.new(EventType.TASK_DELETED, "u1", "t1", payload)
-    assert summarize(e) == "Withdrew the next 'Stand-up': the one before it was reopened"
+    assert summarize(e) == "Removed the next 'Stand-up' because the previous one was reopened"
 
 
 def test_times_in_the_readers_zone() -> None:

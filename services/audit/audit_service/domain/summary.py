@@ -171,7 +171,7 @@ def summarize(event: TaskEvent, zone: tzinfo = UTC) -> str:
         case EventType.TASK_DELETED:
             extra = event.payload.model_extra or {}
             if extra.get("withdrawn"):
-                return f"Withdrew the next '{title}': the one before it was reopened"
+                return f"Removed the next '{title}' because the previous one was reopened"
             return f"Deleted '{title}'" + (" and ended its series" if extra.get("series_ended") else "")
         case EventType.REMINDER_DUE:
             due = task.get("due_at")
