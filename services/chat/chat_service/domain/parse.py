@@ -23,7 +23,15 @@ from chat_service.domain.recurrence import (
     take_recurrence,
     take_until,
 )
-from chat_service.domain.text import NUMBER, Scanner, fix_command_typos, mashed, normalise, respell_day_words
+from chat_service.domain.text import (
+    NUMBER,
+    Scanner,
+    fix_command_typos,
+    mashed,
+    normalise,
+    respell_command_verb,
+    respell_day_words,
+)
 from chat_service.domain.when import (
     ANY_WEEKDAY,
     MONTH,
@@ -189,6 +197,9 @@ class Request:
     # Something said about the last task with no command ("it's for work", "that's urgent"):
     # that task only while the last reply named it (planner); else which task is asked.
     said_of_last: bool = False
+    # Read with a misspelled command verb ("resechdule the plumbr to tuesday"): only a task
+    # whose title has every word of `ref` is meant; else `fallback` (the words as a new task).
+    whole_ref: bool = False
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -798,8 +809,23 @@ def parse(message: str, now: datetime) -> Request:
     ):
         found = reader(text, now)
         if found is not None:
-            return found
-    return read_add(text, now)
+            return _command_misspelled(text, found, now)
+    return _command_misspelled(text, read_add(text, now), now)
+
+
+def _command_misspelled(text: str, reading: Request, now: datetime) -> Request:
+    """'resechdule the plumbr to tuesday same time', 'mvoe the dentist to friday', 'makr call
+    mom as done': read with the verb the first word misspells, when that reads as a command on a
+    task named by its words; only a task with every word of the name is meant (`whole_ref`),
+    else the message as it read before (`reading`, mostly a new task). 'movie night friday',
+    'park the car' are words, no slips."""
+    respelled = respell_command_verb(text)
+    if respelled is None:
+        return reading
+    command = parse(respelled, now)
+    if command.intent not in MUTATING or not command.ref:
+        return reading
+    return replace(command, whole_ref=True, fallback=reading)
 
 
 # Where a message says "add" again: "add milk. also add bread", "add milk and add eggs",
@@ -2123,6 +2149,10 @@ def _read_due(text: str, now: datetime) -> Request | None:
         rest,
         flags=re.IGNORECASE,
     )
+    # "to tuesday same time", "to friday at the same time": the task's time of day is kept.
+    same = _SAME_TIME.search(rest)
+    if same:
+        rest = rest[: same.start()]
     shifting = verb.group(0).lower().split()[0] in (
         "postpone",
         "push",
@@ -2150,13 +2180,19 @@ def _read_due(text: str, now: datetime) -> Request | None:
         head, tail = rest[: split.start()], rest[split.start() :]
         when, leftover = _when_only(tail, now)
         if when is not None and not leftover and head.strip():
-            return _req("update", head, Changes(due=when))
+            return _req("update", head, Changes(due=when, keep_time=same is not None))
     scan = Scanner(rest)
     when = take_when(scan, now)
     if when is None:
         return None
     ref = re.sub(r"\s+(?:to|for|until|till|on|at|by|due)$", "", scan.rest(), flags=re.IGNORECASE)
-    return _req("update", ref or None, Changes(due=when))
+    return _req("update", ref or None, Changes(due=when, keep_time=same is not None))
+
+
+_SAME_TIME = re.compile(
+    r"(?:\s*,\s*|\s+)(?:at\s+|for\s+)?(?:the\s+)?same\s+time(?:\s+as\s+(?:before|now|it\s+is))?$",
+    re.IGNORECASE,
+)
 
 
 def _when_only(text: str, now: datetime) -> tuple[When | None, str]:

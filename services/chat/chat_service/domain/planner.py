@@ -545,6 +545,9 @@ def _listed(place: int, ctx: Context, j: Journal) -> Task:
 
 
 def _matches(ref: str, tasks: list[Task], req: Request) -> list[Task]:
+    if req.whole_ref:
+        # Said with a misspelled verb: only a task with every word of the name is meant.
+        tasks = [t for t in tasks if names_whole(ref, [t])]
     return best_matches(ref, tasks, req.verb_hint, verb_required=req.verb_required)
 
 

@@ -305,6 +305,70 @@ def fix_command_typos(text: str) -> str:
     return re.sub(r"[A-Za-z]{6,}", anywhere, text)
 
 
+# A command verb misspelled by a letter, or by two in a long verb ("resechdule the plumber to
+# tuesday", "mvoe the dentist to friday", "fnish the report"): the message is read again with
+# the verb (parse.py keeps it only when it then reads as that command on a task that exists).
+# The first letter must be right, and a real word is never a slip: the words below are those
+# of /usr/share/dict/american-english-large that close to a verb ("movie", "park", "remote",
+# "compete", "finnish", "mask", ...; the inflections of the verbs are read elsewhere).
+_VERBS_SLIPPED = (
+    "reschedule",
+    "postpone",
+    "complete",
+    "rename",
+    "delete",
+    "remove",
+    "finish",
+    "move",
+    "mark",
+)
+_NEAR_VERB_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """
+    compete competed competes compleat complect complected completed completely completer
+    completers completes completest complex complexes complice compline complot complots
+    compote compute couplet couplets delate deleted deletes deplete finfish finis finnish
+    mack mar mara marc mare marg mari marka marks marl mars mart marx mary mask mirk mode moe
+    moke mole mope more mote moue moved mover moves movie murk postcode posthole postponed
+    postponer postponers postpones remote removed remover removes renamed renames rescheduled
+    reschedules rewove
+    """,
+    )
+)
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters inserted, deleted, changed or two side by side swapped to make `b` of `a`."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+def respell_command_verb(text: str) -> str | None:
+    """'resechdule the plumbr to tuesday' -> 'reschedule the plumbr to tuesday': the text with
+    its first word read as the command verb it misspells (one letter off, two for a verb of 8
+    letters or more), or None when it is no such slip (a verb, a real word, two verbs as close)."""
+    first = re.match(r"[A-Za-z]+", text)
+    if not first:
+        return None
+    word = first.group().lower()
+    if word in _VERBS_SLIPPED or word in _NEAR_VERB_WORDS or len(word) < 3:
+        return None
+    near = {
+        verb
+        for verb in _VERBS_SLIPPED
+        if verb[0] == word[0] and _edits(word, verb) <= (2 if len(verb) >= 8 else 1)
+    }
+    if len(near) != 1:
+        return None
+    return _fix_case(first.group(), near.pop()) + text[first.end() :]
+
+
 # -- misspelled day words ----------------------------------------------------------------------
 # A day word misspelled by one letter ("tomorow", "firday", "wendesday") or written one of a few
 # common ways ("2moro", "tonite") is read as the day, as the web quick-add reads it. The lists
