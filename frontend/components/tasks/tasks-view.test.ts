@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
-import { addressWithSearch, toggleToast } from "./tasks-view";
+import { addressWithSearch, startingOrder, toggleToast } from "./tasks-view";
 
 vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams() }));
 
@@ -22,6 +22,13 @@ describe("toggleToast", () => {
     expect(options).toMatchObject({ title: "Reopened “Pay rent”", action: { label: "Undo" } });
     options.action?.onClick();
     expect(undo).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("startingOrder", () => {
+  it("is newest first for Created, the API's asc (soonest, A→Z, highest priority) for the others", () => {
+    expect(startingOrder("created_at")).toBe("desc");
+    expect(["due_at", "title", "priority", null].map((sort) => startingOrder(sort as never))).toEqual(["asc", "asc", "asc", "asc"]);
   });
 });
 

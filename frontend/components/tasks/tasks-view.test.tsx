@@ -314,3 +314,45 @@ describe("on a phone (a touch screen, 390 px wide)", () => {
     );
   });
 });
+
+describe("sort and direction", () => {
+  /** The sort and order of the last list request. */
+  const lastListed = () => {
+    const gets = fetchMock.mock.calls.filter(([url, init]) => (init?.method ?? "GET") === "GET" && String(url).includes("tasks?"));
+    const query = new URL(String(gets.at(-1)?.[0]), "http://localhost").searchParams;
+    return `${query.get("sort")} ${query.get("order")}`;
+  };
+  const pick = (label: string) => {
+    const select = screen.getByLabelText("Sort by") as HTMLSelectElement;
+    const option = [...select.options].find((o) => o.textContent === label)!;
+    fireEvent.change(select, { target: { value: option.value } });
+  };
+  const flip = () => fireEvent.click(screen.getByRole("button", { name: /order; switch to/ }));
+
+  it("starts Created newest first; the direction button still flips it", async () => {
+    renderTasks();
+    await screen.findByText("1 task");
+    pick("Created");
+    // Before: created_at asc, the oldest task first.
+    await vi.waitFor(() => expect(lastListed()).toBe("created_at desc"));
+    expect(screen.getByRole("button", { name: "Descending order; switch to ascending" })).toBeTruthy();
+    flip();
+    await vi.waitFor(() => expect(lastListed()).toBe("created_at asc"));
+    expect(JSON.parse(localStorage.getItem(VIEW_STORAGE_KEY)!)).toMatchObject({ sort: "created_at", order: "asc" });
+  });
+
+  it("starts each other sort the way it reads first (soonest, A→Z, highest), whatever the last one was", async () => {
+    renderTasks();
+    await screen.findByText("1 task");
+    pick("Due date");
+    await vi.waitFor(() => expect(lastListed()).toBe("due_at asc"));
+    flip();
+    await vi.waitFor(() => expect(lastListed()).toBe("due_at desc"));
+    pick("Title");
+    await vi.waitFor(() => expect(lastListed()).toBe("title asc"));
+    pick("Created");
+    await vi.waitFor(() => expect(lastListed()).toBe("created_at desc"));
+    pick("Priority");
+    await vi.waitFor(() => expect(lastListed()).toBe("priority asc"));
+  });
+});

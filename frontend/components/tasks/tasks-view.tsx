@@ -77,6 +77,15 @@ const SORTS: Array<[SortName, string]> = [
   ["title", "Title"],
 ];
 
+/**
+ * The direction a sort starts in when it is picked: what people expect first from it. Newest first
+ * for Created; soonest due first, A→Z, highest priority first (the API's asc) for the others. The
+ * direction button flips it from there.
+ */
+export function startingOrder(sort: SortName | null): Order {
+  return sort === "created_at" ? "desc" : "asc";
+}
+
 /** Whatever was stored, made safe: unknown values fall back to the defaults. */
 export function loadView(raw: string | null): ViewState {
   try {
@@ -480,9 +489,10 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           <select
             id="task-sort"
             value={sortValue}
-            onChange={(e) =>
-              onViewChange({ ...view, sort: e.target.value === "default" ? null : (e.target.value as SortName) })
-            }
+            onChange={(e) => {
+              const sort = e.target.value === "default" ? null : (e.target.value as SortName);
+              onViewChange({ ...view, sort, order: startingOrder(sort) });
+            }}
             className={cn(inputClass, "h-10 w-auto pr-8")}
           >
             <option value="default">{search ? "Best match" : "Smart order"}</option>
