@@ -5,7 +5,12 @@ typed in the box makes. 'asap' is priority High; a day word misspelled by one le
 words; a possessive day word ("today's notes") is words of the title; a date taken out of
 brackets leaves none behind. Further down: weekdays, a series said with its end (also "thru",
 "ending on", "up to", "through the 15th"), "after work" / "after lunch", "twice a week" /
-"three times a week" / "twice a month", and "next <weekday>" (the next such day after today)."""
+"three times a week" / "twice a month", "next <weekday>" (the next such day after today), and
+what a user found (Paris, Friday 27 Nov 2026, 17:17): a day of the month said with a monthly
+rule ("on the 1st every month", "every last day of the month": BYMONTHDAY=-1), a bare hour
+without a day (1-7 pm, 8-11 am, today while ahead, else tomorrow), "remind me at the due
+time" / "remind me when it's due" (at the due time), and a repeat without a day (its first
+slot after now)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -775,3 +780,104 @@ WEDNESDAY_PARIS = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
 )
 def test_next_and_a_weekday_is_the_next_such_day_as_on_the_web(message: str, now: datetime, due: str) -> None:
     assert task(message, now) == ("Call mom", due, None, None)
+
+
+# -- what a user found on Friday 27 Nov 2026 at 17:17 in Paris --------------------------------
+# The web test's block "what a user found on Friday 27 Nov 2026 at 17:17 in Paris" checks the
+# same lines and values (quick-add.test.ts). Here a day of the month said after "every 2
+# months" was dropped, "on the last day" after a monthly rule stayed in the title, and
+# "remind me at the due time" / "remind me when it's due" stayed in the title with no reminder.
+def at_paris(clock: str, day: int = 27, month: int = 11) -> datetime:
+    hour, minute = map(int, clock.split(":"))
+    return datetime(2026, month, day, hour, minute, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+ON_1ST = "FREQ=MONTHLY;BYMONTHDAY=1"
+ON_15TH = "FREQ=MONTHLY;BYMONTHDAY=15"
+ON_LAST = "FREQ=MONTHLY;BYMONTHDAY=-1"
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "due", "rrule"),
+    [
+        ("add pay rent on the 1st every month #finance !high", "Pay rent", "2026-12-01 09:00", ON_1ST),
+        ("add pay rent on the 1st #finance every month", "Pay rent", "2026-12-01 09:00", ON_1ST),
+        ("add pay rent monthly on the 1st", "Pay rent", "2026-12-01 09:00", ON_1ST),
+        ("add pay rent on the first of every month", "Pay rent", "2026-12-01 09:00", ON_1ST),
+        ("add pay rent every month on the last day", "Pay rent", "2026-11-30 09:00", ON_LAST),
+        ("add pay rent on the last day every month", "Pay rent", "2026-11-30 09:00", ON_LAST),
+        ("add pay rent on the 15th of every month", "Pay rent", "2026-12-15 09:00", ON_15TH),
+        ("add pay rent every month on the 1st", "Pay rent", "2026-12-01 09:00", ON_1ST),
+        (
+            "add pay rent every 2 months on the 1st",
+            "Pay rent",
+            "2026-12-01 09:00",
+            "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=1",
+        ),
+        ("add take 2 pills every month", "Take 2 pills", "2026-11-28 09:00", "FREQ=MONTHLY"),
+        ("add pay rent the 1st every month", "Pay rent the 1st", "2026-11-28 09:00", "FREQ=MONTHLY"),
+        ("add pay bills every last day of the month", "Pay bills", "2026-11-30 09:00", ON_LAST),
+        ("add pay bills on the last day of every month", "Pay bills", "2026-11-30 09:00", ON_LAST),
+        ("add pay bills last day of each month", "Pay bills", "2026-11-30 09:00", ON_LAST),
+    ],
+)
+def test_a_day_of_the_month_with_a_monthly_rule(message: str, title: str, due: str, rrule: str) -> None:
+    assert task(message, at_paris("17:17")) == (title, due, "HIGH" if "!high" in message else None, rrule)
+
+
+def test_the_last_day_of_the_month_starts_on_that_months_last_day() -> None:
+    said = "add pay bills every last day of the month"
+    assert task(said, at_paris("10:00", 10, 2))[1] == "2026-02-28 09:00"
+    assert task(said, at_paris("17:17", 30))[1] == "2026-12-31 09:00"
+    assert task(said + " at 6pm", at_paris("17:17", 30))[1] == "2026-11-30 18:00"
+
+
+# A bare hour without a day: 1-7 pm, 8-11 am, 12 noon, today while ahead, else tomorrow
+# (when._guess_meridiem, take_when). The web read it as the next such hour within 12 hours
+# ("call john at 5" at 17:17 was tomorrow 05:00); it now reads it as here. Pass here before too.
+@pytest.mark.parametrize(
+    ("message", "clock", "due"),
+    [
+        ("add call john at 5", "17:17", "2026-11-28 17:00"),
+        ("add pick up kids at 3:30", "17:17", "2026-11-28 15:30"),
+        ("add call john at 8", "17:17", "2026-11-28 08:00"),
+        ("add call john at 9:30", "17:17", "2026-11-28 09:30"),
+        ("add call john at 7:45", "17:17", "2026-11-27 19:45"),
+        ("add call john at 5", "08:30", "2026-11-27 17:00"),
+        ("add call john at 8", "08:30", "2026-11-28 08:00"),
+        ("add call john at 9", "08:30", "2026-11-27 09:00"),
+        ("add pick up kids at 3:30", "13:10", "2026-11-27 15:30"),
+        ("add call john at 1", "13:10", "2026-11-28 13:00"),
+        ("add call john at 11", "22:10", "2026-11-28 11:00"),
+        ("add call john at 5", "03:00", "2026-11-27 17:00"),
+    ],
+)
+def test_a_bare_hour_without_a_day(message: str, clock: str, due: str) -> None:
+    title = message.removeprefix("add ").split(" at ")[0].capitalize()
+    assert task(message, at_paris(clock)) == (title, due, None, None)
+
+
+@pytest.mark.parametrize(
+    ("message", "minutes"),
+    [
+        ("add stretch break today 17:31 remind me at the due time", 0),
+        ("add stretch break today 17:31 remind me when it's due", 0),
+        ("add stretch break today 17:31 remind me 10 minutes before", 10),
+    ],
+)
+def test_a_reminder_said_with_the_due_time(message: str, minutes: int) -> None:
+    request = parse(message, at_paris("17:17"))
+    assert task(message, at_paris("17:17")) == ("Stretch break", "2026-11-27 17:31", None, None)
+    assert request.changes.remind_minutes == minutes
+
+
+# A repeat with no day starts at its first slot after now (recurrence.first_due): today 09:00
+# while ahead, else tomorrow. Both read it so before (guards).
+@pytest.mark.parametrize(("clock", "due"), [("08:00", "2026-11-27 09:00"), ("17:17", "2026-11-28 09:00")])
+def test_a_repeat_without_a_day_starts_at_its_first_slot(clock: str, due: str) -> None:
+    assert task("add water the plants every 2 weeks", at_paris(clock)) == (
+        "Water the plants",
+        due,
+        None,
+        "FREQ=WEEKLY;INTERVAL=2",
+    )

@@ -192,7 +192,7 @@ def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
     if m:
         freq = _UNIT_FREQ[m.group(2).lower()]
         rule = _with_interval(freq, _interval(m.group(1)))
-        return rule + _weekly_days(scan, freq), None
+        return rule + _weekly_days(scan, freq) + _monthly_day(scan, freq), None
     m = scan.take(r"\b" + _EVERY + r"\s+(hour|day|week|month|year|quarter)\b")
     if m:
         unit = m.group(1).lower()
@@ -228,8 +228,12 @@ def _weekly_days(scan: Scanner, freq: str) -> str:
 def _monthly_day(scan: Scanner, freq: str) -> str:
     if freq != "MONTHLY":
         return ""
-    m = scan.take(r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-    return f";BYMONTHDAY={int(m.group(1))}" if m else ""
+    # "on the 1st", "on the last day" (the web quick-add's ON_MONTH_DAY); not "on the 1st of march".
+    m = scan.take(r"\bon\s+the\s+(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b(?!\s+of\b)")
+    if not m:
+        return ""
+    day = m.group(1).lower()
+    return f";BYMONTHDAY={-1 if day == 'last' else 1 if day == 'first' else int(day)}"
 
 
 # -- how long a series runs: "until Dec 20", "for 3 weeks" ------------------------------------

@@ -517,11 +517,19 @@ def take_offset(scan: Scanner) -> relativedelta | None:
     return None
 
 
+_REMIND_WORDS = r"(?:,\s*|\b)(?:and\s+|with\s+)?(?:please\s+)?(?:remind\s+me|(?:set\s+|add\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me)"
+
+
 def take_reminder(scan: Scanner) -> int | None:
-    """'remind me 30 minutes before': minutes before the due time."""
+    """'remind me 30 minutes before': minutes before the due time. 'remind me at the due time',
+    'remind me when it's due': 0 (at the due time), as the web quick-add reads them."""
+    if scan.take(
+        _REMIND_WORDS + r"\s+(?:(?:at|on)\s+(?:the\s+)?due\s+time|when\s+(?:it(?:['\u2019]s|\s+is)\s+)?due)\b"
+    ):
+        return 0
     m = scan.take(
-        r"(?:,\s*|\b)(?:and\s+|with\s+)?(?:please\s+)?(?:remind\s+me|(?:set\s+|add\s+)?(?:an?\s+)?reminders?|alert\s+me|notify\s+me|ping\s+me)"
-        r"(?:\s+(?:about\s+it|of\s+it|for\s+it))?\s+(?:("
+        _REMIND_WORDS
+        + r"(?:\s+(?:about\s+it|of\s+it|for\s+it))?\s+(?:("
         + NUMBER
         + r")\s+"
         + UNIT
