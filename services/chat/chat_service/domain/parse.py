@@ -732,6 +732,29 @@ _IT_IS_DUE = re.compile(
 )
 
 
+# "..., it is important", "... - it's really urgent", "..., this is top priority": the same as
+# "..., important" after a new task (before: "it is" read the whole message as a task's name to
+# change, and "it's really" stayed in the title).
+_IT_IS_IMPORTANT = re.compile(
+    r"\s*(?:,|;|\s[\u2014\u2013-])\s*(?:it'?s|it\s+is|that'?s|that\s+is|this\s+is)\s+"
+    r"(?:(?:really|so|quite|pretty|also|definitely)\s+)?(?P<prio>(?:(?:very|super|extremely)\s+)?(?:important|urgent)|"
+    r"(?:high|top)\s+priority)[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _importance_said_after(body: str, now: datetime) -> str:
+    """'tomorrow I need to buy a gift for Sam, it is important' -> '... for Sam, important',
+    when the words before are a new task; else the message as it is."""
+    m = _IT_IS_IMPORTANT.search(body)
+    if m is None or not m.start():
+        return body
+    head = parse(body[: m.start()], now)
+    if head.intent != "add" or not head.changes.title:
+        return body
+    return f"{body[: m.start()]}, {m.group('prio')}"
+
+
 # "i'm done", "im done", "i am all done" alone: closing words, whatever the last reply was
 # about (right after "Added 'Buy milk'." they mean nothing more to add, not that the milk is
 # bought). "i'm done with it" and "i'm done with the report" are not this.
@@ -746,6 +769,7 @@ def parse(message: str, now: datetime) -> Request:
     greeting = _GREETING.match(raw)
     body = raw[greeting.end() :] if greeting else raw
     body = _IT_IS_DUE.sub(", due ", body)
+    body = _importance_said_after(body, now)
     if _HELP.search(body) or _HELP.search(raw):
         return Request("help")
     if greeting and not body.strip(" !.,?"):
