@@ -594,12 +594,12 @@ describe("choosing the due date among several date-like words", () => {
 describe("an hour without am/pm", () => {
   it.each([
     ["Call Bob at 5", "2026-11-26T22:00:00.000Z"], // 13:15 → 17:00 today
-    ["Call Bob at 9", "2026-11-27T02:00:00.000Z"], // 21:00 today
+    ["Call Bob at 9", "2026-11-27T14:00:00.000Z"], // 8–11 am: 09:00 has passed → tomorrow 09:00 (was 21:00 today)
     ["Call Bob at 5:30", "2026-11-26T22:30:00.000Z"], // 17:30 today
-    ["Call Bob at 1", "2026-11-27T06:00:00.000Z"], // 13:00 has just passed → 01:00 tomorrow
-    ["Call Bob at 12", "2026-11-27T05:00:00.000Z"], // noon has passed → midnight
+    ["Call Bob at 1", "2026-11-27T18:00:00.000Z"], // 13:00 has just passed → tomorrow 13:00 (was 01:00)
+    ["Call Bob at 12", "2026-11-27T17:00:00.000Z"], // noon has passed → tomorrow noon (was midnight)
     ["Call Bob today at 5", "2026-11-26T22:00:00.000Z"],
-  ])("%s at 13:15 is the next such hour within 12 hours", (text, dueAt) => {
+  ])("%s at 13:15 is the assistant's hour (1–7 pm, 8–11 am), today while ahead, else tomorrow", (text, dueAt) => {
     const r = review(text);
     expect(r.title).toBe("Call Bob");
     expect(r.dueAt).toBe(dueAt);
@@ -608,6 +608,31 @@ describe("an hour without am/pm", () => {
 
   it("at 11 when it is 10:00 is 11:00 today", () => {
     expect(review("Call Bob at 11", new Date("2026-11-26T15:00:00Z")).dueAt).toBe("2026-11-26T16:00:00.000Z");
+  });
+
+  // Friday 27 November 2026 in Paris, as the assistant reads the same lines
+  // (services/chat/tests/test_quick_add_parity.py, test_a_bare_hour_without_a_day).
+  const paris = (text: string, clock: string) => {
+    const r = parseQuickAdd(text, { now: zonedTimeToUtc(2026, 11, 27, ...(clock.split(":").map(Number) as [number, number]), "Europe/Paris"), timeZone: "Europe/Paris" });
+    return [r.title, r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null];
+  };
+  it.each([
+    ["Call John at 5", "17:17", "2026-11-28 17:00"], // was tomorrow 05:00
+    ["Pick up kids at 3:30", "17:17", "2026-11-28 15:30"], // was tomorrow 03:30
+    ["Call John at 8", "17:17", "2026-11-28 08:00"], // was today 20:00
+    ["Call John at 9:30", "17:17", "2026-11-28 09:30"], // was today 21:30
+    ["Call John at 7:45", "17:17", "2026-11-27 19:45"],
+    ["Call John at 5", "08:30", "2026-11-27 17:00"],
+    ["Call John at 8", "08:30", "2026-11-28 08:00"], // was today 20:00
+    ["Call John at 9", "08:30", "2026-11-27 09:00"],
+    ["Pick up kids at 3:30", "13:10", "2026-11-27 15:30"],
+    ["Call John at 1", "13:10", "2026-11-28 13:00"], // was tomorrow 01:00
+    ["Call John at 11", "22:10", "2026-11-28 11:00"],
+    ["Call John at 5", "03:00", "2026-11-27 17:00"], // was today 05:00
+  ])("%s typed at %s (Paris) is %s, as the assistant reads it", (text, clock, due) => {
+    const [title, dueAt] = paris(text, clock);
+    expect(title).toBe(text.replace(/ at .*/, ""));
+    expect(dueAt).toBe(due);
   });
 
   it.each([
@@ -706,8 +731,10 @@ describe("an hour without am/pm in a repeating task", () => {
     expect(localTime(review("Gym every day at 21:30", at(13)).dueAt)).toBe("Thu 9:30 PM");
   });
 
-  it("leaves the bare hour of a task that does not repeat as it was (the next one)", () => {
-    expect(localTime(review("Gym at 7", at(6)).dueAt)).toBe("Thu 7:00 AM");
+  it("reads the bare hour of a task that does not repeat the same way (today while ahead)", () => {
+    // Was Thu 7:00 AM (the next 7 o'clock); the assistant's is 19:00.
+    expect(localTime(review("Gym at 7", at(6)).dueAt)).toBe("Thu 7:00 PM");
+    expect(localTime(review("Gym at 7am", at(6)).dueAt)).toBe("Thu 7:00 AM");
   });
 });
 
@@ -827,7 +854,7 @@ describe("words kept in the title (options.keep, from a chip's button)", () => {
     const r = keep("Review notes every friday at 9", ["every friday"]);
     expect(r.title).toBe("Review notes every friday");
     expect(r.rrule).toBeNull();
-    expect(r.dueAt).toBe("2026-11-27T02:00:00.000Z"); // "at 9" alone: 21:00 today
+    expect(r.dueAt).toBe("2026-11-27T14:00:00.000Z"); // "at 9" alone: 09:00 has passed, tomorrow 09:00
     expect(r.tokens.map((t) => t.text)).toEqual(["at 9"]);
   });
 
@@ -1348,5 +1375,72 @@ describe("next and a weekday is the next such day after today, as the assistant 
 
   it("ends a series said with it on that day", () => {
     expect(parseQuickAdd("meds every day until next friday", WEDNESDAY).rrule).toBe("FREQ=DAILY;UNTIL=20261127T225959Z");
+  });
+});
+
+describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, read as the assistant reads it", () => {
+  // services/chat/tests/test_quick_add_parity.py pins the assistant to the same values.
+  const at = (clock: string, day = 27, month = 11) =>
+    zonedTimeToUtc(2026, month, day, ...(clock.split(":").map(Number) as [number, number]), "Europe/Paris");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null);
+  const read = (text: string, now = at("17:17")) => {
+    const r = parseQuickAdd(text, { now, timeZone: "Europe/Paris" });
+    return { title: r.title, due: local(r.dueAt), rrule: r.rrule, remind: local(r.remindAt), offset: r.remindOffsetMinutes };
+  };
+
+  it.each([
+    // Was "Pay rent on the 1st", due tomorrow 09:00, FREQ=MONTHLY (the 28th of each month).
+    ["Pay rent on the 1st every month #finance !high", "Pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["Pay rent on the 1st #finance every month", "Pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["Pay rent monthly on the 1st", "Pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["Pay rent on the first of every month", "Pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["Pay rent every month on the last day", "Pay rent", "2026-11-30 09:00", "FREQ=MONTHLY;BYMONTHDAY=-1"],
+    ["Pay rent on the last day every month", "Pay rent", "2026-11-30 09:00", "FREQ=MONTHLY;BYMONTHDAY=-1"],
+    // Guards (read so before too).
+    ["Pay rent on the 15th of every month", "Pay rent", "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15"],
+    ["Pay rent every month on the 1st", "Pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["Pay rent every 2 months on the 1st", "Pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=1"],
+    ["Take 2 pills every month", "Take 2 pills", "2026-11-28 09:00", "FREQ=MONTHLY"],
+    ["Pay rent the 1st every month", "Pay rent the 1st", "2026-11-28 09:00", "FREQ=MONTHLY"],
+  ])("a day of the month said with a monthly rule: %s", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+
+  it.each([
+    // Was "Pay bills every", due Mon 09:00, no repeat.
+    ["Pay bills every last day of the month", "Pay bills"],
+    // Was "Pay bills on the of", FREQ=MONTHLY from yesterday.
+    ["Pay bills on the last day of every month", "Pay bills"],
+    // Was "Pay bills of each month", due yesterday, no repeat.
+    ["Pay bills last day of each month", "Pay bills"],
+  ])("the last day of every month: %s", (text, title) => {
+    expect(read(text)).toMatchObject({ title, due: "2026-11-30 09:00", rrule: "FREQ=MONTHLY;BYMONTHDAY=-1" });
+  });
+
+  it("starts the last day of the month on that month's last day, or the next month's once it has passed", () => {
+    expect(read("Pay bills every last day of the month", at("10:00", 10, 2)).due).toBe("2026-02-28 09:00");
+    expect(read("Pay bills every last day of the month", at("17:17", 30)).due).toBe("2026-12-31 09:00");
+    expect(read("Pay bills every last day of the month at 6pm", at("17:17", 30)).due).toBe("2026-11-30 18:00");
+  });
+
+  it.each([
+    // Was "Stretch break the due time", the reminder at the due time.
+    ["Stretch break today 17:31 remind me at the due time", "2026-11-27 17:31", 0],
+    ["Stretch break today 17:31 remind me when it's due", "2026-11-27 17:31", 0],
+    ["Stretch break today 17:31 remind me 10 minutes before", "2026-11-27 17:21", 10],
+  ])("a reminder said with the due time: %s", (text, remind, offset) => {
+    expect(read(text)).toMatchObject({ title: "Stretch break", due: "2026-11-27 17:31", remind, offset });
+  });
+
+  it("keeps 'remind me at the due time' whole out of the title even without a due date", () => {
+    expect(read("Stretch break remind me at the due time")).toMatchObject({ title: "Stretch break", due: null, remind: null, offset: 0 });
+  });
+
+  it.each([
+    // A repeat with no day starts at its first slot after now (guards: read so before too).
+    ["08:00", "2026-11-27 09:00"],
+    ["17:17", "2026-11-28 09:00"],
+  ])("Water the plants every 2 weeks typed at %s starts %s", (clock, due) => {
+    expect(read("Water the plants every 2 weeks", at(clock))).toMatchObject({ title: "Water the plants", due, rrule: "FREQ=WEEKLY;INTERVAL=2" });
   });
 });

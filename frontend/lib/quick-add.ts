@@ -14,10 +14,16 @@
  *   every day|week|month|year|weekday, every 2 weeks, every other day, every monday and friday,
  *   every mon wed fri, weekly on monday wednesday,
  *   every month on the 1st, the 1st of every month, every 15th, every evening (daily at 18:00),
+ *   on the 1st every month, monthly on the 1st, every month #rent on the 15th (the day said
+ *   anywhere in the line of a monthly rule, "on the ..."), every month on the last day, every
+ *   last day of the month, on the last day of every month, last day of each month (BYMONTHDAY=-1,
+ *   due on the month's last day), as the assistant reads them (domain/recurrence.py),
  *   daily, weekly, monthly, yearly, weekdays,
  *   twice a week / 2x a week (Mon and Thu), three times a week / 3x a week (Mon, Wed and Fri),
  *   twice a month (the 1st and 15th), as the assistant chooses those days       → rrule
- *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm
+ *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm,
+ *   remind me at the due time, remind me when it's due (at the due time, the phrase taken
+ *   whole, as the assistant reads it)
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
  * A day word misspelled by one letter ("tomorow", "firday", "wedensday", "tonigth"; a word of 5
  * letters or more) is read as that word, by the same rules; real words one letter away ("sundae",
@@ -52,11 +58,14 @@
  * lunch" 13:00, read as a time typed: today while ahead, else tomorrow ("call mom after work" at
  * 19:00 is tomorrow 18:00), or the day said with it ("friday after work"), as the assistant reads
  * them; "after workout" stays in the title.
- * An hour without am/pm ("at 5", "at 5:30") today, or with no day given, is the next such hour
- * within 12 hours; on another day ("tomorrow at 5", "friday at 3") 1–7 is pm (17:00, 15:00),
- * 8–11 am and 12 noon, as the assistant reads them (services/chat domain/when.py). So is the hour
- * of a repeating task ("Stand-up every weekday at 9:30" is 09:30 whenever it is typed), which
- * starts at that hour's next time. "5am", "5 pm", "17:30", "09:30" are as typed.
+ * An hour without am/pm ("at 5", "at 5:30") is 1–7 pm, 8–11 am, 12 noon, as the assistant reads
+ * it (services/chat domain/when.py, _guess_meridiem): with no day given it is today while that
+ * is still ahead, else tomorrow ("Call John at 5" at 17:17 is tomorrow 17:00, "at 8" at 17:17
+ * tomorrow 08:00; before, the next such hour within 12 hours: 05:00, 20:00); on another day
+ * ("tomorrow at 5", "friday at 3") 17:00, 15:00. "today at 5" alone is the next of 5:00 and
+ * 17:00 still ahead today. So is the hour of a repeating task ("Stand-up every weekday at 9:30"
+ * is 09:30 whenever it is typed), which starts at that hour's next time. "5am", "5 pm", "17:30",
+ * "09:30" are as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
  * A possessive is words of the title, neither a date nor a rule: "Review today's notes",
@@ -66,7 +75,9 @@
  * Words the user keeps (options.keep: token texts, e.g. "weekly" from the chip of "Weekly review
  * notes") stay in the title: no rule takes them, and the parser reads the rest of the line as
  * if they were ordinary title words ("Weekly review every friday" still repeats on Fridays).
- * A recurrence without a date starts at its first occurrence from now; one that pins its days
+ * A recurrence without a date starts at its first occurrence from now ("Water the plants every 2
+ * weeks" typed at 08:00 is due today 09:00, at 17:17 tomorrow 09:00, as the assistant's
+ * recurrence.first_due reads it); one that pins its days
  * ("on the 1st", "every monday") starts at its first occurrence on or after the date given.
  * A series said with its end ends that day, as the assistant reads it (services/chat
  * domain/recurrence.py, take_until): "every morning until dec 20", "every day till friday",
@@ -438,7 +449,6 @@ const DAY = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?
 // friday", "mon wed fri"), as the assistant reads them; a day word followed by more of a word or
 // a possessive ("every monday friday's standup") ends the list before it.
 const DAY_LIST = String.raw`${DAY}(?:(?:\s*(?:,|and|&|\+)\s*|\s+)${DAY}(?![\w'’]))*`;
-const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 
 function dayCodes(list: string): string[] {
   const codes = new Set<string>();
@@ -473,6 +483,26 @@ const TIMES_A_RULES: Record<string, string> = {
   "2 month": "FREQ=MONTHLY;BYMONTHDAY=1,15",
 };
 
+/**
+ * A day of the month as the assistant reads it (services/chat domain/recurrence.py, _take_rule):
+ * "1st", "15", "first", "last" (BYMONTHDAY=-1), with "day" after it or not ("the last day").
+ */
+const MONTH_DAY = String.raw`(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b`;
+
+function monthlyOn(word: string, interval: number): string | null {
+  const lower = word.toLowerCase();
+  const day = lower === "last" ? -1 : lower === "first" ? 1 : Number(lower);
+  if (day !== -1 && (day < 1 || day > 31)) return null;
+  return `${withInterval("MONTHLY", interval)};BYMONTHDAY=${day}`;
+}
+
+/**
+ * "on the 1st", "on the last day" anywhere in the line of a monthly rule said without its day
+ * ("Pay rent on the 1st every month", "every month #rent on the 15th"), as the assistant reads
+ * it (recurrence.py, _monthly_day): the rule's day. Not "on the 1st of march" (a date).
+ */
+const ON_MONTH_DAY = new RegExp(String.raw`\bon\s+the\s+${MONTH_DAY}(?!\s+of\b)`, "gi");
+
 const RECURRENCE_RULES: RecurrenceRule[] = [
   {
     // twice a week, 2x a week, two times per week, three times a week, 3x a week, twice a month
@@ -480,21 +510,18 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
     rrule: (m) => TIMES_A_RULES[`${/^(?:tw|2)/i.test(m[1]) ? 2 : 3} ${m[2].toLowerCase()}`] ?? null,
   },
   {
-    // (on) the 1st of every month, the 15th of each month
-    pattern: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?${ORDINAL}\s+of\s+(?:every|each)\s+month\b`, "i"),
-    rrule: (m) => {
-      const day = Number(m[1]);
-      return day >= 1 && day <= 31 ? `FREQ=MONTHLY;BYMONTHDAY=${day}` : null;
-    },
+    // (on) the 1st of every month, the 15th of each month, (on) the last day of every month,
+    // the first of every month; on the 1st every month; every last day of the month
+    pattern: new RegExp(
+      String.raw`\b(?:(?:on\s+)?(?:the\s+)?${MONTH_DAY}\s+of\s+(?:every|each)|on\s+the\s+${MONTH_DAY}\s+(?:every|each)|every\s+(?:the\s+)?${MONTH_DAY}\s+of\s+the)\s+month\b`,
+      "i",
+    ),
+    rrule: (m) => monthlyOn(m[1] ?? m[2] ?? m[3], 1),
   },
   {
-    // every month on the 1st / every 2 months on the 15th
-    pattern: new RegExp(String.raw`\bevery\s+(?:(other)\s+|(\d{1,2})\s+)?months?\s+on\s+(?:the\s+)?${ORDINAL}\b`, "i"),
-    rrule: (m) => {
-      const day = Number(m[3]);
-      if (day < 1 || day > 31) return null;
-      return `${withInterval("MONTHLY", m[1] ? 2 : Number(m[2] ?? 1))};BYMONTHDAY=${day}`;
-    },
+    // every month on the 1st / every 2 months on the 15th / monthly on the 1st / every month on the last day
+    pattern: new RegExp(String.raw`\b(?:every\s+(?:(other)\s+|(\d{1,2})\s+)?months?|each\s+month|monthly)\s+on\s+(?:the\s+)?${MONTH_DAY}`, "i"),
+    rrule: (m) => monthlyOn(m[3], m[1] ? 2 : Number(m[2] ?? 1)),
   },
   {
     // every week on monday and thursday
@@ -561,10 +588,23 @@ function takeRecurrence(line: Line): string | null {
       const end = start + match[0].length;
       if (possessiveAt(line.text, end) || inHyphenatedWord(line.text, start, end) || line.kept(start, end)) continue;
       line.consume("recurrence", start, end);
-      return rrule;
+      return /^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) ? withMonthDay(line, rrule) : rrule;
     }
   }
   return null;
+}
+
+/** A plain monthly rule with its day said elsewhere in the line ("on the 1st every month"). */
+function withMonthDay(line: Line, rrule: string): string {
+  for (const match of line.text.matchAll(ON_MONTH_DAY)) {
+    const ruled = monthlyOn(match[1], 1);
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!ruled || possessiveAt(line.text, end) || line.kept(start, end)) continue;
+    line.consume("recurrence", start, end);
+    return `${rrule};${ruled.split(";").pop()}`;
+  }
+  return rrule;
 }
 
 type LocalDate = { year: number; month: number; day: number };
@@ -586,8 +626,9 @@ function firstOccurrence(rrule: string, from: LocalDate, hour: number, minute: n
     if (parts.BYDAY) {
       if (!parts.BYDAY.split(",").includes(DAY_ORDER[(d.weekday + 6) % 7])) continue;
     } else if (parts.BYMONTHDAY) {
-      // "FREQ=MONTHLY;BYMONTHDAY=1,15" (twice a month): any of the days.
-      if (!parts.BYMONTHDAY.split(",").map(Number).includes(d.day)) continue;
+      // "FREQ=MONTHLY;BYMONTHDAY=1,15" (twice a month): any of the days; -1 the month's last.
+      const days = parts.BYMONTHDAY.split(",").map(Number);
+      if (!days.includes(d.day) && !(days.includes(-1) && d.day === daysInMonth(d.year, d.month))) continue;
     }
     const instant = zonedTimeToUtc(d.year, d.month, d.day, hour, minute, options.timeZone);
     if (instant.getTime() > options.now.getTime()) return instant;
@@ -801,6 +842,11 @@ const UNIT_MINUTES: Array<[RegExp, number]> = [
 const REMIND_BEFORE =
   /\bremind(?:\s+me)?\s+(?:(an?)|(\d{1,4}))\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+(?:before|early|earlier|ahead)\b/gi;
 const REMIND_AT = /\b(remind(?:\s+me)?)(?:\s+(?:at|on))?\b/gi;
+/**
+ * "remind me at the due time", "remind me when it's due": at the due time (offset 0), the whole
+ * phrase taken, as the assistant reads it (services/chat domain/when.py, take_reminder).
+ */
+const REMIND_AT_DUE = /\bremind(?:\s+me)?\s+(?:(?:at|on)\s+(?:the\s+)?due\s+time|when\s+(?:it(?:['’]s|\s+is)\s+)?due)\b/gi;
 
 // -- dates -----------------------------------------------------------------------------------
 
@@ -903,12 +949,14 @@ const ZERO_PADDED_HOUR = /(?:^|\s)0\d(?:[:.]\d{2})?\b/;
 const LAST_PM_HOUR = 7;
 
 /**
- * "at 5" without am/pm: the next 5 o'clock within the next 12 hours (17:00 when it is 13:15).
- * On a day named explicitly that is today, the first of 5:00 and 17:00 still ahead (else 17:00).
- * On any other named day the hour people mean: "tomorrow at 5" 17:00, "friday at 9" 09:00.
- * The hour of a repeating task is the hour people mean too, whatever the time now: "every day at
- * 7" is 19:00 every day, not 07:00 or 19:00 depending on when it was typed. Without a day it
- * starts today if that hour is still ahead, else tomorrow (a rule that pins its days moves it on).
+ * "at 5" without am/pm, without a day: the hour people mean, as the assistant reads it
+ * (services/chat domain/when.py, take_when and _guess_meridiem): 1–7 pm, 8–11 am, 12 noon, today
+ * while that is still ahead, else tomorrow ("at 5" is 17:00 today at 13:15, 17:00 tomorrow at
+ * 17:17; "at 8" at 17:17 is tomorrow 08:00). On a day named explicitly that is today ("today at
+ * 5"), the first of 5:00 and 17:00 still ahead (else 17:00). On any other named day the hour people
+ * mean too: "tomorrow at 5" 17:00, "friday at 9" 09:00. So is the hour of a repeating task,
+ * whatever the time now: "every day at 7" is 19:00 every day, starting today if that hour is
+ * still ahead, else tomorrow (a rule that pins its days moves it on).
  */
 function resolveBareHour(
   wall: DateHit["wall"],
@@ -921,7 +969,7 @@ function resolveBareHour(
   const tomorrow = addDays(now.year, now.month, now.day, 1);
   const isAhead = (d: { year: number; month: number; day: number; hour: number }) =>
     zonedTimeToUtc(d.year, d.month, d.day, d.hour, wall.minute, options.timeZone).getTime() > options.now.getTime();
-  if (repeating || (hasDate && !isToday)) {
+  if (repeating || !hasDate || !isToday) {
     const twelve = wall.hour % 12;
     const hour = twelve === 0 ? 12 : twelve <= LAST_PM_HOUR ? twelve + 12 : twelve;
     if (hasDate) return { ...wall, hour };
@@ -932,7 +980,6 @@ function resolveBareHour(
   const candidates = [
     { ...now, hour: am },
     { ...now, hour: am + 12 },
-    ...(hasDate ? [] : [{ ...tomorrow, hour: am }]),
   ];
   const chosen = candidates.find(isAhead) ?? candidates[1];
   return { year: chosen.year, month: chosen.month, day: chosen.day, hour: chosen.hour, minute: wall.minute };
@@ -1091,11 +1138,15 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   let remindOffsetMinutes: number | null = null;
   let remindAt: Date | null = null;
   const before = [...line.text.matchAll(REMIND_BEFORE)].find((m) => !line.kept(m.index, m.index + m[0].length));
+  const atDue = [...line.text.matchAll(REMIND_AT_DUE)].find((m) => !line.kept(m.index, m.index + m[0].length));
   if (before) {
     const amount = before[1] ? 1 : Number(before[2]);
     const unit = UNIT_MINUTES.find(([pattern]) => pattern.test(before[3]))?.[1] ?? 1;
     remindOffsetMinutes = amount * unit;
     line.consume("reminder", before.index, before.index + before[0].length);
+  } else if (atDue) {
+    remindOffsetMinutes = 0;
+    line.consume("reminder", atDue.index, atDue.index + atDue[0].length);
   } else {
     for (const at of line.text.matchAll(REMIND_AT)) {
       const afterWords = at.index + at[0].length;

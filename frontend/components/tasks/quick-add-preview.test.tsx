@@ -22,6 +22,18 @@ describe("QuickAddPreview", () => {
     expect(chips.slice(1)).toEqual(["Priority High", "Repeats Every month on the 1st", "Tag Finance"]);
   });
 
+  it.each([
+    ["Pay bills every last day of the month", "Repeats Every month on the last day"],
+    ["Pay rent on the 1st every month", "Repeats Every month on the 1st"],
+  ])("names the day of a monthly rule said around it: %s", (text, chip) => {
+    render(<QuickAddPreview result={parse(text)} now={now} />);
+    expect(screen.getByText(text.split(/ (?:every|on)/)[0]).tagName).toBe("STRONG");
+    const chips = within(screen.getByRole("list", { name: "Parsed from your text" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(chips).toContain(chip);
+  });
+
   it("gives each chip read from words of the line a button that keeps those words in the title", () => {
     const onKeep = vi.fn();
     const text = "Pay rent every month on the 1st #Finance !high tomorrow 9am remind me 1h before";
