@@ -93,8 +93,9 @@ function renderTasks(filters: { tags?: string[] } = {}) {
 async function quickAdd(text: string) {
   const box = await screen.findByLabelText("Quick add a task");
   fireEvent.change(box, { target: { value: text } });
-  // The parser loads on first use; Enter before it has would parse on submit anyway.
-  await screen.findByText("Adds");
+  // The parser loads on first use; Enter before it has would parse on submit anyway. Its
+  // first import took over findBy's default 1 s in about 1 run of 4 on a busy machine.
+  await screen.findByText("Adds", undefined, { timeout: 10_000 });
   fireEvent.submit(box.closest("form")!);
   await vi.waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === "POST")).toBe(true));
 }
