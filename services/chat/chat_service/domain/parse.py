@@ -70,6 +70,7 @@ Intent = Literal[
     "unclear",
     "skip",
     "chat",
+    "time",
 ]
 MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update", "skip"})
 
@@ -200,6 +201,8 @@ class Request:
     # Read with a misspelled command verb ("resechdule the plumbr to tuesday"): only a task
     # whose title has every word of `ref` is meant; else `fallback` (the words as a new task).
     whole_ref: bool = False
+    # "When is the next yoga?": open tasks only (a repeating task's done one has its title).
+    open_only: bool = False
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -2616,7 +2619,26 @@ _DID_I_NOT_A_TASK = re.compile(
 )
 
 
+# "What time is it?", "what's the time": the clock, not a task called 'it'.
+_WHAT_TIME = re.compile(
+    r"^(?:(?:do\s+you\s+know|(?:can|could)\s+you\s+tell\s+me)\s+)?(?:what\s+time\s+(?:is\s+it|it\s+is)|what(?:'s|\s+is)\s+the\s+time)"
+    r"(?:\s+(?:now|right\s+now|here))?[\s?!.]*$",
+    re.IGNORECASE,
+)
+# "When is the next yoga?", "when's my next dentist appointment": the open one.
+_NEXT = re.compile(
+    r"^(?:the\s+|my\s+)?next\s+(?!(?:week|month|year|weekend|time|\w+day)\b|\w+'s\b)(?=\S)", re.IGNORECASE
+)
+
+
 def _read_show(text: str, now: datetime) -> Request | None:
+    if _WHAT_TIME.match(text):
+        return Request("time")
+    when = re.match(
+        r"^(?:when\s+is|when's|what\s+time\s+is)\s+(?P<ref>.+?)(?:\s+due)?\??$", text, re.IGNORECASE
+    )
+    if when and _NEXT.match(when.group("ref")):
+        return replace(_req("show", _NEXT.sub("", when.group("ref"))), open_only=True)
     patterns = (
         r"^(?:when\s+is|when's|what\s+time\s+is|when\s+do\s+i\s+(?:need|have)\s+to(?:\s+do)?)\s+(?P<ref>.+?)(?:\s+due)?\??$",
         r"^(?:tell\s+me\s+(?:more\s+)?about|show\s+me|show|details\s+(?:of|for|on|about)|what\s+about|"

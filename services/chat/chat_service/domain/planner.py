@@ -330,6 +330,9 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return "OK! I'm here whenever you need me."
     if req.intent == "cancel":
         return "OK, I've left everything as it was."
+    if req.intent == "time":
+        now = ctx.local_now
+        return f"It's {reply.clock(now)} on {now.strftime('%A, %B')} {now.day}."
     if req.intent == "chat":
         return "I'm only good with tasks, I'm afraid. Tell me one to add, or ask \"What's on my list?\""
     if req.intent == "hide_done":
@@ -495,7 +498,8 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
     # An edit that would otherwise add a task ("remind me that the rent is due tomorrow")
     # edits an open task only: a reminder or date on last month's done 'Pay rent' is lost.
     # A skip moves a repeating task's coming occurrence: an open task's.
-    open_only = (req.intent == "update" and req.fallback is not None) or req.intent == "skip"
+    # "When is the next yoga?" asks about the one still to do.
+    open_only = (req.intent == "update" and req.fallback is not None) or req.intent == "skip" or req.open_only
     for scope in dict.fromkeys((status,) if open_only else (status, "all")):
         result = j.call("search_tasks", query=query, status=scope)
         if not _ok(result):
