@@ -411,6 +411,89 @@ export function useDeleteTask() {
   });
 }
 
+/** Where a task sits in each cached list: [query key, page, index in the page]. */
+export type ListPlaces = Array<[readonly unknown[], number, number]>;
+
+export function placesOf(client: QueryClient, id: string): ListPlaces {
+  const places: ListPlaces = [];
+  for (const [key, data] of client.getQueriesData<ListData>({ queryKey: taskKeys.lists() })) {
+    data?.pages.forEach((page, p) => {
+      const index = page.items.findIndex((task) => task.id === id);
+      if (index >= 0) places.push([key, p, index]);
+    });
+  }
+  return places;
+}
+
+/**
+ * The fields a deleted task is made again with (the API has no undelete), as the assistant's undo
+ * of a delete does (chat planner's _bring_back): title, description, priority, tags, due and
+ * reminder times, repeat. A completed instance of a series comes back as a one-off: completing a
+ * new series would make a second next instance besides the one the deleted task already made.
+ */
+export function restoreInput(task: Task): TaskInput {
+  const oneOff = task.completed && task.rrule;
+  return {
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    tags: task.tags,
+    due_at: task.due_at,
+    remind_at: task.remind_at,
+    rrule: oneOff ? null : task.rrule,
+    repeat_from: oneOff ? "due" : task.repeat_from,
+  };
+}
+
+/**
+ * Undo of a delete: the task made again from its fields (`input`, restoreInput), completed again
+ * if it was, shown at once where it was in each list (`places`, taken before the delete). Resolves
+ * to the new task (it has a new id).
+ */
+export function useRestoreTask() {
+  const client = useQueryClient();
+  const { toast } = useToast();
+  return useMutation({
+    mutationFn: async ({ task, input }: { task: Task; input: TaskInput; places: ListPlaces }) => {
+      const made = await parseTask(
+        await api("tasks", { method: "POST", body: input, headers: { "Idempotency-Key": createKeyOf(input) } }),
+      );
+      if (!task.completed) return made;
+      try {
+        return await parseTask(await api(`tasks/${encodeURIComponent(made.id)}/complete`, { method: "POST" }));
+      } catch (error) {
+        toast({ tone: "error", title: `“${task.title}” is back, but open`, description: errorMessage(error) });
+        return made;
+      }
+    },
+    onMutate: async ({ task, input, places }) => {
+      await client.cancelQueries({ queryKey: taskKeys.all });
+      const saved = snapshot(client);
+      const shown: Task = { ...task, ...input, id: `optimistic-${createKeyOf(input)}`, is_recurring: Boolean(input.rrule) } as Task;
+      for (const [key, p, index] of places) {
+        client.setQueryData<ListData>(key, (data) => {
+          if (!data?.pages[p] || data.pages.some((page) => page.items.some((t) => t.id === shown.id))) return data;
+          const pages = data.pages.map((page, i) => {
+            if (i !== p) return page;
+            const items = [...page.items];
+            items.splice(Math.min(index, items.length), 0, shown);
+            return { ...page, items };
+          });
+          return { ...data, pages };
+        });
+      }
+      return { saved, shown: shown.id };
+    },
+    onError: (error, { task }, context) => {
+      if (context) restore(client, context.saved);
+      toast({ tone: "error", title: `“${task.title}” was not brought back`, description: errorMessage(error) });
+    },
+    // The new task takes the place of the one shown meanwhile (same spot, so focus can go to it).
+    onSuccess: (made, _vars, context) => editLists(client, (task) => (task.id === context?.shown ? made : task)),
+    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+  });
+}
+
 // -- display helpers -------------------------------------------------------------------------
 
 export type DueState = "overdue" | "today" | "soon" | "later" | null;

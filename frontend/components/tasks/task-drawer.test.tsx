@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ToastProvider } from "@/components/ui/toast";
+import { ToastProvider, useToast } from "@/components/ui/toast";
 import { TaskDrawer } from "./task-drawer";
 import { testTask } from "./test-task";
 
@@ -26,13 +26,13 @@ afterEach(() => {
   delete Element.prototype.scrollIntoView;
 });
 
-function renderDrawer() {
+function renderDrawer(onDelete = vi.fn()) {
   const onClose = vi.fn();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
       <ToastProvider>
-        <TaskDrawer task={task} onClose={onClose} />
+        <TaskDrawer task={task} onClose={onClose} onDelete={onDelete} />
       </ToastProvider>
     </QueryClientProvider>,
   );
@@ -245,12 +245,17 @@ describe("TaskDrawer over the tasks page", () => {
   /** The list's row that opens it, and the drawer, as the tasks page has them. */
   function Page() {
     const [open, setOpen] = useState(false);
+    const { toast } = useToast();
     return (
       <main data-testid="main">
         <button type="button" onClick={() => setOpen(true)}>
           Pay rent. Open details
         </button>
-        <TaskDrawer task={open ? task : null} onClose={() => setOpen(false)} />
+        <TaskDrawer
+          task={open ? task : null}
+          onClose={() => setOpen(false)}
+          onDelete={(deleted) => toast({ title: `Deleted “${deleted.title}”` })}
+        />
       </main>
     );
   }
@@ -296,5 +301,33 @@ describe("TaskDrawer over the tasks page", () => {
     expect(behind(toast)).toEqual([false, false]);
     await waitFor(() => expect(behind(row)).toEqual([false, false]));
     expect(document.activeElement).toBe(row);
+  });
+});
+
+describe("TaskDrawer delete", () => {
+  it("moves focus to the question's Keep when the bin asks, and back to the bin on Keep", async () => {
+    renderDrawer();
+    await frames();
+    const bin = screen.getByRole("button", { name: "Delete task" });
+    bin.focus();
+    fireEvent.click(bin);
+    const question = screen.getByRole("group", { name: "Delete this task?" });
+    await frames();
+    // Before: the bin went away with focus in it, and focus fell to <body>.
+    expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Keep" }));
+    fireEvent.click(document.activeElement!);
+    await frames();
+    expect(screen.queryByRole("group", { name: "Delete this task?" })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Delete task" }));
+  });
+
+  it("leaves the delete to the page (its toast, Undo and focus) and closes", async () => {
+    const onDelete = vi.fn();
+    const onClose = renderDrawer(onDelete);
+    fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
+    expect(onDelete).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Delete" }));
+    expect(onDelete).toHaveBeenCalledWith(task);
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });

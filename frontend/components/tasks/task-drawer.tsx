@@ -21,7 +21,6 @@ import {
   PRIORITY_LABEL,
   TITLE_TOO_LONG,
   titleLength,
-  useDeleteTask,
   useUpdateTask,
   type Priority,
   type Task,
@@ -231,7 +230,17 @@ function PriorityChoice({
   );
 }
 
-function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: Ref<CloseGuard> }) {
+function TaskForm({
+  task,
+  onDone,
+  onDelete,
+  ref,
+}: {
+  task: Task;
+  onDone: () => void;
+  onDelete: (task: Task) => void;
+  ref: Ref<CloseGuard>;
+}) {
   const [initial] = useState(() => formFromTask(task));
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<Errors>({});
@@ -239,13 +248,16 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const formElement = useRef<HTMLFormElement>(null);
   const keepEditing = useRef<HTMLButtonElement>(null);
+  // The bin and the question's safe answer: focus goes from one to the other (the bin goes away
+  // while it asks; focus would fall to <body> and the shortcuts stop).
+  const bin = useRef<HTMLButtonElement>(null);
+  const keepTask = useRef<HTMLButtonElement>(null);
   const actionBar = useRef<HTMLDivElement>(null);
   // A toast ("Completed … Undo") stays above Delete/Cancel/Save, not over them (phones).
   useToastClearance(actionBar, true);
   // Where focus was when the question came up, to go back there on "Keep editing".
   const focusBefore = useRef<HTMLElement | null>(null);
   const update = useUpdateTask();
-  const remove = useDeleteTask();
   const { toast } = useToast();
   // Text typed in the tag box but not yet a tag is an edit too: Escape must not drop it unasked.
   const [tagText, setTagText] = useState("");
@@ -472,25 +484,44 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
             </Button>
           </div>
         ) : confirmDelete ? (
-          <>
-            <span className="text-sm text-text">Delete this task?</span>
+          <div role="group" aria-labelledby="task-delete-question" className="flex flex-wrap items-center gap-2">
+            <span id="task-delete-question" className="text-sm text-text">
+              Delete this task?
+            </span>
             <Button
               variant="danger"
               size="sm"
               onClick={() => {
-                remove.mutate({ task });
-                toast({ title: `Deleted “${task.title}”`, duration: 3000 });
+                // The Tasks screen deletes it (toast with Undo) and puts focus in the list.
+                onDelete(task);
                 onDone();
               }}
             >
               Delete
             </Button>
-            <Button size="sm" variant="ghost" onClick={() => setConfirmDelete(false)}>
+            <Button
+              ref={keepTask}
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setConfirmDelete(false);
+                requestAnimationFrame(() => bin.current?.focus());
+              }}
+            >
               Keep
             </Button>
-          </>
+          </div>
         ) : (
-          <Button variant="danger" size="icon" aria-label="Delete task" onClick={() => setConfirmDelete(true)}>
+          <Button
+            ref={bin}
+            variant="danger"
+            size="icon"
+            aria-label="Delete task"
+            onClick={() => {
+              setConfirmDelete(true);
+              requestAnimationFrame(() => keepTask.current?.focus());
+            }}
+          >
             <Trash2 aria-hidden className="h-4 w-4" />
           </Button>
         )}
@@ -508,10 +539,13 @@ function TaskForm({ task, onDone, ref }: { task: Task; onDone: () => void; ref: 
 export function TaskDrawer({
   task,
   onClose,
+  onDelete,
   guard,
 }: {
   task: Task | null;
   onClose: () => void;
+  /** Delete was confirmed: delete `task` (the drawer then closes). */
+  onDelete: (task: Task) => void;
   /** For the browser's Back: may the drawer close now, or did it ask about unsaved changes? */
   guard?: Ref<CloseGuard>;
 }) {
@@ -526,7 +560,7 @@ export function TaskDrawer({
   };
   return (
     <Drawer open={task !== null} onClose={requestClose} title="Edit task">
-      {shown && <TaskForm ref={form} key={shown.id} task={task ?? shown} onDone={onClose} />}
+      {shown && <TaskForm ref={form} key={shown.id} task={task ?? shown} onDone={onClose} onDelete={onDelete} />}
     </Drawer>
   );
 }

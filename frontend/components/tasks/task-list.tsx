@@ -6,12 +6,18 @@
  * row focused, ↑/↓/j/k from anywhere on the page (outside a field or dialog) enter the list.
  */
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { shortcutAllowed } from "@/lib/keyboard";
 import type { Task } from "@/lib/tasks";
 import { TaskRow } from "./task-row";
 
 /** Where the arrow keys already mean something (a panel, a radio group, a scrolling log): not ours. */
+/** What the Tasks screen asks of the list: focus a task's row (after a delete, after its Undo). */
+export interface TaskListHandle {
+  /** Scrolls to the task's row and focuses it; false when the task is not in the list. */
+  focusTask: (id: string) => boolean;
+}
+
 const OWNS_ARROWS =
   '[role="dialog"], [role="radiogroup"], [role="toolbar"], [role="menu"], [role="listbox"], [role="tablist"], [role="log"]';
 
@@ -26,6 +32,7 @@ export function TaskList({
   onLoadMore,
   onOpen,
   onToggle,
+  ref,
 }: {
   /** Still the previous query's rows while the new filter/search loads (the count shows a spinner). */
   stale: boolean;
@@ -40,6 +47,7 @@ export function TaskList({
   onLoadMore: () => void;
   onOpen: (task: Task) => void;
   onToggle: (task: Task) => void;
+  ref?: Ref<TaskListHandle>;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -84,6 +92,18 @@ export function TaskList({
       requestAnimationFrame(() => tryFocus(0));
     },
     [tasks, virtualizer],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusTask: (id) => {
+        const index = tasks.findIndex((t) => t.id === id);
+        if (index >= 0) focusIndex(index);
+        return index >= 0;
+      },
+    }),
+    [tasks, focusIndex],
   );
 
   // Entering the list: the rows' own handler (below) takes over once one has focus. Back on the

@@ -20,8 +20,12 @@ import {
   DEFAULT_FILTERS,
   errorMessage,
   getParsed,
+  placesOf,
   PRIORITIES,
+  restoreInput,
   taskKeys,
+  useDeleteTask,
+  useRestoreTask,
   useSetCompleted,
   useTaskList,
   userTimeZone,
@@ -36,7 +40,7 @@ import { EmptyState } from "./empty-state";
 import { activeChips, FilterChips } from "./filter-chips";
 import { FilterMenu } from "./filter-menu";
 import { loadParser, QuickAdd } from "./quick-add";
-import { TaskList } from "./task-list";
+import { TaskList, type TaskListHandle } from "./task-list";
 import { loadCelebration } from "./task-row";
 
 // The drawer (form, recurrence editor, tag autocomplete) loads on demand, preloaded when idle.
@@ -117,6 +121,50 @@ export function toggleToast(task: Task, completing: boolean, undo: () => void): 
       }
     : { tone: "info", title: `Reopened “${task.title}”`, action: { label: "Undo", onClick: undo } };
 }
+
+/** What deleting `task` says, with Undo (which makes it again: the API has no undelete). */
+export function deleteToast(task: Task, undo: () => void): ToastOptions {
+  return { tone: "info", title: `Deleted “${task.title}”`, action: { label: "Undo", onClick: undo } };
+}
+
+/**
+ * A task brought back by Undo is a new task (new id, created now), which the server's order may
+ * put elsewhere (last among its equals, first when sorted newest first). In the view it was
+ * deleted from it stays where it was: before the task that followed it (else after the one
+ * before it, else where the server puts it).
+ */
+export interface Pin {
+  id: string;
+  before: string | null;
+  after: string | null;
+}
+
+export function keepInPlace(tasks: Task[], pins: readonly Pin[]): Task[] {
+  let list = tasks;
+  for (const pin of pins) {
+    const from = list.findIndex((t) => t.id === pin.id);
+    if (from < 0) continue;
+    const rest = list.filter((_, i) => i !== from);
+    const before = pin.before === null ? -1 : rest.findIndex((t) => t.id === pin.before);
+    const after = pin.after === null ? -1 : rest.findIndex((t) => t.id === pin.after);
+    const to = before >= 0 ? before : after >= 0 ? after + 1 : from;
+    list = [...rest.slice(0, to), list[from], ...rest.slice(to)];
+  }
+  return list;
+}
+
+/**
+ * Where focus goes after deleting `id` from the list on screen: the next task's id, else the
+ * previous one's, null when none is left (the quick-add), undefined when it was not in the list.
+ */
+export function focusAfterDelete(tasks: readonly Task[], id: string): string | null | undefined {
+  const index = tasks.findIndex((t) => t.id === id);
+  if (index < 0) return undefined;
+  return tasks[index + 1]?.id ?? tasks[index - 1]?.id ?? null;
+}
+
+/** Where focus is to go once the list is on screen as it should be (the drawer closed). */
+type FocusTarget = { kind: "after-delete"; deleted: string; next: string | null } | { kind: "restored"; id: string };
 
 /**
  * What to say when a task just added is not in the list on screen because the search or the
@@ -263,6 +311,9 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   );
   const list = useTaskList(params);
   const queryClient = useQueryClient();
+  const viewKey = useMemo(() => JSON.stringify(params), [params]);
+  // Tasks brought back by Undo, kept where they were while this view (sort, filters, search) stays.
+  const [pins, setPins] = useState<{ view: string; list: Pin[] }>({ view: "", list: [] });
   // `mutate` is stable across renders (the mutation object is not), so rows stay memoised.
   const { mutate: setCompleted } = useSetCompleted();
 
@@ -279,8 +330,8 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         all.push(task);
       }
     }
-    return all;
-  }, [list.data, view.filters.status, leaving]);
+    return pins.view === viewKey ? keepInPlace(all, pins.list) : all;
+  }, [list.data, view.filters.status, leaving, pins, viewKey]);
   // "grocreies" found nothing as typed; the results are for "groceries": say so, highlight that.
   const corrected = (search && list.data?.pages[0]?.corrected_search) || null;
 
@@ -380,6 +431,55 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     },
     [setCompleted, toast, dismiss],
   );
+
+  // Delete (from the drawer) says so with Undo, which makes the task again where it was. Focus
+  // goes to the next task in the list (else the previous one, else the quick-add): the deleted
+  // row was where it would have gone back to, and without a row focused the shortcuts stop.
+  const listHandle = useRef<TaskListHandle>(null);
+  const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
+  const { mutateAsync: removeTask } = useDeleteTask();
+  const { mutateAsync: restoreTask } = useRestoreTask();
+  const onDelete = useCallback(
+    (task: Task) => {
+      const next = focusAfterDelete(tasks, task.id);
+      const index = tasks.findIndex((t) => t.id === task.id);
+      const neighbours = index >= 0 ? { before: tasks[index + 1]?.id ?? null, after: tasks[index - 1]?.id ?? null } : null;
+      const places = placesOf(queryClient, task.id);
+      const deletedIn = viewKey;
+      if (next !== undefined) setFocusTarget({ kind: "after-delete", deleted: task.id, next });
+      const undo = () =>
+        restoreTask({ task, input: restoreInput(task), places }).then(
+          (made) => {
+            if (neighbours)
+              setPins((current) => ({
+                view: deletedIn,
+                list: [...(current.view === deletedIn ? current.list : []), { id: made.id, ...neighbours }],
+              }));
+            setFocusTarget({ kind: "restored", id: made.id });
+          },
+          () => {}, // the error toast says it
+        );
+      const said = toast(deleteToast(task, undo));
+      // Refused (its error toast says why): nothing to undo.
+      removeTask({ task }).catch(() => dismiss(said));
+    },
+    [tasks, queryClient, viewKey, restoreTask, removeTask, toast, dismiss],
+  );
+  useEffect(() => {
+    if (!focusTarget || openId !== null) return;
+    if (focusTarget.kind === "after-delete") {
+      if (tasks.some((t) => t.id === focusTarget.deleted)) return; // still leaving the list
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setFocusTarget(null);
+      if (!(focusTarget.next && listHandle.current?.focusTask(focusTarget.next))) quickAdd.current?.focus();
+      return;
+    }
+    setFocusTarget(null);
+    // Not away from a field being typed in meanwhile (the new task takes a request to make).
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.matches("input, textarea, select, [contenteditable]")) return;
+    listHandle.current?.focusTask(focusTarget.id);
+  }, [focusTarget, openId, tasks]);
 
   const status = view.filters.status;
   const leaves = useCallback(
@@ -575,6 +675,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           onLoadMore={loadMore}
           onOpen={openTask}
           onToggle={onToggle}
+          ref={listHandle}
         />
       )}
       <p className="hidden text-xs text-muted sm:block">
@@ -583,7 +684,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">Esc</kbd> close
       </p>
 
-      <TaskDrawer task={openedTask} onClose={closeTask} guard={drawerGuard} />
+      <TaskDrawer task={openedTask} onClose={closeTask} onDelete={onDelete} guard={drawerGuard} />
     </div>
   );
 }

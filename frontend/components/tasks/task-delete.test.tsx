@@ -1,0 +1,255 @@
+// @vitest-environment jsdom
+/**
+ * Deleting a task from the edit drawer on the Tasks screen: the toast's Undo makes it again (the
+ * API has no undelete) where it was, and keyboard focus stays in the list throughout.
+ */
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubResizeObserver } from "@/lib/test-stubs";
+import { ToastProvider } from "@/components/ui/toast";
+import type { Task } from "@/lib/tasks";
+import { deleteToast, focusAfterDelete, keepInPlace, TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
+import { restoreInput } from "@/lib/tasks";
+import { testTask } from "./test-task";
+
+vi.mock("next/navigation", async () => {
+  const { useMemo, useSyncExternalStore } = await import("react");
+  const subscribe = (listener: () => void) => {
+    window.addEventListener("popstate", listener);
+    return () => window.removeEventListener("popstate", listener);
+  };
+  return {
+    useSearchParams: () => {
+      const search = useSyncExternalStore(subscribe, () => window.location.search);
+      return useMemo(() => new URLSearchParams(search), [search]);
+    },
+  };
+});
+
+/** The server: its tasks in the order it lists them (oldest first: a task made again comes last). */
+let stored: Task[];
+let fetchMock: ReturnType<typeof vi.fn>;
+let created: Array<Record<string, unknown>>;
+let made = 0;
+let refuseDelete = false;
+
+beforeEach(() => {
+  created = [];
+  made = 0;
+  refuseDelete = false;
+  stored = [
+    testTask({ id: "a", title: "Pay rent" }),
+    testTask({
+      id: "b",
+      title: "Buy milk",
+      description: "2 litres",
+      priority: "HIGH",
+      tags: ["Shopping"],
+      due_at: "2030-01-05T17:00:00.000Z",
+      remind_at: "2030-01-05T16:30:00.000Z",
+      rrule: "FREQ=WEEKLY",
+      is_recurring: true,
+    }),
+    testTask({ id: "c", title: "Call mom" }),
+  ];
+  fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    const path = new URL(url, "http://localhost").pathname;
+    const method = init?.method ?? "GET";
+    if (method === "DELETE" && refuseDelete)
+      return Response.json({ error: { code: "unavailable", message: "Try again later." } }, { status: 503 });
+    if (method === "DELETE") {
+      stored = stored.filter((t) => `/api/tasks/${t.id}` !== path);
+      return new Response(null, { status: 204 });
+    }
+    if (method === "POST" && path.endsWith("/complete")) {
+      const task = stored.find((t) => path === `/api/tasks/${t.id}/complete`)!;
+      Object.assign(task, { completed: true, completed_at: "2030-01-03T00:00:00Z" });
+      return Response.json(task);
+    }
+    if (method === "POST") {
+      const sent = JSON.parse(String(init?.body));
+      created.push(sent);
+      const task = testTask({ ...sent, id: `new-${++made}`, is_recurring: Boolean(sent.rrule) });
+      stored.push(task);
+      return Response.json(task, { status: 201 });
+    }
+    const status = new URL(url, "http://localhost").searchParams.get("status");
+    const items = stored.filter((t) => status === "all" || t.completed === (status === "completed"));
+    return Response.json({ items, next_cursor: null, corrected_search: null });
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  window.history.replaceState(null, "", "/tasks");
+  vi.stubGlobal("CSS", { escape: (value: string) => value });
+  vi.stubGlobal("scrollTo", () => {});
+  stubResizeObserver();
+});
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function renderTasks(status: "open" | "all" = "open") {
+  localStorage.setItem(
+    VIEW_STORAGE_KEY,
+    JSON.stringify({ filters: { status, priority: [], due: null, tags: [] }, sort: null, order: "asc" }),
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <TasksView />
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const frames = () => new Promise((resolve) => setTimeout(resolve, 100));
+const titles = () => screen.getAllByRole("button", { name: / Open details$/ }).map((b) => b.getAttribute("aria-label"));
+const rowOf = (title: string) => screen.getByRole("button", { name: `${title}. Open details` });
+const focusedTitle = () => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName;
+
+/** List requests since the last create (the list as the server has it after Undo). */
+const listedSinceCreate = () => {
+  const calls = fetchMock.mock.calls.map(([url, init]) => `${init?.method ?? "GET"} ${url}`);
+  const create = calls.findLastIndex((call) => call === "POST /api/tasks");
+  return create < 0 ? 0 : calls.slice(create).filter((call) => call.startsWith("GET /api/tasks?")).length;
+};
+
+/** Opens `title` from its row by keyboard, presses the bin and Delete; returns the toast. */
+async function deleteByDrawer(title: string) {
+  const row = await screen.findByRole("button", { name: `${title}. Open details` });
+  row.focus();
+  fireEvent.click(row);
+  const drawer = await screen.findByRole("dialog", { name: "Edit task" });
+  await frames();
+  fireEvent.click(within(drawer).getByRole("button", { name: "Delete task" }));
+  await frames();
+  // The question's safe answer has focus (before: <body>).
+  expect(document.activeElement).toBe(within(drawer).getByRole("button", { name: "Keep" }));
+  fireEvent.click(within(drawer).getByRole("button", { name: "Delete" }));
+  const toast = await vi.waitFor(() => {
+    const found = screen.queryAllByRole("status").find((el) => el.textContent?.includes("Deleted"));
+    expect(found).toBeTruthy();
+    return found!;
+  });
+  await vi.waitFor(() => expect(screen.queryByRole("button", { name: `${title}. Open details` })).toBeNull());
+  await frames();
+  return toast;
+}
+
+describe("deleting a task from the edit drawer", () => {
+  it("puts focus on the next task, and Undo makes the task again where it was, focused", async () => {
+    renderTasks();
+    await screen.findByText("3 tasks");
+    const toast = await deleteByDrawer("Buy milk");
+    expect(toast.textContent).toContain("Deleted “Buy milk”");
+    expect(focusedTitle()).toBe("Call mom. Open details");
+
+    // Before: no Undo.
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toEqual({
+      title: "Buy milk",
+      description: "2 litres",
+      priority: "HIGH",
+      tags: ["Shopping"],
+      due_at: "2030-01-05T17:00:00.000Z",
+      remind_at: "2030-01-05T16:30:00.000Z",
+      rrule: "FREQ=WEEKLY",
+      repeat_from: "due",
+    });
+    await vi.waitFor(() => expect(focusedTitle()).toBe("Buy milk. Open details"));
+    // The server lists the new task last (it is the newest); on screen it is where it was.
+    await vi.waitFor(() => expect(listedSinceCreate()).toBeGreaterThan(0));
+    await frames();
+    expect(stored.map((t) => t.title)).toEqual(["Pay rent", "Call mom", "Buy milk"]);
+    expect(titles()).toEqual(["Pay rent. Open details", "Buy milk. Open details", "Call mom. Open details"]);
+    expect(focusedTitle()).toBe("Buy milk. Open details");
+  });
+
+  it("puts focus on the previous task when the last one goes, and on the quick-add when none is left", async () => {
+    stored = stored.slice(0, 2);
+    renderTasks();
+    await screen.findByText("2 tasks");
+    await deleteByDrawer("Buy milk");
+    expect(focusedTitle()).toBe("Pay rent. Open details");
+    await deleteByDrawer("Pay rent");
+    await screen.findByText("Nothing to do. Yet.");
+    expect(document.activeElement).toBe(screen.getByLabelText("Quick add a task"));
+  });
+
+  it("brings a completed task back completed; a completed instance of a series as a done one-off", async () => {
+    Object.assign(stored[1], { completed: true, completed_at: "2030-01-02T00:00:00Z" });
+    renderTasks("all");
+    await screen.findByText("3 tasks");
+    const toast = await deleteByDrawer("Buy milk");
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(stored.at(-1)?.completed).toBe(true));
+    expect(created[0]).toMatchObject({ title: "Buy milk", rrule: null, repeat_from: "due", due_at: "2030-01-05T17:00:00.000Z" });
+    expect(fetchMock.mock.calls.some(([url, init]) => init?.method === "POST" && String(url).endsWith("/new-1/complete"))).toBe(true);
+    await vi.waitFor(() => expect(focusedTitle()).toBe("Buy milk. Open details"));
+    expect(titles()).toEqual(["Pay rent. Open details", "Buy milk. Open details", "Call mom. Open details"]);
+  });
+
+  it("withdraws the Undo when the server refuses the delete (the task is back, nothing to undo)", async () => {
+    renderTasks();
+    await screen.findByText("3 tasks");
+    refuseDelete = true;
+    const row = rowOf("Pay rent");
+    row.focus();
+    fireEvent.click(row);
+    const drawer = await screen.findByRole("dialog", { name: "Edit task" });
+    fireEvent.click(within(drawer).getByRole("button", { name: "Delete task" }));
+    fireEvent.click(within(drawer).getByRole("button", { name: "Delete" }));
+    await screen.findByText("“Pay rent” was not deleted");
+    await vi.waitFor(() => expect(screen.queryByRole("button", { name: "Undo" })).toBeNull());
+    expect(created).toEqual([]);
+  });
+});
+
+describe("the pieces", () => {
+  const [a, b, c] = ["a", "b", "c"].map((id) => testTask({ id, title: id.toUpperCase() }));
+  it("deleteToast says what went, with Undo", () => {
+    const undo = vi.fn();
+    const options = deleteToast(b, undo);
+    expect(options).toMatchObject({ title: "Deleted “B”", action: { label: "Undo" } });
+    options.action?.onClick();
+    expect(undo).toHaveBeenCalledTimes(1);
+  });
+
+  it("focusAfterDelete: the next task, else the previous one, null for none, undefined when not listed", () => {
+    expect(focusAfterDelete([a, b, c], "b")).toBe("c");
+    expect(focusAfterDelete([a, b, c], "c")).toBe("b");
+    expect(focusAfterDelete([a], "a")).toBeNull();
+    expect(focusAfterDelete([a, c], "b")).toBeUndefined();
+  });
+
+  it("keepInPlace puts a task back before the one that followed it, else after the one before it", () => {
+    const n = testTask({ id: "n", title: "N" });
+    const ids = (tasks: Task[]) => tasks.map((t) => t.id).join("");
+    expect(ids(keepInPlace([a, c, n], [{ id: "n", before: "c", after: "a" }]))).toBe("anc");
+    expect(ids(keepInPlace([n, a, c], [{ id: "n", before: "c", after: "a" }]))).toBe("anc");
+    expect(ids(keepInPlace([a, n], [{ id: "n", before: "c", after: "a" }]))).toBe("an");
+    expect(ids(keepInPlace([n, a, b], [{ id: "n", before: null, after: "b" }]))).toBe("abn");
+    expect(ids(keepInPlace([a, n, b], [{ id: "n", before: "x", after: "y" }]))).toBe("anb");
+    expect(ids(keepInPlace([a, b], [{ id: "n", before: "b", after: "a" }]))).toBe("ab");
+  });
+
+  it("restoreInput: the fields the assistant's undo restores; a done instance of a series as a one-off", () => {
+    const task = testTask({ title: "T", description: "d", priority: "LOW", tags: ["x"], due_at: "2030-01-01T09:00:00Z", remind_at: "2030-01-01T08:00:00Z", rrule: "FREQ=DAILY", repeat_from: "completion" });
+    expect(restoreInput(task)).toEqual({
+      title: "T",
+      description: "d",
+      priority: "LOW",
+      tags: ["x"],
+      due_at: "2030-01-01T09:00:00Z",
+      remind_at: "2030-01-01T08:00:00Z",
+      rrule: "FREQ=DAILY",
+      repeat_from: "completion",
+    });
+    expect(restoreInput({ ...task, completed: true })).toMatchObject({ rrule: null, repeat_from: "due", due_at: task.due_at });
+  });
+});
