@@ -1,0 +1,126 @@
+/**
+ * Deleting a task from the edit drawer with the keyboard only: focus never falls to <body>, the
+ * toast's Undo brings the task back where it was, with its fields, and focus goes to it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { apiCall, launch, log, newAccount, newContext, signUpByApi } from "./harness";
+
+interface Task {
+  id: string;
+  title: string;
+  description: string;
+  completed: boolean;
+  priority: string;
+  tags: string[];
+  due_at: string | null;
+  remind_at: string | null;
+  rrule: string | null;
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function desktop(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { width: 1280 });
+  await signUpByApi(context, newAccount("delete"));
+  const page = await context.newPage();
+  page.on("pageerror", (error) => log(`page error: ${error.message}`));
+  return { context, page };
+}
+
+/** What has focus: its id, else its accessible name, else its text, else its tag. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return "body";
+    return element.id || element.getAttribute("aria-label") || element.textContent?.trim() || element.tagName;
+  });
+
+const rows = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll("[aria-label$='. Open details']")].map((row) => row.getAttribute("aria-label")));
+
+/** From the task's row: Enter opens it, the bin (by keyboard) asks, Delete answers. */
+async function deleteByKeyboard(page: Page, title: string) {
+  await page.getByRole("button", { name: `${title}. Open details` }).focus();
+  await page.keyboard.press("Enter");
+  const drawer = page.getByRole("dialog", { name: "Edit task" });
+  await drawer.waitFor();
+  await drawer.getByRole("button", { name: "Delete task" }).focus();
+  await page.keyboard.press("Enter");
+  // The question's safe answer has focus (before: <body>).
+  await expect.poll(() => focused(page)).toBe("Keep");
+  await page.keyboard.press("Shift+Tab");
+  expect(await focused(page)).toBe("Delete");
+  await page.keyboard.press("Enter");
+}
+
+describe("deleting from the edit drawer with the keyboard", () => {
+  it("focuses the next task, and Undo brings the task back where it was, with its fields, focused", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Pay rent" });
+    const due = new Date(Date.now() + 3 * 86_400_000);
+    due.setUTCHours(16, 0, 0, 0);
+    const milk = await apiCall<Task>(context, "POST", "tasks", {
+      title: "Buy milk",
+      description: "2 litres",
+      tags: ["Shopping"],
+      due_at: due.toISOString(),
+      remind_at: new Date(due.getTime() - 30 * 60_000).toISOString(),
+      rrule: "FREQ=WEEKLY",
+    });
+    await apiCall(context, "POST", "tasks", { title: "Call mom", due_at: new Date(due.getTime() + 86_400_000).toISOString() });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Call mom. Open details" }).waitFor();
+    expect(await rows(page)).toEqual(["Buy milk. Open details", "Call mom. Open details", "Pay rent. Open details"]);
+
+    await deleteByKeyboard(page, "Buy milk");
+    await page.getByRole("status").filter({ hasText: "Deleted “Buy milk”" }).waitFor();
+    await expect.poll(() => focused(page)).toBe("Call mom. Open details");
+
+    // The toast's Undo is the next Tab stop after the list.
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Undo");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toBe("Buy milk. Open details");
+    await expect.poll(() => rows(page)).toEqual(["Buy milk. Open details", "Call mom. Open details", "Pay rent. Open details"]);
+    const back = (await apiCall<{ items: Task[] }>(context, "GET", "tasks")).items.find((t) => t.title === "Buy milk");
+    expect(back?.id).not.toBe(milk.id);
+    expect(back).toMatchObject({
+      description: "2 litres",
+      priority: "MEDIUM",
+      tags: ["Shopping"],
+      due_at: milk.due_at,
+      remind_at: milk.remind_at,
+      rrule: milk.rrule,
+      completed: false,
+    });
+    // The shortcuts work from there.
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => focused(page)).toBe("Call mom. Open details");
+    await context.close();
+  });
+
+  it("focuses the previous task when the last one goes, the quick-add when none is left", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Pay rent" });
+    await apiCall(context, "POST", "tasks", { title: "Read a book" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Read a book. Open details" }).waitFor();
+    await deleteByKeyboard(page, "Read a book");
+    await expect.poll(() => focused(page)).toBe("Pay rent. Open details");
+    await deleteByKeyboard(page, "Pay rent");
+    await page.getByText("Nothing to do. Yet.").waitFor();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim()))
+      .toBe("Quick add a task");
+    await context.close();
+  });
+});
