@@ -967,6 +967,7 @@ def _after_task_lead(text: str, now: datetime) -> tuple[str | None, str | None]:
 def read_add(text: str, now: datetime) -> Request:
     """A new task: its title and everything said about it."""
     text = respell_day_words(text)  # parse() has; a declined request's task has not
+    text, remind_said = _and_remind_me(text, now)
     scan = Scanner(text)
     changes = _attributes(scan, now)
     rest = scan.rest()
@@ -983,10 +984,10 @@ def read_add(text: str, now: datetime) -> Request:
     due = series_due(changes, now)
     minutes = changes.remind_minutes
     asks = bool(_ASKS_REMINDER.match(text))
-    if minutes is None and due is not None and asks:
+    if minutes is None and due is not None and (asks or remind_said):
         minutes = 0  # "remind me to call mom at 5": remind at the due time
     # "remind me later to call the bank": when is later? Asked, unless it was left open on purpose.
-    ask = asks and due is None and minutes is None and not _ANY_TIME.search(text)
+    ask = (asks or remind_said) and due is None and minutes is None and not _ANY_TIME.search(text)
     return Request(
         "add",
         changes=replace(
@@ -998,6 +999,31 @@ def read_add(text: str, now: datetime) -> Request:
             ask_remind=ask,
         ),
     )
+
+
+# "... and remind me saturday morning", ", and remind me about it at 5", "... and remind me":
+# a reminder of the task said before, at its due time (the time said is the due time).
+_AND_REMIND_ME = re.compile(
+    r"(?:\s*,\s*|\s+)(?:(?:and|then|also)\s+)*(?:please\s+)?remind\s+me(?:\s+(?:about|of)\s+(?:it|them|that))?"
+    r"(?:\s+(?P<when>\S.*?))?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _and_remind_me(text: str, now: datetime) -> tuple[str, bool]:
+    """'add milk, eggs and bread to my shopping list and remind me saturday morning' -> ('add
+    milk, eggs and bread to my shopping list saturday morning', True): the reminder asked for
+    after the task, taken out, its time kept as the task's. (text, False) when there is none,
+    or the words after "remind me" are no time ("and remind me to call bob" is a title's)."""
+    m = _AND_REMIND_ME.search(text)
+    if m is None or not text[: m.start()].strip(" ,"):
+        return text, False
+    said = m.group("when")
+    if said is not None:
+        when, leftover = _when_only(said, now)
+        if when is None or leftover:
+            return text, False
+    return f"{text[: m.start()]} {said or ''}".strip(), True
 
 
 # A time left open on purpose: "remind me to clean the garage sometime" asks no "when?".
@@ -1721,7 +1747,7 @@ def _explicit_rename(text: str) -> Request | None:
 def _read_rename(text: str, now: datetime) -> Request | None:
     explicit = _explicit_rename(text)
     if explicit is not None:
-        return explicit
+        return _renamed_then_changed(explicit, now)
     # "Change X to Y": a rename unless Y is a priority or a date (read further on), or starts
     # with one ("change X to urgent and due tomorrow": changes, never the name "Urgent and ...").
     m = re.match(
@@ -1739,6 +1765,32 @@ def _read_rename(text: str, now: datetime) -> Request | None:
             return None  # "due friday", "tagged work", "urgent and due friday": changes
         return _req("update", m.group("ref"), Changes(title=new[:1].upper() + new[1:]))
     return None
+
+
+# "... and make it high priority", ", then tag it work", "and remind me at 5": a command about
+# the task just renamed, said after its new name.
+_IT_COMMAND = re.compile(
+    r"(?:then\s+|also\s+)?(?:(?:make|set|mark|tag|label|move|put|change|schedule|have)\s+it\b|remind\s+me\b)",
+    re.IGNORECASE,
+)
+
+
+def _renamed_then_changed(rename: Request, now: datetime) -> Request:
+    """'rename groceries to weekly groceries and make it high priority': the new name is
+    'Weekly groceries' and the task is made High too (before: renamed 'Weekly groceries and make
+    it high priority'). Only a command about "it" (or "remind me") after the name splits it:
+    "rename flights to urgent and due friday" is still that name."""
+    title = rename.changes.title or ""
+    for join in _JOIN.finditer(title):
+        head, tail = title[: join.start()].strip(), title[join.end() :]
+        if not head or not _IT_COMMAND.match(tail):
+            continue
+        changes = _changes_said(tail, now)
+        if changes is not None and not changes.title:
+            both = _merged(replace(rename.changes, title=head), changes)
+            if both is not None:
+                return replace(rename, changes=both)
+    return rename
 
 
 def _read_description(text: str, now: datetime) -> Request | None:
