@@ -201,6 +201,9 @@ class Request:
     # Read with a misspelled command verb ("resechdule the plumbr to tuesday"): only a task
     # whose title has every word of `ref` is meant; else `fallback` (the words as a new task).
     whole_ref: bool = False
+    # A second command said in the same message, about another task ("mark call mom as done,
+    # and push the dentist back an hour"): done after this one, and told after it.
+    then: "Request | None" = None
     # "When is the next yoga?": open tasks only (a repeating task's done one has its title).
     open_only: bool = False
 
@@ -836,8 +839,48 @@ def parse(message: str, now: datetime) -> Request:
     ):
         found = reader(text, now)
         if found is not None:
-            return _command_misspelled(text, found, now)
-    return _command_misspelled(text, read_add(text, now), now)
+            return _two_commands_or(text, _command_misspelled(text, found, now), now)
+    return _two_commands_or(text, _command_misspelled(text, read_add(text, now), now), now)
+
+
+# "Mark call mom and yoga as done, and push the dentist back an hour": two commands, each about
+# its own task, where the whole would be a new task or a task name holding the second command.
+# Only before a command verb, and only when both halves read as a change of a task they name.
+_COMMAND_VERB = (
+    r"(?:mark|move|push|postpone|reschedule|delay|bump|delete|remove|complete|finish|rename|set|make|change|"
+    r"tag|label|check\s+off|tick\s+off|cross\s+off|untag|reopen|skip)\b"
+)
+_NEXT_COMMAND = re.compile(
+    r"(?:\s*[,;.]\s*(?:(?:and|then|also)\s+)*|\s+(?:and|then)\s+(?:(?:then|also)\s+)?)(?="
+    + _COMMAND_VERB
+    + ")",
+    re.IGNORECASE,
+)
+
+
+def _two_commands_or(text: str, reading: Request, now: datetime) -> Request:
+    """Two commands said in one message, when the message read as one is a new task or a
+    command whose task name holds the second command ('delete milk and move the dentist to
+    friday' named a task 'milk and move the dentist to friday'); else `reading`."""
+    if reading.intent == "add" or (reading.ref and _NEXT_COMMAND.search(reading.ref)):
+        return _read_two_commands(text, now) or reading
+    return reading
+
+
+def _read_two_commands(text: str, now: datetime) -> Request | None:
+    """'mark call mom and yoga as done, and push the dentist back an hour': the first command,
+    then the second (`then`), each read as said alone. None unless both start with a command
+    verb and read as a change of a task named by its words."""
+    if not re.match(_COMMAND_VERB, text, re.IGNORECASE):
+        return None
+    for join in _NEXT_COMMAND.finditer(text):
+        first, second = parse(text[: join.start()], now), parse(text[join.end() :], now)
+        if all(
+            r.intent in MUTATING and r.ref and r.fallback is None and r.then is None and not r.whole_ref
+            for r in (first, second)
+        ):
+            return replace(first, then=second)
+    return None
 
 
 def _command_misspelled(text: str, reading: Request, now: datetime) -> Request:

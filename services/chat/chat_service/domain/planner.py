@@ -286,6 +286,9 @@ def _failure(result: dict[str, Any], doing: str) -> str:
 
 # -- the plans -------------------------------------------------------------------------------
 def _plan(req: Request, ctx: Context, j: Journal) -> str:
+    if req.then is not None:
+        # "Mark call mom as done, and push the dentist back an hour": each done and told in turn.
+        return " ".join(_told(r, ctx, j) for r in (replace(req, then=None), req.then))
     if req.intent == "add":
         return _add(req, ctx, j)
     if req.intent == "list":
@@ -311,6 +314,14 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
     if req.intent == "reminders":
         return _reminders(ctx, j)
     return _small_talk(req, ctx)
+
+
+def _told(req: Request, ctx: Context, j: Journal) -> str:
+    """What one of several commands of a message did, or why not (the others still go on)."""
+    try:
+        return _plan(req, ctx, j)
+    except _Reply as answer:
+        return answer.text
 
 
 def _cannot(cannot: Cannot, ctx: Context) -> str:
