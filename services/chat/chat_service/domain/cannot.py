@@ -82,11 +82,51 @@ class Cannot:
     # me at 5"), which a reminder does.
     task: str | None
     about_list: bool = False
+    # What to ask instead, when the request was about a stretch of time ("can you sort out my
+    # week?"): the question that shows it ("What's due this week?").
+    ask: str | None = None
+
+
+# Planning a stretch of time, put to the assistant: "can you sort out my week", "could you help
+# me plan tomorrow", "please organise my day", "help me plan the weekend". Said plainly ("plan
+# my week") it is a task the user will do; "can you sort my tasks" is a sort, "can you plan the
+# party" a task, as before: only a day, a week, ... (or the schedule, the calendar) is planned.
+_PLAN = re.compile(
+    r"^(?:help\s+me\s+(?:to\s+)?)?(?:sort\s+out|sort|organi[sz]e|plan(?:\s+out)?|arrange|manage|figure\s+out|"
+    r"schedule|prioriti[sz]e|optimi[sz]e|structure|work\s+out)\s+"
+    r"(?P<span>(?:(?:(?:my|the|this|next|our)\s+)*(?:whole\s+|entire\s+)?(?:week|day|weekend|month|morning|afternoon|"
+    r"evening|schedule|calendar|time)|today|tomorrow|tonight|(?:the\s+)?rest\s+of\s+(?:the|my|this)\s+(?:day|week))"
+    r"(?:\s+(?:today|tomorrow|tonight))?)(?:\s+(?:out|for\s+me|please))*[\s.!?]*$",
+    re.IGNORECASE,
+)
+_SPAN_QUESTIONS = (
+    (r"\bnext\s+week\b", "What's due next week?"),
+    (r"\bweekend\b", "What do I have this weekend?"),
+    (r"\bweek\b", "What's due this week?"),
+    (r"\btomorrow\b", "What's due tomorrow?"),
+    (r"\b(?:today|tonight|day|morning|afternoon|evening)\b", "What's due today?"),
+)
+
+
+def _planning(text: str, asked: bool) -> Cannot | None:
+    """'Can you sort out my week?': no tool plans, but the list of that week is there."""
+    request = re.sub(r"^(?:please|pls)\s+", "", text, flags=re.IGNORECASE)
+    m = _PLAN.match(request)
+    if m is None or not (asked or request != text or re.match(r"help\s+me\b", request, re.IGNORECASE)):
+        return None
+    span = m.group("span")
+    ask = next((q for pattern, q in _SPAN_QUESTIONS if re.search(pattern, span, re.IGNORECASE)), None)
+    yours = re.sub(r"\b(?:my|our)\b", "your", span, flags=re.IGNORECASE).lower()
+    return Cannot(f"plan {yours} for you", None, about_list=True, ask=ask or "What's on my list?")
 
 
 def read_cannot(text: str) -> Cannot | None:
     """The request `text` makes of the assistant that it has no tool for, if it is one."""
     text = text.strip()
+    asked_first = _ASKED.match(text)
+    planning = _planning(text[asked_first.end() :] if asked_first else text, asked_first is not None)
+    if planning is not None:
+        return planning
     if _ALARM.match(text):
         return Cannot(_DOING["alarm"], None)
     asked = _ASKED.match(text)

@@ -327,7 +327,7 @@ def _told(req: Request, ctx: Context, j: Journal) -> str:
 def _cannot(cannot: Cannot, ctx: Context) -> str:
     """What the assistant can't do, and what it can instead; nothing is changed."""
     title = read_add(cannot.task, ctx.local_now).changes.title if cannot.task else None
-    return reply.cannot(cannot.doing, title, about_list=cannot.about_list)
+    return reply.cannot(cannot.doing, title, about_list=cannot.about_list, ask=cannot.ask)
 
 
 def _small_talk(req: Request, ctx: Context) -> str:

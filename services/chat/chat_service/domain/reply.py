@@ -31,9 +31,13 @@ SAY_YES = 'just say "yes"'
 ASK_REMIND_WHEN = "When should I remind you about it?"
 
 
-def cannot(doing: str, title: str | None, *, about_list: bool) -> str:
+def cannot(doing: str, title: str | None, *, about_list: bool, ask: str | None = None) -> str:
     """'Sorry, I can't make phone calls.' and what it can do instead."""
     text = f"Sorry, I can't {doing}."
+    if ask:
+        # "Can you sort out my week?": that stretch's tasks are what it can show.
+        then = "then tell me what to move, add or prioritise."
+        return f'{text} I can show you what\'s on it, though: ask "{ask}", {then}'
     if about_list:
         return f"{text} Your tasks are all here, though: ask \"What's on my list?\" and I'll show them."
     if not title:
