@@ -85,3 +85,17 @@ def test_the_time_is_in_the_users_zone() -> None:
 
     said = next_step("what time is it?", Context(now=NOW, timezone="Europe/Paris"), [])
     assert said == Say("It's 3:30 PM on Wednesday, November 25.")
+
+
+async def test_before_the_next_one_of_a_repeating_task_is_made(fake: FakeTasks) -> None:
+    # recurring-service adds the next one a moment after the completion: until then, say so.
+    fake.seed(
+        "alice",
+        title="Yoga",
+        due_at="2026-11-25T07:00:00Z",
+        rrule="FREQ=DAILY",
+        completed=True,
+        completed_at="2026-11-25T14:00:00Z",
+    )
+    said = await Chat(fake).say("when is the next yoga?")
+    assert said == "'Yoga' is done, and its next one isn't on your list yet. Ask me again in a moment."

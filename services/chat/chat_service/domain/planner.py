@@ -533,9 +533,25 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
         found = _matches(req.ref, result.get("tasks", []) if _ok(result) else [], req)
     if not found and req.fallback is not None:
         raise _Instead(req.fallback)
+    if not found and req.open_only:
+        _no_next_one(req, j)
     if not found:
         raise _Reply(reply.not_found(req.ref))
     return _one_of(req.ref, found, req.selector), []
+
+
+def _no_next_one(req: Request, j: Journal) -> None:
+    """'When is the next yoga?' with no open one: says so (raises _Reply) when a done task of
+    that name repeats (recurring-service adds its next one a moment after it is completed)."""
+    result = j.call("search_tasks", query=" ".join(keywords(req.ref or "")) or req.ref, status="completed")
+    done = [
+        t
+        for t in _matches(req.ref or "", result.get("tasks", []) if _ok(result) else [], req)
+        if t.get("rrule")
+    ]
+    if done:
+        title = reply.quote(done[0].get("title"))
+        raise _Reply(f"{title} is done, and its next one isn't on your list yet. Ask me again in a moment.")
 
 
 def _listed(place: int, ctx: Context, j: Journal) -> Task:
