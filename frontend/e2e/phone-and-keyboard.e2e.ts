@@ -338,11 +338,13 @@ describe("with the keyboard only: the edit drawer is modal to screen readers too
       expect([name, names.includes(name)]).toEqual([name, false]);
     // The drawer is above the assistant's panel: its Save is what a click there hits.
     const save = drawer.getByRole("button", { name: "Save" });
-    const hit = await save.evaluate((button) => {
-      const box = button.getBoundingClientRect();
-      return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.closest("button") === button;
-    });
-    expect(hit).toBe(true);
+    // Polled: the drawer slides in, and mid-slide the point is beside the moving button.
+    const hit = () =>
+      save.evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.closest("button") === button;
+      });
+    await expect.poll(hit).toBe(true);
     // Nothing behind it takes focus.
     const behind = await page.evaluate(() => {
       const element = document.querySelector<HTMLElement>('[aria-label="Pay rent. Open details"]')!;
