@@ -3,6 +3,7 @@ high-level server. Every call acts as the user whose JWT came with the request; 
 are plain dicts, and failures are dicts too ({"ok": false, "error", "message"}), never
 stack traces."""
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -22,7 +23,16 @@ log = logging.getLogger(__name__)
 
 TasksFor = Callable[[Context], Awaitable[TaskApi]]
 Result = dict[str, Any]
-SUMMARY_FIELDS = ("id", *EDITABLE_FIELDS, "completed_at", "is_recurring", "next_occurrence", "version")
+SUMMARY_FIELDS = (
+    "id",
+    *EDITABLE_FIELDS,
+    "completed_at",
+    "is_recurring",
+    "series_id",
+    "parent_task_id",
+    "next_occurrence",
+    "version",
+)
 STATUSES = ("open", "completed", "all")
 DUE_FILTERS = ("overdue", "today", "week", "none")
 SORTS = ("priority", "due_at", "created_at", "title", "relevance")
@@ -146,8 +156,19 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcnow) -> MCPServer:
-    """The tools, each acting through the TaskApi that `tasks_for` gives for the caller."""
+# How often find_next_instance looks again while recurring-service makes the instance, and
+# the longest it may be asked to wait.
+NEXT_INSTANCE_POLL_SECONDS = 0.3
+NEXT_INSTANCE_MAX_WAIT_SECONDS = 10.0
+
+
+def build_mcp_server(
+    tasks_for: TasksFor,
+    clock: Callable[[], datetime] = _utcnow,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> MCPServer:
+    """The tools, each acting through the TaskApi that `tasks_for` gives for the caller
+    (`sleep`: how find_next_instance waits between looks)."""
     mcp: MCPServer = MCPServer("todo-tasks", instructions=INSTRUCTIONS)
 
     async def run(ctx: Context, operation: Callable[[TaskApi], Awaitable[Result]]) -> Result:
@@ -356,9 +377,11 @@ def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcno
         rrule: str | None = None,
         repeat_from: str | None = None,
         timezone: str = "UTC",
+        version: int | None = None,
     ) -> Result:
         """Change the fields given (others stay). To clear a due date, reminder or repeat use
-        set_due_date, set_reminder or clear_recurring."""
+        set_due_date, set_reminder or clear_recurring. version: the task's version as last
+        seen; if it changed since, nothing is changed (error precondition_failed)."""
 
         async def op(api: TaskApi) -> Result:
             zone, now = _zone(timezone), clock()
@@ -381,7 +404,7 @@ def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcno
                 body["repeat_from"] = repeat_from
             if not body:
                 raise ToolInputError("Nothing to change: give at least one field.")
-            return done(await api.update(task_id, body))
+            return done(await api.update(task_id, body, version=version))
 
         return await run(ctx, op)
 
@@ -408,6 +431,60 @@ def build_mcp_server(tasks_for: TasksFor, clock: Callable[[], datetime] = _utcno
         async def op(api: TaskApi) -> Result:
             await api.delete(task_id)
             return {"ok": True, "deleted": task_id}
+
+        return await run(ctx, op)
+
+    @mcp.tool()
+    async def find_next_instance(
+        ctx: Context,
+        task_id: str,
+        title: str,
+        series_id: str | None = None,
+        parent_task_id: str | None = None,
+        wait_seconds: float = 5.0,
+    ) -> Result:
+        """The open instance that a repeating task's series goes on with after that task
+        (`task_id`, `title`, its `series_id` and `parent_task_id` as last seen) was deleted
+        while open: recurring-service makes it a moment after the delete. Waits up to
+        wait_seconds (at most 10) for it to appear. task is null when none appeared (the
+        series had ended). To undo such a delete, move this instance back (update_task with
+        its version) rather than adding the task again, which would start a second series."""
+
+        async def op(api: TaskApi) -> Result:
+            if not title.strip():
+                raise ToolInputError("title must not be empty.", {"title": "empty"})
+            # An instance's parent_task_id is the first task of its series.
+            first = parent_task_id or task_id
+            wait = max(0.0, min(NEXT_INSTANCE_MAX_WAIT_SECONDS, float(wait_seconds)))
+
+            def successor(tasks: list[dict[str, Any]]) -> dict[str, Any] | None:
+                for task in tasks:
+                    same_series = task.get("series_id") == series_id if series_id else True
+                    if (
+                        task.get("id") != task_id
+                        and not task.get("completed")
+                        and task.get("parent_task_id") == first
+                        and same_series
+                    ):
+                        return task
+                return None
+
+            looks = 1 + round(wait / NEXT_INSTANCE_POLL_SECONDS)
+            for look in range(looks):
+                if look:
+                    await sleep(NEXT_INSTANCE_POLL_SECONDS)
+                # By its title; else among the newest open tasks (a title the full-text
+                # search cannot match, such as one of stop words only).
+                searched = await api.list({"search": title.strip()[:500], "status": "open", "limit": 50})
+                found = successor(searched.get("items", []))
+                if found is None:
+                    newest = await api.list(
+                        {"status": "open", "sort": "created_at", "order": "desc", "limit": 20}
+                    )
+                    found = successor(newest.get("items", []))
+                if found is not None:
+                    return done(found)
+            return {"ok": True, "task": None}
 
         return await run(ctx, op)
 

@@ -164,7 +164,7 @@ async def test_a_connection_given_what_another_learnt_acts_for_its_own_user(fake
     tools = Tools(fake)
     async with connect(tools.server, user("alice")) as first:
         known = await Known.learn(first)
-    assert known.discovered is not None and len(known.listing.tools) == 15
+    assert known.discovered is not None and len(known.listing.tools) == 16
     async with connect(tools.server, user("bob"), known) as session:
         assert session.protocol_version == known.version
         result = output(await session.call_tool("list_tasks", {}))

@@ -58,6 +58,7 @@ async def test_lists_its_tools(fake: FakeTasks) -> None:
         "complete_task",
         "reopen_task",
         "delete_task",
+        "find_next_instance",
         "set_priority",
         "add_tag",
         "remove_tag",

@@ -183,7 +183,9 @@ TASK_FIELDS = ("title", "description", "priority", "tags", "due_at", "remind_at"
 
 
 def _snapshot(task: dict[str, Any]) -> dict[str, Any]:
-    return {k: task.get(k) for k in ("id", "completed", *TASK_FIELDS)}
+    kept = {k: task.get(k) for k in ("id", "completed", *TASK_FIELDS)}
+    # A series' instance: what "undo" of its delete finds the next instance by.
+    return kept | {k: task[k] for k in ("series_id", "parent_task_id") if task.get(k)}
 
 
 def _differs(before: dict[str, Any], after: dict[str, Any]) -> bool:

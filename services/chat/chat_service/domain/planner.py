@@ -1113,10 +1113,15 @@ def _undo_record(record: dict[str, Any], ctx: Context, j: Journal) -> Undone:
 
 
 def _bring_back(name: str, before: Any, j: Journal) -> Undone:
-    """A deleted task again, as a new task with its fields."""
+    """A deleted task again, as a new task with its fields; an open instance of a series by
+    moving back the next instance its deletion made (_move_back_next)."""
     title = reply.quote(name)
     if not isinstance(before, dict) or not before.get("title"):
         return Undone(name, f"I can't bring back {title}: I didn't keep its details.")
+    if before.get("rrule") and not before.get("completed") and before.get("id"):
+        moved = _move_back_next(name, before, j)
+        if moved is not None:
+            return moved
     fields = dict(before)
     if before.get("completed") and before.get("rrule"):
         # A done instance of a series already made its successor: back as a done one-off,
@@ -1132,6 +1137,42 @@ def _bring_back(name: str, before: Any, j: Journal) -> Undone:
     if not _ok(done):
         return Undone(name, f"Brought back {title}, but open: {_failure(done, 'mark it as done')}")
     return Undone(name, f"Brought back {title}, marked as done.", "brought back")
+
+
+# What moving the next instance back puts back: the deleted instance's own fields (the repeat
+# is the series', the same).
+MOVED_BACK = ("title", "description", "priority", "tags", "due_at", "remind_at")
+
+
+def _move_back_next(name: str, before: Task, j: Journal) -> Undone | None:
+    """Undo of deleting an open instance of a series. Deleting it made the series' next
+    instance (recurring-service, a moment later); made again, it would be a second series
+    beside that one, two open instances. So the next instance (waited for, as it comes
+    through events) takes back the deleted one's fields: one open instance, due as before.
+    None when none came (the series had ended): it is made again, as any task."""
+    title = reply.quote(name)
+    found = j.call(
+        "find_next_instance",
+        task_id=before["id"],
+        title=before["title"],
+        series_id=before.get("series_id"),
+        parent_task_id=before.get("parent_task_id"),
+    )
+    if not _ok(found):
+        return Undone(name, _failure(found, f"bring back {title}"))
+    following = found.get("task")
+    if not isinstance(following, dict) or not following.get("id"):
+        return None
+    values = {k: before.get(k) for k in MOVED_BACK}
+    kept = {k: v for k, v in values.items() if v is not None}
+    moved = j.call("update_task", task_id=following["id"], version=following.get("version"), **kept)
+    if not _ok(moved):
+        return Undone(name, _failure(moved, f"bring back {title}"))
+    if values["remind_at"] is None and moved["task"].get("remind_at") is not None:
+        cleared = j.call("set_reminder", task_id=following["id"], clear=True)
+        if not _ok(cleared):
+            return Undone(name, _failure(cleared, f"bring back {title}"))
+    return Undone(name, f"Brought back {title}.", "brought back")
 
 
 def _change_back(name: str, before: Task, after: Task, current: Task, ctx: Context, j: Journal) -> Undone:
