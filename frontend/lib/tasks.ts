@@ -446,15 +446,79 @@ export function restoreInput(task: Task): TaskInput {
 }
 
 /**
+ * Deleting an open instance of a series makes its next instance (recurring-service, a moment
+ * later, through events). Undo moves that one back rather than making the task again, which would
+ * start a second series beside it: two open instances. As the assistant's undo does.
+ */
+export function movesNextBack(task: Task): boolean {
+  return !task.completed && Boolean(task.rrule) && Boolean(task.series_id);
+}
+
+/** Whether `other` is the instance `task`'s series went on with (its parent is the series' first task). */
+export function isNextInstanceOf(other: Task, task: Task): boolean {
+  return (
+    other.id !== task.id &&
+    !other.completed &&
+    other.series_id === task.series_id &&
+    other.parent_task_id === (task.parent_task_id ?? task.id)
+  );
+}
+
+/** How long Undo waits for the next instance to appear, looking every `intervalMs`. */
+export const nextInstanceWait = { timeoutMs: 5_000, intervalMs: 300 };
+
+/**
+ * The next instance of deleted `task`'s series, looked for by its title among the open tasks (else
+ * among the newest open ones), waiting for it up to nextInstanceWait; null when none came (the
+ * series had ended).
+ */
+export async function findNextInstance(task: Task, wait = nextInstanceWait): Promise<Task | null> {
+  const looks = 1 + Math.round(wait.timeoutMs / wait.intervalMs);
+  const searched = new URLSearchParams({ search: task.title, status: "open", limit: "50" });
+  const newest = new URLSearchParams({ status: "open", sort: "created_at", order: "desc", limit: "20" });
+  for (let look = 0; look < looks; look++) {
+    if (look) await new Promise((resolve) => setTimeout(resolve, wait.intervalMs));
+    for (const query of [searched, newest]) {
+      const page = await getParsed(`tasks?${query}`, (s) => s.taskPageSchema);
+      const found = page.items.find((other) => isNextInstanceOf(other, task));
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** What the next instance takes back from the deleted one (the repeat is the series', the same). */
+export function movedBackFields(task: Task): Partial<TaskInput> {
+  return {
+    title: task.title,
+    description: task.description,
+    priority: task.priority,
+    tags: task.tags,
+    due_at: task.due_at,
+    remind_at: task.remind_at,
+  };
+}
+
+/**
  * Undo of a delete: the task made again from its fields (`input`, restoreInput), completed again
- * if it was, shown at once where it was in each list (`places`, taken before the delete). Resolves
- * to the new task (it has a new id).
+ * if it was, shown at once where it was in each list (`places`, taken before the delete). An open
+ * instance of a series is its next instance moved back instead (movesNextBack), made again only if
+ * none came. Resolves to the task brought back (its id is not the deleted one's).
  */
 export function useRestoreTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
     mutationFn: async ({ task, input }: { task: Task; input: TaskInput; places: ListPlaces }) => {
+      const next = movesNextBack(task) ? await findNextInstance(task) : null;
+      if (next)
+        return parseTask(
+          await api(`tasks/${encodeURIComponent(next.id)}`, {
+            method: "PATCH",
+            body: movedBackFields(task),
+            headers: { "If-Match": String(next.version) },
+          }),
+        );
       const made = await parseTask(
         await api("tasks", { method: "POST", body: input, headers: { "Idempotency-Key": createKeyOf(input) } }),
       );
@@ -470,6 +534,8 @@ export function useRestoreTask() {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const saved = snapshot(client);
       const shown: Task = { ...task, ...input, id: `optimistic-${createKeyOf(input)}`, is_recurring: Boolean(input.rrule) } as Task;
+      // The next instance, if a list shows it already, is the task coming back: shown once, where it was.
+      if (movesNextBack(task)) editLists(client, (other) => (isNextInstanceOf(other, task) ? null : other));
       for (const [key, p, index] of places) {
         client.setQueryData<ListData>(key, (data) => {
           if (!data?.pages[p] || data.pages.some((page) => page.items.some((t) => t.id === shown.id))) return data;
@@ -488,8 +554,21 @@ export function useRestoreTask() {
       if (context) restore(client, context.saved);
       toast({ tone: "error", title: `“${task.title}” was not brought back`, description: errorMessage(error) });
     },
-    // The new task takes the place of the one shown meanwhile (same spot, so focus can go to it).
-    onSuccess: (made, _vars, context) => editLists(client, (task) => (task.id === context?.shown ? made : task)),
+    // The task brought back takes the place of the one shown meanwhile (same spot, so focus can go
+    // to it), and in that list nowhere else (a next instance a refetch showed while it was looked
+    // for). A list that no longer shows the stand-in has it updated where it is.
+    onSuccess: (made, _vars, context) =>
+      client.setQueriesData<ListData>({ queryKey: taskKeys.lists() }, (data) => {
+        if (!data) return data;
+        const standIn = data.pages.some((page) => page.items.some((task) => task.id === context?.shown));
+        const pages = data.pages.map((page) => ({
+          ...page,
+          items: page.items.flatMap((task) =>
+            task.id === context?.shown ? [made] : task.id === made.id ? (standIn ? [] : [made]) : [task],
+          ),
+        }));
+        return { ...data, pages };
+      }),
     onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
   });
 }

@@ -10,7 +10,7 @@ import { stubResizeObserver } from "@/lib/test-stubs";
 import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
 import { deleteToast, focusAfterDelete, keepInPlace, TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
-import { restoreInput } from "@/lib/tasks";
+import { isNextInstanceOf, movedBackFields, movesNextBack, nextInstanceWait, restoreInput } from "@/lib/tasks";
 import { testTask } from "./test-task";
 
 vi.mock("next/navigation", async () => {
@@ -33,11 +33,28 @@ let fetchMock: ReturnType<typeof vi.fn>;
 let created: Array<Record<string, unknown>>;
 let made = 0;
 let refuseDelete = false;
+/** What the server was sent to change a task: [id, If-Match, body]. */
+let patched: Array<[string, string | null, Record<string, unknown>]>;
+/**
+ * As recurring-service does: deleting an open instance of a series makes its next one (a week
+ * later; its parent is the series' first task), here after `nextAfterMs` (it comes through
+ * events); `seriesEnded`: none comes (COUNT/UNTIL).
+ */
+let nextAfterMs = 0;
+let seriesEnded = false;
+let changedBeforePatch = false;
+const savedWait = { ...nextInstanceWait };
+const WEEK = 7 * 86_400_000;
 
 beforeEach(() => {
   created = [];
   made = 0;
   refuseDelete = false;
+  patched = [];
+  nextAfterMs = 150;
+  seriesEnded = false;
+  changedBeforePatch = false;
+  Object.assign(nextInstanceWait, { timeoutMs: 1_000, intervalMs: 50 });
   stored = [
     testTask({ id: "a", title: "Pay rent" }),
     testTask({
@@ -50,6 +67,7 @@ beforeEach(() => {
       remind_at: "2030-01-05T16:30:00.000Z",
       rrule: "FREQ=WEEKLY",
       is_recurring: true,
+      series_id: "s1",
     }),
     testTask({ id: "c", title: "Call mom" }),
   ];
@@ -59,8 +77,33 @@ beforeEach(() => {
     if (method === "DELETE" && refuseDelete)
       return Response.json({ error: { code: "unavailable", message: "Try again later." } }, { status: 503 });
     if (method === "DELETE") {
-      stored = stored.filter((t) => `/api/tasks/${t.id}` !== path);
+      const gone = stored.find((t) => `/api/tasks/${t.id}` === path);
+      stored = stored.filter((t) => t !== gone);
+      if (gone?.series_id && gone.rrule && !gone.completed && !seriesEnded) {
+        const later = (at: string | null) => at && new Date(new Date(at).getTime() + WEEK).toISOString();
+        const next = testTask({
+          ...gone,
+          id: `next-of-${gone.id}`,
+          parent_task_id: gone.parent_task_id ?? gone.id,
+          due_at: later(gone.due_at),
+          remind_at: later(gone.remind_at),
+          version: 1,
+        });
+        setTimeout(() => stored.push(next), nextAfterMs);
+      }
       return new Response(null, { status: 204 });
+    }
+    if (method === "PATCH") {
+      const task = stored.find((t) => `/api/tasks/${t.id}` === path);
+      if (!task) return Response.json({ error: { code: "not_found", message: "Task not found." } }, { status: 404 });
+      if (changedBeforePatch) task.version += 1;
+      const ifMatch = new Headers(init?.headers).get("If-Match");
+      const body = JSON.parse(String(init?.body));
+      patched.push([task.id, ifMatch, body]);
+      if (ifMatch !== String(task.version))
+        return Response.json({ error: { code: "precondition_failed", message: "The task changed." } }, { status: 412 });
+      Object.assign(task, body, { version: task.version + 1 });
+      return Response.json(task);
     }
     if (method === "POST" && path.endsWith("/complete")) {
       const task = stored.find((t) => path === `/api/tasks/${t.id}/complete`)!;
@@ -74,8 +117,12 @@ beforeEach(() => {
       stored.push(task);
       return Response.json(task, { status: 201 });
     }
-    const status = new URL(url, "http://localhost").searchParams.get("status");
-    const items = stored.filter((t) => status === "all" || t.completed === (status === "completed"));
+    const query = new URL(url, "http://localhost").searchParams;
+    const status = query.get("status");
+    const search = query.get("search")?.toLowerCase();
+    let items = stored.filter((t) => status === "all" || t.completed === (status === "completed"));
+    if (search) items = items.filter((t) => t.title.toLowerCase().includes(search));
+    if (query.get("sort") === "created_at" && query.get("order") === "desc") items = [...items].reverse();
     return Response.json({ items, next_cursor: null, corrected_search: null });
   });
   vi.stubGlobal("fetch", fetchMock);
@@ -85,6 +132,7 @@ beforeEach(() => {
   stubResizeObserver();
 });
 afterEach(() => {
+  Object.assign(nextInstanceWait, savedWait);
   cleanup();
   localStorage.clear();
   vi.unstubAllGlobals();
@@ -104,6 +152,7 @@ function renderTasks(status: "open" | "all" = "open") {
       </ToastProvider>
     </QueryClientProvider>,
   );
+  return client;
 }
 
 const frames = () => new Promise((resolve) => setTimeout(resolve, 100));
@@ -116,6 +165,13 @@ const listedSinceCreate = () => {
   const calls = fetchMock.mock.calls.map(([url, init]) => `${init?.method ?? "GET"} ${url}`);
   const create = calls.findLastIndex((call) => call === "POST /api/tasks");
   return create < 0 ? 0 : calls.slice(create).filter((call) => call.startsWith("GET /api/tasks?")).length;
+};
+
+/** List requests since the last PATCH (the list as the server has it after Undo moved a task back). */
+const listedAfterPatch = () => {
+  const calls = fetchMock.mock.calls.map(([url, init]) => `${init?.method ?? "GET"} ${url}`);
+  const patch = calls.findLastIndex((call) => call.startsWith("PATCH "));
+  return patch < 0 ? 0 : calls.slice(patch).filter((call) => call.startsWith("GET /api/tasks?status")).length;
 };
 
 /** Opens `title` from its row by keyboard, presses the bin and Delete; returns the toast. */
@@ -142,6 +198,7 @@ async function deleteByDrawer(title: string) {
 
 describe("deleting a task from the edit drawer", () => {
   it("puts focus on the next task, and Undo makes the task again where it was, focused", async () => {
+    stored[1] = { ...stored[1], rrule: null, is_recurring: false, series_id: null };
     renderTasks();
     await screen.findByText("3 tasks");
     const toast = await deleteByDrawer("Buy milk");
@@ -158,7 +215,7 @@ describe("deleting a task from the edit drawer", () => {
       tags: ["Shopping"],
       due_at: "2030-01-05T17:00:00.000Z",
       remind_at: "2030-01-05T16:30:00.000Z",
-      rrule: "FREQ=WEEKLY",
+      rrule: null,
       repeat_from: "due",
     });
     await vi.waitFor(() => expect(focusedTitle()).toBe("Buy milk. Open details"));
@@ -168,10 +225,105 @@ describe("deleting a task from the edit drawer", () => {
     expect(stored.map((t) => t.title)).toEqual(["Pay rent", "Call mom", "Buy milk"]);
     expect(titles()).toEqual(["Pay rent. Open details", "Buy milk. Open details", "Call mom. Open details"]);
     expect(focusedTitle()).toBe("Buy milk. Open details");
+    expect(patched).toEqual([]);
+  });
+
+  it("Undo of deleting an open instance of a series moves its next instance back: one open, due as before", async () => {
+    renderTasks();
+    await screen.findByText("3 tasks");
+    const toast = await deleteByDrawer("Buy milk");
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(focusedTitle()).toBe("Buy milk. Open details"));
+    // Before: made again with POST, a second series beside the next instance (two 'Buy milk').
+    expect(created).toEqual([]);
+    expect(patched).toEqual([
+      [
+        "next-of-b",
+        "1",
+        {
+          title: "Buy milk",
+          description: "2 litres",
+          priority: "HIGH",
+          tags: ["Shopping"],
+          due_at: "2030-01-05T17:00:00.000Z",
+          remind_at: "2030-01-05T16:30:00.000Z",
+        },
+      ],
+    ]);
+    const open = stored.filter((t) => t.title === "Buy milk" && !t.completed);
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ id: "next-of-b", series_id: "s1", rrule: "FREQ=WEEKLY", due_at: "2030-01-05T17:00:00.000Z" });
+    // On screen once, where it was (the server lists it last), focused.
+    await vi.waitFor(() => expect(listedAfterPatch()).toBeGreaterThan(0));
+    await frames();
+    expect(titles()).toEqual(["Pay rent. Open details", "Buy milk. Open details", "Call mom. Open details"]);
+    expect(focusedTitle()).toBe("Buy milk. Open details");
+  });
+
+  it("shows the task once when the list already showed its next instance before Undo", async () => {
+    const client = renderTasks();
+    await screen.findByText("3 tasks");
+    const toast = await deleteByDrawer("Buy milk");
+    // The list refetched once the next instance was made: 'Buy milk' (a week later) is last.
+    await vi.waitFor(() => expect(stored.some((t) => t.id === "next-of-b")).toBe(true));
+    await client.invalidateQueries({ queryKey: ["tasks"] });
+    await vi.waitFor(() =>
+      expect(titles()).toEqual(["Pay rent. Open details", "Call mom. Open details", "Buy milk. Open details"]),
+    );
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    // One 'Buy milk', where it was.
+    await vi.waitFor(() =>
+      expect(titles()).toEqual(["Pay rent. Open details", "Buy milk. Open details", "Call mom. Open details"]),
+    );
+    await vi.waitFor(() => expect(patched).toHaveLength(1));
+    await vi.waitFor(() => expect(focusedTitle()).toBe("Buy milk. Open details"));
+    await frames();
+    expect(titles()).toEqual(["Pay rent. Open details", "Buy milk. Open details", "Call mom. Open details"]);
+    expect(created).toEqual([]);
+  });
+
+  it("finds the next instance of a later instance of the series (its parent is the series' first task)", async () => {
+    nextAfterMs = 400; // a few looks
+    stored[1] = { ...stored[1], parent_task_id: "first" };
+    renderTasks();
+    await screen.findByText("3 tasks");
+    const toast = await deleteByDrawer("Buy milk");
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(patched).toHaveLength(1));
+    expect(patched[0][0]).toBe("next-of-b");
+    expect(stored.filter((t) => t.title === "Buy milk")).toMatchObject([{ parent_task_id: "first", due_at: "2030-01-05T17:00:00.000Z" }]);
+    expect(created).toEqual([]);
+  });
+
+  it("makes the task again when no next instance comes (the series had ended)", async () => {
+    seriesEnded = true;
+    Object.assign(nextInstanceWait, { timeoutMs: 200, intervalMs: 50 });
+    renderTasks();
+    await screen.findByText("3 tasks");
+    const toast = await deleteByDrawer("Buy milk");
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(created).toHaveLength(1));
+    expect(created[0]).toMatchObject({ title: "Buy milk", rrule: "FREQ=WEEKLY", due_at: "2030-01-05T17:00:00.000Z" });
+    expect(patched).toEqual([]);
+    await vi.waitFor(() => expect(focusedTitle()).toBe("Buy milk. Open details"));
+  });
+
+  it("says so when the next instance changed meanwhile, and adds nothing", async () => {
+    renderTasks();
+    await screen.findByText("3 tasks");
+    const toast = await deleteByDrawer("Buy milk");
+    await vi.waitFor(() => expect(stored.some((t) => t.id === "next-of-b")).toBe(true));
+    const next = stored.find((t) => t.id === "next-of-b")!;
+    changedBeforePatch = true; // found with version 1, changed elsewhere before the PATCH arrives
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await screen.findByText("“Buy milk” was not brought back");
+    expect(created).toEqual([]);
+    expect(next.due_at).toBe("2030-01-12T17:00:00.000Z");
   });
 
   it("puts focus on the previous task when the last one goes, and on the quick-add when none is left", async () => {
     stored = stored.slice(0, 2);
+    seriesEnded = true; // no next 'Buy milk' comes to the list
     renderTasks();
     await screen.findByText("2 tasks");
     await deleteByDrawer("Buy milk");
@@ -236,6 +388,26 @@ describe("the pieces", () => {
     expect(ids(keepInPlace([n, a, b], [{ id: "n", before: null, after: "b" }]))).toBe("abn");
     expect(ids(keepInPlace([a, n, b], [{ id: "n", before: "x", after: "y" }]))).toBe("anb");
     expect(ids(keepInPlace([a, b], [{ id: "n", before: "b", after: "a" }]))).toBe("ab");
+  });
+
+  it("movesNextBack, isNextInstanceOf, movedBackFields: an open instance of a series has its next one moved back", () => {
+    const milk = testTask({ id: "m", series_id: "s", rrule: "FREQ=WEEKLY", due_at: "2030-01-01T09:00:00Z", tags: ["x"] });
+    expect(movesNextBack(milk)).toBe(true);
+    expect(movesNextBack({ ...milk, completed: true })).toBe(false);
+    expect(movesNextBack({ ...milk, rrule: null })).toBe(false);
+    const next = testTask({ id: "n", series_id: "s", parent_task_id: "m", rrule: "FREQ=WEEKLY" });
+    expect(isNextInstanceOf(next, milk)).toBe(true);
+    expect(isNextInstanceOf({ ...next, series_id: "other" }, milk)).toBe(false);
+    expect(isNextInstanceOf({ ...next, completed: true }, milk)).toBe(false);
+    expect(isNextInstanceOf({ ...next, parent_task_id: "first" }, { ...milk, parent_task_id: "first" })).toBe(true);
+    expect(movedBackFields(milk)).toEqual({
+      title: "Buy milk",
+      description: "",
+      priority: "MEDIUM",
+      tags: ["x"],
+      due_at: "2030-01-01T09:00:00Z",
+      remind_at: null,
+    });
   });
 
   it("restoreInput: the fields the assistant's undo restores; a done instance of a series as a one-off", () => {

@@ -122,16 +122,19 @@ export function toggleToast(task: Task, completing: boolean, undo: () => void): 
     : { tone: "info", title: `Reopened “${task.title}”`, action: { label: "Undo", onClick: undo } };
 }
 
-/** What deleting `task` says, with Undo (which makes it again: the API has no undelete). */
+/**
+ * What deleting `task` says, with Undo (which makes it again: the API has no undelete; an open
+ * instance of a series gets its next instance moved back instead, useRestoreTask).
+ */
 export function deleteToast(task: Task, undo: () => void): ToastOptions {
   return { tone: "info", title: `Deleted “${task.title}”`, action: { label: "Undo", onClick: undo } };
 }
 
 /**
- * A task brought back by Undo is a new task (new id, created now), which the server's order may
- * put elsewhere (last among its equals, first when sorted newest first). In the view it was
- * deleted from it stays where it was: before the task that followed it (else after the one
- * before it, else where the server puts it).
+ * A task brought back by Undo is another task (a new one, or its series' next instance moved
+ * back), which the server's order may put elsewhere (last among its equals, first when sorted
+ * newest first). In the view it was deleted from it stays where it was: before the task that
+ * followed it (else after the one before it, else where the server puts it).
  */
 export interface Pin {
   id: string;
