@@ -434,12 +434,7 @@ export function placesOf(client: QueryClient, id: string): ListPlaces {
 export function restoreInput(task: Task): TaskInput {
   const oneOff = task.completed && task.rrule;
   return {
-    title: task.title,
-    description: task.description,
-    priority: task.priority,
-    tags: task.tags,
-    due_at: task.due_at,
-    remind_at: task.remind_at,
+    ...movedBackFields(task),
     rrule: oneOff ? null : task.rrule,
     repeat_from: oneOff ? "due" : task.repeat_from,
   };
@@ -488,7 +483,7 @@ export async function findNextInstance(task: Task, wait = nextInstanceWait): Pro
 }
 
 /** What the next instance takes back from the deleted one (the repeat is the series', the same). */
-export function movedBackFields(task: Task): Partial<TaskInput> {
+export function movedBackFields(task: Task): Pick<TaskInput, "title" | "description" | "priority" | "tags" | "due_at" | "remind_at"> {
   return {
     title: task.title,
     description: task.description,
