@@ -30,6 +30,10 @@ async def test_the_live_report(fake: FakeTasks) -> None:
         ("add pay rent, it is urgent", "Pay rent", "VERY_IMPORTANT"),
         ("add pay rent - it is very important", "Pay rent", "VERY_IMPORTANT"),
         ("call the bank; that is high priority", "Call the bank", "HIGH"),
+        # After a full stop too (before: 'Call mom.', the full stop kept in the title).
+        ("add call mom. it's very important", "Call mom", "VERY_IMPORTANT"),
+        ("add call mom. It is urgent.", "Call mom", "VERY_IMPORTANT"),
+        ("call the bank. that's high priority", "Call the bank", "HIGH"),
     ],
 )
 def test_a_new_task_then_its_importance(message: str, title: str, priority: str) -> None:
@@ -43,6 +47,7 @@ def test_a_new_task_then_its_importance(message: str, title: str, priority: str)
     [
         ("add buy flowers for mom, it's important", "Buy flowers for mom", "HIGH"),
         ("add pay rent, urgent", "Pay rent", "VERY_IMPORTANT"),
+        ("add call mom, it's urgent", "Call mom", "VERY_IMPORTANT"),
         ("tomorrow I need to buy a gift for Sam, important", "Buy a gift for Sam", "HIGH"),
     ],
 )
@@ -59,3 +64,10 @@ def test_a_statement_alone_is_still_about_the_last_task() -> None:
 def test_a_task_named_and_made_important_is_still_that_task() -> None:
     request = parse("the report is important", NOW)
     assert (request.intent, request.ref, request.changes.priority) == ("update", "report", "HIGH")
+
+
+async def test_said_after_a_full_stop_live(fake: FakeTasks) -> None:
+    said = await Chat(fake).say("add call mom. it's very important")
+    assert said == "Added 'Call mom' (urgent)."
+    [task] = fake.tasks.values()
+    assert (task["title"], task["priority"]) == ("Call mom", "VERY_IMPORTANT")

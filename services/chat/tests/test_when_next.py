@@ -99,3 +99,36 @@ async def test_before_the_next_one_of_a_repeating_task_is_made(fake: FakeTasks) 
     )
     said = await Chat(fake).say("when is the next yoga?")
     assert said == "'Yoga' is done, and its next one isn't on your list yet. Ask me again in a moment."
+
+
+# "What time is the next yoga", "what time is yoga tomorrow": that task's due time, the open
+# one, as "when is the next yoga?" (before: a list of tasks, the day's for "tomorrow").
+@pytest.mark.usefixtures("every_word")
+@pytest.mark.parametrize("message", ["what time is the next yoga", "what time is yoga tomorrow?"])
+async def test_what_time_is_the_next_one(fake: FakeTasks, message: str) -> None:
+    fake.seed("alice", title="Yoga", due_at="2026-11-25T07:00:00Z", rrule="FREQ=DAILY")
+    fake.seed("alice", title="Call mom", due_at="2026-11-26T10:00:00Z")
+    chat = Chat(fake)
+    assert (await chat.say("done with yoga")).startswith("Marked 'Yoga' as done.")
+    fake.seed("alice", title="Yoga", due_at="2026-11-26T07:00:00Z", rrule="FREQ=DAILY")
+    said = await chat.say(message)
+    assert said.startswith("'Yoga' is open: due tomorrow at 7:00 AM"), said
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "ref", "open_only"),
+    [
+        ("what time is the next yoga?", "show", "yoga", True),
+        ("what time is yoga tomorrow", "show", "yoga", True),
+        ("what time is the dentist due tomorrow?", "show", "dentist", True),
+        # Guards: read as before.
+        ("what time is yoga?", "show", "yoga", False),
+        ("what time is it", "time", None, False),
+        ("what time is my next task", "list", None, False),
+        ("what time is everything due tomorrow", "list", None, False),
+        ("what time is my first task tomorrow", "list", None, False),
+    ],
+)
+def test_what_time_reading(message: str, intent: str, ref: str | None, open_only: bool) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.ref, request.open_only) == (intent, ref, open_only)

@@ -738,11 +738,12 @@ _IT_IS_DUE = re.compile(
 )
 
 
-# "..., it is important", "... - it's really urgent", "..., this is top priority": the same as
-# "..., important" after a new task (before: "it is" read the whole message as a task's name to
-# change, and "it's really" stayed in the title).
+# "..., it is important", "... - it's really urgent", ". it's very important", "..., this is top
+# priority": the same as "..., important" after a new task (before: "it is" read the whole
+# message as a task's name to change, and "it's really" stayed in the title; after a '.' the
+# title kept it).
 _IT_IS_IMPORTANT = re.compile(
-    r"\s*(?:,|;|\s[\u2014\u2013-])\s*(?:it'?s|it\s+is|that'?s|that\s+is|this\s+is)\s+"
+    r"\s*(?:,|;|\.|\s[\u2014\u2013-])\s*(?:it'?s|it\s+is|that'?s|that\s+is|this\s+is)\s+"
     r"(?:(?:really|so|quite|pretty|also|definitely)\s+)?(?P<prio>(?:(?:very|super|extremely)\s+)?(?:important|urgent)|"
     r"(?:high|top)\s+priority)[\s.!]*$",
     re.IGNORECASE,
@@ -831,7 +832,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_clear_due,
         _read_priority,
         _read_move_all,
-        _read_due,
+        _read_due_or_new,
         _read_delete,
         _read_list,
         _read_search,
@@ -1600,6 +1601,8 @@ def _read_said_then_command(text: str, now: datetime) -> Request | None:
         if changes is None:
             continue
         said = parse(head, now)
+        if said.fallback is not None and _DUE_STATEMENT.match(head):
+            said = replace(said, fallback=None)  # "the report is due friday, make it high": that task
         if (
             said.intent == "update"
             and said.fallback is None
@@ -2240,6 +2243,31 @@ def _day_window(filters: Filters, day: date, now: datetime) -> Filters:
     return replace(filters, due_after=start - timedelta(seconds=1), due_before=start + timedelta(days=1))
 
 
+# "Taxes are due friday", "the report is due monday": a statement of when a thing is due. The
+# open task it names is due then; a new task of that name when none is (before: 'Taxes are'
+# added, and 'the report' a task to find or nothing).
+_DUE_STATEMENT = re.compile(r"^(?P<ref>.+?)\s+(?:is|are|'s)\s+due\s+(?P<when>.+)$", re.IGNORECASE)
+
+
+def _read_due_or_new(text: str, now: datetime) -> Request | None:
+    found = _read_due(text, now)
+    m = _DUE_STATEMENT.match(text)
+    if m is None or raw_question(text) or _LIST_LEAD.match(text):
+        return found
+    ref = m.group("ref")
+    if _PRONOUN.match(ref) or re.search(_NOT_ONE_TASK, ref, re.IGNORECASE) or _LISTY.search(ref):
+        return found
+    when, leftover = _when_only(m.group("when"), now)
+    if when is None or leftover:
+        return found
+    if found is None:
+        found = _req("update", ref, Changes(due=when))  # "taxes are due friday"
+    title = clean_title(ref)
+    if found.intent != "update" or found.fallback is not None or found.pronoun or not title:
+        return found
+    return replace(found, fallback=Request("add", changes=Changes(title=title, due=when)))
+
+
 def _read_due(text: str, now: datetime) -> Request | None:
     m = re.match(
         r"^(?P<ref>.+?)\s+(?:is|should\s+be|will\s+be|needs\s+to\s+be\s+done|must\s+be\s+done|'s)\s+(?:now\s+)?due\s+(?P<when>.+)$|"
@@ -2481,7 +2509,7 @@ def _read_list(text: str, now: datetime) -> Request | None:
     ):
         # "what about monday?" after a day's list: that day's list (a task's name is asked about).
         return Request("list", filters=read_filters(follow_up.group("day"), now))
-    if not _LIST_LEAD.match(text):
+    if not _LIST_LEAD.match(text) or _what_time_is_task(text):
         return None
     if not _LISTY.search(text) and not (day_asked and _DAY_QUESTION_LEAD.match(text)):
         return None
@@ -2726,9 +2754,38 @@ _NEXT = re.compile(
 )
 
 
+# "What time is the next yoga", "what time is yoga tomorrow": one task's due time, the open one
+# (before: a list of the day's tasks). Not when the words left are a list's ('my next task').
+_WHAT_TIME_IS = re.compile(
+    r"^what\s+time\s+is\s+(?P<ref>.+?)(?:\s+due)?(?P<day>\s+(?:today|tonight|tomorrow))?(?:\s+due)?\??$",
+    re.IGNORECASE,
+)
+
+
+def _what_time_is_task(text: str) -> str | None:
+    m = _WHAT_TIME_IS.match(text)
+    if m is None or _WHAT_TIME.match(text):
+        return None
+    ref = m.group("ref")
+    if _NEXT.match(ref):
+        ref = _NEXT.sub("", ref)
+    elif not m.group("day"):
+        return None
+    if (
+        not ref.strip()
+        or _LISTY.search(ref)
+        or re.match(r"(?:it|this|that|everything|anything)\b", ref, re.I)
+    ):
+        return None
+    return ref
+
+
 def _read_show(text: str, now: datetime) -> Request | None:
     if _WHAT_TIME.match(text):
         return Request("time")
+    asked = _what_time_is_task(text)
+    if asked:
+        return replace(_req("show", asked), open_only=True)
     when = re.match(
         r"^(?:when\s+is|when's|what\s+time\s+is)\s+(?P<ref>.+?)(?:\s+due)?\??$", text, re.IGNORECASE
     )
