@@ -636,6 +636,24 @@ _SMALL_TALK = re.compile(
     r"(?:\s+(?:today|outside|out|out\s+there|here|again|now|tonight|this\s+(?:morning|afternoon|evening)))?[\s!.]*$",
     re.IGNORECASE,
 )
+_WEATHER_IS_BAD = re.compile(r"^the\s+weather(?:'s|\s+is)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?bad$", re.I)
+
+
+def _command_after_small_talk(body: str, now: datetime) -> Request | None:
+    """'The weather is bad, move the picnic to sunday': small talk, then after ',', ';', '.' or a
+    dash (and 'so'), a command about a task it names: that command alone (before: a task
+    'The weather is bad, move the picnic'). Only a named task's change, never 'it'."""
+    for m in re.finditer(r"\s*(?:[,;.]|\s[\u2014\u2013-])\s*(?:so\s+)?", body):
+        head, tail = body[: m.start()].strip(), body[m.end() :]
+        if not tail or not (_SMALL_TALK.match(head) or _WEATHER_IS_BAD.match(head)):
+            continue
+        said = parse(tail, now)
+        if said.intent in MUTATING and said.ref and not said.pronoun and said.fallback is None:
+            return said
+        return None
+    return None
+
+
 _TAG_QUESTION = re.compile(
     r"\b(?:is|are|was|were|'s)\b.*,\s*(?:isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t|didn'?t|won'?t|can'?t|hasn'?t|"
     r"haven'?t)\s+(?:it|they|he|she|we|you|there|that|this)[\s?!.]*$",
@@ -796,6 +814,9 @@ def parse(message: str, now: datetime) -> Request:
         return Request("bye" if re.search(_CLOSER, body, re.IGNORECASE) else "thanks")
     if _SMALL_TALK.match(body) or _TAG_QUESTION.search(body):
         return Request("chat")  # "it's raining", "the weather is nice, isn't it" are no tasks
+    after_talk = _command_after_small_talk(body, now)
+    if after_talk is not None:
+        return after_talk  # "the weather is bad, move the picnic to sunday": the command
     cannot = read_cannot(body)
     if cannot is not None:
         return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task
