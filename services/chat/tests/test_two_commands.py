@@ -68,8 +68,29 @@ def test_reading(message: str, first: tuple[str, str], second: tuple[str, str]) 
         "move salt and pepper to friday",
         "buy salt and pepper",
         "add milk and make dinner",
-        "make dinner and move the dentist to friday",
+        "move the report to friday and make it urgent",
     ],
 )
 def test_one_request(message: str) -> None:
     assert getattr(parse(message, NOW), "then", None) is None
+
+
+# "It" in the second command is the task the first named: the report is completed, then set
+# High, as said (one undo puts both back). A new task first ("make dinner") is added, then the
+# second command is done (before: one task name 'dinner and move the dentist').
+async def test_it_is_the_task_the_first_named(fake: FakeTasks) -> None:
+    report = fake.seed("alice", title="Report")
+    chat = Chat(fake)
+    said = await chat.say("mark the report as done and make it high priority")
+    assert said.startswith("Marked 'Report' as done."), said
+    assert "'Report'" in said.split("Nice work!")[-1], said
+    assert (report["completed"], report["priority"]) == (True, "HIGH")
+    await chat.say("undo")
+    assert (report["completed"], report["priority"]) == (False, "MEDIUM")
+
+
+async def test_a_new_task_then_a_command(fake: FakeTasks) -> None:
+    dentist = fake.seed("alice", title="Dentist", due_at=DENTIST)
+    said = await Chat(fake).say("make dinner and move the dentist to friday")
+    assert said == "Added 'Make dinner'. Moved 'Dentist' to Friday at 9:00 AM."
+    assert (titles(fake), dentist["due_at"]) == (["Dentist", "Make dinner"], "2026-11-27T09:00:00Z")

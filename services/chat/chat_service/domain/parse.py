@@ -897,12 +897,23 @@ def _read_two_commands(text: str, now: datetime) -> Request | None:
         return None
     for join in _NEXT_COMMAND.finditer(text):
         first, second = parse(text[: join.start()], now), parse(text[join.end() :], now)
-        if all(
-            r.intent in MUTATING and r.ref and r.fallback is None and r.then is None and not r.whole_ref
-            for r in (first, second)
-        ):
+        if first.intent in MUTATING and first.ref and not first.pronoun and _of_it(second):
+            # "mark the report as done and make it high priority": 'it' is the report.
+            second = replace(second, ref=first.ref, pronoun=False)
+        if all(_names_a_task(r) for r in (first, second)):
+            return replace(first, then=second)
+        if first.intent == "add" and first.changes.title and first.then is None and _names_a_task(second):
+            # "make dinner and move the dentist to friday": a new task 'Make dinner', then the move.
             return replace(first, then=second)
     return None
+
+
+def _names_a_task(r: Request) -> bool:
+    return bool(r.intent in MUTATING and r.ref and r.fallback is None and r.then is None and not r.whole_ref)
+
+
+def _of_it(r: Request) -> bool:
+    return r.intent in MUTATING and r.pronoun and not r.ref and r.then is None and not r.said_of_last
 
 
 def _command_misspelled(text: str, reading: Request, now: datetime) -> Request:
