@@ -1318,6 +1318,30 @@ describe("after work, after lunch", () => {
   });
 });
 
+describe("at lunch, at lunchtime", () => {
+  // Friday 27 November 2026 in Paris (UTC+1). "at lunch" / "at lunchtime" is 12:00, as the
+  // assistant reads it (services/chat domain/when.py): today while ahead, else tomorrow; with a
+  // day, that day. It stayed in the title with no due date.
+  const at = (iso: string) => ({ now: new Date(iso), timeZone: "Europe/Paris" });
+  const FRIDAY_0700 = at("2026-11-27T07:00:00+01:00");
+  const FRIDAY_1717 = at("2026-11-27T17:17:00+01:00");
+
+  it.each([
+    ["call mom at lunch", FRIDAY_0700, "call mom", "2026-11-27T11:00:00.000Z"], // today 12:00
+    ["call mom at lunch", FRIDAY_1717, "call mom", "2026-11-28T11:00:00.000Z"], // past: tomorrow
+    ["lunch with sam at lunch", FRIDAY_1717, "lunch with sam", "2026-11-28T11:00:00.000Z"],
+    ["call mom at lunchtime", FRIDAY_0700, "call mom", "2026-11-27T11:00:00.000Z"],
+    ["call mom monday at lunch", FRIDAY_1717, "call mom", "2026-11-30T11:00:00.000Z"],
+    ["call mom at lunch tomorrow", FRIDAY_0700, "call mom", "2026-11-28T11:00:00.000Z"],
+  ])("%s", (text, options, title, dueAt) => {
+    expect(parseQuickAdd(text, options)).toMatchObject({ title, dueAt, dueHasTime: true, rrule: null });
+  });
+
+  it.each(["lunch with sam", "lunchbox for kids"])("guard: %s stays a title", (text) => {
+    expect(parseQuickAdd(text, FRIDAY_1717)).toMatchObject({ title: text, dueAt: null, tokens: [] });
+  });
+});
+
 describe("twice a week, three times a week, twice a month", () => {
   // Friday 27 November 2026, 14:25 in Paris. How often without which days: the days are chosen
   // (Mondays and Thursdays; Mondays, Wednesdays and Fridays; the 1st and the 15th), as the

@@ -57,7 +57,9 @@
  * before other words ("Evening walk") it stays in the title. "after work" is 18:00 and "after
  * lunch" 13:00, read as a time typed: today while ahead, else tomorrow ("call mom after work" at
  * 19:00 is tomorrow 18:00), or the day said with it ("friday after work"), as the assistant reads
- * them; "after workout" stays in the title.
+ * them; "after workout" stays in the title. "at lunch" / "at lunchtime" (also "around", "by",
+ * "for", "over" lunch) is 12:00 the same way ("lunch with sam at lunch" at 17:17: "lunch with
+ * sam", tomorrow 12:00), as the assistant reads it.
  * An hour without am/pm ("at 5", "at 5:30") is 1–7 pm, 8–11 am, 12 noon, as the assistant reads
  * it (services/chat domain/when.py, _guess_meridiem): with no day given it is today while that
  * is still ahead, else tomorrow ("Call John at 5" at 17:17 is tomorrow 17:00, "at 8" at 17:17
@@ -921,8 +923,18 @@ const AFTER_PART: chrono.Parser = {
       .createParsingComponents({ hour: match[1].toLowerCase() === "work" ? 18 : 13, minute: 0, meridiem: chrono.Meridiem.PM })
       .addTag("parser/afterPart"),
 };
+/**
+ * "at lunch" / "at lunchtime" (also "around", "by", "for", "over" lunch; "lunchtime" alone) is
+ * 12:00, read as a time typed, as the assistant reads them (services/chat domain/when.py, take_when).
+ */
+const AT_LUNCH: chrono.Parser = {
+  pattern: () =>
+    /(?<![\p{L}\p{N}])(?:(?:at|around|by|for|over)\s+lunch|(?:(?:at|by|around|before|until)\s+)?lunchtime)(?![\p{L}\p{N}'’-])/iu,
+  extract: (context) =>
+    context.createParsingComponents({ hour: 12, minute: 0, meridiem: chrono.Meridiem.PM }).addTag("parser/atLunch"),
+};
 const reader = chrono.casual.clone();
-reader.parsers.push(AFTER_PART);
+reader.parsers.push(AFTER_PART, AT_LUNCH);
 
 /** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
 const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight)\b/i;

@@ -4,7 +4,7 @@ typed in the box makes. 'asap' is priority High; a day word misspelled by one le
 'tommorow', '2moro', '2morrow', 'tonite', is the day, and real words one letter away stay
 words; a possessive day word ("today's notes") is words of the title; a date taken out of
 brackets leaves none behind. Further down: weekdays, a series said with its end (also "thru",
-"ending on", "up to", "through the 15th"), "after work" / "after lunch", "twice a week" /
+"ending on", "up to", "through the 15th"), "after work" / "after lunch", "at lunch" (12:00), "twice a week" /
 "three times a week" / "twice a month", "next <weekday>" (the next such day after today), and
 what a user found (Paris, Friday 27 Nov 2026, 17:17): a day of the month said with a monthly
 rule ("on the 1st every month", "every last day of the month": BYMONTHDAY=-1), a bare hour
@@ -708,6 +708,30 @@ def test_a_series_said_with_its_end_as_on_the_web(message: str, expected: tuple[
     ],
 )
 def test_after_work_and_after_lunch_as_on_the_web(
+    message: str, hour_minute: tuple[int, int], expected: tuple[str | None, ...]
+) -> None:
+    now = datetime(2026, 11, 27, *hour_minute, tzinfo=ZoneInfo("Europe/Paris"))
+    assert task(message, now) == expected
+
+
+# -- "at lunch", "at lunchtime" ---------------------------------------------------------------
+# 12:00 (when.PARTS_OF_DAY): today while ahead, else tomorrow; with a day, that day. The web kept
+# them in the title with no due date; now it reads them as the assistant does (quick-add.test.ts,
+# "at lunch, at lunchtime"). Friday 27 Nov 2026 in Paris.
+
+
+@pytest.mark.parametrize(
+    ("message", "hour_minute", "expected"),
+    [
+        ("add call mom at lunch", (7, 0), ("Call mom", "2026-11-27 12:00", None, None)),
+        ("add call mom at lunch", (17, 17), ("Call mom", "2026-11-28 12:00", None, None)),
+        ("add lunch with sam at lunch", (17, 17), ("Lunch with sam", "2026-11-28 12:00", None, None)),
+        ("add call mom at lunchtime", (7, 0), ("Call mom", "2026-11-27 12:00", None, None)),
+        ("add call mom monday at lunch", (17, 17), ("Call mom", "2026-11-30 12:00", None, None)),
+        ("add call mom at lunch tomorrow", (7, 0), ("Call mom", "2026-11-28 12:00", None, None)),
+    ],
+)
+def test_at_lunch_as_on_the_web(
     message: str, hour_minute: tuple[int, int], expected: tuple[str | None, ...]
 ) -> None:
     now = datetime(2026, 11, 27, *hour_minute, tzinfo=ZoneInfo("Europe/Paris"))
