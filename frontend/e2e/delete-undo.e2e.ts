@@ -5,8 +5,8 @@
  * 'Buy milk', due when it was; not a second series beside the next one).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { apiCall, launch, log, newAccount, newContext, signUpByApi } from "./harness";
+import type { Browser, Page } from "playwright-core";
+import { apiCall, desktopPage, focused, launch } from "./harness";
 
 interface Task {
   id: string;
@@ -31,21 +31,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function desktop(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { width: 1280 });
-  await signUpByApi(context, newAccount("delete"));
-  const page = await context.newPage();
-  page.on("pageerror", (error) => log(`page error: ${error.message}`));
-  return { context, page };
-}
+const desktop = () => desktopPage(browser, "delete");
 
-/** What has focus: its id, else its accessible name, else its text, else its tag. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const element = document.activeElement;
-    if (!element || element === document.body) return "body";
-    return element.id || element.getAttribute("aria-label") || element.textContent?.trim() || element.tagName;
-  });
 
 const rows = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll("[aria-label$='. Open details']")].map((row) => row.getAttribute("aria-label")));

@@ -181,3 +181,20 @@ export async function eventually<T>(
 export function log(message: string): void {
   process.stdout.write(`  [e2e] ${message}\n`);
 }
+
+/** A signed-up account's page at 1280 px, its page errors logged. */
+export async function desktopPage(browser: Browser, label: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { width: 1280 });
+  await signUpByApi(context, newAccount(label));
+  const page = await context.newPage();
+  page.on("pageerror", (error) => log(`page error: ${error.message}`));
+  return { context, page };
+}
+
+/** What has focus: its id, else its accessible name, else its text, else its tag ("body" for none). */
+export const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return "body";
+    return element.id || element.getAttribute("aria-label") || element.textContent?.trim() || element.tagName;
+  });

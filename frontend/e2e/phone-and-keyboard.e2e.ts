@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { apiCall, BASE_URL, eventually, launch, log, newAccount, newContext, signUpByApi } from "./harness";
+import { apiCall, BASE_URL, desktopPage, eventually, focused, launch, log, newAccount, signUpByApi } from "./harness";
 
 interface Task {
   id: string;
@@ -40,21 +40,8 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
-async function desktop(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { width: 1280 });
-  await signUpByApi(context, newAccount("keyboard"));
-  const page = await context.newPage();
-  page.on("pageerror", (error) => log(`page error: ${error.message}`));
-  return { context, page };
-}
+const desktop = () => desktopPage(browser, "keyboard");
 
-/** What has focus: its id, else its accessible name, else its tag. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const element = document.activeElement;
-    if (!element || element === document.body) return "body";
-    return element.id || element.getAttribute("aria-label") || element.textContent?.trim() || element.tagName;
-  });
 
 describe("on a phone", () => {
   it("keeps a task open when Undo is tapped while its completion is still on a slow network", async () => {
