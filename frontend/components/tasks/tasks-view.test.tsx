@@ -328,7 +328,8 @@ describe("sort and direction", () => {
     const option = [...select.options].find((o) => o.textContent === label)!;
     fireEvent.change(select, { target: { value: option.value } });
   };
-  const flip = () => fireEvent.click(screen.getByRole("button", { name: /order; switch to/ }));
+  const direction = () => screen.getByRole("button", { name: /^Sort direction/ });
+  const flip = () => fireEvent.click(direction());
 
   it("starts Created newest first; the direction button still flips it", async () => {
     renderTasks();
@@ -336,7 +337,7 @@ describe("sort and direction", () => {
     pick("Created");
     // Before: created_at asc, the oldest task first.
     await vi.waitFor(() => expect(lastListed()).toBe("created_at desc"));
-    expect(screen.getByRole("button", { name: "Descending order; switch to ascending" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Sort direction: Newest first" })).toBeTruthy();
     flip();
     await vi.waitFor(() => expect(lastListed()).toBe("created_at asc"));
     expect(JSON.parse(localStorage.getItem(VIEW_STORAGE_KEY)!)).toMatchObject({ sort: "created_at", order: "asc" });
@@ -355,5 +356,64 @@ describe("sort and direction", () => {
     await vi.waitFor(() => expect(lastListed()).toBe("created_at desc"));
     pick("Priority");
     await vi.waitFor(() => expect(lastListed()).toBe("priority asc"));
+  });
+
+  it("says what the direction means for each sort, not Ascending or Descending", async () => {
+    renderTasks();
+    await screen.findByText("1 task");
+    // Before: "Ascending order; switch to descending" (title "Ascending") whatever the sort.
+    const said = () => [direction().getAttribute("aria-label"), direction().textContent, direction().getAttribute("title")];
+    pick("Created");
+    await vi.waitFor(() => expect(lastListed()).toBe("created_at desc"));
+    expect(said()).toEqual(["Sort direction: Newest first", "Newest first", "Switch to oldest first"]);
+    flip();
+    await vi.waitFor(() => expect(lastListed()).toBe("created_at asc"));
+    expect(said()).toEqual(["Sort direction: Oldest first", "Oldest first", "Switch to newest first"]);
+    pick("Due date");
+    await vi.waitFor(() => expect(lastListed()).toBe("due_at asc"));
+    expect(said()).toEqual(["Sort direction: Soonest first", "Soonest first", "Switch to latest first"]);
+    flip();
+    await vi.waitFor(() => expect(lastListed()).toBe("due_at desc"));
+    expect(direction().textContent).toBe("Latest first");
+    pick("Title");
+    await vi.waitFor(() => expect(lastListed()).toBe("title asc"));
+    // The arrow is seen; "to" is what is read out.
+    expect(screen.getByRole("button", { name: "Sort direction: A to Z" })).toBe(direction());
+    expect(direction().textContent).toBe("A → Z");
+    expect(direction().getAttribute("title")).toBe("Switch to Z → A");
+    flip();
+    await vi.waitFor(() => expect(lastListed()).toBe("title desc"));
+    expect(screen.getByRole("button", { name: "Sort direction: Z to A" })).toBe(direction());
+    pick("Priority");
+    await vi.waitFor(() => expect(lastListed()).toBe("priority asc"));
+    expect(said()).toEqual(["Sort direction: Most important first", "Most important first", "Switch to least important first"]);
+    flip();
+    await vi.waitFor(() => expect(lastListed()).toBe("priority desc"));
+    expect(direction().textContent).toBe("Least important first");
+    expect(screen.queryByText(/ascending|descending/i)).toBeNull();
+  });
+
+  it("has no direction for the smart order or best match (relevance): the button is off and says nothing", async () => {
+    localStorage.setItem(VIEW_STORAGE_KEY, JSON.stringify({ filters: {}, sort: "relevance", order: "desc" }));
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <TasksView />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    await screen.findByText("1 task");
+    // A stored relevance sort is not kept: the server's order, no sort sent.
+    expect(lastListed()).toBe("null null");
+    expect((screen.getByLabelText("Sort by") as HTMLSelectElement).value).toBe("default");
+    expect(direction().getAttribute("aria-label")).toBe("Sort direction");
+    expect(direction().textContent).toBe("");
+    expect((direction() as HTMLButtonElement).disabled).toBe(true);
+    expect(direction().getAttribute("title")).toBe("Choose a sort to set the direction");
+    fireEvent.change(screen.getByLabelText("Search tasks"), { target: { value: "report" } });
+    await vi.waitFor(() => expect(screen.getByRole("option", { name: "Best match" })).toBeTruthy());
+    expect((direction() as HTMLButtonElement).disabled).toBe(true);
+    expect(direction().textContent).toBe("");
   });
 });

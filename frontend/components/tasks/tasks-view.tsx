@@ -90,6 +90,23 @@ export function startingOrder(sort: SortName | null): Order {
   return sort === "created_at" ? "desc" : "asc";
 }
 
+/**
+ * What each direction of a sort means, said for that sort: [asc, desc] in the API's terms
+ * (priority asc is the most important first). Relevance (and the server's own order) has no
+ * direction.
+ */
+const DIRECTION_WORDS: Record<Exclude<SortName, "relevance">, Record<Order, string>> = {
+  created_at: { asc: "Oldest first", desc: "Newest first" },
+  due_at: { asc: "Soonest first", desc: "Latest first" },
+  title: { asc: "A → Z", desc: "Z → A" },
+  priority: { asc: "Most important first", desc: "Least important first" },
+};
+
+/** "Newest first" for Created descending and so on; null for no sort or relevance. */
+export function directionWords(sort: SortName | null, order: Order): string | null {
+  return sort && sort !== "relevance" ? DIRECTION_WORDS[sort][order] : null;
+}
+
 /** Whatever was stored, made safe: unknown values fall back to the defaults. */
 export function loadView(raw: string | null): ViewState {
   try {
@@ -528,6 +545,9 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   const onlyStatus = !search && chips.length === 1 && chips[0].key === "status";
   const loading = list.isPending;
   const sortValue = params.sort ?? "default";
+  // What the order means for this sort ("Newest first"), and what the button switches to.
+  const direction = directionWords(params.sort, view.order);
+  const otherDirection = directionWords(params.sort, view.order === "asc" ? "desc" : "asc");
 
   return (
     <div className="space-y-4">
@@ -606,11 +626,15 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
             ))}
           </select>
           <Button
-            size="icon"
-            className="h-10 w-10"
-            disabled={!params.sort}
-            aria-label={view.order === "asc" ? "Ascending order; switch to descending" : "Descending order; switch to ascending"}
-            title={params.sort ? (view.order === "asc" ? "Ascending" : "Descending") : "Choose a sort to set the direction"}
+            className="h-10 px-3"
+            disabled={!direction}
+            // Said with what it is; an arrow between two letters is read as "to" ("A to Z").
+            aria-label={direction ? `Sort direction: ${direction.replace("→", "to")}` : "Sort direction"}
+            title={
+              direction && otherDirection
+                ? `Switch to ${otherDirection.includes("→") ? otherDirection : otherDirection.toLowerCase()}`
+                : "Choose a sort to set the direction"
+            }
             onClick={() => onViewChange({ ...view, order: view.order === "asc" ? "desc" : "asc" })}
           >
             {view.order === "asc" ? (
@@ -618,6 +642,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
             ) : (
               <ArrowDownWideNarrow aria-hidden className="h-4 w-4" />
             )}
+            {direction}
           </Button>
         </div>
       </div>
