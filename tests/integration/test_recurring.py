@@ -255,6 +255,19 @@ async def test_deleting_one_instance_leaves_the_series_going_and_series_true_end
     assert await series(user, first["series_id"]) == []
 
 
+async def test_a_skipped_monday_uses_up_a_slot_of_a_count_series(user: User) -> None:
+    """'every monday for 3 weeks', the first skipped (moved onto its next Monday, as the
+    assistant's skip does): done on the 2nd Monday, the next is the 3rd and last."""
+    first = await create(
+        user, title="Gym", due_at="2030-01-07T18:00:00Z", rrule="FREQ=WEEKLY;BYDAY=MO;COUNT=3"
+    )
+    r = await user.client.patch(f"/api/tasks/{first['id']}", json={"due_at": first["next_occurrence"]})
+    assert r.status_code == 200 and r.json()["next_occurrence"] == "2030-01-21T18:00:00Z", r.text
+    await act(user, first["id"], "complete")
+    last = (await wait_for_instances(user, first["series_id"], 2))[1]
+    assert last["due_at"] == "2030-01-21T18:00:00Z" and last["next_occurrence"] is None
+
+
 async def test_a_poison_event_is_dead_lettered_at_once_not_retried(
     user: User, secrets: dict[str, str], pubsub_kind: str
 ) -> None:

@@ -128,6 +128,7 @@ async def update_task(
             new = domain.edit(task, values, now, series_id=uuid4())
             if new is task:
                 return task
+            new = await _settled(repo, task, new, now)
             if _starts_series(task, new) or _reopens_instance(task, new):
                 break
             if await repo.replace(new, task.version, _edit_event(task, new)):
@@ -137,6 +138,7 @@ async def update_task(
         new = domain.edit(task, values, now, series_id=uuid4())
         if new is task:
             return task
+        new = await _settled(repo, task, new, now)
         if _starts_series(task, new):
             assert new.series_id is not None
             await repo.create_series(new.series_id, user_id, now)
@@ -145,6 +147,28 @@ async def update_task(
         if _reopens_instance(task, new):
             await _withdraw_successor(repo, task, now)
     return new
+
+
+async def _settled(repo: TaskRepository, task: Task, new: Task, now: datetime) -> Task:
+    """The edit with what it implies beyond its fields: the slot of the series a moved
+    instance takes (domain.renumbered; its predecessor read only for a move back)."""
+    if domain.moves_in_series(task, new):
+        predecessor = None
+        assert task.due_at is not None and new.due_at is not None
+        if new.due_at < task.due_at and task.occurrence_key is not None:
+            predecessor = await _task_by_key(repo, task.user_id, task.occurrence_key)
+        new = domain.renumbered(task, new, predecessor)
+    return new
+
+
+async def _task_by_key(repo: TaskRepository, user_id: str, occurrence_key: str) -> Task | None:
+    """The instance whose completion or delete made the one with this occurrence_key
+    (recurring-service keys an instance by its predecessor's id), deleted or not."""
+    try:
+        task_id = UUID(occurrence_key)
+    except ValueError:
+        return None
+    return await repo.get(user_id, task_id, include_deleted=True)
 
 
 def _starts_series(task: Task, new: Task) -> bool:

@@ -1,5 +1,6 @@
 """Unit tests of the task's lifecycle and snapshot (domain.task, domain.events)."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import uuid4
@@ -7,7 +8,15 @@ from uuid import uuid4
 import pytest
 from task_service.domain.errors import InvalidInput
 from task_service.domain.events import task_event
-from task_service.domain.task import Task, changes_between, edit, new_task, snapshot
+from task_service.domain.task import (
+    Task,
+    changes_between,
+    edit,
+    moves_in_series,
+    new_task,
+    renumbered,
+    snapshot,
+)
 from todo_common.events import EventType, TaskEvent
 
 NOW = datetime(2030, 1, 1, 12, tzinfo=UTC)
@@ -130,3 +139,49 @@ def test_event_carries_snapshot_and_changes_in_schema_v1() -> None:
     assert data["payload"]["task"]["title"] == "B"
     assert data["payload"]["changes"] == {"title": {"old": "A", "new": "B"}}
     assert data["timestamp"].endswith("Z")
+
+
+# -- the slot a moved instance takes (renumbered; the API side in test_series_slots.py) ----
+WEEKLY_2 = "FREQ=WEEKLY;COUNT=2"
+
+
+def instance(number: int, key: str | None, due: datetime = NOW, **values: Any) -> Task:
+    series = uuid4()
+    return new_task(
+        task_id=uuid4(),
+        user_id="u1",
+        values={"title": "Gym", "rrule": WEEKLY_2, "due_at": due, **values},
+        now=NOW,
+        series_id=series,
+        parent_task_id=uuid4() if key else None,
+        instance_number=number,
+        occurrence_key=key,
+    )
+
+
+def moved(task: Task, predecessor: Task | None = None, **values: Any) -> Task:
+    new = edit(task, values, LATER, series_id=uuid4())
+    return renumbered(task, new, predecessor) if moves_in_series(task, new) else new
+
+
+def test_an_instance_moved_onto_its_next_occurrence_takes_the_next_slot() -> None:
+    first = instance(1, None)
+    skipped = moved(first, due_at=NOW + timedelta(weeks=1))
+    assert skipped.instance_number == 2 and skipped.next_occurrence is None
+    assert moved(skipped, due_at=NOW).instance_number == 1  # the skip undone
+    assert moved(first, due_at=NOW + timedelta(weeks=2)).instance_number == 1  # two slots on: a move
+
+
+def test_a_move_back_keeps_the_slot_when_the_predecessor_is_unknown_or_another_series() -> None:
+    second = instance(2, "k1", NOW + timedelta(weeks=1))
+    assert moved(second, due_at=NOW).instance_number == 2
+    stranger = instance(1, None)  # another series' first task, deleted while open
+    stranger = replace(stranger, deleted_at=NOW, id=uuid4())
+    assert moved(second, stranger, due_at=NOW).instance_number == 2
+
+
+def test_no_renumbering_with_the_rule_changed_or_for_a_completed_task() -> None:
+    first = instance(1, None)
+    assert moved(first, due_at=NOW + timedelta(weeks=1), rrule="FREQ=WEEKLY;COUNT=3").instance_number == 1
+    done = edit(first, {"completed": True}, LATER, series_id=uuid4())
+    assert not moves_in_series(done, edit(done, {"due_at": NOW + timedelta(weeks=1)}, LATER, uuid4()))

@@ -140,6 +140,46 @@ def edit(task: Task, values: Mapping[str, Any], now: datetime, series_id: UUID) 
     return replace(new, version=task.version + 1, updated_at=now)
 
 
+def moves_in_series(task: Task, new: Task) -> bool:
+    """Whether the edit moves an open instance of a series to another due time, its rule
+    unchanged: the move may take it to another slot of the series (renumbered)."""
+    return (
+        task.series_id is not None
+        and task.rrule is not None
+        and new.rrule == task.rrule
+        and not task.completed
+        and not new.completed
+        and task.due_at is not None
+        and new.due_at is not None
+        and new.due_at != task.due_at
+    )
+
+
+def renumbered(task: Task, new: Task, predecessor: Task | None) -> Task:
+    """The edit `new` of open instance `task` (moves_in_series), in the slot it moved to.
+    COUNT counts instances done or skipped (a deleted one uses up its number), so:
+    - moved onto its next occurrence, the instance skips the slot it had: the next number;
+    - moved back one slot, it takes the number before, but never one below the number it
+      was made with (the predecessor's plus one): the undo of a skip.
+    Any other move keeps the number. `predecessor` is None when not known."""
+    assert task.rrule is not None and task.due_at is not None and new.due_at is not None
+    number = task.instance_number
+    if new.due_at == task.next_occurrence:
+        number += 1
+    elif new.due_at < task.due_at:
+        if predecessor is not None and predecessor.series_id != task.series_id:
+            predecessor = None
+        if predecessor is None:
+            lowest = 1 if task.occurrence_key is None else number  # the series' first task, or unknown
+        else:
+            lowest = predecessor.instance_number + 1
+        if number > lowest and next_occurrence(_rule(task.rrule), new.due_at) == task.due_at:
+            number -= 1
+    if number == task.instance_number:
+        return new
+    return _derive(replace(new, instance_number=number))
+
+
 def mark_deleted(task: Task, now: datetime) -> Task:
     return replace(task, deleted_at=now, version=task.version + 1, updated_at=now)
 

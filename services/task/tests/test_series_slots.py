@@ -1,0 +1,136 @@
+"""COUNT counts the instances of a series done or skipped (DESIGN.md "Recurrence
+semantics"): a skipped instance (moved onto its next occurrence, or deleted while open)
+uses up its slot, and undoing the skip gives the slot back.
+
+recurring-service's part (the next instance after a completion or a delete) is played by
+calling /internal/tasks/next-occurrence as it does."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from httpx import AsyncClient
+
+if TYPE_CHECKING:
+    from conftest import User
+
+pytestmark = pytest.mark.integration
+
+MONDAYS_3 = "FREQ=WEEKLY;BYDAY=MO;COUNT=3"
+MONDAYS_2 = "FREQ=WEEKLY;BYDAY=MO;COUNT=2"
+JAN_7, JAN_14, JAN_21, JAN_28 = (f"2030-01-{d:02}T18:00:00Z" for d in (7, 14, 21, 28))
+# What undo of a delete puts back on the next instance (the web's movedBackFields, the
+# assistant's MOVED_BACK).
+MOVED_BACK = ("title", "description", "priority", "tags", "due_at", "remind_at")
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+async def get(user: User, task_id: str) -> dict[str, Any]:
+    r = await user.request("GET", f"/api/tasks/{task_id}")
+    assert r.status_code == 200, r.text
+    task: dict[str, Any] = r.json()
+    return task
+
+
+async def patch(user: User, task: dict[str, Any], **body: Any) -> dict[str, Any]:
+    r = await user.request(
+        "PATCH", f"/api/tasks/{task['id']}", json=body, headers={"If-Match": str(task["version"])}
+    )
+    assert r.status_code == 200, r.text
+    patched: dict[str, Any] = r.json()
+    return patched
+
+
+async def next_instance(client: AsyncClient, user: User, finished: dict[str, Any], due: str) -> Any:
+    """recurring-service's request after `finished` was completed or deleted while open."""
+    fields = {k: finished[k] for k in ("title", "description", "priority", "tags", "rrule", "repeat_from")}
+    offset = None
+    if finished["remind_at"] and finished["due_at"]:
+        offset = datetime.fromisoformat(finished["due_at"]) - datetime.fromisoformat(finished["remind_at"])
+    remind = iso(datetime.fromisoformat(due) - offset) if offset is not None else None
+    return await client.post(
+        "/internal/tasks/next-occurrence",
+        json={
+            "user_id": user.id,
+            "completed_task_id": finished["id"],
+            "occurrence_key": finished["id"],
+            "task": {**fields, "due_at": due, "remind_at": remind},
+        },
+    )
+
+
+async def complete_and_follow(client: AsyncClient, user: User, task: dict[str, Any], due: str) -> Any:
+    r = await user.request("POST", f"/api/tasks/{task['id']}/complete")
+    assert r.status_code == 200, r.text
+    return await next_instance(client, user, r.json(), due)
+
+
+async def delete_and_follow(
+    client: AsyncClient, user: User, task: dict[str, Any], due: str
+) -> dict[str, Any]:
+    assert (await user.request("DELETE", f"/api/tasks/{task['id']}")).status_code == 204
+    made = await next_instance(client, user, task, due)
+    assert made.status_code == 201, made.text
+    following: dict[str, Any] = made.json()
+    return following
+
+
+# -- a skip uses up its slot ---------------------------------------------------------------
+async def test_an_instance_moved_onto_its_next_occurrence_uses_up_the_skipped_slot(
+    client: AsyncClient, alice: User
+) -> None:
+    """'every monday for 3 weeks', skip the first: two Mondays left, not three."""
+    gym = await alice.create(title="Gym", rrule=MONDAYS_3, due_at=JAN_7)
+    assert gym["next_occurrence"] == JAN_14
+    skipped = await patch(alice, gym, due_at=JAN_14)  # what the assistant's skip sends
+    assert skipped["next_occurrence"] == JAN_21
+    last = await complete_and_follow(client, alice, skipped, JAN_21)
+    assert last.status_code == 201 and last.json()["next_occurrence"] is None  # the 3rd slot
+    over = await complete_and_follow(client, alice, last.json(), JAN_28)
+    assert over.status_code == 409
+
+
+async def test_skipping_the_last_but_one_leaves_the_last(client: AsyncClient, alice: User) -> None:
+    gym = await alice.create(title="Gym", rrule=MONDAYS_2, due_at=JAN_7)
+    skipped = await patch(alice, gym, due_at=JAN_14)
+    assert skipped["next_occurrence"] is None  # now the 2nd and last
+    assert (await complete_and_follow(client, alice, skipped, JAN_21)).status_code == 409
+
+
+async def test_undoing_a_skip_gives_the_slot_back(client: AsyncClient, alice: User) -> None:
+    gym = await alice.create(title="Gym", rrule=MONDAYS_2, due_at=JAN_7)
+    skipped = await patch(alice, gym, due_at=JAN_14)
+    back = await patch(alice, skipped, due_at=JAN_7)  # the assistant's undo of the skip
+    assert back["next_occurrence"] == JAN_14
+    second = await complete_and_follow(client, alice, back, JAN_14)
+    assert second.status_code == 201 and second.json()["next_occurrence"] is None
+
+
+async def test_moves_that_are_no_skip_keep_the_count(client: AsyncClient, alice: User) -> None:
+    """Guards: a move off the rule's slots, or back onto a slot an earlier instance had,
+    changes no count; a completion counts one, as before."""
+    gym = await alice.create(title="Gym", rrule=MONDAYS_2, due_at=JAN_7)
+    moved = await patch(alice, gym, due_at="2030-01-08T18:00:00Z")  # a Tuesday
+    assert moved["next_occurrence"] == JAN_14
+    moved = await patch(alice, moved, due_at="2030-01-15T18:00:00Z")  # a week on, still no Monday
+    assert moved["next_occurrence"] == "2030-01-21T18:00:00Z"
+
+    swim = await alice.create(title="Swim", rrule=MONDAYS_2, due_at=JAN_7)
+    second = await complete_and_follow(client, alice, swim, JAN_14)
+    assert second.status_code == 201 and second.json()["next_occurrence"] is None
+    earlier = await patch(alice, second.json(), due_at=JAN_7)  # the 1st slot was done: still the 2nd
+    assert earlier["next_occurrence"] is None
+    assert (await complete_and_follow(client, alice, earlier, JAN_14)).status_code == 409
+
+
+# -- a delete uses up its slot -------------------------------------
+async def test_a_deleted_instance_uses_up_its_slot(client: AsyncClient, alice: User) -> None:
+    """Guard: deleting one of 2 leaves 1 (as before)."""
+    gym = await alice.create(title="Gym", rrule=MONDAYS_2, due_at=JAN_7)
+    following = await delete_and_follow(client, alice, gym, JAN_14)
+    assert following["next_occurrence"] is None
