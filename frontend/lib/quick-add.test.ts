@@ -1468,3 +1468,61 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, read as the
     expect(read("Water the plants every 2 weeks", at(clock))).toMatchObject({ title: "Water the plants", due, rrule: "FREQ=WEEKLY;INTERVAL=2" });
   });
 });
+
+describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second round", () => {
+  const at = (clock: string, day = 27, month = 11) =>
+    zonedTimeToUtc(2026, month, day, ...(clock.split(":").map(Number) as [number, number]), "Europe/Paris");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null);
+  const read = (text: string, now = at("17:17")) => {
+    const r = parseQuickAdd(text, { now, timeZone: "Europe/Paris" });
+    return { title: r.title, due: local(r.dueAt), rrule: r.rrule, priority: r.priority };
+  };
+
+  it.each([
+    // Each was the whole line as the title, no priority.
+    ["Call the plumber urgent", "Call the plumber"],
+    ["urgent: fix prod", "fix prod"],
+    ["Fix prod - urgent", "Fix prod"],
+    ["Fix prod urgent!", "Fix prod"],
+    ["Fix prod (urgent)", "Fix prod"],
+    ["Call mom, it's urgent", "Call mom"],
+    ["Call mom urgently", "Call mom"],
+    ["urgent-priority fix prod", "fix prod"],
+    ["Urgent meeting with boss", "meeting with boss"],
+  ])("the word urgent is Very important, as the assistant reads it: %s", (text, title) => {
+    expect(read(text)).toMatchObject({ title, priority: "VERY_IMPORTANT" });
+  });
+
+  it.each([
+    // Was the whole line, no priority; with the word urgent alone it would have been Very important.
+    ["Water plants, not urgent", "Water plants"],
+    ["Water plants not that urgent", "Water plants"],
+    ["Fix prod - it's not urgent at all", "Fix prod"],
+  ])("not urgent is Low, as the assistant reads it: %s", (text, title) => {
+    expect(read(text)).toMatchObject({ title, priority: "LOW" });
+  });
+
+  it.each([
+    // Guards: a place, or part of another word, stays in the title (read so before too).
+    "urgent care appointment",
+    "Book urgent care",
+    "Visit the urgent-care clinic",
+    "Sort nonurgent mail",
+    "Sort non-urgent mail",
+    "Fix prod urgent-ish",
+  ])("keeps %s as it is", (text) => {
+    expect(read(text)).toMatchObject({ title: text, priority: null });
+  });
+
+  it("lets a mark say the priority, the word urgent then staying in the title; urgent with a date", () => {
+    expect(read("Fix bug urgent !low")).toMatchObject({ title: "Fix bug urgent", priority: "LOW" });
+    expect(read("Fix prod !urgent")).toMatchObject({ title: "Fix prod", priority: "VERY_IMPORTANT" });
+    expect(read("#urgent fix prod")).toMatchObject({ title: "fix prod", priority: null });
+    expect(read("Call mom urgent tomorrow at 5")).toMatchObject({ title: "Call mom", due: "2026-11-28 17:00", priority: "VERY_IMPORTANT" });
+  });
+
+  it("leaves the word urgent in the title when its chip is taken back", () => {
+    const r = parseQuickAdd("Call the plumber urgent", { now: at("17:17"), timeZone: "Europe/Paris", keep: ["urgent"] });
+    expect(r).toMatchObject({ title: "Call the plumber urgent", priority: null });
+  });
+});

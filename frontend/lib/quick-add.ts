@@ -11,6 +11,9 @@
  *   !urgent !! !1             VERY_IMPORTANT     !high !h !2   HIGH
  *   !medium !m !3             MEDIUM             !low !l !4    LOW
  *   asap (a word of its own, any case)                  HIGH (no due date)
+ *   urgent, urgently, it's urgent, urgent: (not "urgent care") VERY_IMPORTANT; not urgent, isn't
+ *   that urgent LOW: as the assistant reads them (services/chat domain/parse.py, take_priority),
+ *   when no mark is given
  *   every day|week|month|year|weekday, every 2 weeks, every other day, every monday and friday,
  *   every mon wed fri, weekly on monday wednesday,
  *   every month on the 1st, the 1st of every month, every 15th, every evening (daily at 18:00),
@@ -420,8 +423,26 @@ const PRIORITY_WORDS: Record<string, Priority> = {
 /** A mark ("!high", "!!"), or "asap" as a word of its own, with its "!" ("Fix login bug ASAP!"). */
 const PRIORITY = /(^|\s)(?:(!!!?|!([a-z0-9]+))(?=\s|$|[,.;?])|(asap)!*(?=\s|$|[,.;:?]))/giu;
 
+/**
+ * "urgent" as a word, as the assistant reads it (services/chat domain/parse.py, take_priority):
+ * after the start of the line, a space, ",", ";" or "(", with "it's" / "it is" / "this is" / "as"
+ * / "as a" before it and "priority" / "prio" / "importance", ":" and "!" after it taken along
+ * ("Call the plumber urgent", "urgent: fix prod", "Fix prod - urgent", "Call mom, it's urgent",
+ * "Fix prod urgently"). Not "urgent care" (a place: "urgent care appointment", "Visit
+ * the urgent-care clinic"), nor inside a word ("nonurgent", "non-urgent", "urgent-ish").
+ */
+const URGENT =
+  /(?<=^|[\s,;(])((?:(?:it['’]?s|it\s+is|this\s+is|as(?:\s+a)?)\s+)?urgent(?:ly)?(?![- ]care\b)(?:[- ](?:priority|prio|importance))?(?![\p{L}\p{N}_'’-])[:!]*)/giu;
+/**
+ * "not urgent", "isn't that urgent", "it's not urgent at all": Low, as the assistant reads them
+ * (parse.py, _NOT_IMPORTANT), never the Very important of the word "urgent" in them.
+ */
+const NOT_URGENT =
+  /(?<=^|[\s,;(])((?:(?:it['’]?s|it\s+is|this\s+is)\s+)?(?:not|isn['’]?t|is\s+not)\s+(?:(?:that|so|very|too|really|particularly|terribly|super|all\s+that)\s+)?urgent(?:\s+at\s+all)?(?![\p{L}\p{N}_'’-])[:!]*)/giu;
+
 function takePriority(line: Line): Priority | null {
   let priority: Priority | null = null;
+  let marked = false;
   for (const match of line.text.matchAll(PRIORITY)) {
     const marker = match[2] ?? match[0].slice(match[1].length);
     const value = PRIORITY_WORDS[(match[3] ?? match[4] ?? marker).toLowerCase()];
@@ -430,6 +451,19 @@ function takePriority(line: Line): Priority | null {
     if (line.kept(start, start + marker.length)) continue;
     line.consume("priority", start, start + marker.length);
     priority = value; // the last one wins
+    marked = match[4] === undefined;
+  }
+  // A mark ("!low") says it outright; the words only when there is none, as the assistant reads them.
+  if (marked) return priority;
+  for (const [pattern, value] of [
+    [NOT_URGENT, "LOW"],
+    [URGENT, "VERY_IMPORTANT"],
+  ] as const) {
+    for (const match of line.text.matchAll(pattern)) {
+      if (line.kept(match.index, match.index + match[1].length)) continue;
+      line.consume("priority", match.index, match.index + match[1].length);
+      return value;
+    }
   }
   return priority;
 }
