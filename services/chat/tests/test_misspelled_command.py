@@ -26,7 +26,7 @@ async def test_the_live_report(fake: FakeTasks) -> None:
 @pytest.mark.parametrize(
     ("message", "due"),
     [
-        ("mvoe the plumber to friday", "2026-11-27T09:00:00Z"),
+        ("mvoe the plumber to friday", "2026-11-27T10:00:00Z"),  # its time kept
         ("postpnoe the plumber to friday at the same time", "2026-11-27T10:00:00Z"),
         ("reschedule the plumber to friday, same time", "2026-11-27T10:00:00Z"),
     ],

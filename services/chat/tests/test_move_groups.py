@@ -162,8 +162,8 @@ async def test_a_task_called_as_the_group_is_preferred(fake: FakeTasks) -> None:
     seed_work(fake)
     before = dues(fake)
     chat = Chat(fake)
-    assert await chat.say("move the work tasks to friday") == "Moved 'Work tasks' to Friday at 9:00 AM."
-    assert dues(fake) == {**before, "Work tasks": "2026-11-27T09:00:00Z"}
+    assert await chat.say("move the work tasks to friday") == "Moved 'Work tasks' to Friday at 10:00 AM."
+    assert dues(fake) == {**before, "Work tasks": "2026-11-27T10:00:00Z"}
 
 
 async def test_without_such_a_task_the_work_tasks_are_the_group(fake: FakeTasks) -> None:
@@ -182,9 +182,9 @@ async def test_the_work_laptop_order_is_one_task(fake: FakeTasks) -> None:
     before = dues(fake)
     chat = Chat(fake)
     assert await chat.say("move the work laptop order to friday") == (
-        "Moved 'Work laptop order' to Friday at 9:00 AM."
+        "Moved 'Work laptop order' to Friday at 12:00 PM."
     )
-    assert dues(fake) == {**before, "Work laptop order": "2026-11-27T09:00:00Z"}
+    assert dues(fake) == {**before, "Work laptop order": "2026-11-27T12:00:00Z"}
 
 
 async def test_a_shift_leaves_tasks_without_a_due_date(fake: FakeTasks) -> None:

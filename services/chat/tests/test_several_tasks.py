@@ -32,9 +32,12 @@ async def test_moving_two_tasks_moves_both(fake: FakeTasks) -> None:
     fake.seed("alice", title="Pick up kids", due_at="2026-11-25T16:00:00Z")
     chat = Chat(fake)
     assert await chat.say("ok then push team sync and pick up kids to tomorrow") == (
-        "Moved 'Team sync' to tomorrow at 9:00 AM. Moved 'Pick up kids' to tomorrow at 9:00 AM."
+        "Moved 'Team sync' to tomorrow at 3:00 PM. Moved 'Pick up kids' to tomorrow at 4:00 PM."
     )
-    assert sorted(t["due_at"] for t in fake.tasks.values()) == ["2026-11-26T09:00:00Z"] * 2
+    assert sorted(t["due_at"] for t in fake.tasks.values()) == [
+        "2026-11-26T15:00:00Z",
+        "2026-11-26T16:00:00Z",
+    ]
     assert await chat.say("undo") == (
         "Changed 'Team sync' back: due today at 3:00 PM. Changed 'Pick up kids' back: due today at 4:00 PM."
     )

@@ -31,8 +31,8 @@ async def test_one_undo_puts_both_back(fake: FakeTasks) -> None:
     dentist = fake.seed("alice", title="Dentist", due_at=DENTIST)
     chat = Chat(fake)
     said = await chat.say("delete milk and move the dentist to friday")
-    assert said == "Deleted 'Milk'. Moved 'Dentist' to Friday at 9:00 AM."
-    assert (titles(fake), dentist["due_at"]) == (["Dentist"], "2026-11-27T09:00:00Z")
+    assert said == "Deleted 'Milk'. Moved 'Dentist' to Friday at 3:00 PM."
+    assert (titles(fake), dentist["due_at"]) == (["Dentist"], "2026-11-27T15:00:00Z")
     await chat.say("undo")
     assert (titles(fake), dentist["due_at"]) == (["Dentist", "Milk"], DENTIST)
 
@@ -92,5 +92,5 @@ async def test_it_is_the_task_the_first_named(fake: FakeTasks) -> None:
 async def test_a_new_task_then_a_command(fake: FakeTasks) -> None:
     dentist = fake.seed("alice", title="Dentist", due_at=DENTIST)
     said = await Chat(fake).say("make dinner and move the dentist to friday")
-    assert said == "Added 'Make dinner'. Moved 'Dentist' to Friday at 9:00 AM."
-    assert (titles(fake), dentist["due_at"]) == (["Dentist", "Make dinner"], "2026-11-27T09:00:00Z")
+    assert said == "Added 'Make dinner'. Moved 'Dentist' to Friday at 3:00 PM."
+    assert (titles(fake), dentist["due_at"]) == (["Dentist", "Make dinner"], "2026-11-27T15:00:00Z")

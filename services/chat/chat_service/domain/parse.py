@@ -2312,6 +2312,14 @@ def _read_due(text: str, now: datetime) -> Request | None:
         when, leftover = _when_only(tail, now)
         if when is not None and not leftover:
             return _req("update", m.group("ref") or m.group("ref2"), Changes(due=when))
+    now_on = _NOW_ON.match(text)
+    if now_on and not raw_question(text):
+        # "The dentist is now on friday", "the standup is now at 10": that task is due then
+        # (before: a new task 'The dentist is now'). "It" needs "on": "it's now 5pm" tells the time.
+        when, leftover = _when_only(now_on.group("when"), now)
+        pronoun = _PRONOUN.match(now_on.group("ref").strip())
+        if when is not None and not leftover and (not pronoun or now_on.group("on")):
+            return _req("update", now_on.group("ref"), Changes(due=when))
     do_it = re.match(
         r"^(?:do|have|get|finish)\s+(?:it|that|this)(?:\s+done)?\s+(?P<when>.+)$", text, re.IGNORECASE
     )
@@ -2371,6 +2379,9 @@ def _read_due(text: str, now: datetime) -> Request | None:
     return _req("update", ref or None, Changes(due=when, keep_time=same is not None))
 
 
+_NOW_ON = re.compile(
+    r"^(?P<ref>.+?)\s*(?:\s(?:is|are)|'s|\u2019s)\s+now\s+(?:(?P<on>on|for)\s+)?(?P<when>.+)$", re.IGNORECASE
+)
 _SAME_TIME = re.compile(
     r"(?:\s*,\s*|\s+)(?:at\s+|for\s+)?(?:the\s+)?same\s+time(?:\s+as\s+(?:before|now|it\s+is))?$",
     re.IGNORECASE,

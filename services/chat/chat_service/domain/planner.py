@@ -1026,8 +1026,10 @@ def _new_due(c: Changes, task: Task, ctx: Context) -> datetime:
         # "Move it to 4pm": keep the task's day, change the time.
         local = current.astimezone(zone)
         return when.at.replace(year=local.year, month=local.month, day=local.day)
-    if c.keep_time and not when.time_given and current is not None:
-        # "No, I meant Friday": the day was wrong, the time the user gave still stands.
+    if not when.time_given and current is not None and (c.keep_time or not when.time_implied):
+        # "Move the dentist to friday", "no, I meant Friday": only the day changes, the task's
+        # time of day stays (a task with no due date gets the usual 09:00). A time said ("friday
+        # at 4", "friday morning") or meant by the day's words ("tonight") is the time.
         local = current.astimezone(zone)
         return when.at.replace(hour=local.hour, minute=local.minute)
     return when.at

@@ -111,6 +111,9 @@ class When:
     at: datetime
     date_given: bool
     time_given: bool
+    # A day whose words also say a time of day ("tonight" 20:00, "later today", "end of the
+    # week" 17:00) though no clock time was said: a move to it does not keep the task's time.
+    time_implied: bool = False
 
 
 @dataclass(frozen=True)
@@ -435,6 +438,7 @@ def take_when(scan: Scanner, now: datetime) -> When | None:
         _fold(datetime.combine(day.day, chosen, tzinfo=now.tzinfo)),
         date_given=True,
         time_given=at is not None,
+        time_implied=at is None and day.default_time != DEFAULT_TIME,
     )
 
 
