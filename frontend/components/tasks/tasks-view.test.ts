@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
-import { addressWithSearch, startingOrder, toggleToast } from "./tasks-view";
+import { addressWithSearch, loadView, startingOrder, toggleToast } from "./tasks-view";
 
 vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams() }));
 
@@ -22,6 +22,23 @@ describe("toggleToast", () => {
     expect(options).toMatchObject({ title: "Reopened “Pay rent”", action: { label: "Undo" } });
     options.action?.onClick();
     expect(undo).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("loadView", () => {
+  it("keeps a saved direction, whichever the sort starts with (Created, oldest first stays so)", () => {
+    expect(loadView('{"sort":"created_at","order":"asc"}')).toMatchObject({ sort: "created_at", order: "asc" });
+    expect(loadView('{"sort":"created_at","order":"desc"}')).toMatchObject({ sort: "created_at", order: "desc" });
+    expect(loadView('{"sort":"title","order":"desc"}')).toMatchObject({ sort: "title", order: "desc" });
+  });
+
+  it("starts a sort saved without a direction the way picking it does (Created newest first)", () => {
+    // Before: ascending whatever the sort, so Created listed the oldest first.
+    expect(loadView('{"sort":"created_at"}')).toMatchObject({ sort: "created_at", order: "desc" });
+    expect(loadView('{"sort":"created_at","order":"sideways"}')).toMatchObject({ order: "desc" });
+    expect(loadView('{"sort":"due_at"}')).toMatchObject({ sort: "due_at", order: "asc" });
+    expect(loadView(null)).toMatchObject({ sort: null, order: "asc" });
+    expect(loadView("not json")).toMatchObject({ sort: null, order: "asc" });
   });
 });
 

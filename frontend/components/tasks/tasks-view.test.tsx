@@ -416,4 +416,37 @@ describe("sort and direction", () => {
     expect((direction() as HTMLButtonElement).disabled).toBe(true);
     expect(direction().textContent).toBe("");
   });
+
+  it("keeps a saved 'Created, oldest first' through a reload until another sort is picked", async () => {
+    localStorage.setItem(
+      VIEW_STORAGE_KEY,
+      JSON.stringify({ filters: { status: "open", priority: [], due: null, tags: [] }, sort: "created_at", order: "asc" }),
+    );
+    const mount = () => {
+      const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      return render(
+        <QueryClientProvider client={client}>
+          <ToastProvider>
+            <TasksView />
+          </ToastProvider>
+        </QueryClientProvider>,
+      );
+    };
+    const first = mount();
+    await screen.findByText("1 task");
+    expect(lastListed()).toBe("created_at asc");
+    expect((screen.getByLabelText("Sort by") as HTMLSelectElement).value).toBe("created_at");
+    expect(direction().getAttribute("aria-label")).toBe("Sort direction: Oldest first");
+    first.unmount();
+    mount();
+    await screen.findByText("1 task");
+    expect(lastListed()).toBe("created_at asc");
+    expect(direction().textContent).toBe("Oldest first");
+    // Another sort starts its own way; Created picked again starts newest first (README).
+    pick("Due date");
+    await vi.waitFor(() => expect(lastListed()).toBe("due_at asc"));
+    pick("Created");
+    await vi.waitFor(() => expect(lastListed()).toBe("created_at desc"));
+    expect(JSON.parse(localStorage.getItem(VIEW_STORAGE_KEY)!)).toMatchObject({ sort: "created_at", order: "desc" });
+  });
 });

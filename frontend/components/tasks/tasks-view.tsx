@@ -112,6 +112,7 @@ export function loadView(raw: string | null): ViewState {
   try {
     const value = raw ? (JSON.parse(raw) as Partial<ViewState>) : {};
     const f: Partial<TaskFilters> = value.filters ?? {};
+    const sort = value.sort && SORTS.some(([s]) => s === value.sort) ? value.sort : null;
     return {
       filters: {
         status: f.status === "completed" || f.status === "all" ? f.status : "open",
@@ -119,8 +120,9 @@ export function loadView(raw: string | null): ViewState {
         due: f.due && ["overdue", "today", "week", "none"].includes(f.due) ? f.due : null,
         tags: Array.isArray(f.tags) ? f.tags.filter((t): t is string => typeof t === "string").slice(0, 10) : [],
       },
-      sort: value.sort && SORTS.some(([s]) => s === value.sort) ? value.sort : null,
-      order: value.order === "desc" ? "desc" : "asc",
+      sort,
+      // As saved ("Created, oldest first" stays so); none saved: the sort's starting direction.
+      order: value.order === "desc" || value.order === "asc" ? value.order : startingOrder(sort),
     };
   } catch {
     return DEFAULT_VIEW;
