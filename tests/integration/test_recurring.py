@@ -268,6 +268,36 @@ async def test_a_skipped_monday_uses_up_a_slot_of_a_count_series(user: User) -> 
     assert last["due_at"] == "2030-01-21T18:00:00Z" and last["next_occurrence"] is None
 
 
+async def test_undoing_the_delete_of_an_instance_keeps_every_slot_of_a_count_series(
+    user: User, secrets: dict[str, str]
+) -> None:
+    """Delete the first of 2 Mondays, then undo (the next instance the delete made moved back,
+    as the web's and the assistant's undo do): two instances, then the series ends."""
+    first = await create(
+        user, title="Swim", due_at="2030-01-07T18:00:00Z", rrule="FREQ=WEEKLY;BYDAY=MO;COUNT=2"
+    )
+    assert (await user.client.delete(f"/api/tasks/{first['id']}")).status_code == 204
+    made = (await wait_for_instances(user, first["series_id"], 1))[0]
+    assert made["due_at"] == "2030-01-14T18:00:00Z" and made["next_occurrence"] is None
+    r = await user.client.patch(
+        f"/api/tasks/{made['id']}",
+        json={"due_at": first["due_at"]},
+        headers={"If-Match": str(made["version"])},
+    )
+    assert r.status_code == 200 and r.json()["next_occurrence"] == "2030-01-14T18:00:00Z", r.text
+    await act(user, made["id"], "complete")
+    last = (await wait_for_instances(user, first["series_id"], 2))[1]
+    assert last["due_at"] == "2030-01-14T18:00:00Z" and last["next_occurrence"] is None
+    await act(user, last["id"], "complete")
+
+    async def is_ended() -> bool:
+        sql = f"select ended_at is not null from task_series where id = '{first['series_id']}'"
+        return psql(secrets, "tasks-db-url", sql) == [["t"]]
+
+    await wait_until(is_ended, WAIT_SECONDS, "series marked ended")
+    assert len(await series(user, first["series_id"])) == 2
+
+
 async def test_a_poison_event_is_dead_lettered_at_once_not_retried(
     user: User, secrets: dict[str, str], pubsub_kind: str
 ) -> None:

@@ -1,6 +1,6 @@
 """COUNT counts the instances of a series done or skipped (DESIGN.md "Recurrence
 semantics"): a skipped instance (moved onto its next occurrence, or deleted while open)
-uses up its slot, and undoing the skip gives the slot back.
+uses up its slot, and undoing the skip or the delete gives the slot back.
 
 recurring-service's part (the next instance after a completion or a delete) is played by
 calling /internal/tasks/next-occurrence as it does."""
@@ -128,9 +128,32 @@ async def test_moves_that_are_no_skip_keep_the_count(client: AsyncClient, alice:
     assert (await complete_and_follow(client, alice, earlier, JAN_14)).status_code == 409
 
 
-# -- a delete uses up its slot -------------------------------------
+# -- a delete uses up its slot; its undo gives it back -------------------------------------
 async def test_a_deleted_instance_uses_up_its_slot(client: AsyncClient, alice: User) -> None:
     """Guard: deleting one of 2 leaves 1 (as before)."""
     gym = await alice.create(title="Gym", rrule=MONDAYS_2, due_at=JAN_7)
     following = await delete_and_follow(client, alice, gym, JAN_14)
     assert following["next_occurrence"] is None
+
+
+async def test_undoing_a_delete_gives_the_slot_back(client: AsyncClient, alice: User) -> None:
+    """Undo moves the next instance back to the deleted one's due time: it is that one again,
+    so the series still has all its slots."""
+    gym = await alice.create(title="Gym", rrule=MONDAYS_2, due_at=JAN_7, priority="HIGH")
+    following = await delete_and_follow(client, alice, gym, JAN_14)
+    back = await patch(alice, following, **{k: gym[k] for k in MOVED_BACK if gym[k] is not None})
+    assert back["due_at"] == JAN_7 and back["next_occurrence"] == JAN_14
+    second = await complete_and_follow(client, alice, back, JAN_14)
+    assert second.status_code == 201 and second.json()["next_occurrence"] is None
+    assert (await complete_and_follow(client, alice, second.json(), JAN_21)).status_code == 409
+
+
+async def test_undoing_the_delete_of_an_overdue_instance_gives_the_slot_back(
+    client: AsyncClient, alice: User
+) -> None:
+    """Deleted weeks after its due time, its next instance is due after the delete; undo moves
+    it back over several slots."""
+    gym = await alice.create(title="Gym", rrule=MONDAYS_2, due_at=JAN_7)
+    following = await delete_and_follow(client, alice, gym, JAN_28)
+    back = await patch(alice, following, due_at=JAN_7)
+    assert back["next_occurrence"] == JAN_14

@@ -159,6 +159,9 @@ def renumbered(task: Task, new: Task, predecessor: Task | None) -> Task:
     """The edit `new` of open instance `task` (moves_in_series), in the slot it moved to.
     COUNT counts instances done or skipped (a deleted one uses up its number), so:
     - moved onto its next occurrence, the instance skips the slot it had: the next number;
+    - moved back onto the due time of its predecessor (the instance whose completion or
+      delete made it), deleted while open, it is that instance again (the undo of the
+      delete): the predecessor's number;
     - moved back one slot, it takes the number before, but never one below the number it
       was made with (the predecessor's plus one): the undo of a skip.
     Any other move keeps the number. `predecessor` is None when not known."""
@@ -169,11 +172,16 @@ def renumbered(task: Task, new: Task, predecessor: Task | None) -> Task:
     elif new.due_at < task.due_at:
         if predecessor is not None and predecessor.series_id != task.series_id:
             predecessor = None
+        dismissed = (
+            predecessor is not None and predecessor.deleted_at is not None and not predecessor.completed
+        )
         if predecessor is None:
             lowest = 1 if task.occurrence_key is None else number  # the series' first task, or unknown
         else:
-            lowest = predecessor.instance_number + 1
-        if number > lowest and next_occurrence(_rule(task.rrule), new.due_at) == task.due_at:
+            lowest = predecessor.instance_number + (0 if dismissed else 1)
+        if dismissed and predecessor is not None and new.due_at == predecessor.due_at:
+            number = lowest
+        elif number > lowest and next_occurrence(_rule(task.rrule), new.due_at) == task.due_at:
             number -= 1
     if number == task.instance_number:
         return new
