@@ -8,7 +8,8 @@ brackets leaves none behind. Further down: weekdays, a series said with its end 
 "three times a week" / "twice a month", "next <weekday>" (the next such day after today), and
 what a user found (Paris, Friday 27 Nov 2026, 17:17): a day of the month said with a monthly
 rule ("on the 1st every month", "every last day of the month": BYMONTHDAY=-1), a bare hour
-without a day (1-7 pm, 8-11 am, today while ahead, else tomorrow), "remind me at the due
+without a day (1-7 pm, 8-11 am, today while ahead, else tomorrow), "today" and a bare hour
+(the first of its morning and evening readings still ahead, else the evening one), "remind me at the due
 time" / "remind me when it's due" (at the due time), and a repeat without a day (its first
 slot after now)."""
 
@@ -905,3 +906,55 @@ def test_a_repeat_without_a_day_starts_at_its_first_slot(clock: str, due: str) -
         None,
         "FREQ=WEEKLY;INTERVAL=2",
     )
+
+
+# "today" and a bare hour: the first of its morning and evening readings still ahead today,
+# else the evening one (quick-add.ts resolveBareHour; when._today_at). "today at 8" said at
+# 17:17 was 08:00, gone by, here and 20:00 on the web; now 20:00 on both. The web's readings
+# below were taken from parseQuickAdd in Paris at each clock. Friday 27 Nov 2026.
+@pytest.mark.parametrize(
+    ("message", "clock", "due"),
+    [
+        # a morning clock
+        ("add call john today at 8", "09:30", "2026-11-27 20:00"),
+        ("add call john at 8 today", "09:30", "2026-11-27 20:00"),
+        ("add pick up kids today at 6:30", "09:30", "2026-11-27 18:30"),
+        ("add call john today at 11", "09:30", "2026-11-27 11:00"),
+        ("add call john today at 5", "09:30", "2026-11-27 17:00"),
+        # an afternoon clock
+        ("add call john today at 8", "14:25", "2026-11-27 20:00"),
+        ("add call john today at 11", "14:25", "2026-11-27 23:00"),
+        ("add call john today at 3", "14:25", "2026-11-27 15:00"),
+        ("add call john today at 12", "14:25", "2026-11-27 12:00"),
+        # an evening clock: "today at 5" is 17:00 gone by, on both
+        ("add call john today at 8", "17:17", "2026-11-27 20:00"),
+        ("add call john today at 11", "17:17", "2026-11-27 23:00"),
+        ("add call john today at 5", "17:17", "2026-11-27 17:00"),
+        ("add call john today at 8", "22:10", "2026-11-27 20:00"),
+        # before dawn the morning reading is still ahead
+        ("add call john today at 5", "03:00", "2026-11-27 05:00"),
+        ("add call john today at 8", "03:00", "2026-11-27 08:00"),
+        ("add call john today at 3", "03:00", "2026-11-27 15:00"),
+    ],
+)
+def test_today_and_a_bare_hour_as_on_the_web(message: str, clock: str, due: str) -> None:
+    title = message.removeprefix("add ").split(" at ")[0].split(" today")[0].capitalize()
+    assert task(message, at_paris(clock)) == (title, due, None, None)
+
+
+# Guards (the same before and after): am/pm or a part of the day said, "tonight", another day.
+@pytest.mark.parametrize(
+    ("message", "clock", "due"),
+    [
+        ("add call john today at 8am", "17:17", "2026-11-27 08:00"),
+        ("add call john today at 8 in the morning", "17:17", "2026-11-27 08:00"),
+        ("add call john today at 20:00", "09:30", "2026-11-27 20:00"),
+        ("add call john tonight at 8", "03:00", "2026-11-27 20:00"),
+        ("add call john tomorrow at 8", "17:17", "2026-11-28 08:00"),
+        ("add call john tomorrow at 5", "03:00", "2026-11-28 17:00"),
+        ("add call john at 8", "17:17", "2026-11-28 08:00"),
+    ],
+)
+def test_today_with_am_pm_or_another_day_reads_as_before(message: str, clock: str, due: str) -> None:
+    title = message.removeprefix("add ").split(" today")[0].split(" tonight")[0].split(" tomorrow")[0]
+    assert task(message, at_paris(clock)) == (title.split(" at ")[0].capitalize(), due, None, None)

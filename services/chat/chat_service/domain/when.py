@@ -174,12 +174,23 @@ _PART_HINT = r"(?:\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(ton
 def take_time(scan: Scanner) -> tuple[time | None, bool]:
     """A time of day, and whether the words also fix the date to today ("tonight", "this
     evening")."""
+    at, today_only, _ = _take_time(scan)
+    return at, today_only
+
+
+def _bare(h: int, hint: str | None) -> bool:
+    """An hour 1-12 said without am/pm or a part of the day ("at 8"): its meridiem is guessed."""
+    return hint is None and 1 <= h <= 12
+
+
+def _take_time(scan: Scanner) -> tuple[time | None, bool, bool]:
+    """take_time's answer, and whether the hour was bare (_bare)."""
     m = scan.take(
         r"\b(?:at|by|around|before|until|@|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?"
         + _PART_HINT
     )
     if m:
-        return _hour(int(m.group(1)), int(m.group(2) or 0), m.group(3)), bool(m.group(6))
+        return _hour(int(m.group(1)), int(m.group(2) or 0), m.group(3)), bool(m.group(6)), False
     m = scan.take(r"\b(half|quarter)\s+(past|to)\s+(\d{1,2})(?:\s*([ap])\.?m\.?)?" + _PART_HINT)
     if m:
         minute = 30 if m.group(1).lower() == "half" else 15
@@ -187,9 +198,9 @@ def take_time(scan: Scanner) -> tuple[time | None, bool]:
         if m.group(2).lower() == "to":
             h, minute = h - 1, 60 - minute
         hint = m.group(5) or m.group(6) or m.group(7)
-        return (_hour(h, minute, m.group(4)) if m.group(4) else _guess_meridiem(h, minute, hint)), bool(
-            m.group(7)
-        )
+        if m.group(4):
+            return _hour(h, minute, m.group(4)), bool(m.group(7)), False
+        return _guess_meridiem(h, minute, hint), bool(m.group(7)), _bare(h, hint)
     m = scan.take(r"\b(?:at|by|around|before|until|@|from)?\s*([01]?\d|2[0-3])([:h])([0-5]\d)\b" + _PART_HINT)
     if m:
         h, minute = int(m.group(1)), int(m.group(3))
@@ -197,7 +208,9 @@ def take_time(scan: Scanner) -> tuple[time | None, bool]:
         # "5:30" is read like "at 5" (quick-add does the same); "05:30", "17:30", "5h30" as typed.
         bare = m.group(2) == ":" and not m.group(1).startswith("0")
         guess = h <= 12 and (hint or bare)
-        return (_guess_meridiem(h, minute, hint) if guess else time(h, minute)), bool(m.group(6))
+        if not guess:
+            return time(h, minute), bool(m.group(6)), False
+        return _guess_meridiem(h, minute, hint), bool(m.group(6)), _bare(h, hint)
     m = scan.take(
         r"\b(?:at|by|around|before|until|@)\s+(\d{1,2})(?:\s*o'?clock)?\b"
         r"(?!\s*(?:%|st\b|nd\b|rd\b|th\b|"
@@ -207,34 +220,35 @@ def take_time(scan: Scanner) -> tuple[time | None, bool]:
     )
     if m:
         hint = m.group(3) or m.group(4) or m.group(5)
-        return _guess_meridiem(int(m.group(1)), 0, hint), bool(m.group(5))
+        return _guess_meridiem(int(m.group(1)), 0, hint), bool(m.group(5)), _bare(int(m.group(1)), hint)
     m = scan.take(r"\b(\d{1,2})\s*o'?clock\b" + _PART_HINT)
     if m:
-        return _guess_meridiem(int(m.group(1)), 0, m.group(2) or m.group(3) or m.group(4)), bool(m.group(4))
+        hint = m.group(2) or m.group(3) or m.group(4)
+        return _guess_meridiem(int(m.group(1)), 0, hint), bool(m.group(4)), _bare(int(m.group(1)), hint)
     m = scan.take(
         r"\b(?:(?:at|by|around|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:work\s*)?day|eod|close\s+of\s+business|cob)\b"
     )
     if m:
-        return END_OF_DAY, False
+        return END_OF_DAY, False, False
     m = scan.take(r"\b(?:at|by|around|before|until)?\s*(noon|midday|midnight|lunchtime)\b")
     if m:
-        return PARTS_OF_DAY[m.group(1).lower()], False
+        return PARTS_OF_DAY[m.group(1).lower()], False, False
     m = scan.take(r"\b(?:at|around|by|for|over)\s+(lunch)\b")
     if m:
-        return PARTS_OF_DAY["lunch"], False
+        return PARTS_OF_DAY["lunch"], False, False
     # "after work" 18:00, "after lunch" 13:00: like "in the evening", today when still ahead.
     m = scan.take(r"\bafter\s+(work|lunch)\b(?![-'\u2019])")
     if m:
-        return PARTS_OF_DAY["after " + m.group(1).lower()], False
+        return PARTS_OF_DAY["after " + m.group(1).lower()], False, False
     m = scan.take(r"\b(?:(this|in\s+the|during\s+the|by\s+the)\s+)?(morning|afternoon|evening)\b")
     if m:
         # "this evening" is today even when it has begun; "in the evening" is the next one.
         today = (m.group(1) or "").lower() == "this"
-        return PARTS_OF_DAY[m.group(2).lower()], today
+        return PARTS_OF_DAY[m.group(2).lower()], today, False
     m = scan.take(r"\b(?:(?:at|by|tomorrow|to)\s+)?(tonight|night)\b")
     if m:
-        return PARTS_OF_DAY["night"], m.group(1).lower() == "tonight"
-    return None, False
+        return PARTS_OF_DAY["night"], m.group(1).lower() == "tonight", False
+    return None, False, False
 
 
 def _month_day(today: date, month: int, day: int, year: int | None) -> date | None:
@@ -421,7 +435,7 @@ def take_when(scan: Scanner, now: datetime) -> When | None:
     day, moment = take_date(scan, today, now)
     if moment is not None:
         return When(moment.replace(second=0, microsecond=0), date_given=True, time_given=True)
-    at, today_only = take_time(scan)
+    at, today_only, bare = _take_time(scan)
     if day is None and at is None:
         return None
     if day is None:
@@ -433,6 +447,8 @@ def take_when(scan: Scanner, now: datetime) -> When | None:
         return When(_fold(candidate), date_given=today_only, time_given=True)
     if at is not None and day.default_time == PARTS_OF_DAY["tonight"] and at.hour < 12:
         at = at.replace(hour=at.hour + 12)  # "at 8 tonight"
+    elif at is not None and bare and day.day == today:
+        at = _today_at(at, now)
     chosen = at or day.default_time
     return When(
         _fold(datetime.combine(day.day, chosen, tzinfo=now.tzinfo)),
@@ -440,6 +456,15 @@ def take_when(scan: Scanner, now: datetime) -> When | None:
         time_given=at is not None,
         time_implied=at is None and day.default_time != DEFAULT_TIME,
     )
+
+
+def _today_at(at: time, now: datetime) -> time:
+    """'today at 8': the first of 8:00 and 20:00 still ahead today, else 20:00 (at 17:17 it is
+    20:00, not the 08:00 gone by), as the web quick-add reads it (quick-add.ts resolveBareHour)."""
+    morning = at.replace(hour=at.hour % 12)
+    evening = morning.replace(hour=morning.hour + 12)
+    ahead = [t for t in (morning, evening) if _fold(datetime.combine(now.date(), t, tzinfo=now.tzinfo)) > now]
+    return ahead[0] if ahead else evening
 
 
 # One of several days said together: a weekday, today, tomorrow or a date, with its own
