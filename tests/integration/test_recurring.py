@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tests.integration.conftest import ROOT, User, metric, psql, sidecar
+from tests.integration.test_notifications import notifications, wake_scan
 
 WAIT_SECONDS = 10
 
@@ -296,6 +297,39 @@ async def test_undoing_the_delete_of_an_instance_keeps_every_slot_of_a_count_ser
 
     await wait_until(is_ended, WAIT_SECONDS, "series marked ended")
     assert len(await series(user, first["series_id"])) == 2
+
+
+async def test_a_reminder_sent_is_not_sent_again_for_what_the_undo_of_a_delete_brings_back(
+    user: User, secrets: dict[str, str]
+) -> None:
+    """A repeating and a one-off task, each reminded, deleted and brought back as the web's
+    and the assistant's undo do (the next instance moved back; the task made again): their
+    reminder times have passed and went out, so the new task ids get no second notification."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    fields = {"due_at": iso(now + timedelta(hours=1)), "remind_at": iso(now)}
+    gym = await create(user, title="Gym", rrule="FREQ=DAILY;COUNT=3", **fields)
+    call = await create(user, title="Call mom", **fields)
+
+    async def reminded(*task_ids: str) -> set[str]:
+        await wake_scan(secrets)
+        return {n["task_id"] for n in await notifications(user)} & set(task_ids)
+
+    await wait_until(lambda: _all(reminded(gym["id"], call["id"]), 2), 60, "both reminders")
+    for task in (gym, call):
+        assert (await user.client.delete(f"/api/tasks/{task['id']}")).status_code == 204
+    made = (await wait_for_instances(user, gym["series_id"], 1))[0]
+    r = await user.client.patch(
+        f"/api/tasks/{made['id']}",
+        json={k: gym[k] for k in ("title", "due_at", "remind_at")},
+        headers={"If-Match": str(made["version"])},
+    )
+    assert r.status_code == 200 and r.json()["remind_at"] == gym["remind_at"], r.text
+    again = await create(user, **{k: call[k] for k in ("title", "due_at", "remind_at")})
+    assert await reminded(made["id"], again["id"]) == set()
+
+
+async def _all(found: Awaitable[set[str]], count: int) -> bool:
+    return len(await found) == count
 
 
 async def test_a_poison_event_is_dead_lettered_at_once_not_retried(

@@ -57,6 +57,7 @@ async def create_task(
     task = domain.new_task(task_id=uuid4(), user_id=user_id, values=values, now=now, series_id=uuid4())
     if idempotency is None:  # the common case: one statement, one round trip
         async with uow.statements() as repo:
+            task = await _reminded_before(repo, task, now)
             await repo.insert_new(task, task_event(EventType.TASK_CREATED, task))
         return task, True
     async with uow.transaction() as repo:
@@ -71,6 +72,7 @@ async def create_task(
             if existing is None:
                 raise Conflict("The task created with this Idempotency-Key has been deleted.")
             return existing, False
+        task = await _reminded_before(repo, task, now)
         await _store_new(repo, task, now)
     return task, True
 
@@ -151,13 +153,16 @@ async def update_task(
 
 async def _settled(repo: TaskRepository, task: Task, new: Task, now: datetime) -> Task:
     """The edit with what it implies beyond its fields: the slot of the series a moved
-    instance takes (domain.renumbered; its predecessor read only for a move back)."""
+    instance takes (domain.renumbered; its predecessor read only for a move back), and a
+    reminder already sent (_reminded_before)."""
     if domain.moves_in_series(task, new):
         predecessor = None
         assert task.due_at is not None and new.due_at is not None
         if new.due_at < task.due_at and task.occurrence_key is not None:
             predecessor = await _task_by_key(repo, task.user_id, task.occurrence_key)
         new = domain.renumbered(task, new, predecessor)
+    if new.remind_at != task.remind_at:
+        new = await _reminded_before(repo, new, now)
     return new
 
 
@@ -169,6 +174,17 @@ async def _task_by_key(repo: TaskRepository, user_id: str, occurrence_key: str) 
     except ValueError:
         return None
     return await repo.get(user_id, task_id, include_deleted=True)
+
+
+async def _reminded_before(repo: TaskRepository, task: Task, now: datetime) -> Task:
+    """A reminder time already past that was sent for a deleted task of the same title is
+    not sent again: the task is that one brought back (the undo of a delete makes it again,
+    or moves the next instance of its series back to it), a new task to notification-service,
+    which sends one notification per (task, remind_at). A past reminder never sent fires."""
+    if task.remind_at is None or task.remind_at > now or task.reminder_sent_at is not None:
+        return task
+    sent = await repo.reminder_sent_for_deleted(task.user_id, task.title, task.remind_at)
+    return replace(task, reminder_sent_at=sent) if sent is not None else task
 
 
 def _starts_series(task: Task, new: Task) -> bool:

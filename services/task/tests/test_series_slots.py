@@ -1,13 +1,14 @@
 """COUNT counts the instances of a series done or skipped (DESIGN.md "Recurrence
 semantics"): a skipped instance (moved onto its next occurrence, or deleted while open)
-uses up its slot, and undoing the skip or the delete gives the slot back.
+uses up its slot, and undoing the skip or the delete gives the slot back. A reminder sent
+for a deleted task is not sent again when the undo brings it back.
 
 recurring-service's part (the next instance after a completion or a delete) is played by
 calling /internal/tasks/next-occurrence as it does."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -157,3 +158,59 @@ async def test_undoing_the_delete_of_an_overdue_instance_gives_the_slot_back(
     following = await delete_and_follow(client, alice, gym, JAN_28)
     back = await patch(alice, following, due_at=JAN_7)
     assert back["next_occurrence"] == JAN_14
+
+
+# -- a reminder sent is not sent again -----------------------------------------------------
+async def due_ids(client: AsyncClient, user: User) -> list[str]:
+    r = await client.get("/internal/reminders/due", params={"limit": 1000})
+    assert r.status_code == 200
+    return [item["task_id"] for item in r.json()["items"] if item["user_id"] == user.id]
+
+
+async def reminded(client: AsyncClient, user: User, **fields: Any) -> dict[str, Any]:
+    """A task whose reminder (5 minutes ago) went out."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    remind = iso(now - timedelta(minutes=5))
+    task = await user.create(due_at=iso(now + timedelta(minutes=30)), remind_at=remind, **fields)
+    r = await client.post(f"/internal/reminders/{task['id']}/sent", json={"remind_at": remind})
+    assert r.json()["marked"] is True
+    return await get(user, task["id"])
+
+
+async def test_undoing_the_delete_of_a_reminded_instance_does_not_remind_again(
+    client: AsyncClient, alice: User
+) -> None:
+    gym = await reminded(client, alice, title="Gym", rrule="FREQ=DAILY;COUNT=5")
+    tomorrow = iso(datetime.fromisoformat(gym["due_at"]) + timedelta(days=1))
+    following = await delete_and_follow(client, alice, gym, tomorrow)
+    back = await patch(alice, following, **{k: gym[k] for k in MOVED_BACK if gym[k] is not None})
+    assert back["remind_at"] == gym["remind_at"]
+    assert back["id"] not in await due_ids(client, alice)
+
+
+async def test_a_reminded_task_made_again_after_its_delete_is_not_reminded_again(
+    client: AsyncClient, alice: User
+) -> None:
+    """Undo of a delete adds the task again (a new task, with its fields)."""
+    call = await reminded(client, alice, title="Call mom", priority="HIGH")
+    assert (await alice.request("DELETE", f"/api/tasks/{call['id']}")).status_code == 204
+    again = await alice.create(**{k: call[k] for k in ("title", "priority", "due_at", "remind_at")})
+    assert again["id"] not in await due_ids(client, alice)
+
+
+async def test_reminders_not_sent_before_still_fire(client: AsyncClient, alice: User, bob: User) -> None:
+    """Guards: a past reminder never sent fires, made again or new; one of the same title
+    at another time fires; another user's sent reminder changes nothing."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    past = iso(now - timedelta(minutes=5))
+    unsent = await alice.create(title="Water plants", remind_at=past)
+    assert (await alice.request("DELETE", f"/api/tasks/{unsent['id']}")).status_code == 204
+    again = await alice.create(title="Water plants", remind_at=past)
+    call = await reminded(client, alice, title="Call mom")
+    assert (await alice.request("DELETE", f"/api/tasks/{call['id']}")).status_code == 204
+    other_time = await alice.create(title="Call mom", remind_at=iso(now - timedelta(minutes=4)))
+    open_twin = await reminded(client, alice, title="Pay rent")
+    twin = await alice.create(title="Pay rent", remind_at=open_twin["remind_at"])  # the first not deleted
+    assert set(await due_ids(client, alice)) == {again["id"], other_time["id"], twin["id"]}
+    bobs = await bob.create(title="Call mom", remind_at=call["remind_at"])
+    assert await due_ids(client, bob) == [bobs["id"]]

@@ -154,6 +154,22 @@ class TaskRepository:
         row = (await self.conn.execute(stmt, {"task_id": task_id, "user_id": user_id})).first()
         return _task(row) if row else None
 
+    async def reminder_sent_for_deleted(
+        self, user_id: str, title: str, remind_at: datetime
+    ) -> datetime | None:
+        """When the reminder at `remind_at` was sent for a deleted task of this user's with
+        this title (the latest such); None when none was."""
+        sent = await self.conn.scalar(
+            select(func.max(tasks.c.reminder_sent_at)).where(
+                tasks.c.user_id == user_id,
+                tasks.c.remind_at == remind_at,
+                tasks.c.title == title,
+                tasks.c.deleted_at.isnot(None),
+                tasks.c.reminder_sent_at.isnot(None),
+            )
+        )
+        return _utc(sent)
+
     async def owner_of(self, task_id: UUID) -> str | None:
         """Whose task this is, for logging cross-user attempts; never shown to callers."""
         owner = await self.conn.scalar(select(tasks.c.user_id).where(tasks.c.id == task_id))
