@@ -1521,6 +1521,46 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
     expect(read("Call mom urgent tomorrow at 5")).toMatchObject({ title: "Call mom", due: "2026-11-28 17:00", priority: "VERY_IMPORTANT" });
   });
 
+  it.each([
+    // Each was titled "<title> starting" (or "... from"), the date the first due day.
+    ["Yoga every monday starting monday", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
+    ["Standup every weekday starting dec 1", "Standup", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"],
+    // "next week" is its Monday, as the assistant reads it (before: chrono's Dec 4, so Dec 8).
+    ["Gym every tuesday starting next week", "Gym", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=TU"],
+    ["Gym every tuesday starting next month", "Gym", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=TU"],
+    ["Gym every tuesday from next week", "Gym", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=TU"],
+    ["Yoga every monday starting on monday", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
+    ["Yoga every monday starting from monday", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
+    ["Yoga every monday from monday", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
+    ["Yoga every monday starting sat", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
+    ["Run every day starting friday", "Run", "2026-12-04 09:00", "FREQ=DAILY"],
+    ["Run every day starting dec 3 at 7am", "Run", "2026-12-03 07:00", "FREQ=DAILY"],
+    ["Run every day starting tomorrow at 7", "Run", "2026-11-28 19:00", "FREQ=DAILY"],
+    ["Run every day starting at 7am", "Run", "2026-11-28 07:00", "FREQ=DAILY"],
+    ["Gym every tuesday at 6pm starting dec 1", "Gym", "2026-12-01 18:00", "FREQ=WEEKLY;BYDAY=TU"],
+    ["Water the plants every 2 weeks starting monday", "Water the plants", "2026-11-30 09:00", "FREQ=WEEKLY;INTERVAL=2"],
+    ["Pay rent every month on the 1st starting january", "Pay rent", "2027-01-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["Yoga every monday starting dec 7 until dec 31", "Yoga", "2026-12-07 09:00", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261231T225959Z"],
+  ])("a repeat starting on a day starts there, as the assistant reads it: %s", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+
+  it.each([
+    // Guards (read so before too): no day after "from", a possessive, no repeat.
+    ["Email from mom every monday", "Email from mom", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
+    ["Data from march every monday", "Data from march", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
+    ["Prep every monday starting friday's standup", "Prep starting friday's standup", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
+    ["Starting line practice", "Starting line practice", null, null],
+    ["Gym every tuesday next week", "Gym", "2026-12-08 09:00", "FREQ=WEEKLY;BYDAY=TU"],
+  ])("keeps the words of %s", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+
+  it("leaves 'starting monday' in the title when its chip is taken back", () => {
+    const r = parseQuickAdd("Yoga every monday starting dec 7", { now: at("17:17"), timeZone: "Europe/Paris", keep: ["starting dec 7"] });
+    expect(r).toMatchObject({ title: "Yoga starting dec 7", rrule: "FREQ=WEEKLY;BYDAY=MO" });
+  });
+
   it("leaves the word urgent in the title when its chip is taken back", () => {
     const r = parseQuickAdd("Call the plumber urgent", { now: at("17:17"), timeZone: "Europe/Paris", keep: ["urgent"] });
     expect(r).toMatchObject({ title: "Call the plumber urgent", priority: null });

@@ -95,6 +95,12 @@
  * 9:30") is the task's time. "until 5pm" is the time, "for 2 hours" words of the title; an end before the first
  * due day sets none. These words end a series only after a rule: without one, "read chapters 1 up
  * to 5" is a title.
+ * A series said with its start starts there, as the assistant reads it: "Yoga every monday
+ * starting monday", "every weekday starting dec 1", "starting on/from monday", "starting
+ * tomorrow at 7am", "starting next week" (its Monday) or "next month" (its 1st), "from monday" (a
+ * day after "from": "from 9 to 5" is a time) → the first due is the rule's first slot on or after
+ * that day, and the words leave the title; a time said elsewhere ("every tuesday at 6pm starting
+ * dec 1") is its time. Without a rule "starting" is a word of the title.
  */
 // English only: the other locales would more than double the parser's size.
 import * as chrono from "chrono-node/en";
@@ -732,6 +738,15 @@ const END_OF = /^(?:the\s+)?end\s+of\s+(?:(?:the\s+|this\s+)?(week|month)|(next)
  */
 const NEXT_WEEK_OR_MONTH = /^(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+(week|month)\b(?!\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun))/i;
 const WEEKEND = /^(this|next|the)\s+weekend\b/i;
+
+/** The assistant's day for "next week" (its Monday) or "next month" (its 1st), from `today`. */
+function nextWeekOrMonth(unit: string, today: ReturnType<typeof wallClock>): LocalDate {
+  const day =
+    unit.toLowerCase() === "week"
+      ? addDays(today.year, today.month, today.day, ((1 - today.weekday + 6) % 7) + 1)
+      : { ...addMonths({ year: today.year, month: today.month, day: 1 }, 1), day: 1 };
+  return { year: day.year, month: day.month, day: day.day };
+}
 /**
  * "until the 15th", "through the 15th", "till the 15th", "up to the 15th": a day of the month
  * alone after any of the words, as the assistant reads it (recurrence.py, _DAY_OF_MONTH).
@@ -807,11 +822,7 @@ function takeSeriesEnd(line: Line, options: QuickAddOptions): SeriesEnd | null {
     const next = NEXT_WEEK_OR_MONTH.exec(said);
     const weekend = WEEKEND.exec(said);
     if (next) {
-      const day =
-        next[1].toLowerCase() === "week"
-          ? addDays(today.year, today.month, today.day, ((1 - today.weekday + 6) % 7) + 1)
-          : { ...addMonths({ year: today.year, month: today.month, day: 1 }, 1), day: 1 };
-      found = { day: { year: day.year, month: day.month, day: day.day }, end: from + next[0].length };
+      found = { day: nextWeekOrMonth(next[1], today), end: from + next[0].length };
     } else if (weekend) {
       const inDays = (6 - today.weekday + 7) % 7 + (weekend[1].toLowerCase() === "next" && today.weekday >= 1 && today.weekday <= 5 ? 7 : 0);
       const day = addDays(today.year, today.month, today.day, inDays);
@@ -864,6 +875,35 @@ function bounded(rrule: string, end: SeriesEnd, first: LocalDate, options: Quick
   if (/COUNT=/i.test(rrule) || compareDays(last, first) < 0) return rrule;
   const instant = new Date(zonedTimeToUtc(last.year, last.month, last.day, 23, 59, options.timeZone).getTime() + 59_000);
   return `${rrule};UNTIL=${instant.toISOString().replace(/[-:]|\.\d{3}/g, "")}`;
+}
+
+/**
+ * "starting monday", "starting from dec 1", "starting on monday", "starting tomorrow at 7am",
+ * "starting next week", and "from monday" (a day: "from 9 to 5" is a time) after a repeat: the
+ * day the series starts, as the assistant reads it (services/chat domain/parse.py; "next week" is
+ * its Monday, "next month" its 1st). Its first due day is the rule's first slot on or after that
+ * day. Before, the date was the first due day but the word "starting" stayed in the title.
+ */
+const STARTING = /\b(?:(starting)(?:\s+(?:from|on))?|from)\s+/gi;
+
+function takeStart(line: Line, options: QuickAddOptions): DateHit | null {
+  for (const lead of line.text.matchAll(STARTING)) {
+    const from = lead.index + lead[0].length;
+    // "starting" read as "on", so that what needs a connector to be a date is one ("starting
+    // sat", "starting january"); not "from" ("Data from march every monday" keeps its words).
+    const text = lead[1] ? line.text.slice(0, lead.index) + "on".padEnd(lead[0].length) + line.text.slice(from) : line.text;
+    const hit = findDates(text, lead.index, options, true)[0];
+    if (!hit || hit.start > from || !/^(?:(?:on|at)\s+)?$/i.test(line.text.slice(from, Math.max(from, hit.start)))) continue;
+    if (!lead[1] && !hit.hasDate) continue;
+    if (line.kept(lead.index, hit.end)) continue;
+    line.consume("due", lead.index, hit.end);
+    const words = text.slice(Math.max(from, hit.start), hit.end);
+    const next = NEXT_WEEK_OR_MONTH.exec(words);
+    if (!next || next[0].length !== words.length) return hit;
+    const day = nextWeekOrMonth(next[1], wallClock(options.now, options.timeZone));
+    return { ...hit, hasDate: true, wall: { ...hit.wall, ...day } };
+  }
+  return null;
 }
 
 // -- reminders -------------------------------------------------------------------------------
@@ -1213,13 +1253,23 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   // "every morning until dec 20": the series' last day, taken before the date is read as its first.
   const seriesEnd = rrule ? takeSeriesEnd(line, options) : null;
 
+  // "every monday starting dec 7": the day the series starts.
+  const start = rrule ? takeStart(line, options) : null;
+
   let dueAt: Date | null = null;
   let dueHasTime = false;
-  const hit = pickDue(datesNotKept(line, options, rrule !== null));
-  if (hit) {
+  const dates = datesNotKept(line, options, rrule !== null);
+  let hit = pickDue(dates);
+  if (start) {
+    // The day from "starting …", its time from there or from a time said elsewhere ("every
+    // tuesday at 6pm starting dec 1"); another day said stays in the title.
+    const time = start.hasTime ? undefined : dates.filter((d) => d.hasTime && !d.hasDate).pop();
+    if (time) line.consume("due", line.connectorBefore(time.start), time.end);
+    hit = time ? { ...start, hasTime: true, partOfDay: time.partOfDay, wall: { ...start.wall, hour: time.wall.hour, minute: time.wall.minute } } : start;
+  } else if (hit) {
     line.consume("due", line.connectorBefore(hit.start), hit.end);
-    dueHasTime = hit.hasTime;
   }
+  if (hit) dueHasTime = hit.hasTime;
   if (rrule && (!hit || pinsDays(rrule))) {
     // The first due date is a day of the rule: from the date given, or from today.
     const from = hit?.hasDate ? hit.wall : wallClock(options.now, options.timeZone);
