@@ -236,6 +236,32 @@ describe("on a phone: hints and tap targets", () => {
     await expect.poll(() => focused(page)).toBe("Assistant");
     await context.close();
   });
+
+  it("takes a toast shown above the full-screen assistant into its Tab cycle: its Undo works from the keyboard", async () => {
+    const { context, page } = await phone();
+    await apiCall(context, "POST", "tasks", { title: "Pay rent" });
+    await page.goto("/tasks");
+    await page.getByRole("checkbox", { name: "Complete “Pay rent”" }).tap();
+    const toast = page.getByRole("status").filter({ hasText: "Completed “Pay rent”" });
+    await toast.getByRole("button", { name: "Undo" }).waitFor();
+    await page.getByRole("button", { name: "Assistant" }).tap();
+    const box = page.getByRole("dialog", { name: "Assistant" }).getByLabel("Message the assistant");
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Before: Tab went from the message box round to History; the Undo was out of reach.
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Undo");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("Dismiss notification");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("History");
+    await page.keyboard.press("Shift+Tab");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("Undo");
+    await page.keyboard.press("Enter");
+    const open = async () => (await apiCall<{ items: Task[] }>(context, "GET", "tasks?status=open")).items;
+    await eventually(async () => (await open()).some((t) => t.title === "Pay rent"), 10_000, 300);
+    await context.close();
+  });
 });
 
 /** The names in Chromium's accessibility tree (what a screen reader's virtual cursor reaches). */

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { classesIn, minSize, tailwindCss } from "@/lib/test-css";
+import userEvent from "@testing-library/user-event";
+import { ToastProvider, useToast } from "@/components/ui/toast";
 import AssistantDrawer, { FULL_SCREEN } from "./assistant-drawer";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
@@ -148,6 +150,72 @@ describe("AssistantDrawer on a phone (full screen) and beside the page (wide)", 
     expect(tab()).toBe(true);
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "History" }));
     // In between, the browser moves focus as usual.
+    expect(tab()).toBe(false);
+  });
+
+  /** The panel open on a phone with a toast shown above it, as after a completion (its Undo). */
+  function renderWithToast(undo = vi.fn()) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    let say: ReturnType<typeof useToast>["toast"] = () => 0;
+    function Toaster() {
+      say = useToast().toast;
+      return null;
+    }
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <Toaster />
+          <AssistantDrawer open onClose={vi.fn()} />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    return { say: (title: string) => act(() => void say({ title, action: { label: "Undo", onClick: undo } })) };
+  }
+
+  it("takes the toasts shown above it into the Tab cycle on a phone: their Undo is reachable, then back into the panel", async () => {
+    screenWidth(true);
+    const user = userEvent.setup();
+    const undo = vi.fn();
+    const { say } = renderWithToast(undo);
+    say("Completed “Pay rent”");
+    await screen.findByRole("button", { name: "Undo" });
+    const box = screen.getByLabelText("Message the assistant");
+    box.focus();
+    const name = () =>
+      document.activeElement === box ? "message box" : (document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent);
+    const round: Array<string | null | undefined> = [];
+    for (let i = 0; i < 3; i++) {
+      await user.tab();
+      round.push(name());
+    }
+    // Before: from the message box Tab went round to History; the Undo was never reached.
+    expect(round).toEqual(["Undo", "Dismiss notification", "History"]);
+    const back: Array<string | null | undefined> = [];
+    for (let i = 0; i < 3; i++) {
+      await user.tab({ shift: true });
+      back.push(name());
+    }
+    expect(back).toEqual(["Dismiss notification", "Undo", "message box"]);
+    await user.tab();
+    expect(name()).toBe("Undo");
+    await user.keyboard("{Enter}");
+    expect(undo).toHaveBeenCalledTimes(1);
+  });
+
+  it("goes round the panel alone on a phone when no toast is shown, and on a wide screen leaves Tab to the page with a toast shown (guards)", async () => {
+    screenWidth(true);
+    renderWithToast();
+    const box = screen.getByLabelText("Message the assistant");
+    box.focus();
+    expect(tab()).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "History" }));
+    expect(tab(true)).toBe(true);
+    expect(document.activeElement).toBe(box);
+    cleanup();
+    screenWidth(false);
+    renderWithToast().say("Completed “Pay rent”");
+    await screen.findByRole("button", { name: "Undo" });
+    screen.getByLabelText("Message the assistant").focus();
     expect(tab()).toBe(false);
   });
 

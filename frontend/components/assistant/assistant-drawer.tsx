@@ -4,7 +4,7 @@
  * The assistant's slide-over: the conversation, the chips of what each reply did, the history
  * of past conversations. Not modal on wide screens, so the task list beside it stays in view
  * and visibly updates when the assistant changes something; full screen on phones, and modal
- * there (focus stays inside it, the page behind is inert, Escape closes it).
+ * there (Tab goes round it and the toasts above it, the page behind is inert, Escape closes it).
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowUp, History, Loader2, MessageSquarePlus, RotateCcw, Sparkles, X } from "lucide-react";
@@ -21,6 +21,7 @@ import {
 import { createPortal } from "react-dom";
 import { ApiError } from "@/lib/api";
 import { cn } from "@/components/ui/cn";
+import { tabTarget } from "@/components/ui/focus-cycle";
 import { useToastClearance } from "@/components/ui/toast";
 import { useInertOutside } from "@/components/ui/use-inert-outside";
 import { ActionChips } from "./action-chips";
@@ -69,9 +70,6 @@ function useFullScreen(): boolean {
     () => false,
   );
 }
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 let turnSeq = 0;
 const turnKey = () => `turn-${++turnSeq}`;
@@ -222,22 +220,23 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
     }
   };
 
-  const trapFocus = (event: KeyboardEvent<HTMLElement>) => {
-    if (!modal || event.key !== "Tab" || !panel.current) return;
-    const focusable = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    if (focusable.length === 0) return;
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = document.activeElement;
-    const outside = !(active instanceof Node && panel.current.contains(active));
-    if (event.shiftKey && (active === first || outside)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || outside)) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  // Modal (a phone): Tab and Shift+Tab go round the panel and the toasts shown above it (a
+  // reminder's Open, an Undo), which stay out of the inert page (focus-cycle.ts). On the
+  // document, so Tab from a toast (outside the panel) comes back in.
+  useEffect(() => {
+    if (!modal) return;
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Tab" || event.defaultPrevented || !panel.current) return;
+      if (panel.current.closest("[inert]")) return; // a modal above it (the edit drawer) has Tab
+      const next = tabTarget(panel.current, document.activeElement, event.shiftKey);
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [modal]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -266,7 +265,6 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
         aria-modal={modal ? "true" : "false"}
         aria-labelledby={titleId}
         inert={!open}
-        onKeyDown={trapFocus}
         className={cn(
           "fixed inset-y-0 right-0 z-50 flex w-full flex-col border-l border-border bg-surface text-text shadow-card sm:w-[26rem]",
           "transition-[translate,visibility] duration-200 ease-out starting:translate-x-full motion-reduce:transition-none",

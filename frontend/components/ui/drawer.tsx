@@ -9,10 +9,8 @@
 import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
+import { FOCUSABLE, tabTarget } from "./focus-cycle";
 import { useInertOutside } from "./use-inert-outside";
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function Drawer({
   open,
@@ -59,22 +57,8 @@ export function Drawer({
         event.preventDefault();
         onCloseRef.current();
       } else if (event.key === "Tab" && panel.current) {
-        const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-        if (!items.length) return;
-        // The toasts sit above the drawer and are not inert (a completion's Undo, a reminder's
-        // Open shown while it is open): Tab goes round the drawer and them. Inside either, the
-        // browser's own order; only at their ends is Tab sent on.
-        const toasts = [...document.querySelectorAll<HTMLElement>("[data-above-modals]")].flatMap((region) => [
-          ...region.querySelectorAll<HTMLElement>(FOCUSABLE),
-        ]);
-        const active = document.activeElement;
-        const first = items[0];
-        const last = items[items.length - 1];
-        let next: HTMLElement | undefined;
-        if (event.shiftKey && active === first) next = toasts.at(-1) ?? last;
-        else if (event.shiftKey && active === toasts[0]) next = last;
-        else if (!event.shiftKey && active === last) next = toasts[0] ?? first;
-        else if (!event.shiftKey && active === toasts.at(-1)) next = first;
+        // Round the drawer and the toasts above it (focus-cycle.ts).
+        const next = tabTarget(panel.current, document.activeElement, event.shiftKey);
         if (next) {
           event.preventDefault();
           next.focus();
