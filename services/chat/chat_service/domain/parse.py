@@ -71,6 +71,7 @@ Intent = Literal[
     "skip",
     "chat",
     "time",
+    "lower_listed",
 ]
 MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update", "skip"})
 
@@ -829,6 +830,8 @@ def parse(message: str, now: datetime) -> Request:
         return Request("greet" if greeting else "unclear")
     if body.rstrip().endswith("?") and _read_statement(text, now) is not None:
         return Request("unclear")  # "isn't that important?", "it's due friday?" ask, not say
+    if _NONE_URGENT.match(text):
+        return Request("lower_listed")  # "none of this is urgent": the tasks just listed
     for reader in (
         _read_said_then_command,
         _read_statement,
@@ -1447,7 +1450,41 @@ def _read_remove_tag(text: str, now: datetime) -> Request | None:
         m = re.match("^" + pattern, text, re.IGNORECASE)
         if m:
             return _req("update", m.group("ref") or None, Changes(remove_tags=(tag_name(m.group("tag")),)))
+    m = _NOT_FOR_TAG.match(text)
+    if m:
+        # "it's not for work", "that isn't a work task", "the report is not for my job": the
+        # tag that word names comes off (before: a new task 'It's not', tagged Work).
+        def named(word: str) -> str:
+            return tag_name(word) if word.startswith("#") else TAG_SYNONYMS[word.lower()]
+
+        new = (named(m.group("new")),) if m.group("new") else ()
+        return _req("update", m.group("ref"), Changes(remove_tags=(named(m.group("tag")),), add_tags=new))
     return None
+
+
+# "None of this is urgent", "none of these are important", "nothing here is urgent": said of
+# the tasks just listed (planner._lower_listed), not a task called 'None of this'.
+_NONE_URGENT = re.compile(
+    r"^(?:but\s+|well,?\s+|actually,?\s+)?(?:none\s+of\s+(?:this|these|them|those|it|that|my\s+tasks)(?:\s+(?:tasks|stuff|things|ones))?|"
+    r"nothing\s+(?:here|there|on\s+(?:the|my|this)\s+list)|they(?:'re|\s+are)\s+not|these\s+are\s+not|these\s+aren't)"
+    r"\s*(?:is|are|'s|'re)?\s*(?:really\s+|actually\s+|that\s+|so\s+)?(?:urgent|important|high\s+priority|a\s+priority|pressing)"
+    r"(?:\s+(?:at\s+all|any\s*more|really))?[.!]*$",
+    re.IGNORECASE,
+)
+_TAG_WORDS = (
+    r"work|job|office|personal|home|private|family|shopping|grocery|groceries|health|fitness|medical|"
+    r"finances?|money|bills|budget|learning|study|studies|school"
+)
+_NOT_FOR_TAG = re.compile(
+    r"^(?:no,?\s+|actually,?\s+)?(?P<ref>.+?)(?:\s+(?:is|are)\s+(?:not|no\s+longer)|\s+(?:isn't|aren't)|(?:'s|\u2019s)\s+(?:not|no\s+longer))"
+    r"\s+(?:really\s+|actually\s+)?(?:for\s+|about\s+|part\s+of\s+|(?:an?\s+))?(?:my\s+|the\s+)?"
+    r"(?P<tag>#[\w-]+|" + _TAG_WORDS + r")(?:[\s-]+(?:task|thing|stuff|item|related|one))?(?:\s+any\s*more)?"
+    # "it's not for work, it's personal": the other tag goes on.
+    r"(?:\s*[,;.]\s*(?:it's|it\s+is|its|that's|it\u2019s)\s+(?:for\s+|an?\s+)?(?:my\s+)?(?P<new>#[\w-]+|"
+    + _TAG_WORDS
+    + r")(?:[\s-]+(?:task|thing|stuff|item|related|one))?)?[.!]?$",
+    re.IGNORECASE,
+)
 
 
 def _read_add_tag(text: str, now: datetime) -> Request | None:

@@ -313,6 +313,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _delete_done(j)
     if req.intent == "reminders":
         return _reminders(ctx, j)
+    if req.intent == "lower_listed":
+        return _lower_listed(ctx, j)
     return _small_talk(req, ctx)
 
 
@@ -914,6 +916,45 @@ def _complete_all(req: Request, ctx: Context, j: Journal) -> str:
     if result.get("more"):
         notes.append(f"You have more than {MAX_MOVED}; say it again to mark the rest.")
     return " ".join([reply.completed_all(done, source), *notes]).strip()
+
+
+ASK_WHICH_NOT_URGENT = (
+    'Which tasks do you mean? Ask me for a list ("what\'s on my list?"), then tell me, or name a '
+    'task ("the report isn\'t urgent").'
+)
+
+
+def _lower_listed(ctx: Context, j: Journal) -> str:
+    """'None of this is urgent' right after a list: its urgent and high priority tasks (of the
+    first MAX_MOVED shown, as they are now) are set to medium priority, together, told by
+    name; "undo" puts them back. With no list just shown it asks which tasks."""
+    if not ctx.last_list or not ctx.list_just_shown:
+        return ASK_WHICH_NOT_URGENT
+    found = j.each(list(ctx.last_list[:MAX_MOVED]), _fetch_one)
+    tasks = [t for t in found if isinstance(t, dict)]
+    raised = [t for t in tasks if t.get("priority") in ("HIGH", "VERY_IMPORTANT") and not t.get("completed")]
+    if not raised:
+        return "None of them is marked urgent or high priority, so I left them as they are."
+    outcomes = j.each(raised, _lower_one)
+    lowered = [t.get("title") for t, failed in zip(raised, outcomes, strict=True) if not failed]
+    notes = [failed for failed in outcomes if failed]
+    if not lowered:
+        return " ".join(notes)
+    back = 'Say "undo" to put it back.' if len(lowered) == 1 else reply.UNDO_THEM
+    rest = "" if len(raised) == len(tasks) else "; the rest were already medium or low"
+    return " ".join([f"Set {reply.named(lowered)} to medium priority{rest}. {back}", *notes])
+
+
+def _fetch_one(task: Task, j: Journal) -> Task | str:
+    result = j.call("get_task", task_id=task.get("id"))
+    found: Task = result.get("task") or {}
+    return found if _ok(result) and found else f"I couldn't find {reply.quote(task.get('title'))} any more."
+
+
+def _lower_one(task: Task, j: Journal) -> str:
+    """'' once set to medium priority, else why not."""
+    result = j.call("set_priority", task_id=task["id"], priority="MEDIUM")
+    return "" if _ok(result) else _failure(result, f"change the priority of {reply.quote(task.get('title'))}")
 
 
 def _complete_one(task: Task, j: Journal) -> str:
