@@ -1561,6 +1561,33 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
     expect(r).toMatchObject({ title: "Yoga starting dec 7", rrule: "FREQ=WEEKLY;BYDAY=MO" });
   });
 
+  it.each([
+    // Each was titled "Pay rent on the" / "Pay rent by the", due that day.
+    ["Pay rent on the last day of the month", "2026-11-30 09:00"],
+    ["Pay rent by the last day of the month", "2026-11-30 09:00"],
+    ["Pay rent on the last day of next month", "2026-12-31 09:00"],
+    ["Pay rent on the last day of the month at 6pm", "2026-11-30 18:00"],
+  ])("the last day of the month said once is one task due then: %s", (text, due) => {
+    expect(read(text)).toMatchObject({ title: "Pay rent", due, rrule: null });
+  });
+
+  it("reads the last day of the month in the month it is typed", () => {
+    expect(read("Pay rent on the last day of the month", at("10:00", 10, 2))).toMatchObject({ title: "Pay rent", due: "2026-02-28 09:00", rrule: null });
+    // On that day after 09:00: by the end of the day, as "today" is.
+    expect(read("Pay rent on the last day of the month", at("17:17", 30))).toMatchObject({ title: "Pay rent", due: "2026-11-30 23:59", rrule: null });
+  });
+
+  it.each([
+    // Guards (read so before too): every month is a repeat.
+    ["Pay bills on the last day of every month", "Pay bills"],
+    ["Pay bills every last day of the month", "Pay bills"],
+    ["Pay rent last day of the month", "Pay rent"],
+  ])("keeps reading %s as before", (text, title) => {
+    const r = read(text);
+    expect(r).toMatchObject({ title, due: "2026-11-30 09:00" });
+    expect(r.rrule).toBe(text.includes("every") ? "FREQ=MONTHLY;BYMONTHDAY=-1" : null);
+  });
+
   it("leaves the word urgent in the title when its chip is taken back", () => {
     const r = parseQuickAdd("Call the plumber urgent", { now: at("17:17"), timeZone: "Europe/Paris", keep: ["urgent"] });
     expect(r).toMatchObject({ title: "Call the plumber urgent", priority: null });

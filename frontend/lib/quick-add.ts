@@ -55,6 +55,8 @@
  * "27/11", "11/27" typed on 27 November, in timeZone) is today whatever the hour (chrono made it
  * next year's from noon), yesterday's ("Nov 26") next year's, as the assistant reads them.
  * A date without a time is due at 09:00 (or at 23:59 when that is today and 09:00 has passed).
+ * "on the last day of the month" (also "by the", "of next month"), said without "every"/"each",
+ * is one task due that day, the words out of the title; "every last day of the month" repeats.
  * A part of the day is the assistant's hour for it: "sunday evening" 18:00, "tomorrow afternoon"
  * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); alone
  * before other words ("Evening walk") it stays in the title. "after work" is 18:00 and "after
@@ -1172,7 +1174,9 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
         position = start + (/^\S+/.exec(text.slice(start))?.[0].length ?? 1);
         continue reading;
       }
-      hits.push({ ...toHit(result, start, options, repeating), start: start - connector });
+      // "on the last day of the month": chrono's words start at "last"; "the" goes with them.
+      const the = /^last\s+day\s+of\b/i.test(result.text.trimStart()) ? (/(?:^|\s)(the\s+)$/i.exec(text.slice(0, start))?.[1].length ?? 0) : 0;
+      hits.push({ ...toHit(result, start, options, repeating), start: start - connector - the });
     }
     break;
   }
