@@ -1588,6 +1588,23 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
     expect(r.rrule).toBe(text.includes("every") ? "FREQ=MONTHLY;BYMONTHDAY=-1" : null);
   });
 
+  it.each([
+    // Was titled "Pay bills", due 31 Mar 2027 (the month read as the first due day), no end.
+    ["Pay bills every last day of the month until march", "Pay bills", "2026-11-30 09:00", "FREQ=MONTHLY;BYMONTHDAY=-1;UNTIL=20270331T215959Z"],
+    ["Run every day until march", "Run", "2026-11-28 09:00", "FREQ=DAILY;UNTIL=20270331T215959Z"],
+    ["Pay bills every month on the 1st till dec", "Pay bills", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1;UNTIL=20261231T225959Z"],
+    // This month: its end.
+    ["Run every day until november", "Run", "2026-11-28 09:00", "FREQ=DAILY;UNTIL=20261130T225959Z"],
+    // Guards (read so before too): the end of a month, a day of the month, a word that begins
+    // like a month, no rule.
+    ["Run every day through the end of march", "Run", "2026-11-28 09:00", "FREQ=DAILY;UNTIL=20270331T215959Z"],
+    ["Run every day until march 5", "Run", "2026-11-28 09:00", "FREQ=DAILY;UNTIL=20270305T225959Z"],
+    ["Run every day until marching band", "Run until marching band", "2026-11-28 09:00", "FREQ=DAILY"],
+    ["Read until march", "Read", "2027-03-01 09:00", null],
+  ])("a series until a month ends on its last day: %s", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+
   it("leaves the word urgent in the title when its chip is taken back", () => {
     const r = parseQuickAdd("Call the plumber urgent", { now: at("17:17"), timeZone: "Europe/Paris", keep: ["urgent"] });
     expect(r).toMatchObject({ title: "Call the plumber urgent", priority: null });

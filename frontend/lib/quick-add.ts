@@ -91,7 +91,7 @@
  * "every sunday through christmas eve", "every monday thru dec 20", "ending (on) dec 20", "up to
  * dec 20", "until christmas", "until new year's eve", "until the end of the month", "until the
  * 15th", "through the 15th" (a day of the month alone after any of these words), "until the 15th
- * of december", "every day for 3 weeks", "for the next 10 days" (counted from the first due day)
+ * of december", "until march" (a month alone: its last day), "every day for 3 weeks", "for the next 10 days" (counted from the first due day)
  * → UNTIL at 23:59:59 of that day in timeZone, written in UTC ("FREQ=DAILY;UNTIL=20261220T225959Z"
  * in Paris); the first due is the rule's first slot, and a time said with the end ("till friday at
  * 9:30") is the task's time. "until 5pm" is the time, "for 2 hours" words of the title; an end before the first
@@ -754,6 +754,13 @@ function nextWeekOrMonth(unit: string, today: ReturnType<typeof wallClock>): Loc
  * alone after any of the words, as the assistant reads it (recurrence.py, _DAY_OF_MONTH).
  */
 const DAY_OF_MONTH = /^the\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of\b)/i;
+/**
+ * "until march", "through the end of march", "till dec": a month named without a day; the
+ * series ends on its last day, the first such month from this one on. Not "until march 5".
+ */
+const MONTH_ALONE =
+  /^(?:the\s+end\s+of\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![\p{L}\p{N}'’-])(?!\s*(?:\d|the\b))/iu;
+const MONTH_STARTS = ["ja", "f", "mar", "ap", "may", "jun", "jul", "au", "s", "o", "n", "d"];
 
 function numberValue(word: string): number {
   const lower = word.trim().toLowerCase().replace(/\s+/g, " ");
@@ -823,7 +830,12 @@ function takeSeriesEnd(line: Line, options: QuickAddOptions): SeriesEnd | null {
     const dayOfMonth = DAY_OF_MONTH.exec(said);
     const next = NEXT_WEEK_OR_MONTH.exec(said);
     const weekend = WEEKEND.exec(said);
-    if (next) {
+    const month = MONTH_ALONE.exec(said);
+    if (month) {
+      const number = MONTH_STARTS.findIndex((start) => month[1].toLowerCase().startsWith(start)) + 1;
+      const year = number >= today.month ? today.year : today.year + 1;
+      found = { day: { year, month: number, day: daysInMonth(year, number) }, end: from + month[0].length };
+    } else if (next) {
       found = { day: nextWeekOrMonth(next[1], today), end: from + next[0].length };
     } else if (weekend) {
       const inDays = (6 - today.weekday + 7) % 7 + (weekend[1].toLowerCase() === "next" && today.weekday >= 1 && today.weekday <= 5 ? 7 : 0);
