@@ -331,3 +331,53 @@ describe("TaskDrawer delete", () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("TaskDrawer: a repeating task moved off its rule's days", () => {
+  // Monday 7 January 2030, 9:00 in the browser's zone; every Monday.
+  const monday = testTask({
+    id: "r1",
+    title: "Standup",
+    due_at: new Date(2030, 0, 7, 9, 0).toISOString(),
+    rrule: "FREQ=WEEKLY;BYDAY=MO",
+    is_recurring: true,
+  });
+  function open(shown = monday) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <TaskDrawer task={shown} onClose={vi.fn()} onDelete={vi.fn()} />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+  }
+  const dueDate = () => screen.getByLabelText("Due date") as HTMLInputElement;
+  const note = () => screen.queryByText(/^Only this time\./);
+
+  it("says the move is this time only, the series staying every Monday", () => {
+    open();
+    expect(note()).toBeNull();
+    fireEvent.change(dueDate(), { target: { value: "2030-01-08" } });
+    // Before: nothing said it; the row then read "Tue · Every Mon".
+    expect(note()?.textContent).toBe("Only this time. The series stays every Monday.");
+    expect(note()?.getAttribute("aria-live")).toBe("polite");
+    fireEvent.change(dueDate(), { target: { value: "2030-01-14" } });
+    expect(note()).toBeNull();
+  });
+
+  it("says nothing for a one-off task, a series without pinned days, or a rule changed to the new day (guards)", () => {
+    open(testTask({ id: "o1", due_at: monday.due_at }));
+    fireEvent.change(dueDate(), { target: { value: "2030-01-08" } });
+    expect(note()).toBeNull();
+    cleanup();
+    open({ ...monday, id: "w1", rrule: "FREQ=WEEKLY" });
+    fireEvent.change(dueDate(), { target: { value: "2030-01-08" } });
+    expect(note()).toBeNull();
+    cleanup();
+    open({ ...monday, id: "r2" });
+    fireEvent.change(dueDate(), { target: { value: "2030-01-08" } });
+    expect(note()).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Repeat pattern"), { target: { value: "FREQ=WEEKLY;BYDAY=TU" } });
+    expect(note()).toBeNull();
+  });
+});

@@ -27,6 +27,7 @@ import {
   type TaskInput,
 } from "@/lib/tasks";
 import { PRIORITY_BADGE } from "./labels";
+import { offRule } from "./off-rule";
 import { RecurrenceEditor } from "./recurrence-editor";
 import { TagInput } from "./tag-input";
 
@@ -327,6 +328,8 @@ function TaskForm({
   }
 
   const formId = `task-form-${task.id}`;
+  // "every Monday" when the due date is off the repeat's days (offRule), else null.
+  const seriesStays = offRule(form.rrule, form.dueDate, form.repeatFrom);
   return (
     <>
       <form ref={formElement} id={formId} onSubmit={save} noValidate className="space-y-5">
@@ -423,6 +426,10 @@ function TaskForm({
             form.dueDate &&
             !form.dueTime && <p className="text-xs text-muted">No time: due at 09:00.</p>
           )}
+          {/* A repeating task moved off its rule's days: this one moves, the series does not. */}
+          <p aria-live="polite" className="text-xs text-muted empty:hidden">
+            {seriesStays && `Only this time. The series stays ${seriesStays}.`}
+          </p>
         </fieldset>
         <Field id="task-reminder" label="Reminder" error={errors.reminder}>
           <select

@@ -47,6 +47,18 @@ describe("TaskRow", () => {
     expect(screen.getByText("Every month on the 1st")).toBeTruthy();
   });
 
+  it("says when a repeating task's instance is moved off its rule's days", () => {
+    // Tuesday 8 January 2030 in the browser's zone; every Monday.
+    row({ rrule: "FREQ=WEEKLY;BYDAY=MO", is_recurring: true, due_at: new Date(2030, 0, 8, 9, 0).toISOString() });
+    // Before: "Every Mon" alone beside the Tuesday.
+    expect(screen.getByText(/^Every Mon/).textContent).toBe("Repeats: Every Mon (this one moved)");
+  });
+
+  it("says nothing more for an instance on its rule's day (guard)", () => {
+    row({ rrule: "FREQ=WEEKLY;BYDAY=MO", is_recurring: true, due_at: new Date(2030, 0, 7, 9, 0).toISOString() });
+    expect(screen.getByText(/^Every Mon/).textContent).toBe("Repeats: Every Mon");
+  });
+
   it("labels its controls and calls back with the task", () => {
     const { onOpen, onToggle } = row({});
     fireEvent.click(screen.getByRole("checkbox", { name: "Complete “Pay rent”" }));

@@ -12,6 +12,7 @@ import { describeRRule } from "@/lib/rrule";
 import { dueState, formatDue, PRIORITY_LABEL, type Task } from "@/lib/tasks";
 import { Highlight } from "./highlight";
 import { CHECK_PATH, PRIORITY_BADGE } from "./labels";
+import { localDay, offRule } from "./off-rule";
 
 
 export const loadCelebration = () => import("./celebration");
@@ -154,6 +155,7 @@ export const TaskRow = memo(function TaskRow({
               <Repeat aria-hidden className="h-3.5 w-3.5 text-accent" />
               <span className="sr-only">Repeats: </span>
               {describeRRule(task.rrule)}
+              {task.due_at && offRule(task.rrule, localDay(task.due_at), task.repeat_from) && " (this one moved)"}
             </span>
           )}
           {task.remind_at && (

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { localDay, offRule } from "./off-rule";
+
+// 2030-01-07 is a Monday.
+describe("offRule", () => {
+  it("says what the series stays when the due day is off the rule's days", () => {
+    expect(offRule("FREQ=WEEKLY;BYDAY=MO", "2030-01-08", "due")).toBe("every Monday");
+    expect(offRule("FREQ=WEEKLY;BYDAY=MO,TH", "2030-01-09", "due")).toBe("every Monday and Thursday");
+    expect(offRule("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2030-01-12", "due")).toBe("every weekday");
+    expect(offRule("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "2030-01-08", "due")).toBe("every other Monday");
+    expect(offRule("FREQ=WEEKLY;INTERVAL=3;BYDAY=FR", "2030-01-08", "due")).toBe("every 3 weeks on Friday");
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=1", "2030-01-02", "due")).toBe("on the 1st");
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=1,15", "2030-01-16", "due")).toBe("on the 1st and 15th");
+    expect(offRule("weekdays", "2030-01-13", "due")).toBe("every weekday");
+  });
+
+  it("says nothing on the rule's days, without a pinned day, repeating from completion, or undated (guards)", () => {
+    expect(offRule("FREQ=WEEKLY;BYDAY=MO", "2030-01-07", "due")).toBeNull();
+    expect(offRule("FREQ=WEEKLY;BYDAY=MO,TH", "2030-01-10", "due")).toBeNull();
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=1", "2030-02-01", "due")).toBeNull();
+    // These go on from wherever the instance is: moving it moves the series.
+    expect(offRule("FREQ=WEEKLY", "2030-01-08", "due")).toBeNull();
+    expect(offRule("FREQ=DAILY", "2030-01-08", "due")).toBeNull();
+    expect(offRule("FREQ=MONTHLY;BYDAY=1MO", "2030-01-08", "due")).toBeNull();
+    expect(offRule("FREQ=WEEKLY;BYDAY=MO", "2030-01-08", "completion")).toBeNull();
+    expect(offRule(null, "2030-01-08", "due")).toBeNull();
+    expect(offRule("FREQ=WEEKLY;BYDAY=MO", "", "due")).toBeNull();
+  });
+
+  it("reads an instant as the browser's calendar day", () => {
+    expect(localDay(new Date(2030, 0, 7, 23, 30).toISOString())).toBe("2030-01-07");
+  });
+});
