@@ -1,46 +1,72 @@
 """A request put to the assistant that no tool does, about planning a stretch of time: "can you
 sort out my week", "can you help me plan tomorrow" added tasks 'Sort out my week' and 'Help me
-plan' (due tomorrow). Now they change nothing and answer what the assistant can do instead: show
-that stretch's tasks, with the question that does it ("What's due this week?").
+plan' (due tomorrow). They change nothing: they show that stretch's tasks, as its question
+("What's due this week?", "What do I have this weekend?") lists them, then "Tell me what to
+move, add or prioritise." (before: a pointer to that question). "help me plan the weekend" was
+the general help and "plan my weekend" a task 'Plan my weekend': both show Saturday and Sunday.
 
 The rule, kept conservative: only a request PUT TO THE ASSISTANT ("can / could / would / will
 you ...", "I'd like you to ...", "please ...", "help me ...") whose verb plans (sort out, organise,
 plan, arrange, manage, schedule, prioritise, ...) and whose object is a stretch of time and
 nothing else (my week, my day, today, tomorrow, the weekend, next week, the rest of my day, my
-schedule). Said plainly ("plan my week", "sort out my week") it is a to-do of the user's; a
-thing planned ("can you plan the party", "can you help me plan my trip") is a task as before;
-"can you sort my tasks" is a sort; "can you add call mom", "could you remind me to ...", "please
-add ..." are adds as before."""
+schedule). Said plainly ("plan my week", "sort out my week") it is a to-do of the user's, except
+"plan my weekend" / "plan the weekend"; a thing planned ("can you plan the party", "can you help
+me plan my trip") is a task as before; "can you sort my tasks" is a sort; "can you add call
+mom", "could you remind me to ...", "please add ..." are adds as before."""
 
 import pytest
 from chat_service.domain.parse import parse
 from tests.conftest import NOW, FakeTasks
 from tests.test_undo import Chat, titles
 
+PLAN_THEN = "Tell me what to move, add or prioritise."
 
-def _answer(doing: str, ask: str) -> str:
-    return (
-        f"Sorry, I can't plan {doing} for you. I can show you what's on it, though: "
-        f'ask "{ask}", then tell me what to move, add or prioritise.'
-    )
+
+def seed(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Call mom")
+    fake.seed("alice", title="Hike", due_at="2026-11-28T10:00:00Z")  # Saturday
+    fake.seed("alice", title="Report", due_at="2026-11-25T17:00:00Z")  # today
+    fake.seed("alice", title="Dentist", due_at="2026-12-01T09:00:00Z")  # next Tuesday
 
 
 @pytest.mark.parametrize(
-    ("message", "answer"),
+    ("message", "ask"),
     [
-        ("can you sort out my week", _answer("your week", "What's due this week?")),
-        ("can you help me plan tomorrow", _answer("tomorrow", "What's due tomorrow?")),
-        ("could you please organise my day?", _answer("your day", "What's due today?")),
-        ("please plan my weekend", _answer("your weekend", "What do I have this weekend?")),
-        ("would you plan next week for me", _answer("next week", "What's due next week?")),
-        ("can you help me plan my day tomorrow", _answer("your day tomorrow", "What's due tomorrow?")),
-        ("I'd like you to sort out my schedule", _answer("your schedule", "What's on my list?")),
+        ("can you sort out my week", "What's due this week?"),
+        ("can you help me plan tomorrow", "What's due tomorrow?"),
+        ("could you please organise my day?", "What's due today?"),
+        ("please plan my weekend", "What do I have this weekend?"),
+        ("would you plan next week for me", "What's due next week?"),
+        ("can you help me plan my day tomorrow", "What's due tomorrow?"),
+        ("I'd like you to sort out my schedule", "What's on my list?"),
+        # New: these were the general help ("help me ...") or a task ('Plan my weekend').
+        ("help me plan the weekend", "What do I have this weekend?"),
+        ("help me plan my weekend", "What do I have this weekend?"),
+        ("plan my weekend", "What do I have this weekend?"),
+        ("plan the weekend", "What do I have this weekend?"),
+        ("help me organise my day", "What's due today?"),
+        ("help me plan my week", "What's due this week?"),
     ],
 )
-async def test_planning_a_stretch_of_time_is_answered(fake: FakeTasks, message: str, answer: str) -> None:
-    fake.seed("alice", title="Call mom")
-    assert await Chat(fake).say(message) == answer
-    assert titles(fake) == ["Call mom"]
+async def test_planning_a_stretch_of_time_shows_it(fake: FakeTasks, message: str, ask: str) -> None:
+    seed(fake)
+    shown = await Chat(fake).say(ask)
+    assert await Chat(fake).say(message) == f"{shown}\n{PLAN_THEN}"
+    assert titles(fake) == ["Call mom", "Dentist", "Hike", "Report"]
+
+
+async def test_help_me_plan_the_weekend_shows_saturday_and_sunday(fake: FakeTasks) -> None:
+    seed(fake)
+    assert await Chat(fake).say("help me plan the weekend") == (
+        "You have 1 open task due this weekend:\n- Hike (due on Saturday at 10:00 AM)\n" + PLAN_THEN
+    )
+
+
+async def test_the_list_shown_is_the_one_a_number_picks_from(fake: FakeTasks) -> None:
+    seed(fake)
+    chat = Chat(fake)
+    await chat.say("plan my weekend")
+    assert await chat.say("move the first one to sunday") == "Moved 'Hike' to Sunday at 10:00 AM."
 
 
 @pytest.mark.parametrize(
@@ -48,6 +74,7 @@ async def test_planning_a_stretch_of_time_is_answered(fake: FakeTasks, message: 
     [
         # Guards: tasks, as before.
         ("plan my week", "Plan my week"),
+        ("plan my weekend trip", "Plan my weekend trip"),
         ("sort out my week", "Sort out my week"),
         ("can you plan the party", "Plan the party"),
         ("can you help me plan my trip", "Help me plan my trip"),
@@ -64,3 +91,8 @@ def test_still_tasks(message: str, title: str) -> None:
 def test_a_sort_is_still_a_sort() -> None:
     request = parse("can you sort my tasks", NOW)
     assert (request.intent, request.filters.sort) == ("list", "priority")
+
+
+@pytest.mark.parametrize("message", ["help", "help me", "help me plan my trip", "what can you do"])
+def test_the_general_help_is_still_the_help(message: str) -> None:
+    assert parse(message, NOW).intent == "help"

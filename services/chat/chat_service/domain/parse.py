@@ -587,6 +587,15 @@ _HELP = re.compile(
     r"what\s+are\s+you|^help(?:\s+me)?$|^help\b|what\s+are\s+your\s+(?:features|capabilities)|how\s+are\s+you)",
     re.IGNORECASE,
 )
+
+
+def _plans_a_stretch(body: str) -> bool:
+    """'Help me plan the weekend', 'help me organise my day': not the general help, but that
+    stretch's tasks (cannot._planning, planner._plan_a_stretch)."""
+    planning = read_cannot(body) if re.match(r"help\s+me\s+\w", body, re.IGNORECASE) else None
+    return planning is not None and planning.ask is not None
+
+
 _THANKS = re.compile(
     r"^(?:thanks|thank\s+you|thx|ty|cheers|great|perfect|awesome|cool|nice|ok|okay|got\s+it|sounds\s+good|good|"
     r"wonderful|excellent|brilliant|lovely|sweet|alright|fine|yes|yep|yeah)(?:[\s,!.]+(?:thanks|thank\s+you|so\s+much|a\s+lot|"
@@ -796,7 +805,7 @@ def parse(message: str, now: datetime) -> Request:
     body = raw[greeting.end() :] if greeting else raw
     body = _IT_IS_DUE.sub(", due ", body)
     body = _importance_said_after(body, now)
-    if _HELP.search(body) or _HELP.search(raw):
+    if (_HELP.search(body) or _HELP.search(raw)) and not _plans_a_stretch(body):
         return Request("help")
     if greeting and not body.strip(" !.,?"):
         return Request("greet")
@@ -820,6 +829,12 @@ def parse(message: str, now: datetime) -> Request:
         return after_talk  # "the weather is bad, move the picnic to sunday": the command
     cannot = read_cannot(body)
     if cannot is not None:
+        if cannot.ask and cannot.doing.startswith("plan "):
+            # "Help me plan the weekend", "can you sort out my week": that stretch's tasks, as
+            # its question ("What do I have this weekend?") lists them (planner._list).
+            shown = parse(cannot.ask, now)
+            if shown.intent == "list":
+                return replace(shown, cannot=cannot)
         return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task
     several = _read_several_adds(body, now) or _read_several_tasks(body, now)
     if several is not None:

@@ -326,6 +326,10 @@ def _told(req: Request, ctx: Context, j: Journal) -> str:
         return answer.text
 
 
+# After the tasks of a stretch asked to be planned ("help me plan the weekend").
+PLAN_THEN = "Tell me what to move, add or prioritise."
+
+
 def _cannot(cannot: Cannot, ctx: Context) -> str:
     """What the assistant can't do, and what it can instead; nothing is changed."""
     title = read_add(cannot.task, ctx.local_now).changes.title if cannot.task else None
@@ -443,7 +447,13 @@ def _list(req: Request, ctx: Context, j: Journal) -> str:
     )
     if not _ok(result):
         return _failure(result, "get your tasks")
-    return reply.listing(result.get("tasks", []), ctx.now, ctx.timezone, f, more=bool(result.get("more")))
+    text = reply.listing(result.get("tasks", []), ctx.now, ctx.timezone, f, more=bool(result.get("more")))
+    if req.cannot is not None:
+        # "Help me plan the weekend" (parse: a list with the planning asked): no tool plans, so
+        # the stretch's tasks and what to say next (before: a pointer to its question, or for
+        # "help me ..." the general help).
+        text += "\n" + PLAN_THEN
+    return text
 
 
 def _search(req: Request, ctx: Context, j: Journal) -> str:
