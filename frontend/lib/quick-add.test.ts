@@ -1605,6 +1605,29 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
     expect(read(text)).toMatchObject({ title, due, rrule });
   });
 
+  it.each([
+    // Was titled "Pay rent on the 45th" (or "... on the 45th of"), FREQ=MONTHLY due tomorrow.
+    "Pay rent every month on the 45th",
+    "Pay rent monthly on the 45th",
+    "Pay rent on the 45th of every month",
+    "Pay rent on the 45th every month",
+    "Pay rent every month on the 0th",
+    "Pay rent every 2 months on the 32nd",
+    // Guard (read so before too).
+    "Pay rent every 45th",
+  ])("a day of the month no month has is no rule, its words stay in the title: %s", (text) => {
+    expect(read(text)).toMatchObject({ title: text, due: null, rrule: null });
+  });
+
+  it("keeps the words of a monthly rule said with no such day, and reads the rest", () => {
+    // Was "Pay rent on the 45th", FREQ=MONTHLY from tomorrow.
+    expect(read("Pay rent every month #rent on the 45th")).toMatchObject({ title: "Pay rent every month on the 45th", rrule: null, due: null });
+    expect(read("Pay rent every month on the 45th tomorrow")).toMatchObject({ title: "Pay rent every month on the 45th", rrule: null, due: "2026-11-28 09:00" });
+    // Guards (read so before too): the 31st is a day of some months, a monthly rule without a day.
+    expect(read("Pay rent every month on the 31st")).toMatchObject({ title: "Pay rent", rrule: "FREQ=MONTHLY;BYMONTHDAY=31", due: "2026-12-31 09:00" });
+    expect(read("Take 2 pills every month")).toMatchObject({ title: "Take 2 pills", rrule: "FREQ=MONTHLY" });
+  });
+
   it("leaves the word urgent in the title when its chip is taken back", () => {
     const r = parseQuickAdd("Call the plumber urgent", { now: at("17:17"), timeZone: "Europe/Paris", keep: ["urgent"] });
     expect(r).toMatchObject({ title: "Call the plumber urgent", priority: null });

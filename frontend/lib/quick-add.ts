@@ -24,6 +24,7 @@
  *   daily, weekly, monthly, yearly, weekdays,
  *   twice a week / 2x a week (Mon and Thu), three times a week / 3x a week (Mon, Wed and Fri),
  *   twice a month (the 1st and 15th), as the assistant chooses those days       → rrule
+ *   (a day no month has, "every month on the 45th", "on the 0th": no rule, the words stay)
  *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm,
  *   remind me at the due time, remind me when it's due (at the due time, the phrase taken
  *   whole, as the assistant reads it)
@@ -622,14 +623,28 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
   },
 ];
 
+/**
+ * True when the line says a day of the month no month has ("on the 45th", "on the 0th"): a
+ * monthly rule said with it is no rule, its words stay in the title.
+ */
+function saysNoMonthDay(line: Line): boolean {
+  return [...line.text.matchAll(ON_MONTH_DAY)].some((match) => monthlyOn(match[1], 1) === null);
+}
+
 function takeRecurrence(line: Line): string | null {
+  // Words a rule read as no rule ("every month on the 45th": no month has a 45th); no other rule
+  // takes them or part of them (before, "every month" of it was a monthly rule from tomorrow).
+  const nonsense: Array<{ start: number; end: number }> = [];
   for (const rule of RECURRENCE_RULES) {
     // Every match of the rule in turn, so that a kept one ("Weekly review") lets a later one count.
     for (const match of line.text.matchAll(new RegExp(rule.pattern, `${rule.pattern.flags}g`))) {
       const rrule = rule.rrule(match);
-      if (!rrule || rrule.endsWith("BYDAY=")) continue;
       const start = match.index;
       const end = start + match[0].length;
+      if (nonsense.some((span) => start < span.end && span.start < end)) continue;
+      if (!rrule) nonsense.push({ start, end });
+      if (!rrule || rrule.endsWith("BYDAY=")) continue;
+      if (/^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) && saysNoMonthDay(line)) continue;
       if (possessiveAt(line.text, end) || inHyphenatedWord(line.text, start, end) || line.kept(start, end)) continue;
       line.consume("recurrence", start, end);
       return /^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) ? withMonthDay(line, rrule) : rrule;
