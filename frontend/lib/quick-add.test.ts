@@ -1628,6 +1628,18 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
     expect(read("Take 2 pills every month")).toMatchObject({ title: "Take 2 pills", rrule: "FREQ=MONTHLY" });
   });
 
+  it.each([
+    // The documented bare-hour rule ("today at 5": the next of 5:00 and 17:00 still ahead, else
+    // 17:00); the assistant is being brought to read it so (services/chat, another change).
+    ["07:00", "2026-11-27 08:00"],
+    ["13:00", "2026-11-27 20:00"],
+    ["17:17", "2026-11-27 20:00"],
+    // Both passed: 20:00, overdue, as "today at 6pm" typed at 21:00 is.
+    ["21:00", "2026-11-27 20:00"],
+  ])("Call mom today at 8 typed at %s is due %s", (clock, due) => {
+    expect(read("Call mom today at 8", at(clock))).toMatchObject({ title: "Call mom", due, rrule: null });
+  });
+
   it("leaves the word urgent in the title when its chip is taken back", () => {
     const r = parseQuickAdd("Call the plumber urgent", { now: at("17:17"), timeZone: "Europe/Paris", keep: ["urgent"] });
     expect(r).toMatchObject({ title: "Call the plumber urgent", priority: null });

@@ -71,9 +71,9 @@
  * is still ahead, else tomorrow ("Call John at 5" at 17:17 is tomorrow 17:00, "at 8" at 17:17
  * tomorrow 08:00; before, the next such hour within 12 hours: 05:00, 20:00); on another day
  * ("tomorrow at 5", "friday at 3") 17:00, 15:00. "today at 5" alone is the next of 5:00 and
- * 17:00 still ahead today. So is the hour of a repeating task ("Stand-up every weekday at 9:30"
- * is 09:30 whenever it is typed), which starts at that hour's next time. "5am", "5 pm", "17:30",
- * "09:30" are as typed.
+ * 17:00 still ahead today ("today at 8" is 08:00 typed at 07:00, 20:00 at 13:00 or 17:17).
+ * So is the hour of a repeating task ("Stand-up every weekday at 9:30" is 09:30 whenever it is
+ * typed), which starts at that hour's next time. "5am", "5 pm", "17:30", "09:30" are as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
  * A possessive is words of the title, neither a date nor a rule: "Review today's notes",
@@ -92,7 +92,8 @@
  * "every sunday through christmas eve", "every monday thru dec 20", "ending (on) dec 20", "up to
  * dec 20", "until christmas", "until new year's eve", "until the end of the month", "until the
  * 15th", "through the 15th" (a day of the month alone after any of these words), "until the 15th
- * of december", "until march" (a month alone: its last day), "every day for 3 weeks", "for the next 10 days" (counted from the first due day)
+ * of december", "until march" (a month alone: its last day), "every day for 3 weeks", "for the
+ * next 10 days" (counted from the first due day)
  * → UNTIL at 23:59:59 of that day in timeZone, written in UTC ("FREQ=DAILY;UNTIL=20261220T225959Z"
  * in Paris); the first due is the rule's first slot, and a time said with the end ("till friday at
  * 9:30") is the task's time. "until 5pm" is the time, "for 2 hours" words of the title; an end before the first
