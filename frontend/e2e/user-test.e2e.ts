@@ -47,3 +47,22 @@ describe("a repeating task moved to another weekday in the edit drawer", () => {
     await context.close();
   });
 });
+
+describe("a task added for a time already past", () => {
+  it("says so in the add confirmation, and Move to tomorrow moves it to tomorrow at that time", async () => {
+    const { context, page } = await desktop();
+    // Monday 7 January 2030, 5:17 PM in Paris in the page (its clock only; timers run).
+    await page.clock.setFixedTime(new Date("2030-01-07T16:17:00Z"));
+    await page.goto("/tasks");
+    const box = page.getByLabel("Quick add a task");
+    await box.fill("Pay bill today 3pm");
+    await page.getByText("Adds").waitFor();
+    await box.press("Enter");
+    const toast = page.getByRole("status").filter({ hasText: "Added “Pay bill”" });
+    await toast.getByText("Due 3:00 PM today, which has passed.").waitFor();
+    await toast.getByRole("button", { name: "Move to tomorrow" }).click();
+    const moved = async () => (await apiCall<{ items: Task[] }>(context, "GET", "tasks?search=pay%20bill")).items[0];
+    await expect.poll(async () => (await moved())?.due_at, { timeout: 10_000 }).toBe("2030-01-08T14:00:00Z");
+    await context.close();
+  });
+});

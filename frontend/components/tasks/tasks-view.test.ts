@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
-import { addressWithSearch, loadView, startingOrder, toggleToast } from "./tasks-view";
+import { testTask } from "./test-task";
+import { addressWithSearch, loadView, movedToTomorrow, pastDueToast, startingOrder, toggleToast } from "./tasks-view";
 
 vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams() }));
 
@@ -63,5 +64,37 @@ describe("addressWithSearch", () => {
     expect(addressWithSearch(`${at}/tasks`, "")).toBeNull();
     expect(addressWithSearch(`${at}/tasks?task=t1`, "")).toBeNull();
     expect(addressWithSearch(`${at}/tasks?search=buy%20milk`, "buy milk")).toBeNull();
+  });
+});
+
+describe("pastDueToast", () => {
+  const now = new Date(2030, 0, 7, 17, 17);
+  const at = (day: number, hour: number) => new Date(2030, 0, day, hour, 0).toISOString();
+  it("says when a task added was due, and that it has passed", () => {
+    expect(pastDueToast(testTask({ title: "Pay bill", due_at: at(7, 15) }), now, () => {})).toMatchObject({
+      title: "Added “Pay bill”",
+      description: "Due 3:00 PM today, which has passed.",
+      action: { label: "Move to tomorrow" },
+    });
+    expect(pastDueToast(testTask({ due_at: at(6, 15) }), now, () => {})?.description).toBe("Due yesterday 3:00 PM, which has passed.");
+  });
+  it("is null for a task due later, undated or completed (guards)", () => {
+    expect(pastDueToast(testTask({ due_at: at(7, 20) }), now, () => {})).toBeNull();
+    expect(pastDueToast(testTask({ due_at: null }), now, () => {})).toBeNull();
+    expect(pastDueToast(testTask({ due_at: at(7, 15), completed: true }), now, () => {})).toBeNull();
+  });
+});
+
+describe("movedToTomorrow", () => {
+  it("is tomorrow at the task's time, its reminder moved as much", () => {
+    const now = new Date(2030, 0, 7, 17, 17);
+    const task = testTask({ due_at: new Date(2030, 0, 6, 15, 0).toISOString(), remind_at: new Date(2030, 0, 6, 14, 45).toISOString() });
+    expect(movedToTomorrow(task, now)).toEqual({
+      due_at: new Date(2030, 0, 8, 15, 0).toISOString(),
+      remind_at: new Date(2030, 0, 8, 14, 45).toISOString(),
+    });
+    expect(movedToTomorrow(testTask({ due_at: new Date(2030, 0, 7, 15, 0).toISOString() }), now)).toEqual({
+      due_at: new Date(2030, 0, 8, 15, 0).toISOString(),
+    });
   });
 });

@@ -45,6 +45,12 @@ beforeEach(() => {
       stored.push(task);
       return Response.json(task, { status: 201 });
     }
+    if (init?.method === "PATCH") {
+      const id = decodeURIComponent(new URL(url, "http://localhost").pathname.split("/").at(-1)!);
+      const index = stored.findIndex((t) => t.id === id);
+      stored[index] = { ...stored[index], ...JSON.parse(String(init.body)), version: stored[index].version + 1 };
+      return Response.json(stored[index]);
+    }
     const query = new URL(url, "http://localhost").searchParams;
     const tags = query.get("tags")?.split(",") ?? [];
     const search = query.get("search")?.toLowerCase() ?? "";
@@ -448,5 +454,49 @@ describe("sort and direction", () => {
     pick("Created");
     await vi.waitFor(() => expect(lastListed()).toBe("created_at desc"));
     expect(JSON.parse(localStorage.getItem(VIEW_STORAGE_KEY)!)).toMatchObject({ sort: "created_at", order: "desc" });
+  });
+});
+
+describe("a task added already past its due time", () => {
+  afterEach(() => vi.useRealTimers());
+  const sent = (method: string) =>
+    fetchMock.mock.calls.filter(([, init]) => init?.method === method).map(([url, init]) => [String(url), JSON.parse(String(init.body))]);
+  const lateToast = () => screen.queryAllByRole("status").find((el) => el.textContent?.includes("which has passed"));
+
+  it("says so in the add confirmation, with Move to tomorrow (same time)", async () => {
+    // Monday 7 January 2030, 5:17 PM in the browser's zone; only the clock is faked.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(2030, 0, 7, 17, 17));
+    renderTasks();
+    await screen.findByText("1 task");
+    await quickAdd("Pay bill today 3pm");
+    expect(sent("POST")[0][1]).toMatchObject({ title: "Pay bill", due_at: new Date(2030, 0, 7, 15, 0).toISOString() });
+    // Before: no word; the new row simply showed "Overdue".
+    const toast = await vi.waitFor(() => {
+      const found = lateToast();
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    expect(toast.textContent).toContain("Added “Pay bill”");
+    expect(toast.textContent).toContain("Due 3:00 PM today, which has passed.");
+    fireEvent.click(within(toast).getByRole("button", { name: "Move to tomorrow" }));
+    await vi.waitFor(() => expect(sent("PATCH")).toHaveLength(1));
+    const [url, body] = sent("PATCH")[0];
+    expect(url).toContain("tasks/new-1");
+    expect(body).toEqual({ due_at: new Date(2030, 0, 8, 15, 0).toISOString() });
+    await vi.waitFor(() => expect(lateToast()).toBeUndefined());
+  });
+
+  it("says nothing more for a task due later, or with no due date (guard)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(2030, 0, 7, 17, 17));
+    renderTasks();
+    await screen.findByText("1 task");
+    await quickAdd("Pay bill today 8pm");
+    await screen.findByText("2 tasks");
+    await quickAdd("Call mom");
+    await screen.findByText("3 tasks");
+    expect(lateToast()).toBeUndefined();
+    expect(toasts()).toHaveLength(0);
   });
 });

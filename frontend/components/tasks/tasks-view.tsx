@@ -6,7 +6,7 @@
  * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes.
  */
 import { useDebounced } from "@/lib/use-debounced";
-import { useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import { ArrowDownWideNarrow, ArrowUpNarrowWide, LoaderCircle, Search, X } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
@@ -19,6 +19,7 @@ import { useHotkeys } from "@/lib/keyboard";
 import {
   DEFAULT_FILTERS,
   errorMessage,
+  formatDue,
   getParsed,
   placesOf,
   PRIORITIES,
@@ -28,12 +29,14 @@ import {
   useRestoreTask,
   useSetCompleted,
   useTaskList,
+  useUpdateTask,
   userTimeZone,
   type ListParams,
   type Order,
   type SortName,
   type Task,
   type TaskFilters,
+  type TaskInput,
   type TaskPage,
 } from "@/lib/tasks";
 import { EmptyState } from "./empty-state";
@@ -161,6 +164,13 @@ export interface Pin {
   after: string | null;
 }
 
+/** `id`'s task as a cached list has it (its latest version), if one does. */
+function findTask(client: QueryClient, id: string): Task | undefined {
+  for (const [, data] of client.getQueriesData<InfiniteData<TaskPage>>({ queryKey: taskKeys.lists() }))
+    for (const page of data?.pages ?? []) for (const task of page.items) if (task.id === id) return task;
+  return undefined;
+}
+
 export function keepInPlace(tasks: Task[], pins: readonly Pin[]): Task[] {
   let list = tasks;
   for (const pin of pins) {
@@ -208,6 +218,42 @@ export function hiddenTaskToast(
     title: `Added “${task.title}”`,
     description: by,
     action: { label: filtered ? "Clear filters" : "Clear search", onClick: clear },
+  };
+}
+
+/** The same time of day tomorrow (the browser's calendar), for a task added already past due. */
+export function tomorrowAtSameTime(dueIso: string, now: Date): Date {
+  const due = new Date(dueIso);
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, due.getHours(), due.getMinutes(), due.getSeconds());
+}
+
+/** What `task` moved to tomorrow at its time changes: its due time, and its reminder as much. */
+export function movedToTomorrow(task: Task, now: Date): Partial<TaskInput> {
+  if (!task.due_at) return {};
+  const due = tomorrowAtSameTime(task.due_at, now);
+  const shift = due.getTime() - new Date(task.due_at).getTime();
+  return {
+    due_at: due.toISOString(),
+    ...(task.remind_at && { remind_at: new Date(new Date(task.remind_at).getTime() + shift).toISOString() }),
+  };
+}
+
+/**
+ * What to say when a task just added is already past its due time ("Pay bill today 3pm" typed at
+ * 5:17 PM): the list shows it overdue at once, without a word why. Null when it is not.
+ */
+export function pastDueToast(task: Task, now: Date, moveToTomorrow: () => void): ToastOptions | null {
+  if (!task.due_at || task.completed || new Date(task.due_at).getTime() > now.getTime()) return null;
+  const due = new Date(task.due_at);
+  const when =
+    due.toDateString() === now.toDateString()
+      ? `${formatDue(task.due_at, now).replace(/^Today /, "")} today`
+      : formatDue(task.due_at, now).replace(/^Yesterday/, "yesterday");
+  return {
+    tone: "info",
+    title: `Added “${task.title}”`,
+    description: `Due ${when}, which has passed.`,
+    action: { label: "Move to tomorrow", onClick: moveToTomorrow },
   };
 }
 
@@ -338,6 +384,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   const [pins, setPins] = useState<{ view: string; list: Pin[] }>({ view: "", list: [] });
   // `mutate` is stable across renders (the mutation object is not), so rows stay memoised.
   const { mutate: setCompleted } = useSetCompleted();
+  const { mutate: updateTask } = useUpdateTask();
 
   const tasks = useMemo(() => {
     const seen = new Set<string>();
@@ -542,6 +589,12 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
       },
     );
     if (said) toast(said);
+    // Added already past due: said, with a way to move it to tomorrow at that time.
+    const late = pastDueToast(task, new Date(), () => {
+      const current = queryClient.getQueryData<Task>(taskKeys.detail(task.id)) ?? findTask(queryClient, task.id) ?? task;
+      updateTask({ task: current, patch: movedToTomorrow(current, new Date()) });
+    });
+    if (late) toast(late);
   };
   // Only the status filter set: Completed has its own empty state; All empty means no tasks at all.
   const onlyStatus = !search && chips.length === 1 && chips[0].key === "status";
