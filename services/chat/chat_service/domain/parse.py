@@ -982,13 +982,23 @@ def _read_several_adds(body: str, now: datetime) -> Request | None:
 _TASK_VERB = (
     r"(?:buy|call|pay|email|e-mail|book|pick\s+up|send|schedule|renew|wash|feed|fix|repair|submit|prepare|"
     r"visit|take\s+out|grab|get|mow|vacuum|cook|tidy|sweep|refill|fill\s+out|review|write|read|sign|collect|"
-    r"make|do|ring)\s+(?!(?:it|them|him|her|one|and|or|then|i|you|we|they|to|for|with|at|on|in|by|from)\b)\S"
+    r"make|do|ring|text|ping|message|order|return|contact|invite|confirm|reply(?:\s+to)?|bring|ask|tell|thank|install|"
+    r"download|upload|register(?:\s+for)?|apply(?:\s+for)?|back\s+up|follow\s+up(?:\s+with|\s+on)?|sort\s+out|clear\s+out|throw\s+out|put\s+away)\s+"
+    r"(?!(?:it|them|him|her|one|and|or|then|i|you|we|they|to|for|with|at|on|in|by|from)\b)\S"
+)
+_VERB_OR_NOUN = (
+    r"(?:water|file|post|check|mail|walk|charge|dust|iron|pack|update|print|phone|empty|mop|plan|clean)"
 )
 _TASK_VERB_OR_NOUN = (
-    r"(?:water|text|file|order|post|check|mail|walk|charge|dust|iron|pack|return|update|print|phone|empty|"
-    r"mop|plan|clean)\s+(?:the|a|an|my|our|your|his|her|their|this|that|these|those|some|all|up|out|off|\d+)\b"
+    _VERB_OR_NOUN
+    + r"\s+(?:the|a|an|my|our|your|his|her|their|this|that|these|those|some|all|up|out|off|\d+)\b"
 )
 _STARTS_TASK = r"(?:" + _TASK_VERB + "|" + _TASK_VERB_OR_NOUN + r")"
+# The first of several tasks is where a verb goes ("add water plants, buy milk and call mom"):
+# a word that is also a noun starts it before any object.
+_STARTS_FIRST_TASK = (
+    r"(?:" + _STARTS_TASK + "|" + _VERB_OR_NOUN + r"\s+(?!(?:and|or|then|&|plus|it|them)\b)[a-z0-9])"
+)
 _TASKS_JOINED = r"(?:\s*[,;.]\s*(?:(?:and|then|&|plus)\s+)*|\s+(?:and|&|then|plus)\s+(?:then\s+)?)"
 _NEXT_TASK = re.compile(_TASKS_JOINED + "(?=" + _STARTS_TASK + ")", re.IGNORECASE)
 # "..., all tomorrow", "all three due friday", "both on monday": a date for every task.
@@ -1021,7 +1031,7 @@ def _read_several_tasks(body: str, now: datetime) -> Request | None:
         if shared is not None:
             return None
         shared = lead_date
-    if not re.match(_STARTS_TASK, rest, re.IGNORECASE):
+    if not re.match(_STARTS_FIRST_TASK, rest, re.IGNORECASE):
         return None
     parts = [p for p in _NEXT_TASK.split(rest) if p.strip()]
     if len(parts) < 2:
@@ -1045,12 +1055,12 @@ def _after_task_lead(text: str, now: datetime) -> tuple[str | None, str | None]:
         return None, None
     text = _ADD_LEAD.sub("", text, count=1)
     date_said = None
-    words = [] if re.match(_STARTS_TASK, text, re.IGNORECASE) else text.split()
+    words = [] if re.match(_STARTS_FIRST_TASK, text, re.IGNORECASE) else text.split()
     for n in range(min(5, len(words) - 1), 0, -1):
         head = " ".join(words[:n]).rstrip(",:")
         when, leftover = _when_only(head, now)
         after = _ADD_LEAD.sub("", " ".join(words[n:]).lstrip(",:- "), count=1)
-        if when is not None and not leftover and re.match(_STARTS_TASK, after, re.IGNORECASE):
+        if when is not None and not leftover and re.match(_STARTS_FIRST_TASK, after, re.IGNORECASE):
             text, date_said = after, head
             break
     if _ASKS_REMINDER.match(text):
