@@ -74,6 +74,16 @@ describe("FilterMenu", () => {
     expect(screen.getByRole("checkbox", { name: "#Errands" })).toBeTruthy();
   });
 
+  it("lists a tag once whatever its case, in the spelling the user's tasks have (guard)", async () => {
+    // Suggested "Work" and "Health", the user's "Work" (the API stores a suggested name in its
+    // case), a filter saved as "work": one #Work, ticked; no #work, no #Health.
+    openMenu({ ...DEFAULT_FILTERS, tags: ["work"] });
+    const work = await screen.findByRole("checkbox", { name: "#Work" });
+    expect(work.getAttribute("aria-checked")).toBe("true");
+    expect(screen.getAllByRole("checkbox", { name: /^#work$/i })).toEqual([work]);
+    expect(screen.queryByRole("checkbox", { name: /#health/i })).toBeNull();
+  });
+
   it("is one Tab stop per group: Status, Priority, Due, Tags", async () => {
     const user = userEvent.setup();
     openStateful({ ...DEFAULT_FILTERS, status: "completed", priority: ["HIGH", "LOW"] });

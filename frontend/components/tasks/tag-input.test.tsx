@@ -54,6 +54,18 @@ function renderInput(initial?: string[]) {
 const value = () => JSON.parse(screen.getByTestId("value").textContent ?? "[]") as string[];
 
 describe("TagInput", () => {
+  it("suggests a tag once whatever its case, in the user's own spelling when they have it (guard)", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Response.json({ suggested: ["Work", "Home"], used: [{ tag: "home", count: 3 }] })),
+    );
+    const box = renderInput();
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: "o" } });
+    const options = await screen.findAllByRole("option");
+    expect(options.map((o) => o.textContent?.replace(/^#/, ""))).toEqual(["home", "Work"]);
+  });
+
   it("makes a pasted list separate tags on Enter, and says which did not fit", () => {
     const box = renderInput();
     fireEvent.focus(box);
