@@ -111,6 +111,33 @@ describe("QuickAddPreview", () => {
     expect(screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual(["Keep “2moro” in the title"]);
   });
 
+  // What a user found (27 Nov 2026), seen in the chips; now is Thursday 14 March 2030.
+  it.each([
+    // Was "Yoga starting" with these chips.
+    ["Yoga every monday starting monday", "Yoga", ["Due Mon 9:00 AM", "Repeats Every Mon"], ["starting monday", "every monday"]],
+    // Was the whole line, no chips.
+    ["Call the plumber urgent", "Call the plumber", ["Priority Urgent"], ["urgent"]],
+    // Was "Pay rent on the" due Mar 31.
+    ["Pay rent on the last day of the month", "Pay rent", ["Due Mar 31 9:00 AM"], ["on the last day of the month"]],
+    // Was due Mar 31 (the month read as the first due day), no end.
+    ["Pay bills every last day of the month until march", "Pay bills", ["Due Mar 31 9:00 AM", "Repeats Every month on the last day until Mar 31"], ["every last day of the month"]],
+  ])("shows %s as its chips", (text, title, chips, kept) => {
+    render(<QuickAddPreview result={parse(text)} now={now} onKeep={() => {}} />);
+    expect(screen.getByText(title).tagName).toBe("STRONG");
+    const shown = within(screen.getByRole("list", { name: "Parsed from your text" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(shown).toEqual(chips);
+    expect(screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual(kept.map((words) => `Keep “${words}” in the title`));
+  });
+
+  it("shows no repeat for a day of the month no month has: the words stay in the title", () => {
+    // Was "Pay rent on the 45th" with "Due Tomorrow" and "Repeats Every month".
+    render(<QuickAddPreview result={parse("Pay rent every month on the 45th")} now={now} />);
+    expect(screen.getByText("Pay rent every month on the 45th").tagName).toBe("STRONG");
+    expect(screen.queryByRole("list")).toBeNull();
+  });
+
   it("shows the reminder relative to the due date", () => {
     render(<QuickAddPreview result={parse("Flight tomorrow 9am remind me 30m before")} now={now} />);
     expect(screen.getByText("30 min before")).toBeTruthy();
