@@ -66,3 +66,29 @@ describe("a task added for a time already past", () => {
     await context.close();
   });
 });
+
+describe("the sort direction button", () => {
+  it("says what the order means for the sort, and a saved 'Created, oldest first' stays after a reload", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "First" });
+    await apiCall(context, "POST", "tasks", { title: "Second" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Second. Open details" }).waitFor();
+    const sort = page.getByLabel("Sort by");
+    const direction = page.getByRole("button", { name: /^Sort direction/ });
+    expect(await direction.isDisabled()).toBe(true);
+    await sort.selectOption("created_at");
+    await page.getByRole("button", { name: "Sort direction: Newest first" }).waitFor();
+    await direction.click();
+    await page.getByRole("button", { name: "Sort direction: Oldest first" }).waitFor();
+    expect(await direction.innerText()).toBe("Oldest first");
+    await page.reload();
+    await page.getByRole("button", { name: "Sort direction: Oldest first" }).waitFor();
+    const titles = await page.locator("[aria-label$='. Open details']").evaluateAll((rows) => rows.map((row) => row.getAttribute("aria-label")));
+    expect(titles).toEqual(["First. Open details", "Second. Open details"]);
+    await sort.selectOption("title");
+    await page.getByRole("button", { name: "Sort direction: A to Z" }).waitFor();
+    expect(await direction.innerText()).toBe("A → Z");
+    await context.close();
+  });
+});
