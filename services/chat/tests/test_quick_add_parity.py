@@ -958,3 +958,24 @@ def test_today_and_a_bare_hour_as_on_the_web(message: str, clock: str, due: str)
 def test_today_with_am_pm_or_another_day_reads_as_before(message: str, clock: str, due: str) -> None:
     title = message.removeprefix("add ").split(" today")[0].split(" tonight")[0].split(" tomorrow")[0]
     assert task(message, at_paris(clock)) == (title.split(" at ")[0].capitalize(), due, None, None)
+
+
+# "on the last day of the month" without "every" is one day, "until march" a month's last day,
+# "every month on the 45th" no rule (the web keeps its words, the assistant asks: test_month_days.py).
+# The web's readings taken from parseQuickAdd in Paris, Friday 27 Nov 2026 at 17:17.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add pay rent on the last day of the month", ("Pay rent", "2026-11-30 09:00", None, None)),
+        ("add pay rent by the last day of the month", ("Pay rent", "2026-11-30 09:00", None, None)),
+        ("add pay rent on the last day of next month", ("Pay rent", "2026-12-31 09:00", None, None)),
+        (
+            "add pay bills every last day of the month until march",
+            ("Pay bills", "2026-11-30 09:00", None, "FREQ=MONTHLY;BYMONTHDAY=-1;UNTIL=20270331T215959Z"),
+        ),
+    ],
+)
+def test_the_last_day_of_the_month_and_until_a_month_as_on_the_web(
+    message: str, expected: tuple[str | None, ...]
+) -> None:
+    assert task(message, at_paris("17:17")) == expected

@@ -72,6 +72,7 @@ Intent = Literal[
     "chat",
     "time",
     "lower_listed",
+    "no_such_day",
 ]
 MUTATING: frozenset[str] = frozenset({"complete", "reopen", "delete", "update", "skip"})
 
@@ -845,6 +846,12 @@ def parse(message: str, now: datetime) -> Request:
         return Request("greet" if greeting else "unclear")
     if body.rstrip().endswith("?") and _read_statement(text, now) is not None:
         return Request("unclear")  # "isn't that important?", "it's due friday?" ask, not say
+    said_day = _NO_SUCH_MONTH_DAY.search(text)
+    day = next((g for g in said_day.groups() if g), "1") if said_day else "1"
+    if not 1 <= int(day) <= 31:
+        # "pay rent every month on the 45th": no month has it, so nothing is added and the
+        # reply asks which day (before: a task repeating BYMONTHDAY=45).
+        return Request("no_such_day", query=day)
     if _NONE_URGENT.match(text):
         return Request("lower_listed")  # "none of this is urgent": the tasks just listed
     for reader in (
@@ -1487,6 +1494,14 @@ def _read_remove_tag(text: str, now: datetime) -> Request | None:
     return None
 
 
+# A day of the month said with a monthly repeat: "every month on the 45th", "monthly on the
+# 0th", "on the 45th of every month", "every 45th (of the month)", "every 2 months on the 40th".
+_NO_SUCH_MONTH_DAY = re.compile(
+    r"\b(?:(?:every|each)\s+(?:(?:other|\d+|two|three|six)\s+)?months?|monthly)\s+on\s+the\s+(?P<day>\d{1,3})(?:st|nd|rd|th)?\b|"
+    r"\bthe\s+(?P<day2>\d{1,3})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+(?:every|each|the)\s+month\b|"
+    r"\bevery\s+(?P<day3>\d{1,3})(?:st|nd|rd|th)\b(?!\s+(?:day|week|month|year|hour))",
+    re.IGNORECASE,
+)
 # "None of this is urgent", "none of these are important", "nothing here is urgent": said of
 # the tasks just listed (planner._lower_listed), not a task called 'None of this'.
 _NONE_URGENT = re.compile(

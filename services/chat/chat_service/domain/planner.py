@@ -315,6 +315,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _reminders(ctx, j)
     if req.intent == "lower_listed":
         return _lower_listed(ctx, j)
+    if req.intent == "no_such_day":
+        return reply.no_such_day(int(req.query or 0))
     return _small_talk(req, ctx)
 
 

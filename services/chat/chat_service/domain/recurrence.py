@@ -128,8 +128,19 @@ def take_recurrence(scan: Scanner) -> Recurrence | None:
 
 def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
     # Monthly on a day of the month: "on the 1st of every month", "every month on the 15th".
-    m = scan.take(
-        r"\b(?:on\s+)?(?:the\s+)?(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\s+of\s+(?:every|each|the)\s+month\b"
+    # "every last day of the month", "each 15th of the month" too. "On the last day of the
+    # month" without "every" / "each" is one day (when.take_date), as on the web; "on the 15th
+    # of the month" repeats, as before.
+    m = (
+        scan.take(
+            r"\b(?:on\s+)?(?:the\s+)?(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\s+of\s+(?:every|each)\s+month\b"
+        )
+        or scan.take(
+            r"\b(?:on\s+)?(?:every|each)\s+(?:the\s+)?(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\s+of\s+the\s+month\b"
+        )
+        or scan.take(
+            r"\b(?:on\s+)?(?:the\s+)?(\d{1,2}|first)(?:st|nd|rd|th)?(?:\s+day)?\s+of\s+the\s+month\b"
+        )
     )
     if m:
         day = m.group(1).lower()
@@ -258,6 +269,10 @@ _HOLIDAY_DAYS = {"eve": (12, 24), "day": (12, 25), "new": (12, 31)}
 # word that ends a series (take_date reads it only after "until", "by", "on", ...), as the web
 # quick-add reads it (DAY_OF_MONTH). "the 15th of march" is a date take_date reads.
 _DAY_OF_MONTH = re.compile(r"the\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s+of\b)", re.IGNORECASE)
+# "until march", "until the end of march": a month said alone (no day after it).
+_MONTH_ALONE = re.compile(
+    r"(?:the\s+end\s+of\s+)?(" + MONTH + r")\b(?!\.?\s*\d)(?!\s+(?:the\s+)?\d)(?!['\u2019-])", re.IGNORECASE
+)
 _SPAN_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 
@@ -284,6 +299,14 @@ def take_until(scan: Scanner, now: datetime) -> Bound | None:
             last = date(now.year, month, day)
             scan.mask(lead.start(), lead.end() + holiday.end())
             return Bound(last_day=last if last >= now.date() else last.replace(year=now.year + 1))
+        month_alone = _MONTH_ALONE.match(said)
+        if month_alone:
+            # "until march", "till the end of march": that month's last day, the next March
+            # from this month on (as the web quick-add reads it).
+            month = MONTH_NAMES[month_alone.group(1).lower()]
+            year = now.year if month >= now.month else now.year + 1
+            scan.mask(lead.start(), lead.end() + month_alone.end())
+            return Bound(last_day=date(year, month, 1) + relativedelta(day=31))
         day_of_month = _DAY_OF_MONTH.match(said)
         if day_of_month:
             # The first such day after today, as take_date reads "until the 15th".

@@ -315,6 +315,14 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     m = scan.take(r"\b(?:(?:by|before|until|at|on)\s+)?(?:the\s+)?end\s+of\s+next\s+month\b")
     if m:
         return _Date(today + relativedelta(months=1, day=31), END_OF_DAY), None
+    # "on the last day of the month" without "every": that one day, this month's (today on it)
+    # or next month's, as the web quick-add reads it; "every last day of the month" repeats
+    # (recurrence._take_rule reads it first).
+    m = scan.take(
+        r"\b(?:(?:by|before|until|on|for|due)\s+)?(?:the\s+)?last\s+day\s+of\s+(?:the\s+|this\s+)?(next\s+)?month\b"
+    )
+    if m:
+        return _Date(today + relativedelta(months=1 if m.group(1) else 0, day=31)), None
     m = scan.take(r"\b(?:(?:on|by|for|over|during)\s+)?(this|next|the)\s+weekend\b")
     if m:
         saturday = today + timedelta(days=(5 - today.weekday()) % 7)
