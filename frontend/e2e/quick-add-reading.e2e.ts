@@ -1,7 +1,7 @@
 /**
  * What a user found in the quick-add box (Paris, Friday 27 Nov 2026), typed in the browser and
  * saved through the running stack: "starting <day>" starts a repeat there, the word "urgent" is
- * Very important, "on the last day of the month" is one task, "until march" ends a series at the
+ * Very important where it says the priority (not "Reply to urgent emails"), "on the last day of the month" is one task, "until march" ends a series at the
  * end of March, and "every month on the 45th" is no rule. The clock is the real one, so the
  * dates are checked by what they are (a Monday, a month's last day), not by a fixed date.
  */
@@ -72,6 +72,12 @@ describe("the quick-add box reads what a user typed", () => {
   it("makes 'Call the plumber urgent' Very important, titled Call the plumber", async () => {
     const task = await quickAdd("Call the plumber urgent", "Call the plumber");
     expect(task.priority).toBe("VERY_IMPORTANT");
+  });
+
+  it("keeps 'Reply to urgent emails' whole, not Very important (an adjective of the title)", async () => {
+    const text = "Reply to urgent emails";
+    const task = await quickAdd(text, text, false);
+    expect(task.priority).not.toBe("VERY_IMPORTANT");
   });
 
   it("makes 'Pay rent on the last day of the month' one task due this month's last day", async () => {

@@ -13,7 +13,10 @@
  *   asap (a word of its own, any case)                  HIGH (no due date)
  *   urgent, urgently, it's urgent, urgent: (not "urgent care") VERY_IMPORTANT; not urgent, isn't
  *   that urgent LOW: as the assistant reads them (services/chat domain/parse.py, take_priority),
- *   when no mark is given
+ *   when no mark is given, and only where they say the priority: at the end ("Fix prod urgent",
+ *   "Fix prod - urgent", "…, urgent", the tags and dates aside), at the start before ":" "," "-"
+ *   ("urgent: fix prod"), "it's urgent", "urgently". Before a noun or asked about they are words
+ *   of the title ("Reply to urgent emails", "Is it urgent?")
  *   every day|week|month|year|weekday, every 2 weeks, every other day, every monday and friday,
  *   every mon wed fri, weekly on monday wednesday,
  *   every month on the 1st, the 1st of every month, every 15th, every evening (daily at 18:00),
@@ -434,23 +437,45 @@ const PRIORITY_WORDS: Record<string, Priority> = {
 const PRIORITY = /(^|\s)(?:(!!!?|!([a-z0-9]+))(?=\s|$|[,.;?])|(asap)!*(?=\s|$|[,.;:?]))/giu;
 
 /**
- * "urgent" as a word, as the assistant reads it (services/chat domain/parse.py, take_priority):
- * after the start of the line, a space, ",", ";" or "(", with "it's" / "it is" / "this is" / "as"
- * / "as a" before it and "priority" / "prio" / "importance", ":" and "!" after it taken along
- * ("Call the plumber urgent", "urgent: fix prod", "Fix prod - urgent", "Call mom, it's urgent",
- * "Fix prod urgently"). Not "urgent care" (a place: "urgent care appointment", "Visit
- * the urgent-care clinic"), nor inside a word ("nonurgent", "non-urgent", "urgent-ish").
+ * "urgent" as a word, as the assistant reads it (services/chat domain/parse.py, take_priority),
+ * where it says the priority: "it's" / "it is" / "this is" / "as" / "as a" before it, "priority"
+ * / "prio" / "importance", ":" and "!" after it taken along ("Call the plumber urgent", "urgent:
+ * fix prod", "Fix prod - urgent", "Call mom, it's urgent", "Fix prod urgently"). Not "urgent care"
+ * (a place: "urgent care appointment", "Visit the urgent-care clinic"), nor inside a word
+ * ("nonurgent", "non-urgent", "urgent-ish"). Where it says it: see saysPriority.
  */
 const URGENT =
-  /(?<=^|[\s,;(])((?:(?:it['’]?s|it\s+is|this\s+is|as(?:\s+a)?)\s+)?urgent(?:ly)?(?![- ]care\b)(?:[- ](?:priority|prio|importance))?(?![\p{L}\p{N}_'’-])[:!]*)/giu;
+  /(?<=^|[\s,;(])((?:(it['’]?s|it\s+is|this\s+is)\s+|as(?:\s+a)?\s+)?urgent(ly)?(?![- ]care\b)([- ](?:priority|prio|importance))?(?![\p{L}\p{N}_'’-])[:!]*)/giu;
 /**
  * "not urgent", "isn't that urgent", "it's not urgent at all": Low, as the assistant reads them
  * (parse.py, _NOT_IMPORTANT), never the Very important of the word "urgent" in them.
  */
 const NOT_URGENT =
-  /(?<=^|[\s,;(])((?:(?:it['’]?s|it\s+is|this\s+is)\s+)?(?:not|isn['’]?t|is\s+not)\s+(?:(?:that|so|very|too|really|particularly|terribly|super|all\s+that)\s+)?urgent(?:\s+at\s+all)?(?![\p{L}\p{N}_'’-])[:!]*)/giu;
+  /(?<=^|[\s,;(])((?:(it['’]?s|it\s+is|this\s+is)\s+)?(?:not|isn['’]?t|is\s+not)\s+(?:(?:that|so|very|too|really|particularly|terribly|super|all\s+that)\s+)?urgent(?:\s+at\s+all)?(?![\p{L}\p{N}_'’-])[:!]*)/giu;
 
-function takePriority(line: Line): Priority | null {
+/**
+ * True when the priority words matched at `start` (`match`: group 2 "it's", group 3 "ly", group
+ * 4 "priority") say the task's priority rather than describe a thing in its title: an adjective
+ * before a noun is part of the title ("Reply to urgent emails", "Deal with urgent mail"), and so
+ * is one asked about ("Is it urgent?"). They say it at the end of the line (what the line says
+ * besides, tags, dates, repeats, already taken out: "Fix prod urgent tomorrow"), at the end of a
+ * part of it ("Fix prod - urgent", "Call mom, urgent", "Fix prod (urgent)"), with ":"
+ * ("urgent: fix prod"), at the start before "," or "-" ("urgent, fix prod"), as "it's urgent"
+ * or "urgently" (not before "?"), or named a priority at the start ("urgent-priority fix prod").
+ */
+function saysPriority(text: string, match: RegExpMatchArray): boolean {
+  const start = match.index ?? 0;
+  const words = match[1];
+  const after = text.slice(start + words.length);
+  if (/^\s*\?/.test(after)) return false;
+  if (/:$/.test(words)) return true;
+  if (/^[.!]*\s*$/.test(after) || /^\s*(?:[,;)]|[-–—](?:\s|$))/.test(after)) return true;
+  if (match[2] || match[3]) return true;
+  return match[4] !== undefined && text.slice(0, start).trim() === "";
+}
+
+/** "!high", "!!", "asap": the priority a mark says, and whether it was a mark ("asap" is a word). */
+function takePriorityMarks(line: Line): { priority: Priority | null; marked: boolean } {
   let priority: Priority | null = null;
   let marked = false;
   for (const match of line.text.matchAll(PRIORITY)) {
@@ -463,19 +488,26 @@ function takePriority(line: Line): Priority | null {
     priority = value; // the last one wins
     marked = match[4] === undefined;
   }
-  // A mark ("!low") says it outright; the words only when there is none, as the assistant reads them.
-  if (marked) return priority;
+  return { priority, marked };
+}
+
+/**
+ * The priority the words say ("urgent", "not urgent"), read once the tags, dates and repeats are
+ * taken out, so that "Fix prod urgent tomorrow" ends with it; null when they say none.
+ */
+function takePriorityWords(line: Line): Priority | null {
   for (const [pattern, value] of [
     [NOT_URGENT, "LOW"],
     [URGENT, "VERY_IMPORTANT"],
   ] as const) {
     for (const match of line.text.matchAll(pattern)) {
+      if (!saysPriority(line.text, match)) continue;
       if (line.kept(match.index, match.index + match[1].length)) continue;
       line.consume("priority", match.index, match.index + match[1].length);
       return value;
     }
   }
-  return priority;
+  return null;
 }
 
 // -- recurrence ------------------------------------------------------------------------------
@@ -1251,7 +1283,8 @@ function datesNotKept(line: Line, options: QuickAddOptions, repeating: boolean):
 export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAddResult {
   const line = new Line(input, options.keep);
   const tags = takeTags(line);
-  const priority = takePriority(line);
+  // A mark ("!low") says it outright; the words only when there is none, as the assistant reads them.
+  const marks = takePriorityMarks(line);
 
   let remindOffsetMinutes: number | null = null;
   let remindAt: Date | null = null;
@@ -1315,6 +1348,8 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   }
 
   if (rrule && seriesEnd && dueAt) rrule = bounded(rrule, seriesEnd, wallClock(dueAt, options.timeZone), options);
+
+  const priority = marks.marked ? marks.priority : (takePriorityWords(line) ?? marks.priority);
 
   if (remindOffsetMinutes !== null && dueAt) {
     remindAt = new Date(dueAt.getTime() - remindOffsetMinutes * 60_000);
