@@ -48,6 +48,26 @@ describe("a repeating task moved to another weekday in the edit drawer", () => {
   });
 });
 
+describe("a repeat chosen in the edit drawer whose days leave out the due day", () => {
+  it("moves the due date to the rule's first day, same time, says so, and saves that", async () => {
+    const { context, page } = await desktop();
+    // Saturday 12 January 2030, 9:00 in Paris.
+    const task = await apiCall<Task>(context, "POST", "tasks", { title: "Weekly report", due_at: "2030-01-12T08:00:00Z" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Weekly report. Open details" }).click();
+    const drawer = page.getByRole("dialog", { name: "Edit task" });
+    await drawer.getByLabel("Repeat pattern").selectOption({ label: "Every weekday (Mon–Fri)" });
+    await drawer.getByText("Starts Mon, Jan 14, the first weekday (was Sat, Jan 12).").waitFor();
+    expect(await drawer.getByLabel("Due date").inputValue()).toBe("2030-01-14");
+    expect(await drawer.getByLabel("Due time").inputValue()).toBe("09:00");
+    await drawer.getByRole("button", { name: "Save" }).click();
+    await drawer.waitFor({ state: "detached" });
+    const saved = await apiCall<Task>(context, "GET", `tasks/${task.id}`);
+    expect([saved.due_at, saved.rrule]).toEqual(["2030-01-14T08:00:00Z", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"]);
+    await context.close();
+  });
+});
+
 describe("a task added for a time already past", () => {
   it("says so in the add confirmation, and Move to tomorrow moves it to tomorrow at that time", async () => {
     const { context, page } = await desktop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDay, offRule } from "./off-rule";
+import { firstSlot, localDay, offRule } from "./off-rule";
 
 // 2030-01-07 is a Monday.
 describe("offRule", () => {
@@ -29,5 +29,27 @@ describe("offRule", () => {
 
   it("reads an instant as the browser's calendar day", () => {
     expect(localDay(new Date(2030, 0, 7, 23, 30).toISOString())).toBe("2030-01-07");
+  });
+});
+
+// 2030-01-12 is a Saturday.
+describe("firstSlot", () => {
+  it("is the rule's first day on or after a due day its days leave out", () => {
+    expect(firstSlot("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2030-01-12", "due")).toEqual({ date: "2030-01-14", first: "the first weekday" });
+    expect(firstSlot("FREQ=WEEKLY;BYDAY=WE", "2030-01-12", "due")).toEqual({ date: "2030-01-16", first: "the first Wednesday" });
+    expect(firstSlot("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH", "2030-01-11", "due")?.date).toBe("2030-01-14");
+    expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=1", "2030-01-05", "due")).toEqual({ date: "2030-02-01", first: "the next 1st of a month" });
+    expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=31", "2030-04-05", "due")?.date).toBe("2030-05-31");
+    expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=1,15", "2030-12-20", "due")?.date).toBe("2031-01-01");
+  });
+
+  it("is null when the due day fits, the rule pins no days, it repeats from completion, or undated (guards)", () => {
+    expect(firstSlot("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2030-01-14", "due")).toBeNull();
+    expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=5", "2030-01-05", "due")).toBeNull();
+    expect(firstSlot("FREQ=WEEKLY", "2030-01-12", "due")).toBeNull();
+    expect(firstSlot("FREQ=DAILY", "2030-01-12", "due")).toBeNull();
+    expect(firstSlot("FREQ=WEEKLY;BYDAY=MO", "2030-01-12", "completion")).toBeNull();
+    expect(firstSlot(null, "2030-01-12", "due")).toBeNull();
+    expect(firstSlot("FREQ=WEEKLY;BYDAY=MO", "", "due")).toBeNull();
   });
 });

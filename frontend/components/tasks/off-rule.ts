@@ -23,8 +23,16 @@ function joinAnd(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** The days `rrule` keeps its instances on, said ("every Monday", "on the 15th"), or null. */
-function pinnedDays(rrule: string): { fits: (date: Date) => boolean; said: string } | null {
+function joinOr(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/**
+ * The days `rrule` keeps its instances on, said ("every Monday", "on the 15th"), and one of them
+ * named from a day off them ("first weekday", "first Monday or Thursday", "next 1st of a month"),
+ * or null.
+ */
+function pinnedDays(rrule: string): { fits: (date: Date) => boolean; said: string; one: string } | null {
   const p = parseRRule(rrule);
   const interval = Number(p.INTERVAL ?? "1") || 1;
   if ((p.FREQ === "WEEKLY" || p.FREQ === "DAILY") && p.BYDAY) {
@@ -40,11 +48,15 @@ function pinnedDays(rrule: string): { fits: (date: Date) => boolean; said: strin
             ? "every weekday"
             : `every ${joinAnd(names)}`
           : `every ${interval} weeks on ${joinAnd(names)}`;
-    return { fits: (date) => days.includes(CODES[date.getDay()]), said };
+    return { fits: (date) => days.includes(CODES[date.getDay()]), said, one: `first ${weekdays ? "weekday" : joinOr(names)}` };
   }
   if (p.FREQ === "MONTHLY" && p.BYMONTHDAY && /^\d+(?:,\d+)*$/.test(p.BYMONTHDAY) && !p.BYDAY) {
     const days = p.BYMONTHDAY.split(",").map(Number);
-    return { fits: (date) => days.includes(date.getDate()), said: `on the ${joinAnd(days.map(ordinal))}` };
+    return {
+      fits: (date) => days.includes(date.getDate()),
+      said: `on the ${joinAnd(days.map(ordinal))}`,
+      one: `next ${joinOr(days.map(ordinal))} of a month`,
+    };
   }
   return null;
 }
@@ -59,6 +71,30 @@ export function offRule(rrule: string | null, dueDate: string, repeatFrom: "due"
   if (Number.isNaN(date.getTime())) return null;
   const pinned = pinnedDays(rrule);
   return pinned && !pinned.fits(date) ? pinned.said : null;
+}
+
+/**
+ * Where a series starts when a repeat is chosen for a task due on `dueDate` ("YYYY-MM-DD") that is
+ * off the rule's days ("every weekday" on a Saturday): the rule's first day on or after it, as
+ * "YYYY-MM-DD", with that day named ("the first weekday"); null when the due day fits, the rule
+ * pins no days, it repeats from completion, or there is no date. The assistant starts a series the
+ * same way (chat README: "starts at the rule's first slot"); INTERVAL counts from there.
+ */
+export function firstSlot(
+  rrule: string | null,
+  dueDate: string,
+  repeatFrom: "due" | "completion",
+): { date: string; first: string } | null {
+  if (!rrule || !dueDate || repeatFrom !== "due") return null;
+  const start = new Date(`${dueDate}T12:00:00`);
+  if (Number.isNaN(start.getTime())) return null;
+  const pinned = pinnedDays(rrule);
+  if (!pinned || pinned.fits(start)) return null;
+  for (let ahead = 1; ahead <= 400; ahead++) {
+    const day = new Date(start.getFullYear(), start.getMonth(), start.getDate() + ahead, 12);
+    if (pinned.fits(day)) return { date: localDay(day.toISOString()), first: `the ${pinned.one}` };
+  }
+  return null;
 }
 
 /** The user's calendar day of an instant, "YYYY-MM-DD" (the browser's zone, as the drawer shows it). */

@@ -381,3 +381,78 @@ describe("TaskDrawer: a repeating task moved off its rule's days", () => {
     expect(note()).toBeNull();
   });
 });
+
+describe("TaskDrawer: a repeat chosen whose days leave out the due day", () => {
+  // Saturday 12 January 2030, 9:00 in the browser's zone; not repeating.
+  const saturday = testTask({ id: "s1", title: "Standup", due_at: new Date(2030, 0, 12, 9, 0).toISOString() });
+  function open(shown: ReturnType<typeof testTask>) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <TaskDrawer task={shown} onClose={vi.fn()} onDelete={vi.fn()} />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+  }
+  const dueDate = () => (screen.getByLabelText("Due date") as HTMLInputElement).value;
+  const dueTime = () => (screen.getByLabelText("Due time") as HTMLInputElement).value;
+  const repeat = (value: string) => fireEvent.change(screen.getByLabelText("Repeat pattern"), { target: { value } });
+  const note = () => screen.queryByText(/^Starts /);
+
+  it("moves the due date to the first weekday, same time, says so, and saves that", async () => {
+    open(saturday);
+    repeat("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    // Before: the date stayed Saturday and it saved "Sat 9:00 AM · Every weekday", off its own rule.
+    expect([dueDate(), dueTime()]).toEqual(["2030-01-14", "09:00"]);
+    expect(note()?.textContent).toBe("Starts Mon, Jan 14, the first weekday (was Sat, Jan 12).");
+    expect(note()?.getAttribute("aria-live")).toBe("polite");
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await frames();
+    const patch = vi.mocked(fetch).mock.calls.find(([, init]) => init?.method === "PATCH");
+    expect(JSON.parse(String(patch?.[1]?.body))).toEqual({
+      due_at: new Date(2030, 0, 14, 9, 0).toISOString(),
+      rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    });
+  });
+
+  it("goes back to the date set when the repeat is taken off or changed to one that fits it", () => {
+    open(saturday);
+    repeat("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    expect(dueDate()).toBe("2030-01-14");
+    repeat("none");
+    expect(dueDate()).toBe("2030-01-12");
+    expect(note()).toBeNull();
+    repeat("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    repeat("FREQ=WEEKLY;BYDAY=SA");
+    expect(dueDate()).toBe("2030-01-12");
+    expect(note()).toBeNull();
+  });
+
+  it("moves a monthly 'on the 1st' on a task due the 5th to the 1st of next month", () => {
+    open(testTask({ id: "m1", due_at: new Date(2030, 0, 5, 18, 30).toISOString() }));
+    fireEvent.change(screen.getByLabelText("Repeat pattern"), { target: { value: "custom" } });
+    fireEvent.change(screen.getByLabelText("Custom rule"), { target: { value: "FREQ=MONTHLY;BYMONTHDAY=1" } });
+    expect([dueDate(), dueTime()]).toEqual(["2030-02-01", "18:30"]);
+    expect(note()?.textContent).toBe("Starts Fri, Feb 1, the next 1st of a month (was Sat, Jan 5).");
+  });
+
+  it("changes nothing for a repeat whose days include the due day, one from completion, or a series opened as it is (guards)", () => {
+    open(testTask({ id: "g1", due_at: new Date(2030, 0, 14, 9, 0).toISOString() }));
+    repeat("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    expect(dueDate()).toBe("2030-01-14");
+    expect(note()).toBeNull();
+    cleanup();
+    open(testTask({ id: "g2", due_at: saturday.due_at, repeat_from: "completion" }));
+    repeat("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    expect(dueDate()).toBe("2030-01-12");
+    cleanup();
+    // An every-Monday instance moved to a Saturday: opening it moves nothing (only this time).
+    open({ ...saturday, id: "g3", rrule: "FREQ=WEEKLY;BYDAY=MO", is_recurring: true });
+    expect(dueDate()).toBe("2030-01-12");
+    expect(screen.getByText(/^Only this time\./)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Next one is due"), { target: { value: "completion" } });
+    fireEvent.change(screen.getByLabelText("Next one is due"), { target: { value: "due" } });
+    expect(dueDate()).toBe("2030-01-12");
+  });
+});

@@ -27,7 +27,7 @@ import {
   type TaskInput,
 } from "@/lib/tasks";
 import { PRIORITY_BADGE } from "./labels";
-import { offRule } from "./off-rule";
+import { firstSlot, offRule } from "./off-rule";
 import { RecurrenceEditor } from "./recurrence-editor";
 import { TagInput } from "./tag-input";
 
@@ -59,6 +59,9 @@ type Errors = Partial<Record<FieldName, string>>;
 const pad = (n: number) => String(n).padStart(2, "0");
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const localTime = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** "YYYY-MM-DD" said "Mon, Nov 30". */
+const dayLabel = (date: string) =>
+  new Date(`${date}T12:00:00`).toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric" });
 
 export function formFromTask(task: Task): FormState {
   const due = task.due_at ? new Date(task.due_at) : null;
@@ -297,6 +300,24 @@ function TaskForm({
     if (field) setErrors((current) => ({ ...current, [field]: undefined, form: undefined }));
   };
 
+  // The due date as the task had it or the user set it. A repeat chosen (or changed) whose days
+  // leave it out ("every weekday" on a Saturday) moves the due date to the rule's first day from
+  // there, same time, shown before saving: the first instance on its own rule, as the assistant
+  // starts a series. Another rule, or none, starts again from this date.
+  const [dueAnchor, setDueAnchor] = useState(initial.dueDate);
+  const setDueDate = (dueDate: string) => {
+    setDueAnchor(dueDate);
+    set("dueDate", dueDate, "due");
+  };
+  const setRepeat = (change: Partial<Pick<FormState, "rrule" | "repeatFrom">>) => {
+    setForm((current) => {
+      const next = { ...current, ...change };
+      const start = next.rrule !== initial.rrule ? firstSlot(next.rrule, dueAnchor, next.repeatFrom) : null;
+      return { ...next, dueDate: start?.date ?? dueAnchor };
+    });
+    setErrors((current) => ({ ...current, rrule: undefined, form: undefined }));
+  };
+
   function save(event: FormEvent) {
     event.preventDefault();
     const result = toInput(form);
@@ -330,6 +351,9 @@ function TaskForm({
   const formId = `task-form-${task.id}`;
   // "every Monday" when the due date is off the repeat's days (offRule), else null.
   const seriesStays = offRule(form.rrule, form.dueDate, form.repeatFrom);
+  // "Starts Mon, Nov 30, the first weekday (was Sat, Nov 28)." when setRepeat moved it.
+  const start = form.rrule !== initial.rrule ? firstSlot(form.rrule, dueAnchor, form.repeatFrom) : null;
+  const startsOn = start && start.date === form.dueDate ? start : null;
   return (
     <>
       <form ref={formElement} id={formId} onSubmit={save} noValidate className="space-y-5">
@@ -391,7 +415,7 @@ function TaskForm({
               type="date"
               className={inputClass}
               value={form.dueDate}
-              onChange={(e) => set("dueDate", e.target.value, "due")}
+              onChange={(e) => setDueDate(e.target.value)}
               {...describedBy("task-due", errors.due)}
             />
             <label className="sr-only" htmlFor="task-due-time">
@@ -410,7 +434,7 @@ function TaskForm({
                 size="md"
                 variant="ghost"
                 onClick={() => {
-                  set("dueDate", "", "due");
+                  setDueDate("");
                   set("dueTime", "");
                 }}
               >
@@ -426,9 +450,12 @@ function TaskForm({
             form.dueDate &&
             !form.dueTime && <p className="text-xs text-muted">No time: due at 09:00.</p>
           )}
-          {/* A repeating task moved off its rule's days: this one moves, the series does not. */}
+          {/* A repeating task moved off its rule's days: this one moves, the series does not. A
+              repeat just chosen moved the date to its first day: said, with the date it was. */}
           <p aria-live="polite" className="text-xs text-muted empty:hidden">
-            {seriesStays && `Only this time. The series stays ${seriesStays}.`}
+            {startsOn
+              ? `Starts ${dayLabel(startsOn.date)}, ${startsOn.first} (was ${dayLabel(dueAnchor)}).`
+              : seriesStays && `Only this time. The series stays ${seriesStays}.`}
           </p>
         </fieldset>
         <Field id="task-reminder" label="Reminder" error={errors.reminder}>
@@ -464,9 +491,9 @@ function TaskForm({
         </Field>
         <RecurrenceEditor
           rrule={form.rrule}
-          onChange={(rrule) => set("rrule", rrule, "rrule")}
+          onChange={(rrule) => setRepeat({ rrule })}
           repeatFrom={form.repeatFrom}
-          onRepeatFromChange={(value) => set("repeatFrom", value, "rrule")}
+          onRepeatFromChange={(repeatFrom) => setRepeat({ repeatFrom })}
           dueDate={form.dueDate}
           dueTime={form.dueTime}
           error={errors.rrule}
