@@ -128,3 +128,25 @@ async def test_thats_not_urgent_still_sets_low(fake: FakeTasks) -> None:
 )
 def test_other_words_read_as_before(message: str, intent: str) -> None:
     assert parse(message, NOW).intent == intent
+
+
+# A new task said with the tag it has not: "add buy milk, not for work" is 'Buy milk', untagged
+# (before: 'Buy milk, not', tagged Work; "add buy milk - it's not a work thing" and "buy milk,
+# it's not for work" looked for a task 'add buy milk - it' after 0b32c7c).
+@pytest.mark.parametrize(
+    "message",
+    [
+        "add buy milk, not for work",
+        "add buy milk - it's not a work thing",
+        "buy milk, it's not for work",
+        "add buy milk (not work related)",
+        "add buy milk not for work",
+    ],
+)
+async def test_a_new_task_not_for_work_is_added_without_the_tag(fake: FakeTasks, message: str) -> None:
+    assert await Chat(fake).say(message) == "Added 'Buy milk'."
+    assert tasks(fake) == [("Buy milk", "MEDIUM", [])]
+
+
+async def test_a_new_task_for_work_is_still_tagged(fake: FakeTasks) -> None:
+    assert await Chat(fake).say("add prepare slides for work") == "Added 'Prepare slides' (tagged Work)."

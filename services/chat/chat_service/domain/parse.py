@@ -1078,6 +1078,9 @@ def _after_task_lead(text: str, now: datetime) -> tuple[str | None, str | None]:
 def read_add(text: str, now: datetime) -> Request:
     """A new task: its title and everything said about it."""
     text = respell_day_words(text)  # parse() has; a declined request's task has not
+    # "add buy milk, not for work": the words say which tag it has not (before: 'Buy milk,
+    # not', tagged Work).
+    text = _NOT_FOR_A_TAG.sub("", text)
     text, remind_said = _and_remind_me(text, now)
     scan = Scanner(text)
     changes = _attributes(scan, now)
@@ -1483,7 +1486,7 @@ def _read_remove_tag(text: str, now: datetime) -> Request | None:
         if m:
             return _req("update", m.group("ref") or None, Changes(remove_tags=(tag_name(m.group("tag")),)))
     m = _NOT_FOR_TAG.match(text)
-    if m:
+    if m and not _ADD_LEAD.match(text) and not re.search(r"[,;:\-\u2013(]", m.group("ref")):
         # "it's not for work", "that isn't a work task", "the report is not for my job": the
         # tag that word names comes off (before: a new task 'It's not', tagged Work).
         def named(word: str) -> str:
@@ -1514,6 +1517,14 @@ _NONE_URGENT = re.compile(
 _TAG_WORDS = (
     r"work|job|office|personal|home|private|family|shopping|grocery|groceries|health|fitness|medical|"
     r"finances?|money|bills|budget|learning|study|studies|school"
+)
+# ", not for work", " - it's not a work thing", " (not work related)" at the end of a new task.
+_NOT_FOR_A_TAG = re.compile(
+    r"(?:\s*[,;.\-\u2013]\s*|\s+\(\s*|\s+)(?:but\s+)?(?:(?:it's|it\s+is|its|that's|it\u2019s)\s+)?not\s+(?:really\s+)?"
+    r"(?:for\s+|an?\s+)?(?:my\s+|the\s+)?(?:#?(?:"
+    + _TAG_WORDS
+    + r"))(?:[\s-]+(?:task|thing|stuff|item|related))?\s*\)?[.!]?$",
+    re.IGNORECASE,
 )
 _NOT_FOR_TAG = re.compile(
     r"^(?:no,?\s+|actually,?\s+)?(?P<ref>.+?)(?:\s+(?:is|are)\s+(?:not|no\s+longer)|\s+(?:isn't|aren't)|(?:'s|\u2019s)\s+(?:not|no\s+longer))"
