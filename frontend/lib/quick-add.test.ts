@@ -1545,6 +1545,42 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
   });
 
   it.each([
+    // The assistant's other priority words (parse.py, take_priority); each was the whole line
+    // as the title, no priority.
+    ["Fix bug critical", "Fix bug", "VERY_IMPORTANT"],
+    ["critical: fix prod", "fix prod", "VERY_IMPORTANT"],
+    ["Fix bug critical tomorrow 9am", "Fix bug", "VERY_IMPORTANT"],
+    ["Fix bug, very important", "Fix bug", "VERY_IMPORTANT"],
+    ["Fix bug top priority", "Fix bug", "VERY_IMPORTANT"],
+    ["Call customers high priority", "Call customers", "HIGH"],
+    ["high priority: call sam", "call sam", "HIGH"],
+    ["Call mom, important", "Call mom", "HIGH"],
+    ["Call mom, it's important", "Call mom", "HIGH"],
+    ["Tidy the shed, medium priority", "Tidy the shed", "MEDIUM"],
+    ["Clean garage low priority", "Clean garage", "LOW"],
+    ["Clean garage, not important", "Clean garage", "LOW"],
+    ["Clean garage - unimportant", "Clean garage", "LOW"],
+    ["Fix typo, not a priority", "Fix typo", "LOW"],
+  ])("reads the assistant's priority words where they say it: %s", (text, title, priority) => {
+    expect(read(text)).toMatchObject({ title, priority });
+  });
+
+  it.each([
+    // Guards: words of the title (the first three read so before too, the rest had no reading).
+    "critical path review",
+    "Review the critical path",
+    "Very important meeting prep",
+    "Call high priority customers",
+    "Remember something important",
+    "Fix prod mission critical",
+    "Put it on top",
+    "Is it critical?",
+    "Explain why this is urgent to the team",
+  ])("keeps %s as its title, with no priority", (text) => {
+    expect(read(text)).toMatchObject({ title: text, priority: null });
+  });
+
+  it.each([
     // Each was titled "<title> starting" (or "... from"), the date the first due day.
     ["Yoga every monday starting monday", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
     ["Standup every weekday starting dec 1", "Standup", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"],

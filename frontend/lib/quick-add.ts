@@ -11,12 +11,14 @@
  *   !urgent !! !1             VERY_IMPORTANT     !high !h !2   HIGH
  *   !medium !m !3             MEDIUM             !low !l !4    LOW
  *   asap (a word of its own, any case)                  HIGH (no due date)
- *   urgent, urgently, it's urgent, urgent: (not "urgent care") VERY_IMPORTANT; not urgent, isn't
- *   that urgent LOW: as the assistant reads them (services/chat domain/parse.py, take_priority),
- *   when no mark is given, and only where they say the priority: at the end ("Fix prod urgent",
- *   "Fix prod - urgent", "…, urgent", the tags and dates aside), at the start before ":" "," "-"
- *   ("urgent: fix prod"), "it's urgent", "urgently". Before a noun or asked about they are words
- *   of the title ("Reply to urgent emails", "Is it urgent?")
+ *   urgent, urgently, it's urgent, urgent: (not "urgent care"), critical, very important, top
+ *   priority VERY_IMPORTANT; high priority, ", important" HIGH; medium priority MEDIUM; not
+ *   urgent, isn't that urgent, not important, low priority, unimportant LOW: as the assistant
+ *   reads them (services/chat domain/parse.py, take_priority), when no mark is given, and only
+ *   where they say the priority: at the end ("Fix prod urgent", "Fix prod - urgent", "…,
+ *   urgent", the tags and dates aside), at the start before ":" "," "-" ("urgent: fix prod",
+ *   "high priority: call sam"), "it's urgent", "urgently". Before a noun or asked about they are
+ *   words of the title ("Reply to urgent emails", "critical path review", "Is it urgent?")
  *   every day|week|month|year|weekday, every 2 weeks, every other day, every monday and friday,
  *   every mon wed fri, weekly on monday wednesday,
  *   every month on the 1st, the 1st of every month, every 15th, every evening (daily at 18:00),
@@ -437,41 +439,68 @@ const PRIORITY_WORDS: Record<string, Priority> = {
 const PRIORITY = /(^|\s)(?:(!!!?|!([a-z0-9]+))(?=\s|$|[,.;?])|(asap)!*(?=\s|$|[,.;:?]))/giu;
 
 /**
- * "urgent" as a word, as the assistant reads it (services/chat domain/parse.py, take_priority),
- * where it says the priority: "it's" / "it is" / "this is" / "as" / "as a" before it, "priority"
- * / "prio" / "importance", ":" and "!" after it taken along ("Call the plumber urgent", "urgent:
- * fix prod", "Fix prod - urgent", "Call mom, it's urgent", "Fix prod urgently"). Not "urgent care"
- * (a place: "urgent care appointment", "Visit the urgent-care clinic"), nor inside a word
- * ("nonurgent", "non-urgent", "urgent-ish"). Where it says it: see saysPriority.
+ * Words that say a priority, as the assistant reads them (services/chat domain/parse.py,
+ * take_priority), when no mark is given: "urgent", "urgently", "critical", "very important",
+ * "extremely important", "super important", "very urgent", "top priority", "highest priority"
+ * Very important; "high priority" ("high-prio", "hi priority"), "important" after "," "-" "("
+ * or "it's" High; "medium priority", "normal priority" Medium; "low priority", "lowest
+ * priority", "unimportant", "not urgent", "not important", "isn't that urgent", "it's not
+ * urgent at all", "not a priority" Low (never the priority of the word after "not"). With
+ * "it's" / "it is" / "this is" / "that's" / "as" / "as a" before them and ":" "!" after them
+ * taken along. Not "urgent care" (a place: "urgent care appointment"), "mission critical", nor
+ * inside a word ("nonurgent", "non-urgent", "urgent-ish", "critical-path"). Only where they
+ * say the priority: see saysPriority ("critical path review", "Reply to urgent emails" stay).
+ * Group "lead": "it's"; "ly": "urgently"; "suffix": "priority", said with the word.
  */
-const URGENT =
-  /(?<=^|[\s,;(])((?:(it['’]?s|it\s+is|this\s+is)\s+|as(?:\s+a)?\s+)?urgent(ly)?(?![- ]care\b)([- ](?:priority|prio|importance))?(?![\p{L}\p{N}_'’-])[:!]*)/giu;
-/**
- * "not urgent", "isn't that urgent", "it's not urgent at all": Low, as the assistant reads them
- * (parse.py, _NOT_IMPORTANT), never the Very important of the word "urgent" in them.
- */
-const NOT_URGENT =
-  /(?<=^|[\s,;(])((?:(it['’]?s|it\s+is|this\s+is)\s+)?(?:not|isn['’]?t|is\s+not)\s+(?:(?:that|so|very|too|really|particularly|terribly|super|all\s+that)\s+)?urgent(?:\s+at\s+all)?(?![\p{L}\p{N}_'’-])[:!]*)/giu;
+function priorityWords(core: string): RegExp {
+  return new RegExp(
+    String.raw`(?<=^|[\s,;(])((?:(?<lead>it['’]?s|it\s+is|this\s+is|that['’]?s)\s+|as(?:\s+a)?\s+)?(?:${core})(?![\p{L}\p{N}_'’-])[:!]*)`,
+    "giu",
+  );
+}
+const SUFFIX = String.raw`(?<suffix>[- ](?:priority|prio|pri|importance))`;
+const NOT_SO = String.raw`(?:not|isn['’]?t|is\s+not)\s+(?:(?:that|so|very|too|really|particularly|terribly|super|all\s+that)\s+)?`;
+const PRIORITY_PHRASES: Array<{ pattern: RegExp; value: Priority; clauseOnly?: boolean }> = [
+  {
+    // Low first: "not urgent" is never the Very important of "urgent".
+    pattern: priorityWords(String.raw`${NOT_SO}(?:urgent|important|pressing|a\s+priority|(?:a\s+)?high[- ]priority)(?:\s+at\s+all)?|unimportant|(?:low|lowest)${SUFFIX}`),
+    value: "LOW",
+  },
+  {
+    pattern: priorityWords(
+      String.raw`(?:very\s+(?:important|urgent)|extremely\s+important|super\s+important|(?:very\s+high|top|highest)(?=[- ](?:priority|prio|importance))|urgent(?<ly>ly)?(?![- ]care\b)|(?<!(?:mission|business|safety|time)[- ])critical)${SUFFIX}?`,
+    ),
+    value: "VERY_IMPORTANT",
+  },
+  { pattern: priorityWords(String.raw`(?:high|hi)${SUFFIX}`), value: "HIGH" },
+  { pattern: priorityWords(String.raw`(?<!(?:not|un)\s*)important`), value: "HIGH", clauseOnly: true },
+  { pattern: priorityWords(String.raw`(?:medium|normal|moderate|regular|mid)${SUFFIX}`), value: "MEDIUM" },
+];
 
 /**
- * True when the priority words matched at `start` (`match`: group 2 "it's", group 3 "ly", group
- * 4 "priority") say the task's priority rather than describe a thing in its title: an adjective
- * before a noun is part of the title ("Reply to urgent emails", "Deal with urgent mail"), and so
- * is one asked about ("Is it urgent?"). They say it at the end of the line (what the line says
- * besides, tags, dates, repeats, already taken out: "Fix prod urgent tomorrow"), at the end of a
- * part of it ("Fix prod - urgent", "Call mom, urgent", "Fix prod (urgent)"), with ":"
- * ("urgent: fix prod"), at the start before "," or "-" ("urgent, fix prod"), as "it's urgent"
- * or "urgently" (not before "?"), or named a priority at the start ("urgent-priority fix prod").
+ * True when the priority words matched say the task's priority rather than describe a thing in
+ * its title: an adjective before a noun is part of the title ("Reply to urgent emails", "Deal
+ * with urgent mail", "critical path review"), and so is one asked about ("Is it urgent?"). They
+ * say it at the end of the line (what the line says besides, tags, dates, repeats, already taken
+ * out: "Fix prod urgent tomorrow"), at the end of a part of it ("Fix prod - urgent", "Call mom,
+ * urgent", "Fix prod (urgent)"), with ":" ("urgent: fix prod"), at the start before "," or "-"
+ * ("urgent, fix prod"; "it's urgent" too, at the end of a part: "Call mom, it's urgent"), as
+ * "urgently" anywhere (not before "?"), or named a priority at the start ("urgent-priority fix
+ * prod", "high priority: call"). `clauseOnly` ("important" alone: "Call mom, important", not
+ * "Remember something important"): only at the end of a part after ",", "-", "(" or "it's",
+ * or with ":".
  */
-function saysPriority(text: string, match: RegExpMatchArray): boolean {
+function saysPriority(text: string, match: RegExpMatchArray, clauseOnly = false): boolean {
   const start = match.index ?? 0;
   const words = match[1];
   const after = text.slice(start + words.length);
+  const groups = match.groups ?? {};
   if (/^\s*\?/.test(after)) return false;
   if (/:$/.test(words)) return true;
-  if (/^[.!]*\s*$/.test(after) || /^\s*(?:[,;)]|[-–—](?:\s|$))/.test(after)) return true;
-  if (match[2] || match[3]) return true;
-  return match[4] !== undefined && text.slice(0, start).trim() === "";
+  const endsPart = /^[.!]*\s*$/.test(after) || /^\s*(?:[,;)]|[-–—](?:\s|$))/.test(after);
+  if (clauseOnly && !groups.lead) return endsPart && /(?:^|[,;(]|\s[-–—])\s*$/.test(text.slice(0, start));
+  if (endsPart || groups.ly) return true;
+  return groups.suffix !== undefined && text.slice(0, start).trim() === "";
 }
 
 /** "!high", "!!", "asap": the priority a mark says, and whether it was a mark ("asap" is a word). */
@@ -492,16 +521,13 @@ function takePriorityMarks(line: Line): { priority: Priority | null; marked: boo
 }
 
 /**
- * The priority the words say ("urgent", "not urgent"), read once the tags, dates and repeats are
+ * The priority the words say ("urgent", "not urgent", "high priority"), read once the tags, dates and repeats are
  * taken out, so that "Fix prod urgent tomorrow" ends with it; null when they say none.
  */
 function takePriorityWords(line: Line): Priority | null {
-  for (const [pattern, value] of [
-    [NOT_URGENT, "LOW"],
-    [URGENT, "VERY_IMPORTANT"],
-  ] as const) {
+  for (const { pattern, value, clauseOnly } of PRIORITY_PHRASES) {
     for (const match of line.text.matchAll(pattern)) {
-      if (!saysPriority(line.text, match)) continue;
+      if (!saysPriority(line.text, match, clauseOnly)) continue;
       if (line.kept(match.index, match.index + match[1].length)) continue;
       line.consume("priority", match.index, match.index + match[1].length);
       return value;
