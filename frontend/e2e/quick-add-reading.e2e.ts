@@ -1,7 +1,8 @@
 /**
  * What a user found in the quick-add box (Paris, Friday 27 Nov 2026), typed in the browser and
  * saved through the running stack: "starting <day>" starts a repeat there, the word "urgent" is
- * Very important where it says the priority (not "Reply to urgent emails"), "on the last day of the month" is one task, "until march" ends a series at the
+ * Very important where it says the priority (not "Reply to urgent emails"), "every weeknight"
+ * repeats Monday to Friday, "on the last day of the month" is one task, "until march" ends a series at the
  * end of March, and "every month on the 45th" is no rule. The clock is the real one, so the
  * dates are checked by what they are (a Monday, a month's last day), not by a fixed date.
  */
@@ -78,6 +79,14 @@ describe("the quick-add box reads what a user typed", () => {
     const text = "Reply to urgent emails";
     const task = await quickAdd(text, text, false);
     expect(task.priority).not.toBe("VERY_IMPORTANT");
+  });
+
+  it("repeats 'Pack lunches every weeknight 8pm' Monday to Friday at 20:00, titled Pack lunches", async () => {
+    const task = await quickAdd("Pack lunches every weeknight 8pm", "Pack lunches");
+    expect(task.rrule).toBe("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    const due = new Date(task.due_at ?? "");
+    expect(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(due)).toBe("20:00");
+    expect([1, 2, 3, 4, 5]).toContain(inParis(task.due_at ?? "").weekday);
   });
 
   it("makes 'Pay rent on the last day of the month' one task due this month's last day", async () => {

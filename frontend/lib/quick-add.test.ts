@@ -1581,6 +1581,26 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
   });
 
   it.each([
+    // Each was a one-off task titled with the rule's words ("Pack lunches every weeknight"),
+    // due today 20:00 or with no date. Fri 27 Nov is a weeknight: today's 20:00 is still ahead.
+    ["Pack lunches every weeknight 8pm", "Pack lunches", "2026-11-27 20:00"],
+    ["Pack lunches every weeknight", "Pack lunches", "2026-11-27 20:00"],
+    ["Pack lunches weeknights", "Pack lunches", "2026-11-27 20:00"],
+    ["Homework on weeknights at 7pm", "Homework", "2026-11-27 19:00"],
+    ["Pack lunches every week night", "Pack lunches", "2026-11-27 20:00"],
+  ])("reads %s as Monday to Friday", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due, rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" });
+  });
+
+  it("starts a weeknight rule typed on a weekend, or after its hour, on the next weeknight", () => {
+    expect(read("Pack lunches every weeknight", at("21:00"))).toMatchObject({ due: "2026-11-30 20:00" });
+    expect(read("Pack lunches every weeknight", at("10:00", 28))).toMatchObject({ due: "2026-11-30 20:00" });
+    // Guards: a word of the title; "every weekday" keeps its 09:00 (both so before too).
+    expect(read("Weeknight dinner ideas")).toMatchObject({ title: "Weeknight dinner ideas", rrule: null, due: null });
+    expect(read("Stand-up every weekday")).toMatchObject({ title: "Stand-up", due: "2026-11-30 09:00" });
+  });
+
+  it.each([
     // Each was titled "<title> starting" (or "... from"), the date the first due day.
     ["Yoga every monday starting monday", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
     ["Standup every weekday starting dec 1", "Standup", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"],

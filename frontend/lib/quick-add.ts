@@ -26,7 +26,8 @@
  *   anywhere in the line of a monthly rule, "on the ..."), every month on the last day, every
  *   last day of the month, on the last day of every month, last day of each month (BYMONTHDAY=-1,
  *   due on the month's last day), as the assistant reads them (domain/recurrence.py),
- *   daily, weekly, monthly, yearly, weekdays,
+ *   daily, weekly, monthly, yearly, weekdays, every weeknight / weeknights / on weeknights
+ *   (Mon–Fri, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", at "tonight"'s 20:00 unless a time is said),
  *   twice a week / 2x a week (Mon and Thu), three times a week / 3x a week (Mon, Wed and Fri),
  *   twice a month (the 1st and 15th), as the assistant chooses those days       → rrule
  *   (a day no month has, "every month on the 45th", "on the 0th": no rule, the words stay)
@@ -637,6 +638,12 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
     rrule: () => WEEKDAYS,
   },
   {
+    // every weeknight, weeknights, on weeknights: Monday to Friday, at night's hour (PART_HOURS)
+    // unless a time is said, as the assistant reads it (services/chat domain/recurrence.py).
+    pattern: /\bevery\s+week\s*nights?\b|\b(?:on\s+)?week\s*nights\b/i,
+    rrule: () => WEEKDAYS,
+  },
+  {
     // every morning, every evening, every night: every day, at that part's hour (PART_HOURS)
     pattern: /\bevery\s+(?:morning|afternoon|evening|night)\b/i,
     rrule: () => "FREQ=DAILY",
@@ -1110,7 +1117,7 @@ const PART_HOURS: Array<[RegExp, number]> = [
   [/\bmorning\b/i, 9],
   [/\bafternoon\b/i, 15],
   [/\bevening\b/i, 18],
-  [/\b(?:tonight|night)\b/i, 20],
+  [/\b(?:tonight|night|week\s*nights?)\b/i, 20],
 ];
 const THIS_PART = /\b(?:this\s+(?:morning|afternoon|evening)|tonight)\b/i;
 /** A zero-padded hour ("09:30", "at 05") is a 24-hour time, meant as typed. */

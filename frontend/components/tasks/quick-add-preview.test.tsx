@@ -121,6 +121,8 @@ describe("QuickAddPreview", () => {
     ["Pay rent on the last day of the month", "Pay rent", ["Due Mar 31 9:00 AM"], ["on the last day of the month"]],
     // Was due Mar 31 (the month read as the first due day), no end.
     ["Pay bills every last day of the month until march", "Pay bills", ["Due Mar 31 9:00 AM", "Repeats Every month on the last day until Mar 31"], ["every last day of the month"]],
+    // Was "Pack lunches every weeknight" due today 8:00 PM, no repeat.
+    ["Pack lunches every weeknight 8pm", "Pack lunches", ["Due Today 8:00 PM", "Repeats Every weekday"], ["8pm", "every weeknight"]],
   ])("shows %s as its chips", (text, title, chips, kept) => {
     render(<QuickAddPreview result={parse(text)} now={now} onKeep={() => {}} />);
     expect(screen.getByText(title).tagName).toBe("STRONG");
