@@ -112,3 +112,21 @@ describe("the sort direction button", () => {
     await context.close();
   });
 });
+
+describe("the keyboard shortcuts", () => {
+  it("? lists them in a dialog; Escape closes it and focus goes back to the row", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Water plants" });
+    await page.goto("/tasks");
+    const row = page.getByRole("button", { name: "Water plants. Open details" });
+    await row.focus();
+    await page.keyboard.press("Shift+Slash");
+    const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await dialog.getByText("Complete or reopen the task").waitFor();
+    expect(await dialog.getByRole("button", { name: "Close" }).evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await row.evaluate((button) => button === document.activeElement)).toBe(true);
+    await context.close();
+  });
+});

@@ -500,3 +500,36 @@ describe("a task added already past its due time", () => {
     expect(toasts()).toHaveLength(0);
   });
 });
+
+describe("the keyboard shortcuts dialog", () => {
+  it("opens on ? outside a field, lists the shortcuts, and Esc closes it with focus back on the row", async () => {
+    renderTasks();
+    const row = await screen.findByRole("button", { name: "Submit report. Open details" });
+    row.focus();
+    fireEvent.keyDown(row, { key: "?", shiftKey: true });
+    // Before: nothing; only the one-line footer named a few keys.
+    const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(dialog.getAttribute("aria-modal")).toBe("true");
+    const listed = within(dialog)
+      .getAllByRole("definition")
+      .map((dd) => `${dd.previousElementSibling?.textContent} ${dd.textContent}`);
+    expect(listed).toEqual(expect.arrayContaining(["nq New task (quick add)", "/ Search", "x Complete or reopen the task", "? This list"]));
+    expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Close" }));
+    // The page behind does not take its shortcuts meanwhile.
+    fireEvent.keyDown(document.activeElement!, { key: "n" });
+    expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Close" }));
+    fireEvent.keyDown(document.activeElement!, { key: "Escape" });
+    expect(screen.queryByRole("dialog", { name: "Keyboard shortcuts" })).toBeNull();
+    expect(document.activeElement).toBe(row);
+    expect(screen.getByText(/all shortcuts/).textContent).toContain("? all shortcuts");
+  });
+
+  it("does not open on ? typed in a field (guard)", async () => {
+    renderTasks();
+    await screen.findByText("1 task");
+    const search = screen.getByLabelText("Search tasks");
+    search.focus();
+    fireEvent.keyDown(search, { key: "?", shiftKey: true });
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+});

@@ -3,7 +3,8 @@
  * The Tasks screen: quick-add, search, filters (chips), sort, the virtualised list and the edit
  * drawer. Filters and sort are remembered in localStorage; `?task=<id>` opens that task and
  * `?search=<words>` searches, and the address follows the search box (replaced, not pushed).
- * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes.
+ * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes, ? lists
+ * them all (ShortcutsDialog).
  */
 import { useDebounced } from "@/lib/use-debounced";
 import { useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
@@ -43,6 +44,7 @@ import { EmptyState } from "./empty-state";
 import { activeChips, FilterChips } from "./filter-chips";
 import { FilterMenu } from "./filter-menu";
 import { loadParser, QuickAdd } from "./quick-add";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TaskList, type TaskListHandle } from "./task-list";
 import { loadCelebration } from "./task-row";
 
@@ -404,10 +406,12 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   // "grocreies" found nothing as typed; the results are for "groceries": say so, highlight that.
   const corrected = (search && list.data?.pages[0]?.corrected_search) || null;
 
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useHotkeys({
     n: () => quickAdd.current?.focus(),
     q: () => quickAdd.current?.focus(),
     "/": () => searchBox.current?.focus(),
+    "?": () => setShortcutsOpen(true),
   });
 
   // Opening a task pushes a history entry (?task=<id>), so the browser's Back (a phone's back
@@ -764,8 +768,10 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
       <p className="hidden text-xs text-muted sm:block">
         Shortcuts: <kbd className="font-mono">n</kbd> new task · <kbd className="font-mono">/</kbd> search ·{" "}
         <kbd className="font-mono">↑</kbd> <kbd className="font-mono">↓</kbd> move · <kbd className="font-mono">Enter</kbd>{" "}
-        open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">Esc</kbd> close
+        open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">Esc</kbd> close ·{" "}
+        <kbd className="font-mono">?</kbd> all shortcuts
       </p>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
 
       <TaskDrawer task={openedTask} onClose={closeTask} onDelete={onDelete} guard={drawerGuard} />
     </div>
