@@ -142,3 +142,47 @@ def test_other_month_days_read_as_before(
     message: str, title: str, due: str | None, rrule: str | None
 ) -> None:
     assert reading(message, at_paris(27, "17:17")) == ("add", title, due, rrule)
+
+
+# The answer to "Which day of the month should it repeat on?" is read with the request it
+# answers (before: "the last day" was a new task 'The last day').
+@pytest.mark.parametrize(
+    ("asked", "answer", "due", "rrule"),
+    [
+        (
+            "add pay rent every month on the 45th",
+            "the last day",
+            "2026-11-30T09:00:00Z",
+            "FREQ=MONTHLY;BYMONTHDAY=-1",
+        ),
+        (
+            "add pay rent every month on the 45th",
+            "the 15th",
+            "2026-12-15T09:00:00Z",
+            "FREQ=MONTHLY;BYMONTHDAY=15",
+        ),
+        (
+            "add pay rent on the 45th of every month",
+            "15",
+            "2026-12-15T09:00:00Z",
+            "FREQ=MONTHLY;BYMONTHDAY=15",
+        ),
+        ("add pay rent every 45th", "last", "2026-11-30T09:00:00Z", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+    ],
+)
+async def test_the_day_answered_is_the_series_day(
+    fake: FakeTasks, asked: str, answer: str, due: str, rrule: str
+) -> None:
+    chat = Chat(fake)
+    await chat.say(asked)
+    assert (await chat.say(answer)).startswith("Added 'Pay rent', repeating on the ")
+    assert [(t["title"], t["due_at"], t["rrule"]) for t in fake.tasks.values()] == [("Pay rent", due, rrule)]
+
+
+async def test_another_impossible_day_is_asked_again_and_other_words_read_as_before(fake: FakeTasks) -> None:
+    chat = Chat(fake)
+    await chat.say("add pay rent every month on the 45th")
+    assert (await chat.say("the 40th")).startswith("No month has a 40th day")
+    assert titles(fake) == []
+    await chat.say("add pay rent every month on the 45th")
+    assert await chat.say("buy milk") == "Added 'Buy milk'."

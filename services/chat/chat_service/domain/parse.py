@@ -1146,6 +1146,46 @@ _ANY_TIME = re.compile(
 )
 
 
+# The answer to "No month has a 45th day ... Which day of the month should it repeat on?":
+# "the 15th", "15", "on the 1st", "the last day", "last".
+_MONTH_DAY_ANSWER = re.compile(
+    r"^(?:ok(?:ay)?[,!.]?\s+|sorry[,!.]?\s+|oops[,!.]?\s+|i\s+meant\s+|make\s+it\s+)*(?:on\s+)?(?:the\s+)?"
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<last>last)(?:\s+day)?|(?P<first>first)(?:\s+day)?)"
+    r"(?:\s+of\s+(?:the|every|each)\s+month)?(?:\s+please)?[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def read_month_day_answer(message: str, asked_about: str, now: datetime) -> Request | None:
+    """'the last day' said to "no month has a 45th day, which day?" after `asked_about` ('pay
+    rent every month on the 45th'): that message with the day said instead, when it then
+    reads as a task or change with a monthly rule; None otherwise."""
+    m = _MONTH_DAY_ANSWER.match(normalise(message).strip())
+    said = _NO_SUCH_MONTH_DAY.search(asked_about)
+    if m is None or said is None:
+        return None
+    if m.group("day") and not 1 <= int(m.group("day")) <= 31:
+        return Request("no_such_day", query=m.group("day"))
+    wrong = next(g for g in said.groups() if g)
+    start = said.start(said.groups().index(wrong) + 1)
+    end = said.end(said.groups().index(wrong) + 1)
+    tail = re.match(r"(?:st|nd|rd|th)?(?:\s+day)?", asked_about[end:])
+    end += tail.end() if tail else 0
+    if m.group("last"):
+        day = "last day"
+    elif m.group("first"):
+        day = "1st"
+    else:
+        n = int(m.group("day"))
+        day = f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    if asked_about[:start].rstrip().lower().endswith("every"):
+        day = "last day of the month" if day == "last day" else day  # "every 45th" -> "every 15th"
+    request = parse(asked_about[:start] + day + asked_about[end:], now)
+    if request.intent not in ("add", "update") or not request.changes.rrule:
+        return None
+    return request
+
+
 def read_when_answer(message: str, now: datetime) -> When | None:
     """The time a message says and nothing else ('at 5pm', 'in 2 hours', 'tomorrow morning',
     'remind me at 5', a bare '5'), as the answer to "when should I remind you?"; None for

@@ -25,6 +25,7 @@ from chat_service.domain.parse import (
     edit_said_alone,
     parse,
     read_add,
+    read_month_day_answer,
     read_title_correction,
     read_when_answer,
     says_add,
@@ -173,6 +174,11 @@ def understand(message: str, ctx: Context) -> Request:
         declined = parse(ctx.previous_user, ctx.local_now).cannot
         if declined is not None and declined.task:
             return read_add(declined.task, ctx.local_now)
+    if ctx.previous_assistant and reply.NO_SUCH_DAY in ctx.previous_assistant and ctx.previous_user:
+        # "The last day" to "No month has a 45th day ... Which day?": the request asked with it.
+        answered = read_month_day_answer(message, ctx.previous_user, ctx.local_now)
+        if answered is not None:
+            return answered
     if ctx.previous_assistant and reply.ASK_REMIND_WHEN in ctx.previous_assistant and ctx.last_task:
         # "At 5pm" to "When should I remind you about it?": the reminder of the task just added.
         when = read_when_answer(message, ctx.local_now)
