@@ -130,3 +130,22 @@ describe("the keyboard shortcuts", () => {
     await context.close();
   });
 });
+
+describe("z after completing a task with x", () => {
+  it("presses the toast's Undo: the task is open again", async () => {
+    const { context, page } = await desktop();
+    const task = await apiCall<Task & { completed: boolean }>(context, "POST", "tasks", { title: "Renew passport" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Renew passport. Open details" }).focus();
+    await page.keyboard.press("x");
+    const toast = page.getByRole("status").filter({ hasText: "Completed “Renew passport”" });
+    await toast.waitFor();
+    const completed = async () => (await apiCall<Task & { completed: boolean }>(context, "GET", `tasks/${task.id}`)).completed;
+    await expect.poll(completed, { timeout: 10_000 }).toBe(true);
+    await page.keyboard.press("z");
+    await toast.waitFor({ state: "detached" });
+    await expect.poll(completed, { timeout: 10_000 }).toBe(false);
+    await page.getByRole("button", { name: "Renew passport. Open details" }).waitFor();
+    await context.close();
+  });
+});

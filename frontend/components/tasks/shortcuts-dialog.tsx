@@ -16,6 +16,7 @@ export const SHORTCUTS: ReadonlyArray<[keys: string[], does: string]> = [
   [["Home", "End"], "First or last task"],
   [["Enter"], "Open the task"],
   [["x"], "Complete or reopen the task"],
+  [["z", "Ctrl+Z"], "Undo (the newest toast's Undo)"],
   [["Esc"], "Close, or clear the search"],
   [["?"], "This list"],
 ];

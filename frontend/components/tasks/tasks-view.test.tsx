@@ -39,6 +39,12 @@ let fetchMock: ReturnType<typeof vi.fn>;
 beforeEach(() => {
   stored = [testTask({ id: "w1", title: "Submit report", tags: ["Work"] })];
   fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    const done = /tasks\/([^/]+)\/(complete|reopen)$/.exec(new URL(url, "http://localhost").pathname);
+    if (init?.method === "POST" && done) {
+      const index = stored.findIndex((t) => t.id === decodeURIComponent(done[1]));
+      stored[index] = { ...stored[index], completed: done[2] === "complete", version: stored[index].version + 1 };
+      return Response.json(stored[index]);
+    }
     if (init?.method === "POST") {
       const sent = JSON.parse(String(init.body));
       const task = testTask({ ...sent, id: `new-${stored.length}`, priority: sent.priority ?? "MEDIUM" });
@@ -531,5 +537,35 @@ describe("the keyboard shortcuts dialog", () => {
     search.focus();
     fireEvent.keyDown(search, { key: "?", shiftKey: true });
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+});
+
+describe("z after x: the keyboard's undo", () => {
+  const posted = () =>
+    fetchMock.mock.calls
+      .filter(([, init]) => init?.method === "POST")
+      .map(([url]) => new URL(String(url), "http://localhost").pathname.split("/").slice(-2).join("/"));
+
+  it("x completes the focused task, z presses the toast's Undo: it is reopened", async () => {
+    renderTasks();
+    const row = await screen.findByRole("button", { name: "Submit report. Open details" });
+    row.focus();
+    fireEvent.keyDown(row, { key: "x" });
+    await vi.waitFor(() => expect(posted()).toEqual(["w1/complete"]));
+    const toast = screen.getAllByRole("status").find((el) => el.textContent?.includes("Completed “Submit report”"))!;
+    expect(within(toast).getByRole("button", { name: "Undo" }).getAttribute("aria-keyshortcuts")).toBe("Z Control+Z Meta+Z");
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "z" });
+    // Before: nothing; only a click (or Tab to it) on Undo reopened it.
+    await vi.waitFor(() => expect(posted()).toEqual(["w1/complete", "w1/reopen"]));
+    expect(screen.queryAllByRole("status").some((el) => el.textContent?.includes("Completed “Submit report”"))).toBe(false);
+  });
+
+  it("lists z in the shortcuts dialog and the footer", async () => {
+    renderTasks();
+    await screen.findByText("1 task");
+    expect(screen.getByText(/all shortcuts/).textContent).toContain("z undo");
+    fireEvent.keyDown(document.body, { key: "?" });
+    const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(within(dialog).getByText("Undo (the newest toast's Undo)").previousElementSibling?.textContent).toBe("zCtrl+Z");
   });
 });

@@ -768,7 +768,8 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
       <p className="hidden text-xs text-muted sm:block">
         Shortcuts: <kbd className="font-mono">n</kbd> new task · <kbd className="font-mono">/</kbd> search ·{" "}
         <kbd className="font-mono">↑</kbd> <kbd className="font-mono">↓</kbd> move · <kbd className="font-mono">Enter</kbd>{" "}
-        open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">Esc</kbd> close ·{" "}
+        open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">z</kbd> undo ·{" "}
+        <kbd className="font-mono">Esc</kbd> close ·{" "}
         <kbd className="font-mono">?</kbd> all shortcuts
       </p>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />

@@ -204,3 +204,73 @@ describe("a toast's buttons on a phone", () => {
     expect(minSize(close, css, "width", false)).toBeGreaterThanOrEqual(24);
   });
 });
+
+describe("z, Ctrl+Z or Cmd+Z: the newest toast's Undo", () => {
+  function Page({ onUndo }: { onUndo: (which: string) => void }) {
+    const { toast } = useToast();
+    return (
+      <>
+        <button type="button" onClick={() => toast({ title: "Completed “A”", action: { label: "Undo", onClick: () => onUndo("A") } })}>
+          Complete A
+        </button>
+        <button type="button" onClick={() => toast({ title: "Completed “B”", action: { label: "Undo", onClick: () => onUndo("B") } })}>
+          Complete B
+        </button>
+        <button type="button" onClick={() => toast({ title: "Saved" })}>
+          Save
+        </button>
+        <input aria-label="Title" />
+      </>
+    );
+  }
+  function renderPage() {
+    const onUndo = vi.fn();
+    render(
+      <ToastProvider>
+        <Page onUndo={onUndo} />
+      </ToastProvider>,
+    );
+    return onUndo;
+  }
+  const press = (name: string) => fireEvent.click(screen.getByRole("button", { name }));
+  const titles = () => screen.queryAllByRole("status").map((el) => el.querySelector("p")?.textContent);
+
+  it("presses the newest Undo shown (a newer toast without one notwithstanding), one per press", () => {
+    const onUndo = renderPage();
+    press("Complete A");
+    press("Complete B");
+    press("Save");
+    const key = fireEvent.keyDown(document.body, { key: "z" });
+    expect(key).toBe(false); // default prevented
+    expect(onUndo.mock.calls).toEqual([["B"]]);
+    expect(titles()).toEqual(["Completed “A”", "Saved"]);
+    fireEvent.keyDown(screen.getByRole("button", { name: "Save" }), { key: "z", ctrlKey: true });
+    expect(onUndo.mock.calls).toEqual([["B"], ["A"]]);
+    expect(titles()).toEqual(["Saved"]);
+  });
+
+  it("takes Cmd+Z too", () => {
+    const onUndo = renderPage();
+    press("Complete A");
+    fireEvent.keyDown(document.body, { key: "z", metaKey: true });
+    expect(onUndo).toHaveBeenCalledOnce();
+  });
+
+  it("leaves z to a field, Ctrl+Shift+Z (redo), a modal dialog, and does nothing without an Undo (guards)", () => {
+    const onUndo = renderPage();
+    press("Save");
+    expect(fireEvent.keyDown(document.body, { key: "z" })).toBe(true); // not prevented: nothing to undo
+    press("Complete A");
+    fireEvent.keyDown(screen.getByLabelText("Title"), { key: "z" });
+    fireEvent.keyDown(screen.getByLabelText("Title"), { key: "z", ctrlKey: true });
+    fireEvent.keyDown(document.body, { key: "z", ctrlKey: true, shiftKey: true });
+    fireEvent.keyDown(document.body, { key: "z", altKey: true });
+    const modal = document.createElement("div");
+    modal.setAttribute("aria-modal", "true");
+    document.body.append(modal);
+    fireEvent.keyDown(document.body, { key: "z" });
+    modal.remove();
+    expect(onUndo).not.toHaveBeenCalled();
+    expect(titles()).toContain("Completed “A”");
+  });
+});

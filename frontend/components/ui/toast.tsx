@@ -5,12 +5,14 @@
  * the bottom bar of an open drawer (its Save, the assistant's message box: useToastClearance),
  * which a toast would otherwise cover on a phone. A toast stays while it has focus, and when one
  * that has focus goes, focus goes back to where it was before (the task list, for Undo).
+ * "z", Ctrl+Z or Cmd+Z outside a field (and no dialog open) presses the newest toast's Undo.
  */
 import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
 import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -18,6 +20,7 @@ import {
   type ReactNode,
   type RefObject,
 } from "react";
+import { isTypingTarget } from "@/lib/keyboard";
 import { cn } from "./cn";
 
 export type ToastTone = "info" | "success" | "error";
@@ -46,6 +49,18 @@ export function useToast(): ToastApi {
   const api = useContext(ToastContext);
   if (!api) throw new Error("useToast must be used inside <ToastProvider>");
   return api;
+}
+
+/**
+ * True for "z", Ctrl+Z or Cmd+Z (not Shift: redo) pressed outside a field, a menu or a modal
+ * dialog: the key that presses the newest toast's Undo. In a field the browser's own undo stays.
+ */
+export function isUndoKey(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.altKey || event.shiftKey || event.key.toLowerCase() !== "z") return false;
+  if (event.ctrlKey && event.metaKey) return false;
+  if (isTypingTarget(event.target)) return false;
+  if (event.target instanceof Element && event.target.closest('[role="menu"]')) return false;
+  return !document.querySelector('[aria-modal="true"]');
 }
 
 /** Tells the toasts how far from the bottom of the screen a bar (`key`) reaches; 0 when it is gone. */
@@ -151,6 +166,24 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const api = useMemo(() => ({ toast, dismiss }), [toast, dismiss]);
 
+  // "z" (or Ctrl/Cmd+Z) outside a field: the newest Undo on screen, as if pressed.
+  const undoable = items.findLast((item) => item.action?.label === "Undo");
+  const undoRef = useRef(undoable);
+  useEffect(() => {
+    undoRef.current = undoable;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const item = undoRef.current;
+      if (!item?.action || !isUndoKey(event)) return;
+      event.preventDefault();
+      item.action.onClick();
+      dismiss(item.id);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [dismiss]);
+
   const bars = useRef(new Map<object, number>());
   const [clearance, setClearance] = useState(0);
   const setBar = useCallback((key: object, px: number) => {
@@ -201,6 +234,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               {item.action && (
                 <button
                   type="button"
+                  aria-keyshortcuts={item === undoable ? "Z Control+Z Meta+Z" : undefined}
                   className="min-h-7 rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft touch:-my-2 touch:min-h-11 touch:px-3"
                   onClick={() => {
                     item.action?.onClick();
