@@ -2,8 +2,9 @@
  * What a user found in the quick-add box (Paris, Friday 27 Nov 2026), typed in the browser and
  * saved through the running stack: "starting <day>" starts a repeat there, the word "urgent" is
  * Very important where it says the priority (not "Reply to urgent emails"), "every weeknight"
- * repeats Monday to Friday, "on the last day of the month" is one task, "until march" ends a series at the
- * end of March, and "every month on the 45th" is no rule. The clock is the real one, so the
+ * repeats Monday to Friday, "by 10 december" with a tag after it and "10.12." are 10 December,
+ * "on the last day of the month" is one task, "until march" ends a series at the end of March,
+ * and "every month on the 45th" is no rule. The clock is the real one, so the
  * dates are checked by what they are (a Monday, a month's last day), not by a fixed date.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +88,14 @@ describe("the quick-add box reads what a user typed", () => {
     const due = new Date(task.due_at ?? "");
     expect(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(due)).toBe("20:00");
     expect([1, 2, 3, 4, 5]).toContain(inParis(task.due_at ?? "").weekday);
+  });
+
+  it("dates 'File VAT return (Umsatzsteuer) by 10 december #admin !urgent' and 'Quote for Kessler logo 10.12.' on 10 December", async () => {
+    const vat = await quickAdd("File VAT return (Umsatzsteuer) by 10 december #admin !urgent", "File VAT return (Umsatzsteuer)");
+    expect(inParis(vat.due_at ?? "")).toMatchObject({ month: 12, day: 10 });
+    expect(vat.priority).toBe("VERY_IMPORTANT");
+    const quote = await quickAdd("Quote for Kessler logo 10.12.", "Quote for Kessler logo");
+    expect(inParis(quote.due_at ?? "")).toMatchObject({ month: 12, day: 10 });
   });
 
   it("makes 'Pay rent on the last day of the month' one task due this month's last day", async () => {

@@ -1601,6 +1601,42 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
   });
 
   it.each([
+    // No date before, the words in the title: chrono read "10 december" and the blanks the tag
+    // and the mark left after it as the month alone ("december"), dropped as incidental.
+    ["File VAT return (Umsatzsteuer) by 10 december #admin !urgent", "File VAT return (Umsatzsteuer)", "2026-12-10 09:00"],
+    ["Pay 10 december !high", "Pay", "2026-12-10 09:00"],
+    ["Pay by 10 dec #bills #admin", "Pay", "2026-12-10 09:00"],
+    // A dotted date with a trailing dot or a year is day.month, as written in Europe (before:
+    // "10.12." no date, "10.12.2026" 12 October).
+    ["Quote for Kessler logo 10.12.", "Quote for Kessler logo", "2026-12-10 09:00"],
+    ["Quote for Kessler logo 10.12.2026", "Quote for Kessler logo", "2026-12-10 09:00"],
+    ["Meet Anna 1.3. at 10am", "Meet Anna", "2027-03-01 10:00"],
+    ["Pay by 10.12.", "Pay", "2026-12-10 09:00"],
+  ])("reads the date of %s", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due });
+  });
+
+  it.each([
+    // Guards: numbers with dots stay words (all read so before too).
+    "Update to v1.2",
+    "Takes 3.5 hours",
+    "Version 2.10 release",
+    "Update to version 2.10.",
+    "Read chapter 3.2.",
+    "Pay 31.2.",
+    "Pay 12.13.",
+    "Read 1.2.3",
+    "Buy 2.5 kg rice.",
+  ])("keeps the numbers of %s in the title", (text) => {
+    expect(read(text)).toMatchObject({ title: text, due: null });
+  });
+
+  it("reads a dotted date as any other date: today's is today, yesterday's next year's", () => {
+    expect(read("Pay 27.11.")).toMatchObject({ title: "Pay", due: "2026-11-27 23:59" });
+    expect(read("Pay 26.11.")).toMatchObject({ title: "Pay", due: "2027-11-26 09:00" });
+  });
+
+  it.each([
     // Each was titled "<title> starting" (or "... from"), the date the first due day.
     ["Yoga every monday starting monday", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
     ["Standup every weekday starting dec 1", "Standup", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"],

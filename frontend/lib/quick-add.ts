@@ -35,6 +35,9 @@
  *   remind me at the due time, remind me when it's due (at the due time, the phrase taken
  *   whole, as the assistant reads it)
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
+ *   a dotted date with a trailing dot or a year is day.month, as written in Europe: "10.12.",
+ *   "10.12.2026" are 10 December ("3/14", "10/12/2026" stay chrono's month/day); "v1.2", "3.5
+ *   hours", "Version 2.10 release", "version 2.10.", "chapter 3.2.", "at 9.05" are no dates
  * A day word misspelled by one letter ("tomorow", "firday", "wedensday", "tonigth"; a word of 5
  * letters or more) is read as that word, by the same rules; real words one letter away ("sundae",
  * "sundry", "toddy", "mondays") are not. So are a few common spellings: "tommorow", "2moro",
@@ -1102,7 +1105,34 @@ const AT_LUNCH: chrono.Parser = {
   extract: (context) =>
     context.createParsingComponents({ hour: 12, minute: 0, meridiem: chrono.Meridiem.PM }).addTag("parser/atLunch"),
 };
+/** Words before a number with dots that make it a number, not a date ("version 2.10.", "chapter 3.2.", "at 9.05." a time). */
+const NUMBERED = /\b(?:at|around|v|ver|version|release|chapter|ch|section|sec|page|p|pp|step|part|no|nr|item|figure|fig|table|rule)\.?\s*$/i;
+/**
+ * A dotted date with a trailing dot or a year ("10.12.", "10.12.2026", "1.3."), as it is
+ * written in Europe: day.month (chrono read "10.12.2026" as 12 October, and "10.12." not at all).
+ * Without a year, the first such date from today on. Not a number with one dot ("v1.2", "3.5
+ * hours", "Version 2.10 release"), nor after "v", "version", "chapter", "step" … ("version 2.10.",
+ * "chapter 3.2."), nor a day or
+ * month no calendar has ("31.2.", "12.13.").
+ */
+const DOTTED_DATE: chrono.Parser = {
+  pattern: () => /(\d{1,2})\.(\d{1,2})\.(\d{4}(?![\p{L}\p{N}.]))?(?![\p{L}\p{N}]|\.\d)/iu,
+  extract: (context, match) => {
+    // chrono tries the pattern again from each next character ("1.2." of "31.2."): what is
+    // before the match is checked in the whole text.
+    const before = context.text.slice(0, match.index);
+    if (/[\p{L}\p{N}.,]$/u.test(before) || NUMBERED.test(before)) return null;
+    const [day, month] = [Number(match[1]), Number(match[2])];
+    const year = match[3] ? Number(match[3]) : undefined;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year ?? 2024, month)) return null;
+    const components = context.createParsingComponents({ day, month }).addTag("parser/dottedDate");
+    if (year !== undefined) components.assign("year", year);
+    return components;
+  },
+};
 const reader = chrono.casual.clone();
+// First: of two readings of the same words, chrono keeps the first ("10.12.2026" as day.month).
+reader.parsers.unshift(DOTTED_DATE);
 reader.parsers.push(AFTER_PART, AT_LUNCH);
 
 /** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
@@ -1209,7 +1239,7 @@ function todaysDateTyped(c: chrono.ParsedResult["start"], wall: DateHit["wall"],
   return wall.year !== today.year && wall.month === today.month && wall.day === today.day;
 }
 
-function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOptions, repeating: boolean): DateHit {
+function toHit(result: chrono.ParsedResult, start: number, end: number, options: QuickAddOptions, repeating: boolean): DateHit {
   const c = result.start;
   const partHour = c.isCertain("hour") ? undefined : PART_HOURS.find(([words]) => words.test(result.text))?.[1];
   const partOfDay = partHour !== undefined;
@@ -1242,7 +1272,24 @@ function toHit(result: chrono.ParsedResult, start: number, options: QuickAddOpti
     !DAY_PART.test(result.text) &&
     !ZERO_PADDED_HOUR.test(result.text);
   if (bareHour) wall = resolveBareHour(wall, hasDate, repeating, options);
-  return { wall, hasTime, hasDate, partOfDay, start, end: start + result.text.trimStart().length };
+  return { wall, hasTime, hasDate, partOfDay, start, end };
+}
+
+/**
+ * The text as chrono is given it: each run of blanks one space (where words were taken out, a
+ * tag or a mark, many are left), and where each of its characters is in the text. chrono reads
+ * a month name followed by many blanks ("10 december" and the blanks of "#admin !urgent") as
+ * the month alone, longer than the date before it, and lost the date.
+ */
+function compacted(text: string): { text: string; at: number[] } {
+  let out = "";
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i]) && i > 0 && /\s/.test(text[i - 1])) continue;
+    out += /\s/.test(text[i]) ? " " : text[i];
+    at.push(i);
+  }
+  return { text: out, at };
 }
 
 /**
@@ -1254,10 +1301,14 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
   const hits: DateHit[] = [];
   let position = from;
   reading: while (position < text.length) {
-    for (const result of reader.parse(text.slice(position), reference, { forwardDate: true })) {
-      // chrono's text can begin with the blanks of words taken before ("every saturday morning").
-      const start = position + result.index + (/^\s*/.exec(result.text)?.[0].length ?? 0);
-      const end = start + result.text.trimStart().length;
+    const read = compacted(text.slice(position));
+    for (const result of reader.parse(read.text, reference, { forwardDate: true })) {
+      // chrono's text can begin or end with the blanks of words taken ("every saturday morning").
+      const first = result.index + (/^\s*/.exec(result.text)?.[0].length ?? 0);
+      const last = result.index + result.text.trimEnd().length;
+      if (last <= first) continue;
+      const start = position + read.at[first];
+      const end = position + read.at[last - 1] + 1;
       const titleWords = possessiveAt(text, end) || inHyphenatedWord(text, start, end) || ACRONYM.test(result.text.trim());
       const connector = titleWords ? null : connectorOrIncidental(result, text.slice(0, start), text.slice(end));
       if (connector === null) {
@@ -1269,7 +1320,7 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
       }
       // "on the last day of the month": chrono's words start at "last"; "the" goes with them.
       const the = /^last\s+day\s+of\b/i.test(result.text.trimStart()) ? (/(?:^|\s)(the\s+)$/i.exec(text.slice(0, start))?.[1].length ?? 0) : 0;
-      hits.push({ ...toHit(result, start, options, repeating), start: start - connector - the });
+      hits.push({ ...toHit(result, start, end, options, repeating), start: start - connector - the });
     }
     break;
   }
