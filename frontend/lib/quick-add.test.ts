@@ -1637,6 +1637,25 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
   });
 
   it.each([
+    // Without a repeat "starting <day>" is the day it is due, as the assistant reads it; each
+    // was titled "<title> starting" with that due date.
+    ["Gym starting monday", "Gym", "2026-11-30 09:00"],
+    ["Gym starting monday at 7am", "Gym", "2026-11-30 07:00"],
+    ["Gym starting monday 6pm #health", "Gym", "2026-11-30 18:00"],
+    ["New job starting dec 1", "New job", "2026-12-01 09:00"],
+    ["Report starting tomorrow", "Report", "2026-11-28 09:00"],
+  ])("reads %s as due that day", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due, rrule: null });
+  });
+
+  it("keeps 'starting' and 'from' words of the title without a repeat", () => {
+    // Guards (so before too): no day after it, a possessive, "from" without a repeat.
+    expect(read("Starting line practice")).toMatchObject({ title: "Starting line practice", due: null });
+    expect(read("Prep starting friday's standup")).toMatchObject({ title: "Prep starting friday's standup", due: null });
+    expect(read("Email from mom friday")).toMatchObject({ title: "Email from mom", due: "2026-12-04 09:00" });
+  });
+
+  it.each([
     // Each was titled "<title> starting" (or "... from"), the date the first due day.
     ["Yoga every monday starting monday", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
     ["Standup every weekday starting dec 1", "Standup", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"],

@@ -113,7 +113,9 @@
  * tomorrow at 7am", "starting next week" (its Monday) or "next month" (its 1st), "from monday" (a
  * day after "from": "from 9 to 5" is a time) → the first due is the rule's first slot on or after
  * that day, and the words leave the title; a time said elsewhere ("every tuesday at 6pm starting
- * dec 1") is its time. Without a rule "starting" is a word of the title.
+ * dec 1") is its time. Without a rule "starting <day>" is the day the task is due ("Gym starting
+ * monday": "Gym" due Monday, as the assistant reads it); "from" and "starting" without a day
+ * ("Starting line practice") are words of the title.
  */
 // English only: the other locales would more than double the parser's size.
 import * as chrono from "chrono-node/en";
@@ -984,13 +986,16 @@ function bounded(rrule: string, end: SeriesEnd, first: LocalDate, options: Quick
  */
 const STARTING = /\b(?:(starting)(?:\s+(?:from|on))?|from)\s+/gi;
 
-function takeStart(line: Line, options: QuickAddOptions): DateHit | null {
+function takeStart(line: Line, options: QuickAddOptions, repeating: boolean): DateHit | null {
   for (const lead of line.text.matchAll(STARTING)) {
+    // Without a repeat only "starting" ("Gym starting monday": due Monday); "from" is a word of
+    // the title there ("Email from mom friday").
+    if (!repeating && !lead[1]) continue;
     const from = lead.index + lead[0].length;
     // "starting" read as "on", so that what needs a connector to be a date is one ("starting
     // sat", "starting january"); not "from" ("Data from march every monday" keeps its words).
     const text = lead[1] ? line.text.slice(0, lead.index) + "on".padEnd(lead[0].length) + line.text.slice(from) : line.text;
-    const hit = findDates(text, lead.index, options, true)[0];
+    const hit = findDates(text, lead.index, options, repeating)[0];
     if (!hit || hit.start > from || !/^(?:(?:on|at)\s+)?$/i.test(line.text.slice(from, Math.max(from, hit.start)))) continue;
     if (!lead[1] && !hit.hasDate) continue;
     if (line.kept(lead.index, hit.end)) continue;
@@ -1402,8 +1407,9 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   // "every morning until dec 20": the series' last day, taken before the date is read as its first.
   const seriesEnd = rrule ? takeSeriesEnd(line, options) : null;
 
-  // "every monday starting dec 7": the day the series starts.
-  const start = rrule ? takeStart(line, options) : null;
+  // "every monday starting dec 7": the day the series starts; without a repeat ("Gym starting
+  // monday") the day the task is due, as the assistant reads it.
+  const start = takeStart(line, options, rrule !== null);
 
   let dueAt: Date | null = null;
   let dueHasTime = false;
