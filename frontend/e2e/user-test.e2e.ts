@@ -149,3 +149,22 @@ describe("z after completing a task with x", () => {
     await context.close();
   });
 });
+
+describe("↓ from the search box", () => {
+  it("goes to the first result; ↑ on it comes back to the box", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Book dentist" });
+    await apiCall(context, "POST", "tasks", { title: "Book flights" });
+    await page.goto("/tasks");
+    const search = page.getByLabel("Search tasks");
+    await search.fill("book");
+    await page.getByText("2 tasks").waitFor();
+    const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.id);
+    const first = await page.locator("[aria-label$='. Open details']").first().getAttribute("aria-label");
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(focusedLabel).toBe(first);
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(focusedLabel).toBe("task-search");
+    await context.close();
+  });
+});

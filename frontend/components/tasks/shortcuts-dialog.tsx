@@ -11,7 +11,7 @@ import { useInertOutside } from "@/components/ui/use-inert-outside";
 /** Each shortcut: its keys (each a <kbd>; alternatives) and what it does. */
 export const SHORTCUTS: ReadonlyArray<[keys: string[], does: string]> = [
   [["n", "q"], "New task (quick add)"],
-  [["/"], "Search"],
+  [["/"], "Search (↓ from it to the first task)"],
   [["↑", "↓", "j", "k"], "Move between tasks"],
   [["Home", "End"], "First or last task"],
   [["Enter"], "Open the task"],

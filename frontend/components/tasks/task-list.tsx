@@ -3,7 +3,8 @@
  * The virtualised task list (window scrolling, rows measured as they render), loading further
  * pages as the end comes into view. Keyboard: ↑/↓ (and j/k) move, Home/End jump, Enter opens,
  * x completes or reopens the focused task (focus moves on when the task leaves the view). With no
- * row focused, ↑/↓/j/k from anywhere on the page (outside a field or dialog) enter the list.
+ * row focused, ↑/↓/j/k from anywhere on the page (outside a field or dialog) enter the list; ↑ on
+ * the first row leaves it upwards (onUpFromTop: the search box, whose ↓ comes back).
  */
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from "react";
@@ -32,6 +33,7 @@ export function TaskList({
   onLoadMore,
   onOpen,
   onToggle,
+  onUpFromTop,
   ref,
 }: {
   /** Still the previous query's rows while the new filter/search loads (the count shows a spinner). */
@@ -47,6 +49,8 @@ export function TaskList({
   onLoadMore: () => void;
   onOpen: (task: Task) => void;
   onToggle: (task: Task) => void;
+  /** ↑ on the first row: where focus goes above the list (the search box); none, it stays. */
+  onUpFromTop?: () => void;
   ref?: Ref<TaskListHandle>;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -132,7 +136,10 @@ export function TaskList({
       Home: 0,
       End: tasks.length - 1,
     };
-    if (event.key in moves) {
+    if (event.key === "ArrowUp" && activeIndex === 0 && onUpFromTop) {
+      event.preventDefault();
+      onUpFromTop();
+    } else if (event.key in moves) {
       event.preventDefault();
       focusIndex(Math.min(tasks.length - 1, Math.max(0, moves[event.key])));
     } else if (event.key === "x") {

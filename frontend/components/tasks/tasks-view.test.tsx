@@ -519,7 +519,7 @@ describe("the keyboard shortcuts dialog", () => {
     const listed = within(dialog)
       .getAllByRole("definition")
       .map((dd) => `${dd.previousElementSibling?.textContent} ${dd.textContent}`);
-    expect(listed).toEqual(expect.arrayContaining(["nq New task (quick add)", "/ Search", "x Complete or reopen the task", "? This list"]));
+    expect(listed).toEqual(expect.arrayContaining(["nq New task (quick add)", "x Complete or reopen the task", "? This list"]));
     expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Close" }));
     // The page behind does not take its shortcuts meanwhile.
     fireEvent.keyDown(document.activeElement!, { key: "n" });
@@ -567,5 +567,46 @@ describe("z after x: the keyboard's undo", () => {
     fireEvent.keyDown(document.body, { key: "?" });
     const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
     expect(within(dialog).getByText("Undo (the newest toast's Undo)").previousElementSibling?.textContent).toBe("zCtrl+Z");
+  });
+});
+
+describe("the search box and the list's arrows", () => {
+  beforeEach(() => {
+    stored = [testTask({ id: "r1", title: "Submit report" }), testTask({ id: "r2", title: "Print report" })];
+  });
+  const row = (title: string) => screen.getByRole("button", { name: `${title}. Open details` });
+
+  it("↓ in the search box goes to the first result; ↑ on the first row comes back to the box", async () => {
+    renderTasks();
+    const search = screen.getByLabelText("Search tasks");
+    await screen.findByText("2 tasks");
+    search.focus();
+    fireEvent.change(search, { target: { value: "report" } });
+    await screen.findByText("2 tasks");
+    const down = fireEvent.keyDown(search, { key: "ArrowDown" });
+    expect(down).toBe(false);
+    // Before: focus stayed in the box (the list leaves a field's arrows alone).
+    await vi.waitFor(() => expect(document.activeElement).toBe(row("Submit report")));
+    fireEvent.keyDown(document.activeElement!, { key: "ArrowDown" });
+    await vi.waitFor(() => expect(document.activeElement).toBe(row("Print report")));
+    fireEvent.keyDown(document.activeElement!, { key: "ArrowUp" });
+    await vi.waitFor(() => expect(document.activeElement).toBe(row("Submit report")));
+    fireEvent.keyDown(document.activeElement!, { key: "ArrowUp" });
+    expect(document.activeElement).toBe(search);
+    expect((search as HTMLInputElement).value).toBe("report");
+  });
+
+  it("leaves the box's other keys alone, and k on the first row stays there (guards)", async () => {
+    renderTasks();
+    const search = screen.getByLabelText("Search tasks");
+    await screen.findByText("2 tasks");
+    search.focus();
+    expect(fireEvent.keyDown(search, { key: "ArrowDown", shiftKey: true })).toBe(true);
+    expect(fireEvent.keyDown(search, { key: "j" })).toBe(true);
+    expect(document.activeElement).toBe(search);
+    row("Submit report").focus();
+    fireEvent.keyDown(row("Submit report"), { key: "k" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).toBe(row("Submit report"));
   });
 });

@@ -3,8 +3,9 @@
  * The Tasks screen: quick-add, search, filters (chips), sort, the virtualised list and the edit
  * drawer. Filters and sort are remembered in localStorage; `?task=<id>` opens that task and
  * `?search=<words>` searches, and the address follows the search box (replaced, not pushed).
- * Shortcuts: n or q → quick-add, / → search, arrows/j/k + Enter in the list, x completes, ? lists
- * them all (ShortcutsDialog).
+ * Shortcuts: n or q → quick-add, / → search (↓ from it to the first task, ↑ on that back),
+ * arrows/j/k + Enter in the list, x completes, z undoes (the toast's Undo), ? lists them all
+ * (ShortcutsDialog).
  */
 import { useDebounced } from "@/lib/use-debounced";
 import { useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
@@ -638,6 +639,10 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
               if (e.key === "Escape") {
                 if (searchText) setSearchText("");
                 else e.currentTarget.blur();
+              } else if (e.key === "ArrowDown" && !(e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) && tasks[0]) {
+                // Into the results: the first row (the list's arrows go on from there; ↑ comes back).
+                e.preventDefault();
+                listHandle.current?.focusTask(tasks[0].id);
               }
             }}
             placeholder="Search"
@@ -762,6 +767,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           onLoadMore={loadMore}
           onOpen={openTask}
           onToggle={onToggle}
+          onUpFromTop={() => searchBox.current?.focus()}
           ref={listHandle}
         />
       )}
