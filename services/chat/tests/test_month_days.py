@@ -186,3 +186,44 @@ async def test_another_impossible_day_is_asked_again_and_other_words_read_as_bef
     assert titles(fake) == []
     await chat.say("add pay rent every month on the 45th")
     assert await chat.say("buy milk") == "Added 'Buy milk'."
+
+
+# -- a change to a day no month has ------------------------------------------------------------
+# "make it repeat every month on the 32nd" changes nothing: the reply says so (before: "so I
+# didn't add anything", as if a task had been asked for), and the day answered sets the rule.
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "make it repeat every month on the 32nd",
+        "make pay rent repeat every month on the 32nd",
+        "change pay rent to monthly on the 40th",
+    ],
+)
+async def test_a_change_to_a_day_no_month_has_changes_nothing_and_says_so(
+    fake: FakeTasks, message: str
+) -> None:
+    chat = Chat(fake)
+    await chat.say("add pay rent tomorrow")
+    said = await chat.say(message)
+    assert said.startswith("No month has a "), said
+    assert "so I didn't change anything. Which day of the month should it repeat on?" in said
+    assert [t["rrule"] for t in fake.tasks.values()] == [None]
+
+
+async def test_the_day_answered_after_a_change_sets_the_rule(fake: FakeTasks) -> None:
+    chat = Chat(fake)
+    await chat.say("add pay rent tomorrow")
+    await chat.say("make it repeat every month on the 32nd")
+    assert (await chat.say("the 40th")).startswith("No month has a 40th day, so I didn't change anything.")
+    await chat.say("make it repeat every month on the 32nd")
+    await chat.say("the last day")
+    assert [(t["title"], t["rrule"]) for t in fake.tasks.values()] == [
+        ("Pay rent", "FREQ=MONTHLY;BYMONTHDAY=-1")
+    ]
+
+
+async def test_a_new_task_on_a_day_no_month_has_still_adds_nothing(fake: FakeTasks) -> None:
+    said = await Chat(fake).say("add pay rent every month on the 32nd")
+    assert said.startswith("No month has a 32nd day, so I didn't add anything. Which day of the month")

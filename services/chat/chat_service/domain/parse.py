@@ -848,10 +848,10 @@ def parse(message: str, now: datetime) -> Request:
         return Request("unclear")  # "isn't that important?", "it's due friday?" ask, not say
     said_day = _NO_SUCH_MONTH_DAY.search(text)
     day = next((g for g in said_day.groups() if g), "1") if said_day else "1"
-    if not 1 <= int(day) <= 31:
+    if said_day and not 1 <= int(day) <= 31:
         # "pay rent every month on the 45th": no month has it, so nothing is added and the
         # reply asks which day (before: a task repeating BYMONTHDAY=45).
-        return Request("no_such_day", query=day)
+        return _no_such_day(day, text, now)
     if _NONE_URGENT.match(text):
         return Request("lower_listed")  # "none of this is urgent": the tasks just listed
     for reader in (
@@ -1165,12 +1165,7 @@ def read_month_day_answer(message: str, asked_about: str, now: datetime) -> Requ
     if m is None or said is None:
         return None
     if m.group("day") and not 1 <= int(m.group("day")) <= 31:
-        return Request("no_such_day", query=m.group("day"))
-    wrong = next(g for g in said.groups() if g)
-    start = said.start(said.groups().index(wrong) + 1)
-    end = said.end(said.groups().index(wrong) + 1)
-    tail = re.match(r"(?:st|nd|rd|th)?(?:\s+day)?", asked_about[end:])
-    end += tail.end() if tail else 0
+        return _no_such_day(m.group("day"), asked_about, now)
     if m.group("last"):
         day = "last day"
     elif m.group("first"):
@@ -1178,12 +1173,33 @@ def read_month_day_answer(message: str, asked_about: str, now: datetime) -> Requ
     else:
         n = int(m.group("day"))
         day = f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-    if asked_about[:start].rstrip().lower().endswith("every"):
-        day = "last day of the month" if day == "last day" else day  # "every 45th" -> "every 15th"
-    request = parse(asked_about[:start] + day + asked_about[end:], now)
+    request = parse(_with_month_day(asked_about, said, day), now)
     if request.intent not in ("add", "update") or not request.changes.rrule:
         return None
     return request
+
+
+def _with_month_day(text: str, said: re.Match[str], day: str) -> str:
+    """`text` with `day` ('15th', 'last day') in place of the day _NO_SUCH_MONTH_DAY found."""
+    wrong = next(g for g in said.groups() if g)
+    start = said.start(said.groups().index(wrong) + 1)
+    end = said.end(said.groups().index(wrong) + 1)
+    tail = re.match(r"(?:st|nd|rd|th)?(?:\s+day)?", text[end:])
+    end += tail.end() if tail else 0
+    if text[:start].rstrip().lower().endswith("every"):
+        day = "last day of the month" if day == "last day" else day  # "every 45th" -> "every 15th"
+    return text[:start] + day + text[end:]
+
+
+def _no_such_day(day: str, text: str, now: datetime) -> Request:
+    """No month has `day`, said in `text`: nothing is done, and the reply asks which day. The
+    task `text` is about, when it changes one ("make it repeat every month on the 32nd": the
+    reply says nothing was changed, not that nothing was added)."""
+    said = _NO_SUCH_MONTH_DAY.search(text)
+    reading = parse(_with_month_day(text, said, "1st"), now) if said else None
+    if reading is None or reading.intent not in MUTATING:
+        return Request("no_such_day", query=day)
+    return Request("no_such_day", query=day, ref=reading.ref, pronoun=reading.pronoun or reading.ref is None)
 
 
 def read_when_answer(message: str, now: datetime) -> When | None:

@@ -322,7 +322,7 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
     if req.intent == "lower_listed":
         return _lower_listed(ctx, j)
     if req.intent == "no_such_day":
-        return reply.no_such_day(int(req.query or 0))
+        return reply.no_such_day(int(req.query or 0), change=req.pronoun or req.ref is not None)
     return _small_talk(req, ctx)
 
 

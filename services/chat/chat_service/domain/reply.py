@@ -48,14 +48,19 @@ def cannot(doing: str, title: str | None, *, about_list: bool, ask: str | None =
     return f"{text} {instead}"
 
 
-NO_SUCH_DAY = "day, so I didn't add anything. Which day of the month should it repeat on?"
+NO_SUCH_DAY = "Which day of the month should it repeat on?"
 
 
-def no_such_day(day: int) -> str:
-    """'every month on the 45th': no month has that day; nothing was added. The answer ("the
-    last day") is read with the request (planner.understand)."""
+def no_such_day(day: int, *, change: bool = False) -> str:
+    """'every month on the 45th': no month has that day; nothing was added, or with `change`
+    ("make it repeat every month on the 32nd") nothing was changed. The answer ("the last
+    day") is read with the request (planner.understand)."""
     nth = f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
-    return f'No month has a {nth} {NO_SUCH_DAY} Say a day from the 1st to the 31st, or "the last day".'
+    done = "change" if change else "add"
+    return (
+        f"No month has a {nth} day, so I didn't {done} anything. {NO_SUCH_DAY} "
+        'Say a day from the 1st to the 31st, or "the last day".'
+    )
 
 
 def parse_time(value: str | None) -> datetime | None:
