@@ -577,7 +577,8 @@ describe("choosing the due date among several date-like words", () => {
 
   it.each([
     ["in 2 weeks", "2026-12-10T14:00:00.000Z"],
-    ["next week", "2026-12-03T14:00:00.000Z"],
+    // Its Monday, as the assistant reads it (chrono's today + 7, Dec 3, before).
+    ["next week", "2026-11-30T14:00:00.000Z"],
     ["within a week", "2026-12-03T14:00:00.000Z"],
     ["a week from now", "2026-12-03T14:00:00.000Z"],
     ["the day after tomorrow", "2026-11-28T14:00:00.000Z"],
@@ -1656,6 +1657,26 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
   });
 
   it.each([
+    // "next week" is its Monday, as the assistant and "starting next week" read it (before:
+    // chrono's today + 7, Fri 4 Dec).
+    ["Call mom next week", "2026-11-30 09:00"],
+    ["Call mom next week at 5pm", "2026-11-30 17:00"],
+    ["Call mom by next week", "2026-11-30 09:00"],
+    // Guards (so before too): a week from today, and a weekday of next week.
+    ["Call mom in a week", "2026-12-04 09:00"],
+    ["Call mom in 1 week", "2026-12-04 09:00"],
+    ["Call mom friday next week", "2026-12-04 09:00"],
+  ])("reads %s as due %s", (text, due) => {
+    expect(read(text)).toMatchObject({ title: "Call mom", due, rrule: null });
+  });
+
+  it("reads next week as its Monday on a Sunday, and in Los Angeles", () => {
+    expect(read("Call mom next week", at("10:00", 29))).toMatchObject({ due: "2026-11-30 09:00" });
+    const la = parseQuickAdd("Call mom next week", { now: zonedTimeToUtc(2026, 11, 27, 20, 0, "America/Los_Angeles"), timeZone: "America/Los_Angeles" });
+    expect(new Date(la.dueAt ?? "").toLocaleString("sv-SE", { timeZone: "America/Los_Angeles" }).slice(0, 16)).toBe("2026-11-30 09:00");
+  });
+
+  it.each([
     // Each was titled "<title> starting" (or "... from"), the date the first due day.
     ["Yoga every monday starting monday", "Yoga", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
     ["Standup every weekday starting dec 1", "Standup", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"],
@@ -1685,7 +1706,8 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
     ["Data from march every monday", "Data from march", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
     ["Prep every monday starting friday's standup", "Prep starting friday's standup", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO"],
     ["Starting line practice", "Starting line practice", null, null],
-    ["Gym every tuesday next week", "Gym", "2026-12-08 09:00", "FREQ=WEEKLY;BYDAY=TU"],
+    // The Tuesday of next week, "next week" its Monday (Dec 8 before, from chrono's Dec 4).
+    ["Gym every tuesday next week", "Gym", "2026-12-01 09:00", "FREQ=WEEKLY;BYDAY=TU"],
   ])("keeps the words of %s", (text, title, due, rrule) => {
     expect(read(text)).toMatchObject({ title, due, rrule });
   });

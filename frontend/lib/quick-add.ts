@@ -53,7 +53,8 @@
  * ("sat at 5pm") goes with them. "next friday" is the next Friday after today, as the assistant
  * reads it: on a Wednesday the coming Friday (chrono's was nine days on), on a Friday the one a
  * week on; "next sunday" typed on a Friday is in two days. "friday next week" is the Friday of next
- * week (chrono's reading, and the assistant's). A date typed ("Friday Nov 27") is that date. The same
+ * week (chrono's reading, and the assistant's). "next week" alone is its Monday, as the assistant
+ * reads it (typed on a Sunday, tomorrow); "in a week", "in 1 week" are today + 7. A date typed ("Friday Nov 27") is that date. The same
  * holds for a weekday that starts a repeating task ("Review every week friday": from next Friday
  * on) or names a reminder; the rule's own words have their own first instance ("every friday"
  * typed on a Friday before 09:00 is due today). Weekdays after "every" (or "weekly on") separated
@@ -1269,6 +1270,12 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
   }
   const next = nextWeekday(c, result.text, options);
   if (next) wall = { ...wall, ...next };
+  // "next week" (not "in a week", nor "next week friday") is its Monday, as the assistant reads
+  // it and as "starting next week" is (chrono's is a week from today).
+  const nextWeek = NEXT_WEEK_OR_MONTH.exec(result.text.trim());
+  if (nextWeek && nextWeek[1].toLowerCase() === "week" && !c.isCertain("weekday")) {
+    wall = { ...wall, ...nextWeekOrMonth("week", wallClock(options.now, options.timeZone)) };
+  }
   const bareHour =
     hasTime &&
     !c.isCertain("meridiem") &&
