@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
 import { testTask } from "./test-task";
-import { addressWithSearch, loadView, movedToTomorrow, pastDueToast, startingOrder, toggleToast } from "./tasks-view";
+import { addedToast, addressWithSearch, loadView, movedToTomorrow, pastDueToast, startingOrder, toggleToast } from "./tasks-view";
 
 vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams() }));
 
@@ -96,5 +96,24 @@ describe("movedToTomorrow", () => {
     expect(movedToTomorrow(testTask({ due_at: new Date(2030, 0, 7, 15, 0).toISOString() }), now)).toEqual({
       due_at: new Date(2030, 0, 8, 15, 0).toISOString(),
     });
+  });
+});
+
+describe("addedToast", () => {
+  const hidden = { title: "Added “Pay bill”", description: "Your search hides it.", action: { label: "Clear search", onClick: () => {} } };
+  const late = {
+    title: "Added “Pay bill”",
+    description: "Due 3:00 PM today, which has passed.",
+    action: { label: "Move to tomorrow", onClick: () => {} },
+  };
+
+  it("says both in one, with Move to tomorrow", () => {
+    expect(addedToast(hidden, late)).toEqual({ ...late, description: "Due 3:00 PM today, which has passed. Your search hides it." });
+  });
+
+  it("is either one alone as it was, or nothing (guards)", () => {
+    expect(addedToast(hidden, null)).toBe(hidden);
+    expect(addedToast(null, late)).toBe(late);
+    expect(addedToast(null, null)).toBeNull();
   });
 });

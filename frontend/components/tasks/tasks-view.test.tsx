@@ -493,6 +493,30 @@ describe("a task added already past its due time", () => {
     await vi.waitFor(() => expect(lateToast()).toBeUndefined());
   });
 
+  it("says it in one toast with the filters hiding it too, offering Move to tomorrow", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(2030, 0, 7, 17, 17));
+    renderTasks({ tags: ["Work"] });
+    await screen.findByText("1 task");
+    await quickAdd("Pay bill today 3pm");
+    const toast = await vi.waitFor(() => {
+      const found = lateToast();
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    // Before: two toasts, "Your filters hide it." (Clear filters) and then the past-due one.
+    expect(toasts()).toHaveLength(1);
+    expect(toast.textContent).toContain("Added “Pay bill”");
+    expect(toast.textContent).toContain("Due 3:00 PM today, which has passed. Your filters hide it.");
+    expect(within(toast).getAllByRole("button").map((b) => b.textContent || b.getAttribute("aria-label"))).toEqual([
+      "Move to tomorrow",
+      "Dismiss notification",
+    ]);
+    fireEvent.click(within(toast).getByRole("button", { name: "Move to tomorrow" }));
+    await vi.waitFor(() => expect(sent("PATCH")).toHaveLength(1));
+    expect(sent("PATCH")[0][1]).toEqual({ due_at: new Date(2030, 0, 8, 15, 0).toISOString() });
+  });
+
   it("says nothing more for a task due later, or with no due date (guard)", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date(2030, 0, 7, 17, 17));

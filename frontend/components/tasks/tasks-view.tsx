@@ -261,6 +261,18 @@ export function pastDueToast(task: Task, now: Date, moveToTomorrow: () => void):
 }
 
 /**
+ * What adding a task says, in one toast: hidden by the view (hiddenTaskToast), past due
+ * (pastDueToast), or both. Both say both ("Due 3:00 PM today, which has passed. Your filters
+ * hide it.") with Move to tomorrow: that fix is only this toast's to offer (else: clear the
+ * filters, find the task, open it, change the date), while the filters' own chips and Clear stay
+ * on screen.
+ */
+export function addedToast(hidden: ToastOptions | null, late: ToastOptions | null): ToastOptions | null {
+  if (!hidden || !late) return hidden ?? late;
+  return { ...late, description: `${late.description} ${hidden.description}` };
+}
+
+/**
  * The address of the list showing the search `words` (`href` with ?search= set, or taken out
  * when there are none; its other parameters as they are), or null when `href` already is that.
  */
@@ -593,13 +605,14 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         onViewChange({ ...latest.current.view, filters: DEFAULT_FILTERS });
       },
     );
-    if (said) toast(said);
     // Added already past due: said, with a way to move it to tomorrow at that time.
     const late = pastDueToast(task, new Date(), () => {
       const current = queryClient.getQueryData<Task>(taskKeys.detail(task.id)) ?? findTask(queryClient, task.id) ?? task;
       updateTask({ task: current, patch: movedToTomorrow(current, new Date()) });
     });
-    if (late) toast(late);
+    // Both in one toast, not two.
+    const added = addedToast(said, late);
+    if (added) toast(added);
   };
   // Only the status filter set: Completed has its own empty state; All empty means no tasks at all.
   const onlyStatus = !search && chips.length === 1 && chips[0].key === "status";
