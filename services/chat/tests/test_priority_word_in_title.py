@@ -1,8 +1,9 @@
 """A priority word that is part of what the task is called stays in the title: "add urgent
 care appointment" is 'Urgent care appointment' (urgent care is a place), "clean the top
 shelf", "top up oyster card", "critical thinking essay" keep their words, with the default
-priority. Said as a priority ("add pay rent urgent", "add urgent: call the bank", "top
-priority", "critical: fix prod") it is still one."""
+priority; so does one before another word ("add urgent call the bank", "add reply to urgent
+emails"), as the web quick-add reads it. Said as a priority ("add pay rent urgent", "add urgent:
+call the bank", "top priority", "critical: fix prod") it is still one."""
 
 import pytest
 from tests.conftest import FakeTasks
@@ -35,6 +36,18 @@ def only(fake: FakeTasks) -> tuple[str, str, str | None]:
             "Added 'Critical thinking essay'.",
             ("Critical thinking essay", "MEDIUM", None),
         ),
+        # Before a word that is not ":" / "," / "-", "urgent" describes it, as the web reads it
+        # (quick-add.ts saysPriority, 'Urgent meeting with boss'); it was Very important before.
+        (
+            "add urgent call the bank",
+            "Added 'Urgent call the bank'.",
+            ("Urgent call the bank", "MEDIUM", None),
+        ),
+        (
+            "add reply to urgent emails",
+            "Added 'Reply to urgent emails'.",
+            ("Reply to urgent emails", "MEDIUM", None),
+        ),
     ],
 )
 async def test_a_priority_word_naming_a_thing_stays_in_the_title(
@@ -56,11 +69,6 @@ async def test_a_priority_word_naming_a_thing_stays_in_the_title(
             "Added 'Call the bank' (urgent).",
             ("Call the bank", "VERY_IMPORTANT", None),
         ),
-        (
-            "add urgent call the bank",
-            "Added 'Call the bank' (urgent).",
-            ("Call the bank", "VERY_IMPORTANT", None),
-        ),
         ("add fix prod, top priority", "Added 'Fix prod' (urgent).", ("Fix prod", "VERY_IMPORTANT", None)),
         ("add critical: fix prod", "Added 'Fix prod' (urgent).", ("Fix prod", "VERY_IMPORTANT", None)),
         ("add fix prod urgently", "Added 'Fix prod' (urgent).", ("Fix prod", "VERY_IMPORTANT", None)),
@@ -72,3 +80,12 @@ async def test_a_priority_said_as_one_is_still_the_priority(
     chat = Chat(fake)
     assert await chat.say(message) == reply
     assert only(fake) == task
+
+
+async def test_is_it_urgent_asks_about_the_task_in_focus(fake: FakeTasks) -> None:
+    """ "is it urgent?" shows the task just added, its priority said (before: "I couldn't find
+    a task matching 'it urgent'")."""
+    chat = Chat(fake)
+    await chat.say("add call mom tomorrow, urgent")
+    assert await chat.say("is it urgent?") == "'Call mom' is open: due tomorrow at 9:00 AM, urgent."
+    assert only(fake) == ("Call mom", "VERY_IMPORTANT", "2026-11-26T09:00:00Z")

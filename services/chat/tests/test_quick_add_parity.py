@@ -11,7 +11,9 @@ rule ("on the 1st every month", "every last day of the month": BYMONTHDAY=-1), a
 without a day (1-7 pm, 8-11 am, today while ahead, else tomorrow), "today" and a bare hour
 (the first of its morning and evening readings still ahead, else the evening one), "remind me at the due
 time" / "remind me when it's due" (at the due time), and a repeat without a day (its first
-slot after now)."""
+slot after now). Priority words only where they say the priority (0ee4bdf, 1f4ed09: "Reply to
+urgent emails", "critical path review" stay titles; "Fix prod urgent", "critical: fix prod" as
+before)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -979,3 +981,104 @@ def test_the_last_day_of_the_month_and_until_a_month_as_on_the_web(
     message: str, expected: tuple[str | None, ...]
 ) -> None:
     assert task(message, at_paris("17:17")) == expected
+
+
+# -- priority words only where they say the priority (0ee4bdf, 1f4ed09) ------------------------
+# An adjective before a noun is a word of the title, as the web reads it (saysPriority): the web's
+# readings taken from parseQuickAdd (title, no priority). Before, the assistant took the word
+# out wherever it was ('Reply to emails', 'Deal mail': the 'with' eaten too, 'Is it').
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("add reply to urgent emails", "Reply to urgent emails"),
+        ("add deal with urgent mail", "Deal with urgent mail"),
+        ("add is it urgent?", "Is it urgent"),
+        ("add urgent meeting with boss", "Urgent meeting with boss"),
+        ("add urgent call the bank", "Urgent call the bank"),
+        ("add fix the urgent bug", "Fix the urgent bug"),
+        ("add send an urgent reminder", "Send an urgent reminder"),
+        ("add call mom urgently?", "Call mom urgently"),
+        ("add very important meeting prep", "Very important meeting prep"),
+        ("add call high priority customers", "Call high priority customers"),
+        ("add remember something important", "Remember something important"),
+        ("add fix prod mission critical", "Fix prod mission critical"),
+        ("add put it on top", "Put it on top"),
+        ("add is it critical?", "Is it critical"),
+        ("add call sam important", "Call sam important"),
+        ("add fix bug important task", "Fix bug important task"),
+        ("add fix bug top", "Fix bug top"),
+        # Guards (titles before too).
+        ("add critical path review", "Critical path review"),
+        ("add review the critical path", "Review the critical path"),
+        ("add read important emails", "Read important emails"),
+        ("add urgent care appointment", "Urgent care appointment"),
+        ("add visit the urgent-care clinic", "Visit the urgent-care clinic"),
+        ("add high school reunion", "High school reunion"),
+        ("add top shelf cleaning", "Top shelf cleaning"),
+    ],
+)
+def test_a_priority_word_describing_a_thing_stays_in_the_title_as_on_the_web(
+    message: str, title: str
+) -> None:
+    assert task(message, at_paris("17:17")) == (title, None, None, None)
+
+
+def test_reply_to_urgent_emails_every_monday_keeps_its_rule_and_words() -> None:
+    assert task("add reply to urgent emails every monday", at_paris("17:17")) == (
+        "Reply to urgent emails",
+        "2026-11-30 09:00",
+        None,
+        "FREQ=WEEKLY;BYDAY=MO",
+    )
+
+
+# Guards: where the words say the priority, as before and as on the web.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add call the plumber urgent", ("Call the plumber", None, "VERY_IMPORTANT")),
+        ("add call the plumber, urgent", ("Call the plumber", None, "VERY_IMPORTANT")),
+        ("add critical: fix prod", ("Fix prod", None, "VERY_IMPORTANT")),
+        ("add urgent: fix prod", ("Fix prod", None, "VERY_IMPORTANT")),
+        ("add fix prod - urgent", ("Fix prod", None, "VERY_IMPORTANT")),
+        ("add fix prod (urgent)", ("Fix prod", None, "VERY_IMPORTANT")),
+        ("add call mom, it's urgent", ("Call mom", None, "VERY_IMPORTANT")),
+        ("add call mom urgently", ("Call mom", None, "VERY_IMPORTANT")),
+        ("add urgently call mom", ("Call mom", None, "VERY_IMPORTANT")),
+        ("add fix prod urgent tomorrow", ("Fix prod", "2026-11-28 09:00", "VERY_IMPORTANT")),
+        ("add fix prod urgent #work tomorrow", ("Fix prod", "2026-11-28 09:00", "VERY_IMPORTANT")),
+        ("add urgent priority fix prod", ("Fix prod", None, "VERY_IMPORTANT")),
+        ("add fix prod, very urgent", ("Fix prod", None, "VERY_IMPORTANT")),
+        ("add fix bug critical", ("Fix bug", None, "VERY_IMPORTANT")),
+        ("add fix bug top priority", ("Fix bug", None, "VERY_IMPORTANT")),
+        ("add fix bug, very important", ("Fix bug", None, "VERY_IMPORTANT")),
+        ("add call customers high priority", ("Call customers", None, "HIGH")),
+        ("add high priority: call sam", ("Call sam", None, "HIGH")),
+        ("add call mom, important", ("Call mom", None, "HIGH")),
+        ("add call mom, it's important", ("Call mom", None, "HIGH")),
+        ("add call sam (important)", ("Call sam", None, "HIGH")),
+        ("add tidy the shed, medium priority", ("Tidy the shed", None, "MEDIUM")),
+        ("add clean garage low priority", ("Clean garage", None, "LOW")),
+        ("add clean garage, not important", ("Clean garage", None, "LOW")),
+        ("add clean garage - unimportant", ("Clean garage", None, "LOW")),
+        ("add clean garage, not a priority", ("Clean garage", None, "LOW")),
+        ("add water plants, not urgent", ("Water plants", None, "LOW")),
+        ("add water plants not that urgent", ("Water plants", None, "LOW")),
+        ("add not urgent: water plants", ("Water plants", None, "LOW")),
+        ("add fix bug asap", ("Fix bug", None, "HIGH")),
+        # The assistant's own: a priority before the task noun after "add".
+        ("add an urgent task to fix the server", ("Fix the server", None, "VERY_IMPORTANT")),
+        ("add a high priority task: finish the report", ("Finish the report", None, "HIGH")),
+        ("add a low priority task to sort the photos", ("Sort the photos", None, "LOW")),
+    ],
+)
+def test_a_priority_said_where_it_says_it_as_on_the_web(
+    message: str, expected: tuple[str | None, ...]
+) -> None:
+    assert task(message, at_paris("17:17"))[:3] == expected
+
+
+def test_urgent_and_not_urgent_of_the_task_in_focus_read_as_before() -> None:
+    for said, priority in (("that's urgent", "VERY_IMPORTANT"), ("that's not urgent", "LOW")):
+        request = parse(said, at_paris("17:17"))
+        assert (request.intent, request.pronoun, request.changes.priority) == ("update", True, priority)

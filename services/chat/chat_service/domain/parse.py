@@ -24,6 +24,7 @@ from chat_service.domain.recurrence import (
     take_until,
 )
 from chat_service.domain.text import (
+    MASK,
     NUMBER,
     Scanner,
     fix_command_typos,
@@ -361,48 +362,92 @@ _NOT_IMPORTANT = (
 )
 
 
-def take_priority(scan: Scanner) -> str | None:
+def take_priority(scan: Scanner, *, asked: bool = False) -> str | None:
+    """The priority a new task's words say. A word is read only where it says the priority,
+    as the web quick-add reads it (frontend/lib/quick-add.ts saysPriority): see _says_priority
+    ("Reply to urgent emails", "critical path review" stay titles). `asked`: the message ended
+    with "?" ("add is it urgent?"), so words at its end ask, not say."""
     if bang := _take_bang_priority(scan):
         return bang
-    lead = r"(?:(?:^|[,;(]\s*|\s)(?:and\s+|with\s+|as\s+(?:a\s+)?|at\s+|it'?s\s+|it\s+is\s+|this\s+is\s+|make\s+it\s+|mark\s+it\s+(?:as\s+)?|set\s+it\s+(?:to|as)\s+|priority\s*[:=]?\s*)*)"
-    patterns: tuple[tuple[str, str], ...] = (
+    lead = r"(?:(?:^|[,;(]\s*|\s)(?:and\s+|with\s+|as\s+(?:a\s+)?|at\s+|it'?s\s+|it\s+is\s+|this\s+is\s+|that'?s\s+|that\s+is\s+|make\s+it\s+|mark\s+it\s+(?:as\s+)?|set\s+it\s+(?:to|as)\s+|priority\s*[:=]?\s*)*)"
+    suffix = r"(?:[- ](?:priority|prio|pri|importance))"
+    # (priority, words, read anywhere, "important" alone: only after ",", "-", "(" or "it's")
+    patterns: tuple[tuple[str, str, bool, bool], ...] = (
         # "not urgent", "not that important", "isn't very urgent": Low, never the priority
         # the last word names ("add water plants, not urgent" was Very important).
-        ("LOW", lead + _NOT_IMPORTANT + r"\b[:!)]*"),
+        ("LOW", _NOT_IMPORTANT + r"\b[:!)]*", False, False),
         (
             "VERY_IMPORTANT",
-            lead + r"(?:very\s+(?:high|important|urgent)|extremely\s+important|super\s+important|"
-            # "urgent care" is a place, and "top shelf", "critical thinking", "highest point"
-            # words of the title: the word before a noun, not a priority.
-            r"(?:highest|top|critical)(?![ -](?!priority|prio|importance)[a-z])|urgent(?:ly)?(?![ -]care\b))"
-            r"(?:[- ]priority|[- ]prio|[- ]importance)?\b[:!)]*",
+            # "urgent care" is a place; "mission critical" words of the title; "top",
+            # "highest", "very high" only named a priority ("top priority"; "Put it on top").
+            r"(?:very\s+(?:important|urgent)|extremely\s+important|super\s+important|"
+            r"(?:very\s+high|highest|top)(?=" + suffix + r")|urgent(?:ly)?(?![ -]care\b)|"
+            r"(?<!mission[- ])(?<!business[- ])(?<!safety[- ])(?<!time[- ])critical)" + suffix + r"?\b[:!)]*",
+            False,
+            False,
         ),
-        ("HIGH", lead + r"(?:high|hi)[- ](?:priority|prio|pri|importance)\b[:!)]*"),
-        # "asap" is High, as in the web quick-add ("Fix login bug ASAP!"), not a due date.
-        (
-            "HIGH",
-            lead + r"(?:asap|as\s+soon\s+as\s+possible)(?:[- ]priority|[- ]prio|[- ]importance)?\b[:!)]*",
-        ),
-        ("HIGH", lead + r"priority\s*[:=]?\s*high\b[:!)]*"),
-        (
-            "HIGH",
-            lead
-            + r"(?<!not\s)(?<!\bun)important(?=\s+(?:task|todo|item|reminder|thing)\b|\s*[:!,)]|\s*$)[:!)]*",
-        ),
-        ("HIGH", r"(?:^|,\s*)(?:it'?s|this\s+is|that'?s)\s+important\b[!]*"),
-        ("MEDIUM", lead + r"(?:medium|normal|moderate|regular|mid)[- ](?:priority|prio|importance)\b[:!)]*"),
+        ("HIGH", r"(?:high|hi)" + suffix + r"\b[:!)]*", False, False),
+        # "asap" is High, as in the web quick-add ("Fix login bug ASAP!"), not a due date, and
+        # read wherever it is said, as the web box reads it.
+        ("HIGH", r"(?:asap|as\s+soon\s+as\s+possible)" + suffix + r"?\b[:!)]*", True, False),
+        ("HIGH", r"priority\s*[:=]?\s*high\b[:!)]*", False, False),
+        ("HIGH", r"(?<!not\s)(?<!\bun)important\b[:!)]*", False, True),
+        ("MEDIUM", r"(?:medium|normal|moderate|regular|mid)" + suffix + r"\b[:!)]*", False, False),
         (
             "LOW",
-            lead
-            + r"(?:(?:low|lowest)[- ](?:priority|prio|importance)|not\s+urgent|not\s+important|unimportant|no\s+rush|"
+            r"(?:(?:low|lowest)" + suffix + r"|unimportant|no\s+rush|"
             r"no\s+hurry|priority\s*[:=]?\s*low|whenever(?:\s+i\s+(?:can|get\s+(?:a\s+chance|time|around\s+to\s+it)))?|"
             r"when\s+i\s+(?:get|have)\s+(?:a\s+chance|time))\b[:!)]*",
+            False,
+            False,
         ),
     )
-    for priority, pattern in patterns:
-        if scan.take(pattern):
-            return priority
+    for priority, words, anywhere, clause_only in patterns:
+        for m in scan.find_all(lead + r"(?P<words>" + words + r")"):
+            if anywhere or _says_priority(scan.masked + ("?" if asked else ""), m, clause_only=clause_only):
+                scan.mask(m.start(), m.end())
+                return priority
     return None
+
+
+_SAID_WITH = re.compile(r"(?:it'?s|it\s+is|this\s+is|that'?s|that\s+is)\s+$", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?:a|an|another|one\s+more|some)?(?:\s*\b(?:new|quick))?", re.IGNORECASE)
+_TAG_MARK = re.compile(r"(?<![\w&#])#[A-Za-z][\w-]{0,31}")
+
+
+def _says_priority(masked: str, m: re.Match[str], *, clause_only: bool) -> bool:
+    """Whether the priority words m found ("urgent", group "words") say the task's priority
+    rather than describe a thing in its title ("Reply to urgent emails", "Deal with urgent
+    mail", "critical path review", "Is it urgent?"), as the web quick-add reads them
+    (quick-add.ts saysPriority): at the end of the message once dates, repeats and tags are
+    taken out ("fix prod urgent tomorrow", "call mom, urgent and due friday"), at the end of a
+    part of it ("fix prod - urgent, tomorrow", "fix prod (urgent)"), with ":" ("urgent: fix
+    prod"), "urgently" anywhere (not before "?"), or named a priority at the start ("urgent
+    priority fix prod"). "important" alone (`clause_only`) only at the end of a part after ",",
+    "-", "(" or "it's". And the assistant's own: before a task noun right after "add" ("add an
+    urgent task to fix the server", "add a high priority task: ...")."""
+    words = m.group("words")
+    start = m.start("words")
+    after = _TAG_MARK.sub(" ", masked[m.end() :].replace(MASK, " "))
+    before = masked[:start].replace(MASK, " ")
+    if re.match(r"\s*\?", after):
+        return False
+    if words.endswith(":"):
+        return True
+    head = _ADD_LEAD.sub("", before.strip(), count=1).strip() if before.strip() else ""
+    if _ARTICLE.fullmatch(head) and re.match(r"\s*" + _TASK_NOUN, after, re.IGNORECASE):
+        return True  # "add an urgent task to ..."
+    said_with = _SAID_WITH.search(before) is not None
+    ends_part = bool(
+        re.match(r"\s*(?:(?:and|&)\s*)?[.!]*\s*$", after)
+        or re.match(r"\s*(?:[,;)]|[-\u2013\u2014](?:\s|$))", after)
+    )
+    if clause_only and not said_with:
+        return ends_part and bool(re.search(r"(?:^|[,;(]|\s[-\u2013\u2014])\s*$", before))
+    if ends_part or re.match(r"urgently\b", words, re.IGNORECASE):
+        return True
+    suffixed = re.search(r"[- ](?:priority|prio|pri|importance)\b[:!)]*$", words, re.IGNORECASE)
+    return suffixed is not None and not head
 
 
 def take_tags(scan: Scanner) -> list[str]:
@@ -531,7 +576,7 @@ def shorten_title(title: str) -> str:
     return cut.rstrip(" ,;:-") + "\u2026"
 
 
-def _attributes(scan: Scanner, now: datetime) -> Changes:
+def _attributes(scan: Scanner, now: datetime, *, asked: bool = False) -> Changes:
     """Dates, recurrence, reminder, priority and tags said anywhere in the text."""
     minutes = take_reminder(scan)
     recurrence = take_recurrence(scan)
@@ -540,7 +585,7 @@ def _attributes(scan: Scanner, now: datetime) -> Changes:
     # "tuesday and thursday" without "every": a task for each day, not one that repeats.
     days = take_days(scan, now) if recurrence is None else []
     when = days[0] if days else take_when(scan, now)
-    priority = take_priority(scan)
+    priority = take_priority(scan, asked=asked)
     tags = take_tags(scan)
     if recurrence is None:
         # "... and make it repeat" said after the date: recurrence words may follow it.
@@ -887,7 +932,9 @@ def parse(message: str, now: datetime) -> Request:
         found = reader(text, now)
         if found is not None:
             return _two_commands_or(text, _command_misspelled(text, found, now), now)
-    return _two_commands_or(text, _command_misspelled(text, read_add(text, now), now), now)
+    # "add is it urgent?": the "?" the polite tail took away still asks, not says.
+    asked = body.rstrip().endswith("?")
+    return _two_commands_or(text, _command_misspelled(text, read_add(text, now, asked=asked), now), now)
 
 
 # "Mark call mom and yoga as done, and push the dentist back an hour": two commands, each about
@@ -1075,7 +1122,7 @@ def _after_task_lead(text: str, now: datetime) -> tuple[str | None, str | None]:
     return text, date_said
 
 
-def read_add(text: str, now: datetime) -> Request:
+def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
     """A new task: its title and everything said about it."""
     text = respell_day_words(text)  # parse() has; a declined request's task has not
     # "add buy milk, not for work": the words say which tag it has not (before: 'Buy milk,
@@ -1083,7 +1130,7 @@ def read_add(text: str, now: datetime) -> Request:
     text = _NOT_FOR_A_TAG.sub("", text)
     text, remind_said = _and_remind_me(text, now)
     scan = Scanner(text)
-    changes = _attributes(scan, now)
+    changes = _attributes(scan, now, asked=asked)
     rest = scan.rest()
     if re.search(r"\b(?:to|on|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b", text, re.IGNORECASE):
         rest = re.sub(r"^(?:put|stick|throw|pop)\s+", "", rest, flags=re.IGNORECASE)  # "put eggs on my list"
@@ -2982,6 +3029,10 @@ def _read_show(text: str, now: datetime) -> Request | None:
         r"^(?:when\s+is|when's|what\s+time\s+is|when\s+do\s+i\s+(?:need|have)\s+to(?:\s+do)?)\s+(?P<ref>.+?)(?:\s+due)?\??$",
         r"^(?:tell\s+me\s+(?:more\s+)?about|show\s+me|show|details\s+(?:of|for|on|about)|what\s+about|"
         r"what(?:'s|\s+is)\s+the\s+(?:status|deadline|due\s+date|priority)\s+(?:of|for|on))\s+(?P<ref>.+?)\??$",
+        # "is it urgent?", "is the report important?": that task, its priority shown (before:
+        # a task matching 'it urgent' looked for).
+        r"^is\s+(?P<ref>.+?)\s+(?:(?:very|really|that|so)\s+)?(?:urgent|important|critical|high\s+priority|"
+        r"a\s+priority)\??$",
         r"^(?:is|did\s+i\s+(?:finish|complete|do))\s+(?P<ref>.+?)(?:\s+(?:done|finished|complete(?:d)?))?\??$",
     )
     for pattern in patterns:

@@ -90,6 +90,15 @@ class Scanner:
             _HYPHEN_AFTER.match(self.masked, end)
         )
 
+    def find_all(self, pattern: str | re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match `find` would give, in order (it gives the first)."""
+        compiled = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
+        return [
+            match
+            for match in compiled.finditer(self.masked)
+            if not _POSSESSIVE.match(self.masked, match.end()) and not self._in_hyphenated_word(match)
+        ]
+
     def take(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
         match = self.find(pattern)
         if match is not None:
