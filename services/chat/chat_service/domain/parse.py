@@ -21,6 +21,7 @@ from chat_service.domain.recurrence import (
     bounded,
     first_due,
     take_recurrence,
+    take_start_month,
     take_until,
 )
 from chat_service.domain.text import (
@@ -35,6 +36,7 @@ from chat_service.domain.text import (
 )
 from chat_service.domain.when import (
     ANY_WEEKDAY,
+    DEFAULT_TIME,
     MONTH,
     When,
     take_date,
@@ -585,6 +587,14 @@ def _attributes(scan: Scanner, now: datetime, *, asked: bool = False) -> Changes
     # "tuesday and thursday" without "every": a task for each day, not one that repeats.
     days = take_days(scan, now) if recurrence is None else []
     when = days[0] if days else take_when(scan, now)
+    if recurrence and (when is None or not when.date_given):
+        start = take_start_month(scan, now)
+        if start is not None:
+            # "every sunday starting january (at 6pm)": the series' first day, its time said or not.
+            at = when.at.timetz() if when else DEFAULT_TIME.replace(tzinfo=now.tzinfo)
+            when = When(
+                datetime.combine(start, at), date_given=True, time_given=when is not None and when.time_given
+            )
     priority = take_priority(scan, asked=asked)
     tags = take_tags(scan)
     if recurrence is None:

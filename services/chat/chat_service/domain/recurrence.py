@@ -332,6 +332,28 @@ def take_until(scan: Scanner, now: datetime) -> Bound | None:
     return None
 
 
+# "every sunday starting january", "starting in march", "starting from december": a month said
+# alone after "starting" is where the series starts (its 1st), as the web quick-add reads it
+# (takeStart, 19efc32); "may" is a verb too, and a word after the month ("starting march
+# madness") makes it the title's.
+_START_MONTH = re.compile(
+    r"\bstarting(?:\s+(?:in|from|on))?\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?!may\b)("
+    + MONTH
+    + r")\b\.?(?=\s*(?:$|[,.;:!?)\u2063]|(?:and|at|until|till|through|thru|for|#)\b))",
+    re.IGNORECASE,
+)
+
+
+def take_start_month(scan: Scanner, now: datetime) -> date | None:
+    """The first day of the month a series is said to start in ("every sunday starting
+    january": Jan 1, the first such day from today on), its words taken out; None if none."""
+    m = scan.take(_START_MONTH)
+    if m is None:
+        return None
+    first = date(now.year, MONTH_NAMES[m.group(1).lower()], 1)
+    return first if first >= now.date() else first.replace(year=now.year + 1)
+
+
 def bounded(rule: str, bound: Bound, first: datetime) -> str:
     """The rule ending on the bound's last day, at its end in the user's zone (`first`, the
     series' first due time, is in it), as UTC: UNTIL=20261220T225959Z. A rule that already has
