@@ -134,3 +134,31 @@ async def test_a_command_after_a_task_is_no_second_task(fake: FakeTasks) -> None
         == "Added 'Book flights' (high priority)."
     )
     assert titles(fake) == ["Book flights"]
+
+
+# "cancel netflix" alone deletes a task called Netflix; after "add" / "I need to", among other
+# tasks, it is one to do (before: one task 'Buy milk and cancel netflix').
+@pytest.mark.parametrize(
+    ("message", "added"),
+    [
+        ("add buy milk and cancel netflix", ["Buy milk", "Cancel netflix"]),
+        ("add cancel netflix and buy milk", ["Cancel netflix", "Buy milk"]),
+        ("I need to buy milk and cancel netflix", ["Buy milk", "Cancel netflix"]),
+        (
+            "add buy milk, call mom and cancel the gym membership",
+            ["Buy milk", "Call mom", "Cancel the gym membership"],
+        ),
+    ],
+)
+async def test_cancel_after_add_is_a_task_to_do(fake: FakeTasks, message: str, added: list[str]) -> None:
+    chat = Chat(fake)
+    assert await chat.say(message) == " ".join(f"Added '{title}'." for title in added)
+    assert titles(fake) == sorted(added)
+
+
+async def test_cancel_said_alone_or_without_add_reads_as_before(fake: FakeTasks) -> None:
+    chat = Chat(fake)
+    await chat.say("add netflix")
+    assert await chat.say("cancel netflix") == "Deleted 'Netflix'."
+    assert await chat.say("buy milk and cancel netflix") == "Added 'Buy milk and cancel netflix'."
+    assert await chat.say("add cancel netflix") == "Added 'Cancel netflix'."

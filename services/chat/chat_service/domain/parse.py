@@ -1044,7 +1044,7 @@ def _read_several_adds(body: str, now: datetime) -> Request | None:
 # send it" stay one task. A verb that is also a noun ("water", "file", "order", "clean", ...)
 # starts a task only before "the", "a", "my", ... ("buy bread and water bottles" is one).
 _TASK_VERB = (
-    r"(?:buy|call|pay|email|e-mail|book|pick\s+up|send|schedule|renew|wash|feed|fix|repair|submit|prepare|"
+    r"(?:buy|call|pay|email|e-mail|book|cancel|pick\s+up|send|schedule|renew|wash|feed|fix|repair|submit|prepare|"
     r"visit|take\s+out|grab|get|mow|vacuum|cook|tidy|sweep|refill|fill\s+out|review|write|read|sign|collect|"
     r"make|do|ring|text|ping|message|order|return|contact|invite|confirm|reply(?:\s+to)?|bring|ask|tell|thank|install|"
     r"download|upload|register(?:\s+for)?|apply(?:\s+for)?|back\s+up|follow\s+up(?:\s+with|\s+on)?|sort\s+out|clear\s+out|throw\s+out|put\s+away)\s+"
@@ -1100,12 +1100,20 @@ def _read_several_tasks(body: str, now: datetime) -> Request | None:
     parts = [p for p in _NEXT_TASK.split(rest) if p.strip()]
     if len(parts) < 2:
         return None
+    # After "add" / "I need to", every part is a task to do: "cancel netflix" too (alone it
+    # deletes a task: "add buy milk and cancel netflix" was one task, 'Buy milk and cancel netflix').
+    after_date = text[len(lead_date) :].lstrip(" ,:-") if lead_date is not None else text
+    led = _ADD_LEAD.match(after_date) is not None
+
+    def read(part: str) -> Request:
+        return read_add(part, now) if led and re.match(r"cancel\b", part, re.IGNORECASE) else parse(part, now)
+
     adds = []
     for part in parts:
-        said = parse(part, now)
+        said = read(part)
         due = said.changes.due
         if shared is not None and said.intent == "add" and (due is None or not due.date_given):
-            said = parse(f"{part} {shared}", now)
+            said = read(f"{part} {shared}")
         if said.intent != "add" or not said.changes.title or said.also or said.changes.dues:
             return None
         adds.append(said)
