@@ -13,7 +13,8 @@ without a day (1-7 pm, 8-11 am, today while ahead, else tomorrow), "today" and a
 time" / "remind me when it's due" (at the due time), and a repeat without a day (its first
 slot after now). Priority words only where they say the priority (0ee4bdf, 1f4ed09: "Reply to
 urgent emails", "critical path review" stay titles; "Fix prod urgent", "critical: fix prod" as
-before)."""
+before), and a series said with its start (19efc32: "every monday starting monday", a month alone
+"starting january" its 1st)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
