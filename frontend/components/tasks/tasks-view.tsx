@@ -104,7 +104,7 @@ export function startingOrder(sort: SortName | null): Order {
 const DIRECTION_WORDS: Record<Exclude<SortName, "relevance">, Record<Order, string>> = {
   created_at: { asc: "Oldest first", desc: "Newest first" },
   due_at: { asc: "Soonest first", desc: "Latest first" },
-  title: { asc: "A → Z", desc: "Z → A" },
+  title: { asc: "A to Z", desc: "Z to A" },
   priority: { asc: "Most important first", desc: "Least important first" },
 };
 
@@ -705,11 +705,11 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           <Button
             className="h-10 px-3"
             disabled={!direction}
-            // Said with what it is; an arrow between two letters is read as "to" ("A to Z").
-            aria-label={direction ? `Sort direction: ${direction.replace("→", "to")}` : "Sort direction"}
+            // Its name holds the words it shows (axe: label-content-name-mismatch).
+            aria-label={direction ? `Sort direction: ${direction}` : "Sort direction"}
             title={
               direction && otherDirection
-                ? `Switch to ${otherDirection.includes("→") ? otherDirection : otherDirection.toLowerCase()}`
+                ? `Switch to ${otherDirection.startsWith("Z") || otherDirection.startsWith("A") ? otherDirection : otherDirection.toLowerCase()}`
                 : "Choose a sort to set the direction"
             }
             onClick={() => onViewChange({ ...view, order: view.order === "asc" ? "desc" : "asc" })}
