@@ -6,7 +6,8 @@ emails"), as the web quick-add reads it. Said as a priority ("add pay rent urgen
 call the bank", "top priority", "critical: fix prod") it is still one."""
 
 import pytest
-from tests.conftest import FakeTasks
+from chat_service.domain.parse import parse
+from tests.conftest import NOW, FakeTasks
 from tests.test_undo import Chat
 
 
@@ -89,3 +90,23 @@ async def test_is_it_urgent_asks_about_the_task_in_focus(fake: FakeTasks) -> Non
     await chat.say("add call mom tomorrow, urgent")
     assert await chat.say("is it urgent?") == "'Call mom' is open: due tomorrow at 9:00 AM, urgent."
     assert only(fake) == ("Call mom", "VERY_IMPORTANT", "2026-11-26T09:00:00Z")
+
+
+# The priority word is read once the tags are out (as the web reads it, after tags): it ends
+# "fix prod urgent for work" (guards: so before 14dbd0a, which had read these as titles), and a
+# tag said "urgent" is the tag, not the priority (before: 'Fix prod tagged', Very important, no
+# tag; "tag it urgent" tagged 'It').
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add fix prod urgent for work", ("Fix prod", "VERY_IMPORTANT", ("Work",))),
+        ("add fix prod urgent to my list", ("Fix prod", "VERY_IMPORTANT", ())),
+        ("add pay rent urgent tagged finance", ("Pay rent", "VERY_IMPORTANT", ("Finance",))),
+        ("put call mom urgent on my list", ("Call mom", "VERY_IMPORTANT", ())),
+        ("add fix prod tagged urgent", ("Fix prod", None, ("Urgent",))),
+        ("add fix prod, tag it urgent", ("Fix prod", None, ("Urgent",))),
+    ],
+)
+def test_the_priority_is_read_after_the_tags(message: str, expected: tuple[object, ...]) -> None:
+    c = parse(message, NOW).changes
+    assert (c.title, c.priority, c.add_tags) == expected

@@ -414,6 +414,10 @@ def take_priority(scan: Scanner, *, asked: bool = False) -> str | None:
 
 _SAID_WITH = re.compile(r"(?:it'?s|it\s+is|this\s+is|that'?s|that\s+is)\s+$", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?:a|an|another|one\s+more|some)?(?:\s*\b(?:new|quick))?", re.IGNORECASE)
+# "put call mom urgent on my list", "add fix prod urgent to my list": where it goes, not the title.
+_ON_THE_LIST = re.compile(
+    r"\b(?:to|on|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?(?:list|to-?do\s*list|todos?|tasks)\b", re.IGNORECASE
+)
 _TAG_MARK = re.compile(r"(?<![\w&#])#[A-Za-z][\w-]{0,31}")
 
 
@@ -430,7 +434,7 @@ def _says_priority(masked: str, m: re.Match[str], *, clause_only: bool) -> bool:
     urgent task to fix the server", "add a high priority task: ...")."""
     words = m.group("words")
     start = m.start("words")
-    after = _TAG_MARK.sub(" ", masked[m.end() :].replace(MASK, " "))
+    after = _ON_THE_LIST.sub(" ", _TAG_MARK.sub(" ", masked[m.end() :].replace(MASK, " ")))
     before = masked[:start].replace(MASK, " ")
     if re.match(r"\s*\?", after):
         return False
@@ -595,8 +599,9 @@ def _attributes(scan: Scanner, now: datetime, *, asked: bool = False) -> Changes
             when = When(
                 datetime.combine(start, at), date_given=True, time_given=when is not None and when.time_given
             )
-    priority = take_priority(scan, asked=asked)
+    # Tags before the priority, so that "fix prod urgent for work" ends with the priority word.
     tags = take_tags(scan)
+    priority = take_priority(scan, asked=asked)
     if recurrence is None:
         # "... and make it repeat" said after the date: recurrence words may follow it.
         recurrence = take_recurrence(scan)
