@@ -144,6 +144,10 @@ class Changes:
     # A new task said for several days ("gym tuesday and thursday"): one task each; `due` is
     # the first of them.
     dues: tuple[When, ...] = ()
+    # The reminder itself was moved ("snooze the kickoff call reminder to 1pm on monday"): only
+    # remind_at changes; a time said without a day keeps the reminder's day, and the reply says
+    # the due time stays.
+    reminder_moved: bool = False
 
     def any(self) -> bool:
         return self != Changes()
@@ -921,6 +925,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_delete_done,
         _read_delete_all,
         _read_sort,
+        _read_move_reminder,
         _read_correction,
         _read_two_changes,
         _read_skip,
@@ -1731,6 +1736,37 @@ def _read_remind_that(text: str, now: datetime) -> Request | None:
     return replace(_req("update", m.group("subject"), update), fallback=added)
 
 
+_REMINDER_NOUN = r"(?:reminders?|alerts?|notifications?)"
+_MOVE_REMINDER = re.compile(
+    r"^(?:snooze|move|push|change|reschedule|shift|set|update|bump|delay|postpone|put|make|switch)\s+"
+    r"(?:(?:the|my|this|that|its)\s+)?(?:"
+    r"(?P<ref>.+?)(?:'s)?\s+"
+    + _REMINDER_NOUN
+    + r"|"
+    + _REMINDER_NOUN
+    + r"\s+(?:for|on|of|about)\s+(?P<ref2>.+?)|"
+    r"(?P<bare>" + _REMINDER_NOUN + r"))"
+    r"\s+(?:back\s+|forward\s+|out\s+)?(?:to|until|till|til|for|at)\s+(?P<when>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _read_move_reminder(text: str, now: datetime) -> Request | None:
+    """'Snooze the Kessler kickoff call reminder to 1pm on monday', 'move my reminder for the
+    dentist to 5pm', 'change its reminder to tomorrow at 9': the task's reminder moves, its due
+    time stays (`reminder_moved`). None unless the rest is only a time."""
+    m = _MOVE_REMINDER.match(text)
+    if m is None:
+        return None
+    when, leftover = _when_only(m.group("when"), now)
+    if when is None or leftover:
+        return None
+    ref = m.group("ref") or m.group("ref2")
+    if ref is not None and re.fullmatch(r"(?:the|my|a)\s+task|task", ref, re.IGNORECASE):
+        ref = None
+    return _req("update", ref, Changes(remind_at=when, reminder_moved=True))
+
+
 def _read_reminder(text: str, now: datetime) -> Request | None:
     clear = re.match(
         r"^(?:remove|delete|cancel|clear|turn\s+off|disable|drop|stop)\s+(?:the\s+|my\s+|all\s+)?(?:reminders?|alerts?|notifications?)"
@@ -1783,10 +1819,13 @@ def _read_reminder(text: str, now: datetime) -> Request | None:
             minutes = number(m.group(1)) * factor
     when = None if minutes is not None else take_when(scan, now)
     rest = re.sub(r"^(?:about|of|for|on|to|regarding)\s+", "", scan.rest(), flags=re.IGNORECASE)
+    # "remind me about the kickoff call at 12 instead": the reminder moves there.
+    rest, instead = re.subn(r"[\s,]+instead$", "", rest, flags=re.IGNORECASE)
     rest = re.sub(r"^(?:it|that|this)\s*$", "", rest, flags=re.IGNORECASE)
     if minutes is None and when is None:
         minutes = 0
-    return _req("update", rest or None, Changes(remind_minutes=minutes, remind_at=when))
+    moved = bool(instead) and when is not None
+    return _req("update", rest or None, Changes(remind_minutes=minutes, remind_at=when, reminder_moved=moved))
 
 
 # -- two changes in one sentence: "make flights due friday and high priority" -------------------

@@ -806,7 +806,15 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         # the bank at 5pm" would have made it.
         run("set_due_date", f"set the due date of {name}", due_at=iso(c.remind_at.at))
         done.append(f"{name} is now due {reply.when_text(current.get('due_at'), ctx.now, ctx.timezone)}.")
-    if c.remind_minutes is not None or c.remind_at is not None:
+    if c.reminder_moved and c.remind_at is not None:
+        # "Snooze the kickoff call reminder to 1pm on monday": the reminder only.
+        at = _moved_reminder(c.remind_at, current, ctx)
+        run("set_reminder", f"move the reminder of {name}", remind_at=iso(at))
+        text = f"Moved the reminder for {name} to {_when_said(current.get('remind_at'), ctx)}"
+        if current.get("due_at"):
+            text += f"; it's still due {_when_said(current['due_at'], ctx)}"
+        done.append(text + ".")
+    elif c.remind_minutes is not None or c.remind_at is not None:
         if c.remind_at is not None:
             run("set_reminder", f"set a reminder for {name}", remind_at=iso(c.remind_at.at))
         elif not current.get("due_at"):
@@ -829,6 +837,29 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
     if not done:
         return f"What would you like to change about {title}?"
     return " ".join(done)
+
+
+def _when_said(value: str | None, ctx: Context) -> str:
+    """'Monday at 1:00 PM', 'tomorrow at 9:00 AM' (no leading 'on')."""
+    return reply.when_text(value, ctx.now, ctx.timezone).removeprefix("on ")
+
+
+def _moved_reminder(when: When, task: Task, ctx: Context) -> datetime:
+    """Where a moved reminder goes: the time said; a time said without a day ("move the
+    reminder to 2pm") on the day the reminder was set for, else the due day, when that is
+    still ahead; else the time's next occurrence (as read)."""
+    if when.date_given:
+        return when.at
+    zone = ZoneInfo(ctx.timezone)
+    for field in ("remind_at", "due_at"):
+        moment = reply.parse_time(task.get(field))
+        if moment is None:
+            continue
+        day = moment.astimezone(zone).date()
+        at = datetime.combine(day, when.at.timetz().replace(tzinfo=None), tzinfo=zone)
+        if at > ctx.now:
+            return at
+    return when.at
 
 
 # -- every task of a day at once ------------------------------------------------------------
