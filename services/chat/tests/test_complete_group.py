@@ -7,6 +7,8 @@ overdue'") or, with a day in them, added as a task ('Mark everything as done', '
 everything'). Reading (pure) and conversations against the fake task API (NOW is Wednesday
 25 Nov 2026, 14:30 UTC)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from chat_service.domain.parse import parse
 from tests.conftest import NOW, FakeTasks
@@ -21,7 +23,7 @@ from tests.test_undo import Chat, titles
         ("i finished everything for today", "today", (), ()),
         ("check off today's tasks", "today", (), ()),
         ("i did all my tasks today", "today", (), ()),
-        ("complete this week's tasks", "week", (), ()),
+        ("complete this week's tasks", None, (), ()),  # the calendar week: due_after/before
         ("mark all shopping tasks done", None, ("Shopping",), ()),
         ("complete all work tasks", None, ("Work",), ()),
         ("tick off all high priority tasks", None, (), ("VERY_IMPORTANT", "HIGH")),
@@ -34,6 +36,12 @@ def test_a_group_to_mark_done_is_read_as_one(
     assert request.intent == "complete_all", request
     f = request.filters
     assert (f.status, f.due, f.tags, f.priority) == ("open", due, tags, priority)
+    if "week" in message:  # Monday 23 to Sunday 29 Nov (NOW is Wednesday 25)
+        assert (f.due_after, f.due_before, f.due_when) == (
+            datetime(2026, 11, 22, 23, 59, 59, tzinfo=UTC),
+            datetime(2026, 11, 30, tzinfo=UTC),
+            "this week",
+        )
 
 
 async def test_all_overdue_tasks_are_marked_done_and_undo_reopens_them(fake: FakeTasks) -> None:

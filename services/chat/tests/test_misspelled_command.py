@@ -27,7 +27,8 @@ async def test_the_live_report(fake: FakeTasks) -> None:
     ("message", "due"),
     [
         ("mvoe the plumber to friday", "2026-11-27T10:00:00Z"),  # its time kept
-        ("postpnoe the plumber to friday at the same time", "2026-11-27T10:00:00Z"),
+        # Postponed to a later day: "postpone" never makes a task earlier (test_push_never_earlier).
+        ("postpnoe the plumber to tuesday at the same time", "2026-12-01T10:00:00Z"),
         ("reschedule the plumber to friday, same time", "2026-11-27T10:00:00Z"),
     ],
 )

@@ -44,8 +44,9 @@ def test_a_tag_or_a_priority_said_with_all_is_a_group_moved_to_a_day(
 @pytest.mark.parametrize(
     ("message", "due", "shift"),
     [
-        ("push this week's tasks to next week", "week", relativedelta(days=7)),
-        ("push everything due this week to next week", "week", relativedelta(days=7)),
+        # "This week" in a group is the calendar week (due_after/due_before), Monday to Sunday.
+        ("push this week's tasks to next week", None, relativedelta(days=7)),
+        ("push everything due this week to next week", None, relativedelta(days=7)),
         ("move all of today's tasks to next week", "today", relativedelta(days=7)),
     ],
 )
@@ -142,15 +143,16 @@ async def test_push_this_weeks_tasks_to_next_week_moves_each_a_week_then_undo(fa
     fake.seed("alice", title="Someday")
     before = dues(fake)
     chat = Chat(fake)
+    # This week is Monday 23 to Sunday 29 Nov: 'Review' (Tuesday 1 Dec) is next week's, and
+    # 'Overdue' (Friday 20th) last week's; both stay.
     assert await chat.say("push this week's tasks to next week") == (
-        "Moved 3 tasks due this week to the same day and time next week: 'Standup', 'Dentist' and 'Review'. "
+        "Moved 2 tasks due this week to the same day and time next week: 'Standup' and 'Dentist'. "
         'Say "undo" to put them back.'
     )
     assert dues(fake) == {
         **before,
         "Standup": "2026-12-02T16:00:00Z",
         "Dentist": "2026-12-05T10:30:00Z",
-        "Review": "2026-12-08T13:00:00Z",
     }
     await chat.say("undo")
     assert dues(fake) == before

@@ -148,6 +148,9 @@ class Changes:
     # remind_at changes; a time said without a day keeps the reminder's day, and the reply says
     # the due time stays.
     reminder_moved: bool = False
+    # Said with "push", "postpone", "delay", "defer", "put off", "snooze": never earlier; a task
+    # already due on or after the new time stays where it is (and the reply says so).
+    later_only: bool = False
 
     def any(self) -> bool:
         return self != Changes()
@@ -2327,6 +2330,8 @@ def _read_priority(text: str, now: datetime) -> Request | None:
     return None
 
 
+# The verbs of a move that only ever makes a task later.
+_LATER_VERB = re.compile(r"^(?:postpone|push|delay|defer|put\s+off|snooze)\b", re.IGNORECASE)
 _DUE_VERBS = (
     r"^(?:move|reschedule|re-schedule|postpone|push(?:\s+back)?|delay|defer|change|set(?!\s+up\b)|update|make|shift|put\s+off|put|bump|"
     r"snooze|bring\s+forward|pull\s+forward|move\s+up)\s+"
@@ -2401,7 +2406,8 @@ def _read_move_all(text: str, now: datetime) -> Request | None:
     for split in [] if target else re.finditer(r"\s+(?:to|until|till|for|into|onto)\s+", rest, re.IGNORECASE):
         when, leftover = _when_only(rest[split.start() :], now)
         if when is not None and not leftover:
-            head, target = rest[: split.start()], Changes(due=when, keep_time=True)
+            later = bool(_LATER_VERB.match(text))
+            head, target = rest[: split.start()], Changes(due=when, keep_time=True, later_only=later)
             break
     if target is None:
         shift = re.match(
@@ -2473,7 +2479,9 @@ def _tasks_named(head: str, now: datetime) -> Filters | None:
     """The open tasks 'all of today's tasks', 'everything overdue', 'tasks from friday',
     'this week's tasks', 'all work tasks', 'high priority tasks' name, as list filters (no
     filter: all tasks, no group said); None when the words name tasks otherwise ('the
-    laundry tasks', 'friday drinks', 'the work laptop order')."""
+    laundry tasks', 'friday drinks', 'the work laptop order'). "This week" here is the
+    calendar week, Monday to Sunday, overdue ones of it included (a question "what's due this
+    week?" lists the next 7 days: _read_list)."""
     text = re.sub(r"(?<=\w)'s?\b", "", head.lower())  # "today's" -> "today"
     scan = Scanner(text)
     tags = _tag_group(scan)  # first: "#urgent" is a tag, "urgent tasks" a priority
@@ -2481,7 +2489,16 @@ def _tasks_named(head: str, now: datetime) -> Filters | None:
     if scan.take(r"\b(?:overdue|late|past[- ]due|missed)\b"):
         filters = replace(filters, due="overdue")
     elif scan.take(r"\b(?:this|the\s+current|the)\s+week\b"):
-        filters = replace(filters, due="week")
+        # A group to move or mark done "this week" is the calendar week, Monday to Sunday
+        # (said on a Friday: Monday's to Sunday's, not the next 7 days up to Thursday, which
+        # is what a question "what's due this week?" lists, due=week).
+        monday = datetime.combine(now.date() - timedelta(days=now.weekday()), time(0, 0), tzinfo=now.tzinfo)
+        filters = replace(
+            filters,
+            due_after=monday - timedelta(seconds=1),
+            due_before=monday + timedelta(days=7),
+            due_when="this week",
+        )
     elif scan.take(r"\byesterday\b"):
         filters = _day_window(filters, (now - timedelta(days=1)).date(), now)
     else:
@@ -2623,7 +2640,8 @@ def _read_due(text: str, now: datetime) -> Request | None:
         head, tail = rest[: split.start()], rest[split.start() :]
         when, leftover = _when_only(tail, now)
         if when is not None and not leftover and head.strip():
-            return _req("update", head, Changes(due=when, keep_time=same is not None))
+            later = bool(_LATER_VERB.match(text))
+            return _req("update", head, Changes(due=when, keep_time=same is not None, later_only=later))
     scan = Scanner(rest)
     when = take_when(scan, now)
     if when is None:

@@ -785,6 +785,10 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         if current.get("due_at"):
             text += ", next due " + reply.when_text(current["due_at"], ctx.now, ctx.timezone)
         done.append(text + ".")
+    elif c.later_only and c.due is not None and _not_later(current, _new_due(c, current, ctx)):
+        # "push the dentist to monday" when it is due Tuesday: not made earlier.
+        due_text = reply.when_text(current.get("due_at"), ctx.now, ctx.timezone).removeprefix("on ")
+        done.append(f"{name} is already due {due_text}, on or after {_target_day(c, ctx)}; I left it there.")
     elif c.due is not None or c.shift is not None:
         new_due = _new_due(c, current, ctx)
         run("set_due_date", f"reschedule {name}", due_at=iso(new_due))
@@ -891,6 +895,13 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
             return f"None of your {source} has a due date to move, so I didn't move anything."
         return f"You have no {source}, so I didn't move anything."
     moves = [(task, _new_due(changes, task, ctx)) for task in tasks]
+    left: list[Task] = []
+    if changes.later_only:
+        # "Push everything to monday": a task already due then or later is not made earlier.
+        left = [task for task, due in moves if _not_later(task, due)]
+        moves = [(task, due) for task, due in moves if not _not_later(task, due)]
+        if not moves:
+            return _all_left(left, changes, ctx)
     outcomes = j.each(moves, _move_one)
     moved = [(task, due) for (task, due), failed in zip(moves, outcomes, strict=True) if not failed]
     kept = any(task.get("due_at") for task, _ in moved)
@@ -905,12 +916,46 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
     to = _moved_to(changes, ctx, kept)
     text = reply.moved_all(moved, source, to, ctx.now, ctx.timezone, note)
     notes = [failed for failed in outcomes if failed]
+    if left:
+        notes.append(_left_note(left, changes, ctx))
     if result.get("more"):
         if f.due or f.due_after:  # the moved ones are no longer in the group
             notes.append(f"You have more than {MAX_MOVED}; say it again to move the rest.")
         else:
             notes.append(f"You have more than {MAX_MOVED} of them; I moved the {MAX_MOVED} due soonest.")
     return " ".join([text, *notes]).strip()
+
+
+def _not_later(task: Task, new_due: datetime) -> bool:
+    """Whether moving `task` to `new_due` would not make it later (it is due then or after)."""
+    due = reply.parse_time(task.get("due_at"))
+    return due is not None and new_due <= due
+
+
+def _target_day(changes: Changes, ctx: Context) -> str:
+    """'Monday', 'tomorrow', 'Monday at 9:00 AM': the new time a push names."""
+    assert changes.due is not None
+    day = reply.day_text(changes.due.at, ctx.now, ctx.timezone)
+    return day + (f" at {reply.clock(changes.due.at)}" if changes.due.time_given else "")
+
+
+def _left_note(left: Sequence[Task], changes: Changes, ctx: Context) -> str:
+    """'3 were already due after Monday; left them: 'A', 'B' and 'C'.'"""
+    count = "1 was" if len(left) == 1 else f"{len(left)} were"
+    them = "it" if len(left) == 1 else "them"
+    titles = reply.named([t.get("title") for t in left])
+    state = "it is" if len(left) == 1 else "they are"
+    return f"{count} already due on or after {_target_day(changes, ctx)}; left {them} as {state}: {titles}."
+
+
+def _all_left(left: Sequence[Task], changes: Changes, ctx: Context) -> str:
+    titles = reply.named([t.get("title") for t in left])
+    if len(left) == 1:
+        return f"{titles} is already due on or after {_target_day(changes, ctx)}, so I left it where it is."
+    return (
+        f"All {len(left)} are already due on or after {_target_day(changes, ctx)}, so I didn't move "
+        f"anything: {titles}."
+    )
 
 
 def _group(req: Request, ctx: Context, j: Journal) -> dict[str, Any] | str:

@@ -346,7 +346,7 @@ def tasks_of(filters: Any, now: datetime, zone: str) -> str:
         before.append("high priority" if "HIGH" in filters.priority else PRIORITY_WORDS[filters.priority[0]])
     if filters.due == "today":
         after.append("due today")
-    elif filters.due == "week":
+    elif filters.due == "week" or filters.due_when == "this week":
         after.append("due this week")
     elif filters.due_before is not None:
         day = day_text(filters.due_before - timedelta(days=1), now, zone)
