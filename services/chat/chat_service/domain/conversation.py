@@ -15,6 +15,8 @@ MAX_MESSAGES = 200
 # How much history the model sees each turn.
 HISTORY_FOR_MODEL = 20
 MAX_INDEXED = 100
+# How many changes of a conversation "undo" said again and again walks back through.
+UNDO_DEPTH = 10
 
 
 def iso(moment: datetime) -> str:
@@ -40,7 +42,9 @@ class Conversation:
     title: str = ""
     messages: list[Message] = field(default_factory=list)
     last_task: dict[str, Any] | None = None
-    # What the assistant's last changing turn did ({"at", "changes"}; see last_change_after).
+    # What the assistant's last changing turn did ({"at", "changes"}, or {"at", "undone"} after
+    # an undo), with the changes before it that "undo" said again reverts, newest first
+    # ("earlier": [{"at", "changes"}], at most UNDO_DEPTH in all; see last_change_after).
     last_change: dict[str, Any] | None = None
     # The tasks the assistant last listed, in the order shown ({"at", "tasks": [{"id", "title"}]};
     # see last_list_after), for "mark the second one as done".
@@ -83,13 +87,22 @@ class Conversation:
         return [{"role": m.role, "content": m.content} for m in self.live(now)[-HISTORY_FOR_MODEL:]]
 
     def change_to_undo(self, now: datetime) -> dict[str, Any] | None:
-        """The last change, while the turn that made it is still in the history the model
-        sees: an older one is nothing the user can see in front of them, so not undone."""
+        """The change an "undo" now reverts, while the turn that made it is still in the
+        history the model sees (an older one is nothing the user can see in front of them, so
+        not undone): the last change; after an undo, the change before the one undone, marked
+        "again" (so "no, I meant the other one" does not take it for the last turn's), else
+        the mark that all is undone."""
         change = self.last_change
         window = self.live(now)[-HISTORY_FOR_MODEL:]
         if not change or not window or not isinstance(change.get("at"), str):
             return None
-        return change if parse_iso(change["at"]) >= parse_iso(window[0].created_at) else None
+        start = parse_iso(window[0].created_at)
+        if change.get("undone"):
+            earlier = [c for c in change.get("earlier") or [] if isinstance(c, dict)]
+            if earlier and isinstance(earlier[0].get("at"), str) and parse_iso(earlier[0]["at"]) >= start:
+                return {**earlier[0], "again": True}
+        shown = {k: v for k, v in change.items() if k != "earlier"}
+        return shown if parse_iso(change["at"]) >= start else None
 
     def list_to_use(self, now: datetime) -> dict[str, Any] | None:
         """The last list shown, while the turn that showed it is still in the history the
@@ -255,15 +268,23 @@ def _record(
 def last_change_after(
     actions: list[Action], before: dict[str, Any] | None, *, at: datetime, undoing: bool
 ) -> dict[str, Any] | None:
-    """The change "undo" reverts after this turn: the turn's own changes if it made any;
-    after an undo that changed something, a mark that it is spent ("undone"), so a second
-    undo neither repeats it nor reverts the revert; otherwise what it was."""
+    """The change "undo" reverts after this turn: the turn's own changes if it made any, the
+    one before kept under "earlier"; after an undo that changed something, a mark that it is
+    spent ("undone"), so the next undo neither repeats it nor reverts the revert but takes
+    the change before it; otherwise what it was. At most UNDO_DEPTH changes are kept."""
+    earlier = [c for c in (before or {}).get("earlier") or [] if isinstance(c, dict)]
     if undoing:
         if any(a.ok and a.tool in CHANGING_TOOLS for a in actions):
-            return {"at": iso(at), "undone": True, "changes": []}
+            # The one undone: the last change, or after an undo the newest earlier one.
+            rest = earlier[1:] if (before or {}).get("undone") else earlier
+            return {"at": iso(at), "undone": True, "changes": [], "earlier": rest}
         return before
     changes = turn_changes(actions)
-    return {"at": iso(at), "changes": changes} if changes else before
+    if not changes:
+        return before
+    if before and not before.get("undone") and before.get("changes"):
+        earlier = [{"at": before.get("at"), "changes": before["changes"]}, *earlier]
+    return {"at": iso(at), "changes": changes, "earlier": earlier[: UNDO_DEPTH - 1]}
 
 
 def parse_result(output: Any) -> dict[str, Any]:

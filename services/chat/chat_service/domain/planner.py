@@ -259,7 +259,7 @@ def _just_added(ctx: Context) -> bool:
     """Whether the last turn added one task, the one "it" means now."""
     change = ctx.last_change or {}
     records = change.get("changes") or []
-    if change.get("undone") or len(records) != 1 or not isinstance(records[0], dict):
+    if change.get("undone") or change.get("again") or len(records) != 1 or not isinstance(records[0], dict):
         return False
     record = records[0]
     said = ctx.previous_assistant or ""
@@ -1172,7 +1172,9 @@ def _new_due(c: Changes, task: Task, ctx: Context) -> datetime:
 
 # -- undo ------------------------------------------------------------------------------------
 NOTHING_TO_UNDO = "There's nothing for me to undo yet."
-ALREADY_UNDONE = "I've already undone my last change, so there's nothing more for me to undo."
+ALREADY_UNDONE = "I've already undone what I can, so there's nothing more for me to undo."
+# An undo said again reverts the change before the one it undid (Conversation.change_to_undo).
+UNDID_EARLIER = "Undid the change before that:"
 # How a reply names each field.
 FIELD_NAMES = {
     "title": "title",
@@ -1211,15 +1213,16 @@ def _undo(ctx: Context, j: Journal) -> str:
     if not records:
         return NOTHING_TO_UNDO
     outcomes = j.each(records, lambda record, journal: _undo_record(record, ctx, journal))
+    lead = [UNDID_EARLIER] if change.get("again") else []
     done = [o for o in outcomes if isinstance(o, Undone) and o.how]
     if len(done) <= MAX_UNDONE_TOLD:
-        return " ".join(o.text if isinstance(o, Undone) else o for o in outcomes)
+        return " ".join([*lead, *(o.text if isinstance(o, Undone) else o for o in outcomes)])
     # Many tasks: those put back in one sentence, then what went otherwise, each its own.
     others = [
         o.text if isinstance(o, Undone) else o for o in outcomes if not (isinstance(o, Undone) and o.how)
     ]
     summary = reply.undone_all([o.title for o in done], {str(o.how) for o in done})
-    return " ".join([summary, *others])
+    return " ".join([*lead, summary, *others])
 
 
 def _undo_one(record: dict[str, Any], ctx: Context, j: Journal) -> str:
@@ -1438,7 +1441,7 @@ def _retarget(req: Request, ctx: Context, j: Journal) -> str:
     change = ctx.last_change or {}
     records = [r for r in change.get("changes") or [] if isinstance(r, dict) and r.get("task_id")]
     found = _original(ctx)
-    if change.get("undone") or not records or found is None:
+    if change.get("undone") or change.get("again") or not records or found is None:
         return _switch_help(False)
     original, said = found
     titles = [reply.quote(r.get("title") or "") for r in records]
