@@ -1824,6 +1824,8 @@ def _read_reminder(text: str, now: datetime) -> Request | None:
     rest = re.sub(r"^(?:about|of|for|on|to|regarding)\s+", "", scan.rest(), flags=re.IGNORECASE)
     # "remind me about the kickoff call at 12 instead": the reminder moves there.
     rest, instead = re.subn(r"[\s,]+instead$", "", rest, flags=re.IGNORECASE)
+    # "remind me about it again tomorrow at 8", "remind me again at 9": the task in focus.
+    rest = re.sub(r"(?:^|[\s,]+)(?:again|once\s+more)$", "", rest, flags=re.IGNORECASE)
     rest = re.sub(r"^(?:it|that|this)\s*$", "", rest, flags=re.IGNORECASE)
     if minutes is None and when is None:
         minutes = 0
