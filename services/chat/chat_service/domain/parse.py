@@ -178,6 +178,9 @@ class Filters:
     completed_when: str | None = None
     # How the reply names a due_after/due_before window: "tomorrow", "next week".
     due_when: str | None = None
+    # "Which client has the most open tasks?": the open tasks counted per tag; the noun the
+    # question used for a tag ("client").
+    count_by_tag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -2572,6 +2575,10 @@ def _read_due_or_new(text: str, now: datetime) -> Request | None:
     return replace(found, fallback=Request("add", changes=Changes(title=title, due=when)))
 
 
+# "What is due on monday?": a question, no task called "what" (_read_list answers it).
+_QUESTION_WORD = re.compile(r"(?:what|which|who|anything|something|nothing|everything)", re.IGNORECASE)
+
+
 def _read_due(text: str, now: datetime) -> Request | None:
     m = re.match(
         r"^(?P<ref>.+?)\s+(?:is|should\s+be|will\s+be|needs\s+to\s+be\s+done|must\s+be\s+done|'s)\s+(?:now\s+)?due\s+(?P<when>.+)$|"
@@ -2579,7 +2586,7 @@ def _read_due(text: str, now: datetime) -> Request | None:
         text,
         re.IGNORECASE,
     )
-    if m:
+    if m and not _QUESTION_WORD.fullmatch((m.group("ref") or m.group("ref2") or "").strip()):
         tail = m.group("when") or m.group("when2")
         when, leftover = _when_only(tail, now)
         if when is not None and not leftover:
@@ -2816,7 +2823,36 @@ _WHAT_ABOUT_DAY = re.compile(
 )
 
 
+# "Did I finish anything today?", "have I done anything this week": what was completed then
+# (before: a task called 'anything today' was looked for). "Did I finish the report?" is no list.
+_DID_I_ANY = re.compile(
+    r"^(?:did|have)\s+(?:i|we)\s+(?:already\s+|actually\s+|really\s+)?(?:finish(?:ed)?|complete(?:d)?|do|done|"
+    r"get\s+done|got\s+done|tick(?:ed)?\s+off|check(?:ed)?\s+off|cross(?:ed)?\s+off)\s+"
+    r"(?:anything|something|much|any\s+(?:tasks?|things?|to-?dos?))\b|"
+    r"^(?:did|have)\s+(?:i|we)\s+(?:get|got|gotten)\s+(?:anything|something|much|any\s+(?:tasks?|things?))\s+done\b",
+    re.IGNORECASE,
+)
+# "Which client has the most open tasks?", "what project has the most to do?": counted per tag.
+_MOST_BY_TAG = re.compile(
+    r"^(?:which|what)\s+(?P<noun>client|customer|project|tag|list|category|account|area|label)s?\s+"
+    r"(?:has|have|'s\s+got|has\s+got)\s+(?:the\s+)?(?:most|more|biggest\s+number\s+of)\s+"
+    r"(?:open\s+|pending\s+|unfinished\s+|outstanding\s+)?(?:tasks|to-?dos|things|items|work|to\s+do|stuff)\b",
+    re.IGNORECASE,
+)
+
+
 def _read_list(text: str, now: datetime) -> Request | None:
+    if _DID_I_ANY.match(text):
+        # "did I get anything done today": read as "did I get done anything today".
+        said = re.sub(
+            r"\b(get|got|gotten)\s+(anything|something|much|any\s+\w+)\s+done\b", r"\1 done \2", text
+        )
+        return Request("list", filters=read_filters(said, now))
+    most = _MOST_BY_TAG.match(text)
+    if most:
+        return Request(
+            "list", filters=Filters(status="open", limit=100, count_by_tag=most.group("noun").lower())
+        )
     day_asked = _day_asked(text, now) is not None
     follow_up = _WHAT_ABOUT_DAY.match(text)
     if follow_up and (

@@ -455,6 +455,8 @@ def _list(req: Request, ctx: Context, j: Journal) -> str:
     )
     if not _ok(result):
         return _failure(result, "get your tasks")
+    if f.count_by_tag:
+        return reply.counted_by_tag(result.get("tasks", []), f.count_by_tag, more=bool(result.get("more")))
     text = reply.listing(result.get("tasks", []), ctx.now, ctx.timezone, f, more=bool(result.get("more")))
     if req.cannot is not None:
         # "Help me plan the weekend" (parse: a list with the planning asked): no tool plans, so

@@ -385,6 +385,47 @@ def completed_all(done: Sequence[Task], source: str) -> str:
     return f"{text} {UNDO_THEM}"
 
 
+def counted_by_tag(tasks: Sequence[Task], noun: str, *, more: bool = False) -> str:
+    """'Which client has the most open tasks?': the open tasks counted per tag, most first
+    ("Acme has the most open tasks: 3. Then Kessler 2. 1 has no tag."); with no tags, that
+    it cannot tell, and how to make it so."""
+    counts: dict[str, int] = {}
+    untagged = 0
+    for task in tasks:
+        tags = [str(t) for t in task.get("tags") or []]
+        untagged += not tags
+        for tag in dict.fromkeys(tags):
+            counts[tag] = counts.get(tag, 0) + 1
+    of = f" (of your first {len(tasks)} open tasks)" if more else ""
+    if not tasks:
+        return "You have no open tasks."
+    if not counts:
+        return (
+            f"None of your {len(tasks)} open tasks has a tag, so I can't tell which {noun} has the most. "
+            f'Tag each with its {noun} ("tag the brief Acme") and ask me again.'
+        )
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+    top = [tag for tag, n in ranked if n == ranked[0][1]]
+    n = ranked[0][1]
+    tasks_word = "open task" if n == 1 else "open tasks"
+    if len(top) == 1:
+        text = f"{top[0]} has the most {tasks_word}{of}: {n}."
+    else:
+        text = f"{join(top)} have the most {tasks_word}{of}: {n} each."
+    rest = [f"{tag} {count}" for tag, count in ranked[len(top) :]]
+    if rest:
+        text += (
+            " Then "
+            + join(
+                rest[:MAX_NAMED] + ([f"{len(rest) - MAX_NAMED} more tags"] if len(rest) > MAX_NAMED else [])
+            )
+            + "."
+        )
+    if untagged:
+        text += f" {untagged} {'has' if untagged == 1 else 'have'} no tag."
+    return text + " (I count your tags as the " + noun + "s.)" if noun not in ("tag", "label") else text
+
+
 def named(titles: Sequence[Any]) -> str:
     """Titles quoted and joined, five of them and then 'and 3 more'; a title several tasks
     have once, with how many ("'Gym' (5 times)")."""
