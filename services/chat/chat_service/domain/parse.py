@@ -1698,6 +1698,13 @@ def _read_add_tag(text: str, now: datetime) -> Request | None:
         r"(?:tag|label)\s+(?P<ref>it|this|that|this\s+one|that\s+one|the\s+last\s+one)\s+"
         + tag_list
         + r"(?:\s+(?:tags?|labels?))?$",
+        # "add a tag family", "add the tag family", "add the family tag", "give it the tag
+        # family": the task in focus (said alone or after another change of a task).
+        r"(?:add|put|attach|apply|give\s+it|set)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+"
+        + tag_list
+        + r"(?:\s+(?:to|on)\s+(?:it|this|that))?$",
+        r"(?:add|put|attach|apply|give\s+it|set)\s+(?:the\s+|a\s+|an\s+)?#?(?P<tags>[\w-]+)\s+(?:tag|label)"
+        r"(?:\s+(?:to|on)\s+(?:it|this|that))?$",
     )
     # "tag the second one work", "label #2 home" after a list: the tag right after the place.
     placed = r"(?:tag|label)\s+(?P<ref>.+?)\s+" + tag_list + r"(?:\s+(?:tags?|labels?))?$"
@@ -1706,7 +1713,7 @@ def _read_add_tag(text: str, now: datetime) -> Request | None:
         if m and (pattern != placed or position(m.group("ref")) is not None):
             words = [w for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("tags")) if w.strip("# ")]
             tags = tuple(tag_name(w.strip()) for w in words)
-            return _req("update", m.group("ref"), Changes(add_tags=tags))
+            return _req("update", m.groupdict().get("ref"), Changes(add_tags=tags))
     return None
 
 
