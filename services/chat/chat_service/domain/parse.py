@@ -151,6 +151,11 @@ class Changes:
     # Said with "push", "postpone", "delay", "defer", "put off", "snooze": never earlier; a task
     # already due on or after the new time stays where it is (and the reply says so).
     later_only: bool = False
+    # A correction of the morning / evening of the due time ("I meant am", "it's 7:45 in the
+    # morning not evening"): "am" or "pm", on the task's own day, at `meridiem_at` when a time
+    # was said, else at its own time of day.
+    meridiem: str | None = None
+    meridiem_at: time | None = None
 
     def any(self) -> bool:
         return self != Changes()
@@ -925,6 +930,7 @@ def parse(message: str, now: datetime) -> Request:
     if _NONE_URGENT.match(text):
         return Request("lower_listed")  # "none of this is urgent": the tasks just listed
     for reader in (
+        _read_meridiem,
         _read_said_then_command,
         _read_statement,
         _read_reminders_list,
@@ -1409,6 +1415,44 @@ _CORRECTION = re.compile(
     re.IGNORECASE,
 )
 _BARE_HOUR = re.compile(r"^(?:at\s+)?(?:[1-9]|1[0-2])(?:[:.][0-5]\d)?$")
+
+
+# "It's 7:45 in the morning not evening", "I meant am", "in the morning, not evening", "that
+# should be morning": the due time of the task in focus is the other half of the day. A word
+# alone ("morning", "pm") is no correction: a lead, a time or a "not ..." must come with it.
+_HALF = (
+    r"(?:a\.?m\.?|p\.?m\.?|in\s+the\s+(?:morning|evening|afternoon)|(?:the\s+)?(?:morning|evening|afternoon)|"
+    r"at\s+night|tonight)"
+)
+_MERIDIEM_FIX = re.compile(
+    r"^(?P<wrong>" + _SAYS_WRONG + r"+)?"
+    r"(?P<lead>(?:i\s+meant|i\s+mean|i\s+said|it'?s|it\s+is|that'?s|that\s+is|(?:it|that|this)\s+(?:should|needs\s+to)\s+be|"
+    r"should\s+be|make\s+(?:it|that)|(?:it|that)\s+was|(?:it|that)\s+is)\s+)?"
+    r"(?:at\s+)?(?P<time>\d{1,2}(?:[:.][0-5]\d)?\s*)?(?P<half>" + _HALF + r")"
+    r"(?P<not>\s*,?\s*(?:and\s+|but\s+)?not\s+(?:in\s+the\s+|at\s+|the\s+)?"
+    + _HALF.replace("(?:the\\s+)?", "")
+    + r")?"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _read_meridiem(text: str, now: datetime) -> Request | None:
+    m = _MERIDIEM_FIX.match(text)
+    if m is None or not (m.group("wrong") or m.group("lead") or m.group("time") or m.group("not")):
+        return None
+    lead = (m.group("lead") or "").strip().lower()
+    if m.group("time") and not m.group("not") and not re.match(r"(?:it|that)(?:'s|\s+is)$", lead):
+        return None  # "sorry, I meant 4pm", "make it 7:45 am": a correction of the time (_read_correction)
+    half = m.group("half").lower()
+    meridiem = "am" if re.match(r"a|in\s+the\s+morning|(?:the\s+)?morning", half) else "pm"
+    at = None
+    if m.group("time"):
+        hour, _, minute = m.group("time").strip().replace(".", ":").partition(":")
+        if not 1 <= int(hour) <= 12:
+            return None
+        at = time(int(hour) % 12, int(minute or 0))
+    return Request("update", pronoun=True, changes=Changes(meridiem=meridiem, meridiem_at=at))
 
 
 # "No, I meant the other one", "wrong one": the last change went to the wrong task.

@@ -787,6 +787,17 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         if current.get("due_at"):
             text += ", next due " + reply.when_text(current["due_at"], ctx.now, ctx.timezone)
         done.append(text + ".")
+    elif c.meridiem is not None:
+        # "I meant am": the same day, the other half of it.
+        due_at = reply.parse_time(current.get("due_at"))
+        if due_at is None:
+            raise _Reply(" ".join([*done, f"{name} has no due time to change. When is it due?"]))
+        local = due_at.astimezone(ZoneInfo(ctx.timezone))
+        clock = c.meridiem_at or local.time()
+        hour = clock.hour % 12 + (12 if c.meridiem == "pm" else 0)
+        moved_to = local.replace(hour=hour, minute=clock.minute, second=0, microsecond=0)
+        run("set_due_date", f"reschedule {name}", due_at=iso(moved_to))
+        done.append(f"Moved {name} to {_when_said(current.get('due_at') or iso(moved_to), ctx)}.")
     elif c.later_only and c.due is not None and _not_later(current, _new_due(c, current, ctx)):
         # "push the dentist to monday" when it is due Tuesday: not made earlier.
         due_text = reply.when_text(current.get("due_at"), ctx.now, ctx.timezone).removeprefix("on ")
