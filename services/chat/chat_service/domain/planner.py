@@ -32,7 +32,7 @@ from chat_service.domain.parse import (
     says_yes,
     series_due,
 )
-from chat_service.domain.recurrence import describe, next_after
+from chat_service.domain.recurrence import describe, first_due, next_after
 from chat_service.domain.text import keywords, retitled, words
 from chat_service.domain.when import DEFAULT_TIME, When
 
@@ -778,14 +778,23 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         done.append(f"Removed the {tag} tag from {name}.")
     if c.rrule:
         args: dict[str, Any] = {"rule": c.rrule, "timezone": ctx.timezone}
+        off_day = None
         if c.due is not None or c.rrule_at is not None or not current.get("due_at"):
             due = series_due(replace(c, due=c.due), ctx.local_now)
             if due is not None:
                 args["due_at"] = iso(due.at)
+        else:
+            # "Make it repeat every monday and wednesday" for a task due Saturday: its first
+            # instance moves to the rule's first day on or after Saturday, at its time.
+            off_day = _off_rule_day(c.rrule, current, ctx)
+            if off_day is not None:
+                args["due_at"] = iso(off_day[1])
         run("set_recurring", f"make {name} repeat", **args)
         text = f"{name} now repeats {describe(c.rrule, ctx.timezone)}"
         if current.get("due_at"):
             text += ", next due " + reply.when_text(current["due_at"], ctx.now, ctx.timezone)
+        if off_day is not None:
+            text += f" (moved from {off_day[0]}, which is not one of its days)"
         done.append(text + ".")
     elif c.meridiem is not None:
         # "I meant am": the same day, the other half of it.
@@ -854,6 +863,22 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
     if not done:
         return f"What would you like to change about {title}?"
     return " ".join(done)
+
+
+def _off_rule_day(rule: str, task: Task, ctx: Context) -> tuple[str, datetime] | None:
+    """When the task's due day is no day of `rule` (made to repeat every Monday and Wednesday
+    while due Saturday): (how its day reads, "Saturday"; the rule's first slot on or after
+    that day at the task's time). None when the day is one of the rule's, or it has no due."""
+    due = reply.parse_time(task.get("due_at"))
+    if due is None:
+        return None
+    local = due.astimezone(ZoneInfo(ctx.timezone))
+    first = first_due(rule, ctx.local_now, local.time().replace(tzinfo=None), local.date())
+    if first.date() == local.date():
+        return None
+    ahead = (local.date() - ctx.local_now.date()).days
+    day = f"{local:%A}" if 0 <= ahead < 7 else reply.day_text(due, ctx.now, ctx.timezone)
+    return day, first
 
 
 def _when_said(value: str | None, ctx: Context) -> str:
