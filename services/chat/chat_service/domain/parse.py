@@ -2730,7 +2730,9 @@ def _when_only(text: str, now: datetime) -> tuple[When | None, str]:
 
 def _read_delete(text: str, now: datetime) -> Request | None:
     patterns = (
-        r"^(?:delete|remove|erase|trash|cancel|drop|discard|scrap|scratch|ditch|kill|nuke|bin|get\s+rid\s+of|forget(?:\s+about)?|"
+        # "trash goes out every other wednesday night", "bin day is friday": the noun, no command.
+        r"^(?!(?:trash|bin|scrap)\s+(?:goes|go|gets|needs|is|are|day|days|pickup|collection|cans?|bags?|bins?|truck)\b)"
+        r"(?:delete|remove|erase|trash|cancel|drop|discard|scrap|scratch|ditch|kill|nuke|bin|get\s+rid\s+of|forget(?:\s+about)?|"
         r"take\s+off|cross\s+out|strike)\s+(?P<ref>.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:list|tasks|to-?do\s*list))?$",
         r"^(?:i|we)\s+(?:don't|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?P<ref>.+?)(?:\s+any\s*more)?$",
         r"^(?P<ref>.+?)\s+(?:is|are)\s+(?:no\s+longer\s+needed|not\s+needed\s+any\s*more|cancell?ed|off|not\s+happening)$",

@@ -186,6 +186,11 @@ def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
     )
     if m:
         return WEEKDAYS_RULE, None
+    # "every weeknight", "weeknights", "on weeknights": Monday to Friday, at night (20:00)
+    # unless a time is said, as the web quick-add reads it.
+    m = scan.take(r"\b(?:(?:every|each)\s+week\s*nights?|(?:on\s+)?week\s*nights)\b")
+    if m:
+        return WEEKDAYS_RULE, PARTS_OF_DAY["night"]
     m = scan.take(r"\b(?:(?:every|each|on)\s+weekends?|weekends)\b")
     if m:
         return "FREQ=WEEKLY;BYDAY=SA,SU", None
