@@ -248,7 +248,10 @@ _POLITE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _POLITE_TAIL = re.compile(
-    r"(?:[\s,]+(?:please|pls|thanks|thank\s+you|for\s+me|now|for\s+now|right\s+now|again))+[\s.!?]*$|[\s.!?]+$",
+    r"(?:[\s,]+(?:please|pls|thanks|thank\s+you|for\s+me|now|for\s+now|right\s+now|again))+[\s.!?]*$|[\s.!?]+$|"
+    # "the VAT return is due 10.12., set that": the statement is the request.
+    r",\s*(?:(?:please\s+)?(?:set|add|note|save|put\s+down|write\s+down)\s+(?:that|it|this)(?:\s+(?:up|down))?"
+    r"(?:\s+please)?)[\s.!?]*$",
     re.IGNORECASE,
 )
 PRIO_WORDS = (
@@ -872,9 +875,33 @@ def _importance_said_after(body: str, now: datetime) -> str:
 IM_DONE = re.compile(r"^(?:i'?m|i\s+am)\s+(?:all\s+|now\s+)?(?:done|finished)[\s!.]*$", re.IGNORECASE)
 
 
+# A European date, day.month. with its closing dot or a year ("10.12.", "10.12.2026"): read
+# as "10 December" before the closing dot is taken for the sentence's. Not after "version",
+# "chapter" ... ("version 3.5."), nor "3.5 hours" (no closing dot), nor a day or month that
+# cannot be.
+_EURO_DATE = re.compile(
+    r"(?<![\w.])(?<!version\s)(?<!chapter\s)(?<!section\s)(?<!release\s)(?<!build\s)(?<!step\s)(?<!page\s)"
+    r"(\d{1,2})\.(\d{1,2})\.(?:(\d{4})\b|(?![\w.]))",
+    re.IGNORECASE,
+)
+_MONTH_WORDS = [
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+]
+
+
+def _euro_date(m: re.Match[str]) -> str:
+    day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    try:
+        date(int(year) if year else 2000, month, day)  # 2000: a leap year, 29.2. is a day
+    except ValueError:
+        return m.group(0)
+    return f"{day} {_MONTH_WORDS[month - 1]}" + (f" {year}" if year else "")
+
+
 def parse(message: str, now: datetime) -> Request:
     """Read one message. `now` is aware, in the user's timezone."""
-    raw = normalise(message)
+    raw = normalise(_EURO_DATE.sub(_euro_date, message))
     if not raw:
         return Request("unclear")
     greeting = _GREETING.match(raw)
@@ -1293,7 +1320,7 @@ def read_when_answer(message: str, now: datetime) -> When | None:
     """The time a message says and nothing else ('at 5pm', 'in 2 hours', 'tomorrow morning',
     'remind me at 5', a bare '5'), as the answer to "when should I remind you?"; None for
     any other message."""
-    text = _strip_polite(normalise(message))
+    text = _strip_polite(normalise(_EURO_DATE.sub(_euro_date, message)))
     text = re.sub(r"^(?:ok(?:ay)?|sure|yes|yeah)[,!.]?\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(
         r"^(?:(?:please\s+)?(?:remind|ping|alert|notify)\s+me(?:\s+about\s+it)?|make\s+it)\s+",

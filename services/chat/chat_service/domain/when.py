@@ -429,6 +429,17 @@ def _calendar_date(scan: Scanner, today: date) -> tuple[bool, _Date | None]:
     m = scan.take(
         r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b"
     )
+    if m is None:
+        # European day.month. with its closing dot or a year ("10.12.", "10.12.2026"): 10 Dec.
+        # "3.5 hours", "10.30", "version 3.5." are no dates.
+        m = scan.take(
+            r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+|am\s+|bis\s+)?"
+            r"(?<!version\s)(?<!v)(?<!release\s)(?<!build\s)(?<![\d.])"
+            r"(\d{1,2})\.(\d{1,2})\.(?:(\d{4})\b|(?![\d.]))"
+        )
+        if m:
+            d = _month_day(today, int(m.group(2)), int(m.group(1)), _year(m.group(3)))
+            return True, (_Date(d) if d else None)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
         month, day = (b, a) if a > 12 else (a, b)  # US order unless it cannot be
