@@ -116,3 +116,16 @@ def test_a_last_change_stored_without_earlier_ones_is_undone_as_before() -> None
     conversation.add("user", "add x", FRIDAY)
     conversation.last_change = stored
     assert conversation.change_to_undo(FRIDAY) == stored
+
+
+async def test_after_an_undo_i_meant_the_other_one_does_not_redo_an_earlier_change(fake: FakeTasks) -> None:
+    # Guard: passes with or without the "again" mark too (the last exchange was the undo).
+    fake.seed("alice", title="Call mom")
+    fake.seed("alice", title="Call mom back")
+    talk = Talk(fake)
+    assert await talk.say("mark call mom back as done") == "Marked 'Call mom back' as done. Nice work!"
+    await talk.say("add buy milk")
+    assert await talk.say("undo") == "Removed 'Buy milk', which I had just added."
+    answer = await talk.say("no, I meant the other one")
+    assert answer.startswith("Which task did you mean?")
+    assert titles(fake) == ["Call mom", "Call mom back (done)"]
