@@ -5,26 +5,20 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from chat_service.agent import run_turn
-from chat_service.app import Assistant, _save, mcp_caller
+from chat_service.app import Assistant, _save
 from chat_service.domain.conversation import (
     Action,
     Conversation,
     last_change_after,
-    last_list_after,
-    last_task_after,
     turn_changes,
 )
 from chat_service.domain.parse import parse
 from chat_service.domain.planner import ALREADY_UNDONE, NOTHING_TO_UNDO, Call, Calls, Context, Say
-from chat_service.mcp_inprocess import AgentTools
 from chat_service.offline_model import OfflineModel
 from chat_service.settings import ChatSettings
-from chat_service.tools import build_mcp_server
-from mcp.server.mcpserver import Context as McpContext
 from tests.conftest import NOW, FakeTasks
+from tests.talk import Talk
 from tests.test_offline_model import play
-from todo_common.auth import AuthenticatedUser
 from todo_common.dapr import StateConflict
 
 DENTIST = {
@@ -351,43 +345,12 @@ def test_undo_with_words_after_it_is_still_that_request() -> None:
 
 
 # -- whole conversations, turn after turn, as app.chat threads them -----------------------------------
-class Chat:
-    """One conversation through run_turn, remembering what app.chat remembers."""
+class Chat(Talk):
+    """One conversation through run_turn, remembering what app.chat remembers: tests.talk.Talk
+    at conftest's NOW, in UTC."""
 
     def __init__(self, fake: FakeTasks) -> None:
-        self.fake, self.conversation = fake, Conversation.start("c", NOW)
-        self.minute = 0
-
-    async def say(self, message: str) -> str:
-        async def tasks_for(ctx: McpContext) -> Any:
-            return self.fake.as_user(mcp_caller(ctx).id)
-
-        self.minute += 1
-        now = NOW + timedelta(minutes=self.minute)
-        c = self.conversation
-        outcome = await run_turn(
-            model=OfflineModel(now=now),
-            tools=AgentTools(build_mcp_server(tasks_for, clock=lambda: now)),
-            user=AuthenticatedUser(id="alice", email=None, name=None, token="jwt-of-alice"),
-            history=c.history(now),
-            message=message,
-            now=now,
-            timezone="UTC",
-            last_task=c.last_task,
-            last_change=c.change_to_undo(now),
-            last_list=c.list_to_use(now),
-            max_turns=10,
-        )
-        c.last_task = last_task_after(outcome.actions, c.last_task)
-        intent = parse(message, now).intent
-        c.last_change = last_change_after(outcome.actions, c.last_change, at=now, undoing=intent == "undo")
-        c.last_list = last_list_after(
-            outcome.actions, c.last_list, at=now, listed=intent in ("list", "search")
-        )
-        c.add("user", message, now)
-        c.add("assistant", outcome.reply, now)
-        self.conversation = Conversation.from_json(c.to_json())  # stored and loaded between turns
-        return outcome.reply
+        super().__init__(fake, NOW)
 
 
 def titles(fake: FakeTasks) -> list[str]:
