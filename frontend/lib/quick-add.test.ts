@@ -1801,3 +1801,50 @@ describe("what a user found on Friday 27 Nov 2026 at 17:17 in Paris, second roun
     expect(r).toMatchObject({ title: "Call the plumber urgent", priority: null });
   });
 });
+
+describe("a bare hour said with a repeat's part of the day, as the assistant reads it", () => {
+  // Friday 27 Nov 2026, 17:17 in Paris.
+  const at = (clock: string, day = 27) => zonedTimeToUtc(2026, 11, day, ...(clock.split(":").map(Number) as [number, number]), "Europe/Paris");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null);
+  const read = (text: string, now = at("17:17")) => {
+    const r = parseQuickAdd(text, { now, timeZone: "Europe/Paris" });
+    return { title: r.title, due: local(r.dueAt), rrule: r.rrule };
+  };
+
+  it.each([
+    // Each was read by the bare-hour rule alone (8–11 am): 09:00 / 08:00 from tomorrow morning.
+    ["Pack lunches every weeknight at 9", "Pack lunches", "2026-11-27 21:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"],
+    ["Read to the kids every night at 9", "Read to the kids", "2026-11-27 21:00", "FREQ=DAILY"],
+    ["Walk the dog every evening at 8", "Walk the dog", "2026-11-27 20:00", "FREQ=DAILY"],
+    ["Walk the dog at 8 every evening", "Walk the dog", "2026-11-27 20:00", "FREQ=DAILY"],
+    ["Walk the dog every evening at 8:30", "Walk the dog", "2026-11-27 20:30", "FREQ=DAILY"],
+    ["Lock up every night at 11", "Lock up", "2026-11-27 23:00", "FREQ=DAILY"],
+    ["Walk the dog every evening at 8 starting tomorrow", "Walk the dog", "2026-11-28 20:00", "FREQ=DAILY"],
+    // "every morning" says am: was 19:00 (1–7 pm).
+    ["Run every morning at 7", "Run", "2026-11-28 07:00", "FREQ=DAILY"],
+  ])("reads %s in the rule's half of the day", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+
+  it("starts the rule tomorrow once that hour has passed today", () => {
+    expect(read("Read to the kids every night at 9", at("21:30"))).toMatchObject({ due: "2026-11-28 21:00" });
+  });
+
+  it.each([
+    // Guards (read so before too): a part of the day said with the day, am/pm or a 24-hour time
+    // said outright, a bare hour with no part of the day, a rule with no part of the day.
+    ["Call dad friday evening at 8", "Call dad", "2026-12-04 20:00", null],
+    ["Take out trash tomorrow night at 10", "Take out trash", "2026-11-28 22:00", null],
+    ["Stretch every morning at 9", "Stretch", "2026-11-28 09:00", "FREQ=DAILY"],
+    ["Read every night at 9pm", "Read", "2026-11-27 21:00", "FREQ=DAILY"],
+    ["Run every evening at 7am", "Run", "2026-11-28 07:00", "FREQ=DAILY"],
+    ["Read every night at 09:00", "Read", "2026-11-28 09:00", "FREQ=DAILY"],
+    ["Call John at 9", "Call John", "2026-11-28 09:00", null],
+    ["Call John at 5", "Call John", "2026-11-28 17:00", null],
+    ["Stretch every day at 9", "Stretch", "2026-11-28 09:00", "FREQ=DAILY"],
+    ["Stand-up every weekday at 7", "Stand-up", "2026-11-27 19:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"],
+    ["Nap every afternoon at 3", "Nap", "2026-11-28 15:00", "FREQ=DAILY"],
+  ])("keeps reading %s as before", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+});

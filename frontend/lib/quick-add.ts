@@ -83,7 +83,12 @@
  * ("tomorrow at 5", "friday at 3") 17:00, 15:00. "today at 5" alone is the next of 5:00 and
  * 17:00 still ahead today ("today at 8" is 08:00 typed at 07:00, 20:00 at 13:00 or 17:17).
  * So is the hour of a repeating task ("Stand-up every weekday at 9:30" is 09:30 whenever it is
- * typed), which starts at that hour's next time. "5am", "5 pm", "17:30", "09:30" are as typed.
+ * typed), which starts at that hour's next time, unless the rule names a part of the day: with
+ * "every evening", "every night", "every weeknight" (or "every afternoon") an hour 1–11 is pm
+ * ("Read to the kids every night at 9" 21:00, "Walk the dog every evening at 8" 20:00), with
+ * "every morning" am ("Run every morning at 7" 07:00), as the assistant reads an hour said with
+ * a part of the day; 12 stays noon. A part said with the day ("friday evening at 8", "tomorrow
+ * night at 10") was already read so (20:00, 22:00). "5am", "5 pm", "17:30", "09:30" are as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
  * A possessive is words of the title, neither a date nor a rule: "Review today's notes",
@@ -987,7 +992,7 @@ function bounded(rrule: string, end: SeriesEnd, first: LocalDate, options: Quick
  */
 const STARTING = /\b(?:(starting)(?:\s+(?:from|on))?|from)\s+/gi;
 
-function takeStart(line: Line, options: QuickAddOptions, repeating: boolean): DateHit | null {
+function takeStart(line: Line, options: QuickAddOptions, repeating: boolean, half: Half = null): DateHit | null {
   for (const lead of line.text.matchAll(STARTING)) {
     // Without a repeat only "starting" ("Gym starting monday": due Monday); "from" is a word of
     // the title there ("Email from mom friday").
@@ -996,7 +1001,7 @@ function takeStart(line: Line, options: QuickAddOptions, repeating: boolean): Da
     // "starting" read as "on", so that what needs a connector to be a date is one ("starting
     // sat", "starting january"); not "from" ("Data from march every monday" keeps its words).
     const text = lead[1] ? line.text.slice(0, lead.index) + "on".padEnd(lead[0].length) + line.text.slice(from) : line.text;
-    const hit = findDates(text, lead.index, options, repeating)[0];
+    const hit = findDates(text, lead.index, options, repeating, half)[0];
     if (!hit || hit.start > from || !/^(?:(?:on|at)\s+)?$/i.test(line.text.slice(from, Math.max(from, hit.start)))) continue;
     if (!lead[1] && !hit.hasDate) continue;
     if (line.kept(lead.index, hit.end)) continue;
@@ -1165,6 +1170,19 @@ const ZERO_PADDED_HOUR = /(?:^|\s)0\d(?:[:.]\d{2})?\b/;
  */
 const LAST_PM_HOUR = 7;
 
+/** The half of the day a bare hour 1–11 is in, when words say it; null: the rule above. */
+type Half = "am" | "pm" | null;
+
+/**
+ * The half of the day a repeat's part of the day says, as the assistant reads a part said with
+ * an hour (services/chat domain/when.py, _guess_meridiem): "every morning" am, "every
+ * afternoon", "every evening", "every night", "every weeknight" pm; null for any other rule.
+ */
+function ruleHalf(ruleWords: string): Half {
+  if (/\bmorning\b/i.test(ruleWords)) return "am";
+  return /\b(?:afternoon|evening|night|tonight|week\s*nights?)\b/i.test(ruleWords) ? "pm" : null;
+}
+
 /**
  * "at 5" without am/pm, without a day: the hour people mean, as the assistant reads it
  * (services/chat domain/when.py, take_when and _guess_meridiem): 1–7 pm, 8–11 am, 12 noon, today
@@ -1180,6 +1198,7 @@ function resolveBareHour(
   hasDate: boolean,
   repeating: boolean,
   options: QuickAddOptions,
+  half: Half = null,
 ): DateHit["wall"] {
   const now = wallClock(options.now, options.timeZone);
   const isToday = wall.year === now.year && wall.month === now.month && wall.day === now.day;
@@ -1188,7 +1207,8 @@ function resolveBareHour(
     zonedTimeToUtc(d.year, d.month, d.day, d.hour, wall.minute, options.timeZone).getTime() > options.now.getTime();
   if (repeating || !hasDate || !isToday) {
     const twelve = wall.hour % 12;
-    const hour = twelve === 0 ? 12 : twelve <= LAST_PM_HOUR ? twelve + 12 : twelve;
+    // The part of the day of the rule says the half of the day of 1–11 ("every night at 9": 21:00).
+    const hour = twelve === 0 ? 12 : half ? twelve + (half === "pm" ? 12 : 0) : twelve <= LAST_PM_HOUR ? twelve + 12 : twelve;
     if (hasDate) return { ...wall, hour };
     const today = { year: now.year, month: now.month, day: now.day, hour, minute: wall.minute };
     return isAhead(today) ? today : { year: tomorrow.year, month: tomorrow.month, day: tomorrow.day, hour, minute: wall.minute };
@@ -1245,7 +1265,7 @@ function todaysDateTyped(c: chrono.ParsedResult["start"], wall: DateHit["wall"],
   return wall.year !== today.year && wall.month === today.month && wall.day === today.day;
 }
 
-function toHit(result: chrono.ParsedResult, start: number, end: number, options: QuickAddOptions, repeating: boolean): DateHit {
+function toHit(result: chrono.ParsedResult, start: number, end: number, options: QuickAddOptions, repeating: boolean, half: Half = null): DateHit {
   const c = result.start;
   const partHour = c.isCertain("hour") ? undefined : PART_HOURS.find(([words]) => words.test(result.text))?.[1];
   const partOfDay = partHour !== undefined;
@@ -1283,7 +1303,7 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
     wall.hour <= 12 &&
     !DAY_PART.test(result.text) &&
     !ZERO_PADDED_HOUR.test(result.text);
-  if (bareHour) wall = resolveBareHour(wall, hasDate, repeating, options);
+  if (bareHour) wall = resolveBareHour(wall, hasDate, repeating, options, half);
   return { wall, hasTime, hasDate, partOfDay, start, end };
 }
 
@@ -1308,7 +1328,7 @@ function compacted(text: string): { text: string; at: number[] } {
  * The date expressions in `text` from `from` on, in order, without the incidental ones.
  * `repeating`: the line has a recurrence, which changes how a bare hour is read.
  */
-function findDates(text: string, from: number, options: QuickAddOptions, repeating = false): DateHit[] {
+function findDates(text: string, from: number, options: QuickAddOptions, repeating = false, half: Half = null): DateHit[] {
   const reference = { instant: options.now, timezone: zoneOffsetMinutes(options.now, options.timeZone) };
   const hits: DateHit[] = [];
   let position = from;
@@ -1332,7 +1352,7 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
       }
       // "on the last day of the month": chrono's words start at "last"; "the" goes with them.
       const the = /^last\s+day\s+of\b/i.test(result.text.trimStart()) ? (/(?:^|\s)(the\s+)$/i.exec(text.slice(0, start))?.[1].length ?? 0) : 0;
-      hits.push({ ...toHit(result, start, end, options, repeating), start: start - connector - the });
+      hits.push({ ...toHit(result, start, end, options, repeating, half), start: start - connector - the });
     }
     break;
   }
@@ -1365,9 +1385,9 @@ function toInstant(hit: DateHit, options: QuickAddOptions): Date {
  * before them: "by friday", "friday"). Once a kept one is held the line is read again, as its
  * words may have changed how chrono read the words around them.
  */
-function datesNotKept(line: Line, options: QuickAddOptions, repeating: boolean): DateHit[] {
+function datesNotKept(line: Line, options: QuickAddOptions, repeating: boolean, half: Half): DateHit[] {
   for (;;) {
-    const dates = findDates(line.text, 0, options, repeating);
+    const dates = findDates(line.text, 0, options, repeating, half);
     const heldBefore = line.heldCount;
     const kept = dates.filter((d) => line.kept(line.connectorBefore(d.start), d.end) || line.kept(d.start, d.end));
     if (kept.length === 0 || line.heldCount === heldBefore) return dates.filter((d) => !kept.includes(d));
@@ -1411,16 +1431,18 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   }
 
   let rrule = takeRecurrence(line);
+  // "every night at 9": the rule's part of the day says the half of the day of a bare hour.
+  const half = rrule ? ruleHalf(line.tokens.find((token) => token.kind === "recurrence")?.text ?? "") : null;
   // "every morning until dec 20": the series' last day, taken before the date is read as its first.
   const seriesEnd = rrule ? takeSeriesEnd(line, options) : null;
 
   // "every monday starting dec 7": the day the series starts; without a repeat ("Gym starting
   // monday") the day the task is due, as the assistant reads it.
-  const start = takeStart(line, options, rrule !== null);
+  const start = takeStart(line, options, rrule !== null, half);
 
   let dueAt: Date | null = null;
   let dueHasTime = false;
-  const dates = datesNotKept(line, options, rrule !== null);
+  const dates = datesNotKept(line, options, rrule !== null, half);
   let hit = pickDue(dates);
   if (start) {
     // The day from "starting …", its time from there or from a time said elsewhere ("every
