@@ -1848,3 +1848,39 @@ describe("a bare hour said with a repeat's part of the day, as the assistant rea
     expect(read(text)).toMatchObject({ title, due, rrule });
   });
 });
+
+describe("a dotted time, as written in Europe", () => {
+  // Friday 27 Nov 2026, 17:17 in Paris; pins chrono's reading (all read so before this test).
+  const at = (clock: string) => zonedTimeToUtc(2026, 11, 27, ...(clock.split(":").map(Number) as [number, number]), "Europe/Paris");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null);
+  const read = (text: string, now = at("17:17")) => {
+    const r = parseQuickAdd(text, { now, timeZone: "Europe/Paris" });
+    return { title: r.title, due: local(r.dueAt) };
+  };
+
+  it.each([
+    ["Meet Anna at 10.30", "Meet Anna", "2026-11-28 10:30"],
+    ["Call the bank at 9.15", "Call the bank", "2026-11-28 09:15"],
+    ["Dinner 7.45pm", "Dinner", "2026-11-27 19:45"],
+    ["Dinner at 7.45", "Dinner", "2026-11-27 19:45"],
+    ["Meet Anna friday at 10.30.", "Meet Anna.", "2026-12-04 10:30"],
+    ["Meet Anna at 10.30 on 1.12.", "Meet Anna", "2026-12-01 10:30"],
+  ])("reads %s as that time, out of the title", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due });
+  });
+
+  it("reads a dotted time typed in the morning as today's", () => {
+    expect(read("Meet Anna at 10.30", at("07:00"))).toMatchObject({ title: "Meet Anna", due: "2026-11-27 10:30" });
+  });
+
+  it.each([
+    // Without "at" and am/pm a dotted number stays words unless it is a date.
+    ["Version 2.10 release", "Version 2.10 release", null],
+    ["Takes 3.5 hours", "Takes 3.5 hours", null],
+    ["Update to v1.2", "Update to v1.2", null],
+    ["Meet Anna 10.30", "Meet Anna 10.30", null],
+    ["Quote 10.12.", "Quote", "2026-12-10 09:00"],
+  ])("keeps reading %s as before", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due });
+  });
+});

@@ -38,6 +38,9 @@
  *   a dotted date with a trailing dot or a year is day.month, as written in Europe: "10.12.",
  *   "10.12.2026" are 10 December ("3/14", "10/12/2026" stay chrono's month/day); "v1.2", "3.5
  *   hours", "Version 2.10 release", "version 2.10.", "chapter 3.2.", "at 9.05" are no dates
+ *   a dotted time after "at" or with am/pm is that time, as written in Europe (chrono's own
+ *   reading): "Meet Anna at 10.30" 10:30, "at 9.15" 09:15, "7.45pm" 19:45, the bare hour read
+ *   as "at 10:30" is; without either ("Meet Anna 10.30") it stays words unless it is a date
  * A day word misspelled by one letter ("tomorow", "firday", "wedensday", "tonigth"; a word of 5
  * letters or more) is read as that word, by the same rules; real words one letter away ("sundae",
  * "sundry", "toddy", "mondays") are not. So are a few common spellings: "tommorow", "2moro",
