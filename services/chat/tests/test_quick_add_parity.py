@@ -13,8 +13,9 @@ without a day (1-7 pm, 8-11 am, today while ahead, else tomorrow), "today" and a
 time" / "remind me when it's due" (at the due time), and a repeat without a day (its first
 slot after now). Priority words only where they say the priority (0ee4bdf, 1f4ed09: "Reply to
 urgent emails", "critical path review" stay titles; "Fix prod urgent", "critical: fix prod" as
-before), and a series said with its start (19efc32: "every monday starting monday", a month alone
-"starting january" its 1st)."""
+before), a series said with its start (19efc32: "every monday starting monday", a month alone
+"starting january" its 1st), and a bare hour said with a part of the day ("every night at 9",
+"every weeknight at 9" 21:00, "friday evening at 8" 20:00, "every morning at 9" 09:00)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -1169,6 +1170,40 @@ def test_a_series_said_with_its_start_as_on_the_web(message: str, expected: tupl
     ],
 )
 def test_starting_a_day_without_a_repeat_is_the_due_day(
+    message: str, expected: tuple[str | None, ...]
+) -> None:
+    assert task(message, at_paris("17:17")) == expected
+
+
+# -- a bare hour with a night / evening part of the day (the web: 4bb0799) ---------------------
+# "every weeknight at 9", "every night at 9", "every evening at 8", "friday evening at 8",
+# "tomorrow night at 10": the hour is in the evening (21:00, 20:00, 22:00), the part of the day
+# leaves the title; said outright ("at 9pm", "at 7am"), "at 12", "every morning at 9" and a bare
+# hour with no part of the day (1-7 pm, 8-11 am) as before. The web reads the same lines so
+# (quick-add.ts, resolveBareHour with the part of the day).
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "add pack lunches every weeknight at 9",
+            ("Pack lunches", "2026-11-27 21:00", None, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ),
+        (
+            "add read to the kids every night at 9",
+            ("Read to the kids", "2026-11-27 21:00", None, "FREQ=DAILY"),
+        ),
+        ("add walk the dog every evening at 8", ("Walk the dog", "2026-11-27 20:00", None, "FREQ=DAILY")),
+        ("add call dad friday evening at 8", ("Call dad", "2026-12-04 20:00", None, None)),
+        ("add take out trash tomorrow night at 10", ("Take out trash", "2026-11-28 22:00", None, None)),
+        # Guards.
+        ("add stretch every morning at 9", ("Stretch", "2026-11-28 09:00", None, "FREQ=DAILY")),
+        ("add read every night at 9pm", ("Read", "2026-11-27 21:00", None, "FREQ=DAILY")),
+        ("add run every evening at 7am", ("Run", "2026-11-28 07:00", None, "FREQ=DAILY")),
+        ("add call dad at 5", ("Call dad", "2026-11-28 17:00", None, None)),
+        ("add call dad tomorrow at 9", ("Call dad", "2026-11-28 09:00", None, None)),
+    ],
+)
+def test_a_bare_hour_with_a_night_or_evening_part_as_on_the_web(
     message: str, expected: tuple[str | None, ...]
 ) -> None:
     assert task(message, at_paris("17:17")) == expected

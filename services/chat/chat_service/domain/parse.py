@@ -608,7 +608,7 @@ def _attributes(scan: Scanner, now: datetime, *, asked: bool = False) -> Changes
     bound = take_until(scan, now) if recurrence else None
     # "tuesday and thursday" without "every": a task for each day, not one that repeats.
     days = take_days(scan, now) if recurrence is None else []
-    when = days[0] if days else take_when(scan, now)
+    when = days[0] if days else take_when(scan, now, recurrence.at if recurrence else None)
     if recurrence and (when is None or not when.date_given):
         start = take_start_month(scan, now)
         if start is not None:
@@ -1566,7 +1566,7 @@ def _corrected_value(value: str, now: datetime) -> Changes | None:
     scan = Scanner(value)
     recurrence = take_recurrence(scan)
     if recurrence is not None:
-        when = take_when(scan, now)
+        when = take_when(scan, now, recurrence.at)
         if not re.sub(r"\b(?:at|on|to|the)\b", "", scan.rest(), flags=re.IGNORECASE).strip(" ,.!?"):
             return Changes(rrule=recurrence.rrule, rrule_at=recurrence.at, due=when)
     return None
@@ -1660,7 +1660,7 @@ def _read_set_recurrence(text: str, now: datetime) -> Request | None:
     if recurrence is None:
         return None
     bound = take_until(scan, now)
-    when = take_when(scan, now)
+    when = take_when(scan, now, recurrence.at)
     scan.take(REPEAT_WORDS)
     rest = scan.rest()
     rest = re.sub(

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from chat_service.domain.text import NUMBER, Scanner, number
+from chat_service.domain.text import MASK, NUMBER, Scanner, number
 
 DEFAULT_TIME = time(9, 0)
 END_OF_DAY = time(17, 0)
@@ -183,8 +183,57 @@ def _bare(h: int, hint: str | None) -> bool:
     return hint is None and 1 <= h <= 12
 
 
+# A part of the day said next to a bare hour: "friday evening at 8", "tomorrow night at 10",
+# "this evening at 8", "in the morning at 5", "at 10 tomorrow night", "at 8 this evening". Right
+# before the hour with "this" / "in the" or a day taken before it; right after it with "this"
+# or a day between. Alone before an hour it stays a word of the title ("movie night at 8").
+_PART_BEFORE = re.compile(
+    r"(?:(?<![^\s" + MASK + r"])(this|in\s+the)\s+|(?<=" + MASK + r")\s*)"
+    r"(morning|afternoon|evening|night)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(
+    r"\s*,?\s*(?:" + MASK + r"[" + MASK + r"\s]*(?:(this)\s+)?|(this)\s+)(morning|afternoon|evening)\b"
+    r"|\s*,?\s*" + MASK + r"[" + MASK + r"\s]*(night)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_part(at: time, part: str) -> time:
+    """A bare hour (as _guess_meridiem read it) in a part of the day: "at 9" in the evening is
+    21:00, "at 5" in the morning 05:00. "at 12" stays noon."""
+    if at.hour == 12:
+        return at
+    found = _guess_meridiem(at.hour % 12, at.minute, part.lower())
+    return found or at
+
+
 def _take_time(scan: Scanner) -> tuple[time | None, bool, bool]:
-    """take_time's answer, and whether the hour was bare (_bare)."""
+    """take_time's answer, and whether the hour was bare (_bare). A bare hour with a part of
+    the day next to it (_PART_BEFORE, _PART_AFTER) is in that part, the part taken with it."""
+    before = scan.masked
+    at, today_only, bare = _take_clock(scan)
+    if not bare or at is None:
+        return at, today_only, bare
+    start = next(i for i, (a, b) in enumerate(zip(before, scan.masked, strict=True)) if a != b)
+    end = len(before) - next(
+        i for i, (a, b) in enumerate(zip(reversed(before), reversed(scan.masked), strict=True)) if a != b
+    )
+    m = _PART_BEFORE.search(scan.masked[:start])
+    if m:
+        scan.mask(m.start(), start)
+        return _in_part(at, m.group(2)), today_only or (m.group(1) or "").lower() == "this", False
+    m = _PART_AFTER.match(scan.masked, end)
+    if m:
+        scan.mask(m.start(), m.end())
+        part = m.group(3) or m.group(4)
+        return _in_part(at, part), today_only or bool(m.group(1) or m.group(2)), False
+    return at, today_only, bare
+
+
+def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
+    """A time of day as it is said, whether it fixes the date to today, and whether the hour
+    was bare (_bare)."""
     m = scan.take(
         r"\b(?:at|by|around|before|until|@|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?"
         + _PART_HINT
@@ -448,13 +497,17 @@ def _calendar_date(scan: Scanner, today: date) -> tuple[bool, _Date | None]:
     return False, None
 
 
-def take_when(scan: Scanner, now: datetime) -> When | None:
-    """Take a due date and/or time out of the scanner. `now` is aware, in the user's zone."""
+def take_when(scan: Scanner, now: datetime, part: time | None = None) -> When | None:
+    """Take a due date and/or time out of the scanner. `now` is aware, in the user's zone.
+    `part`: the hour of a part of the day said with a repeat ("every night" 20:00), whose half
+    of the day a bare hour is in ("every night at 9" is 21:00, "every morning at 5" 05:00)."""
     today = now.date()
     day, moment = take_date(scan, today, now)
     if moment is not None:
         return When(moment.replace(second=0, microsecond=0), date_given=True, time_given=True)
     at, today_only, bare = _take_time(scan)
+    if at is not None and bare and part is not None:
+        at, bare = _in_part(at, "morning" if part.hour < 12 else "evening"), False
     if day is None and at is None:
         return None
     if day is None:
