@@ -15,7 +15,8 @@ slot after now). Priority words only where they say the priority (0ee4bdf, 1f4ed
 urgent emails", "critical path review" stay titles; "Fix prod urgent", "critical: fix prod" as
 before), a series said with its start (19efc32: "every monday starting monday", a month alone
 "starting january" its 1st), and a bare hour said with a part of the day ("every night at 9",
-"every weeknight at 9" 21:00, "friday evening at 8" 20:00, "every morning at 9" 09:00)."""
+"every weeknight at 9" 21:00, "friday evening at 8" 20:00, "every morning at 9" 09:00), and a
+dotted time after "at" ("meet at 10.30" 10:30; "meet anna 10.30" stays words)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -1206,4 +1207,20 @@ def test_starting_a_day_without_a_repeat_is_the_due_day(
 def test_a_bare_hour_with_a_night_or_evening_part_as_on_the_web(
     message: str, expected: tuple[str | None, ...]
 ) -> None:
+    assert task(message, at_paris("17:17")) == expected
+
+
+# -- a dotted time after "at" (quick-add.ts: chrono's own reading) -----------------------------
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add meet anna at 10.30", ("Meet anna", "2026-11-28 10:30", None, None)),
+        ("add call the bank at 9.15", ("Call the bank", "2026-11-28 09:15", None, None)),
+        ("add dinner 7.45pm", ("Dinner", "2026-11-27 19:45", None, None)),
+        # Guards: without "at" it stays words.
+        ("add meet anna 10.30", ("Meet anna 10.30", None, None, None)),
+        ("add pay 10.50 to sam", ("Pay 10.50 to sam", None, None, None)),
+    ],
+)
+def test_a_dotted_time_after_at_as_on_the_web(message: str, expected: tuple[str | None, ...]) -> None:
     assert task(message, at_paris("17:17")) == expected

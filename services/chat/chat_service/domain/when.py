@@ -260,8 +260,21 @@ def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
         if not guess:
             return time(h, minute), bool(m.group(6)), False
         return _guess_meridiem(h, minute, hint), bool(m.group(6)), _bare(h, hint)
+    # A dotted time after "at" ("meet at 10.30", "at 9.15", "at 14.45"), as written in Europe:
+    # read as "at 10:30" is. Without "at" ("pay 10.50 to sam", "version 3.5") it stays words,
+    # as on the web; "10.12." is a date (take_date reads it first).
     m = scan.take(
-        r"\b(?:at|by|around|before|until|@)\s+(\d{1,2})(?:\s*o'?clock)?\b"
+        r"(?:\bat|@)\s*([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)"
+        r"(?!\s*(?:%|\u20ac|\$|euros?\b|eur\b|dollars?\b|usd\b|gbp\b|pounds?\b))" + _PART_HINT
+    )
+    if m:
+        h, minute = int(m.group(1)), int(m.group(2))
+        hint = m.group(3) or m.group(4) or m.group(5)
+        if m.group(1).startswith("0") or h > 12:
+            return time(h, minute), bool(m.group(5)), False
+        return _guess_meridiem(h, minute, hint), bool(m.group(5)), _bare(h, hint)
+    m = scan.take(
+        r"\b(?:at|by|around|before|until|@)\s+(\d{1,2})(?:\s*o'?clock)?\b(?![.,]\d)"
         r"(?!\s*(?:%|st\b|nd\b|rd\b|th\b|"
         + UNIT
         + r"|people|times|percent|euros?|dollars?|items?))"
