@@ -2634,16 +2634,33 @@ def _day_window(filters: Filters, day: date, now: datetime) -> Filters:
 _DUE_STATEMENT = re.compile(r"^(?P<ref>.+?)\s+(?:is|are|'s)\s+due\s+(?P<when>.+)$", re.IGNORECASE)
 
 
+# "Bin day is friday", "the party is on saturday": a thing said to be on a day, read as "is due"
+# (before: 'Bin day is' added). Only a day or date ("the meeting is at 10" reads as before), and
+# not when the thing itself says when ("today is friday") or asks ("what is friday").
+_DAY_STATEMENT = re.compile(r"^(?P<ref>.+?)\s+(?:is|are|'s)\s+(?P<when>.+)$", re.IGNORECASE)
+
+
 def _read_due_or_new(text: str, now: datetime) -> Request | None:
     found = _read_due(text, now)
     m = _DUE_STATEMENT.match(text)
+    day_only = False
+    if m is None and found is None:
+        m = _DAY_STATEMENT.match(text)
+        day_only = m is not None
     if m is None or raw_question(text) or _LIST_LEAD.match(text):
         return found
     ref = m.group("ref")
     if _PRONOUN.match(ref) or re.search(_NOT_ONE_TASK, ref, re.IGNORECASE) or _LISTY.search(ref):
         return found
+    if day_only and (
+        _QUESTION_WORD.fullmatch(ref.strip())
+        or re.match(r"(?:what|which|who|when|where|how|why|there|here)\b", ref, re.IGNORECASE)
+        or take_when(Scanner(ref), now) is not None
+        or take_recurrence(Scanner(ref)) is not None
+    ):
+        return found
     when, leftover = _when_only(m.group("when"), now)
-    if when is None or leftover:
+    if when is None or leftover or (day_only and not when.date_given):
         return found
     if found is None:
         found = _req("update", ref, Changes(due=when))  # "taxes are due friday"
