@@ -79,7 +79,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
           {SHORTCUTS.map(([keys, does]) => (
             <div key={does} className="contents">
-              <dt className="flex flex-wrap gap-1">
+              <dt className="flex flex-wrap items-start gap-1">
                 {keys.map((key) => (
                   <kbd key={key} className="rounded border border-border px-1.5 font-mono text-xs text-text">
                     {key}
