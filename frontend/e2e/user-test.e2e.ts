@@ -104,8 +104,9 @@ describe("the sort direction button", () => {
     expect(await direction.innerText()).toBe("Oldest first");
     await page.reload();
     await page.getByRole("button", { name: "Sort direction: Oldest first" }).waitFor();
-    const titles = await page.locator("[aria-label$='. Open details']").evaluateAll((rows) => rows.map((row) => row.getAttribute("aria-label")));
-    expect(titles).toEqual(["First. Open details", "Second. Open details"]);
+    // The button is back before the list is: wait for the rows.
+    const titles = () => page.locator("[aria-label$='. Open details']").evaluateAll((rows) => rows.map((row) => row.getAttribute("aria-label")));
+    await expect.poll(titles, { timeout: 10_000 }).toEqual(["First. Open details", "Second. Open details"]);
     await sort.selectOption("title");
     await page.getByRole("button", { name: "Sort direction: A to Z" }).waitFor();
     expect(await direction.innerText()).toBe("A to Z");
