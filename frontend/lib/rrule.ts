@@ -76,7 +76,7 @@ export function untilDay(until: string, options: DescribeOptions = {}): string |
 }
 
 /** "Mon", "Mon and Thu", "Mon, Wed and Fri": a list as the assistant says it ("every Monday and Thursday"). */
-function joinAnd(items: string[]): string {
+export function joinAnd(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 

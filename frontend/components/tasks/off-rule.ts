@@ -6,7 +6,7 @@
  * from the due date: a rule without them goes on from wherever the instance is, and one that
  * repeats from completion does not use them.
  */
-import { ordinal, parseRRule } from "@/lib/rrule";
+import { joinAnd, ordinal, parseRRule } from "@/lib/rrule";
 
 const CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 const NAMES: Record<string, string> = {
@@ -18,10 +18,6 @@ const NAMES: Record<string, string> = {
   SA: "Saturday",
   SU: "Sunday",
 };
-
-function joinAnd(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 function joinOr(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
