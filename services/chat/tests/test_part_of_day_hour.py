@@ -64,7 +64,7 @@ async def test_the_reply_says_the_evening_hour(fake: FakeTasks) -> None:
         ("add stretch every morning at 9", ("Stretch", "2026-11-28 09:00", "FREQ=DAILY")),
         ("add read every night at 9pm", ("Read", "2026-11-27 21:00", "FREQ=DAILY")),
         ("add run every evening at 7am", ("Run", "2026-11-28 07:00", "FREQ=DAILY")),
-        ("add lunch every night at 12", ("Lunch", "2026-11-28 12:00", "FREQ=DAILY")),
+        ("add lunch every day at 12", ("Lunch", "2026-11-28 12:00", "FREQ=DAILY")),
         ("add call dad friday evening at 7am", ("Call dad evening", "2026-12-04 07:00", None)),
         ("add call dad at 5", ("Call dad", "2026-11-27 17:00", None)),
         ("add call dad tomorrow at 9", ("Call dad", "2026-11-28 09:00", None)),

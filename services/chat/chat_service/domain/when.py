@@ -158,7 +158,10 @@ def _hour(h: int, minute: int, meridiem: str | None) -> time | None:
 
 
 def _guess_meridiem(h: int, minute: int, hint: str | None) -> time | None:
-    """A bare 'at 3': afternoon for 1-7, morning for 8-11, unless a hint says otherwise."""
+    """A bare 'at 3': afternoon for 1-7, morning for 8-11, unless a hint says otherwise ('at 12
+    at night' is midnight)."""
+    if h == 12 and hint in ("night", "tonight"):
+        return time(0, minute)
     if hint in ("morning",):
         return _hour(h, minute, "am") if 1 <= h <= 12 else _hour(h, minute, None)
     if hint in ("afternoon", "evening", "night", "tonight"):
@@ -174,7 +177,7 @@ _PART_HINT = r"(?:\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(ton
 def take_time(scan: Scanner) -> tuple[time | None, bool]:
     """A time of day, and whether the words also fix the date to today ("tonight", "this
     evening")."""
-    at, today_only, _ = _take_time(scan)
+    at, today_only, _, _ = _take_time(scan)
     return at, today_only
 
 
@@ -186,9 +189,15 @@ def _bare(h: int, hint: str | None) -> bool:
 # A part of the day said next to a bare hour: "friday evening at 8", "tomorrow night at 10",
 # "this evening at 8", "in the morning at 5", "at 10 tomorrow night", "at 8 this evening". Right
 # before the hour with "this" / "in the" or a day taken before it; right after it with "this"
-# or a day between. Alone before an hour it stays a word of the title ("movie night at 8").
+# or a day between. "Morning", "afternoon", "evening" alone right before the hour are the part
+# too ("call mom evening at 8" 20:00, 'Call mom'); "night" alone stays a word of the title
+# ("movie night at 8").
 _PART_BEFORE = re.compile(
-    r"(?:(?<![^\s" + MASK + r"])(this|in\s+the)\s+|(?<=" + MASK + r")\s*)"
+    r"(?:(?<![^\s"
+    + MASK
+    + r"])(this|in\s+the)\s+|(?<="
+    + MASK
+    + r")\s*|(?<![^\s,])(?=(?:morning|afternoon|evening)\b))"
     r"(morning|afternoon|evening|night)\s*,?\s*$",
     re.IGNORECASE,
 )
@@ -201,34 +210,45 @@ _PART_AFTER = re.compile(
 
 def _in_part(at: time, part: str) -> time:
     """A bare hour (as _guess_meridiem read it) in a part of the day: "at 9" in the evening is
-    21:00, "at 5" in the morning 05:00. "at 12" stays noon."""
+    21:00, "at 5" in the morning 05:00. "at 12" stays noon, but at night is midnight: 00:00."""
     if at.hour == 12:
-        return at
+        return at.replace(hour=0) if part.lower() in ("night", "tonight") else at
     found = _guess_meridiem(at.hour % 12, at.minute, part.lower())
     return found or at
 
 
-def _take_time(scan: Scanner) -> tuple[time | None, bool, bool]:
-    """take_time's answer, and whether the hour was bare (_bare). A bare hour with a part of
-    the day next to it (_PART_BEFORE, _PART_AFTER) is in that part, the part taken with it."""
+def _take_time(scan: Scanner) -> tuple[time | None, bool, bool, bool]:
+    """take_time's answer, whether the hour was bare (_bare), and whether it is the midnight
+    that ends the day said ("tonight at 12", "friday night at 12": 00:00 of the next day). A
+    bare hour with a part of the day next to it (_PART_BEFORE, _PART_AFTER) is in that part,
+    the part taken with it."""
     before = scan.masked
     at, today_only, bare = _take_clock(scan)
-    if not bare or at is None:
-        return at, today_only, bare
+    if at is None:
+        return at, today_only, bare, False
     start = next(i for i, (a, b) in enumerate(zip(before, scan.masked, strict=True)) if a != b)
     end = len(before) - next(
         i for i, (a, b) in enumerate(zip(reversed(before), reversed(scan.masked), strict=True)) if a != b
     )
+    if not bare:
+        return at, today_only, bare, _at_night_12(at, before[start:end])
     m = _PART_BEFORE.search(scan.masked[:start])
     if m:
         scan.mask(m.start(), start)
-        return _in_part(at, m.group(2)), today_only or (m.group(1) or "").lower() == "this", False
+        at = _in_part(at, m.group(2))
+        return at, today_only or (m.group(1) or "").lower() == "this", False, _at_night_12(at, m.group(2))
     m = _PART_AFTER.match(scan.masked, end)
     if m:
         scan.mask(m.start(), m.end())
         part = m.group(3) or m.group(4)
-        return _in_part(at, part), today_only or bool(m.group(1) or m.group(2)), False
-    return at, today_only, bare
+        at = _in_part(at, part)
+        return at, today_only or bool(m.group(1) or m.group(2)), False, _at_night_12(at, part)
+    return at, today_only, bare, False
+
+
+def _at_night_12(at: time, said: str) -> bool:
+    """12 said with night: the midnight at the end of that night's day."""
+    return at.hour == 0 and re.search(r"night", said, re.IGNORECASE) is not None
 
 
 def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
@@ -518,25 +538,37 @@ def take_when(scan: Scanner, now: datetime, part: time | None = None) -> When | 
     day, moment = take_date(scan, today, now)
     if moment is not None:
         return When(moment.replace(second=0, microsecond=0), date_given=True, time_given=True)
-    at, today_only, bare = _take_time(scan)
+    at, today_only, bare, after_midnight = _take_time(scan)
     if at is not None and bare and part is not None:
-        at, bare = _in_part(at, "morning" if part.hour < 12 else "evening"), False
+        # "every night at 12" is midnight; "every evening at 12" noon, as "at 12" is.
+        night = part == PARTS_OF_DAY["night"]
+        at, bare = _in_part(at, "night" if night else "morning" if part.hour < 12 else "evening"), False
     if day is None and at is None:
         return None
     if day is None:
         # "tonight", "this evening": today. A bare time: today if still ahead, else tomorrow.
         assert at is not None
         candidate = datetime.combine(today, at, tzinfo=now.tzinfo)
-        if not today_only and candidate <= now:
+        if after_midnight or (not today_only and candidate <= now):
             candidate += timedelta(days=1)
         return When(_fold(candidate), date_given=today_only, time_given=True)
-    if at is not None and day.default_time == PARTS_OF_DAY["tonight"] and at.hour < 12:
+    if (
+        at is not None
+        and day.default_time == PARTS_OF_DAY["tonight"]
+        and (at.hour == 0 or (bare and at.hour == 12))
+    ):
+        # "tonight at 12", "tonight at 12am": the midnight ending today.
+        at, after_midnight = time(0, at.minute), True
+    elif (
+        at is not None and day.default_time == PARTS_OF_DAY["tonight"] and at.hour < 12 and not after_midnight
+    ):
         at = at.replace(hour=at.hour + 12)  # "at 8 tonight"
     elif at is not None and bare and day.day == today:
         at = _today_at(at, now)
     chosen = at or day.default_time
+    on = day.day + timedelta(days=1) if after_midnight else day.day
     return When(
-        _fold(datetime.combine(day.day, chosen, tzinfo=now.tzinfo)),
+        _fold(datetime.combine(on, chosen, tzinfo=now.tzinfo)),
         date_given=True,
         time_given=at is not None,
         time_implied=at is None and day.default_time != DEFAULT_TIME,
