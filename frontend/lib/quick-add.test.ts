@@ -1884,3 +1884,120 @@ describe("a dotted time, as written in Europe", () => {
     expect(read(text)).toMatchObject({ title, due });
   });
 });
+
+describe("next month is its 1st, as the assistant reads it (start of the period, as next week is its Monday)", () => {
+  // Friday 27 Nov 2026, 17:17 in Paris.
+  const at = (clock: string, day = 27, month = 11) =>
+    zonedTimeToUtc(2026, month, day, ...(clock.split(":").map(Number) as [number, number]), "Europe/Paris");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null);
+  const read = (text: string, now = at("17:17")) => {
+    const r = parseQuickAdd(text, { now, timeZone: "Europe/Paris" });
+    return { title: r.title, due: local(r.dueAt), rrule: r.rrule };
+  };
+
+  it.each([
+    // Each was chrono's same day next month, Sun 27 Dec.
+    ["pay rent next month", "pay rent", "2026-12-01 09:00"],
+    ["dentist next month at 10", "dentist", "2026-12-01 10:00"],
+    ["Call mom by next month", "Call mom", "2026-12-01 09:00"],
+    ["Book flights next month at 5pm", "Book flights", "2026-12-01 17:00"],
+  ])("reads %s as the 1st of next month", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due, rrule: null });
+  });
+
+  it("reads next month typed on the 31st, and in December, as the next month's 1st", () => {
+    expect(read("pay rent next month", at("10:00", 31, 12))).toMatchObject({ due: "2027-01-01 09:00" });
+    expect(read("pay rent next month", zonedTimeToUtc(2027, 1, 31, 10, 0, "Europe/Paris"))).toMatchObject({ due: "2027-02-01 09:00" });
+  });
+
+  it.each([
+    // Guards (so before too): a month from today, a weekday of next month's words, a possessive.
+    ["pay rent in a month", "pay rent", "2026-12-27 09:00"],
+    ["pay rent in 1 month", "pay rent", "2026-12-27 09:00"],
+    ["Plan next month's budget", "Plan next month's budget", null],
+    ["pay rent on the last day of next month", "pay rent", "2026-12-31 09:00"],
+  ])("keeps reading %s as before", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due });
+  });
+});
+
+describe("12 said with the night is midnight", () => {
+  // Friday 27 Nov 2026, 17:17 in Paris.
+  const at = (clock: string) => zonedTimeToUtc(2026, 11, 27, ...(clock.split(":").map(Number) as [number, number]), "Europe/Paris");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null);
+  const read = (text: string, now = at("17:17")) => {
+    const r = parseQuickAdd(text, { now, timeZone: "Europe/Paris" });
+    return { title: r.title, due: local(r.dueAt), rrule: r.rrule };
+  };
+
+  it.each([
+    // Each was noon (tonight's at 12:00 today, already past).
+    ["Lock up every night at 12", "Lock up", "2026-11-28 00:00", "FREQ=DAILY"],
+    ["Lock up every night at 12:30", "Lock up", "2026-11-28 00:30", "FREQ=DAILY"],
+    ["Call Sam tonight at 12", "Call Sam", "2026-11-28 00:00", null],
+    ["Call Sam at 12 tonight", "Call Sam", "2026-11-28 00:00", null],
+    ["Call Sam tonight at midnight", "Call Sam", "2026-11-28 00:00", null],
+    ["Call Sam friday night at 12", "Call Sam", "2026-12-05 00:00", null],
+  ])("reads %s as midnight", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+
+  it("reads tonight at 12 typed in the morning as the coming midnight", () => {
+    expect(read("Call Sam tonight at 12", at("09:00"))).toMatchObject({ due: "2026-11-28 00:00" });
+  });
+
+  it.each([
+    // Guards (so before too): 12 without the night is noon, am/pm said outright, other hours of the night.
+    ["Lunch every day at 12", "Lunch", "2026-11-28 12:00", "FREQ=DAILY"],
+    ["Lunch at 12", "Lunch", "2026-11-28 12:00", null],
+    ["Read every night at 9", "Read", "2026-11-27 21:00", "FREQ=DAILY"],
+    ["Read every night at 11", "Read", "2026-11-27 23:00", "FREQ=DAILY"],
+    ["Read every night at 12pm", "Read", "2026-11-28 12:00", "FREQ=DAILY"],
+    ["Call Sam at midnight", "Call Sam", "2026-11-28 00:00", null],
+    ["Walk every evening at 8", "Walk", "2026-11-27 20:00", "FREQ=DAILY"],
+  ])("keeps reading %s as before", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+});
+
+describe("a time after @, around or ~, as the assistant reads it", () => {
+  // Friday 27 Nov 2026, 17:17 in Paris.
+  const at = (clock: string) => zonedTimeToUtc(2026, 11, 27, ...(clock.split(":").map(Number) as [number, number]), "Europe/Paris");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null);
+  const read = (text: string, now = at("17:17")) => {
+    const r = parseQuickAdd(text, { now, timeZone: "Europe/Paris" });
+    return { title: r.title, due: local(r.dueAt) };
+  };
+
+  it.each([
+    // Each was the whole line as the title, no due date; "~10:30" and "@ 10:30" left "~" / "@" in it.
+    ["Meet Anna @ 10.30", "Meet Anna", "2026-11-28 10:30"],
+    ["Meet Anna around 10.30", "Meet Anna", "2026-11-28 10:30"],
+    ["Meet Anna around 10", "Meet Anna", "2026-11-28 10:00"],
+    ["Meet Anna ~10:30", "Meet Anna", "2026-11-28 10:30"],
+    ["Meet Anna @ 10:30", "Meet Anna", "2026-11-28 10:30"],
+    ["Meet Anna around 10pm", "Meet Anna", "2026-11-27 22:00"],
+    ["Call the bank around 5", "Call the bank", "2026-11-28 17:00"],
+    ["Call the bank @ 09.30", "Call the bank", "2026-11-28 09:30"],
+    ["Meet Anna tomorrow @ 10.30", "Meet Anna", "2026-11-28 10:30"],
+    ["Meet Anna friday around 3", "Meet Anna", "2026-12-04 15:00"],
+  ])("reads %s as that time, out of the title", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due });
+  });
+
+  it("reads a time around 10.30 typed in the morning as today's", () => {
+    expect(read("Meet Anna around 10.30", at("07:00"))).toMatchObject({ title: "Meet Anna", due: "2026-11-27 10:30" });
+  });
+
+  it.each([
+    // Guards (so before too): amounts, an address, "~" before a number alone.
+    ["Walk around 10 minutes", "Walk around 10 minutes"],
+    ["Invite around 10 people", "Invite around 10 people"],
+    ["Costs around 10.50 euros", "Costs around 10.50 euros"],
+    ["Email bob@10.30", "Email bob@10.30"],
+    ["Buy ~10 apples", "Buy ~10 apples"],
+    ["Walk around 10 km", "Walk around 10 km"],
+  ])("keeps %s as words", (text, title) => {
+    expect(read(text)).toMatchObject({ title, due: null });
+  });
+});

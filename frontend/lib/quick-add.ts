@@ -41,6 +41,9 @@
  *   a dotted time after "at" or with am/pm is that time, as written in Europe (chrono's own
  *   reading): "Meet Anna at 10.30" 10:30, "at 9.15" 09:15, "7.45pm" 19:45, the bare hour read
  *   as "at 10:30" is; without either ("Meet Anna 10.30") it stays words unless it is a date
+ *   a time after "@", "around" or "~" is read as after "at", as the assistant reads it: "Meet Anna
+ *   @ 10.30", "around 10.30", "~10:30" 10:30, "around 10" 10:00, "around 5" 17:00; not an amount
+ *   ("around 10 people", "around 10.50 euros", "~10 apples")
  * A day word misspelled by one letter ("tomorow", "firday", "wedensday", "tonigth"; a word of 5
  * letters or more) is read as that word, by the same rules; real words one letter away ("sundae",
  * "sundry", "toddy", "mondays") are not. So are a few common spellings: "tommorow", "2moro",
@@ -57,7 +60,9 @@
  * reads it: on a Wednesday the coming Friday (chrono's was nine days on), on a Friday the one a
  * week on; "next sunday" typed on a Friday is in two days. "friday next week" is the Friday of next
  * week (chrono's reading, and the assistant's). "next week" alone is its Monday, as the assistant
- * reads it (typed on a Sunday, tomorrow); "in a week", "in 1 week" are today + 7. A date typed ("Friday Nov 27") is that date. The same
+ * reads it (typed on a Sunday, tomorrow); "in a week", "in 1 week" are today + 7. "next month" is its
+ * 1st ("dentist next month at 10": Dec 1 10:00 typed in November), as the assistant reads it;
+ * "in a month" is the same day next month. A date typed ("Friday Nov 27") is that date. The same
  * holds for a weekday that starts a repeating task ("Review every week friday": from next Friday
  * on) or names a reminder; the rule's own words have their own first instance ("every friday"
  * typed on a Friday before 09:00 is due today). Weekdays after "every" (or "weekly on") separated
@@ -90,7 +95,9 @@
  * "every evening", "every night", "every weeknight" (or "every afternoon") an hour 1–11 is pm
  * ("Read to the kids every night at 9" 21:00, "Walk the dog every evening at 8" 20:00), with
  * "every morning" am ("Run every morning at 7" 07:00), as the assistant reads an hour said with
- * a part of the day; 12 stays noon. A part said with the day ("friday evening at 8", "tomorrow
+ * a part of the day; 12 stays noon, but with the night it is midnight: "Lock up every night at
+ * 12" 00:00, "tonight at 12", "at 12 tonight", "tonight at midnight" the midnight that ends
+ * tonight, "friday night at 12" Saturday 00:00 (chrono's was noon). A part said with the day ("friday evening at 8", "tomorrow
  * night at 10") was already read so (20:00, 22:00). "5am", "5 pm", "17:30", "09:30" are as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
@@ -1144,10 +1151,30 @@ const DOTTED_DATE: chrono.Parser = {
     return components;
   },
 };
+/**
+ * A time after "@", "around" or "~" ("@ 10.30", "around 10", "~10:30", "around 7pm"), as the
+ * assistant reads it (services/chat domain/when.py, _take_clock): as "at" would be (a bare hour
+ * by the rule below, "09:30" and "17:30" as typed); "~" only with minutes or am/pm ("~10 items").
+ * Not an amount ("around 10 people", "around 10.50 euros", "around 10 minutes"), nor "bob@10".
+ */
+const ABOUT_TIME: chrono.Parser = {
+  pattern: () =>
+    /(?:@\s*|around\s+|(~)\s*)([01]?\d|2[0-3])(?:[.:]([0-5]\d))?(?:\s*([ap])\.?m\b\.?)?(?![\p{L}\p{N}]|[.,]\d)(?!\s*(?:%|€|\$|£|(?:euros?|eur|dollars?|usd|gbp|pounds?|people|persons?|times|percent|items?|min(?:ute)?s?|h|hours?|hrs?|days?|weeks?|months?|years?|km|kg|miles?)\b))/iu,
+  extract: (context, match) => {
+    const [, tilde, hour, minute, half] = match;
+    if (/[\p{L}\p{N}]$/u.test(context.text.slice(0, match.index)) || (tilde && !minute && !half)) return null;
+    const components = context.createParsingComponents({ hour: Number(hour) % (half ? 12 : 24), minute: Number(minute ?? 0) });
+    if (half) components.assign("meridiem", half.toLowerCase() === "a" ? chrono.Meridiem.AM : chrono.Meridiem.PM);
+    if (half?.toLowerCase() === "p") components.assign("hour", (Number(hour) % 12) + 12);
+    // "09:30", "17:30" are meant as typed.
+    else if (!half && (hour.startsWith("0") || Number(hour) > 12)) components.assign("meridiem", Number(hour) < 12 ? chrono.Meridiem.AM : chrono.Meridiem.PM);
+    return components.addTag("parser/aboutTime");
+  },
+};
 const reader = chrono.casual.clone();
 // First: of two readings of the same words, chrono keeps the first ("10.12.2026" as day.month).
 reader.parsers.unshift(DOTTED_DATE);
-reader.parsers.push(AFTER_PART, AT_LUNCH);
+reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME);
 
 /** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
 const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight)\b/i;
@@ -1163,6 +1190,8 @@ const PART_HOURS: Array<[RegExp, number]> = [
   [/\bevening\b/i, 18],
   [/\b(?:tonight|night|week\s*nights?)\b/i, 20],
 ];
+/** Words of the night, with which 12 is midnight ("every night at 12", "tonight at 12"). */
+const NIGHT = /\b(?:tonight|night|week\s*nights?|midnight)\b/i;
 const THIS_PART = /\b(?:this\s+(?:morning|afternoon|evening)|tonight)\b/i;
 /** A zero-padded hour ("09:30", "at 05") is a 24-hour time, meant as typed. */
 const ZERO_PADDED_HOUR = /(?:^|\s)0\d(?:[:.]\d{2})?\b/;
@@ -1173,8 +1202,11 @@ const ZERO_PADDED_HOUR = /(?:^|\s)0\d(?:[:.]\d{2})?\b/;
  */
 const LAST_PM_HOUR = 7;
 
-/** The half of the day a bare hour 1–11 is in, when words say it; null: the rule above. */
-type Half = "am" | "pm" | null;
+/**
+ * The half of the day a bare hour 1–11 is in, when words say it; null: the rule above. "night":
+ * pm, and 12 is midnight (00:00), not noon.
+ */
+type Half = "am" | "pm" | "night" | null;
 
 /**
  * The half of the day a repeat's part of the day says, as the assistant reads a part said with
@@ -1183,7 +1215,8 @@ type Half = "am" | "pm" | null;
  */
 function ruleHalf(ruleWords: string): Half {
   if (/\bmorning\b/i.test(ruleWords)) return "am";
-  return /\b(?:afternoon|evening|night|tonight|week\s*nights?)\b/i.test(ruleWords) ? "pm" : null;
+  if (NIGHT.test(ruleWords)) return "night";
+  return /\b(?:afternoon|evening)\b/i.test(ruleWords) ? "pm" : null;
 }
 
 /**
@@ -1211,7 +1244,8 @@ function resolveBareHour(
   if (repeating || !hasDate || !isToday) {
     const twelve = wall.hour % 12;
     // The part of the day of the rule says the half of the day of 1–11 ("every night at 9": 21:00).
-    const hour = twelve === 0 ? 12 : half ? twelve + (half === "pm" ? 12 : 0) : twelve <= LAST_PM_HOUR ? twelve + 12 : twelve;
+    // "every night at 12" is midnight, "every day at 12" noon.
+    const hour = twelve === 0 ? (half === "night" ? 0 : 12) : half ? twelve + (half === "am" ? 0 : 12) : twelve <= LAST_PM_HOUR ? twelve + 12 : twelve;
     if (hasDate) return { ...wall, hour };
     const today = { year: now.year, month: now.month, day: now.day, hour, minute: wall.minute };
     return isAhead(today) ? today : { year: tomorrow.year, month: tomorrow.month, day: tomorrow.day, hour, minute: wall.minute };
@@ -1291,14 +1325,13 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
     const { year, month, day } = addDays(wall.year, wall.month, wall.day, 7);
     wall = { ...wall, year, month, day };
   }
-  const next = nextWeekday(c, result.text, options);
-  if (next) wall = { ...wall, ...next };
-  // "next week" (not "in a week", nor "next week friday") is its Monday, as the assistant reads
-  // it and as "starting next week" is (chrono's is a week from today).
-  const nextWeek = NEXT_WEEK_OR_MONTH.exec(result.text.trim());
-  if (nextWeek && nextWeek[1].toLowerCase() === "week" && !c.isCertain("weekday")) {
-    wall = { ...wall, ...nextWeekOrMonth("week", wallClock(options.now, options.timeZone)) };
-  }
+  const weekday = nextWeekday(c, result.text, options);
+  if (weekday) wall = { ...wall, ...weekday };
+  // "next week" (not "in a week", nor "next week friday") is its Monday, "next month" (not "in a
+  // month") its 1st, as the assistant reads them and as "starting next week" is (chrono's are a
+  // week and a month from today).
+  const next = NEXT_WEEK_OR_MONTH.exec(result.text.trim());
+  if (next && !c.isCertain("weekday")) wall = { ...wall, ...nextWeekOrMonth(next[1], wallClock(options.now, options.timeZone)) };
   const bareHour =
     hasTime &&
     !c.isCertain("meridiem") &&
@@ -1307,6 +1340,13 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
     !DAY_PART.test(result.text) &&
     !ZERO_PADDED_HOUR.test(result.text);
   if (bareHour) wall = resolveBareHour(wall, hasDate, repeating, options, half);
+  if (c.isCertain("hour") && !c.isCertain("meridiem") && wall.hour === 12 && NIGHT.test(result.text)) {
+    // "tonight at 12", "friday night at 12", "tonight at midnight": the midnight that ends that
+    // night (chrono's is noon), or the coming one when no day is said.
+    const night = hasDate ? wall : wallClock(options.now, options.timeZone);
+    const { year, month, day } = addDays(night.year, night.month, night.day, 1);
+    wall = { ...wall, year, month, day, hour: 0 };
+  }
   return { wall, hasTime, hasDate, partOfDay, start, end };
 }
 
