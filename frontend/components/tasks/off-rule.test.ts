@@ -27,6 +27,20 @@ describe("offRule", () => {
     expect(offRule("FREQ=WEEKLY;BYDAY=MO", "", "due")).toBeNull();
   });
 
+  it("says what a series on the month's last day stays when one instance moves off it", () => {
+    // Before: BYMONTHDAY=-1 was no pinned day, so never off it.
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=-1", "2030-01-15", "due")).toBe("on the last day");
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=-1", "2030-02-27", "due")).toBe("on the last day");
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=15,-1", "2030-01-16", "due")).toBe("on the 15th and the last day");
+    // Guards: on the month's last day (28, 30, 31, a leap February), and on a day it names.
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=-1", "2030-01-31", "due")).toBeNull();
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=-1", "2030-02-28", "due")).toBeNull();
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=-1", "2030-04-30", "due")).toBeNull();
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=-1", "2032-02-29", "due")).toBeNull();
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=15,-1", "2030-01-15", "due")).toBeNull();
+    expect(offRule("FREQ=MONTHLY;BYMONTHDAY=-1", "2030-01-15", "completion")).toBeNull();
+  });
+
   it("reads an instant as the browser's calendar day", () => {
     expect(localDay(new Date(2030, 0, 7, 23, 30).toISOString())).toBe("2030-01-07");
   });
@@ -41,6 +55,13 @@ describe("firstSlot", () => {
     expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=1", "2030-01-05", "due")).toEqual({ date: "2030-02-01", first: "the next 1st of a month" });
     expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=31", "2030-04-05", "due")?.date).toBe("2030-05-31");
     expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=1,15", "2030-12-20", "due")?.date).toBe("2031-01-01");
+  });
+
+  it("is the month's last day for a series on it", () => {
+    // Before: null (BYMONTHDAY=-1 pinned no day), so the series started off its own day.
+    expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=-1", "2030-02-05", "due")).toEqual({ date: "2030-02-28", first: "the last day of the month" });
+    expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=1,-1", "2030-01-05", "due")).toEqual({ date: "2030-01-31", first: "the next 1st or last day of a month" });
+    expect(firstSlot("FREQ=MONTHLY;BYMONTHDAY=-1", "2030-04-30", "due")).toBeNull();
   });
 
   it("is null when the due day fits, the rule pins no days, it repeats from completion, or undated (guards)", () => {

@@ -2,9 +2,9 @@
  * A repeating task moved off its rule's days: "Every Mon" due on a Tuesday is that one instance
  * moved, not the series (recurring-service goes on from the rule's days: the next one is due on
  * a Monday again). Said in the edit drawer when the due date is changed so, and on the row.
- * Only for rules that pin days (weekly on named weekdays, monthly on numbered days) and repeat
- * from the due date: a rule without them goes on from wherever the instance is, and one that
- * repeats from completion does not use them.
+ * Only for rules that pin days (weekly on named weekdays, monthly on numbered days or the last
+ * day, BYMONTHDAY=-1) and repeat from the due date: a rule without them goes on from wherever the
+ * instance is, and one that repeats from completion does not use them.
  */
 import { joinAnd, ordinal, parseRRule } from "@/lib/rrule";
 
@@ -46,12 +46,16 @@ function pinnedDays(rrule: string): { fits: (date: Date) => boolean; said: strin
           : `every ${interval} weeks on ${joinAnd(names)}`;
     return { fits: (date) => days.includes(CODES[date.getDay()]), said, one: `first ${weekdays ? "weekday" : joinOr(names)}` };
   }
-  if (p.FREQ === "MONTHLY" && p.BYMONTHDAY && /^\d+(?:,\d+)*$/.test(p.BYMONTHDAY) && !p.BYDAY) {
+  if (p.FREQ === "MONTHLY" && p.BYMONTHDAY && /^(?:\d+|-1)(?:,(?:\d+|-1))*$/.test(p.BYMONTHDAY) && !p.BYDAY) {
+    // -1 is the month's last day ("every month on the last day"), as rrule.ts says it.
     const days = p.BYMONTHDAY.split(",").map(Number);
+    const named = days.filter((day) => day > 0).map(ordinal);
+    const last = days.includes(-1);
+    const lastDay = (date: Date) => new Date(date.getFullYear(), date.getMonth() + 1, 0).getDate() === date.getDate();
     return {
-      fits: (date) => days.includes(date.getDate()),
-      said: `on the ${joinAnd(days.map(ordinal))}`,
-      one: `next ${joinOr(days.map(ordinal))} of a month`,
+      fits: (date) => days.includes(date.getDate()) || (last && lastDay(date)),
+      said: `on ${joinAnd([...(named.length ? [`the ${joinAnd(named)}`] : []), ...(last ? ["the last day"] : [])])}`,
+      one: named.length ? `next ${joinOr([...named, ...(last ? ["last day"] : [])])} of a month` : "last day of the month",
     };
   }
   return null;

@@ -365,6 +365,15 @@ describe("TaskDrawer: a repeating task moved off its rule's days", () => {
     expect(note()).toBeNull();
   });
 
+  it("says the move is this time only for a series on the month's last day", () => {
+    // Thursday 31 January 2030, 9:00; every month on the last day. Before: nothing said it.
+    open({ ...monday, id: "l1", due_at: new Date(2030, 0, 31, 9, 0).toISOString(), rrule: "FREQ=MONTHLY;BYMONTHDAY=-1" });
+    fireEvent.change(dueDate(), { target: { value: "2030-01-15" } });
+    expect(note()?.textContent).toBe("Only this time. The series stays on the last day.");
+    fireEvent.change(dueDate(), { target: { value: "2030-02-28" } });
+    expect(note()).toBeNull();
+  });
+
   it("says nothing for a one-off task, a series without pinned days, or a rule changed to the new day (guards)", () => {
     open(testTask({ id: "o1", due_at: monday.due_at }));
     fireEvent.change(dueDate(), { target: { value: "2030-01-08" } });
