@@ -1,7 +1,8 @@
 "use client";
 /**
  * The app bar: navigation, the notification bell and assistant launcher (slots), theme, user
- * menu; under it, while the browser is offline, the offline banner.
+ * menu; under it, while the browser is offline, the offline banner. On every signed-in screen,
+ * so it holds the one "?" shortcuts dialog (KeyboardShortcuts).
  */
 import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { CheckSquare, LayoutDashboard, LogOut } from "lucide-react";
@@ -12,6 +13,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { Logo } from "./logo";
 import { OfflineBanner } from "./offline-banner";
+import { KeyboardShortcuts } from "./shortcuts-dialog";
 import { THEME_CHOICES, ThemeToggle, useTheme } from "./theme-toggle";
 import type { ThemeChoice } from "@/lib/theme";
 
@@ -207,36 +209,40 @@ function UserMenu({ user }: { user: ShellUser }) {
 export function AppHeader({ user, bell, assistant }: { user: ShellUser; bell: ReactNode; assistant: ReactNode }) {
   const pathname = usePathname();
   return (
-    <header className="sticky top-0 z-30 border-b border-border bg-surface">
-      <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
-        <Logo href="/tasks" nameClassName="hidden md:inline" />
-        <nav aria-label="Main" className="flex items-center gap-1">
-          {nav.map(({ href, label, Icon }) => {
-            const active = pathname === href || pathname.startsWith(`${href}/`);
-            return (
-              <Link
-                key={href}
-                href={href}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "inline-flex h-10 items-center gap-2 rounded-lg px-2.5 text-sm font-medium transition-colors sm:px-3",
-                  active ? "bg-accent-soft text-accent-strong" : "text-muted hover:bg-surface-2 hover:text-text",
-                )}
-              >
-                <Icon aria-hidden className="h-4 w-4" />
-                <span className="sr-only sm:not-sr-only">{label}</span>
-              </Link>
-            );
-          })}
-        </nav>
-        <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
-          {assistant}
-          {bell}
-          <ThemeToggle className="hidden md:flex" />
-          <UserMenu user={user} />
+    <>
+      <header className="sticky top-0 z-30 border-b border-border bg-surface">
+        <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
+          <Logo href="/tasks" nameClassName="hidden md:inline" />
+          <nav aria-label="Main" className="flex items-center gap-1">
+            {nav.map(({ href, label, Icon }) => {
+              const active = pathname === href || pathname.startsWith(`${href}/`);
+              return (
+                <Link
+                  key={href}
+                  href={href}
+                  aria-current={active ? "page" : undefined}
+                  className={cn(
+                    "inline-flex h-10 items-center gap-2 rounded-lg px-2.5 text-sm font-medium transition-colors sm:px-3",
+                    active ? "bg-accent-soft text-accent-strong" : "text-muted hover:bg-surface-2 hover:text-text",
+                  )}
+                >
+                  <Icon aria-hidden className="h-4 w-4" />
+                  <span className="sr-only sm:not-sr-only">{label}</span>
+                </Link>
+              );
+            })}
+          </nav>
+          <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
+            {assistant}
+            {bell}
+            <ThemeToggle className="hidden md:flex" />
+            <UserMenu user={user} />
+          </div>
         </div>
-      </div>
-      <OfflineBanner />
-    </header>
+        <OfflineBanner />
+      </header>
+      {/* Outside the sticky header's stacking context: the dialog covers the page. */}
+      <KeyboardShortcuts pathname={pathname} />
+    </>
   );
 }

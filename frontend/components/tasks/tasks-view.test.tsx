@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from "@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { classesIn, ruleInMedia, tailwindCss } from "@/lib/test-css";
 import { stubResizeObserver } from "@/lib/test-stubs";
+import { KeyboardShortcuts } from "@/components/shell/shortcuts-dialog";
 import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
 import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
@@ -97,6 +98,8 @@ function renderTasks(filters: { tags?: string[] } = {}) {
     <QueryClientProvider client={client}>
       <ToastProvider>
         <TasksView />
+        {/* The app bar's "?" dialog, on the Tasks screen. */}
+        <KeyboardShortcuts pathname="/tasks" />
       </ToastProvider>
     </QueryClientProvider>,
   );

@@ -4,8 +4,8 @@
  * drawer. Filters and sort are remembered in localStorage; `?task=<id>` opens that task and
  * `?search=<words>` searches, and the address follows the search box (replaced, not pushed).
  * Shortcuts: n or q → quick-add, / → search (↓ from it to the first task, ↑ on that back),
- * arrows/j/k + Enter in the list, x completes, z undoes (the toast's Undo), ? lists them all
- * (ShortcutsDialog).
+ * arrows/j/k + Enter in the list, x completes, z undoes (the toast's Undo); ? lists them all
+ * on every screen (the app bar's KeyboardShortcuts).
  */
 import { useDebounced } from "@/lib/use-debounced";
 import { useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
@@ -45,7 +45,6 @@ import { EmptyState } from "./empty-state";
 import { activeChips, FilterChips } from "./filter-chips";
 import { FilterMenu } from "./filter-menu";
 import { loadParser, QuickAdd } from "./quick-add";
-import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TaskList, type TaskListHandle } from "./task-list";
 import { loadCelebration } from "./task-row";
 
@@ -419,12 +418,10 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   // "grocreies" found nothing as typed; the results are for "groceries": say so, highlight that.
   const corrected = (search && list.data?.pages[0]?.corrected_search) || null;
 
-  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useHotkeys({
     n: () => quickAdd.current?.focus(),
     q: () => quickAdd.current?.focus(),
     "/": () => searchBox.current?.focus(),
-    "?": () => setShortcutsOpen(true),
   });
 
   // Opening a task pushes a history entry (?task=<id>), so the browser's Back (a phone's back
@@ -791,7 +788,6 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         <kbd className="font-mono">Esc</kbd> close ·{" "}
         <kbd className="font-mono">?</kbd> all shortcuts
       </p>
-      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
 
       <TaskDrawer task={openedTask} onClose={closeTask} onDelete={onDelete} guard={drawerGuard} />
     </div>

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AppHeader } from "./app-header";
+
+// The "?" dialog on every signed-in screen: the app bar (on each of them) holds it.
+const route = vi.hoisted(() => ({ pathname: "/dashboard" }));
+vi.mock("next/navigation", () => ({
+  usePathname: () => route.pathname,
+  useRouter: () => ({ replace: vi.fn(), refresh: vi.fn() }),
+}));
+vi.mock("next/link", () => ({
+  default: ({ href, children, ...rest }: { href: string; children: React.ReactNode }) => (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  ),
+}));
+
+beforeEach(() => {
+  vi.stubGlobal("matchMedia", () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderScreen(pathname: string) {
+  route.pathname = pathname;
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <AppHeader user={{ name: "Robin Tester", email: "robin@example.com" }} bell={null} assistant={null} />
+      <main>
+        <input aria-label="A field" />
+        <button type="button">On the page</button>
+      </main>
+    </QueryClientProvider>,
+  );
+}
+
+const dialog = () => screen.queryByRole("dialog", { name: "Keyboard shortcuts" });
+const groups = () =>
+  within(dialog()!)
+    .getAllByRole("region")
+    .map((group) => [
+      group.getAttribute("aria-label"),
+      within(group)
+        .getAllByRole("definition")
+        .map((dd) => `${dd.previousElementSibling?.textContent} ${dd.textContent}`),
+    ]);
+
+describe("the keyboard shortcuts dialog on every signed-in screen", () => {
+  it("opens on ? on the Dashboard, listing the keys that work there, and Esc closes it, focus back", () => {
+    renderScreen("/dashboard");
+    const button = screen.getByRole("button", { name: "On the page" });
+    button.focus();
+    fireEvent.keyDown(button, { key: "?", shiftKey: true });
+    // Before: nothing (only the Tasks screen had the dialog).
+    expect(dialog()?.getAttribute("aria-modal")).toBe("true");
+    expect(screen.getAllByRole("dialog")).toHaveLength(1);
+    expect(groups()).toEqual([
+      ["Everywhere", ["zCtrl+Z Undo (the newest toast's Undo)", "Esc Close (a dialog, the drawer, the assistant)", "? This list"]],
+    ]);
+    expect(document.activeElement).toBe(within(dialog()!).getByRole("button", { name: "Close" }));
+    fireEvent.keyDown(document.activeElement!, { key: "Escape" });
+    expect(dialog()).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it("lists the Tasks screen's keys there, under their own heading", () => {
+    renderScreen("/tasks");
+    fireEvent.keyDown(document.body, { key: "?" });
+    const listed = groups();
+    expect(listed.map(([heading]) => heading)).toEqual(["On Tasks", "Everywhere"]);
+    expect(listed[0][1]).toEqual(expect.arrayContaining(["nq New task (quick add)", "x Complete or reopen the task"]));
+    fireEvent.keyDown(document.activeElement!, { key: "?" });
+    expect(dialog()).toBeNull();
+  });
+
+  it("does not open on ? typed in a field (guard)", () => {
+    renderScreen("/dashboard");
+    const field = screen.getByLabelText("A field");
+    field.focus();
+    fireEvent.keyDown(field, { key: "?", shiftKey: true });
+    expect(dialog()).toBeNull();
+  });
+});
