@@ -15,7 +15,7 @@ SAID = "monday I drive the kids to school at 7:45"
 
 async def school(fake: FakeTasks) -> Talk:
     talk = Talk(fake)
-    assert await talk.say(SAID) == "Added 'I drive the kids to school' for Monday at 7:45 PM."
+    assert await talk.say(SAID) == "Added 'Drive the kids to school' for Monday at 7:45 PM."
     return talk
 
 
@@ -38,8 +38,8 @@ def dues(fake: FakeTasks) -> list[tuple[str, str | None]]:
 )
 async def test_a_correction_to_the_morning_moves_the_same_task(fake: FakeTasks, message: str) -> None:
     talk = await school(fake)
-    assert await talk.say(message) == "Moved 'I drive the kids to school' to Monday at 7:45 AM."
-    assert dues(fake) == [("I drive the kids to school", "Mon 30 Nov 07:45")]
+    assert await talk.say(message) == "Moved 'Drive the kids to school' to Monday at 7:45 AM."
+    assert dues(fake) == [("Drive the kids to school", "Mon 30 Nov 07:45")]
 
 
 async def test_a_correction_to_the_evening_moves_a_morning_task(fake: FakeTasks) -> None:

@@ -9,10 +9,11 @@ The rule, kept conservative: only a request PUT TO THE ASSISTANT ("can / could /
 you ...", "I'd like you to ...", "please ...", "help me ...") whose verb plans (sort out, organise,
 plan, arrange, manage, schedule, prioritise, ...) and whose object is a stretch of time and
 nothing else (my week, my day, today, tomorrow, the weekend, next week, the rest of my day, my
-schedule). Said plainly ("plan my week", "sort out my week") it is a to-do of the user's, except
-"plan my weekend" / "plan the weekend"; a thing planned ("can you plan the party", "can you help
-me plan my trip") is a task as before; "can you sort my tasks" is a sort; "can you add call
-mom", "could you remind me to ...", "please add ..." are adds as before."""
+schedule). Said plainly ("sort out my week") it is a to-do of the user's, except "plan my
+weekend" / "plan the weekend" / "plan my week" / "plan next week" ("plan my week" shows the
+calendar week, Monday to Sunday, and the overdue tasks); a thing planned ("can you plan the
+party", "can you help me plan my trip") is a task as before; "can you sort my tasks" is a sort;
+"can you add call mom", "could you remind me to ...", "please add ..." are adds as before."""
 
 import pytest
 from chat_service.domain.parse import parse
@@ -32,7 +33,6 @@ def seed(fake: FakeTasks) -> None:
 @pytest.mark.parametrize(
     ("message", "ask"),
     [
-        ("can you sort out my week", "What's due this week?"),
         ("can you help me plan tomorrow", "What's due tomorrow?"),
         ("could you please organise my day?", "What's due today?"),
         ("please plan my weekend", "What do I have this weekend?"),
@@ -45,7 +45,6 @@ def seed(fake: FakeTasks) -> None:
         ("plan my weekend", "What do I have this weekend?"),
         ("plan the weekend", "What do I have this weekend?"),
         ("help me organise my day", "What's due today?"),
-        ("help me plan my week", "What's due this week?"),
     ],
 )
 async def test_planning_a_stretch_of_time_shows_it(fake: FakeTasks, message: str, ask: str) -> None:
@@ -69,11 +68,39 @@ async def test_the_list_shown_is_the_one_a_number_picks_from(fake: FakeTasks) ->
     assert await chat.say("move the first one to sunday") == "Moved 'Hike' to Sunday at 10:00 AM."
 
 
+# "Plan my week" (said plainly too: it was a task 'Plan my week') shows the calendar week,
+# Monday to Sunday, and what is overdue: not the next 7 days "What's due this week?" lists.
+WEEK = (
+    "You have 2 open tasks due by Sunday, soonest due first:\n- Report (due today at 5:00 PM)\n"
+    "- Hike (due on Saturday at 10:00 AM)\n" + PLAN_THEN
+)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["plan my week", "help me plan my week", "plan the week", "can you sort out my week", "Plan my week."],
+)
+async def test_plan_my_week_shows_this_calendar_week(fake: FakeTasks, message: str) -> None:
+    seed(fake)
+    fake.seed("alice", title="Old", due_at="2026-11-20T09:00:00Z")  # overdue
+    assert await Chat(fake).say(message) == WEEK.replace("2 open", "3 open").replace(
+        "\n- Report", "\n- Old (overdue, due on Fri, Nov 20 at 9:00 AM)\n- Report"
+    )
+    assert titles(fake) == ["Call mom", "Dentist", "Hike", "Old", "Report"]
+
+
+async def test_plan_next_week_shows_next_week(fake: FakeTasks) -> None:
+    seed(fake)
+    shown = await Chat(fake).say("What's due next week?")
+    assert "Dentist" in shown
+    assert await Chat(fake).say("plan next week") == f"{shown}\n{PLAN_THEN}"
+    assert titles(fake) == ["Call mom", "Dentist", "Hike", "Report"]
+
+
 @pytest.mark.parametrize(
     ("message", "title"),
     [
         # Guards: tasks, as before.
-        ("plan my week", "Plan my week"),
         ("plan my weekend trip", "Plan my weekend trip"),
         ("sort out my week", "Sort out my week"),
         ("can you plan the party", "Plan the party"),

@@ -112,9 +112,13 @@ def _planning(text: str, asked: bool) -> Cannot | None:
     """'Can you sort out my week?': no tool plans, but the list of that week is there."""
     request = re.sub(r"^(?:please|pls)\s+", "", text, flags=re.IGNORECASE)
     m = _PLAN.match(request)
-    # Said plainly, "plan my week" is a to-do of the user's; "plan my weekend" / "plan the
-    # weekend" asks what is on it.
-    weekend = re.fullmatch(r"(?:my|the|this)\s+weekend", m.group("span"), re.IGNORECASE) if m else None
+    # Said plainly, "sort out my week" is a to-do of the user's; "plan my weekend", "plan my
+    # week", "plan the week", "plan next week" ask what is on it.
+    weekend = (
+        re.fullmatch(r"(?:my|the|this)\s+week(?:end)?|next\s+week", m.group("span"), re.IGNORECASE)
+        if m
+        else None
+    )
     plain_weekend = weekend is not None and re.match(r"plan\b", request, re.IGNORECASE)
     if m is None or not (
         asked or request != text or re.match(r"help\s+me\b", request, re.IGNORECASE) or plain_weekend

@@ -562,6 +562,16 @@ _IT_TAIL = re.compile(
     re.IGNORECASE,
 )
 _FILLER = re.compile(r"\b(?:sometime|someday|at\s+some\s+point|eventually)\b", re.IGNORECASE)
+# The one who does it, left at the head of a title once its day was taken ("monday I drive the
+# kids to school at 7:45", "tomorrow I'll call mom"): not a word of the title. ("I need to",
+# "we have to" are add leads.) Not a verb that says something else of the user ("I am ...",
+# "I can ...", "I have a ...", "I think ..."), nor an "I" in the middle ("ask if I can leave").
+_SUBJECT = re.compile(
+    r"^(?:i|we)(?:'ll|\s+will|\s+shall)?\s+(?!(?:am|was|were|are|is|be|can|could|would|may|might|did|do|does|"
+    r"don't|didn't|can't|cannot|won't|wouldn't|think|guess|feel|wonder|know|have|had|has|just|also|too|and|or)\b)"
+    r"(?=[a-z])",
+    re.IGNORECASE,
+)
 
 
 def clean_title(text: str, *, keep_long: bool = False) -> str:
@@ -572,6 +582,7 @@ def clean_title(text: str, *, keep_long: bool = False) -> str:
         title = (quoted.group(1) or quoted.group(2)).strip()
         return title if keep_long else shorten_title(title)
     title = _ADD_LEAD.sub("", title, count=1).strip()
+    title = _SUBJECT.sub("", title, count=1)
     for _ in range(3):
         before = title
         title = _FILLER.sub("", title)
@@ -604,6 +615,10 @@ def _attributes(scan: Scanner, now: datetime, *, asked: bool = False) -> Changes
     """Dates, recurrence, reminder, priority and tags said anywhere in the text."""
     minutes = take_reminder(scan)
     recurrence = take_recurrence(scan)
+    if recurrence is not None:
+        # "bin day is every friday", "trash day is every other monday": the rule said of the
+        # thing ('Bin day', as "bin day every friday"), no "is" left in the title.
+        scan.take(r"(?<=\w)\s+(?:is|are)(?=\s*" + MASK + r")")
     # "every morning until dec 20": the series' last day, before the date is read as its first.
     bound = take_until(scan, now) if recurrence else None
     # "tuesday and thursday" without "every": a task for each day, not one that repeats.
@@ -936,6 +951,15 @@ def parse(message: str, now: datetime) -> Request:
             # "Help me plan the weekend", "can you sort out my week": that stretch's tasks, as
             # its question ("What do I have this weekend?") lists them (planner._list).
             shown = parse(cannot.ask, now)
+            if shown.intent == "list" and cannot.ask == "What's due this week?":
+                # "Plan my week": the calendar week, Monday to Sunday, and what is overdue.
+                monday = datetime.combine(
+                    now.date() - timedelta(days=now.weekday()), time(0, 0), tzinfo=now.tzinfo
+                )
+                week = Filters(
+                    status="open", due_before=monday + timedelta(days=7), due_when="by Sunday", sort="due_at"
+                )
+                return replace(shown, filters=week, cannot=cannot)
             if shown.intent == "list":
                 return replace(shown, cannot=cannot)
         return Request("cannot", cannot=cannot)  # "can you text me my list?" is no task
@@ -956,6 +980,13 @@ def parse(message: str, now: datetime) -> Request:
         return _no_such_day(day, text, now)
     if _NONE_URGENT.match(text):
         return Request("lower_listed")  # "none of this is urgent": the tasks just listed
+    date_said = _DATE_STATEMENT.match(text)
+    if date_said:
+        # "today is friday", "is tomorrow saturday?": the date told (planner._small_talk), no task.
+        day, weekday = date_said.group("day") or date_said.group("qday"), date_said.group("weekday")
+        return Request(
+            "time", ref=f"{day.lower()} {weekday.lower()}", query="?" if date_said.group("qday") else None
+        )
     for reader in (
         _read_meridiem,
         _read_said_then_command,
@@ -2640,6 +2671,24 @@ _DUE_STATEMENT = re.compile(r"^(?P<ref>.+?)\s+(?:is|are|'s)\s+due\s+(?P<when>.+)
 _DAY_STATEMENT = re.compile(r"^(?P<ref>.+?)\s+(?:is|are|'s)\s+(?P<when>.+)$", re.IGNORECASE)
 
 
+# "Today is friday", "is tomorrow saturday?": the date, told back (no task 'Is friday').
+_DATE_STATEMENT = re.compile(
+    r"^(?:(?:so|oh|and|ok|okay)[\s,]+)?(?:(?P<day>today|tomorrow|yesterday)\s+(?:is|was|'s)|"
+    r"(?:is|was)\s+(?P<qday>today|tomorrow|yesterday))\s+(?:a\s+)?(?P<weekday>" + ANY_WEEKDAY + r")"
+    r"(?:\s*,?\s*(?:right|isn't\s+it|no))?[\s.!?]*$",
+    re.IGNORECASE,
+)
+# "Friday is bin day": the day said first. Not what the day is like ("monday is a holiday",
+# "today is busy"), nor a date said of a day ("today is friday").
+_NOT_A_THING = re.compile(
+    r"(?:a|an|so|very|too|not|going|gonna|busy|free|off|fine|good|bad|great|ok|okay|sunny|rainy|cold|hot|warm|"
+    r"over|done|late|early|here|there|fun|nice|perfect|better|worse|best|worst|when|the\s+day|my\s+day)\b",
+    re.IGNORECASE,
+)
+# "The meeting is at 10": a time alone said of a thing.
+_AT_TIME = re.compile(r"(?:at|@)\s*\d", re.IGNORECASE)
+
+
 def _read_due_or_new(text: str, now: datetime) -> Request | None:
     found = _read_due(text, now)
     m = _DUE_STATEMENT.match(text)
@@ -2649,7 +2698,21 @@ def _read_due_or_new(text: str, now: datetime) -> Request | None:
         day_only = m is not None
     if m is None or raw_question(text) or _LIST_LEAD.match(text):
         return found
-    ref = m.group("ref")
+    ref, said = m.group("ref"), m.group("when")
+    if day_only:
+        # "friday is bin day", "tomorrow is my birthday": read as "bin day is friday".
+        first, rest = _when_only(ref, now)
+        thing = said.strip(" .!")
+        if (
+            first is not None
+            and first.date_given
+            and not rest
+            and take_when(Scanner(thing), now) is None
+            and take_recurrence(Scanner(thing)) is None
+            and not _NOT_A_THING.match(thing)
+            and not _PRONOUN.match(thing)
+        ):
+            ref, said = thing, ref
     if _PRONOUN.match(ref) or re.search(_NOT_ONE_TASK, ref, re.IGNORECASE) or _LISTY.search(ref):
         return found
     if day_only and (
@@ -2659,12 +2722,14 @@ def _read_due_or_new(text: str, now: datetime) -> Request | None:
         or take_recurrence(Scanner(ref)) is not None
     ):
         return found
-    when, leftover = _when_only(m.group("when"), now)
-    if when is None or leftover or (day_only and not when.date_given):
+    when, leftover = _when_only(said, now)
+    # A time alone ("the meeting is at 10") moves that task to then on its own day, else adds it.
+    time_only = day_only and when is not None and not when.date_given and _AT_TIME.match(said.strip())
+    if when is None or leftover or (day_only and not when.date_given and not time_only):
         return found
     if found is None:
         found = _req("update", ref, Changes(due=when))  # "taxes are due friday"
-    title = clean_title(ref)
+    title = clean_title(re.sub(r"^the\s+", "", ref, flags=re.IGNORECASE) if time_only else ref)
     if found.intent != "update" or found.fallback is not None or found.pronoun or not title:
         return found
     return replace(found, fallback=Request("add", changes=Changes(title=title, due=when)))

@@ -355,6 +355,8 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return "OK! I'm here whenever you need me."
     if req.intent == "cancel":
         return "OK, I've left everything as it was."
+    if req.intent == "time" and req.ref:
+        return _date_told(req, ctx)
     if req.intent == "time":
         now = ctx.local_now
         return f"It's {reply.clock(now)} on {now.strftime('%A, %B')} {now.day}."
@@ -371,6 +373,26 @@ def _small_talk(req: Request, ctx: Context) -> str:
             'or ask "What\'s on my list?" to see them.'
         )
     return "I'm not sure what you'd like me to do. " + reply.HELP
+
+
+def _date_told(req: Request, ctx: Context) -> str:
+    """'Today is friday': yes, with the date, or (kindly) what the day is."""
+    said_day, said_weekday = (req.ref or "").split()
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[said_day]
+    day = ctx.local_now + timedelta(days=offset)
+    weekday = day.strftime("%A")
+    verb = "was" if said_day == "yesterday" else "is"
+    told = f"{said_day} {verb} {weekday}, {day.day} {day.strftime('%B')}"
+    if weekday.lower().startswith(said_weekday[:3]):
+        return f"Yes, {told}."
+    if req.query == "?":
+        return f"No, {told}."
+    return f"Not quite: {told}, not {WEEKDAYS_SAID.get(said_weekday[:3], said_weekday.title())}."
+
+
+WEEKDAYS_SAID = {
+    d[:3].lower(): d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+}
 
 
 def _add(req: Request, ctx: Context, j: Journal) -> str:

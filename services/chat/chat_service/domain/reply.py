@@ -256,6 +256,8 @@ def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, mo
         after.append("without a due date")
     elif filters.due_after is not None:
         after.append(f"due {getattr(filters, 'due_when', None) or 'tomorrow'}")
+    elif filters.due_before is not None and filters.due_when:
+        after.append(f"due {filters.due_when}")  # "due by Sunday": overdue ones too
     if filters.tags:
         after.append("tagged " + join(list(filters.tags)))
     count = len(tasks)
