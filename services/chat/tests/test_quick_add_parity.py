@@ -16,13 +16,15 @@ urgent emails", "critical path review" stay titles; "Fix prod urgent", "critical
 before), a series said with its start (19efc32: "every monday starting monday", a month alone
 "starting january" its 1st), and a bare hour said with a part of the day ("every night at 9",
 "every weeknight at 9" 21:00, "friday evening at 8" 20:00, "every morning at 9" 09:00), and a
-dotted time after "at" ("meet at 10.30" 10:30; "meet anna 10.30" stays words)."""
+dotted time after "at" ("meet at 10.30" 10:30; "meet anna 10.30" stays words), a time after
+"@", "around", "~" (amounts and "bob@10.30" stay words), a day of next month ("next month on the
+15th"), and 12 at night ("tonight at 12am", "every friday night at 12": Saturday 00:00)."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from chat_service.domain.parse import parse
+from chat_service.domain.parse import parse, series_due
 from chat_service.domain.text import misspelled_day_word, one_edit_apart, respell_day_words
 
 # Wednesday 25 Nov 2026, 09:30 in New York: tomorrow is Thursday the 26th.
@@ -1224,3 +1226,46 @@ def test_a_bare_hour_with_a_night_or_evening_part_as_on_the_web(
 )
 def test_a_dotted_time_after_at_as_on_the_web(message: str, expected: tuple[str | None, ...]) -> None:
     assert task(message, at_paris("17:17")) == expected
+
+
+# -- a time after "@", "around", "~"; a day of next month; 12 at night (quick-add.ts: 5f2334c
+# and the change that added these) ---------------------------------------------------------------
+# The web's readings of the same lines (typed without "add"), checked with its parser: the first
+# due of a repeat (series_due), as the box shows it.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add meet anna @ 10.30", ("Meet anna", "2026-11-28 10:30", None)),
+        ("add meet anna around 10.30", ("Meet anna", "2026-11-28 10:30", None)),
+        ("add meet anna around 10", ("Meet anna", "2026-11-28 10:00", None)),
+        ("add meet anna ~10:30", ("Meet anna", "2026-11-28 10:30", None)),
+        ("add meet anna around 10pm", ("Meet anna", "2026-11-27 22:00", None)),
+        ("add invite around 10 people", ("Invite around 10 people", None, None)),
+        ("add pay around 10.50 euros", ("Pay around 10.50 euros", None, None)),
+        ("add walk around 10 minutes", ("Walk around 10 minutes", None, None)),
+        ("add email bob@10.30", ("Email bob@10.30", None, None)),
+        ("add buy ~10 apples", ("Buy ~10 apples", None, None)),
+        ("add dentist next month on the 15th", ("Dentist", "2026-12-15 09:00", None)),
+        ("add dentist next month on the 3rd at 10", ("Dentist", "2026-12-03 10:00", None)),
+        ("add dentist on the 15th next month", ("Dentist", "2026-12-15 09:00", None)),
+        ("add dentist the 15th of next month", ("Dentist", "2026-12-15 09:00", None)),
+        ("add lock up tonight at 12am", ("Lock up", "2026-11-28 00:00", None)),
+        ("add lock up friday night at 12am", ("Lock up", "2026-12-05 00:00", None)),
+        ("add lock up every friday night at 12", ("Lock up", "2026-11-28 00:00", "FREQ=WEEKLY;BYDAY=SA")),
+        (
+            "add lock up every weeknight at 12",
+            ("Lock up", "2026-11-28 00:00", "FREQ=WEEKLY;BYDAY=TU,WE,TH,FR,SA"),
+        ),
+        ("add lock up every night at 12", ("Lock up", "2026-11-28 00:00", "FREQ=DAILY")),
+        ("add lock up every friday at 12am", ("Lock up", "2026-12-04 00:00", "FREQ=WEEKLY;BYDAY=FR")),
+    ],
+)
+def test_around_a_day_of_next_month_and_12_at_night_as_on_the_web(
+    message: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    now = at_paris("17:17")
+    request = parse(message, now)
+    assert request.intent == "add", request
+    due = series_due(request.changes, now)
+    title, rrule = request.changes.title, request.changes.rrule
+    assert (title, due.at.strftime("%Y-%m-%d %H:%M") if due else None, rrule) == expected

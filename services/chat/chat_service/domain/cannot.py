@@ -101,6 +101,7 @@ _PLAN = re.compile(
 )
 _SPAN_QUESTIONS = (
     (r"\bnext\s+week\b", "What's due next week?"),
+    (r"\bnext\s+weekend\b", "What do I have next weekend?"),
     (r"\bweekend\b", "What do I have this weekend?"),
     (r"\bweek\b", "What's due this week?"),
     (r"\btomorrow\b", "What's due tomorrow?"),
@@ -113,11 +114,9 @@ def _planning(text: str, asked: bool) -> Cannot | None:
     request = re.sub(r"^(?:please|pls)\s+", "", text, flags=re.IGNORECASE)
     m = _PLAN.match(request)
     # Said plainly, "sort out my week" is a to-do of the user's; "plan my weekend", "plan my
-    # week", "plan the week", "plan next week" ask what is on it.
+    # week", "plan the week", "plan next week", "plan next weekend" ask what is on it.
     weekend = (
-        re.fullmatch(r"(?:my|the|this)\s+week(?:end)?|next\s+week", m.group("span"), re.IGNORECASE)
-        if m
-        else None
+        re.fullmatch(r"(?:my|the|this|next)\s+week(?:end)?", m.group("span"), re.IGNORECASE) if m else None
     )
     plain_weekend = weekend is not None and re.match(r"plan\b", request, re.IGNORECASE)
     if m is None or not (

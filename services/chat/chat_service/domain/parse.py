@@ -20,6 +20,7 @@ from chat_service.domain.recurrence import (
     Bound,
     bounded,
     first_due,
+    into_next_day,
     take_recurrence,
     take_start_month,
     take_until,
@@ -38,6 +39,7 @@ from chat_service.domain.when import (
     ANY_WEEKDAY,
     DEFAULT_TIME,
     MONTH,
+    PARTS_OF_DAY,
     When,
     take_date,
     take_days,
@@ -623,7 +625,19 @@ def _attributes(scan: Scanner, now: datetime, *, asked: bool = False) -> Changes
     bound = take_until(scan, now) if recurrence else None
     # "tuesday and thursday" without "every": a task for each day, not one that repeats.
     days = take_days(scan, now) if recurrence is None else []
+    before = scan.masked
     when = days[0] if days else take_when(scan, now, recurrence.at if recurrence else None)
+    said = "".join(c for c, m in zip(before, scan.masked, strict=True) if c != m)
+    if (
+        recurrence is not None
+        and (recurrence.at == PARTS_OF_DAY["night"] or re.search(r"\bnight", said, re.IGNORECASE))
+        and when is not None
+        and when.time_given
+        and when.at.hour == 0
+    ):
+        # "every friday night at 12", "every weeknight at 12": the midnight that ends that
+        # night, on the next day (Saturday 00:00; Tuesday to Saturday), as the web reads it.
+        recurrence = replace(recurrence, rrule=into_next_day(recurrence.rrule))
     if recurrence and (when is None or not when.date_given):
         start = take_start_month(scan, now)
         if start is not None:

@@ -126,6 +126,16 @@ def take_recurrence(scan: Scanner) -> Recurrence | None:
     return Recurrence(rule, at)
 
 
+def into_next_day(rule: str) -> str:
+    """A weekly rule's days one day on: "every friday night at 12" is the midnight that ends
+    Friday night, Saturday 00:00 (BYDAY=FR -> SA; weeknights MO-FR -> TU-SA)."""
+    m = re.search(r"(?<=BYDAY=)[A-Z,]+", rule)
+    if m is None or "FREQ=WEEKLY" not in rule:
+        return rule
+    days = sorted({CODES[(CODES.index(code) + 1) % 7] for code in m.group(0).split(",")}, key=CODES.index)
+    return rule[: m.start()] + ",".join(days) + rule[m.end() :]
+
+
 def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
     # Monthly on a day of the month: "on the 1st of every month", "every month on the 15th".
     # "every last day of the month", "each 15th of the month" too. "On the last day of the

@@ -231,6 +231,11 @@ def _take_time(scan: Scanner) -> tuple[time | None, bool, bool, bool]:
         i for i, (a, b) in enumerate(zip(reversed(before), reversed(scan.masked), strict=True)) if a != b
     )
     if not bare:
+        m = _PART_BEFORE.search(scan.masked[:start]) if at.hour == 0 else None
+        if m and m.group(2).lower() == "night":
+            # "friday night at 12am": the midnight that ends that night, as "at 12" there is.
+            scan.mask(m.start(), start)
+            return at, today_only, bare, True
         return at, today_only, bare, _at_night_12(at, before[start:end])
     m = _PART_BEFORE.search(scan.masked[:start])
     if m:
@@ -251,13 +256,20 @@ def _at_night_12(at: time, said: str) -> bool:
     return at.hour == 0 and re.search(r"night", said, re.IGNORECASE) is not None
 
 
+# The words before a time: "at", "around", "@", "~" ... ("@10pm", "~10:30"; "bob@10pm" reads
+# the time, "@" stays with the word), or none ("10pm").
+_ABOUT = r"(?:(?:\b(?:at|by|around|before|until|@|from)|(?<!\w)[@~])\s*|\b)"
+# Not a time but an amount: "around 10.50 euros", "~10.30 kg", as the web reads it (ABOUT_TIME).
+_NOT_AMOUNT = (
+    r"(?!\s*(?:%|\u20ac|\$|\u00a3|(?:euros?|eur|dollars?|usd|gbp|pounds?|people|persons?|times|percent|items?|"
+    r"min(?:ute)?s?|h|hours?|hrs?|days?|weeks?|months?|years?|km|kg|miles?)\b))"
+)
+
+
 def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
     """A time of day as it is said, whether it fixes the date to today, and whether the hour
     was bare (_bare)."""
-    m = scan.take(
-        r"\b(?:at|by|around|before|until|@|from)?\s*(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?"
-        + _PART_HINT
-    )
+    m = scan.take(_ABOUT + r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?" + _PART_HINT)
     if m:
         return _hour(int(m.group(1)), int(m.group(2) or 0), m.group(3)), bool(m.group(6)), False
     m = scan.take(r"\b(half|quarter)\s+(past|to)\s+(\d{1,2})(?:\s*([ap])\.?m\.?)?" + _PART_HINT)
@@ -270,7 +282,7 @@ def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
         if m.group(4):
             return _hour(h, minute, m.group(4)), bool(m.group(7)), False
         return _guess_meridiem(h, minute, hint), bool(m.group(7)), _bare(h, hint)
-    m = scan.take(r"\b(?:at|by|around|before|until|@|from)?\s*([01]?\d|2[0-3])([:h])([0-5]\d)\b" + _PART_HINT)
+    m = scan.take(_ABOUT + r"([01]?\d|2[0-3])([:h])([0-5]\d)\b" + _PART_HINT)
     if m:
         h, minute = int(m.group(1)), int(m.group(3))
         hint = m.group(4) or m.group(5) or m.group(6)
@@ -280,12 +292,14 @@ def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
         if not guess:
             return time(h, minute), bool(m.group(6)), False
         return _guess_meridiem(h, minute, hint), bool(m.group(6)), _bare(h, hint)
-    # A dotted time after "at" ("meet at 10.30", "at 9.15", "at 14.45"), as written in Europe:
-    # read as "at 10:30" is. Without "at" ("pay 10.50 to sam", "version 3.5") it stays words,
-    # as on the web; "10.12." is a date (take_date reads it first).
+    # A dotted time after "at", "@", "around" or "~" ("meet at 10.30", "@ 9.15", "around 14.45",
+    # "~10.30"), as written in Europe: read as "at 10:30" is. Without one ("pay 10.50 to sam",
+    # "version 3.5"), glued to a word ("bob@10.30") or before a unit ("around 10.50 euros") it
+    # stays words, as on the web; "10.12." is a date (take_date reads it first).
     m = scan.take(
-        r"(?:\bat|@)\s*([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)"
-        r"(?!\s*(?:%|\u20ac|\$|euros?\b|eur\b|dollars?\b|usd\b|gbp\b|pounds?\b))" + _PART_HINT
+        r"(?:\b(?:at|around)|(?<!\w)[@~])\s*([01]?\d|2[0-3])\.([0-5]\d)\b(?![.,]\d)"
+        + _NOT_AMOUNT
+        + _PART_HINT
     )
     if m:
         h, minute = int(m.group(1)), int(m.group(2))
@@ -294,7 +308,7 @@ def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
             return time(h, minute), bool(m.group(5)), False
         return _guess_meridiem(h, minute, hint), bool(m.group(5)), _bare(h, hint)
     m = scan.take(
-        r"\b(?:at|by|around|before|until|@)\s+(\d{1,2})(?:\s*o'?clock)?\b(?![.,]\d)"
+        r"(?:\b(?:at|by|around|before|until)\s+|(?<!\w)@\s*)(\d{1,2})(?:\s*o'?clock)?\b(?![.,]\d)"
         r"(?!\s*(?:%|st\b|nd\b|rd\b|th\b|"
         + UNIT
         + r"|people|times|percent|euros?|dollars?|items?))"
@@ -411,6 +425,14 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
         if m.group(1).lower() == "next" and today.weekday() < 5:
             saturday += timedelta(days=7)
         return _Date(saturday), None
+    # "next month on the 15th", "on the 15th next month", "the 3rd of next month": that day of
+    # next month (its last when the month is shorter), as the web quick-add reads it.
+    m = scan.take(
+        r"\b(?:(?:on|by|for|until)\s+)?(?:the\s+)?(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s+(?:of\s+)?next\s+month\b(?!['\u2019])"
+        r"|\bnext\s+month\s*,?\s+(?:on|by)\s+the\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?!\s+of\b)"
+    )
+    if m:
+        return _Date(today + relativedelta(months=1, day=int(m.group(1) or m.group(2)))), None
     m = scan.take(
         r"\b(?:(?:by|for|in|during|from)\s+)?(?:the\s+)?(?:beginning\s+of\s+|start\s+of\s+)?next\s+month\b"
     )
