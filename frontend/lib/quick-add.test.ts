@@ -2001,3 +2001,65 @@ describe("a time after @, around or ~, as the assistant reads it", () => {
     expect(read(text)).toMatchObject({ title, due: null });
   });
 });
+
+describe("a day of next month, 12am at night, and 12 on a weekday's night, as the assistant reads them", () => {
+  // Friday 27 Nov 2026, 17:17 in Paris.
+  const at = (clock: string, day = 27, month = 11, year = 2026) =>
+    zonedTimeToUtc(year, month, day, ...(clock.split(":").map(Number) as [number, number]), "Europe/Paris");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null);
+  const read = (text: string, now = at("17:17")) => {
+    const r = parseQuickAdd(text, { now, timeZone: "Europe/Paris" });
+    return { title: r.title, due: local(r.dueAt), rrule: r.rrule };
+  };
+
+  it.each([
+    // Each was the 1st of next month with "on the 15th" left in the title (the 3rd's "at 10" tomorrow's).
+    ["Dentist next month on the 15th", "Dentist", "2026-12-15 09:00"],
+    ["Dentist next month on the 3rd at 10", "Dentist", "2026-12-03 10:00"],
+    ["Dentist on the 15th next month", "Dentist", "2026-12-15 09:00"],
+    ["Dentist the 15th of next month", "Dentist", "2026-12-15 09:00"],
+  ])("reads %s as that day of next month", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due, rrule: null });
+  });
+
+  it("reads a day next month has not as its last, and December's next month as January", () => {
+    expect(read("Dentist on the 31st next month", at("10:00", 10, 1, 2027))).toMatchObject({ title: "Dentist", due: "2027-02-28 09:00" });
+    expect(read("Dentist next month on the 15th", at("10:00", 31, 12))).toMatchObject({ title: "Dentist", due: "2027-01-15 09:00" });
+  });
+
+  it.each([
+    // Each was today 00:00 (already past) or Friday 00:00, the midnight that begins the night.
+    ["Lock up tonight at 12am", "Lock up", "2026-11-28 00:00"],
+    ["Lock up at 12am tonight", "Lock up", "2026-11-28 00:00"],
+    ["Lock up friday night at 12am", "Lock up", "2026-12-05 00:00"],
+  ])("reads %s as the midnight that ends that night", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due, rrule: null });
+  });
+
+  it.each([
+    // Each repeated at the midnight that begins the night (BYDAY=FR at 00:00).
+    ["Lock up every friday night at 12", "2026-11-28 00:00", "FREQ=WEEKLY;BYDAY=SA"],
+    ["Lock up every friday night at 12am", "2026-11-28 00:00", "FREQ=WEEKLY;BYDAY=SA"],
+    ["Lock up every friday night at 12:30", "2026-11-28 00:30", "FREQ=WEEKLY;BYDAY=SA"],
+    ["Lock up every saturday night at 12", "2026-11-29 00:00", "FREQ=WEEKLY;BYDAY=SU"],
+    ["Lock up every weeknight at 12", "2026-11-28 00:00", "FREQ=WEEKLY;BYDAY=TU,WE,TH,FR,SA"],
+    ["Lock up every weeknight at 12 starting monday", "2026-12-01 00:00", "FREQ=WEEKLY;BYDAY=TU,WE,TH,FR,SA"],
+  ])("repeats %s at the midnight that ends that night", (text, due, rrule) => {
+    expect(read(text)).toMatchObject({ title: "Lock up", due, rrule });
+  });
+
+  it.each([
+    // Guards (so before too).
+    ["pay rent next month", "pay rent", "2026-12-01 09:00", null],
+    ["Dentist next month on the 45th", "Dentist on the 45th", "2026-12-01 09:00", null],
+    ["Plan next month's budget", "Plan next month's budget", null, null],
+    ["Lock up tomorrow at 12am", "Lock up", "2026-11-28 00:00", null],
+    ["Lock up friday at 12am", "Lock up", "2026-12-04 00:00", null],
+    ["Lock up every night at 12", "Lock up", "2026-11-28 00:00", "FREQ=DAILY"],
+    ["Lock up every friday night at 9", "Lock up", "2026-11-27 21:00", "FREQ=WEEKLY;BYDAY=FR"],
+    ["Lock up every friday at 12am", "Lock up", "2026-12-04 00:00", "FREQ=WEEKLY;BYDAY=FR"],
+    ["Lunch every friday at 12", "Lunch", "2026-12-04 12:00", "FREQ=WEEKLY;BYDAY=FR"],
+  ])("keeps reading %s as before", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+});

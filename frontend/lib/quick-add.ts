@@ -62,7 +62,8 @@
  * week (chrono's reading, and the assistant's). "next week" alone is its Monday, as the assistant
  * reads it (typed on a Sunday, tomorrow); "in a week", "in 1 week" are today + 7. "next month" is its
  * 1st ("dentist next month at 10": Dec 1 10:00 typed in November), as the assistant reads it;
- * "in a month" is the same day next month. A date typed ("Friday Nov 27") is that date. The same
+ * "next month on the 15th", "on the 15th next month", "the 15th of next month" that day (a shorter
+ * month's last); "in a month" is the same day next month. A date typed ("Friday Nov 27") is that date. The same
  * holds for a weekday that starts a repeating task ("Review every week friday": from next Friday
  * on) or names a reminder; the rule's own words have their own first instance ("every friday"
  * typed on a Friday before 09:00 is due today). Weekdays after "every" (or "weekly on") separated
@@ -96,8 +97,10 @@
  * ("Read to the kids every night at 9" 21:00, "Walk the dog every evening at 8" 20:00), with
  * "every morning" am ("Run every morning at 7" 07:00), as the assistant reads an hour said with
  * a part of the day; 12 stays noon, but with the night it is midnight: "Lock up every night at
- * 12" 00:00, "tonight at 12", "at 12 tonight", "tonight at midnight" the midnight that ends
- * tonight, "friday night at 12" Saturday 00:00 (chrono's was noon). A part said with the day ("friday evening at 8", "tomorrow
+ * 12" 00:00, "tonight at 12", "at 12 tonight", "tonight at midnight", "tonight at 12am" the
+ * midnight that ends tonight, "friday night at 12" Saturday 00:00 (chrono's was noon); a
+ * weekday's night repeats on the next day ("every friday night at 12": BYDAY=SA, "every
+ * weeknight at 12" Tuesday to Saturday). A part said with the day ("friday evening at 8", "tomorrow
  * night at 10") was already read so (20:00, 22:00). "5am", "5 pm", "17:30", "09:30" are as typed.
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
@@ -1171,10 +1174,24 @@ const ABOUT_TIME: chrono.Parser = {
     return components.addTag("parser/aboutTime");
   },
 };
+/**
+ * "next month on the 15th", "on the 15th next month", "the 3rd of next month": that day of next
+ * month (its last when the month is shorter; toHit), as the assistant reads it (when.py).
+ */
+const NEXT_MONTH_DAY: chrono.Parser = {
+  pattern: () =>
+    /(?<![\p{L}\p{N}])(?:(?:(?:on|by|for|until)\s+)?(?:the\s+)?(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s+(?:of\s+)?next\s+month|next\s+month\s*,?\s+(?:on|by)\s+the\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\s+of\b))(?![\p{L}\p{N}'’])/iu,
+  extract: (context, match) => {
+    const ref = context.reference.getDateWithAdjustedTimezone();
+    const { year, month } = addMonths({ year: ref.getFullYear(), month: ref.getMonth() + 1, day: 1 }, 1);
+    const day = Math.min(Number(match[1] ?? match[2]), daysInMonth(year, month));
+    return context.createParsingComponents({ year, month, day }).addTag("parser/nextMonthDay");
+  },
+};
 const reader = chrono.casual.clone();
 // First: of two readings of the same words, chrono keeps the first ("10.12.2026" as day.month).
 reader.parsers.unshift(DOTTED_DATE);
-reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME);
+reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME, NEXT_MONTH_DAY);
 
 /** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
 const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight)\b/i;
@@ -1332,6 +1349,8 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
   // week and a month from today).
   const next = NEXT_WEEK_OR_MONTH.exec(result.text.trim());
   if (next && !c.isCertain("weekday")) wall = { ...wall, ...nextWeekOrMonth(next[1], wallClock(options.now, options.timeZone)) };
+  // "next month on the 15th": NEXT_MONTH_DAY's day, not the 1st.
+  if (result.tags().has("parser/nextMonthDay")) wall = { ...wall, year: c.get("year") ?? wall.year, month: c.get("month") ?? wall.month, day: c.get("day") ?? 1 };
   const bareHour =
     hasTime &&
     !c.isCertain("meridiem") &&
@@ -1340,9 +1359,11 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
     !DAY_PART.test(result.text) &&
     !ZERO_PADDED_HOUR.test(result.text);
   if (bareHour) wall = resolveBareHour(wall, hasDate, repeating, options, half);
-  if (c.isCertain("hour") && !c.isCertain("meridiem") && wall.hour === 12 && NIGHT.test(result.text)) {
-    // "tonight at 12", "friday night at 12", "tonight at midnight": the midnight that ends that
-    // night (chrono's is noon), or the coming one when no day is said.
+  const twelve = c.isCertain("meridiem") ? wall.hour === 0 && /\b12(?:[:.]\d\d)?\s*a/i.test(result.text) : wall.hour === 12;
+  if (c.isCertain("hour") && twelve && NIGHT.test(result.text)) {
+    // "tonight at 12", "friday night at 12", "tonight at midnight", "tonight at 12am": the
+    // midnight that ends that night (chrono's is noon, or today's 00:00 for 12am), or the coming
+    // one when no day is said.
     const night = hasDate ? wall : wallClock(options.now, options.timeZone);
     const { year, month, day } = addDays(night.year, night.month, night.day, 1);
     wall = { ...wall, year, month, day, hour: 0 };
@@ -1504,6 +1525,12 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
     const ruleWords = line.tokens.find((token) => token.kind === "recurrence")?.text ?? "";
     const partHour = PART_HOURS.find(([words]) => words.test(ruleWords))?.[1];
     const [hour, minute] = hit?.hasTime ? [hit.wall.hour, hit.wall.minute] : [partHour ?? DEFAULT_HOUR, 0];
+    // "every friday night at 12", "every weeknight at 12": the midnight that ends that night,
+    // Saturday 00:00 (Tuesday to Saturday), as the assistant reads it.
+    const said = line.tokens.map((token) => (token.kind === "due" || token.kind === "recurrence" ? token.text : "")).join(" ");
+    if (hour === 0 && /\b(?:week\s*)?night/i.test(said) && rrule.startsWith("FREQ=WEEKLY")) {
+      rrule = rrule.replace(/BYDAY=([A-Z,]+)/, (_, days: string) => `BYDAY=${DAY_ORDER.filter((d, i) => days.includes(DAY_ORDER[(i + 6) % 7])).join(",")}`);
+    }
     dueAt = firstOccurrence(rrule, from, hour, minute, options);
   } else if (hit) {
     dueAt = toInstant(hit, options);
