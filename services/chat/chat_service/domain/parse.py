@@ -150,6 +150,9 @@ class Changes:
     # remind_at changes; a time said without a day keeps the reminder's day, and the reply says
     # the due time stays.
     reminder_moved: bool = False
+    # The reminder moved by an amount ("push the reminder back an hour", "remind me 15 minutes
+    # earlier"): remind_at plus this (negative: earlier); nothing else changes.
+    remind_shift: relativedelta | None = None
     # Said with "push", "postpone", "delay", "defer", "put off", "snooze": never earlier; a task
     # already due on or after the new time stays where it is (and the reply says so).
     later_only: bool = False
@@ -1009,6 +1012,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_delete_done,
         _read_delete_all,
         _read_sort,
+        _read_shift_reminder,
         _read_move_reminder,
         _read_correction,
         _read_two_changes,
@@ -1878,6 +1882,83 @@ _MOVE_REMINDER = re.compile(
     r"\s+(?:back\s+|forward\s+|out\s+)?(?:to|until|till|til|for|at)\s+(?P<when>.+)$",
     re.IGNORECASE,
 )
+
+
+# "Push the reminder back an hour", "move the dentist reminder 30 minutes earlier", "remind me
+# an hour later": the reminder moves by that much. "back", "later", "out" or a verb that only
+# delays (push, delay, postpone, snooze) is later; "earlier", "forward", "up", "sooner" earlier.
+_AMOUNT = (
+    r"(?P<n>(?:"
+    + NUMBER
+    + r"|a\s+couple\s+of|a\s+few)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)|half\s+an\s+hour)"
+)
+_LATER = r"back|later|out"
+_EARLIER = r"earlier|forward|up|sooner"
+_SHIFT_REMINDER = re.compile(
+    r"^(?P<verb>snooze|move|push|shift|bump|delay|postpone|put\s+off|put|set|change|bring|pull|make)\s+"
+    r"(?:(?:the|my|this|that|its)\s+)?(?:"
+    r"(?P<ref>.+?)(?:'s)?\s+"
+    + _REMINDER_NOUN
+    + r"|"
+    + _REMINDER_NOUN
+    + r"\s+(?:for|on|of|about)\s+(?P<ref2>.+?)|"
+    + _REMINDER_NOUN
+    + r")"
+    r"(?:\s+(?P<dir>"
+    + _LATER
+    + "|"
+    + _EARLIER
+    + r"))?\s+(?:by\s+)?"
+    + _AMOUNT
+    + r"(?:\s+(?P<dir2>"
+    + _LATER
+    + "|"
+    + _EARLIER
+    + r"))?$",
+    re.IGNORECASE,
+)
+_REMIND_ME_SHIFT = re.compile(
+    r"^remind\s+me(?:\s+(?:about|of|for)\s+(?P<ref>.+?))?\s+"
+    + _AMOUNT
+    + r"\s+(?P<dir>later|earlier|sooner)(?:\s+(?:about|of|for)\s+(?P<ref2>.+?))?(?:\s+instead)?$",
+    re.IGNORECASE,
+)
+
+
+def _read_shift_reminder(text: str, now: datetime) -> Request | None:
+    """'Push the reminder back an hour', 'push the dentist reminder back 30 minutes', 'move the
+    reminder an hour later', 'remind me 15 minutes earlier', 'remind me about the dentist an
+    hour later': the task's reminder moves by that amount (`remind_shift`), nothing else.
+    'Move' / 'change' / 'set' need a direction said; 'remind me ...' needs 'later' or
+    'earlier' ('remind me an hour before' is a reminder before the due time, as before)."""
+    m = _SHIFT_REMINDER.match(text) or _REMIND_ME_SHIFT.match(text)
+    if m is None:
+        return None
+    said = [d.lower() for d in (m.groupdict().get("dir"), m.groupdict().get("dir2")) if d]
+    verb = (m.groupdict().get("verb") or "").lower()
+    if verb in ("bring", "pull"):
+        earlier = not said or all(re.fullmatch(_EARLIER, d) for d in said)
+    elif said:
+        earlier = any(re.fullmatch(_EARLIER, d) for d in said)
+        if earlier and any(re.fullmatch(_LATER, d) for d in said):
+            return None  # "push it back an hour earlier": no one reading
+    elif verb in ("snooze", "push", "bump", "delay", "postpone", "put off"):
+        earlier = False
+    else:
+        return None  # "move the reminder an hour": which way?
+    amount = m.group("n")
+    if re.fullmatch(r"half\s+an\s+hour", amount, re.IGNORECASE):
+        offset: relativedelta | None = relativedelta(minutes=30)
+    else:
+        amount = re.sub(r"^a\s+couple\s+of\b", "2", amount, flags=re.IGNORECASE)
+        amount = re.sub(r"^a\s+few\b", "3", amount, flags=re.IGNORECASE)
+        offset = take_offset(Scanner(amount))
+    if offset is None:
+        return None
+    ref = m.groupdict().get("ref") or m.groupdict().get("ref2")
+    if ref is not None and re.fullmatch(r"(?:the|my|a)\s+task|task|it|that|this", ref, re.IGNORECASE):
+        ref = None
+    return _req("update", ref, Changes(remind_shift=-offset if earlier else offset))
 
 
 def _read_move_reminder(text: str, now: datetime) -> Request | None:

@@ -854,7 +854,21 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         # the bank at 5pm" would have made it.
         run("set_due_date", f"set the due date of {name}", due_at=iso(c.remind_at.at))
         done.append(f"{name} is now due {reply.when_text(current.get('due_at'), ctx.now, ctx.timezone)}.")
-    if c.reminder_moved and c.remind_at is not None:
+    if c.remind_shift is not None:
+        # "Push the reminder back an hour", "remind me 15 minutes earlier": the reminder only.
+        reminder = reply.parse_time(current.get("remind_at"))
+        if reminder is None:
+            done.append(f'{name} has no reminder to move. Say "remind me at ..." to set one.')
+        else:
+            # By days on the calendar in the user's zone (same time of day), by hours as hours.
+            by_days = bool(c.remind_shift.days or c.remind_shift.months)
+            base = reminder.astimezone(ZoneInfo(ctx.timezone)) if by_days else reminder
+            run("set_reminder", f"move the reminder of {name}", remind_at=iso(base + c.remind_shift))
+            text = f"Moved the reminder for {name} to {_when_said(current.get('remind_at'), ctx)}"
+            if current.get("due_at"):
+                text += f"; it's still due {_when_said(current['due_at'], ctx)}"
+            done.append(text + ".")
+    elif c.reminder_moved and c.remind_at is not None:
         # "Snooze the kickoff call reminder to 1pm on monday": the reminder only.
         at = _moved_reminder(c.remind_at, current, ctx)
         run("set_reminder", f"move the reminder of {name}", remind_at=iso(at))
