@@ -5,6 +5,8 @@ Also "move / push / change the X reminder to ...", "move my reminder for X to ..
 reminder to ...", "remind me about X at ... instead"; a time without a day keeps the
 reminder's day."""
 
+from datetime import UTC, datetime
+
 import pytest
 from chat_service.domain.parse import parse
 from tests.conftest import FakeTasks
@@ -15,6 +17,7 @@ KICKOFF = {
     "due_at": "2026-11-30T09:00:00Z",  # Monday 10:00 in Berlin
     "remind_at": "2026-11-30T08:45:00Z",  # Monday 09:45
 }
+MONDAY_10 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # the due time
 
 
 def kickoff(fake: FakeTasks) -> dict[str, object]:
@@ -39,14 +42,17 @@ async def test_moving_a_reminder_changes_remind_at_only(fake: FakeTasks, message
     task = kickoff(fake)
     assert (local(task["due_at"]), local(task["remind_at"])) == ("Mon 30 Nov 10:00", remind)  # type: ignore[arg-type]
     assert answer.startswith("Moved the reminder for 'Kessler Law: kickoff call' to ")
-    assert answer.endswith("; it's still due Monday at 10:00 AM.")
+    # A reminder after the due time is set as said, with a warning (test_reminder_after_due.py).
+    late = datetime.fromisoformat(task["remind_at"].replace("Z", "+00:00")) > MONDAY_10  # type: ignore[attr-defined]
+    heads_up = " Heads up: that's after it's due (Monday at 10:00 AM)." if late else ""
+    assert answer.endswith("; it's still due Monday at 10:00 AM." + heads_up)
 
 
 async def test_the_reported_snooze_says_what_moved(fake: FakeTasks) -> None:
     fake.seed("alice", **KICKOFF)
     assert await Talk(fake).say("snooze the Kessler kickoff call reminder to 1pm on monday") == (
         "Moved the reminder for 'Kessler Law: kickoff call' to Monday at 1:00 PM; "
-        "it's still due Monday at 10:00 AM."
+        "it's still due Monday at 10:00 AM. Heads up: that's after it's due (Monday at 10:00 AM)."
     )
 
 

@@ -867,7 +867,7 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
             text = f"Moved the reminder for {name} to {_when_said(current.get('remind_at'), ctx)}"
             if current.get("due_at"):
                 text += f"; it's still due {_when_said(current['due_at'], ctx)}"
-            done.append(text + ".")
+            done.append(text + "." + _after_due(current, ctx))
     elif c.reminder_moved and c.remind_at is not None:
         # "Snooze the kickoff call reminder to 1pm on monday": the reminder only.
         at = _moved_reminder(c.remind_at, current, ctx)
@@ -875,7 +875,7 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         text = f"Moved the reminder for {name} to {_when_said(current.get('remind_at'), ctx)}"
         if current.get("due_at"):
             text += f"; it's still due {_when_said(current['due_at'], ctx)}"
-        done.append(text + ".")
+        done.append(text + "." + _after_due(current, ctx))
     elif c.remind_minutes is not None or c.remind_at is not None:
         if c.remind_at is not None:
             run("set_reminder", f"set a reminder for {name}", remind_at=iso(c.remind_at.at))
@@ -892,7 +892,7 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
             if c.remind_at is not None  # a time was said: that time, not hours before the due time
             else _reminder_text(current, ctx)
         )
-        done.append(f"I'll remind you about {name} {when}.")
+        done.append(f"I'll remind you about {name} {when}." + _after_due(current, ctx))
     if c.clear_reminder:
         run("set_reminder", f"remove the reminder of {name}", clear=True)
         done.append(f"Removed the reminder from {name}.")
@@ -915,6 +915,15 @@ def _off_rule_day(rule: str, task: Task, ctx: Context) -> tuple[str, datetime] |
     ahead = (local.date() - ctx.local_now.date()).days
     day = f"{local:%A}" if 0 <= ahead < 7 else reply.day_text(due, ctx.now, ctx.timezone)
     return day, first
+
+
+def _after_due(task: Task, ctx: Context) -> str:
+    """' Heads up: that's after it's due (Monday at 3:00 PM).' when the task's reminder is
+    later than its due time (set so all the same), else ''."""
+    due, remind = reply.parse_time(task.get("due_at")), reply.parse_time(task.get("remind_at"))
+    if due is None or remind is None or remind <= due:
+        return ""
+    return f" Heads up: that's after it's due ({_when_said(task.get('due_at'), ctx)})."
 
 
 def _when_said(value: str | None, ctx: Context) -> str:
