@@ -2630,11 +2630,11 @@ def _read_move_all(text: str, now: datetime) -> Request | None:
         if shift is None or offset is None:
             return None
         head, target = shift.group("head"), Changes(shift=offset)
-    filters = _tasks_named(head, now)
+    filters = _tasks_named(head, now, moving=True)
     if filters is None:
         # "move all errands tasks to friday": a word no known tag is may be one of the user's
         # own tags; if the user has no open task tagged so, the words are read as before.
-        filters = _own_tag_group(head, now)
+        filters = _own_tag_group(head, now, moving=True)
         if filters is None:
             return None
         return Request("move_all", changes=target, filters=filters, fallback=_read_due(text, now))
@@ -2684,13 +2684,14 @@ def _read_complete_all(text: str, now: datetime) -> Request | None:
     return None
 
 
-def _tasks_named(head: str, now: datetime) -> Filters | None:
+def _tasks_named(head: str, now: datetime, moving: bool = False) -> Filters | None:
     """The open tasks 'all of today's tasks', 'everything overdue', 'tasks from friday',
     'this week's tasks', 'all work tasks', 'high priority tasks' name, as list filters (no
     filter: all tasks, no group said); None when the words name tasks otherwise ('the
     laundry tasks', 'friday drinks', 'the work laptop order'). "This week" here is the
     calendar week, Monday to Sunday, overdue ones of it included (a question "what's due this
-    week?" lists the next 7 days: _read_list)."""
+    week?" lists the next 7 days: _read_list); in a group to move (`moving`) said on a Sunday,
+    the week starting tomorrow."""
     text = re.sub(r"(?<=\w)'s?\b", "", head.lower())  # "today's" -> "today"
     scan = Scanner(text)
     tags = _tag_group(scan)  # first: "#urgent" is a tag, "urgent tasks" a priority
@@ -2702,6 +2703,11 @@ def _tasks_named(head: str, now: datetime) -> Filters | None:
         # (said on a Friday: Monday's to Sunday's, not the next 7 days up to Thursday, which
         # is what a question "what's due this week?" lists, due=week).
         monday = datetime.combine(now.date() - timedelta(days=now.weekday()), time(0, 0), tzinfo=now.tzinfo)
+        if moving and now.weekday() == 6:
+            # Said on a Sunday, "push everything due this week to ..." means the coming week:
+            # Monday (tomorrow) to Sunday, not the week ending today. Only for a move; "mark
+            # everything due this week as done" on a Sunday is the week ending today.
+            monday += timedelta(days=7)
         filters = replace(
             filters,
             due_after=monday - timedelta(seconds=1),
@@ -2731,7 +2737,7 @@ def _tasks_named(head: str, now: datetime) -> Filters | None:
 _NOT_OWN_TAGS = frozenset(("them", "these", "those", "it", "other", "others", "rest", "same", "this", "next"))
 
 
-def _own_tag_group(head: str, now: datetime) -> Filters | None:
+def _own_tag_group(head: str, now: datetime, moving: bool = False) -> Filters | None:
     """The group 'all errands tasks', 'every errands task', 'all my errands', 'all of
     friday's errands tasks' name when 'errands' is a tag: the one word of `head` that, read as
     '#errands', makes it a group. Only with all / every / each ("the laundry tasks" names a
@@ -2742,7 +2748,7 @@ def _own_tag_group(head: str, now: datetime) -> Filters | None:
     for word in re.findall(r"(?<![#\w'-])[a-z][a-z-]*(?![\w'-])", head, re.IGNORECASE):
         if word.lower() in _ALL_FILLER | _NOT_OWN_TAGS or priority_word(word):
             continue
-        filters = _tasks_named(re.sub(rf"\b{word}\b", "#" + word, head, count=1), now)
+        filters = _tasks_named(re.sub(rf"\b{word}\b", "#" + word, head, count=1), now, moving)
         if filters is not None and filters.tags:
             found.append(filters)
     return found[0] if len(found) == 1 else None
