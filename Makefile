@@ -75,7 +75,7 @@ eval-chat:
 # Benchmarks against the running stack (make run first): 100 simulated users for 60 s
 # through the public API (BENCHMARKS.md); task create/list through the sidecars vs direct
 # and search over 100,000 tasks; completion → next recurring instance, change → audit
-# entry, reminder lateness, chat turn server time.
+# entry, reminder lateness, chat turn server time; /tasks's largest contentful paint in Chromium.
 bench:
 	@scripts/stack.sh status || { echo "start the stack first: make run" >&2; exit 1; }
 	$(PY)/python scripts/bench_load.py
@@ -83,6 +83,7 @@ bench:
 	$(PY)/python scripts/bench_recurring.py
 	$(PY)/python scripts/bench_events.py
 	$(PY)/python scripts/bench_chat.py
+	cd frontend && npx vitest run -c vitest.bench.config.mts
 
 # Faults while writes continue, against the running stack (make run first): kill -9 each
 # service, the broker stopped 30 s, PostgreSQL restarted, a sidecar killed; each scenario

@@ -293,7 +293,9 @@ describe("journey", () => {
     await axe("dashboard");
   });
 
-  it("paints /tasks fast", async () => {
+  // How fast it paints is a benchmark (bench/paint.run.ts, `make bench`), not asserted here: a
+  // paint time says as much about the machine's load at that moment as about the page.
+  it("paints /tasks within the first-load JS budget", async () => {
     const fresh = await context.newPage();
     await fresh.goto("/tasks", { waitUntil: "load" });
     await fresh.getByRole("list", { name: "Tasks" }).waitFor();
@@ -310,7 +312,9 @@ describe("journey", () => {
     });
     log(`JavaScript fetched by /tasks before its load event: ${(js / 1000).toFixed(1)} kB (as served)`);
     expect(lcp).not.toBeNull();
-    expect(lcp!).toBeLessThan(1500);
+    // The budget of scripts/bundle-report.mjs (200 kB gzipped), as the browser received them.
+    expect(js).toBeGreaterThan(0);
+    expect(js).toBeLessThanOrEqual(200_000);
     await fresh.close();
   });
 
