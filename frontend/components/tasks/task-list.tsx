@@ -6,11 +6,12 @@
  * row focused, ↑/↓/j/k from anywhere on the page (outside a field or dialog) enter the list; ↑ on
  * the first row leaves it upwards (onUpFromTop: the search box, whose ↓ comes back).
  */
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { cn } from "@/components/ui/cn";
 import { shortcutAllowed } from "@/lib/keyboard";
 import type { Task } from "@/lib/tasks";
 import { TaskRow } from "./task-row";
+import { useWindowVirtualizer } from "./use-window-virtualizer";
 
 /** Where the arrow keys already mean something (a panel, a radio group, a scrolling log): not ours. */
 /** What the Tasks screen asks of the list: focus a task's row (after a delete, after its Undo). */
@@ -73,11 +74,16 @@ export function TaskList({
     getItemKey: (index) => tasks[index]?.id ?? index,
   });
 
-  const items = virtualizer.getVirtualItems();
+  // Until the virtualiser has loaded (see use-window-virtualizer.ts): every row, in normal flow,
+  // and no further pages (which rows are in view is not known yet).
+  const items = virtualizer
+    ? virtualizer.getVirtualItems()
+    : tasks.map((task, index) => ({ key: task.id, index, start: 0 }));
   const lastIndex = items.length ? items[items.length - 1].index : -1;
+  const positioned = virtualizer !== null;
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= tasks.length - 15) onLoadMore();
-  }, [hasMore, loadingMore, lastIndex, tasks.length, onLoadMore]);
+    if (positioned && hasMore && !loadingMore && lastIndex >= tasks.length - 15) onLoadMore();
+  }, [positioned, hasMore, loadingMore, lastIndex, tasks.length, onLoadMore]);
 
   const activeIndex = Math.max(0, activeId ? tasks.findIndex((t) => t.id === activeId) : 0);
 
@@ -86,11 +92,14 @@ export function TaskList({
       const target = tasks[index];
       if (!target) return;
       setActiveId(target.id);
-      virtualizer.scrollToIndex(index, { align: "auto" });
+      virtualizer?.scrollToIndex(index, { align: "auto" });
       // The row may only exist after the virtualiser renders it.
       const tryFocus = (attempt: number) => {
         const row = container.current?.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(target.id)}"] [data-row-button]`);
-        if (row) row.focus();
+        if (row) {
+          if (!virtualizer) row.scrollIntoView?.({ block: "nearest" });
+          row.focus();
+        }
         else if (attempt < 5) requestAnimationFrame(() => tryFocus(attempt + 1));
       };
       requestAnimationFrame(() => tryFocus(0));
@@ -165,7 +174,7 @@ export function TaskList({
       aria-busy={loadingMore || stale}
       onKeyDown={onKeyDown}
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+      <div style={virtualizer ? { height: virtualizer.getTotalSize(), position: "relative" } : undefined}>
         {items.map((item) => {
           const task = tasks[item.index];
           return (
@@ -174,9 +183,9 @@ export function TaskList({
               role="listitem"
               data-index={item.index}
               data-task-id={task.id}
-              ref={virtualizer.measureElement}
-              className="absolute left-0 top-0 w-full pb-2"
-              style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+              ref={virtualizer?.measureElement}
+              className={cn("w-full pb-2", virtualizer && "absolute left-0 top-0")}
+              style={virtualizer ? { transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` } : undefined}
             >
               <TaskRow
                 task={task}
