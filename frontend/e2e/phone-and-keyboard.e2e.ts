@@ -44,6 +44,33 @@ const desktop = () => desktopPage(browser, "keyboard");
 
 
 describe("on a phone", () => {
+  it("gives a toast's message the room and puts a long action beside it on its own lines, not the words", async () => {
+    const { context, page } = await phone();
+    await page.goto("/tasks");
+    const box = page.getByLabel("Quick add a task");
+    await box.fill("Call accountant yesterday 11am");
+    await page.getByText("Adds Call accountant").waitFor();
+    await box.press("Enter");
+    const toast = page.getByRole("status").filter({ hasText: "Added “Call accountant”" });
+    const action = toast.getByRole("button", { name: "Move to tomorrow" });
+    await action.waitFor();
+    const [whole, message] = await Promise.all([
+      toast.boundingBox(),
+      toast.getByText("Added “Call accountant”").boundingBox(),
+    ]);
+    // A user test at 390 px: the message was squeezed into ~110 px ("account / ant",
+    // "yesterda / y") beside a one-line "Move to tomorrow".
+    expect(message!.width).toBeGreaterThanOrEqual(whole!.width * 0.45);
+    const words = await toast.getByText(/which has passed/).evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      // Each rendered line's box; a word broken across lines shows as more lines than words allow.
+      return { lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, text: element.textContent };
+    });
+    expect(words.lines).toBeLessThanOrEqual(2);
+    await context.close();
+  });
+
   it("keeps a task open when Undo is tapped while its completion is still on a slow network", async () => {
     const { context, page } = await phone();
     const task = await apiCall<Task>(context, "POST", "tasks", { title: "Pay rent" });

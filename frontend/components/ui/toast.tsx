@@ -89,6 +89,9 @@ export function useToastClearance(bar: RefObject<HTMLElement | null>, active: bo
   }, [bar, active, setClearance]);
 }
 
+/** An action label longer than this goes on its own line under the message. */
+const LONG_ACTION = 8;
+
 const icons = { info: Info, success: CircleCheck, error: CircleAlert } as const;
 const toneClass: Record<ToastTone, string> = {
   info: "text-accent",
@@ -224,7 +227,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               onBlur={(event) => {
                 if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) startTimer(item.id);
               }}
-              className="pointer-events-auto flex w-full max-w-sm animate-toast-in items-start gap-3 rounded-card border border-border bg-surface p-3 shadow-card"
+              className="pointer-events-auto flex w-full max-w-sm animate-toast-in flex-wrap items-start gap-x-3 gap-y-1 rounded-card border border-border bg-surface p-3 shadow-card"
             >
               <Icon aria-hidden className={cn("mt-0.5 h-5 w-5 shrink-0", toneClass[tone])} />
               <div className="min-w-0 flex-1">
@@ -232,17 +235,25 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 {item.description && <p className="mt-0.5 text-sm text-muted wrap-anywhere">{item.description}</p>}
               </div>
               {item.action && (
-                <button
-                  type="button"
-                  aria-keyshortcuts={item === undoable ? "Z Control+Z Meta+Z" : undefined}
-                  className="min-h-7 rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft touch:-my-2 touch:min-h-11 touch:px-3"
-                  onClick={() => {
-                    item.action?.onClick();
-                    dismiss(item.id);
-                  }}
-                >
-                  {item.action.label}
-                </button>
+                // A long label ("Move to tomorrow") gets its own line under the message, which
+                // otherwise was squeezed to a few letters a line on a phone; "Undo" stays beside it.
+                // Visual order only: the action still comes before Dismiss for Tab.
+                <div className={cn("flex", item.action.label.length > LONG_ACTION && "order-last basis-full pl-8")}>
+                  <button
+                    type="button"
+                    aria-keyshortcuts={item === undoable ? "Z Control+Z Meta+Z" : undefined}
+                    className={cn(
+                      "min-h-7 rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft touch:-my-2 touch:min-h-11 touch:px-3",
+                      item.action.label.length > LONG_ACTION && "-ml-2 touch:-ml-3 touch:my-0",
+                    )}
+                    onClick={() => {
+                      item.action?.onClick();
+                      dismiss(item.id);
+                    }}
+                  >
+                    {item.action.label}
+                  </button>
+                </div>
               )}
               <button
                 type="button"
