@@ -1244,7 +1244,7 @@ def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
     # "add buy milk, not for work": the words say which tag it has not (before: 'Buy milk,
     # not', tagged Work).
     text = _NOT_FOR_A_TAG.sub("", text)
-    text, remind_said = _and_remind_me(text, now)
+    text, remind_said, remind_when = _and_remind_me(text, now)
     scan = Scanner(text)
     changes = _attributes(scan, now, asked=asked)
     rest = scan.rest()
@@ -1260,8 +1260,9 @@ def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
         return Request("unclear")  # "asdfghjkl" is no task; "add asdfghjkl" is one
     due = series_due(changes, now)
     minutes = changes.remind_minutes
+    remind_at = _reminder_on_due_day(remind_when, due)
     asks = bool(_ASKS_REMINDER.match(text))
-    if minutes is None and due is not None and (asks or remind_said):
+    if minutes is None and remind_at is None and due is not None and (asks or remind_said):
         minutes = 0  # "remind me to call mom at 5": remind at the due time
     # "remind me later to call the bank": when is later? Asked, unless it was left open on purpose.
     ask = (asks or remind_said) and due is None and minutes is None and not _ANY_TIME.search(text)
@@ -1273,13 +1274,16 @@ def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
             description=description,
             due=due,
             remind_minutes=minutes,
+            remind_at=remind_at,
             ask_remind=ask,
         ),
     )
 
 
 # "... and remind me saturday morning", ", and remind me about it at 5", "... and remind me":
-# a reminder of the task said before, at its due time (the time said is the due time).
+# a reminder of the task said before: at its due time when the words after "remind me" are the
+# due time ("add milk and remind me saturday morning"), at the time they say when the task has
+# its own ("add dentist monday at 3pm and remind me at 1pm": Monday 13:00).
 _AND_REMIND_ME = re.compile(
     r"(?:\s*,\s*|\s+)(?:(?:and|then|also)\s+)*(?:please\s+)?remind\s+me(?:\s+(?:about|of)\s+(?:it|them|that))?"
     r"(?:\s+(?P<when>\S.*?))?[\s.!]*$",
@@ -1287,20 +1291,49 @@ _AND_REMIND_ME = re.compile(
 )
 
 
-def _and_remind_me(text: str, now: datetime) -> tuple[str, bool]:
+def _and_remind_me(text: str, now: datetime) -> tuple[str, bool, When | None]:
     """'add milk, eggs and bread to my shopping list and remind me saturday morning' -> ('add
-    milk, eggs and bread to my shopping list saturday morning', True): the reminder asked for
-    after the task, taken out, its time kept as the task's. (text, False) when there is none,
-    or the words after "remind me" are no time ("and remind me to call bob" is a title's)."""
+    milk, eggs and bread to my shopping list saturday morning', True, None): the reminder asked
+    for after the task, taken out, its time kept as the task's. When the task says its own due
+    time and the reminder's words do not complete it (both say a day, or both a time: 'add
+    dentist friday at 3pm and remind me saturday morning', '... monday at 3pm and remind me at
+    1pm'), they are the reminder's: ('add dentist friday at 3pm', True, <Saturday 9:00>).
+    (text, False, None) when there is none, or the words after "remind me" are no time ("and
+    remind me to call bob" is a title's)."""
     m = _AND_REMIND_ME.search(text)
-    if m is None or not text[: m.start()].strip(" ,"):
-        return text, False
+    head = text[: m.start()] if m is not None else ""
+    if m is None or not head.strip(" ,"):
+        return text, False, None
     said = m.group("when")
     if said is not None:
         when, leftover = _when_only(said, now)
         if when is None or leftover:
-            return text, False
-    return f"{text[: m.start()]} {said or ''}".strip(), True
+            return text, False, None
+        if _reminder_apart(head, when, now):
+            return head.strip(), True, when
+    return f"{head} {said or ''}".strip(), True, None
+
+
+def _reminder_apart(task: str, reminder: When | None, now: datetime) -> bool:
+    """Whether the words of a task say its own due time and the reminder's time is no part of
+    it: both say a day, or both a time of day ('dentist friday at 3pm' and 'saturday morning',
+    'dentist monday at 3pm' and 'at 1pm'; not 'dentist monday' and 'at 1pm')."""
+    changes = _attributes(Scanner(task), now)
+    due = series_due(changes, now)
+    if reminder is None or due is None or changes.dues:
+        return False
+    return (due.date_given and reminder.date_given) or (
+        (due.time_given or due.time_implied) and (reminder.time_given or reminder.time_implied)
+    )
+
+
+def _reminder_on_due_day(reminder: When | None, due: When | None) -> When | None:
+    """The reminder said after a task with its own due time: a time alone ('remind me at 1pm')
+    is on the task's due day, not today."""
+    if reminder is None or due is None or reminder.date_given:
+        return reminder
+    at = datetime.combine(due.at.date(), reminder.at.timetz())
+    return When(at, date_given=True, time_given=True)
 
 
 # A time left open on purpose: "remind me to clean the garage sometime" asks no "when?".
@@ -1433,12 +1466,18 @@ def when_said_last(text: str, now: datetime) -> str:
         rest = text[lead.end() :]
         to = re.search(r"[\s,]+(?P<to>to|that)\s+(?=\S)", rest, re.IGNORECASE)
         if to and to.start() > 0 and _only_when(rest[: to.start()], now):
-            return f"{lead.group(0)}{to.group('to')} {rest[to.end() :]} {rest[: to.start()].strip(' ,')}"
+            said, task = rest[: to.start()].strip(" ,"), rest[to.end() :]
+            if _reminder_apart(task, _when_only(said, now)[0], now):
+                # "remind me at 1pm to call the dentist monday at 3pm": the task has its own time.
+                return f"{lead.group(0)}{to.group('to')} {task}, remind me {said}"
+            return f"{lead.group(0)}{to.group('to')} {task} {said}"
         return text
     ask = _ASK_TO.search(text)
     if ask and ask.start() > 0:
         head = text[: ask.start()].rstrip(" ,;:-")
         if _only_when(head, now):
+            if _reminder_apart(text[ask.end() - 1 :], _when_only(head, now)[0], now):
+                return f"{text[ask.start() :]}, remind me {head}"
             return f"{text[ask.start() :]} {head}"
     return text
 

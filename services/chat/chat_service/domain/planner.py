@@ -425,7 +425,11 @@ def _add_one(c: Changes, ctx: Context, j: Journal) -> str:
     outcome = _add_task(c, ctx, j)
     if isinstance(outcome, str):
         return outcome
-    text = reply.added(outcome, ctx.now, ctx.timezone)
+    # A reminder time said ("... and remind me at 1pm"): that time, not hours before the due time.
+    said = c.remind_at is not None and c.due is not None
+    text = reply.added(outcome, ctx.now, ctx.timezone, reminder_time=said)
+    if said:
+        text += _after_due(outcome, ctx)
     if c.description:
         text += " A title can be 200 characters, so I shortened it; your whole message is in the description."
     if c.remind_minutes is not None and not c.due:
@@ -449,7 +453,9 @@ def _add_task(c: Changes, ctx: Context, j: Journal) -> Task | str:
         args["due_at"] = iso(c.due.at)
     if c.rrule:
         args["rrule"] = c.rrule
-    if c.remind_minutes is not None and c.due:
+    if c.remind_at is not None and c.due:
+        args["remind_at"] = iso(c.remind_at.at)
+    elif c.remind_minutes is not None and c.due:
         args["remind_minutes_before"] = c.remind_minutes
     result = j.call("add_task", **args, timezone=ctx.timezone)
     if not _ok(result):

@@ -148,9 +148,16 @@ def duration(minutes: int) -> str:
 
 
 def details(
-    task: Task, now: datetime, zone: str, *, with_due: bool = True, with_rule: bool = True
+    task: Task,
+    now: datetime,
+    zone: str,
+    *,
+    with_due: bool = True,
+    with_rule: bool = True,
+    reminder_time: bool = False,
 ) -> list[str]:
-    """Phrases describing a task: due time, repetition, priority, tags, reminder."""
+    """Phrases describing a task: due time, repetition, priority, tags, reminder (its time,
+    'reminder Monday at 1:00 PM', when `reminder_time`: a time was said for it)."""
     parts: list[str] = []
     if with_due and task.get("due_at"):
         parts.append("due " + when_text(task["due_at"], now, zone))
@@ -161,14 +168,16 @@ def details(
     if task.get("tags"):
         parts.append("tagged " + join([str(t) for t in task["tags"]]))
     minutes = _reminder_minutes(task)
-    if minutes is not None and minutes >= 0:
+    if reminder_time and task.get("remind_at"):
+        parts.append("reminder " + when_text(task["remind_at"], now, zone).removeprefix("on "))
+    elif minutes is not None and minutes >= 0:
         parts.append("reminder " + duration(minutes))
     elif task.get("remind_at"):
         parts.append("reminder " + when_text(task["remind_at"], now, zone))
     return parts
 
 
-def added(task: Task, now: datetime, zone: str) -> str:
+def added(task: Task, now: datetime, zone: str, *, reminder_time: bool = False) -> str:
     text = f"Added {quote(task.get('title'))}"
     if task.get("rrule"):
         text += ", repeating " + describe(str(task["rrule"]), zone)
@@ -176,7 +185,7 @@ def added(task: Task, now: datetime, zone: str) -> str:
             text += "; the first one is due " + when_text(task["due_at"], now, zone).removeprefix("on ")
     elif task.get("due_at"):
         text += " for " + when_text(task["due_at"], now, zone).removeprefix("on ")
-    extra = details(task, now, zone, with_due=False, with_rule=False)
+    extra = details(task, now, zone, with_due=False, with_rule=False, reminder_time=reminder_time)
     if extra:
         text += " (" + ", ".join(extra) + ")"
     return text + "."
