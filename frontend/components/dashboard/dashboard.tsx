@@ -68,6 +68,11 @@ function Figure({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** A bar chart's name in words: what it counts, then each bar ("Open tasks by tag: #Work 3, #Home 2"). */
+function barsInWords(what: string, bars: Bar[]): string {
+  return `${what}: ${bars.map((bar) => `${bar.label} ${bar.count}`).join(", ")}`;
+}
+
 function BarTable({ caption, bars, unit }: { caption: string; bars: Bar[]; unit: string }) {
   return (
     <table className="sr-only">
@@ -320,7 +325,7 @@ export function Dashboard() {
 
           <div className="grid gap-4 sm:gap-6 lg:grid-cols-2">
             <Panel title="Open by priority" description="Tasks still to do">
-              <Figure label={derived.priorities.map((b) => `${b.label}: ${b.count}`).join(", ")}>
+              <Figure label={barsInWords("Open tasks by priority", derived.priorities)}>
                 <HorizontalBars bars={derived.priorities} colors={PRIORITY_COLOR} />
               </Figure>
               <BarTable caption="Open tasks by priority" bars={derived.priorities} unit="Open tasks" />
@@ -333,7 +338,7 @@ export function Dashboard() {
                 </p>
               ) : (
                 <>
-                  <Figure label={derived.tags.map((b) => `${b.label}: ${b.count}`).join(", ")}>
+                  <Figure label={barsInWords("Open tasks by tag", derived.tags)}>
                     <HorizontalBars bars={derived.tags} />
                   </Figure>
                   <BarTable caption="Open tasks by tag" bars={derived.tags} unit="Open tasks" />
