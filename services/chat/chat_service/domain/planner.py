@@ -101,6 +101,10 @@ class _Reply(Exception):
         self.text = text
 
 
+class _NoAnswer(_Reply):
+    """The reply to "which one do you mean?" picks none of the tasks offered."""
+
+
 class _Instead(Exception):
     """No task matched: do this other request instead."""
 
@@ -200,12 +204,14 @@ def understand(message: str, ctx: Context) -> Request:
         # "and high priority", "actually tonight" after "add renew car insurance": that task.
         return Request("update", pronoun=True, changes=edit)
     if (
-        request.intent == "add"
+        not asked
+        and request.intent == "add"
         and not request.changes.any_but_title()
         and position(request.changes.title) is not None
         and not says_add(message)
     ):
-        # "the second one" alone, after a list: that task shown (no task called 'The second one').
+        # "the second one" alone, after a list: that task shown (no task called 'The second one');
+        # after "which one do you mean?" it is the answer (below).
         return Request("show", ref=request.changes.title)
     if request.ref and request.ref.lower() == "number" and _NUMBER_ONE.search(message):
         # "delete number one": "one" went as a word like "the blue one"'s.
@@ -638,7 +644,7 @@ def _one_of(ref: str, found: list[Task], selector: str | None) -> list[Task]:
     if selector is not None:
         chosen = select(selector, found)
         if not chosen:
-            raise _Reply(f"Sorry, I didn't catch which one. {reply.ask_which(ref, found)}")
+            raise _NoAnswer(f"Sorry, I didn't catch which one. {reply.ask_which(ref, found)}")
         return chosen
     if len(found) > 1:
         raise _Reply(reply.ask_which(ref, found))
@@ -692,9 +698,30 @@ def _on_targets(req: Request, ctx: Context, j: Journal) -> str:
         targets, missing = _find_targets(req, ctx, j, status)
     except _Instead as instead:
         return _plan(instead.request, ctx, j)
+    except _NoAnswer:
+        own = _own_command(req.selector, ctx)
+        if own is None:
+            raise
+        # "I finished the CS101 problem set" to "which history reading?": that, not an answer.
+        return _plan(own, ctx, j)
     lines = [_act(req, task, ctx, j) for task in targets]
     lines += [f"I couldn't find a task matching {reply.quote(part)}." for part in missing]
     return " ".join(lines)
+
+
+def _own_command(message: str | None, ctx: Context) -> Request | None:
+    """A reply to "which one do you mean?" that picked none of the tasks offered, read as a
+    command of its own when it is one: a verb and a task's name ("I finished the CS101 problem
+    set", "delete the gym"), or "add ..."; None for what only tries to pick ("the blue one",
+    "the one due friday", "it")."""
+    if not message:
+        return None
+    own = parse(message, ctx.local_now)
+    if own.intent == "add":
+        return own if says_add(message) else None
+    if own.intent not in MUTATING or own.ref is None or own.pronoun or own.ref.isdigit():
+        return None
+    return own if position(own.ref) is None else None
 
 
 def _act(req: Request, task: Task, ctx: Context, j: Journal) -> str:
