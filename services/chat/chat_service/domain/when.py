@@ -101,7 +101,9 @@ PARTS_OF_DAY = {
 }
 ORDINAL_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # Words that may lead a date or time and belong to it (removed from titles with it).
-LEAD = r"(?:(?:due|on|by|before|until|till|for|to|at|this|from|starting|next|coming)\s+)*"
+# "till" after "the", "a", "my" ... is the cash drawer ("count the till friday"), no "until".
+TILL = r"till(?<!\bthe\still)(?<!\ba\still)(?<!\bmy\still)(?<!\bour\still)(?<!\bthis\still)(?<!\byour\still)"
+LEAD = r"(?:(?:due|on|by|before|until|" + TILL + r"|for|to|at|this|from|starting|next|coming)\s+)*"
 
 
 @dataclass(frozen=True)
@@ -471,7 +473,9 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
             return day, None
         scan.masked = before
     m = scan.take(
-        r"\b(?:(?:due|on|by|before|until|till|for|to|this|next|coming|from|starting)\s+)+(?:the\s+)?("
+        r"\b(?:(?:due|on|by|before|until|"
+        + TILL
+        + r"|for|to|this|next|coming|from|starting)\s+)+(?:the\s+)?("
         + ANY_WEEKDAY
         + r")\b\.?"
     )
