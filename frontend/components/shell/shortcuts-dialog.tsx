@@ -6,8 +6,8 @@
  * Close button or the backdrop close it; focus goes back to where it was. The page behind is
  * inert (useInertOutside) and Tab stays on the Close button (its only control).
  */
-import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
+import { CloseButton } from "@/components/ui/close-button";
 import { useInertOutside } from "@/components/ui/use-inert-outside";
 import { useHotkeys } from "@/lib/keyboard";
 
@@ -98,15 +98,7 @@ export function ShortcutsDialog({
           <h2 id={titleId} className="text-base font-semibold text-text">
             Keyboard shortcuts
           </h2>
-          <button
-            ref={close}
-            type="button"
-            aria-label="Close"
-            className="rounded-md p-2 text-muted hover:bg-surface-2 hover:text-text"
-            onClick={() => onCloseRef.current()}
-          >
-            <X aria-hidden className="h-5 w-5" />
-          </button>
+          <CloseButton ref={close} onClick={() => onCloseRef.current()} />
         </div>
         {groups.map(([heading, shortcuts]) => (
           <section key={heading} aria-label={heading} className="mt-3 first:mt-0">

@@ -6,8 +6,8 @@
  * returns to what opened it. It slides in and out with CSS animations (app/globals.css), above
  * the assistant's side panel.
  */
-import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { CloseButton } from "./close-button";
 import { cn } from "./cn";
 import { FOCUSABLE, tabTarget } from "./focus-cycle";
 import { useInertOutside } from "./use-inert-outside";
@@ -104,14 +104,7 @@ export function Drawer({
           <h2 id={titleId} className="text-base font-semibold text-text">
             {title}
           </h2>
-          <button
-            type="button"
-            aria-label="Close"
-            className="rounded-md p-2 text-muted hover:bg-surface-2 hover:text-text"
-            onClick={() => onCloseRef.current()}
-          >
-            <X aria-hidden className="h-5 w-5" />
-          </button>
+          <CloseButton onClick={() => onCloseRef.current()} />
         </div>
         <div className="flex-1 overflow-y-auto px-5 pt-4">
           <div className="pb-4">{children}</div>
