@@ -217,6 +217,7 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
     const create = useCreateTask();
     const [error, setError] = useState<string | null>(null);
     const input = useRef<HTMLInputElement>(null);
+    const cameFrom = useRef<HTMLElement | null>(null);
     useImperativeHandle(ref, () => input.current!, []);
     // Words the user took back from a chip into the title ("Weekly" of "Weekly review notes"):
     // kept while the line is edited, forgotten once it is sent or emptied.
@@ -313,10 +314,21 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
                 onValueChange(event.target.value);
                 setError(null);
               }}
+              onFocus={(event) => {
+                // Where focus came from ("n" on a task row, Shift+Tab from the search box), not
+                // from the line's own chips and button.
+                const from = event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null;
+                if (!(from && event.currentTarget.form?.contains(from))) cameFrom.current = from;
+              }}
               onKeyDown={(event) => {
                 // Escape only leaves the line: what was typed stays (it is easy to clear by hand,
-                // impossible to get back).
-                if (event.key === "Escape") event.currentTarget.blur();
+                // impossible to get back). Focus goes back where it came from, or to the page's
+                // main region (not to the body: the next Tab would start from the top).
+                if (event.key !== "Escape") return;
+                const back = cameFrom.current;
+                const to = back?.isConnected ? back : document.getElementById("main");
+                if (to) to.focus();
+                else event.currentTarget.blur();
               }}
               autoComplete="off"
               enterKeyHint="done"
