@@ -1265,9 +1265,9 @@ describe("a series said with its end, as the assistant reads it (20cec1e)", () =
     expect(parseQuickAdd(text, paris)).toMatchObject({ title, dueAt, rrule });
   });
 
-  it("guard: reads 'until 5pm' as the time, not an end (the web keeps 'until' in the title, the assistant does not)", () => {
+  it("guard: reads 'until 5pm' as the time, not an end ('until' out of the title, as the assistant reads it)", () => {
     expect(parseQuickAdd("every day until 5pm check email", paris)).toMatchObject({
-      title: "until check email",
+      title: "check email",
       dueAt: "2026-11-27T16:00:00.000Z",
       rrule: "FREQ=DAILY",
     });
@@ -2061,5 +2061,72 @@ describe("a day of next month, 12am at night, and 12 on a weekday's night, as th
     ["Lunch every friday at 12", "Lunch", "2026-12-04 12:00", "FREQ=WEEKLY;BYDAY=FR"],
   ])("keeps reading %s as before", (text, title, due, rrule) => {
     expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+});
+
+describe("before/until/till, 'wait till … to', a night of the title, nightly, 'bob@10:30' (user test, h88)", () => {
+  // Friday 27 Nov 2026, 17:17 in Paris.
+  const now = zonedTimeToUtc(2026, 11, 27, 17, 17, "Europe/Paris");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Paris" }).slice(0, 16) : null);
+  const read = (text: string, keep?: string[]) => {
+    const r = parseQuickAdd(text, { now, timeZone: "Europe/Paris", keep });
+    return { title: r.title, due: local(r.dueAt), rrule: r.rrule };
+  };
+
+  it.each([
+    // "before", "until", "till" before a date are its connector, as "by" is (the assistant's LEAD).
+    ["renew visa before jan 15", "renew visa", "2027-01-15 09:00"],
+    ["pay rent till friday", "pay rent", "2026-12-04 09:00"],
+    ["pay rent until friday", "pay rent", "2026-12-04 09:00"],
+    ["call bank before 5pm", "call bank", "2026-11-28 17:00"],
+    // Waiting till a day to do something is doing it that day.
+    ["wait till monday to call bank", "call bank", "2026-11-30 09:00"],
+    ["Wait until 8pm to call bank", "Call bank", "2026-11-27 20:00"],
+    ["hold off till friday to book flights", "book flights", "2026-12-04 09:00"],
+    // "night" after a word of the title names the thing; the time is the rest.
+    ["movie night at 8", "movie night", "2026-11-28 08:00"],
+    ["date night saturday at 7pm", "date night", "2026-11-28 19:00"],
+    ["game night friday", "game night", "2026-12-04 09:00"],
+    ["game night", "game night", null],
+    // The "@" glued to a word goes with the time, as "bob @10:30" and "bob at 10:30".
+    ["bob@10:30", "bob", "2026-11-28 10:30"],
+    ["bob@10pm", "bob", "2026-11-27 22:00"],
+  ])("reads %s", (text, title, due) => {
+    expect(read(text)).toEqual({ title, due, rrule: null });
+  });
+
+  it.each([
+    ["movie night every friday at 9pm", "movie night", "2026-11-27 21:00", "FREQ=WEEKLY;BYDAY=FR"],
+    // "nightly" is "every night": daily at 20:00, a bare hour at night.
+    ["water plants nightly", "water plants", "2026-11-27 20:00", "FREQ=DAILY"],
+    ["water plants nightly at 9", "water plants", "2026-11-27 21:00", "FREQ=DAILY"],
+    ["water plants nightly at 12", "water plants", "2026-11-28 00:00", "FREQ=DAILY"],
+  ])("repeats %s", (text, title, due, rrule) => {
+    expect(read(text)).toEqual({ title, due, rrule });
+  });
+
+  it("keeps the whole line when the chip of 'wait till … to' is kept", () => {
+    expect(read("wait till monday to call bank", ["wait till monday to"])).toEqual({ title: "wait till monday to call bank", due: null, rrule: null });
+  });
+
+  it.each([
+    // Guards (so before too).
+    ["count the till friday", "count the till", "2026-12-04 09:00", null],
+    ["wait till the kids sleep to call bank", "wait till the kids sleep to call bank", null, null],
+    ["call mom friday night", "call mom", "2026-12-04 20:00", null],
+    ["call mom tomorrow night", "call mom", "2026-11-28 20:00", null],
+    ["call mom at night", "call mom", "2026-11-27 20:00", null],
+    ["call mom evening at 8", "call mom", "2026-11-27 20:00", null],
+    ["late night snack", "late night snack", null, null],
+    ["girls' night out saturday", "girls' night out", "2026-11-28 09:00", null],
+    ["water plants every night", "water plants", "2026-11-27 20:00", "FREQ=DAILY"],
+    ["water plants every friday night", "water plants", "2026-11-27 20:00", "FREQ=WEEKLY;BYDAY=FR"],
+    ["fortnightly review", "review", "2026-11-28 09:00", "FREQ=WEEKLY;INTERVAL=2"],
+    ["bob at 10:30", "bob", "2026-11-28 10:30", null],
+    ["bob@10", "bob@10", null, null],
+    ["bob@10.30", "bob@10.30", null, null],
+    ["mail bob@example.com at 5", "mail bob@example.com", "2026-11-28 17:00", null],
+  ])("keeps reading %s as before", (text, title, due, rrule) => {
+    expect(read(text)).toEqual({ title, due, rrule });
   });
 });

@@ -102,6 +102,11 @@
  * weekday's night repeats on the next day ("every friday night at 12": BYDAY=SA, "every
  * weeknight at 12" Tuesday to Saturday). A part said with the day ("friday evening at 8", "tomorrow
  * night at 10") was already read so (20:00, 22:00). "5am", "5 pm", "17:30", "09:30" are as typed.
+ * "before", "until", "till" before a date are its connector, as "by" is ("renew visa before jan
+ * 15", "pay rent till friday"; "count the till friday" keeps its till), as the assistant reads them;
+ * "wait till monday to call bank" (also "hold off") is 'call bank' due Monday. "night" right after
+ * a word of the title is part of it ("movie night every friday at 9pm", "game night friday");
+ * "nightly" is "every night". A time glued to a word by "@" ("bob@10:30") is read as "bob @10:30".
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
  * A possessive is words of the title, neither a date nor a rule: "Review today's notes",
@@ -376,10 +381,13 @@ class Line {
     this.tokens.push({ kind, text: this.input.slice(from, to).trim(), start: from, end: to });
   }
 
-  /** Also consume connector words ("due", "by", "on", "at") right before `start`. */
+  /**
+   * Also consume connector words ("due", "by", "on", "at", "before", "until", "till") right
+   * before `start`, as the assistant reads them (when.py, LEAD); "the till" is a noun (when.TILL).
+   */
   connectorBefore(start: number): number {
     const before = this.text.slice(0, start);
-    const match = /(?:^|\s)((?:due|by|on|at)\s+)$/i.exec(before);
+    const match = /(?:^|\s)((?:due|by|on|at|before|until|(?<!\b(?:the|a|my|our|this|your)\s+)till)\s+)$/i.exec(before);
     return match ? start - match[1].length : start;
   }
 
@@ -700,10 +708,12 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
     rrule: (m) => `FREQ=WEEKLY;BYDAY=${dayCodes(m[1]).join(",")}`,
   },
   {
-    pattern: /\b(daily|weekly|fortnightly|monthly|yearly|annually)\b/i,
+    // nightly: daily at night's hour (PART_HOURS), as "every night" and the assistant (recurrence.py)
+    pattern: /\b(daily|nightly|weekly|fortnightly|monthly|yearly|annually)\b/i,
     rrule: (m) =>
       ({
         daily: "FREQ=DAILY",
+        nightly: "FREQ=DAILY",
         weekly: "FREQ=WEEKLY",
         fortnightly: "FREQ=WEEKLY;INTERVAL=2",
         monthly: "FREQ=MONTHLY",
@@ -1075,6 +1085,13 @@ const COMING = /(?:^|\s)((?:this\s+|the\s+)?coming\s+)$/i;
 const LONE_PART_OF_DAY = /^(?:morning|afternoon|evening|night)$/i;
 /** Words before a lone part of the day that make it a time ("in the evening", "at night"). */
 const PART_CONNECTOR = /(?:^|\s)((?:in\s+the|at|by)\s+)$/i;
+/**
+ * "night" right after a word of the title names a thing ("movie night", "game night", "girls'
+ * night"), not a time; after a day, a connector or a rule's words it is the night ("friday night",
+ * "at night", "every friday night"). Other parts of the day after a word are times ("call mom
+ * evening at 8"), as the assistant reads them (when.py, _PART_BEFORE).
+ */
+const NIGHT_OF = new RegExp(String.raw`(?:^|\s)(?!(?:at|by|to|the|this|that|every|each|on|in|for|until|till|before|last|next|same|one|tomorrow|tmrw?|today|${DAY})\s)[\p{L}'’]+ $`, "iu");
 
 /**
  * chrono reads some words of an ordinary title as dates; those are left in the title:
@@ -1088,6 +1105,7 @@ const PART_CONNECTOR = /(?:^|\s)((?:in\s+the|at|by)\s+)$/i;
 function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string, textAfter: string): number | null {
   const c = result.start;
   const words = result.text.trim();
+  if (/^night\b/i.test(words) && NIGHT_OF.test(textBefore)) return null;
   if (LONE_PART_OF_DAY.test(words)) {
     const connector = PART_CONNECTOR.exec(textBefore);
     if (connector) return connector[1].length;
@@ -1205,10 +1223,10 @@ const PART_HOURS: Array<[RegExp, number]> = [
   [/\bmorning\b/i, 9],
   [/\bafternoon\b/i, 15],
   [/\bevening\b/i, 18],
-  [/\b(?:tonight|night|week\s*nights?)\b/i, 20],
+  [/\b(?:tonight|night|nightly|week\s*nights?)\b/i, 20],
 ];
 /** Words of the night, with which 12 is midnight ("every night at 12", "tonight at 12"). */
-const NIGHT = /\b(?:tonight|night|week\s*nights?|midnight)\b/i;
+const NIGHT = /\b(?:tonight|night|nightly|week\s*nights?|midnight)\b/i;
 const THIS_PART = /\b(?:this\s+(?:morning|afternoon|evening)|tonight)\b/i;
 /** A zero-padded hour ("09:30", "at 05") is a 24-hour time, meant as typed. */
 const ZERO_PADDED_HOUR = /(?:^|\s)0\d(?:[:.]\d{2})?\b/;
@@ -1416,7 +1434,9 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
       }
       // "on the last day of the month": chrono's words start at "last"; "the" goes with them.
       const the = /^last\s+day\s+of\b/i.test(result.text.trimStart()) ? (/(?:^|\s)(the\s+)$/i.exec(text.slice(0, start))?.[1].length ?? 0) : 0;
-      hits.push({ ...toHit(result, start, end, options, repeating, half), start: start - connector - the });
+      // "bob@10:30": the "@" goes with the time, as "bob @10:30" does.
+      const at = /[\p{L}\p{N}]@$/u.test(text.slice(0, start)) ? 1 : 0;
+      hits.push({ ...toHit(result, start, end, options, repeating, half), start: start - connector - the - at });
     }
     break;
   }
@@ -1506,6 +1526,7 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
 
   let dueAt: Date | null = null;
   let dueHasTime = false;
+  let capital = false;
   const dates = datesNotKept(line, options, rrule !== null, half);
   let hit = pickDue(dates);
   if (start) {
@@ -1515,7 +1536,17 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
     if (time) line.consume("due", line.connectorBefore(time.start), time.end);
     hit = time ? { ...start, hasTime: true, partOfDay: time.partOfDay, wall: { ...start.wall, hour: time.wall.hour, minute: time.wall.minute } } : start;
   } else if (hit) {
-    line.consume("due", line.connectorBefore(hit.start), hit.end);
+    // "wait till monday to call bank": 'call bank' due Monday, the waiting said by the date.
+    const from = line.connectorBefore(hit.start);
+    const wait = /^\s*(?:wait|hold\s+off)\s+$/i.test(line.text.slice(0, from)) && /^(?:until|till)\s/i.test(line.text.slice(from));
+    const to = wait ? /^\s+to\s+(?=\S)/i.exec(line.text.slice(hit.end)) : null;
+    const waitFrom = line.text.search(/\S/);
+    if (!to) line.consume("due", from, hit.end);
+    else if (line.kept(waitFrom, hit.end + to[0].length)) hit = null;
+    else {
+      line.consume("due", waitFrom, hit.end + to[0].length);
+      capital = /^\p{Lu}/u.test(line.input.slice(waitFrom)); // "Wait till …": 'Call bank'
+    }
   }
   if (hit) dueHasTime = hit.hasTime;
   if (rrule && (!hit || pinsDays(rrule))) {
@@ -1545,8 +1576,9 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   }
 
   line.tokens.sort((a, b) => a.start - b.start);
+  const title = line.remaining();
   return {
-    title: line.remaining(),
+    title: capital ? title.charAt(0).toUpperCase() + title.slice(1) : title,
     tags,
     priority,
     dueAt: dueAt ? dueAt.toISOString() : null,
