@@ -1,9 +1,10 @@
 "use client";
-/** Everything global on the client: TanStack Query (server state) and toasts. */
+/** Everything global on the client: TanStack Query (server state), toasts, focus after navigation. */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { ApiError, onSessionEnd } from "@/lib/api";
 import { signInRedirect } from "@/lib/sign-in-path";
+import { RouteFocus } from "@/components/shell/route-focus";
 import { ToastProvider } from "@/components/ui/toast";
 
 function makeQueryClient(): QueryClient {
@@ -36,7 +37,10 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={client}>
-      <ToastProvider>{children}</ToastProvider>
+      <ToastProvider>
+        <RouteFocus />
+        {children}
+      </ToastProvider>
     </QueryClientProvider>
   );
 }
