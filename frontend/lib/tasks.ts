@@ -249,6 +249,17 @@ export function createKeyOf(input: TaskInput): string {
   return key;
 }
 
+/** The id the server gave each task made here, by its optimistic row's id (createdId). */
+const createdIds = new Map<string, string>();
+
+/**
+ * The server's id for the task an optimistic row (`optimistic-…`) stands for, once its create has
+ * been answered; undefined before (or for any other id).
+ */
+export function createdId(optimisticId: string): string | undefined {
+  return createdIds.get(optimisticId);
+}
+
 export function useCreateTask() {
   const client = useQueryClient();
   const { toast } = useToast();
@@ -284,6 +295,14 @@ export function useCreateTask() {
     onError: (error, _input, context) => {
       if (context) restore(client, context.saved);
       toast({ tone: "error", title: "The task was not added", description: errorMessage(error) });
+    },
+    // The row shown meanwhile becomes the task made at once, not after the lists' refetch: it can
+    // be opened (its id is the server's) and its detail is known.
+    onSuccess: (task, input) => {
+      const shown = `optimistic-${createKeyOf(input)}`;
+      createdIds.set(shown, task.id);
+      editLists(client, (other) => (other.id === shown ? task : other));
+      client.setQueryData(taskKeys.detail(task.id), task);
     },
     onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
   });

@@ -19,6 +19,7 @@ import { cn } from "@/components/ui/cn";
 import { useToast, type ToastOptions } from "@/components/ui/toast";
 import { useHotkeys } from "@/lib/keyboard";
 import {
+  createdId,
   DEFAULT_FILTERS,
   errorMessage,
   formatDue,
@@ -427,15 +428,20 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   // Opening a task pushes a history entry (?task=<id>), so the browser's Back (a phone's back
   // gesture) closes the drawer instead of leaving the page with the edits. Closing it goes back
   // past that entry, so the history holds no dead entries.
+  // A task just added is shown before the server has made it (an optimistic row, no id yet):
+  // opened then, it opens as soon as the server answers (useCreateTask gives the row its id).
+  const [openOnceMade, setOpenOnceMade] = useState<string | null>(null);
   const openTask = useCallback((task: Task) => {
-    if (task.id.startsWith("optimistic-")) return;
-    setOpenId(task.id);
-    openRef.current = task.id;
+    const id = task.id.startsWith("optimistic-") ? createdId(task.id) : task.id;
+    setOpenOnceMade(id ? null : task.id);
+    if (!id) return;
+    setOpenId(id);
+    openRef.current = id;
     // The entry to come back to is the list as it is now (its search, not a stale ?search=).
     const words = searchBox.current?.value ?? "";
     window.history.replaceState(null, "", words ? `?search=${encodeURIComponent(words)}` : window.location.pathname);
-    window.history.pushState(null, "", `?task=${encodeURIComponent(task.id)}`);
-    pushedId.current = task.id;
+    window.history.pushState(null, "", `?task=${encodeURIComponent(id)}`);
+    pushedId.current = id;
   }, []);
   const closeTask = useCallback(() => {
     setOpenId(null);
@@ -475,6 +481,15 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     window.addEventListener("popstate", onBack);
     return () => window.removeEventListener("popstate", onBack);
   }, []);
+
+  useEffect(() => {
+    if (!openOnceMade) return;
+    const id = createdId(openOnceMade);
+    // Made: open it. Gone from the list without being made (refused, its toast says): forget it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (id) openTask({ id } as Task);
+    else if (!tasks.some((t) => t.id === openOnceMade)) setOpenOnceMade(null);
+  }, [openOnceMade, tasks, openTask]);
 
   const inList = openId ? tasks.find((t) => t.id === openId) : undefined;
   const detail = useQuery({

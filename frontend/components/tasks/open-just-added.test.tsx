@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+/**
+ * A task clicked the moment it was quick-added (its row shown before the server has made it) opens
+ * as soon as the server answers. User test: "Client A timesheet" + Enter, then a click on the new
+ * row at once: the drawer did not appear within 15 s (the click on the optimistic row was dropped,
+ * and the row only got its id from the lists' refetch).
+ */
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubResizeObserver } from "@/lib/test-stubs";
+import { ToastProvider } from "@/components/ui/toast";
+import type { Task } from "@/lib/tasks";
+import { TasksView } from "./tasks-view";
+import { testTask } from "./test-task";
+
+const address = vi.hoisted(() => ({ listeners: new Set<() => void>() }));
+vi.mock("next/navigation", async () => {
+  const { useMemo, useSyncExternalStore } = await import("react");
+  const subscribe = (listener: () => void) => {
+    address.listeners.add(listener);
+    window.addEventListener("popstate", listener);
+    return () => {
+      address.listeners.delete(listener);
+      window.removeEventListener("popstate", listener);
+    };
+  };
+  return {
+    useSearchParams: () => {
+      const search = useSyncExternalStore(subscribe, () => window.location.search);
+      return useMemo(() => new URLSearchParams(search), [search]);
+    },
+  };
+});
+
+let stored: Task[];
+/** Held requests: the create, and the lists fetched again after it. */
+let answerCreate: (() => void) | null;
+let answerLists: Array<() => void>;
+let created: Task | null;
+let refuse: boolean;
+
+beforeEach(() => {
+  stored = [testTask({ id: "w1", title: "Submit report" })];
+  answerCreate = null;
+  answerLists = [];
+  created = null;
+  refuse = false;
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const path = new URL(url, "http://localhost").pathname;
+      if (init?.method === "POST") {
+        await new Promise<void>((resolve) => (answerCreate = resolve));
+        if (refuse) return Response.json({ error: { code: "unavailable", message: "Try later" } }, { status: 503 });
+        created = testTask({ ...JSON.parse(String(init.body)), id: "made-1" });
+        stored.push(created);
+        return Response.json(created, { status: 201 });
+      }
+      if (path.endsWith("/tasks/made-1")) return Response.json(created);
+      const items = [...stored];
+      // Lists fetched after the create wait until the test lets them through.
+      if (created || answerCreate) await new Promise<void>((resolve) => answerLists.push(resolve));
+      return Response.json({ items, next_cursor: null, corrected_search: null });
+    }),
+  );
+  window.history.replaceState(null, "", "/tasks");
+  for (const method of ["pushState", "replaceState"] as const) {
+    const original = window.history[method].bind(window.history);
+    vi.spyOn(window.history, method).mockImplementation((...args) => {
+      original(...args);
+      for (const listener of address.listeners) listener();
+    });
+  }
+  vi.stubGlobal("CSS", { escape: (value: string) => value });
+  vi.stubGlobal("scrollTo", () => {});
+  stubResizeObserver();
+});
+afterEach(() => {
+  for (const answer of answerLists) answer();
+  cleanup();
+  localStorage.clear();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function renderTasks() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <TasksView />
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+}
+
+async function addAndClick(text: string) {
+  renderTasks();
+  await screen.findByRole("button", { name: "Submit report. Open details" }, { timeout: 10_000 });
+  const box = await screen.findByLabelText("Quick add a task");
+  fireEvent.change(box, { target: { value: text } });
+  await screen.findByText("Adds", undefined, { timeout: 10_000 });
+  fireEvent.submit(box.closest("form")!);
+  await vi.waitFor(() => expect(answerCreate).not.toBeNull());
+  // The new row, still waiting for the server: clicked at once.
+  fireEvent.click(await screen.findByRole("button", { name: `${text}. Open details` }));
+}
+
+const drawer = () => screen.queryByRole("dialog", { name: "Edit task" });
+
+describe("a task clicked while it is being added", () => {
+  it("opens as soon as the server has made it, before the lists are fetched again", async () => {
+    await addAndClick("Client A timesheet");
+    expect(drawer()).toBeNull(); // not made yet: nothing to edit
+    await act(async () => answerCreate!());
+    const opened = await screen.findByRole("dialog", { name: "Edit task" }, { timeout: 5_000 });
+    expect(answerLists.length).toBeGreaterThan(0); // the refetch is still held back
+    expect(opened.contains(screen.getByDisplayValue("Client A timesheet"))).toBe(true);
+    expect(new URLSearchParams(window.location.search).get("task")).toBe("made-1");
+  }, 30_000);
+
+  it("gives the row the server's id when the create is answered", async () => {
+    await addAndClick("Call the plumber");
+    await act(async () => answerCreate!());
+    await vi.waitFor(() => expect(document.querySelector('[data-task-id="made-1"]')).not.toBeNull());
+    expect(document.querySelector('[data-task-id^="optimistic-"]')).toBeNull();
+  }, 30_000);
+
+  it("opens nothing when the server refuses the task", async () => {
+    refuse = true;
+    await addAndClick("Client B timesheet");
+    await act(async () => answerCreate!());
+    await screen.findByText("The task was not added");
+    for (const answer of answerLists) answer();
+    await act(async () => {});
+    expect(drawer()).toBeNull();
+    expect(new URLSearchParams(window.location.search).get("task")).toBeNull();
+  }, 30_000);
+});
