@@ -6,6 +6,7 @@ control, and name the user in the request instead of carrying a JWT."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +21,7 @@ from task_service.adapters.outbox import OutboxRelay
 from task_service.adapters.repository import SEARCH_SESSION, UnitOfWork
 from task_service.deps import CurrentUser, Db
 from task_service.domain.errors import Conflict, InvalidInput, NotFound, PreconditionFailed, TaskError
-from task_service.domain.fields import SUGGESTED_TAGS
+from task_service.domain.fields import SUGGESTED_TAGS, iso
 from task_service.domain.listing import DueFilter, Order, SortName, Status, build_list_query
 from task_service.domain.task import Task
 from task_service.schemas import (
@@ -37,6 +38,7 @@ from task_service.schemas import (
     TaskList,
     TaskOut,
     TaskPatch,
+    UpcomingReminders,
 )
 
 MIGRATIONS = Path(__file__).parent / "alembic"
@@ -208,6 +210,19 @@ async def end_series(series_id: str, body: SeriesEndIn, db: Db) -> dict[str, str
 async def due_reminders(db: Db, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> DueReminders:
     """Called by notification-service: reminders due now and not yet sent, oldest first."""
     return DueReminders(items=[DueReminderOut.of(d) for d in await use_cases.due_reminders(db, limit)])
+
+
+@internal.get("/reminders/upcoming")
+async def upcoming_reminders(
+    db: Db,
+    within: Annotated[int, Query(ge=1, le=3600, description="seconds from now")] = 60,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> UpcomingReminders:
+    """Called by notification-service after each scan: the distinct times, earliest first, at
+    which a reminder not yet sent comes due in the next `within` seconds, so that it can be
+    woken at each of them instead of at its next cron tick."""
+    times = await use_cases.upcoming_reminder_times(db, timedelta(seconds=within), limit)
+    return UpcomingReminders(times=[iso(t) or "" for t in times])
 
 
 @internal.get("/reminders/{task_id}", responses={404: {"description": "No such task of this user's"}})

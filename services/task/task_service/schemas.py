@@ -262,6 +262,12 @@ class DueReminders(BaseModel):
     items: list[DueReminderOut]
 
 
+class UpcomingReminders(BaseModel):
+    """When reminders still to be sent come due soon: notification-service wakes itself then."""
+
+    times: list[str]
+
+
 class ReminderSentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     remind_at: Time

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -316,6 +316,15 @@ async def end_series(uow: UnitOfWork, user_id: str, series_id: UUID, now: dateti
 async def due_reminders(uow: UnitOfWork, limit: int, now: datetime | None = None) -> list[DueReminder]:
     async with uow.reads() as repo:
         return await repo.due_reminders(now or utcnow(), limit)
+
+
+async def upcoming_reminder_times(
+    uow: UnitOfWork, within: timedelta, limit: int, now: datetime | None = None
+) -> list[datetime]:
+    """When the reminders still to be sent come due within `within` from now."""
+    moment = now or utcnow()
+    async with uow.reads() as repo:
+        return await repo.upcoming_reminder_times(moment, moment + within, limit)
 
 
 async def mark_reminder_sent(

@@ -262,6 +262,37 @@ async def test_due_reminders(client: AsyncClient, alice: User) -> None:
     assert (await client.get("/internal/reminders/due", params={"limit": 0})).status_code == 422
 
 
+async def test_upcoming_reminder_times(client: AsyncClient, alice: User) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    soon, later = now + timedelta(seconds=20), now + timedelta(seconds=40)
+    a = await alice.create(title="a", remind_at=iso(soon))
+    b = await alice.create(title="b", remind_at=iso(soon))  # the same time: one wake
+    await alice.create(title="c", remind_at=iso(later))
+    await alice.create(title="far", remind_at=iso(now + timedelta(hours=2)))
+    await alice.create(title="past", remind_at=iso(now - timedelta(minutes=1)))  # the scan's, not upcoming
+    done = await alice.create(title="done", remind_at=iso(now + timedelta(seconds=30)))
+    await alice.request("POST", f"/api/tasks/{done['id']}/complete")
+    gone = await alice.create(title="gone", remind_at=iso(now + timedelta(seconds=35)))
+    await alice.request("DELETE", f"/api/tasks/{gone['id']}")
+
+    async def times(**params: Any) -> list[str]:
+        r = await client.get("/internal/reminders/upcoming", params=params)
+        assert r.status_code == 200
+        mine = {iso(now + timedelta(seconds=s)) for s in (20, 30, 35, 40)}
+        return [t for t in r.json()["times"] if t in mine]  # other tests' users share the table
+
+    assert await times(within=60, limit=1000) == [iso(soon), iso(later)]
+    assert await times(within=30, limit=1000) == [iso(soon)]
+    # Sent: no longer upcoming.
+    await client.post(f"/internal/reminders/{a['id']}/sent", json={"remind_at": iso(soon)})
+    assert await times(within=60, limit=1000) == [iso(soon), iso(later)]  # 'b' is still to send
+    await client.post(f"/internal/reminders/{b['id']}/sent", json={"remind_at": iso(soon)})
+    assert await times(within=60, limit=1000) == [iso(later)]
+    for bad in ({"within": 0}, {"within": 3601}, {"limit": 0}, {"within": "soon"}):
+        r = await client.get("/internal/reminders/upcoming", params=bad)
+        assert r.status_code == 422, bad
+
+
 async def test_mark_reminder_sent(client: AsyncClient, alice: User) -> None:
     past = iso(datetime.now(UTC) - timedelta(minutes=5))
     task = await alice.create(title="call mum", remind_at=past)

@@ -360,6 +360,24 @@ class TaskRepository:
             for r in (await self.conn.execute(stmt)).all()
         ]
 
+    async def upcoming_reminder_times(self, after: datetime, until: datetime, limit: int) -> list[datetime]:
+        """The distinct times in (after, until] at which a reminder still to be sent comes
+        due, earliest first (the pending-reminders partial index serves it)."""
+        stmt = (
+            select(tasks.c.remind_at)
+            .where(
+                tasks.c.remind_at > after,
+                tasks.c.remind_at <= until,
+                tasks.c.reminder_sent_at.is_(None),
+                tasks.c.completed.is_(False),
+                tasks.c.deleted_at.is_(None),
+            )
+            .group_by(tasks.c.remind_at)
+            .order_by(tasks.c.remind_at)
+            .limit(limit)
+        )
+        return [cast(datetime, _utc(r.remind_at)) for r in (await self.conn.execute(stmt)).all()]
+
     async def mark_reminder_sent(
         self, task_id: UUID, remind_at: datetime, user_id: str | None, now: datetime
     ) -> bool | None:
