@@ -79,6 +79,22 @@ def test_component_settings_that_must_not_drift(
         assert pubsub[key] == _metadata(mine["pubsub"])[key]
 
 
+def _seconds(schedule: str) -> int:
+    """'@every 30s' / '@every 5m' -> seconds."""
+    every = schedule.removeprefix("@every ")
+    return int(every[:-1]) * {"s": 1, "m": 60, "h": 3600}[every[-1]]
+
+
+def test_reminder_wakes_look_past_the_next_cron_tick(env_docs: list[dict[str, Any]]) -> None:
+    """notification-service plans a wake job for each reminder due before the next tick
+    (wakes.py): in the cluster its lookahead must cover the cron period, or a reminder falls
+    between two plans and comes a period late (locally: its test_wakes.py)."""
+    period = _seconds(_metadata(by_kind(env_docs, "Component")["reminder-cron"])["schedule"])
+    pod = by_kind(env_docs, "Deployment")["notification-service"]["spec"]["template"]["spec"]
+    env = {e["name"]: e.get("value") for c in pod["containers"] for e in c.get("env") or []}
+    assert int(env["REMINDER_LOOKAHEAD_SECONDS"]) > period
+
+
 def _subscription(doc: dict[str, Any]) -> tuple[Any, ...]:
     spec = doc["spec"]
     rules = tuple((r["match"], r["path"]) for r in spec["routes"].get("rules") or [])

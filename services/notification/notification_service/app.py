@@ -4,7 +4,8 @@ each user's in-app notifications (list, mark read, live stream).
 Dapr wiring, all here: input binding `reminder-cron` → POST /reminder-cron; invocation of
 task-service's /internal/reminders/*; state store for notifications; `task-reminders` topic
 for reminder.due; optional output binding `reminder-outbound`; Jobs API (the scheduler)
-for snoozes, whose jobs the sidecar delivers to POST /job/<name>."""
+for snoozes and for on-time reminders between cron ticks (wakes.py), whose jobs the sidecar
+delivers to POST /job/<name>."""
 
 import logging
 from collections.abc import AsyncIterator
@@ -24,8 +25,8 @@ from todo_common.platform import Platform, create_app
 from notification_service.adapters.outbound import OutboundChannel
 from notification_service.adapters.store import NotificationNotFound, NotificationStore
 from notification_service.adapters.tasks import TaskReminders
-from notification_service.deps import CurrentUser, Scan, SnoozeService, Store
-from notification_service.domain.reminders import iso, public_view
+from notification_service.deps import CurrentUser, Scan, SnoozeService, Store, Wakes
+from notification_service.domain.reminders import iso, public_view, wake_time
 from notification_service.domain.snooze import (
     JOB_PREFIX,
     MAX_MINUTES,
@@ -37,6 +38,7 @@ from notification_service.scan import Publish, ReminderScan, utcnow
 from notification_service.settings import NotificationSettings
 from notification_service.snooze import Snoozes
 from notification_service.stream import notification_events
+from notification_service.wakes import ReminderWakes
 
 log = logging.getLogger(__name__)
 settings = NotificationSettings()
@@ -48,13 +50,19 @@ api = APIRouter(prefix="/api/notifications", tags=["notifications"])
 
 
 @cron.post("/reminder-cron")
-async def reminder_cron(scan: Scan) -> dict[str, Any]:
-    """Every wake is a full scan. Overlapping wakes (or replicas) are safe: see scan.py."""
+async def reminder_cron(scan: Scan, wakes: Wakes) -> dict[str, Any]:
+    """Every wake is a full scan. Overlapping wakes (or replicas) are safe: see scan.py.
+    Then a wake job for each reminder due before the next tick (wakes.py)."""
     CRON_WAKES.inc()
     result = await scan.run()
-    counts = {"due": result.due, "notified": result.notified, "failed": result.failed}
+    counts: dict[str, Any] = {"due": result.due, "notified": result.notified, "failed": result.failed}
     if result.due:
         log.info("reminder scan", extra=counts)
+    try:
+        counts["wakes"] = await wakes.plan()
+    except Exception as exc:  # the next tick sends them instead, up to a period late
+        log.warning("reminder wakes not planned; the cron sends them", extra={"reason": str(exc)[:200]})
+        counts["wakes"] = None
     return {"status": "ok", **counts}
 
 
@@ -151,10 +159,22 @@ async def snooze(
 
 
 @cron.post("/job/{name}")
-async def job_triggered(name: str, request: Request, snoozes: SnoozeService) -> JSONResponse:
+async def job_triggered(name: str, request: Request, snoozes: SnoozeService, wakes: Wakes) -> JSONResponse:
     """A job of ours is due (the sidecar delivers it from the scheduler). 200 when done or
     when there is nothing to do (Dapr would retry anything else); 503 on a transient
     failure, so that it does retry."""
+    if (at := wake_time(name)) is not None:
+        try:
+            result = await wakes.wake(at)
+        except Exception:
+            log.exception("reminder wake failed; the scheduler retries it", extra={"job": name})
+            return error_response(503, "unavailable", "The reminder scan could not run yet.")
+        if result.due:
+            log.info(
+                "reminder wake",
+                extra={"due": result.due, "notified": result.notified, "failed": result.failed},
+            )
+        return JSONResponse({"status": "ok", "notified": result.notified})
     if not name.startswith(JOB_PREFIX):
         log.warning("unknown job delivered; dropped", extra={"job": name})
         SNOOZE_JOBS.labels("unknown").inc()
@@ -240,6 +260,7 @@ async def lifespan(app: FastAPI, platform: Platform) -> AsyncIterator[None]:
     tasks = TaskReminders(dapr)
     app.state.scan = scan = ReminderScan(tasks, store, _publisher(dapr), OutboundChannel(dapr))
     app.state.snoozes = Snoozes(store, tasks, dapr, scan.deliver)
+    app.state.wakes = ReminderWakes(tasks, dapr, scan, settings.reminder_lookahead_seconds)
     yield
 
 

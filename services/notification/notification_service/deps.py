@@ -8,6 +8,7 @@ from todo_common.deps import CurrentUser, DaprDep, PlatformDep
 from notification_service.adapters.store import NotificationStore
 from notification_service.scan import ReminderScan
 from notification_service.snooze import Snoozes
+from notification_service.wakes import ReminderWakes
 
 
 async def get_store(request: Request) -> NotificationStore:
@@ -25,8 +26,14 @@ async def get_snoozes(request: Request) -> Snoozes:
     return snoozes
 
 
+async def get_wakes(request: Request) -> ReminderWakes:
+    wakes: ReminderWakes = request.app.state.wakes
+    return wakes
+
+
 Store = Annotated[NotificationStore, Depends(get_store)]
 Scan = Annotated[ReminderScan, Depends(get_scan)]
 SnoozeService = Annotated[Snoozes, Depends(get_snoozes)]
+Wakes = Annotated[ReminderWakes, Depends(get_wakes)]
 
-__all__ = ["CurrentUser", "DaprDep", "PlatformDep", "Scan", "SnoozeService", "Store"]
+__all__ = ["CurrentUser", "DaprDep", "PlatformDep", "Scan", "SnoozeService", "Store", "Wakes"]

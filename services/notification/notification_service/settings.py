@@ -1,5 +1,6 @@
 """notification-service settings: the platform's, plus the stream's timing."""
 
+from pydantic import Field
 from todo_common.settings import ServiceSettings
 
 from notification_service.stream import StreamTiming
@@ -11,6 +12,10 @@ class NotificationSettings(ServiceSettings):
     stream_window_seconds: float = 8.0
     stream_poll_seconds: float = 2.0
     stream_heartbeat_seconds: float = 15.0
+    # After each cron scan, reminders due within this many seconds get a wake job of their
+    # own (wakes.py): a little more than the reminder-cron period (30 s here; the chart's
+    # 5 min period sets 330 s). 1..3600.
+    reminder_lookahead_seconds: int = Field(default=45, ge=1, le=3600)
 
     @property
     def stream_timing(self) -> StreamTiming:

@@ -17,7 +17,7 @@ from httpx import ASGITransport, AsyncClient
 from notification_service.adapters.store import NotificationNotFound, NotificationStore
 from notification_service.adapters.tasks import TaskState
 from notification_service.app import app
-from notification_service.deps import get_snoozes, get_store
+from notification_service.deps import get_snoozes, get_store, get_wakes
 from notification_service.domain.reminders import (
     SNOOZE_NAMESPACE,
     DueReminder,
@@ -291,6 +291,7 @@ async def routes(world: World) -> AsyncIterator[World]:
     app.dependency_overrides[current_user] = user
     app.dependency_overrides[get_store] = lambda: world.store
     app.dependency_overrides[get_snoozes] = lambda: world.snoozes
+    app.dependency_overrides[get_wakes] = lambda: None  # no wake job in these tests
     yield world
     app.dependency_overrides.clear()
 

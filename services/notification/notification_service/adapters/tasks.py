@@ -50,6 +50,15 @@ class TaskReminders:
             raise TaskServiceError(f"GET reminders/due answered {r.status_code}: {r.text[:200]}")
         return [DueReminder.from_api(item) for item in r.json()["items"]]
 
+    async def upcoming(self, within_seconds: int, limit: int) -> list[datetime]:
+        """When reminders still to be sent come due in the next `within_seconds`, earliest first."""
+        r = await self._dapr.invoke(
+            self._app_id, "internal/reminders/upcoming", params={"within": within_seconds, "limit": limit}
+        )
+        if r.status_code != 200:
+            raise TaskServiceError(f"GET reminders/upcoming answered {r.status_code}: {r.text[:200]}")
+        return [parse_time(str(t)) for t in r.json()["times"]]
+
     async def mark_sent(self, task_id: str, remind_at: datetime, user_id: str) -> bool:
         """True when task-service recorded the reminder as sent (now or earlier); False when
         the task's reminder moved meanwhile or the task is gone (nothing left to mark)."""

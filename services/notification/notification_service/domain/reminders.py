@@ -3,7 +3,7 @@ event. A snoozed reminder (domain/snooze.py) is a due reminder too, at the time 
 snoozed until, with an id of its own. Pure: no I/O, the clock is passed in."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid5
 
@@ -63,6 +63,34 @@ def parse_time(value: str) -> datetime:
 def iso(value: datetime) -> str:
     """The API's time format: UTC with a trailing Z."""
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+# Dapr jobs that wake the scan when a reminder comes due between two cron ticks (wakes.py).
+WAKE_PREFIX = "reminder-wake-"
+
+
+def wake_at(remind_at: datetime) -> datetime:
+    """When to wake for a reminder due at `remind_at`: the whole second at or after it, so
+    the scan then finds it due, and reminders within one second share one wake."""
+    utc = remind_at.astimezone(UTC)
+    whole = utc.replace(microsecond=0)
+    return whole if whole == utc else whole + timedelta(seconds=1)
+
+
+def wake_job_name(at: datetime) -> str:
+    """One job per second: two replicas (or two scans) planning the same wake schedule the
+    same name, with overwrite, so it fires once."""
+    return f"{WAKE_PREFIX}{at.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+
+
+def wake_time(job_name: str) -> datetime | None:
+    """The time a wake job was named for; None for a name that is not a wake's."""
+    if not job_name.startswith(WAKE_PREFIX):
+        return None
+    try:
+        return datetime.strptime(job_name.removeprefix(WAKE_PREFIX), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def reminder_id(task_id: str, remind_at: datetime) -> str:
