@@ -107,6 +107,9 @@ export const DEFAULT_FILTERS: TaskFilters = { status: "open", priority: [], due:
 
 export const PAGE_SIZE = 100;
 
+/** The API's cap on a search: its best matches only, at most this many (API.md, `search`). */
+export const SEARCH_RESULTS = 50;
+
 export function listQueryString(params: ListParams, cursor: string | null): string {
   const query = new URLSearchParams();
   if (params.search.trim()) query.set("search", params.search.trim());

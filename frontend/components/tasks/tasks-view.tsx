@@ -27,6 +27,7 @@ import {
   placesOf,
   PRIORITIES,
   restoreInput,
+  SEARCH_RESULTS,
   taskKeys,
   useDeleteTask,
   useRestoreTask,
@@ -629,6 +630,11 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   // Only the status filter set: Completed has its own empty state; All empty means no tasks at all.
   const onlyStatus = !search && chips.length === 1 && chips[0].key === "status";
   const loading = list.isPending;
+  // A search answers its best SEARCH_RESULTS matches only: as many as that may mean more matched.
+  const capped =
+    Boolean(params.search) &&
+    !list.hasNextPage &&
+    (list.data?.pages ?? []).reduce((sum, page) => sum + page.items.length, 0) >= SEARCH_RESULTS;
   const sortValue = params.sort ?? "default";
   // What the order means for this sort ("Newest first"), and what the button switches to.
   const direction = directionWords(params.sort, view.order);
@@ -642,7 +648,11 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           {list.isPlaceholderData && list.isFetching && !list.isError && (
             <LoaderCircle aria-label="Updating" className="h-4 w-4 animate-spin text-accent" />
           )}
-          {loading ? "" : `${tasks.length}${list.hasNextPage ? "+" : ""} ${tasks.length === 1 ? "task" : "tasks"}`}
+          {loading
+            ? ""
+            : capped
+              ? `Top ${SEARCH_RESULTS} matches — refine the search to see others`
+              : `${tasks.length}${list.hasNextPage ? "+" : ""} ${tasks.length === 1 ? "task" : "tasks"}`}
         </p>
       </div>
 
