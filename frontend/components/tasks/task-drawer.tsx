@@ -13,12 +13,16 @@ import { Drawer } from "@/components/ui/drawer";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { useToast, useToastClearance } from "@/components/ui/toast";
 import { useRovingFocus } from "@/components/ui/use-roving-focus";
-import { ApiError } from "@/lib/api";
+import { useQueryClient } from "@tanstack/react-query";
+import { api, ApiError } from "@/lib/api";
+import { describeRRule } from "@/lib/rrule";
 import {
   errorMessage,
+  formatDue,
   MAX_TITLE_LENGTH,
   PRIORITIES,
   PRIORITY_LABEL,
+  taskKeys,
   TITLE_TOO_LONG,
   titleLength,
   useUpdateTask,
@@ -171,6 +175,79 @@ function changes(task: Task, input: Required<TaskInput>): Partial<TaskInput> {
 }
 
 /**
+ * The form's parts a change made elsewhere is told apart by: each is the form fields one control
+ * shows. A part not edited here takes the reloaded value; one edited here keeps the edit and, when
+ * it was changed elsewhere too, says the other value next to it ("Changed elsewhere: …").
+ */
+const PARTS = {
+  title: ["title"],
+  description: ["description"],
+  priority: ["priority"],
+  tags: ["tags"],
+  due: ["dueDate", "dueTime"],
+  reminder: ["reminder", "remindCustom"],
+  rrule: ["rrule", "repeatFrom"],
+} as const satisfies Record<string, ReadonlyArray<keyof FormState>>;
+type Part = keyof typeof PARTS;
+
+const samePart = (a: FormState, b: FormState, part: Part) =>
+  PARTS[part].every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+
+/**
+ * The task reloaded with another version (a save refused with 412, or a refetch): `form` with the
+ * parts not edited since `base` taken from `theirs`, and the parts edited here that were changed
+ * elsewhere to something else.
+ */
+export function rebase(form: FormState, base: FormState, theirs: FormState): { form: FormState; clashes: Part[] } {
+  const next = { ...form };
+  const clashes: Part[] = [];
+  for (const part of Object.keys(PARTS) as Part[]) {
+    if (samePart(theirs, base, part)) continue; // not changed elsewhere
+    if (samePart(form, base, part)) for (const key of PARTS[part]) Object.assign(next, { [key]: theirs[key] });
+    else if (!samePart(form, theirs, part)) clashes.push(part);
+  }
+  return { form: next, clashes };
+}
+
+/** A part's value in the reloaded task, as the note next to its field says it. */
+function theirValue(theirs: FormState, part: Part): string {
+  switch (part) {
+    case "title":
+      return `“${theirs.title}”`;
+    case "description": {
+      const text = theirs.description.trim();
+      return !text ? "no description" : `“${text.length > 80 ? `${text.slice(0, 79)}…` : text}”`;
+    }
+    case "priority":
+      return PRIORITY_LABEL[theirs.priority];
+    case "tags":
+      return theirs.tags.length ? theirs.tags.join(", ") : "no tags";
+    case "due":
+      return theirs.dueDate ? `${dayLabel(theirs.dueDate)}${theirs.dueTime ? `, ${theirs.dueTime}` : ""}` : "no due date";
+    case "reminder":
+      if (theirs.reminder === "none") return "no reminder";
+      if (theirs.reminder === "custom") return theirs.remindCustom.replace("T", " ");
+      return REMINDER_OFFSETS.find(([value]) => value === theirs.reminder)?.[1].toLowerCase() ?? theirs.reminder;
+    case "rrule":
+      return theirs.rrule ? describeRRule(theirs.rrule) : "does not repeat";
+  }
+}
+
+/**
+ * The open instance of a series the delete asks about: what "Delete this one" leaves (the series
+ * goes on, its next one made when this one goes; recurring-service's scheduling), with when the
+ * next is due if the task says (its next_occurrence, when repeating from the due date and still to
+ * come: the next one after an overdue instance is the rule's next after now). Null for a one-off,
+ * a done instance (its next one is there already) and the series' last one (due, no next).
+ */
+export function seriesNext(task: Task, now: Date = new Date()): { due: string | null } | null {
+  if (!task.rrule || task.completed) return null;
+  if (task.due_at && !task.next_occurrence) return null;
+  const next = task.repeat_from === "due" && task.next_occurrence ? new Date(task.next_occurrence) : null;
+  return { due: next && next.getTime() > now.getTime() ? formatDue(task.next_occurrence!, now) : null };
+}
+
+/**
  * Focus the first invalid field and scroll its whole field (label, control, message) to the middle:
  * focus() alone scrolls only the control into view, leaving its label under the drawer's header.
  */
@@ -179,6 +256,16 @@ function revealFirstError(form: HTMLFormElement | null) {
   if (!control) return;
   control.focus({ preventScroll: true });
   (control.closest<HTMLElement>("[data-field], fieldset") ?? control).scrollIntoView({ block: "center" });
+}
+
+/** The note next to a field whose value was changed elsewhere to another one than the form's. */
+function ChangedElsewhere({ id, value }: { id: string; value: string | null }) {
+  if (value === null) return null;
+  return (
+    <p id={id} className="mt-1 rounded bg-warning-soft px-1.5 py-0.5 text-xs text-warning wrap-anywhere">
+      Changed elsewhere: {value}
+    </p>
+  );
 }
 
 /** What the drawer asks the form before it closes (and what the Tasks screen asks on Back). */
@@ -245,10 +332,27 @@ function TaskForm({
   onDelete: (task: Task) => void;
   ref: Ref<CloseGuard>;
 }) {
-  const [initial] = useState(() => formFromTask(task));
+  // The task as the form last had it: its version and fields. Another version (a save refused
+  // with 412 reloads it, or a refetch) is taken in: the parts not edited here take its values, the
+  // ones edited here keep the edit and say the other value (clashes).
+  const [base, setBase] = useState(() => ({ version: task.version, form: formFromTask(task) }));
+  const initial = base.form;
   const [form, setForm] = useState(initial);
+  const [clashes, setClashes] = useState<Part[]>([]);
+  const [dueAnchor, setDueAnchor] = useState(initial.dueDate);
+  if (task.version !== base.version) {
+    const theirs = formFromTask(task);
+    const rebased = rebase(form, initial, theirs);
+    setBase({ version: task.version, form: theirs });
+    setForm(rebased.form);
+    setClashes((current) => [...new Set([...current, ...rebased.clashes])]);
+    if (rebased.form.dueDate !== form.dueDate) setDueAnchor(rebased.form.dueDate);
+  }
+  // "Changed elsewhere: …" next to a part while the form's value is not theirs.
+  const elsewhere = (part: Part) => (clashes.includes(part) && !samePart(form, initial, part) ? theirValue(initial, part) : null);
   const [errors, setErrors] = useState<Errors>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [stopping, setStopping] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const formElement = useRef<HTMLFormElement>(null);
   const keepEditing = useRef<HTMLButtonElement>(null);
@@ -304,7 +408,6 @@ function TaskForm({
   // leave it out ("every weekday" on a Saturday) moves the due date to the rule's first day from
   // there, same time, shown before saving: the first instance on its own rule, as the assistant
   // starts a series. Another rule, or none, starts again from this date.
-  const [dueAnchor, setDueAnchor] = useState(initial.dueDate);
   const setDueDate = (dueDate: string) => {
     setDueAnchor(dueDate);
     set("dueDate", dueDate, "due");
@@ -340,6 +443,13 @@ function TaskForm({
           onDone();
         },
         onError: (error) => {
+          // 412: changed elsewhere. Its toast says so; the reload (a new version of `task`) puts
+          // "Changed elsewhere: …" next to the fields that differ. The API's message ("its version
+          // is now 2") is not for the user.
+          if (error instanceof ApiError && error.status === 412) {
+            setErrors({});
+            return;
+          }
           setErrors(errorsFromApi(error));
           // Bring the first field the server refused into view (the form may be scrolled).
           requestAnimationFrame(() => revealFirstError(formElement.current));
@@ -347,6 +457,43 @@ function TaskForm({
       },
     );
   }
+
+  // Delete and stop repeating: the rule cleared first (as Repeat "Does not repeat" saves it, with
+  // If-Match), so deleting this instance makes no next one; then the Tasks screen deletes it. Its
+  // Undo makes the task again with its rule: given here without its series (none to move a next
+  // instance back from), restoreInput keeps the rule and the task comes back repeating.
+  const series = seriesNext(task);
+  const queryClient = useQueryClient();
+  async function stopAndDelete() {
+    // Not disabled while on its way (focus would fall to <body>): a second press does nothing.
+    if (stopping) return;
+    setStopping(true);
+    try {
+      await api(`tasks/${encodeURIComponent(task.id)}`, {
+        method: "PATCH",
+        body: { rrule: null },
+        headers: { "If-Match": String(task.version) },
+      });
+    } catch (error) {
+      setStopping(false);
+      const conflict = error instanceof ApiError && error.status === 412;
+      toast({
+        tone: "error",
+        title: `“${task.title}” was not deleted`,
+        description: conflict ? "It changed somewhere else and has been reloaded. Look it over and try again." : errorMessage(error),
+      });
+      void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+      return;
+    }
+    onDelete({ ...task, series_id: null, parent_task_id: null });
+    onDone();
+  }
+
+  // aria-describedby of a control: its error or hint, and its "Changed elsewhere" note.
+  const described = (id: string, error: string | undefined, part: Part, hint?: boolean) => {
+    const own = describedBy(id, error, hint);
+    return { ...own, "aria-describedby": cn(own["aria-describedby"], elsewhere(part) !== null && `${id}-elsewhere`) || undefined };
+  };
 
   const formId = `task-form-${task.id}`;
   // "every Monday" when the due date is off the repeat's days (offRule), else null.
@@ -364,8 +511,9 @@ function TaskForm({
             className={inputClass}
             value={form.title}
             onChange={(e) => set("title", e.target.value, "title")}
-            {...describedBy("task-title", errors.title)}
+            {...described("task-title", errors.title, "title")}
           />
+          <ChangedElsewhere id="task-title-elsewhere" value={elsewhere("title")} />
         </Field>
         <Field id="task-description" label="Description" error={errors.description}>
           <textarea
@@ -375,8 +523,9 @@ function TaskForm({
             value={form.description}
             onChange={(e) => set("description", e.target.value, "description")}
             placeholder="Notes, links, details…"
-            {...describedBy("task-description", errors.description)}
+            {...described("task-description", errors.description, "description")}
           />
+          <ChangedElsewhere id="task-description-elsewhere" value={elsewhere("description")} />
         </Field>
         <div data-field>
           <p id="task-priority-label" className="mb-1 text-sm font-medium text-text">
@@ -386,8 +535,9 @@ function TaskForm({
             value={form.priority}
             onChange={(priority) => set("priority", priority, "priority")}
             labelledBy="task-priority-label"
-            describedBy={errors.priority ? "task-priority-error" : undefined}
+            describedBy={cn(errors.priority && "task-priority-error", elsewhere("priority") !== null && "task-priority-elsewhere") || undefined}
           />
+          <ChangedElsewhere id="task-priority-elsewhere" value={elsewhere("priority")} />
           {errors.priority && (
             <p id="task-priority-error" className="mt-1 text-xs font-medium text-danger">
               {errors.priority}
@@ -400,9 +550,10 @@ function TaskForm({
             value={form.tags}
             onChange={(tags) => set("tags", tags, "tags")}
             invalid={Boolean(errors.tags)}
-            describedBy={errors.tags ? "task-tags-error" : "task-tags-hint"}
+            describedBy={cn(errors.tags ? "task-tags-error" : "task-tags-hint", elsewhere("tags") !== null && "task-tags-elsewhere")}
             onTextChange={setTagText}
           />
+          <ChangedElsewhere id="task-tags-elsewhere" value={elsewhere("tags")} />
         </Field>
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-text">Due</legend>
@@ -416,7 +567,7 @@ function TaskForm({
               className={inputClass}
               value={form.dueDate}
               onChange={(e) => setDueDate(e.target.value)}
-              {...describedBy("task-due", errors.due)}
+              {...described("task-due", errors.due, "due")}
             />
             <label className="sr-only" htmlFor="task-due-time">
               Due time
@@ -427,7 +578,7 @@ function TaskForm({
               className={inputClass}
               value={form.dueTime}
               onChange={(e) => set("dueTime", e.target.value, "due")}
-              {...describedBy("task-due", errors.due)}
+              {...described("task-due", errors.due, "due")}
             />
             {(form.dueDate || form.dueTime) && (
               <Button
@@ -450,6 +601,7 @@ function TaskForm({
             form.dueDate &&
             !form.dueTime && <p className="text-xs text-muted">No time: due at 09:00.</p>
           )}
+          <ChangedElsewhere id="task-due-elsewhere" value={elsewhere("due")} />
           {/* A repeating task moved off its rule's days: this one moves, the series does not. A
               repeat just chosen moved the date to its first day: said, with the date it was. */}
           <p aria-live="polite" className="text-xs text-muted empty:hidden">
@@ -464,7 +616,7 @@ function TaskForm({
             className={inputClass}
             value={form.reminder}
             onChange={(e) => set("reminder", e.target.value, "reminder")}
-            {...describedBy("task-reminder", errors.reminder)}
+            {...described("task-reminder", errors.reminder, "reminder")}
           >
             <option value="none">No reminder</option>
             {REMINDER_OFFSETS.map(([value, label]) => (
@@ -474,6 +626,7 @@ function TaskForm({
             ))}
             <option value="custom">At a specific time…</option>
           </select>
+          <ChangedElsewhere id="task-reminder-elsewhere" value={elsewhere("reminder")} />
           {form.reminder === "custom" && (
             <>
               <label htmlFor="task-remind-at" className="sr-only">
@@ -498,6 +651,7 @@ function TaskForm({
           dueTime={form.dueTime}
           error={errors.rrule}
         />
+        <ChangedElsewhere id="task-rrule-elsewhere" value={elsewhere("rrule")} />
         {errors.form && (
           <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
             {errors.form}
@@ -515,6 +669,43 @@ function TaskForm({
             </Button>
             <Button ref={keepEditing} size="sm" variant="ghost" onClick={resumeEditing}>
               Keep editing
+            </Button>
+          </div>
+        ) : confirmDelete && series ? (
+          // An open instance of a series: deleting it leaves the series going (its next one is
+          // made), so the question offers ending the series as well.
+          <div role="group" aria-labelledby="task-delete-question" className="flex flex-wrap items-center gap-2">
+            <span id="task-delete-question" className="text-sm text-text">
+              Delete this repeating task?
+            </span>
+            <span id="task-delete-next" className="w-full text-xs text-muted">
+              {series.due ? `The series goes on: the next one is due ${series.due}.` : "The series goes on with the next one."}
+            </span>
+            <Button
+              variant="danger"
+              size="sm"
+              aria-describedby="task-delete-next"
+              onClick={() => {
+                if (stopping) return;
+                onDelete(task);
+                onDone();
+              }}
+            >
+              Delete this one
+            </Button>
+            <Button variant="danger" size="sm" onClick={() => void stopAndDelete()}>
+              {stopping ? "Stopping…" : "Delete and stop repeating"}
+            </Button>
+            <Button
+              ref={keepTask}
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setConfirmDelete(false);
+                requestAnimationFrame(() => bin.current?.focus());
+              }}
+            >
+              Keep
             </Button>
           </div>
         ) : confirmDelete ? (
@@ -560,7 +751,7 @@ function TaskForm({
           </Button>
         )}
         <div className="ml-auto flex gap-2">
-          {!confirmDiscard && <Button onClick={onDone}>Cancel</Button>}
+          {!confirmDiscard && !(confirmDelete && series) && <Button onClick={onDone}>Cancel</Button>}
           <Button type="submit" form={formId} variant="primary" disabled={update.isPending}>
             {update.isPending ? "Saving…" : "Save"}
           </Button>

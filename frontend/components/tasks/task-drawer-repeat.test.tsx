@@ -1,0 +1,320 @@
+// @vitest-environment jsdom
+/**
+ * User-test findings on the edit drawer (freelancer and power-user personas):
+ * - deleting a repeating task offered only "Delete / Keep": Delete removes this instance and the
+ *   series goes on (recurring-service makes the next one), with no way to end the series;
+ * - a save refused with 412 (changed in another tab) showed the API's "The task has changed: its
+ *   version is now 2." under the form, and nothing of what had changed.
+ */
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ToastProvider } from "@/components/ui/toast";
+import { stubResizeObserver } from "@/lib/test-stubs";
+import { formatDue, type Task } from "@/lib/tasks";
+import { formFromTask, rebase, seriesNext, TaskDrawer } from "./task-drawer";
+import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
+import { testTask } from "./test-task";
+
+vi.mock("next/navigation", async () => {
+  const { useMemo, useSyncExternalStore } = await import("react");
+  const subscribe = (listener: () => void) => {
+    window.addEventListener("popstate", listener);
+    return () => window.removeEventListener("popstate", listener);
+  };
+  return {
+    useSearchParams: () => {
+      const search = useSyncExternalStore(subscribe, () => window.location.search);
+      return useMemo(() => new URLSearchParams(search), [search]);
+    },
+  };
+});
+
+const DAY = 86_400_000;
+const NOW = Date.now();
+const inDays = (days: number) => new Date(NOW + days * DAY).toISOString();
+
+/** An open instance of a weekly series, due in two days; its next one in nine. */
+const weekly = () =>
+  testTask({
+    id: "w1",
+    title: "Send invoice",
+    rrule: "FREQ=WEEKLY",
+    is_recurring: true,
+    series_id: "s1",
+    due_at: inDays(2),
+    next_occurrence: inDays(9),
+    version: 3,
+  });
+
+let requests: Array<{ method: string; path: string; ifMatch: string | null; body: unknown }>;
+beforeEach(() => {
+  requests = [];
+  Element.prototype.scrollIntoView = () => {};
+});
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  // @ts-expect-error -- back to jsdom's (absent) method
+  delete Element.prototype.scrollIntoView;
+});
+
+/** fetch answering `answer(method, path, body)` (else an empty list), recording what was sent. */
+function stubFetch(answer: (method: string, path: string, body: unknown) => Response | undefined) {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const path = new URL(url, "http://localhost").pathname;
+      const method = init?.method ?? "GET";
+      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+      requests.push({ method, path, ifMatch: new Headers(init?.headers).get("If-Match"), body });
+      return answer(method, path, body) ?? Response.json({ items: [], next_cursor: null });
+    }),
+  );
+}
+
+function renderDrawer(task: Task, onDelete = vi.fn()) {
+  const onClose = vi.fn();
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const ui = (shown: Task) => (
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <TaskDrawer task={shown} onClose={onClose} onDelete={onDelete} />
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+  const { rerender } = render(ui(task));
+  return { onClose, onDelete, reload: (shown: Task) => rerender(ui(shown)) };
+}
+
+const frames = () => new Promise((resolve) => setTimeout(resolve, 50));
+const describedText = (element: Element) =>
+  (element.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .map((id) => document.getElementById(id)?.textContent)
+    .join(" | ");
+
+describe("deleting a repeating task from the drawer", () => {
+  it("offers 'Delete this one' (the series goes on, next due …), 'Delete and stop repeating' and Keep", async () => {
+    stubFetch(() => undefined);
+    const task = weekly();
+    const { onDelete, onClose } = renderDrawer(task);
+    fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
+    const question = screen.getByRole("group", { name: "Delete this repeating task?" });
+    await frames();
+    expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Keep" }));
+    const one = within(question).getByRole("button", { name: "Delete this one" });
+    expect(describedText(one)).toBe(`The series goes on: the next one is due ${formatDue(task.next_occurrence!)}.`);
+    within(question).getByRole("button", { name: "Delete and stop repeating" });
+
+    fireEvent.click(one);
+    expect(onDelete).toHaveBeenCalledWith(task);
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
+  });
+
+  it("'Delete and stop repeating' clears the rule (PATCH rrule null, If-Match) and then has it deleted, to come back with its rule", async () => {
+    stubFetch((method) => (method === "PATCH" ? Response.json({ ...weekly(), rrule: null, is_recurring: false, version: 4 }) : undefined));
+    const task = weekly();
+    const { onDelete, onClose } = renderDrawer(task);
+    fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
+    fireEvent.click(screen.getByRole("button", { name: "Delete and stop repeating" }));
+    await vi.waitFor(() => expect(onDelete).toHaveBeenCalledTimes(1));
+    expect(requests.filter((r) => r.method !== "GET")).toEqual([
+      { method: "PATCH", path: "/api/tasks/w1", ifMatch: "3", body: { rrule: null } },
+    ]);
+    // The task as it was, rule and all, without the series (Undo makes it again, repeating).
+    expect(onDelete.mock.calls[0][0]).toMatchObject({ id: "w1", rrule: "FREQ=WEEKLY", series_id: null });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("deletes nothing when clearing the rule is refused (changed elsewhere), and says so", async () => {
+    stubFetch((method) =>
+      method === "PATCH"
+        ? Response.json({ error: { code: "precondition_failed", message: "The task has changed: its version is now 4." } }, { status: 412 })
+        : undefined,
+    );
+    const { onDelete, onClose } = renderDrawer(weekly());
+    fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
+    fireEvent.click(screen.getByRole("button", { name: "Delete and stop repeating" }));
+    const toast = await screen.findByText("“Send invoice” was not deleted");
+    expect(toast.closest("[role=alert], [role=status]")?.textContent).toContain("changed somewhere else");
+    expect(onDelete).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(document.body.textContent).not.toContain("version is now");
+    screen.getByRole("button", { name: "Delete and stop repeating" });
+  });
+
+  it("asks as before for a one-off, a done instance and the series' last one (guards)", () => {
+    stubFetch(() => undefined);
+    for (const task of [
+      testTask({ id: "one-off" }),
+      { ...weekly(), id: "done", completed: true, completed_at: inDays(-1) },
+      { ...weekly(), id: "last", next_occurrence: null },
+    ]) {
+      renderDrawer(task);
+      fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
+      screen.getByRole("group", { name: "Delete this task?" });
+      expect(screen.queryByRole("button", { name: "Delete and stop repeating" })).toBeNull();
+      cleanup();
+    }
+  });
+
+  it("seriesNext: the next due time only when the task says it and it is still to come", () => {
+    const now = new Date();
+    expect(seriesNext(weekly(), now)).toEqual({ due: formatDue(weekly().next_occurrence!, now) });
+    // Overdue by weeks: the next one is the rule's next after now, not next_occurrence.
+    expect(seriesNext({ ...weekly(), due_at: inDays(-20), next_occurrence: inDays(-13) }, now)).toEqual({ due: null });
+    expect(seriesNext({ ...weekly(), repeat_from: "completion" }, now)).toEqual({ due: null });
+    expect(seriesNext({ ...weekly(), due_at: null, next_occurrence: null }, now)).toEqual({ due: null });
+    expect(seriesNext(testTask(), now)).toBeNull();
+  });
+});
+
+describe("deleting and stopping a series on the Tasks screen", () => {
+  let stored: Task[];
+  beforeEach(() => {
+    stored = [testTask({ id: "a", title: "Pay rent" }), weekly(), testTask({ id: "c", title: "Call mom" })];
+    stubFetch((method, path, body) => {
+      const task = stored.find((t) => path === `/api/tasks/${t.id}`);
+      if (method === "PATCH" && task) {
+        Object.assign(task, body, { is_recurring: false, next_occurrence: null, version: task.version + 1 });
+        return Response.json(task);
+      }
+      if (method === "DELETE" && task) {
+        stored = stored.filter((t) => t !== task);
+        // As recurring-service: an open instance still repeating makes its next one.
+        if (task.rrule) stored.push({ ...task, id: "next", due_at: task.next_occurrence, version: 1 });
+        return new Response(null, { status: 204 });
+      }
+      if (method === "POST" && path === "/api/tasks") {
+        const made = testTask({ ...(body as Partial<Task>), id: "made", is_recurring: true, series_id: "s2" });
+        stored.push(made);
+        return Response.json(made, { status: 201 });
+      }
+      if (method === "GET" && path === "/api/tasks") return Response.json({ items: stored, next_cursor: null });
+      return undefined;
+    });
+    window.history.replaceState(null, "", "/tasks");
+    vi.stubGlobal("CSS", { escape: (value: string) => value });
+    vi.stubGlobal("scrollTo", () => {});
+    stubResizeObserver();
+    localStorage.setItem(
+      VIEW_STORAGE_KEY,
+      JSON.stringify({ filters: { status: "open", priority: [], due: null, tags: [] }, sort: null, order: "asc" }),
+    );
+  });
+
+  it("ends the series (no next one comes), and Undo brings the task back with its rule", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <TasksView />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "Send invoice. Open details" }));
+    const drawer = await screen.findByRole("dialog", { name: "Edit task" });
+    fireEvent.click(within(drawer).getByRole("button", { name: "Delete task" }));
+    fireEvent.click(within(drawer).getByRole("button", { name: "Delete and stop repeating" }));
+    const toast = await vi.waitFor(() => {
+      const found = screen.queryAllByRole("status").find((el) => el.textContent?.includes("Deleted “Send invoice”"));
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    await vi.waitFor(() => expect(requests.some((r) => r.method === "DELETE")).toBe(true));
+    const changes = () => requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path} ${r.ifMatch ?? ""}`.trim());
+    expect(changes()).toEqual(["PATCH /api/tasks/w1 3", "DELETE /api/tasks/w1"]);
+    expect(stored.map((t) => t.title)).toEqual(["Pay rent", "Call mom"]); // no next 'Send invoice'
+
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(stored.map((t) => t.id)).toContain("made"));
+    expect(requests.find((r) => r.method === "POST")?.body).toMatchObject({
+      title: "Send invoice",
+      rrule: "FREQ=WEEKLY",
+      repeat_from: "due",
+      due_at: weekly().due_at,
+    });
+    // Made again at once: no waiting for (and no PATCH of) a next instance that will not come.
+    expect(changes()).toEqual(["PATCH /api/tasks/w1 3", "DELETE /api/tasks/w1", "POST /api/tasks"]);
+    await vi.waitFor(() => screen.getByRole("button", { name: "Send invoice. Open details" }));
+  });
+});
+
+describe("a save refused because the task changed elsewhere (412)", () => {
+  const mine = () =>
+    testTask({ title: "Buy milk", description: "2 litres", priority: "MEDIUM", due_at: "2030-01-05T17:00:00.000Z", version: 1 });
+  const refuse = () =>
+    stubFetch((method) =>
+      method === "PATCH"
+        ? Response.json({ error: { code: "precondition_failed", message: "The task has changed: its version is now 2." } }, { status: 412 })
+        : undefined,
+    );
+
+  async function editAndSave() {
+    fireEvent.change(screen.getByLabelText("Title"), { target: { value: "Buy oat milk" } });
+    fireEvent.click(screen.getByRole("radio", { name: "High" }));
+    fireEvent.change(screen.getByLabelText("Due date"), { target: { value: "2030-01-06" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await screen.findByText("This task changed somewhere else");
+  }
+
+  it("shows no version sentence; notes 'Changed elsewhere: …' at each field edited here and there, tied to it", async () => {
+    refuse();
+    const { reload } = renderDrawer(mine());
+    await editAndSave();
+    // The other tab's version, as the refetch brings it.
+    const theirs = { ...mine(), title: "Buy soy milk", priority: "LOW" as const, due_at: "2030-01-07T17:00:00.000Z", description: "1 litre", version: 2 };
+    reload(theirs);
+    await frames();
+    expect(document.body.textContent).not.toContain("version is now");
+    const title = screen.getByLabelText("Title") as HTMLInputElement;
+    expect(title.value).toBe("Buy oat milk"); // the edit stays
+    expect(describedText(title)).toBe("Changed elsewhere: “Buy soy milk”");
+    const priority = screen.getByRole("radiogroup", { name: "Priority" });
+    expect(describedText(priority)).toBe("Changed elsewhere: Low");
+    const { dueDate, dueTime } = formFromTask(theirs);
+    const day = new Date(`${dueDate}T12:00:00`).toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric" });
+    const due = `Changed elsewhere: ${day}, ${dueTime}`;
+    expect(describedText(screen.getByLabelText("Due date"))).toBe(due);
+    expect(describedText(screen.getByLabelText("Due time"))).toBe(due);
+    // Not edited here: it takes the other value, with no note.
+    expect((screen.getByLabelText("Description") as HTMLTextAreaElement).value).toBe("1 litre");
+    expect(screen.getByLabelText("Description").getAttribute("aria-describedby")).toBeNull();
+
+    // Save again: this version, only what was edited here (the other tab's description stays).
+    requests = [];
+    stubFetch((method) => (method === "PATCH" ? Response.json({ ...theirs, version: 3 }) : undefined));
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await vi.waitFor(() => expect(requests.some((r) => r.method === "PATCH")).toBe(true));
+    const patch = requests.find((r) => r.method === "PATCH")!;
+    expect(patch.ifMatch).toBe("2");
+    expect(patch.body).toEqual({ title: "Buy oat milk", priority: "HIGH", due_at: new Date(`2030-01-06T${dueTime}`).toISOString() });
+  });
+
+  it("drops a note once the field holds their value, and notes nothing changed the same way (guards)", async () => {
+    refuse();
+    const { reload } = renderDrawer(mine());
+    await editAndSave();
+    reload({ ...mine(), title: "Buy soy milk", priority: "HIGH", version: 2 });
+    await frames();
+    expect(screen.getByRole("radiogroup", { name: "Priority" }).getAttribute("aria-describedby")).toBeNull(); // both High
+    expect(screen.queryByText(/Changed elsewhere: no due date|Changed elsewhere: .*Jan/)).toBeNull(); // due not changed there
+    screen.getByText("Changed elsewhere: “Buy soy milk”");
+    fireEvent.change(screen.getByLabelText("Title"), { target: { value: "Buy soy milk" } });
+    expect(screen.queryByText(/Changed elsewhere/)).toBeNull();
+    expect(screen.getByLabelText("Title").getAttribute("aria-describedby")).toBeNull();
+  });
+
+  it("rebase: parts not edited take the reloaded values; clashes are parts edited on both sides to different values", () => {
+    const base = formFromTask(mine());
+    const form = { ...base, title: "A", priority: "HIGH" as const, tags: ["x"] };
+    const theirs = { ...base, title: "B", priority: "HIGH" as const, description: "new", reminder: "15" };
+    const { form: next, clashes } = rebase(form, base, theirs);
+    expect(next).toEqual({ ...theirs, title: "A", tags: ["x"] });
+    expect(clashes).toEqual(["title"]);
+  });
+});
