@@ -21,6 +21,34 @@ describe("describeRRule", () => {
     expect(describeRRule(rule)).toBe(text);
   });
 
+  // User test: FREQ=MONTHLY;BYDAY=-1FR showed "Every month" in the row and as the Repeat
+  // dropdown's label, while the drawer said "the last Friday of every month". A rule is never
+  // named by less than it says: what the short name cannot say is marked "(custom)".
+  it.each([
+    ["FREQ=MONTHLY;BYDAY=-1FR", "Every month on the last Fri"],
+    ["FREQ=MONTHLY;BYDAY=1MO,3MO", "Every month on the 1st and 3rd Mon"],
+    ["FREQ=MONTHLY;BYDAY=+1MO,-1FR", "Every month on the 1st Mon and last Fri"],
+    ["FREQ=MONTHLY;BYDAY=-2FR", "Every month on the 2nd last Fri"],
+    ["FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU", "Every other month on the 2nd Tue"],
+    ["FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "Every month on the last weekday"],
+    ["FREQ=MONTHLY;BYDAY=SA,SU;BYSETPOS=1", "Every month on the 1st Sat or Sun"],
+    ["FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15", "Every year on Mar 15"],
+    ["FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO", "Every year on the last Mon of May"],
+    ["FREQ=YEARLY;BYMONTH=6", "Every year in Jun"],
+    ["FREQ=YEARLY;BYYEARDAY=100", "Every year (custom)"],
+    ["FREQ=WEEKLY;BYDAY=1MO", "Every week (custom)"],
+    ["FREQ=MONTHLY;BYMONTHDAY=-2", "Every month (custom)"],
+  ])("names the days of the month too: %s → %s", (rule, text) => {
+    expect(describeRRule(rule)).toBe(text);
+  });
+
+  it.each([
+    ["FREQ=DAILY;BYHOUR=9;BYMINUTE=0", "Every day"],
+    ["FREQ=WEEKLY;WKST=MO;BYDAY=TU", "Every Tue"],
+  ])("leaves the time and week start to the due date: %s → %s", (rule, text) => {
+    expect(describeRRule(rule)).toBe(text);
+  });
+
   describe("says the day a series ends, in the user's zone", () => {
     // Friday 27 November 2026. The quick-add and the assistant write "until Dec 20" as the end of
     // that day in the user's zone, in UTC. Before, the UTC date was said as "until 2026-12-20"

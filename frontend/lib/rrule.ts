@@ -80,6 +80,35 @@ export function joinAnd(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** "1st", "last", "2nd last": the place of a day in its month (BYDAY=-1FR, BYSETPOS=-1). */
+function place(n: number): string {
+  return n === -1 ? "last" : n < 0 ? `${ordinal(-n)} last` : ordinal(n);
+}
+
+/**
+ * The days of a monthly (or yearly) rule's BYDAY with places, "the last Fri", "the 1st and 3rd
+ * Mon"; with BYSETPOS over plain days, "the last weekday", "the 1st Mon or Tue". Null when the
+ * rule has no such days or they are not written as expected.
+ */
+function placedDays(p: Record<string, string>): string | null {
+  const tokens = p.BYDAY?.split(",") ?? [];
+  const parsed = tokens.map((t) => /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(t));
+  if (!tokens.length || parsed.some((m) => !m)) return null;
+  if (p.BYSETPOS) {
+    if (parsed.some((m) => m![1]) || !/^-?\d+(?:,-?\d+)*$/.test(p.BYSETPOS)) return null;
+    const days = tokens.join(",") === "MO,TU,WE,TH,FR" ? "weekday" : tokens.map((d) => DAY_NAMES[d]).join(" or ");
+    return `the ${joinAnd(p.BYSETPOS.split(",").map(Number).map(place))} ${days}`;
+  }
+  if (parsed.some((m) => !m![1] || !Number(m![1]))) return null;
+  // Grouped by day, in the order written: "the 1st and 3rd Mon", "the 1st Mon and last Fri".
+  const byDay = new Map<string, string[]>();
+  for (const m of parsed) byDay.set(m![2], [...(byDay.get(m![2]) ?? []), place(Number(m![1]))]);
+  return `the ${joinAnd([...byDay].map(([day, places]) => `${joinAnd(places)} ${DAY_NAMES[day]}`))}`;
+}
+
+/** Parts of a rule describeRRule says; any other restricts it in a way the short name leaves out. */
+const SAID = new Set(["FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "COUNT", "UNTIL", "WKST", "BYHOUR", "BYMINUTE", "BYSECOND"]);
+
 export function describeRRule(rrule: string, options: DescribeOptions = {}): string {
   const p = parseRRule(rrule);
   const unit = UNIT[p.FREQ ?? ""];
@@ -87,22 +116,36 @@ export function describeRRule(rrule: string, options: DescribeOptions = {}): str
   const interval = Number(p.INTERVAL ?? "1") || 1;
   const days = p.BYDAY?.split(",") ?? [];
   let text: string;
+  // Whether every part that narrows the rule down is in `text`; if not, it says "(custom)".
+  let whole = Object.keys(p).every((key) => SAID.has(key));
+  const placed = p.FREQ === "MONTHLY" || p.FREQ === "YEARLY" ? placedDays(p) : null;
+  const months = p.FREQ === "YEARLY" && p.BYMONTH ? p.BYMONTH.split(",").map((m) => MONTHS[Number(m) - 1]) : [];
+  if (months.some((m) => !m)) whole = false;
   if (p.FREQ === "WEEKLY" && interval === 1 && days.join(",") === "MO,TU,WE,TH,FR") text = "Every weekday";
   else if (p.FREQ === "WEEKLY" && interval === 1 && days.join(",") === "SA,SU") text = "Every weekend";
   else {
     text = interval === 1 ? `Every ${unit[0]}` : interval === 2 ? `Every other ${unit[0]}` : `Every ${interval} ${unit[1]}`;
-    if (days.length && days.every((d) => DAY_NAMES[d])) {
+    const of = months.length && months.every(Boolean) ? ` of ${joinAnd(months)}` : "";
+    if (placed) {
+      // "Every month on the last Fri", "Every year on the last Mon of May".
+      text += ` on ${placed}${of}`;
+    } else if (p.BYSETPOS) whole = false;
+    else if (days.length && days.every((d) => DAY_NAMES[d])) {
       const names = days.map((d) => DAY_NAMES[d]);
       text = p.FREQ === "WEEKLY" && interval === 1 ? `Every ${joinAnd(names)}` : `${text} on ${joinAnd(names)}`;
-    }
+    } else if (days.length) whole = false;
     if (p.BYMONTHDAY && /^-?\d+(?:,-?\d+)*$/.test(p.BYMONTHDAY)) {
-      // "on the 1st", "on the 1st and 15th" (twice a month), "on the last day".
+      // "on the 1st", "on the 1st and 15th" (twice a month), "on the last day"; in a year "on Mar 15".
       const days = p.BYMONTHDAY.split(",").map(Number);
       const named = days.filter((day) => day > 0).map(ordinal);
       const phrases = [...(named.length ? [`the ${joinAnd(named)}`] : []), ...(days.includes(-1) ? ["the last day"] : [])];
-      if (phrases.length && days.every((day) => day > 0 || day === -1)) text += ` on ${joinAnd(phrases)}`;
-    }
+      if (!days.every((day) => day > 0 || day === -1)) whole = false;
+      else if (months.length === 1 && !placed && days.every((day) => day > 0)) text += ` on ${months[0]} ${joinAnd(days.map(String))}`;
+      else if (phrases.length) text += ` on ${joinAnd(phrases)}${placed ? "" : of}`;
+    } else if (p.BYMONTHDAY) whole = false;
+    else if (months.length && !placed) text += ` in ${joinAnd(months)}`;
   }
+  if (!whole) text += " (custom)";
   if (p.COUNT) text += `, ${p.COUNT} times`;
   if (p.UNTIL) text += ` until ${untilDay(p.UNTIL, options) ?? p.UNTIL}`;
   return text;

@@ -47,6 +47,12 @@ describe("TaskRow", () => {
     expect(screen.getByText("Every month on the 1st")).toBeTruthy();
   });
 
+  it("names a monthly rule's placed weekday, not only 'Every month'", () => {
+    // User test: the row said "Every month" while the drawer said "the last Friday of every month".
+    row({ rrule: "FREQ=MONTHLY;BYDAY=-1FR", is_recurring: true });
+    expect(screen.getByText(/^Every month/).textContent).toBe("Repeats: Every month on the last Fri");
+  });
+
   it("says when a repeating task's instance is moved off its rule's days", () => {
     // Tuesday 8 January 2030 in the browser's zone; every Monday.
     row({ rrule: "FREQ=WEEKLY;BYDAY=MO", is_recurring: true, due_at: new Date(2030, 0, 8, 9, 0).toISOString() });
