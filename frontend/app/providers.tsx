@@ -35,6 +35,22 @@ export function Providers({ children }: { children: ReactNode }) {
       }),
     [],
   );
+  // Other tabs: whatever a tab changes (every mutation here touches tasks: task edits, the
+  // assistant, snoozes) is said on the "tasks" channel once it settles, and the other tabs fetch
+  // their tasks again. Focus alone does not: a list fetched under 15 s ago (staleTime) stays.
+  useEffect(() => {
+    if (typeof BroadcastChannel === "undefined") return;
+    const channel = new BroadcastChannel("tasks");
+    channel.onmessage = () => void client.invalidateQueries({ queryKey: ["tasks"] });
+    const stop = client.getMutationCache().subscribe((event) => {
+      if (event.type === "updated" && (event.action.type === "success" || event.action.type === "error"))
+        channel.postMessage("changed");
+    });
+    return () => {
+      stop();
+      channel.close();
+    };
+  }, [client]);
   return (
     <QueryClientProvider client={client}>
       <ToastProvider>
