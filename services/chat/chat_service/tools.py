@@ -15,7 +15,7 @@ from mcp.server.mcpserver import Context, MCPServer
 from todo_common.events import EDITABLE_FIELDS
 
 from chat_service.adapters.task_api import TaskApi, TaskApiError
-from chat_service.domain.parse import priority_word
+from chat_service.domain.parse import SUGGESTED_TAGS, priority_word
 from chat_service.domain.recurrence import first_due, parse_rule
 from chat_service.domain.when import parse_when
 
@@ -152,6 +152,29 @@ def _api_failure(exc: TaskApiError) -> Result:
     return _failure(exc.code, message, exc.fields or None)
 
 
+def _tag_key(tag: str) -> str:
+    """How task-service compares tags: case-insensitively, inner whitespace collapsed."""
+    return " ".join(tag.split()).casefold()
+
+
+_SUGGESTED_KEYS = frozenset(_tag_key(t) for t in SUGGESTED_TAGS)
+
+
+async def users_spelling(api: TaskApi, names: list[str]) -> list[str]:
+    """The tags to add, each a tag the user already has in their spelling of it ("Econ" is
+    econ when their tasks say econ); others as given. Suggested tags need no look-up
+    (task-service saves them in their canonical case), so only a tag outside that set costs
+    one GET /api/tags; if that fails, the tags go as given (they match case-insensitively)."""
+    if all(_tag_key(n) in _SUGGESTED_KEYS for n in names):
+        return names
+    try:
+        used = (await api.tags()).get("used") or []
+    except TaskApiError:
+        return names
+    spelled = {_tag_key(str(u["tag"])): str(u["tag"]) for u in used if isinstance(u, dict) and u.get("tag")}
+    return [spelled.get(_tag_key(n), n) for n in names]
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -230,7 +253,7 @@ def build_mcp_server(
                 "description": description,
                 "priority": _priority(priority),
             }
-            body["tags"] = list(tags or [])
+            body["tags"] = await users_spelling(api, list(tags or []))
             due = read_time(due_at, zone, now, "due_at")
             rule = _rule(rrule) if rrule else None
             if rule and due is None:
@@ -505,6 +528,7 @@ def build_mcp_server(
             name = tag.strip().lstrip("#").strip()
             if not name:
                 raise ToolInputError("tag must not be empty.", {"tag": "empty"})
+            name = (await users_spelling(api, [name]))[0]
 
             def change(task: dict[str, Any]) -> dict[str, Any] | None:
                 current = list(task.get("tags") or [])

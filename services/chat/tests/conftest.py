@@ -35,6 +35,8 @@ class FakeTasks:
         self.now = NOW
         # The query of each list call, in order.
         self.list_calls: list[dict[str, Any]] = []
+        # How many times GET /api/tags was asked.
+        self.tag_calls = 0
 
     def seed(self, user: str, **fields: Any) -> dict[str, Any]:
         task = self._new(fields)
@@ -149,6 +151,23 @@ class FakeTaskApi:
 
     async def reopen(self, task_id: str) -> dict[str, Any]:
         return await self.update(task_id, {"completed": False, "completed_at": None})
+
+    async def tags(self) -> dict[str, Any]:
+        """GET /api/tags: the user's tags, most used first, each in its most common spelling."""
+        self.store.tag_calls += 1
+        spellings: dict[str, dict[str, int]] = {}
+        for i, task in self.store.tasks.items():
+            if self.store.owner[i] == self.user:
+                for tag in task["tags"]:
+                    seen = spellings.setdefault(tag.casefold(), {})
+                    seen[tag] = seen.get(tag, 0) + 1
+        used = [
+            {"tag": max(seen, key=seen.__getitem__), "count": sum(seen.values())}
+            for seen in spellings.values()
+        ]
+        used.sort(key=lambda u: -u["count"])
+        suggested = ["Work", "Personal", "Shopping", "Health", "Finance", "Learning", "Urgent"]
+        return {"suggested": suggested, "used": used}
 
 
 def _by_due(task: dict[str, Any]) -> tuple[bool, str]:

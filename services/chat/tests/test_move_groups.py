@@ -24,8 +24,8 @@ from tests.test_undo import Chat
     [
         ("move all work tasks to friday", ("Work",), (), None, "2026-11-27"),
         ("Can you move all my work stuff to friday?", ("Work",), (), None, "2026-11-27"),
-        ("move all tasks tagged errands to monday", ("Errands",), (), None, "2026-11-30"),
-        ("move all #errands to monday", ("Errands",), (), None, "2026-11-30"),
+        ("move all tasks tagged errands to monday", ("errands",), (), None, "2026-11-30"),
+        ("move all #errands to monday", ("errands",), (), None, "2026-11-30"),
         ("move all high priority tasks to tomorrow", (), ("VERY_IMPORTANT", "HIGH"), None, "2026-11-26"),
         ("move everything urgent to tomorrow", (), ("VERY_IMPORTANT",), None, "2026-11-26"),
         ("move all #urgent to tomorrow", ("Urgent",), (), None, "2026-11-26"),
@@ -241,10 +241,10 @@ def test_more_than_twenty_in_a_tag_moves_the_twenty_due_soonest_and_says_so() ->
 @pytest.mark.parametrize(
     ("message", "tags", "due", "ref"),
     [
-        ("move all errands tasks to friday", ("Errands",), None, "all errands"),
-        ("move all my errands to friday", ("Errands",), None, "all my errands"),
-        ("move all of today's errands tasks to friday", ("Errands",), "today", "all of today's errands"),
-        ("push every garden task to friday", ("Garden",), None, "every garden"),
+        ("move all errands tasks to friday", ("errands",), None, "all errands"),
+        ("move all my errands to friday", ("errands",), None, "all my errands"),
+        ("move all of today's errands tasks to friday", ("errands",), "today", "all of today's errands"),
+        ("push every garden task to friday", ("garden",), None, "every garden"),
     ],
 )
 def test_a_plain_word_said_with_all_may_be_the_users_own_tag(

@@ -166,7 +166,7 @@ def test_days_at_different_times_each_say_their_time() -> None:
 def test_what_each_task_has_is_said_once() -> None:
     assert reply_to("remind me to take out the trash mon, tue, wed and thu at 7pm #home") == (
         "Added 'Take out the trash' for 4 days: tomorrow, Monday, Tuesday and Wed, Dec 2, at 7:00 PM "
-        "(tagged Home, reminder at the due time)."
+        "(tagged home, reminder at the due time)."
     )
 
 

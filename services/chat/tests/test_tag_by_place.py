@@ -16,17 +16,17 @@ def tags(fake: FakeTasks) -> dict[str, list[str]]:
     ("message", "reply", "tagged"),
     [
         ("tag the second one work", "Tagged 'Call mom' as Work.", {"Call mom": ["Work"]}),
-        ("tag the 3rd one home", "Tagged 'Water plants' as Home.", {"Water plants": ["Home"]}),
-        ("label the last one errands", "Tagged 'Water plants' as Errands.", {"Water plants": ["Errands"]}),
+        ("tag the 3rd one home", "Tagged 'Water plants' as home.", {"Water plants": ["home"]}),
+        ("label the last one errands", "Tagged 'Water plants' as errands.", {"Water plants": ["errands"]}),
         ("tag number 1 work", "Tagged 'Pay rent' as Work.", {"Pay rent": ["Work"]}),
         (
             "tag the first one work and home",
-            "Tagged 'Pay rent' as Work. Tagged 'Pay rent' as Home.",
-            {"Pay rent": ["Work", "Home"]},
+            "Tagged 'Pay rent' as Work. Tagged 'Pay rent' as home.",
+            {"Pay rent": ["Work", "home"]},
         ),
         # Guards: read so before.
         ("tag #2 as work", "Tagged 'Call mom' as Work.", {"Call mom": ["Work"]}),
-        ("add the tag home to the first one", "Tagged 'Pay rent' as Home.", {"Pay rent": ["Home"]}),
+        ("add the tag home to the first one", "Tagged 'Pay rent' as home.", {"Pay rent": ["home"]}),
     ],
 )
 async def test_a_place_in_the_list_gets_the_tag(
@@ -59,5 +59,5 @@ async def test_a_title_that_is_no_place_is_read_as_before(fake: FakeTasks) -> No
     fake.seed("alice", title="First aid kit")
     chat = Chat(fake)
     await chat.say("show my tasks")
-    assert await chat.say("tag first aid kit as home") == "Tagged 'First aid kit' as Home."
+    assert await chat.say("tag first aid kit as home") == "Tagged 'First aid kit' as home."
     assert titles(fake) == ["First aid kit"]

@@ -30,6 +30,7 @@ class TaskApi(Protocol):
     async def delete(self, task_id: str) -> None: ...
     async def complete(self, task_id: str) -> dict[str, Any]: ...
     async def reopen(self, task_id: str) -> dict[str, Any]: ...
+    async def tags(self) -> dict[str, Any]: ...
 
 
 class DaprTaskApi:
@@ -89,6 +90,11 @@ class DaprTaskApi:
 
     async def reopen(self, task_id: str) -> dict[str, Any]:
         return dict((await self._call("POST", self._path(task_id, "reopen"))).json())
+
+    async def tags(self) -> dict[str, Any]:
+        """The user's tags ({"suggested": [...], "used": [{"tag", "count"}]}, most used first,
+        each in its most common spelling)."""
+        return dict((await self._call("GET", "api/tags")).json())
 
 
 def _error(response: httpx.Response) -> TaskApiError:

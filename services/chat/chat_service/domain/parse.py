@@ -297,12 +297,14 @@ def priority_word(word: str) -> str | None:
 
 
 def tag_name(word: str) -> str:
-    """A tag as the user wrote it, in the canonical case when it is a suggested tag."""
+    """A tag as the user wrote it ("#cs101" is cs101, "#CS101" CS101), in the canonical case
+    when it is a suggested tag ("#work" is Work, as task-service saves it). A tag the user
+    already has is saved in their spelling of it (tools.add_task / add_tag)."""
     word = word.strip().lstrip("#")
     for tag in SUGGESTED_TAGS:
         if tag.lower() == word.lower():
             return tag
-    return word[:1].upper() + word[1:] if word.islower() else word
+    return word
 
 
 def _clean_ref(text: str) -> str:

@@ -21,6 +21,7 @@ from chat_service.domain.matching import best_matches, is_exact, names_whole, po
 from chat_service.domain.parse import (
     MUTATING,
     Changes,
+    Filters,
     Request,
     edit_said_alone,
     parse,
@@ -491,7 +492,8 @@ def _list(req: Request, ctx: Context, j: Journal) -> str:
         return _failure(result, "get your tasks")
     if f.count_by_tag:
         return reply.counted_by_tag(result.get("tasks", []), f.count_by_tag, more=bool(result.get("more")))
-    text = reply.listing(result.get("tasks", []), ctx.now, ctx.timezone, f, more=bool(result.get("more")))
+    tasks = result.get("tasks", [])
+    text = reply.listing(tasks, ctx.now, ctx.timezone, _spelled(f, tasks), more=bool(result.get("more")))
     if req.cannot is not None:
         # "Help me plan the weekend" (parse: a list with the planning asked): no tool plans, so
         # the stretch's tasks and what to say next (before: a pointer to its question, or for
@@ -824,7 +826,9 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         done.append(f"Set {name} to {reply.PRIORITY_WORDS[priority]}.")
     for tag in c.add_tags:
         run("add_tag", f"tag {name}", tag=tag)
-        done.append(f"Tagged {name} as {tag}.")
+        # As saved: the user's own spelling of a tag they already have.
+        saved = [str(t) for t in current.get("tags") or [] if str(t).casefold() == tag.casefold()]
+        done.append(f"Tagged {name} as {saved[0] if saved else tag}.")
     for tag in c.remove_tags:
         if tag.lower() not in (str(t).lower() for t in current.get("tags") or []):
             done.append(f"{name} doesn't have the {tag} tag.")
@@ -1005,7 +1009,7 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
     listed = result.get("tasks", [])
     tasks = [t for t in listed if t.get("due_at") or to_a_day]
     undated = [t.get("title") for t in listed if not t.get("due_at")]
-    source = reply.tasks_of(f, ctx.now, ctx.timezone)
+    source = reply.tasks_of(_spelled(f, listed), ctx.now, ctx.timezone)
     if not tasks:
         if undated:
             return f"None of your {source} has a due date to move, so I didn't move anything."
@@ -1040,6 +1044,24 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
         else:
             notes.append(f"You have more than {MAX_MOVED} of them; I moved the {MAX_MOVED} due soonest.")
     return " ".join([text, *notes]).strip()
+
+
+def _spelled(f: Filters, tasks: Sequence[Task]) -> Filters:
+    """The filters with each tag as the user spells it on the tasks found (the most common
+    spelling among them: "errands" said, 'Errands' saved), for the reply; as said when none
+    has it."""
+    if not f.tags:
+        return f
+    seen: dict[str, dict[str, int]] = {}
+    for task in tasks:
+        for tag in task.get("tags") or []:
+            counts = seen.setdefault(str(tag).casefold(), {})
+            counts[str(tag)] = counts.get(str(tag), 0) + 1
+    spelled = []
+    for tag in f.tags:
+        found = seen.get(tag.casefold())
+        spelled.append(max(found, key=found.__getitem__) if found else tag)
+    return replace(f, tags=tuple(spelled))
 
 
 def _not_later(task: Task, new_due: datetime) -> bool:
@@ -1115,7 +1137,7 @@ def _complete_all(req: Request, ctx: Context, j: Journal) -> str:
     if isinstance(result, str):
         return result
     tasks = [t for t in result.get("tasks", []) if t.get("id") and not t.get("completed")]
-    source = reply.tasks_of(f, ctx.now, ctx.timezone)
+    source = reply.tasks_of(_spelled(f, tasks), ctx.now, ctx.timezone)
     if not tasks:
         return f"You have no {source}, so I didn't mark anything as done."
     if len(tasks) == 1:
