@@ -191,6 +191,9 @@ class Filters:
     # "Which client has the most open tasks?": the open tasks counted per tag; the noun the
     # question used for a tag ("client").
     count_by_tag: str | None = None
+    # "What's due this week for cs101?": the word after "for" / "in", which filters the list
+    # when it is one of the user's tags (planner._list looks), else is left out as before.
+    tag_said: str | None = None
 
 
 @dataclass(frozen=True)
@@ -3204,6 +3207,7 @@ def read_filters(text: str, now: datetime) -> Filters:
         ):
             tags.append(tag)
     tags = list(dict.fromkeys(tags))
+    tag_said = None if tags else _tag_said(text)
     due = None
     due_after = due_before = None
     due_when = None
@@ -3266,7 +3270,30 @@ def read_filters(text: str, now: datetime) -> Filters:
         completed_before=completed_before,
         completed_when=completed_when,
         due_when=due_when,
+        tag_said=tag_said,
     )
+
+
+# "What's due this week for cs101?", "anything due tomorrow for work?", "what's due in
+# cs101 this week": the word after the last "for" / "in" of a list question may be a tag of
+# the user's; not a word of days and times ("for friday", "in december") or of the list.
+_FOR_A_TAG = re.compile(
+    r"\b(?:for|in)\s+(?:my\s+|the\s+|our\s+)?#?(?P<tag>[a-z][\w-]*)(?:\s+(?:class|course|project|tag))?"
+    r"(?:\s+(?:today|tonight|tomorrow|this\s+week(?:end)?|next\s+week))?\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_NOT_A_TAG_SAID = re.compile(
+    r"(?:today|tonight|tomorrow|now|later|soon|week|weekend|month|year|days?|hours?|morning|afternoon|"
+    r"evening|night|me|myself|us|you|it|them|this|that|these|those|next|all|everything|anything|total|"
+    r"general|order|advance|progress|list|tasks?|to-?dos?|calendar|agenda|schedule|plate|queue|future|"
+    r"time|a|an|" + ANY_WEEKDAY + "|" + MONTH + r")",
+    re.IGNORECASE,
+)
+
+
+def _tag_said(text: str) -> str | None:
+    m = _FOR_A_TAG.search(text)
+    return None if m is None or _NOT_A_TAG_SAID.fullmatch(m.group("tag")) else m.group("tag")
 
 
 # The day a question ends with: "(on / for / due / this / next) friday", "dec 4", "the 4th",

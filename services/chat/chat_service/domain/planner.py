@@ -473,6 +473,13 @@ def _add_task(c: Changes, ctx: Context, j: Journal) -> Task | str:
 
 def _list(req: Request, ctx: Context, j: Journal) -> str:
     f = req.filters
+    if f.tag_said and not f.tags:
+        # "What's due this week for cs101?": that tag's tasks, when the user has the tag (one
+        # task of any status says so); else the words are the question's, as before ("what's
+        # due for the party"). Looked at first, so the list shown is the turn's last.
+        has = j.call("list_tasks", status="all", tags=f.tag_said, limit=1, timezone=ctx.timezone)
+        if _ok(has) and has.get("tasks"):
+            f = _spelled(replace(f, tags=(f.tag_said,)), has["tasks"])
     result = j.call(
         "list_tasks",
         status=f.status,
