@@ -181,6 +181,11 @@ class OfflineModel(Model):
             last_change=last_change,
             last_list=tuple(t for t in shown.get("tasks") or () if isinstance(t, dict)) if shown else None,
             list_just_shown=bool(shown and shown.get("just_shown")),
+            last_listing=(
+                {k: shown[k] for k in ("query", "shown", "rest") if k in shown}
+                if shown and isinstance(shown.get("query"), dict)
+                else None
+            ),
             previous_user=previous_user,
             previous_assistant=previous_assistant,
             history=read_history(items),

@@ -289,15 +289,19 @@ def build_mcp_server(
         order: str | None = None,
         limit: int = 50,
         timezone: str = "UTC",
+        skip: int = 0,
     ) -> Result:
         """List tasks. status: open|completed|all. priority: comma list (HIGH,LOW). tags: comma
         list, a task must have all. due: overdue|today|week|none (in `timezone`). sort:
         priority|due_at|created_at|title|completed_at; order: asc|desc. Default order:
         priority, then due. completed_after/completed_before (from, before): the tasks
-        completed then, latest first ("what did I finish this week?")."""
+        completed then, latest first ("what did I finish this week?"). skip: leave out that
+        many of the first tasks ("show me the rest": the same arguments, skip = how many were
+        shown; at most 100 tasks in all are reached)."""
 
         async def op(api: TaskApi) -> Result:
             zone, now = _zone(timezone), clock()
+            skipped = max(0, min(99, int(skip)))
             if completed_after or completed_before or sort == "completed_at":
                 done_from = read_time(completed_after, zone, now, "completed_after")
                 done_before = read_time(completed_before, zone, now, "completed_before")
@@ -306,7 +310,7 @@ def build_mcp_server(
                     done["priority"] = ",".join(_priority(p) for p in priority.split(",") if p.strip())
                 if tags:
                     done["tags"] = tags
-                return await _completed(api, done, done_from, done_before, order, limit)
+                return await _completed(api, done, done_from, done_before, order, limit, skipped)
             params: dict[str, Any] = {"status": _choice(status, STATUSES, "status") or "open"}
             if priority:
                 params["priority"] = ",".join(_priority(p) for p in priority.split(",") if p.strip())
@@ -323,9 +327,9 @@ def build_mcp_server(
                 params["sort"] = _choice(sort, SORTS, "sort")
             if order:
                 params["order"] = _choice(order, ("asc", "desc"), "order")
-            params["limit"] = max(1, min(100, int(limit)))
+            params["limit"] = max(1, min(100, int(limit) + skipped))
             page = await api.list(params)
-            tasks = [summary(t) for t in page.get("items", [])]
+            tasks = [summary(t) for t in page.get("items", [])][skipped:]
             return {"ok": True, "count": len(tasks), "tasks": tasks, "more": bool(page.get("next_cursor"))}
 
         return await run(ctx, op)
@@ -337,6 +341,7 @@ def build_mcp_server(
         done_before: datetime | None,
         order: str | None,
         limit: int,
+        skipped: int = 0,
     ) -> Result:
         """The completed tasks done in [done_from, done_before), latest first (or oldest): one
         call, task-service sorting and bounding by completion time. Its bounds are strict, so
@@ -346,14 +351,14 @@ def build_mcp_server(
             **params,
             "sort": "completed_at",
             "order": "asc" if order == "asc" else "desc",
-            "limit": max(1, min(100, int(limit))),
+            "limit": max(1, min(100, int(limit) + skipped)),
         }
         if done_from is not None:
             query["completed_after"] = _exact(done_from - timedelta(microseconds=1))
         if done_before is not None:
             query["completed_before"] = _exact(done_before)
         page = await api.list(query)
-        tasks = [summary(t) for t in page.get("items", [])]
+        tasks = [summary(t) for t in page.get("items", [])][skipped:]
         return {"ok": True, "count": len(tasks), "tasks": tasks, "more": bool(page.get("next_cursor"))}
 
     @mcp.tool()

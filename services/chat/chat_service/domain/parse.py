@@ -194,6 +194,9 @@ class Filters:
     # "What's due this week for cs101?": the word after "for" / "in", which filters the list
     # when it is one of the user's tags (planner._list looks), else is left out as before.
     tag_said: str | None = None
+    # "Show me the rest" after a list that ended "...and N more": the next tasks of that listing
+    # (planner._list_rest).
+    rest: bool = False
 
 
 @dataclass(frozen=True)
@@ -1002,6 +1005,8 @@ def parse(message: str, now: datetime) -> Request:
         return _no_such_day(day, text, now)
     if _NONE_URGENT.match(text):
         return Request("lower_listed")  # "none of this is urgent": the tasks just listed
+    if _THE_REST.match(text):
+        return Request("list", filters=Filters(rest=True))  # "show me the rest" of the last list
     date_said = _DATE_STATEMENT.match(text)
     if date_said:
         # "today is friday", "is tomorrow saturday?": the date told (planner._small_talk), no task.
@@ -3287,6 +3292,17 @@ _NOT_A_TAG_SAID = re.compile(
     r"evening|night|me|myself|us|you|it|them|this|that|these|those|next|all|everything|anything|total|"
     r"general|order|advance|progress|list|tasks?|to-?dos?|calendar|agenda|schedule|plate|queue|future|"
     r"time|a|an|" + ANY_WEEKDAY + "|" + MONTH + r")",
+    re.IGNORECASE,
+)
+
+
+# "Show me the rest", "show more", "the rest?", "and the others?": the next tasks of the list
+# last shown ("mark the rest as done", "get some rest" are other requests).
+_THE_REST = re.compile(
+    r"^(?:(?:and|ok(?:ay)?|so|then)\b[\s,]*)?(?:(?:can|could)\s+(?:you|i)\s+(?:please\s+)?|please\s+)?"
+    r"(?:(?:show|give|list|tell|see)\s+(?:me\s+|us\s+)?)?"
+    r"(?:the\s+)?(?:rest|others|other\s+(?:ones|tasks)|remaining\s+(?:ones|tasks)|more(?:\s+tasks)?|next\s+(?:ones|page|few))"
+    r"(?:\s+(?:of\s+them|of\s+the\s+list|please|too))?[\s?.!]*$",
     re.IGNORECASE,
 )
 

@@ -82,6 +82,9 @@ class Context:
     # listed none in the history), and whether that list was the last turn's answer.
     last_list: tuple[Task, ...] | None = None
     list_just_shown: bool = False
+    # That list's list_tasks arguments, how many of it were shown and whether more are left
+    # ({"query", "shown", "rest"}; None when it was no list_tasks list), for "show me the rest".
+    last_listing: dict[str, Any] | None = None
 
     @property
     def local_now(self) -> datetime:
@@ -473,6 +476,8 @@ def _add_task(c: Changes, ctx: Context, j: Journal) -> Task | str:
 
 def _list(req: Request, ctx: Context, j: Journal) -> str:
     f = req.filters
+    if f.rest:
+        return _list_rest(ctx, j)
     if f.tag_said and not f.tags:
         # "What's due this week for cs101?": that tag's tasks, when the user has the tag (one
         # task of any status says so); else the words are the question's, as before ("what's
@@ -507,6 +512,24 @@ def _list(req: Request, ctx: Context, j: Journal) -> str:
         # "help me ..." the general help).
         text += "\n" + PLAN_THEN
     return text
+
+
+def _list_rest(ctx: Context, j: Journal) -> str:
+    """ "Show me the rest": the tasks of the last listing after those shown (the same
+    list_tasks arguments, `skip` the ones shown), or that there is nothing to continue."""
+    listing = ctx.last_listing
+    if listing is None:
+        return reply.NOTHING_TO_CONTINUE
+    if not listing.get("rest"):
+        return reply.NO_MORE_LISTED
+    query = {k: v for k, v in (listing.get("query") or {}).items() if k != "skip"}
+    shown = listing.get("shown")
+    result = j.call("list_tasks", **query, skip=shown if isinstance(shown, int) else 0)
+    if not _ok(result):
+        return _failure(result, "get your tasks")
+    done = query.get("sort") == "completed_at"
+    more = bool(result.get("more"))
+    return reply.listing_continued(result.get("tasks", []), ctx.now, ctx.timezone, done=done, more=more)
 
 
 def _search(req: Request, ctx: Context, j: Journal) -> str:

@@ -298,14 +298,37 @@ def _done_listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any,
     noun = "task" if count == 1 else "tasks"
     first = "oldest first" if filters.order == "asc" else "latest first"
     head = f"You completed {count}{'+' if more else ''} {noun}{when}" + (f", {first}" if count > 1 else "")
-    lines = []
-    for task in tasks[:MAX_LISTED]:
-        line = "- " + str(task.get("title", "")).strip()
-        if task.get("completed_at"):
-            line += " (done " + when_text(task["completed_at"], now, zone).removeprefix("on ") + ")"
-        lines.append(line)
+    lines = [_done_line(task, now, zone) for task in tasks[:MAX_LISTED]]
     rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else ""
     return head + ":\n" + "\n".join(lines) + rest
+
+
+def _done_line(task: Task, now: datetime, zone: str) -> str:
+    line = "- " + str(task.get("title", "")).strip()
+    if task.get("completed_at"):
+        line += " (done " + when_text(task["completed_at"], now, zone).removeprefix("on ") + ")"
+    return line
+
+
+NOTHING_TO_CONTINUE = "There's no list to continue. Ask me for one, like \"What's due this week?\""
+NO_MORE_LISTED = "That was all of them: there are no more on that list."
+
+
+def listing_continued(tasks: Sequence[Task], now: datetime, zone: str, *, done: bool, more: bool) -> str:
+    """ "Show me the rest" after a list that ended "...and N more": the next tasks of that
+    listing, as its lines were (`done`: as completed tasks are listed), with "...and N more"
+    again when still more are left."""
+    if not tasks:
+        return NO_MORE_LISTED
+    count = len(tasks)
+    shown = tasks[:MAX_LISTED]
+    if count > MAX_LISTED or more:
+        head = f"Here are the next {len(shown)}:" if len(shown) > 1 else "Here's the next one:"
+    else:
+        head = f"Here are the last {count}:" if count > 1 else "Here's the last one:"
+    lines = [_done_line(t, now, zone) if done else task_line(t, now, zone) for t in shown]
+    rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else "\n...and more." if more else ""
+    return head + "\n" + "\n".join(lines) + rest
 
 
 def order_text(sort: str | None, order: str | None) -> str:
