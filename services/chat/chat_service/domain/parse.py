@@ -132,6 +132,11 @@ class Changes:
     rrule: str | None = None
     rrule_at: time | None = None
     clear_rrule: bool = False
+    # Said as a stop ("stop the rent reminder", "stop the rent series"; `_read_stop`):
+    # "reminder" clears the reminder, or ends the series of a repeating task without one;
+    # "series" ends the series; "said" is a line starting "stop"/"turn off" that names no
+    # reminder or series, never added as a task. A stop that matches no task says so plainly.
+    stop: str | None = None
     # A correction naming only a day ("no, I meant Friday") keeps the task's time of day.
     keep_time: bool = False
     # A reminder asked for with no time ("remind me later to call the bank"): the task is
@@ -1027,6 +1032,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_correction,
         _read_two_changes,
         _read_skip,
+        _read_stop,
         _read_clear_recurrence,
         _read_set_recurrence,
         _read_remove_tag,
@@ -1052,6 +1058,8 @@ def parse(message: str, now: datetime) -> Request:
             return _two_commands_or(text, _command_misspelled(text, found, now), now)
     # "add is it urgent?": the "?" the polite tail took away still asks, not says.
     asked = body.rstrip().endswith("?")
+    if _STOP_SAID.match(text):
+        return Request("update", query=text, changes=Changes(stop="said"))  # "stop by the bank": no task
     return _two_commands_or(text, _command_misspelled(text, read_add(text, now, asked=asked), now), now)
 
 
@@ -1739,6 +1747,43 @@ def _read_clear_recurrence(text: str, now: datetime) -> Request | None:
         m = re.match(pattern, text, re.IGNORECASE)
         if m:
             return _req("update", m.groupdict().get("ref"), Changes(clear_rrule=True))
+    return None
+
+
+_STOP_VERB = r"(?:stop|cancel|kill|disable|turn\s+off|switch\s+off|silence|mute)"
+_STOP_NOTICE = r"(?:reminders?|alerts?|notifications?)"
+_STOP_REMINDER = (
+    rf"^{_STOP_VERB}\s+(?:the\s+|my\s+|that\s+|this\s+)?(?P<ref>.+?)(?:'s)?\s+{_STOP_NOTICE}$",
+    rf"^{_STOP_VERB}\s+(?:the\s+|my\s+|all\s+)?{_STOP_NOTICE}\s+(?:for|on|about|of|from|to)\s+(?P<ref>.+)$",
+    r"^(?:stop|quit)\s+reminding\s+me\s+(?:about|of|to)\s+(?P<ref>.+?)(?:\s+any\s*more)?$",
+    rf"^no\s+more\s+{_STOP_NOTICE}\s+(?:for|about|of|on|to)\s+(?P<ref>.+)$",
+    rf"^no\s+more\s+(?P<ref>.+?)\s+{_STOP_NOTICE}$",
+)
+_STOP_SERIES = (
+    r"^(?:stop|cancel|end|kill|quit|drop)\s+(?:the\s+|my\s+)?(?P<ref>.+?)(?:'s)?\s+"
+    r"(?:series|repeats?|repetitions?|recurrences?)$",
+    r"^(?:stop|cancel|end|kill|quit)\s+(?:the\s+|my\s+)?"
+    r"(?P<ref>(?:daily|weekly|monthly|yearly|annual|fortnightly|biweekly|nightly)\s+.+)$",
+)
+# A line starting so that names no reminder or series ("stop by the bank", "turn off the
+# lights"): never a task unless "add" / "remind me to" was said ("add stop by the bank").
+_STOP_SAID = re.compile(r"^(?:stop|turn\s+off|switch\s+off|disable|deactivate)\b", re.IGNORECASE)
+
+
+def _read_stop(text: str, now: datetime) -> Request | None:
+    """'Stop the rent reminder', 'stop reminding me about rent', 'no more reminders for rent':
+    the task's reminder goes (or, without one, its series: people call a repeating task a
+    reminder). 'Stop the rent series', 'cancel the monthly rent': its series ends, it stays."""
+    for patterns, changes in (
+        (_STOP_REMINDER, Changes(clear_reminder=True, stop="reminder")),
+        (_STOP_SERIES, Changes(clear_rrule=True, stop="series")),
+    ):
+        for pattern in patterns:
+            m = re.match(pattern, text, re.IGNORECASE)
+            if m and not re.fullmatch(
+                rf"(?:(?:the|my|all|that|this|its?)\b\s*)*{_STOP_NOTICE}?", m["ref"], re.I
+            ):
+                return _req("update", m["ref"], changes)
     return None
 
 

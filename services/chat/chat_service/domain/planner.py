@@ -311,6 +311,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _list(req, ctx, j)
     if req.intent == "search":
         return _search(req, ctx, j)
+    if req.intent == "update" and req.changes.stop:
+        return _stop(req, ctx, j)
     if req.intent in MUTATING or req.intent == "show":
         return _on_targets(req, ctx, j)
     if req.intent == "done_yet":
@@ -961,11 +963,47 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         )
         done.append(f"I'll remind you about {name} {when}." + _after_due(current, ctx))
     if c.clear_reminder:
-        run("set_reminder", f"remove the reminder of {name}", clear=True)
-        done.append(f"Removed the reminder from {name}.")
+        done.append(_clear_reminder(c, current, ctx, name, run))
     if not done:
         return f"What would you like to change about {title}?"
     return " ".join(done)
+
+
+def _stop(req: Request, ctx: Context, j: Journal) -> str:
+    """'Stop the rent reminder', 'stop the rent series' (parse._read_stop): as any update,
+    but a name matching no task is said plainly; a line starting "stop" that names no
+    reminder or series ("stop by the bank") changes nothing and adds nothing."""
+    if req.changes.stop == "said":
+        said = (req.query or "").rstrip(".!")
+        return (
+            f'I didn\'t add {reply.quote(said)} as a task. To add it, say "add {said}"; to end a reminder '
+            'or a repeating task, say "stop the ... reminder" or "stop repeating ...".'
+        )
+    try:
+        return _on_targets(req, ctx, j)
+    except _Reply as answer:
+        if req.ref and answer.text == reply.not_found(req.ref):
+            return f"I couldn't find a task about {reply.quote(req.ref)}."
+        raise
+
+
+def _clear_reminder(c: Changes, task: Task, ctx: Context, name: str, run: Callable[..., bool]) -> str:
+    """The reminder of `task` removed. A repeating task keeps its series, and the reply says
+    how to end it; said as "stop the rent reminder" of a repeating task without a reminder,
+    the series ends (people call a repeating task a reminder)."""
+    rule = task.get("rrule")
+    repeats = f"It still repeats {describe(rule, ctx.timezone)}" if rule else ""
+    end = f' \u2014 say "stop repeating {str(task.get("title") or "it").lower()}" to end the series.'
+    if task.get("remind_at"):
+        run("set_reminder", f"remove the reminder of {name}", clear=True)
+        return f"Removed the reminder from {name}." + (f" {repeats}{end}" if rule else "")
+    if rule and c.stop == "reminder":
+        run("clear_recurring", f"stop {name} repeating")
+        return (
+            f"{name} had no reminder of its own, but it repeated {describe(rule, ctx.timezone)}: "
+            "now it no longer repeats. It stays on your list."
+        )
+    return f"{name} has no reminder." + (f" {repeats}{end}" if rule else "")
 
 
 def _off_rule_day(rule: str, task: Task, ctx: Context) -> tuple[str, datetime] | None:
