@@ -128,13 +128,29 @@ async def test_no_task_matching_is_said_plainly(fake: FakeTasks, message: str) -
     assert [t["title"] for t in fake.tasks.values()] == ["Call mom"]
 
 
-@pytest.mark.parametrize("message", ["stop by the bank", "turn off the lights", "disable the alarm"])
-async def test_a_stop_is_never_added_as_a_task(fake: FakeTasks, message: str) -> None:
+async def test_a_stop_of_reminders_is_never_added_as_a_task(fake: FakeTasks) -> None:
     talk = Talk(fake, NOW)
+    message = "stop reminding me so often"
     answer = await talk.say(message)
-    assert fake.tasks == {}
     assert answer.startswith(f"I didn't add '{message}' as a task.")
     assert f'"add {message}"' in answer
+    assert not (await talk.say("turn off all notifications")).startswith("Added")
+    assert fake.tasks == {}
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("stop by the bank", "Stop by the bank"),
+        ("stop by the bank tomorrow", "Stop by the bank"),
+        ("turn off the heating before we leave", "Turn off the heating before we leave"),
+        ("disable the old alarm", "Disable the old alarm"),
+    ],
+)
+async def test_a_stop_of_anything_else_is_an_errand(fake: FakeTasks, message: str, title: str) -> None:
+    talk = Talk(fake, NOW)
+    await talk.say(message)
+    assert [t["title"] for t in fake.tasks.values()] == [title]
 
 
 @pytest.mark.parametrize(

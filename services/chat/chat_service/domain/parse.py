@@ -134,8 +134,8 @@ class Changes:
     clear_rrule: bool = False
     # Said as a stop ("stop the rent reminder", "stop the rent series"; `_read_stop`):
     # "reminder" clears the reminder, or ends the series of a repeating task without one;
-    # "series" ends the series; "said" is a line starting "stop"/"turn off" that names no
-    # reminder or series, never added as a task. A stop that matches no task says so plainly.
+    # "series" ends the series; "said" is a line starting "stop"/"turn off" about reminders or
+    # repeats that names no task, never added as a task. A stop that matches no task says so plainly.
     stop: str | None = None
     # A correction naming only a day ("no, I meant Friday") keeps the task's time of day.
     keep_time: bool = False
@@ -1765,9 +1765,15 @@ _STOP_SERIES = (
     r"^(?:stop|cancel|end|kill|quit)\s+(?:the\s+|my\s+)?"
     r"(?P<ref>(?:daily|weekly|monthly|yearly|annual|fortnightly|biweekly|nightly)\s+.+)$",
 )
-# A line starting so that names no reminder or series ("stop by the bank", "turn off the
-# lights"): never a task unless "add" / "remind me to" was said ("add stop by the bank").
-_STOP_SAID = re.compile(r"^(?:stop|turn\s+off|switch\s+off|disable|deactivate)\b", re.IGNORECASE)
+# A stop of reminders or repeats that names no task the readers above found ("stop
+# reminding me so often", "turn off all notifications"): never a task unless "add" / "remind
+# me to" was said. A stop of anything else is an errand like any other ("stop by the bank
+# tomorrow", "turn off the heating before we leave"): added.
+_STOP_SAID = re.compile(
+    r"^(?:stop|turn\s+off|switch\s+off|disable|deactivate)\b.*\b"
+    r"(?:remind\w*|alerts?|notifications?|series|repeat\w*|recurr\w*|repetitions?)\b",
+    re.IGNORECASE,
+)
 
 
 def _read_stop(text: str, now: datetime) -> Request | None:
