@@ -120,7 +120,8 @@ const toasts = () => screen.queryAllByRole("status").filter((el) => el.textConte
 describe("a task quick-added while the view hides it", () => {
   it("says it was added and that the filters hide it, with a button that clears them", async () => {
     renderTasks({ tags: ["Work"] });
-    await screen.findByText("1 task");
+    // The file's first render loads the screen's modules: over findBy's 1 s on a busy machine.
+    await screen.findByText("1 task", undefined, { timeout: 10_000 });
     await quickAdd("Buy bread");
     // Before: the line emptied and nothing on screen changed, so the task seemed lost.
     const toast = await vi.waitFor(() => {
@@ -133,7 +134,7 @@ describe("a task quick-added while the view hides it", () => {
     fireEvent.click(within(toast).getByRole("button", { name: "Clear filters" }));
     await screen.findByText("2 tasks");
     expect(screen.queryByRole("button", { name: /^Remove filter/ })).toBeNull();
-  });
+  }, 30_000);
 
   it("says nothing when the filtered list shows the new task", async () => {
     renderTasks({ tags: ["Work"] });
