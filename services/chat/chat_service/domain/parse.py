@@ -202,6 +202,9 @@ class Filters:
     # "Show me the rest" after a list that ended "...and N more": the next tasks of that listing
     # (planner._list_rest).
     rest: bool = False
+    # "What should I do first?": the open tasks in the order to do them (planner.first_things_first:
+    # overdue and due today, then by priority, then by due time), the first few shown.
+    first: bool = False
 
 
 @dataclass(frozen=True)
@@ -3237,9 +3240,22 @@ def _read_list(text: str, now: datetime) -> Request | None:
     return Request("list", filters=read_filters(text, now))
 
 
+# "What should I do first?", "what's most important?", "what to do next": what to do, in the
+# order to do it (no filter to the important ones: a task due tonight may come first).
+_WHAT_FIRST = re.compile(
+    r"\b(?:what(?:'?s|\s+is)\s+next(?!\s+(?:week|weekend|month|year|\w*day)\b)|"
+    r"what(?:\s+(?:should|shall|must|do|can)\s+i)?\s+(?:to\s+)?(?:do|work\s+on|tackle|start\s+(?:with|on))\s+"
+    r"(?:next|now|first)|what(?:'?s|\s+is)\s+(?:the\s+)?most\s+important(?:\s+(?:thing|one|task)s?)?)\b"
+)
+
+
 def read_filters(text: str, now: datetime) -> Filters:
     # The order asked for first, so its words ("most important first") filter nothing.
     sort, order, low = read_sort(text)
+    said = _WHAT_FIRST.search(low) if sort is None else None
+    what_first = said is not None
+    if said is not None:
+        low = low[: said.start()] + " " + low[said.end() :]
     status = "open"
     if re.search(r"\b(?:completed|done|finished|accomplished|checked\s+off)\b", low) and not re.search(
         r"\b(?:not\s+(?:done|completed|finished)|still|left|remaining|to\s+be\s+done)\b", low
@@ -3307,12 +3323,13 @@ def read_filters(text: str, now: datetime) -> Filters:
     elif status == "completed" and sort is None:
         sort, order = "completed_at", "desc"  # "what have I completed?": the latest first
     limit = 50
-    if re.search(
+    if what_first or re.search(
         r"\b(?:what'?s\s+next|what\s+(?:should|do)\s+i\s+do\s+(?:next|now|first)|top\s+\d+|most\s+important)\b",
         low,
     ):
         limit = 5
     return Filters(
+        first=what_first,
         status=status,
         priority=priority,
         tags=tuple(tags),

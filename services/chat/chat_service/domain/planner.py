@@ -476,6 +476,26 @@ def _add_task(c: Changes, ctx: Context, j: Journal) -> Task | str:
     return task
 
 
+PRIORITY_RANK = {name: rank for rank, name in enumerate(reversed(PRIORITY_ORDER))}
+FIRST_SCAN = 100
+
+
+def first_things_first(tasks: Sequence[Task], now: datetime) -> list[Task]:
+    """The tasks in the order to do them: those overdue or due today (in `now`'s zone) first,
+    then by priority (very important first), then by due time (soonest first, none last); a
+    tie keeps the order given. A high-priority task due in January comes after a medium one
+    due tonight, and before a medium one due tomorrow."""
+    end_of_today = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
+
+    def key(task: Task) -> tuple[int, int, int, datetime]:
+        due = reply.parse_time(task.get("due_at"))
+        pressing = due is not None and due < end_of_today
+        rank = PRIORITY_RANK.get(str(task.get("priority")), PRIORITY_RANK["MEDIUM"])
+        return (0 if pressing else 1, rank, due is None, due or now)
+
+    return sorted(tasks, key=key)
+
+
 def _list(req: Request, ctx: Context, j: Journal) -> str:
     f = req.filters
     if f.rest:
@@ -487,6 +507,10 @@ def _list(req: Request, ctx: Context, j: Journal) -> str:
         has = j.call("list_tasks", status="all", tags=f.tag_said, limit=1, timezone=ctx.timezone)
         if _ok(has) and has.get("tasks"):
             f = _spelled(replace(f, tags=(f.tag_said,)), has["tasks"])
+    if f.first:
+        # "What should I do first?": ordered here from all of them (the API orders by priority
+        # only), the first few shown.
+        f = replace(f, limit=FIRST_SCAN)
     result = j.call(
         "list_tasks",
         status=f.status,
@@ -506,8 +530,12 @@ def _list(req: Request, ctx: Context, j: Journal) -> str:
         return _failure(result, "get your tasks")
     if f.count_by_tag:
         return reply.counted_by_tag(result.get("tasks", []), f.count_by_tag, more=bool(result.get("more")))
-    tasks = result.get("tasks", [])
-    text = reply.listing(tasks, ctx.now, ctx.timezone, _spelled(f, tasks), more=bool(result.get("more")))
+    tasks, more = result.get("tasks", []), bool(result.get("more"))
+    if f.first:
+        ordered = first_things_first(tasks, ctx.local_now)
+        limit = req.filters.limit
+        tasks, more, f = ordered[:limit], more or len(ordered) > limit, replace(f, limit=limit)
+    text = reply.listing(tasks, ctx.now, ctx.timezone, _spelled(f, tasks), more=more)
     if req.cannot is not None:
         # "Help me plan the weekend" (parse: a list with the planning asked): no tool plans, so
         # the stretch's tasks and what to say next (before: a pointer to its question, or for

@@ -282,6 +282,8 @@ def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, mo
     head = f"You have {count}{'+' if more else ''} {described(count)}"
     if (in_order := order_text(filters.sort, filters.order)) and count > 1:
         head += ", " + in_order
+    elif getattr(filters, "first", False) and count > 1:
+        head += ", " + FIRST_ORDER
     lines = [task_line(t, now, zone) for t in tasks[:MAX_LISTED]]
     rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else ""
     return head + ":\n" + "\n".join(lines) + rest
@@ -329,6 +331,9 @@ def listing_continued(tasks: Sequence[Task], now: datetime, zone: str, *, done: 
     lines = [_done_line(t, now, zone) if done else task_line(t, now, zone) for t in shown]
     rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else "\n...and more." if more else ""
     return head + "\n" + "\n".join(lines) + rest
+
+
+FIRST_ORDER = "overdue and due today first, then by priority"
 
 
 def order_text(sort: str | None, order: str | None) -> str:
