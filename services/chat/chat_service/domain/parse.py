@@ -205,6 +205,8 @@ class Filters:
     # "What should I do first?": the open tasks in the order to do them (planner.first_things_first:
     # overdue and due today, then by priority, then by due time), the first few shown.
     first: bool = False
+    # "Move my 8pm tasks to 9pm": the open tasks due at this time of day (planner._move_clock).
+    at_clock: time | None = None
 
 
 @dataclass(frozen=True)
@@ -1049,6 +1051,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_complete,
         _read_clear_due,
         _read_priority,
+        _read_move_clock,
         _read_move_all,
         _read_due_or_new,
         _read_delete,
@@ -2746,6 +2749,40 @@ def _read_move_all(text: str, now: datetime) -> Request | None:
         # "move the work tasks to friday": a task may be called "Work tasks"; if one is, it is meant.
         return replace(request, ref=head.strip(), one_task=_read_due(text, now))
     return request
+
+
+# "move my 8pm tasks to 9pm", "move my 8pm to 9pm", "move the 8 pm ones to 9": the open tasks
+# due at one time of day to another time, on their own day (which day: planner._move_clock).
+_CLOCK_SAID = r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*[ap]\.?m\.?|\d{1,2}:[0-5]\d|noon|midnight)"
+_MOVE_CLOCK = re.compile(
+    r"^(?:move|push|shift|change|reschedule|put|bump|switch)\s+(?:all\s+(?:of\s+)?)?(?:my|the|all)\s+"
+    r"(?:(?:tasks?|things|stuff|items|to-?dos|ones)\s+(?:due\s+|at\s+)?)?(?:at\s+)?(?P<from>"
+    + _CLOCK_SAID
+    + r")"
+    r"(?:\s+(?:tasks?|ones|things|stuff|items|to-?dos))?\s+(?:to|until|till)\s+(?:at\s+)?"
+    r"(?P<to>" + _CLOCK_SAID + r"|\d{1,2}(?:[:.][0-5]\d)?)$",
+    re.IGNORECASE,
+)
+
+
+def _clock_of(said: str, now: datetime, meridiem: str | None = None) -> time | None:
+    if meridiem and re.fullmatch(r"\d{1,2}(?:[:.][0-5]\d)?", said):
+        said += meridiem  # "the 8 pm ones to 9": 9 pm
+    when, leftover = _when_only("at " + said, now)
+    return when.at.time() if when is not None and not leftover and when.time_given else None
+
+
+def _read_move_clock(text: str, now: datetime) -> Request | None:
+    m = _MOVE_CLOCK.match(text.strip().rstrip(".!"))
+    if not m:
+        return None
+    start = _clock_of(m.group("from"), now)
+    said_meridiem = re.search(r"[ap]\.?m", m.group("from"), re.IGNORECASE)
+    to = _clock_of(m.group("to"), now, said_meridiem.group(0).replace(".", "") if said_meridiem else None)
+    if start is None or to is None:
+        return None
+    due = When(at=datetime.combine(now.date(), to, tzinfo=now.tzinfo), date_given=False, time_given=True)
+    return Request("move_all", changes=Changes(due=due), filters=Filters(at_clock=start))
 
 
 # "mark all overdue tasks as done", "check off today's tasks", "complete all work tasks", "I

@@ -8,7 +8,7 @@ the next step) or its end (the reply). A cloud model does the same through the s
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -1094,6 +1094,8 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
     given; says how many and which. A task called exactly what a group's words say ('Work
     tasks') is meant instead, when the words could be its name."""
     f = req.filters
+    if f.at_clock is not None:
+        return _move_clock(req, f.at_clock, ctx, j)
     if f.due is None and f.due_after is None and not f.tags and not f.priority:
         return reply.ASK_WHICH_TASKS
     result = _group(req, ctx, j)
@@ -1158,6 +1160,51 @@ def _spelled(f: Filters, tasks: Sequence[Task]) -> Filters:
         found = seen.get(tag.casefold())
         spelled.append(max(found, key=found.__getitem__) if found else tag)
     return replace(f, tags=tuple(spelled))
+
+
+CLOCK_SCAN = 100
+
+
+def _move_clock(req: Request, at: time, ctx: Context, j: Journal) -> str:
+    """'Move my 8pm tasks to 9pm': the open tasks due at 8 PM today, or if none, on the next
+    day that has some, each to 9 PM on its own day; the reply names the day when not today."""
+    assert req.changes.due is not None
+    to = req.changes.due.at.time()
+    zone = ZoneInfo(ctx.timezone)
+    today = ctx.local_now.date()
+    midnight = datetime.combine(today, time(0, 0), tzinfo=zone)
+    result = j.call(
+        "list_tasks",
+        status="open",
+        due_after=iso(midnight - timedelta(seconds=1)),
+        sort="due_at",
+        limit=CLOCK_SCAN,
+        timezone=ctx.timezone,
+    )
+    if not _ok(result):
+        return _failure(result, "get your tasks")
+    said = reply.clock(datetime.combine(today, at))
+    at_clock: list[tuple[Task, datetime]] = []
+    for task in result.get("tasks", []):
+        due = reply.parse_time(task.get("due_at"))
+        local = due.astimezone(zone) if due is not None else None
+        if local is not None and local.date() >= today and (local.hour, local.minute) == (at.hour, at.minute):
+            at_clock.append((task, local))
+    if not at_clock:
+        return f"You have no open tasks due at {said} from today on, so I didn't move anything."
+    day = min(local.date() for _, local in at_clock)
+    moves = [
+        (task, datetime.combine(day, to, tzinfo=zone)) for task, local in at_clock if local.date() == day
+    ]
+    moves = moves[:MAX_MOVED]
+    outcomes = j.each(moves, _move_one)
+    moved = [(task, due) for (task, due), failed in zip(moves, outcomes, strict=True) if not failed]
+    on_day = reply.day_text(moves[0][1], ctx.now, ctx.timezone)
+    on_day = on_day if on_day in ("today", "tomorrow") else "on " + on_day
+    note = "" if day == today else f"You had none at {said} today."
+    source = f"tasks due at {said} {on_day}"
+    text = reply.moved_all(moved, source, f"to {reply.clock(moves[0][1])}", ctx.now, ctx.timezone, note)
+    return " ".join([text, *(failed for failed in outcomes if failed)]).strip()
 
 
 def _not_later(task: Task, new_due: datetime) -> bool:
