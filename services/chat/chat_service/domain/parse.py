@@ -1344,7 +1344,10 @@ def _reminder_apart(task: str, reminder: When | None, now: datetime) -> bool:
     'dentist monday at 3pm' and 'at 1pm'; not 'dentist monday' and 'at 1pm')."""
     changes = _attributes(Scanner(task), now)
     due = series_due(changes, now)
-    if reminder is None or due is None or changes.dues:
+    if reminder is not None and changes.dues:
+        # "gym tuesday and thursday at 7am and remind me at 6am": a time alone, on each day.
+        return not reminder.date_given and any(d.time_given or d.time_implied for d in changes.dues)
+    if reminder is None or due is None:
         return False
     return (due.date_given and reminder.date_given) or (
         (due.time_given or due.time_implied) and (reminder.time_given or reminder.time_implied)

@@ -416,7 +416,7 @@ def _add(req: Request, ctx: Context, j: Journal) -> str:
         return "What should the task be called?"
     # A task for each day said ("gym tuesday and thursday at 7am"): the adds wait for nothing,
     # so they go out together, in one step.
-    days = [replace(c, due=due, dues=()) for due in c.dues]
+    days = [replace(c, due=due, dues=(), remind_at=_on_day(c.remind_at, due)) for due in c.dues]
     if len(days) > MAX_ADDED_TOLD:
         # "gym monday to friday at 7am": told in one sentence.
         outcomes = j.each(days, lambda day, branch: _add_task(day, ctx, branch))
@@ -427,6 +427,14 @@ def _add(req: Request, ctx: Context, j: Journal) -> str:
         # Each told.
         return " ".join(j.each(days, lambda day, branch: _add_one(day, ctx, branch)))
     return _add_one(c, ctx, j)
+
+
+def _on_day(reminder: When | None, due: When) -> When | None:
+    """A reminder time said for a task of several days ("... and remind me at 6am"): on each
+    task's own day."""
+    if reminder is None:
+        return None
+    return When(datetime.combine(due.at.date(), reminder.at.timetz()), date_given=True, time_given=True)
 
 
 # A task added for more than this many days in one message is told in one sentence.
