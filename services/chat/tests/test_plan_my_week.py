@@ -123,3 +123,14 @@ def test_a_sort_is_still_a_sort() -> None:
 @pytest.mark.parametrize("message", ["help", "help me", "help me plan my trip", "what can you do"])
 def test_the_general_help_is_still_the_help(message: str) -> None:
     assert parse(message, NOW).intent == "help"
+
+
+# "plan my next weekend" added a task 'Plan my' (due next Saturday): now as "plan next weekend".
+@pytest.mark.parametrize("message", ["plan my next weekend", "plan our next weekend", "plan my next week"])
+async def test_plan_my_next_weekend_lists_it_as_plan_next_weekend(message: str, fake: FakeTasks) -> None:
+    seed(fake)
+    chat = Chat(fake)
+    same = message.replace("my ", "").replace("our ", "")
+    assert await chat.say(message) == await Chat(fake).say(same)
+    assert parse(message, NOW).intent == "list"
+    assert sorted(titles(fake)) == ["Call mom", "Dentist", "Hike", "Report"]

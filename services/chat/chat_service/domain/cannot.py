@@ -116,7 +116,9 @@ def _planning(text: str, asked: bool) -> Cannot | None:
     # Said plainly, "sort out my week" is a to-do of the user's; "plan my weekend", "plan my
     # week", "plan the week", "plan next week", "plan next weekend" ask what is on it.
     weekend = (
-        re.fullmatch(r"(?:my|the|this|next)\s+week(?:end)?", m.group("span"), re.IGNORECASE) if m else None
+        re.fullmatch(r"(?:my\s+|our\s+)?(?:my|the|this|next)\s+week(?:end)?", m.group("span"), re.IGNORECASE)
+        if m
+        else None
     )
     plain_weekend = weekend is not None and re.match(r"plan\b", request, re.IGNORECASE)
     if m is None or not (
