@@ -1062,6 +1062,9 @@ def _after_due(task: Task, ctx: Context) -> str:
     """' Heads up: that's after it's due (Monday at 3:00 PM).' when the task's reminder is
     later than its due time (set so all the same), else ''."""
     due, remind = reply.parse_time(task.get("due_at")), reply.parse_time(task.get("remind_at"))
+    if remind is not None and remind < ctx.now:
+        # "Remind me about it yesterday at 5", a shift that lands before now: set as asked.
+        return " Heads up: that's in the past."
     if due is None or remind is None or remind <= due:
         return ""
     return f" Heads up: that's after it's due ({_when_said(task.get('due_at'), ctx)})."
