@@ -37,8 +37,12 @@ const desktop = () => desktopPage(browser, "delete");
 const rows = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll("[aria-label$='. Open details']")].map((row) => row.getAttribute("aria-label")));
 
-/** From the task's row: Enter opens it, the bin (by keyboard) asks, Delete answers. */
-async function deleteByKeyboard(page: Page, title: string) {
+/**
+ * From the task's row: Enter opens it, the bin (by keyboard) asks, `answer` answers: "Delete",
+ * or for a repeating task "Delete this one" (two Shift+Tabs back from "Keep", past "Delete and
+ * stop repeating").
+ */
+async function deleteByKeyboard(page: Page, title: string, answer: "Delete" | "Delete this one" = "Delete") {
   await page.getByRole("button", { name: `${title}. Open details` }).focus();
   await page.keyboard.press("Enter");
   const drawer = page.getByRole("dialog", { name: "Edit task" });
@@ -48,7 +52,11 @@ async function deleteByKeyboard(page: Page, title: string) {
   // The question's safe answer has focus (before: <body>).
   await expect.poll(() => focused(page)).toBe("Keep");
   await page.keyboard.press("Shift+Tab");
-  expect(await focused(page)).toBe("Delete");
+  if (answer === "Delete this one") {
+    expect(await focused(page)).toBe("Delete and stop repeating");
+    await page.keyboard.press("Shift+Tab");
+  }
+  expect(await focused(page)).toBe(answer);
   await page.keyboard.press("Enter");
 }
 
@@ -71,7 +79,7 @@ describe("deleting from the edit drawer with the keyboard", () => {
     await page.getByRole("button", { name: "Call mom. Open details" }).waitFor();
     expect(await rows(page)).toEqual(["Buy milk. Open details", "Call mom. Open details", "Pay rent. Open details"]);
 
-    await deleteByKeyboard(page, "Buy milk");
+    await deleteByKeyboard(page, "Buy milk", "Delete this one");
     await page.getByRole("status").filter({ hasText: "Deleted “Buy milk”" }).waitFor();
     await expect.poll(() => focused(page)).toBe("Call mom. Open details");
 
