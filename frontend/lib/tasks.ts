@@ -417,8 +417,9 @@ export function useDeleteTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: ({ task }: { task: Task }) =>
-      api<void>(`tasks/${encodeURIComponent(task.id)}`, { method: "DELETE" }),
+    // series: its series ends too, no next instance (task-service's DELETE ?series=true, one request).
+    mutationFn: ({ task, series }: { task: Task; series?: boolean }) =>
+      api<void>(`tasks/${encodeURIComponent(task.id)}${series ? "?series=true" : ""}`, { method: "DELETE" }),
     onMutate: async ({ task }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const saved = snapshot(client);

@@ -61,16 +61,19 @@ afterEach(() => {
   delete Element.prototype.scrollIntoView;
 });
 
-/** fetch answering `answer(method, path, body)` (else an empty list), recording what was sent. */
-function stubFetch(answer: (method: string, path: string, body: unknown) => Response | undefined) {
+/**
+ * fetch answering `answer(method, path, body, query)` (else an empty list), recording what was
+ * sent (its path with the query string).
+ */
+function stubFetch(answer: (method: string, path: string, body: unknown, query: URLSearchParams) => Response | undefined) {
   vi.stubGlobal(
     "fetch",
     vi.fn(async (url: string, init?: RequestInit) => {
-      const path = new URL(url, "http://localhost").pathname;
+      const { pathname: path, search, searchParams } = new URL(url, "http://localhost");
       const method = init?.method ?? "GET";
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-      requests.push({ method, path, ifMatch: new Headers(init?.headers).get("If-Match"), body });
-      return answer(method, path, body) ?? Response.json({ items: [], next_cursor: null });
+      requests.push({ method, path: path + search, ifMatch: new Headers(init?.headers).get("If-Match"), body });
+      return answer(method, path, body, searchParams) ?? Response.json({ items: [], next_cursor: null });
     }),
   );
 }
@@ -110,41 +113,21 @@ describe("deleting a repeating task from the drawer", () => {
     within(question).getByRole("button", { name: "Delete and stop repeating" });
 
     fireEvent.click(one);
-    expect(onDelete).toHaveBeenCalledWith(task);
+    expect(onDelete.mock.calls).toEqual([[task]]);
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
   });
 
-  it("'Delete and stop repeating' clears the rule (PATCH rrule null, If-Match) and then has it deleted, to come back with its rule", async () => {
-    stubFetch((method) => (method === "PATCH" ? Response.json({ ...weekly(), rrule: null, is_recurring: false, version: 4 }) : undefined));
+  it("'Delete and stop repeating' has the Tasks screen delete it with its series ended, and closes", () => {
+    stubFetch(() => undefined);
     const task = weekly();
     const { onDelete, onClose } = renderDrawer(task);
     fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
     fireEvent.click(screen.getByRole("button", { name: "Delete and stop repeating" }));
-    await vi.waitFor(() => expect(onDelete).toHaveBeenCalledTimes(1));
-    expect(requests.filter((r) => r.method !== "GET")).toEqual([
-      { method: "PATCH", path: "/api/tasks/w1", ifMatch: "3", body: { rrule: null } },
-    ]);
-    // The task as it was, rule and all, without the series (Undo makes it again, repeating).
-    expect(onDelete.mock.calls[0][0]).toMatchObject({ id: "w1", rrule: "FREQ=WEEKLY", series_id: null });
+    // One request, made by the Tasks screen's delete (DELETE ?series=true): the drawer sends none.
+    expect(onDelete.mock.calls).toEqual([[task, { series: true }]]);
     expect(onClose).toHaveBeenCalledTimes(1);
-  });
-
-  it("deletes nothing when clearing the rule is refused (changed elsewhere), and says so", async () => {
-    stubFetch((method) =>
-      method === "PATCH"
-        ? Response.json({ error: { code: "precondition_failed", message: "The task has changed: its version is now 4." } }, { status: 412 })
-        : undefined,
-    );
-    const { onDelete, onClose } = renderDrawer(weekly());
-    fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
-    fireEvent.click(screen.getByRole("button", { name: "Delete and stop repeating" }));
-    const toast = await screen.findByText("“Send invoice” was not deleted");
-    expect(toast.closest("[role=alert], [role=status]")?.textContent).toContain("changed somewhere else");
-    expect(onDelete).not.toHaveBeenCalled();
-    expect(onClose).not.toHaveBeenCalled();
-    expect(document.body.textContent).not.toContain("version is now");
-    screen.getByRole("button", { name: "Delete and stop repeating" });
+    expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
   });
 
   it("asks as before for a one-off, a done instance and the series' last one (guards)", () => {
@@ -175,18 +158,22 @@ describe("deleting a repeating task from the drawer", () => {
 
 describe("deleting and stopping a series on the Tasks screen", () => {
   let stored: Task[];
+  let refuseDelete: boolean;
   beforeEach(() => {
+    refuseDelete = false;
     stored = [testTask({ id: "a", title: "Pay rent" }), weekly(), testTask({ id: "c", title: "Call mom" })];
-    stubFetch((method, path, body) => {
+    stubFetch((method, path, body, query) => {
       const task = stored.find((t) => path === `/api/tasks/${t.id}`);
       if (method === "PATCH" && task) {
         Object.assign(task, body, { is_recurring: false, next_occurrence: null, version: task.version + 1 });
         return Response.json(task);
       }
       if (method === "DELETE" && task) {
+        if (refuseDelete) return Response.json({ error: { code: "internal", message: "Try again later." } }, { status: 503 });
         stored = stored.filter((t) => t !== task);
-        // As recurring-service: an open instance still repeating makes its next one.
-        if (task.rrule) stored.push({ ...task, id: "next", due_at: task.next_occurrence, version: 1 });
+        // As recurring-service: an open instance still repeating makes its next one, unless its
+        // series was ended with it (task-service's DELETE ?series=true).
+        if (task.rrule && query.get("series") !== "true") stored.push({ ...task, id: "next", due_at: task.next_occurrence, version: 1 });
         return new Response(null, { status: 204 });
       }
       if (method === "POST" && path === "/api/tasks") {
@@ -207,7 +194,7 @@ describe("deleting and stopping a series on the Tasks screen", () => {
     );
   });
 
-  it("ends the series (no next one comes), and Undo brings the task back with its rule", async () => {
+  async function stopAndDelete() {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
       <QueryClientProvider client={client}>
@@ -220,14 +207,18 @@ describe("deleting and stopping a series on the Tasks screen", () => {
     const drawer = await screen.findByRole("dialog", { name: "Edit task" });
     fireEvent.click(within(drawer).getByRole("button", { name: "Delete task" }));
     fireEvent.click(within(drawer).getByRole("button", { name: "Delete and stop repeating" }));
+  }
+  const changes = () => requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path} ${r.ifMatch ?? ""}`.trim());
+
+  it("ends the series in one request (no next one comes), says so, and Undo brings the task back with its rule", async () => {
+    await stopAndDelete();
     const toast = await vi.waitFor(() => {
-      const found = screen.queryAllByRole("status").find((el) => el.textContent?.includes("Deleted “Send invoice”"));
+      const found = screen.queryAllByRole("status").find((el) => el.textContent?.includes("Deleted “Send invoice” and stopped its repeats"));
       expect(found).toBeTruthy();
       return found!;
     });
     await vi.waitFor(() => expect(requests.some((r) => r.method === "DELETE")).toBe(true));
-    const changes = () => requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path} ${r.ifMatch ?? ""}`.trim());
-    expect(changes()).toEqual(["PATCH /api/tasks/w1 3", "DELETE /api/tasks/w1"]);
+    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true"]);
     expect(stored.map((t) => t.title)).toEqual(["Pay rent", "Call mom"]); // no next 'Send invoice'
 
     fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
@@ -239,8 +230,18 @@ describe("deleting and stopping a series on the Tasks screen", () => {
       due_at: weekly().due_at,
     });
     // Made again at once: no waiting for (and no PATCH of) a next instance that will not come.
-    expect(changes()).toEqual(["PATCH /api/tasks/w1 3", "DELETE /api/tasks/w1", "POST /api/tasks"]);
+    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true", "POST /api/tasks"]);
     await vi.waitFor(() => screen.getByRole("button", { name: "Send invoice. Open details" }));
+  });
+
+  it("a refused delete deletes nothing and says so: the task is back, no Undo, the series goes on", async () => {
+    refuseDelete = true;
+    await stopAndDelete();
+    await screen.findByText("“Send invoice” was not deleted");
+    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true"]);
+    await vi.waitFor(() => screen.getByRole("button", { name: "Send invoice. Open details" }));
+    await vi.waitFor(() => expect(screen.queryByText(/Deleted “Send invoice”/)).toBeNull());
+    expect(stored.map((t) => t.id)).toEqual(["a", "w1", "c"]);
   });
 });
 

@@ -13,8 +13,7 @@ import { Drawer } from "@/components/ui/drawer";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { useToast, useToastClearance } from "@/components/ui/toast";
 import { useRovingFocus } from "@/components/ui/use-roving-focus";
-import { useQueryClient } from "@tanstack/react-query";
-import { api, ApiError } from "@/lib/api";
+import { ApiError } from "@/lib/api";
 import { describeRRule } from "@/lib/rrule";
 import {
   errorMessage,
@@ -22,7 +21,6 @@ import {
   MAX_TITLE_LENGTH,
   PRIORITIES,
   PRIORITY_LABEL,
-  taskKeys,
   TITLE_TOO_LONG,
   titleLength,
   useUpdateTask,
@@ -321,6 +319,9 @@ function PriorityChoice({
   );
 }
 
+/** Has the Tasks screen delete `task` (with Undo); `series`: its series ends too, no next one. */
+export type DeleteTask = (task: Task, options?: { series?: boolean }) => void;
+
 function TaskForm({
   task,
   onDone,
@@ -329,7 +330,7 @@ function TaskForm({
 }: {
   task: Task;
   onDone: () => void;
-  onDelete: (task: Task) => void;
+  onDelete: DeleteTask;
   ref: Ref<CloseGuard>;
 }) {
   // The task as the form last had it: its version and fields. Another version (a save refused
@@ -352,7 +353,6 @@ function TaskForm({
   const elsewhere = (part: Part) => (clashes.includes(part) && !samePart(form, initial, part) ? theirValue(initial, part) : null);
   const [errors, setErrors] = useState<Errors>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [stopping, setStopping] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const formElement = useRef<HTMLFormElement>(null);
   const keepEditing = useRef<HTMLButtonElement>(null);
@@ -458,36 +458,9 @@ function TaskForm({
     );
   }
 
-  // Delete and stop repeating: the rule cleared first (as Repeat "Does not repeat" saves it, with
-  // If-Match), so deleting this instance makes no next one; then the Tasks screen deletes it. Its
-  // Undo makes the task again with its rule: given here without its series (none to move a next
-  // instance back from), restoreInput keeps the rule and the task comes back repeating.
+  // An open instance of a series: "Delete and stop repeating" has the Tasks screen delete it with
+  // its series ended (one request, DELETE ?series=true), so no next instance is made.
   const series = seriesNext(task);
-  const queryClient = useQueryClient();
-  async function stopAndDelete() {
-    // Not disabled while on its way (focus would fall to <body>): a second press does nothing.
-    if (stopping) return;
-    setStopping(true);
-    try {
-      await api(`tasks/${encodeURIComponent(task.id)}`, {
-        method: "PATCH",
-        body: { rrule: null },
-        headers: { "If-Match": String(task.version) },
-      });
-    } catch (error) {
-      setStopping(false);
-      const conflict = error instanceof ApiError && error.status === 412;
-      toast({
-        tone: "error",
-        title: `“${task.title}” was not deleted`,
-        description: conflict ? "It changed somewhere else and has been reloaded. Look it over and try again." : errorMessage(error),
-      });
-      void queryClient.invalidateQueries({ queryKey: taskKeys.all });
-      return;
-    }
-    onDelete({ ...task, series_id: null, parent_task_id: null });
-    onDone();
-  }
 
   // aria-describedby of a control: its error or hint, and its "Changed elsewhere" note.
   const described = (id: string, error: string | undefined, part: Part, hint?: boolean) => {
@@ -686,15 +659,21 @@ function TaskForm({
               size="sm"
               aria-describedby="task-delete-next"
               onClick={() => {
-                if (stopping) return;
                 onDelete(task);
                 onDone();
               }}
             >
               Delete this one
             </Button>
-            <Button variant="danger" size="sm" onClick={() => void stopAndDelete()}>
-              {stopping ? "Stopping…" : "Delete and stop repeating"}
+            <Button
+              variant="danger"
+              size="sm"
+              onClick={() => {
+                onDelete(task, { series: true });
+                onDone();
+              }}
+            >
+              Delete and stop repeating
             </Button>
             <Button
               ref={keepTask}
@@ -770,7 +749,7 @@ export function TaskDrawer({
   task: Task | null;
   onClose: () => void;
   /** Delete was confirmed: delete `task` (the drawer then closes). */
-  onDelete: (task: Task) => void;
+  onDelete: DeleteTask;
   /** For the browser's Back: may the drawer close now, or did it ask about unsaved changes? */
   guard?: Ref<CloseGuard>;
 }) {

@@ -53,6 +53,7 @@ import { loadCelebration } from "./task-row";
 // The drawer (form, recurrence editor, tag autocomplete) loads on demand, preloaded when idle.
 const loadDrawer = () => import("./task-drawer");
 type CloseGuard = import("./task-drawer").CloseGuard;
+type DeleteTask = import("./task-drawer").DeleteTask;
 const TaskDrawer = dynamic(() => loadDrawer().then((m) => m.TaskDrawer), { ssr: false });
 
 /** After the list is on screen, fetch what the first interactions need. */
@@ -152,8 +153,9 @@ export function toggleToast(task: Task, completing: boolean, undo: () => void): 
  * What deleting `task` says, with Undo (which makes it again: the API has no undelete; an open
  * instance of a series gets its next instance moved back instead, useRestoreTask).
  */
-export function deleteToast(task: Task, undo: () => void): ToastOptions {
-  return { tone: "info", title: `Deleted “${task.title}”`, action: { label: "Undo", onClick: undo } };
+export function deleteToast(task: Task, undo: () => void, series = false): ToastOptions {
+  const title = `Deleted “${task.title}”${series ? " and stopped its repeats" : ""}`;
+  return { tone: "info", title, action: { label: "Undo", onClick: undo } };
 }
 
 /**
@@ -538,8 +540,10 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const { mutateAsync: removeTask } = useDeleteTask();
   const { mutateAsync: restoreTask } = useRestoreTask();
-  const onDelete = useCallback(
-    (task: Task) => {
+  const onDelete = useCallback<DeleteTask>(
+    (deleted, { series = false } = {}) => {
+      // Its series ended too: no next instance to move back, so Undo makes it again, rule and all.
+      const task = series ? { ...deleted, series_id: null, parent_task_id: null } : deleted;
       const next = focusAfterDelete(tasks, task.id);
       const index = tasks.findIndex((t) => t.id === task.id);
       const neighbours = index >= 0 ? { before: tasks[index + 1]?.id ?? null, after: tasks[index - 1]?.id ?? null } : null;
@@ -558,9 +562,9 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           },
           () => {}, // the error toast says it
         );
-      const said = toast(deleteToast(task, undo));
+      const said = toast(deleteToast(task, undo, series));
       // Refused (its error toast says why): nothing to undo.
-      removeTask({ task }).catch(() => dismiss(said));
+      removeTask({ task, series }).catch(() => dismiss(said));
     },
     [tasks, queryClient, viewKey, restoreTask, removeTask, toast, dismiss],
   );
