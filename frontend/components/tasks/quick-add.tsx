@@ -32,6 +32,7 @@ import {
   type Task,
 } from "@/lib/tasks";
 import { PRIORITY_BADGE } from "./labels";
+import { useFocusReturn } from "./use-focus-return";
 
 type Parse = typeof parseQuickAdd;
 let parser: Promise<Parse> | null = null;
@@ -217,7 +218,9 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
     const create = useCreateTask();
     const [error, setError] = useState<string | null>(null);
     const input = useRef<HTMLInputElement>(null);
-    const cameFrom = useRef<HTMLElement | null>(null);
+    // Escape gives focus back where it came from ("n" on a task row), not from the line's own
+    // chips and button; else to <main>.
+    const focusReturn = useFocusReturn((field) => field.form);
     useImperativeHandle(ref, () => input.current!, []);
     // Words the user took back from a chip into the title ("Weekly" of "Weekly review notes"):
     // kept while the line is edited, forgotten once it is sent or emptied.
@@ -314,21 +317,12 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
                 onValueChange(event.target.value);
                 setError(null);
               }}
-              onFocus={(event) => {
-                // Where focus came from ("n" on a task row, Shift+Tab from the search box), not
-                // from the line's own chips and button.
-                const from = event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null;
-                if (!(from && event.currentTarget.form?.contains(from))) cameFrom.current = from;
-              }}
+              onFocus={focusReturn.onFocus}
               onKeyDown={(event) => {
                 // Escape only leaves the line: what was typed stays (it is easy to clear by hand,
                 // impossible to get back). Focus goes back where it came from, or to the page's
                 // main region (not to the body: the next Tab would start from the top).
-                if (event.key !== "Escape") return;
-                const back = cameFrom.current;
-                const to = back?.isConnected ? back : document.getElementById("main");
-                if (to) to.focus();
-                else event.currentTarget.blur();
+                if (event.key === "Escape") focusReturn.leave(event.currentTarget);
               }}
               autoComplete="off"
               enterKeyHint="done"

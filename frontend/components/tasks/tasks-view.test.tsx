@@ -638,3 +638,52 @@ describe("the search box and the list's arrows", () => {
     expect(document.activeElement).toBe(row("Submit report"));
   });
 });
+
+describe("Escape in an empty search box", () => {
+  // Before: it blurred the box, so focus fell to the body and the next Tab started from the top.
+  beforeEach(() => {
+    stored = [testTask({ id: "r1", title: "Submit report" }), testTask({ id: "r2", title: "Print report" })];
+  });
+  function renderInMain() {
+    localStorage.setItem(
+      VIEW_STORAGE_KEY,
+      JSON.stringify({ filters: { status: "open", priority: [], due: null, tags: [] }, sort: null, order: "asc" }),
+    );
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <main id="main" tabIndex={-1}>
+            <TasksView />
+          </main>
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+  }
+  const row = (title: string) => screen.getByRole("button", { name: `${title}. Open details` });
+
+  it("gives focus back to the task row it came from (↑ on the first row)", async () => {
+    renderInMain();
+    await screen.findByText("2 tasks");
+    const search = screen.getByLabelText("Search tasks");
+    row("Submit report").focus();
+    fireEvent.keyDown(row("Submit report"), { key: "ArrowUp" });
+    expect(document.activeElement).toBe(search);
+    fireEvent.keyDown(search, { key: "Escape" });
+    expect(document.activeElement).toBe(row("Submit report"));
+  });
+
+  it("with words, Escape clears them and stays; then, empty, it goes to <main> when focus came from nowhere", async () => {
+    renderInMain();
+    await screen.findByText("2 tasks");
+    const search = screen.getByLabelText("Search tasks") as HTMLInputElement;
+    fireEvent.keyDown(document.body, { key: "/" });
+    expect(document.activeElement).toBe(search);
+    fireEvent.change(search, { target: { value: "report" } });
+    fireEvent.keyDown(search, { key: "Escape" });
+    expect(search.value).toBe("");
+    expect(document.activeElement).toBe(search); // guard: as before
+    fireEvent.keyDown(search, { key: "Escape" });
+    expect(document.activeElement).toBe(document.getElementById("main"));
+  });
+});

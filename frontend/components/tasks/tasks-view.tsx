@@ -49,6 +49,7 @@ import { FilterMenu } from "./filter-menu";
 import { loadParser, QuickAdd } from "./quick-add";
 import { TaskList, type TaskListHandle } from "./task-list";
 import { loadCelebration } from "./task-row";
+import { useFocusReturn } from "./use-focus-return";
 
 // The drawer (form, recurrence editor, tag autocomplete) loads on demand, preloaded when idle.
 const loadDrawer = () => import("./task-drawer");
@@ -338,6 +339,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   usePreloadWhenIdle();
   const quickAdd = useRef<HTMLInputElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const searchFocus = useFocusReturn((field) => field.parentElement);
   const [quickText, setQuickText] = useState("");
   const searchParams = useSearchParams();
   const [searchText, setSearchText] = useState(() => searchParams.get("search") ?? "");
@@ -674,10 +676,12 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
             type="search"
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
+            onFocus={searchFocus.onFocus}
             onKeyDown={(e) => {
               if (e.key === "Escape") {
+                // Words: Escape clears them. Empty: it leaves the box, focus back where it came from.
                 if (searchText) setSearchText("");
-                else e.currentTarget.blur();
+                else searchFocus.leave(e.currentTarget);
               } else if (e.key === "ArrowDown" && !(e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) && tasks[0]) {
                 // Into the results: the first row (the list's arrows go on from there; ↑ comes back).
                 e.preventDefault();
