@@ -5,7 +5,7 @@
  */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { stubResizeObserver } from "@/lib/test-stubs";
 import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
@@ -45,6 +45,12 @@ let seriesEnded = false;
 let changedBeforePatch = false;
 const savedWait = { ...nextInstanceWait };
 const WEEK = 7 * 86_400_000;
+
+// The screen loads these on demand (the drawer on first open; the quick-add parser and the
+// celebration preloaded 500 ms after the list shows). Loaded here once for the file, so the first
+// test does not pay their one-off transform and import (~1 s idle, over 5 s timeouts under load)
+// inside its own time; each test still opens the drawer through next/dynamic as the page does.
+beforeAll(() => Promise.all([import("./task-drawer"), import("@/lib/quick-add"), import("./celebration")]));
 
 beforeEach(() => {
   created = [];
