@@ -118,6 +118,20 @@ describe("deleting a repeating task from the drawer", () => {
     expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
   });
 
+  it("gives its three answers the whole bar: Save and Cancel step aside until Keep", async () => {
+    stubFetch(() => undefined);
+    renderDrawer(weekly());
+    expect(screen.getByRole("button", { name: "Save" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
+    const question = screen.getByRole("group", { name: "Delete this repeating task?" });
+    expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Cancel" })).toBeNull();
+    fireEvent.click(within(question).getByRole("button", { name: "Keep" }));
+    await frames();
+    expect(screen.getByRole("button", { name: "Save" })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Delete task" }));
+  });
+
   it("'Delete and stop repeating' has the Tasks screen delete it with its series ended, and closes", () => {
     stubFetch(() => undefined);
     const task = weekly();

@@ -474,6 +474,20 @@ function TaskForm({
   // "Starts Mon, Nov 30, the first weekday (was Sat, Nov 28)." when setRepeat moved it.
   const start = form.rrule !== initial.rrule ? firstSlot(form.rrule, dueAnchor, form.repeatFrom) : null;
   const startsOn = start && start.date === form.dueDate ? start : null;
+  // "Keep" answers either delete question: back to the bin button.
+  const keepButton = (
+    <Button
+      ref={keepTask}
+      size="sm"
+      variant="ghost"
+      onClick={() => {
+        setConfirmDelete(false);
+        requestAnimationFrame(() => bin.current?.focus());
+      }}
+    >
+      Keep
+    </Button>
+  );
   return (
     <>
       <form ref={formElement} id={formId} onSubmit={save} noValidate className="space-y-5">
@@ -675,17 +689,7 @@ function TaskForm({
             >
               Delete and stop repeating
             </Button>
-            <Button
-              ref={keepTask}
-              size="sm"
-              variant="ghost"
-              onClick={() => {
-                setConfirmDelete(false);
-                requestAnimationFrame(() => bin.current?.focus());
-              }}
-            >
-              Keep
-            </Button>
+            {keepButton}
           </div>
         ) : confirmDelete ? (
           <div role="group" aria-labelledby="task-delete-question" className="flex flex-wrap items-center gap-2">
@@ -703,17 +707,7 @@ function TaskForm({
             >
               Delete
             </Button>
-            <Button
-              ref={keepTask}
-              size="sm"
-              variant="ghost"
-              onClick={() => {
-                setConfirmDelete(false);
-                requestAnimationFrame(() => bin.current?.focus());
-              }}
-            >
-              Keep
-            </Button>
+            {keepButton}
           </div>
         ) : (
           <Button
@@ -729,12 +723,15 @@ function TaskForm({
             <Trash2 aria-hidden className="h-4 w-4" />
           </Button>
         )}
-        <div className="ml-auto flex gap-2">
-          {!confirmDiscard && !(confirmDelete && series) && <Button onClick={onDone}>Cancel</Button>}
-          <Button type="submit" form={formId} variant="primary" disabled={update.isPending}>
-            {update.isPending ? "Saving…" : "Save"}
-          </Button>
-        </div>
+        {/* The repeating task's question needs the bar's width for its three answers. */}
+        {!(confirmDelete && series) && (
+          <div className="ml-auto flex gap-2">
+            {!confirmDiscard && <Button onClick={onDone}>Cancel</Button>}
+            <Button type="submit" form={formId} variant="primary" disabled={update.isPending}>
+              {update.isPending ? "Saving…" : "Save"}
+            </Button>
+          </div>
+        )}
       </div>
     </>
   );
