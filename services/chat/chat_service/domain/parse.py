@@ -2086,6 +2086,21 @@ def _read_move_reminder(text: str, now: datetime) -> Request | None:
     return _req("update", ref, Changes(remind_at=when, reminder_moved=True))
 
 
+def _reminder_when(scan: Scanner, now: datetime) -> When | None:
+    """The time a reminder is asked for. "Yesterday" is a date here ("remind me about the
+    report yesterday at 5": yesterday 17:00, its time else 9:00), never words of the task's
+    name (before: the task 'report yesterday', or today at 5): the reminder is set as asked
+    and the reply says it is in the past, as for a reminder moved there (planner._after_due).
+    "yesterday's notes" stays words."""
+    said = scan.take(r"\b(?:on\s+|for\s+)?yesterday\b(?!['\u2019]s)")
+    when = take_when(scan, now)
+    if said is None or (when is not None and when.date_given):
+        return when
+    clock = when.at.time() if when is not None and when.time_given else DEFAULT_TIME
+    day = datetime.combine(now.date() - timedelta(days=1), clock, tzinfo=now.tzinfo)
+    return When(at=day, date_given=True, time_given=when is not None and when.time_given)
+
+
 def _read_reminder(text: str, now: datetime) -> Request | None:
     clear = re.match(
         r"^(?:remove|delete|cancel|clear|turn\s+off|disable|drop|stop)\s+(?:the\s+|my\s+|all\s+)?(?:reminders?|alerts?|notifications?)"
@@ -2136,7 +2151,7 @@ def _read_reminder(text: str, now: datetime) -> Request | None:
                 else 10080
             )
             minutes = number(m.group(1)) * factor
-    when = None if minutes is not None else take_when(scan, now)
+    when = None if minutes is not None else _reminder_when(scan, now)
     rest = re.sub(r"^(?:about|of|for|on|to|regarding)\s+", "", scan.rest(), flags=re.IGNORECASE)
     # "remind me about the kickoff call at 12 instead": the reminder moves there.
     rest, instead = re.subn(r"[\s,]+instead$", "", rest, flags=re.IGNORECASE)
