@@ -3284,7 +3284,11 @@ def _read_list(text: str, now: datetime) -> Request | None:
         return Request("list", filters=read_filters(follow_up.group("day"), now))
     if not _LIST_LEAD.match(text) or _what_time_is_task(text):
         return None
-    if not _LISTY.search(text) and not (day_asked and _DAY_QUESTION_LEAD.match(text)):
+    if (
+        not _LISTY.search(text)
+        and not (day_asked and _DAY_QUESTION_LEAD.match(text))
+        and not _WHAT_FIRST.search(text.lower())  # "what should I work on first?"
+    ):
         return None
     if re.search(
         r"\b(?:about|regarding|related\s+to|mentioning|matching|containing|called|named)\b",
@@ -3296,11 +3300,13 @@ def _read_list(text: str, now: datetime) -> Request | None:
 
 
 # "What should I do first?", "what's most important?", "what to do next": what to do, in the
-# order to do it (no filter to the important ones: a task due tonight may come first).
+# order to do it (no filter to the important ones: a task due tonight may come first). "What
+# should I do now?" reaches here as "what should i do" (_strip_polite takes a last "now"), so
+# the question said with nothing after it is this one too.
 _WHAT_FIRST = re.compile(
     r"\b(?:what(?:'?s|\s+is)\s+next(?!\s+(?:week|weekend|month|year|\w*day)\b)|"
     r"what(?:\s+(?:should|shall|must|do|can)\s+i)?\s+(?:to\s+)?(?:do|work\s+on|tackle|start\s+(?:with|on))\s+"
-    r"(?:next|now|first)|what(?:'?s|\s+is)\s+(?:the\s+)?most\s+important(?:\s+(?:thing|one|task)s?)?)\b"
+    r"(?:next|now|first)|what\s+(?:should|shall)\s+i\s+(?:do|work\s+on|tackle)$|what(?:'?s|\s+is)\s+(?:the\s+)?most\s+important(?:\s+(?:thing|one|task)s?)?)\b"
 )
 
 
