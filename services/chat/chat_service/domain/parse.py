@@ -1937,7 +1937,10 @@ def _read_add_tag(text: str, now: datetime) -> Request | None:
     )
     # "tag the second one work", "label #2 home" after a list: the tag right after the place.
     placed = r"(?:tag|label)\s+(?P<ref>.+?)\s+" + tag_list + r"(?:\s+(?:tags?|labels?))?$"
-    for pattern in (*patterns, placed):
+    # "tag the essay econ": the task "the ..." names, then its tag, the last word (before: a
+    # new task 'Econ' tagged essay). A task must match the words, as for "tag essay with econ".
+    named = r"(?:tag|label)\s+(?:the|my|this|that)\s+(?P<ref>[^,;:#]+?)\s+#?(?P<tags>[\w-]+)$"
+    for pattern in (*patterns, placed, named):
         m = re.match("^" + pattern, text, re.IGNORECASE)
         if m and (pattern != placed or position(m.group("ref")) is not None):
             words = [w for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("tags")) if w.strip("# ")]
