@@ -82,8 +82,8 @@ class Context:
     # listed none in the history), and whether that list was the last turn's answer.
     last_list: tuple[Task, ...] | None = None
     list_just_shown: bool = False
-    # That list's list_tasks arguments, how many of it were shown and whether more are left
-    # ({"query", "shown", "rest"}; None when it was no list_tasks list), for "show me the rest".
+    # That list's tool arguments, how many of it were shown and whether more are left
+    # ({"query", "shown", "rest"}, "tool" for a search), for "show me the rest".
     last_listing: dict[str, Any] | None = None
 
     @property
@@ -562,7 +562,8 @@ def _list_rest(ctx: Context, j: Journal) -> str:
         return reply.NO_MORE_LISTED
     query = {k: v for k, v in (listing.get("query") or {}).items() if k != "skip"}
     shown = listing.get("shown")
-    result = j.call("list_tasks", **query, skip=shown if isinstance(shown, int) else 0)
+    tool = "search_tasks" if listing.get("tool") == "search_tasks" else "list_tasks"
+    result = j.call(tool, **query, skip=shown if isinstance(shown, int) else 0)
     if not _ok(result):
         return _failure(result, "get your tasks")
     done = query.get("sort") == "completed_at"
@@ -576,7 +577,9 @@ def _search(req: Request, ctx: Context, j: Journal) -> str:
     result = j.call("search_tasks", query=terms, status="all")
     if not _ok(result):
         return _failure(result, "search your tasks")
-    return reply.search_results(query, result.get("tasks", []), ctx.now, ctx.timezone)
+    return reply.search_results(
+        query, result.get("tasks", []), ctx.now, ctx.timezone, more=bool(result.get("more"))
+    )
 
 
 def _done_yet(req: Request, ctx: Context, j: Journal) -> str:

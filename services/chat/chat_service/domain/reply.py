@@ -329,7 +329,8 @@ def listing_continued(tasks: Sequence[Task], now: datetime, zone: str, *, done: 
     else:
         head = f"Here are the last {count}:" if count > 1 else "Here's the last one:"
     lines = [_done_line(t, now, zone) if done else task_line(t, now, zone) for t in shown]
-    rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else "\n...and more." if more else ""
+    # More left past what was fetched: how many is not known ("...and 5 more" said too few).
+    rest = "\n...and more." if more else f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else ""
     return head + "\n" + "\n".join(lines) + rest
 
 
@@ -349,12 +350,16 @@ def order_text(sort: str | None, order: str | None) -> str:
     return ""
 
 
-def search_results(query: str, tasks: Sequence[Task], now: datetime, zone: str) -> str:
+def search_results(query: str, tasks: Sequence[Task], now: datetime, zone: str, *, more: bool = False) -> str:
     if not tasks:
         return f"I couldn't find any tasks about {quote(query)}."
     noun = "task" if len(tasks) == 1 else "tasks"
     lines = [task_line(t, now, zone) for t in tasks[:MAX_LISTED]]
-    return f"I found {len(tasks)} {noun} about {quote(query)}:\n" + "\n".join(lines)
+    if more:  # "show more" shows them
+        lines.append("...and more.")
+    elif len(tasks) > MAX_LISTED:
+        lines.append(f"...and {len(tasks) - MAX_LISTED} more.")
+    return f"I found {len(tasks)}{'+' if more else ''} {noun} about {quote(query)}:\n" + "\n".join(lines)
 
 
 def ask_which(ref: str | None, candidates: Sequence[Task]) -> str:
