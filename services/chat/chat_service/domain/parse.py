@@ -2106,7 +2106,8 @@ def _reminder_when(scan: Scanner, now: datetime) -> When | None:
 
 def _read_reminder(text: str, now: datetime) -> Request | None:
     clear = re.match(
-        r"^(?:remove|delete|cancel|clear|turn\s+off|disable|drop|stop)\s+(?:the\s+|my\s+|all\s+)?(?:reminders?|alerts?|notifications?)"
+        r"^(?:remove|delete|cancel|clear|turn\s+off|disable|drop|stop)\s+(?:the\s+|my\s+|all\s+|this\s+|that\s+)?"
+        r"(?:reminders?|alerts?|notifications?)"
         r"(?:\s+(?:for|on|from|of|about|to)\s+(?P<ref>.+))?$|^(?:don't|do\s+not|no\s+need\s+to)\s+remind\s+me\s+(?:about|of)\s+(?P<ref2>.+)$",
         text,
         re.IGNORECASE,

@@ -621,6 +621,10 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
             if _ok(result):
                 return [result["task"]], []
             raise _Reply(f"I couldn't find {reply.quote(ctx.last_task.get('title', 'that task'))} any more.")
+        if req.intent == "update" and req.changes.clear_reminder:
+            # "Cancel this reminder" with no task in the talk: which task's, never a task
+            # called 'reminder' deleted (before: "cancel this reminder" deleted one).
+            raise _Reply(_which_reminder(ctx, j))
         raise _Reply(reply.not_found(None))
     place = position(req.ref)
     if place is None and ctx.last_list and req.ref.isdigit() and 0 < int(req.ref) <= 99:
@@ -1364,6 +1368,15 @@ def _reminders(ctx: Context, j: Journal) -> str:
     if not _ok(result):
         return _failure(result, "get your tasks")
     return reply.reminders(result.get("tasks", []), ctx.now, ctx.timezone, more=bool(result.get("more")))
+
+
+def _which_reminder(ctx: Context, j: Journal) -> str:
+    """'Which task's reminder should I cancel?' and the open tasks that have one, or that none
+    has."""
+    result = j.call("list_tasks", status="open", limit=REMINDER_SCAN)
+    if not _ok(result):
+        return _failure(result, "get your tasks")
+    return reply.which_reminder(result.get("tasks", []), ctx.now, ctx.timezone)
 
 
 # The most completed tasks one request deletes: each is one task-service call and its undo two

@@ -242,6 +242,30 @@ def reminders(tasks: Sequence[Task], now: datetime, zone: str, *, more: bool) ->
     return "\n".join([f"You have {len(coming)} {noun} coming up{maybe_more}:", *lines])
 
 
+def which_reminder(tasks: Sequence[Task], now: datetime, zone: str) -> str:
+    """ "Cancel the reminder" naming no task: which task's, and the tasks that have one
+    (soonest first), or that none does."""
+    having = sorted(
+        (
+            (at, t)
+            for t in tasks
+            if (at := parse_time(t.get("remind_at"))) is not None and not t.get("completed")
+        ),
+        key=lambda pair: pair[0],
+    )
+    if not having:
+        return "None of your open tasks has a reminder, so there's none to cancel."
+    named = [f"{quote(t.get('title'))} ({when_text(at, now, zone).removeprefix('on ')})" for at, t in having]
+    listed = join(named, "and") if len(named) <= MAX_NAMED else ", ".join(named[:MAX_NAMED]) + ", ..."
+    return (
+        f"Which task's reminder should I cancel? Say, for example, \"cancel the reminder for "
+        f'{str(having[0][1].get("title") or "").lower()}". '
+        + ("This one has one: " if len(having) == 1 else "These have one: ")
+        + listed
+        + "."
+    )
+
+
 def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, more: bool) -> str:
     """'You have 2 high priority tasks due today:' and one line per task. `filters` is the
     parsed request's Filters (status, priority, tags, due)."""
