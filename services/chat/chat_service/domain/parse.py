@@ -1482,12 +1482,21 @@ _ASK_THEN_WHEN = re.compile(r"^" + _REMINDER_ASK + r"\s+", re.IGNORECASE)
 _ASK_TO = re.compile(r"(?:^|(?<=[\s,;:-]))" + _REMINDER_ASK + r"\s+(?:to|that)\s+\S", re.IGNORECASE)
 
 
+_WAIT_TILL = re.compile(
+    r"^(?P<lead>add\s+)?(?:wait|hold\s+off)\s+(?:until|till|til)\s+(?P<when>.+?)\s+to\s+(?P<task>\S.*)$", re.I
+)
+
+
 def when_said_last(text: str, now: datetime) -> str:
     """A reminder asked for with its time said before the task, 'remind me at 5 to call mom',
     'set a reminder for tomorrow at 9 to pay rent', 'at 5, remind me to call mom', as 'remind
     me to call mom at 5' says it, so both are read alike (a new task, reminded at its due
     time). Only a time or a date moves: 'remind me at 5 about the dentist' (a task there is)
     and any other text come back as they are."""
+    wait = _WAIT_TILL.match(text)
+    if wait and _only_when(wait.group("when"), now):
+        # "wait till monday to call bank": 'Call bank' due Monday (the web quick-add's reading).
+        return f"{wait.group('lead') or ''}{wait.group('task')} {wait.group('when')}"
     lead = _ASK_THEN_WHEN.match(text)
     if lead:
         rest = text[lead.end() :]
