@@ -182,7 +182,7 @@ class OfflineModel(Model):
             last_list=tuple(t for t in shown.get("tasks") or () if isinstance(t, dict)) if shown else None,
             list_just_shown=bool(shown and shown.get("just_shown")),
             last_listing=(
-                {k: shown[k] for k in ("query", "shown", "rest") if k in shown}
+                {k: shown[k] for k in ("query", "shown", "rest", "tool") if k in shown}
                 if shown and isinstance(shown.get("query"), dict)
                 else None
             ),

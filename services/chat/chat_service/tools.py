@@ -362,9 +362,13 @@ def build_mcp_server(
         return {"ok": True, "count": len(tasks), "tasks": tasks, "more": bool(page.get("next_cursor"))}
 
     @mcp.tool()
-    async def search_tasks(ctx: Context, query: str, status: str = "all", limit: int = 20) -> Result:
+    async def search_tasks(
+        ctx: Context, query: str, status: str = "all", limit: int = 20, skip: int = 0
+    ) -> Result:
         """Full-text search over titles, descriptions and tags, best matches first.
-        status: open|completed|all."""
+        status: open|completed|all. skip: leave out that many first matches (the next page);
+        more: whether matches are left after these."""
+        skipped = max(0, min(50, int(skip)))
 
         async def op(api: TaskApi) -> Result:
             if not query.strip():
@@ -372,11 +376,13 @@ def build_mcp_server(
             params = {
                 "search": query.strip()[:500],
                 "status": _choice(status, STATUSES, "status") or "all",
-                "limit": max(1, min(50, int(limit))),
+                "limit": max(1, min(50, int(limit))) + skipped,
             }
             page = await api.list(params)
-            tasks = [summary(t) for t in page.get("items", [])]
+            tasks = [summary(t) for t in page.get("items", [])][skipped:]
             result: Result = {"ok": True, "count": len(tasks), "tasks": tasks}
+            if page.get("next_cursor"):
+                result["more"] = True
             if page.get("corrected_search"):
                 # What was typed matched nothing; these tasks match the typo-corrected words.
                 result["corrected_query"] = page["corrected_search"]

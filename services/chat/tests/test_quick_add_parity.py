@@ -1297,6 +1297,23 @@ def test_around_a_day_of_next_month_and_12_at_night_as_on_the_web(
         ("add bob@10:30", ("Bob", "2026-11-28 10:30", None)),
         ("add bob@10pm", ("Bob", "2026-11-27 22:00", None)),
         ("add bob@10", ("Bob@10", None, None)),
+        # Read differently before (h96): 'Wait to call bank', 'Game' at 20:00 (Friday's or
+        # tonight's), 'Late snack' at 20:00, "Girls' out" at 20:00, 'Fortnightly review' without
+        # a rule.
+        ("add wait till monday to call bank", ("Call bank", "2026-11-30 09:00", None)),
+        ("wait till monday to call bank", ("Call bank", "2026-11-30 09:00", None)),
+        ("add Wait until 8pm to call bank", ("Call bank", "2026-11-27 20:00", None)),
+        ("add hold off till friday to book flights", ("Book flights", "2026-12-04 09:00", None)),
+        ("game night friday", ("Game night", "2026-12-04 09:00", None)),
+        ("add game night", ("Game night", None, None)),
+        ("add late night snack", ("Late night snack", None, None)),
+        ("add girls' night out saturday", ("Girls' night out", "2026-11-28 09:00", None)),
+        ("fortnightly review", ("Review", "2026-11-28 09:00", "FREQ=WEEKLY;INTERVAL=2")),
+        # As before (guards).
+        ("add call mom at night", ("Call mom", "2026-11-27 20:00", None)),
+        ("add call mom tomorrow night", ("Call mom", "2026-11-28 20:00", None)),
+        ("add water plants every night", ("Water plants", "2026-11-27 20:00", "FREQ=DAILY")),
+        ("add water plants every friday night", ("Water plants", "2026-11-27 20:00", "FREQ=WEEKLY;BYDAY=FR")),
     ],
 )
 def test_before_till_nightly_a_night_of_the_title_and_a_glued_at_as_on_the_web(

@@ -47,9 +47,9 @@ class Conversation:
     # ("earlier": [{"at", "changes"}], at most UNDO_DEPTH in all; see last_change_after).
     last_change: dict[str, Any] | None = None
     # The tasks the assistant last listed, in the order shown ({"at", "tasks": [{"id", "title"}]};
-    # see last_list_after), for "mark the second one as done"; for a list_tasks list also its
-    # arguments, how many of it were shown and whether more are left ({"query", "shown",
-    # "rest"}), for "show me the rest".
+    # see last_list_after), for "mark the second one as done"; also its tool's arguments, how
+    # many of it were shown and whether more are left ({"query", "shown", "rest"}, and "tool":
+    # "search_tasks" for a search), for "show me the rest".
     last_list: dict[str, Any] | None = None
 
     @classmethod
@@ -120,7 +120,7 @@ class Conversation:
             return None
         asked = [m for m in window if m.role == "user"]
         just_shown = bool(asked) and at >= parse_iso(asked[-1].created_at)
-        kept: dict[str, Any] = {k: shown[k] for k in ("query", "shown", "rest") if k in shown}
+        kept: dict[str, Any] = {k: shown[k] for k in ("query", "shown", "rest", "tool") if k in shown}
         return {"tasks": list(shown.get("tasks") or []), "just_shown": just_shown, **kept}
 
 
@@ -166,9 +166,9 @@ def last_list_after(
     """The list "the second one" means after this turn: when the turn answered with a list
     (`listed`: the message asked for a list or a search), the tasks of its last list_tasks or
     search_tasks, in the order the reply shows them (the first MAX_LISTED); otherwise the one
-    before. A list_tasks list keeps its arguments (without `skip`), how many of that listing
-    have been shown (those skipped, then these) and whether more are left, for "show me the
-    rest"."""
+    before. A list keeps its tool's arguments (without `skip`; a search_tasks one its tool
+    too), how many of that listing have been shown (those skipped, then these) and whether
+    more are left, for "show me the rest"."""
     if not listed:
         return before
     for action in reversed(actions):
@@ -177,14 +177,16 @@ def last_list_after(
         if isinstance(tasks, list):
             shown = [{"id": t["id"], "title": t.get("title", "")} for t in tasks if isinstance(t, dict)]
             kept: dict[str, Any] = {"at": iso(at), "tasks": shown[:MAX_LISTED]}
-            if action.tool == "list_tasks":
-                query = {k: v for k, v in action.arguments.items() if k != "skip"}
-                skipped = action.arguments.get("skip")
-                kept |= {
-                    "query": query,
-                    "shown": (skipped if isinstance(skipped, int) else 0) + len(kept["tasks"]),
-                    "rest": len(shown) > MAX_LISTED or bool(action.result.get("more")),
-                }
+            if action.tool == "search_tasks":
+                # A search's next page too ("show more" after "find the report"): search_tasks again.
+                kept["tool"] = "search_tasks"
+            query = {k: v for k, v in action.arguments.items() if k != "skip"}
+            skipped = action.arguments.get("skip")
+            kept |= {
+                "query": query,
+                "shown": (skipped if isinstance(skipped, int) else 0) + len(kept["tasks"]),
+                "rest": len(shown) > MAX_LISTED or bool(action.result.get("more")),
+            }
             return kept
     return before
 

@@ -1482,12 +1482,21 @@ _ASK_THEN_WHEN = re.compile(r"^" + _REMINDER_ASK + r"\s+", re.IGNORECASE)
 _ASK_TO = re.compile(r"(?:^|(?<=[\s,;:-]))" + _REMINDER_ASK + r"\s+(?:to|that)\s+\S", re.IGNORECASE)
 
 
+_WAIT_TILL = re.compile(
+    r"^(?P<lead>add\s+)?(?:wait|hold\s+off)\s+(?:until|till|til)\s+(?P<when>.+?)\s+to\s+(?P<task>\S.*)$", re.I
+)
+
+
 def when_said_last(text: str, now: datetime) -> str:
     """A reminder asked for with its time said before the task, 'remind me at 5 to call mom',
     'set a reminder for tomorrow at 9 to pay rent', 'at 5, remind me to call mom', as 'remind
     me to call mom at 5' says it, so both are read alike (a new task, reminded at its due
     time). Only a time or a date moves: 'remind me at 5 about the dentist' (a task there is)
     and any other text come back as they are."""
+    wait = _WAIT_TILL.match(text)
+    if wait and _only_when(wait.group("when"), now):
+        # "wait till monday to call bank": 'Call bank' due Monday (the web quick-add's reading).
+        return f"{wait.group('lead') or ''}{wait.group('task')} {wait.group('when')}"
     lead = _ASK_THEN_WHEN.match(text)
     if lead:
         rest = text[lead.end() :]
@@ -1937,7 +1946,10 @@ def _read_add_tag(text: str, now: datetime) -> Request | None:
     )
     # "tag the second one work", "label #2 home" after a list: the tag right after the place.
     placed = r"(?:tag|label)\s+(?P<ref>.+?)\s+" + tag_list + r"(?:\s+(?:tags?|labels?))?$"
-    for pattern in (*patterns, placed):
+    # "tag the essay econ": the task "the ..." names, then its tag, the last word (before: a
+    # new task 'Econ' tagged essay). A task must match the words, as for "tag essay with econ".
+    named = r"(?:tag|label)\s+(?:the|my|this|that)\s+(?P<ref>[^,;:#]+?)\s+#?(?P<tags>[\w-]+)$"
+    for pattern in (*patterns, placed, named):
         m = re.match("^" + pattern, text, re.IGNORECASE)
         if m and (pattern != placed or position(m.group("ref")) is not None):
             words = [w for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("tags")) if w.strip("# ")]
@@ -2086,9 +2098,25 @@ def _read_move_reminder(text: str, now: datetime) -> Request | None:
     return _req("update", ref, Changes(remind_at=when, reminder_moved=True))
 
 
+def _reminder_when(scan: Scanner, now: datetime) -> When | None:
+    """The time a reminder is asked for. "Yesterday" is a date here ("remind me about the
+    report yesterday at 5": yesterday 17:00, its time else 9:00), never words of the task's
+    name (before: the task 'report yesterday', or today at 5): the reminder is set as asked
+    and the reply says it is in the past, as for a reminder moved there (planner._after_due).
+    "yesterday's notes" stays words."""
+    said = scan.take(r"\b(?:on\s+|for\s+)?yesterday\b(?!['\u2019]s)")
+    when = take_when(scan, now)
+    if said is None or (when is not None and when.date_given):
+        return when
+    clock = when.at.time() if when is not None and when.time_given else DEFAULT_TIME
+    day = datetime.combine(now.date() - timedelta(days=1), clock, tzinfo=now.tzinfo)
+    return When(at=day, date_given=True, time_given=when is not None and when.time_given)
+
+
 def _read_reminder(text: str, now: datetime) -> Request | None:
     clear = re.match(
-        r"^(?:remove|delete|cancel|clear|turn\s+off|disable|drop|stop)\s+(?:the\s+|my\s+|all\s+)?(?:reminders?|alerts?|notifications?)"
+        r"^(?:remove|delete|cancel|clear|turn\s+off|disable|drop|stop)\s+(?:the\s+|my\s+|all\s+|this\s+|that\s+)?"
+        r"(?:reminders?|alerts?|notifications?)"
         r"(?:\s+(?:for|on|from|of|about|to)\s+(?P<ref>.+))?$|^(?:don't|do\s+not|no\s+need\s+to)\s+remind\s+me\s+(?:about|of)\s+(?P<ref2>.+)$",
         text,
         re.IGNORECASE,
@@ -2136,7 +2164,7 @@ def _read_reminder(text: str, now: datetime) -> Request | None:
                 else 10080
             )
             minutes = number(m.group(1)) * factor
-    when = None if minutes is not None else take_when(scan, now)
+    when = None if minutes is not None else _reminder_when(scan, now)
     rest = re.sub(r"^(?:about|of|for|on|to|regarding)\s+", "", scan.rest(), flags=re.IGNORECASE)
     # "remind me about the kickoff call at 12 instead": the reminder moves there.
     rest, instead = re.subn(r"[\s,]+instead$", "", rest, flags=re.IGNORECASE)
@@ -3269,7 +3297,11 @@ def _read_list(text: str, now: datetime) -> Request | None:
         return Request("list", filters=read_filters(follow_up.group("day"), now))
     if not _LIST_LEAD.match(text) or _what_time_is_task(text):
         return None
-    if not _LISTY.search(text) and not (day_asked and _DAY_QUESTION_LEAD.match(text)):
+    if (
+        not _LISTY.search(text)
+        and not (day_asked and _DAY_QUESTION_LEAD.match(text))
+        and not _WHAT_FIRST.search(text.lower())  # "what should I work on first?"
+    ):
         return None
     if re.search(
         r"\b(?:about|regarding|related\s+to|mentioning|matching|containing|called|named)\b",
@@ -3281,11 +3313,13 @@ def _read_list(text: str, now: datetime) -> Request | None:
 
 
 # "What should I do first?", "what's most important?", "what to do next": what to do, in the
-# order to do it (no filter to the important ones: a task due tonight may come first).
+# order to do it (no filter to the important ones: a task due tonight may come first). "What
+# should I do now?" reaches here as "what should i do" (_strip_polite takes a last "now"), so
+# the question said with nothing after it is this one too.
 _WHAT_FIRST = re.compile(
     r"\b(?:what(?:'?s|\s+is)\s+next(?!\s+(?:week|weekend|month|year|\w*day)\b)|"
     r"what(?:\s+(?:should|shall|must|do|can)\s+i)?\s+(?:to\s+)?(?:do|work\s+on|tackle|start\s+(?:with|on))\s+"
-    r"(?:next|now|first)|what(?:'?s|\s+is)\s+(?:the\s+)?most\s+important(?:\s+(?:thing|one|task)s?)?)\b"
+    r"(?:next|now|first)|what\s+(?:should|shall)\s+i\s+(?:do|work\s+on|tackle)$|what(?:'?s|\s+is)\s+(?:the\s+)?most\s+important(?:\s+(?:thing|one|task)s?)?)\b"
 )
 
 

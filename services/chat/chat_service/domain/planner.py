@@ -82,8 +82,8 @@ class Context:
     # listed none in the history), and whether that list was the last turn's answer.
     last_list: tuple[Task, ...] | None = None
     list_just_shown: bool = False
-    # That list's list_tasks arguments, how many of it were shown and whether more are left
-    # ({"query", "shown", "rest"}; None when it was no list_tasks list), for "show me the rest".
+    # That list's tool arguments, how many of it were shown and whether more are left
+    # ({"query", "shown", "rest"}, "tool" for a search), for "show me the rest".
     last_listing: dict[str, Any] | None = None
 
     @property
@@ -562,7 +562,8 @@ def _list_rest(ctx: Context, j: Journal) -> str:
         return reply.NO_MORE_LISTED
     query = {k: v for k, v in (listing.get("query") or {}).items() if k != "skip"}
     shown = listing.get("shown")
-    result = j.call("list_tasks", **query, skip=shown if isinstance(shown, int) else 0)
+    tool = "search_tasks" if listing.get("tool") == "search_tasks" else "list_tasks"
+    result = j.call(tool, **query, skip=shown if isinstance(shown, int) else 0)
     if not _ok(result):
         return _failure(result, "get your tasks")
     done = query.get("sort") == "completed_at"
@@ -576,7 +577,9 @@ def _search(req: Request, ctx: Context, j: Journal) -> str:
     result = j.call("search_tasks", query=terms, status="all")
     if not _ok(result):
         return _failure(result, "search your tasks")
-    return reply.search_results(query, result.get("tasks", []), ctx.now, ctx.timezone)
+    return reply.search_results(
+        query, result.get("tasks", []), ctx.now, ctx.timezone, more=bool(result.get("more"))
+    )
 
 
 def _done_yet(req: Request, ctx: Context, j: Journal) -> str:
@@ -618,6 +621,10 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
             if _ok(result):
                 return [result["task"]], []
             raise _Reply(f"I couldn't find {reply.quote(ctx.last_task.get('title', 'that task'))} any more.")
+        if req.intent == "update" and req.changes.clear_reminder:
+            # "Cancel this reminder" with no task in the talk: which task's, never a task
+            # called 'reminder' deleted (before: "cancel this reminder" deleted one).
+            raise _Reply(_which_reminder(ctx, j))
         raise _Reply(reply.not_found(None))
     place = position(req.ref)
     if place is None and ctx.last_list and req.ref.isdigit() and 0 < int(req.ref) <= 99:
@@ -1361,6 +1368,15 @@ def _reminders(ctx: Context, j: Journal) -> str:
     if not _ok(result):
         return _failure(result, "get your tasks")
     return reply.reminders(result.get("tasks", []), ctx.now, ctx.timezone, more=bool(result.get("more")))
+
+
+def _which_reminder(ctx: Context, j: Journal) -> str:
+    """'Which task's reminder should I cancel?' and the open tasks that have one, or that none
+    has."""
+    result = j.call("list_tasks", status="open", limit=REMINDER_SCAN)
+    if not _ok(result):
+        return _failure(result, "get your tasks")
+    return reply.which_reminder(result.get("tasks", []), ctx.now, ctx.timezone)
 
 
 # The most completed tasks one request deletes: each is one task-service call and its undo two

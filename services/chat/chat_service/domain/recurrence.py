@@ -15,7 +15,7 @@ from dateutil.rrule import rrulestr
 from todo_common.recurrence import parse_rule as canonical_rule
 from todo_common.recurrence_words import describe as describe_rule
 
-from chat_service.domain.text import NUMBER, Scanner, number
+from chat_service.domain.text import MASK, NUMBER, Scanner, number
 from chat_service.domain.when import DEFAULT_TIME, MONTH, MONTH_NAMES, PARTS_OF_DAY, WEEKDAY_NAMES, take_date
 
 CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -229,6 +229,10 @@ def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
     m = scan.take(r"\b(?:every|each)\s+(morning|afternoon|evening|night)\b")
     if m:
         return "FREQ=DAILY", PARTS_OF_DAY[m.group(1).lower()]
+    # "Fortnightly review" first in the line: 'Review' every 2 weeks, as the web quick-add reads it.
+    m = scan.take(r"^[" + MASK + r"\s]*(fortnightly)\s+(?=[^\W\d_])")
+    if m:
+        return _WORD_RULES["fortnightly"], None
     # Only as an adverb: "water the plants weekly", not "the weekly report".
     m = scan.take(
         r"\b(daily|nightly|hourly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b"

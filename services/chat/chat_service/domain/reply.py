@@ -242,6 +242,30 @@ def reminders(tasks: Sequence[Task], now: datetime, zone: str, *, more: bool) ->
     return "\n".join([f"You have {len(coming)} {noun} coming up{maybe_more}:", *lines])
 
 
+def which_reminder(tasks: Sequence[Task], now: datetime, zone: str) -> str:
+    """ "Cancel the reminder" naming no task: which task's, and the tasks that have one
+    (soonest first), or that none does."""
+    having = sorted(
+        (
+            (at, t)
+            for t in tasks
+            if (at := parse_time(t.get("remind_at"))) is not None and not t.get("completed")
+        ),
+        key=lambda pair: pair[0],
+    )
+    if not having:
+        return "None of your open tasks has a reminder, so there's none to cancel."
+    named = [f"{quote(t.get('title'))} ({when_text(at, now, zone).removeprefix('on ')})" for at, t in having]
+    listed = join(named, "and") if len(named) <= MAX_NAMED else ", ".join(named[:MAX_NAMED]) + ", ..."
+    return (
+        f"Which task's reminder should I cancel? Say, for example, \"cancel the reminder for "
+        f'{str(having[0][1].get("title") or "").lower()}". '
+        + ("This one has one: " if len(having) == 1 else "These have one: ")
+        + listed
+        + "."
+    )
+
+
 def listing(tasks: Sequence[Task], now: datetime, zone: str, filters: Any, *, more: bool) -> str:
     """'You have 2 high priority tasks due today:' and one line per task. `filters` is the
     parsed request's Filters (status, priority, tags, due)."""
@@ -329,7 +353,8 @@ def listing_continued(tasks: Sequence[Task], now: datetime, zone: str, *, done: 
     else:
         head = f"Here are the last {count}:" if count > 1 else "Here's the last one:"
     lines = [_done_line(t, now, zone) if done else task_line(t, now, zone) for t in shown]
-    rest = f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else "\n...and more." if more else ""
+    # More left past what was fetched: how many is not known ("...and 5 more" said too few).
+    rest = "\n...and more." if more else f"\n...and {count - MAX_LISTED} more." if count > MAX_LISTED else ""
     return head + "\n" + "\n".join(lines) + rest
 
 
@@ -349,12 +374,16 @@ def order_text(sort: str | None, order: str | None) -> str:
     return ""
 
 
-def search_results(query: str, tasks: Sequence[Task], now: datetime, zone: str) -> str:
+def search_results(query: str, tasks: Sequence[Task], now: datetime, zone: str, *, more: bool = False) -> str:
     if not tasks:
         return f"I couldn't find any tasks about {quote(query)}."
     noun = "task" if len(tasks) == 1 else "tasks"
     lines = [task_line(t, now, zone) for t in tasks[:MAX_LISTED]]
-    return f"I found {len(tasks)} {noun} about {quote(query)}:\n" + "\n".join(lines)
+    if more:  # "show more" shows them
+        lines.append("...and more.")
+    elif len(tasks) > MAX_LISTED:
+        lines.append(f"...and {len(tasks) - MAX_LISTED} more.")
+    return f"I found {len(tasks)}{'+' if more else ''} {noun} about {quote(query)}:\n" + "\n".join(lines)
 
 
 def ask_which(ref: str | None, candidates: Sequence[Task]) -> str:

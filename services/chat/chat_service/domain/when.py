@@ -210,6 +210,16 @@ _PART_AFTER = re.compile(
 )
 
 
+# "night" right after a word of the title names a thing ("game night friday", "girls' night
+# out", "late night snack"), not the time; after a day, a connector or a rule's words it is the
+# night ("friday night", "at night"). The web quick-add's NIGHT_OF (frontend/lib/quick-add.ts).
+_NIGHT_OF = re.compile(
+    r"(?:^|\s)(?!(?:at|by|to|the|this|that|every|each|on|in|for|until|till|before|last|next|same|one|"
+    r"tomorrow|tmrw?|today|" + ANY_WEEKDAY + r")\s)[^\W\d_]+['\u2019]?\s$",
+    re.IGNORECASE,
+)
+
+
 def _in_part(at: time, part: str) -> time:
     """A bare hour (as _guess_meridiem read it) in a part of the day: "at 9" in the evening is
     21:00, "at 5" in the morning 05:00. "at 12" stays noon, but at night is midnight: 00:00."""
@@ -343,8 +353,16 @@ def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
         # "this evening" is today even when it has begun; "in the evening" is the next one.
         today = (m.group(1) or "").lower() == "this"
         return PARTS_OF_DAY[m.group(2).lower()], today, False
-    m = scan.take(r"\b(?:(?:at|by|tomorrow|to)\s+)?(tonight|night)\b")
+    m = next(
+        (
+            found
+            for found in scan.find_all(r"\b(?:(?:at|by|tomorrow|to)\s+)?(tonight|night)\b")
+            if found.group(1).lower() == "tonight" or not _NIGHT_OF.search(scan.masked[: found.start(1)])
+        ),
+        None,
+    )
     if m:
+        scan.mask(m.start(), m.end())
         return PARTS_OF_DAY["night"], m.group(1).lower() == "tonight", False
     return None, False, False
 
