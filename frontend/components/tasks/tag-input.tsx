@@ -4,28 +4,11 @@ import { X } from "lucide-react";
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
+import { addTags, MAX_TAGS } from "@/lib/tags";
 import { useTags } from "@/lib/tasks";
 
-export const MAX_TAGS = 10;
-const MAX_TAG_LENGTH = 32;
-
-/**
- * `current` plus the tags in `text`, which may hold several separated by commas (typed or pasted):
- * each trimmed, without a leading "#", cut to 32 characters, skipped when already there (ignoring
- * case), up to `max` in all. `refused` lists those that did not fit.
- */
-export function addTags(current: readonly string[], text: string, max = MAX_TAGS): { tags: string[]; refused: string[] } {
-  const tags = [...current];
-  const refused: string[] = [];
-  for (const part of text.split(",")) {
-    const tag = part.trim().replace(/^#+/, "").trim().slice(0, MAX_TAG_LENGTH);
-    if (!tag || tags.some((t) => t.toLowerCase() === tag.toLowerCase())) continue;
-    if (tags.length >= max) {
-      if (!refused.some((t) => t.toLowerCase() === tag.toLowerCase())) refused.push(tag);
-    } else tags.push(tag);
-  }
-  return { tags, refused };
-}
+// How typed tags are tidied (addTags) is the address's too (view-url.ts): a module of its own.
+export { addTags, MAX_TAGS };
 
 /** What to say about tags that did not fit, or null. */
 export function refusedText(refused: readonly string[]): string | null {

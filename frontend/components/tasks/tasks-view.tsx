@@ -1,8 +1,12 @@
 "use client";
 /**
  * The Tasks screen: quick-add, search, filters (chips), sort, the virtualised list and the edit
- * drawer. Filters and sort are remembered in localStorage; `?task=<id>` opens that task and
- * `?search=<words>` searches, and the address follows the search box (replaced, not pushed).
+ * drawer. The address shows the view: filters and sort (view-url.ts: `?priority=HIGH&due=week&
+ * sort=due_at`, only what differs from the defaults) and `?search=<words>`, following the chips,
+ * the sort and the search box (replaced, not pushed), so a reload, a bookmark or a shared link
+ * shows the same list; `?task=<id>` opens that task. Filters and sort are also remembered in
+ * localStorage: /tasks with no view in its address shows the saved one (and the address then
+ * says it); a view in the address wins over the saved one without replacing it.
  * Shortcuts: n or q → quick-add, / → search (↓ from it to the first task, ↑ on that back),
  * arrows/j/k + Enter in the list, x completes, z undoes (the toast's Undo); ? lists them all
  * on every screen (the app bar's KeyboardShortcuts).
@@ -50,6 +54,16 @@ import { loadParser, QuickAdd } from "./quick-add";
 import { TaskList, type TaskListHandle } from "./task-list";
 import { loadCelebration } from "./task-row";
 import { useFocusReturn } from "./use-focus-return";
+import {
+  addressOf,
+  addressWithView,
+  startingOrder,
+  viewFromAddress,
+  viewKeyOf,
+  viewQuery,
+  withViewOf,
+  type ViewState,
+} from "./view-url";
 
 // The drawer (form, recurrence editor, tag autocomplete) loads on demand, preloaded when idle.
 const loadDrawer = () => import("./task-drawer");
@@ -76,12 +90,6 @@ function usePreloadWhenIdle() {
 
 export const VIEW_STORAGE_KEY = "todo.tasks.view.v1";
 
-interface ViewState {
-  filters: TaskFilters;
-  sort: SortName | null;
-  order: Order;
-}
-
 const DEFAULT_VIEW: ViewState = { filters: DEFAULT_FILTERS, sort: null, order: "asc" };
 const SORTS: Array<[SortName, string]> = [
   ["priority", "Priority"],
@@ -90,14 +98,7 @@ const SORTS: Array<[SortName, string]> = [
   ["title", "Title"],
 ];
 
-/**
- * The direction a sort starts in when it is picked: what people expect first from it. Newest first
- * for Created; soonest due first, A→Z, highest priority first (the API's asc) for the others. The
- * direction button flips it from there.
- */
-export function startingOrder(sort: SortName | null): Order {
-  return sort === "created_at" ? "desc" : "asc";
-}
+export { startingOrder };
 
 /**
  * What each direction of a sort means, said for that sort: [asc, desc] in the API's terms
@@ -286,28 +287,54 @@ export function addressWithSearch(href: string, words: string): string | null {
   if (words ? current === words : current === null) return null;
   if (words) url.searchParams.set("search", words);
   else url.searchParams.delete("search");
-  return url.pathname + url.search + url.hash;
+  return addressOf(url);
+}
+
+/** Shows `address` in the address bar, in place (null: it already is): no history entries. */
+function replaceAddress(address: string | null) {
+  if (address !== null) window.history.replaceState(null, "", address);
 }
 
 /** Shows the search `words` in the address bar, in place: typing adds no history entries. */
 function replaceSearchInAddress(words: string) {
-  const address = addressWithSearch(window.location.href, words);
-  if (address !== null) window.history.replaceState(null, "", address);
+  replaceAddress(addressWithSearch(window.location.href, words));
+}
+
+/** The view saved in localStorage (defaults when there is none or storage is blocked). */
+function savedView(): ViewState {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(VIEW_STORAGE_KEY);
+  } catch {
+    // Storage blocked: defaults.
+  }
+  return loadView(stored);
 }
 
 export function TasksView() {
   const [view, setView] = useState<ViewState | null>(null);
   useEffect(() => {
     // localStorage exists only in the browser: read it after hydration, then render the list.
-    let stored: string | null = null;
-    try {
-      stored = localStorage.getItem(VIEW_STORAGE_KEY);
-    } catch {
-      // Storage blocked: defaults.
-    }
+    // A view in the address (a bookmark, a shared link) wins over the saved one.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setView(loadView(stored));
+    setView(viewFromAddress(new URLSearchParams(window.location.search)) ?? savedView());
   }, []);
+  // The address says the view on screen, replaced as the search box does it.
+  useEffect(() => {
+    if (view) replaceAddress(addressWithView(window.location.href, view));
+  }, [view]);
+  // A link (the app bar's Tasks) or Back to /tasks while it is open: its view, or none named, the saved one.
+  const searchParams = useSearchParams();
+  const addressKey = viewKeyOf(searchParams);
+  const [seenKey, setSeenKey] = useState(addressKey);
+  if (seenKey !== addressKey) {
+    setSeenKey(addressKey);
+    const shown = view && viewQuery(view);
+    // Not the address written for this view (the plain address for the default one).
+    if (shown !== null && addressKey !== shown && !(addressKey === null && shown === "")) {
+      setView(viewFromAddress(searchParams) ?? savedView());
+    }
+  }
 
   const updateView = useCallback((next: ViewState) => {
     setView(next);
@@ -444,8 +471,10 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     openRef.current = id;
     // The entry to come back to is the list as it is now (its search, not a stale ?search=).
     const words = searchBox.current?.value ?? "";
-    window.history.replaceState(null, "", words ? `?search=${encodeURIComponent(words)}` : window.location.pathname);
-    window.history.pushState(null, "", `?task=${encodeURIComponent(id)}`);
+    const list = words ? `?search=${encodeURIComponent(words)}` : window.location.pathname;
+    window.history.replaceState(null, "", withViewOf(list, window.location.href));
+    // The task's entry keeps the view too: reloaded, it shows the same list behind the task.
+    window.history.pushState(null, "", withViewOf(`?task=${encodeURIComponent(id)}`, window.location.href));
     pushedId.current = id;
   }, []);
   const closeTask = useCallback(() => {
@@ -461,7 +490,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     const list = new URL(window.location.href);
     list.searchParams.delete("task");
     const words = searchBox.current?.value.trim() ?? "";
-    window.history.replaceState(null, "", addressWithSearch(list.href, words) ?? list.pathname + list.search + list.hash);
+    window.history.replaceState(null, "", addressWithSearch(list.href, words) ?? addressOf(list));
   }, []);
   useEffect(() => {
     openRef.current = openId;
@@ -476,7 +505,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
       pushedId.current = null;
       if (drawerGuard.current && !drawerGuard.current.mayClose()) {
         // Unsaved changes: stay on the task (its entry back in place) while the drawer asks.
-        window.history.pushState(null, "", `?task=${encodeURIComponent(id)}`);
+        window.history.pushState(null, "", withViewOf(`?task=${encodeURIComponent(id)}`, window.location.href));
         pushedId.current = id;
         return;
       }
