@@ -254,6 +254,19 @@ describe("selecting tasks", () => {
     expect(ticked()).toEqual([]);
   });
 
+  it("the list's keys work from a row's tick box: arrows move on, s unticks", async () => {
+    await renderTasks();
+    const box = screen.getByRole("checkbox", { name: "Select “Pay rent”" });
+    fireEvent.click(box);
+    fireEvent.focus(box);
+    box.focus();
+    fireEvent.keyDown(box, { key: "s" });
+    await frames();
+    expect(ticked()).toEqual([]);
+    fireEvent.keyDown(box, { key: "ArrowDown" });
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Buy milk. Open details" })));
+  });
+
   it("clears the selection when a search hides rows, and Clear selection clears it too", async () => {
     await renderTasks();
     tick("Pay rent");

@@ -136,6 +136,11 @@ export const TaskRow = memo(function TaskRow({
             aria-label={`Select “${task.title}”`}
             data-select-toggle
             disabled={pending}
+            onFocus={() => onFocusRow(task.id)}
+            // Shift+click: no text selected across the rows on the way.
+            onMouseDown={(event) => {
+              if (event.shiftKey) event.preventDefault();
+            }}
             // React's change of a check box is its click: Shift held is a range.
             onChange={(event) => onSelect(task.id, (event.nativeEvent as MouseEvent).shiftKey === true)}
             className="h-4 w-4 cursor-pointer accent-accent"
