@@ -214,7 +214,7 @@ function restoreOne(client: QueryClient, saved: Snapshot, id: string): void {
 /**
  * Runs the requests of a batch (several tasks changed at once; components/tasks/bulk-actions.ts):
  * a mutation given one sends its request through it, and leaves its failure to the batch (its own
- * toast unsaid, only its own task put back).
+ * toast unsaid, only its own task put back) and the lists' refresh too (once, at the batch's end).
  */
 export interface Batch {
   run<T>(send: () => Promise<T>): Promise<T>;
@@ -384,7 +384,8 @@ export function useUpdateTask() {
       });
     },
     onSuccess: (task) => editTask(client, task.id, () => task),
-    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+    // A batch refreshes the lists once, when all of it has settled (not once per task).
+    onSettled: (_data, _error, { batch }) => (batch ? undefined : client.invalidateQueries({ queryKey: taskKeys.all })),
   });
 }
 
@@ -443,7 +444,8 @@ export function useSetCompleted() {
       });
     },
     onSuccess: (task) => editTask(client, task.id, (current) => ({ ...task, completed: current.completed && task.completed })),
-    onSettled: (_data, _error, { task, completed }) => {
+    onSettled: (_data, _error, { task, completed, batch }) => {
+      if (batch) return; // the batch refreshes once at its end
       const refresh = () => void client.invalidateQueries({ queryKey: taskKeys.all });
       if (!completed) return refresh();
       // Not while an Undo of it is still on its way: the list would drop the task, then bring it back.
@@ -476,7 +478,8 @@ export function useDeleteTask() {
       putBack(client, context?.saved, task.id, batch);
       if (!batch) toast({ tone: "error", title: `“${task.title}” was not deleted`, description: errorMessage(error) });
     },
-    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+    // A batch refreshes the lists once, when all of it has settled (not once per task).
+    onSettled: (_data, _error, { batch }) => (batch ? undefined : client.invalidateQueries({ queryKey: taskKeys.all })),
   });
 }
 
@@ -634,7 +637,8 @@ export function useRestoreTask() {
         }));
         return { ...data, pages };
       }),
-    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+    // A batch refreshes the lists once, when all of it has settled (not once per task).
+    onSettled: (_data, _error, { batch }) => (batch ? undefined : client.invalidateQueries({ queryKey: taskKeys.all })),
   });
 }
 

@@ -47,11 +47,19 @@ export interface Outcome<R> {
   failed: Array<{ task: Task; error: unknown }>;
 }
 
-/** `act` on every task, through one request pool; waits for all of them. */
-export async function runBatch<R>(tasks: readonly Task[], act: (task: Task, batch: Batch) => Promise<R>): Promise<Outcome<R>> {
+/**
+ * `act` on every task, through one request pool; waits for all of them, then `settle`s once
+ * (refreshes the lists: the mutations leave that to their batch).
+ */
+export async function runBatch<R>(
+  tasks: readonly Task[],
+  act: (task: Task, batch: Batch) => Promise<R>,
+  settle: () => void = () => {},
+): Promise<Outcome<R>> {
   const batch = requestPool();
   // async: an action that throws before its request fails that task alone.
   const settled = await Promise.allSettled(tasks.map(async (task) => act(task, batch)));
+  settle();
   const outcome: Outcome<R> = { done: [], failed: [] };
   settled.forEach((result, i) => {
     if (result.status === "fulfilled") outcome.done.push({ task: tasks[i], result: result.value });

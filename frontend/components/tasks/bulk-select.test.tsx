@@ -324,6 +324,20 @@ describe("acting on the selected tasks", () => {
     expect(stored.every((t) => !t.completed)).toBe(true);
   });
 
+  it("refreshes the list once after a batch, not once per task", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Water plants", true);
+    const listed = () => fetchMock.mock.calls.filter(([url, init]) => (init?.method ?? "GET") === "GET" && String(url).startsWith("/api/tasks?")).length;
+    const before = listed();
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Complete" }));
+    await toastWith("Completed 4 tasks");
+    // Past a single completion's delayed refresh (900 ms), short of the repeating one's (2.5 s).
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(changes).toHaveLength(4);
+    expect(listed() - before).toBe(1);
+  });
+
   it("Reopen when every selected task is completed", async () => {
     stored[0] = { ...stored[0], completed: true, completed_at: "2030-01-02T00:00:00Z" };
     stored[2] = { ...stored[2], completed: true, completed_at: "2030-01-02T00:00:00Z" };

@@ -18,6 +18,7 @@ import {
   PRIORITIES,
   PRIORITY_LABEL,
   restoreInput,
+  taskKeys,
   useDeleteTask,
   useRestoreTask,
   useSetCompleted,
@@ -30,6 +31,9 @@ import {
 } from "@/lib/tasks";
 import { failureText, NotApplicable, runBatch, tasksWord, type Outcome } from "./bulk-actions";
 import { addTags, MAX_TAGS } from "./tag-input";
+
+/** Tap targets of 44 px on a touch screen, as elsewhere. */
+const TAP = "touch:h-11";
 
 export interface SelectionBarProps {
   /** The ticked tasks the list shows, in its order: the only ones an action touches. */
@@ -72,6 +76,19 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
   const listId = useId();
   useToastClearance(bar, true);
 
+  /**
+   * After a batch: the lists once (not once per task). A repeating task completed makes its next
+   * one through events a moment later: looked for again then, as a single completion does.
+   */
+  const refresh = (repeats = false) => () => {
+    const again = () => void client.invalidateQueries({ queryKey: taskKeys.all });
+    again();
+    if (repeats) {
+      setTimeout(again, 2500);
+      setTimeout(again, 6000);
+    }
+  };
+
   const reopen = tasks.length > 0 && tasks.every((task) => task.completed);
   const suggestions = [...new Set([...(tags.data?.used ?? []).map(({ tag }) => tag), ...(tags.data?.suggested ?? [])])];
 
@@ -79,12 +96,12 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
   async function act<R>(
     targets: readonly Task[],
     run: (task: Task, batch: Batch) => Promise<R>,
-    words: { did: string; notDone: string; note?: (outcome: Outcome<R>) => string },
+    words: { did: string; notDone: string; note?: (outcome: Outcome<R>) => string; repeats?: (targets: readonly Task[]) => boolean },
     undo: (outcome: Outcome<R>) => { run: () => Promise<Outcome<unknown>>; notDone: string },
   ) {
     const acted = tasks.map((task) => task.id);
     setBusy(true);
-    const outcome = await runBatch(targets, run);
+    const outcome = await runBatch(targets, run, refresh(words.repeats?.(targets)));
     setBusy(false);
     onFinished(
       outcome.failed.map(({ task }) => task.id),
@@ -107,13 +124,18 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
     void act(
       targets,
       (task, batch) => setCompleted({ task, completed, batch }),
-      { did: completed ? "Completed" : "Reopened", notDone: completed ? "completed" : "reopened" },
+      {
+        did: completed ? "Completed" : "Reopened",
+        notDone: completed ? "completed" : "reopened",
+        repeats: (all) => completed && all.some((task) => task.rrule),
+      },
       ({ done }) => ({
         notDone: completed ? "reopened" : "completed again",
         run: () =>
           runBatch(
             done.map(({ task }) => ({ ...task, completed })),
             (task, batch) => setCompleted({ task, completed: !completed, batch }),
+            refresh(),
           ),
       }),
     );
@@ -143,6 +165,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
               const old = before.get(task.id)!;
               return updateTask({ task, patch: { [field]: old[field] }, batch });
             },
+            refresh(),
           );
         },
       }),
@@ -192,6 +215,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
         did: "Deleted",
         notDone: "deleted",
         note: ({ done }) => (done.some(({ task }) => task.rrule) ? " (repeats kept)" : ""),
+        repeats: (all) => all.some((task) => task.rrule),
       },
       ({ done }) => ({
         notDone: "brought back",
@@ -199,6 +223,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
           runBatch(
             done.map(({ task }) => task),
             (task, batch) => restoreTask({ task, input: restoreInput(task), places: places.get(task.id) ?? [], batch }),
+            refresh(),
           ),
       }),
     );
@@ -215,7 +240,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       <p className="min-w-20 px-1 text-sm font-semibold text-text" aria-live="polite">
         {tasks.length} selected
       </p>
-      <Button size="sm" variant="primary" disabled={busy} onClick={complete}>
+      <Button size="sm" variant="primary" className={TAP} disabled={busy} onClick={complete}>
         {reopen ? "Reopen" : "Complete"}
       </Button>
       <label className="sr-only" htmlFor={`${listId}-priority`}>
@@ -226,7 +251,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
         value=""
         disabled={busy}
         onChange={(event) => event.target.value && setPriority(event.target.value as Priority)}
-        className={cn(inputClass, "h-8 w-auto py-0 pr-8 text-sm")}
+        className={cn(inputClass, "h-8 w-auto py-0 pr-8 text-sm", TAP)}
       >
         <option value="">Priority…</option>
         {PRIORITIES.map((priority) => (
@@ -246,21 +271,21 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
           list={`${listId}-tags`}
           placeholder="#tag"
           maxLength={40}
-          className={cn(inputClass, "h-8 w-24 text-sm")}
+          className={cn(inputClass, "h-8 w-24 text-sm", TAP)}
         />
         <datalist id={`${listId}-tags`}>
           {suggestions.map((tag) => (
             <option key={tag} value={tag} />
           ))}
         </datalist>
-        <Button size="sm" type="submit" disabled={busy || !tagText.trim()}>
+        <Button size="sm" type="submit" className={TAP} disabled={busy || !tagText.trim()}>
           Add tag
         </Button>
       </form>
-      <Button size="sm" variant="danger" disabled={busy} onClick={remove}>
+      <Button size="sm" variant="danger" className={TAP} disabled={busy} onClick={remove}>
         Delete
       </Button>
-      <Button size="sm" variant="ghost" className="ml-auto" onClick={onClear} aria-keyshortcuts="Escape">
+      <Button size="sm" variant="ghost" className={cn("ml-auto", TAP)} onClick={onClear} aria-keyshortcuts="Escape">
         Clear selection
       </Button>
     </div>
