@@ -153,7 +153,7 @@ describe("selecting on a 390 px touch phone", () => {
     await page.getByRole("button", { name: "Errand 01. Open details" }).waitFor();
     // No hover on a phone: the boxes are not shown (and take no room) until Select.
     expect(await opacityOf(page, "Errand 01")).toBe("0");
-    await page.getByRole("button", { name: "Select" }).tap();
+    await page.getByRole("button", { name: "Select", exact: true }).tap();
     await expect.poll(() => opacityOf(page, "Errand 01")).toBe("1");
     await box(page, "Errand 01").tap();
     await box(page, "Errand 02").tap();
@@ -186,12 +186,12 @@ describe("selecting on a 390 px touch phone", () => {
     expect(await toast.isVisible()).toBe(true);
 
     // With a selection again (Select once more: done, it turned off), a toast sits above the bar.
-    await page.getByRole("button", { name: "Select" }).tap();
+    await page.getByRole("button", { name: "Select", exact: true }).tap();
     await box(page, "Errand 03").tap();
     await bar(page).getByRole("combobox", { name: "Priority" }).selectOption("LOW");
     const said = page.getByRole("status").filter({ hasText: "Set 1 task to Low" });
     await said.waitFor();
-    await page.getByRole("button", { name: "Select" }).tap();
+    await page.getByRole("button", { name: "Select", exact: true }).tap();
     await box(page, "Errand 04").tap();
     await bar(page).waitFor();
     const [toastBox, barBox] = [(await said.boundingBox())!, (await bar(page).boundingBox())!];

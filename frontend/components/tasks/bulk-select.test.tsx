@@ -246,6 +246,15 @@ describe("selecting tasks", () => {
     await frames();
     expect(ticked()).toEqual(["Select “Call mom”"]);
 
+    // An open menu's Escape closes the menu only.
+    const filter = screen.getByRole("button", { name: "Filter" });
+    fireEvent.click(filter);
+    const panel = screen.getByRole("group", { name: "Filters" });
+    fireEvent.keyDown(panel, { key: "Escape" });
+    await vi.waitFor(() => expect(screen.queryByRole("group", { name: "Filters" })).toBeNull());
+    await frames();
+    expect(ticked()).toEqual(["Select “Call mom”"]);
+
     // On the list: Escape clears it, the bar goes, focus stays in the list.
     const again = screen.getByRole("button", { name: "Call mom. Open details" });
     again.focus();
