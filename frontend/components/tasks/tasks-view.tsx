@@ -719,7 +719,6 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         {tasks.length > 0 && (
           <button
             type="button"
-            aria-pressed={selecting}
             onClick={() => (selecting ? clearSelection() : setSelectMode(true))}
             className="ml-auto hidden min-h-11 rounded-md px-3 text-sm font-semibold text-accent touch:inline-flex touch:items-center"
           >
@@ -897,7 +896,8 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
       <p className="hidden text-xs text-muted sm:block">
         Shortcuts: <kbd className="font-mono">n</kbd> new task · <kbd className="font-mono">/</kbd> search ·{" "}
         <kbd className="font-mono">↑</kbd> <kbd className="font-mono">↓</kbd> move · <kbd className="font-mono">Enter</kbd>{" "}
-        open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">z</kbd> undo ·{" "}
+        open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">s</kbd> select ·{" "}
+        <kbd className="font-mono">z</kbd> undo ·{" "}
         <kbd className="font-mono">Esc</kbd> close ·{" "}
         <kbd className="font-mono">?</kbd> all shortcuts
       </p>
