@@ -187,6 +187,46 @@ function restore(client: QueryClient, saved: Snapshot): void {
   for (const [key, data] of saved) client.setQueryData(key, data);
 }
 
+/**
+ * One task back as `saved` had it (in each list, at its place; its detail), the rest of the cache
+ * as it is now: the other changes of a batch made meanwhile stay.
+ */
+function restoreOne(client: QueryClient, saved: Snapshot, id: string): void {
+  for (const [key, data] of saved) {
+    if (key[1] === "detail" && key[2] === id) client.setQueryData(key, data);
+    if (key[1] !== "list") continue;
+    const before = data as ListData | undefined;
+    const p = before?.pages.findIndex((page) => page.items.some((task) => task.id === id)) ?? -1;
+    const index = p >= 0 ? before!.pages[p].items.findIndex((task) => task.id === id) : -1;
+    client.setQueryData<ListData>(key, (now) =>
+      now && {
+        ...now,
+        pages: now.pages.map((page, i) => {
+          const items = page.items.filter((task) => task.id !== id);
+          if (i === p) items.splice(Math.min(index, items.length), 0, before!.pages[p].items[index]);
+          return { ...page, items };
+        }),
+      },
+    );
+  }
+}
+
+/**
+ * Runs the requests of a batch (several tasks changed at once; components/tasks/bulk-actions.ts):
+ * a mutation given one sends its request through it, and leaves its failure to the batch (its own
+ * toast unsaid, only its own task put back) and the lists' refresh too (once, at the batch's end).
+ */
+export interface Batch {
+  run<T>(send: () => Promise<T>): Promise<T>;
+}
+
+const sendVia = <T>(batch: Batch | undefined, send: () => Promise<T>) => (batch ? batch.run(send) : send());
+
+function putBack(client: QueryClient, saved: Snapshot | undefined, id: string, batch: Batch | undefined): void {
+  if (saved && batch) restoreOne(client, saved, id);
+  else if (saved) restore(client, saved);
+}
+
 /** Applies `edit` to every cached list page; `edit` returns null to drop a task. */
 function editLists(client: QueryClient, edit: (task: Task) => Task | null): void {
   client.setQueriesData<ListData>({ queryKey: taskKeys.lists() }, (data) =>
@@ -315,13 +355,15 @@ export function useUpdateTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: async ({ task, patch }: { task: Task; patch: Partial<TaskInput> }) =>
+    mutationFn: async ({ task, patch, batch }: { task: Task; patch: Partial<TaskInput>; batch?: Batch }) =>
       parseTask(
-        await api(`tasks/${encodeURIComponent(task.id)}`, {
-          method: "PATCH",
-          body: patch,
-          headers: { "If-Match": String(task.version) },
-        }),
+        await sendVia(batch, () =>
+          api(`tasks/${encodeURIComponent(task.id)}`, {
+            method: "PATCH",
+            body: patch,
+            headers: { "If-Match": String(task.version) },
+          }),
+        ),
       ),
     onMutate: async ({ task, patch }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
@@ -329,8 +371,9 @@ export function useUpdateTask() {
       editTask(client, task.id, (current) => ({ ...current, ...patch, is_recurring: Boolean(patch.rrule ?? current.rrule) }) as Task);
       return { saved };
     },
-    onError: (error, _vars, context) => {
-      if (context) restore(client, context.saved);
+    onError: (error, { task, batch }, context) => {
+      putBack(client, context?.saved, task.id, batch);
+      if (batch) return;
       const conflict = error instanceof ApiError && error.status === 412;
       toast({
         tone: "error",
@@ -341,7 +384,8 @@ export function useUpdateTask() {
       });
     },
     onSuccess: (task) => editTask(client, task.id, () => task),
-    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+    // A batch refreshes the lists once, when all of it has settled (not once per task).
+    onSettled: (_data, _error, { batch }) => (batch ? undefined : client.invalidateQueries({ queryKey: taskKeys.all })),
   });
 }
 
@@ -373,10 +417,12 @@ export function useSetCompleted() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: ({ task, completed }: { task: Task; completed: boolean }) =>
+    mutationFn: ({ task, completed, batch }: { task: Task; completed: boolean; batch?: Batch }) =>
       afterEarlierCompletions(task.id, async () =>
         parseTask(
-          await api(`tasks/${encodeURIComponent(task.id)}/${completed ? "complete" : "reopen"}`, { method: "POST" }),
+          await sendVia(batch, () =>
+            api(`tasks/${encodeURIComponent(task.id)}/${completed ? "complete" : "reopen"}`, { method: "POST" }),
+          ),
         ),
       ),
     onMutate: async ({ task, completed }) => {
@@ -388,8 +434,9 @@ export function useSetCompleted() {
       if (!completed) prependToLists(client, { ...task, completed: false, completed_at: null });
       return { saved };
     },
-    onError: (error, { task, completed }, context) => {
-      if (context) restore(client, context.saved);
+    onError: (error, { task, completed, batch }, context) => {
+      putBack(client, context?.saved, task.id, batch);
+      if (batch) return;
       toast({
         tone: "error",
         title: completed ? `“${task.title}” was not completed` : `“${task.title}” was not reopened`,
@@ -397,7 +444,8 @@ export function useSetCompleted() {
       });
     },
     onSuccess: (task) => editTask(client, task.id, (current) => ({ ...task, completed: current.completed && task.completed })),
-    onSettled: (_data, _error, { task, completed }) => {
+    onSettled: (_data, _error, { task, completed, batch }) => {
+      if (batch) return; // the batch refreshes once at its end
       const refresh = () => void client.invalidateQueries({ queryKey: taskKeys.all });
       if (!completed) return refresh();
       // Not while an Undo of it is still on its way: the list would drop the task, then bring it back.
@@ -418,19 +466,20 @@ export function useDeleteTask() {
   const { toast } = useToast();
   return useMutation({
     // series: its series ends too, no next instance (task-service's DELETE ?series=true, one request).
-    mutationFn: ({ task, series }: { task: Task; series?: boolean }) =>
-      api<void>(`tasks/${encodeURIComponent(task.id)}${series ? "?series=true" : ""}`, { method: "DELETE" }),
+    mutationFn: ({ task, series, batch }: { task: Task; series?: boolean; batch?: Batch }) =>
+      sendVia(batch, () => api<void>(`tasks/${encodeURIComponent(task.id)}${series ? "?series=true" : ""}`, { method: "DELETE" })),
     onMutate: async ({ task }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const saved = snapshot(client);
       editLists(client, (current) => (current.id === task.id ? null : current));
       return { saved };
     },
-    onError: (error, { task }, context) => {
-      if (context) restore(client, context.saved);
-      toast({ tone: "error", title: `“${task.title}” was not deleted`, description: errorMessage(error) });
+    onError: (error, { task, batch }, context) => {
+      putBack(client, context?.saved, task.id, batch);
+      if (!batch) toast({ tone: "error", title: `“${task.title}” was not deleted`, description: errorMessage(error) });
     },
-    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+    // A batch refreshes the lists once, when all of it has settled (not once per task).
+    onSettled: (_data, _error, { batch }) => (batch ? undefined : client.invalidateQueries({ queryKey: taskKeys.all })),
   });
 }
 
@@ -527,7 +576,8 @@ export function useRestoreTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: async ({ task, input }: { task: Task; input: TaskInput; places: ListPlaces }) => {
+    mutationFn: ({ task, input, batch }: { task: Task; input: TaskInput; places: ListPlaces; batch?: Batch }) =>
+      sendVia(batch, async () => {
       const next = movesNextBack(task) ? await findNextInstance(task) : null;
       if (next)
         return parseTask(
@@ -547,7 +597,7 @@ export function useRestoreTask() {
         toast({ tone: "error", title: `“${task.title}” is back, but open`, description: errorMessage(error) });
         return made;
       }
-    },
+    }),
     onMutate: async ({ task, input, places }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const saved = snapshot(client);
@@ -568,9 +618,9 @@ export function useRestoreTask() {
       }
       return { saved, shown: shown.id };
     },
-    onError: (error, { task }, context) => {
-      if (context) restore(client, context.saved);
-      toast({ tone: "error", title: `“${task.title}” was not brought back`, description: errorMessage(error) });
+    onError: (error, { task, batch }, context) => {
+      putBack(client, context?.saved, context?.shown ?? task.id, batch);
+      if (!batch) toast({ tone: "error", title: `“${task.title}” was not brought back`, description: errorMessage(error) });
     },
     // The task brought back takes the place of the one shown meanwhile (same spot, so focus can go
     // to it), and in that list nowhere else (a next instance a refetch showed while it was looked
@@ -587,7 +637,8 @@ export function useRestoreTask() {
         }));
         return { ...data, pages };
       }),
-    onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
+    // A batch refreshes the lists once, when all of it has settled (not once per task).
+    onSettled: (_data, _error, { batch }) => (batch ? undefined : client.invalidateQueries({ queryKey: taskKeys.all })),
   });
 }
 

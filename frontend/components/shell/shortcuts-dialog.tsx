@@ -21,7 +21,8 @@ export const TASKS_SHORTCUTS: readonly Shortcut[] = [
   [["Home", "End"], "First or last task"],
   [["Enter"], "Open the task"],
   [["x"], "Complete or reopen the task"],
-  [["Esc"], "Clear the search"],
+  [["s", "Shift+click"], "Select the task (act on several at once)"],
+  [["Esc"], "Clear the search, or the selection"],
 ];
 
 /** Every signed-in screen's: the toasts' Undo (toast.tsx), Escape (dialogs, the assistant), this list. */

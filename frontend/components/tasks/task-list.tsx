@@ -2,7 +2,8 @@
 /**
  * The virtualised task list (window scrolling, rows measured as they render), loading further
  * pages as the end comes into view. Keyboard: ↑/↓ (and j/k) move, Home/End jump, Enter opens,
- * x completes or reopens the focused task (focus moves on when the task leaves the view). With no
+ * x completes or reopens the focused task (focus moves on when the task leaves the view), s ticks
+ * it for a batch action (the selection bar). With no
  * row focused, ↑/↓/j/k from anywhere on the page (outside a field or dialog) enter the list; ↑ on
  * the first row leaves it upwards (onUpFromTop: the search box, whose ↓ comes back).
  */
@@ -35,6 +36,9 @@ export function TaskList({
   onOpen,
   onToggle,
   onUpFromTop,
+  selected,
+  selecting = false,
+  onSelect,
   ref,
 }: {
   /** Still the previous query's rows while the new filter/search loads (the count shows a spinner). */
@@ -52,6 +56,11 @@ export function TaskList({
   onToggle: (task: Task) => void;
   /** ↑ on the first row: where focus goes above the list (the search box); none, it stays. */
   onUpFromTop?: () => void;
+  /** The tasks ticked for a batch action; none given, the rows have no tick boxes. */
+  selected?: ReadonlySet<string>;
+  selecting?: boolean;
+  /** A tick box clicked (or s pressed on a row); `range`: Shift, from the last one clicked. */
+  onSelect?: (id: string, range: boolean) => void;
   ref?: Ref<TaskListHandle>;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -136,7 +145,8 @@ export function TaskList({
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement;
-    if (target.tagName === "INPUT" || target.tagName === "TEXTAREA") return;
+    // A row's tick box is the row's, not a field: the list's keys work there too.
+    if ((target.tagName === "INPUT" && !target.hasAttribute("data-select-toggle")) || target.tagName === "TEXTAREA") return;
     const moves: Record<string, number> = {
       ArrowDown: activeIndex + 1,
       j: activeIndex + 1,
@@ -151,6 +161,9 @@ export function TaskList({
     } else if (event.key in moves) {
       event.preventDefault();
       focusIndex(Math.min(tasks.length - 1, Math.max(0, moves[event.key])));
+    } else if (event.key === "s" && onSelect && tasks[activeIndex]) {
+      event.preventDefault();
+      onSelect(tasks[activeIndex].id, false);
     } else if (event.key === "x") {
       const task = tasks[activeIndex];
       if (task) {
@@ -196,6 +209,9 @@ export function TaskList({
                 onOpen={onOpen}
                 onToggle={onToggle}
                 onFocusRow={setActiveId}
+                selected={selected?.has(task.id)}
+                selecting={selecting}
+                onSelect={onSelect}
               />
             </div>
           );

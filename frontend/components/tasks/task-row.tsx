@@ -79,6 +79,9 @@ export const TaskRow = memo(function TaskRow({
   onOpen,
   onToggle,
   onFocusRow,
+  selected = false,
+  selecting = false,
+  onSelect,
 }: {
   task: Task;
   search: string;
@@ -91,6 +94,12 @@ export const TaskRow = memo(function TaskRow({
   onOpen: (task: Task) => void;
   onToggle: (task: Task) => void;
   onFocusRow: (id: string) => void;
+  /** Ticked for a batch action (the selection bar). */
+  selected?: boolean;
+  /** Something is ticked (or the phone's Select is on): every row shows its tick box. */
+  selecting?: boolean;
+  /** Its tick box was clicked; `range` with Shift (from the last one clicked). */
+  onSelect?: (id: string, range: boolean) => void;
 }) {
   const state = dueState(task);
   const pending = task.id.startsWith("optimistic-");
@@ -110,6 +119,34 @@ export const TaskRow = memo(function TaskRow({
       )}
       aria-busy={pending || undefined}
     >
+      {onSelect && (
+        // Quiet until wanted: shown on the row's hover or focus and on every row once one is
+        // ticked; always there for a keyboard or a screen reader. On a touch screen it takes no
+        // room until the Select button (or a first tick) turns selecting on.
+        <label
+          className={cn(
+            "grid h-9 w-5 shrink-0 cursor-pointer place-items-center touch:-my-1 touch:h-11 touch:w-10",
+            !selecting && "opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 touch:sr-only",
+          )}
+        >
+          <input
+            type="checkbox"
+            checked={selected}
+            tabIndex={active ? 0 : -1}
+            aria-label={`Select “${task.title}”`}
+            data-select-toggle
+            disabled={pending}
+            onFocus={() => onFocusRow(task.id)}
+            // Shift+click: no text selected across the rows on the way.
+            onMouseDown={(event) => {
+              if (event.shiftKey) event.preventDefault();
+            }}
+            // React's change of a check box is its click: Shift held is a range.
+            onChange={(event) => onSelect(task.id, (event.nativeEvent as MouseEvent).shiftKey === true)}
+            className="h-4 w-4 cursor-pointer accent-accent"
+          />
+        </label>
+      )}
       <CompleteToggle task={task} focusable={active} celebrate={celebrate} onToggle={() => onToggle(task)} />
       <div className="min-w-0 flex-1">
         <button

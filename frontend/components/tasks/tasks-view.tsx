@@ -8,7 +8,8 @@
  * localStorage: /tasks with no view in its address shows the saved one (and the address then
  * says it); a view in the address wins over the saved one without replacing it.
  * Shortcuts: n or q → quick-add, / → search (↓ from it to the first task, ↑ on that back),
- * arrows/j/k + Enter in the list, x completes, z undoes (the toast's Undo); ? lists them all
+ * arrows/j/k + Enter in the list, x completes, s (or a row's tick box; Shift for a range) selects
+ * for the selection bar, Escape clears the selection, z undoes (the toast's Undo); ? lists them all
  * on every screen (the app bar's KeyboardShortcuts).
  */
 import { useDebounced } from "@/lib/use-debounced";
@@ -21,7 +22,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { useToast, type ToastOptions } from "@/components/ui/toast";
-import { useHotkeys } from "@/lib/keyboard";
+import { shortcutAllowed, useHotkeys } from "@/lib/keyboard";
 import {
   createdId,
   DEFAULT_FILTERS,
@@ -54,6 +55,7 @@ import { loadParser, QuickAdd } from "./quick-add";
 import { TaskList, type TaskListHandle } from "./task-list";
 import { loadCelebration } from "./task-row";
 import { useFocusReturn } from "./use-focus-return";
+import { useSelection } from "./use-selection";
 import {
   addressOf,
   addressWithView,
@@ -70,6 +72,8 @@ const loadDrawer = () => import("./task-drawer");
 type CloseGuard = import("./task-drawer").CloseGuard;
 type DeleteTask = import("./task-drawer").DeleteTask;
 const TaskDrawer = dynamic(() => loadDrawer().then((m) => m.TaskDrawer), { ssr: false });
+// The bar for ticked tasks and its batch actions load on the first tick.
+const SelectionBar = dynamic(() => import("./selection-bar"), { ssr: false });
 
 /** After the list is on screen, fetch what the first interactions need. */
 function usePreloadWhenIdle() {
@@ -448,6 +452,29 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     }
     return pins.view === viewKey ? keepInPlace(all, pins.list) : all;
   }, [list.data, view.filters.status, leaving, pins, viewKey]);
+  // Tasks ticked for a batch action (the selection bar). Only those the list shows count: an
+  // action never touches a task out of sight. A new search or filter starts again with none;
+  // `selectMode` is the Select button's (phones: the tick boxes show before the first tick).
+  const selection = useSelection();
+  const { set: setSelection, toggle: toggleSelected } = selection;
+  const [selectMode, setSelectMode] = useState(false);
+  const shownKey = JSON.stringify([view.filters, search]);
+  const [selectionKey, setSelectionKey] = useState(shownKey);
+  if (selectionKey !== shownKey) {
+    setSelectionKey(shownKey);
+    setSelection([]);
+  }
+  const selectedTasks = useMemo(() => tasks.filter((task) => selection.ids.has(task.id)), [tasks, selection.ids]);
+  const selecting = selectMode || selectedTasks.length > 0;
+  const shownTasks = useRef(tasks);
+  useEffect(() => {
+    shownTasks.current = tasks;
+  }, [tasks]);
+  const onSelect = useCallback(
+    (id: string, range: boolean) => toggleSelected(id, range, shownTasks.current.map((task) => task.id)),
+    [toggleSelected],
+  );
+
   // "grocreies" found nothing as typed; the results are for "groceries": say so, highlight that.
   const corrected = (search && list.data?.pages[0]?.corrected_search) || null;
 
@@ -615,6 +642,44 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     listHandle.current?.focusTask(focusTarget.id);
   }, [focusTarget, openId, tasks]);
 
+  // The bar goes once nothing is ticked: focus in it (or fallen to <body> with it) goes back to
+  // the list, on `id`'s row if it is still there, else the first.
+  const focusListAfterBar = useCallback((id: string | undefined) => {
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && !active.closest('[aria-label="Selected tasks"]')) return;
+      const first = shownTasks.current[0]?.id;
+      if (!(id && listHandle.current?.focusTask(id)) && !(first && listHandle.current?.focusTask(first))) quickAdd.current?.focus();
+    });
+  }, []);
+  const clearSelection = useCallback(() => {
+    const first = shownTasks.current.find((task) => selection.ids.has(task.id))?.id;
+    setSelection([]);
+    setSelectMode(false);
+    focusListAfterBar(first);
+  }, [selection.ids, setSelection, focusListAfterBar]);
+  const onBatchFinished = useCallback(
+    (failed: string[], acted: string[]) => {
+      setSelection(failed);
+      if (failed.length) return;
+      setSelectMode(false);
+      focusListAfterBar(acted.find((id) => shownTasks.current.some((task) => task.id === id)));
+    },
+    [setSelection, focusListAfterBar],
+  );
+  // Escape clears the selection, unless something else has it: a field (the search box, the
+  // quick-add), an open menu or popover, a dialog or the drawer.
+  useEffect(() => {
+    if (!selecting) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || !shortcutAllowed(event) || document.querySelector('[aria-expanded="true"]')) return;
+      event.preventDefault();
+      clearSelection();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [selecting, clearSelection]);
+
   const status = view.filters.status;
   const leaves = useCallback(
     (task: Task) => (status === "open" && task.completed) || (status === "completed" && !task.completed),
@@ -679,6 +744,16 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     <div className="space-y-4">
       <div className="flex items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight text-text">Tasks</h1>
+        {/* Phones (no hover): the tick boxes show on every row from here; elsewhere a row's own shows on hover or focus. */}
+        {tasks.length > 0 && (
+          <button
+            type="button"
+            onClick={() => (selecting ? clearSelection() : setSelectMode(true))}
+            className="ml-auto hidden min-h-11 rounded-md px-3 text-sm font-semibold text-accent touch:inline-flex touch:items-center"
+          >
+            {selecting ? "Cancel" : "Select"}
+          </button>
+        )}
         <p className="flex items-center gap-1.5 text-sm text-muted" aria-live="polite">
           {list.isPlaceholderData && list.isFetching && !list.isError && (
             <LoaderCircle aria-label="Updating" className="h-4 w-4 animate-spin text-accent" />
@@ -840,13 +915,18 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
           onOpen={openTask}
           onToggle={onToggle}
           onUpFromTop={() => searchBox.current?.focus()}
+          selected={selection.ids}
+          selecting={selecting}
+          onSelect={onSelect}
           ref={listHandle}
         />
       )}
+      {selectedTasks.length > 0 && <SelectionBar tasks={selectedTasks} onClear={clearSelection} onFinished={onBatchFinished} />}
       <p className="hidden text-xs text-muted sm:block">
         Shortcuts: <kbd className="font-mono">n</kbd> new task · <kbd className="font-mono">/</kbd> search ·{" "}
         <kbd className="font-mono">↑</kbd> <kbd className="font-mono">↓</kbd> move · <kbd className="font-mono">Enter</kbd>{" "}
-        open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">z</kbd> undo ·{" "}
+        open · <kbd className="font-mono">x</kbd> complete · <kbd className="font-mono">s</kbd> select ·{" "}
+        <kbd className="font-mono">z</kbd> undo ·{" "}
         <kbd className="font-mono">Esc</kbd> close ·{" "}
         <kbd className="font-mono">?</kbd> all shortcuts
       </p>

@@ -1,0 +1,522 @@
+// @vitest-environment jsdom
+/**
+ * Ticking several tasks on the Tasks screen and acting on them at once (selection-bar.tsx,
+ * bulk-actions.ts): click, Shift+click ranges, s, Escape; Complete, Reopen, Priority, Add tag,
+ * Delete, each one request per task through the single-row mutations, one toast with Undo; a
+ * partial failure says how many and why, and those stay ticked.
+ */
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { ToastProvider } from "@/components/ui/toast";
+import { TASKS_SHORTCUTS } from "@/components/shell/shortcuts-dialog";
+import { ApiError } from "@/lib/api";
+import { nextInstanceWait, type Task } from "@/lib/tasks";
+import { stubResizeObserver } from "@/lib/test-stubs";
+import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
+import { testTask } from "./test-task";
+
+vi.mock("next/navigation", async () => {
+  const { useMemo, useSyncExternalStore } = await import("react");
+  const subscribe = (listener: () => void) => {
+    window.addEventListener("popstate", listener);
+    return () => window.removeEventListener("popstate", listener);
+  };
+  return {
+    useSearchParams: () => {
+      const search = useSyncExternalStore(subscribe, () => window.location.search);
+      return useMemo(() => new URLSearchParams(search), [search]);
+    },
+  };
+});
+
+/** The server: its tasks in the order it lists them. */
+let stored: Task[];
+let fetchMock: ReturnType<typeof vi.fn>;
+/** Every change request, "METHOD /path", in the order sent. */
+let changes: string[];
+let patched: Array<[string, string | null, Record<string, unknown>]>;
+let created: Array<Record<string, unknown>>;
+/** Ids whose next PATCH is refused as changed elsewhere (412), or whose requests answer 404 / 429. */
+let conflict: Set<string>;
+let gone: Set<string>;
+let limited: Set<string>;
+let inFlight = 0;
+let maxInFlight = 0;
+const savedWait = { ...nextInstanceWait };
+
+beforeAll(() =>
+  Promise.all([import("./selection-bar"), import("./task-drawer"), import("@/lib/quick-add"), import("./celebration")]),
+);
+
+const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+  Response.json({ error: { code, message } }, { status, headers });
+
+beforeEach(() => {
+  changes = [];
+  patched = [];
+  created = [];
+  conflict = new Set();
+  gone = new Set();
+  limited = new Set();
+  inFlight = 0;
+  maxInFlight = 0;
+  Object.assign(nextInstanceWait, { timeoutMs: 1_000, intervalMs: 50 });
+  stored = [
+    testTask({ id: "a", title: "Pay rent" }),
+    testTask({ id: "b", title: "Buy milk", tags: ["Shopping"], rrule: "FREQ=WEEKLY", is_recurring: true, series_id: "s1" }),
+    testTask({ id: "c", title: "Call mom" }),
+    testTask({ id: "d", title: "Water plants" }),
+  ];
+  let made = 0;
+  fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+    const { pathname: path, searchParams: query } = new URL(url, "http://localhost");
+    const method = init?.method ?? "GET";
+    if (method !== "GET") {
+      changes.push(`${method} ${path}${query.size ? `?${query}` : ""}`);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight--;
+    }
+    const id = path.split("/")[3];
+    if (method !== "GET" && limited.has(id))
+      return error(429, "rate_limited", "Too many requests.", { "Retry-After": "30" });
+    if (method !== "GET" && gone.has(id)) return error(404, "not_found", "Task not found.");
+    const task = stored.find((t) => t.id === id);
+    if (method === "DELETE") {
+      stored = stored.filter((t) => t !== task);
+      if (task?.rrule && task.series_id && !task.completed)
+        stored.push(testTask({ ...task, id: `next-of-${task.id}`, parent_task_id: task.id, version: 1 }));
+      return new Response(null, { status: 204 });
+    }
+    if (method === "PATCH" && task) {
+      const ifMatch = new Headers(init?.headers).get("If-Match");
+      const body = JSON.parse(String(init?.body));
+      patched.push([task.id, ifMatch, body]);
+      if (conflict.delete(task.id)) {
+        task.version += 1;
+        return error(412, "precondition_failed", "The task changed.");
+      }
+      if (ifMatch !== String(task.version)) return error(412, "precondition_failed", "The task changed.");
+      Object.assign(task, body, { version: task.version + 1 });
+      return Response.json(task);
+    }
+    if (method === "POST" && task && path.endsWith("/complete")) {
+      Object.assign(task, { completed: true, completed_at: "2030-01-03T00:00:00Z", version: task.version + 1 });
+      return Response.json(task);
+    }
+    if (method === "POST" && task && path.endsWith("/reopen")) {
+      Object.assign(task, { completed: false, completed_at: null, version: task.version + 1 });
+      return Response.json(task);
+    }
+    if (method === "POST") {
+      const sent = JSON.parse(String(init?.body));
+      created.push(sent);
+      const made_ = testTask({ ...sent, id: `new-${++made}`, is_recurring: Boolean(sent.rrule) });
+      stored.push(made_);
+      return Response.json(made_, { status: 201 });
+    }
+    if (path === "/api/tags") return Response.json({ suggested: ["Work"], used: [{ tag: "Shopping", count: 1 }] });
+    const status = query.get("status");
+    const search = query.get("search")?.toLowerCase();
+    let items = stored.filter((t) => status === "all" || t.completed === (status === "completed"));
+    if (search) items = items.filter((t) => t.title.toLowerCase().includes(search));
+    return Response.json({ items, next_cursor: null, corrected_search: null });
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  window.history.replaceState(null, "", "/tasks");
+  vi.stubGlobal("CSS", { escape: (value: string) => value });
+  vi.stubGlobal("scrollTo", () => {});
+  stubResizeObserver();
+});
+afterEach(() => {
+  Object.assign(nextInstanceWait, savedWait);
+  cleanup();
+  localStorage.clear();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+async function renderTasks(status: "open" | "all" = "open") {
+  localStorage.setItem(
+    VIEW_STORAGE_KEY,
+    JSON.stringify({ filters: { status, priority: [], due: null, tags: [] }, sort: null, order: "asc" }),
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <TasksView />
+      </ToastProvider>
+    </QueryClientProvider>,
+  );
+  await screen.findByText(`${stored.filter((t) => status === "all" || !t.completed).length} tasks`);
+  return client;
+}
+
+const tick = (title: string, shiftKey = false) =>
+  fireEvent.click(screen.getByRole("checkbox", { name: `Select “${title}”` }), { shiftKey });
+const ticked = () =>
+  screen
+    .queryAllByRole("checkbox", { name: /^Select / })
+    .filter((box) => (box as HTMLInputElement).checked)
+    .map((box) => box.getAttribute("aria-label"));
+const bar = () => screen.findByRole("region", { name: "Selected tasks" });
+const noBar = () => expect(screen.queryByRole("region", { name: "Selected tasks" })).toBeNull();
+const titles = () => screen.queryAllByRole("button", { name: / Open details$/ }).map((b) => b.getAttribute("aria-label")!.replace(". Open details", ""));
+const frames = () => new Promise((resolve) => setTimeout(resolve, 100));
+/** The newest toast whose text contains `words`. */
+const toastWith = (words: string) =>
+  vi.waitFor(() => {
+    const found = [...document.querySelectorAll("[data-toast-id]")].filter((el) => el.textContent?.includes(words)).at(-1);
+    expect(found, `a toast saying ${words}`).toBeTruthy();
+    return found as HTMLElement;
+  });
+
+describe("selecting tasks", () => {
+  it("gives each row a tick box named for its task, apart from its complete control", async () => {
+    await renderTasks();
+    for (const title of ["Pay rent", "Buy milk", "Call mom", "Water plants"]) {
+      const box = screen.getByRole("checkbox", { name: `Select “${title}”` });
+      expect((box as HTMLInputElement).type).toBe("checkbox");
+      expect((box as HTMLInputElement).checked).toBe(false);
+      // The complete control is another one, still there.
+      expect(screen.getByRole("checkbox", { name: `Complete “${title}”` })).not.toBe(box);
+    }
+    noBar();
+  });
+
+  it("shows the bar with a click, counts, and hides it when the last is unticked", async () => {
+    await renderTasks();
+    tick("Call mom");
+    const shown = await bar();
+    expect(within(shown).getByText("1 selected")).toBeTruthy();
+    tick("Pay rent");
+    await vi.waitFor(() => expect(within(shown).getByText("2 selected")).toBeTruthy());
+    expect(ticked()).toEqual(["Select “Pay rent”", "Select “Call mom”"]);
+    for (const name of ["Complete", "Add tag", "Delete", "Clear selection"]) within(shown).getByRole("button", { name });
+    within(shown).getByRole("combobox", { name: "Priority" });
+    within(shown).getByRole("combobox", { name: "Tag to add" });
+    tick("Pay rent");
+    tick("Call mom");
+    await vi.waitFor(noBar);
+  });
+
+  it("Shift+click ticks the range from the one clicked last, in the list's order, and unticks one the same way", async () => {
+    await renderTasks();
+    tick("Buy milk");
+    tick("Water plants", true);
+    await bar();
+    expect(ticked()).toEqual(["Select “Buy milk”", "Select “Call mom”", "Select “Water plants”"]);
+    // Upwards from the last clicked.
+    tick("Pay rent", true);
+    await vi.waitFor(() => expect(ticked()).toHaveLength(4));
+    tick("Call mom");
+    tick("Pay rent", true);
+    await vi.waitFor(() => expect(ticked()).toEqual(["Select “Water plants”"]));
+  });
+
+  it("s on a focused row ticks it; Escape clears the selection, but not from the search box or the drawer", async () => {
+    await renderTasks();
+    const row = screen.getByRole("button", { name: "Call mom. Open details" });
+    fireEvent.focus(row);
+    row.focus();
+    fireEvent.keyDown(row, { key: "s" });
+    await bar();
+    expect(ticked()).toEqual(["Select “Call mom”"]);
+
+    // Escape in the search box is the box's (clears the words), the selection stays.
+    const search = screen.getByRole("searchbox", { name: "Search tasks" });
+    search.focus();
+    fireEvent.change(search, { target: { value: "zz" } });
+    fireEvent.keyDown(search, { key: "Escape" });
+    expect((search as HTMLInputElement).value).toBe("");
+    await frames();
+    expect(ticked()).toEqual(["Select “Call mom”"]);
+
+    // The drawer's Escape closes the drawer only.
+    fireEvent.click(screen.getByRole("button", { name: "Pay rent. Open details" }));
+    const drawer = await screen.findByRole("dialog", { name: "Edit task" });
+    await frames();
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "Escape" });
+    // Closing (its slide-out plays, then it goes).
+    await vi.waitFor(() => expect(drawer.getAttribute("aria-modal")).toBeNull());
+    fireEvent.animationEnd(drawer);
+    await frames();
+    expect(ticked()).toEqual(["Select “Call mom”"]);
+
+    // An open menu's Escape closes the menu only.
+    const filter = screen.getByRole("button", { name: "Filter" });
+    fireEvent.click(filter);
+    const panel = screen.getByRole("group", { name: "Filters" });
+    fireEvent.keyDown(panel, { key: "Escape" });
+    await vi.waitFor(() => expect(screen.queryByRole("group", { name: "Filters" })).toBeNull());
+    await frames();
+    expect(ticked()).toEqual(["Select “Call mom”"]);
+
+    // On the list: Escape clears it, the bar goes, focus stays in the list.
+    const again = screen.getByRole("button", { name: "Call mom. Open details" });
+    again.focus();
+    fireEvent.keyDown(again, { key: "Escape" });
+    await vi.waitFor(noBar);
+    expect(ticked()).toEqual([]);
+  });
+
+  it("the list's keys work from a row's tick box: arrows move on, s unticks", async () => {
+    await renderTasks();
+    const box = screen.getByRole("checkbox", { name: "Select “Pay rent”" });
+    fireEvent.click(box);
+    fireEvent.focus(box);
+    box.focus();
+    fireEvent.keyDown(box, { key: "s" });
+    await frames();
+    expect(ticked()).toEqual([]);
+    fireEvent.keyDown(box, { key: "ArrowDown" });
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Buy milk. Open details" })));
+  });
+
+  it("clears the selection when a search hides rows, and Clear selection clears it too", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Call mom");
+    const shown = await bar();
+    fireEvent.click(within(shown).getByRole("button", { name: "Clear selection" }));
+    await vi.waitFor(noBar);
+    tick("Pay rent");
+    await bar();
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search tasks" }), { target: { value: "mom" } });
+    await vi.waitFor(() => expect(titles()).toEqual(["Call mom"]));
+    noBar();
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search tasks" }), { target: { value: "" } });
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    expect(ticked()).toEqual([]);
+  });
+
+  it("lists s (select) and Escape (clear the selection) among the Tasks shortcuts", () => {
+    const keys = TASKS_SHORTCUTS.map(([k, does]) => `${k.join(" ")}: ${does}`);
+    expect(keys.some((line) => line.startsWith("s") && /select/i.test(line))).toBe(true);
+    expect(keys.some((line) => line.startsWith("Esc") && /selection/i.test(line))).toBe(true);
+  });
+
+  it("has a Select button (phones) that shows the tick boxes before the first tick, and Cancel", async () => {
+    await renderTasks();
+    fireEvent.click(screen.getByRole("button", { name: "Select" }));
+    const cancel = screen.getByRole("button", { name: "Cancel" });
+    expect(screen.queryByRole("button", { name: "Select" })).toBeNull();
+    // Every row's box is shown (not the quiet, hover-only style).
+    const label = screen.getByRole("checkbox", { name: "Select “Pay rent”" }).closest("label")!;
+    expect(label.className).not.toContain("opacity-0");
+    fireEvent.click(cancel);
+    expect(screen.getByRole("checkbox", { name: "Select “Pay rent”" }).closest("label")!.className).toContain("opacity-0");
+  });
+});
+
+describe("acting on the selected tasks", () => {
+  it("Complete: one request per task, the rows go at once, one toast, and Undo reopens them all", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Call mom", true);
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Complete" }));
+    // Optimistic: gone from the Open list before the server answers.
+    await vi.waitFor(() => expect(titles()).toEqual(["Water plants"]));
+    const toast = await toastWith("Completed 3 tasks");
+    expect(changes.sort()).toEqual(["POST /api/tasks/a/complete", "POST /api/tasks/b/complete", "POST /api/tasks/c/complete"]);
+    await vi.waitFor(noBar);
+    changes = [];
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    await vi.waitFor(() => expect(changes).toHaveLength(3));
+    expect(changes.sort()).toEqual(["POST /api/tasks/a/reopen", "POST /api/tasks/b/reopen", "POST /api/tasks/c/reopen"]);
+    expect(stored.every((t) => !t.completed)).toBe(true);
+  });
+
+  it("refreshes the list once after a batch, not once per task", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Water plants", true);
+    const listed = () => fetchMock.mock.calls.filter(([url, init]) => (init?.method ?? "GET") === "GET" && String(url).startsWith("/api/tasks?")).length;
+    const before = listed();
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Complete" }));
+    await toastWith("Completed 4 tasks");
+    // Past a single completion's delayed refresh (900 ms), short of the repeating one's (2.5 s).
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(changes).toHaveLength(4);
+    expect(listed() - before).toBe(1);
+  });
+
+  it("Reopen when every selected task is completed", async () => {
+    stored[0] = { ...stored[0], completed: true, completed_at: "2030-01-02T00:00:00Z" };
+    stored[2] = { ...stored[2], completed: true, completed_at: "2030-01-02T00:00:00Z" };
+    await renderTasks("all");
+    tick("Pay rent");
+    const shown = await bar();
+    tick("Call mom");
+    await vi.waitFor(() => expect(within(shown).getByText("2 selected")).toBeTruthy());
+    fireEvent.click(within(shown).getByRole("button", { name: "Reopen" }));
+    await toastWith("Reopened 2 tasks");
+    expect(changes.sort()).toEqual(["POST /api/tasks/a/reopen", "POST /api/tasks/c/reopen"]);
+    // With an open one among them it is Complete, for the open ones only.
+    tick("Pay rent");
+    tick("Buy milk");
+    expect(within(await bar()).getByRole("button", { name: "Complete" })).toBeTruthy();
+  });
+
+  it("Priority: a PATCH per task with its version, badges at once, one toast, Undo sets each back", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Water plants");
+    fireEvent.change(within(await bar()).getByRole("combobox", { name: "Priority" }), { target: { value: "HIGH" } });
+    await vi.waitFor(() => expect(screen.getAllByText("High", { selector: "[data-priority-badge]" })).toHaveLength(2));
+    const toast = await toastWith("Set 2 tasks to High");
+    expect(patched.sort()).toEqual([
+      ["a", "1", { priority: "HIGH" }],
+      ["d", "1", { priority: "HIGH" }],
+    ]);
+    patched = [];
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(patched).toHaveLength(2));
+    expect(patched.sort()).toEqual([
+      ["a", "2", { priority: "MEDIUM" }],
+      ["d", "2", { priority: "MEDIUM" }],
+    ]);
+    await vi.waitFor(() => expect(stored.map((t) => t.priority)).toEqual(["MEDIUM", "MEDIUM", "MEDIUM", "MEDIUM"]));
+    await vi.waitFor(() => expect(screen.queryAllByText("High", { selector: "[data-priority-badge]" })).toHaveLength(0));
+  });
+
+  it("Add tag: adds it to those without it, one toast, Undo takes it off", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Buy milk");
+    const shown = await bar();
+    fireEvent.change(within(shown).getByRole("combobox", { name: "Tag to add" }), { target: { value: "#Home" } });
+    fireEvent.click(within(shown).getByRole("button", { name: "Add tag" }));
+    const toast = await toastWith("Tagged 2 tasks #Home");
+    expect(patched.sort()).toEqual([
+      ["a", "1", { tags: ["Home"] }],
+      ["b", "1", { tags: ["Shopping", "Home"] }],
+    ]);
+    await vi.waitFor(() => expect(screen.getAllByText("#Home")).toHaveLength(2));
+    patched = [];
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(patched).toHaveLength(2));
+    expect(patched.sort()).toEqual([
+      ["a", "2", { tags: [] }],
+      ["b", "2", { tags: ["Shopping"] }],
+    ]);
+  });
+
+  it("Delete: only this occurrence of a repeating task, one toast saying repeats are kept, Undo brings all back", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Call mom", true);
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Delete" }));
+    // Gone at once (the series' next "Buy milk" comes in a moment, as the server makes it).
+    await vi.waitFor(() => expect(titles().filter((t) => t !== "Buy milk")).toEqual(["Water plants"]));
+    const toast = await toastWith("Deleted 3 tasks (repeats kept)");
+    // No ?series=true: the series goes on.
+    expect(changes.sort()).toEqual(["DELETE /api/tasks/a", "DELETE /api/tasks/b", "DELETE /api/tasks/c"]);
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    // The one-offs made again; the repeating one is its next instance moved back (one "Buy milk").
+    await vi.waitFor(() => expect(created.map((c) => c.title).sort()).toEqual(["Call mom", "Pay rent"]));
+    await vi.waitFor(() => expect(patched.map(([id]) => id)).toEqual(["next-of-b"]));
+    await vi.waitFor(() => expect(titles().sort()).toEqual(["Buy milk", "Call mom", "Pay rent", "Water plants"]));
+    expect(stored.filter((t) => t.title === "Buy milk")).toHaveLength(1);
+  });
+
+  it("says Deleted 2 tasks without a word about repeats when none repeats", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Water plants");
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Delete" }));
+    const toast = await toastWith("Deleted 2 tasks");
+    expect(toast.textContent).not.toContain("repeats");
+  });
+});
+
+describe("a batch that partly fails", () => {
+  it("one 412 among three: says how many and why, keeps that one ticked and as stored, applies the others", async () => {
+    await renderTasks();
+    conflict.add("c");
+    tick("Pay rent");
+    tick("Call mom", true);
+    fireEvent.click(within(await bar()).getByRole("combobox", { name: "Priority" }));
+    fireEvent.change(within(await bar()).getByRole("combobox", { name: "Priority" }), { target: { value: "LOW" } });
+    const toast = await toastWith("Set 2 of 3 tasks to Low");
+    expect(toast.getAttribute("role")).toBe("alert");
+    expect(toast.textContent).toContain("1 task was not changed: changed somewhere else meanwhile");
+    expect(toast.textContent).toContain("It stays selected.");
+    // The failed one stays ticked, the bar says so; the others are done and unticked.
+    await vi.waitFor(() => expect(ticked()).toEqual(["Select “Call mom”"]));
+    expect(within(await bar()).getByText("1 selected")).toBeTruthy();
+    expect(stored.map((t) => [t.id, t.priority])).toEqual([
+      ["a", "LOW"],
+      ["b", "LOW"],
+      ["c", "MEDIUM"],
+      ["d", "MEDIUM"],
+    ]);
+    // Its row shows it as stored (Medium: no badge); the others' badges stay Low.
+    await vi.waitFor(() => expect(screen.getAllByText("Low", { selector: "[data-priority-badge]" })).toHaveLength(2));
+    // Undo sets back only the two that changed.
+    patched = [];
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(patched.map(([id]) => id).sort()).toEqual(["a", "b"]));
+  });
+
+  it("a deleted-elsewhere (404) task is put back as it was and named as gone; the rest are deleted", async () => {
+    await renderTasks();
+    gone.add("a");
+    tick("Pay rent");
+    tick("Call mom");
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Delete" }));
+    const toast = await toastWith("Deleted 1 of 2 tasks");
+    expect(toast.textContent).toContain("no longer there (deleted somewhere else)");
+    expect(stored.map((t) => t.id)).toEqual(["a", "b", "d"]);
+  });
+
+  it("rate limited (429): the rest are not sent, the toast says when to try again, all of them stay ticked", async () => {
+    await renderTasks();
+    for (const id of ["a", "b", "c", "d"]) limited.add(id);
+    tick("Pay rent");
+    tick("Water plants", true);
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Complete" }));
+    const toast = await toastWith("No tasks were completed");
+    expect(toast.textContent).toContain("4 tasks were not completed: too many changes at once; try again in 30 seconds");
+    // The first four went out together; once refused, nothing more.
+    expect(changes.length).toBeLessThanOrEqual(4);
+    await vi.waitFor(() => expect(ticked()).toHaveLength(4));
+    expect(titles()).toEqual(["Pay rent", "Buy milk", "Call mom", "Water plants"]);
+  });
+
+  it("never sends more than 4 requests at once", async () => {
+    for (let i = 0; i < 8; i++) stored.push(testTask({ id: `x${i}`, title: `Extra ${i}` }));
+    await renderTasks();
+    tick("Pay rent");
+    tick("Extra 7", true);
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Delete" }));
+    await toastWith("Deleted 12 tasks");
+    expect(changes).toHaveLength(12);
+    expect(maxInFlight).toBe(4);
+  });
+});
+
+describe("the batch's request pool", () => {
+  it("stops sending after a 429, failing the rest with that answer", async () => {
+    const { requestPool } = await import("./bulk-actions");
+    const pool = requestPool(1);
+    const refused = new ApiError(429, "rate_limited", "Too many.", {}, 5);
+    const sent: number[] = [];
+    const results = await Promise.allSettled(
+      [0, 1, 2].map((i) =>
+        pool.run(async () => {
+          sent.push(i);
+          if (i === 0) throw refused;
+          return i;
+        }),
+      ),
+    );
+    expect(sent).toEqual([0]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+  });
+});
+

@@ -1,0 +1,293 @@
+"use client";
+/**
+ * The bar shown while tasks are ticked: "N selected", Complete (Reopen when all of them are
+ * completed), Priority, Add tag, Delete, Clear selection. Each action is one request per task
+ * (bulk-actions.ts), through the single-row mutations, and says what happened in one toast with
+ * Undo; tasks that failed stay ticked. Sticky at the bottom of the screen, in the page's flow
+ * after the list (so at the end it sits under the last row, never over it); toasts go above it.
+ * Loaded on the first tick (next/dynamic in tasks-view.tsx).
+ */
+import { useQueryClient } from "@tanstack/react-query";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/field";
+import { useToast, useToastClearance, type ToastOptions } from "@/components/ui/toast";
+import {
+  placesOf,
+  PRIORITIES,
+  PRIORITY_LABEL,
+  restoreInput,
+  taskKeys,
+  useDeleteTask,
+  useRestoreTask,
+  useSetCompleted,
+  useTags,
+  useUpdateTask,
+  type Batch,
+  type ListPlaces,
+  type Priority,
+  type Task,
+} from "@/lib/tasks";
+import { failureText, NotApplicable, runBatch, tasksWord, type Outcome } from "./bulk-actions";
+import { addTags, MAX_TAGS } from "./tag-input";
+
+/** Tap targets of 44 px on a touch screen, as elsewhere. */
+const TAP = "touch:h-11";
+
+export interface SelectionBarProps {
+  /** The ticked tasks the list shows, in its order: the only ones an action touches. */
+  tasks: readonly Task[];
+  onClear: () => void;
+  /** A batch ended: `failed` stay ticked, the rest of `acted` are no longer. */
+  onFinished: (failed: string[], acted: string[]) => void;
+}
+
+/** The one toast of a batch: "Completed 3 tasks", or "Completed 2 of 3 tasks" and why not the third. */
+export function batchToast(
+  outcome: Outcome<unknown>,
+  { did, notDone, note = "" }: { did: string; notDone: string; note?: string },
+  undo: (() => void) | null,
+): ToastOptions {
+  const { done, failed } = outcome;
+  const total = done.length + failed.length;
+  const action = undo && done.length ? { label: "Undo", onClick: undo } : undefined;
+  if (!failed.length) return { tone: "success", title: `${did} ${tasksWord(done.length)}${note}`, action };
+  return {
+    tone: "error",
+    title: done.length ? `${did} ${done.length} of ${tasksWord(total)}${note}` : `No tasks were ${notDone}`,
+    description: failureText(failed, notDone) ?? undefined,
+    action,
+    duration: 12_000,
+  };
+}
+
+export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBarProps) {
+  const client = useQueryClient();
+  const { toast } = useToast();
+  const { mutateAsync: setCompleted } = useSetCompleted();
+  const { mutateAsync: updateTask } = useUpdateTask();
+  const { mutateAsync: removeTask } = useDeleteTask();
+  const { mutateAsync: restoreTask } = useRestoreTask();
+  const tags = useTags();
+  const [busy, setBusy] = useState(false);
+  const [tagText, setTagText] = useState("");
+  const bar = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  useToastClearance(bar, true);
+
+  /**
+   * After a batch: the lists once (not once per task). A repeating task completed makes its next
+   * one through events a moment later: looked for again then, as a single completion does.
+   */
+  const refresh = (repeats = false) => () => {
+    const again = () => void client.invalidateQueries({ queryKey: taskKeys.all });
+    again();
+    if (repeats) {
+      setTimeout(again, 2500);
+      setTimeout(again, 6000);
+    }
+  };
+
+  const reopen = tasks.length > 0 && tasks.every((task) => task.completed);
+  const suggestions = [...new Set([...(tags.data?.used ?? []).map(({ tag }) => tag), ...(tags.data?.suggested ?? [])])];
+
+  /** Runs one action over `targets`, then its toast; an Undo that fails says so too. */
+  async function act<R>(
+    targets: readonly Task[],
+    run: (task: Task, batch: Batch) => Promise<R>,
+    words: { did: string; notDone: string; note?: (outcome: Outcome<R>) => string; repeats?: (targets: readonly Task[]) => boolean },
+    undo: (outcome: Outcome<R>) => { run: () => Promise<Outcome<unknown>>; notDone: string },
+  ) {
+    const acted = tasks.map((task) => task.id);
+    setBusy(true);
+    const outcome = await runBatch(targets, run, refresh(words.repeats?.(targets)));
+    setBusy(false);
+    onFinished(
+      outcome.failed.map(({ task }) => task.id),
+      acted,
+    );
+    const back = undo(outcome);
+    toast(
+      batchToast(outcome, { did: words.did, notDone: words.notDone, note: words.note?.(outcome) }, () => {
+        void back.run().then(({ failed }) => {
+          const text = failureText(failed, back.notDone, false);
+          if (text) toast({ tone: "error", title: "Undo was not complete", description: text });
+        });
+      }),
+    );
+  }
+
+  const complete = () => {
+    const completed = !reopen;
+    const targets = tasks.filter((task) => task.completed !== completed);
+    void act(
+      targets,
+      (task, batch) => setCompleted({ task, completed, batch }),
+      {
+        did: completed ? "Completed" : "Reopened",
+        notDone: completed ? "completed" : "reopened",
+        repeats: (all) => completed && all.some((task) => task.rrule),
+      },
+      ({ done }) => ({
+        notDone: completed ? "reopened" : "completed again",
+        run: () =>
+          runBatch(
+            done.map(({ task }) => ({ ...task, completed })),
+            (task, batch) => setCompleted({ task, completed: !completed, batch }),
+            refresh(),
+          ),
+      }),
+    );
+  };
+
+  /**
+   * Changes a field (priority, tags) of every task; Undo sets each back as it was (from the task
+   * as the server answered, its version the newest).
+   */
+  const patchAll = (
+    targets: readonly Task[],
+    field: "priority" | "tags",
+    patchOf: (task: Task) => Partial<Pick<Task, "priority" | "tags">>,
+    words: { did: string; notDone: string; note: string },
+  ) =>
+    act(
+      targets,
+      (task, batch) => updateTask({ task, patch: patchOf(task), batch }),
+      { ...words, note: () => words.note },
+      ({ done }) => ({
+        notDone: "set back",
+        run: () => {
+          const before = new Map(done.map(({ task, result }) => [result.id, task]));
+          return runBatch(
+            done.map(({ result }) => result),
+            (task, batch) => {
+              const old = before.get(task.id)!;
+              return updateTask({ task, patch: { [field]: old[field] }, batch });
+            },
+            refresh(),
+          );
+        },
+      }),
+    );
+
+  const setPriority = (priority: Priority) => {
+    const targets = tasks.filter((task) => task.priority !== priority);
+    if (!targets.length) {
+      toast({ tone: "info", title: `${tasks.length === 1 ? "It is" : "They are"} already ${PRIORITY_LABEL[priority]}` });
+      return;
+    }
+    void patchAll(targets, "priority", () => ({ priority }), { did: "Set", notDone: "changed", note: ` to ${PRIORITY_LABEL[priority]}` });
+  };
+
+  const addTag = (event: FormEvent) => {
+    event.preventDefault();
+    const text = tagText.trim().replace(/^#+/, "").trim();
+    if (!text) return;
+    const tag = addTags([], text, 1).tags[0];
+    if (!tag) return;
+    const targets = tasks.filter((task) => !task.tags.some((t) => t.toLowerCase() === tag.toLowerCase()));
+    if (!targets.length) {
+      toast({ tone: "info", title: `${tasks.length === 1 ? "It has" : "They all have"} #${tag} already` });
+      return;
+    }
+    setTagText("");
+    const full = targets.filter((task) => task.tags.length >= MAX_TAGS);
+    void patchAll(
+      targets,
+      "tags",
+      (task) => {
+        if (full.includes(task)) throw new NotApplicable(`it has ${MAX_TAGS} tags already`);
+        return { tags: [...task.tags, tag] };
+      },
+      { did: "Tagged", notDone: "tagged", note: ` #${tag}` },
+    );
+  };
+
+  const remove = () => {
+    // Where each was, for Undo to put it back there (taken before the rows go).
+    const places = new Map<string, ListPlaces>(tasks.map((task) => [task.id, placesOf(client, task.id)]));
+    void act(
+      tasks,
+      // A repeating task: this occurrence only (as the drawer's "Delete this one"); its next one comes.
+      (task, batch) => removeTask({ task, batch }),
+      {
+        did: "Deleted",
+        notDone: "deleted",
+        note: ({ done }) => (done.some(({ task }) => task.rrule) ? " (repeats kept)" : ""),
+        repeats: (all) => all.some((task) => task.rrule),
+      },
+      ({ done }) => ({
+        notDone: "brought back",
+        run: () =>
+          runBatch(
+            done.map(({ task }) => task),
+            (task, batch) => restoreTask({ task, input: restoreInput(task), places: places.get(task.id) ?? [], batch }),
+            refresh(),
+          ),
+      }),
+    );
+  };
+
+  return (
+    <div
+      ref={bar}
+      role="region"
+      aria-label="Selected tasks"
+      aria-busy={busy}
+      className="sticky bottom-2 z-30 flex flex-wrap items-center gap-2 rounded-card border border-border-strong bg-surface p-2 shadow-card"
+    >
+      <p className="min-w-20 px-1 text-sm font-semibold text-text" aria-live="polite">
+        {tasks.length} selected
+      </p>
+      <Button size="sm" variant="primary" className={TAP} disabled={busy} onClick={complete}>
+        {reopen ? "Reopen" : "Complete"}
+      </Button>
+      <label className="sr-only" htmlFor={`${listId}-priority`}>
+        Priority
+      </label>
+      <select
+        id={`${listId}-priority`}
+        value=""
+        disabled={busy}
+        onChange={(event) => event.target.value && setPriority(event.target.value as Priority)}
+        className={cn(inputClass, "h-8 w-auto py-0 pr-8 text-sm", TAP)}
+      >
+        <option value="">Priority…</option>
+        {PRIORITIES.map((priority) => (
+          <option key={priority} value={priority}>
+            {PRIORITY_LABEL[priority]}
+          </option>
+        ))}
+      </select>
+      <form onSubmit={addTag} className="flex items-center gap-1">
+        <label className="sr-only" htmlFor={`${listId}-tag`}>
+          Tag to add
+        </label>
+        <input
+          id={`${listId}-tag`}
+          value={tagText}
+          onChange={(event) => setTagText(event.target.value)}
+          list={`${listId}-tags`}
+          placeholder="#tag"
+          maxLength={40}
+          className={cn(inputClass, "h-8 w-24 text-sm", TAP)}
+        />
+        <datalist id={`${listId}-tags`}>
+          {suggestions.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+        <Button size="sm" type="submit" className={TAP} disabled={busy || !tagText.trim()}>
+          Add tag
+        </Button>
+      </form>
+      <Button size="sm" variant="danger" className={TAP} disabled={busy} onClick={remove}>
+        Delete
+      </Button>
+      <Button size="sm" variant="ghost" className={cn("ml-auto", TAP)} onClick={onClear} aria-keyshortcuts="Escape">
+        Clear selection
+      </Button>
+    </div>
+  );
+}
