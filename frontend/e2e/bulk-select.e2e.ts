@@ -92,6 +92,17 @@ describe("selecting several tasks at 1280 px", () => {
     // Once one is ticked, every row shows its box.
     await expect.poll(() => opacityOf(page, "Water plants")).toBe("1");
     await screenshot(page, "bulk-select-bar-1280");
+    // One line at this width: every control's middle at the same height (the Priority select
+    // took a line of its own, full width, when its class said both w-full and w-auto).
+    const middles = await bar(page)
+      .locator("button, select, input")
+      .evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return Math.round(r.top + r.height / 2);
+        }),
+      );
+    expect(new Set(middles).size, `control middles ${middles}`).toBe(1);
 
     await bar(page).getByRole("button", { name: "Complete" }).click();
     await page.getByRole("status").filter({ hasText: "Completed 3 tasks" }).waitFor();

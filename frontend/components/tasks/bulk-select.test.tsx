@@ -310,6 +310,33 @@ describe("selecting tasks", () => {
     fireEvent.click(cancel);
     expect(screen.getByRole("checkbox", { name: "Select “Pay rent”" }).closest("label")!.className).toContain("opacity-0");
   });
+
+  it("sizes the bar's and the list's fields with one width and one padding each (the Priority select is not full width)", async () => {
+    // cn() joins without merging: "w-full … w-auto" leaves the stylesheet to pick, and it
+    // picked w-full, so at 1280 px the bar's Priority select took a line of its own and
+    // "py-2" under "h-8" cut its text ("Prioritv…").
+    await renderTasks();
+    tick("Pay rent");
+    await bar();
+    const groups: Array<[string, RegExp]> = [
+      ["width", /^(?:touch:)?w-/],
+      ["vertical padding", /^(?:touch:)?(?:p|py)-/],
+      ["left padding", /^(?:touch:)?(?:p|px|pl)-/],
+      ["right padding", /^(?:touch:)?(?:p|px|pr)-/],
+    ];
+    const fields = [...document.querySelectorAll("input:not([type=checkbox]), select")];
+    expect(fields.length).toBeGreaterThanOrEqual(4); // search, sort, the bar's priority and tag
+    for (const field of fields) {
+      const classes = field.className.split(/\s+/);
+      for (const [name, pattern] of groups) {
+        expect(classes.filter((c) => pattern.test(c)), `${name} of ${field.id || field.getAttribute("aria-label")}`).toHaveLength(
+          classes.some((c) => pattern.test(c)) ? 1 : 0,
+        );
+      }
+    }
+    const priority = screen.getByRole("combobox", { name: "Priority" });
+    expect(priority.className.split(/\s+/)).toContain("w-auto");
+  });
 });
 
 describe("acting on the selected tasks", () => {

@@ -11,7 +11,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { inputClass } from "@/components/ui/field";
+import { inputLook } from "@/components/ui/field";
 import { useToast, useToastClearance, type ToastOptions } from "@/components/ui/toast";
 import {
   placesOf,
@@ -251,7 +251,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
         value=""
         disabled={busy}
         onChange={(event) => event.target.value && setPriority(event.target.value as Priority)}
-        className={cn(inputClass, "h-8 w-auto py-0 pr-8 text-sm", TAP)}
+        className={cn(inputLook, "h-8 w-auto py-0 pl-3 pr-8", TAP)}
       >
         <option value="">Priority…</option>
         {PRIORITIES.map((priority) => (
@@ -271,7 +271,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
           list={`${listId}-tags`}
           placeholder="#tag"
           maxLength={40}
-          className={cn(inputClass, "h-8 w-24 text-sm", TAP)}
+          className={cn(inputLook, "h-8 w-24 px-2", TAP)}
         />
         <datalist id={`${listId}-tags`}>
           {suggestions.map((tag) => (

@@ -19,7 +19,7 @@ import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputLook } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { useToast, type ToastOptions } from "@/components/ui/toast";
 import { shortcutAllowed, useHotkeys } from "@/lib/keyboard";
@@ -794,7 +794,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
             }}
             placeholder="Search"
             aria-keyshortcuts="/"
-            className={cn(inputClass, "peer h-10 pl-9 pr-9 [&::-webkit-search-cancel-button]:hidden")}
+            className={cn(inputLook, "peer h-10 w-full py-2 pl-9 pr-9 [&::-webkit-search-cancel-button]:hidden")}
           />
           {/* The shortcut, for keyboards only: not on touch screens, not once something is typed. */}
           <kbd
@@ -827,7 +827,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
               const sort = e.target.value === "default" ? null : (e.target.value as SortName);
               onViewChange({ ...view, sort, order: startingOrder(sort) });
             }}
-            className={cn(inputClass, "h-10 w-auto pr-8")}
+            className={cn(inputLook, "h-10 w-auto py-2 pl-3 pr-8")}
           >
             <option value="default">{search ? "Best match" : "Smart order"}</option>
             {SORTS.map(([value, label]) => (

@@ -1,8 +1,17 @@
 import { type ReactNode } from "react";
 import { cn } from "./cn";
 
-export const inputClass =
-  "w-full rounded-lg border border-input bg-surface px-3 py-2 text-sm text-text placeholder:text-muted hover:border-accent focus-visible:border-accent aria-[invalid=true]:border-danger";
+/**
+ * A text field's or select's look without its size. cn() only joins class names (no
+ * tailwind-merge), so a control that sets its own width, height or padding starts from this:
+ * added to inputClass, "w-auto" or "py-0" would meet "w-full" / "py-2" and the stylesheet's
+ * order, not the later class, would decide.
+ */
+export const inputLook =
+  "rounded-lg border border-input bg-surface text-sm text-text placeholder:text-muted hover:border-accent focus-visible:border-accent aria-[invalid=true]:border-danger";
+
+/** A form's full-width text field or select. */
+export const inputClass = `${inputLook} w-full px-3 py-2`;
 
 /** A labelled control with its hint and its error (the API's field message) right below it. */
 export function Field({
