@@ -356,4 +356,29 @@ describe("NotificationBell: Unread / All", () => {
     expect(within(popover).getByRole("radio", { name: "All" }).getAttribute("aria-checked")).toBe("true");
     expect(await within(popover).findByText("Water plants")).toBeTruthy();
   });
+
+  it("says until when a read reminder is snoozed, from the list the server sends (after a reload too)", async () => {
+    const inTwoHours = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const items = [
+      { ...readOne, id: "s1", title: "Renew passport", snoozed_until: inTwoHours },
+      // Snoozed before and back since (a new notification came): nothing to say.
+      { ...readOne, id: "s2", title: "Call the plumber", snoozed_until: "2026-11-20T09:00:00Z" },
+      readOne,
+    ];
+    fetchMock.mockImplementation(async (url: string) => Response.json({ items: url === "/api/notifications" ? items : [] }));
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: /^Notifications/ }));
+    const popover = screen.getByRole("dialog", { name: "Notifications" });
+    fireEvent.click(within(popover).getByRole("radio", { name: "All" }));
+    await within(popover).findByText("Renew passport");
+    const meta = (title: string) =>
+      within(popover)
+        .getAllByRole("listitem")
+        .find((item) => item.textContent?.includes(title))!
+        .querySelector("p.text-xs")!.textContent;
+    expect(meta("Renew passport")).toMatch(/ · read · Snoozed until /);
+    expect(meta("Renew passport")).toContain(snoozedText(inTwoHours).replace("Snoozed until ", ""));
+    expect(meta("Call the plumber")).not.toContain("Snoozed");
+    expect(meta("Water plants")).not.toContain("Snoozed");
+  });
 });

@@ -26,6 +26,7 @@ import {
   reminderText,
   reminderTitle,
   snooze,
+  pendingSnoozeText,
   snoozedText,
   SNOOZE_OPTIONS,
   taskHref,
@@ -321,6 +322,7 @@ export function NotificationBell() {
               <ul className="divide-y divide-border">
                 {list.data.map((notification) => {
                   const href = taskHref(notification);
+                  const snoozed = notification.read ? pendingSnoozeText(notification, new Date(), browserTimeZone()) : null;
                   return (
                     <li key={notification.id} className={cn("flex gap-3 px-4 py-3", !notification.read && "bg-accent-soft/40")}>
                       <span
@@ -348,6 +350,7 @@ export function NotificationBell() {
                         <p className="mt-1 text-xs text-muted">
                           <time dateTime={notification.created_at}>{relativeTime(notification.created_at)}</time>
                           {notification.read && " · read"}
+                          {snoozed && ` · ${snoozed}`}
                         </p>
                         {!notification.read && snoozeOpen === notification.id && (
                           <div

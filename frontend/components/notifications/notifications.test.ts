@@ -4,6 +4,7 @@ import {
   badgeText,
   bellLabel,
   parseStreamEvent,
+  pendingSnoozeText,
   reminderText,
   reminderTitle,
   toNotification,
@@ -68,7 +69,22 @@ describe("toNotification", () => {
       read: true,
       remind_at: null,
       due_at: null,
+      snoozed_until: null,
     });
+    const snoozed = { id: "n1", created_at: "2026-01-01T00:00:00Z", snoozed_until: "2026-01-01T01:00:00Z" };
+    expect(toNotification(snoozed)?.snoozed_until).toBe("2026-01-01T01:00:00Z");
+  });
+
+  it("says a snooze while it is ahead only, in the reader's zone", () => {
+    const now = new Date("2026-11-27T15:30:00Z");
+    const at = (until: string | null) =>
+      pendingSnoozeText({ ...note("n1", "2026-11-27T15:00:00Z", true), snoozed_until: until }, now, "Europe/Paris");
+    expect(at("2026-11-27T15:45:00Z")).toBe("Snoozed until 4:45 PM");
+    expect(at("2026-11-28T08:00:00Z")).toBe("Snoozed until tomorrow at 9:00 AM");
+    expect(at("2026-11-27T15:30:00Z")).toBeNull(); // back now
+    expect(at("2026-11-27T15:00:00Z")).toBeNull();
+    expect(at(null)).toBeNull();
+    expect(at("soon")).toBeNull();
   });
 
   it("refuses what has no id or time, and odd values", () => {

@@ -17,6 +17,8 @@ export interface AppNotification {
   read: boolean;
   remind_at: string | null;
   due_at: string | null;
+  /** Set by a snooze: when it comes back as a new notification (past once it has). */
+  snoozed_until?: string | null;
 }
 
 const text = (value: unknown): value is string => typeof value === "string";
@@ -24,7 +26,7 @@ const text = (value: unknown): value is string => typeof value === "string";
 /**
  * One notification from the API or the stream, or null when it lacks an id or a time. Checked
  * by hand rather than with zod: the bell is in every screen's first load, where zod would add
- * ~30 kB gzipped for these eight fields.
+ * ~30 kB gzipped for these nine fields.
  */
 export function toNotification(value: unknown): AppNotification | null {
   if (!value || typeof value !== "object") return null;
@@ -39,6 +41,7 @@ export function toNotification(value: unknown): AppNotification | null {
     read: v.read === true,
     remind_at: text(v.remind_at) ? v.remind_at : null,
     due_at: text(v.due_at) ? v.due_at : null,
+    snoozed_until: text(v.snoozed_until) ? v.snoozed_until : null,
   };
 }
 
@@ -115,6 +118,13 @@ export function snoozedText(until: string, now = new Date(), timeZone?: string):
   if (dayKey(at, timeZone) === dayKey(tomorrow, timeZone)) return `Snoozed until tomorrow at ${time}`;
   const day = at.toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", timeZone });
   return `Snoozed until ${day} at ${time}`;
+}
+
+/** "Snoozed until 3:45 PM" while a snooze is still ahead; null when there is none, or it came back. */
+export function pendingSnoozeText(notification: AppNotification, now = new Date(), timeZone?: string): string | null {
+  const until = notification.snoozed_until;
+  if (!until || !(new Date(until).getTime() > now.getTime())) return null;
+  return snoozedText(until, now, timeZone);
 }
 
 function newestFirst(a: AppNotification, b: AppNotification): number {

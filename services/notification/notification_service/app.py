@@ -26,7 +26,7 @@ from notification_service.adapters.outbound import OutboundChannel
 from notification_service.adapters.store import NotificationNotFound, NotificationStore
 from notification_service.adapters.tasks import TaskReminders
 from notification_service.deps import CurrentUser, Scan, SnoozeService, Store, Wakes
-from notification_service.domain.reminders import iso, public_view, wake_time
+from notification_service.domain.reminders import public_view, wake_time
 from notification_service.domain.snooze import (
     JOB_PREFIX,
     MAX_MINUTES,
@@ -155,7 +155,7 @@ async def snooze(
             "The snooze could not be scheduled; try again shortly.",
             headers={"Retry-After": "1"},
         ) from None
-    return {**public_view(notification), "snoozed_until": iso(until)}
+    return public_view(notification)  # with snoozed_until, the time it comes back
 
 
 @cron.post("/job/{name}")

@@ -34,7 +34,9 @@ JOB_MAX_RETRIES = 60
 
 class Store(Protocol):
     async def get(self, notification_id: str) -> tuple[dict[str, Any] | None, str | None]: ...
-    async def mark_read(self, user_id: str, notification_id: str, now: datetime) -> dict[str, Any]: ...
+    async def mark_read(
+        self, user_id: str, notification_id: str, now: datetime, *, snoozed_until: str | None = None
+    ) -> dict[str, Any]: ...
 
 
 class Tasks(Protocol):
@@ -85,7 +87,7 @@ class Snoozes:
             retry_interval_seconds=JOB_RETRY_SECONDS,
             max_retries=JOB_MAX_RETRIES,
         )
-        read = await self._store.mark_read(user_id, notification_id, now)
+        read = await self._store.mark_read(user_id, notification_id, now, snoozed_until=iso(until))
         log.info(
             "notification snoozed",
             extra={"notification_id": notification_id, "task_id": job.task_id, "until": iso(until)},

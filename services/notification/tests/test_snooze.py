@@ -318,6 +318,23 @@ async def test_snooze_route_answers_the_notification_and_snoozed_until(routes: W
         assert (await ada.get("/api/notifications", params={"unread": "true"})).json()["items"] == []
 
 
+async def test_the_list_says_until_when_a_notification_is_snoozed(routes: World) -> None:
+    """After a reload the bell still knows a read reminder is snoozed, and until when: the
+    list carries the latest snooze's time (null for one never snoozed)."""
+    async with client() as ada:
+        listed = (await ada.get("/api/notifications")).json()["items"]
+        assert [(n["id"], n["snoozed_until"]) for n in listed] == [(ORIGINAL, None)]
+        first = iso(datetime.now(UTC) + timedelta(hours=1))
+        later = iso(datetime.now(UTC) + timedelta(hours=3))
+        for until in (first, later):
+            r = await ada.post(f"/api/notifications/{ORIGINAL}/snooze", json={"until": until})
+            assert r.status_code == 200 and r.json()["snoozed_until"] == until
+            listed = (await ada.get("/api/notifications")).json()["items"]
+            assert [(n["id"], n["read"], n["snoozed_until"]) for n in listed] == [(ORIGINAL, True, until)]
+        # Marked read again (another tab), it stays snoozed until the later time.
+        assert (await ada.post(f"/api/notifications/{ORIGINAL}/read")).json()["snoozed_until"] == later
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [

@@ -116,16 +116,22 @@ class NotificationStore:
                     by_key[item.key] = value
         return [by_key[notification_key(i)] for i in ids if notification_key(i) in by_key]
 
-    async def mark_read(self, user_id: str, notification_id: str, now: datetime) -> dict[str, Any]:
-        """The notification, now read. NotificationNotFound unless it is this user's."""
+    async def mark_read(
+        self, user_id: str, notification_id: str, now: datetime, *, snoozed_until: str | None = None
+    ) -> dict[str, Any]:
+        """The notification, now read; with `snoozed_until` (a snooze), also noted as coming
+        back then, so the list can say so after a reload. NotificationNotFound unless it is
+        this user's."""
         key = notification_key(notification_id)
         for attempt in range(ETAG_ATTEMPTS):
             value, etag = await self.get(notification_id)
             if value is None or value.get("user_id") != user_id:
                 raise NotificationNotFound(other_user=value is not None)
-            if value.get("read"):
+            if value.get("read") and snoozed_until in (None, value.get("snoozed_until")):
                 return value
             updated = {**value, "read": True}
+            if snoozed_until is not None:
+                updated["snoozed_until"] = snoozed_until
             try:
                 await self._dapr.save_state(
                     key,

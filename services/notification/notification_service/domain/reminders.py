@@ -150,6 +150,8 @@ def public_view(notification: dict[str, Any]) -> dict[str, Any]:
         "read": bool(notification.get("read", False)),
         "remind_at": notification.get("remind_at"),
         "due_at": notification.get("due_at"),
+        # Set by a snooze: when it comes back (as a new notification); past once it has.
+        "snoozed_until": notification.get("snoozed_until"),
     }
 
 
