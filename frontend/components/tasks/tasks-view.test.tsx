@@ -250,6 +250,17 @@ describe("the search box and the address", () => {
     await screen.findByText("2 tasks");
   });
 
+  it("gives focus to the box when its clear button (which then goes) is clicked", async () => {
+    window.history.replaceState(null, "", "/tasks?search=report");
+    renderTasks();
+    await screen.findByText("1 task");
+    const clear = screen.getByRole("button", { name: "Clear search" });
+    clear.focus(); // as a click does
+    fireEvent.click(clear);
+    expect(screen.queryByRole("button", { name: "Clear search" })).toBeNull();
+    expect(document.activeElement).toBe(box());
+  });
+
   it("shows what is typed in the address, replacing its entry rather than adding one per keystroke", async () => {
     stored.push(testTask({ id: "h1", title: "Buy milk" }));
     renderTasks();

@@ -808,7 +808,11 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
             <button
               type="button"
               aria-label="Clear search"
-              onClick={() => setSearchText("")}
+              onClick={() => {
+                // The button goes with the words: focus to the box, not to the body.
+                setSearchText("");
+                searchBox.current?.focus();
+              }}
               className="absolute right-1.5 top-1/2 grid h-7 w-7 -translate-y-1/2 place-items-center rounded-md text-muted hover:bg-surface-2 hover:text-text"
             >
               <X aria-hidden className="h-4 w-4" />
