@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { apiCall, BASE_URL, desktopPage, launch, log, newAccount, screenshot, signUpByApi } from "./harness";
+import { apiCall, desktopPage, launch, phonePage, screenshot } from "./harness";
 
 interface Task {
   id: string;
@@ -28,22 +28,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: BASE_URL,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 1,
-    isMobile: true,
-    hasTouch: true,
-    timezoneId: "Europe/Paris",
-    locale: "en-US",
-  });
-  context.setDefaultTimeout(15_000);
-  await signUpByApi(context, newAccount("bulk-phone"));
-  const page = await context.newPage();
-  page.on("pageerror", (error) => log(`page error: ${error.message}`));
-  return { context, page };
-}
 
 /** `titles`, due one day apart from tomorrow on (the list's order: soonest first); `weekly` repeats. */
 async function makeTasks(context: BrowserContext, titles: string[], weekly: string[] = []): Promise<Task[]> {
@@ -157,7 +141,7 @@ describe("selecting several tasks at 1280 px", () => {
 
 describe("selecting on a 390 px touch phone", () => {
   it("Select shows the boxes; the bar covers neither the quick-add nor the last row; toasts sit above it", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phonePage(browser, "bulk-phone");
     const titles = Array.from({ length: 12 }, (_, i) => `Errand ${String(i + 1).padStart(2, "0")}`);
     await makeTasks(context, titles);
     await page.goto("/tasks");

@@ -191,6 +191,24 @@ export async function desktopPage(browser: Browser, label: string): Promise<{ co
   return { context, page };
 }
 
+/** A signed-up account's page on a touch phone (390×844, Paris, en-US), its page errors logged. */
+export async function phonePage(browser: Browser, label: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    timezoneId: "Europe/Paris",
+    locale: "en-US",
+  });
+  context.setDefaultTimeout(15_000);
+  await signUpByApi(context, newAccount(label));
+  const page = await context.newPage();
+  page.on("pageerror", (error) => log(`page error: ${error.message}`));
+  return { context, page };
+}
+
 /** What has focus: its id, else its accessible name, else its text, else its tag ("body" for none). */
 export const focused = (page: Page) =>
   page.evaluate(() => {

@@ -3,8 +3,8 @@
  * checked here in Chromium against the running stack.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { apiCall, BASE_URL, desktopPage, eventually, focused, launch, log, newAccount, signUpByApi } from "./harness";
+import type { Browser, Page } from "playwright-core";
+import { apiCall, desktopPage, eventually, focused, launch, log, phonePage } from "./harness";
 
 interface Task {
   id: string;
@@ -23,29 +23,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: BASE_URL,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 1,
-    isMobile: true,
-    hasTouch: true,
-    timezoneId: "Europe/Paris",
-    locale: "en-US",
-  });
-  context.setDefaultTimeout(15_000);
-  await signUpByApi(context, newAccount("phone"));
-  const page = await context.newPage();
-  page.on("pageerror", (error) => log(`page error: ${error.message}`));
-  return { context, page };
-}
 
 const desktop = () => desktopPage(browser, "keyboard");
 
 
 describe("on a phone", () => {
   it("gives a toast's message the room and puts a long action beside it on its own lines, not the words", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phonePage(browser, "phone");
     await page.goto("/tasks");
     const box = page.getByLabel("Quick add a task");
     await box.fill("Call accountant yesterday 11am");
@@ -72,7 +56,7 @@ describe("on a phone", () => {
   });
 
   it("keeps a task open when Undo is tapped while its completion is still on a slow network", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phonePage(browser, "phone");
     const task = await apiCall<Task>(context, "POST", "tasks", { title: "Pay rent" });
     await page.goto("/tasks");
     await page.getByRole("button", { name: "Pay rent. Open details" }).waitFor();
@@ -163,7 +147,7 @@ async function size(page: Page, name: string, locator: ReturnType<Page["locator"
 
 describe("on a phone: hints and tap targets", () => {
   it("shows a quick-add hint that fits and no keyboard hints", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phonePage(browser, "phone");
     await page.goto("/tasks");
     await page.getByText("Nothing to do. Yet.").waitFor();
     const quick = page.getByLabel("Quick add a task");
@@ -186,7 +170,7 @@ describe("on a phone: hints and tap targets", () => {
   });
 
   it("makes the notification panel's and a toast's small controls at least 44 px high", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phonePage(browser, "phone");
     await apiCall(context, "POST", "tasks", { title: "Pay rent" });
     await page.goto("/tasks");
     await page.getByRole("button", { name: /^Notifications/ }).tap();
@@ -211,7 +195,7 @@ describe("on a phone: hints and tap targets", () => {
   });
 
   it("makes the quick-add chips' keep buttons 44×44 px, not overlapping (20 px with a mouse)", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phonePage(browser, "phone");
     await page.goto("/tasks");
     await page.getByText("Nothing to do. Yet.").waitFor();
     await page.getByLabel("Quick add a task").fill("Pay rent every week #Finance #Home !high tomorrow 9am");
@@ -249,7 +233,7 @@ describe("on a phone: hints and tap targets", () => {
   });
 
   it("keeps Tab inside the full-screen assistant, and Escape closes it", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phonePage(browser, "phone");
     await page.goto("/tasks");
     await page.getByRole("button", { name: "Assistant" }).tap();
     const panel = page.getByRole("dialog", { name: "Assistant" });
@@ -265,7 +249,7 @@ describe("on a phone: hints and tap targets", () => {
   });
 
   it("takes a toast shown above the full-screen assistant into its Tab cycle: its Undo works from the keyboard", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phonePage(browser, "phone");
     await apiCall(context, "POST", "tasks", { title: "Pay rent" });
     await page.goto("/tasks");
     await page.getByRole("checkbox", { name: "Complete “Pay rent”" }).tap();
@@ -303,7 +287,7 @@ async function accessibleNames(page: Page): Promise<string[]> {
 
 describe("on a phone: the assistant is modal to screen readers too", () => {
   it("makes the page behind it inert and hidden while open, and gives it back, focus on the launcher, on Escape", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phonePage(browser, "phone");
     await apiCall(context, "POST", "tasks", { title: "Pay rent" });
     await page.goto("/tasks");
     const row = page.getByRole("button", { name: "Pay rent. Open details" });
