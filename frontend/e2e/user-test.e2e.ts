@@ -158,8 +158,14 @@ describe("↓ from the search box", () => {
     await apiCall(context, "POST", "tasks", { title: "Book flights" });
     await page.goto("/tasks");
     const search = page.getByLabel("Search tasks");
+    // Both tasks match, so "2 tasks" is on screen before the search is answered: wait for the
+    // answer, or the list's reorder to best match can land between the ↓ and the ↑ (seen under
+    // load: ↑ on 'Book flights' stayed there).
+    const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get("search") === "book" && r.ok());
     await search.fill("book");
+    await answered;
     await page.getByText("2 tasks").waitFor();
+    await page.locator("mark").first().waitFor();
     const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.id);
     const first = await page.locator("[aria-label$='. Open details']").first().getAttribute("aria-label");
     await page.keyboard.press("ArrowDown");
