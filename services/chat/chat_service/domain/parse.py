@@ -247,6 +247,10 @@ class Request:
     then: "Request | None" = None
     # "When is the next yoga?": open tasks only (a repeating task's done one has its title).
     open_only: bool = False
+    # "Tag the weekly report": all the words after "tag the", the tag's with them. A task
+    # they name whole ('Weekly report') is the one meant and its tag is asked (planner);
+    # else the last word is the tag of the task the others name, as `ref` and `changes` say.
+    tag_or_name: str | None = None
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -1443,6 +1447,33 @@ def read_when_answer(message: str, now: datetime) -> When | None:
     return when if when is not None and not leftover else None
 
 
+# The answer to "Which tag should I add to 'Weekly report'?": "work", "#errands", "the home
+# tag", "work and finance", "tag it home". Not a word that declines ("no", "never mind").
+_TAG_ANSWER = re.compile(
+    r"^(?:(?:tag|label)\s+it\s+(?:as\s+|with\s+)?|use\s+|make\s+it\s+)?(?:the\s+|a\s+)?"
+    r"(?P<tags>#?[\w-]+(?:\s*(?:,|\band\b|&)\s*#?[\w-]+){0,4})(?:\s+(?:tags?|labels?))?$",
+    re.IGNORECASE,
+)
+_NO_TAG = re.compile(
+    r"^(?:no|nope|nah|none|nothing|neither|cancel|skip|stop|undo|nevermind|forget|help|thanks|ok|okay|"
+    r"yes|yeah|sure|bye|hi|hello|it|that|this|them|both|all|tag|tags|any|whatever)$",
+    re.IGNORECASE,
+)
+
+
+def read_tag_answer(message: str) -> tuple[str, ...] | None:
+    """The tags a message says and nothing else, as the answer to "which tag should I add?";
+    None for any other message (a command, "never mind", "no")."""
+    text = _strip_polite(normalise(message)).strip()
+    m = _TAG_ANSWER.match(text)
+    if m is None:
+        return None
+    said = [w.strip().lstrip("#") for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("tags"))]
+    if not all(said) or any(_NO_TAG.match(w) for w in said):
+        return None
+    return tuple(tag_name(w) for w in said)
+
+
 _YES = re.compile(
     r"^(?:yes|yeah|yep|yup|sure|ok|okay|please|please\s+do|do\s+it|go\s+ahead|add\s+it|yes\s+please|sure\s+thing|"
     r"that'?d\s+be\s+great|sounds\s+good)(?:[\s,!.]+(?:please|thanks|thank\s+you|add\s+it|do\s+it|go\s+ahead))*[\s!.]*$",
@@ -1954,7 +1985,10 @@ def _read_add_tag(text: str, now: datetime) -> Request | None:
         if m and (pattern != placed or position(m.group("ref")) is not None):
             words = [w for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("tags")) if w.strip("# ")]
             tags = tuple(tag_name(w.strip()) for w in words)
-            return _req("update", m.groupdict().get("ref"), Changes(add_tags=tags))
+            request = _req("update", m.groupdict().get("ref"), Changes(add_tags=tags))
+            if pattern == named and not text[: m.start("tags")].endswith("#"):
+                return replace(request, tag_or_name=f"{m.group('ref')} {m.group('tags')}")
+            return request
     return None
 
 
