@@ -1173,7 +1173,9 @@ _TASK_VERB = (
     r"(?:buy|call|pay|email|e-mail|book|cancel|pick\s+up|send|schedule|renew|wash|feed|fix|repair|submit|prepare|"
     r"visit|take\s+out|grab|get|mow|vacuum|cook|tidy|sweep|refill|fill\s+out|review|write|read|sign|collect|"
     r"make|do|ring|text|ping|message|order|return|contact|invite|confirm|reply(?:\s+to)?|bring|ask|tell|thank|install|"
-    r"download|upload|register(?:\s+for)?|apply(?:\s+for)?|back\s+up|follow\s+up(?:\s+with|\s+on)?|sort\s+out|clear\s+out|throw\s+out|put\s+away)\s+"
+    r"download|upload|register(?:\s+for)?|apply(?:\s+for)?|back\s+up|follow\s+up(?:\s+with|\s+on)?|sort\s+out|clear\s+out|throw\s+out|put\s+away|"
+    # "stop by the bank and call mom": two errands (not "stop the rent reminder").
+    r"stop\s+by|swing\s+by)\s+"
     r"(?!(?:it|them|him|her|one|and|or|then|i|you|we|they|to|for|with|at|on|in|by|from)\b)\S"
 )
 _VERB_OR_NOUN = (
