@@ -1275,7 +1275,8 @@ def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
     # not', tagged Work).
     text = _NOT_FOR_A_TAG.sub("", text)
     text, remind_said, remind_when = _and_remind_me(text, now)
-    scan = Scanner(text)
+    lead = _ADD_LEAD.match(text)
+    scan = Scanner(text, lead=lead.end() if lead else 0)
     changes = _attributes(scan, now, asked=asked)
     rest = scan.rest()
     if re.search(r"\b(?:to|on|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b", text, re.IGNORECASE):
