@@ -1325,3 +1325,49 @@ def test_before_till_nightly_a_night_of_the_title_and_a_glued_at_as_on_the_web(
     due = series_due(request.changes, now)
     title, rrule = request.changes.title, request.changes.rrule
     assert (title, due.at.strftime("%Y-%m-%d %H:%M") if due else None, rrule) == expected
+
+
+# -- a frequency word first in the line --------------------------------------------------------
+# "Weekly review", "daily standup", "monthly report": the web quick-add reads the word as the
+# repeat and the rest as the title ('Review' every week; its RECURRENCE_RULES "daily|nightly|
+# weekly|fortnightly|monthly|yearly|annually"), as 44ba905 made the assistant read "fortnightly
+# review". Before, the assistant kept 'Weekly review' without a rule. Inside the line the
+# assistant keeps the word as the title's where the web takes it: "cancel monthly subscription"
+# is a one-off 'Cancel monthly subscription' here, a monthly 'Cancel subscription' on the web.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("weekly review", ("Review", "2026-11-26 09:00", "FREQ=WEEKLY")),
+        ("add weekly review", ("Review", "2026-11-26 09:00", "FREQ=WEEKLY")),
+        ("Weekly review", ("Review", "2026-11-26 09:00", "FREQ=WEEKLY")),
+        ("daily standup", ("Standup", "2026-11-26 09:00", "FREQ=DAILY")),
+        ("add daily standup", ("Standup", "2026-11-26 09:00", "FREQ=DAILY")),
+        ("add weekly review friday", ("Review", "2026-11-27 09:00", "FREQ=WEEKLY")),
+        ("monthly report", ("Report", "2026-11-26 09:00", "FREQ=MONTHLY")),
+        ("add monthly report", ("Report", "2026-11-26 09:00", "FREQ=MONTHLY")),
+        ("add daily standup at 10am", ("Standup", "2026-11-25 10:00", "FREQ=DAILY")),
+        ("add monthly report on the 15th", ("Report", "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15")),
+        ("add monthly report due friday", ("Report", "2026-11-27 09:00", "FREQ=MONTHLY")),
+        ("add nightly walk", ("Walk", "2026-11-25 20:00", "FREQ=DAILY")),
+        ("add yearly checkup", ("Checkup", "2026-11-26 09:00", "FREQ=YEARLY")),
+        ("add annually renew passport", ("Renew passport", "2026-11-26 09:00", "FREQ=YEARLY")),
+        # As before, as on the web too (guards): another rule of the line is the repeat, and a
+        # hyphenated or possessive word is a word.
+        ("add weekly review every friday", ("Weekly review", "2026-11-27 09:00", "FREQ=WEEKLY;BYDAY=FR")),
+        ("add daily-build fix", ("Daily-build fix", None, None)),
+        ("add weekly's recap", ("Weekly's recap", None, None)),
+        ("fortnightly review", ("Review", "2026-11-26 09:00", "FREQ=WEEKLY;INTERVAL=2")),
+        # As before, unlike the web (guards): a frequency word inside the line is a word.
+        ("add cancel monthly subscription", ("Cancel monthly subscription", None, None)),
+        ("add buy the daily newspaper", ("Buy the daily newspaper", None, None)),
+        ("add review the weekly report", ("Review the weekly report", None, None)),
+    ],
+)
+def test_a_frequency_word_first_is_the_repeat_as_on_the_web(
+    message: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add", request
+    due = series_due(request.changes, NOW)
+    title, rrule = request.changes.title, request.changes.rrule
+    assert (title, due.at.strftime("%Y-%m-%d %H:%M") if due else None, rrule) == expected

@@ -247,6 +247,10 @@ class Request:
     then: "Request | None" = None
     # "When is the next yoga?": open tasks only (a repeating task's done one has its title).
     open_only: bool = False
+    # "Tag the weekly report": all the words after "tag the", the tag's with them. A task
+    # they name whole ('Weekly report') is the one meant and its tag is asked (planner);
+    # else the last word is the tag of the task the others name, as `ref` and `changes` say.
+    tag_or_name: str | None = None
 
 
 # -- shared pieces ---------------------------------------------------------------------------
@@ -1169,7 +1173,9 @@ _TASK_VERB = (
     r"(?:buy|call|pay|email|e-mail|book|cancel|pick\s+up|send|schedule|renew|wash|feed|fix|repair|submit|prepare|"
     r"visit|take\s+out|grab|get|mow|vacuum|cook|tidy|sweep|refill|fill\s+out|review|write|read|sign|collect|"
     r"make|do|ring|text|ping|message|order|return|contact|invite|confirm|reply(?:\s+to)?|bring|ask|tell|thank|install|"
-    r"download|upload|register(?:\s+for)?|apply(?:\s+for)?|back\s+up|follow\s+up(?:\s+with|\s+on)?|sort\s+out|clear\s+out|throw\s+out|put\s+away)\s+"
+    r"download|upload|register(?:\s+for)?|apply(?:\s+for)?|back\s+up|follow\s+up(?:\s+with|\s+on)?|sort\s+out|clear\s+out|throw\s+out|put\s+away|"
+    # "stop by the bank and call mom": two errands (not "stop the rent reminder").
+    r"stop\s+by|swing\s+by)\s+"
     r"(?!(?:it|them|him|her|one|and|or|then|i|you|we|they|to|for|with|at|on|in|by|from)\b)\S"
 )
 _VERB_OR_NOUN = (
@@ -1269,7 +1275,8 @@ def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
     # not', tagged Work).
     text = _NOT_FOR_A_TAG.sub("", text)
     text, remind_said, remind_when = _and_remind_me(text, now)
-    scan = Scanner(text)
+    lead = _ADD_LEAD.match(text)
+    scan = Scanner(text, lead=lead.end() if lead else 0)
     changes = _attributes(scan, now, asked=asked)
     rest = scan.rest()
     if re.search(r"\b(?:to|on|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b", text, re.IGNORECASE):
@@ -1441,6 +1448,33 @@ def read_when_answer(message: str, now: datetime) -> When | None:
         text = "at " + re.sub(r"^at\s+", "", text, flags=re.IGNORECASE)
     when, leftover = _when_only(text, now)
     return when if when is not None and not leftover else None
+
+
+# The answer to "Which tag should I add to 'Weekly report'?": "work", "#errands", "the home
+# tag", "work and finance", "tag it home". Not a word that declines ("no", "never mind").
+_TAG_ANSWER = re.compile(
+    r"^(?:(?:tag|label)\s+it\s+(?:as\s+|with\s+)?|use\s+|make\s+it\s+)?(?:the\s+|a\s+)?"
+    r"(?P<tags>#?[\w-]+(?:\s*(?:,|\band\b|&)\s*#?[\w-]+){0,4})(?:\s+(?:tags?|labels?))?$",
+    re.IGNORECASE,
+)
+_NO_TAG = re.compile(
+    r"^(?:no|nope|nah|none|nothing|neither|cancel|skip|stop|undo|nevermind|forget|help|thanks|ok|okay|"
+    r"yes|yeah|sure|bye|hi|hello|it|that|this|them|both|all|tag|tags|any|whatever)$",
+    re.IGNORECASE,
+)
+
+
+def read_tag_answer(message: str) -> tuple[str, ...] | None:
+    """The tags a message says and nothing else, as the answer to "which tag should I add?";
+    None for any other message (a command, "never mind", "no")."""
+    text = _strip_polite(normalise(message)).strip()
+    m = _TAG_ANSWER.match(text)
+    if m is None:
+        return None
+    said = [w.strip().lstrip("#") for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("tags"))]
+    if not all(said) or any(_NO_TAG.match(w) for w in said):
+        return None
+    return tuple(tag_name(w) for w in said)
 
 
 _YES = re.compile(
@@ -1954,7 +1988,10 @@ def _read_add_tag(text: str, now: datetime) -> Request | None:
         if m and (pattern != placed or position(m.group("ref")) is not None):
             words = [w for w in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("tags")) if w.strip("# ")]
             tags = tuple(tag_name(w.strip()) for w in words)
-            return _req("update", m.groupdict().get("ref"), Changes(add_tags=tags))
+            request = _req("update", m.groupdict().get("ref"), Changes(add_tags=tags))
+            if pattern == named and not text[: m.start("tags")].endswith("#"):
+                return replace(request, tag_or_name=f"{m.group('ref')} {m.group('tags')}")
+            return request
     return None
 
 

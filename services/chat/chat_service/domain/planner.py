@@ -27,6 +27,7 @@ from chat_service.domain.parse import (
     parse,
     read_add,
     read_month_day_answer,
+    read_tag_answer,
     read_title_correction,
     read_when_answer,
     says_add,
@@ -187,6 +188,16 @@ def understand(message: str, ctx: Context) -> Request:
         answered = read_month_day_answer(message, ctx.previous_user, ctx.local_now)
         if answered is not None:
             return answered
+    if (
+        ctx.previous_assistant
+        and reply.ASK_TAG in ctx.previous_assistant
+        and ctx.last_task
+        and reply.quote(str(ctx.last_task.get("title", ""))) in ctx.previous_assistant
+    ):
+        # "Work" to "Which tag should I add to 'Weekly report'?": that task's tag.
+        tags = read_tag_answer(message)
+        if tags is not None:
+            return Request("update", pronoun=True, changes=Changes(add_tags=tags))
     if ctx.previous_assistant and reply.ASK_REMIND_WHEN in ctx.previous_assistant and ctx.last_task:
         # "At 5pm" to "When should I remind you about it?": the reminder of the task just added.
         when = read_when_answer(message, ctx.local_now)
@@ -313,6 +324,8 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
         return _search(req, ctx, j)
     if req.intent == "update" and req.changes.stop:
         return _stop(req, ctx, j)
+    if req.intent == "update" and req.tag_or_name:
+        return _tag_or_ask(req, ctx, j)
     if req.intent in MUTATING or req.intent == "show":
         return _on_targets(req, ctx, j)
     if req.intent == "done_yet":
@@ -671,6 +684,31 @@ def _find_targets(req: Request, ctx: Context, j: Journal, status: str) -> tuple[
     if not found:
         raise _Reply(reply.not_found(req.ref))
     return _one_of(req.ref, found, req.selector), []
+
+
+def _tag_or_ask(req: Request, ctx: Context, j: Journal) -> str:
+    """'Tag the weekly report': when all the words name a task whole (its title has them, in
+    that order), that task is meant and no tag was said: which tag is asked, with the task
+    looked up so that the answer ("work") is its tag. Else the last word is the tag of the
+    task the others name ("tag the weekly report work", "tag the essay econ")."""
+    said = req.tag_or_name or ""
+    result = j.call("search_tasks", query=" ".join(keywords(said)) or said, status="all")
+    if not _ok(result):
+        raise _Reply(_failure(result, "look up your tasks"))
+    named = [t for t in result.get("tasks", []) if _says_whole(said, str(t.get("title", "")))]
+    named = [t for t in named if is_exact(said, t)] or [t for t in named if not t.get("completed")] or named
+    if not named:
+        return _on_targets(replace(req, tag_or_name=None), ctx, j)
+    task = _one_of(said, named, req.selector)[0]
+    found = j.call("get_task", task_id=task["id"])  # the task "it" is, for the answer
+    return reply.ask_tag(found["task"].get("title") if _ok(found) else task.get("title"))
+
+
+def _says_whole(said: str, title: str) -> bool:
+    """Whether the title has the words said, one after another ('weekly report' in 'Send
+    weekly report'; not 'essay econ' in 'Econ essay')."""
+    these, there = words(said), words(title)
+    return bool(these) and any(there[i : i + len(these)] == these for i in range(len(there) - len(these) + 1))
 
 
 def _no_next_one(req: Request, j: Journal) -> None:

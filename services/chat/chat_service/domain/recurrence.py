@@ -108,7 +108,7 @@ def _with_interval(freq: str, interval: int, extra: str = "") -> str:
 
 def take_recurrence(scan: Scanner) -> Recurrence | None:
     """Take a recurrence phrase out of the scanner."""
-    rule, at = _take_rule(scan)
+    rule, at = _take_rule(scan, first=True)
     if rule is None:
         return None
     # A part of the day right after the phrase ("every Monday morning").
@@ -117,8 +117,9 @@ def take_recurrence(scan: Scanner) -> Recurrence | None:
     )
     if part and at is None:
         at = PARTS_OF_DAY[(part.group(1) or part.group(2)).lower()]
-    # A second phrase ("weekly" in "weekly on Mondays") goes with the first, which wins.
-    _take_rule(scan)
+    # A second phrase ("weekly" in "weekly on Mondays") goes with the first, which wins; not
+    # a word first in the line ("weekly review every friday": 'Weekly review', as on the web).
+    _take_rule(scan, first=False)
     bound = scan.take(r"\b(?:for\s+)?(" + NUMBER + r")\s+times\b")
     if bound:
         rule += f";COUNT={number(bound.group(1))}"
@@ -136,7 +137,7 @@ def into_next_day(rule: str) -> str:
     return rule[: m.start()] + ",".join(days) + rule[m.end() :]
 
 
-def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
+def _take_rule(scan: Scanner, *, first: bool) -> tuple[str | None, time | None]:
     # Monthly on a day of the month: "on the 1st of every month", "every month on the 15th".
     # "every last day of the month", "each 15th of the month" too. "On the last day of the
     # month" without "every" / "each" is one day (when.take_date), as on the web; "on the 15th
@@ -229,15 +230,20 @@ def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
     m = scan.take(r"\b(?:every|each)\s+(morning|afternoon|evening|night)\b")
     if m:
         return "FREQ=DAILY", PARTS_OF_DAY[m.group(1).lower()]
-    # "Fortnightly review" first in the line: 'Review' every 2 weeks, as the web quick-add reads it.
-    m = scan.take(r"^[" + MASK + r"\s]*(fortnightly)\s+(?=[^\W\d_])")
-    if m:
-        return _WORD_RULES["fortnightly"], None
-    # Only as an adverb: "water the plants weekly", not "the weekly report".
+    # As an adverb: "water the plants weekly", not "review the weekly report" (the web reads
+    # that 'Review the report' every week; "cancel monthly subscription" a monthly 'Cancel
+    # subscription'). First in a new task's words, before its title, as the web quick-add
+    # reads it (its RECURRENCE_RULES words): "weekly review" is 'Review' every week, "add
+    # daily standup" 'Standup' every day, "fortnightly review" 'Review' every 2 weeks.
     m = scan.take(
         r"\b(daily|nightly|hourly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b"
         r"(?=\s*(?:$|[,.;:!?)\u2063]|(?:on|at|in|from|starting|until|for|and|by|please|basis|too)\b))"
     )
+    if m is None and scan.lead is not None and first:
+        m = scan.take_at(_FIRST_WORD_RULE, scan.lead)
+    elif m is None and scan.lead is None:
+        # Not a new task's line (a name, a rename's new title): "fortnightly" first only, as before.
+        m = scan.take(r"^[" + MASK + r"\s]*(fortnightly)\s+(?=[^\W\d_])")
     if m:
         word = m.group(1).lower()
         rule = _WORD_RULES[word]
@@ -245,6 +251,12 @@ def _take_rule(scan: Scanner) -> tuple[str | None, time | None]:
         at = PARTS_OF_DAY["night"] if word == "nightly" else None
         return rule + _weekly_days(scan, freq) + _monthly_day(scan, freq), at
     return None, None
+
+
+_FIRST_WORD_RULE = re.compile(
+    r"[" + MASK + r"\s]*(daily|nightly|weekly|fortnightly|monthly|yearly|annually)\s+(?=[^\W_])",
+    re.IGNORECASE,
+)
 
 
 def _weekly_days(scan: Scanner, freq: str) -> str:

@@ -29,6 +29,12 @@ HELP = (
 SAY_YES = 'just say "yes"'
 # Asked after adding a task whose reminder had no time ("remind me later to call the bank").
 ASK_REMIND_WHEN = "When should I remind you about it?"
+# "Tag the weekly report" naming the task 'Weekly report' whole: no tag was said.
+ASK_TAG = "Which tag should I add to "
+
+
+def ask_tag(title: str | None) -> str:
+    return f"{ASK_TAG}{quote(title)}?"
 
 
 def cannot(doing: str, title: str | None, *, about_list: bool, ask: str | None = None) -> str:

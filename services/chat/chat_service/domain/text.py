@@ -65,6 +65,10 @@ class Scanner:
 
     text: str
     masked: str = field(init=False)
+    # Where a new task's own words begin, after "add" ("add weekly review": 4), so that a word
+    # said first in them can be read as the web quick-add reads a line's first word
+    # (recurrence._take_rule); None when the text is not a new task's line.
+    lead: int | None = None
 
     def __post_init__(self) -> None:
         self.masked = self.text
@@ -98,6 +102,16 @@ class Scanner:
             for match in compiled.finditer(self.masked)
             if not _POSSESSIVE.match(self.masked, match.end()) and not self._in_hyphenated_word(match)
         ]
+
+    def take_at(self, pattern: str | re.Pattern[str], pos: int) -> re.Match[str] | None:
+        """A match starting at `pos`, taken; none that `find` would pass over (a possessive's,
+        one inside a hyphenated word)."""
+        compiled = re.compile(pattern, re.IGNORECASE) if isinstance(pattern, str) else pattern
+        match = compiled.match(self.masked, pos)
+        if match is None or _POSSESSIVE.match(self.masked, match.end()) or self._in_hyphenated_word(match):
+            return None
+        self.mask(match.start(), match.end())
+        return match
 
     def take(self, pattern: str | re.Pattern[str]) -> re.Match[str] | None:
         match = self.find(pattern)
