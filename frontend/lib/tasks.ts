@@ -303,6 +303,18 @@ export function createdId(optimisticId: string): string | undefined {
   return createdIds.get(optimisticId);
 }
 
+/** The optimistic row's id of each task made here, by the server's id (rowKey). */
+const shownIds = new Map<string, string>();
+
+/**
+ * What the list keys `id`'s row by: for a task made here, the id its optimistic row had. When the
+ * server's task takes that row's place, the row is the same element, not a new one: focus in it
+ * stays (a new element would drop it to <body>, and the keyboard shortcuts with it).
+ */
+export function rowKey(id: string): string {
+  return shownIds.get(id) ?? id;
+}
+
 export function useCreateTask() {
   const client = useQueryClient();
   const { toast } = useToast();
@@ -344,6 +356,7 @@ export function useCreateTask() {
     onSuccess: (task, input) => {
       const shown = `optimistic-${createKeyOf(input)}`;
       createdIds.set(shown, task.id);
+      shownIds.set(task.id, shown);
       editLists(client, (other) => (other.id === shown ? task : other));
       client.setQueryData(taskKeys.detail(task.id), task);
     },
