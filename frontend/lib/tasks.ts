@@ -474,13 +474,26 @@ export function useSetCompleted() {
   });
 }
 
+/**
+ * Why a change was refused with 412 (the task had another version by then), after which the lists
+ * are fetched again: the words of a batch's failure (bulk-actions.ts) and of the drawer's delete.
+ */
+export const CHANGED_ELSEWHERE = "changed somewhere else meanwhile (shown as it is now)";
+
 export function useDeleteTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
     // series: its series ends too, no next instance (task-service's DELETE ?series=true, one request).
-    mutationFn: ({ task, series, batch }: { task: Task; series?: boolean; batch?: Batch }) =>
-      sendVia(batch, () => api<void>(`tasks/${encodeURIComponent(task.id)}${series ? "?series=true" : ""}`, { method: "DELETE" })),
+    // version: only that version of it (If-Match; 412 if it has changed since), as the drawer
+    // showed it. Without (the selection bar's rows), whatever version it has now.
+    mutationFn: ({ task, series, version, batch }: { task: Task; series?: boolean; version?: number; batch?: Batch }) =>
+      sendVia(batch, () =>
+        api<void>(`tasks/${encodeURIComponent(task.id)}${series ? "?series=true" : ""}`, {
+          method: "DELETE",
+          headers: version === undefined ? undefined : { "If-Match": String(version) },
+        }),
+      ),
     onMutate: async ({ task }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const saved = snapshot(client);
@@ -489,7 +502,14 @@ export function useDeleteTask() {
     },
     onError: (error, { task, batch }, context) => {
       putBack(client, context?.saved, task.id, batch);
-      if (!batch) toast({ tone: "error", title: `“${task.title}” was not deleted`, description: errorMessage(error) });
+      if (batch) return;
+      // 412: not the API's version sentence; the refetch (onSettled) shows the task as it is now.
+      const conflict = error instanceof ApiError && error.status === 412;
+      toast({
+        tone: "error",
+        title: `“${task.title}” was not deleted`,
+        description: conflict ? `It ${CHANGED_ELSEWHERE}.` : errorMessage(error),
+      });
     },
     // A batch refreshes the lists once, when all of it has settled (not once per task).
     onSettled: (_data, _error, { batch }) => (batch ? undefined : client.invalidateQueries({ queryKey: taskKeys.all })),

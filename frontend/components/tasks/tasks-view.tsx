@@ -600,7 +600,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   const { mutateAsync: removeTask } = useDeleteTask();
   const { mutateAsync: restoreTask } = useRestoreTask();
   const onDelete = useCallback<DeleteTask>(
-    (deleted, { series = false } = {}) => {
+    (deleted, { series = false, version } = {}) => {
       // Its series ended too: no next instance to move back, so Undo makes it again, rule and all.
       const task = series ? { ...deleted, series_id: null, parent_task_id: null } : deleted;
       const next = focusAfterDelete(tasks, task.id);
@@ -623,7 +623,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         );
       const said = toast(deleteToast(task, undo, series));
       // Refused (its error toast says why): nothing to undo.
-      removeTask({ task, series }).catch(() => dismiss(said));
+      removeTask({ task, series, version }).catch(() => dismiss(said));
     },
     [tasks, queryClient, viewKey, restoreTask, removeTask, toast, dismiss],
   );
