@@ -303,6 +303,18 @@ export function createdId(optimisticId: string): string | undefined {
   return createdIds.get(optimisticId);
 }
 
+/** The optimistic row's id of each task made here, by the server's id (rowKey). */
+const shownIds = new Map<string, string>();
+
+/**
+ * What the list keys `id`'s row by: for a task made here, the id its optimistic row had. When the
+ * server's task takes that row's place, the row is the same element, not a new one: focus in it
+ * stays (a new element would drop it to <body>, and the keyboard shortcuts with it).
+ */
+export function rowKey(id: string): string {
+  return shownIds.get(id) ?? id;
+}
+
 export function useCreateTask() {
   const client = useQueryClient();
   const { toast } = useToast();
@@ -344,6 +356,7 @@ export function useCreateTask() {
     onSuccess: (task, input) => {
       const shown = `optimistic-${createKeyOf(input)}`;
       createdIds.set(shown, task.id);
+      shownIds.set(task.id, shown);
       editLists(client, (other) => (other.id === shown ? task : other));
       client.setQueryData(taskKeys.detail(task.id), task);
     },
@@ -461,13 +474,26 @@ export function useSetCompleted() {
   });
 }
 
+/**
+ * Why a change was refused with 412 (the task had another version by then), after which the lists
+ * are fetched again: the words of a batch's failure (bulk-actions.ts) and of the drawer's delete.
+ */
+export const CHANGED_ELSEWHERE = "changed somewhere else meanwhile (shown as it is now)";
+
 export function useDeleteTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
     // series: its series ends too, no next instance (task-service's DELETE ?series=true, one request).
-    mutationFn: ({ task, series, batch }: { task: Task; series?: boolean; batch?: Batch }) =>
-      sendVia(batch, () => api<void>(`tasks/${encodeURIComponent(task.id)}${series ? "?series=true" : ""}`, { method: "DELETE" })),
+    // version: only that version of it (If-Match; 412 if it has changed since), as the drawer
+    // showed it. Without (the selection bar's rows), whatever version it has now.
+    mutationFn: ({ task, series, version, batch }: { task: Task; series?: boolean; version?: number; batch?: Batch }) =>
+      sendVia(batch, () =>
+        api<void>(`tasks/${encodeURIComponent(task.id)}${series ? "?series=true" : ""}`, {
+          method: "DELETE",
+          headers: version === undefined ? undefined : { "If-Match": String(version) },
+        }),
+      ),
     onMutate: async ({ task }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const saved = snapshot(client);
@@ -476,7 +502,14 @@ export function useDeleteTask() {
     },
     onError: (error, { task, batch }, context) => {
       putBack(client, context?.saved, task.id, batch);
-      if (!batch) toast({ tone: "error", title: `“${task.title}” was not deleted`, description: errorMessage(error) });
+      if (batch) return;
+      // 412: not the API's version sentence; the refetch (onSettled) shows the task as it is now.
+      const conflict = error instanceof ApiError && error.status === 412;
+      toast({
+        tone: "error",
+        title: `“${task.title}” was not deleted`,
+        description: conflict ? `It ${CHANGED_ELSEWHERE}.` : errorMessage(error),
+      });
     },
     // A batch refreshes the lists once, when all of it has settled (not once per task).
     onSettled: (_data, _error, { batch }) => (batch ? undefined : client.invalidateQueries({ queryKey: taskKeys.all })),

@@ -5,7 +5,7 @@
  * says what happened in one toast. Loaded with the bar, on the first tick: not in the first load.
  */
 import { ApiError } from "@/lib/api";
-import { errorMessage, type Batch, type Task } from "@/lib/tasks";
+import { CHANGED_ELSEWHERE, errorMessage, type Batch, type Task } from "@/lib/tasks";
 
 /** Requests of one batch in flight at once (the API allows a user 100 a minute). */
 export const CONCURRENCY = 4;
@@ -72,7 +72,7 @@ export async function runBatch<R>(
 export function reasonOf(error: unknown): string {
   if (error instanceof NotApplicable) return error.message;
   if (error instanceof ApiError) {
-    if (error.status === 412) return "changed somewhere else meanwhile (shown as it is now)";
+    if (error.status === 412) return CHANGED_ELSEWHERE;
     if (error.status === 404) return "no longer there (deleted somewhere else)";
     if (error.status === 429)
       return `too many changes at once; try again in ${error.retryAfter ?? 60} second${error.retryAfter === 1 ? "" : "s"}`;

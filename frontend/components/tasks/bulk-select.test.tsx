@@ -293,6 +293,46 @@ describe("selecting tasks", () => {
     expect(ticked()).toEqual([]);
   });
 
+  it("a search keeps ticked only the tasks it still shows: the bar counts them, an action touches only them", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Call mom", true);
+    await vi.waitFor(async () => expect(within(await bar()).getByText("3 selected")).toBeTruthy());
+    const search = screen.getByRole("searchbox", { name: "Search tasks" });
+    fireEvent.change(search, { target: { value: "mom" } });
+    await vi.waitFor(() => expect(titles()).toEqual(["Call mom"]));
+    await vi.waitFor(async () => expect(within(await bar()).getByText("1 selected")).toBeTruthy());
+    expect(ticked()).toEqual(["Select “Call mom”"]);
+    // The hidden two are no longer selected: back in view, they are not ticked.
+    fireEvent.change(search, { target: { value: "" } });
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    expect(ticked()).toEqual(["Select “Call mom”"]);
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Delete" }));
+    await toastWith("Deleted 1 task");
+    expect(changes).toEqual(["DELETE /api/tasks/c"]);
+  });
+
+  it("drops a ticked task that leaves the list (completed elsewhere): it is not ticked when it comes back", async () => {
+    const client = await renderTasks();
+    tick("Pay rent");
+    tick("Call mom");
+    await vi.waitFor(async () => expect(within(await bar()).getByText("2 selected")).toBeTruthy());
+    // Another tab completes "Call mom"; the list is fetched again.
+    stored[2] = { ...stored[2], completed: true, completed_at: "2030-01-02T00:00:00Z" };
+    await client.invalidateQueries();
+    await vi.waitFor(() => expect(titles()).toEqual(["Pay rent", "Buy milk", "Water plants"]));
+    await vi.waitFor(async () => expect(within(await bar()).getByText("1 selected")).toBeTruthy());
+    // Reopened there: back in the list, not ticked; the bar still counts what is ticked on screen.
+    stored[2] = { ...stored[2], completed: false, completed_at: null };
+    await client.invalidateQueries();
+    await vi.waitFor(() => expect(titles()).toHaveLength(4));
+    expect(ticked()).toEqual(["Select “Pay rent”"]);
+    expect(within(await bar()).getByText("1 selected")).toBeTruthy();
+    // Shift+click still ranges from the last one clicked.
+    tick("Buy milk", true);
+    await vi.waitFor(() => expect(ticked()).toEqual(["Select “Pay rent”", "Select “Buy milk”"]));
+  });
+
   it("lists s (select) and Escape (clear the selection) among the Tasks shortcuts", () => {
     const keys = TASKS_SHORTCUTS.map(([k, does]) => `${k.join(" ")}: ${does}`);
     expect(keys.some((line) => line.startsWith("s") && /select/i.test(line))).toBe(true);

@@ -127,6 +127,40 @@ describe("a task clicked while it is being added", () => {
     expect(document.querySelector('[data-task-id^="optimistic-"]')).toBeNull();
   }, 30_000);
 
+  it("keeps focus on the row, and the list's keys on it, when the server's task takes the row's place", async () => {
+    renderTasks();
+    const report = await screen.findByRole("button", { name: "Submit report. Open details" }, { timeout: 10_000 });
+    const box = await screen.findByLabelText("Quick add a task");
+    fireEvent.change(box, { target: { value: "Call the plumber" } });
+    await screen.findByText("Adds", undefined, { timeout: 10_000 });
+    fireEvent.submit(box.closest("form")!);
+    await vi.waitFor(() => expect(answerCreate).not.toBeNull());
+    // With the keyboard, onto the new row (first, above "Submit report") before the server answers.
+    const pending = await screen.findByRole("button", { name: "Call the plumber. Open details" });
+    fireEvent.focus(report);
+    report.focus();
+    fireEvent.keyDown(report, { key: "ArrowUp" });
+    await vi.waitFor(() => expect(document.activeElement).toBe(pending));
+    expect(pending.closest("[data-task-id]")?.getAttribute("data-task-id")).toMatch(/^optimistic-/);
+
+    await act(async () => answerCreate!());
+    await vi.waitFor(() => expect(document.querySelector('[data-task-id="made-1"]')).not.toBeNull());
+    const row = () => screen.getByRole("button", { name: "Call the plumber. Open details" });
+    expect(document.activeElement).toBe(row());
+    // The lists fetched again: the server lists it last. Still focused, and the arrows go on from it.
+    await act(async () => {
+      for (const answer of answerLists) answer();
+    });
+    await vi.waitFor(() =>
+      expect([...document.querySelectorAll("[data-task-id]")].map((el) => el.getAttribute("data-task-id"))).toEqual(["w1", "made-1"]),
+    );
+    expect(document.activeElement).toBe(row());
+    expect(row().tabIndex).toBe(0);
+    expect(screen.getByRole("button", { name: "Submit report. Open details" }).tabIndex).toBe(-1);
+    fireEvent.keyDown(row(), { key: "ArrowUp" });
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Submit report. Open details" })));
+  }, 30_000);
+
   it("opens nothing when the server refuses the task", async () => {
     refuse = true;
     await addAndClick("Client B timesheet");

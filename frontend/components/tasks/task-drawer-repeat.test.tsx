@@ -113,7 +113,7 @@ describe("deleting a repeating task from the drawer", () => {
     within(question).getByRole("button", { name: "Delete and stop repeating" });
 
     fireEvent.click(one);
-    expect(onDelete.mock.calls).toEqual([[task]]);
+    expect(onDelete.mock.calls).toEqual([[task, { version: 3 }]]); // the version it shows
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
   });
@@ -139,7 +139,7 @@ describe("deleting a repeating task from the drawer", () => {
     fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
     fireEvent.click(screen.getByRole("button", { name: "Delete and stop repeating" }));
     // One request, made by the Tasks screen's delete (DELETE ?series=true): the drawer sends none.
-    expect(onDelete.mock.calls).toEqual([[task, { series: true }]]);
+    expect(onDelete.mock.calls).toEqual([[task, { series: true, version: 3 }]]);
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
   });
@@ -184,6 +184,13 @@ describe("deleting and stopping a series on the Tasks screen", () => {
       }
       if (method === "DELETE" && task) {
         if (refuseDelete) return Response.json({ error: { code: "internal", message: "Try again later." } }, { status: 503 });
+        // As task-service: If-Match names the version the delete is for; another one is refused.
+        const ifMatch = requests.at(-1)?.ifMatch;
+        if (ifMatch && ifMatch !== String(task.version))
+          return Response.json(
+            { error: { code: "precondition_failed", message: `The task has changed: its version is now ${task.version}.` } },
+            { status: 412 },
+          );
         stored = stored.filter((t) => t !== task);
         // As recurring-service: an open instance still repeating makes its next one, unless its
         // series was ended with it (task-service's DELETE ?series=true).
@@ -208,7 +215,15 @@ describe("deleting and stopping a series on the Tasks screen", () => {
     );
   });
 
-  async function stopAndDelete() {
+  /** The drawer open on version 3; another tab then renames the task (version 4); then `answer`. */
+  async function stopAndDeleteChanged(answer = "Delete and stop repeating") {
+    await stopAndDelete({
+      before: () => Object.assign(stored[1], { title: "Send invoice to Acme", version: 4 }),
+      answer,
+    });
+  }
+
+  async function stopAndDelete({ before = () => {}, answer = "Delete and stop repeating" } = {}) {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
       <QueryClientProvider client={client}>
@@ -219,8 +234,9 @@ describe("deleting and stopping a series on the Tasks screen", () => {
     );
     fireEvent.click(await screen.findByRole("button", { name: "Send invoice. Open details" }));
     const drawer = await screen.findByRole("dialog", { name: "Edit task" });
+    before();
     fireEvent.click(within(drawer).getByRole("button", { name: "Delete task" }));
-    fireEvent.click(within(drawer).getByRole("button", { name: "Delete and stop repeating" }));
+    fireEvent.click(within(drawer).getByRole("button", { name: answer }));
   }
   const changes = () => requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path} ${r.ifMatch ?? ""}`.trim());
 
@@ -232,7 +248,8 @@ describe("deleting and stopping a series on the Tasks screen", () => {
       return found!;
     });
     await vi.waitFor(() => expect(requests.some((r) => r.method === "DELETE")).toBe(true));
-    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true"]);
+    // With the version the drawer showed (If-Match: 3).
+    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true 3"]);
     expect(stored.map((t) => t.title)).toEqual(["Pay rent", "Call mom"]); // no next 'Send invoice'
 
     fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
@@ -244,15 +261,35 @@ describe("deleting and stopping a series on the Tasks screen", () => {
       due_at: weekly().due_at,
     });
     // Made again at once: no waiting for (and no PATCH of) a next instance that will not come.
-    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true", "POST /api/tasks"]);
+    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true 3", "POST /api/tasks"]);
     await vi.waitFor(() => screen.getByRole("button", { name: "Send invoice. Open details" }));
+  });
+
+  it("changed elsewhere since the drawer showed it (412): nothing deleted, says so, shows it as it is now, the series goes on", async () => {
+    await stopAndDeleteChanged();
+    await screen.findByText("“Send invoice” was not deleted");
+    // The batch's words for a 412, not the API's version sentence.
+    screen.getByText("It changed somewhere else meanwhile (shown as it is now).");
+    expect(document.body.textContent).not.toContain("version is now");
+    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true 3"]);
+    // Shown as it is now (the other tab's title), no Undo left, nothing deleted or made.
+    await vi.waitFor(() => screen.getByRole("button", { name: "Send invoice to Acme. Open details" }));
+    await vi.waitFor(() => expect(screen.queryByText(/Deleted “Send invoice”/)).toBeNull());
+    expect(stored.map((t) => t.id)).toEqual(["a", "w1", "c"]);
+  });
+
+  it("'Delete this one' sends the drawer's version too: changed elsewhere, it is not deleted", async () => {
+    await stopAndDeleteChanged("Delete this one");
+    await screen.findByText("“Send invoice” was not deleted");
+    expect(changes()).toEqual(["DELETE /api/tasks/w1 3"]);
+    expect(stored.map((t) => t.id)).toEqual(["a", "w1", "c"]);
   });
 
   it("a refused delete deletes nothing and says so: the task is back, no Undo, the series goes on", async () => {
     refuseDelete = true;
     await stopAndDelete();
     await screen.findByText("“Send invoice” was not deleted");
-    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true"]);
+    expect(changes()).toEqual(["DELETE /api/tasks/w1?series=true 3"]);
     await vi.waitFor(() => screen.getByRole("button", { name: "Send invoice. Open details" }));
     await vi.waitFor(() => expect(screen.queryByText(/Deleted “Send invoice”/)).toBeNull());
     expect(stored.map((t) => t.id)).toEqual(["a", "w1", "c"]);

@@ -327,7 +327,8 @@ describe("TaskDrawer delete", () => {
     fireEvent.click(screen.getByRole("button", { name: "Delete task" }));
     expect(onDelete).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole("button", { name: "Delete" }));
-    expect(onDelete).toHaveBeenCalledWith(task);
+    // Of the version it shows (If-Match): changed elsewhere meanwhile, it is not deleted.
+    expect(onDelete).toHaveBeenCalledWith(task, { version: task.version });
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 });

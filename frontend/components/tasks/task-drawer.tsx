@@ -319,8 +319,11 @@ function PriorityChoice({
   );
 }
 
-/** Has the Tasks screen delete `task` (with Undo); `series`: its series ends too, no next one. */
-export type DeleteTask = (task: Task, options?: { series?: boolean }) => void;
+/**
+ * Has the Tasks screen delete `task` (with Undo); `series`: its series ends too, no next one;
+ * `version`: only if it still is that version (If-Match), else it is not deleted and says so.
+ */
+export type DeleteTask = (task: Task, options?: { series?: boolean; version?: number }) => void;
 
 function TaskForm({
   task,
@@ -459,7 +462,9 @@ function TaskForm({
   }
 
   // An open instance of a series: "Delete and stop repeating" has the Tasks screen delete it with
-  // its series ended (one request, DELETE ?series=true), so no next instance is made.
+  // its series ended (one request, DELETE ?series=true), so no next instance is made. Every delete
+  // from here is of the version the drawer shows (If-Match): the user decided on what they saw,
+  // and Undo would make the task again from it, losing a change made elsewhere meanwhile.
   const series = seriesNext(task);
 
   // aria-describedby of a control: its error or hint, and its "Changed elsewhere" note.
@@ -673,7 +678,7 @@ function TaskForm({
               size="sm"
               aria-describedby="task-delete-next"
               onClick={() => {
-                onDelete(task);
+                onDelete(task, { version: task.version });
                 onDone();
               }}
             >
@@ -683,7 +688,7 @@ function TaskForm({
               variant="danger"
               size="sm"
               onClick={() => {
-                onDelete(task, { series: true });
+                onDelete(task, { series: true, version: task.version });
                 onDone();
               }}
             >
@@ -701,7 +706,7 @@ function TaskForm({
               size="sm"
               onClick={() => {
                 // The Tasks screen deletes it (toast with Undo) and puts focus in the list.
-                onDelete(task);
+                onDelete(task, { version: task.version });
                 onDone();
               }}
             >

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { cn } from "@/components/ui/cn";
 import { shortcutAllowed } from "@/lib/keyboard";
-import type { Task } from "@/lib/tasks";
+import { createdId, rowKey, type Task } from "@/lib/tasks";
 import { TaskRow } from "./task-row";
 import { useWindowVirtualizer } from "./use-window-virtualizer";
 
@@ -80,21 +80,24 @@ export function TaskList({
     estimateSize: () => 76,
     overscan: 8,
     scrollMargin,
-    getItemKey: (index) => tasks[index]?.id ?? index,
+    // A task just added keeps its row (and focus in it) when the server's task replaces it.
+    getItemKey: (index) => (tasks[index] ? rowKey(tasks[index].id) : index),
   });
 
   // Until the virtualiser has loaded (see use-window-virtualizer.ts): every row, in normal flow,
   // and no further pages (which rows are in view is not known yet).
   const items = virtualizer
     ? virtualizer.getVirtualItems()
-    : tasks.map((task, index) => ({ key: task.id, index, start: 0 }));
+    : tasks.map((task, index) => ({ key: rowKey(task.id), index, start: 0 }));
   const lastIndex = items.length ? items[items.length - 1].index : -1;
   const positioned = virtualizer !== null;
   useEffect(() => {
     if (positioned && hasMore && !loadingMore && lastIndex >= tasks.length - 15) onLoadMore();
   }, [positioned, hasMore, loadingMore, lastIndex, tasks.length, onLoadMore]);
 
-  const activeIndex = Math.max(0, activeId ? tasks.findIndex((t) => t.id === activeId) : 0);
+  // The row last focused; a just-added one by the server's id once it has one (the row stays).
+  const activeTask = activeId && (createdId(activeId) ?? activeId);
+  const activeIndex = Math.max(0, activeTask ? tasks.findIndex((t) => t.id === activeTask) : 0);
 
   const focusIndex = useCallback(
     (index: number) => {

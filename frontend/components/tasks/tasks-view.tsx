@@ -452,17 +452,18 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     }
     return pins.view === viewKey ? keepInPlace(all, pins.list) : all;
   }, [list.data, view.filters.status, leaving, pins, viewKey]);
-  // Tasks ticked for a batch action (the selection bar). Only those the list shows count: an
-  // action never touches a task out of sight. A new search or filter starts again with none;
-  // `selectMode` is the Select button's (phones: the tick boxes show before the first tick).
+  // Tasks ticked for a batch action (the selection bar). Only those the list shows stay ticked:
+  // whenever its contents change (search, filters, sort, a task completed or deleted elsewhere),
+  // the others are dropped, so the bar's count, its actions and the ticks are what is on screen
+  // and a task back in view is not ticked again. `selectMode` is the Select button's (phones:
+  // the tick boxes show before the first tick).
   const selection = useSelection();
-  const { set: setSelection, toggle: toggleSelected } = selection;
+  const { set: setSelection, toggle: toggleSelected, keep: keepSelected } = selection;
   const [selectMode, setSelectMode] = useState(false);
-  const shownKey = JSON.stringify([view.filters, search]);
-  const [selectionKey, setSelectionKey] = useState(shownKey);
-  if (selectionKey !== shownKey) {
-    setSelectionKey(shownKey);
-    setSelection([]);
+  const [selectionShows, setSelectionShows] = useState(tasks);
+  if (selectionShows !== tasks) {
+    setSelectionShows(tasks);
+    keepSelected(tasks.map((task) => task.id));
   }
   const selectedTasks = useMemo(() => tasks.filter((task) => selection.ids.has(task.id)), [tasks, selection.ids]);
   const selecting = selectMode || selectedTasks.length > 0;
@@ -599,7 +600,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   const { mutateAsync: removeTask } = useDeleteTask();
   const { mutateAsync: restoreTask } = useRestoreTask();
   const onDelete = useCallback<DeleteTask>(
-    (deleted, { series = false } = {}) => {
+    (deleted, { series = false, version } = {}) => {
       // Its series ended too: no next instance to move back, so Undo makes it again, rule and all.
       const task = series ? { ...deleted, series_id: null, parent_task_id: null } : deleted;
       const next = focusAfterDelete(tasks, task.id);
@@ -622,7 +623,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         );
       const said = toast(deleteToast(task, undo, series));
       // Refused (its error toast says why): nothing to undo.
-      removeTask({ task, series }).catch(() => dismiss(said));
+      removeTask({ task, series, version }).catch(() => dismiss(said));
     },
     [tasks, queryClient, viewKey, restoreTask, removeTask, toast, dismiss],
   );

@@ -1,7 +1,7 @@
 /**
  * Which tasks are ticked for a batch action (selection-bar.tsx): a click ticks or unticks one,
- * Shift+click the range from the one clicked last, in the list's order. In the first load: the
- * bar and the batch logic load on the first tick.
+ * Shift+click the range from the one clicked last, in the list's order. Only tasks the list shows
+ * stay ticked (keepShown). In the first load: the bar and the batch logic load on the first tick.
  */
 import { useCallback, useRef, useState } from "react";
 
@@ -11,6 +11,21 @@ export interface Selection {
   toggle: (id: string, range: boolean, order: readonly string[]) => void;
   /** Exactly these (after a batch: those that failed), or none. */
   set: (ids: Iterable<string>) => void;
+  /** Only those of the ticked tasks the list shows now (`shown`, its ids, in order). */
+  keep: (shown: readonly string[]) => void;
+}
+
+/**
+ * `ids` without the tasks the list no longer shows (a search or filter hid them, another tab
+ * completed or deleted them, a new sort left them on a page not loaded): a tick out of sight
+ * would still count in the bar and be acted on, and show ticked again when the task comes back.
+ * `ids` itself when all of them are shown, so nothing renders for nothing.
+ */
+export function keepShown(ids: ReadonlySet<string>, shown: readonly string[]): ReadonlySet<string> {
+  if (!ids.size) return ids;
+  const listed = new Set(shown);
+  const kept = [...ids].filter((id) => listed.has(id));
+  return kept.length === ids.size ? ids : new Set(kept);
 }
 
 export function useSelection(): Selection {
@@ -36,5 +51,10 @@ export function useSelection(): Selection {
     if (!chosen.size) anchor.current = null;
     setIds((current) => (chosen.size === 0 && current.size === 0 ? current : chosen));
   }, []);
-  return { ids, toggle, set };
+  const keep = useCallback((shown: readonly string[]) => {
+    // A range never starts from a task out of sight.
+    if (anchor.current && !shown.includes(anchor.current)) anchor.current = null;
+    setIds((current) => keepShown(current, shown));
+  }, []);
+  return { ids, toggle, set, keep };
 }
