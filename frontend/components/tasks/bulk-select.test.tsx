@@ -16,19 +16,7 @@ import { stubResizeObserver } from "@/lib/test-stubs";
 import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
 import { testTask } from "./test-task";
 
-vi.mock("next/navigation", async () => {
-  const { useMemo, useSyncExternalStore } = await import("react");
-  const subscribe = (listener: () => void) => {
-    window.addEventListener("popstate", listener);
-    return () => window.removeEventListener("popstate", listener);
-  };
-  return {
-    useSearchParams: () => {
-      const search = useSyncExternalStore(subscribe, () => window.location.search);
-      return useMemo(() => new URLSearchParams(search), [search]);
-    },
-  };
-});
+vi.mock("next/navigation", () => import("@/lib/test-address"));
 
 /** The server: its tasks in the order it lists them. */
 let stored: Task[];

@@ -13,25 +13,9 @@ import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
 import { TasksView } from "./tasks-view";
 import { testTask } from "./test-task";
+import { followAddress } from "@/lib/test-address";
 
-const address = vi.hoisted(() => ({ listeners: new Set<() => void>() }));
-vi.mock("next/navigation", async () => {
-  const { useMemo, useSyncExternalStore } = await import("react");
-  const subscribe = (listener: () => void) => {
-    address.listeners.add(listener);
-    window.addEventListener("popstate", listener);
-    return () => {
-      address.listeners.delete(listener);
-      window.removeEventListener("popstate", listener);
-    };
-  };
-  return {
-    useSearchParams: () => {
-      const search = useSyncExternalStore(subscribe, () => window.location.search);
-      return useMemo(() => new URLSearchParams(search), [search]);
-    },
-  };
-});
+vi.mock("next/navigation", () => import("@/lib/test-address"));
 
 let stored: Task[];
 /** Held requests: the create, and the lists fetched again after it. */
@@ -65,13 +49,7 @@ beforeEach(() => {
     }),
   );
   window.history.replaceState(null, "", "/tasks");
-  for (const method of ["pushState", "replaceState"] as const) {
-    const original = window.history[method].bind(window.history);
-    vi.spyOn(window.history, method).mockImplementation((...args) => {
-      original(...args);
-      for (const listener of address.listeners) listener();
-    });
-  }
+  followAddress();
   vi.stubGlobal("CSS", { escape: (value: string) => value });
   vi.stubGlobal("scrollTo", () => {});
   stubResizeObserver();

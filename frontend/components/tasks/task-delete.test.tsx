@@ -13,19 +13,7 @@ import { deleteToast, focusAfterDelete, keepInPlace, TasksView, VIEW_STORAGE_KEY
 import { isNextInstanceOf, movedBackFields, movesNextBack, nextInstanceWait, restoreInput } from "@/lib/tasks";
 import { testTask } from "./test-task";
 
-vi.mock("next/navigation", async () => {
-  const { useMemo, useSyncExternalStore } = await import("react");
-  const subscribe = (listener: () => void) => {
-    window.addEventListener("popstate", listener);
-    return () => window.removeEventListener("popstate", listener);
-  };
-  return {
-    useSearchParams: () => {
-      const search = useSyncExternalStore(subscribe, () => window.location.search);
-      return useMemo(() => new URLSearchParams(search), [search]);
-    },
-  };
-});
+vi.mock("next/navigation", () => import("@/lib/test-address"));
 
 /** The server: its tasks in the order it lists them (oldest first: a task made again comes last). */
 let stored: Task[];

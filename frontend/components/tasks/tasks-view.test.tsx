@@ -9,29 +9,10 @@ import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
 import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
 import { testTask } from "./test-task";
+import { followAddress } from "@/lib/test-address";
 
-/**
- * Next's useSearchParams: the address's parameters, read again when it changes (Back, and the
- * page's own history.pushState/replaceState, which Next follows too).
- */
-const address = vi.hoisted(() => ({ listeners: new Set<() => void>() }));
-vi.mock("next/navigation", async () => {
-  const { useMemo, useSyncExternalStore } = await import("react");
-  const subscribe = (listener: () => void) => {
-    address.listeners.add(listener);
-    window.addEventListener("popstate", listener);
-    return () => {
-      address.listeners.delete(listener);
-      window.removeEventListener("popstate", listener);
-    };
-  };
-  return {
-    useSearchParams: () => {
-      const search = useSyncExternalStore(subscribe, () => window.location.search);
-      return useMemo(() => new URLSearchParams(search), [search]);
-    },
-  };
-});
+// Next's useSearchParams, read again when the address changes (lib/test-address.ts).
+vi.mock("next/navigation", () => import("@/lib/test-address"));
 
 /** The server: the tasks it holds, listed by their tags (the filter this test sets) and search. */
 let stored: Task[];
@@ -70,13 +51,7 @@ beforeEach(() => {
   });
   vi.stubGlobal("fetch", fetchMock);
   window.history.replaceState(null, "", "/tasks");
-  for (const method of ["pushState", "replaceState"] as const) {
-    const original = window.history[method].bind(window.history);
-    vi.spyOn(window.history, method).mockImplementation((...args) => {
-      original(...args);
-      for (const listener of address.listeners) listener();
-    });
-  }
+  followAddress();
   vi.stubGlobal("CSS", { escape: (value: string) => value });
   vi.stubGlobal("scrollTo", () => {}); // jsdom has none; the list scrolls a row into view
   stubResizeObserver();

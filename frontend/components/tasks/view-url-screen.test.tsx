@@ -7,31 +7,15 @@ import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
 import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
 import { testTask } from "./test-task";
+import { followAddress } from "@/lib/test-address";
 
 /**
  * The Tasks view (filters, sort) in the address: a bookmark or a shared link shows it, the chips
  * and the sort write it, and /tasks with none shows the saved view and says it (view-url.ts).
  */
 
-/** Next's useSearchParams, read again when the address changes (as in tasks-view.test.tsx). */
-const address = vi.hoisted(() => ({ listeners: new Set<() => void>() }));
-vi.mock("next/navigation", async () => {
-  const { useMemo, useSyncExternalStore } = await import("react");
-  const subscribe = (listener: () => void) => {
-    address.listeners.add(listener);
-    window.addEventListener("popstate", listener);
-    return () => {
-      address.listeners.delete(listener);
-      window.removeEventListener("popstate", listener);
-    };
-  };
-  return {
-    useSearchParams: () => {
-      const search = useSyncExternalStore(subscribe, () => window.location.search);
-      return useMemo(() => new URLSearchParams(search), [search]);
-    },
-  };
-});
+// Next's useSearchParams, read again when the address changes (lib/test-address.ts).
+vi.mock("next/navigation", () => import("@/lib/test-address"));
 
 let stored: Task[];
 let fetchMock: ReturnType<typeof vi.fn>;
@@ -49,13 +33,7 @@ beforeEach(() => {
   });
   vi.stubGlobal("fetch", fetchMock);
   window.history.replaceState(null, "", "/tasks");
-  for (const method of ["pushState", "replaceState"] as const) {
-    const original = window.history[method].bind(window.history);
-    vi.spyOn(window.history, method).mockImplementation((...args) => {
-      original(...args);
-      for (const listener of address.listeners) listener();
-    });
-  }
+  followAddress();
   vi.stubGlobal("CSS", { escape: (value: string) => value });
   vi.stubGlobal("scrollTo", () => {});
   stubResizeObserver();
