@@ -5,16 +5,15 @@
  * Delete, each one request per task through the single-row mutations, one toast with Undo; a
  * partial failure says how many and why, and those stay ticked.
  */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { QueryClient } from "@tanstack/react-query";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ToastProvider } from "@/components/ui/toast";
 import { TASKS_SHORTCUTS } from "@/components/shell/shortcuts-dialog";
 import { ApiError } from "@/lib/api";
 import { nextInstanceWait, type Task } from "@/lib/tasks";
-import { stubResizeObserver } from "@/lib/test-stubs";
-import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
+import { VIEW_STORAGE_KEY } from "./tasks-view";
 import { testTask } from "./test-task";
+import { renderTasksView, stubListGlobals } from "./test-screen";
 
 vi.mock("next/navigation", () => import("@/lib/test-address"));
 
@@ -114,9 +113,7 @@ beforeEach(() => {
   });
   vi.stubGlobal("fetch", fetchMock);
   window.history.replaceState(null, "", "/tasks");
-  vi.stubGlobal("CSS", { escape: (value: string) => value });
-  vi.stubGlobal("scrollTo", () => {});
-  stubResizeObserver();
+  stubListGlobals();
 });
 afterEach(() => {
   Object.assign(nextInstanceWait, savedWait);
@@ -132,13 +129,7 @@ async function renderTasks(status: "open" | "all" = "open") {
     JSON.stringify({ filters: { status, priority: [], due: null, tags: [] }, sort: null, order: "asc" }),
   );
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <ToastProvider>
-        <TasksView />
-      </ToastProvider>
-    </QueryClientProvider>,
-  );
+  renderTasksView(client);
   await screen.findByText(`${stored.filter((t) => status === "all" || !t.completed).length} tasks`);
   return client;
 }

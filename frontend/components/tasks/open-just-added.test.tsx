@@ -5,15 +5,13 @@
  * row at once: the drawer did not appear within 15 s (the click on the optimistic row was dropped,
  * and the row only got its id from the lists' refetch).
  */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { QueryClient } from "@tanstack/react-query";
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { stubResizeObserver } from "@/lib/test-stubs";
-import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
-import { TasksView } from "./tasks-view";
 import { testTask } from "./test-task";
 import { followAddress } from "@/lib/test-address";
+import { renderTasksView, stubListGlobals } from "./test-screen";
 
 vi.mock("next/navigation", () => import("@/lib/test-address"));
 
@@ -50,9 +48,7 @@ beforeEach(() => {
   );
   window.history.replaceState(null, "", "/tasks");
   followAddress();
-  vi.stubGlobal("CSS", { escape: (value: string) => value });
-  vi.stubGlobal("scrollTo", () => {});
-  stubResizeObserver();
+  stubListGlobals();
 });
 afterEach(() => {
   for (const answer of answerLists) answer();
@@ -64,13 +60,7 @@ afterEach(() => {
 
 function renderTasks() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <ToastProvider>
-        <TasksView />
-      </ToastProvider>
-    </QueryClientProvider>,
-  );
+  renderTasksView(client);
 }
 
 async function addAndClick(text: string) {

@@ -3,13 +3,11 @@
  * A search answers its best 50 matches only (API.md): the count says so when it got that many,
  * rather than "50 tasks" when ~83 matched (user test).
  */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen } from "@testing-library/react";
+import { QueryClient } from "@tanstack/react-query";
+import { cleanup, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { stubResizeObserver } from "@/lib/test-stubs";
-import { ToastProvider } from "@/components/ui/toast";
-import { TasksView } from "./tasks-view";
 import { testTask } from "./test-task";
+import { renderTasksView, stubListGlobals } from "./test-screen";
 
 vi.mock("next/navigation", () => ({
   useSearchParams: () => new URLSearchParams(window.location.search),
@@ -28,9 +26,7 @@ beforeEach(() => {
       return Response.json({ items, next_cursor: null, corrected_search: null });
     }),
   );
-  vi.stubGlobal("CSS", { escape: (value: string) => value });
-  vi.stubGlobal("scrollTo", () => {});
-  stubResizeObserver();
+  stubListGlobals();
 });
 afterEach(() => {
   cleanup();
@@ -42,13 +38,7 @@ afterEach(() => {
 function renderTasks(address: string) {
   window.history.replaceState(null, "", address);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <ToastProvider>
-        <TasksView />
-      </ToastProvider>
-    </QueryClientProvider>,
-  );
+  renderTasksView(client);
 }
 
 describe("the count of a search's results", () => {

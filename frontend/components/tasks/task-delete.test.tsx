@@ -3,15 +3,14 @@
  * Deleting a task from the edit drawer on the Tasks screen: the toast's Undo makes it again (the
  * API has no undelete) where it was, and keyboard focus stays in the list throughout.
  */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { QueryClient } from "@tanstack/react-query";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { stubResizeObserver } from "@/lib/test-stubs";
-import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
-import { deleteToast, focusAfterDelete, keepInPlace, TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
+import { deleteToast, focusAfterDelete, keepInPlace, VIEW_STORAGE_KEY } from "./tasks-view";
 import { isNextInstanceOf, movedBackFields, movesNextBack, nextInstanceWait, restoreInput } from "@/lib/tasks";
 import { testTask } from "./test-task";
+import { renderTasksView, stubListGlobals } from "./test-screen";
 
 vi.mock("next/navigation", () => import("@/lib/test-address"));
 
@@ -121,9 +120,7 @@ beforeEach(() => {
   });
   vi.stubGlobal("fetch", fetchMock);
   window.history.replaceState(null, "", "/tasks");
-  vi.stubGlobal("CSS", { escape: (value: string) => value });
-  vi.stubGlobal("scrollTo", () => {});
-  stubResizeObserver();
+  stubListGlobals();
 });
 afterEach(() => {
   Object.assign(nextInstanceWait, savedWait);
@@ -139,13 +136,7 @@ function renderTasks(status: "open" | "all" = "open") {
     JSON.stringify({ filters: { status, priority: [], due: null, tags: [] }, sort: null, order: "asc" }),
   );
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <ToastProvider>
-        <TasksView />
-      </ToastProvider>
-    </QueryClientProvider>,
-  );
+  renderTasksView(client);
   return client;
 }
 

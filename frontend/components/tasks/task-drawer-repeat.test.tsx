@@ -10,11 +10,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
-import { stubResizeObserver } from "@/lib/test-stubs";
 import { formatDue, type Task } from "@/lib/tasks";
 import { formFromTask, rebase, seriesNext, TaskDrawer } from "./task-drawer";
-import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
+import { VIEW_STORAGE_KEY } from "./tasks-view";
 import { testTask } from "./test-task";
+import { renderTasksView, stubListGlobals } from "./test-screen";
 
 vi.mock("next/navigation", () => import("@/lib/test-address"));
 
@@ -194,9 +194,7 @@ describe("deleting and stopping a series on the Tasks screen", () => {
       return undefined;
     });
     window.history.replaceState(null, "", "/tasks");
-    vi.stubGlobal("CSS", { escape: (value: string) => value });
-    vi.stubGlobal("scrollTo", () => {});
-    stubResizeObserver();
+    stubListGlobals();
     localStorage.setItem(
       VIEW_STORAGE_KEY,
       JSON.stringify({ filters: { status: "open", priority: [], due: null, tags: [] }, sort: null, order: "asc" }),
@@ -213,13 +211,7 @@ describe("deleting and stopping a series on the Tasks screen", () => {
 
   async function stopAndDelete({ before = () => {}, answer = "Delete and stop repeating" } = {}) {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(
-      <QueryClientProvider client={client}>
-        <ToastProvider>
-          <TasksView />
-        </ToastProvider>
-      </QueryClientProvider>,
-    );
+    renderTasksView(client);
     fireEvent.click(await screen.findByRole("button", { name: "Send invoice. Open details" }));
     const drawer = await screen.findByRole("dialog", { name: "Edit task" });
     before();

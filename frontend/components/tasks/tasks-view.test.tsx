@@ -3,13 +3,13 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { classesIn, ruleInMedia, tailwindCss } from "@/lib/test-css";
-import { stubResizeObserver } from "@/lib/test-stubs";
 import { KeyboardShortcuts } from "@/components/shell/shortcuts-dialog";
 import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
 import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
 import { testTask } from "./test-task";
 import { followAddress } from "@/lib/test-address";
+import { renderTasksView, stubListGlobals } from "./test-screen";
 
 // Next's useSearchParams, read again when the address changes (lib/test-address.ts).
 vi.mock("next/navigation", () => import("@/lib/test-address"));
@@ -52,9 +52,7 @@ beforeEach(() => {
   vi.stubGlobal("fetch", fetchMock);
   window.history.replaceState(null, "", "/tasks");
   followAddress();
-  vi.stubGlobal("CSS", { escape: (value: string) => value });
-  vi.stubGlobal("scrollTo", () => {}); // jsdom has none; the list scrolls a row into view
-  stubResizeObserver();
+  stubListGlobals();
 });
 afterEach(() => {
   cleanup();
@@ -69,15 +67,8 @@ function renderTasks(filters: { tags?: string[] } = {}) {
     JSON.stringify({ filters: { status: "open", priority: [], due: null, tags: filters.tags ?? [] }, sort: null, order: "asc" }),
   );
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <ToastProvider>
-        <TasksView />
-        {/* The app bar's "?" dialog, on the Tasks screen. */}
-        <KeyboardShortcuts pathname="/tasks" />
-      </ToastProvider>
-    </QueryClientProvider>,
-  );
+  // Beside it, the app bar's "?" dialog, on the Tasks screen.
+  renderTasksView(client, <KeyboardShortcuts pathname="/tasks" />);
 }
 
 async function quickAdd(text: string) {
@@ -398,13 +389,7 @@ describe("sort and direction", () => {
   it("has no direction for the smart order or best match (relevance): the button is off and says nothing", async () => {
     localStorage.setItem(VIEW_STORAGE_KEY, JSON.stringify({ filters: {}, sort: "relevance", order: "desc" }));
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(
-      <QueryClientProvider client={client}>
-        <ToastProvider>
-          <TasksView />
-        </ToastProvider>
-      </QueryClientProvider>,
-    );
+    renderTasksView(client);
     await screen.findByText("1 task");
     // A stored relevance sort is not kept: the server's order, no sort sent.
     expect(lastListed()).toBe("null null");
@@ -426,13 +411,7 @@ describe("sort and direction", () => {
     );
     const mount = () => {
       const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-      return render(
-        <QueryClientProvider client={client}>
-          <ToastProvider>
-            <TasksView />
-          </ToastProvider>
-        </QueryClientProvider>,
-      );
+      return renderTasksView(client);
     };
     const first = mount();
     await screen.findByText("1 task");

@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { QueryClient } from "@tanstack/react-query";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { stubResizeObserver } from "@/lib/test-stubs";
-import { ToastProvider } from "@/components/ui/toast";
 import type { Task } from "@/lib/tasks";
-import { TasksView, VIEW_STORAGE_KEY } from "./tasks-view";
+import { VIEW_STORAGE_KEY } from "./tasks-view";
 import { testTask } from "./test-task";
 import { followAddress } from "@/lib/test-address";
+import { renderTasksView, stubListGlobals } from "./test-screen";
 
 /**
  * The Tasks view (filters, sort) in the address: a bookmark or a shared link shows it, the chips
@@ -34,9 +33,7 @@ beforeEach(() => {
   vi.stubGlobal("fetch", fetchMock);
   window.history.replaceState(null, "", "/tasks");
   followAddress();
-  vi.stubGlobal("CSS", { escape: (value: string) => value });
-  vi.stubGlobal("scrollTo", () => {});
-  stubResizeObserver();
+  stubListGlobals();
 });
 afterEach(() => {
   cleanup();
@@ -52,13 +49,7 @@ function save(view: { priority?: string[]; tags?: string[]; due?: string | null;
 
 function renderTasks() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <ToastProvider>
-        <TasksView />
-      </ToastProvider>
-    </QueryClientProvider>,
-  );
+  renderTasksView(client);
 }
 
 /** The parameters of the last list request. */
