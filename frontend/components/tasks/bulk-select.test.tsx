@@ -7,6 +7,7 @@
  */
 import { QueryClient } from "@tanstack/react-query";
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { TASKS_SHORTCUTS } from "@/components/shell/shortcuts-dialog";
 import { ApiError } from "@/lib/api";
@@ -145,6 +146,11 @@ const bar = () => screen.findByRole("region", { name: "Selected tasks" });
 const noBar = () => expect(screen.queryByRole("region", { name: "Selected tasks" })).toBeNull();
 const titles = () => screen.queryAllByRole("button", { name: / Open details$/ }).map((b) => b.getAttribute("aria-label")!.replace(". Open details", ""));
 const frames = () => new Promise((resolve) => setTimeout(resolve, 100));
+/** The bar's Priority menu: opened, and `label` chosen. */
+const choosePriority = async (label: string) => {
+  fireEvent.click(within(await bar()).getByRole("button", { name: "Priority" }));
+  fireEvent.click(within(screen.getByRole("menu", { name: "Set priority" })).getByRole("menuitem", { name: label }));
+};
 /** The newest toast whose text contains `words`. */
 const toastWith = (words: string) =>
   vi.waitFor(() => {
@@ -175,7 +181,7 @@ describe("selecting tasks", () => {
     await vi.waitFor(() => expect(within(shown).getByText("2 selected")).toBeTruthy());
     expect(ticked()).toEqual(["Select “Pay rent”", "Select “Call mom”"]);
     for (const name of ["Complete", "Add tag", "Delete", "Clear selection"]) within(shown).getByRole("button", { name });
-    within(shown).getByRole("combobox", { name: "Priority" });
+    expect(within(shown).getByRole("button", { name: "Priority" }).getAttribute("aria-haspopup")).toBe("menu");
     within(shown).getByRole("combobox", { name: "Tag to add" });
     tick("Pay rent");
     tick("Call mom");
@@ -330,10 +336,10 @@ describe("selecting tasks", () => {
     expect(screen.getByRole("checkbox", { name: "Select “Pay rent”" }).closest("label")!.className).toContain("opacity-0");
   });
 
-  it("sizes the bar's and the list's fields with one width and one padding each (the Priority select is not full width)", async () => {
+  it("sizes the bar's and the list's fields with one width and one padding each (the tag field is not full width)", async () => {
     // cn() joins without merging: "w-full … w-auto" leaves the stylesheet to pick, and it
-    // picked w-full, so at 1280 px the bar's Priority select took a line of its own and
-    // "py-2" under "h-8" cut its text ("Prioritv…").
+    // picked w-full, so at 1280 px the bar's Priority select (a menu button since) took a line
+    // of its own and "py-2" under "h-8" cut its text ("Prioritv…").
     await renderTasks();
     tick("Pay rent");
     await bar();
@@ -344,7 +350,7 @@ describe("selecting tasks", () => {
       ["right padding", /^(?:touch:)?(?:p|px|pr)-/],
     ];
     const fields = [...document.querySelectorAll("input:not([type=checkbox]), select")];
-    expect(fields.length).toBeGreaterThanOrEqual(4); // search, sort, the bar's priority and tag
+    expect(fields.length).toBeGreaterThanOrEqual(3); // search, sort, the bar's tag
     for (const field of fields) {
       const classes = field.className.split(/\s+/);
       for (const [name, pattern] of groups) {
@@ -353,8 +359,8 @@ describe("selecting tasks", () => {
         );
       }
     }
-    const priority = screen.getByRole("combobox", { name: "Priority" });
-    expect(priority.className.split(/\s+/)).toContain("w-auto");
+    const tag = screen.getByRole("combobox", { name: "Tag to add" });
+    expect(tag.className.split(/\s+/)).toContain("w-36");
   });
 });
 
@@ -412,7 +418,7 @@ describe("acting on the selected tasks", () => {
     await renderTasks();
     tick("Pay rent");
     tick("Water plants");
-    fireEvent.change(within(await bar()).getByRole("combobox", { name: "Priority" }), { target: { value: "HIGH" } });
+    await choosePriority("High");
     await vi.waitFor(() => expect(screen.getAllByText("High", { selector: "[data-priority-badge]" })).toHaveLength(2));
     const toast = await toastWith("Set 2 tasks to High");
     expect(patched.sort()).toEqual([
@@ -428,6 +434,64 @@ describe("acting on the selected tasks", () => {
     ]);
     await vi.waitFor(() => expect(stored.map((t) => t.priority)).toEqual(["MEDIUM", "MEDIUM", "MEDIUM", "MEDIUM"]));
     await vi.waitFor(() => expect(screen.queryAllByText("High", { selector: "[data-priority-badge]" })).toHaveLength(0));
+  });
+
+  it("Priority by keyboard: the arrows only move through the choices, Enter sets one, Escape closes the menu only", async () => {
+    // Before: a <select>, which Chromium changes (and the bar applied) on the first arrow key,
+    // so stepping down to Low set every selected task to Urgent.
+    const user = userEvent.setup();
+    await renderTasks();
+    tick("Pay rent");
+    tick("Water plants");
+    const button = within(await bar()).getByRole("button", { name: "Priority" });
+    button.focus();
+    await user.keyboard("{ArrowDown}");
+    const menu = screen.getByRole("menu", { name: "Set priority" });
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(document.activeElement?.textContent).toBe("Urgent");
+    await user.keyboard("{ArrowDown}{ArrowDown}{ArrowDown}");
+    expect(document.activeElement?.textContent).toBe("Low");
+    await user.keyboard("{ArrowDown}"); // wraps
+    expect(document.activeElement?.textContent).toBe("Urgent");
+    await user.keyboard("{End}");
+    expect(changes).toEqual([]);
+    await user.keyboard("{Escape}");
+    expect(menu.isConnected).toBe(false);
+    expect(document.activeElement).toBe(button);
+    expect(ticked()).toEqual(["Select “Pay rent”", "Select “Water plants”"]);
+    expect(changes).toEqual([]);
+
+    await user.keyboard("{ArrowUp}"); // opens on the last
+    expect(document.activeElement?.textContent).toBe("Low");
+    await user.keyboard("{Enter}");
+    await toastWith("Set 2 tasks to Low");
+    expect(patched.map(([id, , body]) => [id, body]).sort()).toEqual([
+      ["a", { priority: "LOW" }],
+      ["d", { priority: "LOW" }],
+    ]);
+    expect(document.activeElement).toBe(button);
+  });
+
+  it("keeps the same tasks ticked after a priority or tag change, for the next action; Complete then acts on them all", async () => {
+    // Before: the bar went after each action, and the list's new order made the same
+    // Shift+click take other tasks.
+    await renderTasks();
+    tick("Pay rent");
+    tick("Water plants");
+    await choosePriority("High");
+    await toastWith("Set 2 tasks to High");
+    await vi.waitFor(() => expect(stored.filter((t) => t.priority === "HIGH").map((t) => t.id)).toEqual(["a", "d"]));
+    expect(ticked()).toEqual(["Select “Pay rent”", "Select “Water plants”"]);
+    const shown = await bar();
+    expect(within(shown).getByText("2 selected")).toBeTruthy();
+    fireEvent.change(within(shown).getByRole("combobox", { name: "Tag to add" }), { target: { value: "Home" } });
+    fireEvent.click(within(shown).getByRole("button", { name: "Add tag" }));
+    await toastWith("Tagged 2 tasks #Home");
+    expect(ticked()).toEqual(["Select “Pay rent”", "Select “Water plants”"]);
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Complete" }));
+    await toastWith("Completed 2 tasks");
+    await vi.waitFor(noBar);
+    expect(changes.filter((c) => c.startsWith("POST")).sort()).toEqual(["POST /api/tasks/a/complete", "POST /api/tasks/d/complete"]);
   });
 
   it("Add tag: adds it to those without it, one toast, Undo takes it off", async () => {
@@ -486,15 +550,14 @@ describe("a batch that partly fails", () => {
     conflict.add("c");
     tick("Pay rent");
     tick("Call mom", true);
-    fireEvent.click(within(await bar()).getByRole("combobox", { name: "Priority" }));
-    fireEvent.change(within(await bar()).getByRole("combobox", { name: "Priority" }), { target: { value: "LOW" } });
+    await choosePriority("Low");
     const toast = await toastWith("Set 2 of 3 tasks to Low");
     expect(toast.getAttribute("role")).toBe("alert");
     expect(toast.textContent).toContain("1 task was not changed: changed somewhere else meanwhile");
     expect(toast.textContent).toContain("It stays selected.");
-    // The failed one stays ticked, the bar says so; the others are done and unticked.
-    await vi.waitFor(() => expect(ticked()).toEqual(["Select “Call mom”"]));
-    expect(within(await bar()).getByText("1 selected")).toBeTruthy();
+    // A priority change keeps all three ticked (the failed one among them) for the next action.
+    await vi.waitFor(() => expect(ticked()).toEqual(["Select “Pay rent”", "Select “Buy milk”", "Select “Call mom”"]));
+    expect(within(await bar()).getByText("3 selected")).toBeTruthy();
     expect(stored.map((t) => [t.id, t.priority])).toEqual([
       ["a", "LOW"],
       ["b", "LOW"],

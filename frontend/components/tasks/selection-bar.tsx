@@ -3,7 +3,8 @@
  * The bar shown while tasks are ticked: "N selected", Complete (Reopen when all of them are
  * completed), Priority, Add tag, Delete, Clear selection. Each action is one request per task
  * (bulk-actions.ts), through the single-row mutations, and says what happened in one toast with
- * Undo; tasks that failed stay ticked. Sticky at the bottom of the screen, in the page's flow
+ * Undo. After Priority or Add tag the same tasks stay ticked (for the next action); after
+ * Complete or Delete only those that failed. Sticky at the bottom of the screen, in the page's flow
  * after the list (so at the end it sits under the last row, never over it); toasts go above it.
  * Loaded on the first tick (next/dynamic in tasks-view.tsx).
  */
@@ -15,7 +16,6 @@ import { inputLook } from "@/components/ui/field";
 import { useToast, useToastClearance, type ToastOptions } from "@/components/ui/toast";
 import {
   placesOf,
-  PRIORITIES,
   PRIORITY_LABEL,
   restoreInput,
   taskKeys,
@@ -30,6 +30,7 @@ import {
   type Task,
 } from "@/lib/tasks";
 import { failureText, NotApplicable, runBatch, tasksWord, type Outcome } from "./bulk-actions";
+import { PriorityMenu } from "./priority-menu";
 import { addTags, MAX_TAGS } from "./tag-input";
 
 /** Tap targets of 44 px on a touch screen, as elsewhere. */
@@ -39,8 +40,12 @@ export interface SelectionBarProps {
   /** The ticked tasks the list shows, in its order: the only ones an action touches. */
   tasks: readonly Task[];
   onClear: () => void;
-  /** A batch ended: `failed` stay ticked, the rest of `acted` are no longer. */
-  onFinished: (failed: string[], acted: string[]) => void;
+  /**
+   * A batch ended. `kept`: it changed a field (priority, tags), the tasks stay in the list and
+   * all of `acted` stay ticked, for the next action on the same tasks; otherwise (complete,
+   * delete) only `failed` stay ticked.
+   */
+  onFinished: (failed: string[], acted: string[], kept: boolean) => void;
 }
 
 /** The one toast of a batch: "Completed 3 tasks", or "Completed 2 of 3 tasks" and why not the third. */
@@ -96,7 +101,14 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
   async function act<R>(
     targets: readonly Task[],
     run: (task: Task, batch: Batch) => Promise<R>,
-    words: { did: string; notDone: string; note?: (outcome: Outcome<R>) => string; repeats?: (targets: readonly Task[]) => boolean },
+    words: {
+      did: string;
+      notDone: string;
+      note?: (outcome: Outcome<R>) => string;
+      repeats?: (targets: readonly Task[]) => boolean;
+      /** A field change: the selection stays (see onFinished). */
+      kept?: boolean;
+    },
     undo: (outcome: Outcome<R>) => { run: () => Promise<Outcome<unknown>>; notDone: string },
   ) {
     const acted = tasks.map((task) => task.id);
@@ -106,6 +118,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
     onFinished(
       outcome.failed.map(({ task }) => task.id),
       acted,
+      Boolean(words.kept),
     );
     const back = undo(outcome);
     toast(
@@ -154,7 +167,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
     act(
       targets,
       (task, batch) => updateTask({ task, patch: patchOf(task), batch }),
-      { ...words, note: () => words.note },
+      { ...words, note: () => words.note, kept: true },
       ({ done }) => ({
         notDone: "set back",
         run: () => {
@@ -243,23 +256,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       <Button size="sm" variant="primary" className={TAP} disabled={busy} onClick={complete}>
         {reopen ? "Reopen" : "Complete"}
       </Button>
-      <label className="sr-only" htmlFor={`${listId}-priority`}>
-        Priority
-      </label>
-      <select
-        id={`${listId}-priority`}
-        value=""
-        disabled={busy}
-        onChange={(event) => event.target.value && setPriority(event.target.value as Priority)}
-        className={cn(inputLook, "h-8 w-auto py-0 pl-3 pr-8", TAP)}
-      >
-        <option value="">Priority…</option>
-        {PRIORITIES.map((priority) => (
-          <option key={priority} value={priority}>
-            {PRIORITY_LABEL[priority]}
-          </option>
-        ))}
-      </select>
+      <PriorityMenu disabled={busy} onChoose={setPriority} className={TAP} />
       <form onSubmit={addTag} className="flex items-center gap-1">
         <label className="sr-only" htmlFor={`${listId}-tag`}>
           Tag to add
@@ -271,7 +268,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
           list={`${listId}-tags`}
           placeholder="#tag"
           maxLength={40}
-          className={cn(inputLook, "h-8 w-24 px-2", TAP)}
+          className={cn(inputLook, "h-8 w-36 px-2", TAP)}
         />
         <datalist id={`${listId}-tags`}>
           {suggestions.map((tag) => (

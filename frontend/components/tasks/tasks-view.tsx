@@ -660,7 +660,9 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
     focusListAfterBar(first);
   }, [selection.ids, setSelection, focusListAfterBar]);
   const onBatchFinished = useCallback(
-    (failed: string[], acted: string[]) => {
+    (failed: string[], acted: string[], kept: boolean) => {
+      // A priority or tag change: the same tasks stay ticked, focus stays in the bar.
+      if (kept) return setSelection(acted);
       setSelection(failed);
       if (failed.length) return;
       setSelectMode(false);
