@@ -291,6 +291,23 @@ describe("journey", () => {
       timeout: 45_000,
     });
     await axe("dashboard");
+    // Tab from the app bar's Dashboard link to the first activity entry: no stop inside a chart
+    // (Chromium stopped at each Recharts layer <g>, four unnamed stops per chart).
+    await page.getByRole("link", { name: "Dashboard" }).focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 30 && !stops.at(-1)?.startsWith("activity"); i++) {
+      await page.keyboard.press("Tab");
+      stops.push(
+        await page.evaluate(() => {
+          const el = document.activeElement;
+          if (el?.closest("svg")) return `svg ${el.tagName}`;
+          if (el?.closest('[aria-label="Recent activity"]')) return "activity";
+          return `${el?.tagName} ${el?.getAttribute("aria-label") ?? el?.textContent?.trim().slice(0, 30)}`;
+        }),
+      );
+    }
+    expect(stops.at(-1), stops.join(" | ")).toBe("activity");
+    expect(stops.filter((stop) => stop.startsWith("svg"))).toEqual([]);
   });
 
   // How fast it paints is a benchmark (bench/paint.run.ts, `make bench`), not asserted here: a

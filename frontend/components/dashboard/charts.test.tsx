@@ -99,6 +99,11 @@ describe("Dashboard charts", () => {
       expect(svg.getAttribute("tabindex")).toBeNull();
       expect(svg.getAttribute("role")).toBeNull();
       expect(svg.closest("[aria-hidden='true']")).not.toBeNull();
+      // Chromium stops Tab at a Recharts layer <g> without a tabindex (a keyboard user test met
+      // four unnamed stops per chart); each one says -1.
+      const groups = [...svg.querySelectorAll("g")];
+      expect(groups.length).toBeGreaterThan(3);
+      expect(groups.filter((g) => g.getAttribute("tabindex") !== "-1").map((g) => g.getAttribute("class"))).toEqual([]);
     }
   });
 
