@@ -272,6 +272,17 @@ describe("journey", () => {
     const choices = popover.getByRole("group", { name: /^Snooze “Stretch your legs” for$/ });
     await choices.getByRole("button", { name: "10 minutes" }).waitFor();
     expect(await choices.getByRole("button").allTextContents()).toEqual(["10 minutes", "1 hour", "Tomorrow at 9:00 AM"]);
+    // All of them in view inside the panel's list (a phone's user test found the last one cut off).
+    const cut = await choices.evaluate((group) => {
+      const list = group.closest(".overflow-y-auto")!.getBoundingClientRect();
+      return [...group.querySelectorAll("button")]
+        .filter((button) => {
+          const box = button.getBoundingClientRect();
+          return box.top < list.top || box.bottom > list.bottom;
+        })
+        .map((button) => button.textContent);
+    });
+    expect(cut).toEqual([]);
     await axe("notifications snooze");
     await page.keyboard.press("Escape");
     await choices.waitFor({ state: "detached" });

@@ -14,6 +14,12 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(type);
 }
 
+/**
+ * An open menu, popover or list (its trigger is expanded): Escape is its. Not the assistant's
+ * launcher: the assistant beside the page is not modal, and its Escape comes after the page's.
+ */
+export const OPEN_POPUP = '[aria-expanded="true"]:not([aria-controls="assistant-panel"])';
+
 /** True when a shortcut may act on this event. */
 export function shortcutAllowed(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;

@@ -22,6 +22,7 @@ import { createPortal } from "react-dom";
 import { ApiError } from "@/lib/api";
 import { cn } from "@/components/ui/cn";
 import { tabTarget } from "@/components/ui/focus-cycle";
+import { OPEN_POPUP, isTypingTarget } from "@/lib/keyboard";
 import { useToastClearance } from "@/components/ui/toast";
 import { useInertOutside } from "@/components/ui/use-inert-outside";
 import { ActionChips } from "./action-chips";
@@ -91,7 +92,10 @@ function when(iso: string): string {
     : date.toLocaleDateString(undefined, { month: "short", day: "numeric" });
 }
 
-export default function AssistantDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** How the panel closed: from the page beside it, focus stays where it is on the page. */
+export type CloseHow = { focus: "stays" };
+
+export default function AssistantDrawer({ open, onClose }: { open: boolean; onClose: (how?: CloseHow) => void }) {
   const queryClient = useQueryClient();
   const titleId = useId();
   const inputId = useId();
@@ -188,24 +192,55 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
     return () => cancelAnimationFrame(frame);
   }, [open]);
 
-  // Escape closes from anywhere while nothing else (a dialog, a menu) has focus, and while the
-  // panel is not behind a modal (the edit drawer opened beside it makes it inert: that Escape is
-  // the drawer's alone).
+  // Where focus last was on the page beside the panel (the opener, at first): F6 goes back there.
+  const onPage = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body)
+      onPage.current = document.activeElement;
+    const onFocus = (event: FocusEvent) => {
+      if (event.target instanceof HTMLElement && !panel.current?.contains(event.target)) onPage.current = event.target;
+    };
+    document.addEventListener("focusin", onFocus);
+    return () => document.removeEventListener("focusin", onFocus);
+  }, [open]);
+
+  // Escape closes the panel from inside it (or with focus nowhere), focus back to the opener.
+  // Beside the page (not modal) it also closes it from the page, focus staying there, but last:
+  // on the window, after the page's own listeners on the document have had the key (the edit
+  // drawer's, a menu's, the selection's clear take it), and not from a field (the search box
+  // clears, the quick-add line leaves) or while a menu or popover is open. Nothing while the
+  // panel is behind a modal (the edit drawer opened beside it makes it inert). F6 (or Shift+F6)
+  // moves focus between the panel and the page beside it.
   useEffect(() => {
     if (!open) return;
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== "Escape" || event.defaultPrevented) return;
-      if (panel.current?.closest("[inert]")) return;
+      if (event.defaultPrevented || !panel.current || panel.current.closest("[inert]")) return;
       const active = document.activeElement;
-      const inside = active instanceof Node && panel.current?.contains(active);
-      if (inside || active === document.body || active === null) {
+      const inside = active instanceof Node && panel.current.contains(active);
+      if (event.key === "Escape") {
+        if (inside || active === document.body || active === null) {
+          event.preventDefault();
+          onClose();
+          return;
+        }
+        if (modal || isTypingTarget(event.target) || document.querySelector(OPEN_POPUP)) return;
+        if (event.target instanceof Element && event.target.closest('[role="menu"]')) return;
         event.preventDefault();
-        onClose();
+        onClose({ focus: "stays" });
+      } else if (event.key === "F6" && !modal && !(event.ctrlKey || event.metaKey || event.altKey)) {
+        event.preventDefault();
+        if (!inside) input.current?.focus();
+        else {
+          const back = onPage.current;
+          if (back?.isConnected && !back.closest("[inert]")) back.focus();
+          else document.getElementById("main")?.focus();
+        }
       }
     };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [open, onClose]);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open, onClose, modal]);
 
   // Keep the newest message in view.
   useEffect(() => {
@@ -251,7 +286,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
       <div
         ref={backdrop}
         aria-hidden
-        onClick={onClose}
+        onClick={() => onClose()}
         className={cn(
           "fixed inset-0 z-40 bg-overlay transition-opacity duration-200 starting:opacity-0 sm:hidden",
           open ? "opacity-100" : "pointer-events-none opacity-0",
@@ -265,6 +300,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
         aria-modal={modal ? "true" : "false"}
         aria-labelledby={titleId}
         inert={!open}
+        data-open={open || undefined}
         className={cn(
           "fixed inset-y-0 right-0 z-50 flex w-full flex-col border-l border-border bg-surface text-text shadow-card sm:w-[26rem]",
           "transition-[translate,visibility] duration-200 ease-out starting:translate-x-full motion-reduce:transition-none",
@@ -299,7 +335,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
           </button>
           <button
             type="button"
-            onClick={onClose}
+            onClick={() => onClose()}
             aria-label="Close the assistant"
             className="inline-flex size-9 items-center justify-center rounded-lg text-muted hover:bg-surface-2 hover:text-text"
           >
@@ -446,7 +482,7 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
               )}
             </button>
           </div>
-          <p className="mt-1.5 px-1 text-xs text-muted touch:hidden">Enter sends · Shift+Enter for a new line · Esc closes</p>
+          <p className="mt-1.5 px-1 text-xs text-muted touch:hidden">Enter sends · Shift+Enter for a new line · Esc closes · F6 to the page</p>
         </form>
       </section>
     </>,

@@ -108,7 +108,7 @@ describe("AssistantPanel on a phone (full screen, modal)", () => {
 });
 
 describe("AssistantPanel beside the page (wide screens)", () => {
-  it("leaves the page usable: not modal, nothing inert (guard)", async () => {
+  it("leaves the page usable: not modal, nothing inert, and marked open for the page to make room", async () => {
     screenWidth(false);
     renderShell();
     const launcher = screen.getByRole("button", { name: "Assistant" });
@@ -116,9 +116,97 @@ describe("AssistantPanel beside the page (wide screens)", () => {
     expect(panel.getAttribute("aria-modal")).toBe("false");
     expect(behind(screen.getByTestId("main"))).toEqual([false, false]);
     expect(behind(launcher)).toEqual([false, false]);
+    // What globals.css moves the page over by, on screens wide enough for both.
+    expect(panel.hasAttribute("data-open")).toBe(true);
     act(() => launcher.click());
     await waitFor(() => expect(panel.hasAttribute("inert")).toBe(true));
+    expect(panel.hasAttribute("data-open")).toBe(false);
     expect(document.activeElement).toBe(launcher);
+  });
+
+  /** The shell with what a page has: a row, a search box, a menu button, a list that takes Escape itself. */
+  function renderPage({ onPageEscape }: { onPageEscape?: (event: KeyboardEvent) => void } = {}) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    function Page() {
+      const [menu, setMenu] = useState(false);
+      return (
+        <>
+          <header data-testid="header">
+            <AssistantPanel />
+          </header>
+          <main id="main" tabIndex={-1} data-testid="main">
+            <input type="search" aria-label="Search tasks" />
+            <button type="button" aria-expanded={menu} onClick={() => setMenu((value) => !value)}>
+              Filter
+            </button>
+            <button type="button">Pay rent. Open details</button>
+          </main>
+        </>
+      );
+    }
+    if (onPageEscape) document.addEventListener("keydown", onPageEscape);
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <Page />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    return () => onPageEscape && document.removeEventListener("keydown", onPageEscape);
+  }
+  const isOpen = () => screen.getByRole("button", { name: "Assistant" }).getAttribute("aria-expanded") === "true";
+
+  it("closes on Escape pressed on the page beside it (focus moved out with Shift+Tab or a click), focus staying there", async () => {
+    screenWidth(false);
+    renderPage();
+    const panel = await openWith(screen.getByRole("button", { name: "Assistant" }));
+    const row = screen.getByRole("button", { name: "Pay rent. Open details" });
+    row.focus();
+    fireEvent.keyDown(row, { key: "Escape" });
+    await waitFor(() => expect(panel.hasAttribute("inert")).toBe(true));
+    expect(isOpen()).toBe(false);
+    expect(document.activeElement).toBe(row);
+  });
+
+  it("leaves the page's own Escape to the page: a field's, an open menu's, one a page listener took (the selection's clear) (guard)", async () => {
+    screenWidth(false);
+    let taken = true;
+    const stop = renderPage({
+      onPageEscape: (event) => {
+        if (event.key === "Escape" && taken) event.preventDefault();
+      },
+    });
+    const panel = await openWith(screen.getByRole("button", { name: "Assistant" }));
+    const row = screen.getByRole("button", { name: "Pay rent. Open details" });
+    row.focus();
+    fireEvent.keyDown(row, { key: "Escape" });
+    taken = false;
+    const search = screen.getByRole("searchbox", { name: "Search tasks" });
+    search.focus();
+    fireEvent.keyDown(search, { key: "Escape" });
+    const filter = screen.getByRole("button", { name: "Filter" });
+    fireEvent.click(filter);
+    expect(filter.getAttribute("aria-expanded")).toBe("true");
+    row.focus();
+    fireEvent.keyDown(row, { key: "Escape" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(panel.hasAttribute("inert")).toBe(false);
+    expect(isOpen()).toBe(true);
+    stop();
+  });
+
+  it("F6 moves focus from the page to the message box and back to where it was on the page", async () => {
+    screenWidth(false);
+    renderPage();
+    await openWith(screen.getByRole("button", { name: "Assistant" }));
+    const row = screen.getByRole("button", { name: "Pay rent. Open details" });
+    row.focus();
+    fireEvent.keyDown(row, { key: "F6" });
+    const box = screen.getByLabelText("Message the assistant");
+    expect(document.activeElement).toBe(box);
+    fireEvent.keyDown(box, { key: "F6" });
+    expect(document.activeElement).toBe(row);
+    expect(isOpen()).toBe(true);
   });
 });
 

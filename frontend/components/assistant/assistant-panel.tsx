@@ -8,6 +8,7 @@
 import dynamic from "next/dynamic";
 import { Sparkles } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { CloseHow } from "./assistant-drawer";
 
 const loadDrawer = () => import("./assistant-drawer");
 const AssistantDrawer = dynamic(loadDrawer, { ssr: false });
@@ -33,7 +34,11 @@ export function AssistantPanel() {
     setOpen(true);
   }, []);
 
-  const close = useCallback(() => setOpen(false), []);
+  // Closed from the page beside it (Escape there): focus stays on the page, not back to the opener.
+  const close = useCallback((how?: CloseHow) => {
+    if (how?.focus === "stays") opener.current = null;
+    setOpen(false);
+  }, []);
 
   // Focus goes back once the panel has closed: on a phone the page (the launcher with it) is
   // inert while the panel is open, and an inert button cannot take focus. The drawer's effect

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
 import { classesIn, minSize, tailwindCss } from "@/lib/test-css";
 import { NotificationBell } from "./notification-bell";
@@ -269,6 +269,25 @@ describe("NotificationBell", () => {
     expect(fetchMock).not.toHaveBeenCalledWith(expect.stringContaining("/snooze"), expect.anything());
   });
 
+  it("shows the opened snooze choices in full: the list scrolls them into view, and a phone's panel may be as tall as the screen", async () => {
+    // The phone test (390 x 844): "Tomorrow at 9:00 AM" cut off at the panel's bottom edge (the
+    // panel capped at 32rem) with half the screen below it empty.
+    const scrolled: Array<[Element, unknown]> = [];
+    // jsdom has no scrollIntoView; a stand-in that says what was scrolled, and how.
+    Element.prototype.scrollIntoView = function (this: Element, options?: unknown) {
+      scrolled.push([this, options]);
+    };
+    onTestFinished(() => void delete (Element.prototype as Partial<Element>).scrollIntoView);
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+    const popover = screen.getByRole("dialog", { name: "Notifications" });
+    fireEvent.click(within(popover).getByRole("button", { name: "Snooze “Pay rent”" }));
+    const choices = within(popover).getByRole("group", { name: "Snooze “Pay rent” for" });
+    await waitFor(() => expect(scrolled).toContainEqual([choices, { block: "nearest" }]));
+    const heights = [...popover.classList].filter((name) => /^(\w+:)?max-h-/.test(name));
+    expect(heights).toEqual(["max-h-[calc(100dvh-5rem)]", "sm:max-h-[min(32rem,calc(100dvh-5rem))]"]);
+  });
+
   it("puts a notification back and says so when the snooze fails", async () => {
     const answered = fetchMock.getMockImplementation() as (url: string, init?: RequestInit) => Promise<Response>;
     fetchMock.mockImplementation(async (url: string, init?: RequestInit) =>
@@ -295,6 +314,21 @@ describe("NotificationBell", () => {
     for (const name of ["Unread", "All", "Mark all read", "Also notify me outside this tab"]) {
       const control = within(popover).getByRole(name === "Unread" || name === "All" ? "radio" : "button", { name });
       expect(minSize(control, css, "height", true), `${name} on a touch screen`).toBeGreaterThanOrEqual(44);
+      expect(minSize(control, css, "height", false), `${name} with a mouse`).toBeGreaterThanOrEqual(24);
+    }
+  });
+
+  it("gives a reminder's Snooze and Mark read, and the snooze choices, tap targets of 44 px on a touch screen", async () => {
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: /^Notifications/ }));
+    const popover = screen.getByRole("dialog", { name: "Notifications" });
+    fireEvent.click(within(popover).getByRole("button", { name: "Snooze “Pay rent”" }));
+    const css = await tailwindCss(classesIn(popover));
+    for (const name of ["Snooze “Pay rent”", "Mark “Pay rent” read", "10 minutes", "1 hour", "Tomorrow at 9:00 AM"]) {
+      const control = within(popover).getByRole("button", { name });
+      expect(minSize(control, css, "height", true), `${name} on a touch screen`).toBeGreaterThanOrEqual(44);
+      if (!/^(Snooze|Mark)/.test(name)) continue;
+      expect(minSize(control, css, "width", true), `${name}'s width on a touch screen`).toBeGreaterThanOrEqual(44);
       expect(minSize(control, css, "height", false), `${name} with a mouse`).toBeGreaterThanOrEqual(24);
     }
   });

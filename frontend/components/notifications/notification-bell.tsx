@@ -218,6 +218,11 @@ export function NotificationBell() {
     const buttons = popover.current?.querySelectorAll<HTMLElement>("[data-snooze]") ?? [];
     [...buttons].find((candidate) => candidate.dataset.snooze === id)?.focus();
   };
+  // The opened choices in full: the list scrolls them into view (the row may be at its bottom).
+  useEffect(() => {
+    if (snoozeOpen === null) return;
+    document.getElementById(`${popoverId}-snooze-${snoozeOpen}`)?.scrollIntoView?.({ block: "nearest" });
+  }, [snoozeOpen, popoverId]);
   const shownList = showAll ? all.data : unread.data;
   useEffect(() => {
     const target = focusAfterRead.current;
@@ -267,7 +272,7 @@ export function NotificationBell() {
           role="dialog"
           aria-labelledby={headingId}
           tabIndex={-1}
-          className="fixed inset-x-2 outline-none top-16 z-50 flex max-h-[min(32rem,calc(100vh-5rem))] flex-col overflow-hidden rounded-card border border-border bg-surface text-text shadow-card sm:absolute sm:inset-x-auto sm:right-0 sm:top-12 sm:w-96"
+          className="fixed inset-x-2 outline-none top-16 z-50 flex max-h-[calc(100dvh-5rem)] flex-col overflow-hidden rounded-card border border-border bg-surface text-text shadow-card sm:absolute sm:inset-x-auto sm:right-0 sm:top-12 sm:max-h-[min(32rem,calc(100dvh-5rem))] sm:w-96"
         >
           <div className="flex flex-wrap items-center gap-2 border-b border-border px-4 py-3">
             <h2 id={headingId} className="min-w-0 flex-1 text-sm font-semibold">
@@ -394,7 +399,7 @@ export function NotificationBell() {
                             data-snooze={notification.id}
                             onClick={() => setSnoozeOpen((current) => (current === notification.id ? null : notification.id))}
                             className={cn(
-                              "inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text",
+                              "inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text touch:size-11",
                               snoozeOpen === notification.id && "bg-surface-2 text-text",
                             )}
                           >
@@ -406,7 +411,7 @@ export function NotificationBell() {
                             title="Mark read"
                             data-mark-read={notification.id}
                             onClick={() => markReadFrom(notification.id)}
-                            className="inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text"
+                            className="inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text touch:size-11"
                           >
                             <Check aria-hidden className="size-4" />
                           </button>

@@ -60,7 +60,7 @@ describe("the keyboard shortcuts dialog on every signed-in screen", () => {
     expect(dialog()?.getAttribute("aria-modal")).toBe("true");
     expect(screen.getAllByRole("dialog")).toHaveLength(1);
     expect(groups()).toEqual([
-      ["Everywhere", ["zCtrl+Z Undo (the newest toast's Undo)", "Esc Close (a dialog, the drawer, the assistant)", "? This list"]],
+      ["Everywhere", ["zCtrl+Z Undo (the newest toast's Undo)", "Esc Close (a dialog, the drawer, the assistant)", "F6 Between the open assistant and the page", "? This list"]],
     ]);
     expect(document.activeElement).toBe(within(dialog()!).getByRole("button", { name: "Close" }));
     fireEvent.keyDown(document.activeElement!, { key: "Escape" });

@@ -25,10 +25,11 @@ export const TASKS_SHORTCUTS: readonly Shortcut[] = [
   [["Esc"], "Clear the search, or the selection"],
 ];
 
-/** Every signed-in screen's: the toasts' Undo (toast.tsx), Escape (dialogs, the assistant), this list. */
+/** Every signed-in screen's: the toasts' Undo (toast.tsx), Escape (dialogs, the assistant), F6 (the assistant), this list. */
 export const EVERYWHERE_SHORTCUTS: readonly Shortcut[] = [
   [["z", "Ctrl+Z"], "Undo (the newest toast's Undo)"],
   [["Esc"], "Close (a dialog, the drawer, the assistant)"],
+  [["F6"], "Between the open assistant and the page"],
   [["?"], "This list"],
 ];
 

@@ -8,6 +8,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { TASKS_SHORTCUTS } from "@/components/shell/shortcuts-dialog";
 import { ApiError } from "@/lib/api";
@@ -124,13 +125,13 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function renderTasks(status: "open" | "all" = "open") {
+async function renderTasks(status: "open" | "all" = "open", beside?: ReactNode) {
   localStorage.setItem(
     VIEW_STORAGE_KEY,
     JSON.stringify({ filters: { status, priority: [], due: null, tags: [] }, sort: null, order: "asc" }),
   );
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  renderTasksView(client);
+  renderTasksView(client, beside);
   await screen.findByText(`${stored.filter((t) => status === "all" || !t.completed).length} tasks`);
   return client;
 }
@@ -246,6 +247,24 @@ describe("selecting tasks", () => {
     fireEvent.keyDown(again, { key: "Escape" });
     await vi.waitFor(noBar);
     expect(ticked()).toEqual([]);
+  });
+
+  it("Escape on the list clears the selection also while the assistant is open beside it (its launcher is expanded)", async () => {
+    await renderTasks(
+      "open",
+      <button type="button" aria-haspopup="dialog" aria-expanded="true" aria-controls="assistant-panel">
+        Assistant
+      </button>,
+    );
+    const row = screen.getByRole("button", { name: "Call mom. Open details" });
+    row.focus();
+    fireEvent.keyDown(row, { key: "s" });
+    await bar();
+    const escape = new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true });
+    row.dispatchEvent(escape);
+    await vi.waitFor(noBar);
+    // Taken: the assistant beside the list leaves this Escape alone (it stays open).
+    expect(escape.defaultPrevented).toBe(true);
   });
 
   it("the list's keys work from a row's tick box: arrows move on, s unticks", async () => {

@@ -22,7 +22,7 @@ import { Button } from "@/components/ui/button";
 import { inputLook } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { useToast, type ToastOptions } from "@/components/ui/toast";
-import { shortcutAllowed, useHotkeys } from "@/lib/keyboard";
+import { OPEN_POPUP, shortcutAllowed, useHotkeys } from "@/lib/keyboard";
 import {
   createdId,
   DEFAULT_FILTERS,
@@ -675,7 +675,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
   useEffect(() => {
     if (!selecting) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape" || !shortcutAllowed(event) || document.querySelector('[aria-expanded="true"]')) return;
+      if (event.key !== "Escape" || !shortcutAllowed(event) || document.querySelector(OPEN_POPUP)) return;
       event.preventDefault();
       clearSelection();
     };
