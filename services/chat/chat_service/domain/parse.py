@@ -1174,8 +1174,9 @@ _TASK_VERB = (
     r"visit|take\s+out|grab|get|mow|vacuum|cook|tidy|sweep|refill|fill\s+out|review|write|read|sign|collect|"
     r"make|do|ring|text|ping|message|order|return|contact|invite|confirm|reply(?:\s+to)?|bring|ask|tell|thank|install|"
     r"download|upload|register(?:\s+for)?|apply(?:\s+for)?|back\s+up|follow\s+up(?:\s+with|\s+on)?|sort\s+out|clear\s+out|throw\s+out|put\s+away|"
-    # "stop by the bank and call mom": two errands (not "stop the rent reminder").
-    r"stop\s+by|swing\s+by)\s+"
+    # "stop by the bank and call mom": two errands (not "stop the rent reminder"); "drop off
+    # the package and buy milk" too (not "drop the dentist").
+    r"stop\s+by|swing\s+by|drop\s+(?:off|by|in\s+on))\s+"
     r"(?!(?:it|them|him|her|one|and|or|then|i|you|we|they|to|for|with|at|on|in|by|from)\b)\S"
 )
 _VERB_OR_NOUN = (
@@ -3160,8 +3161,48 @@ def _read_delete(text: str, now: datetime) -> Request | None:
     for pattern in patterns:
         m = re.match(pattern, text, re.IGNORECASE)
         if m:
+            if re.match(r"drop\s", text, re.IGNORECASE):
+                return _read_drop(text, m.group("ref"), now)
             return _req("delete", m.group("ref"))
     return None
+
+
+# "Drop" deletes and starts an errand. "Drop off the package", "drop by the bank", "drop in on
+# grandma", "drop the package off", "drop the kids off at school" are errands ("drop X off my
+# list" is no errand) ...
+_DROP_ERRAND = re.compile(
+    r"^drop\s+(?:off|by|in\s+(?:on|at))\s|"
+    r"^drop\s+\S.*?\s+off(?:$|\s+(?!(?:my|the|your)\s+(?:[\w-]+\s+)?(?:list|tasks|to-?do)))",
+    re.IGNORECASE,
+)
+# ... as is "drop X at <a place>": "drop the kids at school tomorrow", "drop mom at the airport
+# friday" (a time read out of the words first: "drop the dentist at 3" names a task) ...
+_AT_A_PLACE = re.compile(r"\sat\s+(?!\d)\S", re.IGNORECASE)
+# ... while "the dentist task", "from my list", "it", "everything" say a task is meant.
+_SAYS_A_TASK = re.compile(
+    r"\b(?:tasks?|items?|to-?dos?|entry|entries|reminders?)\b|"
+    r"\b(?:from|off)\s+(?:my|the)\s+(?:[\w-]+\s+)?(?:list|to-?do\s*list)\b|"
+    r"^drop\s+(?:everything|all|both|each|every|any)\b",
+    re.IGNORECASE,
+)
+
+
+def _read_drop(text: str, ref_text: str, now: datetime) -> Request | None:
+    """'Drop off the package', 'drop by the bank', 'drop mom at the airport friday': an errand,
+    None (the message is a new task). 'Drop the dentist task', 'drop X from my list', 'drop it':
+    a delete, as before. A plain 'drop X': the task whose title has every word of X is
+    deleted, else the message is a new task ('drop the rental car'), as 'skip breakfast' is."""
+    if _DROP_ERRAND.match(text):
+        return None
+    scan = Scanner(ref_text)
+    when = take_when(scan, now)
+    if _AT_A_PLACE.search(" " + scan.rest()):
+        return None
+    # "Drop the dentist tomorrow": the task 'Dentist' if there is one, else a new task for tomorrow.
+    request = _req("delete", scan.rest() if when is not None and scan.rest().strip() else ref_text)
+    if request.pronoun or _SAYS_A_TASK.search(text):
+        return request
+    return replace(request, whole_ref=True, fallback=read_add(text, now))
 
 
 # -- the order of a list ---------------------------------------------------------------------
