@@ -2130,3 +2130,90 @@ describe("before/until/till, 'wait till … to', a night of the title, nightly, 
     expect(read(text)).toEqual({ title, due, rrule });
   });
 });
+
+describe("a frequency word is the repeat first in the line or with no title after it, else a word of the title", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York: the clock of services/chat/tests/test_quick_add_parity.py.
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, "America/New_York");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "America/New_York" }).slice(0, 16) : null);
+  const read = (text: string, keep?: string[]) => {
+    const r = parseQuickAdd(text, { now, timeZone: "America/New_York", keep });
+    return { title: r.title, due: local(r.dueAt), rrule: r.rrule };
+  };
+
+  it.each([
+    // Was 'Cancel subscription' every month, 'Buy the newspaper' every day, 'Review the report' every week.
+    ["Cancel monthly subscription", "Cancel monthly subscription", null],
+    ["Buy the daily newspaper", "Buy the daily newspaper", null],
+    ["Review the weekly report", "Review the weekly report", null],
+    ["Print the fortnightly rota", "Print the fortnightly rota", null],
+    ["Renew the yearly membership", "Renew the yearly membership", null],
+    ["Fix the nightly build", "Fix the nightly build", null],
+    ["Submit the monthly report by friday", "Submit the monthly report", "2026-11-27 09:00"],
+  ])("keeps a frequency word a title word follows, with no repeat: %s", (text, title, due) => {
+    expect(read(text)).toEqual({ title, due, rrule: null });
+  });
+
+  it("keeps the tags, marks and dates of a line with a frequency word inside", () => {
+    const r = parseQuickAdd("Cancel monthly subscription #money !high tomorrow", { now, timeZone: "America/New_York" });
+    expect(r).toMatchObject({ title: "Cancel monthly subscription", tags: ["money"], priority: "HIGH", rrule: null });
+    expect(local(r.dueAt)).toBe("2026-11-26 09:00");
+    expect(r.tokens.map((t) => t.kind).sort()).toEqual(["due", "priority", "tag"]);
+  });
+
+  it.each([
+    // The title ends before it: only dates, times, tags, marks, priority words or a reminder follow.
+    ["Pay rent monthly", "Pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["water plants weekly #home", "water plants", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["call mom weekly on sunday", "call mom", "2026-11-29 09:00", "FREQ=WEEKLY;BYDAY=SU"],
+    ["call mom weekly sunday", "call mom", "2026-11-29 09:00", "FREQ=WEEKLY"],
+    ["backup daily at 2am", "backup", "2026-11-26 02:00", "FREQ=DAILY"],
+    ["Pay rent monthly !high", "Pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["Fix prod daily urgent", "Fix prod", "2026-11-26 09:00", "FREQ=DAILY"],
+    ["take pills daily remind me 30m before", "take pills", "2026-11-26 09:00", "FREQ=DAILY"],
+    ["Pay rent monthly on the 1st", "Pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["Pay rent monthly, tomorrow", "Pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    // First in the line, before the title (also after a tag or a mark).
+    ["Weekly review", "review", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["Daily standup at 10am", "standup", "2026-11-25 10:00", "FREQ=DAILY"],
+    ["Monthly report on the 15th", "report", "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15"],
+    ["#work weekly review", "review", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["Weekly review of the monthly report", "review of the monthly report", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    // Both: the one with no title after it is the repeat, as another rule of the line is
+    // ("Weekly review every friday"); the first stays a title word.
+    ["Weekly review notes monthly", "Weekly review notes", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    // Another rule of the line, as before.
+    ["Review the weekly report every friday", "Review the weekly report", "2026-11-27 09:00", "FREQ=WEEKLY;BYDAY=FR"],
+    ["Send the weekly-report weekly", "Send the weekly-report", "2026-11-26 09:00", "FREQ=WEEKLY"],
+  ])("repeats %s", (text, title, due, rrule) => {
+    expect(read(text)).toEqual({ title, due, rrule });
+  });
+
+  it("keeps a frequency word the user kept, inside or last", () => {
+    expect(read("Pay rent monthly", ["monthly"])).toEqual({ title: "Pay rent monthly", due: null, rrule: null });
+    expect(read("Weekly review notes monthly", ["monthly"])).toEqual({ title: "review notes monthly", due: "2026-11-26 09:00", rrule: "FREQ=WEEKLY" });
+  });
+
+  it.each([
+    // services/chat/tests/test_quick_add_parity.py, test_a_frequency_word_first_is_the_repeat_as_on_the_web,
+    // typed here without the assistant's "add" (its title is capitalised, the web's as typed).
+    ["weekly review", "review", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["daily standup", "standup", "2026-11-26 09:00", "FREQ=DAILY"],
+    ["weekly review friday", "review", "2026-11-27 09:00", "FREQ=WEEKLY"],
+    ["monthly report", "report", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["daily standup at 10am", "standup", "2026-11-25 10:00", "FREQ=DAILY"],
+    ["monthly report on the 15th", "report", "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15"],
+    ["monthly report due friday", "report", "2026-11-27 09:00", "FREQ=MONTHLY"],
+    ["nightly walk", "walk", "2026-11-25 20:00", "FREQ=DAILY"],
+    ["yearly checkup", "checkup", "2026-11-26 09:00", "FREQ=YEARLY"],
+    ["annually renew passport", "renew passport", "2026-11-26 09:00", "FREQ=YEARLY"],
+    ["weekly review every friday", "weekly review", "2026-11-27 09:00", "FREQ=WEEKLY;BYDAY=FR"],
+    ["daily-build fix", "daily-build fix", null, null],
+    ["weekly's recap", "weekly's recap", null, null],
+    ["fortnightly review", "review", "2026-11-26 09:00", "FREQ=WEEKLY;INTERVAL=2"],
+    ["cancel monthly subscription", "cancel monthly subscription", null, null],
+    ["buy the daily newspaper", "buy the daily newspaper", null, null],
+    ["review the weekly report", "review the weekly report", null, null],
+  ])("reads %s as the assistant does", (text, title, due, rrule) => {
+    expect(read(text)).toEqual({ title, due, rrule });
+  });
+});

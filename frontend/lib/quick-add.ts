@@ -113,6 +113,14 @@
  * "Read tonight's menu", "Plan next week's menu", "Prep every monday's standup" stay whole.
  * So is a day or repeat word inside a hyphenated word ("Fix tmrw-bug", "Fix daily-build") and "TMR"
  * in capitals (an acronym: "TMR scan"; "tmr", "Tmr" are tomorrow).
+ * A frequency word alone (daily, nightly, weekly, fortnightly, monthly, yearly, annually) is the
+ * repeat first in the line ("Weekly review": "review" every week) or with nothing of the title
+ * after it, only dates, times, tags, marks, priority words or a reminder ("Pay rent monthly",
+ * "water plants weekly #home", "call mom weekly sunday", "backup daily at 2am"); with title words
+ * before and after it, it is one of them and sets no repeat ("Cancel monthly subscription", "Buy
+ * the daily newspaper", "Review the weekly report"), as the assistant reads it. Of a first one and
+ * a last one, the last is the repeat ("Weekly review notes monthly": "Weekly review notes" every
+ * month), as another rule of the line is ("Weekly review every friday": Fridays).
  * Words the user keeps (options.keep: token texts, e.g. "weekly" from the chip of "Weekly review
  * notes") stay in the title: no rule takes them, and the parser reads the rest of the line as
  * if they were ordinary title words ("Weekly review every friday" still repeats on Fridays).
@@ -305,6 +313,12 @@ function respellDayWords(input: string): { text: string; words: Respelled[] } {
 
 // -- the text being consumed ------------------------------------------------------------------
 
+/** Indexes into the text the rules read. */
+interface Span {
+  start: number;
+  end: number;
+}
+
 /** How kept texts are compared: "  Weekly " and "weekly" are the same words. */
 function keepKey(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
@@ -323,12 +337,15 @@ class Line {
   private visible: string[];
   readonly tokens: QuickAddToken[] = [];
   private readonly keep: Set<string>;
-  private readonly held: Array<{ start: number; end: number }> = [];
+  private readonly held: Span[] = [];
   private readonly respelled: Respelled[];
+  /** The frequency word takeRecurrence read as the repeat ("monthly" of "Pay rent monthly"), if any. */
+  bareWord: Span | null = null;
 
   constructor(
     readonly input: string,
     keep: readonly string[] = [],
+    titleWords: readonly Span[] = [],
   ) {
     const read = respellDayWords(input);
     // UTF-16 code units, like the indexes RegExp and chrono report.
@@ -336,6 +353,11 @@ class Line {
     this.visible = read.text.split("");
     this.respelled = read.words;
     this.keep = new Set(keep.map(keepKey).filter(Boolean));
+    // Words already known to be the title's ("monthly" of "Cancel monthly subscription"): held, as kept words are.
+    for (const span of titleWords) {
+      this.held.push(span);
+      for (let i = span.start; i < span.end; i++) this.visible[i] = " ";
+    }
   }
 
   /** Where `index` of the text the rules read is in the input; inside a respelled word, its start or end. */
@@ -364,6 +386,15 @@ class Line {
     this.held.push({ start, end });
     for (let i = start; i < end; i++) this.visible[i] = " ";
     return true;
+  }
+
+  /** Whether words of the title are left before and after the words from `start` to `end`. */
+  titleAround(start: number, end: number): { before: boolean; after: boolean } {
+    const word = /[\p{L}\p{N}]/u;
+    return {
+      before: word.test(this.chars.slice(0, this.inInput(start, "start")).join("")),
+      after: word.test(this.chars.slice(this.inInput(end, "end")).join("")),
+    };
   }
 
   get heldCount(): number {
@@ -601,6 +632,8 @@ const WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
 interface RecurrenceRule {
   pattern: RegExp;
   rrule: (match: RegExpMatchArray) => string | null;
+  /** A frequency word alone ("monthly"): the repeat only first in the line or with no title after it (parseQuickAdd). */
+  bare?: boolean;
 }
 
 const UNIT_FREQ: Record<string, string> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY", year: "YEARLY" };
@@ -710,6 +743,7 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
   {
     // nightly: daily at night's hour (PART_HOURS), as "every night" and the assistant (recurrence.py)
     pattern: /\b(daily|nightly|weekly|fortnightly|monthly|yearly|annually)\b/i,
+    bare: true,
     rrule: (m) =>
       ({
         daily: "FREQ=DAILY",
@@ -747,6 +781,7 @@ function takeRecurrence(line: Line): string | null {
       if (/^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) && saysNoMonthDay(line)) continue;
       if (possessiveAt(line.text, end) || inHyphenatedWord(line.text, start, end) || line.kept(start, end)) continue;
       line.consume("recurrence", start, end);
+      if (rule.bare) line.bareWord = { start, end };
       return /^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) ? withMonthDay(line, rrule) : rrule;
     }
   }
@@ -1480,8 +1515,34 @@ function datesNotKept(line: Line, options: QuickAddOptions, repeating: boolean, 
 
 // -- the parser ------------------------------------------------------------------------------
 
+/**
+ * A frequency word alone ("daily", "weekly", "monthly" …) is the repeat when it is the line's
+ * first word ("Weekly review") or when nothing of the title follows it ("Pay rent monthly",
+ * "call mom weekly sunday", "backup daily at 2am"); with title words on both sides ("Cancel
+ * monthly subscription", "Buy the daily newspaper") it is a word of the title, and the line is
+ * read again with it held there. Of a first word and a last one ("Weekly review notes monthly"),
+ * the last is the repeat, as another rule of the line would be ("Weekly review every friday").
+ */
 export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAddResult {
-  const line = new Line(input, options.keep);
+  const titleWords: Span[] = [];
+  let firstWord: QuickAddResult | null = null;
+  for (;;) {
+    const { result, line } = readLine(input, options, titleWords);
+    const word = line.bareWord;
+    if (!word) return firstWord ?? result;
+    const around = line.titleAround(word.start, word.end);
+    if (!around.after) return result;
+    // First in the line: the repeat, unless a frequency word after it has no title after it.
+    if (!around.before) {
+      if (firstWord) return firstWord;
+      firstWord = result;
+    }
+    titleWords.push(word);
+  }
+}
+
+function readLine(input: string, options: QuickAddOptions, titleWords: readonly Span[]): { result: QuickAddResult; line: Line } {
+  const line = new Line(input, options.keep, titleWords);
   const tags = takeTags(line);
   // A mark ("!low") says it outright; the words only when there is none, as the assistant reads them.
   const marks = takePriorityMarks(line);
@@ -1577,7 +1638,7 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
 
   line.tokens.sort((a, b) => a.start - b.start);
   const title = line.remaining();
-  return {
+  const result = {
     title: capital ? title.charAt(0).toUpperCase() + title.slice(1) : title,
     tags,
     priority,
@@ -1588,4 +1649,5 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
     remindOffsetMinutes,
     tokens: line.tokens,
   };
+  return { result, line };
 }

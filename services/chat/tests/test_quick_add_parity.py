@@ -1331,9 +1331,9 @@ def test_before_till_nightly_a_night_of_the_title_and_a_glued_at_as_on_the_web(
 # "Weekly review", "daily standup", "monthly report": the web quick-add reads the word as the
 # repeat and the rest as the title ('Review' every week; its RECURRENCE_RULES "daily|nightly|
 # weekly|fortnightly|monthly|yearly|annually"), as 44ba905 made the assistant read "fortnightly
-# review". Before, the assistant kept 'Weekly review' without a rule. Inside the line the
-# assistant keeps the word as the title's where the web takes it: "cancel monthly subscription"
-# is a one-off 'Cancel monthly subscription' here, a monthly 'Cancel subscription' on the web.
+# review". Before, the assistant kept 'Weekly review' without a rule. Inside the line the word
+# is the title's: "cancel monthly subscription" is a one-off 'Cancel monthly subscription', here
+# and on the web (h100; before, the web read a monthly 'Cancel subscription').
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
@@ -1357,7 +1357,7 @@ def test_before_till_nightly_a_night_of_the_title_and_a_glued_at_as_on_the_web(
         ("add daily-build fix", ("Daily-build fix", None, None)),
         ("add weekly's recap", ("Weekly's recap", None, None)),
         ("fortnightly review", ("Review", "2026-11-26 09:00", "FREQ=WEEKLY;INTERVAL=2")),
-        # As before, unlike the web (guards): a frequency word inside the line is a word.
+        # As before, as on the web now (guards): a frequency word inside the line is a word.
         ("add cancel monthly subscription", ("Cancel monthly subscription", None, None)),
         ("add buy the daily newspaper", ("Buy the daily newspaper", None, None)),
         ("add review the weekly report", ("Review the weekly report", None, None)),

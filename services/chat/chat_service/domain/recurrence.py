@@ -230,11 +230,11 @@ def _take_rule(scan: Scanner, *, first: bool) -> tuple[str | None, time | None]:
     m = scan.take(r"\b(?:every|each)\s+(morning|afternoon|evening|night)\b")
     if m:
         return "FREQ=DAILY", PARTS_OF_DAY[m.group(1).lower()]
-    # As an adverb: "water the plants weekly", not "review the weekly report" (the web reads
-    # that 'Review the report' every week; "cancel monthly subscription" a monthly 'Cancel
-    # subscription'). First in a new task's words, before its title, as the web quick-add
-    # reads it (its RECURRENCE_RULES words): "weekly review" is 'Review' every week, "add
-    # daily standup" 'Standup' every day, "fortnightly review" 'Review' every 2 weeks.
+    # As an adverb: "water the plants weekly", not "review the weekly report" (a word of the
+    # title, as the web quick-add reads it too). First in a new task's words, before its title,
+    # as the web quick-add reads it (its RECURRENCE_RULES words): "weekly review" is 'Review'
+    # every week, "add daily standup" 'Standup' every day, "fortnightly review" 'Review' every
+    # 2 weeks.
     m = scan.take(
         r"\b(daily|nightly|hourly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b"
         r"(?=\s*(?:$|[,.;:!?)\u2063]|(?:on|at|in|from|starting|until|for|and|by|please|basis|too)\b))"
