@@ -4,7 +4,7 @@
  * menu; under it, while the browser is offline, the offline banner. On every signed-in screen,
  * so it holds the one "?" shortcuts dialog (KeyboardShortcuts).
  */
-import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
+import { useCloseOnFocusOut, usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { CheckSquare, LayoutDashboard, LogOut } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
@@ -55,6 +55,7 @@ function UserMenu({ user }: { user: ShellUser }) {
   const { choice, setChoice } = useTheme();
 
   usePopoverDismiss(open, () => setOpen(false), [root], button);
+  const closeOnFocusOut = useCloseOnFocusOut(open, root, setOpen);
 
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
 
@@ -128,10 +129,7 @@ function UserMenu({ user }: { user: ShellUser }) {
       ref={root}
       className="relative"
       // Tab / Shift+Tab out of the menu (or focus moved anywhere else) closes it.
-      onBlur={(event) => {
-        const to = event.relatedTarget;
-        if (open && to instanceof Node && !root.current?.contains(to)) setOpen(false);
-      }}
+      onBlur={closeOnFocusOut}
     >
       <button
         ref={button}

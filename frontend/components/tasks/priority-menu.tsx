@@ -8,7 +8,7 @@
 import { ChevronDown } from "lucide-react";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
+import { useCloseOnFocusOut, usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@/lib/tasks";
 
 export function PriorityMenu({
@@ -29,6 +29,7 @@ export function PriorityMenu({
   const focusOnOpen = useRef<"first" | "last">("first");
   const menuId = useId();
   usePopoverDismiss(open, () => setOpen(false), [root], button);
+  const closeOnFocusOut = useCloseOnFocusOut(open, root, setOpen);
 
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   useEffect(() => {
@@ -66,11 +67,8 @@ export function PriorityMenu({
     <div
       ref={root}
       className="relative"
-      // Tab / Shift+Tab out of the menu closes it.
-      onBlur={(event) => {
-        const to = event.relatedTarget;
-        if (open && to instanceof Node && !root.current?.contains(to)) setOpen(false);
-      }}
+      // Tab / Shift+Tab out of the menu (or focus moved anywhere else) closes it.
+      onBlur={closeOnFocusOut}
     >
       {/* aria-disabled while a batch runs, not disabled: the focus it has after a choice stays. */}
       <Button

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, type RefObject } from "react";
+import { useCallback, useEffect, type FocusEvent, type RefObject } from "react";
 
 /**
  * Closes an open popover (menu, filter panel, notification list) on a pointer press
@@ -34,4 +34,19 @@ export function usePopoverDismiss(
     // The refs are stable objects; `close` is expected to be a stable setter call.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
+}
+
+/** A popover's onBlur: focus gone outside `root` (Tab / Shift+Tab out of it) closes it. */
+export function useCloseOnFocusOut(
+  open: boolean,
+  root: RefObject<HTMLElement | null>,
+  setOpen: (open: boolean) => void,
+) {
+  return useCallback(
+    (event: FocusEvent<HTMLElement>) => {
+      const to = event.relatedTarget;
+      if (open && to instanceof Node && !root.current?.contains(to)) setOpen(false);
+    },
+    [open, root, setOpen],
+  );
 }
