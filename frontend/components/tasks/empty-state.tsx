@@ -20,12 +20,15 @@ const SYNTAX: Array<[string, string]> = [
 export function EmptyState({
   filtered,
   completedOnly = false,
+  linked = false,
   onClear,
   onExample,
 }: {
   filtered: boolean;
   /** The Completed view with no other filter or search: nothing was completed, nothing to loosen. */
   completedOnly?: boolean;
+  /** The filters came from a link: it shares filters, never tasks, so say whose tasks these are. */
+  linked?: boolean;
   onClear: () => void;
   onExample: (text: string) => void;
 }) {
@@ -46,7 +49,11 @@ export function EmptyState({
       <div className="rounded-card border border-dashed border-border-strong bg-surface px-6 py-12 text-center">
         <SearchX aria-hidden className="mx-auto h-10 w-10 text-accent" />
         <h2 className="mt-3 text-lg font-semibold text-text">No tasks match</h2>
-        <p className="mt-1 text-sm text-muted">Try fewer filters or another search.</p>
+        <p className="mt-1 text-sm text-muted">
+          {linked
+            ? "These filters came from a link. Links share filters, not tasks: none of your own tasks match them."
+            : "Try fewer filters or another search."}
+        </p>
         <Button className="mt-4" onClick={onClear}>
           Clear search and filters
         </Button>

@@ -315,13 +315,24 @@ function savedView(): ViewState {
   return loadView(stored);
 }
 
+/**
+ * The view to show for the address's `params`, and whether it came from a link: named in the
+ * address and not the saved one (a shared link shows the reader's own tasks, which it then says).
+ */
+function viewFor(params: URLSearchParams): { view: ViewState; linked: boolean } {
+  const saved = savedView();
+  const named = viewFromAddress(params);
+  return { view: named ?? saved, linked: named !== null && viewQuery(named) !== viewQuery(saved) };
+}
+
 export function TasksView() {
-  const [view, setView] = useState<ViewState | null>(null);
+  const [shown, setShown] = useState<{ view: ViewState; linked: boolean } | null>(null);
+  const view = shown?.view ?? null;
   useEffect(() => {
     // localStorage exists only in the browser: read it after hydration, then render the list.
     // A view in the address (a bookmark, a shared link) wins over the saved one.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setView(viewFromAddress(new URLSearchParams(window.location.search)) ?? savedView());
+    setShown(viewFor(new URLSearchParams(window.location.search)));
   }, []);
   // The address says the view on screen, replaced as the search box does it.
   useEffect(() => {
@@ -333,15 +344,15 @@ export function TasksView() {
   const [seenKey, setSeenKey] = useState(addressKey);
   if (seenKey !== addressKey) {
     setSeenKey(addressKey);
-    const shown = view && viewQuery(view);
+    const onScreen = view && viewQuery(view);
     // Not the address written for this view (the plain address for the default one).
-    if (shown !== null && addressKey !== shown && !(addressKey === null && shown === "")) {
-      setView(viewFromAddress(searchParams) ?? savedView());
+    if (onScreen !== null && addressKey !== onScreen && !(addressKey === null && onScreen === "")) {
+      setShown(viewFor(searchParams));
     }
   }
 
   const updateView = useCallback((next: ViewState) => {
-    setView(next);
+    setShown({ view: next, linked: false });
     try {
       localStorage.setItem(VIEW_STORAGE_KEY, JSON.stringify(next));
     } catch {
@@ -350,7 +361,7 @@ export function TasksView() {
   }, []);
 
   if (!view) return <TasksSkeleton />;
-  return <TasksScreen view={view} onViewChange={updateView} />;
+  return <TasksScreen view={view} linked={shown?.linked ?? false} onViewChange={updateView} />;
 }
 
 function TasksSkeleton() {
@@ -365,7 +376,16 @@ function TasksSkeleton() {
   );
 }
 
-function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (view: ViewState) => void }) {
+function TasksScreen({
+  view,
+  linked,
+  onViewChange,
+}: {
+  view: ViewState;
+  /** The view came from a link (not the saved one): an empty list says links share filters only. */
+  linked: boolean;
+  onViewChange: (view: ViewState) => void;
+}) {
   const { toast, dismiss } = useToast();
   usePreloadWhenIdle();
   const quickAdd = useRef<HTMLInputElement>(null);
@@ -903,6 +923,7 @@ function TasksScreen({ view, onViewChange }: { view: ViewState; onViewChange: (v
         <EmptyState
           filtered={filtered && !(onlyStatus && view.filters.status === "all")}
           completedOnly={onlyStatus && view.filters.status === "completed"}
+          linked={linked}
           onClear={clearAll}
           onExample={(text) => {
             setQuickText(text);

@@ -108,6 +108,26 @@ describe("the view in the address", () => {
     expect(JSON.parse(localStorage.getItem(VIEW_STORAGE_KEY)!)).toMatchObject({ filters: { priority: [], tags: [] }, sort: null });
   }, 30_000);
 
+  it("says a linked view shares filters, not tasks, when none of the reader's tasks match it; not once the reader changes it", async () => {
+    window.history.replaceState(null, "", "/tasks?tags=Clients&priority=HIGH");
+    renderTasks();
+    await screen.findByRole("heading", { name: "No tasks match" }, { timeout: 10_000 });
+    expect(screen.getByText(/Links share filters, not tasks/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Remove filter Priority: High" }));
+    await vi.waitFor(() => expect(here()).toBe("/tasks?tags=Clients"));
+    expect(screen.getByRole("heading", { name: "No tasks match" })).toBeTruthy();
+    expect(screen.queryByText(/Links share filters/)).toBeNull();
+    expect(screen.getByText("Try fewer filters or another search.")).toBeTruthy();
+  }, 30_000);
+
+  it("does not call the saved view a link when the address names it (a reload)", async () => {
+    save({ tags: ["Clients"] });
+    window.history.replaceState(null, "", "/tasks?tags=Clients");
+    renderTasks();
+    await screen.findByRole("heading", { name: "No tasks match" }, { timeout: 10_000 });
+    expect(screen.queryByText(/Links share filters/)).toBeNull();
+  }, 30_000);
+
   it("shows the saved view at a plain /tasks, and the address then says it (replaced, not pushed)", async () => {
     save({ tags: ["Work"], due: "today", sort: "created_at", order: "asc" });
     const entries = window.history.length;
