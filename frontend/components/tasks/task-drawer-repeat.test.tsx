@@ -313,9 +313,10 @@ describe("a save refused because the task changed elsewhere (412)", () => {
     const due = `Changed elsewhere: ${day}, ${dueTime}`;
     expect(describedText(screen.getByLabelText("Due date"))).toBe(due);
     expect(describedText(screen.getByLabelText("Due time"))).toBe(due);
-    // Not edited here: it takes the other value, with no note.
+    // Not edited here: it takes the other value, and says so (no value to choose: it shows it).
     expect((screen.getByLabelText("Description") as HTMLTextAreaElement).value).toBe("1 litre");
-    expect(screen.getByLabelText("Description").getAttribute("aria-describedby")).toBeNull();
+    expect(describedText(screen.getByLabelText("Description"))).toBe("Updated elsewhere");
+    expect(screen.getAllByText("Updated elsewhere")).toHaveLength(1);
 
     // Save again: this version, only what was edited here (the other tab's description stays).
     requests = [];
@@ -338,15 +339,29 @@ describe("a save refused because the task changed elsewhere (412)", () => {
     screen.getByText("Changed elsewhere: “Buy soy milk”");
     fireEvent.change(screen.getByLabelText("Title"), { target: { value: "Buy soy milk" } });
     expect(screen.queryByText(/Changed elsewhere/)).toBeNull();
+    expect(screen.queryByText("Updated elsewhere")).toBeNull(); // the title was edited here: not taken in
     expect(screen.getByLabelText("Title").getAttribute("aria-describedby")).toBeNull();
+  });
+
+  it("says 'Updated elsewhere' at a field another tab changed while the drawer was open, until it is edited here", async () => {
+    const { reload } = renderDrawer(mine());
+    reload({ ...mine(), priority: "LOW", version: 2 });
+    await frames();
+    const priority = screen.getByRole("radiogroup", { name: "Priority" });
+    expect(screen.getByRole("radio", { name: "Low" }).getAttribute("aria-checked")).toBe("true");
+    expect(describedText(priority)).toBe("Updated elsewhere");
+    expect(screen.getAllByText("Updated elsewhere")).toHaveLength(1); // the title, due date… are as they were
+    fireEvent.click(screen.getByRole("radio", { name: "High" }));
+    expect(screen.queryByText("Updated elsewhere")).toBeNull();
   });
 
   it("rebase: parts not edited take the reloaded values; clashes are parts edited on both sides to different values", () => {
     const base = formFromTask(mine());
     const form = { ...base, title: "A", priority: "HIGH" as const, tags: ["x"] };
     const theirs = { ...base, title: "B", priority: "HIGH" as const, description: "new", reminder: "15" };
-    const { form: next, clashes } = rebase(form, base, theirs);
+    const { form: next, clashes, taken } = rebase(form, base, theirs);
     expect(next).toEqual({ ...theirs, title: "A", tags: ["x"] });
     expect(clashes).toEqual(["title"]);
+    expect(taken).toEqual(["description", "reminder"]);
   });
 });

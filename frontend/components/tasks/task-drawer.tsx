@@ -193,18 +193,21 @@ const samePart = (a: FormState, b: FormState, part: Part) =>
 
 /**
  * The task reloaded with another version (a save refused with 412, or a refetch): `form` with the
- * parts not edited since `base` taken from `theirs`, and the parts edited here that were changed
- * elsewhere to something else.
+ * parts not edited since `base` taken from `theirs` (taken), and the parts edited here that were
+ * changed elsewhere to something else (clashes).
  */
-export function rebase(form: FormState, base: FormState, theirs: FormState): { form: FormState; clashes: Part[] } {
+export function rebase(form: FormState, base: FormState, theirs: FormState): { form: FormState; clashes: Part[]; taken: Part[] } {
   const next = { ...form };
   const clashes: Part[] = [];
+  const taken: Part[] = [];
   for (const part of Object.keys(PARTS) as Part[]) {
     if (samePart(theirs, base, part)) continue; // not changed elsewhere
-    if (samePart(form, base, part)) for (const key of PARTS[part]) Object.assign(next, { [key]: theirs[key] });
-    else if (!samePart(form, theirs, part)) clashes.push(part);
+    if (samePart(form, base, part)) {
+      for (const key of PARTS[part]) Object.assign(next, { [key]: theirs[key] });
+      taken.push(part);
+    } else if (!samePart(form, theirs, part)) clashes.push(part);
   }
-  return { form: next, clashes };
+  return { form: next, clashes, taken };
 }
 
 /** A part's value in the reloaded task, as the note next to its field says it. */
@@ -256,12 +259,23 @@ function revealFirstError(form: HTMLFormElement | null) {
   (control.closest<HTMLElement>("[data-field], fieldset") ?? control).scrollIntoView({ block: "center" });
 }
 
-/** The note next to a field whose value was changed elsewhere to another one than the form's. */
-function ChangedElsewhere({ id, value }: { id: string; value: string | null }) {
-  if (value === null) return null;
+/**
+ * The note next to a field changed elsewhere while the drawer was open: to another value than the
+ * form's (a clash: their value, to choose from), or taken in because it was not edited here.
+ */
+type ElsewhereNote = { clash: string } | "taken" | null;
+
+function ChangedElsewhere({ id, note }: { id: string; note: ElsewhereNote }) {
+  if (note === null) return null;
+  if (note === "taken")
+    return (
+      <p id={id} className="mt-1 text-xs text-muted">
+        Updated elsewhere
+      </p>
+    );
   return (
     <p id={id} className="mt-1 rounded bg-warning-soft px-1.5 py-0.5 text-xs text-warning wrap-anywhere">
-      Changed elsewhere: {value}
+      Changed elsewhere: {note.clash}
     </p>
   );
 }
@@ -343,6 +357,7 @@ function TaskForm({
   const initial = base.form;
   const [form, setForm] = useState(initial);
   const [clashes, setClashes] = useState<Part[]>([]);
+  const [taken, setTaken] = useState<Part[]>([]);
   const [dueAnchor, setDueAnchor] = useState(initial.dueDate);
   if (task.version !== base.version) {
     const theirs = formFromTask(task);
@@ -350,10 +365,15 @@ function TaskForm({
     setBase({ version: task.version, form: theirs });
     setForm(rebased.form);
     setClashes((current) => [...new Set([...current, ...rebased.clashes])]);
+    setTaken((current) => [...new Set([...current, ...rebased.taken])]);
     if (rebased.form.dueDate !== form.dueDate) setDueAnchor(rebased.form.dueDate);
   }
-  // "Changed elsewhere: …" next to a part while the form's value is not theirs.
-  const elsewhere = (part: Part) => (clashes.includes(part) && !samePart(form, initial, part) ? theirValue(initial, part) : null);
+  // "Changed elsewhere: …" next to a part while the form's value is not theirs; "Updated
+  // elsewhere" next to one taken in, while it still holds their value (not edited again here).
+  const elsewhere = (part: Part): ElsewhereNote => {
+    if (samePart(form, initial, part)) return taken.includes(part) ? "taken" : null;
+    return clashes.includes(part) ? { clash: theirValue(initial, part) } : null;
+  };
   const [errors, setErrors] = useState<Errors>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
@@ -505,7 +525,7 @@ function TaskForm({
             onChange={(e) => set("title", e.target.value, "title")}
             {...described("task-title", errors.title, "title")}
           />
-          <ChangedElsewhere id="task-title-elsewhere" value={elsewhere("title")} />
+          <ChangedElsewhere id="task-title-elsewhere" note={elsewhere("title")} />
         </Field>
         <Field id="task-description" label="Description" error={errors.description}>
           <textarea
@@ -517,7 +537,7 @@ function TaskForm({
             placeholder="Notes, links, details…"
             {...described("task-description", errors.description, "description")}
           />
-          <ChangedElsewhere id="task-description-elsewhere" value={elsewhere("description")} />
+          <ChangedElsewhere id="task-description-elsewhere" note={elsewhere("description")} />
         </Field>
         <div data-field>
           <p id="task-priority-label" className="mb-1 text-sm font-medium text-text">
@@ -529,7 +549,7 @@ function TaskForm({
             labelledBy="task-priority-label"
             describedBy={cn(errors.priority && "task-priority-error", elsewhere("priority") !== null && "task-priority-elsewhere") || undefined}
           />
-          <ChangedElsewhere id="task-priority-elsewhere" value={elsewhere("priority")} />
+          <ChangedElsewhere id="task-priority-elsewhere" note={elsewhere("priority")} />
           {errors.priority && (
             <p id="task-priority-error" className="mt-1 text-xs font-medium text-danger">
               {errors.priority}
@@ -545,7 +565,7 @@ function TaskForm({
             describedBy={cn(errors.tags ? "task-tags-error" : "task-tags-hint", elsewhere("tags") !== null && "task-tags-elsewhere")}
             onTextChange={setTagText}
           />
-          <ChangedElsewhere id="task-tags-elsewhere" value={elsewhere("tags")} />
+          <ChangedElsewhere id="task-tags-elsewhere" note={elsewhere("tags")} />
         </Field>
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-text">Due</legend>
@@ -593,7 +613,7 @@ function TaskForm({
             form.dueDate &&
             !form.dueTime && <p className="text-xs text-muted">No time: due at 09:00.</p>
           )}
-          <ChangedElsewhere id="task-due-elsewhere" value={elsewhere("due")} />
+          <ChangedElsewhere id="task-due-elsewhere" note={elsewhere("due")} />
           {/* A repeating task moved off its rule's days: this one moves, the series does not. A
               repeat just chosen moved the date to its first day: said, with the date it was. */}
           <p aria-live="polite" className="text-xs text-muted empty:hidden">
@@ -618,7 +638,7 @@ function TaskForm({
             ))}
             <option value="custom">At a specific time…</option>
           </select>
-          <ChangedElsewhere id="task-reminder-elsewhere" value={elsewhere("reminder")} />
+          <ChangedElsewhere id="task-reminder-elsewhere" note={elsewhere("reminder")} />
           {form.reminder === "custom" && (
             <>
               <label htmlFor="task-remind-at" className="sr-only">
@@ -643,7 +663,7 @@ function TaskForm({
           dueTime={form.dueTime}
           error={errors.rrule}
         />
-        <ChangedElsewhere id="task-rrule-elsewhere" value={elsewhere("rrule")} />
+        <ChangedElsewhere id="task-rrule-elsewhere" note={elsewhere("rrule")} />
         {errors.form && (
           <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
             {errors.form}
