@@ -72,6 +72,21 @@ export function minSize(element: Element, css: string, axis: "height" | "width",
   return best;
 }
 
+/**
+ * The declarations (`property: value`) that `element`'s own classes without a variant (no sm:,
+ * hover:, touch:) give it in the generated `css`, in class order.
+ */
+export function ownDeclarations(element: Element, css: string): string[] {
+  const found: string[] = [];
+  for (const name of element.getAttribute("class")?.split(/\s+/) ?? []) {
+    if (!name || name.includes(":")) continue;
+    const rule = unconditionalRule(css, `.${name.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`)}`);
+    const body = rule?.slice(rule.indexOf("{") + 1, rule.lastIndexOf("}")) ?? "";
+    found.push(...body.split(";").map((part) => part.trim()).filter(Boolean));
+  }
+  return found;
+}
+
 function unconditionalRule(css: string, selector: string): string | null {
   const utilities = css.slice(css.indexOf("@layer utilities"));
   const at = utilities.indexOf(`\n  ${selector} {`);

@@ -3,6 +3,7 @@ import { onlineManager } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
+import { ownDeclarations, tailwindCss } from "@/lib/test-css";
 import { TaskRow } from "./task-row";
 import { testTask } from "./test-task";
 
@@ -135,5 +136,42 @@ describe("TaskRow", () => {
   it("offers to reopen a completed task", () => {
     row({ completed: true, completed_at: "2030-01-02T00:00:00Z" });
     expect(screen.getByRole("checkbox", { name: "Reopen “Pay rent”" }).getAttribute("aria-checked")).toBe("true");
+  });
+});
+
+describe("a row's edge, overdue or not", () => {
+  const endOfToday = new Date();
+  endOfToday.setHours(23, 59, 59, 0);
+  const dues: Record<string, string | null> = {
+    overdue: new Date(Date.now() - 3_600_000).toISOString(),
+    today: endOfToday.toISOString(),
+    later: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    none: null,
+  };
+
+  /** The outer element of a row due at `due_at`, and what its own classes make of its edges. */
+  async function edges(due_at: string | null) {
+    const { container } = render(
+      <TaskRow task={{ ...base, due_at }} search="" active={false} celebrate={false} leaving={false} onOpen={() => {}} onToggle={() => {}} onFocusRow={() => {}} />,
+    );
+    const outer = container.firstElementChild!;
+    const all = ownDeclarations(outer, await tailwindCss((outer.getAttribute("class") ?? "").split(/\s+/)));
+    cleanup();
+    return {
+      all,
+      // What moves the row's content: border widths and padding.
+      room: all.filter((declaration) => /^(border(-[a-z]+)*-width|padding(-[a-z]+)*):/.test(declaration)).sort(),
+    };
+  }
+
+  it("takes the same room on every row, so the titles line up (user test: overdue text 3 px to the right)", async () => {
+    const shown = Object.fromEntries(await Promise.all(Object.entries(dues).map(async ([name, due]) => [name, await edges(due)] as const)));
+    expect(shown.none.room.length).toBeGreaterThan(0);
+    // Before: overdue and due-today rows also had border-left-width: 4px.
+    for (const name of ["overdue", "today", "later"]) expect(shown[name].room, name).toEqual(shown.none.room);
+    // Still marked at the edge in colour (besides the words): danger overdue, warning today.
+    expect(shown.overdue.all.join(";")).toContain("var(--color-danger)");
+    expect(shown.today.all.join(";")).toContain("var(--color-warning)");
+    expect(shown.none.all.join(";")).not.toMatch(/var\(--color-(danger|warning)\)/);
   });
 });

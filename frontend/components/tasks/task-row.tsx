@@ -113,8 +113,10 @@ export const TaskRow = memo(function TaskRow({
         // Full contrast while the check animates, then a quick fade just before it leaves the list.
         leaving && "opacity-0 delay-700 duration-300",
         active ? "border-border-strong" : "border-border",
-        state === "overdue" && "border-l-4 border-l-danger",
-        state === "today" && "border-l-4 border-l-warning",
+        // The coloured edge is the left border (the same 1 px as every row's) and an inset shadow
+        // beside it, which takes no room: the content of every row starts at the same place.
+        state === "overdue" && "border-l-danger shadow-[inset_3px_0_0_0_var(--color-danger)]",
+        state === "today" && "border-l-warning shadow-[inset_3px_0_0_0_var(--color-warning)]",
         waiting && "border-dashed",
       )}
       aria-busy={pending || undefined}
