@@ -27,3 +27,23 @@ describe("AuthForm's link to the other page", () => {
     expect(screen.getByRole("link", { name: "Create an account" }).getAttribute("href")).toBe("/sign-up");
   });
 });
+
+describe("AuthForm on a direct load (user test: focus on <body>, the first Tab from the top)", () => {
+  it("puts focus in its first field: the e-mail to sign in", () => {
+    render(<AuthForm mode="sign-in" />);
+    expect(document.activeElement).toBe(screen.getByLabelText("E-mail"));
+  });
+
+  it("the name to sign up", () => {
+    render(<AuthForm mode="sign-up" />);
+    expect(document.activeElement).toBe(screen.getByLabelText("Name"));
+  });
+
+  it("leaves focus where the reader already put it", () => {
+    const elsewhere = document.body.appendChild(document.createElement("button"));
+    elsewhere.focus();
+    render(<AuthForm mode="sign-in" />);
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+  });
+});

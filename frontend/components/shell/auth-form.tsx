@@ -2,7 +2,7 @@
 /** Sign-in and sign-up form (Better Auth), validated with zod before anything is sent. */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
@@ -45,6 +45,15 @@ export function AuthForm({ mode, next = HOME_PATH }: { mode: Mode; next?: string
   const [values, setValues] = useState({ name: "", email: "", password: "" });
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
+
+  // Loaded (or come to after signing out) with focus nowhere, on <body>: the first Tab would start
+  // from the top and a screen reader says nothing. Focus goes to the first field, ready to type
+  // in; not away from wherever the reader has put it already.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) firstField.current?.focus();
+  }, []);
 
   const set = (name: keyof typeof values) => (event: { target: { value: string } }) => {
     setValues((current) => ({ ...current, [name]: event.target.value }));
@@ -89,6 +98,7 @@ export function AuthForm({ mode, next = HOME_PATH }: { mode: Mode; next?: string
         {mode === "sign-up" && (
           <Field id="name" label="Name" error={errors.name}>
             <input
+              ref={firstField}
               id="name"
               name="name"
               autoComplete="name"
@@ -101,6 +111,7 @@ export function AuthForm({ mode, next = HOME_PATH }: { mode: Mode; next?: string
         )}
         <Field id="email" label="E-mail" error={errors.email}>
           <input
+            ref={mode === "sign-in" ? firstField : undefined}
             id="email"
             name="email"
             type="email"

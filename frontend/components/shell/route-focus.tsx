@@ -4,7 +4,8 @@
  * in, signing out): it would fall to the body, where a screen reader says nothing and the next Tab
  * starts from the top. It goes to the new page's main region when that is a focus target (#main,
  * the skip link's), else to its heading. Focus that is still somewhere (a nav link in the app bar
- * that stays) is left alone, and so is a page load.
+ * that stays, the sign-in form's e-mail field, which AuthForm focuses itself on a load and after
+ * signing out) is left alone, and so is a page load.
  */
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
