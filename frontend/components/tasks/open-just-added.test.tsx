@@ -129,6 +129,42 @@ describe("a task clicked while it is being added", () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Submit report. Open details" })));
   }, 30_000);
 
+  it("keeps the row ticked (s) when the server's task takes its place (user test: the tick was dropped)", async () => {
+    renderTasks();
+    const report = await screen.findByRole("button", { name: "Submit report. Open details" }, { timeout: 10_000 });
+    const box = await screen.findByLabelText("Quick add a task");
+    fireEvent.change(box, { target: { value: "Call the plumber" } });
+    await screen.findByText("Adds", undefined, { timeout: 10_000 });
+    fireEvent.submit(box.closest("form")!);
+    await vi.waitFor(() => expect(answerCreate).not.toBeNull());
+    const pending = await screen.findByRole("button", { name: "Call the plumber. Open details" });
+    fireEvent.focus(report);
+    report.focus();
+    fireEvent.keyDown(report, { key: "ArrowUp" });
+    await vi.waitFor(() => expect(document.activeElement).toBe(pending));
+    fireEvent.keyDown(pending, { key: "s" });
+    const tick = () => screen.getByRole("checkbox", { name: "Select “Call the plumber”" }) as HTMLInputElement;
+    const bar = () => screen.queryByRole("region", { name: "Selected tasks" })?.textContent ?? screen.queryByLabelText("Selected tasks")?.textContent;
+    await vi.waitFor(() => expect(tick().checked).toBe(true));
+    await vi.waitFor(() => expect(bar()).toContain("1 selected"));
+
+    await act(async () => answerCreate!());
+    await vi.waitFor(() => expect(document.querySelector('[data-task-id="made-1"]')).not.toBeNull());
+    // Before: unticked here, and the bar gone.
+    expect(tick().checked).toBe(true);
+    expect(bar()).toContain("1 selected");
+    expect(screen.getByRole("checkbox", { name: "Select “Submit report”" })).toHaveProperty("checked", false);
+    // And after the lists' refetch, which lists it by the server's id alone.
+    await act(async () => {
+      for (const answer of answerLists) answer();
+    });
+    await vi.waitFor(() =>
+      expect([...document.querySelectorAll("[data-task-id]")].map((el) => el.getAttribute("data-task-id"))).toEqual(["w1", "made-1"]),
+    );
+    expect(tick().checked).toBe(true);
+    expect(bar()).toContain("1 selected");
+  }, 30_000);
+
   it("opens nothing when the server refuses the task", async () => {
     refuse = true;
     await addAndClick("Client B timesheet");

@@ -4,6 +4,7 @@
  * stay ticked (keepShown). In the first load: the bar and the batch logic load on the first tick.
  */
 import { useCallback, useRef, useState } from "react";
+import { createdId } from "@/lib/tasks";
 
 export interface Selection {
   ids: ReadonlySet<string>;
@@ -15,17 +16,26 @@ export interface Selection {
   keep: (shown: readonly string[]) => void;
 }
 
+/** The id `id`'s task is listed by now: a row ticked while it was being added, the server's. */
+function listedId(id: string, listed: ReadonlySet<string>): string | undefined {
+  if (listed.has(id)) return id;
+  const made = createdId(id);
+  return made !== undefined && listed.has(made) ? made : undefined;
+}
+
 /**
  * `ids` without the tasks the list no longer shows (a search or filter hid them, another tab
  * completed or deleted them, a new sort left them on a page not loaded): a tick out of sight
  * would still count in the bar and be acted on, and show ticked again when the task comes back.
- * `ids` itself when all of them are shown, so nothing renders for nothing.
+ * A task ticked while it was being added (its optimistic row) stays ticked by the server's id once
+ * that task takes the row's place. `ids` itself when all of them are shown as they are, so nothing
+ * renders for nothing.
  */
 export function keepShown(ids: ReadonlySet<string>, shown: readonly string[]): ReadonlySet<string> {
   if (!ids.size) return ids;
   const listed = new Set(shown);
-  const kept = [...ids].filter((id) => listed.has(id));
-  return kept.length === ids.size ? ids : new Set(kept);
+  const kept = [...ids].map((id) => listedId(id, listed)).filter((id) => id !== undefined);
+  return kept.length === ids.size && kept.every((id) => ids.has(id)) ? ids : new Set(kept);
 }
 
 export function useSelection(): Selection {
@@ -52,8 +62,8 @@ export function useSelection(): Selection {
     setIds((current) => (chosen.size === 0 && current.size === 0 ? current : chosen));
   }, []);
   const keep = useCallback((shown: readonly string[]) => {
-    // A range never starts from a task out of sight.
-    if (anchor.current && !shown.includes(anchor.current)) anchor.current = null;
+    // A range never starts from a task out of sight (and starts from a just-added one by its new id).
+    if (anchor.current) anchor.current = listedId(anchor.current, new Set(shown)) ?? null;
     setIds((current) => keepShown(current, shown));
   }, []);
   return { ids, toggle, set, keep };
