@@ -778,6 +778,14 @@ export function TaskDrawer({
   // Keep the last task while the drawer slides out, so its content does not vanish first.
   const [shown, setShown] = useState(task);
   if (task && task !== shown) setShown(task);
+  // Each opening is a new form, even of the task it closed on while that still slides out (a
+  // delete refused as changed elsewhere opens it again at once): not its delete question.
+  const [openings, setOpenings] = useState(0);
+  const [wasOpen, setWasOpen] = useState(task !== null);
+  if ((task !== null) !== wasOpen) {
+    setWasOpen(task !== null);
+    if (task) setOpenings(openings + 1);
+  }
   const form = useRef<CloseGuard>(null);
   useImperativeHandle(guard, () => ({ mayClose: () => !form.current || form.current.mayClose() }), []);
   const requestClose = () => {
@@ -786,7 +794,7 @@ export function TaskDrawer({
   };
   return (
     <Drawer open={task !== null} onClose={requestClose} title="Edit task">
-      {shown && <TaskForm ref={form} key={shown.id} task={task ?? shown} onDone={onClose} onDelete={onDelete} />}
+      {shown && <TaskForm ref={form} key={`${shown.id} ${openings}`} task={task ?? shown} onDone={onClose} onDelete={onDelete} />}
     </Drawer>
   );
 }

@@ -22,7 +22,8 @@ import { Button } from "@/components/ui/button";
 import { inputLook } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { useToast, type ToastOptions } from "@/components/ui/toast";
-import { OPEN_POPUP, shortcutAllowed, useHotkeys } from "@/lib/keyboard";
+import { ApiError } from "@/lib/api";
+import { OPEN_POPUP, isTypingTarget, shortcutAllowed, useHotkeys } from "@/lib/keyboard";
 import {
   createdId,
   DEFAULT_FILTERS,
@@ -618,6 +619,14 @@ function TasksScreen({
   const listHandle = useRef<TaskListHandle>(null);
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
   const { mutateAsync: removeTask } = useDeleteTask();
+  // Still mounted: an answer that comes after the reader has left the screen opens nothing.
+  const onScreen = useRef(false);
+  useEffect(() => {
+    onScreen.current = true;
+    return () => {
+      onScreen.current = false;
+    };
+  }, []);
   const { mutateAsync: restoreTask } = useRestoreTask();
   const onDelete = useCallback<DeleteTask>(
     (deleted, { series = false, version } = {}) => {
@@ -642,10 +651,20 @@ function TasksScreen({
           () => {}, // the error toast says it
         );
       const said = toast(deleteToast(task, undo, series));
-      // Refused (its error toast says why): nothing to undo.
-      removeTask({ task, series, version }).catch(() => dismiss(said));
+      removeTask({ task, series, version }).catch((error: unknown) => {
+        // Refused (its error toast says why): nothing to undo.
+        dismiss(said);
+        // Changed elsewhere (412): "shown as it is now" is the drawer open on it again, its
+        // lists refetched by now (the mutation's onSettled comes first). Not over another task
+        // opened meanwhile, away from a field being typed in, or once the screen has gone.
+        const typing = isTypingTarget(document.activeElement);
+        if (!(error instanceof ApiError && error.status === 412) || openRef.current || typing || !onScreen.current) return;
+        // Closed again, focus goes to its row (not the one after it, where the delete put it).
+        setFocusTarget({ kind: "restored", id: task.id });
+        openTask(task);
+      });
     },
-    [tasks, queryClient, viewKey, restoreTask, removeTask, toast, dismiss],
+    [tasks, queryClient, viewKey, restoreTask, removeTask, toast, dismiss, openTask],
   );
   useEffect(() => {
     if (!focusTarget || openId !== null) return;
