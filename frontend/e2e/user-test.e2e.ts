@@ -130,6 +130,24 @@ describe("the keyboard shortcuts", () => {
     expect(await row.evaluate((button) => button === document.activeElement)).toBe(true);
     await context.close();
   });
+
+  it("g then d goes to the Dashboard, g then t back to Tasks, a opens the assistant (focus in its message box)", async () => {
+    const { context, page } = await desktop();
+    await apiCall(context, "POST", "tasks", { title: "Book dentist" });
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: "Book dentist. Open details" }).focus();
+    await page.keyboard.press("g");
+    await page.keyboard.press("d");
+    await page.waitForURL("**/dashboard");
+    await page.keyboard.press("g");
+    await page.keyboard.press("t");
+    await page.waitForURL("**/tasks");
+    await page.getByRole("button", { name: "Book dentist. Open details" }).focus();
+    await page.keyboard.press("a");
+    const box = page.getByRole("dialog", { name: "Assistant" }).getByLabel("Message the assistant");
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
+    await context.close();
+  });
 });
 
 describe("z after completing a task with x", () => {

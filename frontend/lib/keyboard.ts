@@ -1,6 +1,6 @@
 /**
- * Single-key shortcuts ("n", "q", "/") that never fire while the user types in a field, holds a
- * modifier, or has a modal dialog open.
+ * Keyboard shortcuts: single keys ("n", "q", "/") and two-key sequences ("g d": g, then d) that
+ * never fire while the user types in a field, holds a modifier, or has a modal dialog open.
  */
 import { useEffect, useRef } from "react";
 
@@ -29,17 +29,37 @@ export function shortcutAllowed(event: KeyboardEvent): boolean {
   return !document.querySelector('[aria-modal="true"]');
 }
 
+/** How long the second key of a sequence ("g d") is waited for after the first, in ms. */
+export const SEQUENCE_MS = 1500;
+
+const MODIFIERS = new Set(["Shift", "Control", "Alt", "Meta", "CapsLock"]);
+
+/**
+ * `bindings` by `event.key`: "n" is the key n; "g d" is g then d within SEQUENCE_MS (any other
+ * key after g is itself, so "g" then "n" is "n").
+ */
 export function useHotkeys(bindings: Record<string, (event: KeyboardEvent) => void>): void {
   const current = useRef(bindings);
   useEffect(() => {
     current.current = bindings;
   });
   useEffect(() => {
+    // The first key of a sequence pressed, and when.
+    let started: { key: string; at: number } | null = null;
     const onKey = (event: KeyboardEvent) => {
-      const handler = current.current[event.key];
-      if (!handler || !shortcutAllowed(event)) return;
-      event.preventDefault();
-      handler(event);
+      if (MODIFIERS.has(event.key)) return;
+      const first = started && Date.now() - started.at <= SEQUENCE_MS ? started.key : null;
+      started = null;
+      if (!shortcutAllowed(event)) return;
+      const keys = current.current;
+      const handler = (first !== null ? keys[`${first} ${event.key}`] : undefined) ?? keys[event.key];
+      if (handler) {
+        event.preventDefault();
+        handler(event);
+      } else if (Object.keys(keys).some((name) => name.startsWith(`${event.key} `))) {
+        event.preventDefault();
+        started = { key: event.key, at: Date.now() };
+      }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);

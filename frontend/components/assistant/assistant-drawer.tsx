@@ -95,7 +95,16 @@ function when(iso: string): string {
 /** How the panel closed: from the page beside it, focus stays where it is on the page. */
 export type CloseHow = { focus: "stays" };
 
-export default function AssistantDrawer({ open, onClose }: { open: boolean; onClose: (how?: CloseHow) => void }) {
+export default function AssistantDrawer({
+  open,
+  onClose,
+  asked = 0,
+}: {
+  open: boolean;
+  onClose: (how?: CloseHow) => void;
+  /** Counts the asks to open it: each one (also while open) puts focus in the message box. */
+  asked?: number;
+}) {
   const queryClient = useQueryClient();
   const titleId = useId();
   const inputId = useId();
@@ -185,12 +194,13 @@ export default function AssistantDrawer({ open, onClose }: { open: boolean; onCl
     input.current?.focus();
   }, []);
 
-  // Focus the message box on open; the launcher takes focus back on close (AssistantPanel).
+  // Focus the message box on open (and on each ask while open); the launcher takes focus back on
+  // close (AssistantPanel).
   useEffect(() => {
     if (!open) return;
     const frame = requestAnimationFrame(() => input.current?.focus());
     return () => cancelAnimationFrame(frame);
-  }, [open]);
+  }, [open, asked]);
 
   // Where focus last was on the page beside the panel (the opener, at first): F6 goes back there.
   const onPage = useRef<HTMLElement | null>(null);

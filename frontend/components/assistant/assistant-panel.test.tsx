@@ -195,6 +195,35 @@ describe("AssistantPanel beside the page (wide screens)", () => {
     stop();
   });
 
+  it("a (outside a field) opens it, focus in the message box, and brings focus back there while it is open; Escape, back to the page", async () => {
+    // User test: a keyboard-only user needed 10 Shift+Tabs to reach the launcher.
+    screenWidth(false);
+    renderPage();
+    const row = screen.getByRole("button", { name: "Pay rent. Open details" });
+    row.focus();
+    fireEvent.keyDown(row, { key: "a" });
+    expect(isOpen()).toBe(true);
+    const box = await screen.findByLabelText("Message the assistant");
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    // Open beside the page, focus back on it: a goes to the message box again (as F6 does).
+    row.focus();
+    fireEvent.keyDown(row, { key: "a" });
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    fireEvent.keyDown(box, { key: "Escape" });
+    expect(isOpen()).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(row));
+  });
+
+  it("a typed in a field, or with Ctrl, opens nothing (guard)", () => {
+    screenWidth(false);
+    renderPage();
+    const search = screen.getByLabelText("Search tasks");
+    search.focus();
+    fireEvent.keyDown(search, { key: "a" });
+    fireEvent.keyDown(screen.getByRole("button", { name: "Filter" }), { key: "a", ctrlKey: true });
+    expect(isOpen()).toBe(false);
+  });
+
   it("F6 moves focus from the page to the message box and back to where it was on the page", async () => {
     screenWidth(false);
     renderPage();

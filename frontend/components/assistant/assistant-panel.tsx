@@ -1,13 +1,14 @@
 "use client";
 
 /**
- * The assistant, on every screen: a launcher button (for the app bar) and a slide-over chat
- * panel. The panel's code loads on first use (hover, focus or click), so the pages' first
+ * The assistant, on every screen: a launcher button (for the app bar), the "a" key, and a
+ * slide-over chat panel. The panel's code loads on first use (hover, focus or click), so the pages' first
  * load carries only the button.
  */
 import dynamic from "next/dynamic";
 import { Sparkles } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useHotkeys } from "@/lib/keyboard";
 import type { CloseHow } from "./assistant-drawer";
 
 const loadDrawer = () => import("./assistant-drawer");
@@ -20,6 +21,9 @@ export function AssistantPanel() {
   const [open, setOpen] = useState(false);
   // Mounted from the first open on, so a closed panel keeps its conversation.
   const [mounted, setMounted] = useState(false);
+  // Each ask (the launcher, "a", another component's event) puts focus in the message box, also
+  // when the panel is open already beside the page.
+  const [asked, setAsked] = useState(0);
   const launcher = useRef<HTMLButtonElement>(null);
   // What opened the panel (the launcher, or whatever had focus when another component opened
   // it), to take focus back on close; null while closed.
@@ -32,7 +36,10 @@ export function AssistantPanel() {
     }
     setMounted(true);
     setOpen(true);
+    setAsked((count) => count + 1);
   }, []);
+  // "a", outside a field, on every screen (listed in the "?" dialog).
+  useHotkeys({ a: show });
 
   // Closed from the page beside it (Escape there): focus stays on the page, not back to the opener.
   const close = useCallback((how?: CloseHow) => {
@@ -71,7 +78,7 @@ export function AssistantPanel() {
         <Sparkles aria-hidden className="size-4 text-accent" />
         <span className="sr-only sm:not-sr-only">Assistant</span>
       </button>
-      {mounted && <AssistantDrawer open={open} onClose={close} />}
+      {mounted && <AssistantDrawer open={open} onClose={close} asked={asked} />}
     </>
   );
 }

@@ -2,7 +2,7 @@
 /**
  * The app bar: navigation, the notification bell and assistant launcher (slots), theme, user
  * menu; under it, while the browser is offline, the offline banner. On every signed-in screen,
- * so it holds the one "?" shortcuts dialog (KeyboardShortcuts).
+ * so it holds the one "?" shortcuts dialog (KeyboardShortcuts) and the keys to each screen (g t, g d).
  */
 import { useCloseOnFocusOut, usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { CheckSquare, LayoutDashboard, LogOut } from "lucide-react";
@@ -15,12 +15,25 @@ import { Logo } from "./logo";
 import { OfflineBanner } from "./offline-banner";
 import { KeyboardShortcuts } from "./shortcuts-dialog";
 import { THEME_CHOICES, ThemeToggle, useTheme } from "./theme-toggle";
+import { useHotkeys } from "@/lib/keyboard";
 import type { ThemeChoice } from "@/lib/theme";
 
+/** The screens, and the keys that go to each (g, then the letter; listed in the "?" dialog). */
 const nav = [
-  { href: "/tasks", label: "Tasks", Icon: CheckSquare },
-  { href: "/dashboard", label: "Dashboard", Icon: LayoutDashboard },
+  { href: "/tasks", label: "Tasks", Icon: CheckSquare, keys: "g t" },
+  { href: "/dashboard", label: "Dashboard", Icon: LayoutDashboard, keys: "g d" },
 ] as const;
+
+const onScreen = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
+
+/** g then t: Tasks, g then d: the Dashboard (as their links do; nothing on the screen itself). */
+function useGoToKeys(pathname: string) {
+  const router = useRouter();
+  const goTo = (href: string) => () => {
+    if (!onScreen(pathname, href)) router.push(href);
+  };
+  useHotkeys(Object.fromEntries(nav.map(({ href, keys }) => [keys, goTo(href)])));
+}
 
 export interface ShellUser {
   name: string;
@@ -206,6 +219,7 @@ function UserMenu({ user }: { user: ShellUser }) {
 
 export function AppHeader({ user, bell, assistant }: { user: ShellUser; bell: ReactNode; assistant: ReactNode }) {
   const pathname = usePathname();
+  useGoToKeys(pathname);
   return (
     <>
       <header className="sticky top-0 z-30 border-b border-border bg-surface">
@@ -213,7 +227,7 @@ export function AppHeader({ user, bell, assistant }: { user: ShellUser; bell: Re
           <Logo href="/tasks" nameClassName="hidden md:inline" />
           <nav aria-label="Main" className="flex items-center gap-1">
             {nav.map(({ href, label, Icon }) => {
-              const active = pathname === href || pathname.startsWith(`${href}/`);
+              const active = onScreen(pathname, href);
               return (
                 <Link
                   key={href}

@@ -6,9 +6,10 @@ import { AppHeader } from "./app-header";
 
 // The "?" dialog on every signed-in screen: the app bar (on each of them) holds it.
 const route = vi.hoisted(() => ({ pathname: "/dashboard" }));
+const router = vi.hoisted(() => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn() }));
 vi.mock("next/navigation", () => ({
   usePathname: () => route.pathname,
-  useRouter: () => ({ replace: vi.fn(), refresh: vi.fn() }),
+  useRouter: () => router,
 }));
 vi.mock("next/link", () => ({
   default: ({ href, children, ...rest }: { href: string; children: React.ReactNode }) => (
@@ -24,6 +25,8 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.useRealTimers();
+  router.push.mockClear();
 });
 
 function renderScreen(pathname: string) {
@@ -60,7 +63,18 @@ describe("the keyboard shortcuts dialog on every signed-in screen", () => {
     expect(dialog()?.getAttribute("aria-modal")).toBe("true");
     expect(screen.getAllByRole("dialog")).toHaveLength(1);
     expect(groups()).toEqual([
-      ["Everywhere", ["zCtrl+Z Undo (the newest toast's Undo)", "Esc Close (a dialog, the drawer, the assistant)", "F6 Between the open assistant and the page", "? This list"]],
+      [
+        "Everywhere",
+        [
+          "g then t Go to Tasks",
+          "g then d Go to the Dashboard",
+          "a Open the assistant (its message box)",
+          "zCtrl+Z Undo (the newest toast's Undo)",
+          "Esc Close (a dialog, the drawer, the assistant)",
+          "F6 Between the open assistant and the page",
+          "? This list",
+        ],
+      ],
     ]);
     expect(document.activeElement).toBe(within(dialog()!).getByRole("button", { name: "Close" }));
     fireEvent.keyDown(document.activeElement!, { key: "Escape" });
@@ -84,5 +98,47 @@ describe("the keyboard shortcuts dialog on every signed-in screen", () => {
     field.focus();
     fireEvent.keyDown(field, { key: "?", shiftKey: true });
     expect(dialog()).toBeNull();
+  });
+});
+
+describe("g then a letter: to another screen by keyboard (user test: 10 Shift+Tabs to the app bar)", () => {
+  const press = (key: string, target: Element = document.activeElement ?? document.body) => fireEvent.keyDown(target, { key });
+
+  it("g then d goes to the Dashboard, g then t to Tasks", () => {
+    renderScreen("/tasks");
+    screen.getByRole("button", { name: "On the page" }).focus();
+    press("g");
+    press("d");
+    expect(router.push.mock.calls).toEqual([["/dashboard"]]);
+    cleanup();
+    renderScreen("/dashboard");
+    press("g", document.body);
+    press("t", document.body);
+    expect(router.push.mock.calls).toEqual([["/dashboard"], ["/tasks"]]);
+  });
+
+  it("goes nowhere on d or t alone, on g typed in a field, after a pause, or to the screen it is on (guards)", () => {
+    vi.useFakeTimers();
+    renderScreen("/tasks");
+    press("d", document.body);
+    press("t", document.body);
+    const field = screen.getByLabelText("A field");
+    field.focus();
+    press("g");
+    field.blur();
+    press("d", document.body);
+    press("g", document.body);
+    vi.advanceTimersByTime(2_000);
+    press("d", document.body);
+    press("g", document.body);
+    press("t", document.body);
+    expect(router.push).not.toHaveBeenCalled();
+  });
+
+  it("lets the other keys through after g (g then ? still lists the keys)", () => {
+    renderScreen("/tasks");
+    press("g", document.body);
+    press("?", document.body);
+    expect(dialog()).not.toBeNull();
   });
 });

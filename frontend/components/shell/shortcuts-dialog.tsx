@@ -6,7 +6,7 @@
  * Close button or the backdrop close it; focus goes back to where it was. The page behind is
  * inert (useInertOutside) and Tab stays on the Close button (its only control).
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { Fragment, useEffect, useId, useRef, useState } from "react";
 import { CloseButton } from "@/components/ui/close-button";
 import { useInertOutside } from "@/components/ui/use-inert-outside";
 import { useHotkeys } from "@/lib/keyboard";
@@ -25,8 +25,15 @@ export const TASKS_SHORTCUTS: readonly Shortcut[] = [
   [["Esc"], "Clear the search, or the selection"],
 ];
 
-/** Every signed-in screen's: the toasts' Undo (toast.tsx), Escape (dialogs, the assistant), F6 (the assistant), this list. */
+/**
+ * Every signed-in screen's: to another screen (app-header.tsx), the assistant (assistant-panel.tsx),
+ * the toasts' Undo (toast.tsx), Escape (dialogs, the assistant), F6 (the assistant), this list.
+ * A key with a space is a sequence ("g t": g, then t).
+ */
 export const EVERYWHERE_SHORTCUTS: readonly Shortcut[] = [
+  [["g t"], "Go to Tasks"],
+  [["g d"], "Go to the Dashboard"],
+  [["a"], "Open the assistant (its message box)"],
   [["z", "Ctrl+Z"], "Undo (the newest toast's Undo)"],
   [["Esc"], "Close (a dialog, the drawer, the assistant)"],
   [["F6"], "Between the open assistant and the page"],
@@ -110,9 +117,14 @@ export function ShortcutsDialog({
                 <div key={does} className="contents">
                   <dt className="flex flex-wrap items-start gap-1">
                     {keys.map((key) => (
-                      <kbd key={key} className="rounded border border-border px-1.5 font-mono text-xs text-text">
-                        {key}
-                      </kbd>
+                      <span key={key} className="inline-flex items-baseline gap-1 text-xs text-muted">
+                        {key.split(" ").map((press, index) => (
+                          <Fragment key={index}>
+                            {index > 0 && " then "}
+                            <kbd className="rounded border border-border px-1.5 font-mono text-xs text-text">{press}</kbd>
+                          </Fragment>
+                        ))}
+                      </span>
                     ))}
                   </dt>
                   <dd className="text-muted">{does}</dd>
