@@ -395,7 +395,8 @@ def _small_talk(req: Request, ctx: Context) -> str:
     if req.intent == "delete_all":
         return (
             "To keep your tasks safe I delete them one at a time. Tell me which task to delete, "
-            'or ask "What\'s on my list?" to see them.'
+            "or ask \"What's on my list?\" to see them. To delete the ones you've completed, say "
+            '"clear completed tasks".'
         )
     return "I'm not sure what you'd like me to do. " + reply.HELP
 
@@ -860,6 +861,11 @@ def _act(req: Request, task: Task, ctx: Context, j: Journal) -> str:
         result = j.call("reopen_task", task_id=task_id)
         return f"Reopened {title}." if _ok(result) else _failure(result, f"reopen {title}")
     if req.intent == "delete":
+        if task.get("completed") and req.whole_ref:
+            # A plain "drop milk" (or a misspelled verb) may not mean a delete at all: no open
+            # task matched, and a completed one is not deleted on such a reading.
+            again = f'"delete {task.get("title")}"'
+            return f"{title} is already done, so I left it. To delete it anyway, say {again}."
         result = j.call("delete_task", task_id=task_id)
         return f"Deleted {title}." if _ok(result) else _failure(result, f"delete {title}")
     if req.intent == "skip":
