@@ -111,7 +111,8 @@ async def test_many_tasks_are_counted_five_named_and_all_put_back_by_undo(fake: 
     before = dues(fake)
     chat = Chat(fake)
     assert await chat.say("move all of today's tasks to monday") == (
-        "Moved 7 tasks due today to Monday, keeping their times: 'Chore 1', 'Chore 2', 'Chore 3', 'Chore 4', "
+        "Moved 7 tasks due today to Monday, Nov 30, keeping their times: "
+        "'Chore 1', 'Chore 2', 'Chore 3', 'Chore 4', "
         "'Chore 5' and 2 more. Say \"undo\" to put them back."
     )
     assert sorted(dues(fake).values()) == [f"2026-11-30T{10 + n}:15:00Z" for n in range(1, 8)]

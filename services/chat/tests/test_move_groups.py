@@ -95,7 +95,7 @@ async def test_move_all_work_tasks_to_friday_then_undo(fake: FakeTasks) -> None:
     before = dues(fake)
     chat = Chat(fake)
     assert await chat.say("move all work tasks to friday") == (
-        "Moved 3 tasks tagged Work to Friday, keeping their times: 'Team sync', 'Write report' and "
+        "Moved 3 tasks tagged Work to Friday, Nov 27, keeping their times: 'Team sync', 'Write report' and "
         "'Plan offsite'. 'Plan offsite' had no due date; it's now due at 9:00 AM. "
         'Say "undo" to put them back.'
     )
@@ -146,7 +146,8 @@ async def test_push_this_weeks_tasks_to_next_week_moves_each_a_week_then_undo(fa
     # This week is Monday 23 to Sunday 29 Nov: 'Review' (Tuesday 1 Dec) is next week's, and
     # 'Overdue' (Friday 20th) last week's; both stay.
     assert await chat.say("push this week's tasks to next week") == (
-        "Moved 2 tasks due this week to the same day and time next week: 'Standup' and 'Dentist'. "
+        "Moved 2 tasks due this week (Mon, Nov 23 \u2013 Sun, Nov 29) to the same day and time next week: "
+        "'Standup' and 'Dentist'. "
         'Say "undo" to put them back.'
     )
     assert dues(fake) == {
@@ -173,7 +174,7 @@ async def test_without_such_a_task_the_work_tasks_are_the_group(fake: FakeTasks)
     fake.seed("alice", title="Work laptop order", due_at="2026-11-26T12:00:00Z", tags=["Work"])
     chat = Chat(fake)
     reply = await chat.say("move the work tasks to friday")
-    assert reply.startswith("Moved 4 tasks tagged Work to Friday, keeping their times:")
+    assert reply.startswith("Moved 4 tasks tagged Work to Friday, Nov 27, keeping their times:")
     assert dues(fake)["Work laptop order"] == "2026-11-27T12:00:00Z"
 
 
@@ -233,7 +234,7 @@ def test_more_than_twenty_in_a_tag_moves_the_twenty_due_soonest_and_says_so() ->
     assert isinstance(steps[0], Call) and steps[0].arguments["tags"] == "Work"
     assert isinstance(steps[1], Calls) and len(steps[1].calls) == 20
     assert isinstance(steps[-1], Say)
-    assert steps[-1].text.startswith("Moved 20 tasks tagged Work to Friday, keeping their times:")
+    assert steps[-1].text.startswith("Moved 20 tasks tagged Work to Friday, Nov 27, keeping their times:")
     assert steps[-1].text.endswith("You have more than 20 of them; I moved the 20 due soonest.")
 
 
@@ -283,7 +284,8 @@ async def test_move_all_errands_tasks_moves_the_tasks_tagged_errands_then_undo(f
     before = dues(fake)
     chat = Chat(fake)
     assert await chat.say("move all errands tasks to friday") == (
-        "Moved 3 tasks tagged Errands to Friday, keeping their times: 'Post office', 'Dry cleaning' and "
+        "Moved 3 tasks tagged Errands to Friday, Nov 27, keeping their times: 'Post office', 'Dry cleaning' "
+        "and "
         "'Buy stamps'. 'Buy stamps' had no due date; it's now due at 9:00 AM. "
         'Say "undo" to put them back.'
     )

@@ -37,7 +37,10 @@ def dues(fake: FakeTasks) -> dict[str, str | None]:
 async def test_the_reported_push_moves_this_calendar_weeks_tasks_only(fake: FakeTasks) -> None:
     seed(fake)
     answer = await Talk(fake).say("push everything for Acme that's due this week to next monday")
-    assert answer.startswith("Moved 4 tasks due this week tagged Acme to Monday, keeping their times: ")
+    assert answer.startswith(
+        "Moved 4 tasks tagged Acme due this week (Mon, Nov 23 \u2013 Sun, Nov 29) to Monday, Nov 30, "
+        "keeping their times: "
+    )
     assert dues(fake) == {
         "Acme: brief": "Mon 30 Nov 17:00",
         "Acme: invoice": "Mon 30 Nov 10:00",
@@ -55,7 +58,7 @@ async def test_a_push_leaves_tasks_already_due_later_and_says_so(fake: FakeTasks
     seed(fake)
     answer = await Talk(fake).say(f"{verb} all Acme tasks to monday")
     assert answer.endswith(
-        "3 were already due on or after Monday; left them as they are: "
+        "3 were already due on or after Monday, Nov 30; left them as they are: "
         "'Acme: call', 'Acme: deck' and 'Acme: kickoff'."
     )
     assert [dues(fake)[t] for t in ("Acme: call", "Acme: deck", "Acme: kickoff")] == [
@@ -70,7 +73,8 @@ async def test_a_push_of_tasks_all_due_later_moves_nothing(fake: FakeTasks) -> N
     seed(fake, ["Acme: call", "Acme: deck"])
     before = dues(fake)
     assert await Talk(fake).say("delay all Acme tasks to monday") == (
-        "All 2 are already due on or after Monday, so I didn't move anything: 'Acme: call' and 'Acme: deck'."
+        "All 2 tasks tagged Acme are already due on or after Monday, Nov 30, so I didn't move anything: "
+        "'Acme: call' and 'Acme: deck'."
     )
     assert dues(fake) == before
 

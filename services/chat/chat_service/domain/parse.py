@@ -824,8 +824,11 @@ _CANCEL = re.compile(
     r"stop|leave\s+it|don't|do\s+nothing)[\s!.]*$",
     re.IGNORECASE,
 )
+# A list the user keeps tasks on: "my list", "the shopping list", "my to do list", "my tasks"
+# ("drop milk off my shopping list", "take eggs off the grocery list": the thing is the task).
+_A_LIST = r"(?:my|the|your)\s+(?:(?:to\s+do|[\w-]+)\s*)?(?:list|tasks|to-?dos)\b"
 _DELETE_ALL = re.compile(
-    r"^(?:delete|remove|clear|erase|wipe|purge|trash)\s+(?:out\s+)?(?:all|everything|every\s+(?:single\s+)?task|"
+    r"^(?:delete|remove|clear|erase|wipe|purge|trash|drop|scrap|ditch|get\s+rid\s+of)\s+(?:out\s+)?(?:all|everything|every\s+(?:single\s+)?task|"
     r"all\s+(?:of\s+)?(?:my\s+|the\s+)?(?:tasks|todos|items)|my\s+(?:whole|entire)\s+list|the\s+(?:whole|entire)\s+list|"
     r"my\s+list|all\s+of\s+them)\b",
     re.IGNORECASE,
@@ -1780,7 +1783,9 @@ def _read_reminders_list(text: str, now: datetime) -> Request | None:
 
 
 def _read_delete_all(text: str, now: datetime) -> Request | None:
-    return Request("delete_all") if _DELETE_ALL.match(text) else None
+    # "Drop everything" too (before: a task 'everything' looked for); "drop all the kids off at
+    # school" is an errand.
+    return Request("delete_all") if _DELETE_ALL.match(text) and not _DROP_ERRAND.match(text) else None
 
 
 def _read_clear_recurrence(text: str, now: datetime) -> Request | None:
@@ -2899,8 +2904,8 @@ def _tasks_named(head: str, now: datetime, moving: bool = False) -> Filters | No
     filter: all tasks, no group said); None when the words name tasks otherwise ('the
     laundry tasks', 'friday drinks', 'the work laptop order'). "This week" here is the
     calendar week, Monday to Sunday, overdue ones of it included (a question "what's due this
-    week?" lists the next 7 days: _read_list); in a group to move (`moving`) said on a Sunday,
-    the week starting tomorrow."""
+    week?" lists the next 7 days: _read_list); in a group to move (`moving`) said on a weekend,
+    the coming week."""
     text = re.sub(r"(?<=\w)'s?\b", "", head.lower())  # "today's" -> "today"
     scan = Scanner(text)
     tags = _tag_group(scan)  # first: "#urgent" is a tag, "urgent tasks" a priority
@@ -2912,10 +2917,10 @@ def _tasks_named(head: str, now: datetime, moving: bool = False) -> Filters | No
         # (said on a Friday: Monday's to Sunday's, not the next 7 days up to Thursday, which
         # is what a question "what's due this week?" lists, due=week).
         monday = datetime.combine(now.date() - timedelta(days=now.weekday()), time(0, 0), tzinfo=now.tzinfo)
-        if moving and now.weekday() == 6:
-            # Said on a Sunday, "push everything due this week to ..." means the coming week:
-            # Monday (tomorrow) to Sunday, not the week ending today. Only for a move; "mark
-            # everything due this week as done" on a Sunday is the week ending today.
+        if moving and now.weekday() >= 5:
+            # Said on a Saturday or Sunday, "push everything due this week to ..." means the
+            # coming week, Monday to Sunday, not the week ending this weekend. Only for a move;
+            # "mark everything due this week as done" then is the week ending this weekend.
             monday += timedelta(days=7)
         filters = replace(
             filters,
@@ -3152,7 +3157,9 @@ def _read_delete(text: str, now: datetime) -> Request | None:
         # "trash goes out every other wednesday night", "bin day is friday": the noun, no command.
         r"^(?!(?:trash|bin|scrap)\s+(?:goes|go|gets|needs|is|are|day|days|pickup|collection|cans?|bags?|bins?|truck)\b)"
         r"(?:delete|remove|erase|trash|cancel|drop|discard|scrap|scratch|ditch|kill|nuke|bin|get\s+rid\s+of|forget(?:\s+about)?|"
-        r"take\s+off|cross\s+out|strike)\s+(?P<ref>.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:list|tasks|to-?do\s*list))?$",
+        r"take\s+off|cross\s+out|strike)\s+(?P<ref>.+?)(?:\s+(?:from|off)\s+" + _A_LIST + ")?$",
+        # "take milk off my shopping list": the thing taken off is the task.
+        r"^take\s+(?P<ref>.+?)\s+(?:from|off|out\s+of)\s+" + _A_LIST + "$",
         r"^(?:i|we)\s+(?:don't|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?P<ref>.+?)(?:\s+any\s*more)?$",
         r"^(?P<ref>.+?)\s+(?:is|are)\s+(?:no\s+longer\s+needed|not\s+needed\s+any\s*more|cancell?ed|off|not\s+happening)$",
         r"^never\s*mind\s+(?:about\s+)?(?P<ref>.+)$",
@@ -3172,7 +3179,7 @@ def _read_delete(text: str, now: datetime) -> Request | None:
 # list" is no errand) ...
 _DROP_ERRAND = re.compile(
     r"^drop\s+(?:off|by|in\s+(?:on|at))\s|"
-    r"^drop\s+\S.*?\s+off(?:$|\s+(?!(?:my|the|your)\s+(?:[\w-]+\s+)?(?:list|tasks|to-?do)))",
+    r"^drop\s+\S.*?\s+off(?:$|\s+(?!" + _A_LIST + "))",
     re.IGNORECASE,
 )
 # ... as is "drop X at <a place>": "drop the kids at school tomorrow", "drop mom at the airport
@@ -3181,7 +3188,7 @@ _AT_A_PLACE = re.compile(r"\sat\s+(?!\d)\S", re.IGNORECASE)
 # ... while "the dentist task", "from my list", "it", "everything" say a task is meant.
 _SAYS_A_TASK = re.compile(
     r"\b(?:tasks?|items?|to-?dos?|entry|entries|reminders?)\b|"
-    r"\b(?:from|off)\s+(?:my|the)\s+(?:[\w-]+\s+)?(?:list|to-?do\s*list)\b|"
+    r"\b(?:from|off)\s+" + _A_LIST + "|"
     r"^drop\s+(?:everything|all|both|each|every|any)\b",
     re.IGNORECASE,
 )

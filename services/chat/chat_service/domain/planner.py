@@ -395,7 +395,8 @@ def _small_talk(req: Request, ctx: Context) -> str:
     if req.intent == "delete_all":
         return (
             "To keep your tasks safe I delete them one at a time. Tell me which task to delete, "
-            'or ask "What\'s on my list?" to see them.'
+            "or ask \"What's on my list?\" to see them. To delete the ones you've completed, say "
+            '"clear completed tasks".'
         )
     return "I'm not sure what you'd like me to do. " + reply.HELP
 
@@ -860,6 +861,11 @@ def _act(req: Request, task: Task, ctx: Context, j: Journal) -> str:
         result = j.call("reopen_task", task_id=task_id)
         return f"Reopened {title}." if _ok(result) else _failure(result, f"reopen {title}")
     if req.intent == "delete":
+        if task.get("completed") and req.whole_ref:
+            # A plain "drop milk" (or a misspelled verb) may not mean a delete at all: no open
+            # task matched, and a completed one is not deleted on such a reading.
+            again = f'"delete {task.get("title")}"'
+            return f"{title} is already done, so I left it. To delete it anyway, say {again}."
         result = j.call("delete_task", task_id=task_id)
         return f"Deleted {title}." if _ok(result) else _failure(result, f"delete {title}")
     if req.intent == "skip":
@@ -1175,7 +1181,7 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
         left = [task for task, due in moves if _not_later(task, due)]
         moves = [(task, due) for task, due in moves if not _not_later(task, due)]
         if not moves:
-            return _all_left(left, changes, ctx)
+            return _all_left(left, source, changes, ctx)
     outcomes = j.each(moves, _move_one)
     moved = [(task, due) for (task, due), failed in zip(moves, outcomes, strict=True) if not failed]
     kept = any(task.get("due_at") for task, _ in moved)
@@ -1269,28 +1275,36 @@ def _not_later(task: Task, new_due: datetime) -> bool:
     return due is not None and new_due <= due
 
 
-def _target_day(changes: Changes, ctx: Context) -> str:
-    """'Monday', 'tomorrow', 'Monday at 9:00 AM': the new time a push names."""
+def _target_day(changes: Changes, ctx: Context, *, dated: bool = False) -> str:
+    """'Monday', 'tomorrow', 'Monday at 9:00 AM': the new time a push names; `dated`, with
+    the date of a weekday ('Monday, Nov 30'), as a group move says it."""
     assert changes.due is not None
-    day = reply.day_text(changes.due.at, ctx.now, ctx.timezone)
+    day = (reply.dated_day if dated else reply.day_text)(changes.due.at, ctx.now, ctx.timezone)
     return day + (f" at {reply.clock(changes.due.at)}" if changes.due.time_given else "")
 
 
 def _left_note(left: Sequence[Task], changes: Changes, ctx: Context) -> str:
-    """'3 were already due after Monday; left them: 'A', 'B' and 'C'.'"""
+    """'3 were already due on or after Monday, Nov 30; left them as they are: 'A', 'B' and 'C'.'"""
     count = "1 was" if len(left) == 1 else f"{len(left)} were"
     them = "it" if len(left) == 1 else "them"
     titles = reply.named([t.get("title") for t in left])
     state = "it is" if len(left) == 1 else "they are"
-    return f"{count} already due on or after {_target_day(changes, ctx)}; left {them} as {state}: {titles}."
+    on_or_after = _target_day(changes, ctx, dated=True)
+    return f"{count} already due on or after {on_or_after}; left {them} as {state}: {titles}."
 
 
-def _all_left(left: Sequence[Task], changes: Changes, ctx: Context) -> str:
+def _all_left(left: Sequence[Task], source: str, changes: Changes, ctx: Context) -> str:
+    """A push of a group all due on or after its day already: nothing moved; which group and
+    which day are said, so that what "this week" was read as can be seen."""
     titles = reply.named([t.get("title") for t in left])
+    on_or_after = _target_day(changes, ctx, dated=True)
     if len(left) == 1:
-        return f"{titles} is already due on or after {_target_day(changes, ctx)}, so I left it where it is."
+        return (
+            f"{titles}, the only one of your {source}, is already due on or after {on_or_after}, "
+            "so I left it where it is."
+        )
     return (
-        f"All {len(left)} are already due on or after {_target_day(changes, ctx)}, so I didn't move "
+        f"All {len(left)} {source} are already due on or after {on_or_after}, so I didn't move "
         f"anything: {titles}."
     )
 
@@ -1459,8 +1473,8 @@ def _called_exactly(name: str, j: Journal) -> list[Task]:
 
 
 def _moved_to(c: Changes, ctx: Context, kept: bool = True) -> str:
-    """Where a bulk move puts the tasks: 'to tomorrow, keeping their times', 'to Monday at
-    9:00 AM', '1 day later', 'to the same day and time next week'. `kept`: some task had a
+    """Where a bulk move puts the tasks: 'to tomorrow, keeping their times', 'to Monday, Nov 30
+    at 9:00 AM', '1 day later', 'to the same day and time next week'. `kept`: some task had a
     time to keep."""
     if c.shift is not None:
         if c.shift == relativedelta(weeks=1):
@@ -1469,7 +1483,7 @@ def _moved_to(c: Changes, ctx: Context, kept: bool = True) -> str:
     assert c.due is not None
     if not c.due.date_given:
         return f"to {reply.clock(c.due.at)} on the same day"
-    day = reply.day_text(c.due.at, ctx.now, ctx.timezone)
+    day = reply.dated_day(c.due.at, ctx.now, ctx.timezone)
     if c.due.time_given or not kept:
         return f"to {day} at {reply.clock(c.due.at)}"
     return f"to {day}, keeping their times"

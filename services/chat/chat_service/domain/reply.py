@@ -110,6 +110,21 @@ def day_text(value: datetime, now: datetime, zone: str) -> str:
     return when_text(value, now, zone).rsplit(" at ", 1)[0].removeprefix("on ")
 
 
+def dated_day(value: datetime, now: datetime, zone: str) -> str:
+    """day_text with the date of a day said by its weekday name: 'Monday, Nov 30' ('today',
+    'tomorrow', 'Fri, Dec 11' as day_text)."""
+    day = day_text(value, now, zone)
+    if day.isalpha() and day not in ("today", "tomorrow", "yesterday"):
+        local = value.astimezone(ZoneInfo(zone))
+        day += f", {local.strftime('%b')} {local.day}"
+    return day
+
+
+def date_span(start: datetime, end: datetime) -> str:
+    """'Mon, Nov 30 \u2013 Sun, Dec 6' (an en dash): the days from `start` to `end`, both in."""
+    return " \u2013 ".join(f"{day.strftime('%a, %b')} {day.day}" for day in (start, end))
+
+
 def span(delta: Any) -> str:
     """A relativedelta in words: '1 day', '2 weeks'."""
     for size, unit in (
@@ -411,22 +426,29 @@ MAX_NAMED = 5
 
 def tasks_of(filters: Any, now: datetime, zone: str) -> str:
     """The tasks a bulk move's filters name: 'overdue tasks', 'tasks due today', 'tasks due
-    on Friday', 'tasks due this week', 'high priority tasks', 'tasks tagged Work'."""
+    on Friday', 'tasks tagged Work', 'high priority tasks', 'tasks due this week (Mon, Nov 30 to
+    Sun, Dec 6 in a date_span)': the days "this week" was read as (on a weekend, in a move, the
+    coming week)."""
     before: list[str] = []
     after: list[str] = []
     if filters.due == "overdue":
         before.append("overdue")
     if filters.priority:
         before.append("high priority" if "HIGH" in filters.priority else PRIORITY_WORDS[filters.priority[0]])
+    if filters.tags:
+        after.append("tagged " + join(list(filters.tags)))
     if filters.due == "today":
         after.append("due today")
+    elif filters.due_when == "this week" and filters.due_after is not None and filters.due_before is not None:
+        tz = ZoneInfo(zone)
+        first, last = filters.due_after + timedelta(seconds=1), filters.due_before - timedelta(days=1)
+        days = date_span(first.astimezone(tz), last.astimezone(tz))
+        after.append(f"due this week ({days})")
     elif filters.due == "week" or filters.due_when == "this week":
         after.append("due this week")
     elif filters.due_before is not None:
         day = day_text(filters.due_before - timedelta(days=1), now, zone)
         after.append(f"due {day if day in ('today', 'tomorrow', 'yesterday') else 'on ' + day}")
-    if filters.tags:
-        after.append("tagged " + join(list(filters.tags)))
     return " ".join([*before, "tasks", *after])
 
 
