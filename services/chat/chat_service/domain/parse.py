@@ -2904,7 +2904,7 @@ def _tasks_named(head: str, now: datetime, moving: bool = False) -> Filters | No
     filter: all tasks, no group said); None when the words name tasks otherwise ('the
     laundry tasks', 'friday drinks', 'the work laptop order'). "This week" here is the
     calendar week, Monday to Sunday, overdue ones of it included (a question "what's due this
-    week?" lists the next 7 days: _read_list); in a group to move (`moving`) said on a weekend,
+    week?" lists the next 7 days: _read_list); in a group to move (`moving`) said on a Sunday,
     the coming week."""
     text = re.sub(r"(?<=\w)'s?\b", "", head.lower())  # "today's" -> "today"
     scan = Scanner(text)
@@ -2917,10 +2917,12 @@ def _tasks_named(head: str, now: datetime, moving: bool = False) -> Filters | No
         # (said on a Friday: Monday's to Sunday's, not the next 7 days up to Thursday, which
         # is what a question "what's due this week?" lists, due=week).
         monday = datetime.combine(now.date() - timedelta(days=now.weekday()), time(0, 0), tzinfo=now.tzinfo)
-        if moving and now.weekday() >= 5:
-            # Said on a Saturday or Sunday, "push everything due this week to ..." means the
-            # coming week, Monday to Sunday, not the week ending this weekend. Only for a move;
-            # "mark everything due this week as done" then is the week ending this weekend.
+        if moving and now.weekday() == 6:
+            # Said on a Sunday, "push everything due this week to ..." means the coming week:
+            # Monday (tomorrow) to Sunday, not the week ending today (a Sunday begins the week
+            # where weeks start on Sunday). Only for a move; "mark everything due this week as
+            # done" on a Sunday is the week ending today. A Saturday is in this week wherever
+            # weeks start: its "this week" is the week ending tomorrow, and the reply names it.
             monday += timedelta(days=7)
         filters = replace(
             filters,
