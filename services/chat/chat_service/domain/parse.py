@@ -2552,6 +2552,9 @@ def _read_complete(text: str, now: datetime) -> Request | None:
     patterns = (
         r"^(?:mark|set|check|tick|cross|flag|make)\s+(?P<ref>.+?)\s+(?:as\s+)?" + done + r"$",
         r"^(?:check|tick|cross|strike)\s+off\s+(?P<ref>.+)$",
+        # "cross milk off my list", "tick the eggs off my shopping list": done, as "cross off
+        # milk" is (a "strike/take X off my list" deletes: _read_delete).
+        r"^(?:check|tick|cross)\s+(?P<ref>.+?)\s+off\s+(?:of\s+)?" + _A_LIST + r"$",
         r"^(?:done|finished|completed)\s*[:\-]\s*(?P<ref>.+)$",
         r"^(?:complete|finish|close|resolve|completed|finished)\s+(?P<ref>.+)$",
         r"^done\s+with\s+(?P<ref>.+)$",
