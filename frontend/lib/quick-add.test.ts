@@ -1141,7 +1141,7 @@ describe("weekdays after 'every' separated only by spaces are one list, as the a
   it.each([
     ["gym every monday, wednesday and friday at 7am", "gym", "FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-11-30T06:00:00.000Z"],
     ["prep every monday friday's standup", "prep friday's standup", "FREQ=WEEKLY;BYDAY=MO", "2026-11-30T08:00:00.000Z"],
-    ["every monday call Friday's team", "call Friday's team", "FREQ=WEEKLY;BYDAY=MO", "2026-11-30T08:00:00.000Z"],
+    ["every monday call Friday's team", "Call Friday's team", "FREQ=WEEKLY;BYDAY=MO", "2026-11-30T08:00:00.000Z"],
     ["call mom every weekday", "call mom", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-11-30T08:00:00.000Z"],
     ["gym every week on monday and wednesday", "gym", "FREQ=WEEKLY;BYDAY=MO,WE", "2026-11-30T08:00:00.000Z"],
   ])("guard: %s", (text, title, rrule, dueAt) => {
@@ -1167,7 +1167,7 @@ describe("a series said with its end, as the assistant reads it (20cec1e)", () =
     ["call grandma every sunday through christmas eve", "call grandma", "2026-11-29T08:00:00.000Z", "FREQ=WEEKLY;BYDAY=SU;UNTIL=20261224T225959Z"],
     ["physio exercises every day for 3 weeks", "physio exercises", "2026-11-28T08:00:00.000Z", daily("20261218T225959Z")],
     ["stretch every day for the next 10 days", "stretch", "2026-11-28T08:00:00.000Z", daily("20261207T225959Z")],
-    ["every day for the next 10 days stretch", "stretch", "2026-11-28T08:00:00.000Z", daily("20261207T225959Z")],
+    ["every day for the next 10 days stretch", "Stretch", "2026-11-28T08:00:00.000Z", daily("20261207T225959Z")],
     ["stretch every day for another 2 weeks", "stretch", "2026-11-28T08:00:00.000Z", daily("20261211T225959Z")],
     ["stretch every day for two weeks", "stretch", "2026-11-28T08:00:00.000Z", daily("20261211T225959Z")],
     ["stretch every day for 1 month", "stretch", "2026-11-28T08:00:00.000Z", daily("20261227T225959Z")],
@@ -1267,7 +1267,7 @@ describe("a series said with its end, as the assistant reads it (20cec1e)", () =
 
   it("guard: reads 'until 5pm' as the time, not an end ('until' out of the title, as the assistant reads it)", () => {
     expect(parseQuickAdd("every day until 5pm check email", paris)).toMatchObject({
-      title: "check email",
+      title: "Check email",
       dueAt: "2026-11-27T16:00:00.000Z",
       rrule: "FREQ=DAILY",
     });
@@ -2121,7 +2121,7 @@ describe("before/until/till, 'wait till … to', a night of the title, nightly, 
     ["girls' night out saturday", "girls' night out", "2026-11-28 09:00", null],
     ["water plants every night", "water plants", "2026-11-27 20:00", "FREQ=DAILY"],
     ["water plants every friday night", "water plants", "2026-11-27 20:00", "FREQ=WEEKLY;BYDAY=FR"],
-    ["fortnightly review", "review", "2026-11-28 09:00", "FREQ=WEEKLY;INTERVAL=2"],
+    ["fortnightly review", "Review", "2026-11-28 09:00", "FREQ=WEEKLY;INTERVAL=2"],
     ["bob at 10:30", "bob", "2026-11-28 10:30", null],
     ["bob@10", "bob@10", null, null],
     ["bob@10.30", "bob@10.30", null, null],
@@ -2173,11 +2173,11 @@ describe("a frequency word is the repeat first in the line or with no title afte
     ["Pay rent monthly on the 1st", "Pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
     ["Pay rent monthly, tomorrow", "Pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
     // First in the line, before the title (also after a tag or a mark).
-    ["Weekly review", "review", "2026-11-26 09:00", "FREQ=WEEKLY"],
-    ["Daily standup at 10am", "standup", "2026-11-25 10:00", "FREQ=DAILY"],
-    ["Monthly report on the 15th", "report", "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15"],
-    ["#work weekly review", "review", "2026-11-26 09:00", "FREQ=WEEKLY"],
-    ["Weekly review of the monthly report", "review of the monthly report", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["Weekly review", "Review", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["Daily standup at 10am", "Standup", "2026-11-25 10:00", "FREQ=DAILY"],
+    ["Monthly report on the 15th", "Report", "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15"],
+    ["#work weekly review", "Review", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["Weekly review of the monthly report", "Review of the monthly report", "2026-11-26 09:00", "FREQ=WEEKLY"],
     // Both: the one with no title after it is the repeat, as another rule of the line is
     // ("Weekly review every friday"); the first stays a title word.
     ["Weekly review notes monthly", "Weekly review notes", "2026-11-26 09:00", "FREQ=MONTHLY"],
@@ -2190,30 +2190,113 @@ describe("a frequency word is the repeat first in the line or with no title afte
 
   it("keeps a frequency word the user kept, inside or last", () => {
     expect(read("Pay rent monthly", ["monthly"])).toEqual({ title: "Pay rent monthly", due: null, rrule: null });
-    expect(read("Weekly review notes monthly", ["monthly"])).toEqual({ title: "review notes monthly", due: "2026-11-26 09:00", rrule: "FREQ=WEEKLY" });
+    expect(read("Weekly review notes monthly", ["monthly"])).toEqual({ title: "Review notes monthly", due: "2026-11-26 09:00", rrule: "FREQ=WEEKLY" });
   });
 
   it.each([
     // services/chat/tests/test_quick_add_parity.py, test_a_frequency_word_first_is_the_repeat_as_on_the_web,
-    // typed here without the assistant's "add" (its title is capitalised, the web's as typed).
-    ["weekly review", "review", "2026-11-26 09:00", "FREQ=WEEKLY"],
-    ["daily standup", "standup", "2026-11-26 09:00", "FREQ=DAILY"],
-    ["weekly review friday", "review", "2026-11-27 09:00", "FREQ=WEEKLY"],
-    ["monthly report", "report", "2026-11-26 09:00", "FREQ=MONTHLY"],
-    ["daily standup at 10am", "standup", "2026-11-25 10:00", "FREQ=DAILY"],
-    ["monthly report on the 15th", "report", "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15"],
-    ["monthly report due friday", "report", "2026-11-27 09:00", "FREQ=MONTHLY"],
-    ["nightly walk", "walk", "2026-11-25 20:00", "FREQ=DAILY"],
-    ["yearly checkup", "checkup", "2026-11-26 09:00", "FREQ=YEARLY"],
-    ["annually renew passport", "renew passport", "2026-11-26 09:00", "FREQ=YEARLY"],
+    // typed here without the assistant's "add" (its title is capitalised; the web's as typed, but
+    // capitalised when a repeat said first leaves it, h106).
+    ["weekly review", "Review", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["daily standup", "Standup", "2026-11-26 09:00", "FREQ=DAILY"],
+    ["weekly review friday", "Review", "2026-11-27 09:00", "FREQ=WEEKLY"],
+    ["monthly report", "Report", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["daily standup at 10am", "Standup", "2026-11-25 10:00", "FREQ=DAILY"],
+    ["monthly report on the 15th", "Report", "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15"],
+    ["monthly report due friday", "Report", "2026-11-27 09:00", "FREQ=MONTHLY"],
+    ["nightly walk", "Walk", "2026-11-25 20:00", "FREQ=DAILY"],
+    ["yearly checkup", "Checkup", "2026-11-26 09:00", "FREQ=YEARLY"],
+    ["annually renew passport", "Renew passport", "2026-11-26 09:00", "FREQ=YEARLY"],
     ["weekly review every friday", "weekly review", "2026-11-27 09:00", "FREQ=WEEKLY;BYDAY=FR"],
     ["daily-build fix", "daily-build fix", null, null],
     ["weekly's recap", "weekly's recap", null, null],
-    ["fortnightly review", "review", "2026-11-26 09:00", "FREQ=WEEKLY;INTERVAL=2"],
+    ["fortnightly review", "Review", "2026-11-26 09:00", "FREQ=WEEKLY;INTERVAL=2"],
     ["cancel monthly subscription", "cancel monthly subscription", null, null],
     ["buy the daily newspaper", "buy the daily newspaper", null, null],
     ["review the weekly report", "review the weekly report", null, null],
   ])("reads %s as the assistant does", (text, title, due, rrule) => {
     expect(read(text)).toEqual({ title, due, rrule });
+  });
+});
+
+describe("a reminder at the due time, a polite word after a repeat, a monthly title word and a repeat first (h106)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York: the clock of services/chat/tests/test_quick_add_parity.py,
+  // which pins the assistant to the same values.
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, "America/New_York");
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: "America/New_York" }).slice(0, 16) : null);
+  const read = (text: string) => {
+    const r = parseQuickAdd(text, { now, timeZone: "America/New_York" });
+    return { title: r.title, due: local(r.dueAt), rrule: r.rrule, remind: local(r.remindAt), offset: r.remindOffsetMinutes };
+  };
+
+  it.each([
+    // Was 'Refill inhaler time': "remind me at" was read as a bare "remind me".
+    ["Refill inhaler in 4 minutes remind me at time"],
+    ["Refill inhaler in 4 minutes remind me on time"],
+    // Guards (read so before too).
+    ["Refill inhaler in 4 minutes remind me at due time"],
+    ["Refill inhaler in 4 minutes remind me when it's due"],
+    ["Refill inhaler in 4 minutes remind me at the due time"],
+  ])("reminds at the due time: %s", (text) => {
+    expect(read(text)).toEqual({ title: "Refill inhaler", due: "2026-11-25 09:34", rrule: null, remind: "2026-11-25 09:34", offset: 0 });
+  });
+
+  it("keeps reading 'remind me at 5pm' as the reminder's own time", () => {
+    expect(read("Refill inhaler tomorrow remind me at 5pm")).toMatchObject({ title: "Refill inhaler", remind: "2026-11-25 17:00", offset: null });
+  });
+
+  it.each([
+    // Was the whole line as the title, no repeat.
+    ["pay rent monthly please", "pay rent", "FREQ=MONTHLY"],
+    ["pay rent monthly, please", "pay rent", "FREQ=MONTHLY"],
+    ["pay rent monthly pls", "pay rent", "FREQ=MONTHLY"],
+    ["pay rent monthly thanks", "pay rent", "FREQ=MONTHLY"],
+    // Typed punctuation stays, as after any words taken ("Dentist at 3pm!": 'Dentist!').
+    ["water plants weekly thank you!", "water plants!", "FREQ=WEEKLY"],
+    ["pay rent monthly please #home", "pay rent", "FREQ=MONTHLY"],
+  ])("reads a polite word after a repeat as no title: %s", (text, title, rrule) => {
+    expect(read(text)).toMatchObject({ title, rrule });
+  });
+
+  it.each([
+    // Guards (read so before too): a polite word with title after it is the title's.
+    ["cancel monthly thanks card order", "cancel monthly thanks card order", null],
+    ["pay rent please", "pay rent please", null],
+  ])("keeps a polite word the title goes on after: %s", (text, title, rrule) => {
+    expect(read(text)).toMatchObject({ title, rrule });
+  });
+
+  it.each([
+    // Was 'pay monthly rent on the 1st', no due date, no repeat.
+    ["pay monthly rent on the 1st", "pay monthly rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["pay monthly rent on the 15th #home", "pay monthly rent", "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15"],
+    ["pay monthly rent on the last day", "pay monthly rent", "2026-11-30 09:00", "FREQ=MONTHLY;BYMONTHDAY=-1"],
+    // Guards (read so before too): no day of the month said, or one no month has, or a date.
+    ["cancel monthly subscription", "cancel monthly subscription", null, null],
+    ["pay monthly rent on the 45th", "pay monthly rent on the 45th", null, null],
+    ["pay weekly rent on the 1st", "pay weekly rent on the 1st", null, null],
+  ])("reads a day of the month with 'monthly' among the title words as the monthly rule: %s", (text, title, due, rrule) => {
+    expect(read(text)).toMatchObject({ title, due, rrule });
+  });
+
+  it.each([
+    // Was 'review', 'review docs', 'standup': the repeat's words left the front, the title's first letter stayed small.
+    ["weekly review friday", "Review", "FREQ=WEEKLY"],
+    ["Weekly review", "Review", "FREQ=WEEKLY"],
+    ["#work weekly review", "Review", "FREQ=WEEKLY"],
+    ["every monday review docs", "Review docs", "FREQ=WEEKLY;BYDAY=MO"],
+    ["daily standup at 10am", "Standup", "FREQ=DAILY"],
+    // Guards (read so before too): the user's own capitals, and a title that was first already.
+    ["weekly iPhone backup", "iPhone backup", "FREQ=WEEKLY"],
+    ["weekly NASA briefing", "NASA briefing", "FREQ=WEEKLY"],
+    ["review docs weekly", "review docs", "FREQ=WEEKLY"],
+    ["Weekly review notes monthly", "Weekly review notes", "FREQ=MONTHLY"],
+  ])("capitalises the title a repeat said first leaves: %s", (text, title, rrule) => {
+    expect(read(text)).toMatchObject({ title, rrule });
+  });
+
+  it("keeps the user's own capitals of the title 'wait till … to' leaves (was 'IPhone sync')", () => {
+    expect(read("Wait till friday to iPhone sync")).toMatchObject({ title: "iPhone sync", due: "2026-11-27 09:00" });
+    expect(read("Wait till friday to call bank")).toMatchObject({ title: "Call bank", due: "2026-11-27 09:00" });
   });
 });

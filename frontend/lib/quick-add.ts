@@ -32,8 +32,8 @@
  *   twice a month (the 1st and 15th), as the assistant chooses those days       → rrule
  *   (a day no month has, "every month on the 45th", "on the 0th": no rule, the words stay)
  *   remind me 30m before, remind 1 hour before, remind me at 8am, remind me tomorrow 6pm,
- *   remind me at the due time, remind me when it's due (at the due time, the phrase taken
- *   whole, as the assistant reads it)
+ *   remind me at the due time, remind me at time / on time, remind me when it's due (at the due
+ *   time, the phrase taken whole, as the assistant reads it)
  *   a date/time in English (chrono-node): tomorrow 9am, friday, next week, in 2 hours, 3/14 …
  *   a dotted date with a trailing dot or a year is day.month, as written in Europe: "10.12.",
  *   "10.12.2026" are 10 December ("3/14", "10/12/2026" stay chrono's month/day); "v1.2", "3.5
@@ -114,13 +114,20 @@
  * So is a day or repeat word inside a hyphenated word ("Fix tmrw-bug", "Fix daily-build") and "TMR"
  * in capitals (an acronym: "TMR scan"; "tmr", "Tmr" are tomorrow).
  * A frequency word alone (daily, nightly, weekly, fortnightly, monthly, yearly, annually) is the
- * repeat first in the line ("Weekly review": "review" every week) or with nothing of the title
- * after it, only dates, times, tags, marks, priority words or a reminder ("Pay rent monthly",
- * "water plants weekly #home", "call mom weekly sunday", "backup daily at 2am"); with title words
- * before and after it, it is one of them and sets no repeat ("Cancel monthly subscription", "Buy
- * the daily newspaper", "Review the weekly report"), as the assistant reads it. Of a first one and
- * a last one, the last is the repeat ("Weekly review notes monthly": "Weekly review notes" every
- * month), as another rule of the line is ("Weekly review every friday": Fridays).
+ * repeat first in the line ("Weekly review": "Review" every week) or with nothing of the title
+ * after it, only dates, times, tags, marks, priority words, a reminder or polite words ending the
+ * line ("Pay rent monthly", "water plants weekly #home", "call mom weekly sunday", "backup daily
+ * at 2am", "pay rent monthly please"); with title words before and after it, it is one of them and
+ * sets no repeat ("Cancel monthly subscription", "Buy the daily newspaper", "Review the weekly
+ * report"), as the assistant reads it, but "monthly" so with a day of the month said in the line
+ * is the monthly rule on that day ("Pay monthly rent on the 1st": 'Pay monthly rent',
+ * BYMONTHDAY=1). Of a first one and a last one, the last is the repeat ("Weekly review notes
+ * monthly": "Weekly review notes" every month), as another rule of the line is ("Weekly review
+ * every friday": Fridays). Polite words ending the line after any repeat ("please", "pls",
+ * "thanks", "thank you") go with it, as the assistant drops them.
+ * A repeat said before the title ("weekly review", "every monday review docs", "#work weekly
+ * review") leaves it with a capital first letter ('Review'), as the assistant's titles have,
+ * unless its first word has capitals of the user's own ("weekly iPhone backup": 'iPhone backup').
  * Words the user keeps (options.keep: token texts, e.g. "weekly" from the chip of "Weekly review
  * notes") stay in the title: no rule takes them, and the parser reads the rest of the line as
  * if they were ordinary title words ("Weekly review every friday" still repeats on Fridays).
@@ -372,7 +379,7 @@ class Line {
   }
 
   /** The words of the input from `start` to `end` of the text the rules read. */
-  private typed(start: number, end: number): string {
+  typed(start: number, end: number): string {
     return this.input.slice(this.inInput(start, "start"), this.inInput(end, "end"));
   }
 
@@ -395,6 +402,12 @@ class Line {
       before: word.test(this.chars.slice(0, this.inInput(start, "start")).join("")),
       after: word.test(this.chars.slice(this.inInput(end, "end")).join("")),
     };
+  }
+
+  /** Where in the input the title's first word starts (its length when there is none). */
+  titleStart(): number {
+    const at = this.chars.findIndex((char) => /[\p{L}\p{N}]/u.test(char));
+    return at === -1 ? this.chars.length : at;
   }
 
   get heldCount(): number {
@@ -765,6 +778,13 @@ function saysNoMonthDay(line: Line): boolean {
   return [...line.text.matchAll(ON_MONTH_DAY)].some((match) => monthlyOn(match[1], 1) === null);
 }
 
+/**
+ * Polite words at the end of the line ("please", "pls", "thanks", "thank you"), as the assistant
+ * drops them from a request (services/chat domain/parse.py, _POLITE_TAIL): after a repeat they
+ * are no title ("Pay rent monthly please": 'Pay rent' every month).
+ */
+const POLITE_TAIL = /^(?:[\s,]+(?:please|pls|thanks|thank\s+you))+(?=[\s.!?]*$)/i;
+
 function takeRecurrence(line: Line): string | null {
   // Words a rule read as no rule ("every month on the 45th": no month has a 45th); no other rule
   // takes them or part of them (before, "every month" of it was a monthly rule from tomorrow).
@@ -779,8 +799,11 @@ function takeRecurrence(line: Line): string | null {
       if (!rrule) nonsense.push({ start, end });
       if (!rrule || rrule.endsWith("BYDAY=")) continue;
       if (/^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) && saysNoMonthDay(line)) continue;
-      if (possessiveAt(line.text, end) || inHyphenatedWord(line.text, start, end) || line.kept(start, end)) continue;
-      line.consume("recurrence", start, end);
+      // "Pay rent monthly please": polite words that end the line go with the repeat before them.
+      const taken = end + (POLITE_TAIL.exec(line.text.slice(end))?.[0].length ?? 0);
+      if (possessiveAt(line.text, end) || inHyphenatedWord(line.text, start, end)) continue;
+      if (line.kept(start, end) || (taken > end && line.kept(start, taken))) continue;
+      line.consume("recurrence", start, taken);
       if (rule.bare) line.bareWord = { start, end };
       return /^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) ? withMonthDay(line, rrule) : rrule;
     }
@@ -799,6 +822,18 @@ function withMonthDay(line: Line, rrule: string): string {
     return `${rrule};${ruled.split(";").pop()}`;
   }
   return rrule;
+}
+
+/**
+ * "Pay monthly rent on the 1st": "monthly" among the title's words (titleWords, parseQuickAdd)
+ * and a day of the month said in the line is the monthly rule on that day, the word staying in
+ * the title, as the assistant reads it (recurrence.py, _take_rule). Without a day
+ * ("Cancel monthly subscription") no rule.
+ */
+function monthlyOfTitle(line: Line, titleWords: readonly Span[]): string | null {
+  if (!titleWords.some((span) => /^monthly$/i.test(line.typed(span.start, span.end)))) return null;
+  const rrule = withMonthDay(line, "FREQ=MONTHLY");
+  return pinsDays(rrule) ? rrule : null;
 }
 
 type LocalDate = { year: number; month: number; day: number };
@@ -1086,10 +1121,11 @@ const REMIND_BEFORE =
   /\bremind(?:\s+me)?\s+(?:(an?)|(\d{1,4}))\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\s+(?:before|early|earlier|ahead)\b/gi;
 const REMIND_AT = /\b(remind(?:\s+me)?)(?:\s+(?:at|on))?\b/gi;
 /**
- * "remind me at the due time", "remind me when it's due": at the due time (offset 0), the whole
- * phrase taken, as the assistant reads it (services/chat domain/when.py, take_reminder).
+ * "remind me at the due time", "remind me at time", "remind me on time", "remind me when it's
+ * due": at the due time (offset 0), the whole phrase taken, as the assistant reads it
+ * (services/chat domain/when.py, take_reminder).
  */
-const REMIND_AT_DUE = /\bremind(?:\s+me)?\s+(?:(?:at|on)\s+(?:the\s+)?due\s+time|when\s+(?:it(?:['’]s|\s+is)\s+)?due)\b/gi;
+const REMIND_AT_DUE = /\bremind(?:\s+me)?\s+(?:(?:at|on)\s+(?:(?:the\s+)?due\s+)?time|when\s+(?:it(?:['’]s|\s+is)\s+)?due)\b/gi;
 
 // -- dates -----------------------------------------------------------------------------------
 
@@ -1541,6 +1577,14 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   }
 }
 
+/**
+ * The title with its first letter a capital ("review" → "Review"), unless its first word has
+ * capitals of the user's own ("iPhone backup", "NASA briefing" stay as typed).
+ */
+function capitalised(title: string): string {
+  return /^\p{Ll}[^\s\p{Lu}]*(?:\s|$)/u.test(title) ? title.charAt(0).toUpperCase() + title.slice(1) : title;
+}
+
 function readLine(input: string, options: QuickAddOptions, titleWords: readonly Span[]): { result: QuickAddResult; line: Line } {
   const line = new Line(input, options.keep, titleWords);
   const tags = takeTags(line);
@@ -1575,7 +1619,7 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
     }
   }
 
-  let rrule = takeRecurrence(line);
+  let rrule = takeRecurrence(line) ?? monthlyOfTitle(line, titleWords);
   // "every night at 9": the rule's part of the day says the half of the day of a bare hour.
   const half = rrule ? ruleHalf(line.tokens.find((token) => token.kind === "recurrence")?.text ?? "") : null;
   // "every morning until dec 20": the series' last day, taken before the date is read as its first.
@@ -1636,10 +1680,12 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
     remindAt = new Date(dueAt.getTime() - remindOffsetMinutes * 60_000);
   }
 
+  // "weekly review": a repeat said before the title leaves it capitalised, as the assistant's are.
+  if (line.tokens.some((token) => token.kind === "recurrence" && token.start < line.titleStart())) capital = true;
   line.tokens.sort((a, b) => a.start - b.start);
   const title = line.remaining();
   const result = {
-    title: capital ? title.charAt(0).toUpperCase() + title.slice(1) : title,
+    title: capital ? capitalised(title) : title,
     tags,
     priority,
     dueAt: dueAt ? dueAt.toISOString() : null,

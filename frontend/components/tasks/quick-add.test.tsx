@@ -70,7 +70,7 @@ describe("QuickAdd", () => {
       );
     });
     const box = renderQuickAdd("Weekly review notes");
-    expect((await screen.findByText("review notes")).tagName).toBe("STRONG");
+    expect((await screen.findByText("Review notes")).tagName).toBe("STRONG");
     expect(screen.getByText("Repeats")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Keep “Weekly” in the title" }));
@@ -88,7 +88,7 @@ describe("QuickAdd", () => {
 
     // Forgotten once sent: the next line is read afresh.
     fireEvent.change(box, { target: { value: "Weekly sync" } });
-    expect((await screen.findByText("sync")).tagName).toBe("STRONG");
+    expect((await screen.findByText("Sync")).tagName).toBe("STRONG");
     expect(screen.getByText("Repeats")).toBeTruthy();
   });
 
@@ -102,7 +102,7 @@ describe("QuickAdd", () => {
 
     fireEvent.change(box, { target: { value: "" } });
     fireEvent.change(box, { target: { value: "Daily standup" } });
-    expect((await screen.findByText("standup")).tagName).toBe("STRONG");
+    expect((await screen.findByText("Standup")).tagName).toBe("STRONG");
     expect(screen.getByText("Repeats")).toBeTruthy();
   });
 

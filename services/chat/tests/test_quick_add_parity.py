@@ -18,7 +18,10 @@ before), a series said with its start (19efc32: "every monday starting monday", 
 "every weeknight at 9" 21:00, "friday evening at 8" 20:00, "every morning at 9" 09:00), and a
 dotted time after "at" ("meet at 10.30" 10:30; "meet anna 10.30" stays words), a time after
 "@", "around", "~" (amounts and "bob@10.30" stay words), a day of next month ("next month on the
-15th"), and 12 at night ("tonight at 12am", "every friday night at 12": Saturday 00:00)."""
+15th"), and 12 at night ("tonight at 12am", "every friday night at 12": Saturday 00:00). At the
+end (h106): "remind me at time" / "on time" (at the due time), polite words after a repeat
+("pay rent monthly please"), "monthly" among the title's words with a day of the month said
+("pay monthly rent on the 1st": BYMONTHDAY=1), and a repeat said first ('Review')."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -1371,3 +1374,83 @@ def test_a_frequency_word_first_is_the_repeat_as_on_the_web(
     due = series_due(request.changes, NOW)
     title, rrule = request.changes.title, request.changes.rrule
     assert (title, due.at.strftime("%Y-%m-%d %H:%M") if due else None, rrule) == expected
+
+
+# h106, as on the web (frontend/lib/quick-add.test.ts, "a reminder at the due time, a polite word
+# after a repeat, a monthly title word and a repeat first (h106)").
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Before, 'Refill inhaler remind me at time' (and 'on time'), with no reminder.
+        "add refill inhaler in 4 minutes remind me at time",
+        "add refill inhaler in 4 minutes remind me on time",
+        # Guards (read so before too).
+        "add refill inhaler in 4 minutes remind me at due time",
+        "add refill inhaler in 4 minutes remind me at the due time",
+        "add refill inhaler in 4 minutes remind me when it's due",
+    ],
+)
+def test_remind_me_at_time_is_at_the_due_time(message: str) -> None:
+    request = parse(message, NOW)
+    assert task(message) == ("Refill inhaler", "2026-11-25 09:34", None, None)
+    assert request.changes.remind_minutes == 0
+
+
+# Guards (read so before too): polite words after a repeat are no title, here and on the web now.
+@pytest.mark.parametrize(
+    ("message", "rrule"),
+    [
+        ("add pay rent monthly please", "FREQ=MONTHLY"),
+        ("add pay rent monthly, please", "FREQ=MONTHLY"),
+        ("add pay rent monthly pls", "FREQ=MONTHLY"),
+        ("add pay rent monthly thanks", "FREQ=MONTHLY"),
+        ("add pay rent monthly please #home", "FREQ=MONTHLY"),
+    ],
+)
+def test_a_polite_word_after_a_repeat_is_no_title(message: str, rrule: str) -> None:
+    title, _, _, read = task(message)
+    assert (title, read) == ("Pay rent", rrule)
+
+
+# "monthly" among the title's words and a day of the month said in the line: the monthly rule on
+# that day, the word staying in the title. Before, 'Pay monthly rent' due on the 1st, no repeat.
+RENT = "Pay monthly rent"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add pay monthly rent on the 1st", (RENT, "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1")),
+        ("add pay monthly rent on the 15th #home", (RENT, "2026-12-15 09:00", "FREQ=MONTHLY;BYMONTHDAY=15")),
+        ("add pay monthly rent on the last day", (RENT, "2026-11-30 09:00", "FREQ=MONTHLY;BYMONTHDAY=-1")),
+        # Guard (read so before too): no day of the month said.
+        ("add cancel monthly subscription", ("Cancel monthly subscription", None, None)),
+    ],
+)
+def test_monthly_in_the_title_with_a_day_of_the_month_repeats_on_that_day(
+    message: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    request = parse(message, NOW)
+    assert request.intent == "add", request
+    due = series_due(request.changes, NOW)
+    title, rrule = request.changes.title, request.changes.rrule
+    assert (title, due.at.strftime("%Y-%m-%d %H:%M") if due else None, rrule) == expected
+
+
+def test_monthly_in_the_title_with_a_day_no_month_has_is_no_rule() -> None:
+    # Guard (no rule before too), as on the web ("on the 45th" stays words there).
+    assert task("add pay monthly rent on the 45th")[3] is None
+
+
+# Guards (read so before too): a repeat said first leaves a capitalised title, as on the web now.
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("add weekly review friday", "Review"),
+        ("add every monday review docs", "Review docs"),
+        ("add #work weekly review", "Review"),
+        ("add review docs weekly", "Review docs"),
+    ],
+)
+def test_a_repeat_said_first_leaves_a_capitalised_title(message: str, title: str) -> None:
+    assert task(message)[0] == title

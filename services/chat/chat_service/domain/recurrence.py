@@ -250,6 +250,14 @@ def _take_rule(scan: Scanner, *, first: bool) -> tuple[str | None, time | None]:
         freq = rule.split(";")[0].removeprefix("FREQ=")
         at = PARTS_OF_DAY["night"] if word == "nightly" else None
         return rule + _weekly_days(scan, freq) + _monthly_day(scan, freq), at
+    # "pay monthly rent on the 1st": "monthly" among a new task's title words and a day of the
+    # month said in the line is the monthly rule on that day, the word staying in the title, as
+    # the web quick-add reads it (monthlyOfTitle). "cancel monthly subscription": no rule.
+    # A day no month has ("on the 45th") is no rule, as on the web.
+    if first and scan.lead is not None and scan.find(r"\bmonthly\b"):
+        said = scan.find(_ON_MONTH_DAY)
+        if said and (not said.group(1).isdigit() or 1 <= int(said.group(1)) <= 31):
+            return "FREQ=MONTHLY" + _monthly_day(scan, "MONTHLY"), None
     return None, None
 
 
@@ -267,11 +275,16 @@ def _weekly_days(scan: Scanner, freq: str) -> str:
     return ";BYDAY=" + ",".join(_days(m.group(1))) if m else ""
 
 
+# "on the 1st", "on the last day" (the web quick-add's ON_MONTH_DAY); not "on the 1st of march".
+_ON_MONTH_DAY = re.compile(
+    r"\bon\s+the\s+(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b(?!\s+of\b)", re.IGNORECASE
+)
+
+
 def _monthly_day(scan: Scanner, freq: str) -> str:
     if freq != "MONTHLY":
         return ""
-    # "on the 1st", "on the last day" (the web quick-add's ON_MONTH_DAY); not "on the 1st of march".
-    m = scan.take(r"\bon\s+the\s+(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b(?!\s+of\b)")
+    m = scan.take(_ON_MONTH_DAY)
     if not m:
         return ""
     day = m.group(1).lower()

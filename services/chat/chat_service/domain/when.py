@@ -712,9 +712,11 @@ _REMIND_WORDS = r"(?:,\s*|\b)(?:and\s+|with\s+)?(?:please\s+)?(?:remind\s+me|(?:
 
 def take_reminder(scan: Scanner) -> int | None:
     """'remind me 30 minutes before': minutes before the due time. 'remind me at the due time',
-    'remind me when it's due': 0 (at the due time), as the web quick-add reads them."""
+    'remind me at time', 'remind me on time', 'remind me when it's due': 0 (at the due time), as
+    the web quick-add reads them."""
     if scan.take(
-        _REMIND_WORDS + r"\s+(?:(?:at|on)\s+(?:the\s+)?due\s+time|when\s+(?:it(?:['\u2019]s|\s+is)\s+)?due)\b"
+        _REMIND_WORDS
+        + r"\s+(?:(?:at|on)\s+(?:(?:the\s+)?due\s+)?time|when\s+(?:it(?:['\u2019]s|\s+is)\s+)?due)\b"
     ):
         return 0
     m = scan.take(
