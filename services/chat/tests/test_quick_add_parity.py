@@ -1454,3 +1454,18 @@ def test_monthly_in_the_title_with_a_day_no_month_has_is_no_rule() -> None:
 )
 def test_a_repeat_said_first_leaves_a_capitalised_title(message: str, title: str) -> None:
     assert task(message)[0] == title
+
+
+# A first word with capitals of the user's own stays as typed, as on the web (h106): the title
+# was capitalised letter by letter before ('IPhone backup', 'EBay listing').
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("add iPhone backup tomorrow", "iPhone backup"),
+        ("add eBay listing for the bike", "eBay listing for the bike"),
+        ("add weekly iPhone backup", "iPhone backup"),
+        ("add buy milk tomorrow", "Buy milk"),  # guard: a plain first word gets its capital
+    ],
+)
+def test_a_first_word_with_the_users_own_capitals_stays_as_typed(message: str, title: str) -> None:
+    assert task(message)[0] == title

@@ -620,7 +620,9 @@ def clean_title(text: str, *, keep_long: bool = False) -> str:
             break
     title = re.sub(r"\s*\(\s*\)", "", title)  # brackets a date was taken out of: "Email Bob (tomorrow)"
     title = re.sub(r"\s+([,.;:!?])", r"\1", title).strip(" ,;:-")
-    if title and title[0].islower():
+    if title and title[0].islower() and not any(c.isupper() for c in title.split(maxsplit=1)[0]):
+        # A capital first, unless the first word has capitals of the user's own ("iPhone
+        # backup", "eBay listing" stay as typed), as the web's quick-add titles.
         title = title[0].upper() + title[1:]
     return title if keep_long else shorten_title(title)
 
