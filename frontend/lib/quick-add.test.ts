@@ -424,7 +424,7 @@ describe("a day word inside a hyphenated word, and all-caps TMR", () => {
     expect(parse("TMR scan")).toMatchObject({ title: "TMR scan", dueAt: null, tokens: [] });
     expect(parse("Book TMR scan tomorrow")).toMatchObject({ title: "Book TMR scan", dueAt: "2030-03-15T08:00:00.000Z" });
     expect(parse("scan tmr")).toMatchObject({ title: "scan", dueAt: "2030-03-15T08:00:00.000Z" });
-    expect(parse("Tmr call mom")).toMatchObject({ title: "call mom", dueAt: "2030-03-15T08:00:00.000Z" });
+    expect(parse("Tmr call mom")).toMatchObject({ title: "Call mom", dueAt: "2030-03-15T08:00:00.000Z" });
   });
 });
 
@@ -1301,7 +1301,7 @@ describe("after work, after lunch", () => {
     ["call mom after lunch tomorrow", FRIDAY_1230, "call mom", "2026-11-28T12:00:00.000Z"],
     ["call mom friday after work", FRIDAY_1425, "call mom", "2026-12-04T17:00:00.000Z"],
     ["call mom after work on monday", FRIDAY_1425, "call mom", "2026-11-30T17:00:00.000Z"],
-    ["After work drinks with Ann", FRIDAY_1425, "drinks with Ann", "2026-11-27T17:00:00.000Z"],
+    ["After work drinks with Ann", FRIDAY_1425, "Drinks with Ann", "2026-11-27T17:00:00.000Z"],
   ])("%s", (text, options, title, dueAt) => {
     expect(parseQuickAdd(text, options)).toMatchObject({ title, dueAt, dueHasTime: true, rrule: null });
   });
@@ -2293,6 +2293,20 @@ describe("a reminder at the due time, a polite word after a repeat, a monthly ti
     ["Weekly review notes monthly", "Weekly review notes", "FREQ=MONTHLY"],
   ])("capitalises the title a repeat said first leaves: %s", (text, title, rrule) => {
     expect(read(text)).toMatchObject({ title, rrule });
+  });
+
+  it.each([
+    // Was 'call mom', 'pay rent': the line's capital went with the date said first.
+    ["Tomorrow call mom", "Call mom"],
+    ["Friday 3pm pay rent", "Pay rent"],
+    ["Next monday email the landlord", "Email the landlord"],
+    // Guards (read so before too): typed in lower case, the user's own capitals, a date not first, a tag first.
+    ["tomorrow call mom", "call mom"],
+    ["Tomorrow iPhone backup", "iPhone backup"],
+    ["call mom tomorrow", "call mom"],
+    ["#Home tomorrow water plants", "water plants"],
+  ])("gives the title the line's capital when a date said first leaves the front: %s", (text, title) => {
+    expect(read(text).title).toBe(title);
   });
 
   it("keeps the user's own capitals of the title 'wait till … to' leaves (was 'IPhone sync')", () => {

@@ -1682,6 +1682,10 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
 
   // "weekly review": a repeat said before the title leaves it capitalised, as the assistant's are.
   if (line.tokens.some((token) => token.kind === "recurrence" && token.start < line.titleStart())) capital = true;
+  // "Tomorrow call mom": the line's capital goes with the date said first to the title ('Call
+  // mom', as the assistant's); "tomorrow call mom" typed in lower case stays 'call mom'.
+  const lead = line.tokens.find((token) => token.start === line.input.search(/\S/));
+  if (lead?.kind === "due" && lead.start < line.titleStart() && /^\p{Lu}/u.test(line.input.slice(lead.start))) capital = true;
   line.tokens.sort((a, b) => a.start - b.start);
   const title = line.remaining();
   const result = {
