@@ -6,14 +6,19 @@
   reminder         remind_at → the notification's created_at, for reminders spread over a
                    minute (the reminder-cron binding wakes every 30 s locally), and the
                    reminder_lateness_seconds histogram of notification-service
+  snooze           snoozed_until → the notification that comes back, for reminders snoozed
+                   (POST /api/notifications/{id}/snooze with `until`) to times spread over
+                   a minute, 75 s ahead or more (past the local 45 s lookahead of a wake)
 
 Usage: .venv/bin/python scripts/bench_events.py [--tasks 50] [--reminders 20] [--spread 60]
+                                                [--snoozes 10] [--snooze-minutes M] [--only-snoozes]
 """
 
 import argparse
 import asyncio
 import json
 import math
+import random
 import re
 import time
 import uuid
@@ -115,6 +120,51 @@ async def reminder_lateness(client: httpx.AsyncClient, reminders: int, spread: f
     }
 
 
+async def snooze_lateness(
+    client: httpx.AsyncClient, snoozes: int, spread: float, minutes: int | None = None
+) -> dict[str, Any]:
+    """Reminders due now, each snoozed to its own time (75 s ahead and more, at a random
+    fraction of a second as `minutes` gives), or all for `minutes` as the bell does, and
+    how late each comes back."""
+    if snoozes <= 0:
+        return {"seconds": summary([]), "missing": 0}
+    soon = iso(datetime.now(UTC) + timedelta(seconds=2))
+    tasks: set[str] = set()
+    for n in range(snoozes):
+        r = await client.post("/api/tasks", json={"title": f"Snooze {n}", "remind_at": soon})
+        r.raise_for_status()
+        tasks.add(r.json()["id"])
+    first: dict[str, str] = {}  # task id → its first notification's id
+    deadline = time.monotonic() + 90
+    while len(first) < len(tasks) and time.monotonic() < deadline:
+        for n in await get_items(client, "/api/notifications", limit=200) or []:
+            if n["task_id"] in tasks:
+                first[n["task_id"]] = n["id"]
+        await asyncio.sleep(0.5)
+    start = datetime.now(UTC) + timedelta(seconds=75)
+    until: dict[str, datetime] = {}  # the first notification's id → when it comes back
+    for k, notification_id in enumerate(first.values()):
+        at = start + timedelta(seconds=spread * k / max(1, snoozes - 1) + random.random())
+        body = {"minutes": minutes} if minutes else {"until": iso(at)}
+        r = await client.post(f"/api/notifications/{notification_id}/snooze", json=body)
+        r.raise_for_status()
+        until[notification_id] = datetime.fromisoformat(r.json()["snoozed_until"].replace("Z", "+00:00"))
+    late: dict[str, float] = {}
+    deadline = time.monotonic() + max(75 + spread, 60 * (minutes or 0)) + 120
+    while len(late) < len(until) and time.monotonic() < deadline:
+        for n in await get_items(client, "/api/notifications", limit=200) or []:
+            original = first.get(n["task_id"])
+            if original is not None and n["id"] != original:
+                created = datetime.fromisoformat(n["created_at"].replace("Z", "+00:00"))
+                late[original] = (created - until[original]).total_seconds()
+        await asyncio.sleep(0.5)
+    return {
+        "seconds": summary(list(late.values())),
+        "missing": len(until) - len(late) + len(tasks) - len(first),
+        **({"minutes": minutes} if minutes else {"spread_seconds": spread}),
+    }
+
+
 async def lateness_histogram() -> dict[str, Any]:
     """p95 from notification-service's reminder_lateness_seconds buckets (every reminder since
     the app started), as the smallest bucket bound holding 95 % of them."""
@@ -138,24 +188,24 @@ async def main() -> None:
     parser.add_argument("--tasks", type=int, default=50)
     parser.add_argument("--reminders", type=int, default=20)
     parser.add_argument("--spread", type=float, default=60.0, help="seconds over which reminders fall due")
+    parser.add_argument("--snoozes", type=int, default=10, help="reminders snoozed and timed coming back")
+    parser.add_argument("--snooze-minutes", type=int, help="snooze each for this many minutes (not spread)")
+    parser.add_argument("--only-snoozes", action="store_true", help="measure the snoozes only")
     args = parser.parse_args()
 
     client = await sign_up()
+    result: dict[str, Any] = {}
     try:
-        audit = await event_to_audit(client, args.tasks)
-        reminders = await reminder_lateness(client, args.reminders, args.spread)
-        histogram = await lateness_histogram()
+        if not args.only_snoozes:
+            result["event_to_audit_latency"] = await event_to_audit(client, args.tasks)
+            reminders = await reminder_lateness(client, args.reminders, args.spread)
+            result["reminder_lateness"] = {"measured": reminders, "metric": await lateness_histogram()}
+        result["snooze_lateness"] = await snooze_lateness(
+            client, args.snoozes, args.spread, args.snooze_minutes
+        )
     finally:
         await client.aclose()
-    print(
-        json.dumps(
-            {
-                "event_to_audit_latency": audit,
-                "reminder_lateness": {"measured": reminders, "metric": histogram},
-            },
-            indent=2,
-        )
-    )
+    print(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

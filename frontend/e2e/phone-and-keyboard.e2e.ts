@@ -194,6 +194,43 @@ describe("on a phone: hints and tap targets", () => {
     await context.close();
   });
 
+  it("shows a reminder's four snooze choices whole inside the panel, each with its time, 44 px high", async () => {
+    const { context, page } = await phonePage(browser, "phone");
+    await apiCall(context, "POST", "tasks", { title: "Check the drip", remind_at: new Date(Date.now() + 2_000).toISOString() });
+    await page.goto("/tasks");
+    // The reminder cron runs every 30 s; the stream then delivers within a few seconds.
+    const bell = page.getByRole("button", { name: "Notifications, 1 unread" });
+    await bell.waitFor({ timeout: 60_000 });
+    await bell.tap();
+    const panel = page.getByRole("dialog", { name: "Notifications" });
+    await panel.getByRole("button", { name: "Snooze “Check the drip”" }).tap();
+    const choices = panel.getByRole("group", { name: "Snooze “Check the drip” for" });
+    await choices.waitFor();
+    const shown = await choices.evaluate((group) => {
+      const list = group.closest(".overflow-y-auto")!.getBoundingClientRect();
+      return [...group.querySelectorAll("button")].map((button) => {
+        const box = button.getBoundingClientRect();
+        const inside = box.left >= list.left && box.right <= list.right && box.top >= list.top && box.bottom <= list.bottom;
+        const clipped = [...button.children].some((line) => line.scrollWidth > line.clientWidth);
+        return { name: button.getAttribute("aria-label"), height: box.height, inside, clipped };
+      });
+    });
+    log(`snooze choices at 390 px: ${JSON.stringify(shown)}`);
+    expect(shown.map((choice) => choice.name)).toEqual([
+      expect.stringMatching(/^10 minutes, \d{1,2}:\d\d [AP]M$/),
+      expect.stringMatching(/^1 hour, \d{1,2}:\d\d [AP]M$/),
+      expect.stringMatching(/^(This evening, 6:00 PM|In 3 hours, \d{1,2}:\d\d [AP]M)$/),
+      "Tomorrow, 9:00 AM",
+    ]);
+    for (const choice of shown) {
+      expect(choice.height, choice.name!).toBeGreaterThanOrEqual(44);
+      expect([choice.name, choice.inside, choice.clipped]).toEqual([choice.name, true, false]);
+    }
+    await choices.getByRole("button", { name: "Tomorrow, 9:00 AM" }).tap();
+    await page.getByRole("status").filter({ hasText: "Snoozed until tomorrow at 9:00 AM" }).waitFor();
+    await context.close();
+  });
+
   it("makes the quick-add chips' keep buttons 44×44 px, not overlapping (20 px with a mouse)", async () => {
     const { context, page } = await phonePage(browser, "phone");
     await page.goto("/tasks");

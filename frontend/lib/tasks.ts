@@ -23,7 +23,7 @@ import {
 import type { Task, TaskPage } from "./task-schemas";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "./api";
-import { TIME_OPTIONS } from "./time";
+import { formatTime } from "./time";
 import { browserTimeZone } from "./zoned-time";
 
 // -- schemas ---------------------------------------------------------------------------------
@@ -690,7 +690,6 @@ export function dueState(task: Pick<Task, "due_at" | "completed">, now: Date = n
 }
 
 // Building an Intl formatter is the slow part of formatting; the list formats on every scroll.
-const timeFormat = new Intl.DateTimeFormat(undefined, TIME_OPTIONS);
 const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: "short" });
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
 const dayYearFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
@@ -698,7 +697,7 @@ const dayYearFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month
 /** "Today 9:00 AM", "Tomorrow 9:00 AM", "Fri 2:30 PM", "12 Mar 9:00 AM", "12 Mar 2031 9:00 AM" (browser zone). */
 export function formatDue(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
-  const time = timeFormat.format(date);
+  const time = formatTime(date);
   const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   const days = Math.round((startOfDay(date) - startOfDay(now)) / 86_400_000);
   if (days === 0) return `Today ${time}`;

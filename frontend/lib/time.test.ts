@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localizeRuleTimes, TIME_OPTIONS } from "./time";
+import { formatDue } from "./tasks";
+import { formatShortDay, formatTime, localizeRuleTimes, TIME_OPTIONS } from "./time";
 
 describe("localizeRuleTimes", () => {
   it("writes the rule's 24-hour times as the rest of the app does", () => {
@@ -24,5 +25,21 @@ describe("localizeRuleTimes", () => {
     expect(localizeRuleTimes("every year on November 27, 10 times, until November 27, 2030", "en-US")).toBe(
       "every year on November 27, 10 times, until November 27, 2030",
     );
+  });
+});
+
+describe("formatTime, formatShortDay", () => {
+  const at = Date.UTC(2026, 10, 27, 0, 54); // 6:24 in the morning in Kolkata
+
+  it("write a time in the reader's locale and zone", () => {
+    expect(formatTime(at, "Asia/Kolkata", "en-IN")).toBe("6:24 am");
+    expect(formatTime(at, "Asia/Kolkata", "en-US")).toBe("6:24 AM");
+    expect(formatTime(at, "Europe/Paris", "en-GB")).toBe("1:54");
+    expect(formatShortDay(at, "Asia/Kolkata", "en-US")).toBe("Fri, Nov 27");
+    expect(formatShortDay(at, "America/Los_Angeles", "en-GB")).toBe("Thu 26 Nov");
+  });
+
+  it("are the task list's: formatDue says the same time", () => {
+    expect(formatDue(new Date(at).toISOString(), new Date(at))).toBe(`Today ${formatTime(at)}`);
   });
 });

@@ -5,6 +5,35 @@
  */
 export const TIME_OPTIONS = { hour: "numeric", minute: "2-digit" } as const satisfies Intl.DateTimeFormatOptions;
 
+const DAY_OPTIONS = { weekday: "short", month: "short", day: "numeric" } as const satisfies Intl.DateTimeFormatOptions;
+
+// Building an Intl formatter is the slow part of formatting: one per (options, zone, locale).
+const cached = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(options: Intl.DateTimeFormatOptions, timeZone?: string, locale?: string): Intl.DateTimeFormat {
+  const key = `${locale ?? ""}|${timeZone ?? ""}|${JSON.stringify(options)}`;
+  let found = cached.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    cached.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * The time of day of `instant` as the app writes it: "6:24 AM" in en-US, "6:24 am" in en-IN,
+ * "06:24" in en-GB. On the wall clock of `timeZone` (the user's; the browser's when not given),
+ * in `locale` (the browser's when not given).
+ */
+export function formatTime(instant: Date | number, timeZone?: string, locale?: string): string {
+  return formatter(TIME_OPTIONS, timeZone, locale).format(instant);
+}
+
+/** The day of `instant` in short, as formatTime writes its time: "Fri, Nov 28" in en-US, "Fri 28 Nov" in en-GB. */
+export function formatShortDay(instant: Date | number, timeZone?: string, locale?: string): string {
+  return formatter(DAY_OPTIONS, timeZone, locale).format(instant);
+}
+
 /**
  * The server's rule in words with its 24-hour wall-clock times ("every Friday at 01:28") in
  * the app's style ("every Friday at 1:28 AM"). The times are already in the reader's zone (or

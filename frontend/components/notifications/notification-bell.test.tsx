@@ -154,7 +154,7 @@ describe("NotificationBell", () => {
     expect(fetchMock).toHaveBeenCalledWith("/api/notifications/n3/read", expect.objectContaining({ method: "POST" }));
   });
 
-  it("says a reminder without a due date once: “Reminder: <title>”, no line repeating the title", async () => {
+  it("says every reminder in one shape: “Reminder: <title>”, a line under it only to say when it is due", async () => {
     const systemNotification = vi.fn();
     vi.stubGlobal("Notification", Object.assign(systemNotification, { permission: "granted", requestPermission }));
     vi.spyOn(document, "hasFocus").mockReturnValue(false);
@@ -173,10 +173,15 @@ describe("NotificationBell", () => {
     expect(screen.queryByText(/'Water the plants'/)).toBeNull();
     expect(systemNotification).toHaveBeenCalledWith("Reminder: Water the plants", { body: undefined, tag: "n3" });
 
-    // A dated one keeps its title, and the line under it says when it is due.
+    // A dated one: the same heading, and the line under it says when it is due.
     act(() => FakeEventSource.all[0].deliver({ ...reminder, id: "n4", title: "Pay rent", due_at: "2026-11-26T12:00:00Z" }));
     await screen.findByRole("button", { name: "Notifications, 4 unread" });
-    expect(systemNotification).toHaveBeenLastCalledWith("Pay rent", { body: expect.stringMatching(/^(Was due|Due) /), tag: "n4" });
+    const dated = await screen.findByText("Reminder: Pay rent");
+    expect(dated.parentElement?.textContent).toMatch(/^Reminder: Pay rentWas due Thu, Nov 26 at 12:00 PM$/);
+    expect(systemNotification).toHaveBeenLastCalledWith("Reminder: Pay rent", {
+      body: "Was due Thu, Nov 26 at 12:00 PM",
+      tag: "n4",
+    });
 
     // The bell's list: the title alone, no second line repeating it.
     fireEvent.click(screen.getByRole("button", { name: "Notifications, 4 unread" }));
@@ -220,7 +225,11 @@ describe("NotificationBell", () => {
     const choices = within(popover).getByRole("group", { name: "Snooze “Pay rent” for" });
     expect(toggle.getAttribute("aria-controls")).toBe(choices.id);
     const options = within(choices).getAllByRole("button");
-    expect(options.map((o) => o.textContent)).toEqual(["10 minutes", "1 hour", "Tomorrow at 9:00 AM"]);
+    // Each choice says when it comes back: what it is over the time (the name reads both).
+    const [label, time] = [0, 1].map((line) => options.map((o) => o.children[line]?.textContent));
+    expect(label).toEqual(["10 minutes", "1 hour", expect.stringMatching(/^(This evening|In 3 hours)$/), "Tomorrow"]);
+    expect(time[3]).toBe("9:00 AM");
+    expect(options.map((o) => o.getAttribute("aria-label"))).toEqual(label.map((l, i) => `${l}, ${time[i]}`));
     expect(document.activeElement).toBe(options[0]); // on to the choices, from the keyboard too
 
     const before = Date.now();
@@ -246,7 +255,7 @@ describe("NotificationBell", () => {
     renderBell();
     fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
     fireEvent.click(screen.getByRole("button", { name: "Snooze “Call the bank”" }));
-    fireEvent.click(screen.getByRole("button", { name: "Tomorrow at 9:00 AM" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tomorrow, 9:00 AM" }));
     await screen.findByRole("button", { name: "Notifications, 1 unread" });
     const call = fetchMock.mock.calls.find(([url]) => String(url).endsWith("/n2/snooze"))!;
     const until = (JSON.parse(String(call[1]?.body)) as { until: string }).until;
@@ -255,13 +264,34 @@ describe("NotificationBell", () => {
     expect(await screen.findByText(/^Snoozed until tomorrow at 9:00 AM$/)).toBeTruthy();
   });
 
+  it("snoozes until later today: this evening at 18:00 when that is 2 hours away or more", async () => {
+    // 6:26 in the morning, after a night shift (the browser's zone is UTC in the tests).
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-27T06:26:00Z") });
+    onTestFinished(() => void vi.useRealTimers());
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+    fireEvent.click(screen.getByRole("button", { name: "Snooze “Pay rent”" }));
+    const choices = screen.getByRole("group", { name: "Snooze “Pay rent” for" });
+    expect(within(choices).getAllByRole("button").map((o) => o.getAttribute("aria-label"))).toEqual([
+      "10 minutes, 6:36 AM",
+      "1 hour, 7:26 AM",
+      "This evening, 6:00 PM",
+      "Tomorrow, 9:00 AM",
+    ]);
+    fireEvent.click(within(choices).getByRole("button", { name: "This evening, 6:00 PM" }));
+    await screen.findByRole("button", { name: "Notifications, 1 unread" });
+    const call = fetchMock.mock.calls.find(([url]) => String(url).endsWith("/n1/snooze"))!;
+    expect(JSON.parse(String(call[1]?.body))).toEqual({ until: "2026-11-27T18:00:00.000Z" });
+    expect(await screen.findByText("Snoozed until 6:00 PM")).toBeTruthy();
+  });
+
   it("closes the snooze choices on Escape without closing the panel, focus back on the button", async () => {
     renderBell();
     fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
     const toggle = screen.getByRole("button", { name: "Snooze “Pay rent”" });
     fireEvent.click(toggle);
     const choices = screen.getByRole("group", { name: "Snooze “Pay rent” for" });
-    fireEvent.keyDown(within(choices).getByRole("button", { name: "1 hour" }), { key: "Escape" });
+    fireEvent.keyDown(within(choices).getByRole("button", { name: /^1 hour, / }), { key: "Escape" });
     expect(screen.queryByRole("group", { name: "Snooze “Pay rent” for" })).toBeNull();
     expect(screen.getByRole("dialog", { name: "Notifications" })).toBeTruthy();
     expect(document.activeElement).toBe(toggle);
@@ -298,7 +328,7 @@ describe("NotificationBell", () => {
     renderBell();
     fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
     fireEvent.click(screen.getByRole("button", { name: "Snooze “Pay rent”" }));
-    fireEvent.click(screen.getByRole("button", { name: "1 hour" }));
+    fireEvent.click(screen.getByRole("button", { name: /^1 hour, / }));
     expect(await screen.findByText("Could not snooze the reminder")).toBeTruthy();
     await screen.findByRole("button", { name: "Notifications, 2 unread" });
     expect(within(screen.getByRole("dialog", { name: "Notifications" })).getByText("Pay rent")).toBeTruthy();
@@ -324,10 +354,11 @@ describe("NotificationBell", () => {
     const popover = screen.getByRole("dialog", { name: "Notifications" });
     fireEvent.click(within(popover).getByRole("button", { name: "Snooze “Pay rent”" }));
     const css = await tailwindCss(classesIn(popover));
-    for (const name of ["Snooze “Pay rent”", "Mark “Pay rent” read", "10 minutes", "1 hour", "Tomorrow at 9:00 AM"]) {
+    const choices = [/^10 minutes, /, /^1 hour, /, /^(This evening|In 3 hours), /, /^Tomorrow, /];
+    for (const name of ["Snooze “Pay rent”", "Mark “Pay rent” read", ...choices]) {
       const control = within(popover).getByRole("button", { name });
       expect(minSize(control, css, "height", true), `${name} on a touch screen`).toBeGreaterThanOrEqual(44);
-      if (!/^(Snooze|Mark)/.test(name)) continue;
+      if (typeof name !== "string") continue;
       expect(minSize(control, css, "width", true), `${name}'s width on a touch screen`).toBeGreaterThanOrEqual(44);
       expect(minSize(control, css, "height", false), `${name} with a mouse`).toBeGreaterThanOrEqual(24);
     }

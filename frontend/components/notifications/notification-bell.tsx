@@ -3,8 +3,10 @@
 /**
  * The bell: unread count, a popover list with mark-read and snooze, live from the server-sent
  * stream; a toast when a reminder fires, and a system notification too once the user allowed
- * them (asked from a button, never on load). Snoozing (10 minutes, 1 hour, tomorrow at 9:00 in
- * the browser's zone) reads the notification now; the server brings it back as a new one then.
+ * them (asked from a button, never on load). Snoozing (10 minutes, 1 hour, later today, tomorrow
+ * at 9:00, each with the time it comes back on the browser's clock) reads the notification now;
+ * the server brings it back as a new one then. Times are in the browser's locale and zone, as in
+ * the task list.
  */
 import { usePopoverDismiss } from "@/components/ui/use-popover-dismiss";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -28,11 +30,11 @@ import {
   snooze,
   pendingSnoozeText,
   snoozedText,
-  SNOOZE_OPTIONS,
+  snoozeChoices,
   taskHref,
   unreadKey,
   type AppNotification,
-  type SnoozeOption,
+  type SnoozeChoice,
   type SnoozeRequest,
 } from "./notifications";
 import { ApiError } from "@/lib/api";
@@ -158,7 +160,7 @@ export function NotificationBell() {
           }
         : undefined;
       const title = reminderTitle(notification);
-      const body = reminderText(notification);
+      const body = reminderText(notification, new Date(), browserTimeZone());
       toast({
         title,
         description: body || undefined,
@@ -208,10 +210,10 @@ export function NotificationBell() {
 
   // The row whose snooze choices are open (one at a time).
   const [snoozeOpen, setSnoozeOpen] = useState<string | null>(null);
-  const snoozeFrom = (id: string, option: SnoozeOption) => {
+  const snoozeFrom = (id: string, choice: SnoozeChoice) => {
     focusNeighbourOf(id);
     setSnoozeOpen(null);
-    snoozing.mutate({ id, request: option.request(new Date(), browserTimeZone()) });
+    snoozing.mutate({ id, request: choice.request });
   };
   const closeSnooze = (id: string) => {
     setSnoozeOpen(null);
@@ -237,6 +239,8 @@ export function NotificationBell() {
     (button ?? popover.current).focus();
   }, [shownList]);
 
+  const timeZone = browserTimeZone();
+  const choices = snoozeOpen === null ? [] : snoozeChoices(new Date(), timeZone);
   const count = unread.data?.length ?? 0;
   const badge = badgeText(count);
   const list = showAll ? all : unread;
@@ -327,7 +331,8 @@ export function NotificationBell() {
               <ul className="divide-y divide-border">
                 {list.data.map((notification) => {
                   const href = taskHref(notification);
-                  const snoozed = notification.read ? pendingSnoozeText(notification, new Date(), browserTimeZone()) : null;
+                  const snoozed = notification.read ? pendingSnoozeText(notification, new Date(), timeZone) : null;
+                  const due = reminderText(notification, new Date(), timeZone);
                   return (
                     <li key={notification.id} className={cn("flex gap-3 px-4 py-3", !notification.read && "bg-accent-soft/40")}>
                       <span
@@ -349,9 +354,7 @@ export function NotificationBell() {
                         ) : (
                           <p className="text-sm font-medium wrap-anywhere">{notification.title}</p>
                         )}
-                        {reminderText(notification) && (
-                          <p className="mt-0.5 text-sm text-muted wrap-anywhere">{reminderText(notification)}</p>
-                        )}
+                        {due && <p className="mt-0.5 text-sm text-muted wrap-anywhere">{due}</p>}
                         <p className="mt-1 text-xs text-muted">
                           <time dateTime={notification.created_at}>{relativeTime(notification.created_at)}</time>
                           {notification.read && " · read"}
@@ -372,17 +375,20 @@ export function NotificationBell() {
                               event.nativeEvent.stopImmediatePropagation();
                               closeSnooze(notification.id);
                             }}
-                            className="mt-2 flex flex-wrap gap-1.5"
+                            className="mt-2 grid grid-cols-2 gap-1.5"
                           >
-                            {SNOOZE_OPTIONS.map((option, index) => (
+                            {/* Two to a line, each its label over its time: four fit a 390 px phone. */}
+                            {choices.map((choice, index) => (
                               <button
-                                key={option.label}
+                                key={choice.label}
                                 type="button"
                                 autoFocus={index === 0}
-                                onClick={() => snoozeFrom(notification.id, option)}
-                                className="rounded-full border border-border px-2.5 py-1 text-xs font-medium text-text hover:bg-surface-2 touch:min-h-11 touch:px-3.5"
+                                aria-label={`${choice.label}, ${choice.time}`}
+                                onClick={() => snoozeFrom(notification.id, choice)}
+                                className="flex min-w-0 flex-col items-start rounded-lg border border-border px-2.5 py-1 text-left text-xs hover:bg-surface-2 touch:min-h-11 touch:px-3"
                               >
-                                {option.label}
+                                <span className="font-medium text-text">{choice.label}</span>
+                                <span className="text-muted">{choice.time}</span>
                               </button>
                             ))}
                           </div>

@@ -11,7 +11,9 @@ import {
   reconnectDelay,
   snooze,
   snoozedText,
-  SNOOZE_OPTIONS,
+  snoozeChoices,
+  laterToday,
+  minutesFrom,
   tomorrowMorning,
   upsert,
   type AppNotification,
@@ -87,6 +89,13 @@ describe("toNotification", () => {
     expect(at("soon")).toBeNull();
   });
 
+  it("says it in the reader's locale, as the task list does", () => {
+    const now = new Date("2026-11-27T00:30:00Z"); // 6:00 AM in Kolkata
+    const later = { ...note("n1", "2026-11-27T00:20:00Z", true), snoozed_until: "2026-11-27T00:54:00Z" };
+    expect(pendingSnoozeText(later, now, "Asia/Kolkata", "en-IN")).toBe("Snoozed until 6:24 am");
+    expect(pendingSnoozeText(later, now, "Asia/Kolkata", "en-GB")).toBe("Snoozed until 6:24");
+  });
+
   it("refuses what has no id or time, and odd values", () => {
     expect(toNotification({ created_at: "2026-01-01T00:00:00Z" })).toBeNull();
     expect(toNotification({ id: "", created_at: "2026-01-01T00:00:00Z" })).toBeNull();
@@ -144,6 +153,13 @@ describe("reminderText", () => {
     expect(reminderText(due("2026-11-26T23:30:00Z"), now, "Asia/Tokyo")).toBe("Due tomorrow at 8:30 AM");
   });
 
+  it("writes the time and the day in the reader's locale (the task list's formatter)", () => {
+    const early = new Date("2026-11-26T00:40:00Z"); // 6:10 AM in Kolkata
+    expect(reminderText(due("2026-11-26T00:54:00Z"), early, "Asia/Kolkata", "en-IN")).toBe("Due today at 6:24 am");
+    expect(reminderText(due("2026-11-28T16:00:00Z"), now, "Europe/Paris", "en-GB")).toBe("Due Sat 28 Nov at 17:00");
+    expect(reminderText(due("2026-11-27T08:00:00Z"), now, "Europe/Paris", "en-US")).toBe("Due tomorrow at 9:00 AM");
+  });
+
   it("says nothing under the title without a due time (the server's message would repeat the title)", () => {
     expect(reminderText(due(null), now, "Europe/Paris")).toBe("");
   });
@@ -152,11 +168,8 @@ describe("reminderText", () => {
 describe("reminderTitle", () => {
   const note2 = (due_at: string | null) => ({ ...note("a", "2026-11-26T01:00:00Z"), title: "Buy milk", due_at });
 
-  it("is the task's title when a line under it says when it is due", () => {
-    expect(reminderTitle(note2("2026-11-26T02:06:00Z"))).toBe("Buy milk");
-  });
-
-  it("says it is a reminder when there is no due date to say", () => {
+  it("is one shape for every reminder, with a due time or without", () => {
+    expect(reminderTitle(note2("2026-11-26T02:06:00Z"))).toBe("Reminder: Buy milk");
     expect(reminderTitle(note2(null))).toBe("Reminder: Buy milk");
   });
 });
@@ -277,14 +290,45 @@ describe("snooze", () => {
     );
   });
 
-  it("offers 10 minutes, 1 hour and tomorrow morning, each one request of the API's shape", () => {
-    const now = new Date("2026-11-27T15:35:00Z");
-    expect(SNOOZE_OPTIONS.map((o) => o.label)).toEqual(["10 minutes", "1 hour", "Tomorrow at 9:00 AM"]);
-    expect(SNOOZE_OPTIONS.map((o) => o.request(now, "Europe/Paris"))).toEqual([
-      { minutes: 10 },
-      { minutes: 60 },
-      { until: "2026-11-28T08:00:00.000Z" },
+  it("offers 10 minutes, 1 hour, later today and tomorrow morning, each with its time and one request of the API's shape", () => {
+    // The night-shift nurse at 6:26 in the morning: this evening, not tomorrow's 9:00 27 h on.
+    const dawn = new Date("2026-11-27T00:56:00Z"); // 6:26 AM in Kolkata
+    expect(snoozeChoices(dawn, "Asia/Kolkata", "en-US")).toEqual([
+      { label: "10 minutes", time: "6:36 AM", request: { minutes: 10 } },
+      { label: "1 hour", time: "7:26 AM", request: { minutes: 60 } },
+      { label: "This evening", time: "6:00 PM", request: { until: "2026-11-27T12:30:00.000Z" } },
+      { label: "Tomorrow", time: "9:00 AM", request: { until: "2026-11-28T03:30:00.000Z" } },
     ]);
+    // In the reader's locale.
+    expect(snoozeChoices(dawn, "Asia/Kolkata", "en-IN").map((c) => c.time)).toEqual(["6:36 am", "7:26 am", "6:00 pm", "9:00 am"]);
+    expect(snoozeChoices(dawn, "Asia/Kolkata", "en-GB").map((c) => c.time)).toEqual(["6:36", "7:26", "18:00", "9:00"]);
+  });
+
+  it("shows the minute a snooze comes back in: the start of the one on or after now + its length, as the server has it", () => {
+    // User test: "10 minutes" at 6:26:40 said 6:36 and came back 40 s into that minute.
+    const clicked = new Date("2026-11-27T06:26:40.500Z");
+    expect(snoozeChoices(clicked, "UTC", "en-US").map((c) => c.time)).toEqual(["6:37 AM", "7:27 AM", "6:00 PM", "9:00 AM"]);
+    expect(minutesFrom(clicked, 10).toISOString()).toBe("2026-11-27T06:37:00.000Z");
+    expect(minutesFrom(new Date("2026-11-27T06:26:00Z"), 10).toISOString()).toBe("2026-11-27T06:36:00.000Z");
+    expect(laterToday(new Date("2026-11-27T16:30:10Z"), "UTC").at.toISOString()).toBe("2026-11-27T19:31:00.000Z");
+  });
+
+  it("later today is 18:00 while that is 2 hours away or more, else 3 hours from now", () => {
+    const paris = (iso: string) => laterToday(new Date(iso), "Europe/Paris");
+    expect(paris("2026-11-27T14:59:00Z")).toMatchObject({ label: "This evening", request: { until: "2026-11-27T17:00:00.000Z" } });
+    expect(paris("2026-11-27T15:00:00Z")).toMatchObject({ label: "This evening", request: { until: "2026-11-27T17:00:00.000Z" } });
+    // 16:01 in Paris: 18:00 is less than 2 hours away.
+    expect(paris("2026-11-27T15:01:00Z")).toMatchObject({ label: "In 3 hours", request: { minutes: 180 } });
+    expect(paris("2026-11-27T15:01:00Z").at.toISOString()).toBe("2026-11-27T18:01:00.000Z");
+    // Late at night it runs past midnight; the choice's time says so.
+    const night = snoozeChoices(new Date("2026-11-27T22:30:00Z"), "Europe/Paris", "en-US")[2];
+    expect(night).toEqual({ label: "In 3 hours", time: "2:30 AM", request: { minutes: 180 } });
+  });
+
+  it("says until when in the reader's locale", () => {
+    const now = new Date("2026-11-27T00:30:00Z");
+    expect(snoozedText("2026-11-27T00:54:00Z", now, "Asia/Kolkata", "en-IN")).toBe("Snoozed until 6:24 am");
+    expect(snoozedText("2026-12-01T09:00:00Z", now, "UTC", "en-GB")).toBe("Snoozed until Tue 1 Dec at 9:00");
   });
 
   it("says until when, in the reader's zone", () => {

@@ -6,6 +6,7 @@
  * ["notifications", "all"].
  */
 import { api, ApiError } from "@/lib/api";
+import { formatShortDay, formatTime } from "@/lib/time";
 import { addDays, wallClock, zonedTimeToUtc } from "@/lib/zoned-time";
 
 export interface AppNotification {
@@ -63,13 +64,24 @@ export function markRead(id: string): Promise<unknown> {
 /** The body of POST /api/notifications/{id}/snooze: exactly one of the two. */
 export type SnoozeRequest = { minutes: number } | { until: string };
 
-export interface SnoozeOption {
-  /** What the control says: "10 minutes", "1 hour", "Tomorrow at 9:00 AM". */
+/**
+ * One of a reminder's snooze choices, resolved for now: what it is and when it comes back,
+ * as the reader's clock shows it ("Tomorrow", "9:00 AM"), and the request that asks for it.
+ */
+export interface SnoozeChoice {
+  /** "10 minutes", "1 hour", "This evening" or "In 3 hours", "Tomorrow". */
   label: string;
-  request: (now: Date, timeZone: string) => SnoozeRequest;
+  /** When it comes back on the reader's clock, in the reader's locale: "6:36 AM". */
+  time: string;
+  request: SnoozeRequest;
 }
 
 const TOMORROW_HOUR = 9;
+/** "Later today" is this evening at 18:00, when that is at least LATER_AT_LEAST away. */
+const EVENING_HOUR = 18;
+const LATER_AT_LEAST_MS = 2 * 3_600_000;
+/** Otherwise (after 16:00, or at night) it is this many minutes from now. */
+const LATER_MINUTES = 3 * 60;
 
 /** 9:00 tomorrow on the wall clock of `timeZone` (the user's), as an instant. */
 export function tomorrowMorning(now: Date, timeZone: string): Date {
@@ -78,15 +90,41 @@ export function tomorrowMorning(now: Date, timeZone: string): Date {
   return zonedTimeToUtc(next.year, next.month, next.day, TOMORROW_HOUR, 0, timeZone);
 }
 
-export const SNOOZE_OPTIONS: readonly SnoozeOption[] = [
-  { label: "10 minutes", request: () => ({ minutes: 10 }) },
-  { label: "1 hour", request: () => ({ minutes: 60 }) },
-  {
-    label: "Tomorrow at 9:00 AM",
-    request: (now, timeZone) => ({ until: tomorrowMorning(now, timeZone).toISOString() }),
-  },
-];
+/**
+ * When a snooze of `minutes` made at `now` comes back: the start of the minute on or after
+ * now + minutes, as the server rounds it (notification-service, domain/snooze.py), so the time a
+ * choice shows is the minute it comes back in, to the second.
+ */
+export function minutesFrom(now: Date, minutes: number): Date {
+  const end = now.getTime() + minutes * 60_000;
+  return new Date(Math.ceil(end / 60_000) * 60_000);
+}
 
+/**
+ * "Later today": 18:00 today on the wall clock of `timeZone` when that is two hours away or
+ * more (at 6:26 in the morning, after a night shift, it is 18:00, not tomorrow's 9:00 27 hours
+ * on); otherwise, from 16:00 on and through the night, three hours from now.
+ */
+export function laterToday(now: Date, timeZone: string): { label: string; at: Date; request: SnoozeRequest } {
+  const today = wallClock(now, timeZone);
+  const evening = zonedTimeToUtc(today.year, today.month, today.day, EVENING_HOUR, 0, timeZone);
+  if (evening.getTime() - now.getTime() >= LATER_AT_LEAST_MS) {
+    return { label: "This evening", at: evening, request: { until: evening.toISOString() } };
+  }
+  return { label: "In 3 hours", at: minutesFrom(now, LATER_MINUTES), request: { minutes: LATER_MINUTES } };
+}
+
+/** The snooze choices at `now` for a reader in `timeZone`, soonest first, each with its time. */
+export function snoozeChoices(now: Date, timeZone: string, locale?: string): SnoozeChoice[] {
+  const inMinutes = (label: string, minutes: number) => ({ label, at: minutesFrom(now, minutes), request: { minutes } });
+  const tomorrow = tomorrowMorning(now, timeZone);
+  return [
+    inMinutes("10 minutes", 10),
+    inMinutes("1 hour", 60),
+    laterToday(now, timeZone),
+    { label: "Tomorrow", at: tomorrow, request: { until: tomorrow.toISOString() } },
+  ].map(({ label, at, request }) => ({ label, time: formatTime(at, timeZone, locale), request }));
+}
 
 export interface Snoozed {
   notification: AppNotification | null;
@@ -109,22 +147,22 @@ export async function snooze(id: string, request: SnoozeRequest): Promise<Snooze
  * The toast after a snooze, in the reader's time: "Snoozed until 3:45 PM", "Snoozed until
  * tomorrow at 9:00 AM", "Snoozed until Fri, Nov 28 at 9:00 AM".
  */
-export function snoozedText(until: string, now = new Date(), timeZone?: string): string {
+export function snoozedText(until: string, now = new Date(), timeZone?: string, locale?: string): string {
   const at = new Date(until);
   if (Number.isNaN(at.getTime())) return "Snoozed";
-  const time = at.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone });
-  const tomorrow = new Date(now.getTime() + 86_400_000);
-  if (dayKey(at, timeZone) === dayKey(now, timeZone)) return `Snoozed until ${time}`;
-  if (dayKey(at, timeZone) === dayKey(tomorrow, timeZone)) return `Snoozed until tomorrow at ${time}`;
-  const day = at.toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", timeZone });
-  return `Snoozed until ${day} at ${time}`;
+  return `Snoozed until ${dayAndTime(at, now, timeZone, locale)}`;
 }
 
 /** "Snoozed until 3:45 PM" while a snooze is still ahead; null when there is none, or it came back. */
-export function pendingSnoozeText(notification: AppNotification, now = new Date(), timeZone?: string): string | null {
+export function pendingSnoozeText(
+  notification: AppNotification,
+  now = new Date(),
+  timeZone?: string,
+  locale?: string,
+): string | null {
   const until = notification.snoozed_until;
   if (!until || !(new Date(until).getTime() > now.getTime())) return null;
-  return snoozedText(until, now, timeZone);
+  return snoozedText(until, now, timeZone, locale);
 }
 
 function newestFirst(a: AppNotification, b: AppNotification): number {
@@ -189,18 +227,30 @@ function dayKey(date: Date, timeZone?: string): string {
   return date.toLocaleDateString("en-CA", { timeZone });
 }
 
+/**
+ * A time in the reader's own words (formatTime, formatShortDay: the locale and zone the task
+ * list uses): "3:45 PM", "tomorrow at 9:00 AM", "Fri, Nov 28 at 9:00 AM"; with `today`, that
+ * day says "today at 3:45 PM".
+ */
+function dayAndTime(at: Date, now: Date, timeZone?: string, locale?: string, today = ""): string {
+  const time = formatTime(at, timeZone, locale);
+  if (dayKey(at, timeZone) === dayKey(now, timeZone)) return today ? `${today} at ${time}` : time;
+  if (dayKey(at, timeZone) === dayKey(new Date(now.getTime() + 86_400_000), timeZone)) return `tomorrow at ${time}`;
+  return `${formatShortDay(at, timeZone, locale)} at ${time}`;
+}
+
 function dueDate(notification: AppNotification): Date | null {
   const due = notification.due_at ? new Date(notification.due_at) : null;
   return due && !Number.isNaN(due.getTime()) ? due : null;
 }
 
 /**
- * A reminder's heading where it stands alone (the toast, the system notification): the task's
- * title, with a line under it saying when it is due (reminderText). A task without a due date
- * has no such line, so its heading says what it is: "Reminder: Buy milk".
+ * A reminder's heading where it stands alone (the toast, the system notification), one shape
+ * for every reminder: "Reminder: Buy milk". A task with a due time has a line under it saying
+ * when (reminderText), as in the bell's list.
  */
 export function reminderTitle(notification: AppNotification): string {
-  return dueDate(notification) ? notification.title : `Reminder: ${notification.title}`;
+  return `Reminder: ${notification.title}`;
 }
 
 /**
@@ -210,19 +260,11 @@ export function reminderTitle(notification: AppNotification): string {
  * for the due time arrives a few seconds after it: until the due time is a minute behind (or
  * while the clock still shows its minute) that is "Due now", not "Was due today at 5:38 PM".
  */
-export function reminderText(notification: AppNotification, now = new Date(), timeZone?: string): string {
+export function reminderText(notification: AppNotification, now = new Date(), timeZone?: string, locale?: string): string {
   const due = dueDate(notification);
   if (!due) return "";
   const late = now.getTime() - due.getTime();
   const sameMinute = Math.floor(due.getTime() / 60_000) === Math.floor(now.getTime() / 60_000);
   if (sameMinute || (late >= 0 && late < 60_000)) return "Due now";
-  const time = due.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone });
-  const tomorrow = new Date(now.getTime() + 86_400_000);
-  const day =
-    dayKey(due, timeZone) === dayKey(now, timeZone)
-      ? "today"
-      : dayKey(due, timeZone) === dayKey(tomorrow, timeZone)
-        ? "tomorrow"
-        : due.toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", timeZone });
-  return `${due < now ? "Was due" : "Due"} ${day} at ${time}`;
+  return `${due < now ? "Was due" : "Due"} ${dayAndTime(due, now, timeZone, locale, "today")}`;
 }

@@ -50,6 +50,20 @@ def test_minutes_from_now() -> None:
     assert snoozed_until(MAX_MINUTES, None, NOW) == NOW + timedelta(days=7)
 
 
+def test_minutes_end_at_the_start_of_the_minute_the_web_shows() -> None:
+    # User test: "10 minutes" at 6:26:40 said "Snoozed until 6:36 AM" and came back at 6:36:40,
+    # 25-50 s after the minute shown. Now at 6:37:00: the start of a minute, at least 10 minutes on.
+    clicked = datetime(2026, 11, 27, 6, 26, 40, 512_000, tzinfo=UTC)
+    assert snoozed_until(10, None, clicked) == datetime(2026, 11, 27, 6, 37, tzinfo=UTC)
+    assert snoozed_until(60, None, clicked) == datetime(2026, 11, 27, 7, 27, tzinfo=UTC)
+    # Never shorter than asked: 1 minute asked at 23:59:59.999999 is 00:01, not 00:00.
+    last = datetime(2026, 11, 27, 23, 59, 59, 999_999, tzinfo=UTC)
+    assert snoozed_until(1, None, last) == datetime(2026, 11, 28, 0, 1, tzinfo=UTC)
+    # A chosen `until` is kept as it is, to the microsecond.
+    chosen = datetime(2026, 11, 27, 15, 45, 30, 250_000, tzinfo=UTC)
+    assert snoozed_until(None, "2026-11-27T15:45:30.250Z", NOW) == chosen
+
+
 def test_until_any_offset_in_the_future_within_a_week() -> None:
     assert snoozed_until(None, "2026-11-27T15:45:00Z", NOW) == UNTIL
     assert snoozed_until(None, "2026-11-27T16:45:00+01:00", NOW) == UNTIL
@@ -303,12 +317,14 @@ def client(user: str = "ada") -> AsyncClient:
 
 async def test_snooze_route_answers_the_notification_and_snoozed_until(routes: World) -> None:
     async with client() as ada:
+        asked = datetime.now(UTC)
         r = await ada.post(f"/api/notifications/{ORIGINAL}/snooze", json={"minutes": 10})
         assert r.status_code == 200, r.text
         body = r.json()
         assert body["id"] == ORIGINAL and body["read"] is True and "user_id" not in body
         until = datetime.fromisoformat(body["snoozed_until"])
-        assert timedelta(minutes=9) < until - datetime.now(UTC) <= timedelta(minutes=10)
+        assert timedelta(minutes=10) <= until - asked < timedelta(minutes=11, seconds=1)
+        assert (until.second, until.microsecond) == (0, 0)
         assert routes.jobs.scheduled[-1]["due_time"] == body["snoozed_until"]
 
         at = iso(datetime.now(UTC) + timedelta(hours=2))

@@ -22,17 +22,28 @@ class SnoozeInvalid(ValueError):
         self.fields = fields
 
 
+def whole_minute_from(moment: datetime) -> datetime:
+    """`moment` if it is on a whole minute, else the start of the next one."""
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + timedelta(minutes=1)
+
+
 def snoozed_until(minutes: int | None, until: str | None, now: datetime) -> datetime:
     """When the snoozed notification comes back: `minutes` from now or at `until` (an ISO
     8601 time with an offset, in the future, at most 7 days away); exactly one of the two.
-    The schema has already checked that minutes is an integer in 1..MAX_MINUTES."""
+    The schema has already checked that minutes is an integer in 1..MAX_MINUTES.
+
+    `minutes` ends at the start of a minute, as a reminder set for a time does: the web says
+    "Snoozed until 6:37 AM" (hours and minutes), so a snooze made at 6:26:40 for 10 minutes
+    comes back at 6:37:00, not 40 s into that minute. At least `minutes`, under one more.
+    `until` is kept to the microsecond: the caller chose that instant."""
     if minutes is not None and until is not None:
         both = "give either minutes or until, not both"
         raise SnoozeInvalid({"minutes": both, "until": both})
     if minutes is not None:
         if not 1 <= minutes <= MAX_MINUTES:
             raise SnoozeInvalid({"minutes": f"must be between 1 and {MAX_MINUTES}"})
-        return now + timedelta(minutes=minutes)
+        return whole_minute_from(now + timedelta(minutes=minutes))
     if until is None:
         raise SnoozeInvalid({"minutes": f"give minutes (1..{MAX_MINUTES}) or until (an ISO 8601 time)"})
     try:
