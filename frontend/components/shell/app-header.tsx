@@ -26,11 +26,15 @@ const nav = [
 
 const onScreen = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
 
-/** g then t: Tasks, g then d: the Dashboard (as their links do; nothing on the screen itself). */
-function useGoToKeys(pathname: string) {
+/**
+ * g then t: Tasks, g then d: the Dashboard (as their links do; nothing on the screen itself). The
+ * screen is the address's when the key comes: just after a navigation the rendered pathname can
+ * still be the last screen's ("g d", then at once "g t" did nothing).
+ */
+function useGoToKeys() {
   const router = useRouter();
   const goTo = (href: string) => () => {
-    if (!onScreen(pathname, href)) router.push(href);
+    if (!onScreen(window.location.pathname, href)) router.push(href);
   };
   useHotkeys(Object.fromEntries(nav.map(({ href, keys }) => [keys, goTo(href)])));
 }
@@ -219,7 +223,7 @@ function UserMenu({ user }: { user: ShellUser }) {
 
 export function AppHeader({ user, bell, assistant }: { user: ShellUser; bell: ReactNode; assistant: ReactNode }) {
   const pathname = usePathname();
-  useGoToKeys(pathname);
+  useGoToKeys();
   return (
     <>
       <header className="sticky top-0 z-30 border-b border-border bg-surface">

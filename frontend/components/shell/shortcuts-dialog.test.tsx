@@ -31,6 +31,7 @@ afterEach(() => {
 
 function renderScreen(pathname: string) {
   route.pathname = pathname;
+  window.history.replaceState(null, "", pathname); // the address, which the g keys read
   render(
     <QueryClientProvider client={new QueryClient()}>
       <AppHeader user={{ name: "Robin Tester", email: "robin@example.com" }} bell={null} assistant={null} />
@@ -133,6 +134,15 @@ describe("g then a letter: to another screen by keyboard (user test: 10 Shift+Ta
     press("g", document.body);
     press("t", document.body);
     expect(router.push).not.toHaveBeenCalled();
+  });
+
+  it("goes by the address when the key comes: just after a navigation the rendered screen may still be the last one", () => {
+    // Rendered as /tasks, the address already /dashboard (the e2e's "g d" then at once "g t").
+    renderScreen("/tasks");
+    window.history.replaceState(null, "", "/dashboard");
+    press("g", document.body);
+    press("t", document.body);
+    expect(router.push.mock.calls).toEqual([["/tasks"]]);
   });
 
   it("lets the other keys through after g (g then ? still lists the keys)", () => {
