@@ -90,13 +90,12 @@ describe("NotificationBell in the browser's locale", () => {
 
     fireEvent.click(within(popover).getByRole("button", { name: "Snooze “Pay rent”" }));
     const choices = within(popover).getByRole("group", { name: "Snooze “Pay rent” for" });
-    expect(within(choices).getAllByRole("button").map((choice) => choice.getAttribute("aria-label"))).toEqual([
-      "10 minutes, 6:20 am",
-      "1 hour, 7:10 am",
-      "This evening, 6:00 pm",
-      "Tomorrow, 9:00 am",
-    ]);
-    fireEvent.click(within(choices).getByRole("button", { name: "1 hour, 7:10 am" }));
+    expect(
+      ["10 minutes 6:20 am", "1 hour 7:10 am", "This evening 6:00 pm", "Tomorrow 9:00 am"].map((name) =>
+        within(choices).getByRole("button", { name }),
+      ),
+    ).toEqual(within(choices).getAllByRole("button"));
+    fireEvent.click(within(choices).getByRole("button", { name: "1 hour 7:10 am" }));
     expect(await screen.findByText("Snoozed until 7:10 am")).toBeTruthy();
 
     act(() =>
