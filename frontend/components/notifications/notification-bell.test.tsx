@@ -254,6 +254,9 @@ describe("NotificationBell", () => {
   });
 
   it("snoozes until tomorrow at 9:00 in the browser's zone", async () => {
+    // In the afternoon: said in the night (before 5:00) the morning choice is this morning's.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-27T15:26:00Z") });
+    onTestFinished(() => void vi.useRealTimers());
     renderBell();
     fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
     fireEvent.click(screen.getByRole("button", { name: "Snooze “Call the bank”" }));

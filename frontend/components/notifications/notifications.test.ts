@@ -15,6 +15,7 @@ import {
   laterToday,
   minutesFrom,
   tomorrowMorning,
+  nextMorning,
   upsert,
   type AppNotification,
 } from "./notifications";
@@ -302,6 +303,20 @@ describe("snooze", () => {
     // In the reader's locale.
     expect(snoozeChoices(dawn, "Asia/Kolkata", "en-IN").map((c) => c.time)).toEqual(["6:36 am", "7:26 am", "6:00 pm", "9:00 am"]);
     expect(snoozeChoices(dawn, "Asia/Kolkata", "en-GB").map((c) => c.time)).toEqual(["6:36", "7:26", "18:00", "9:00"]);
+  });
+
+  it("offers this morning's 9:00 in the night, not the next day's, soonest first", () => {
+    // 00:30 in Paris: "Tomorrow 9:00" was 9:00 on the 29th, 32 hours on.
+    const night = new Date("2026-11-27T23:30:00Z");
+    expect(snoozeChoices(night, "Europe/Paris", "en-US")).toEqual([
+      { label: "10 minutes", time: "12:40 AM", request: { minutes: 10 } },
+      { label: "1 hour", time: "1:30 AM", request: { minutes: 60 } },
+      { label: "This morning", time: "9:00 AM", request: { until: "2026-11-28T08:00:00.000Z" } },
+      { label: "This evening", time: "6:00 PM", request: { until: "2026-11-28T17:00:00.000Z" } },
+    ]);
+    // Guards: from 5:00 on it is tomorrow's (the nurse at 6:26 going to sleep); at 4:59 still this morning's.
+    expect(nextMorning(new Date("2026-11-28T04:00:00Z"), "Europe/Paris")).toMatchObject({ label: "Tomorrow", request: { until: "2026-11-29T08:00:00.000Z" } });
+    expect(nextMorning(new Date("2026-11-28T03:59:00Z"), "Europe/Paris")).toMatchObject({ label: "This morning", request: { until: "2026-11-28T08:00:00.000Z" } });
   });
 
   it("shows the minute a snooze comes back in: the start of the one on or after now + its length, as the server has it", () => {

@@ -69,7 +69,7 @@ export type SnoozeRequest = { minutes: number } | { until: string };
  * as the reader's clock shows it ("Tomorrow", "9:00 AM"), and the request that asks for it.
  */
 export interface SnoozeChoice {
-  /** "10 minutes", "1 hour", "This evening" or "In 3 hours", "Tomorrow". */
+  /** "10 minutes", "1 hour", "This evening" or "In 3 hours", "Tomorrow" or "This morning". */
   label: string;
   /** When it comes back on the reader's clock, in the reader's locale: "6:36 AM". */
   time: string;
@@ -114,16 +114,28 @@ export function laterToday(now: Date, timeZone: string): { label: string; at: Da
   return { label: "In 3 hours", at: minutesFrom(now, LATER_MINUTES), request: { minutes: LATER_MINUTES } };
 }
 
+/** Before this hour on the reader's clock the night is still on: its morning is today's. */
+const NIGHT_ENDS_HOUR = 5;
+
+/**
+ * The morning choice: 9:00 tomorrow, or said in the night (before 5:00) this morning's 9:00,
+ * "This morning" (at 00:30, "Tomorrow" was 9:00 the day after, 32 hours on).
+ */
+export function nextMorning(now: Date, timeZone: string): { label: string; at: Date; request: SnoozeRequest } {
+  const today = wallClock(now, timeZone);
+  const at =
+    today.hour < NIGHT_ENDS_HOUR
+      ? zonedTimeToUtc(today.year, today.month, today.day, TOMORROW_HOUR, 0, timeZone)
+      : tomorrowMorning(now, timeZone);
+  return { label: today.hour < NIGHT_ENDS_HOUR ? "This morning" : "Tomorrow", at, request: { until: at.toISOString() } };
+}
+
 /** The snooze choices at `now` for a reader in `timeZone`, soonest first, each with its time. */
 export function snoozeChoices(now: Date, timeZone: string, locale?: string): SnoozeChoice[] {
   const inMinutes = (label: string, minutes: number) => ({ label, at: minutesFrom(now, minutes), request: { minutes } });
-  const tomorrow = tomorrowMorning(now, timeZone);
-  return [
-    inMinutes("10 minutes", 10),
-    inMinutes("1 hour", 60),
-    laterToday(now, timeZone),
-    { label: "Tomorrow", at: tomorrow, request: { until: tomorrow.toISOString() } },
-  ].map(({ label, at, request }) => ({ label, time: formatTime(at, timeZone, locale), request }));
+  return [inMinutes("10 minutes", 10), inMinutes("1 hour", 60), laterToday(now, timeZone), nextMorning(now, timeZone)]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map(({ label, at, request }) => ({ label, time: formatTime(at, timeZone, locale), request }));
 }
 
 export interface Snoozed {
