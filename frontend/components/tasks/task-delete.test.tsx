@@ -4,7 +4,7 @@
  * API has no undelete) where it was, and keyboard focus stays in the list throughout.
  */
 import { QueryClient } from "@tanstack/react-query";
-import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
 import { deleteToast, focusAfterDelete, keepInPlace, VIEW_STORAGE_KEY } from "./tasks-view";
@@ -332,7 +332,7 @@ describe("deleting a task from the edit drawer", () => {
   });
 
   it("withdraws the Undo when the server refuses the delete (the task is back, nothing to undo)", async () => {
-    renderTasks();
+    const queryClient = renderTasks();
     await screen.findByText("3 tasks");
     refuseDelete = true;
     const row = rowOf("Pay rent");
@@ -344,6 +344,15 @@ describe("deleting a task from the edit drawer", () => {
     await screen.findByText("“Pay rent” was not deleted");
     await vi.waitFor(() => expect(screen.queryByRole("button", { name: "Undo" })).toBeNull());
     expect(created).toEqual([]);
+    // Focus is on its row, still there; no "after the delete" focus is left waiting to fire
+    // when the row leaves later for another reason (completed elsewhere, filtered out).
+    await vi.waitFor(() => expect(focusedTitle()).toBe("Pay rent. Open details"));
+    rowOf("Call mom").focus();
+    stored = stored.filter((t) => t.title !== "Pay rent");
+    await act(() => queryClient.invalidateQueries());
+    await vi.waitFor(() => expect(titles()).not.toContain("Pay rent. Open details"));
+    await frames();
+    expect(focusedTitle()).toBe("Call mom. Open details");
   });
 });
 

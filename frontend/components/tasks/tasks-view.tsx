@@ -658,8 +658,15 @@ function TasksScreen({
         // lists refetched by now (the mutation's onSettled comes first). Not over another task
         // opened meanwhile, away from a field being typed in, or once the screen has gone.
         const typing = isTypingTarget(document.activeElement);
-        if (!(error instanceof ApiError && error.status === 412) || openRef.current || typing || !onScreen.current) return;
-        // Closed again, focus goes to its row (not the one after it, where the delete put it).
+        if (!onScreen.current) return;
+        // The row stays: focus goes to it, not to the one after it where the delete was to put it
+        // (nor later, once the row leaves for another reason: completed elsewhere, filtered out).
+        // Not away from a field being typed in meanwhile, nor from a task opened meanwhile.
+        setFocusTarget((current) =>
+          current?.kind === "after-delete" && current.deleted === task.id ? (typing ? null : { kind: "restored", id: task.id }) : current,
+        );
+        if (!(error instanceof ApiError && error.status === 412) || openRef.current || typing) return;
+        // Closed again, focus goes to its row.
         setFocusTarget({ kind: "restored", id: task.id });
         openTask(task);
       });
