@@ -69,3 +69,13 @@ def local(value: str | None, zone: ZoneInfo = BERLIN) -> str | None:
     if value is None:
         return None
     return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(zone).strftime("%a %d %b %H:%M")
+
+
+def local_dues(fake: FakeTasks) -> dict[str, str | None]:
+    """Each task's title and its due time as local() says it."""
+    return {t["title"]: local(t["due_at"]) for t in fake.tasks.values()}
+
+
+def week_of(monday: datetime) -> tuple[datetime, datetime]:
+    """The (due_after, due_before) window of the calendar week starting `monday` at 00:00."""
+    return monday - timedelta(seconds=1), monday + timedelta(days=7)

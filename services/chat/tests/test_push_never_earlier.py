@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from chat_service.domain.parse import parse
 from tests.conftest import FakeTasks
-from tests.talk import FRIDAY, Talk, local
+from tests.talk import FRIDAY, Talk, local_dues
 
 ACME = {
     "Acme: brief": "2026-11-27T16:00:00Z",  # today 17:00
@@ -30,10 +30,6 @@ def seed(fake: FakeTasks, titles: Any = ACME) -> None:
     fake.seed("alice", title="Other", due_at="2026-11-28T09:00:00Z")
 
 
-def dues(fake: FakeTasks) -> dict[str, str | None]:
-    return {t["title"]: local(t["due_at"]) for t in fake.tasks.values()}
-
-
 async def test_the_reported_push_moves_this_calendar_weeks_tasks_only(fake: FakeTasks) -> None:
     seed(fake)
     answer = await Talk(fake).say("push everything for Acme that's due this week to next monday")
@@ -41,7 +37,7 @@ async def test_the_reported_push_moves_this_calendar_weeks_tasks_only(fake: Fake
         "Moved 4 tasks tagged Acme due this week (Mon, Nov 23 \u2013 Sun, Nov 29) to Monday, Nov 30, "
         "keeping their times: "
     )
-    assert dues(fake) == {
+    assert local_dues(fake) == {
         "Acme: brief": "Mon 30 Nov 17:00",
         "Acme: invoice": "Mon 30 Nov 10:00",
         "Acme: review": "Mon 30 Nov 10:00",
@@ -61,22 +57,22 @@ async def test_a_push_leaves_tasks_already_due_later_and_says_so(fake: FakeTasks
         "3 were already due on or after Monday, Nov 30; left them as they are: "
         "'Acme: call', 'Acme: deck' and 'Acme: kickoff'."
     )
-    assert [dues(fake)[t] for t in ("Acme: call", "Acme: deck", "Acme: kickoff")] == [
+    assert [local_dues(fake)[t] for t in ("Acme: call", "Acme: deck", "Acme: kickoff")] == [
         "Tue 01 Dec 10:00",
         "Wed 02 Dec 10:00",
         "Thu 03 Dec 10:00",
     ]
-    assert dues(fake)["Acme: invoice"] == "Mon 30 Nov 10:00"
+    assert local_dues(fake)["Acme: invoice"] == "Mon 30 Nov 10:00"
 
 
 async def test_a_push_of_tasks_all_due_later_moves_nothing(fake: FakeTasks) -> None:
     seed(fake, ["Acme: call", "Acme: deck"])
-    before = dues(fake)
+    before = local_dues(fake)
     assert await Talk(fake).say("delay all Acme tasks to monday") == (
         "All 2 tasks tagged Acme are already due on or after Monday, Nov 30, so I didn't move anything: "
         "'Acme: call' and 'Acme: deck'."
     )
-    assert dues(fake) == before
+    assert local_dues(fake) == before
 
 
 async def test_pushing_one_task_to_before_its_due_day_leaves_it(fake: FakeTasks) -> None:
@@ -84,7 +80,7 @@ async def test_pushing_one_task_to_before_its_due_day_leaves_it(fake: FakeTasks)
     assert await Talk(fake).say("push the Acme deck to monday") == (
         "'Acme: deck' is already due Wednesday at 10:00 AM, on or after Monday; I left it there."
     )
-    assert dues(fake)["Acme: deck"] == "Wed 02 Dec 10:00"
+    assert local_dues(fake)["Acme: deck"] == "Wed 02 Dec 10:00"
 
 
 # -- guards -----------------------------------------------------------------------------------
@@ -93,7 +89,7 @@ async def test_pushing_one_task_later_still_moves_it(fake: FakeTasks) -> None:
     assert (await Talk(fake).say("push the Acme invoice to monday")).startswith(
         "Moved 'Acme: invoice' to Monday"
     )
-    assert dues(fake)["Acme: invoice"] == "Mon 30 Nov 10:00"
+    assert local_dues(fake)["Acme: invoice"] == "Mon 30 Nov 10:00"
 
 
 async def test_move_is_no_push_and_moves_every_task_of_the_group(fake: FakeTasks) -> None:
@@ -101,7 +97,7 @@ async def test_move_is_no_push_and_moves_every_task_of_the_group(fake: FakeTasks
     assert (await Talk(fake).say("move all Acme tasks to monday")).startswith(
         "Moved 7 tasks tagged Acme to Monday"
     )
-    assert {d for t, d in dues(fake).items() if t.startswith("Acme")} == {
+    assert {d for t, d in local_dues(fake).items() if t.startswith("Acme")} == {
         "Mon 30 Nov 10:00",
         "Mon 30 Nov 17:00",
     }

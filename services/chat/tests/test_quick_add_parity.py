@@ -1442,7 +1442,9 @@ def test_monthly_in_the_title_with_a_day_no_month_has_is_no_rule() -> None:
     assert task("add pay monthly rent on the 45th")[3] is None
 
 
-# Guards (read so before too): a repeat said first leaves a capitalised title, as on the web now.
+# The title's first letter. Guards (read so before too): a repeat said first leaves a capitalised
+# title, as on the web now. And a first word with capitals of the user's own stays as typed, as on
+# the web (h106): it was capitalised letter by letter before ('IPhone backup', 'EBay listing').
 @pytest.mark.parametrize(
     ("message", "title"),
     [
@@ -1450,22 +1452,11 @@ def test_monthly_in_the_title_with_a_day_no_month_has_is_no_rule() -> None:
         ("add every monday review docs", "Review docs"),
         ("add #work weekly review", "Review"),
         ("add review docs weekly", "Review docs"),
-    ],
-)
-def test_a_repeat_said_first_leaves_a_capitalised_title(message: str, title: str) -> None:
-    assert task(message)[0] == title
-
-
-# A first word with capitals of the user's own stays as typed, as on the web (h106): the title
-# was capitalised letter by letter before ('IPhone backup', 'EBay listing').
-@pytest.mark.parametrize(
-    ("message", "title"),
-    [
         ("add iPhone backup tomorrow", "iPhone backup"),
         ("add eBay listing for the bike", "eBay listing for the bike"),
         ("add weekly iPhone backup", "iPhone backup"),
-        ("add buy milk tomorrow", "Buy milk"),  # guard: a plain first word gets its capital
+        ("add buy milk tomorrow", "Buy milk"),
     ],
 )
-def test_a_first_word_with_the_users_own_capitals_stays_as_typed(message: str, title: str) -> None:
+def test_the_titles_first_letter(message: str, title: str) -> None:
     assert task(message)[0] == title

@@ -7,12 +7,12 @@ coming week since cccfaac: where weeks start on Sunday it begins one); the reply
 days of "this week" and the date of the day it moved them to. Marking done and the question
 "what's due this week?" read the week as before; a Friday's "this week" too."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 from chat_service.domain.parse import parse
 from tests.conftest import FakeTasks
-from tests.talk import BERLIN, FRIDAY, Talk, local
+from tests.talk import BERLIN, FRIDAY, Talk, local, local_dues, week_of
 
 SATURDAY = datetime(2026, 11, 28, 11, 0, tzinfo=BERLIN)
 CLIENTS = {
@@ -34,10 +34,6 @@ def seed(fake: FakeTasks) -> None:
     fake.seed("alice", title="Other", due_at="2026-12-01T11:00:00Z")
 
 
-def dues(fake: FakeTasks) -> dict[str, str | None]:
-    return {t["title"]: local(t["due_at"]) for t in fake.tasks.values()}
-
-
 @pytest.mark.parametrize(
     "message",
     [
@@ -50,10 +46,7 @@ def dues(fake: FakeTasks) -> dict[str, str | None]:
 def test_a_group_to_move_this_week_said_on_saturday_is_the_week_ending_tomorrow(message: str) -> None:
     filters = parse(message, SATURDAY).filters
     monday = datetime(2026, 11, 23, tzinfo=BERLIN)
-    assert (filters.due_after, filters.due_before) == (
-        monday - timedelta(seconds=1),
-        monday + timedelta(days=7),
-    )
+    assert (filters.due_after, filters.due_before) == week_of(monday)
 
 
 async def test_the_reported_push_on_saturday_names_the_week_and_the_date_then_undo(fake: FakeTasks) -> None:
@@ -64,13 +57,13 @@ async def test_the_reported_push_on_saturday_names_the_week_and_the_date_then_un
         f"Moved 3 tasks tagged Clients {ENDING_WEEK} to Monday, Nov 30, keeping their times: "
         "'Report', 'Invoice' and 'Review'. Say \"undo\" to put them back."
     )
-    assert dues(fake) == BEFORE | {
+    assert local_dues(fake) == BEFORE | {
         "Report": "Mon 30 Nov 10:00",
         "Invoice": "Mon 30 Nov 16:00",
         "Review": "Mon 30 Nov 10:00",
     }
     assert (await talk.say("undo")).startswith("Changed ")
-    assert dues(fake) == BEFORE
+    assert local_dues(fake) == BEFORE
 
 
 async def test_push_this_weeks_tasks_to_next_week_on_saturday(fake: FakeTasks) -> None:
@@ -79,7 +72,7 @@ async def test_push_this_weeks_tasks_to_next_week_on_saturday(fake: FakeTasks) -
     assert answer.startswith(
         f"Moved 3 tasks {ENDING_WEEK} to the same day and time next week: 'Report', 'Invoice' and 'Review'."
     )
-    assert dues(fake) == BEFORE | {
+    assert local_dues(fake) == BEFORE | {
         "Report": "Fri 04 Dec 10:00",
         "Invoice": "Sat 05 Dec 16:00",
         "Review": "Sun 06 Dec 10:00",
@@ -99,19 +92,13 @@ async def test_on_a_friday_the_reply_names_the_calendar_week_and_the_date(fake: 
 def test_on_a_friday_this_week_is_still_the_calendar_week() -> None:
     filters = parse("push everything due this week to next monday", FRIDAY).filters
     monday = datetime(2026, 11, 23, tzinfo=BERLIN)
-    assert (filters.due_after, filters.due_before) == (
-        monday - timedelta(seconds=1),
-        monday + timedelta(days=7),
-    )
+    assert (filters.due_after, filters.due_before) == week_of(monday)
 
 
 def test_marking_this_weeks_tasks_done_on_saturday_is_the_week_ending_tomorrow() -> None:
     filters = parse("mark everything due this week as done", SATURDAY).filters
     monday = datetime(2026, 11, 23, tzinfo=BERLIN)
-    assert (filters.due_after, filters.due_before) == (
-        monday - timedelta(seconds=1),
-        monday + timedelta(days=7),
-    )
+    assert (filters.due_after, filters.due_before) == week_of(monday)
 
 
 def test_the_question_on_saturday_still_lists_the_next_seven_days() -> None:

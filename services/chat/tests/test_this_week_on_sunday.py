@@ -5,12 +5,12 @@ overdue tasks and today's, and left the coming week's where they were. Only a mo
 so: "mark everything due this week as done" on a Sunday is still the week ending today, and
 "what's due this week?" still lists today and the 6 days after."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 from chat_service.domain.parse import parse
 from tests.conftest import FakeTasks
-from tests.talk import BERLIN, FRIDAY, Talk, local
+from tests.talk import BERLIN, FRIDAY, Talk, local_dues, week_of
 
 SUNDAY = datetime(2026, 11, 29, 11, 0, tzinfo=BERLIN)
 TASKS = {
@@ -27,10 +27,6 @@ def seed(fake: FakeTasks) -> None:
         fake.seed("alice", title=title, due_at=due)
 
 
-def dues(fake: FakeTasks) -> dict[str, str | None]:
-    return {t["title"]: local(t["due_at"]) for t in fake.tasks.values()}
-
-
 @pytest.mark.parametrize(
     "message",
     [
@@ -42,10 +38,7 @@ def dues(fake: FakeTasks) -> dict[str, str | None]:
 def test_a_group_to_move_this_week_said_on_sunday_is_the_coming_week(message: str) -> None:
     filters = parse(message, SUNDAY).filters
     monday = datetime(2026, 11, 30, tzinfo=BERLIN)
-    assert (filters.due_after, filters.due_before) == (
-        monday - timedelta(seconds=1),
-        monday + timedelta(days=7),
-    )
+    assert (filters.due_after, filters.due_before) == week_of(monday)
 
 
 async def test_push_this_weeks_tasks_to_next_week_on_sunday(fake: FakeTasks) -> None:
@@ -55,7 +48,7 @@ async def test_push_this_weeks_tasks_to_next_week_on_sunday(fake: FakeTasks) -> 
         "Moved 2 tasks due this week (Mon, Nov 30 \u2013 Sun, Dec 6) to the same day and time next week: "
         "'Call' and 'Deck'."
     )
-    assert dues(fake) == {
+    assert local_dues(fake) == {
         "Report": "Fri 27 Nov 10:00",
         "Gym": "Sun 29 Nov 18:00",
         "Call": "Tue 08 Dec 10:00",
@@ -67,7 +60,7 @@ async def test_push_this_weeks_tasks_to_next_week_on_sunday(fake: FakeTasks) -> 
 async def test_move_everything_due_this_week_to_friday_on_sunday(fake: FakeTasks) -> None:
     seed(fake)
     await Talk(fake, SUNDAY).say("move everything due this week to friday")
-    assert dues(fake) == {
+    assert local_dues(fake) == {
         "Report": "Fri 27 Nov 10:00",
         "Gym": "Sun 29 Nov 18:00",
         "Call": "Fri 04 Dec 10:00",
@@ -80,19 +73,13 @@ async def test_move_everything_due_this_week_to_friday_on_sunday(fake: FakeTasks
 def test_on_a_friday_this_week_is_still_the_calendar_week() -> None:
     filters = parse("push everything due this week to next monday", FRIDAY).filters
     monday = datetime(2026, 11, 23, tzinfo=BERLIN)
-    assert (filters.due_after, filters.due_before) == (
-        monday - timedelta(seconds=1),
-        monday + timedelta(days=7),
-    )
+    assert (filters.due_after, filters.due_before) == week_of(monday)
 
 
 def test_marking_this_weeks_tasks_done_on_sunday_is_the_week_ending_today() -> None:
     filters = parse("mark everything due this week as done", SUNDAY).filters
     monday = datetime(2026, 11, 23, tzinfo=BERLIN)
-    assert (filters.due_after, filters.due_before) == (
-        monday - timedelta(seconds=1),
-        monday + timedelta(days=7),
-    )
+    assert (filters.due_after, filters.due_before) == week_of(monday)
 
 
 def test_the_question_on_sunday_still_lists_the_next_seven_days() -> None:

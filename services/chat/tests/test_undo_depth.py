@@ -11,12 +11,8 @@ from datetime import UTC, datetime, timedelta
 from chat_service.domain.conversation import UNDO_DEPTH, Action, Conversation, last_change_after
 from chat_service.domain.planner import ALREADY_UNDONE
 from tests.conftest import FakeTasks
-from tests.talk import FRIDAY, Talk, local
+from tests.talk import FRIDAY, Talk, local_dues
 from tests.test_push_never_earlier import ACME, seed
-
-
-def dues(fake: FakeTasks) -> dict[str, str | None]:
-    return {t["title"]: local(t["due_at"]) for t in fake.tasks.values()}
 
 
 def titles(fake: FakeTasks) -> list[str]:
@@ -25,7 +21,7 @@ def titles(fake: FakeTasks) -> list[str]:
 
 async def test_the_reported_second_undo_puts_the_moved_tasks_back(fake: FakeTasks) -> None:
     seed(fake)
-    before = dues(fake)
+    before = local_dues(fake)
     talk = Talk(fake)
     assert (await talk.say("postpone all Acme tasks to monday")).startswith("Moved 4 tasks tagged Acme")
     assert await talk.say("mark Other as done") == "Marked 'Other' as done. Nice work!"
@@ -34,7 +30,7 @@ async def test_the_reported_second_undo_puts_the_moved_tasks_back(fake: FakeTask
         "Undid the change before that: Put 4 tasks back as they were: "
         "'Acme: report', 'Acme: brief', 'Acme: invoice' and 'Acme: review'."
     )
-    assert dues(fake) == before and titles(fake) == sorted([*ACME, "Other"])
+    assert local_dues(fake) == before and titles(fake) == sorted([*ACME, "Other"])
     assert await talk.say("undo") == ALREADY_UNDONE
 
 
