@@ -77,6 +77,26 @@ async function addAndClick(text: string) {
 
 const drawer = () => screen.queryByRole("dialog", { name: "Edit task" });
 
+/**
+ * "Call the plumber" added with the quick-add, its create not answered yet, and focus moved onto
+ * its row (first, above "Submit report") with the keyboard before the server answers.
+ */
+async function addAndFocusPending() {
+  renderTasks();
+  const report = await screen.findByRole("button", { name: "Submit report. Open details" }, { timeout: 10_000 });
+  const box = await screen.findByLabelText("Quick add a task");
+  fireEvent.change(box, { target: { value: "Call the plumber" } });
+  await screen.findByText("Adds", undefined, { timeout: 10_000 });
+  fireEvent.submit(box.closest("form")!);
+  await vi.waitFor(() => expect(answerCreate).not.toBeNull());
+  const pending = await screen.findByRole("button", { name: "Call the plumber. Open details" });
+  fireEvent.focus(report);
+  report.focus();
+  fireEvent.keyDown(report, { key: "ArrowUp" });
+  await vi.waitFor(() => expect(document.activeElement).toBe(pending));
+  return { pending };
+}
+
 describe("a task clicked while it is being added", () => {
   it("opens as soon as the server has made it, before the lists are fetched again", async () => {
     await addAndClick("Client A timesheet");
@@ -96,19 +116,7 @@ describe("a task clicked while it is being added", () => {
   }, 30_000);
 
   it("keeps focus on the row, and the list's keys on it, when the server's task takes the row's place", async () => {
-    renderTasks();
-    const report = await screen.findByRole("button", { name: "Submit report. Open details" }, { timeout: 10_000 });
-    const box = await screen.findByLabelText("Quick add a task");
-    fireEvent.change(box, { target: { value: "Call the plumber" } });
-    await screen.findByText("Adds", undefined, { timeout: 10_000 });
-    fireEvent.submit(box.closest("form")!);
-    await vi.waitFor(() => expect(answerCreate).not.toBeNull());
-    // With the keyboard, onto the new row (first, above "Submit report") before the server answers.
-    const pending = await screen.findByRole("button", { name: "Call the plumber. Open details" });
-    fireEvent.focus(report);
-    report.focus();
-    fireEvent.keyDown(report, { key: "ArrowUp" });
-    await vi.waitFor(() => expect(document.activeElement).toBe(pending));
+    const { pending } = await addAndFocusPending();
     expect(pending.closest("[data-task-id]")?.getAttribute("data-task-id")).toMatch(/^optimistic-/);
 
     await act(async () => answerCreate!());
@@ -130,18 +138,7 @@ describe("a task clicked while it is being added", () => {
   }, 30_000);
 
   it("keeps the row ticked (s) when the server's task takes its place (user test: the tick was dropped)", async () => {
-    renderTasks();
-    const report = await screen.findByRole("button", { name: "Submit report. Open details" }, { timeout: 10_000 });
-    const box = await screen.findByLabelText("Quick add a task");
-    fireEvent.change(box, { target: { value: "Call the plumber" } });
-    await screen.findByText("Adds", undefined, { timeout: 10_000 });
-    fireEvent.submit(box.closest("form")!);
-    await vi.waitFor(() => expect(answerCreate).not.toBeNull());
-    const pending = await screen.findByRole("button", { name: "Call the plumber. Open details" });
-    fireEvent.focus(report);
-    report.focus();
-    fireEvent.keyDown(report, { key: "ArrowUp" });
-    await vi.waitFor(() => expect(document.activeElement).toBe(pending));
+    const { pending } = await addAndFocusPending();
     fireEvent.keyDown(pending, { key: "s" });
     const tick = () => screen.getByRole("checkbox", { name: "Select “Call the plumber”" }) as HTMLInputElement;
     const bar = () => screen.queryByRole("region", { name: "Selected tasks" })?.textContent ?? screen.queryByLabelText("Selected tasks")?.textContent;
