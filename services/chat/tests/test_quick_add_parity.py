@@ -43,6 +43,15 @@ def task(message: str, now: datetime = NOW) -> tuple[str | None, str | None, str
     return changes.title, due, changes.priority, changes.rrule
 
 
+def series_task(message: str) -> tuple[str | None, str | None, str | None]:
+    """(title, first due as local 'YYYY-MM-DD HH:MM', rrule) of the task a message adds: a
+    series' first due is its rule's first day on or after the date said (series_due)."""
+    request = parse(message, NOW)
+    assert request.intent == "add", request
+    due = series_due(request.changes, NOW)
+    return request.changes.title, due.at.strftime("%Y-%m-%d %H:%M") if due else None, request.changes.rrule
+
+
 # -- asap -----------------------------------------------------------------------------------
 
 
@@ -1369,11 +1378,7 @@ def test_before_till_nightly_a_night_of_the_title_and_a_glued_at_as_on_the_web(
 def test_a_frequency_word_first_is_the_repeat_as_on_the_web(
     message: str, expected: tuple[str | None, str | None, str | None]
 ) -> None:
-    request = parse(message, NOW)
-    assert request.intent == "add", request
-    due = series_due(request.changes, NOW)
-    title, rrule = request.changes.title, request.changes.rrule
-    assert (title, due.at.strftime("%Y-%m-%d %H:%M") if due else None, rrule) == expected
+    assert series_task(message) == expected
 
 
 # h106, as on the web (frontend/lib/quick-add.test.ts, "a reminder at the due time, a polite word
@@ -1430,11 +1435,7 @@ RENT = "Pay monthly rent"
 def test_monthly_in_the_title_with_a_day_of_the_month_repeats_on_that_day(
     message: str, expected: tuple[str | None, str | None, str | None]
 ) -> None:
-    request = parse(message, NOW)
-    assert request.intent == "add", request
-    due = series_due(request.changes, NOW)
-    title, rrule = request.changes.title, request.changes.rrule
-    assert (title, due.at.strftime("%Y-%m-%d %H:%M") if due else None, rrule) == expected
+    assert series_task(message) == expected
 
 
 def test_monthly_in_the_title_with_a_day_no_month_has_is_no_rule() -> None:
