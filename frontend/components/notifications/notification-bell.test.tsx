@@ -289,6 +289,23 @@ describe("NotificationBell", () => {
     expect(await screen.findByText("Snoozed until 6:00 PM")).toBeTruthy();
   });
 
+  it("keeps the open panel's times current: the snooze choices and 'min ago' move on with the clock", async () => {
+    // Pay rent's reminder came at 09:00; the panel opens 09:05 and stays open.
+    vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"], now: new Date("2026-11-26T09:05:00Z") });
+    onTestFinished(() => void vi.useRealTimers());
+    renderBell();
+    fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));
+    fireEvent.click(screen.getByRole("button", { name: "Snooze “Pay rent”" }));
+    const choices = () => screen.getByRole("group", { name: "Snooze “Pay rent” for" });
+    within(choices()).getByRole("button", { name: "10 minutes 9:15 AM" });
+    const paid = () => screen.getByText("Pay rent").closest("li")!.querySelector("time")!.textContent;
+    expect(paid()).toBe("5 min ago");
+    act(() => void vi.advanceTimersByTime(2 * 60_000));
+    // Before: still 9:15 and "5 min ago", the time the panel opened.
+    within(choices()).getByRole("button", { name: "10 minutes 9:17 AM" });
+    expect(paid()).toBe("7 min ago");
+  });
+
   it("closes the snooze choices on Escape without closing the panel, focus back on the button", async () => {
     renderBell();
     fireEvent.click(await screen.findByRole("button", { name: "Notifications, 2 unread" }));

@@ -58,6 +58,9 @@ const SHOW_CHOICES = [
 const SHOW_KEYS = SHOW_CHOICES.map((choice) => choice.key);
 type ShowKey = (typeof SHOW_KEYS)[number];
 
+/** How often the open panel is drawn again, for its relative times and the snooze choices'. */
+const CLOCK_MS = 15_000;
+
 function relativeTime(iso: string, now = Date.now()): string {
   const then = new Date(iso).getTime();
   if (Number.isNaN(then)) return "";
@@ -239,8 +242,17 @@ export function NotificationBell() {
     (button ?? popover.current).focus();
   }, [shownList]);
 
+  // The panel's clock: read when it opens and when a reminder's snooze choices open, and each
+  // CLOCK_MS while open, so "just now" becomes "1 min ago" and a snooze choice's time stays the
+  // one it would give (it was the time of when the panel opened, however long it stayed open).
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!open) return;
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_MS);
+    return () => clearInterval(timer);
+  }, [open]);
   const timeZone = browserTimeZone();
-  const choices = snoozeOpen === null ? [] : snoozeChoices(new Date(), timeZone);
+  const choices = snoozeOpen === null ? [] : snoozeChoices(new Date(now), timeZone);
   const count = unread.data?.length ?? 0;
   const badge = badgeText(count);
   const list = showAll ? all : unread;
@@ -254,7 +266,10 @@ export function NotificationBell() {
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls={open ? popoverId : undefined}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => {
+          setNow(Date.now());
+          setOpen((value) => !value);
+        }}
         className="relative inline-flex size-10 items-center justify-center rounded-full text-text hover:bg-surface-2"
       >
         {count > 0 ? <BellRing aria-hidden className="size-5" /> : <Bell aria-hidden className="size-5" />}
@@ -356,7 +371,7 @@ export function NotificationBell() {
                         )}
                         {due && <p className="mt-0.5 text-sm text-muted wrap-anywhere">{due}</p>}
                         <p className="mt-1 text-xs text-muted">
-                          <time dateTime={notification.created_at}>{relativeTime(notification.created_at)}</time>
+                          <time dateTime={notification.created_at}>{relativeTime(notification.created_at, now)}</time>
                           {notification.read && " · read"}
                           {snoozed && ` · ${snoozed}`}
                         </p>
@@ -405,7 +420,10 @@ export function NotificationBell() {
                             aria-expanded={snoozeOpen === notification.id}
                             aria-controls={snoozeOpen === notification.id ? `${popoverId}-snooze-${notification.id}` : undefined}
                             data-snooze={notification.id}
-                            onClick={() => setSnoozeOpen((current) => (current === notification.id ? null : notification.id))}
+                            onClick={() => {
+                              setNow(Date.now());
+                              setSnoozeOpen((current) => (current === notification.id ? null : notification.id));
+                            }}
                             className={cn(
                               "inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text touch:size-11",
                               snoozeOpen === notification.id && "bg-surface-2 text-text",
