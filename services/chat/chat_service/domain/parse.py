@@ -2547,6 +2547,17 @@ def _read_reopen(text: str, now: datetime) -> Request | None:
     return None
 
 
+# A line that asks for a task to be done ("finish the essay today", "mark X as done"), not one
+# that says it was.
+_DONE_ORDER = re.compile(r"^(?:complete|finish|close|resolve|mark|set|check|tick|cross|strike|flag|make)\b", re.IGNORECASE)
+# When something was done, said after it: "... today", "... this morning", "... just now" (and
+# "the report due today": the task said by its due day).
+_DONE_WHEN = re.compile(
+    r"(?:\s+due)?\s+(?:today|earlier(?:\s+today)?|this\s+(?:morning|afternoon|evening)|just(?:\s+now)?|yesterday|last\s+night)$",
+    re.IGNORECASE,
+)
+
+
 def _read_complete(text: str, now: datetime) -> Request | None:
     if raw_question(text):
         return None
@@ -2565,7 +2576,7 @@ def _read_complete(text: str, now: datetime) -> Request | None:
         r"took\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|ticked\s+off|checked\s+off)\s+(?P<ref>.+)$",
         r"^(?P<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:all\s+|now\s+|finally\s+|also\s+|already\s+)?"
         + done
-        + r"(?:\s+(?:now|too|as\s+well|also|already))?$",
+        + r"(?:\s+(?:now|too|as\s+well|also|already|today|earlier(?:\s+today)?|this\s+(?:morning|afternoon|evening)|yesterday))?$",
         r"^(?P<ref>(?:it|that|this)(?:\s+one)?)\s*(?:'s|is)\s+" + done + r"$",
         r"^(?P<ref>.+?)\s*[-:,]?\s+(?:done|finished|completed)$",
     )
@@ -2574,9 +2585,15 @@ def _read_complete(text: str, now: datetime) -> Request | None:
     for pattern in patterns:
         m = re.match(pattern, text, re.IGNORECASE)
         if m:
-            if take_when(Scanner(m.group("ref")), now) is not None:
+            ref = m.group("ref")
+            if not _DONE_ORDER.match(text):
+                # Said of what was done ("I finished studying for stats today"), a time at the end
+                # is when it was done, not a due date: it was a new task 'Finished studying for
+                # stats', due today 9:00 and overdue (user test, session 21).
+                ref = _DONE_WHEN.sub("", ref)
+            if take_when(Scanner(ref), now) is not None:
                 return None  # "Finish the essay by Friday" is a new task
-            request = _req("complete", m.group("ref"))
+            request = _req("complete", ref)
             if re.match(r"^finish\s", text, re.IGNORECASE):
                 return replace(request, fallback=read_add(text, now))
             return request
