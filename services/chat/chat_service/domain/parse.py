@@ -2549,7 +2549,9 @@ def _read_reopen(text: str, now: datetime) -> Request | None:
 
 # A line that asks for a task to be done ("finish the essay today", "mark X as done"), not one
 # that says it was.
-_DONE_ORDER = re.compile(r"^(?:complete|finish|close|resolve|mark|set|check|tick|cross|strike|flag|make)\b", re.IGNORECASE)
+_DONE_ORDER = re.compile(
+    r"^(?:complete|finish|close|resolve|mark|set|check|tick|cross|strike|flag|make)\b", re.IGNORECASE
+)
 # When something was done, said after it: "... today", "... this morning", "... just now" (and
 # "the report due today": the task said by its due day).
 _DONE_WHEN = re.compile(
