@@ -68,7 +68,7 @@ async def test_this_weekend_lists_saturdays_and_sundays_tasks(fake: FakeTasks) -
     fake.seed("alice", title="Work thing", due_at="2026-12-01T09:00:00Z")
     chat = Chat(fake)
     assert await chat.say("what do i have this weekend") == (
-        "You have 2 open tasks due this weekend:\n"
+        "You have 2 open tasks due this weekend, soonest due first:\n"
         "- Clean garage (due on Saturday at 10:00 AM)\n- Hike (due on Sunday at 9:00 AM)"
     )
 

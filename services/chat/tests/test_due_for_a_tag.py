@@ -43,7 +43,7 @@ def listed(answer: str) -> list[str]:
 async def test_due_this_week_for_a_tag_lists_that_tags_tasks(fake: FakeTasks, message: str) -> None:
     seed(fake)
     answer = await Talk(fake).say(message)
-    assert answer.startswith("You have 2 tasks due this week tagged cs101:")
+    assert answer.startswith("You have 2 tasks due this week tagged cs101, soonest due first:")
     assert len(listed(answer)) == 2
     assert "Problem set 4" in answer and "Read chapter 7" in answer
     assert "Team sync" not in answer and "Final project" not in answer

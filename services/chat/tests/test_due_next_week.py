@@ -43,6 +43,6 @@ async def test_whats_due_next_week_lists_next_weeks_tasks_and_says_so(fake: Fake
     fake.seed("alice", title="Finish report", due_at="2026-12-04T15:00:00Z")  # next Friday
     fake.seed("alice", title="Dentist", due_at="2026-12-07T09:00:00Z")  # the Monday after
     said = await Chat(fake).say("what's due next week?")
-    assert said.startswith("You have 2 open tasks due next week:")
+    assert said.startswith("You have 2 open tasks due next week, soonest due first:")
     assert "Renew passport" in said and "Finish report" in said
     assert "Call mom" not in said and "Dentist" not in said

@@ -533,6 +533,12 @@ def _list(req: Request, ctx: Context, j: Journal) -> str:
         # "What should I do first?": ordered here from all of them (the API orders by priority
         # only), the first few shown.
         f = replace(f, limit=FIRST_SCAN)
+    elif (
+        f.sort is None and f.status == "open" and (f.due in ("today", "week") or f.due_after or f.due_before)
+    ):
+        # "What's due this week?": by day, soonest first (user test: Thursday's high-priority
+        # task came before today's and tomorrow's in the API's default order, priority first).
+        f = replace(f, sort="due_at")
     result = j.call(
         "list_tasks",
         status=f.status,
