@@ -7,15 +7,20 @@ export const TIME_OPTIONS = { hour: "numeric", minute: "2-digit" } as const sati
 
 const DAY_OPTIONS = { weekday: "short", month: "short", day: "numeric" } as const satisfies Intl.DateTimeFormatOptions;
 
-// Building an Intl formatter is the slow part of formatting: one per (options, zone, locale).
-const cached = new Map<string, Intl.DateTimeFormat>();
+const TIME_WITH_SECONDS = { ...TIME_OPTIONS, second: "2-digit" } as const satisfies Intl.DateTimeFormatOptions;
+
+// Building an Intl formatter is the slow part of formatting (the list formats on every scroll):
+// one per options object (the constants above), zone and locale.
+const cached = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
 
 function formatter(options: Intl.DateTimeFormatOptions, timeZone?: string, locale?: string): Intl.DateTimeFormat {
-  const key = `${locale ?? ""}|${timeZone ?? ""}|${JSON.stringify(options)}`;
-  let found = cached.get(key);
+  let byPlace = cached.get(options);
+  if (!byPlace) cached.set(options, (byPlace = new Map()));
+  const key = `${locale ?? ""}|${timeZone ?? ""}`;
+  let found = byPlace.get(key);
   if (!found) {
     found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    cached.set(key, found);
+    byPlace.set(key, found);
   }
   return found;
 }
@@ -41,16 +46,7 @@ export function formatShortDay(instant: Date | number, timeZone?: string, locale
  * hourly rule (":15") have no hour to format and are left as they are.
  */
 export function localizeRuleTimes(text: string, locale?: string): string {
-  const formats = new Map<boolean, Intl.DateTimeFormat>();
-  const format = (withSeconds: boolean) => {
-    let found = formats.get(withSeconds);
-    if (!found) {
-      found = new Intl.DateTimeFormat(locale, { ...TIME_OPTIONS, ...(withSeconds && { second: "2-digit" }), timeZone: "UTC" });
-      formats.set(withSeconds, found);
-    }
-    return found;
-  };
   return text.replace(/\b([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b/g, (_match, h: string, m: string, s?: string) =>
-    format(s !== undefined).format(Date.UTC(2000, 0, 1, Number(h), Number(m), Number(s ?? 0))),
+    formatter(s !== undefined ? TIME_WITH_SECONDS : TIME_OPTIONS, "UTC", locale).format(Date.UTC(2000, 0, 1, Number(h), Number(m), Number(s ?? 0))),
   );
 }
