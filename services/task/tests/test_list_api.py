@@ -292,6 +292,91 @@ async def test_sorts(alice: User) -> None:
     assert await alice.titles(sort="created_at", order="desc") == ["cherry", "Apple", "banana"]
 
 
+# In the order a reader of any language expects: accents and umlauts with their base
+# letter (Ä with A, É with E, Ö with O, Ü with U), ß as ss, case ignored. Byte order put
+# every accented initial after Z and "Straße" after "Strauch".
+LINGUISTIC = [
+    "Apfel",
+    "Ärger",
+    "bahn",
+    "BANK",
+    "Ecke",
+    "éclair",
+    "Öl",
+    "Ostern",
+    "Straße",
+    "Strauch",
+    "Übersetzung",
+    "Uhr",
+    "Zahnarzt",
+]
+
+
+async def test_title_sort_is_linguistic_and_ignores_case(alice: User) -> None:
+    for title in random.Random(108).sample(LINGUISTIC, len(LINGUISTIC)):
+        await alice.create(title=title)
+    assert await alice.titles(sort="title") == LINGUISTIC
+    assert await alice.titles(sort="title", order="desc") == LINGUISTIC[::-1]
+
+
+@pytest.mark.parametrize("order", ["asc", "desc"])
+async def test_title_pages_walk_the_linguistic_order_once(alice: User, order: str) -> None:
+    """Pages of two give the one page's order, each task once: the cursor's title is
+    compared in the collation the list is ordered by. Titles equal but for case are
+    ordered by id, the reverse way in desc, so desc is asc reversed."""
+    titles = [*LINGUISTIC, "apfel", "APFEL", "uhr"]
+    ids: dict[str, str] = {}
+    for title in random.Random(801).sample(titles, len(titles)):
+        ids[title] = (await alice.create(title=title))["id"]
+    one = await alice.page(sort="title", order=order, limit=100)
+    place = {t.lower(): i for i, t in enumerate(LINGUISTIC)}
+    expected = sorted(titles, key=lambda t: (place[t.lower()], ids[t]))
+    assert [t["title"] for t in one["items"]] == (expected if order == "asc" else expected[::-1])
+    pages = await _all_pages(alice, 2, sort="title", order=order)
+    assert [len(p) for p in pages] == [2] * 8
+    assert [t for p in pages for t in p] == [t["title"] for t in one["items"]]
+
+
+async def test_title_order_reads_the_index_in_order(alice: User, engine: AsyncEngine) -> None:
+    """sort=title is served by ix_tasks_user_title_order (migration 0007), forwards for asc
+    and backwards for desc, on a first page and after a cursor: no Sort of all of the
+    user's tasks. Alice has 3,000, so that reading and sorting all of them is dearer."""
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO tasks (id, user_id, title, created_at, updated_at) "
+                "SELECT gen_random_uuid(), :user_id, (ARRAY['Übersetzung', 'apfel', 'Zahnarzt'])[1 + i % 3] "
+                "|| ' ' || i, now(), now() FROM generate_series(1, 3000) i"
+            ),
+            {"user_id": alice.id},
+        )
+        await conn.execute(text("ANALYZE tasks"))
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        statements.append((statement, parameters))
+
+    from sqlalchemy import event
+
+    event.listen(engine.sync_engine, "before_cursor_execute", capture)
+    try:
+        for order in ("asc", "desc"):
+            first = await alice.page(sort="title", order=order, limit=10)
+            await alice.page(sort="title", order=order, limit=10, cursor=first["next_cursor"])
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", capture)
+    plans = []
+    async with engine.connect() as conn:
+        for statement, parameters in statements:
+            rows = await conn.exec_driver_sql("EXPLAIN " + statement, parameters)
+            plans.append("\n".join(row[0] for row in rows))
+    assert len(plans) == 4
+    for plan in plans[:2]:
+        assert "Index Scan using ix_tasks_user_title_order" in plan and "Sort" not in plan, plan
+    for plan in plans[2:]:
+        assert "Index Scan Backward using ix_tasks_user_title_order" in plan and "Sort" not in plan, plan
+
+
 # -- completion time ------------------------------------------------------------------------
 # Monday 23 Nov 2026 09:00 UTC, and the days after it.
 MONDAY = datetime(2026, 11, 23, 9, tzinfo=UTC)

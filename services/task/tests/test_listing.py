@@ -83,6 +83,14 @@ def test_completed_at_sort_is_latest_first_and_open_tasks_last_in_both_direction
     assert not query(sort="created_at").keys[0].descending
 
 
+def test_title_sort_desc_is_asc_reversed() -> None:
+    """Z to A breaks title ties by id the other way too: the exact reverse of A to Z, which
+    the title index (migration 0007) reads backwards without sorting."""
+    assert [(k.name, k.descending) for k in query(sort="title").keys] == [("title_key", False), ("id", False)]
+    desc = query(sort="title", order="desc").keys
+    assert [(k.name, k.descending) for k in desc] == [("title_key", True), ("id", True)]
+
+
 def test_completion_bounds_are_read_like_the_due_bounds() -> None:
     q = query(
         status="completed",

@@ -160,3 +160,39 @@ def test_the_search_column_order_rebuild_keeps_every_row_and_everything_on_the_t
         assert conn.execute(ROWS).fetchall() == rows
         assert _catalog(conn) == before
         assert [r[0] for r in conn.execute(ORDER)] == old_order
+
+
+def test_the_title_order_index_goes_and_comes_back(database_url: str) -> None:
+    """Migration 0007 adds the per-user title order index (ICU root collation, lower-cased
+    by ICU); its downgrade drops it and only it, and the upgrade after that builds it
+    again, valid."""
+    from alembic import command
+
+    parts = urlsplit(database_url.replace("postgresql+psycopg://", "postgresql://"))
+    fresh = urlunsplit(parts._replace(path="/todo_migrate_test"))
+    with psycopg.connect(fresh, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", fresh.replace("postgresql://", "postgresql+psycopg://", 1))
+    title_index = (
+        "SELECT pg_get_indexdef(indexrelid), indisvalid FROM pg_index "
+        "WHERE indexrelid = to_regclass('ix_tasks_user_title_order')"
+    )
+    command.upgrade(config, "0006_search_column_order")
+    with psycopg.connect(fresh) as conn:
+        before = _catalog(conn)
+    command.upgrade(config, "0007_user_title_order")
+    with psycopg.connect(fresh) as conn:
+        [(definition, valid)] = conn.execute(title_index).fetchall()
+    assert valid and definition.endswith(
+        '(user_id, completed, lower((title COLLATE "und-x-icu")), id) WHERE (deleted_at IS NULL)'
+    ), definition
+    command.downgrade(config, "0006_search_column_order")
+    with psycopg.connect(fresh) as conn:
+        assert conn.execute(title_index).fetchall() == []
+        assert _catalog(conn) == before
+    command.upgrade(config, "head")
+    with psycopg.connect(fresh) as conn:
+        assert conn.execute(title_index).fetchall() == [(definition, True)]

@@ -110,6 +110,21 @@ Index(
     postgresql_where=tasks.c.deleted_at.is_(None),
 )
 Index("ix_tasks_user_due", tasks.c.user_id, tasks.c.due_at)
+# sort=title: titles in the order a reader of any language expects, case ignored (ICU's
+# language-neutral root collation: Ü sorts with U, é with e, ß as ss), lower-cased by ICU
+# too, so neither depends on the database's locale. The list orders by, and compares its
+# cursor in, this very expression; the index (migration 0007) serves open and completed
+# lists in that order, both ways (desc breaks ties by id desc: A to Z reversed).
+TITLE_COLLATION = "und-x-icu"
+title_key = func.lower(tasks.c.title.collate(TITLE_COLLATION), type_=Text)
+Index(
+    "ix_tasks_user_title_order",
+    tasks.c.user_id,
+    tasks.c.completed,
+    title_key,
+    tasks.c.id,
+    postgresql_where=tasks.c.deleted_at.is_(None),
+)
 # Searches and tag filters are always one user's. The search index holds each lexeme
 # tagged with its owner (task_search_keys, migration 0004), so it finds only the user's
 # rows, a prefix reading only the user's lexemes (0006 dropped user_id beside the keys:

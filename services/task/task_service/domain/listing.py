@@ -59,7 +59,8 @@ class SortKey:
 
 def ordering(sort: SortName, descending: bool) -> tuple[SortKey, ...]:
     """The keys of each sort; `descending` flips only the first key (and, for the time
-    sorts created_at and completed_at, the id that breaks their ties). due_at sorts with
+    sorts created_at and completed_at and for title, the id that breaks their ties: Z to
+    A is A to Z reversed, one index scan backwards). due_at sorts with
     nulls last in both directions: a task without a due date is never 'most urgent';
     completed_at likewise: an open task (status=all) is never 'latest done'."""
     by_due = (SortKey("due_null", "bool"), SortKey("due_at", "time", descending, nullable=True))
@@ -87,7 +88,7 @@ def ordering(sort: SortName, descending: bool) -> tuple[SortKey, ...]:
             SortKey("id", "uuid", descending),
         )
     if sort == "title":
-        return (SortKey("title_key", "text", descending), SortKey("id", "uuid"))
+        return (SortKey("title_key", "text", descending), SortKey("id", "uuid", descending))
     # Equal ranks (a common word often ranks thousands of tasks alike) newest first.
     return (SortKey("rank", "float", descending), SortKey("created_at", "time", True), SortKey("id", "uuid"))
 
