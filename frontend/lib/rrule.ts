@@ -3,6 +3,7 @@
  * list rows and chips. The server's /api/recurrence/preview gives the full description; this
  * is the offline, instant version for the common shapes, falling back to the rule itself.
  */
+import { formatDate } from "./time";
 import { browserTimeZone, wallClock } from "./zoned-time";
 
 const DAY_NAMES: Record<string, string> = {
@@ -57,7 +58,7 @@ export interface DescribeOptions {
 
 /**
  * The last day of a series (UNTIL) as the user says it: "Dec 20", or "Dec 20, 2027" in another
- * year. A UTC time ("20261220T225959Z", as the quick-add and the assistant write the end of Dec 20
+ * year (lib/time's rule: "20 Dec" for a reader in Germany). A UTC time ("20261220T225959Z", as the quick-add and the assistant write the end of Dec 20
  * in Paris) is that instant's day in the user's zone (in New York "20261221T045959Z" is Dec 20
  * too); a date or a local time is the day written. Null for what is no such value.
  */
@@ -72,7 +73,7 @@ export function untilDay(until: string, options: DescribeOptions = {}): string |
   }
   if (month < 1 || month > 12) return null;
   const thisYear = wallClock(options.now ?? new Date(), timeZone).year;
-  return `${MONTHS[month - 1]} ${day}${year === thisYear ? "" : `, ${year}`}`;
+  return formatDate(year === thisYear ? "monthDay" : "monthDayYear", Date.UTC(year, month - 1, day), "UTC");
 }
 
 /** "Mon", "Mon and Thu", "Mon, Wed and Fri": a list as the assistant says it ("every Monday and Thursday"). */

@@ -23,7 +23,7 @@ import {
 import type { Task, TaskPage } from "./task-schemas";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "./api";
-import { formatTime } from "./time";
+import { formatDate, formatTime } from "./time";
 import { browserTimeZone } from "./zoned-time";
 
 // -- schemas ---------------------------------------------------------------------------------
@@ -689,12 +689,10 @@ export function dueState(task: Pick<Task, "due_at" | "completed">, now: Date = n
   return days <= 7 ? "soon" : "later";
 }
 
-// Building an Intl formatter is the slow part of formatting; the list formats on every scroll.
-const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: "short" });
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
-const dayYearFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
-
-/** "Today 9:00 AM", "Tomorrow 9:00 AM", "Fri 2:30 PM", "12 Mar 9:00 AM", "12 Mar 2031 9:00 AM" (browser zone). */
+/**
+ * "Today 9:00 AM", "Tomorrow 9:00 AM", "Fri 2:30 PM", "Mar 12 9:00 AM", "Mar 12, 2031 9:00 AM"
+ * (browser zone; lib/time's rule: "12 Mar 9:00" for a reader in Germany).
+ */
 export function formatDue(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
   const time = formatTime(date);
@@ -703,7 +701,7 @@ export function formatDue(iso: string, now: Date = new Date()): string {
   if (days === 0) return `Today ${time}`;
   if (days === 1) return `Tomorrow ${time}`;
   if (days === -1) return `Yesterday ${time}`;
-  if (days > 1 && days < 7) return `${weekdayFormat.format(date)} ${time}`;
+  if (days > 1 && days < 7) return `${formatDate("weekday", date)} ${time}`;
   const sameYear = date.getFullYear() === now.getFullYear();
-  return `${(sameYear ? dayFormat : dayYearFormat).format(date)} ${time}`;
+  return `${formatDate(sameYear ? "monthDay" : "monthDayYear", date)} ${time}`;
 }

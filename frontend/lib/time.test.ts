@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDue } from "./tasks";
-import { formatShortDay, formatTime, localizeRuleTimes, TIME_OPTIONS } from "./time";
+import { displayLocale, formatShortDay, formatTime, localizeRuleTimes, TIME_OPTIONS } from "./time";
 
 describe("localizeRuleTimes", () => {
   it("writes the rule's 24-hour times as the rest of the app does", () => {
@@ -41,5 +41,52 @@ describe("formatTime, formatShortDay", () => {
 
   it("are the task list's: formatDue says the same time", () => {
     expect(formatDue(new Date(at).toISOString(), new Date(at))).toBe(`Today ${formatTime(at)}`);
+  });
+});
+
+describe("dates and times for a reader in any region, in the UI's English", () => {
+  const at = Date.UTC(2026, 10, 24, 14, 30); // Tuesday, half past two in the afternoon (UTC)
+
+  // The browser's locale → the reader's day and time: English words, the region's day-month
+  // order and hour cycle.
+  it.each([
+    ["en-US", "Tue, Nov 24", "2:30 PM"],
+    ["en", "Tue, Nov 24", "2:30 PM"],
+    ["en-GB", "Tue 24 Nov", "14:30"],
+    ["en-AU", "Tue, 24 Nov", "2:30 pm"],
+    ["en-IN", "Tue, 24 Nov", "2:30 pm"],
+    ["de-DE", "Tue, 24 Nov", "14:30"],
+    ["de", "Tue, 24 Nov", "14:30"],
+    ["fr-FR", "Tue, 24 Nov", "14:30"],
+    ["ja-JP", "Tue, Nov 24", "14:30"],
+    // No English of the region in Intl: the reader's order and hour cycle all the same.
+    ["pt-BR", "Tue 24 Nov", "14:30"],
+    ["es-MX", "Tue 24 Nov", "2:30 pm"],
+    ["ko-KR", "Tue, Nov 24", "2:30 PM"],
+    // The region's English, with the hour cycle of the reader's own language.
+    ["fr-CA", "Tue, Nov 24", "14:30"],
+    ["en-US-u-hc-h23", "Tue, Nov 24", "14:30"],
+  ])("a %s reader sees %s, %s", (locale, day, time) => {
+    expect(formatShortDay(at, "UTC", locale)).toBe(day);
+    expect(formatTime(at, "UTC", locale)).toBe(time);
+  });
+
+  it("writes the rule's times by the same rule", () => {
+    expect(localizeRuleTimes("every Friday at 13:05", "de-DE")).toBe("every Friday at 13:05");
+    expect(localizeRuleTimes("every Friday at 13:05", "pt-BR")).toBe("every Friday at 13:05");
+    expect(localizeRuleTimes("every Friday at 13:05", "ko-KR")).toBe("every Friday at 1:05 PM");
+  });
+
+  it("is an English locale for the reader's region, with the reader's hour cycle where it differs", () => {
+    expect(displayLocale("en-US")).toBe("en-US");
+    expect(displayLocale("en-IN")).toBe("en-IN");
+    expect(displayLocale("de-DE")).toBe("en-DE");
+    expect(displayLocale("fr-FR")).toBe("en-FR");
+    expect(displayLocale("pt-BR")).toBe("en-GB");
+    expect(displayLocale("es-MX")).toBe("en-GB-u-hc-h12");
+    expect(displayLocale("ko-KR")).toBe("en-US");
+    expect(displayLocale("fr-CA")).toBe("en-CA-u-hc-h23");
+    expect(displayLocale("not a locale")).toBe("en-US");
+    expect(displayLocale(undefined)).toBe(displayLocale(new Intl.DateTimeFormat().resolvedOptions().locale));
   });
 });

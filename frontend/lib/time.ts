@@ -1,42 +1,121 @@
 /**
- * How the app writes a time of day: the browser's locale with these options ("1:28 AM" in
- * en-US, "01:28" in en-GB). formatDue (lib/tasks.ts), the repeat rule in words and its next
- * dates all use them, so one task's time reads the same everywhere.
+ * Every date and time the app writes goes through here, in one rule: the words are English,
+ * as the rest of the UI ("Tue", "Nov", and formatDue's "Today"), and the reader's region decides
+ * the hour cycle and the order of day and month. A reader in Germany sees "Tue 27 Nov 14:30",
+ * one in the US "Tue, Nov 27 2:30 PM", one in India "6:24 am" (see displayLocale).
  */
+
+/** A time of day: "1:28 AM" in en-US, "1:28" for a reader in Britain or Germany. */
 export const TIME_OPTIONS = { hour: "numeric", minute: "2-digit" } as const satisfies Intl.DateTimeFormatOptions;
 
-const DAY_OPTIONS = { weekday: "short", month: "short", day: "numeric" } as const satisfies Intl.DateTimeFormatOptions;
+/** The ways the app writes a date or a time, by name (one Intl formatter each, see formatter). */
+const FORMATS = {
+  /** "1:28 AM" */
+  time: TIME_OPTIONS,
+  /** "1:28:30 AM" */
+  timeWithSeconds: { ...TIME_OPTIONS, second: "2-digit" },
+  /** "Fri" */
+  weekday: { weekday: "short" },
+  /** "Nov 27" in en-US, "27 Nov" in Germany */
+  monthDay: { month: "short", day: "numeric" },
+  /** "Nov 27, 2027" in en-US, "27 Nov 2027" in Germany */
+  monthDayYear: { month: "short", day: "numeric", year: "numeric" },
+  /** "Fri, Nov 27" in en-US, "Fri 27 Nov" in en-GB */
+  shortDay: { weekday: "short", month: "short", day: "numeric" },
+  /** "Fri, Nov 27, 2026, 1:28 AM" */
+  dateTime: { weekday: "short", day: "numeric", month: "short", year: "numeric", ...TIME_OPTIONS },
+  /** "Sat, Nov 28, 2026, 9:00 AM GMT+1": all of it, for a tooltip. */
+  full: { weekday: "short", day: "numeric", month: "short", year: "numeric", ...TIME_OPTIONS, timeZoneName: "short" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-const TIME_WITH_SECONDS = { ...TIME_OPTIONS, second: "2-digit" } as const satisfies Intl.DateTimeFormatOptions;
+export type DateFormat = keyof typeof FORMATS;
+
+/**
+ * The locale the app formats in for a reader whose browser says `browserLocale`: English for
+ * the reader's region ("de-DE" → "en-DE": "Tue, 27 Nov, 14:30"; "en-IN" and "en-US" as they
+ * are) where Intl has one; otherwise English with the reader's order of day and month
+ * ("pt-BR" → "en-GB", "ko-KR" → "en-US"). Either way with the reader's own hour cycle, where it
+ * differs ("fr-CA" → "en-CA-u-hc-h23": 24 hours, as French Canada writes them). Pure.
+ */
+export function displayLocale(browserLocale: string | undefined): string {
+  let reader: Intl.ResolvedDateTimeFormatOptions;
+  let region: string | undefined;
+  try {
+    reader = new Intl.DateTimeFormat(browserLocale, TIME_OPTIONS).resolvedOptions();
+    region = new Intl.Locale(reader.locale).maximize().region;
+  } catch {
+    return "en-US"; // not a locale
+  }
+  const regional = region && `en-${region}`;
+  const base =
+    regional && new Intl.DateTimeFormat(regional).resolvedOptions().locale === regional
+      ? regional
+      : dayBeforeMonth(reader.locale)
+        ? "en-GB"
+        : "en-US";
+  const hourCycle = new Intl.DateTimeFormat(base, TIME_OPTIONS).resolvedOptions().hourCycle;
+  return reader.hourCycle && reader.hourCycle !== hourCycle ? `${base}-u-hc-${reader.hourCycle}` : base;
+}
+
+function dayBeforeMonth(locale: string): boolean {
+  const order = new Intl.DateTimeFormat(locale, { day: "numeric", month: "numeric" }).formatToParts(0).map((part) => part.type);
+  return order.indexOf("day") < order.indexOf("month");
+}
+
+// The browser's locale (what Intl uses when given none; the server's when rendered there), read
+// once, and displayLocale of each locale asked for: both build formatters.
+let browser: string | undefined;
+const shownIn = new Map<string, string>();
+
+function localeFor(readerLocale?: string): string {
+  const reader = readerLocale ?? (browser ??= new Intl.DateTimeFormat().resolvedOptions().locale);
+  let shown = shownIn.get(reader);
+  if (shown === undefined) shownIn.set(reader, (shown = displayLocale(reader)));
+  return shown;
+}
 
 // Building an Intl formatter is the slow part of formatting (the list formats on every scroll):
-// one per options object (the constants above), zone and locale.
-const cached = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+// one per format, zone and locale.
+const cached = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(options: Intl.DateTimeFormatOptions, timeZone?: string, locale?: string): Intl.DateTimeFormat {
-  let byPlace = cached.get(options);
-  if (!byPlace) cached.set(options, (byPlace = new Map()));
-  const key = `${locale ?? ""}|${timeZone ?? ""}`;
-  let found = byPlace.get(key);
+function formatter(format: DateFormat, timeZone?: string, readerLocale?: string): Intl.DateTimeFormat {
+  const locale = localeFor(readerLocale);
+  const key = `${format}|${locale}|${timeZone ?? ""}`;
+  let found = cached.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    byPlace.set(key, found);
+    found = new Intl.DateTimeFormat(locale, { ...FORMATS[format], timeZone });
+    cached.set(key, found);
   }
   return found;
 }
 
 /**
- * The time of day of `instant` as the app writes it: "6:24 AM" in en-US, "6:24 am" in en-IN,
- * "06:24" in en-GB. On the wall clock of `timeZone` (the user's; the browser's when not given),
- * in `locale` (the browser's when not given).
+ * `instant` written as `format` says, by the app's rule (see displayLocale). On the wall clock
+ * of `timeZone` (the user's; the browser's when not given), for a reader whose browser's locale
+ * is `locale` (this browser's when not given).
  */
+export function formatDate(format: DateFormat, instant: Date | number, timeZone?: string, locale?: string): string {
+  return formatter(format, timeZone, locale).format(instant);
+}
+
+/** The time of day of `instant`: "6:24 AM" in en-US, "6:24 am" in en-IN, "6:24" in en-GB or de-DE. */
 export function formatTime(instant: Date | number, timeZone?: string, locale?: string): string {
-  return formatter(TIME_OPTIONS, timeZone, locale).format(instant);
+  return formatDate("time", instant, timeZone, locale);
 }
 
 /** The day of `instant` in short, as formatTime writes its time: "Fri, Nov 28" in en-US, "Fri 28 Nov" in en-GB. */
 export function formatShortDay(instant: Date | number, timeZone?: string, locale?: string): string {
-  return formatter(DAY_OPTIONS, timeZone, locale).format(instant);
+  return formatDate("shortDay", instant, timeZone, locale);
+}
+
+/**
+ * A calendar date ("2026-11-03", no zone: the same day everywhere) as `format` writes it:
+ * "Nov 3" for "monthDay", "Tue, Nov 3" for "shortDay". Null for what is no such date.
+ */
+export function formatCalendarDate(format: "monthDay" | "monthDayYear" | "shortDay", date: string, locale?: string): string | null {
+  const [year, month, day] = date.split("-").map(Number);
+  if (!year || !month || !day) return null;
+  return formatDate(format, Date.UTC(year, month - 1, day), "UTC", locale);
 }
 
 /**
@@ -47,6 +126,6 @@ export function formatShortDay(instant: Date | number, timeZone?: string, locale
  */
 export function localizeRuleTimes(text: string, locale?: string): string {
   return text.replace(/\b([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b/g, (_match, h: string, m: string, s?: string) =>
-    formatter(s !== undefined ? TIME_WITH_SECONDS : TIME_OPTIONS, "UTC", locale).format(Date.UTC(2000, 0, 1, Number(h), Number(m), Number(s ?? 0))),
+    formatDate(s !== undefined ? "timeWithSeconds" : "time", Date.UTC(2000, 0, 1, Number(h), Number(m), Number(s ?? 0)), "UTC", locale),
   );
 }

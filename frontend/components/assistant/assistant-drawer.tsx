@@ -23,6 +23,7 @@ import { ApiError } from "@/lib/api";
 import { cn } from "@/components/ui/cn";
 import { tabTarget } from "@/components/ui/focus-cycle";
 import { OPEN_POPUP, isTypingTarget } from "@/lib/keyboard";
+import { formatDate, formatTime } from "@/lib/time";
 import { useToastClearance } from "@/components/ui/toast";
 import { useInertOutside } from "@/components/ui/use-inert-outside";
 import { ActionChips } from "./action-chips";
@@ -87,9 +88,7 @@ function when(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
   const sameDay = date.toDateString() === new Date().toDateString();
-  return sameDay
-    ? date.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })
-    : date.toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  return sameDay ? formatTime(date) : formatDate("monthDay", date);
 }
 
 /** How the panel closed: from the page beside it, focus stays where it is on the page. */

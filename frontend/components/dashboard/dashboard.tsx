@@ -24,7 +24,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactN
 import { browserTimeZone } from "@/lib/zoned-time";
 import { cn } from "@/components/ui/cn";
 import { formatDue } from "@/lib/tasks";
-import { TIME_OPTIONS } from "@/lib/time";
+import { formatDate } from "@/lib/time";
 import { activityParts } from "./activity-words";
 import { CompletedPerDayChart, HorizontalBars } from "./charts";
 import {
@@ -164,18 +164,11 @@ function relative(iso: string, now: number): string {
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
   if (hours < 24) return `${hours} h ago`;
-  return new Date(iso).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  return formatDate("monthDay", new Date(iso));
 }
 
-// The whole timestamp, for a tooltip: "Sat, Nov 28, 2026, 9:00 AM GMT+1" (browser locale and zone).
-const fullTime = new Intl.DateTimeFormat(undefined, {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  ...TIME_OPTIONS,
-  timeZoneName: "short",
-});
+// The whole timestamp, for a tooltip: "Sat, Nov 28, 2026, 9:00 AM GMT+1" (browser zone).
+const fullTime = (iso: string) => formatDate("full", new Date(iso));
 
 /** An entry's line with its times as the app writes them ("Today 9:00 AM"), the full one on hover. */
 function Summary({ item, now }: { item: ActivityItem; now: Date }) {
@@ -183,7 +176,7 @@ function Summary({ item, now }: { item: ActivityItem; now: Date }) {
     typeof part === "string" ? (
       part
     ) : (
-      <time key={index} dateTime={part.at} title={fullTime.format(new Date(part.at))}>
+      <time key={index} dateTime={part.at} title={fullTime(part.at)}>
         {formatDue(part.at, now)}
       </time>
     ),
@@ -218,7 +211,7 @@ function ActivityFeed({ items }: { items: ActivityItem[] }) {
             </div>
             <time
               dateTime={item.occurred_at}
-              title={Number.isNaN(Date.parse(item.occurred_at)) ? undefined : fullTime.format(new Date(item.occurred_at))}
+              title={Number.isNaN(Date.parse(item.occurred_at)) ? undefined : fullTime(item.occurred_at)}
               className="shrink-0 text-xs text-muted"
             >
               {relative(item.occurred_at, now)}

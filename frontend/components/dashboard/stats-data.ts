@@ -9,6 +9,7 @@ import { z } from "zod";
 import { api } from "@/lib/api";
 // The same words for priorities as the task list ("Urgent" for VERY_IMPORTANT).
 import { PRIORITIES, PRIORITY_LABEL, type Priority } from "@/lib/tasks";
+import { formatCalendarDate } from "@/lib/time";
 
 const count = z.number().int().nonnegative().catch(0);
 
@@ -71,15 +72,12 @@ export interface DayPoint {
   count: number;
 }
 
-/** "2026-11-03" → "Nov 3", read as a calendar date (no time zone shift). */
+/**
+ * "2026-11-03" → "Nov 3" ("3 Nov" for a reader in Germany: lib/time's rule, as the activity
+ * log's times), read as a calendar date (no time zone shift).
+ */
 export function dayLabel(date: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  if (!year || !month || !day) return date;
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString("en-US", {
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  });
+  return formatCalendarDate("monthDay", date) ?? date;
 }
 
 /** Completed per day, oldest first, every day present. */

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toast";
 import { cn } from "@/components/ui/cn";
 import { useRovingFocus } from "@/components/ui/use-roving-focus";
+import { formatDate } from "@/lib/time";
 import { browserTimeZone } from "@/lib/zoned-time";
 import {
   afterRead,
@@ -69,7 +70,7 @@ function relativeTime(iso: string, now = Date.now()): string {
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
   if (hours < 24) return `${hours} h ago`;
-  return new Date(iso).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  return formatDate("monthDay", new Date(iso));
 }
 
 export function NotificationBell() {

@@ -7,7 +7,7 @@
  */
 import { api, ApiError } from "@/lib/api";
 import { formatShortDay, formatTime } from "@/lib/time";
-import { addDays, wallClock, zonedTimeToUtc } from "@/lib/zoned-time";
+import { addDays, browserTimeZone, wallClock, zonedTimeToUtc } from "@/lib/zoned-time";
 
 export interface AppNotification {
   id: string;
@@ -235,8 +235,10 @@ export function taskHref(notification: AppNotification): string | null {
   return notification.task_id ? `/tasks?task=${encodeURIComponent(notification.task_id)}` : null;
 }
 
-function dayKey(date: Date, timeZone?: string): string {
-  return date.toLocaleDateString("en-CA", { timeZone });
+/** The calendar day of `date` in `timeZone` (the browser's when not given), to compare days by. */
+function dayKey(date: Date, timeZone = browserTimeZone()): string {
+  const { year, month, day } = wallClock(date, timeZone);
+  return `${year}-${month}-${day}`;
 }
 
 /**
@@ -246,8 +248,9 @@ function dayKey(date: Date, timeZone?: string): string {
  */
 function dayAndTime(at: Date, now: Date, timeZone?: string, locale?: string, today = ""): string {
   const time = formatTime(at, timeZone, locale);
-  if (dayKey(at, timeZone) === dayKey(now, timeZone)) return today ? `${today} at ${time}` : time;
-  if (dayKey(at, timeZone) === dayKey(new Date(now.getTime() + 86_400_000), timeZone)) return `tomorrow at ${time}`;
+  const day = dayKey(at, timeZone);
+  if (day === dayKey(now, timeZone)) return today ? `${today} at ${time}` : time;
+  if (day === dayKey(new Date(now.getTime() + 86_400_000), timeZone)) return `tomorrow at ${time}`;
   return `${formatShortDay(at, timeZone, locale)} at ${time}`;
 }
 

@@ -11,7 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { ApiError } from "@/lib/api";
 import { describeRRule, ordinal } from "@/lib/rrule";
 import { useRecurrencePreview, userTimeZone } from "@/lib/tasks";
-import { localizeRuleTimes, TIME_OPTIONS } from "@/lib/time";
+import { formatDate, localizeRuleTimes } from "@/lib/time";
 
 const WEEKDAY_CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -159,13 +159,7 @@ export function RecurrenceEditor({
                   {preview.data.occurrences.map((iso, index) => (
                     <li key={iso}>
                       <time dateTime={iso}>
-                        {new Date(iso).toLocaleString(undefined, {
-                          weekday: "short",
-                          day: "numeric",
-                          month: "short",
-                          year: "numeric",
-                          ...TIME_OPTIONS,
-                        })}
+                        {formatDate("dateTime", new Date(iso))}
                       </time>
                       {/* The series starts at the due date, which need not fit the rule (a Sunday
                           for "every Friday"): say that the first date is this task, not a repeat. */}

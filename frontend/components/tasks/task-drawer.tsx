@@ -15,6 +15,7 @@ import { useToast, useToastClearance } from "@/components/ui/toast";
 import { useRovingFocus } from "@/components/ui/use-roving-focus";
 import { ApiError } from "@/lib/api";
 import { describeRRule } from "@/lib/rrule";
+import { formatCalendarDate } from "@/lib/time";
 import {
   errorMessage,
   formatDue,
@@ -62,8 +63,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const localTime = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 /** "YYYY-MM-DD" said "Mon, Nov 30". */
-const dayLabel = (date: string) =>
-  new Date(`${date}T12:00:00`).toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric" });
+const dayLabel = (date: string) => formatCalendarDate("shortDay", date) ?? date;
 
 export function formFromTask(task: Task): FormState {
   const due = task.due_at ? new Date(task.due_at) : null;
