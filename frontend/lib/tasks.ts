@@ -84,6 +84,9 @@ export interface TaskInput {
 
 export type StatusFilter = "open" | "completed" | "all";
 export type DueFilter = "overdue" | "today" | "week" | "none";
+/** The wall-clock time a due date given without a time is due at (the drawer, the repeat editor). */
+export const DEFAULT_DUE_TIME = "09:00";
+
 export type SortName = "priority" | "due_at" | "created_at" | "title" | "relevance";
 export type Order = "asc" | "desc";
 

@@ -10,7 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { ApiError } from "@/lib/api";
 import { describeRRule, ordinal } from "@/lib/rrule";
-import { useRecurrencePreview, userTimeZone } from "@/lib/tasks";
+import { DEFAULT_DUE_TIME, useRecurrencePreview, userTimeZone } from "@/lib/tasks";
 import { formatDate, localizeRuleTimes } from "@/lib/time";
 
 const WEEKDAY_CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
@@ -63,7 +63,7 @@ export function RecurrenceEditor({
   const mode = rrule === null && !custom ? "none" : custom ? "custom" : (matching?.value ?? "custom");
 
   const tz = userTimeZone();
-  const dtstart = dueDate ? `${dueDate}T${dueTime || "09:00"}` : null;
+  const dtstart = dueDate ? `${dueDate}T${dueTime || DEFAULT_DUE_TIME}` : null;
   const debouncedRule = useDebounced(rrule, 350);
   const preview = useRecurrencePreview(debouncedRule, dtstart, tz);
   const previewError =

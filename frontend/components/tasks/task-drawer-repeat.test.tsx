@@ -340,7 +340,9 @@ describe("a save refused because the task changed elsewhere (412)", () => {
     expect(describedText(priority)).toBe("Changed elsewhere: Low");
     const { dueDate, dueTime } = formFromTask(theirs);
     const day = new Date(`${dueDate}T12:00:00`).toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric" });
-    const due = `Changed elsewhere: ${day}, ${dueTime}`;
+    // The time as the list writes it ("5:00 PM" for this en-US reader), not the form's "17:00".
+    const time = new Date(theirs.due_at).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+    const due = `Changed elsewhere: ${day}, ${time}`;
     expect(describedText(screen.getByLabelText("Due date"))).toBe(due);
     expect(describedText(screen.getByLabelText("Due time"))).toBe(due);
     // Not edited here: it takes the other value, and says so (no value to choose: it shows it).

@@ -333,6 +333,18 @@ describe("TaskDrawer delete", () => {
   });
 });
 
+describe("TaskDrawer: a due date without a time", () => {
+  it("says the time it will be due at as the app writes times (en-US '9:00 AM', not the form's '09:00')", () => {
+    renderDrawer();
+    fireEvent.change(screen.getByLabelText("Due date"), { target: { value: "2030-01-08" } });
+    const nine = new Date(2030, 0, 8, 9, 0).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+    expect(nine).toBe("9:00 AM"); // this test's reader
+    screen.getByText(`No time: due at ${nine}.`);
+    fireEvent.change(screen.getByLabelText("Due time"), { target: { value: "14:30" } });
+    expect(screen.queryByText(/^No time/)).toBeNull();
+  });
+});
+
 describe("TaskDrawer: a repeating task moved off its rule's days", () => {
   // Monday 7 January 2030, 9:00 in the browser's zone; every Monday.
   const monday = testTask({

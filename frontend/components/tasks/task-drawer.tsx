@@ -15,8 +15,9 @@ import { useToast, useToastClearance } from "@/components/ui/toast";
 import { useRovingFocus } from "@/components/ui/use-roving-focus";
 import { ApiError } from "@/lib/api";
 import { describeRRule } from "@/lib/rrule";
-import { formatCalendarDate } from "@/lib/time";
+import { formatCalendarDate, localizeRuleTimes } from "@/lib/time";
 import {
+  DEFAULT_DUE_TIME,
   errorMessage,
   formatDue,
   MAX_TITLE_LENGTH,
@@ -64,6 +65,9 @@ const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pa
 const localTime = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 /** "YYYY-MM-DD" said "Mon, Nov 30". */
 const dayLabel = (date: string) => formatCalendarDate("shortDay", date) ?? date;
+/** A form's wall-clock date and "HH:MM" time as the app writes them: "Mon, Jan 7, 5:00 PM" (en-US), "Mon 7 Jan, 17:00" (en-GB). */
+const whenLabel = (date: string, time: string) => `${dayLabel(date)}${time ? `, ${localizeRuleTimes(time)}` : ""}`;
+
 
 export function formFromTask(task: Task): FormState {
   const due = task.due_at ? new Date(task.due_at) : null;
@@ -104,7 +108,7 @@ export function toInput(form: FormState): { input: Required<TaskInput> } | { err
   if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path[0] as FieldName] ??= issue.message;
   let dueAt: Date | null = null;
   if (form.dueDate) {
-    dueAt = new Date(`${form.dueDate}T${form.dueTime || "09:00"}`);
+    dueAt = new Date(`${form.dueDate}T${form.dueTime || DEFAULT_DUE_TIME}`);
     if (Number.isNaN(dueAt.getTime())) errors.due = "Enter a valid date and time.";
   } else if (form.dueTime) errors.due = "Pick a date for this time.";
   let remindAt: Date | null = null;
@@ -224,10 +228,13 @@ function theirValue(theirs: FormState, part: Part): string {
     case "tags":
       return theirs.tags.length ? theirs.tags.join(", ") : "no tags";
     case "due":
-      return theirs.dueDate ? `${dayLabel(theirs.dueDate)}${theirs.dueTime ? `, ${theirs.dueTime}` : ""}` : "no due date";
+      return theirs.dueDate ? whenLabel(theirs.dueDate, theirs.dueTime) : "no due date";
     case "reminder":
       if (theirs.reminder === "none") return "no reminder";
-      if (theirs.reminder === "custom") return theirs.remindCustom.replace("T", " ");
+      if (theirs.reminder === "custom") {
+        const [date, time = ""] = theirs.remindCustom.split("T");
+        return date ? whenLabel(date, time) : "no reminder";
+      }
       return REMINDER_OFFSETS.find(([value]) => value === theirs.reminder)?.[1].toLowerCase() ?? theirs.reminder;
     case "rrule":
       return theirs.rrule ? describeRRule(theirs.rrule) : "does not repeat";
@@ -611,7 +618,7 @@ function TaskForm({
             </p>
           ) : (
             form.dueDate &&
-            !form.dueTime && <p className="text-xs text-muted">No time: due at 09:00.</p>
+            !form.dueTime && <p className="text-xs text-muted">No time: due at {localizeRuleTimes(DEFAULT_DUE_TIME)}.</p>
           )}
           <ChangedElsewhere id="task-due-elsewhere" note={elsewhere("due")} />
           {/* A repeating task moved off its rule's days: this one moves, the series does not. A
