@@ -1052,11 +1052,18 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         run("set_due_date", f"clear the due date of {name}", due_at=None)
         done.append(f"Removed the due date from {name}.")
     if c.clear_rrule:
-        if not current.get("rrule"):
-            done.append(f"{name} doesn't repeat.")
-        else:
+        if current.get("rrule"):
             run("clear_recurring", f"stop {name} repeating")
             done.append(f"{name} no longer repeats.")
+        elif replace(c, clear_rrule=False, stop=None).any():
+            done.append(f"{name} doesn't repeat.")  # said with other changes, made above
+        else:
+            # "Cancel the monthly rent" of a rent that doesn't repeat: nothing changes, and what
+            # can be done instead is offered (before: only "'Pay rent' doesn't repeat.").
+            done.append(
+                f"{name} doesn't repeat, so there is no series to stop; I left it as it is. "
+                "Should I delete it, or mark it as done?"
+            )
     if c.remind_sets_due and c.remind_at is not None and not current.get("due_at"):
         # "Remind me later to call the bank" ... "at 5pm": due then too, as "remind me to call
         # the bank at 5pm" would have made it.
