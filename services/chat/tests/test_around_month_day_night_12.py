@@ -101,7 +101,9 @@ async def test_plan_next_weekend_lists_next_weekend(fake: FakeTasks, message: st
     seed(fake)
     shown = await Chat(fake).say("What do I have next weekend?")
     assert "Hike" in shown and "Swim" in shown and "Brunch" not in shown
-    assert await Chat(fake).say(message) == f"{shown}\n{PLAN_THEN}"
+    # Planned, the weekend is named with its days (test_plan_the_weekend_late.py).
+    dated = shown.replace("due next weekend", "due next weekend (Sat, Dec 5 \u2013 Sun, Dec 6)")
+    assert await Chat(fake).say(message) == f"{dated}\n{PLAN_THEN}"
     assert titles(fake) == ["Brunch", "Hike", "Swim"]
 
 

@@ -519,9 +519,61 @@ def first_things_first(tasks: Sequence[Task], now: datetime) -> list[Task]:
 
 
 def _list(req: Request, ctx: Context, j: Journal) -> str:
-    f = req.filters
-    if f.rest:
+    if req.filters.rest:
         return _list_rest(ctx, j)
+    if req.cannot is None:
+        return _listing(req, ctx, j)[0]
+    # "Help me plan the weekend" (parse: a list with the planning asked): no tool plans, so
+    # the stretch's tasks and what to say next (before: a pointer to its question, or for
+    # "help me ..." the general help).
+    if req.filters.due_when in ("this weekend", "next weekend"):
+        return _weekend_plan(req, ctx, j) + "\n" + PLAN_THEN
+    return _listing(req, ctx, j)[0] + "\n" + PLAN_THEN
+
+
+# From Saturday noon on, half of the weekend is gone: "plan my weekend" plans what is left of
+# this one and offers next weekend, or plans next weekend when nothing is left of this one.
+WEEKEND_HALF_GONE = time(12, 0)
+
+
+def _weekend_plan(req: Request, ctx: Context, j: Journal) -> str:
+    """'Plan my weekend', 'plan next weekend': that weekend's tasks, named with its days ("this
+    weekend (Sat, Nov 28 \u2013 Sun, Nov 29)"). User test: said on Sunday at 17:00, it listed
+    the one task left and named no days; from Saturday noon (WEEKEND_HALF_GONE) on, it is "the
+    rest of this weekend" and next weekend is offered, or shown when nothing is left. One list
+    is shown, the turn's last list_tasks, so a number said next picks from it."""
+    f = req.filters
+    assert f.due_after is not None and f.due_before is not None
+    now = ctx.local_now
+    late = now.weekday() == 6 or (now.weekday() == 5 and now.time() >= WEEKEND_HALF_GONE)
+    if f.due_when == "next weekend" or not late:
+        return _listing(replace(req, filters=_weekend_named(f, str(f.due_when))), ctx, j)[0]
+    saturday = f.due_before + timedelta(days=5)  # next weekend's: five days after this one's Monday
+    upcoming = replace(f, due_after=saturday - timedelta(seconds=1), due_before=saturday + timedelta(days=2))
+    rest, found = _listing(replace(req, filters=_weekend_named(f, "in the rest of this weekend")), ctx, j)
+    if found is None:
+        return rest  # list_tasks failed: said so
+    if found:
+        days = reply.date_span(saturday, saturday + timedelta(days=1))
+        return rest + f'\nNext weekend is {days}: say "plan next weekend" to plan it too.'
+    shown = _listing(replace(req, filters=_weekend_named(upcoming, "next weekend")), ctx, j)[0]
+    return rest.removesuffix(".") + ", so here is next weekend.\n" + shown
+
+
+def _weekend_named(f: Filters, words: str) -> Filters:
+    """The filters of a weekend (or what is left of it) with its days in the words the reply
+    names it by: "this weekend (Sat, Nov 28 \u2013 Sun, Nov 29)", "in the rest of this weekend
+    (Sun, Nov 29)" (date_span, as a move names "this week")."""
+    assert f.due_after is not None and f.due_before is not None
+    first, last = f.due_after + timedelta(seconds=1), f.due_before - timedelta(days=1)
+    days = reply.date_span(first, last) if first.date() != last.date() else f"{first:%a, %b} {first.day}"
+    return replace(f, due_when=f"{words} ({days})")
+
+
+def _listing(req: Request, ctx: Context, j: Journal) -> tuple[str, int | None]:
+    """The tasks the request's filters ask for, listed, and how many were found (None when
+    list_tasks failed; the text says so)."""
+    f = req.filters
     if f.tag_said and not f.tags:
         # "What's due this week for cs101?": that tag's tasks, when the user has the tag (one
         # task of any status says so); else the words are the question's, as before ("what's
@@ -555,21 +607,15 @@ def _list(req: Request, ctx: Context, j: Journal) -> str:
         timezone=ctx.timezone,
     )
     if not _ok(result):
-        return _failure(result, "get your tasks")
-    if f.count_by_tag:
-        return reply.counted_by_tag(result.get("tasks", []), f.count_by_tag, more=bool(result.get("more")))
+        return _failure(result, "get your tasks"), None
     tasks, more = result.get("tasks", []), bool(result.get("more"))
+    if f.count_by_tag:
+        return reply.counted_by_tag(tasks, f.count_by_tag, more=more), len(tasks)
     if f.first:
         ordered = first_things_first(tasks, ctx.local_now)
         limit = req.filters.limit
         tasks, more, f = ordered[:limit], more or len(ordered) > limit, replace(f, limit=limit)
-    text = reply.listing(tasks, ctx.now, ctx.timezone, _spelled(f, tasks), more=more)
-    if req.cannot is not None:
-        # "Help me plan the weekend" (parse: a list with the planning asked): no tool plans, so
-        # the stretch's tasks and what to say next (before: a pointer to its question, or for
-        # "help me ..." the general help).
-        text += "\n" + PLAN_THEN
-    return text
+    return reply.listing(tasks, ctx.now, ctx.timezone, _spelled(f, tasks), more=more), len(tasks)
 
 
 def _list_rest(ctx: Context, j: Journal) -> str:
@@ -1006,11 +1052,18 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         run("set_due_date", f"clear the due date of {name}", due_at=None)
         done.append(f"Removed the due date from {name}.")
     if c.clear_rrule:
-        if not current.get("rrule"):
-            done.append(f"{name} doesn't repeat.")
-        else:
+        if current.get("rrule"):
             run("clear_recurring", f"stop {name} repeating")
             done.append(f"{name} no longer repeats.")
+        elif replace(c, clear_rrule=False, stop=None).any():
+            done.append(f"{name} doesn't repeat.")  # said with other changes, made above
+        else:
+            # "Cancel the monthly rent" of a rent that doesn't repeat: nothing changes, and what
+            # can be done instead is offered (before: only "'Pay rent' doesn't repeat.").
+            done.append(
+                f"{name} doesn't repeat, so there is no series to stop; I left it as it is. "
+                "Should I delete it, or mark it as done?"
+            )
     if c.remind_sets_due and c.remind_at is not None and not current.get("due_at"):
         # "Remind me later to call the bank" ... "at 5pm": due then too, as "remind me to call
         # the bank at 5pm" would have made it.
