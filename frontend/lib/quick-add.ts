@@ -63,7 +63,10 @@
  * reads it (typed on a Sunday, tomorrow); "in a week", "in 1 week" are today + 7. "next month" is its
  * 1st ("dentist next month at 10": Dec 1 10:00 typed in November), as the assistant reads it;
  * "next month on the 15th", "on the 15th next month", "the 15th of next month" that day (a shorter
- * month's last); "in a month" is the same day next month. A date typed ("Friday Nov 27") is that date. The same
+ * month's last); "in a month" is the same day next month. "on the 1st", "by the 2nd", "before the 15th" (a day
+ * of the month alone after on/by/before/until/till/for) is the next such day after today, as the
+ * assistant reads it ("on the 31st" the next month that has one); "buy 1st aid kit", "the 1st
+ * draft", "comment on the 1st draft" stay titles. A date typed ("Friday Nov 27") is that date. The same
  * holds for a weekday that starts a repeating task ("Review every week friday": from next Friday
  * on) or names a reminder; the rule's own words have their own first instance ("every friday"
  * typed on a Friday before 09:00 is due today). Weekdays after "every" (or "weekly on") separated
@@ -1277,10 +1280,47 @@ const NEXT_MONTH_DAY: chrono.Parser = {
     return context.createParsingComponents({ year, month, day }).addTag("parser/nextMonthDay");
   },
 };
+/**
+ * Words that may follow a day of the month said alone and leave it a date ("on the 1st at 5pm",
+ * "by the 15th please", "on the 3rd in the morning"); another word after it ("on the 1st draft",
+ * "on the 3rd floor") makes it words of the title when the title has words before it too.
+ */
+const AFTER_A_DAY = /^\s+(?:at|around|about|from|in|and|then|to|with|for|please|pls|thanks|thank|latest|morning|afternoon|evening|night|noon|midnight|remind|before|by|until|till)(?![\p{L}\p{N}'’-])/iu;
+/**
+ * "on the 1st", "by the 2nd", "before the 15th", "until the 31st" (also "till", "for"; "on the 15"
+ * without its ending): the next such day of a month after today, at the usual hour of a date
+ * (09:00, or the time said), as the assistant reads it (services/chat domain/when.py, take_date):
+ * typed on the 25th, "on the 25th" is next month's; "on the 31st" is the next month that has a
+ * 31st (typed on 30 January, 31 March). Before, the words stayed in the title and no date was set.
+ * Not without its connector ("buy 1st aid kit", "the 1st draft"), not "on the 1st of march"
+ * (chrono's date), not a day no month has ("on the 45th"), and not with words of the title on
+ * both sides ("Comment on the 1st draft", "Meet on the 3rd floor": the assistant's reading,
+ * 'Comment draft', is not taken here).
+ */
+const DAY_OF_A_MONTH: chrono.Parser = {
+  pattern: () => /(?:on|by|before|until|till|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}'’-]|[.,:]\d)(?!\s+of\b)/iu,
+  extract: (context, match) => {
+    const at = match.index ?? 0;
+    const [before, after] = [context.text.slice(0, at), context.text.slice(at + match[0].length)];
+    // "won the 1st prize", "upon the 2nd": no connector of its own.
+    if (/[\p{L}\p{N}]$/u.test(before)) return null;
+    if (/[\p{L}\p{N}]/u.test(before) && /^\s+[\p{L}]/u.test(after) && !AFTER_A_DAY.test(after)) return null;
+    const wanted = Number(match[1]);
+    const ref = context.reference.getDateWithAdjustedTimezone();
+    const today = { year: ref.getFullYear(), month: ref.getMonth() + 1, day: ref.getDate() };
+    for (let months = 0; months < 3; months++) {
+      const { year, month } = addMonths({ ...today, day: 1 }, months);
+      const day = { year, month, day: wanted };
+      if (wanted >= 1 && wanted <= daysInMonth(year, month) && compareDays(day, today) > 0)
+        return context.createParsingComponents(day).addTag("parser/dayOfAMonth");
+    }
+    return null;
+  },
+};
 const reader = chrono.casual.clone();
 // First: of two readings of the same words, chrono keeps the first ("10.12.2026" as day.month).
 reader.parsers.unshift(DOTTED_DATE);
-reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME, NEXT_MONTH_DAY);
+reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME, NEXT_MONTH_DAY, DAY_OF_A_MONTH);
 
 /** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
 const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight)\b/i;
@@ -1503,8 +1543,9 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
         position = start + (/^\S+/.exec(text.slice(start))?.[0].length ?? 1);
         continue reading;
       }
-      // "on the last day of the month": chrono's words start at "last"; "the" goes with them.
-      const the = /^last\s+day\s+of\b/i.test(result.text.trimStart()) ? (/(?:^|\s)(the\s+)$/i.exec(text.slice(0, start))?.[1].length ?? 0) : 0;
+      // "on the last day of the month", "on the 3rd of december": chrono's words start at "last",
+      // at "3rd"; "the" goes with them (it stayed: 'Dentist on the').
+      const the = /^(?:last\s+day\s+of|\d{1,2}(?:st|nd|rd|th))\b/i.test(result.text.trimStart()) ? (/(?:^|\s)(the\s+)$/i.exec(text.slice(0, start))?.[1].length ?? 0) : 0;
       // "bob@10:30": the "@" goes with the time, as "bob @10:30" does.
       const at = /[\p{L}\p{N}]@$/u.test(text.slice(0, start)) ? 1 : 0;
       hits.push({ ...toHit(result, start, end, options, repeating, half), start: start - connector - the - at });
