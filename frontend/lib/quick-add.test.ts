@@ -2384,4 +2384,39 @@ describe("a day of the month said alone, and a polite word after a repeat with a
   ])("keeps reading %s as before", (text, title, due) => {
     expect(read(text)).toMatchObject({ title, due });
   });
+
+  it.each([
+    // Was 'pay rent monthly please' due tomorrow, no repeat: the date after "please" kept it a
+    // title word, and "monthly" with it. The assistant: 'Pay rent', tomorrow, every month.
+    ["pay rent monthly please tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly please, tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly tomorrow please", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly please #home tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly please at 5pm", "pay rent", "2026-11-25 17:00", "FREQ=MONTHLY"],
+    ["water plants weekly please by friday 5pm", "water plants", "2026-11-27 17:00", "FREQ=WEEKLY"],
+    // Was 'pay rent please': a rule said in words, then "please" and the date.
+    ["pay rent every month please tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    // Guards (read so before too): the repeat and the date in any other order.
+    ["tomorrow pay rent monthly please", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent tomorrow monthly", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent tomorrow monthly please", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+  ])("gives %s its date and its repeat", (text, title, due, rrule) => {
+    expect(read(text)).toEqual({ title, due, rrule });
+  });
+
+  it.each([
+    // Guards (read so before too): title words after the polite word, polite words before the
+    // repeat, no repeat at all.
+    ["pay rent monthly please call mom tomorrow", "pay rent monthly please call mom", "2026-11-26 09:00", null],
+    ["Say thank you weekly", "Say thank you", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["pay rent please tomorrow", "pay rent please", "2026-11-26 09:00", null],
+  ])("keeps the polite words of %s in the title", (text, title, due, rrule) => {
+    expect(read(text)).toEqual({ title, due, rrule });
+  });
+
+  it("keeps the polite words with a repeat the user kept in the title", () => {
+    const r = parseQuickAdd("pay rent monthly please tomorrow", { now, timeZone: "America/New_York", keep: ["monthly"] });
+    expect(r).toMatchObject({ title: "pay rent monthly please", rrule: null });
+  });
 });

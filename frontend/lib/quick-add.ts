@@ -126,8 +126,9 @@
  * is the monthly rule on that day ("Pay monthly rent on the 1st": 'Pay monthly rent',
  * BYMONTHDAY=1). Of a first one and a last one, the last is the repeat ("Weekly review notes
  * monthly": "Weekly review notes" every month), as another rule of the line is ("Weekly review
- * every friday": Fridays). Polite words ending the line after any repeat ("please", "pls",
- * "thanks", "thank you") go with it, as the assistant drops them.
+ * every friday": Fridays). Polite words ending the title after any repeat ("please", "pls",
+ * "thanks", "thank you"; dates, tags and marks after them aside: "pay rent monthly please
+ * tomorrow") go with it, as the assistant drops them.
  * A repeat said before the title ("weekly review", "every monday review docs", "#work weekly
  * review") leaves it with a capital first letter ('Review'), as the assistant's titles have,
  * unless its first word has capitals of the user's own ("weekly iPhone backup": 'iPhone backup').
@@ -782,11 +783,28 @@ function saysNoMonthDay(line: Line): boolean {
 }
 
 /**
- * Polite words at the end of the line ("please", "pls", "thanks", "thank you"), as the assistant
- * drops them from a request (services/chat domain/parse.py, _POLITE_TAIL): after a repeat they
- * are no title ("Pay rent monthly please": 'Pay rent' every month).
+ * Polite words ending the title ("please", "pls", "thanks", "thank you"), as the assistant drops
+ * them from a request (services/chat domain/parse.py, _POLITE_TAIL; recurrence.py reads "monthly
+ * please" as the repeat wherever the line goes on).
  */
-const POLITE_TAIL = /^(?:[\s,]+(?:please|pls|thanks|thank\s+you))+(?=[\s.!?]*$)/i;
+const POLITE_END = /(?<![\p{L}\p{N}'’-])(?:please|pls|thanks|thank\s+you)(?:[\s,]+(?:please|pls|thanks|thank\s+you))*(?=[\s.,;!?]*$)/iu;
+
+/**
+ * After a repeat, polite words with nothing of the title after them go with it, read once the
+ * dates, tags and priority words are taken out: "Pay rent monthly please", and so "pay rent
+ * monthly please tomorrow" (before, 'pay rent monthly please' due tomorrow, no repeat: the date
+ * after "please" kept it a title word, and "monthly" with it), "pay rent monthly tomorrow
+ * please", "Pay rent every month please tomorrow". Before a repeat they stay ("Say thank you
+ * weekly").
+ */
+function takePoliteWords(line: Line): void {
+  const rule = line.tokens.find((token) => token.kind === "recurrence");
+  const polite = rule ? POLITE_END.exec(line.text) : null;
+  if (!rule || !polite) return;
+  const [start, end] = [polite.index, polite.index + polite[0].length];
+  if (line.typed(0, start).length < rule.end || line.titleAround(start, end).after || line.kept(start, end)) return;
+  line.consume("recurrence", start, end);
+}
 
 function takeRecurrence(line: Line): string | null {
   // Words a rule read as no rule ("every month on the 45th": no month has a 45th); no other rule
@@ -802,11 +820,9 @@ function takeRecurrence(line: Line): string | null {
       if (!rrule) nonsense.push({ start, end });
       if (!rrule || rrule.endsWith("BYDAY=")) continue;
       if (/^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) && saysNoMonthDay(line)) continue;
-      // "Pay rent monthly please": polite words that end the line go with the repeat before them.
-      const taken = end + (POLITE_TAIL.exec(line.text.slice(end))?.[0].length ?? 0);
       if (possessiveAt(line.text, end) || inHyphenatedWord(line.text, start, end)) continue;
-      if (line.kept(start, end) || (taken > end && line.kept(start, taken))) continue;
-      line.consume("recurrence", start, taken);
+      if (line.kept(start, end)) continue;
+      line.consume("recurrence", start, end);
       if (rule.bare) line.bareWord = { start, end };
       return /^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) ? withMonthDay(line, rrule) : rrule;
     }
@@ -1716,6 +1732,7 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
   if (rrule && seriesEnd && dueAt) rrule = bounded(rrule, seriesEnd, wallClock(dueAt, options.timeZone), options);
 
   const priority = marks.marked ? marks.priority : (takePriorityWords(line) ?? marks.priority);
+  takePoliteWords(line);
 
   if (remindOffsetMinutes !== null && dueAt) {
     remindAt = new Date(dueAt.getTime() - remindOffsetMinutes * 60_000);
