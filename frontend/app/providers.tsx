@@ -54,6 +54,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={client}>
       <ToastProvider>
+        {/* Before the page: its effect runs first (route-focus.tsx). */}
         <RouteFocus />
         {children}
       </ToastProvider>

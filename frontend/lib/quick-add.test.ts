@@ -2274,7 +2274,8 @@ describe("a reminder at the due time, a polite word after a repeat, a monthly ti
     // Guards (read so before too): no day of the month said, or one no month has, or a date.
     ["cancel monthly subscription", "cancel monthly subscription", null, null],
     ["pay monthly rent on the 45th", "pay monthly rent on the 45th", null, null],
-    ["pay weekly rent on the 1st", "pay weekly rent on the 1st", null, null],
+    // "weekly" is no monthly rule; the day of the month alone is the date, as the assistant reads it (h111).
+    ["pay weekly rent on the 1st", "pay weekly rent", "2026-12-01 09:00", null],
   ])("reads a day of the month with 'monthly' among the title words as the monthly rule: %s", (text, title, due, rrule) => {
     expect(read(text)).toMatchObject({ title, due, rrule });
   });
@@ -2312,5 +2313,110 @@ describe("a reminder at the due time, a polite word after a repeat, a monthly ti
   it("keeps the user's own capitals of the title 'wait till … to' leaves (was 'IPhone sync')", () => {
     expect(read("Wait till friday to iPhone sync")).toMatchObject({ title: "iPhone sync", due: "2026-11-27 09:00" });
     expect(read("Wait till friday to call bank")).toMatchObject({ title: "Call bank", due: "2026-11-27 09:00" });
+  });
+});
+
+describe("a day of the month said alone, and a polite word after a repeat with a date after it (h111)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York: the clock of services/chat/tests/test_quick_add_parity.py.
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, "America/New_York");
+  const read = (text: string, at = now, timeZone = "America/New_York") => {
+    const r = parseQuickAdd(text, { now: at, timeZone });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone }).slice(0, 16) : null;
+    return { title: r.title, due, rrule: r.rrule };
+  };
+
+  it.each([
+    // Each was the whole line as the title, no date. The assistant's readings
+    // (services/chat domain/when.py, take_date): the next such day after today, at 09:00 as
+    // "pay rent on friday" is.
+    ["pay rent on the 1st", "pay rent", "2026-12-01 09:00"],
+    ["pay rent on the 15th", "pay rent", "2026-12-15 09:00"],
+    ["pay rent on the 31st", "pay rent", "2026-12-31 09:00"],
+    ["pay rent by the 2nd", "pay rent", "2026-12-02 09:00"],
+    ["pay rent before the 3rd", "pay rent", "2026-12-03 09:00"],
+    ["pay rent on the 30th", "pay rent", "2026-11-30 09:00"],
+    // Today's day of the month is next month's: "the next such day after today", as a weekday's.
+    ["pay rent on the 25th", "pay rent", "2026-12-25 09:00"],
+    ["on the 1st pay rent", "pay rent", "2026-12-01 09:00"],
+    ["pay rent on the 1st at 5pm", "pay rent", "2026-12-01 17:00"],
+    ["pay rent on the 1st at 5", "pay rent", "2026-12-01 17:00"],
+    ["pay rent on the 1st #home !high", "pay rent", "2026-12-01 09:00"],
+    ["pay rent on the 15", "pay rent", "2026-12-15 09:00"],
+  ])("reads %s as the next such day of a month", (text, title, due) => {
+    expect(read(text)).toEqual({ title, due, rrule: null });
+  });
+
+  it("reads the 31st as the next month that has one, and a day by the user's clock", () => {
+    // 31 January: not February (no 31st), 31 March; the 30th as well.
+    const jan31 = zonedTimeToUtc(2027, 1, 31, 10, 0, "America/New_York");
+    expect(read("pay rent on the 31st", jan31).due).toBe("2027-03-31 09:00");
+    expect(read("pay rent on the 30th", jan31).due).toBe("2027-03-30 09:00");
+    expect(read("pay rent on the 1st", jan31).due).toBe("2027-02-01 09:00");
+    expect(read("pay rent on the 31st", zonedTimeToUtc(2027, 1, 30, 10, 0, "America/New_York")).due).toBe("2027-01-31 09:00");
+    // 23:30 on 30 November in New York is 1 December in UTC: the 1st is tomorrow there.
+    expect(read("pay rent on the 1st", zonedTimeToUtc(2026, 11, 30, 23, 30, "America/New_York")).due).toBe("2026-12-01 09:00");
+    // 00:30 on 1 December in Paris (still 30 November in UTC): today is the 1st there, the next is January's.
+    expect(read("pay rent on the 1st", zonedTimeToUtc(2026, 12, 1, 0, 30, "Europe/Paris"), "Europe/Paris").due).toBe("2027-01-01 09:00");
+  });
+
+  it.each([
+    // Was 'Dentist on the': chrono's date starts at "3rd", and "the" stayed with the connector.
+    ["Dentist on the 3rd of december", "Dentist", "2026-12-03 09:00"],
+    ["Dentist by the 3rd december", "Dentist", "2026-12-03 09:00"],
+  ])("takes the 'the' of %s with its date", (text, title, due) => {
+    expect(read(text)).toEqual({ title, due, rrule: null });
+  });
+
+  it.each([
+    // Guards (read so before too): no connector, a day no month has, title words on both sides,
+    // a date with its month, a day of the month inside a word.
+    ["buy 1st aid kit", "buy 1st aid kit", null],
+    ["the 1st draft", "the 1st draft", null],
+    ["pay rent on the 45th", "pay rent on the 45th", null],
+    ["pay rent on the 0th", "pay rent on the 0th", null],
+    ["comment on the 1st draft", "comment on the 1st draft", null],
+    ["meet on the 3rd floor", "meet on the 3rd floor", null],
+    ["do it for the 1st time", "do it for the 1st time", null],
+    ["won the 1st prize", "won the 1st prize", null],
+    ["Rent on the 1.5", "Rent on the 1.5", null],
+    ["Dentist on the 15th next month", "Dentist", "2026-12-15 09:00"],
+    ["Pay rent on the 1st every month", "Pay rent", "2026-12-01 09:00"],
+  ])("keeps reading %s as before", (text, title, due) => {
+    expect(read(text)).toMatchObject({ title, due });
+  });
+
+  it.each([
+    // Was 'pay rent monthly please' due tomorrow, no repeat: the date after "please" kept it a
+    // title word, and "monthly" with it. The assistant: 'Pay rent', tomorrow, every month.
+    ["pay rent monthly please tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly please, tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly tomorrow please", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly please #home tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly please at 5pm", "pay rent", "2026-11-25 17:00", "FREQ=MONTHLY"],
+    ["water plants weekly please by friday 5pm", "water plants", "2026-11-27 17:00", "FREQ=WEEKLY"],
+    // Was 'pay rent please': a rule said in words, then "please" and the date.
+    ["pay rent every month please tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    // Guards (read so before too): the repeat and the date in any other order.
+    ["tomorrow pay rent monthly please", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent tomorrow monthly", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent tomorrow monthly please", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+  ])("gives %s its date and its repeat", (text, title, due, rrule) => {
+    expect(read(text)).toEqual({ title, due, rrule });
+  });
+
+  it.each([
+    // Guards (read so before too): title words after the polite word, polite words before the
+    // repeat, no repeat at all.
+    ["pay rent monthly please call mom tomorrow", "pay rent monthly please call mom", "2026-11-26 09:00", null],
+    ["Say thank you weekly", "Say thank you", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["pay rent please tomorrow", "pay rent please", "2026-11-26 09:00", null],
+  ])("keeps the polite words of %s in the title", (text, title, due, rrule) => {
+    expect(read(text)).toEqual({ title, due, rrule });
+  });
+
+  it("keeps the polite words with a repeat the user kept in the title", () => {
+    const r = parseQuickAdd("pay rent monthly please tomorrow", { now, timeZone: "America/New_York", keep: ["monthly"] });
+    expect(r).toMatchObject({ title: "pay rent monthly please", rrule: null });
   });
 });

@@ -63,7 +63,10 @@
  * reads it (typed on a Sunday, tomorrow); "in a week", "in 1 week" are today + 7. "next month" is its
  * 1st ("dentist next month at 10": Dec 1 10:00 typed in November), as the assistant reads it;
  * "next month on the 15th", "on the 15th next month", "the 15th of next month" that day (a shorter
- * month's last); "in a month" is the same day next month. A date typed ("Friday Nov 27") is that date. The same
+ * month's last); "in a month" is the same day next month. "on the 1st", "by the 2nd", "before the 15th" (a day
+ * of the month alone after on/by/before/until/till/for) is the next such day after today, as the
+ * assistant reads it ("on the 31st" the next month that has one); "buy 1st aid kit", "the 1st
+ * draft", "comment on the 1st draft" stay titles. A date typed ("Friday Nov 27") is that date. The same
  * holds for a weekday that starts a repeating task ("Review every week friday": from next Friday
  * on) or names a reminder; the rule's own words have their own first instance ("every friday"
  * typed on a Friday before 09:00 is due today). Weekdays after "every" (or "weekly on") separated
@@ -123,8 +126,9 @@
  * is the monthly rule on that day ("Pay monthly rent on the 1st": 'Pay monthly rent',
  * BYMONTHDAY=1). Of a first one and a last one, the last is the repeat ("Weekly review notes
  * monthly": "Weekly review notes" every month), as another rule of the line is ("Weekly review
- * every friday": Fridays). Polite words ending the line after any repeat ("please", "pls",
- * "thanks", "thank you") go with it, as the assistant drops them.
+ * every friday": Fridays). Polite words ending the title after any repeat ("please", "pls",
+ * "thanks", "thank you"; dates, tags and marks after them aside: "pay rent monthly please
+ * tomorrow") go with it, as the assistant drops them.
  * A repeat said before the title ("weekly review", "every monday review docs", "#work weekly
  * review") leaves it with a capital first letter ('Review'), as the assistant's titles have,
  * unless its first word has capitals of the user's own ("weekly iPhone backup": 'iPhone backup').
@@ -779,11 +783,28 @@ function saysNoMonthDay(line: Line): boolean {
 }
 
 /**
- * Polite words at the end of the line ("please", "pls", "thanks", "thank you"), as the assistant
- * drops them from a request (services/chat domain/parse.py, _POLITE_TAIL): after a repeat they
- * are no title ("Pay rent monthly please": 'Pay rent' every month).
+ * Polite words ending the title ("please", "pls", "thanks", "thank you"), as the assistant drops
+ * them from a request (services/chat domain/parse.py, _POLITE_TAIL; recurrence.py reads "monthly
+ * please" as the repeat wherever the line goes on).
  */
-const POLITE_TAIL = /^(?:[\s,]+(?:please|pls|thanks|thank\s+you))+(?=[\s.!?]*$)/i;
+const POLITE_END = /(?<![\p{L}\p{N}'’-])(?:please|pls|thanks|thank\s+you)(?:[\s,]+(?:please|pls|thanks|thank\s+you))*(?=[\s.,;!?]*$)/iu;
+
+/**
+ * After a repeat, polite words with nothing of the title after them go with it, read once the
+ * dates, tags and priority words are taken out: "Pay rent monthly please", and so "pay rent
+ * monthly please tomorrow" (before, 'pay rent monthly please' due tomorrow, no repeat: the date
+ * after "please" kept it a title word, and "monthly" with it), "pay rent monthly tomorrow
+ * please", "Pay rent every month please tomorrow". Before a repeat they stay ("Say thank you
+ * weekly").
+ */
+function takePoliteWords(line: Line): void {
+  const rule = line.tokens.find((token) => token.kind === "recurrence");
+  const polite = rule ? POLITE_END.exec(line.text) : null;
+  if (!rule || !polite) return;
+  const [start, end] = [polite.index, polite.index + polite[0].length];
+  if (line.typed(0, start).length < rule.end || line.titleAround(start, end).after || line.kept(start, end)) return;
+  line.consume("recurrence", start, end);
+}
 
 function takeRecurrence(line: Line): string | null {
   // Words a rule read as no rule ("every month on the 45th": no month has a 45th); no other rule
@@ -799,11 +820,9 @@ function takeRecurrence(line: Line): string | null {
       if (!rrule) nonsense.push({ start, end });
       if (!rrule || rrule.endsWith("BYDAY=")) continue;
       if (/^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) && saysNoMonthDay(line)) continue;
-      // "Pay rent monthly please": polite words that end the line go with the repeat before them.
-      const taken = end + (POLITE_TAIL.exec(line.text.slice(end))?.[0].length ?? 0);
       if (possessiveAt(line.text, end) || inHyphenatedWord(line.text, start, end)) continue;
-      if (line.kept(start, end) || (taken > end && line.kept(start, taken))) continue;
-      line.consume("recurrence", start, taken);
+      if (line.kept(start, end)) continue;
+      line.consume("recurrence", start, end);
       if (rule.bare) line.bareWord = { start, end };
       return /^FREQ=MONTHLY(?:;INTERVAL=\d+)?$/.test(rrule) ? withMonthDay(line, rrule) : rrule;
     }
@@ -1277,10 +1296,47 @@ const NEXT_MONTH_DAY: chrono.Parser = {
     return context.createParsingComponents({ year, month, day }).addTag("parser/nextMonthDay");
   },
 };
+/**
+ * Words that may follow a day of the month said alone and leave it a date ("on the 1st at 5pm",
+ * "by the 15th please", "on the 3rd in the morning"); another word after it ("on the 1st draft",
+ * "on the 3rd floor") makes it words of the title when the title has words before it too.
+ */
+const AFTER_A_DAY = /^\s+(?:at|around|about|from|in|and|then|to|with|for|please|pls|thanks|thank|latest|morning|afternoon|evening|night|noon|midnight|remind|before|by|until|till)(?![\p{L}\p{N}'’-])/iu;
+/**
+ * "on the 1st", "by the 2nd", "before the 15th", "until the 31st" (also "till", "for"; "on the 15"
+ * without its ending): the next such day of a month after today, at the usual hour of a date
+ * (09:00, or the time said), as the assistant reads it (services/chat domain/when.py, take_date):
+ * typed on the 25th, "on the 25th" is next month's; "on the 31st" is the next month that has a
+ * 31st (typed on 30 January, 31 March). Before, the words stayed in the title and no date was set.
+ * Not without its connector ("buy 1st aid kit", "the 1st draft"), not "on the 1st of march"
+ * (chrono's date), not a day no month has ("on the 45th"), and not with words of the title on
+ * both sides ("Comment on the 1st draft", "Meet on the 3rd floor": the assistant's reading,
+ * 'Comment draft', is not taken here).
+ */
+const DAY_OF_A_MONTH: chrono.Parser = {
+  pattern: () => /(?:on|by|before|until|till|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}'’-]|[.,:]\d)(?!\s+of\b)/iu,
+  extract: (context, match) => {
+    const at = match.index ?? 0;
+    const [before, after] = [context.text.slice(0, at), context.text.slice(at + match[0].length)];
+    // "won the 1st prize", "upon the 2nd": no connector of its own.
+    if (/[\p{L}\p{N}]$/u.test(before)) return null;
+    if (/[\p{L}\p{N}]/u.test(before) && /^\s+[\p{L}]/u.test(after) && !AFTER_A_DAY.test(after)) return null;
+    const wanted = Number(match[1]);
+    const ref = context.reference.getDateWithAdjustedTimezone();
+    const today = { year: ref.getFullYear(), month: ref.getMonth() + 1, day: ref.getDate() };
+    for (let months = 0; months < 3; months++) {
+      const { year, month } = addMonths({ ...today, day: 1 }, months);
+      const day = { year, month, day: wanted };
+      if (wanted >= 1 && wanted <= daysInMonth(year, month) && compareDays(day, today) > 0)
+        return context.createParsingComponents(day).addTag("parser/dayOfAMonth");
+    }
+    return null;
+  },
+};
 const reader = chrono.casual.clone();
 // First: of two readings of the same words, chrono keeps the first ("10.12.2026" as day.month).
 reader.parsers.unshift(DOTTED_DATE);
-reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME, NEXT_MONTH_DAY);
+reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME, NEXT_MONTH_DAY, DAY_OF_A_MONTH);
 
 /** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
 const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight)\b/i;
@@ -1503,8 +1559,9 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
         position = start + (/^\S+/.exec(text.slice(start))?.[0].length ?? 1);
         continue reading;
       }
-      // "on the last day of the month": chrono's words start at "last"; "the" goes with them.
-      const the = /^last\s+day\s+of\b/i.test(result.text.trimStart()) ? (/(?:^|\s)(the\s+)$/i.exec(text.slice(0, start))?.[1].length ?? 0) : 0;
+      // "on the last day of the month", "on the 3rd of december": chrono's words start at "last",
+      // at "3rd"; "the" goes with them (it stayed: 'Dentist on the').
+      const the = /^(?:last\s+day\s+of|\d{1,2}(?:st|nd|rd|th))\b/i.test(result.text.trimStart()) ? (/(?:^|\s)(the\s+)$/i.exec(text.slice(0, start))?.[1].length ?? 0) : 0;
       // "bob@10:30": the "@" goes with the time, as "bob @10:30" does.
       const at = /[\p{L}\p{N}]@$/u.test(text.slice(0, start)) ? 1 : 0;
       hits.push({ ...toHit(result, start, end, options, repeating, half), start: start - connector - the - at });
@@ -1675,6 +1732,7 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
   if (rrule && seriesEnd && dueAt) rrule = bounded(rrule, seriesEnd, wallClock(dueAt, options.timeZone), options);
 
   const priority = marks.marked ? marks.priority : (takePriorityWords(line) ?? marks.priority);
+  takePoliteWords(line);
 
   if (remindOffsetMinutes !== null && dueAt) {
     remindAt = new Date(dueAt.getTime() - remindOffsetMinutes * 60_000);

@@ -306,6 +306,34 @@ export function createdId(optimisticId: string): string | undefined {
   return createdIds.get(optimisticId);
 }
 
+/**
+ * The server's task for each row made here, by its optimistic row's id: settled when the create
+ * is answered (savedTask). Made when the row is shown.
+ */
+const saves = new Map<string, { promise: Promise<Task>; resolve: (task: Task) => void; reject: (error: unknown) => void }>();
+
+function expectSave(shown: string): void {
+  let resolve!: (task: Task) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<Task>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  promise.catch(() => {}); // a refused create says so in its own toast; nobody need be waiting
+  saves.set(shown, { promise, resolve, reject });
+}
+
+/**
+ * The task as the server has it: `task` itself, or for an optimistic row (`optimistic-…`, shown
+ * before its create is answered) the task the server made, once it has (at once when it has
+ * already). Rejects when the create was refused. A request about the task needs its server's id:
+ * the optimistic one is no task there.
+ */
+export function savedTask(task: Task): Promise<Task> {
+  if (!task.id.startsWith("optimistic-")) return Promise.resolve(task);
+  return saves.get(task.id)?.promise ?? Promise.reject(new Error("This task was not added."));
+}
+
 /** The optimistic row's id of each task made here, by the server's id (rowKey). */
 const shownIds = new Map<string, string>();
 
@@ -328,6 +356,7 @@ export function useCreateTask() {
       await client.cancelQueries({ queryKey: taskKeys.lists() });
       const saved = snapshot(client);
       const now = new Date().toISOString();
+      expectSave(`optimistic-${createKeyOf(input)}`);
       prependToLists(client, {
         id: `optimistic-${createKeyOf(input)}`,
         title: input.title,
@@ -350,8 +379,9 @@ export function useCreateTask() {
       });
       return { saved };
     },
-    onError: (error, _input, context) => {
+    onError: (error, input, context) => {
       if (context) restore(client, context.saved);
+      saves.get(`optimistic-${createKeyOf(input)}`)?.reject(error);
       toast({ tone: "error", title: "The task was not added", description: errorMessage(error) });
     },
     // The row shown meanwhile becomes the task made at once, not after the lists' refetch: it can
@@ -362,6 +392,7 @@ export function useCreateTask() {
       shownIds.set(task.id, shown);
       editLists(client, (other) => (other.id === shown ? task : other));
       client.setQueryData(taskKeys.detail(task.id), task);
+      saves.get(shown)?.resolve(task);
     },
     onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
   });

@@ -47,9 +47,10 @@ export function AuthForm({ mode, next = HOME_PATH }: { mode: Mode; next?: string
   const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLInputElement>(null);
 
-  // Loaded (or come to after signing out) with focus nowhere, on <body>: the first Tab would start
-  // from the top and a screen reader says nothing. Focus goes to the first field, ready to type
-  // in; not away from wherever the reader has put it already.
+  // Loaded with focus nowhere, on <body>: the first Tab would start from the top and a screen
+  // reader says nothing. Focus goes to the first field, ready to type in; not away from wherever
+  // the reader has put it already, nor from the heading RouteFocus gives a navigation here
+  // (signing out), which says the page's name.
   useEffect(() => {
     const active = document.activeElement;
     if (!active || active === document.body) firstField.current?.focus();

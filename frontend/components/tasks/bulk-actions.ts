@@ -5,7 +5,7 @@
  * says what happened in one toast. Loaded with the bar, on the first tick: not in the first load.
  */
 import { ApiError } from "@/lib/api";
-import { CHANGED_ELSEWHERE, errorMessage, type Batch, type Task } from "@/lib/tasks";
+import { CHANGED_ELSEWHERE, errorMessage, savedTask, type Batch, type Task } from "@/lib/tasks";
 
 /** Requests of one batch in flight at once (the API allows a user 100 a minute). */
 export const CONCURRENCY = 4;
@@ -49,7 +49,9 @@ export interface Outcome<R> {
 
 /**
  * `act` on every task, through one request pool; waits for all of them, then `settle`s once
- * (refreshes the lists: the mutations leave that to their batch).
+ * (refreshes the lists: the mutations leave that to their batch). A task ticked while it was being
+ * added (s on its optimistic row) is acted on as the server made it, once it has (savedTask):
+ * never by its optimistic id, which is no task on the server; the outcome names it so too.
  */
 export async function runBatch<R>(
   tasks: readonly Task[],
@@ -57,13 +59,21 @@ export async function runBatch<R>(
   settle: () => void = () => {},
 ): Promise<Outcome<R>> {
   const batch = requestPool();
+  const acted = [...tasks];
   // async: an action that throws before its request fails that task alone.
-  const settled = await Promise.allSettled(tasks.map(async (task) => act(task, batch)));
+  const settled = await Promise.allSettled(
+    tasks.map(async (task, i) => {
+      acted[i] = await savedTask(task).catch(() => {
+        throw new NotApplicable("it was not added");
+      });
+      return act(acted[i], batch);
+    }),
+  );
   settle();
   const outcome: Outcome<R> = { done: [], failed: [] };
   settled.forEach((result, i) => {
-    if (result.status === "fulfilled") outcome.done.push({ task: tasks[i], result: result.value });
-    else outcome.failed.push({ task: tasks[i], error: result.reason });
+    if (result.status === "fulfilled") outcome.done.push({ task: acted[i], result: result.value });
+    else outcome.failed.push({ task: acted[i], error: result.reason });
   });
   return outcome;
 }

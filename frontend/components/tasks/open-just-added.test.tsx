@@ -6,7 +6,7 @@
  * and the row only got its id from the lists' refetch).
  */
 import { QueryClient } from "@tanstack/react-query";
-import { act, cleanup, fireEvent, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
 import { testTask } from "./test-task";
@@ -21,6 +21,8 @@ let answerCreate: (() => void) | null;
 let answerLists: Array<() => void>;
 let created: Task | null;
 let refuse: boolean;
+/** Every request but the create and the reads: "METHOD /path". */
+let sent: string[];
 
 beforeEach(() => {
   stored = [testTask({ id: "w1", title: "Submit report" })];
@@ -28,10 +30,16 @@ beforeEach(() => {
   answerLists = [];
   created = null;
   refuse = false;
+  sent = [];
   vi.stubGlobal(
     "fetch",
     vi.fn(async (url: string, init?: RequestInit) => {
       const path = new URL(url, "http://localhost").pathname;
+      if (init?.method && init.method !== "GET" && !path.endsWith("/tasks")) {
+        sent.push(`${init.method} ${path}`);
+        const task = stored.find((t) => path.includes(`/tasks/${t.id}/`)) ?? testTask({ id: "unknown" });
+        return Response.json({ ...task, completed: true, completed_at: new Date().toISOString(), version: task.version + 1 });
+      }
       if (init?.method === "POST") {
         await new Promise<void>((resolve) => (answerCreate = resolve));
         if (refuse) return Response.json({ error: { code: "unavailable", message: "Try later" } }, { status: 503 });
@@ -160,6 +168,38 @@ describe("a task clicked while it is being added", () => {
     );
     expect(tick().checked).toBe(true);
     expect(bar()).toContain("1 selected");
+  }, 30_000);
+
+  // A ticked row's batch action before the server answered would have sent its optimistic id
+  // ("POST /api/tasks/optimistic-…/complete": no such task there). It waits for the server's task.
+  it("completes a row ticked (s) while it was being added by the server's id, once it is made", async () => {
+    const { pending } = await addAndFocusPending();
+    fireEvent.keyDown(pending, { key: "s" });
+    const bar = () => screen.getByRole("region", { name: "Selected tasks" });
+    await vi.waitFor(() => expect(bar().textContent).toContain("1 selected"), { timeout: 10_000 });
+    fireEvent.click(within(bar()).getByRole("button", { name: "Complete" }));
+    await act(async () => {});
+    // Before: ["POST /api/tasks/optimistic-…/complete"].
+    expect(sent).toEqual([]);
+
+    await act(async () => answerCreate!());
+    await vi.waitFor(() => expect(sent).toEqual(["POST /api/tasks/made-1/complete"]));
+    const toast = (await screen.findByText("Completed 1 task")).closest<HTMLElement>("[data-toast-id]")!;
+    // Undo reopens it by the server's id too.
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(sent).toEqual(["POST /api/tasks/made-1/complete", "POST /api/tasks/made-1/reopen"]));
+  }, 30_000);
+
+  it("sends nothing for a ticked row the server refused to add, and says why", async () => {
+    refuse = true;
+    const { pending } = await addAndFocusPending();
+    fireEvent.keyDown(pending, { key: "s" });
+    const bar = () => screen.getByRole("region", { name: "Selected tasks" });
+    await vi.waitFor(() => expect(bar().textContent).toContain("1 selected"), { timeout: 10_000 });
+    fireEvent.click(within(bar()).getByRole("button", { name: "Delete" }));
+    await act(async () => answerCreate!());
+    await screen.findByText("1 task was not deleted: it was not added. It stays selected.");
+    expect(sent).toEqual([]);
   }, 30_000);
 
   it("opens nothing when the server refuses the task", async () => {

@@ -15,9 +15,11 @@ import { cn } from "@/components/ui/cn";
 import { inputLook } from "@/components/ui/field";
 import { useToast, useToastClearance, type ToastOptions } from "@/components/ui/toast";
 import {
+  createdId,
   placesOf,
   PRIORITY_LABEL,
   restoreInput,
+  rowKey,
   taskKeys,
   useDeleteTask,
   useRestoreTask,
@@ -111,10 +113,11 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
     },
     undo: (outcome: Outcome<R>) => { run: () => Promise<Outcome<unknown>>; notDone: string },
   ) {
-    const acted = tasks.map((task) => task.id);
     setBusy(true);
     const outcome = await runBatch(targets, run, refresh(words.repeats?.(targets)));
     setBusy(false);
+    // A task ticked while it was being added is the server's by now (runBatch waited for it).
+    const acted = tasks.map((task) => createdId(task.id) ?? task.id);
     onFinished(
       outcome.failed.map(({ task }) => task.id),
       acted,
@@ -219,7 +222,8 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
 
   const remove = () => {
     // Where each was, for Undo to put it back there (taken before the rows go).
-    const places = new Map<string, ListPlaces>(tasks.map((task) => [task.id, placesOf(client, task.id)]));
+    // Keyed by row (rowKey): a task ticked while it was being added is deleted by the server's id.
+    const places = new Map<string, ListPlaces>(tasks.map((task) => [rowKey(task.id), placesOf(client, task.id)]));
     void act(
       tasks,
       // A repeating task: this occurrence only (as the drawer's "Delete this one"); its next one comes.
@@ -235,7 +239,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
         run: () =>
           runBatch(
             done.map(({ task }) => task),
-            (task, batch) => restoreTask({ task, input: restoreInput(task), places: places.get(task.id) ?? [], batch }),
+            (task, batch) => restoreTask({ task, input: restoreInput(task), places: places.get(rowKey(task.id)) ?? [], batch }),
             refresh(),
           ),
       }),
