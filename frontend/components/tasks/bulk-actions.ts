@@ -42,6 +42,13 @@ export function requestPool(limit = CONCURRENCY): Batch {
 /** A task the action could not apply to before any request (a tag that does not fit). */
 export class NotApplicable extends Error {}
 
+/** A task ticked while it was being added that the server then refused: there is no row left to keep ticked. */
+export class NotAdded extends NotApplicable {
+  constructor() {
+    super("never added (the server refused it)");
+  }
+}
+
 export interface Outcome<R> {
   done: Array<{ task: Task; result: R }>;
   failed: Array<{ task: Task; error: unknown }>;
@@ -64,7 +71,7 @@ export async function runBatch<R>(
   const settled = await Promise.allSettled(
     tasks.map(async (task, i) => {
       acted[i] = await savedTask(task).catch(() => {
-        throw new NotApplicable("it was not added");
+        throw new NotAdded();
       });
       return act(acted[i], batch);
     }),
@@ -110,5 +117,9 @@ export function failureText(failed: Outcome<unknown>["failed"], notDone: string,
       : [...reasons].map(([reason, count]) => `${count} ${reason}`).join("; ");
   const one = failed.length === 1;
   const head = `${one ? "1 task was" : `${failed.length} tasks were`} not ${notDone}: ${why}.`;
-  return stays ? `${head} ${one ? "It stays" : "They stay"} selected.` : head;
+  // A task the server refused to add has no row to stay selected.
+  const staying = stays ? failed.filter(({ error }) => !(error instanceof NotAdded)).length : 0;
+  if (!staying) return head;
+  if (staying === failed.length) return `${head} ${one ? "It stays" : "They stay"} selected.`;
+  return `${head} ${staying} ${staying === 1 ? "stays" : "stay"} selected.`;
 }

@@ -198,7 +198,8 @@ describe("a task clicked while it is being added", () => {
     await vi.waitFor(() => expect(bar().textContent).toContain("1 selected"), { timeout: 10_000 });
     fireEvent.click(within(bar()).getByRole("button", { name: "Delete" }));
     await act(async () => answerCreate!());
-    await screen.findByText("1 task was not deleted: it was not added. It stays selected.");
+    // Not "It stays selected": its row is gone.
+    await screen.findByText("1 task was not deleted: never added (the server refused it).");
     expect(sent).toEqual([]);
   }, 30_000);
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api";
+import { failureText, NotAdded } from "./bulk-actions";
+import { testTask } from "./test-task";
+
+const changed = () => new ApiError(412, "precondition_failed", "changed");
+
+describe("failureText", () => {
+  it("keeps the failed tasks selected and says so", () => {
+    expect(failureText([{ task: testTask(), error: changed() }], "completed")).toBe(
+      "1 task was not completed: changed somewhere else meanwhile (shown as it is now). It stays selected.",
+    );
+  });
+
+  it("says no 'stays selected' of a task the server refused to add: its row is gone", () => {
+    expect(failureText([{ task: testTask(), error: new NotAdded() }], "deleted")).toBe("1 task was not deleted: never added (the server refused it).");
+    expect(
+      failureText(
+        [
+          { task: testTask({ id: "a" }), error: new NotAdded() },
+          { task: testTask({ id: "b" }), error: changed() },
+        ],
+        "deleted",
+      ),
+    ).toBe("2 tasks were not deleted: 1 never added (the server refused it); 1 changed somewhere else meanwhile (shown as it is now). 1 stays selected.");
+  });
+});
