@@ -21,7 +21,9 @@ dotted time after "at" ("meet at 10.30" 10:30; "meet anna 10.30" stays words), a
 15th"), and 12 at night ("tonight at 12am", "every friday night at 12": Saturday 00:00). At the
 end (h106): "remind me at time" / "on time" (at the due time), polite words after a repeat
 ("pay rent monthly please"), "monthly" among the title's words with a day of the month said
-("pay monthly rent on the 1st": BYMONTHDAY=1), and a repeat said first ('Review')."""
+("pay monthly rent on the 1st": BYMONTHDAY=1), and a repeat said first ('Review'). Last (h113): a
+day of the month in a title ("comment on the 1st draft", "go to the 2nd floor" stay words), "till
+the 3rd", and polite words with a repeat ("monthly thanks tomorrow", "Say thank you weekly")."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -1461,3 +1463,69 @@ def test_monthly_in_the_title_with_a_day_no_month_has_is_no_rule() -> None:
 )
 def test_the_titles_first_letter(message: str, title: str) -> None:
     assert task(message)[0] == title
+
+
+# -- a day of the month in a title; "till the 3rd"; polite words and a repeat (h113) ------------
+# The web's readings of the same lines (frontend/lib/quick-add.test.ts, "a day of the month in a
+# title, 'till the 3rd' and polite words with a repeat, as the assistant reads them (h113)"): a
+# day of the month alone is a date after on/by/before/until/till/for, not with words of the
+# title on both sides (quick-add.ts DAY_OF_A_MONTH, f6188da), "to the 2nd" no date in a new
+# task's line; priority words after the day leave it a date (on the web since h113 too). Polite
+# words after a repeat go with it, "thanks", "thank you", "pls" as "please", also with a date
+# after them; before the repeat they are the title's ("Say thank you weekly").
+def task_and_series(message: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(title, first due as local 'YYYY-MM-DD HH:MM', priority, rrule) of the task a message adds."""
+    request = parse(message, NOW)
+    assert request.intent == "add", request
+    due = series_due(request.changes, NOW)
+    changes = request.changes
+    return changes.title, due.at.strftime("%Y-%m-%d %H:%M") if due else None, changes.priority, changes.rrule
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # Before: 'Comment draft' due 1 December, 'Go floor' 2 December, 'Do it time', 'Meet
+        # floor' 3 December, 'Go' 2 December, 'Rent.5' 1 December, 'Pay bills till the 3rd'.
+        ("add comment on the 1st draft", ("Comment on the 1st draft", None, None, None)),
+        ("add go to the 2nd floor", ("Go to the 2nd floor", None, None, None)),
+        ("add do it for the 1st time", ("Do it for the 1st time", None, None, None)),
+        ("add meet on the 3rd floor", ("Meet on the 3rd floor", None, None, None)),
+        ("add go to the 2nd", ("Go to the 2nd", None, None, None)),
+        ("add Rent on the 1.5", ("Rent on the 1.5", None, None, None)),
+        ("add pay bills till the 3rd", ("Pay bills", "2026-12-03 09:00", None, None)),
+        # Guards (read so before too): dates.
+        ("add pay rent on the 1st", ("Pay rent", "2026-12-01 09:00", None, None)),
+        ("add dentist on the 3rd of december", ("Dentist", "2026-12-03 09:00", None, None)),
+        ("add report due by the 15th", ("Report", "2026-12-15 09:00", None, None)),
+        ("add pay bills until the 3rd", ("Pay bills", "2026-12-03 09:00", None, None)),
+        ("add pay rent on the 1st at 5pm", ("Pay rent", "2026-12-01 17:00", None, None)),
+        ("add on the 1st pay rent", ("Pay rent", "2026-12-01 09:00", None, None)),
+        ("add pay rent on the 1st urgent", ("Pay rent", "2026-12-01 09:00", "VERY_IMPORTANT", None)),
+        ("add pay rent on the 1st high priority", ("Pay rent", "2026-12-01 09:00", "HIGH", None)),
+        (
+            "add pay rent on the 1st every month",
+            ("Pay rent", "2026-12-01 09:00", None, "FREQ=MONTHLY;BYMONTHDAY=1"),
+        ),
+        # Guards (read so before too): no connector.
+        ("add buy 1st aid kit", ("Buy 1st aid kit", None, None, None)),
+        ("add won the 1st prize", ("Won the 1st prize", None, None, None)),
+    ],
+)
+def test_a_day_of_the_month_in_a_title_as_on_the_web(message: str, expected: tuple[str | None, ...]) -> None:
+    assert task_and_series(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "day"),
+    [
+        # Guards (read so before too): "to the 3rd" moves a task; the words after it say no title.
+        ("move the report to the 3rd", 3),
+        ("push the report to the 15th", 15),
+        ("move the report to the 15th please", 15),
+    ],
+)
+def test_to_a_day_of_the_month_still_moves_a_task(message: str, day: int) -> None:
+    request = parse(message, NOW)
+    assert (request.intent, request.ref) == ("update", "report")
+    assert request.changes.due is not None and request.changes.due.at.date().day == day

@@ -511,7 +511,7 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     found, day = _calendar_date(scan, today)
     if found:
         return day, None
-    m = scan.take(r"\b(?:on|by|before|until|for|to)\s+the\s+" + ORDINAL_DAY + r"\b(?!\s+of)")
+    m = _day_of_a_month(scan)
     if m:
         day_of_month = int(m.group(1))
         for months in range(0, 3):
@@ -520,6 +520,38 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
                 return _Date(candidate), None
         return None, None
     return None, None
+
+
+# Words that may follow a day of the month said alone and leave it a date ("on the 1st at 5pm",
+# "by the 15th please", "on the 3rd in the morning", "on the 1st urgent"), as the web quick-add
+# reads them (quick-add.ts AFTER_A_DAY); another word after it ("on the 1st draft", "to the 2nd
+# floor") makes it words of the title when the title has words before it too.
+_AFTER_A_DAY = re.compile(
+    r"\s+(?:at|around|about|from|in|and|then|to|with|for|please|pls|thanks|thank|latest|morning|afternoon|"
+    r"evening|night|noon|midnight|remind|before|by|until|till|"
+    r"urgent|urgently|critical|important|unimportant|asap|very|top|highest|high|lowest|low|medium|not)(?![\w'\u2019-])",
+    re.IGNORECASE,
+)
+
+
+def _day_of_a_month(scan: Scanner) -> re.Match[str] | None:
+    """'on the 1st', 'by the 2nd', 'before the 15th', 'until the 31st', 'till the 3rd', 'for the
+    20th' ('on the 15' without its ending), taken, as the web quick-add reads them (quick-add.ts
+    DAY_OF_A_MONTH): not 'on the 1st of march' (a calendar date), not 'on the 1.5', and not with
+    words of the title on both sides ('Comment on the 1st draft', 'Go to the 2nd floor', 'Do it
+    for the 1st time': before, 'Comment draft' due on the 1st). 'to the 3rd' is a date only in
+    a line that is no new task's ('move the report to the 3rd'); in a new task's it is words of
+    the title, as on the web."""
+    connectors = r"on|by|before|until|" + TILL + r"|for" + ("" if scan.lead is not None else r"|to")
+    pattern = r"\b(?:" + connectors + r")\s+the\s+" + ORDINAL_DAY + r"(?![\w'\u2019-]|[.,:]\d)(?!\s+of\b)"
+    for m in scan.find_all(pattern):
+        words_before = re.search(r"[^\W_]", scan.masked[scan.lead or 0 : m.start()])
+        words_after = re.match(r"\s+[^\W\d_]", scan.masked[m.end() :])
+        if words_before and words_after and not _AFTER_A_DAY.match(scan.masked, m.end()):
+            continue
+        scan.mask(m.start(), m.end())
+        return m
+    return None
 
 
 def _calendar_date(scan: Scanner, today: date) -> tuple[bool, _Date | None]:
