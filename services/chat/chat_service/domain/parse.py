@@ -573,11 +573,20 @@ _ADD_LEADS = (
     r"(?:there's|there\s+is)\s+(?:a|an)\b",
 )
 _ADD_LEAD = re.compile(r"^(?:" + "|".join(_ADD_LEADS) + r")\s*[:\-]?\s*", re.IGNORECASE)
-_TITLE_TAIL = re.compile(
-    r"(?:[\s,;:\-]+|\b(?:and|please|thanks|thank\s+you|for\s+me|sometime|someday|soon|at\s+some\s+point|eventually|"
+_POLITE_WORDS = r"please|pls|thanks|thank\s+you"
+_TAIL_WORDS = (
+    r"and|for\s+me|sometime|someday|soon|at\s+some\s+point|eventually|"
     r"later|to\s+(?:my|the)\s+(?:list|to-?do\s*list|todos?|tasks)|on\s+(?:my|the)\s+(?:list|to-?do\s*list)|"
-    r"to\s+(?:my|the)\s+list|due|by|on|at|for|in|from|starting|with|as|a|an|the|to|this|of|every|each)\b)+$",
-    re.IGNORECASE,
+    r"to\s+(?:my|the)\s+list|due|by|on|at|for|in|from|starting|with|as|a|an|the|to|this|of|every|each"
+)
+_TITLE_TAIL = re.compile(
+    r"(?:[\s,;:\-]+|\b(?:" + _POLITE_WORDS + "|" + _TAIL_WORDS + r")\b)+$", re.IGNORECASE
+)
+# The same, keeping polite words that end the title (read_add: said before a repeat).
+_TITLE_TAIL_BUT_POLITE = re.compile(r"(?:[\s,;:\-]+|\b(?:" + _TAIL_WORDS + r")\b)+$", re.IGNORECASE)
+# Polite words ending what is left of a new task's line (the taken words masked after them).
+_POLITE_LAST = re.compile(
+    r"(?<![\w'\u2019-])(?:" + _POLITE_WORDS + r")(?=[\s,.;:!?" + MASK + r"]*$)", re.IGNORECASE
 )
 # "it" at the end of a title is the object of its verb ("wrap it", "fix it", "return it"), so
 # it stays; "it" alone ("add it", "put it on my list") and a command about the task ("..., do
@@ -601,8 +610,11 @@ _SUBJECT = re.compile(
 )
 
 
-def clean_title(text: str, *, keep_long: bool = False) -> str:
-    """What is left of a message once its dates, tags and commands are taken out."""
+def clean_title(text: str, *, keep_long: bool = False, keep_polite: bool = False) -> str:
+    """What is left of a message once its dates, tags and commands are taken out.
+    `keep_polite`: polite words ending it are the title's ("Say thank you" of "say thank you
+    weekly"), not words to the assistant."""
+    tail = _TITLE_TAIL_BUT_POLITE if keep_polite else _TITLE_TAIL
     title = " ".join(text.split())
     quoted = re.search(r""""([^"]+)"|(?:^|\s)'([^']+)'(?=$|[\s,.!?])""", title)
     if quoted:
@@ -613,7 +625,7 @@ def clean_title(text: str, *, keep_long: bool = False) -> str:
     for _ in range(3):
         before = title
         title = _FILLER.sub("", title)
-        title = _TITLE_TAIL.sub("", " ".join(title.split())).strip(" ,;:-")
+        title = tail.sub("", " ".join(title.split())).strip(" ,;:-")
         title = _IT_TAIL.sub("", title).strip(" ,;:-")
         title = re.sub(r"^(?:to|that|about|of|and)\s+", "", title, flags=re.IGNORECASE)
         if title == before:
@@ -1274,6 +1286,14 @@ def _after_task_lead(text: str, now: datetime) -> tuple[str | None, str | None]:
     return text, date_said
 
 
+def _polite_before_a_repeat(scan: Scanner) -> bool:
+    """Whether the polite words that end a new task's title come before its repeat ("Say thank
+    you weekly", "pay rent please monthly"): words of the title, as on the web (quick-add.ts
+    takePoliteWords). After it ("pay rent monthly please tomorrow") they go with it."""
+    polite = _POLITE_LAST.search(scan.masked)
+    return polite is not None and take_recurrence(Scanner(scan.text[polite.end() :])) is not None
+
+
 def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
     """A new task: its title and everything said about it."""
     text = respell_day_words(text)  # parse() has; a declined request's task has not
@@ -1287,7 +1307,9 @@ def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
     rest = scan.rest()
     if re.search(r"\b(?:to|on|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b", text, re.IGNORECASE):
         rest = re.sub(r"^(?:put|stick|throw|pop)\s+", "", rest, flags=re.IGNORECASE)  # "put eggs on my list"
-    title = clean_title(rest, keep_long=True)
+    title = clean_title(
+        rest, keep_long=True, keep_polite=changes.rrule is not None and _polite_before_a_repeat(scan)
+    )
     description = None
     if len(title) > MAX_TITLE:  # a long message: the title is its start, the description all of it
         title, description = shorten_title(title), title

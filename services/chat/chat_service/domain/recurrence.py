@@ -237,7 +237,7 @@ def _take_rule(scan: Scanner, *, first: bool) -> tuple[str | None, time | None]:
     # 2 weeks.
     m = scan.take(
         r"\b(daily|nightly|hourly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b"
-        r"(?=\s*(?:$|[,.;:!?)\u2063]|(?:on|at|in|from|starting|until|for|and|by|please|basis|too)\b))"
+        r"(?=(?:[\s,]+" + _POLITE + r")*" + _AFTER_A_RULE + r")"
     )
     if m is None and scan.lead is not None and first:
         m = scan.take_at(_FIRST_WORD_RULE, scan.lead)
@@ -260,6 +260,15 @@ def _take_rule(scan: Scanner, *, first: bool) -> tuple[str | None, time | None]:
             return "FREQ=MONTHLY" + _monthly_day(scan, "MONTHLY"), None
     return None, None
 
+
+# Polite words after a repeat said as an adverb go with it ("pay rent monthly please", "monthly
+# thanks, tomorrow"), as on the web (quick-add.ts POLITE_END), when no title words follow them:
+# read at first with what may end the rule's words (_AFTER_A_RULE), else again once the dates,
+# tags and priority words are taken ("pay rent monthly thanks tomorrow"). Before, "please"
+# alone, followed by anything ("pay rent monthly please call mom tomorrow": a monthly 'Pay rent
+# please call mom'; the web's 'pay rent monthly please call mom', no repeat).
+_POLITE = r"(?:please|pls|thanks|thank\s+you)\b"
+_AFTER_A_RULE = r"(?=\s*(?:$|[,.;:!?)\u2063]|(?:on|at|in|from|starting|until|for|and|by|basis|too)\b))"
 
 _FIRST_WORD_RULE = re.compile(
     r"[" + MASK + r"\s]*(daily|nightly|weekly|fortnightly|monthly|yearly|annually)\s+(?=[^\W_])",
