@@ -2420,3 +2420,64 @@ describe("a day of the month said alone, and a polite word after a repeat with a
     expect(r).toMatchObject({ title: "pay rent monthly please", rrule: null });
   });
 });
+
+describe("a day of the month in a title, 'till the 3rd' and polite words with a repeat, as the assistant reads them (h113)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York: the clock of services/chat/tests/test_quick_add_parity.py,
+  // whose test_a_day_of_the_month_in_a_title_as_on_the_web and test_polite_words_and_a_repeat_as_on_the_web
+  // pin the assistant to the same readings (typed there after "add"; its titles capitalised).
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, "America/New_York");
+  const read = (text: string) => {
+    const r = parseQuickAdd(text, { now, timeZone: "America/New_York" });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone: "America/New_York" }).slice(0, 16) : null;
+    return { title: r.title, due, priority: r.priority, rrule: r.rrule };
+  };
+
+  it.each([
+    // Was 'pay rent on the 1st' with no date: the priority word after the day made it a title word.
+    ["pay rent on the 1st urgent", "pay rent", "2026-12-01 09:00", "VERY_IMPORTANT", null],
+    ["pay rent on the 1st high priority", "pay rent", "2026-12-01 09:00", "HIGH", null],
+    ["pay rent by the 15th low priority", "pay rent", "2026-12-15 09:00", "LOW", null],
+    // Guards (read so before too): a day of the month with title words on both sides, "to", "1.5".
+    ["comment on the 1st draft", "comment on the 1st draft", null, null, null],
+    ["go to the 2nd floor", "go to the 2nd floor", null, null, null],
+    ["do it for the 1st time", "do it for the 1st time", null, null, null],
+    ["meet on the 3rd floor", "meet on the 3rd floor", null, null, null],
+    ["go to the 2nd", "go to the 2nd", null, null, null],
+    ["Rent on the 1.5", "Rent on the 1.5", null, null, null],
+    ["fix the 2nd floor urgent", "fix the 2nd floor", null, "VERY_IMPORTANT", null],
+    // Guards (read so before too): dates.
+    ["pay bills till the 3rd", "pay bills", "2026-12-03 09:00", null, null],
+    ["pay bills until the 3rd", "pay bills", "2026-12-03 09:00", null, null],
+    ["pay rent on the 1st", "pay rent", "2026-12-01 09:00", null, null],
+    ["dentist on the 3rd of december", "dentist", "2026-12-03 09:00", null, null],
+    ["report due by the 15th", "report", "2026-12-15 09:00", null, null],
+    ["pay rent on the 1st at 5pm", "pay rent", "2026-12-01 17:00", null, null],
+    ["on the 1st pay rent", "pay rent", "2026-12-01 09:00", null, null],
+    ["pay rent on the 2nd, urgent", "pay rent", "2026-12-02 09:00", "VERY_IMPORTANT", null],
+    ["pay rent on the 1st every month", "pay rent", "2026-12-01 09:00", null, "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["buy 1st aid kit", "buy 1st aid kit", null, null, null],
+    ["won the 1st prize", "won the 1st prize", null, null, null],
+  ])("reads a day of the month in %s as the assistant does", (text, title, due, priority, rrule) => {
+    expect(read(text)).toEqual({ title, due, priority, rrule });
+  });
+
+  it.each([
+    // Guards (read so before too): polite words after a repeat go with it, before it stay.
+    ["pay rent monthly thanks tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly thank you tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly pls tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent please monthly", "pay rent please", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["Say thank you weekly", "Say thank you", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["pay rent please every month", "pay rent please", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent please tomorrow monthly", "pay rent please", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly please call mom tomorrow", "pay rent monthly please call mom", "2026-11-26 09:00", null],
+    ["cancel monthly please card order", "cancel monthly please card order", null, null],
+    ["pay rent monthly please tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent monthly tomorrow thanks", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["pay rent every month thanks tomorrow", "pay rent", "2026-11-26 09:00", "FREQ=MONTHLY"],
+    ["water plants weekly thank you!", "water plants!", "2026-11-26 09:00", "FREQ=WEEKLY"],
+    ["cancel monthly thanks card order", "cancel monthly thanks card order", null, null],
+  ])("reads the polite words of %s as the assistant does", (text, title, due, rrule) => {
+    expect(read(text)).toEqual({ title, due, priority: null, rrule });
+  });
+});

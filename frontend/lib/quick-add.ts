@@ -1298,10 +1298,12 @@ const NEXT_MONTH_DAY: chrono.Parser = {
 };
 /**
  * Words that may follow a day of the month said alone and leave it a date ("on the 1st at 5pm",
- * "by the 15th please", "on the 3rd in the morning"); another word after it ("on the 1st draft",
- * "on the 3rd floor") makes it words of the title when the title has words before it too.
+ * "by the 15th please", "on the 3rd in the morning", and priority words: "on the 1st urgent",
+ * "on the 1st high priority", as the assistant reads them, services/chat domain/when.py
+ * _AFTER_A_DAY; before, 'pay rent on the 1st' with no date); another word after it ("on the 1st
+ * draft", "on the 3rd floor") makes it words of the title when the title has words before it too.
  */
-const AFTER_A_DAY = /^\s+(?:at|around|about|from|in|and|then|to|with|for|please|pls|thanks|thank|latest|morning|afternoon|evening|night|noon|midnight|remind|before|by|until|till)(?![\p{L}\p{N}'’-])/iu;
+const AFTER_A_DAY = /^\s+(?:at|around|about|from|in|and|then|to|with|for|please|pls|thanks|thank|latest|morning|afternoon|evening|night|noon|midnight|remind|before|by|until|till|urgent|urgently|critical|important|unimportant|asap|very|top|highest|high|lowest|low|medium|not)(?![\p{L}\p{N}'’-])/iu;
 /**
  * "on the 1st", "by the 2nd", "before the 15th", "until the 31st" (also "till", "for"; "on the 15"
  * without its ending): the next such day of a month after today, at the usual hour of a date

@@ -1503,6 +1503,7 @@ def task_and_series(message: str) -> tuple[str | None, str | None, str | None, s
         ("add on the 1st pay rent", ("Pay rent", "2026-12-01 09:00", None, None)),
         ("add pay rent on the 1st urgent", ("Pay rent", "2026-12-01 09:00", "VERY_IMPORTANT", None)),
         ("add pay rent on the 1st high priority", ("Pay rent", "2026-12-01 09:00", "HIGH", None)),
+        ("add pay rent by the 15th low priority", ("Pay rent", "2026-12-15 09:00", "LOW", None)),
         (
             "add pay rent on the 1st every month",
             ("Pay rent", "2026-12-01 09:00", None, "FREQ=MONTHLY;BYMONTHDAY=1"),
