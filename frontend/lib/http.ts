@@ -10,6 +10,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export type ErrorCode =
   | "validation_error"
   | "unauthorized"
+  | "forbidden"
   | "not_found"
   | "conflict"
   | "precondition_failed"
