@@ -1,11 +1,17 @@
 import time
+from datetime import datetime, timezone
+from types import SimpleNamespace
 from typing import Any
 
+import httpx
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import FastAPI
 from jwt.algorithms import OKPAlgorithm
 from todo_common.auth import InvalidToken, JwksCache, TokenVerifier
+from todo_common.deps import CurrentUser
+from todo_common.errors import install_error_handlers
 
 ISS, AUD = "todo-platform", "todo-api"
 
@@ -158,3 +164,97 @@ async def test_the_cache_is_bounded(keys: Keys, monkeypatch: pytest.MonkeyPatch)
     assert decode.calls == 3
     await verifier.verify(tokens[0])  # the oldest was evicted
     assert decode.calls == 4
+
+
+# The services' JWT check as a client sees it (current_user): RFC 6750's WWW-Authenticate
+# on every 401, and an expired token told apart from a bad one (user test: a 15-minute token
+# expired mid-script and the 401 only said "not valid").
+EXPIRED = "The bearer token has expired; get a new one from GET /api/auth/token."
+NOT_VALID = "The bearer token is not valid."
+
+
+@pytest.fixture
+def api(verifier: TokenVerifier) -> httpx.AsyncClient:
+    app = FastAPI()
+    install_error_handlers(app)
+    app.state.platform = SimpleNamespace(verifier=verifier, limiter=None)
+
+    @app.get("/me")
+    async def me(user: CurrentUser) -> dict[str, str]:
+        return {"id": user.id}
+
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://app")
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {token}"}
+
+
+def _refused(r: httpx.Response, message: str) -> None:
+    assert r.status_code == 401
+    assert r.json() == {"error": {"code": "unauthorized", "message": message}}
+    assert r.headers["www-authenticate"] == f'Bearer error="invalid_token", error_description="{message}"'
+
+
+async def test_an_expired_token_is_401_saying_it_expired_and_where_to_get_a_new_one(
+    keys: Keys, api: httpx.AsyncClient
+) -> None:
+    _refused(await api.get("/me", headers=_bearer(keys.token(exp=int(time.time()) - 120))), EXPIRED)
+
+
+async def test_a_token_that_expires_after_it_was_verified_is_told_the_same(
+    keys: Keys, api: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = keys.token(exp=int(time.time()) + 60)
+    assert (await api.get("/me", headers=_bearer(token))).status_code == 200
+    later = time.time() + 120
+    monkeypatch.setattr("todo_common.auth.time.time", lambda: later)
+    monkeypatch.setattr("jwt.api_jwt.datetime", _FrozenDatetime(later))
+    _refused(await api.get("/me", headers=_bearer(token)), EXPIRED)
+
+
+class _FrozenDatetime:
+    """PyJWT reads the time through datetime.now(tz=timezone.utc)."""
+
+    def __init__(self, at: float) -> None:
+        self._at = at
+
+    def now(self, tz: timezone | None = None) -> datetime:
+        return datetime.fromtimestamp(self._at, tz)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"aud": "someone-else"}, {"iss": "evil"}, {"sub": ""}],
+    ids=["audience", "issuer", "subject"],
+)
+async def test_a_bad_token_is_401_not_valid_with_www_authenticate(
+    keys: Keys, api: httpx.AsyncClient, overrides: dict[str, Any]
+) -> None:
+    _refused(await api.get("/me", headers=_bearer(keys.token(**overrides))), NOT_VALID)
+
+
+async def test_garbage_and_forged_tokens_are_401_not_valid_with_www_authenticate(
+    keys: Keys, api: httpx.AsyncClient
+) -> None:
+    forged = jwt.encode(
+        {"sub": "u", "iss": ISS, "aud": AUD, "exp": int(time.time()) + 60},
+        Ed25519PrivateKey.generate(),
+        algorithm="EdDSA",
+        headers={"kid": keys.kid},
+    )
+    for token in ("garbage", "not.a.token", forged, "a b"):
+        _refused(await api.get("/me", headers=_bearer(token)), NOT_VALID)
+
+
+async def test_no_bearer_token_is_401_with_a_plain_challenge(api: httpx.AsyncClient) -> None:
+    # RFC 6750 3.1: a request without credentials gets the challenge but no error code.
+    for headers in ({}, {"authorization": "Basic dTpw"}, {"authorization": "Bearer "}):
+        r = await api.get("/me", headers=headers)
+        assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
+        assert r.headers["www-authenticate"] == "Bearer"
+
+
+async def test_a_valid_token_passes(keys: Keys, api: httpx.AsyncClient) -> None:
+    r = await api.get("/me", headers=_bearer(keys.token()))
+    assert r.status_code == 200 and r.json() == {"id": "user-1"}

@@ -20,6 +20,10 @@ class InvalidToken(Exception):
     """The token is missing, malformed, forged, expired or for someone else."""
 
 
+class ExpiredToken(InvalidToken):
+    """The token was good but is past its `exp`: the client should fetch a new one."""
+
+
 @dataclass(frozen=True)
 class AuthenticatedUser:
     id: str
@@ -102,6 +106,8 @@ class TokenVerifier:
                 options={"require": ["exp", "sub", "iss", "aud"]},
                 leeway=5,
             )
+        except jwt.ExpiredSignatureError as exc:
+            raise ExpiredToken(str(exc)) from exc
         except jwt.PyJWTError as exc:
             raise InvalidToken(str(exc)) from exc
         sub = claims.get("sub")

@@ -4,12 +4,15 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from todo_common.auth import AuthenticatedUser, InvalidToken
+from todo_common.auth import AuthenticatedUser, ExpiredToken, InvalidToken
 from todo_common.dapr import Dapr
-from todo_common.errors import ApiError, unauthorized
+from todo_common.errors import ApiError, invalid_token, unauthorized
 from todo_common.logs import log_security_event, user_id_var
 from todo_common.platform import Platform
 from todo_common.ratelimit import RateLimited, RateLimiter
+
+TOKEN_EXPIRED = "The bearer token has expired; get a new one from GET /api/auth/token."
+TOKEN_NOT_VALID = "The bearer token is not valid."
 
 
 def get_platform(request: Request) -> Platform:
@@ -36,9 +39,12 @@ async def current_user(request: Request) -> AuthenticatedUser:
     platform = get_platform(request)
     try:
         user = await platform.verifier.verify(token.strip())
+    except ExpiredToken as exc:
+        log_security_event("expired_token", reason=str(exc), path=request.url.path)
+        raise invalid_token(TOKEN_EXPIRED) from exc
     except InvalidToken as exc:
         log_security_event("invalid_token", reason=str(exc), path=request.url.path)
-        raise unauthorized("The bearer token is not valid.") from exc
+        raise invalid_token(TOKEN_NOT_VALID) from exc
     except Exception as exc:  # JWKS unreachable: the caller's token may be fine
         raise ApiError(503, "unavailable", "Cannot verify tokens right now; try again shortly.") from exc
     user_id_var.set(user.id)

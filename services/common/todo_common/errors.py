@@ -50,7 +50,15 @@ def not_found(what: str = "Resource") -> ApiError:
 
 
 def unauthorized(message: str = "A valid bearer token is required.") -> ApiError:
+    """No bearer token: the RFC 6750 challenge without an error code."""
     return ApiError(401, "unauthorized", message, headers={"WWW-Authenticate": "Bearer"})
+
+
+def invalid_token(message: str) -> ApiError:
+    """A bearer token that was sent but refused (RFC 6750 `invalid_token`); `message` is
+    also the challenge's error_description, so it has no quote or backslash."""
+    challenge = f'Bearer error="invalid_token", error_description="{message}"'
+    return ApiError(401, "unauthorized", message, headers={"WWW-Authenticate": challenge})
 
 
 def validation_error(message: str, fields: dict[str, str] | None = None) -> ApiError:
