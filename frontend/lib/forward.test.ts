@@ -314,6 +314,18 @@ describe.each([
     });
   });
 
+  it("passes the service's 401 on with its WWW-Authenticate challenge (an expired token)", async () => {
+    const message = "The bearer token has expired; get a new one from GET /api/auth/token.";
+    const challenge = `Bearer error="invalid_token", error_description="${message}"`;
+    await sidecarAnswering((_req, res) =>
+      json(res, 401, { error: { code: "unauthorized", message } }, { "www-authenticate": challenge }),
+    );
+    const reply = await call("/api/tasks", { headers: { authorization: TOKEN } });
+    expect(reply.status).toBe(401);
+    expect(reply.headers["www-authenticate"]).toBe(challenge);
+    expect(JSON.parse(reply.body)).toEqual({ error: { code: "unauthorized", message } });
+  });
+
   it("passes a 429's Retry-After on", async () => {
     await sidecarAnswering((_req, res) => json(res, 429, { error: { code: "rate_limited", message: "x" } }, { "retry-after": "2" }));
     const reply = await call("/api/tasks", { headers: { authorization: TOKEN } });
@@ -367,6 +379,27 @@ describe("the route handler alone", () => {
     const reply = await routeCaller("/api/tasks");
     expect(reply.status).toBe(401);
     expect(JSON.parse(reply.body)).toEqual({ error: { code: "unauthorized", message: "Sign in first." } });
+    // RFC 6750 3.1: no credentials, so the challenge carries no error code.
+    expect(reply.headers["www-authenticate"]).toBe("Bearer");
+  });
+
+  it("answers 401 invalid_token for an Authorization header that is no usable Bearer token", async () => {
+    const message = "The bearer token is not valid.";
+    for (const authorization of ["Bearer two parts", "Bearer\ttoken\tmore"]) {
+      const reply = await routeCaller("/api/tasks", { headers: { authorization } });
+      expect(reply.status).toBe(401);
+      expect(JSON.parse(reply.body)).toEqual({ error: { code: "unauthorized", message } });
+      expect(reply.headers["www-authenticate"]).toBe(`Bearer error="invalid_token", error_description="${message}"`);
+    }
+  });
+
+  it("answers a plain 401 for another scheme or an empty Bearer header", async () => {
+    for (const authorization of ["Basic dTpw", "Bearer "]) {
+      const reply = await routeCaller("/api/tasks", { headers: { authorization } });
+      expect(reply.status).toBe(401);
+      expect(JSON.parse(reply.body).error.message).toBe("Sign in first.");
+      expect(reply.headers["www-authenticate"]).toBe("Bearer");
+    }
   });
 
   it("answers 404 for an unknown prefix", async () => {

@@ -92,6 +92,7 @@ export const COPIED_RESPONSE_HEADERS = [
   "location",
   "cache-control",
   "x-request-id",
+  "www-authenticate",
 ] as const;
 
 /**
@@ -102,6 +103,22 @@ export function bearerAuthorization(headers: HeaderSource): string | null {
   const value = headerValue(headers, "authorization");
   if (!value) return null;
   return /^Bearer\s+\S+$/i.test(value.trim()) ? value : null;
+}
+
+/** The Bearer token message and RFC 6750 challenge the services give a token they refuse. */
+export const TOKEN_NOT_VALID = "The bearer token is not valid.";
+
+export function invalidTokenChallenge(description: string): string {
+  return `Bearer error="invalid_token", error_description="${description}"`;
+}
+
+/**
+ * True when the request names the Bearer scheme with something after it that
+ * {@link bearerAuthorization} does not take (e.g. "Bearer two parts"): a malformed token.
+ */
+export function malformedBearer(headers: HeaderSource): boolean {
+  const value = (headerValue(headers, "authorization") ?? "").trim();
+  return /^Bearer\s+\S/i.test(value) && bearerAuthorization(headers) === null;
 }
 
 /**

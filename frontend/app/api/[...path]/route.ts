@@ -12,7 +12,14 @@ import { isAPIError } from "better-auth/api";
 import { getSessionCookie } from "better-auth/cookies";
 import { getAuth } from "@/lib/auth";
 import { type AuthResult, forwardToService, toResponse } from "@/lib/forward";
-import { bearerAuthorization, errorAnswer, readBodyLimited } from "@/lib/http";
+import {
+  bearerAuthorization,
+  errorAnswer,
+  invalidTokenChallenge,
+  malformedBearer,
+  readBodyLimited,
+  TOKEN_NOT_VALID,
+} from "@/lib/http";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +29,20 @@ export const runtime = "nodejs";
 async function authorize(request: Request): Promise<AuthResult> {
   const bearer = bearerAuthorization(request.headers);
   if (bearer) return { ok: true, authorization: bearer };
-  const unauthorized = { ok: false as const, answer: errorAnswer(401, "unauthorized", "Sign in first.") };
-  if (!getSessionCookie(request)) return unauthorized;
+  // RFC 6750: the challenge names the scheme; an error code only for a token that was sent.
+  const unauthorized = {
+    ok: false as const,
+    answer: errorAnswer(401, "unauthorized", "Sign in first.", { "www-authenticate": "Bearer" }),
+  };
+  if (!getSessionCookie(request)) {
+    if (!malformedBearer(request.headers)) return unauthorized;
+    return {
+      ok: false,
+      answer: errorAnswer(401, "unauthorized", TOKEN_NOT_VALID, {
+        "www-authenticate": invalidTokenChallenge(TOKEN_NOT_VALID),
+      }),
+    };
+  }
   let auth;
   try {
     auth = await getAuth();
