@@ -292,6 +292,31 @@ async def test_if_match_412_on_a_stale_version(alice: User) -> None:
     assert (await alice.request("GET", path)).json()["title"] == "v3"
 
 
+async def test_complete_and_reopen_honour_if_match(alice: User) -> None:
+    task = await alice.create()
+    path = f"/api/tasks/{task['id']}"
+    for title in ("v2", "v3"):
+        assert (await alice.request("PATCH", path, json={"title": title})).status_code == 200
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": "1"})
+    assert r.status_code == 412 and r.json()["error"]["code"] == "precondition_failed"
+    current = (await alice.request("GET", path)).json()
+    assert not current["completed"] and current["version"] == 3  # nothing changed
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": "banana"})
+    assert "If-Match" in _fields(r)
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": '"3"'})
+    assert r.status_code == 200 and r.json()["completed"] and r.headers["etag"] == '"4"'
+    # Completing again is still idempotent, but not against a version it no longer has.
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": "3"})
+    assert r.status_code == 412
+    r = await alice.request("POST", path + "/reopen", headers={"If-Match": "3"})
+    assert r.status_code == 412
+    assert (await alice.request("GET", path)).json()["completed"]
+    r = await alice.request("POST", path + "/reopen", headers={"If-Match": 'W/"4"'})
+    assert r.status_code == 200 and not r.json()["completed"] and r.json()["version"] == 5
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": "*"})
+    assert r.status_code == 200 and r.json()["version"] == 6
+
+
 async def test_two_concurrent_writers_one_wins(alice: User) -> None:
     task = await alice.create()
     path = f"/api/tasks/{task['id']}"
