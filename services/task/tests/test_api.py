@@ -181,6 +181,22 @@ async def test_bad_json_and_lone_surrogates_are_422(alice: User) -> None:
     assert r.status_code == 422
 
 
+async def test_tags_count_after_case_insensitive_de_duplication(alice: User) -> None:
+    nine = [f"tag{i}" for i in range(9)]
+    task = await alice.create(tags=["Home", "home", *nine])
+    assert task["tags"] == ["Home", *nine]
+    r = await alice.request(
+        "PATCH", f"/api/tasks/{task['id']}", json={"tags": [*nine, "Cook", "COOK", "cook"]}
+    )
+    assert r.status_code == 200 and r.json()["tags"] == [*nine, "Cook"]
+    assert (await alice.create(tags=["Home"] * 100))["tags"] == ["Home"]
+    for tags in (["Home", "Garden", *nine], ["Home", "home", "Garden", *nine], ["Home"] * 101):
+        r = await alice.request("POST", "/api/tasks", json={"title": "x", "tags": tags})
+        assert _fields(r) == {"tags": "At most 10 tags."}
+        r = await alice.request("PATCH", f"/api/tasks/{task['id']}", json={"tags": tags})
+        assert _fields(r) == {"tags": "At most 10 tags."}
+
+
 async def test_huge_body_is_413(alice: User) -> None:
     r = await alice.request("POST", "/api/tasks", json={"title": "x", "description": "y" * 2_000_000})
     assert r.status_code == 413 and r.json()["error"]["code"] == "payload_too_large"
