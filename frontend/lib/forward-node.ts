@@ -22,7 +22,10 @@ import { bearerAuthorization, type BodyResult, type HeaderSource, MAX_BODY_BYTES
 import { log } from "./log";
 import { resolveTarget } from "./routes";
 
-/** The methods app/api/[...path]/route.ts exports (HEAD and OPTIONS stay with Next.js). */
+/**
+ * The methods app/api/[...path]/route.ts exports, but OPTIONS (rare: it takes the route
+ * handler, which forwards it too); HEAD stays with Next.js.
+ */
 const FORWARDED_METHODS = new Set(["GET", "POST", "PATCH", "PUT", "DELETE"]);
 
 export interface FastPathRequest {

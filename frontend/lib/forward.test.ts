@@ -217,6 +217,26 @@ describe.each([
     expect(side.received[0].method).toBe("PATCH");
   });
 
+  it("passes complete's and reopen's If-Match on", async () => {
+    const side = await sidecarAnswering((_req, res) => json(res, 200, TASK));
+    for (const action of ["complete", "reopen"]) {
+      await call(`/api/tasks/t1/${action}`, { method: "POST", headers: { authorization: TOKEN, "if-match": '"3"' } });
+    }
+    expect(side.received.map((r) => [r.method, r.headers["if-match"]])).toEqual([
+      ["POST", '"3"'],
+      ["POST", '"3"'],
+    ]);
+  });
+
+  it("passes a 405's Allow on, which names the methods the path has", async () => {
+    const refused = { error: { code: "method_not_allowed", message: "PUT is not allowed here." } };
+    await sidecarAnswering((_req, res) => json(res, 405, refused, { allow: "GET, HEAD, POST" }));
+    const reply = await call("/api/tasks", { method: "PUT", headers: { authorization: TOKEN }, body: "{}" });
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe("GET, HEAD, POST");
+    expect(JSON.parse(reply.body)).toEqual(refused);
+  });
+
   it("answers a 204 without a body", async () => {
     await sidecarAnswering((_req, res) => {
       res.writeHead(204);
@@ -405,6 +425,17 @@ describe("the route handler alone", () => {
   it("answers 404 for an unknown prefix", async () => {
     const reply = await routeCaller("/api/nothing", { headers: { authorization: TOKEN } });
     expect(reply.status).toBe(404);
+  });
+
+  it("asks the service which methods a path has for OPTIONS (Next.js would list every export)", async () => {
+    const side = await sidecarAnswering((_req, res) => {
+      res.writeHead(204, { allow: "GET, HEAD, OPTIONS, POST" });
+      res.end();
+    });
+    const reply = await routeCaller("/api/tasks", { method: "OPTIONS", headers: { authorization: TOKEN } });
+    expect(reply.status).toBe(204);
+    expect(reply.headers.allow).toBe("GET, HEAD, OPTIONS, POST");
+    expect(side.received[0].method).toBe("OPTIONS");
   });
 });
 

@@ -124,6 +124,7 @@ describe("downstreamResponseHeaders", () => {
       etag: '"7"',
       "retry-after": "30",
       location: "/api/tasks/abc",
+      allow: "GET, HEAD, POST",
       "content-length": "12",
       "content-encoding": "gzip",
       "set-cookie": "x=y",
@@ -135,6 +136,7 @@ describe("downstreamResponseHeaders", () => {
       etag: '"7"',
       "retry-after": "30",
       location: "/api/tasks/abc",
+      allow: "GET, HEAD, POST",
       "x-request-id": "req-9",
     });
   });

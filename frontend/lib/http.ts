@@ -84,13 +84,14 @@ export const FORWARDED_REQUEST_HEADERS = [
   "last-event-id",
 ] as const;
 
-/** Response headers copied back to the browser. */
+/** Response headers copied back to the browser (`allow`: a 405's and OPTIONS' methods). */
 export const COPIED_RESPONSE_HEADERS = [
   "content-type",
   "etag",
   "retry-after",
   "location",
   "cache-control",
+  "allow",
   "x-request-id",
   "www-authenticate",
 ] as const;

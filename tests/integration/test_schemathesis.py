@@ -14,7 +14,8 @@ Allowances, each narrow:
   IANA zone name, an RRULE, a time string the server reads itself (a snooze's `until` must
   also lie in the next 7 days), a priority filter (a comma list of names matched
   case-insensitively, words joined by spaces, hyphens or underscores), `sort=relevance`
-  without a search (a rule between two parameters), or a query text with control
+  without a search (a rule between two parameters), more than 10 tags once case
+  duplicates are merged (the schema states no maxItems), or a query text with control
   characters (refused in every text the API reads; the schema states no pattern for
   them). Any other refusal still fails.
 - Probes with a method the schema does not declare (QUERY, OPTIONS...) go to the app
@@ -72,8 +73,11 @@ SEMANTIC_FIELDS = frozenset(
         "until",
     }
 )
-# Refusals that name a rule between parameters, or text the schema does not constrain.
-SEMANTIC_ERRORS = frozenset({("sort", "relevance needs a search")})
+# Refusals that name a rule between parameters, or text the schema does not constrain:
+# tags are counted once de-duplicated case-insensitively, which JSON Schema cannot count.
+SEMANTIC_ERRORS = frozenset(
+    {("sort", "relevance needs a search"), ("tags", "At most 10 tags."), ("task.tags", "At most 10 tags.")}
+)
 CONTROL_CHARACTERS = "must not contain control characters"
 SECRETS = dict(json.loads((ROOT / ".run" / "secrets.json").read_text()))
 

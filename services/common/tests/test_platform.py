@@ -100,6 +100,50 @@ async def test_validation_errors_name_the_fields(client: httpx.AsyncClient) -> N
     assert r.status_code == 422
 
 
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        (b'{"title": "a",', "line 1, column 15"),
+        (b'{"title": "a" "count": 1}', "line 1, column 15"),
+        (b'{\n  "title": "a",\n  "count": 1,\n}', "line 4, column 1"),
+        (b"{not json", "line 1, column 2"),
+    ],
+)
+async def test_broken_json_names_the_body_and_where_it_breaks(
+    client: httpx.AsyncClient, body: bytes, where: str
+) -> None:
+    """Not `fields: {"0": "JSON decode error"}` (the character position as a field name)."""
+    r = await client.post(
+        "/things", content=body, headers={"dapr-api-token": TOKEN, "content-type": "application/json"}
+    )
+    assert r.status_code == 422
+    message = f"The body is not valid JSON ({where})."
+    assert r.json() == {
+        "error": {"code": "validation_error", "message": message, "fields": {"body": message}}
+    }
+
+
+async def test_a_405_says_which_methods_the_path_has(client: httpx.AsyncClient) -> None:
+    headers = {"dapr-api-token": TOKEN}
+    r = await client.put("/things", headers=headers)
+    assert r.status_code == 405 and r.json()["error"]["code"] == "method_not_allowed"
+    assert r.headers["allow"] == "POST"
+    # A route outside the OpenAPI document (health) still names its methods.
+    r = await client.post("/health", headers=headers)
+    assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD"
+
+
+async def test_options_lists_only_the_methods_the_path_has(client: httpx.AsyncClient) -> None:
+    headers = {"dapr-api-token": TOKEN}
+    r = await client.options("/things", headers=headers)
+    assert r.status_code == 204 and r.content == b""
+    assert r.headers["allow"] == "OPTIONS, POST"
+    r = await client.options("/conflict", headers=headers)
+    assert r.status_code == 204 and r.headers["allow"] == "GET, HEAD, OPTIONS"
+    r = await client.options("/nowhere", headers=headers)
+    assert r.status_code == 404 and "allow" not in r.headers
+
+
 async def test_api_errors_unknown_routes_and_bugs_use_the_error_shape(client: httpx.AsyncClient) -> None:
     headers = {"dapr-api-token": TOKEN}
     assert (await client.get("/conflict", headers=headers)).json()["error"]["code"] == "conflict"

@@ -1,5 +1,6 @@
 """The one error shape of API.md: {"error": {"code", "message", "fields"?}}."""
 
+import json
 import logging
 from typing import Any
 
@@ -87,6 +88,22 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "body"
 
 
+def _broken_json(exc: RequestValidationError) -> str | None:
+    """What to tell the caller when the body is not JSON at all. FastAPI reports it as one
+    error located at ("body", <character offset>) with the text in exc.body; the offset
+    would otherwise become the field's name."""
+    for err in exc.errors():
+        if err.get("type") != "json_invalid":
+            continue
+        loc = tuple(err.get("loc", ()))
+        offset = loc[-1] if loc and isinstance(loc[-1], int) else None
+        if offset is None or not isinstance(exc.body, str):
+            return "The body is not valid JSON."
+        where = json.JSONDecodeError("", exc.body, offset)  # computes the line and column
+        return f"The body is not valid JSON (line {where.lineno}, column {where.colno})."
+    return None
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
@@ -94,6 +111,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        broken = _broken_json(exc)
+        if broken is not None:
+            return error_response(422, "validation_error", broken, {"body": broken})
         fields: dict[str, str] = {}
         for err in exc.errors():
             fields.setdefault(_field_name(tuple(err.get("loc", ()))), str(err.get("msg", "invalid")))

@@ -3,14 +3,15 @@ the service really gives (schemathesis checks each response against it):
 
 - every error status an operation can answer, with API.md's error shape (FastAPI would
   declare only 422, with its own `{"detail": [...]}` shape, which we never send);
-- 405 answers listing in `Allow` every method of the path, not only the first route's."""
+- 405 answers listing in `Allow` every method of the path, not only the first route's, and
+  OPTIONS answered (204) with that list: only the methods the path has."""
 
 import re
 from functools import lru_cache
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from todo_common.errors import error_response
 
@@ -107,14 +108,21 @@ def document_errors(app: FastAPI) -> None:
 
     app.openapi = openapi  # type: ignore[method-assign]
 
-    async def method_not_allowed(request: Request, _: Exception) -> JSONResponse:
+    async def method_not_allowed(request: Request, exc: Exception) -> Response:
         # From the OpenAPI paths: FastAPI's included routers are not a flat list to match.
+        # Starlette's own Allow (the first route of the path only) adds routes the document
+        # leaves out, such as /health.
         allowed: set[str] = set()
         for path, item in app.openapi().get("paths", {}).items():
             if _template(path).fullmatch(request.url.path):
                 allowed |= {m.upper() for m in item if m in _METHODS}
+        routed = (getattr(exc, "headers", None) or {}).get("Allow", "")
+        allowed |= {m.strip().upper() for m in routed.split(",") if m.strip()}
         if "GET" in allowed:
             allowed.add("HEAD")  # Starlette answers HEAD wherever GET is routed
+        if request.method == "OPTIONS" and allowed:
+            # RFC 9110 9.3.7: what this resource can do, nothing more.
+            return Response(status_code=204, headers={"Allow": ", ".join(sorted(allowed | {"OPTIONS"}))})
         return error_response(
             405,
             "method_not_allowed",

@@ -154,14 +154,24 @@ async def delete_task(
     return Response(status_code=204)
 
 
-@api.post("/tasks/{task_id}/complete")
-async def complete_task(task_id: str, user: CurrentUser, db: Db, response: Response) -> TaskOut:
-    return _out(await use_cases.complete_task(db, user.id, use_cases.parse_task_id(task_id)), response)
+@api.post("/tasks/{task_id}/complete", responses={412: {"description": "If-Match mismatch"}})
+async def complete_task(
+    task_id: str, user: CurrentUser, db: Db, response: Response, if_match: IfMatch = None
+) -> TaskOut:
+    task = await use_cases.complete_task(
+        db, user.id, use_cases.parse_task_id(task_id), if_match=_version(if_match)
+    )
+    return _out(task, response)
 
 
-@api.post("/tasks/{task_id}/reopen")
-async def reopen_task(task_id: str, user: CurrentUser, db: Db, response: Response) -> TaskOut:
-    return _out(await use_cases.reopen_task(db, user.id, use_cases.parse_task_id(task_id)), response)
+@api.post("/tasks/{task_id}/reopen", responses={412: {"description": "If-Match mismatch"}})
+async def reopen_task(
+    task_id: str, user: CurrentUser, db: Db, response: Response, if_match: IfMatch = None
+) -> TaskOut:
+    task = await use_cases.reopen_task(
+        db, user.id, use_cases.parse_task_id(task_id), if_match=_version(if_match)
+    )
+    return _out(task, response)
 
 
 @api.get("/tags")

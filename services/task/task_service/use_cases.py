@@ -220,13 +220,18 @@ def _edit_event(task: Task, new: Task) -> TaskEvent:
     return task_event(kind, new, domain.changes_between(task, new))
 
 
-async def complete_task(uow: UnitOfWork, user_id: str, task_id: UUID, now: datetime | None = None) -> Task:
-    """Idempotent: completing a completed task changes nothing and emits nothing."""
-    return await update_task(uow, user_id, task_id, {"completed": True}, now=now)
+async def complete_task(
+    uow: UnitOfWork, user_id: str, task_id: UUID, if_match: int | None = None, now: datetime | None = None
+) -> Task:
+    """Idempotent: completing a completed task changes nothing and emits nothing. With
+    if_match, only the task at that version (else PreconditionFailed, nothing changed)."""
+    return await update_task(uow, user_id, task_id, {"completed": True}, if_match=if_match, now=now)
 
 
-async def reopen_task(uow: UnitOfWork, user_id: str, task_id: UUID, now: datetime | None = None) -> Task:
-    return await update_task(uow, user_id, task_id, {"completed": False}, now=now)
+async def reopen_task(
+    uow: UnitOfWork, user_id: str, task_id: UUID, if_match: int | None = None, now: datetime | None = None
+) -> Task:
+    return await update_task(uow, user_id, task_id, {"completed": False}, if_match=if_match, now=now)
 
 
 async def delete_task(

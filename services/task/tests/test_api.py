@@ -176,9 +176,25 @@ async def test_bad_json_and_lone_surrogates_are_422(alice: User) -> None:
     r = await alice.request(
         "POST", "/api/tasks", content=b'{"title": ', headers={"content-type": "application/json"}
     )
-    assert r.status_code == 422
+    assert _fields(r) == {"body": "The body is not valid JSON (line 1, column 11)."}
     r = await alice.request("POST", "/api/tasks", json=["title"])
     assert r.status_code == 422
+
+
+async def test_tags_count_after_case_insensitive_de_duplication(alice: User) -> None:
+    nine = [f"tag{i}" for i in range(9)]
+    task = await alice.create(tags=["Home", "home", *nine])
+    assert task["tags"] == ["Home", *nine]
+    r = await alice.request(
+        "PATCH", f"/api/tasks/{task['id']}", json={"tags": [*nine, "Cook", "COOK", "cook"]}
+    )
+    assert r.status_code == 200 and r.json()["tags"] == [*nine, "Cook"]
+    assert (await alice.create(tags=["Home"] * 100))["tags"] == ["Home"]
+    for tags in (["Home", "Garden", *nine], ["Home", "home", "Garden", *nine], ["Home"] * 101):
+        r = await alice.request("POST", "/api/tasks", json={"title": "x", "tags": tags})
+        assert _fields(r) == {"tags": "At most 10 tags."}
+        r = await alice.request("PATCH", f"/api/tasks/{task['id']}", json={"tags": tags})
+        assert _fields(r) == {"tags": "At most 10 tags."}
 
 
 async def test_huge_body_is_413(alice: User) -> None:
@@ -290,6 +306,31 @@ async def test_if_match_412_on_a_stale_version(alice: User) -> None:
     r = await alice.request("DELETE", path, headers={"If-Match": "2"})
     assert r.status_code == 412
     assert (await alice.request("GET", path)).json()["title"] == "v3"
+
+
+async def test_complete_and_reopen_honour_if_match(alice: User) -> None:
+    task = await alice.create()
+    path = f"/api/tasks/{task['id']}"
+    for title in ("v2", "v3"):
+        assert (await alice.request("PATCH", path, json={"title": title})).status_code == 200
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": "1"})
+    assert r.status_code == 412 and r.json()["error"]["code"] == "precondition_failed"
+    current = (await alice.request("GET", path)).json()
+    assert not current["completed"] and current["version"] == 3  # nothing changed
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": "banana"})
+    assert "If-Match" in _fields(r)
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": '"3"'})
+    assert r.status_code == 200 and r.json()["completed"] and r.headers["etag"] == '"4"'
+    # Completing again is still idempotent, but not against a version it no longer has.
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": "3"})
+    assert r.status_code == 412
+    r = await alice.request("POST", path + "/reopen", headers={"If-Match": "3"})
+    assert r.status_code == 412
+    assert (await alice.request("GET", path)).json()["completed"]
+    r = await alice.request("POST", path + "/reopen", headers={"If-Match": 'W/"4"'})
+    assert r.status_code == 200 and not r.json()["completed"] and r.json()["version"] == 5
+    r = await alice.request("POST", path + "/complete", headers={"If-Match": "*"})
+    assert r.status_code == 200 and r.json()["version"] == 6
 
 
 async def test_two_concurrent_writers_one_wins(alice: User) -> None:

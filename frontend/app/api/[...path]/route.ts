@@ -80,4 +80,6 @@ async function forward(request: Request): Promise<Response> {
   return toResponse(answer);
 }
 
-export { forward as GET, forward as POST, forward as PATCH, forward as PUT, forward as DELETE };
+// OPTIONS too: the service answers with the methods the path has (Next.js's own OPTIONS
+// would list every method exported here, PUT included, which no endpoint has).
+export { forward as GET, forward as POST, forward as PATCH, forward as PUT, forward as DELETE, forward as OPTIONS };

@@ -21,6 +21,8 @@ _SUGGESTED_BY_KEY = {t.casefold(): t for t in SUGGESTED_TAGS}
 MAX_TITLE = 200
 MAX_DESCRIPTION = 5000
 MAX_TAGS = 10
+# Tags in one request as sent, duplicates included (they are merged, then counted).
+MAX_TAGS_SENT = 100
 MAX_TAG = 32
 MAX_SEARCH = 500
 
@@ -72,7 +74,7 @@ def normalise_tags(values: Iterable[str]) -> list[str]:
         tag = normalise_tag(value)
         seen.setdefault(tag_key(tag), tag)
     if len(seen) > MAX_TAGS:
-        raise ValueError(f"at most {MAX_TAGS} tags")
+        raise ValueError(f"At most {MAX_TAGS} tags.")
     return list(seen.values())
 
 
