@@ -398,11 +398,15 @@ export function useCreateTask() {
   });
 }
 
+/**
+ * A PATCH of `task` (If-Match: its version). `failure`: what its error toast says ("“Bins” was not
+ * skipped") instead of the drawer's words about its form, 412 said as changed elsewhere.
+ */
 export function useUpdateTask() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
-    mutationFn: async ({ task, patch, batch }: { task: Task; patch: Partial<TaskInput>; batch?: Batch }) =>
+    mutationFn: async ({ task, patch, batch }: { task: Task; patch: Partial<TaskInput>; batch?: Batch; failure?: string }) =>
       parseTask(
         await sendVia(batch, () =>
           api(`tasks/${encodeURIComponent(task.id)}`, {
@@ -418,10 +422,14 @@ export function useUpdateTask() {
       editTask(client, task.id, (current) => ({ ...current, ...patch, is_recurring: Boolean(patch.rrule ?? current.rrule) }) as Task);
       return { saved };
     },
-    onError: (error, { task, batch }, context) => {
+    onError: (error, { task, batch, failure }, context) => {
       putBack(client, context?.saved, task.id, batch);
       if (batch) return;
       const conflict = error instanceof ApiError && error.status === 412;
+      if (failure) {
+        toast({ tone: "error", title: failure, description: conflict ? `It ${CHANGED_ELSEWHERE}.` : errorMessage(error) });
+        return;
+      }
       toast({
         tone: "error",
         title: conflict ? "This task changed somewhere else" : "Your changes were not saved",
@@ -434,6 +442,27 @@ export function useUpdateTask() {
     // A batch refreshes the lists once, when all of it has settled (not once per task).
     onSettled: (_data, _error, { batch }) => (batch ? undefined : client.invalidateQueries({ queryKey: taskKeys.all })),
   });
+}
+
+/**
+ * What "Skip this one" changes in an open repeating `task`: its due time to the series' next
+ * occurrence after it (the task's next_occurrence, as task-service plans it: the rule's first
+ * slot after the due time, COUNT and UNTIL heeded), its reminder by as much, as the assistant's
+ * skip does (chat planner _skip). Not completed: no completion is recorded, no next instance made;
+ * task-service counts the slot as used (a COUNT series ends as planned). Null when there is no
+ * next one (not repeating, no due time, the series' last, done), and for a task repeating from
+ * completion: its next one is due an interval after it is done, not on slots of the rule, so
+ * there is no occurrence to skip to (moving its due date, or completing it, is the way).
+ */
+export function skippedFields(task: Task): { due_at: string; remind_at?: string } | null {
+  if (!task.rrule || task.completed || task.repeat_from !== "due" || task.id.startsWith("optimistic-")) return null;
+  if (!task.due_at || !task.next_occurrence) return null;
+  const shift = new Date(task.next_occurrence).getTime() - new Date(task.due_at).getTime();
+  if (!(shift > 0)) return null;
+  return {
+    due_at: task.next_occurrence,
+    ...(task.remind_at && { remind_at: new Date(new Date(task.remind_at).getTime() + shift).toISOString() }),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDue } from "./tasks";
-import { displayLocale, formatShortDay, formatTime, localizeRuleTimes, TIME_OPTIONS } from "./time";
+import { displayLocale, formatShortDay, formatTime, localizeRuleTimes, TIME_OPTIONS, zoneName } from "./time";
 
 describe("localizeRuleTimes", () => {
   it("writes the rule's 24-hour times as the rest of the app does", () => {
@@ -88,5 +88,26 @@ describe("dates and times for a reader in any region, in the UI's English", () =
     expect(displayLocale("fr-CA")).toBe("en-CA-u-hc-h23");
     expect(displayLocale("not a locale")).toBe("en-US");
     expect(displayLocale(undefined)).toBe(displayLocale(new Intl.DateTimeFormat().resolvedOptions().locale));
+  });
+});
+
+describe("zoneName", () => {
+  it("says a zone as people know it, the same name in summer and winter", () => {
+    const winter = Date.UTC(2026, 0, 15);
+    const summer = Date.UTC(2026, 6, 15);
+    expect(zoneName("Europe/London", winter)).toBe("United Kingdom Time");
+    expect(zoneName("Europe/London", summer)).toBe("United Kingdom Time");
+    // Chromium's name for Kolkata.
+    expect(zoneName("Asia/Calcutta", winter)).toBe("India Standard Time");
+    expect(zoneName("Asia/Kolkata", winter)).toBe("India Standard Time");
+    expect(zoneName("America/New_York", summer)).toBe("Eastern Time");
+    expect(zoneName("Europe/Berlin", summer)).toBe("Central European Time");
+  });
+
+  it("says UTC as UTC, a zone without a name as its offset, an unknown one as it is", () => {
+    expect(zoneName("UTC")).toBe("UTC");
+    expect(zoneName("Etc/UTC")).toBe("UTC");
+    expect(zoneName("Etc/GMT+5")).toBe("GMT-05:00");
+    expect(zoneName("Mars/Olympus_Mons")).toBe("Mars/Olympus Mons");
   });
 });

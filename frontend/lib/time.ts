@@ -129,3 +129,22 @@ export function localizeRuleTimes(text: string, locale?: string): string {
     formatDate(s !== undefined ? "timeWithSeconds" : "time", Date.UTC(2000, 0, 1, Number(h), Number(m), Number(s ?? 0)), "UTC", locale),
   );
 }
+
+/**
+ * A time zone as people know it, for words such as "in India Standard Time": Intl's generic long
+ * name, the same in summer and winter ("United Kingdom Time" for Europe/London, "Eastern Time",
+ * "India Standard Time" for Asia/Calcutta, the old name Chromium gives Kolkata). A zone with no
+ * name is its offset ("GMT-05:00"), UTC "UTC"; the IANA name when Intl does not know the zone.
+ */
+export function zoneName(timeZone: string, at: Date | number = Date.now()): string {
+  try {
+    const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longGeneric" })
+      .formatToParts(at)
+      .find((part) => part.type === "timeZoneName")?.value;
+    if (name === "GMT" || name === "GMT+00:00") return "UTC";
+    if (name) return name;
+  } catch {
+    // not a zone Intl knows
+  }
+  return timeZone.replace(/_/g, " ");
+}

@@ -27,6 +27,8 @@ function useAnimate(): boolean {
 }
 
 const tick = { fill: "var(--muted)", fontSize: 12 };
+// "Completed: 3", not Recharts' default "Completed : 3".
+const TOOLTIP_SEPARATOR = ": ";
 const tooltipStyle = {
   background: "var(--surface)",
   border: "1px solid var(--border)",
@@ -56,6 +58,7 @@ export function CompletedPerDayChart({ points }: { points: DayPoint[] }) {
           labelStyle={{ color: "var(--text)", fontWeight: 600 }}
           itemStyle={{ color: "var(--text)" }}
           formatter={(value) => [value, "Completed"]}
+          separator={TOOLTIP_SEPARATOR}
         />
         <RechartsBar
           dataKey="count"
@@ -94,6 +97,7 @@ export function HorizontalBars({ bars, colors }: { bars: Bar[]; colors?: Record<
           labelStyle={{ color: "var(--text)", fontWeight: 600 }}
           itemStyle={{ color: "var(--text)" }}
           formatter={(value) => [value, "Open"]}
+          separator={TOOLTIP_SEPARATOR}
         />
         <RechartsBar
           dataKey="count"

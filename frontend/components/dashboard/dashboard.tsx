@@ -24,7 +24,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactN
 import { browserTimeZone } from "@/lib/zoned-time";
 import { cn } from "@/components/ui/cn";
 import { formatDue } from "@/lib/tasks";
-import { formatDate } from "@/lib/time";
+import { formatDate, zoneName } from "@/lib/time";
 import { activityParts } from "./activity-words";
 import { CompletedPerDayChart, HorizontalBars } from "./charts";
 import {
@@ -265,7 +265,13 @@ export function Dashboard() {
       <div>
         <h1 className="text-2xl font-bold text-text">Dashboard</h1>
         <p className="text-sm text-muted">
-          Your last {DAYS} days{tz ? `, in ${tz.replace(/_/g, " ")} time` : ""}.
+          Your last {DAYS} days
+          {tz && (
+            <>
+              , in <span title={tz}>{zoneName(tz)}</span>
+            </>
+          )}
+          .
         </p>
       </div>
 

@@ -4,7 +4,7 @@
  * API's field errors next to the fields and leaves every value in place. Escape, the backdrop or
  * the close button with unsaved changes ask first (Cancel is the explicit way to drop them).
  */
-import { Trash2 } from "lucide-react";
+import { SkipForward, Trash2 } from "lucide-react";
 import { useEffect, useImperativeHandle, useRef, useState, type FormEvent, type Ref } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -23,6 +23,7 @@ import {
   MAX_TITLE_LENGTH,
   PRIORITIES,
   PRIORITY_LABEL,
+  skippedFields,
   TITLE_TOO_LONG,
   titleLength,
   useUpdateTask,
@@ -346,15 +347,20 @@ function PriorityChoice({
  */
 export type DeleteTask = (task: Task, options?: { series?: boolean; version?: number }) => void;
 
+/** Has the Tasks screen move open repeating `task` onto its next occurrence (skippedFields), with Undo. */
+export type SkipTask = (task: Task) => void;
+
 function TaskForm({
   task,
   onDone,
   onDelete,
+  onSkip,
   ref,
 }: {
   task: Task;
   onDone: () => void;
   onDelete: DeleteTask;
+  onSkip?: SkipTask;
   ref: Ref<CloseGuard>;
 }) {
   // The task as the form last had it: its version and fields. Another version (a save refused
@@ -464,6 +470,18 @@ function TaskForm({
       onDone();
       return;
     }
+    // The due time moved onto the next occurrence is a skip (task-service counts it as one): done
+    // as "Skip this one" does it, the reminder (a custom one too) keeping its distance unless it
+    // was changed here; with nothing else changed, it is that skip, with its toast and Undo.
+    if (skip && onSkip && ontoNext(result.input.due_at) && samePart(form, initial, "reminder")) {
+      delete patch.remind_at;
+      if (skip.remind_at) patch.remind_at = skip.remind_at;
+      if (Object.keys(patch).every((key) => key === "due_at" || key === "remind_at")) {
+        onSkip(task);
+        onDone();
+        return;
+      }
+    }
     setErrors({});
     update.mutate(
       { task, patch },
@@ -487,6 +505,14 @@ function TaskForm({
       },
     );
   }
+
+  // "Skip this one": the task's next occurrence, when it has one to move to (skippedFields); a due
+  // time set onto it here (its rule as it was) is that same skip.
+  const skip = onSkip ? skippedFields(task) : null;
+  const ontoNext = (dueAt: string | null) =>
+    skip !== null && dueAt !== null && sameInstant(dueAt, skip.due_at) && samePart(form, initial, "rrule");
+  const formDue = form.dueDate ? new Date(`${form.dueDate}T${form.dueTime || DEFAULT_DUE_TIME}`) : null;
+  const skipsHere = formDue !== null && !Number.isNaN(formDue.getTime()) && ontoNext(formDue.toISOString());
 
   // An open instance of a series: "Delete and stop repeating" has the Tasks screen delete it with
   // its series ended (one request, DELETE ?series=true), so no next instance is made. Every delete
@@ -624,9 +650,11 @@ function TaskForm({
           {/* A repeating task moved off its rule's days: this one moves, the series does not. A
               repeat just chosen moved the date to its first day: said, with the date it was. */}
           <p aria-live="polite" className="text-xs text-muted empty:hidden">
-            {startsOn
-              ? `Starts ${dayLabel(startsOn.date)}, ${startsOn.first} (was ${dayLabel(dueAnchor)}).`
-              : seriesStays && `Only this time. The series stays ${seriesStays}.`}
+            {skipsHere
+              ? "That is when the next one is due: saving skips this one, as “Skip this one” does."
+              : startsOn
+                ? `Starts ${dayLabel(startsOn.date)}, ${startsOn.first} (was ${dayLabel(dueAnchor)}).`
+                : seriesStays && `Only this time. The series stays ${seriesStays}.`}
           </p>
         </fieldset>
         <Field id="task-reminder" label="Reminder" error={errors.reminder}>
@@ -671,6 +699,27 @@ function TaskForm({
           error={errors.rrule}
         />
         <ChangedElsewhere id="task-rrule-elsewhere" note={elsewhere("rrule")} />
+        {skip && onSkip && (
+          // This occurrence left out, the series going on: the task moves to its next one. Of the
+          // task as saved: with edits in the form, they are saved (or dropped) first.
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <Button
+              size="sm"
+              disabled={dirty}
+              aria-describedby="task-skip-next"
+              onClick={() => {
+                onSkip(task);
+                onDone();
+              }}
+            >
+              <SkipForward aria-hidden className="h-4 w-4" />
+              Skip this one
+            </Button>
+            <span id="task-skip-next" className="text-xs text-muted">
+              Next due {formatDue(skip.due_at)}.{dirty && " Save or cancel your changes first."}
+            </span>
+          </div>
+        )}
         {errors.form && (
           <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
             {errors.form}
@@ -773,12 +822,15 @@ export function TaskDrawer({
   task,
   onClose,
   onDelete,
+  onSkip,
   guard,
 }: {
   task: Task | null;
   onClose: () => void;
   /** Delete was confirmed: delete `task` (the drawer then closes). */
   onDelete: DeleteTask;
+  /** "Skip this one" (offered only when given): skip `task`'s occurrence (the drawer then closes). */
+  onSkip?: SkipTask;
   /** For the browser's Back: may the drawer close now, or did it ask about unsaved changes? */
   guard?: Ref<CloseGuard>;
 }) {
@@ -801,7 +853,7 @@ export function TaskDrawer({
   };
   return (
     <Drawer open={task !== null} onClose={requestClose} title="Edit task">
-      {shown && <TaskForm ref={form} key={`${shown.id} ${openings}`} task={task ?? shown} onDone={onClose} onDelete={onDelete} />}
+      {shown && <TaskForm ref={form} key={`${shown.id} ${openings}`} task={task ?? shown} onDone={onClose} onDelete={onDelete} onSkip={onSkip} />}
     </Drawer>
   );
 }

@@ -34,6 +34,7 @@ import {
   PRIORITIES,
   restoreInput,
   SEARCH_RESULTS,
+  skippedFields,
   taskKeys,
   useDeleteTask,
   useRestoreTask,
@@ -163,6 +164,15 @@ export function toggleToast(task: Task, completing: boolean, undo: () => void): 
 export function deleteToast(task: Task, undo: () => void, series = false): ToastOptions {
   const title = `Deleted “${task.title}”${series ? " and stopped its repeats" : ""}`;
   return { tone: "info", title, action: { label: "Undo", onClick: undo } };
+}
+
+/**
+ * What skipping one occurrence of `task` says, with Undo (which moves it back): "Skipped “Bins”",
+ * "Next due Tue 7:00 AM" (`next`: its new due time).
+ */
+export function skipToast(task: Task, next: string, undo: () => void, now: Date = new Date()): ToastOptions {
+  const when = formatDue(next, now).replace(/^(Today|Tomorrow|Yesterday)/, (day) => day.toLowerCase());
+  return { tone: "success", title: `Skipped “${task.title}”`, description: `Next due ${when}`, action: { label: "Undo", onClick: undo } };
 }
 
 /**
@@ -613,6 +623,27 @@ function TasksScreen({
     [setCompleted, toast, dismiss],
   );
 
+  // "Skip this one" (the drawer): the task moves to its next occurrence, its reminder with it
+  // (skippedFields), as the version the drawer showed (If-Match). Undo moves it back, from the
+  // version the skip made; if the skip is refused, its toast goes (the error toast says why).
+  const { mutateAsync: moveTask } = useUpdateTask();
+  const onSkip = useCallback(
+    (task: Task) => {
+      const fields = skippedFields(task);
+      if (!fields) return;
+      const skipped = moveTask({ task, patch: fields, failure: `“${task.title}” was not skipped` });
+      const back: Partial<TaskInput> = { due_at: task.due_at, ...(task.remind_at && { remind_at: task.remind_at }) };
+      const undo = () => {
+        skipped
+          .then((moved) => moveTask({ task: moved, patch: back, failure: `“${task.title}” was not moved back` }))
+          .catch(() => {}); // each refusal's error toast says it
+      };
+      const said = toast(skipToast(task, fields.due_at, undo));
+      skipped.catch(() => dismiss(said));
+    },
+    [moveTask, toast, dismiss],
+  );
+
   // Delete (from the drawer) says so with Undo, which makes the task again where it was. Focus
   // goes to the next task in the list (else the previous one, else the quick-add): the deleted
   // row was where it would have gone back to, and without a row focused the shortcuts stop.
@@ -985,7 +1016,7 @@ function TasksScreen({
         <kbd className="font-mono">?</kbd> all shortcuts
       </p>
 
-      <TaskDrawer task={openedTask} onClose={closeTask} onDelete={onDelete} guard={drawerGuard} />
+      <TaskDrawer task={openedTask} onClose={closeTask} onDelete={onDelete} onSkip={onSkip} guard={drawerGuard} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ described in UTC, its times marked "UTC".
 """
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, tzinfo
@@ -47,6 +48,9 @@ class _Spec:
     weeknos: tuple[int, ...] = ()
     months: tuple[int, ...] = ()
     setpos: tuple[int, ...] = ()
+    # The months a MONTHLY rule without BYMONTH reaches from DTSTART (every 6 months from
+    # November: May and November); () when every month may be (or no DTSTART is known).
+    visited_months: tuple[int, ...] = ()
 
     @property
     def has_day_parts(self) -> bool:
@@ -108,6 +112,10 @@ def _spec(rule: Rule, dtstart: datetime | None) -> _Spec:
             spec = replace(spec, monthdays=(start.day,))
         elif spec.freq == "WEEKLY":
             spec = replace(spec, weekdays=(start.weekday(),))
+    if spec.freq == "MONTHLY" and not spec.months:
+        step = math.gcd(spec.interval, 12)
+        visited = sorted({(start.month - 1 + k * step) % 12 + 1 for k in range(12 // step)})
+        spec = replace(spec, visited_months=tuple(visited) if len(visited) < 12 else ())
     return replace(
         spec,
         hours=spec.hours or ((start.hour,) if spec.freq != "HOURLY" else ()),
@@ -210,7 +218,7 @@ def _short_month_note(spec: _Spec) -> str:
     big = [d for d in spec.monthdays if d > 28]
     if not big:
         return ""
-    months = spec.months or tuple(range(1, 13))
+    months = spec.months or spec.visited_months or tuple(range(1, 13))
     if spec.freq == "YEARLY" and months == (2,) and big == [29]:
         return " (in leap years only)"
     # The longest each month gets (February: 29, in leap years).

@@ -91,6 +91,44 @@ def test_describe(body: str, dtstart: datetime | None, expected: str) -> None:
     assert describe(parse_rule(body), dtstart) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "dtstart", "expected"),
+    [
+        # Every 6 months from November 30: May and November, both have a 30th.
+        (
+            "FREQ=MONTHLY;INTERVAL=6",
+            datetime(2026, 11, 30, 9, tzinfo=UTC),
+            "on the 30th of every 6 months at 09:00",
+        ),
+        (
+            "FREQ=MONTHLY;INTERVAL=12",
+            datetime(2027, 1, 31, 9, tzinfo=UTC),
+            "on the 31st of every 12 months at 09:00",
+        ),
+        # Some month it reaches lacks the day: still said.
+        (
+            "FREQ=MONTHLY;INTERVAL=6",
+            datetime(2027, 5, 31, 9, tzinfo=UTC),
+            "on the 31st of every 6 months at 09:00 (months without a 31st are skipped)",
+        ),
+        (
+            "FREQ=MONTHLY;INTERVAL=3",
+            datetime(2026, 11, 30, 9, tzinfo=UTC),
+            "on the 30th of every 3 months at 09:00 (months without a 30th are skipped)",
+        ),
+        (
+            "FREQ=MONTHLY;INTERVAL=5",
+            datetime(2026, 11, 30, 9, tzinfo=UTC),
+            "on the 30th of every 5 months at 09:00 (months without a 30th are skipped)",
+        ),
+    ],
+)
+def test_the_short_month_note_counts_only_the_months_the_rule_reaches(
+    body: str, dtstart: datetime, expected: str
+) -> None:
+    assert describe(parse_rule(body), dtstart=dtstart) == expected
+
+
 def test_times_and_weekdays_are_shown_in_the_users_zone() -> None:
     paris, tokyo = ZoneInfo("Europe/Paris"), ZoneInfo("Asia/Tokyo")
     assert describe(parse_rule("weekdays"), MONDAY_9, paris) == "every weekday at 10:00"

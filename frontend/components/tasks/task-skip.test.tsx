@@ -1,0 +1,203 @@
+// @vitest-environment jsdom
+/**
+ * User test (Tom, household chores): the assistant could "skip this week's bins" (the task moved
+ * to its next date, the reminder with it), the web app had no way to. "Skip this one" in the
+ * drawer does the same, with Undo; moving the due date onto the next occurrence in the drawer is
+ * the same skip.
+ */
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { formatDue, skippedFields, type Task } from "@/lib/tasks";
+import { localDay } from "./off-rule";
+import { VIEW_STORAGE_KEY } from "./tasks-view";
+import { renderTasksView, stubListGlobals } from "./test-screen";
+import { testTask } from "./test-task";
+
+vi.mock("next/navigation", () => import("@/lib/test-address"));
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+// On a whole minute: the drawer's due time is to the minute.
+const NOW = Math.floor(Date.now() / MINUTE) * MINUTE;
+const at = (ms: number) => new Date(ms).toISOString();
+const DUE = NOW + 2 * DAY;
+const NEXT = DUE + 7 * DAY;
+
+/** Put the bins out, weekly, due in two days, reminded 15 minutes before; its next one a week on. */
+const bins = (fields: Partial<Task> = {}) =>
+  testTask({
+    id: "b1",
+    title: "Put the bins out",
+    rrule: "FREQ=WEEKLY",
+    is_recurring: true,
+    series_id: "s1",
+    due_at: at(DUE),
+    remind_at: at(DUE - 15 * MINUTE),
+    next_occurrence: at(NEXT),
+    version: 3,
+    ...fields,
+  });
+
+let stored: Task[];
+let requests: Array<{ method: string; path: string; ifMatch: string | null; body: unknown }>;
+let refuse: number | null;
+
+beforeEach(() => {
+  stored = [bins()];
+  requests = [];
+  refuse = null;
+  Element.prototype.scrollIntoView = () => {};
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const { pathname: path } = new URL(url, "http://localhost");
+      const method = init?.method ?? "GET";
+      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+      const ifMatch = new Headers(init?.headers).get("If-Match");
+      requests.push({ method, path, ifMatch, body });
+      const task = stored.find((t) => path === `/api/tasks/${t.id}`);
+      if (method === "PATCH" && task) {
+        if (refuse) return Response.json({ error: { code: "precondition_failed", message: "The task has changed." } }, { status: refuse });
+        if (ifMatch !== String(task.version))
+          return Response.json({ error: { code: "precondition_failed", message: "The task has changed." } }, { status: 412 });
+        // As task-service: the next occurrence is the rule's next after the new due time.
+        const due = new Date((body as Task).due_at ?? task.due_at!).getTime();
+        Object.assign(task, body, { next_occurrence: at(due + 7 * DAY), version: task.version + 1 });
+        return Response.json(task);
+      }
+      if (method === "GET" && path === "/api/tasks") return Response.json({ items: stored, next_cursor: null });
+      if (method === "GET" && task) return Response.json(task);
+      return Response.json({ items: [], next_cursor: null });
+    }),
+  );
+  window.history.replaceState(null, "", "/tasks");
+  stubListGlobals();
+  localStorage.setItem(
+    VIEW_STORAGE_KEY,
+    JSON.stringify({ filters: { status: "open", priority: [], due: null, tags: [] }, sort: null, order: "asc" }),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  // @ts-expect-error -- back to jsdom's (absent) method
+  delete Element.prototype.scrollIntoView;
+});
+
+const changes = () => requests.filter((r) => r.method !== "GET").map(({ method, path, ifMatch, body }) => ({ method, path, ifMatch, body }));
+
+async function openDrawer(title = "Put the bins out") {
+  renderTasksView();
+  fireEvent.click(await screen.findByRole("button", { name: `${title}. Open details` }));
+  return screen.findByRole("dialog", { name: "Edit task" });
+}
+
+function toastSaying(text: string): HTMLElement {
+  const found = screen.queryAllByRole("status").find((el) => el.textContent?.includes(text));
+  expect(found).toBeTruthy();
+  return found!;
+}
+
+describe("skippedFields", () => {
+  it("moves the due time onto the next occurrence and the reminder by as much", () => {
+    expect(skippedFields(bins())).toEqual({ due_at: at(NEXT), remind_at: at(NEXT - 15 * MINUTE) });
+    expect(skippedFields(bins({ remind_at: null }))).toEqual({ due_at: at(NEXT) });
+  });
+
+  it("has nothing to skip to for a one-off, a done one, the series' last, an undated one, one repeating from completion", () => {
+    expect(skippedFields(bins({ rrule: null, is_recurring: false, next_occurrence: null }))).toBeNull();
+    expect(skippedFields(bins({ completed: true }))).toBeNull();
+    expect(skippedFields(bins({ next_occurrence: null }))).toBeNull();
+    expect(skippedFields(bins({ due_at: null, next_occurrence: null }))).toBeNull();
+    expect(skippedFields(bins({ repeat_from: "completion" }))).toBeNull();
+  });
+});
+
+describe("Skip this one", () => {
+  it("moves the task to its next occurrence, reminder and all, with the drawer's version; says when; Undo moves it back", async () => {
+    const drawer = await openDrawer();
+    const skip = within(drawer).getByRole("button", { name: "Skip this one" });
+    expect(document.getElementById(skip.getAttribute("aria-describedby")!)?.textContent).toBe(`Next due ${formatDue(at(NEXT))}.`);
+    fireEvent.click(skip);
+    const toast = await vi.waitFor(() => toastSaying("Skipped “Put the bins out”"));
+    expect(toast.textContent).toContain(`Next due ${formatDue(at(NEXT)).replace(/^Tomorrow/, "tomorrow")}`);
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    expect(changes()[0]).toEqual({
+      method: "PATCH",
+      path: "/api/tasks/b1",
+      ifMatch: "3",
+      body: { due_at: at(NEXT), remind_at: at(NEXT - 15 * MINUTE) },
+    });
+    // Not completed: no completion, no next instance.
+    expect(requests.some((r) => r.path.endsWith("/complete"))).toBe(false);
+
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(changes()).toHaveLength(2));
+    expect(changes()[1]).toEqual({
+      method: "PATCH",
+      path: "/api/tasks/b1",
+      ifMatch: "4",
+      body: { due_at: at(DUE), remind_at: at(DUE - 15 * MINUTE) },
+    });
+    await vi.waitFor(() => expect(stored[0]).toMatchObject({ due_at: at(DUE), remind_at: at(DUE - 15 * MINUTE) }));
+  });
+
+  it("is not offered for a one-off, a series' last one, or one repeating from completion", async () => {
+    stored = [
+      bins({ id: "one", title: "One-off", rrule: null, is_recurring: false, next_occurrence: null }),
+      bins({ id: "last", title: "Last one", next_occurrence: null }),
+      bins({ id: "done-based", title: "Water plants", repeat_from: "completion" }),
+    ];
+    renderTasksView();
+    for (const title of ["One-off", "Last one", "Water plants"]) {
+      fireEvent.click(await screen.findByRole("button", { name: `${title}. Open details` }));
+      const drawer = await screen.findByRole("dialog", { name: "Edit task" });
+      expect(within(drawer).queryByRole("button", { name: "Skip this one" })).toBeNull();
+      fireEvent.click(within(drawer).getByRole("button", { name: "Cancel" }));
+    }
+  });
+
+  it("waits for unsaved edits: saved or dropped first", async () => {
+    const drawer = await openDrawer();
+    fireEvent.change(within(drawer).getByLabelText("Title"), { target: { value: "Put the bins and recycling out" } });
+    const skip = within(drawer).getByRole("button", { name: "Skip this one" });
+    expect(skip).toHaveProperty("disabled", true);
+    expect(document.getElementById(skip.getAttribute("aria-describedby")!)?.textContent).toContain("Save or cancel your changes first.");
+  });
+
+  it("refused (changed elsewhere): says so, the Skipped toast goes", async () => {
+    refuse = 412;
+    const drawer = await openDrawer();
+    fireEvent.click(within(drawer).getByRole("button", { name: "Skip this one" }));
+    await screen.findByText("“Put the bins out” was not skipped");
+    screen.getByText("It changed somewhere else meanwhile (shown as it is now).");
+    await vi.waitFor(() => expect(screen.queryByText("Skipped “Put the bins out”")).toBeNull());
+  });
+});
+
+describe("the drawer's due date moved onto the next occurrence", () => {
+  it("is the same skip: said before saving, the reminder (a custom one too) moves with it, the Skipped toast with Undo", async () => {
+    // Reminded two hours before: no preset offset, a custom reminder.
+    stored = [bins({ remind_at: at(DUE - 120 * MINUTE) })];
+    const drawer = await openDrawer();
+    fireEvent.change(within(drawer).getByLabelText("Due date"), { target: { value: localDay(at(NEXT)) } });
+    within(drawer).getByText("That is when the next one is due: saving skips this one, as “Skip this one” does.");
+    fireEvent.click(within(drawer).getByRole("button", { name: "Save" }));
+    await vi.waitFor(() => toastSaying("Skipped “Put the bins out”"));
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    expect(changes()[0]).toMatchObject({ ifMatch: "3", body: { due_at: at(NEXT), remind_at: at(NEXT - 120 * MINUTE) } });
+  });
+
+  it("with other edits too, saves them all, the reminder moved as a skip moves it", async () => {
+    stored = [bins({ remind_at: at(DUE - 120 * MINUTE) })];
+    const drawer = await openDrawer();
+    fireEvent.change(within(drawer).getByLabelText("Title"), { target: { value: "Bins and recycling" } });
+    fireEvent.change(within(drawer).getByLabelText("Due date"), { target: { value: localDay(at(NEXT)) } });
+    fireEvent.click(within(drawer).getByRole("button", { name: "Save" }));
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    expect(changes()[0].body).toEqual({ title: "Bins and recycling", due_at: at(NEXT), remind_at: at(NEXT - 120 * MINUTE) });
+  });
+});
