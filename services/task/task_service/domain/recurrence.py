@@ -4,9 +4,26 @@ and checked by todo_common.recurrence, shared with recurring-service."""
 from datetime import UTC, datetime, tzinfo
 
 # Re-exported: the rest of task-service imports rules from here.
-from todo_common.recurrence import PLAIN_WORDS, Rule, check_occurs, normalise_rrule, parse_rule
+from todo_common.recurrence import (
+    PLAIN_WORDS,
+    Rule,
+    check_occurs,
+    load_zone,
+    normalise_rrule,
+    normalise_zone,
+    parse_rule,
+)
 
-__all__ = ["PLAIN_WORDS", "Rule", "check_occurs", "next_occurrence", "normalise_rrule", "parse_rule"]
+__all__ = [
+    "PLAIN_WORDS",
+    "Rule",
+    "check_occurs",
+    "load_zone",
+    "next_occurrence",
+    "normalise_rrule",
+    "normalise_zone",
+    "parse_rule",
+]
 
 
 def next_occurrence(
