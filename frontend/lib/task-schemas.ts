@@ -20,6 +20,7 @@ export const taskSchema = z.object({
   remind_at: nullableString,
   rrule: nullableString,
   repeat_from: z._default(z.enum(["due", "completion"]), "due"),
+  timezone: nullableString,
   is_recurring: z._default(z.boolean(), false),
   series_id: nullableString,
   parent_task_id: nullableString,

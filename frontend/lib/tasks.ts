@@ -78,6 +78,8 @@ export interface TaskInput {
   remind_at?: string | null;
   rrule?: string | null;
   repeat_from?: "due" | "completion";
+  /** IANA zone the task repeats in, keeping its wall-clock time across DST; null repeats in UTC. */
+  timezone?: string | null;
 }
 
 // -- list parameters -------------------------------------------------------------------------
@@ -140,6 +142,15 @@ export const taskKeys = {
 
 /** The user's IANA zone: the browser's. */
 export const userTimeZone = browserTimeZone;
+
+/**
+ * A body that sets a repeat carries the user's zone (Task `timezone`): the series then repeats at
+ * its due time's wall-clock time there, "every Monday 9:00" staying 9:00 when summer time starts.
+ * Without one the server repeats it in UTC, an hour off after the change. Other bodies go as given.
+ */
+export function withTimeZone<T extends Partial<TaskInput>>(input: T): T {
+  return input.rrule ? { ...input, timezone: input.timezone ?? userTimeZone() } : input;
+}
 
 // -- queries ---------------------------------------------------------------------------------
 
@@ -351,7 +362,9 @@ export function useCreateTask() {
   const { toast } = useToast();
   return useMutation({
     mutationFn: async (input: TaskInput) =>
-      parseTask(await api("tasks", { method: "POST", body: input, headers: { "Idempotency-Key": createKeyOf(input) } })),
+      parseTask(
+        await api("tasks", { method: "POST", body: withTimeZone(input), headers: { "Idempotency-Key": createKeyOf(input) } }),
+      ),
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: taskKeys.lists() });
       const saved = snapshot(client);
@@ -369,6 +382,7 @@ export function useCreateTask() {
         remind_at: input.remind_at ?? null,
         rrule: input.rrule ?? null,
         repeat_from: input.repeat_from ?? "due",
+        timezone: withTimeZone(input).timezone ?? null,
         is_recurring: Boolean(input.rrule),
         series_id: null,
         parent_task_id: null,
@@ -411,7 +425,7 @@ export function useUpdateTask() {
         await sendVia(batch, () =>
           api(`tasks/${encodeURIComponent(task.id)}`, {
             method: "PATCH",
-            body: patch,
+            body: withTimeZone(patch),
             headers: { "If-Match": String(task.version) },
           }),
         ),
@@ -605,6 +619,7 @@ export function restoreInput(task: Task): TaskInput {
     ...movedBackFields(task),
     rrule: oneOff ? null : task.rrule,
     repeat_from: oneOff ? "due" : task.repeat_from,
+    timezone: oneOff ? null : task.timezone,
   };
 }
 
@@ -684,7 +699,7 @@ export function useRestoreTask() {
           }),
         );
       const made = await parseTask(
-        await api("tasks", { method: "POST", body: input, headers: { "Idempotency-Key": createKeyOf(input) } }),
+        await api("tasks", { method: "POST", body: withTimeZone(input), headers: { "Idempotency-Key": createKeyOf(input) } }),
       );
       if (!task.completed) return made;
       try {

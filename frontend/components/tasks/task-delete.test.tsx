@@ -202,6 +202,7 @@ describe("deleting a task from the edit drawer", () => {
       remind_at: "2030-01-05T16:30:00.000Z",
       rrule: null,
       repeat_from: "due",
+      timezone: null,
     });
     await vi.waitFor(() => expect(focusedTitle()).toBe("Buy milk. Open details"));
     // The server lists the new task last (it is the newest); on screen it is where it was.
@@ -415,6 +416,7 @@ describe("the pieces", () => {
       remind_at: "2030-01-01T08:00:00Z",
       rrule: "FREQ=DAILY",
       repeat_from: "completion",
+      timezone: null,
     });
     expect(restoreInput({ ...task, completed: true })).toMatchObject({ rrule: null, repeat_from: "due", due_at: task.due_at });
   });

@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider, useToast } from "@/components/ui/toast";
+import { userTimeZone } from "@/lib/tasks";
 import { TaskDrawer } from "./task-drawer";
 import { testTask } from "./test-task";
 
@@ -435,6 +436,7 @@ describe("TaskDrawer: a repeat chosen whose days leave out the due day", () => {
     expect(JSON.parse(String(patch?.[1]?.body))).toEqual({
       due_at: new Date(2030, 0, 14, 9, 0).toISOString(),
       rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+      timezone: userTimeZone(), // the series keeps 09:00 in the user's zone across DST
     });
   });
 

@@ -102,8 +102,11 @@ const formSchema = z.object({
   tags: z.array(z.string().min(1).max(32)).max(10, "10 tags at most."),
 });
 
+/** The form's API fields. `timezone` is not one: a save that sets a repeat sends the user's (withTimeZone). */
+type FormInput = Required<Omit<TaskInput, "timezone">>;
+
 /** The form as API fields, or errors to show. */
-export function toInput(form: FormState): { input: Required<TaskInput> } | { errors: Errors } {
+export function toInput(form: FormState): { input: FormInput } | { errors: Errors } {
   const errors: Errors = {};
   const parsed = formSchema.safeParse(form);
   if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path[0] as FieldName] ??= issue.message;
@@ -164,7 +167,7 @@ function sameInstant(a: string | null, b: string | null): boolean {
 }
 
 /** Only what changed, so a save never overwrites a field edited elsewhere meanwhile. */
-function changes(task: Task, input: Required<TaskInput>): Partial<TaskInput> {
+function changes(task: Task, input: FormInput): Partial<TaskInput> {
   const patch: Partial<TaskInput> = {};
   if (input.title !== task.title) patch.title = input.title;
   if (input.description !== task.description) patch.description = input.description;

@@ -14,6 +14,7 @@ export function testTask(fields: Partial<Task> = {}): Task {
     remind_at: null,
     rrule: null,
     repeat_from: "due",
+    timezone: null,
     is_recurring: false,
     series_id: null,
     parent_task_id: null,

@@ -270,6 +270,8 @@ def build_mcp_server(
                     )
                 remind = due - timedelta(minutes=remind_minutes_before)
             body.update(due_at=iso(due), remind_at=iso(remind), rrule=rule, repeat_from=repeat_from)
+            if rule:
+                body["timezone"] = str(zone)  # the series keeps its local time across DST
             return done(await api.create(body))
 
         return await run(ctx, op)
@@ -434,6 +436,7 @@ def build_mcp_server(
                 body["remind_at"] = iso(read_time(remind_at, zone, now, "remind_at"))
             if rrule is not None:
                 body["rrule"] = _rule(rrule)
+                body["timezone"] = str(zone)
             if repeat_from is not None:
                 body["repeat_from"] = repeat_from
             if not body:
@@ -642,7 +645,7 @@ def build_mcp_server(
             start = read_time(due_at, zone, now, "due_at")
 
             def change(task: dict[str, Any]) -> dict[str, Any]:
-                body: dict[str, Any] = {"rrule": body_rule}
+                body: dict[str, Any] = {"rrule": body_rule, "timezone": str(zone)}
                 if repeat_from is not None:
                     body["repeat_from"] = repeat_from
                 if start is not None:

@@ -56,6 +56,7 @@ class FakeTasks:
             "remind_at": fields.get("remind_at"),
             "rrule": fields.get("rrule"),
             "repeat_from": fields.get("repeat_from", "due"),
+            "timezone": fields.get("timezone"),
             "version": 1,
         }
         task["is_recurring"] = task["rrule"] is not None

@@ -227,3 +227,20 @@ async def test_set_recurring_gives_a_due_time(call: Any, fake: FakeTasks) -> Non
 async def test_unauthenticated_calls_are_refused(call: Any) -> None:
     result = await call("list_tasks", user=None)
     assert result["ok"] is False and result["error"] == "unauthorized"
+
+
+async def test_a_repeat_is_sent_with_the_conversations_timezone(call: Any, fake: FakeTasks) -> None:
+    # The series keeps its local time across DST (task-service repeats it in that zone).
+    made = await call(
+        "add_task", title="Yoga", rrule="every Monday", due_at="2027-03-22T09:00", timezone="Europe/London"
+    )
+    assert made["task"]["timezone"] == "Europe/London"
+    plain = await call("add_task", title="Milk", timezone="Europe/London")
+    assert plain["task"].get("timezone") is None  # no repeat: nothing to keep
+    task = fake.seed(ALICE, title="Water the garden")
+    result = await call("set_recurring", task_id=task["id"], rule="weekly", timezone="America/New_York")
+    assert result["task"]["timezone"] == "America/New_York"
+    result = await call("update_task", task_id=task["id"], rrule="daily", timezone="Australia/Sydney")
+    assert result["task"]["timezone"] == "Australia/Sydney"
+    result = await call("update_task", task_id=task["id"], title="Water the roses", timezone="Europe/Paris")
+    assert result["task"]["timezone"] == "Australia/Sydney"  # the repeat was not changed

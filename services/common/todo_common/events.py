@@ -36,6 +36,7 @@ EDITABLE_FIELDS = (
     "remind_at",
     "rrule",
     "repeat_from",
+    "timezone",
 )
 
 

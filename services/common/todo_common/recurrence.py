@@ -1,7 +1,9 @@
 """Recurrence rules: RFC 5545 RRULE bodies, parsed, checked and normalised to one canonical
 spelling. Shared by task-service (which stores rules) and recurring-service (which computes
-the next instance and describes rules for the UI). All calculation in UTC; a series starts
-at its first due time (DTSTART).
+the next instance and describes rules for the UI). A series starts at its first due time
+(DTSTART) and repeats at that wall-clock time in its zone (RFC 5545 DTSTART;TZID): a rule
+"every Monday at 09:00" in Europe/London stays at 09:00 London across daylight-saving
+changes. Times go in and come out in UTC; a series without a zone repeats in UTC.
 
 dateutil parses and iterates rules. It does not check value ranges or the RFC's
 combination rules, and it scans up to year 9999 looking for an occurrence that a rule like
@@ -11,7 +13,8 @@ before it is accepted."""
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrule, rrulestr
 
@@ -88,8 +91,14 @@ class Rule:
     def without(self, *names: str) -> "Rule":
         return Rule(tuple((n, v) for n, v in self.parts if n not in names))
 
-    def dateutil(self, dtstart: datetime) -> rrule:
-        result = rrulestr(str(self), dtstart=dtstart)
+    def dateutil(self, dtstart: datetime, zone: tzinfo | None = None) -> rrule:
+        """dateutil's rule from `dtstart`, expanded on the wall clock of `zone` (UTC when
+        None): its occurrences are aware times in that zone, to be turned to UTC with
+        astimezone. A wall time that a spring-forward gap skips is taken with the offset
+        before the gap, so it comes out later by the gap's length (02:30 in New York on the
+        change day is 03:30 EDT), and one that the autumn change repeats is the first of
+        the two (zoneinfo's fold=0), as RFC 5545 3.3.5 says."""
+        result = rrulestr(str(self), dtstart=dtstart.astimezone(zone or UTC))
         assert isinstance(result, rrule)  # one RRULE body is never a set
         return result
 
@@ -217,6 +226,25 @@ def _until(value: str) -> str:
             break
         return until.strftime("%Y%m%dT%H%M%SZ")
     raise ValueError("UNTIL must look like 20301231T235959Z or 20301231")
+
+
+def load_zone(name: str | None) -> tzinfo:
+    """The zone a series repeats in: an IANA name, or UTC for None. ValueError otherwise."""
+    if name is None:
+        return UTC
+    name = clean_text(name).strip()
+    try:
+        if not name or len(name) > 64:
+            raise ValueError
+        return ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError, OSError):
+        raise ValueError("must be an IANA time zone such as Europe/London") from None
+
+
+def normalise_zone(name: str) -> str:
+    """A task's `timezone` as stored: the IANA name as given, checked (ValueError)."""
+    zone = load_zone(name)
+    return str(zone)
 
 
 def normalise_rrule(text: str) -> str:

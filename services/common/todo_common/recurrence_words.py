@@ -6,10 +6,12 @@
 
 Without a dtstart only what the rule itself says is described ("every 2 weeks"); with one,
 the parts dateutil takes from DTSTART (weekday, day of month, time of day) are named too.
-Rules are computed in UTC (DESIGN.md); times and weekdays are shown in the `tz` given,
-using its UTC offset at `offset_at`. When that would move a day-of-month or
-nth-weekday rule across midnight, words in the zone would be wrong, so the rule is
-described in UTC, its times marked "UTC".
+A rule that repeats on the wall clock of `tz` (`repeats_in_zone`: a task with a
+timezone, the preview) is said as it is, DTSTART's parts read on that clock. A rule that
+repeats in UTC (a task without a timezone) has its times and weekdays shown in `tz`, using
+its UTC offset at `offset_at`. When that would move a day-of-month or nth-weekday rule
+across midnight, words in the zone would be wrong, so the rule is described in UTC, its
+times marked "UTC".
 """
 
 import calendar
@@ -58,10 +60,19 @@ class _Spec:
 
 
 def describe(
-    rule: Rule, dtstart: datetime | None = None, tz: tzinfo = UTC, offset_at: datetime | None = None
+    rule: Rule,
+    dtstart: datetime | None = None,
+    tz: tzinfo = UTC,
+    offset_at: datetime | None = None,
+    *,
+    repeats_in_zone: bool = False,
 ) -> str:
     """The rule in English, e.g. "every weekday at 09:00", "on day 31 of every month
     (months without a day 31 are skipped)", "every 2 weeks on Monday, 10 times"."""
+    if repeats_in_zone:
+        # _spec reads DTSTART's fields in UTC: give it the zone's wall clock as if UTC.
+        wall = dtstart.astimezone(tz).replace(tzinfo=UTC) if dtstart is not None else None
+        return _phrase(_spec(rule, wall), tz)
     spec = _spec(rule, dtstart)
     local, in_zone = _in_zone(spec, tz, offset_at or dtstart or _SOME_DAY)
     return _phrase(local, tz) if in_zone else _phrase(spec, UTC, zone_name=" UTC")

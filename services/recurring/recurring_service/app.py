@@ -17,9 +17,8 @@ is never answered to Dapr, which would drop the event."""
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
@@ -30,7 +29,7 @@ from todo_common.events import TASK_EVENTS, CloudEvent, EventType, TaskEvent
 from todo_common.inbox import Inbox
 from todo_common.metrics import EVENTS_CONSUMED
 from todo_common.platform import Platform, create_app
-from todo_common.recurrence import check_occurs, parse_rule
+from todo_common.recurrence import check_occurs, load_zone, parse_rule
 from todo_common.recurrence_words import describe
 
 from recurring_service.adapters.task_service import TaskService, TaskServiceUnavailable
@@ -117,10 +116,12 @@ def preview(
     user: CurrentUser,
     rrule: Annotated[str, Query(max_length=1000, description="RRULE body or daily|weekly|...")],
     dtstart: Annotated[str | None, Query(description="first due time, ISO 8601; naive = in tz")] = None,
-    tz: Annotated[str, Query(max_length=64, description="IANA zone for the words")] = "UTC",
+    tz: Annotated[str, Query(max_length=64, description="IANA zone the rule repeats in")] = "UTC",
 ) -> RecurrencePreview:
-    """A rule in words and its next five due times. Plain `def`: dateutil is CPU work,
-    so FastAPI runs it in its thread pool, off the event loop."""
+    """A rule in words and its next five due times, the rule repeating on the wall clock
+    of `tz` (a task with that timezone): "every weekday at 08:15" in Europe/London stays at
+    08:15 London when summer time starts. Plain `def`: dateutil is CPU work, so FastAPI
+    runs it in its thread pool, off the event loop."""
     zone = _zone(tz)
     start = _dtstart(dtstart, zone)
     try:
@@ -128,27 +129,25 @@ def preview(
         check_occurs(rule, start)
     except ValueError as exc:
         raise validation_error("The rule is not valid.", {"rrule": str(exc)}) from None
-    first = start or first_occurrence(rule, _next_whole_hour())
-    due_times = series_due_times(rule, first, PREVIEW_LENGTH) if first is not None else []
+    first = start or first_occurrence(rule, _next_whole_hour(), zone)
+    due_times = series_due_times(rule, first, PREVIEW_LENGTH, zone) if first is not None else []
     return RecurrencePreview(
         rrule=str(rule),
-        description=describe(rule, start, zone, offset_at=first),
+        description=describe(rule, start, zone, repeats_in_zone=True),
         dtstart=iso(start) if start is not None else None,
         tz=tz,
         occurrences=[iso(t) for t in due_times],
     )
 
 
-def _zone(name: str) -> ZoneInfo:
+def _zone(name: str) -> tzinfo:
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise validation_error(
-            "Unknown time zone.", {"tz": "must be an IANA zone such as Europe/Paris"}
-        ) from None
+        return load_zone(name)
+    except ValueError as exc:
+        raise validation_error("Unknown time zone.", {"tz": str(exc)}) from None
 
 
-def _dtstart(value: str | None, zone: ZoneInfo) -> datetime | None:
+def _dtstart(value: str | None, zone: tzinfo) -> datetime | None:
     if value is None:
         return None
     try:

@@ -210,12 +210,32 @@ async def test_a_completed_instance_makes_the_next_one(
         "remind_at": "2030-01-08T08:45:00Z",  # the same 15 minutes before
         "rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
         "repeat_from": "due",
+        "timezone": None,
     }
     assert (
         REGISTRY.get_sample_value("next_instances_created_total", {"cause": "completed"})
         == created_before + 1
     )
     assert REGISTRY.get_sample_value("completion_to_next_seconds_count") == latency_before + 1
+
+
+async def test_the_next_instance_keeps_its_wall_clock_time_in_the_tasks_zone(
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
+) -> None:
+    # Yoga every Monday at 09:00 in London: 22 March 2027 is GMT, the 29th BST.
+    monday = datetime(2027, 3, 22, 9, tzinfo=UTC)
+    task = snapshot(
+        rrule="FREQ=WEEKLY;BYDAY=MO",
+        timezone="Europe/London",
+        due_at=iso(monday),
+        remind_at=iso(monday - timedelta(minutes=30)),
+        completed_at=iso(monday + timedelta(hours=1)),
+    )
+    assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
+    [call] = tasks.calls
+    assert call["due_at"] == "2027-03-29T08:00:00Z"  # 09:00 BST
+    assert call["remind_at"] == "2027-03-29T07:30:00Z"
+    assert call["timezone"] == "Europe/London"  # the next instance repeats in it too
 
 
 async def test_an_overdue_instance_is_next_due_after_its_completion(

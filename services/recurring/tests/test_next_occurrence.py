@@ -156,9 +156,9 @@ def test_an_hourly_rule_started_long_ago_skips_ahead(monkeypatch: pytest.MonkeyP
     starts: list[datetime] = []
     dateutil = Rule.dateutil
 
-    def spy(self: Rule, dtstart: datetime) -> Any:
+    def spy(self: Rule, dtstart: datetime, zone: Any = None) -> Any:
         starts.append(dtstart)
-        return dateutil(self, dtstart)
+        return dateutil(self, dtstart, zone)
 
     monkeypatch.setattr(Rule, "dateutil", spy)
     found = due_based("FREQ=HOURLY;INTERVAL=5", utc(1900, 1, 1, 0, 7), utc(8900, 6, 1, 12))

@@ -101,3 +101,35 @@ async def test_a_token_is_required() -> None:
     ) as c:
         r = await c.get("/api/recurrence/preview", params={"rrule": "daily"})
     assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
+
+
+async def test_the_preview_repeats_at_the_same_time_in_tz_across_summer_time(client: AsyncClient) -> None:
+    # Every weekday at 08:15 in London from Thursday 25 March 2027; summer time starts on the 28th.
+    r = await client.get(
+        "/api/recurrence/preview",
+        params={
+            "rrule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            "dtstart": "2027-03-25T08:15:00Z",
+            "tz": "Europe/London",
+        },
+    )
+    body = r.json()
+    assert body["description"] == "every weekday at 08:15"
+    assert body["occurrences"] == [
+        "2027-03-25T08:15:00Z",
+        "2027-03-26T08:15:00Z",
+        "2027-03-29T07:15:00Z",  # 08:15 BST
+        "2027-03-30T07:15:00Z",
+        "2027-03-31T07:15:00Z",
+    ]
+
+
+async def test_the_preview_says_the_days_of_tz(client: AsyncClient) -> None:
+    # Monday 08:00 in Sydney is Sunday 22:00 UTC: BYDAY=MO is Sydney's Monday.
+    r = await client.get(
+        "/api/recurrence/preview",
+        params={"rrule": "FREQ=WEEKLY;BYDAY=MO", "dtstart": "2027-06-07T08:00", "tz": "Australia/Sydney"},
+    )
+    body = r.json()
+    assert body["description"] == "every Monday at 08:00"
+    assert body["occurrences"][:2] == ["2027-06-06T22:00:00Z", "2027-06-13T22:00:00Z"]

@@ -35,7 +35,7 @@ from task_service.domain.fields import (
     normalise_time,
     normalise_title,
 )
-from task_service.domain.recurrence import normalise_rrule
+from task_service.domain.recurrence import normalise_rrule, normalise_zone
 from task_service.domain.task import Task, snapshot
 
 T = TypeVar("T")
@@ -109,6 +109,12 @@ TagList = Annotated[
 ]
 Time = Annotated[datetime, BeforeValidator(_iso_string), _documented(**_TIME), _checked(normalise_time)]
 RRule = Annotated[str, _checked(normalise_rrule)]
+# The IANA zone a repeating task keeps its wall-clock time in (as the preview's tz).
+Zone = Annotated[
+    str,
+    Field(max_length=64, description="IANA time zone, e.g. Europe/London; null repeats in UTC"),
+    _checked(normalise_zone),
+]
 RepeatFromIn = Annotated[str, _documented(enum=list(REPEAT_FROM)), _checked(normalise_repeat_from)]
 _ONE_LINE = {"pattern": rf"^[^{_NO_CONTROL}]+$"}
 UserId = Annotated[
@@ -153,6 +159,7 @@ class TaskCreate(_TaskInput):
     remind_at: Time | None = None
     rrule: RRule | None = None
     repeat_from: RepeatFromIn = "due"
+    timezone: Zone | None = None
     completed: StrictBool = False
 
     def values(self) -> dict[str, Any]:
@@ -171,6 +178,7 @@ class TaskPatch(_TaskInput):
     remind_at: Time | None = None
     rrule: RRule | None = None
     repeat_from: RepeatFromIn | None = None
+    timezone: Zone | None = None
     completed: StrictBool | None = None
 
     def values(self) -> dict[str, Any]:
@@ -191,6 +199,8 @@ class TaskOut(BaseModel):
     remind_at: str | None
     rrule: str | None
     repeat_from: str
+    # Added to API.md's Task: the IANA zone the task repeats in (null: UTC).
+    timezone: str | None = None
     is_recurring: bool
     series_id: str | None
     parent_task_id: str | None

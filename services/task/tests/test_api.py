@@ -27,6 +27,7 @@ TASK_FIELDS = {
     "remind_at",
     "rrule",
     "repeat_from",
+    "timezone",
     "is_recurring",
     "series_id",
     "parent_task_id",
@@ -77,6 +78,21 @@ async def test_crud_round_trip(alice: User) -> None:
     assert (await alice.request("GET", f"/api/tasks/{task_id}")).status_code == 404
     assert (await alice.request("DELETE", f"/api/tasks/{task_id}")).status_code == 404
     assert (await alice.page())["items"] == []
+
+
+async def test_a_repeating_task_keeps_its_wall_clock_time_in_its_timezone(alice: User) -> None:
+    # Yoga every Monday at 09:00 in London from 22 March 2027 (GMT); BST from the 28th.
+    created = await alice.create(
+        title="Yoga", due_at="2027-03-22T09:00:00Z", rrule="FREQ=WEEKLY;BYDAY=MO", timezone="Europe/London"
+    )
+    assert created["timezone"] == "Europe/London"
+    assert created["next_occurrence"] == "2027-03-29T08:00:00Z"  # 09:00 BST
+    assert (await alice.request("GET", f"/api/tasks/{created['id']}")).json() == created
+    r = await alice.request("PATCH", f"/api/tasks/{created['id']}", json={"timezone": None})
+    assert r.json()["timezone"] is None and r.json()["next_occurrence"] == "2027-03-29T09:00:00Z"  # UTC
+    r = await alice.request("PATCH", f"/api/tasks/{created['id']}", json={"timezone": "Nowhere/Else"})
+    assert r.status_code == 422 and "timezone" in r.json()["error"]["fields"]
+    assert (await alice.create(title="Plain"))["timezone"] is None
 
 
 async def test_complete_and_reopen_are_idempotent(alice: User) -> None:
@@ -160,6 +176,8 @@ def _fields(response: Any) -> dict[str, str]:
         ({"title": "ok", "rrule": "DTSTART:20300101T000000Z\nRRULE:FREQ=DAILY"}, "rrule"),
         ({"title": "ok", "rrule": "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"}, "rrule"),
         ({"title": "ok", "repeat_from": "start"}, "repeat_from"),
+        ({"title": "ok", "timezone": "Mars/Olympus"}, "timezone"),
+        ({"title": "ok", "timezone": 1}, "timezone"),
         ({"title": "ok", "colour": "red"}, "colour"),
     ],
 )

@@ -124,3 +124,16 @@ def test_iso_is_utc_with_z() -> None:
     assert fields.iso(datetime(2030, 1, 1, 11, tzinfo=timezone(timedelta(hours=2)))) == "2030-01-01T09:00:00Z"
     assert fields.iso(datetime(2030, 1, 1, 9, 0, 0, 123456, tzinfo=UTC)) == "2030-01-01T09:00:00.123456Z"
     assert fields.iso(None) is None
+
+
+def test_a_tasks_timezone_is_an_iana_zone_or_null() -> None:
+    from pydantic import ValidationError
+    from task_service.schemas import TaskCreate, TaskPatch
+
+    assert TaskCreate(title="Yoga", timezone=" Europe/London ").timezone == "Europe/London"
+    assert TaskCreate(title="Yoga").timezone is None
+    assert TaskPatch(timezone=None).values() == {"timezone": None}
+    for bad in ("Mars/Olympus", "../../etc/passwd", "", "x" * 65):
+        with pytest.raises(ValidationError) as err:
+            TaskCreate(title="Yoga", timezone=bad)
+        assert err.value.errors()[0]["loc"] == ("timezone",)

@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.rrule import rrulestr
@@ -113,6 +114,20 @@ DUE = datetime(2030, 1, 7, 9, 30, tzinfo=UTC)  # a Monday
 )
 def test_next_occurrence(body: str, expected: datetime | None) -> None:
     assert next_occurrence(parse_rule(body), DUE) == expected
+
+
+def test_next_occurrence_keeps_the_wall_clock_time_of_the_tasks_zone() -> None:
+    london = ZoneInfo("Europe/London")
+    monday = datetime(2027, 3, 22, 9, tzinfo=UTC)  # 09:00 GMT; summer time starts on the 28th
+    expected = datetime(2027, 3, 29, 8, tzinfo=UTC)  # 09:00 BST
+    assert next_occurrence(parse_rule("FREQ=WEEKLY;BYDAY=MO"), monday, zone=london) == expected
+    sunday = datetime(2027, 9, 25, 23, 30, tzinfo=UTC)  # Sunday 26 Sep 09:30 in Sydney (AEST)
+    assert next_occurrence(parse_rule("weekly"), sunday, zone=ZoneInfo("Australia/Sydney")) == datetime(
+        2027, 10, 2, 22, 30, tzinfo=UTC
+    )  # Sunday 3 Oct 09:30 AEDT, the day summer time starts
+    # No zone (or UTC): in UTC, as before.
+    assert next_occurrence(parse_rule("FREQ=WEEKLY;BYDAY=MO"), monday) == monday + timedelta(weeks=1)
+    assert next_occurrence(parse_rule("weekly"), monday, zone=ZoneInfo("UTC")) == monday + timedelta(weeks=1)
 
 
 def test_next_occurrence_is_none_without_due_time() -> None:

@@ -42,6 +42,19 @@ def test_recurring_task_starts_a_series() -> None:
     assert task.next_occurrence == NOW + timedelta(days=1)
 
 
+def test_a_task_with_a_timezone_repeats_at_its_wall_clock_time_there() -> None:
+    monday = datetime(2027, 3, 22, 9, tzinfo=UTC)  # 09:00 GMT in London; BST from the 28th
+    task = make(rrule="FREQ=WEEKLY;BYDAY=MO", due_at=monday, timezone="Europe/London")
+    assert task.next_occurrence == datetime(2027, 3, 29, 8, tzinfo=UTC)  # 09:00 BST
+    assert snapshot(task)["timezone"] == "Europe/London"
+    # Without one it repeats in UTC, as before; setting or clearing it recomputes.
+    plain = make(rrule="FREQ=WEEKLY;BYDAY=MO", due_at=monday)
+    assert plain.timezone is None and plain.next_occurrence == datetime(2027, 3, 29, 9, tzinfo=UTC)
+    zoned = edit(plain, {"timezone": "Europe/London"}, NOW, uuid4())
+    assert zoned.next_occurrence == task.next_occurrence and zoned.version == plain.version + 1
+    assert edit(zoned, {"timezone": None}, NOW, uuid4()).next_occurrence == plain.next_occurrence
+
+
 def test_rule_that_never_occurs_is_invalid_input_on_rrule() -> None:
     with pytest.raises(InvalidInput) as err:
         make(rrule="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", due_at=NOW)
@@ -62,6 +75,7 @@ def test_snapshot_has_every_api_field_in_api_form() -> None:
         "remind_at",
         "rrule",
         "repeat_from",
+        "timezone",
         "is_recurring",
         "series_id",
         "parent_task_id",

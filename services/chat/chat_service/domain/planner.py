@@ -927,7 +927,7 @@ def _act(req: Request, task: Task, ctx: Context, j: Journal) -> str:
 
 def _skip(task: Task, ctx: Context, j: Journal) -> str:
     """'Skip the next gym': the repeating task moves to its next occurrence after its due
-    time (as task-service plans it: DTSTART the due time, in UTC), not completed, so no
+    time (as task-service plans it: DTSTART the due time, in the task's timezone), not completed, so no
     completion is recorded and no next instance is made; its reminder keeps its distance.
     A task that does not repeat, or whose series ends with it, is left as it is."""
     title = reply.quote(task.get("title"))
@@ -941,7 +941,7 @@ def _skip(task: Task, ctx: Context, j: Journal) -> str:
         return f"{title} repeats but has no due date, so there is nothing to skip yet. When is it next due?"
     # COUNT counts instances, which only task-service knows: its next_occurrence says when over.
     over = "COUNT=" in rule.upper() and "next_occurrence" in task and not task["next_occurrence"]
-    following = None if over else next_after(rule, due)
+    following = None if over else next_after(rule, due, task.get("timezone"))
     if following is None:
         repeats = describe(rule, ctx.timezone)
         return (

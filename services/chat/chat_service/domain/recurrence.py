@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
+from todo_common.recurrence import load_zone
 from todo_common.recurrence import parse_rule as canonical_rule
 from todo_common.recurrence_words import describe as describe_rule
 
@@ -462,13 +463,13 @@ def first_due(rule: str, now: datetime, at: time | None = None, start: date | No
     return first.replace(tzinfo=now.tzinfo)
 
 
-def next_after(rule: str, due_at: datetime) -> datetime | None:
+def next_after(rule: str, due_at: datetime, zone: str | None = None) -> datetime | None:
     """The occurrence after `due_at` as task-service plans it (its `next_occurrence`): the
-    first one strictly after due_at with due_at as DTSTART, computed in UTC; UNTIL bounds it;
-    None when the series has none. COUNT is left to the caller (it counts instances, which
-    only task-service knows)."""
+    first one strictly after due_at with due_at as DTSTART, on the wall clock of the task's
+    `timezone` (UTC when None); UNTIL bounds it; None when the series has none. COUNT is
+    left to the caller (it counts instances, which only task-service knows)."""
     start = due_at.astimezone(UTC)
-    found = canonical_rule(rule).without("COUNT").dateutil(start).after(start)
+    found = canonical_rule(rule).without("COUNT").dateutil(start, load_zone(zone)).after(start)
     return found.astimezone(UTC) if found is not None else None
 
 

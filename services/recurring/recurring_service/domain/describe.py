@@ -1,25 +1,36 @@
 """The due times a series of a rule makes, for the preview. Pure. The rule in words is
-todo_common.recurrence_words.describe."""
+todo_common.recurrence_words.describe. The rule repeats on the wall clock of `zone` (UTC
+when None); times are UTC."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from todo_common.recurrence import Rule
 
 from recurring_service.domain.next_occurrence import LAST_DUE
 
 
-def first_occurrence(rule: Rule, at: datetime) -> datetime | None:
+def first_occurrence(rule: Rule, at: datetime, zone: tzinfo | None = None) -> datetime | None:
     """The rule's first occurrence at or after `at` (DTSTART = at), or None."""
-    found: datetime | None = rule.without("COUNT").dateutil(at).after(at, inc=True)
+    found: datetime | None = rule.without("COUNT").dateutil(at, zone).after(at, inc=True)
     return found.astimezone(UTC) if found is not None and found < LAST_DUE else None
 
 
-def series_due_times(rule: Rule, dtstart: datetime, limit: int = 5) -> list[datetime]:
+def series_due_times(
+    rule: Rule, dtstart: datetime, limit: int = 5, zone: tzinfo | None = None
+) -> list[datetime]:
     """The due times of a series' first `limit` instances when each is done on time: the
-    first instance at dtstart, then the rule's occurrences after it, within COUNT and UNTIL."""
+    first instance at dtstart, then the rule's occurrences after it, within COUNT and UNTIL.
+    Two wall times that a spring-forward gap makes one instant (01:30 and 02:30 in London
+    on the change day) are one due time."""
     dtstart = dtstart.astimezone(UTC)
     wanted = min(limit, rule.count) if rule.count is not None else limit
     if wanted <= 0:
         return []
-    later = rule.without("COUNT").dateutil(dtstart).xafter(dtstart, count=wanted - 1)
-    return [dtstart, *(t.astimezone(UTC) for t in later if t < LAST_DUE)]
+    times = [dtstart]
+    for found in rule.without("COUNT").dateutil(dtstart, zone).xafter(dtstart):
+        moment = found.astimezone(UTC)
+        if len(times) == wanted or moment >= LAST_DUE:
+            break
+        if moment > times[-1]:
+            times.append(moment)
+    return times

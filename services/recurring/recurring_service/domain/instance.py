@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
-from todo_common.recurrence import parse_rule
+from todo_common.recurrence import load_zone, parse_rule
 
 from recurring_service.domain.next_occurrence import next_due, next_remind_at
 
@@ -27,6 +27,8 @@ class TaskSnapshot(BaseModel):
     remind_at: AwareDatetime | None = None
     rrule: str | None = None
     repeat_from: Literal["due", "completion"] = "due"
+    # The IANA zone the series repeats in (None: UTC; events from before the field had none).
+    timezone: str | None = None
     series_id: str | None = None
 
 
@@ -61,7 +63,8 @@ def plan_next(task: TaskSnapshot, finished_at: datetime) -> Plan:
     if task.rrule is None or task.series_id is None:
         return NotRecurring()
     rule = parse_rule(task.rrule)
-    due = next_due(rule, due_at=task.due_at, finished_at=finished_at, repeat_from=task.repeat_from)
+    zone = load_zone(task.timezone)
+    due = next_due(rule, due_at=task.due_at, finished_at=finished_at, repeat_from=task.repeat_from, zone=zone)
     if due is None:
         return SeriesOver(task.series_id)
     remind = next_remind_at(due, task.due_at, task.remind_at)
@@ -74,6 +77,7 @@ def plan_next(task: TaskSnapshot, finished_at: datetime) -> Plan:
         "remind_at": iso(remind) if remind is not None else None,
         "rrule": str(rule),
         "repeat_from": task.repeat_from,
+        "timezone": task.timezone,
     }
     return NextInstance(series_id=task.series_id, occurrence_key=task.id, due_at=due, fields=fields)
 

@@ -1,4 +1,6 @@
-"""When a series' next instance is due (DESIGN.md "Recurrence semantics"). Pure; UTC.
+"""When a series' next instance is due (DESIGN.md "Recurrence semantics"). Pure. Times
+are UTC; the rule repeats on the wall clock of the series' zone (UTC when it has none), so
+"every Monday at 09:00" in Europe/London stays at 09:00 London when summer time starts.
 
 - repeat_from "due": the first occurrence of the rule strictly after the later of the
   finished instance's due time and the time it was finished, so an overdue instance
@@ -15,7 +17,7 @@ from that instance, as task-service's own `next_occurrence` field does. A recurr
 without a due time repeats from when it was finished (that instant is its DTSTART).
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
@@ -47,6 +49,7 @@ def next_due(
     repeat_from: RepeatFrom = "due",
     instance_number: int | None = None,
     series_start: datetime | None = None,
+    zone: tzinfo | None = None,
 ) -> datetime | None:
     """The next instance's due time in UTC, or None when the series is exhausted.
 
@@ -63,7 +66,7 @@ def next_due(
         if repeat_from == "completion":
             found = _from_completion(rule, finished)
         else:
-            found = _from_due(rule, due, finished, start)
+            found = _from_due(rule, due, finished, start, zone or UTC)
     except (OverflowError, ValueError):  # arithmetic past datetime's year 9999
         return None
     if found is None or found >= LAST_DUE:
@@ -78,13 +81,13 @@ def _from_completion(rule: Rule, finished: datetime) -> datetime | None:
 
 
 def _from_due(
-    rule: Rule, due: datetime | None, finished: datetime, series_start: datetime | None
+    rule: Rule, due: datetime | None, finished: datetime, series_start: datetime | None, zone: tzinfo
 ) -> datetime | None:
     reference = max(due, finished) if due is not None else finished
-    start = series_start or due or finished.replace(microsecond=0)
+    start = (series_start or due or finished.replace(microsecond=0)).astimezone(zone)
     start = _fast_forward(rule, start, reference)
     # COUNT counts instances, not occurrences since this DTSTART: see next_due.
-    found: datetime | None = rule.without("COUNT").dateutil(start).after(reference)
+    found: datetime | None = rule.without("COUNT").dateutil(start, zone).after(reference)
     return found
 
 
@@ -107,13 +110,20 @@ def _fast_forward(rule: Rule, start: datetime, reference: datetime) -> datetime:
     """A later DTSTART with the same occurrences after `reference`, so that finding the
     next slot of an hourly rule started decades ago does not walk every hour since.
     Moving by whole periods of INTERVAL keeps each period's place in the rule (weekday,
-    time of day, week start), and COUNT is never applied to dateutil's iteration here."""
+    time of day, week start), and COUNT is never applied to dateutil's iteration here.
+    `start` is on its zone's wall clock and moves on it (a day is 24 wall-clock hours); a
+    daylight-saving change can take it past the reference, so it steps back until it is not."""
     period = _FIXED_PERIODS.get(rule.get("FREQ") or "")
     if period is None or reference <= start:
         return start
     step = period * int(rule.get("INTERVAL") or 1)
     steps = (reference - start) // step - 1  # stay a whole step before the reference
-    return start + step * steps if steps > 0 else start
+    if steps <= 0:
+        return start
+    moved = start + step * steps
+    while moved > reference:
+        moved -= step
+    return moved
 
 
 def _utc(moment: datetime) -> datetime:

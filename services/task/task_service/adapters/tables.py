@@ -79,6 +79,9 @@ tasks = Table(
     Column("parent_task_id", Uuid),
     Column("occurrence_key", Text),
     Column("next_occurrence", DateTime(timezone=True)),
+    # The IANA zone the series repeats in (its wall-clock time kept); NULL repeats in UTC.
+    # Last: migration 0008 added it.
+    Column("timezone", Text),
     CheckConstraint("priority IN ('VERY_IMPORTANT', 'HIGH', 'MEDIUM', 'LOW')", name="priority"),
     CheckConstraint("repeat_from IN ('due', 'completion')", name="repeat_from"),
     CheckConstraint("char_length(title) BETWEEN 1 AND 200", name="title_length"),

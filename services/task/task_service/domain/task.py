@@ -3,7 +3,7 @@ snapshot (the JSON of API.md "Task", also the payload of every task event)."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 from uuid import UUID
 
@@ -11,12 +11,12 @@ from todo_common.events import EDITABLE_FIELDS
 
 from task_service.domain.errors import InvalidInput
 from task_service.domain.fields import Priority, RepeatFrom, iso, tag_key
-from task_service.domain.recurrence import Rule, check_occurs, next_occurrence, parse_rule
+from task_service.domain.recurrence import Rule, check_occurs, load_zone, next_occurrence, parse_rule
 
 # Values of the fields a caller may set (EDITABLE_FIELDS) reach this module already
 # normalised (fields.py); None in an edit clears the field (or resets it to its default).
 _DEFAULTS: dict[str, Any] = {"description": "", "priority": "MEDIUM", "tags": (), "repeat_from": "due"}
-_NULLABLE = ("due_at", "remind_at", "rrule")
+_NULLABLE = ("due_at", "remind_at", "rrule", "timezone")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class Task:
     remind_at: datetime | None = None
     rrule: str | None = None
     repeat_from: RepeatFrom = "due"
+    # The IANA zone the task repeats in, at its due time's wall-clock time there (None: UTC).
+    timezone: str | None = None
     series_id: UUID | None = None
     parent_task_id: UUID | None = None
     # Position in the series (1 = the first task); COUNT limits it.
@@ -69,6 +71,7 @@ def snapshot(task: Task) -> dict[str, Any]:
         "remind_at": iso(task.remind_at),
         "rrule": task.rrule,
         "repeat_from": task.repeat_from,
+        "timezone": task.timezone,
         "is_recurring": task.is_recurring,
         "series_id": str(task.series_id) if task.series_id else None,
         "parent_task_id": str(task.parent_task_id) if task.parent_task_id else None,
@@ -133,7 +136,7 @@ def edit(task: Task, values: Mapping[str, Any], now: datetime, series_id: UUID) 
         new = replace(new, reminder_sent_at=None)
     if new.is_recurring and new.series_id is None:
         new = replace(new, series_id=series_id, instance_number=1)
-    if (new.rrule, new.due_at) != (task.rrule, task.due_at):
+    if (new.rrule, new.due_at, new.timezone) != (task.rrule, task.due_at, task.timezone):
         new = _derive(new)
     if new == task:
         return task
@@ -181,7 +184,7 @@ def renumbered(task: Task, new: Task, predecessor: Task | None) -> Task:
             lowest = predecessor.instance_number + (0 if dismissed else 1)
         if dismissed and predecessor is not None and new.due_at == predecessor.due_at:
             number = lowest
-        elif number > lowest and next_occurrence(_rule(task.rrule), new.due_at) == task.due_at:
+        elif number > lowest and _next_slot(task, new.due_at) == task.due_at:
             number -= 1
     if number == task.instance_number:
         return new
@@ -213,7 +216,17 @@ def _derive(task: Task) -> Task:
         check_occurs(rule, task.due_at)
     except ValueError as exc:
         raise InvalidInput({"rrule": str(exc)}) from None
-    return replace(task, next_occurrence=next_occurrence(rule, task.due_at, task.instance_number))
+    found = next_occurrence(rule, task.due_at, task.instance_number, _zone(task))
+    return replace(task, next_occurrence=found)
+
+
+def _next_slot(task: Task, due_at: datetime) -> datetime | None:
+    assert task.rrule is not None
+    return next_occurrence(_rule(task.rrule), due_at, zone=_zone(task))
+
+
+def _zone(task: Task) -> tzinfo:
+    return load_zone(task.timezone)  # stored names were checked (schemas.Zone)
 
 
 def _rule(body: str) -> Rule:
