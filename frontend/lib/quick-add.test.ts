@@ -2481,3 +2481,42 @@ describe("a day of the month in a title, 'till the 3rd' and polite words with a 
     expect(read(text)).toEqual({ title, due, priority: null, rrule });
   });
 });
+
+describe("a numeric date either way round is read in the reader's order of day and month (user test, h115)", () => {
+  // Wednesday 25 Nov 2026, 14:30 in London; Tom's browser says en-GB. Expected values: the
+  // assistant's (services/chat tests/test_quick_add_parity.py, Europe/London is day first).
+  const now = new Date("2026-11-25T14:30:00Z");
+  const read = (text: string, locale: string, timeZone = "Europe/London") => {
+    const r = parseQuickAdd(text, { now, timeZone, locale });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone }).slice(0, 16) : null;
+    return [r.title, due];
+  };
+
+  it.each([
+    ["dentist 03/02 at 4pm", "en-GB", "dentist", "2027-02-03 16:00"],
+    ["dentist 3/2", "en-GB", "dentist", "2027-02-03 09:00"],
+    ["pay invoice 03/02/2027", "en-GB", "pay invoice", "2027-02-03 09:00"],
+    ["pay invoice 03-02-2027", "en-GB", "pay invoice", "2027-02-03 09:00"],
+    ["pay invoice on 1/12/27", "en-GB", "pay invoice", "2027-12-01 09:00"],
+    ["dentist 03/02 at 4pm", "de-DE", "dentist", "2027-02-03 16:00"],
+    ["dentist 03/02 at 4pm", "en-AU", "dentist", "2027-02-03 16:00"],
+  ])("reads %s day first for a reader in %s", (text, locale, title, due) => {
+    expect(read(text, locale)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): month first where the reader writes it so, and a date that
+    // reads one way only is that date for every reader.
+    ["dentist 03/02 at 4pm", "en-US", "dentist", "2027-03-02 16:00"],
+    ["dentist 03/02 at 4pm", "en-CA", "dentist", "2027-03-02 16:00"],
+    ["dentist 03/02 at 4pm", "ja-JP", "dentist", "2027-03-02 16:00"],
+    ["pay invoice 03-02-2027", "en-US", "pay invoice", "2027-03-02 09:00"],
+    ["dentist 14/01", "en-GB", "dentist", "2027-01-14 09:00"],
+    ["dentist 3/14", "en-GB", "dentist", "2027-03-14 09:00"],
+    ["dentist 10.12.", "en-US", "dentist", "2026-12-10 09:00"],
+    ["dentist 2027-03-02", "en-GB", "dentist", "2027-03-02 09:00"],
+    ["score 3-2 win", "en-GB", "score 3-2 win", null],
+  ])("reads %s as before for a reader in %s", (text, locale, title, due) => {
+    expect(read(text, locale)).toEqual([title, due]);
+  });
+});

@@ -162,6 +162,7 @@
  */
 // English only: the other locales would more than double the parser's size.
 import * as chrono from "chrono-node/en";
+import { readsDayFirst } from "./time";
 import { addDays, wallClock, zonedTimeToUtc, zoneOffsetMinutes } from "./zoned-time";
 
 export { wallClock, zonedTimeToUtc, zoneOffsetMinutes, type WallClock } from "./zoned-time";
@@ -198,6 +199,12 @@ export interface QuickAddOptions {
   now: Date;
   /** IANA zone, e.g. "Europe/Paris"; dates in the text are read as wall-clock time there. */
   timeZone: string;
+  /**
+   * The reader's locale (the browser's when not given): a numeric date either way round
+   * ("03/02", "3/2/2027") is read in its order of day and month, as the app writes dates for
+   * them (lib/time.ts readsDayFirst): 3 February in "en-GB", March 2 in "en-US".
+   */
+  locale?: string;
   /**
    * Words to leave in the title: texts of tokens (QuickAddToken.text) from an earlier parse,
    * compared case-insensitively and trimmed. A match with such a text is not taken, nor is
@@ -1335,10 +1342,31 @@ const DAY_OF_A_MONTH: chrono.Parser = {
     return null;
   },
 };
+/**
+ * A numeric date that reads either way round ("03/02", "3/2/2027", "03-02-2027"), for a reader
+ * who writes the day first: day/month, as the assistant reads it for such a reader's zone
+ * (services/chat domain/when.py, _calendar_date). The words chrono's own reading takes (its
+ * month/day); a date that reads only one way ("3/14", "14/01") is left to it.
+ */
+const DAY_FIRST_DATE: chrono.Parser = {
+  pattern: () => /(?<![\d/])(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|-\d)/,
+  extract: (context, match) => {
+    const [, first, separator, second, year] = match;
+    const [day, month] = [Number(first), Number(second)];
+    // chrono reads "-" only with a year ("03-02" may be a score); day > 12 reads one way only.
+    if ((separator === "-" && !year) || day < 1 || day > 12 || month < 1 || month > 12) return null;
+    const components = context.createParsingComponents({ day, month }).addTag("parser/dayFirstDate");
+    if (year) components.assign("year", year.length === 2 ? 2000 + Number(year) : Number(year));
+    return components;
+  },
+};
 const reader = chrono.casual.clone();
 // First: of two readings of the same words, chrono keeps the first ("10.12.2026" as day.month).
 reader.parsers.unshift(DOTTED_DATE);
 reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME, NEXT_MONTH_DAY, DAY_OF_A_MONTH);
+/** The reader of a reader who writes the day first (QuickAddOptions.locale). */
+const dayFirstReader = reader.clone();
+dayFirstReader.parsers.unshift(DAY_FIRST_DATE);
 
 /** Time-of-day words whose hour chrono has already placed in the day ("noon", "this evening at 8"). */
 const DAY_PART = /\b(?:noon|midday|midnight|morning|afternoon|evening|night|tonight)\b/i;
@@ -1545,7 +1573,7 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
   let position = from;
   reading: while (position < text.length) {
     const read = compacted(text.slice(position));
-    for (const result of reader.parse(read.text, reference, { forwardDate: true })) {
+    for (const result of (readsDayFirst(options.locale) ? dayFirstReader : reader).parse(read.text, reference, { forwardDate: true })) {
       // chrono's text can begin or end with the blanks of words taken ("every saturday morning").
       const first = result.index + (/^\s*/.exec(result.text)?.[0].length ?? 0);
       const last = result.index + result.text.trimEnd().length;

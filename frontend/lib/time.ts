@@ -74,6 +74,15 @@ function localeFor(readerLocale?: string): string {
   return shown;
 }
 
+/**
+ * True when the reader (whose browser's locale is `readerLocale`; this browser's when not given)
+ * writes a numeric date day first, as the app writes dates for them (displayLocale): "3/2" is 3
+ * February for a reader in Britain or Germany, March 2 in the US, Canada or Japan.
+ */
+export function readsDayFirst(readerLocale?: string): boolean {
+  return dayBeforeMonth(localeFor(readerLocale));
+}
+
 // Building an Intl formatter is the slow part of formatting (the list formats on every scroll):
 // one per format, zone and locale.
 const cached = new Map<string, Intl.DateTimeFormat>();

@@ -30,7 +30,7 @@ async def test_a_tag_added_after_a_change_tags_the_same_task(fake: FakeTasks, me
     answer = await Talk(fake).say(message)
     assert (
         f"Tagged 'Emma's party' as {tag}." in answer
-        and "Moved 'Emma's party' to tomorrow at 3:00 PM." in answer
+        and "Moved 'Emma's party' to tomorrow at 15:00." in answer
     )
     assert party(fake) == ("Sat 28 Nov 15:00", [tag])
 

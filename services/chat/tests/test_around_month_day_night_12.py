@@ -109,4 +109,4 @@ async def test_plan_next_weekend_lists_next_weekend(fake: FakeTasks, message: st
 
 async def test_the_reply_for_a_weekday_night_at_12(fake: FakeTasks) -> None:
     said = await Talk(fake).say("add lock up every friday night at 12")
-    assert said == "Added 'Lock up', repeating every Saturday; the first one is due tomorrow at 12:00 AM."
+    assert said == "Added 'Lock up', repeating every Saturday; the first one is due tomorrow at 00:00."

@@ -26,7 +26,7 @@ async def test_which_tasks_reminder_is_asked(fake: FakeTasks, message: str) -> N
     reply = await Talk(fake).say(message)
     assert reply == (
         'Which task\'s reminder should I cancel? Say, for example, "cancel the reminder for call bank". '
-        "These have one: 'Call bank' (tomorrow at 9:00 AM) and 'Pay rent' (Monday at 8:00 AM)."
+        "These have one: 'Call bank' (tomorrow at 09:00) and 'Pay rent' (Monday at 08:00)."
     )
     assert fake.tasks == before
 

@@ -32,7 +32,7 @@ def test_a_european_date_is_the_due_date(message: str, title: str, due: str) -> 
 
 async def test_the_reported_vat_return_is_added_for_the_10th_of_december(fake: FakeTasks) -> None:
     assert await Talk(fake).say("the VAT return is due 10.12., set that") == (
-        "Added 'The VAT return' for Thu, Dec 10 at 9:00 AM."
+        "Added 'The VAT return' for Thu 10 Dec at 09:00."
     )
     [task] = fake.tasks.values()
     assert local(task["due_at"]) == "Thu 10 Dec 09:00"

@@ -26,7 +26,7 @@ async def test_todays_tasks_at_that_time_move_to_the_new_time_and_undo_puts_them
     fake.seed("alice", title="Next week", due_at="2026-12-04T19:00:00Z")  # another day: stays
     talk = Talk(fake)
     assert await talk.say(message) == (
-        "Moved 2 tasks due at 8:00 PM today to 9:00 PM: 'Call mom' and 'Yoga'. Say \"undo\" to put them back."
+        "Moved 2 tasks due at 20:00 today to 21:00: 'Call mom' and 'Yoga'. Say \"undo\" to put them back."
     )
     assert due_times(fake) == {
         "Call mom": "Fri 27 Nov 21:00",
@@ -42,14 +42,14 @@ async def test_none_today_moves_those_of_the_next_day_with_some_and_says_which(f
     fake.seed("alice", title="Call mom", due_at="2026-11-29T19:00:00Z")  # Sunday 8 PM
     fake.seed("alice", title="Yoga", due_at="2026-11-30T19:00:00Z")  # Monday 8 PM: stays
     reply = await Talk(fake).say("move my 8pm tasks to 9pm")
-    assert reply == "Moved 'Call mom' to Sunday at 9:00 PM. You had none at 8:00 PM today."
+    assert reply == "Moved 'Call mom' to Sunday at 21:00. You had none at 20:00 today."
     assert due_times(fake) == {"Call mom": "Sun 29 Nov 21:00", "Yoga": "Mon 30 Nov 20:00"}
 
 
 async def test_none_at_that_time_moves_nothing(fake: FakeTasks) -> None:
     fake.seed("alice", title="Call mom", due_at="2026-11-27T18:00:00Z")
     reply = await Talk(fake).say("move my 8pm tasks to 9pm")
-    assert reply == "You have no open tasks due at 8:00 PM from today on, so I didn't move anything."
+    assert reply == "You have no open tasks due at 20:00 from today on, so I didn't move anything."
     assert due_times(fake) == {"Call mom": "Fri 27 Nov 19:00"}
 
 

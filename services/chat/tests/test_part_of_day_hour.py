@@ -51,7 +51,7 @@ def test_a_bare_hour_in_the_part_of_the_day_said_with_it(
 
 async def test_the_reply_says_the_evening_hour(fake: FakeTasks) -> None:
     said = await Talk(fake).say("add read to the kids every night at 9")
-    assert said.startswith("Added 'Read to the kids'") and "9:00 PM" in said, said
+    assert said.startswith("Added 'Read to the kids'") and "21:00" in said, said
     [added] = fake.tasks.values()
     assert (added["due_at"], added["rrule"]) == ("2026-11-27T20:00:00Z", "FREQ=DAILY")
 

@@ -51,6 +51,6 @@ def test_read_as_before(message: str, expected: tuple[str | None, str | None, st
 
 async def test_the_reply_and_the_task(fake: FakeTasks) -> None:
     said = await Talk(fake).say("add call mom evening at 8")
-    assert said == "Added 'Call mom' for today at 8:00 PM.", said
+    assert said == "Added 'Call mom' for today at 20:00.", said
     [added] = fake.tasks.values()
     assert (added["title"], local(added["due_at"])) == ("Call mom", "Fri 27 Nov 20:00")

@@ -2,7 +2,7 @@
 left of this weekend (one task, or nothing) and planned nothing, naming no days. From Saturday
 noon on, the reply plans what is left of this weekend and offers next weekend, or, when nothing
 is left of this one, plans next weekend; each stretch is named with its days ("this weekend
-(Sat, Nov 28 \u2013 Sun, Nov 29)"). Before Saturday noon it is as before, with the days named;
+(Sat 28 Nov \u2013 Sun 29 Nov)"). Before Saturday noon it is as before, with the days named;
 "plan my next weekend" names its days too. "What do I have this weekend?" (a question, not a
 plan) is unchanged."""
 
@@ -16,9 +16,9 @@ from tests.talk import Talk
 
 SYDNEY = ZoneInfo("Australia/Sydney")
 PLAN_THEN = "Tell me what to move, add or prioritise."
-THIS = "this weekend (Sat, Nov 28 \u2013 Sun, Nov 29)"
-NEXT = "next weekend (Sat, Dec 5 \u2013 Sun, Dec 6)"
-OFFER = 'Next weekend is Sat, Dec 5 \u2013 Sun, Dec 6: say "plan next weekend" to plan it too.'
+THIS = "this weekend (Sat 28 Nov \u2013 Sun 29 Nov)"
+NEXT = "next weekend (Sat 5 Dec \u2013 Sun 6 Dec)"
+OFFER = 'Next weekend is Sat 5 Dec \u2013 Sun 6 Dec: say "plan next weekend" to plan it too.'
 
 
 def at(day: int, hour: int, month: int = 11) -> datetime:
@@ -51,7 +51,7 @@ async def test_on_sunday_afternoon_the_rest_and_next_weekend_offered(fake: FakeT
     before = state(fake)
     answer = await Talk(fake, at(29, 17)).say(message)
     assert answer == (
-        "You have 1 open task due in the rest of this weekend (Sun, Nov 29):\n"
+        "You have 1 open task due in the rest of this weekend (Sun 29 Nov):\n"
         "- Laundry (due today at 7:00 PM)\n" + OFFER + "\n" + PLAN_THEN
     )
     assert state(fake) == before
@@ -61,11 +61,11 @@ async def test_on_sunday_with_nothing_left_next_weekend_is_planned(fake: FakeTas
     seed(fake, sunday_left=False)
     talk = Talk(fake, at(29, 17))
     assert await talk.say("plan my weekend") == (
-        "You have no open tasks due in the rest of this weekend (Sun, Nov 29), so here is next weekend.\n"
+        "You have no open tasks due in the rest of this weekend (Sun 29 Nov), so here is next weekend.\n"
         f"You have 1 open task due {NEXT}:\n- Brunch (due on Saturday at 11:00 AM)\n{PLAN_THEN}"
     )
     # The list a number picks from is next weekend's, the one shown.
-    assert await talk.say("move the first one to sunday") == "Moved 'Brunch' to Sun, Dec 6 at 11:00 AM."
+    assert await talk.say("move the first one to sunday") == "Moved 'Brunch' to Sun 6 Dec at 11:00 AM."
 
 
 async def test_on_saturday_afternoon_the_rest_of_both_days_and_next_weekend_offered(fake: FakeTasks) -> None:
@@ -77,7 +77,7 @@ async def test_on_saturday_afternoon_the_rest_of_both_days_and_next_weekend_offe
         f"{OFFER}\n{PLAN_THEN}"
     )
     moved = await talk.say("move the second one to next saturday")
-    assert moved == "Moved 'Laundry' to Sat, Dec 5 at 7:00 PM."
+    assert moved == "Moved 'Laundry' to Sat 5 Dec at 7:00 PM."
 
 
 @pytest.mark.parametrize(

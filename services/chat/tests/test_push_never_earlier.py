@@ -34,7 +34,7 @@ async def test_the_reported_push_moves_this_calendar_weeks_tasks_only(fake: Fake
     seed(fake)
     answer = await Talk(fake).say("push everything for Acme that's due this week to next monday")
     assert answer.startswith(
-        "Moved 4 tasks tagged Acme due this week (Mon, Nov 23 \u2013 Sun, Nov 29) to Monday, Nov 30, "
+        "Moved 4 tasks tagged Acme due this week (Mon 23 Nov \u2013 Sun 29 Nov) to Monday 30 Nov, "
         "keeping their times: "
     )
     assert local_dues(fake) == {
@@ -54,7 +54,7 @@ async def test_a_push_leaves_tasks_already_due_later_and_says_so(fake: FakeTasks
     seed(fake)
     answer = await Talk(fake).say(f"{verb} all Acme tasks to monday")
     assert answer.endswith(
-        "3 were already due on or after Monday, Nov 30; left them as they are: "
+        "3 were already due on or after Monday 30 Nov; left them as they are: "
         "'Acme: call', 'Acme: deck' and 'Acme: kickoff'."
     )
     assert [local_dues(fake)[t] for t in ("Acme: call", "Acme: deck", "Acme: kickoff")] == [
@@ -69,7 +69,7 @@ async def test_a_push_of_tasks_all_due_later_moves_nothing(fake: FakeTasks) -> N
     seed(fake, ["Acme: call", "Acme: deck"])
     before = local_dues(fake)
     assert await Talk(fake).say("delay all Acme tasks to monday") == (
-        "All 2 tasks tagged Acme are already due on or after Monday, Nov 30, so I didn't move anything: "
+        "All 2 tasks tagged Acme are already due on or after Monday 30 Nov, so I didn't move anything: "
         "'Acme: call' and 'Acme: deck'."
     )
     assert local_dues(fake) == before
@@ -78,7 +78,7 @@ async def test_a_push_of_tasks_all_due_later_moves_nothing(fake: FakeTasks) -> N
 async def test_pushing_one_task_to_before_its_due_day_leaves_it(fake: FakeTasks) -> None:
     seed(fake, ["Acme: deck"])
     assert await Talk(fake).say("push the Acme deck to monday") == (
-        "'Acme: deck' is already due Wednesday at 10:00 AM, on or after Monday; I left it there."
+        "'Acme: deck' is already due Wednesday at 10:00, on or after Monday; I left it there."
     )
     assert local_dues(fake)["Acme: deck"] == "Wed 02 Dec 10:00"
 

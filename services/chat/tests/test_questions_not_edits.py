@@ -27,7 +27,7 @@ def seed(fake: FakeTasks) -> None:
 async def test_what_is_due_on_a_day_lists_that_day(fake: FakeTasks, message: str) -> None:
     seed(fake)
     assert await Talk(fake).say(message) == (
-        "You have 1 open task due on Monday:\n- Call the bank (due on Monday at 10:00 AM, tagged Acme)"
+        "You have 1 open task due on Monday:\n- Call the bank (due on Monday at 10:00, tagged Acme)"
     )
 
 
@@ -42,7 +42,7 @@ async def test_what_is_due_tomorrow_is_a_question_too(fake: FakeTasks) -> None:
 )
 async def test_did_i_finish_anything_lists_what_was_completed(fake: FakeTasks, message: str) -> None:
     seed(fake)
-    assert await Talk(fake).say(message) == "You completed 1 task today:\n- Pay rent (done today at 11:00 AM)"
+    assert await Talk(fake).say(message) == "You completed 1 task today:\n- Pay rent (done today at 11:00)"
 
 
 async def test_did_i_finish_anything_says_when_nothing_was(fake: FakeTasks) -> None:

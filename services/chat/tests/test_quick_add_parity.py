@@ -1569,3 +1569,66 @@ def test_polite_words_before_a_date_alone_are_still_no_title() -> None:
     # Guard (read so before too): with no repeat the assistant drops them as words to it; the
     # web keeps them ('pay rent please'), a known difference.
     assert task_and_series("add pay rent please tomorrow") == ("Pay rent", "2026-11-26 09:00", None, None)
+
+
+# -- a numeric date either way round, in the reader's order (user test, h115) ------------------
+
+# Wednesday 25 Nov 2026, 14:30 in London: the web's reader there writes the day first (en-GB).
+LONDON_NOW = datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.mark.parametrize(
+    ("message", "now", "due"),
+    [
+        # The same lines as quick-add.test.ts "a numeric date either way round ... (h115)".
+        ("add dentist 03/02 at 4pm", LONDON_NOW, "2027-02-03 16:00"),
+        ("add dentist 3/2", LONDON_NOW, "2027-02-03 09:00"),
+        ("add pay invoice 03/02/2027", LONDON_NOW, "2027-02-03 09:00"),
+        ("add pay invoice on 1/12/27", LONDON_NOW, "2027-12-01 09:00"),
+        (
+            "add dentist 03/02 at 4pm",
+            datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Europe/Berlin")),
+            "2027-02-03 16:00",
+        ),
+        (
+            "add dentist 03/02 at 4pm",
+            datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Australia/Sydney")),
+            "2027-02-03 16:00",
+        ),
+    ],
+)
+def test_a_numeric_date_either_way_round_is_day_first_where_the_zone_writes_it_so(
+    message: str, now: datetime, due: str
+) -> None:
+    assert task(message, now)[:2] == ("Dentist" if "dentist" in message else "Pay invoice", due)
+
+
+@pytest.mark.parametrize(
+    ("message", "now", "due"),
+    [
+        # Guards (read so before too): month first in New York, Toronto, Tokyo and UTC; a date
+        # that reads one way only is that date everywhere.
+        ("add dentist 03/02 at 4pm", NOW, "2027-03-02 16:00"),
+        (
+            "add dentist 03/02 at 4pm",
+            datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("America/Toronto")),
+            "2027-03-02 16:00",
+        ),
+        (
+            "add dentist 03/02 at 4pm",
+            datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("Asia/Tokyo")),
+            "2027-03-02 16:00",
+        ),
+        (
+            "add dentist 03/02 at 4pm",
+            datetime(2026, 11, 25, 14, 30, tzinfo=ZoneInfo("UTC")),
+            "2027-03-02 16:00",
+        ),
+        ("add dentist 14/01", LONDON_NOW, "2027-01-14 09:00"),
+        ("add dentist 3/14", LONDON_NOW, "2027-03-14 09:00"),
+        ("add dentist 10.12.", NOW, "2026-12-10 09:00"),
+        ("add dentist 2027-03-02", LONDON_NOW, "2027-03-02 09:00"),
+    ],
+)
+def test_a_numeric_date_is_read_as_before_elsewhere(message: str, now: datetime, due: str) -> None:
+    assert task(message, now)[:2] == ("Dentist", due)

@@ -25,17 +25,16 @@ def the_bank(fake: FakeTasks) -> tuple[str | None, str | None]:
     [
         (
             "remind me about it again tomorrow at 8",
-            "I'll remind you about 'Call the bank' tomorrow at 8:00 AM.",
+            "I'll remind you about 'Call the bank' tomorrow at 08:00.",
         ),
-        ("remind me again tomorrow at 8", "I'll remind you about 'Call the bank' tomorrow at 8:00 AM."),
+        ("remind me again tomorrow at 8", "I'll remind you about 'Call the bank' tomorrow at 08:00."),
         (
             "remind me about that once more tomorrow at 8",
-            "I'll remind you about 'Call the bank' tomorrow at 8:00 AM.",
+            "I'll remind you about 'Call the bank' tomorrow at 08:00.",
         ),
         (
             "actually remind me about it tomorrow at 8 instead",
-            "Moved the reminder for 'Call the bank' to tomorrow at 8:00 AM; "
-            "it's still due Monday at 10:00 AM.",
+            "Moved the reminder for 'Call the bank' to tomorrow at 08:00; it's still due Monday at 10:00.",
         ),
     ],
 )
@@ -52,7 +51,7 @@ async def test_again_after_an_earlier_reminder_moves_it(fake: FakeTasks) -> None
     await talk.say("remind me about it an hour before")
     assert the_bank(fake) == ("Mon 30 Nov 10:00", "Mon 30 Nov 09:00")
     assert await talk.say("remind me about it again tomorrow at 8") == (
-        "I'll remind you about 'Call the bank' tomorrow at 8:00 AM."
+        "I'll remind you about 'Call the bank' tomorrow at 08:00."
     )
     assert the_bank(fake) == ("Mon 30 Nov 10:00", "Sat 28 Nov 08:00")
 
@@ -69,5 +68,5 @@ async def test_an_hour_before_still_works(fake: FakeTasks) -> None:
 async def test_a_task_named_with_a_time_is_still_that_task(fake: FakeTasks) -> None:
     talk = await bank(fake)
     assert await talk.say("remind me about the bank call tomorrow at 8") == (
-        "I'll remind you about 'Call the bank' tomorrow at 8:00 AM."
+        "I'll remind you about 'Call the bank' tomorrow at 08:00."
     )

@@ -1,5 +1,5 @@
 """A reminder set or moved to a time after the task's due time is still set, and the reply
-says so: "Heads up: that's after it's due (Monday at 3:00 PM)." Before, it was set silently.
+says so: "Heads up: that's after it's due (Monday at 15:00)." Before, it was set silently.
 Every way a reminder time is said of a task with a due time: "remind me about X at ...",
 "snooze the X reminder to ...", "push the X reminder back ..." and a reminder said with a move."""
 
@@ -25,14 +25,14 @@ def dentist(fake: FakeTasks) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("message", "remind", "due"),
     [
-        ("remind me about the dentist monday at 5pm", "Mon 30 Nov 17:00", "Monday at 3:00 PM"),
-        ("snooze the dentist reminder to 4pm", "Mon 30 Nov 16:00", "Monday at 3:00 PM"),
-        ("push the dentist reminder back 6 hours", "Mon 30 Nov 16:00", "Monday at 3:00 PM"),
-        ("remind me about the dentist tuesday at 9 instead", "Tue 01 Dec 09:00", "Monday at 3:00 PM"),
+        ("remind me about the dentist monday at 5pm", "Mon 30 Nov 17:00", "Monday at 15:00"),
+        ("snooze the dentist reminder to 4pm", "Mon 30 Nov 16:00", "Monday at 15:00"),
+        ("push the dentist reminder back 6 hours", "Mon 30 Nov 16:00", "Monday at 15:00"),
+        ("remind me about the dentist tuesday at 9 instead", "Tue 01 Dec 09:00", "Monday at 15:00"),
         (
             "move the dentist to tuesday at 3pm and remind me wednesday at 9",
             "Wed 02 Dec 09:00",
-            "Tuesday at 3:00 PM",
+            "Tuesday at 15:00",
         ),
     ],
 )
@@ -48,8 +48,8 @@ async def test_a_reminder_after_the_due_time_is_set_with_a_warning(
 async def test_the_warning_follows_what_was_done(fake: FakeTasks) -> None:
     fake.seed("alice", **DENTIST)
     assert await Talk(fake).say("snooze the dentist reminder to 4pm") == (
-        "Moved the reminder for 'Dentist' to Monday at 4:00 PM; it's still due Monday at 3:00 PM. "
-        "Heads up: that's after it's due (Monday at 3:00 PM)."
+        "Moved the reminder for 'Dentist' to Monday at 16:00; it's still due Monday at 15:00. "
+        "Heads up: that's after it's due (Monday at 15:00)."
     )
 
 

@@ -16,8 +16,8 @@ async def test_each_day_gets_its_reminder_at_the_time_said(fake: FakeTasks) -> N
     # Friday 27 Nov 2026, 15:00 in Berlin.
     reply = await Talk(fake).say("add gym tuesday and thursday at 7am and remind me at 6am")
     assert reply == (
-        "Added 'Gym' for Tuesday at 7:00 AM (reminder Tuesday at 6:00 AM). "
-        "Added 'Gym' for Thursday at 7:00 AM (reminder Thursday at 6:00 AM)."
+        "Added 'Gym' for Tuesday at 07:00 (reminder Tuesday at 06:00). "
+        "Added 'Gym' for Thursday at 07:00 (reminder Thursday at 06:00)."
     )
     assert saved(fake) == [
         ("Gym", "Thu 03 Dec 07:00", "Thu 03 Dec 06:00"),

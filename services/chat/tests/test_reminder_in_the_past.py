@@ -10,7 +10,7 @@ async def test_a_shift_that_lands_before_now_is_set_and_warned(fake: FakeTasks) 
     fake.seed("alice", title="Report", due_at="2026-11-28T16:00:00Z", remind_at="2026-11-27T14:30:00Z")
     reply = await Talk(fake).say("move the report reminder 2 hours earlier")
     assert reply == (
-        "Moved the reminder for 'Report' to today at 1:30 PM; it's still due tomorrow at 5:00 PM. "
+        "Moved the reminder for 'Report' to today at 13:30; it's still due tomorrow at 17:00. "
         "Heads up: that's in the past."
     )
     assert [local(t["remind_at"]) for t in fake.tasks.values()] == ["Fri 27 Nov 13:30"]

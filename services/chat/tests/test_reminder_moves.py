@@ -44,15 +44,15 @@ async def test_moving_a_reminder_changes_remind_at_only(fake: FakeTasks, message
     assert answer.startswith("Moved the reminder for 'Kessler Law: kickoff call' to ")
     # A reminder after the due time is set as said, with a warning (test_reminder_after_due.py).
     late = datetime.fromisoformat(task["remind_at"].replace("Z", "+00:00")) > MONDAY_10  # type: ignore[attr-defined]
-    heads_up = " Heads up: that's after it's due (Monday at 10:00 AM)." if late else ""
-    assert answer.endswith("; it's still due Monday at 10:00 AM." + heads_up)
+    heads_up = " Heads up: that's after it's due (Monday at 10:00)." if late else ""
+    assert answer.endswith("; it's still due Monday at 10:00." + heads_up)
 
 
 async def test_the_reported_snooze_says_what_moved(fake: FakeTasks) -> None:
     fake.seed("alice", **KICKOFF)
     assert await Talk(fake).say("snooze the Kessler kickoff call reminder to 1pm on monday") == (
-        "Moved the reminder for 'Kessler Law: kickoff call' to Monday at 1:00 PM; "
-        "it's still due Monday at 10:00 AM. Heads up: that's after it's due (Monday at 10:00 AM)."
+        "Moved the reminder for 'Kessler Law: kickoff call' to Monday at 13:00; "
+        "it's still due Monday at 10:00. Heads up: that's after it's due (Monday at 10:00)."
     )
 
 
@@ -61,7 +61,7 @@ async def test_its_reminder_after_naming_the_task(fake: FakeTasks) -> None:
     talk = Talk(fake)
     await talk.say("when is the kickoff call?")
     assert (await talk.say("change its reminder to tomorrow at 9")).startswith(
-        "Moved the reminder for 'Kessler Law: kickoff call' to tomorrow at 9:00 AM"
+        "Moved the reminder for 'Kessler Law: kickoff call' to tomorrow at 09:00"
     )
     assert local(kickoff(fake)["due_at"]) == "Mon 30 Nov 10:00"  # type: ignore[arg-type]
 
@@ -70,7 +70,7 @@ async def test_its_reminder_after_naming_the_task(fake: FakeTasks) -> None:
 async def test_moving_the_task_still_moves_its_due_time(fake: FakeTasks) -> None:
     fake.seed("alice", **KICKOFF)
     assert (await Talk(fake).say("move the kickoff call to tuesday at 1pm")).startswith(
-        "Moved 'Kessler Law: kickoff call' to Tuesday at 1:00 PM"
+        "Moved 'Kessler Law: kickoff call' to Tuesday at 13:00"
     )
     assert local(kickoff(fake)["due_at"]) == "Tue 01 Dec 13:00"  # type: ignore[arg-type]
 

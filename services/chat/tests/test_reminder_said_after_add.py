@@ -27,7 +27,7 @@ async def test_a_time_alone_is_on_the_due_day(fake: FakeTasks) -> None:
         "Mon 30 Nov 15:00",
         "Mon 30 Nov 13:00",
     )
-    assert answer == "Added 'Dentist' for Monday at 3:00 PM (reminder Monday at 1:00 PM)."
+    assert answer == "Added 'Dentist' for Monday at 15:00 (reminder Monday at 13:00)."
 
 
 async def test_a_reminder_after_the_due_time_is_set_with_a_warning(fake: FakeTasks) -> None:
@@ -39,8 +39,8 @@ async def test_a_reminder_after_the_due_time_is_set_with_a_warning(fake: FakeTas
         "Sat 05 Dec 09:00",
     )
     assert answer == (
-        "Added 'Dentist' for Friday at 3:00 PM (reminder Sat, Dec 5 at 9:00 AM). "
-        "Heads up: that's after it's due (Friday at 3:00 PM)."
+        "Added 'Dentist' for Friday at 15:00 (reminder Sat 5 Dec at 09:00). "
+        "Heads up: that's after it's due (Friday at 15:00)."
     )
 
 

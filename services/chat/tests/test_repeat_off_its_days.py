@@ -1,6 +1,6 @@
 """Making a task repeat on days that exclude its due day moves it to the rule's first day.
 User test (Friday 27 Nov 2026, Berlin): "make it repeat every monday and wednesday" on a task
-due Saturday left the first instance on Saturday ("Tomorrow 7:45 AM · Every Mon and Wed"); the
+due Saturday left the first instance on Saturday ("Tomorrow 07:45 · Every Mon and Wed"); the
 same with "every weekday". Now the due date moves to the rule's first slot on or after the
 current due day, at the same time, and the reply says so. A rule that has the due day (every
 Saturday, daily), or a time said with the rule, read as before (guards)."""
@@ -40,7 +40,7 @@ async def test_the_first_instance_moves_to_the_rules_first_day(
     answer = await school_run(fake, rule)
     first = "Tuesday" if rrule.endswith("=TU") else "Monday"
     assert answer == (
-        f"'School run' now repeats {said}, next due on {first} at 7:45 AM "
+        f"'School run' now repeats {said}, next due on {first} at 07:45 "
         "(moved from Saturday, which is not one of its days)."
     )
     assert due(fake) == (f"{'Tue 01 Dec' if first == 'Tuesday' else 'Mon 30 Nov'} 07:45", rrule)

@@ -35,14 +35,14 @@ async def test_the_date_told_back(fake: FakeTasks, message: str, answer: str) ->
 
 @pytest.mark.parametrize("message", ["friday is bin day", "bin day is friday"])
 async def test_the_day_said_first(fake: FakeTasks, message: str) -> None:
-    assert (await Talk(fake).say(message)).startswith("Added 'Bin day' for Fri, Dec 4")
+    assert (await Talk(fake).say(message)).startswith("Added 'Bin day' for Fri 4 Dec")
     [added] = fake.tasks.values()
     assert (added["title"], local(added["due_at"])) == ("Bin day", "Fri 04 Dec 09:00")
 
 
 async def test_the_day_said_first_moves_the_task(fake: FakeTasks) -> None:
     fake.seed("alice", title="Bin day", due_at="2026-11-30T08:00:00Z")
-    assert (await Talk(fake).say("friday is bin day")).startswith("Moved 'Bin day' to Fri, Dec 4")
+    assert (await Talk(fake).say("friday is bin day")).startswith("Moved 'Bin day' to Fri 4 Dec")
     assert titles(fake) == ["Bin day"]
 
 
@@ -61,7 +61,7 @@ def test_a_thing_said_to_repeat(message: str, title: str, rrule: str) -> None:
 
 async def test_the_meeting_is_at_10_moves_the_one_meeting(fake: FakeTasks) -> None:
     fake.seed("alice", title="Team meeting", due_at="2026-11-30T08:00:00Z")
-    assert await Talk(fake).say("the meeting is at 10") == "Moved 'Team meeting' to Monday at 10:00 AM."
+    assert await Talk(fake).say("the meeting is at 10") == "Moved 'Team meeting' to Monday at 10:00."
     [moved] = fake.tasks.values()
     assert local(moved["due_at"]) == "Mon 30 Nov 10:00"
 
@@ -69,7 +69,7 @@ async def test_the_meeting_is_at_10_moves_the_one_meeting(fake: FakeTasks) -> No
 async def test_the_meeting_is_at_10_adds_it_when_there_is_none(fake: FakeTasks) -> None:
     fake.seed("alice", title="Buy milk")
     said = await Talk(fake).say("the meeting is at 10")
-    assert said == "Added 'Meeting' for tomorrow at 10:00 AM.", said
+    assert said == "Added 'Meeting' for tomorrow at 10:00.", said
     assert titles(fake) == ["Buy milk", "Meeting"]
 
 

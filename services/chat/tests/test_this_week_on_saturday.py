@@ -25,7 +25,7 @@ CLIENTS = {
     "Later": "2026-12-08T09:00:00Z",  # Tuesday a week on
 }
 BEFORE = {title: local(due) for title, due in CLIENTS.items()} | {"Other": "Tue 01 Dec 12:00"}
-ENDING_WEEK = "due this week (Mon, Nov 23 \u2013 Sun, Nov 29)"
+ENDING_WEEK = "due this week (Mon 23 Nov \u2013 Sun 29 Nov)"
 
 
 def seed(fake: FakeTasks) -> None:
@@ -54,7 +54,7 @@ async def test_the_reported_push_on_saturday_names_the_week_and_the_date_then_un
     talk = Talk(fake, SATURDAY)
     answer = await talk.say("push all Clients tasks due this week to next monday")
     assert answer == (
-        f"Moved 3 tasks tagged Clients {ENDING_WEEK} to Monday, Nov 30, keeping their times: "
+        f"Moved 3 tasks tagged Clients {ENDING_WEEK} to Monday 30 Nov, keeping their times: "
         "'Report', 'Invoice' and 'Review'. Say \"undo\" to put them back."
     )
     assert local_dues(fake) == BEFORE | {
@@ -83,7 +83,7 @@ async def test_on_a_friday_the_reply_names_the_calendar_week_and_the_date(fake: 
     seed(fake)
     answer = await Talk(fake, FRIDAY).say("push all Clients tasks due this week to next monday")
     assert answer.startswith(
-        "Moved 3 tasks tagged Clients due this week (Mon, Nov 23 \u2013 Sun, Nov 29) to Monday, Nov 30, "
+        "Moved 3 tasks tagged Clients due this week (Mon 23 Nov \u2013 Sun 29 Nov) to Monday 30 Nov, "
         "keeping their times: 'Report', 'Invoice' and 'Review'."
     )
 

@@ -45,7 +45,7 @@ async def test_push_this_weeks_tasks_to_next_week_on_sunday(fake: FakeTasks) -> 
     seed(fake)
     answer = await Talk(fake, SUNDAY).say("push this week's tasks to next week")
     assert answer.startswith(
-        "Moved 2 tasks due this week (Mon, Nov 30 \u2013 Sun, Dec 6) to the same day and time next week: "
+        "Moved 2 tasks due this week (Mon 30 Nov \u2013 Sun 6 Dec) to the same day and time next week: "
         "'Call' and 'Deck'."
     )
     assert local_dues(fake) == {

@@ -17,11 +17,11 @@ from tests.talk import FRIDAY, Talk
 BERLIN = ZoneInfo("Europe/Berlin")
 LEAD = "You have 5+ open tasks, overdue and due today first, then by priority:\n"
 IN_ORDER = (
-    "- Pick up parcel (due today at 8:00 PM)\n"
-    "- Pay invoice (overdue, due yesterday at 11:00 AM, low priority)\n"
+    "- Pick up parcel (due today at 20:00)\n"
+    "- Pay invoice (overdue, due yesterday at 11:00, low priority)\n"
     "- Call mom (urgent)\n"
-    "- Water plants (due tomorrow at 10:00 AM, high priority)\n"
-    "- Renew passport (due on Fri, Jan 15 at 9:00 AM, high priority)"
+    "- Water plants (due tomorrow at 10:00, high priority)\n"
+    "- Renew passport (due on Fri 15 Jan at 09:00, high priority)"
 )
 
 
@@ -59,10 +59,10 @@ async def test_a_stretch_said_keeps_its_filter_and_the_order(fake: FakeTasks) ->
     fake.seed("alice", title="Gym", priority="VERY_IMPORTANT", due_at="2026-11-29T08:00:00Z")
     assert await Talk(fake).say("what's most important this week") == (
         "You have 4 tasks due this week, overdue and due today first, then by priority:\n"
-        "- Pick up parcel (due today at 8:00 PM)\n"
-        "- Gym (due on Sunday at 9:00 AM, urgent)\n"
-        "- Water plants (due tomorrow at 10:00 AM, high priority)\n"
-        "- Book dentist (due tomorrow at 10:00 AM)"
+        "- Pick up parcel (due today at 20:00)\n"
+        "- Gym (due on Sunday at 09:00, urgent)\n"
+        "- Water plants (due tomorrow at 10:00, high priority)\n"
+        "- Book dentist (due tomorrow at 10:00)"
     )
 
 

@@ -84,7 +84,7 @@ def test_the_time_is_in_the_users_zone() -> None:
     from chat_service.domain.planner import Context, Say, next_step
 
     said = next_step("what time is it?", Context(now=NOW, timezone="Europe/Paris"), [])
-    assert said == Say("It's 3:30 PM on Wednesday, November 25.")
+    assert said == Say("It's 15:30 on Wednesday 25 November.")
 
 
 async def test_before_the_next_one_of_a_repeating_task_is_made(fake: FakeTasks) -> None:

@@ -25,6 +25,7 @@ from chat_service.domain.recurrence import (
     take_start_month,
     take_until,
 )
+from chat_service.domain.reply import calendar_day
 from chat_service.domain.text import (
     MASK,
     NUMBER,
@@ -3632,17 +3633,19 @@ def _day_asked(text: str, now: datetime, *, whole: bool = False) -> tuple[date, 
     found, _ = take_date(Scanner("on " + day), today, now)
     if found is None:
         return None
-    return found.day, found.day + timedelta(days=1), _day_named(found.day, today)
+    return found.day, found.day + timedelta(days=1), _day_named(found.day, now)
 
 
-def _day_named(day: date, today: date) -> str:
-    """How a list names the day it is for: 'today', 'tomorrow', 'on Friday', 'on Fri, Dec 4'."""
+def _day_named(day: date, now: datetime) -> str:
+    """How a list names the day it is for: 'today', 'tomorrow', 'on Friday', 'on Fri, Dec 4'
+    ('on Fri 4 Dec' in London: reply.calendar_day)."""
+    today = now.date()
     ahead = (day - today).days
     if ahead in (0, 1):
         return "today" if ahead == 0 else "tomorrow"
     if 1 < ahead < 7:
         return f"on {day:%A}"
-    return f"on {day:%a, %b} {day.day}" + (f", {day.year}" if day.year != today.year and ahead >= 180 else "")
+    return f"on {calendar_day(day, now.tzinfo, year=day.year != today.year and ahead >= 180)}"
 
 
 # "What did I do / finish / get done ...", "what have I completed ...", "what I've done".

@@ -384,7 +384,7 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return _date_told(req, ctx)
     if req.intent == "time":
         now = ctx.local_now
-        return f"It's {reply.clock(now)} on {now.strftime('%A, %B')} {now.day}."
+        return f"It's {reply.clock(now)} on {reply.calendar_day(now, None, weekday='%A', month='%B')}."
     if req.intent == "chat":
         return "I'm only good with tasks, I'm afraid. Tell me one to add, or ask \"What's on my list?\""
     if req.intent == "hide_done":
@@ -566,7 +566,7 @@ def _weekend_named(f: Filters, words: str) -> Filters:
     (Sun, Nov 29)" (date_span, as a move names "this week")."""
     assert f.due_after is not None and f.due_before is not None
     first, last = f.due_after + timedelta(seconds=1), f.due_before - timedelta(days=1)
-    days = reply.date_span(first, last) if first.date() != last.date() else f"{first:%a, %b} {first.day}"
+    days = reply.date_span(first, last) if first.date() != last.date() else reply.calendar_day(first, None)
     return replace(f, due_when=f"{words} ({days})")
 
 
@@ -1304,7 +1304,7 @@ def _move_clock(req: Request, at: time, ctx: Context, j: Journal) -> str:
     )
     if not _ok(result):
         return _failure(result, "get your tasks")
-    said = reply.clock(datetime.combine(today, at))
+    said = reply.clock(datetime.combine(today, at, tzinfo=zone))
     at_clock: list[tuple[Task, datetime]] = []
     for task in result.get("tasks", []):
         due = reply.parse_time(task.get("due_at"))

@@ -2,11 +2,12 @@
 timezone. No ids, JSON or internals ever reach the text. Pure."""
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from chat_service.domain.recurrence import describe
+from chat_service.domain.region import style
 
 Task = dict[str, Any]
 ASK_WHICH = "Which one do you mean?"
@@ -78,13 +79,40 @@ def parse_time(value: str | None) -> datetime | None:
         return None
 
 
+# Every date and time the assistant writes goes through clock and calendar_day, in one rule
+# (the web app's, frontend/lib/time.ts): English words, and the hour cycle and order of day
+# and month of the readers of the user's zone (region.py). '7:00 PM' and 'Tue, Dec 8' in New
+# York (and UTC), '19:00' and 'Tue 8 Dec' in London.
+
+
 def clock(moment: datetime) -> str:
+    """'7:00 PM', or '19:00' where the moment's zone writes 24 hours ('09:00', as the web app)."""
+    if not style(moment.tzinfo).twelve_hours:
+        return f"{moment.hour:02d}:{moment.minute:02d}"
     hour = moment.hour % 12 or 12
     return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
 
 
+def calendar_day(
+    day: date, zone: str | tzinfo | None, *, weekday: str = "%a", month: str = "%b", year: bool = False
+) -> str:
+    """A day as the readers of `zone` write it (a datetime's own zone when None): 'Tue, Dec 8',
+    or day first 'Tue 8 Dec'; `weekday` '%A' 'Tuesday', '' none; `month` '%B' 'December';
+    `year`: 'Tue, Dec 8, 2027', 'Tue 8 Dec 2027'."""
+    if zone is None and isinstance(day, datetime):
+        zone = day.tzinfo
+    named = f"{day:{weekday}}" if weekday else ""
+    if style(zone).day_first:
+        return " ".join(
+            part for part in (named, str(day.day), f"{day:{month}}", str(day.year) if year else "") if part
+        )
+    text = f"{day:{month}} {day.day}" + (f", {day.year}" if year else "")
+    return f"{named}, {text}" if named else text
+
+
 def when_text(value: str | datetime | None, now: datetime, zone: str) -> str:
-    """'today at 8:00 PM', 'tomorrow at 3:00 PM', 'on Friday at 9:00 AM', 'on Dec 25 at 9:00 AM'."""
+    """'today at 8:00 PM', 'tomorrow at 3:00 PM', 'on Friday at 9:00 AM', 'on Fri, Dec 25 at 9:00 AM',
+    'on Dec 25, 2027 at 9:00 AM' (in London 'on Fri 25 Dec at 09:00', 'on 25 Dec 2027 at 09:00')."""
     moment = parse_time(value) if isinstance(value, str) or value is None else value
     if moment is None:
         return ""
@@ -101,8 +129,8 @@ def when_text(value: str | datetime | None, now: datetime, zone: str) -> str:
     if 1 < days < 7:
         return f"on {local.strftime('%A')} at {at}"
     if local.year == today.year or 0 < days < 180:
-        return f"on {local.strftime('%a, %b')} {local.day} at {at}"
-    return f"on {local.strftime('%b')} {local.day}, {local.year} at {at}"
+        return f"on {calendar_day(local, zone)} at {at}"
+    return f"on {calendar_day(local, zone, weekday='', year=True)} at {at}"
 
 
 def day_text(value: datetime, now: datetime, zone: str) -> str:
@@ -111,18 +139,18 @@ def day_text(value: datetime, now: datetime, zone: str) -> str:
 
 
 def dated_day(value: datetime, now: datetime, zone: str) -> str:
-    """day_text with the date of a day said by its weekday name: 'Monday, Nov 30' ('today',
-    'tomorrow', 'Fri, Dec 11' as day_text)."""
+    """day_text with the date of a day said by its weekday name: 'Monday, Nov 30' ('Monday 30
+    Nov' in London; 'today', 'tomorrow', 'Fri, Dec 11' as day_text)."""
     day = day_text(value, now, zone)
     if day.isalpha() and day not in ("today", "tomorrow", "yesterday"):
-        local = value.astimezone(ZoneInfo(zone))
-        day += f", {local.strftime('%b')} {local.day}"
+        day = calendar_day(value.astimezone(ZoneInfo(zone)), zone, weekday="%A")
     return day
 
 
 def date_span(start: datetime, end: datetime) -> str:
-    """'Mon, Nov 30 \u2013 Sun, Dec 6' (an en dash): the days from `start` to `end`, both in."""
-    return " \u2013 ".join(f"{day.strftime('%a, %b')} {day.day}" for day in (start, end))
+    """'Mon, Nov 30 \u2013 Sun, Dec 6' (an en dash; 'Mon 30 Nov \u2013 Sun 6 Dec' in London):
+    the days from `start` to `end`, both in, in `start`'s zone."""
+    return " \u2013 ".join(calendar_day(day, start.tzinfo) for day in (start, end))
 
 
 def span(delta: Any) -> str:

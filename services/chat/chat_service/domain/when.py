@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
+from chat_service.domain.region import style
 from chat_service.domain.text import MASK, NUMBER, Scanner, number
 
 DEFAULT_TIME = time(9, 0)
@@ -486,7 +487,7 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     if m:
         before = scan.masked
         scan.mask(m.start(), m.end())
-        found, day = _calendar_date(scan, today)
+        found, day = _calendar_date(scan, today, now)
         if found:
             return day, None
         scan.masked = before
@@ -508,7 +509,7 @@ def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, 
     if m:
         said = next(group for group in m.groups() if group)
         return _Date(next_weekday(today, WEEKDAY_NAMES[said.lower()])), None
-    found, day = _calendar_date(scan, today)
+    found, day = _calendar_date(scan, today, now)
     if found:
         return day, None
     m = _day_of_a_month(scan)
@@ -554,10 +555,12 @@ def _day_of_a_month(scan: Scanner) -> re.Match[str] | None:
     return None
 
 
-def _calendar_date(scan: Scanner, today: date) -> tuple[bool, _Date | None]:
+def _calendar_date(scan: Scanner, today: date, now: datetime) -> tuple[bool, _Date | None]:
     """A date by its day and month ("Nov 27", "27 November", "11/27", "2030-03-20"): whether
     the words were found, and the date (None when there is no such day). A day and month
-    without a year are the first such date from today on: today's is today."""
+    without a year are the first such date from today on: today's is today. A numeric date
+    either way round ("03/02") is read in the order of the readers of `now`'s zone (region.py):
+    3 February in London, March 2 in New York or UTC, as the web quick-add reads it for them."""
     m = scan.take(r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{4})-(\d{2})-(\d{2})\b")
     if m:
         d = _month_day(today, int(m.group(2)), int(m.group(3)), int(m.group(1)))
@@ -600,7 +603,8 @@ def _calendar_date(scan: Scanner, today: date) -> tuple[bool, _Date | None]:
             return True, (_Date(d) if d else None)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
-        month, day = (b, a) if a > 12 else (a, b)  # US order unless it cannot be
+        day_first = a > 12 or (b <= 12 and style(now.tzinfo).day_first)
+        month, day = (b, a) if day_first else (a, b)  # the reader's order unless it cannot be
         d = _month_day(today, month, day, _year(m.group(3)))
         return True, (_Date(d) if d else None)
     return False, None
