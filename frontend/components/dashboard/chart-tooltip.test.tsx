@@ -5,25 +5,13 @@
  */
 import { act, cleanup, fireEvent, render } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubReducedMotion, stubResizeObserver } from "@/lib/test-stubs";
 import { CompletedPerDayChart, HorizontalBars } from "./charts";
 
 beforeEach(() => {
-  vi.stubGlobal("matchMedia", (query: string) => ({
-    matches: query.includes("reduce"),
-    addEventListener() {},
-    removeEventListener() {},
-  }));
-  vi.stubGlobal(
-    "ResizeObserver",
-    class {
-      constructor(private readonly report: (entries: { contentRect: { width: number; height: number } }[]) => void) {}
-      observe() {
-        this.report([{ contentRect: { width: 600, height: 220 } }]);
-      }
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubReducedMotion();
+  // A container 600 px wide: Recharts draws its SVG (jsdom has no layout of its own).
+  stubResizeObserver({ width: 600, height: 220 });
   // jsdom lays nothing out: the chart's box is where the pointer is measured from.
   vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockReturnValue(new DOMRect(0, 0, 600, 220));
 });

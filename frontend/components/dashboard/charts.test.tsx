@@ -7,6 +7,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { stubReducedMotion, stubResizeObserver } from "@/lib/test-stubs";
 import { Dashboard } from "./dashboard";
 
 const stats = {
@@ -27,23 +28,9 @@ beforeEach(() => {
   vi.stubGlobal("fetch", async (url: string) =>
     url.startsWith("/api/stats?") ? Response.json(stats) : Response.json({ items: [] }),
   );
-  vi.stubGlobal("matchMedia", (query: string) => ({
-    matches: query.includes("reduce"),
-    addEventListener() {},
-    removeEventListener() {},
-  }));
+  stubReducedMotion();
   // A container 600 px wide: Recharts draws its SVG (jsdom has no layout of its own).
-  vi.stubGlobal(
-    "ResizeObserver",
-    class {
-      constructor(private readonly report: (entries: { contentRect: { width: number; height: number } }[]) => void) {}
-      observe() {
-        this.report([{ contentRect: { width: 600, height: 220 } }]);
-      }
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubResizeObserver({ width: 600, height: 220 });
 });
 
 afterEach(() => {

@@ -7,7 +7,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { stubResizeObserver } from "@/lib/test-stubs";
+import { stubReducedMotion, stubResizeObserver } from "@/lib/test-stubs";
 import { Dashboard } from "./dashboard";
 
 const RealDateTimeFormat = vi.hoisted(() => {
@@ -61,7 +61,7 @@ beforeEach(() => {
     "fetch",
     vi.fn(async (url: string) => Response.json(url.startsWith("/api/stats?") ? stats : activity)),
   );
-  vi.stubGlobal("matchMedia", (query: string) => ({ matches: query.includes("reduce"), addEventListener() {}, removeEventListener() {} }));
+  stubReducedMotion();
   stubResizeObserver();
 });
 

@@ -6,7 +6,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { stubResizeObserver } from "@/lib/test-stubs";
+import { stubReducedMotion, stubResizeObserver } from "@/lib/test-stubs";
 import { Dashboard } from "./dashboard";
 
 const zone = vi.hoisted(() => ({ current: "UTC" }));
@@ -28,11 +28,7 @@ beforeEach(() => {
   vi.stubGlobal("fetch", async (url: string) =>
     url.startsWith("/api/stats?") ? Response.json(stats) : Response.json({ items: [] }),
   );
-  vi.stubGlobal("matchMedia", (query: string) => ({
-    matches: query.includes("reduce"),
-    addEventListener() {},
-    removeEventListener() {},
-  }));
+  stubReducedMotion();
   stubResizeObserver();
 });
 

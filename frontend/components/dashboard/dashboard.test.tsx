@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { stubResizeObserver } from "@/lib/test-stubs";
+import { stubReducedMotion, stubResizeObserver } from "@/lib/test-stubs";
 import { formatDue } from "@/lib/tasks";
 import { Dashboard } from "./dashboard";
 
@@ -93,12 +93,7 @@ beforeEach(() => {
     return Response.json({}, { status: 404 });
   });
   vi.stubGlobal("fetch", fetchMock);
-  // jsdom has no media queries: the user prefers reduced motion (no bar animation).
-  vi.stubGlobal("matchMedia", (query: string) => ({
-    matches: query.includes("reduce"),
-    addEventListener() {},
-    removeEventListener() {},
-  }));
+  stubReducedMotion();
   stubResizeObserver();
 });
 
