@@ -229,7 +229,8 @@ def _until(value: str) -> str:
 
 
 def load_zone(name: str | None) -> tzinfo:
-    """The zone a series repeats in: an IANA name, or UTC for None. ValueError otherwise."""
+    """The zone a series repeats in, or a list's days are counted in: an IANA name, or UTC
+    for None. ValueError otherwise."""
     if name is None:
         return UTC
     name = clean_text(name).strip()
@@ -238,7 +239,7 @@ def load_zone(name: str | None) -> tzinfo:
             raise ValueError
         return ZoneInfo(name)
     except (ValueError, ZoneInfoNotFoundError, OSError):
-        raise ValueError("must be an IANA time zone such as Europe/London") from None
+        raise ValueError("must be an IANA time zone such as Europe/Berlin") from None
 
 
 def normalise_zone(name: str) -> str:

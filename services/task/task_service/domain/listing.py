@@ -12,10 +12,9 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
 from uuid import UUID
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from task_service.domain.errors import InvalidInput
 from task_service.domain.fields import (
@@ -28,6 +27,7 @@ from task_service.domain.fields import (
     parse_time,
     tag_key,
 )
+from task_service.domain.recurrence import load_zone
 
 Status = Literal["open", "completed", "all"]
 DueFilter = Literal["overdue", "today", "week", "none"]
@@ -164,7 +164,7 @@ def build_list_query(
     after = attempt("due_after", parse_time, due_after) if due_after else None
     done_before = attempt("completed_before", parse_time, completed_before) if completed_before else None
     done_after = attempt("completed_after", parse_time, completed_after) if completed_after else None
-    zone = attempt("tz", _zone, tz) if tz else UTC
+    zone = attempt("tz", load_zone, tz) if tz else UTC
     if sort == "relevance" and not text:
         errors["sort"] = "relevance needs a search"
     if errors:
@@ -237,17 +237,7 @@ def _tag_keys(value: str) -> tuple[str, ...]:
     return unique
 
 
-def _zone(name: str) -> ZoneInfo:
-    name = clean_text(name).strip()
-    try:
-        if not name or len(name) > 64:
-            raise ValueError
-        return ZoneInfo(name)
-    except (ValueError, ZoneInfoNotFoundError, OSError):
-        raise ValueError("must be an IANA time zone such as Europe/Berlin") from None
-
-
-def _day_window(now: datetime, zone: ZoneInfo | Any, days: int) -> tuple[datetime, datetime]:
+def _day_window(now: datetime, zone: tzinfo, days: int) -> tuple[datetime, datetime]:
     """[start of today, start of the day `days` later) in the caller's zone, as UTC. Built
     from local dates, so a day with a DST change is 23 or 25 hours long, as it should be."""
     today = now.astimezone(zone).date()
