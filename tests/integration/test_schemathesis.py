@@ -62,6 +62,7 @@ SEMANTIC_FIELDS = frozenset(
         "cursor",
         "tz",
         "timezone",
+        "task.timezone",
         "rrule",
         "task.rrule",
         "dtstart",
