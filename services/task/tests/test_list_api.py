@@ -6,12 +6,14 @@ import hashlib
 import itertools
 import random
 import string
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import uuid4
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from task_service.adapters.repository import _page_statement
 
@@ -19,6 +21,27 @@ if TYPE_CHECKING:
     from conftest import User
 
 pytestmark = pytest.mark.integration
+
+
+@asynccontextmanager
+async def explained(engine: AsyncEngine) -> AsyncIterator[list[str]]:
+    """The plans (EXPLAIN) of the statements the block's requests sent, in order, filled in
+    when the block ends."""
+    statements: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        statements.append((statement, parameters))
+
+    plans: list[str] = []
+    event.listen(engine.sync_engine, "before_cursor_execute", capture)
+    try:
+        yield plans
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", capture)
+    async with engine.connect() as conn:
+        for statement, parameters in statements:
+            rows = await conn.exec_driver_sql("EXPLAIN " + statement, parameters)
+            plans.append("\n".join(row[0] for row in rows))
 
 
 def at(days: float = 0, hours: float = 0) -> str:
@@ -351,25 +374,10 @@ async def test_title_order_reads_the_index_in_order(alice: User, engine: AsyncEn
             {"user_id": alice.id},
         )
         await conn.execute(text("ANALYZE tasks"))
-    statements: list[tuple[str, Any]] = []
-
-    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        statements.append((statement, parameters))
-
-    from sqlalchemy import event
-
-    event.listen(engine.sync_engine, "before_cursor_execute", capture)
-    try:
+    async with explained(engine) as plans:
         for order in ("asc", "desc"):
             first = await alice.page(sort="title", order=order, limit=10)
             await alice.page(sort="title", order=order, limit=10, cursor=first["next_cursor"])
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", capture)
-    plans = []
-    async with engine.connect() as conn:
-        for statement, parameters in statements:
-            rows = await conn.exec_driver_sql("EXPLAIN " + statement, parameters)
-            plans.append("\n".join(row[0] for row in rows))
     assert len(plans) == 4
     for plan in plans[:2]:
         assert "Index Scan using ix_tasks_user_title_order" in plan and "Sort" not in plan, plan
@@ -574,25 +582,10 @@ async def test_completion_order_reads_the_index_from_the_bound(alice: User, engi
             {"user_id": alice.id},
         )
         await conn.execute(text("ANALYZE tasks"))
-    statements: list[tuple[str, Any]] = []
-
-    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        statements.append((statement, parameters))
-
-    from sqlalchemy import event
-
-    event.listen(engine.sync_engine, "before_cursor_execute", capture)
-    try:
+    async with explained(engine) as plans:
         bound = z(datetime.now(UTC) - timedelta(hours=24, minutes=30))
         assert len(await alice.titles(status="completed", sort="completed_at", completed_after=bound)) == 24
         assert len(await alice.titles(status="completed", sort="completed_at", limit=10)) == 10
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", capture)
-    plans = []
-    async with engine.connect() as conn:
-        for statement, parameters in statements:
-            rows = await conn.exec_driver_sql("EXPLAIN " + statement, parameters)
-            plans.append("\n".join(row[0] for row in rows))
     bounded, latest = plans
     # A small range may be read as a bitmap and then sorted: either way, only the range.
     assert " ix_tasks_user_completed_order" in bounded, bounded
