@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from chat_service.agent import collect_actions, run_turn
+from chat_service.agent import collect_actions, instructions, run_turn
 from chat_service.app import mcp_caller
 from chat_service.domain.planner import Call, Calls, Context, Say, next_step
 from chat_service.mcp_inprocess import AgentTools
@@ -130,6 +130,21 @@ def test_context_line_round_trips() -> None:
         "timezone": "Europe/Berlin",
         "last_task": {"id": "x", "title": "T"},
     }
+
+
+@pytest.mark.parametrize(
+    ("zone", "style"),
+    [
+        ("America/New_York", "Style: write times like 3:00 PM and days like Wed, Nov 25,"),
+        ("Europe/London", "Style: write times like 15:00 and days like Wed 25 Nov,"),
+    ],
+)
+def test_instructions_give_a_cloud_model_the_zones_style(zone: str, style: str) -> None:
+    """A cloud model writes times as the offline model does for the zone (reply.clock), not
+    always '3:00 PM' as the prompt's example; the context line stays last and readable."""
+    text = instructions(NOW, zone, None)
+    assert style in text
+    assert read_context(text)["timezone"] == zone
 
 
 def test_read_turn_separates_history_from_this_turn() -> None:

@@ -1,14 +1,17 @@
 """Statements about days, said on Friday 27 Nov 2026 in Berlin (tests.talk.FRIDAY). User test:
 "today is friday" added a task 'Is friday'; "friday is bin day" 'Is bin day'; "bin day is every
 friday" 'Bin day is'; "the meeting is at 10" 'The meeting is'. Now:
-- "today is friday" tells the date back ("Yes, today is Friday, 27 November."), or kindly what
-  today is when the day is wrong; "tomorrow is saturday", "is tomorrow sunday?" too. No task.
+- "today is friday" tells the date back ("Yes, today is Friday 27 November." in Berlin, "Friday,
+  November 27" in New York: the zone's country's style, as every date the assistant writes), or
+  kindly what today is when the day is wrong; "tomorrow is saturday", "is tomorrow sunday?" too. No task.
 - "friday is bin day" reads as "bin day is friday": 'Bin day' due Friday, or that task moved.
 - "bin day is every friday" reads as "bin day every friday": 'Bin day' repeating every Friday.
 - "the meeting is at 10": the one open task matching 'meeting' moves to 10:00 on its own day
   (as "move the meeting to 10am"), none adds 'Meeting' at 10, several ask which.
 Guards: "the party is tomorrow", "monday is a holiday", "the meeting is at the office", "it is at
 10" read as before."""
+
+from zoneinfo import ZoneInfo
 
 import pytest
 from chat_service.domain.parse import parse
@@ -20,17 +23,29 @@ from tests.test_undo import titles
 @pytest.mark.parametrize(
     ("message", "answer"),
     [
-        ("today is friday", "Yes, today is Friday, 27 November."),
-        ("Today is Friday.", "Yes, today is Friday, 27 November."),
-        ("today is thursday", "Not quite: today is Friday, 27 November, not Thursday."),
-        ("tomorrow is saturday", "Yes, tomorrow is Saturday, 28 November."),
-        ("is tomorrow sunday?", "No, tomorrow is Saturday, 28 November."),
-        ("yesterday was thursday", "Yes, yesterday was Thursday, 26 November."),
+        ("today is friday", "Yes, today is Friday 27 November."),
+        ("Today is Friday.", "Yes, today is Friday 27 November."),
+        ("today is thursday", "Not quite: today is Friday 27 November, not Thursday."),
+        ("tomorrow is saturday", "Yes, tomorrow is Saturday 28 November."),
+        ("is tomorrow sunday?", "No, tomorrow is Saturday 28 November."),
+        ("yesterday was thursday", "Yes, yesterday was Thursday 26 November."),
     ],
 )
 async def test_the_date_told_back(fake: FakeTasks, message: str, answer: str) -> None:
     assert await Talk(fake).say(message) == answer
     assert fake.tasks == {}
+
+
+@pytest.mark.parametrize(
+    ("zone", "answer"),
+    [
+        ("America/New_York", "Yes, today is Friday, November 27."),
+        ("Europe/London", "Yes, today is Friday 27 November."),
+        ("UTC", "Yes, today is Friday, November 27."),
+    ],
+)
+async def test_the_date_told_back_as_the_zone_writes_it(fake: FakeTasks, zone: str, answer: str) -> None:
+    assert await Talk(fake, FRIDAY.astimezone(ZoneInfo(zone))).say("today is friday") == answer
 
 
 @pytest.mark.parametrize("message", ["friday is bin day", "bin day is friday"])

@@ -408,7 +408,7 @@ def _date_told(req: Request, ctx: Context) -> str:
     day = ctx.local_now + timedelta(days=offset)
     weekday = day.strftime("%A")
     verb = "was" if said_day == "yesterday" else "is"
-    told = f"{said_day} {verb} {weekday}, {day.day} {day.strftime('%B')}"
+    told = f"{said_day} {verb} {reply.calendar_day(day.date(), ctx.timezone, weekday='%A', month='%B')}"
     if weekday.lower().startswith(said_weekday[:3]):
         return f"Yes, {told}."
     if req.query == "?":
