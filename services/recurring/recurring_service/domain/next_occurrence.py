@@ -14,7 +14,9 @@ DTSTART is the series' first due time when the caller knows it, otherwise the fi
 instance's own due time. The two give the same occurrences while every instance sits on
 the rule's grid; when the user moved an instance (or edited its rule) the series goes on
 from that instance, as task-service's own `next_occurrence` field does. A recurring task
-without a due time repeats from when it was finished (that instant is its DTSTART).
+without a due time repeats from the minute it was finished (its DTSTART; the seconds are
+dropped, as due times are set and shown to the minute): done daily at 14:48:13, it is next
+due at 14:48 the next day.
 """
 
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -64,7 +66,7 @@ def next_due(
     start = _utc(series_start) if series_start is not None else None
     try:
         if repeat_from == "completion":
-            found = _from_completion(rule, finished)
+            found = _from_completion(rule, finished, due)
         else:
             found = _from_due(rule, due, finished, start, zone or UTC)
     except (OverflowError, ValueError):  # arithmetic past datetime's year 9999
@@ -74,8 +76,8 @@ def next_due(
     return found.astimezone(UTC)
 
 
-def _from_completion(rule: Rule, finished: datetime) -> datetime | None:
-    found = finished.replace(microsecond=0) + _one_interval(rule)
+def _from_completion(rule: Rule, finished: datetime, due: datetime | None) -> datetime | None:
+    found = _counted_from(finished, due) + _one_interval(rule)
     until = rule_until(rule)
     return None if until is not None and found > until else found
 
@@ -84,7 +86,7 @@ def _from_due(
     rule: Rule, due: datetime | None, finished: datetime, series_start: datetime | None, zone: tzinfo
 ) -> datetime | None:
     reference = max(due, finished) if due is not None else finished
-    start = (series_start or due or finished.replace(microsecond=0)).astimezone(zone)
+    start = (series_start or due or _counted_from(finished, due)).astimezone(zone)
     start = _fast_forward(rule, start, reference)
     # COUNT counts instances, not occurrences since this DTSTART: see next_due.
     found: datetime | None = rule.without("COUNT").dateutil(start, zone).after(reference)
@@ -127,6 +129,12 @@ def _wall(moment: datetime, zone: tzinfo) -> datetime:
 
 def _side(distance: timedelta) -> int:
     return (distance > timedelta(0)) - (distance < timedelta(0))
+
+
+def _counted_from(finished: datetime, due: datetime | None) -> datetime:
+    """The completion time a next due time is counted from: its minute for a task without a
+    due time (no due time of 14:48:13 out of nowhere), else its whole second."""
+    return finished.replace(second=0, microsecond=0) if due is None else finished.replace(microsecond=0)
 
 
 def _one_interval(rule: Rule) -> relativedelta:
