@@ -105,7 +105,7 @@ class Snoozes:
                 extra=context,
             )
             return Fired.SKIPPED
-        reminder = job.reminder(task.title, task.due_at)
+        reminder = job.reminder(task.title, task.due_at, task.timezone)
         recorded = await self._deliver(reminder)
         log.info(
             "snoozed reminder sent" if recorded else "snoozed reminder already recorded; follow-up redone",

@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta, timezone
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from notification_service.domain.reminders import (
     INDEX_LIMIT,
@@ -67,6 +68,23 @@ def test_message_without_a_due_date() -> None:
     assert new_notification(reminder(due_at=None), AT)["message"] == "Reminder: 'Pay rent'"
 
 
+def test_message_tells_the_due_time_in_the_tasks_zone() -> None:
+    # task-service sends the task's IANA zone with each due reminder.
+    tokyo = reminder(timezone="Asia/Tokyo")
+    assert new_notification(tokyo, AT)["message"] == "Reminder: 'Pay rent' is due 25 Nov 2026, 19:00 JST"
+    summer = reminder(timezone="Europe/London", due_at="2026-07-01T08:30:00Z")
+    assert new_notification(summer, AT)["message"] == "Reminder: 'Pay rent' is due 1 Jul 2026, 09:30 BST"
+    winter = reminder(timezone="Europe/London")
+    assert new_notification(winter, AT)["message"] == "Reminder: 'Pay rent' is due 25 Nov 2026, 10:00 GMT"
+    # No zone (or one this machine does not know): UTC, as before.
+    for zone in (None, "Mars/Olympus_Mons"):
+        message = new_notification(reminder(timezone=zone), AT)["message"]
+        assert message == "Reminder: 'Pay rent' is due 25 Nov 2026, 10:00 UTC"
+    # The time itself (the id, the stored due_at) is the same instant whatever the zone.
+    assert new_notification(tokyo, AT)["due_at"] == "2026-11-25T10:00:00Z"
+    assert new_notification(tokyo, AT)["id"] == new_notification(reminder(), AT)["id"]
+
+
 def test_reminder_event_is_v1_with_the_reminder_id_as_event_id() -> None:
     event = reminder_event(reminder(), AT + timedelta(seconds=3))
     again = reminder_event(reminder(), AT + timedelta(seconds=40))
@@ -76,7 +94,10 @@ def test_reminder_event_is_v1_with_the_reminder_id_as_event_id() -> None:
     assert data["schema_version"] == "v1"
     assert data["payload"]["task"]["title"] == "Pay rent"
     assert data["payload"]["task"]["remind_at"] == "2026-11-25T09:00:00Z"
+    assert data["payload"]["task"]["timezone"] is None
     assert TaskEvent.model_validate(data) == event  # what consumers parse
+    zoned = reminder_event(reminder(timezone="Europe/Berlin"), AT).to_data()
+    assert zoned["payload"]["task"]["timezone"] == "Europe/Berlin"  # a field added to v1
 
 
 def test_lateness() -> None:
@@ -101,3 +122,5 @@ def test_marking_read_keeps_the_original_expiry() -> None:
 
 def test_readable_time() -> None:
     assert readable_time(datetime(2026, 1, 5, 7, 3, tzinfo=UTC)) == "5 Jan 2026, 07:03 UTC"
+    new_york = ZoneInfo("America/New_York")
+    assert readable_time(datetime(2026, 1, 5, 7, 3, tzinfo=UTC), new_york) == "5 Jan 2026, 02:03 EST"

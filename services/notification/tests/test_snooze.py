@@ -274,6 +274,19 @@ async def test_the_job_brings_one_new_notification_back_however_often_it_fires(w
     assert [str(e.event_id) for e in world.published] == [new_id, new_id]
 
 
+async def test_the_snoozed_reminder_tells_the_due_time_in_the_tasks_zone(world: World) -> None:
+    due_at = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    world.tasks.tasks = {TASK: TaskState(TASK, "Pay rent", due_at, False, "America/New_York")}
+    assert await world.snoozes.fire(SnoozeJob.of(stored(), UNTIL)) is Fired.NOTIFIED
+    new, _ = await world.store.get(snoozed_reminder_id(ORIGINAL, UNTIL))
+    assert new is not None and new["message"] == "Snoozed reminder: 'Pay rent' is due 28 Nov 2026, 04:00 EST"
+    # task-service's GET /internal/reminders/{task_id} carries the zone (null: none).
+    item = {"task_id": TASK, "title": "Pay rent", "due_at": iso(due_at), "completed": False}
+    assert TaskState.from_api({**item, "timezone": "America/New_York"}).timezone == "America/New_York"
+    assert TaskState.from_api({**item, "timezone": None}).timezone is None
+    assert TaskState.from_api(item).timezone is None
+
+
 @pytest.mark.parametrize(
     "state", [None, TaskState(TASK, "Pay rent", None, True)], ids=["deleted", "completed"]
 )

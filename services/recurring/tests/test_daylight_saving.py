@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from recurring_service.domain.describe import first_occurrence, series_due_times
-from recurring_service.domain.next_occurrence import next_due
+from recurring_service.domain.next_occurrence import next_due, next_remind_at
 from todo_common.recurrence import load_zone, parse_rule
 
 LONDON = ZoneInfo("Europe/London")
@@ -146,3 +146,92 @@ def test_daily_repeats_keep_the_wall_clock_time(zone: ZoneInfo, due: datetime, l
     shifted = datetime.combine(local.date(), was.time(), zone).astimezone(UTC)  # a gap shifts the time
     assert found == shifted
     assert found - (due + late) <= timedelta(days=1, hours=1)
+
+
+# -- reminders -------------------------------------------------------------------------------
+
+
+def test_a_reminder_the_evening_before_stays_at_18_00_across_the_spring_change() -> None:
+    # Sunday 09:00 in London, reminded on Saturday at 18:00. Summer time starts early on
+    # Sunday 28 March 2027, between that week's reminder and its due time.
+    sunday, saturday = at(LONDON, 2027, 3, 21, 9), at(LONDON, 2027, 3, 20, 18)
+    following = at(LONDON, 2027, 3, 28, 9)
+    remind = next_remind_at(following, sunday, saturday, LONDON)
+    assert remind is not None and wall([remind], LONDON) == ["Sat 27 Mar 18:00"]
+    after = next_remind_at(at(LONDON, 2027, 4, 4, 9), following, remind, LONDON)
+    assert after is not None and wall([after], LONDON) == ["Sat 03 Apr 18:00"]
+
+
+def test_a_reminder_days_before_keeps_its_day_and_time_across_the_autumn_change() -> None:
+    # Mondays 17:00 in New York, reminded the Saturday before at 08:15; summer time ends
+    # on Sunday 7 November 2027.
+    due, remind = at(NEW_YORK, 2027, 11, 1, 17), at(NEW_YORK, 2027, 10, 30, 8, 15)
+    found = next_remind_at(at(NEW_YORK, 2027, 11, 8, 17), due, remind, NEW_YORK)
+    assert found is not None and wall([found], NEW_YORK) == ["Sat 06 Nov 08:15"]
+
+
+def test_a_reminder_minutes_before_stays_that_many_minutes_before() -> None:
+    due = at(LONDON, 2027, 3, 27, 9)
+    nxt = at(LONDON, 2027, 3, 28, 9)
+    assert next_remind_at(nxt, due, due - timedelta(minutes=30), LONDON) == nxt - timedelta(minutes=30)
+    # Due 02:15 BST on the day London skips 01:00-02:00: 30 minutes before is 00:45 GMT,
+    # not 01:45 read as GMT (which would be after the due time).
+    gap_day = at(LONDON, 2027, 3, 28, 2, 15)
+    assert next_remind_at(
+        gap_day, gap_day - timedelta(days=1), gap_day - timedelta(days=1, minutes=30), LONDON
+    ) == (gap_day - timedelta(minutes=30))
+    # Due 01:45 EST, the second 01:45 of New York's autumn night: 30 minutes before is the
+    # second 01:15 too.
+    second = datetime(2027, 11, 7, 6, 45, tzinfo=UTC)
+    day_before = at(NEW_YORK, 2027, 11, 6, 1, 45)
+    assert next_remind_at(second, day_before, day_before - timedelta(minutes=30), NEW_YORK) == (
+        second - timedelta(minutes=30)
+    )
+
+
+def _elapsed(next_due_at: datetime, due: datetime, remind: datetime) -> datetime:
+    return next_due_at + (remind - due)
+
+
+OFFSETS = st.timedeltas(min_value=-timedelta(days=40), max_value=timedelta(days=3))
+GAPS = st.timedeltas(min_value=timedelta(hours=1), max_value=timedelta(days=800))
+
+
+@settings(max_examples=200, deadline=None)
+@given(MOMENTS, OFFSETS, GAPS)
+def test_without_a_zone_the_reminder_keeps_its_elapsed_offset(
+    due: datetime, offset: timedelta, gap: timedelta
+) -> None:
+    nxt = due + gap
+    expected = _elapsed(nxt, due, due + offset)
+    assert next_remind_at(nxt, due, due + offset) == expected
+    assert next_remind_at(nxt, due, due + offset, load_zone(None)) == expected
+    assert next_remind_at(nxt, due, due + offset, load_zone("UTC")) == expected
+
+
+@pytest.mark.parametrize("zone", [LONDON, NEW_YORK, SYDNEY])
+@settings(max_examples=150, deadline=None)
+@given(due=MOMENTS, offset=OFFSETS, gap=GAPS)
+def test_in_a_zone_the_reminder_keeps_its_wall_clock_distance(
+    zone: ZoneInfo, due: datetime, offset: timedelta, gap: timedelta
+) -> None:
+    due, offset = due.replace(second=0, microsecond=0), offset - offset % timedelta(minutes=1)
+    nxt, remind = due + gap, due + offset
+    found = next_remind_at(nxt, due, remind, zone)
+    assert found is not None
+    # Never on the other side of the due time.
+    assert (found < nxt, found == nxt) == (offset < timedelta(0), offset == timedelta(0))
+
+    def local(moment: datetime) -> datetime:
+        return moment.astimezone(zone).replace(tzinfo=None)
+
+    def plain(naive: datetime) -> bool:  # a wall time the zone neither skips nor repeats
+        return (
+            naive.replace(tzinfo=zone, fold=0).utcoffset() == naive.replace(tzinfo=zone, fold=1).utcoffset()
+        )
+
+    target = local(nxt) + (local(remind) - local(due))
+    if plain(local(due)) and plain(local(remind)) and plain(target):
+        assert local(found) == target
+    else:  # a skipped or repeated wall time: off the elapsed offset by the zone's changes at most
+        assert abs(found - _elapsed(nxt, due, remind)) <= timedelta(hours=2)

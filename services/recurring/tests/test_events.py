@@ -238,6 +238,25 @@ async def test_the_next_instance_keeps_its_wall_clock_time_in_the_tasks_zone(
     assert call["timezone"] == "Europe/London"  # the next instance repeats in it too
 
 
+async def test_a_reminder_at_a_clock_time_stays_at_that_time_in_the_tasks_zone(
+    client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
+) -> None:
+    # Sundays 09:00 in London, reminded on Saturday at 18:00; summer time starts early on
+    # Sunday 28 March 2027, so the next Saturday is still GMT and its Sunday BST.
+    sunday = datetime(2027, 3, 21, 9, tzinfo=UTC)
+    task = snapshot(
+        rrule="FREQ=WEEKLY;BYDAY=SU",
+        timezone="Europe/London",
+        due_at=iso(sunday),
+        remind_at=iso(sunday - timedelta(hours=15)),
+        completed_at=iso(sunday),
+    )
+    assert await deliver(client, "/events/task-completed", envelope(task)) == ["SUCCESS"]
+    [call] = tasks.calls
+    assert call["due_at"] == "2027-03-28T08:00:00Z"  # 09:00 BST
+    assert call["remind_at"] == "2027-03-27T18:00:00Z"  # 18:00 GMT, not 17:00
+
+
 async def test_an_overdue_instance_is_next_due_after_its_completion(
     client: AsyncClient, tasks: FakeTaskService, deliver: Deliver
 ) -> None:

@@ -131,11 +131,14 @@ def test_the_series_start_is_dtstart_when_known() -> None:
     assert next_due(rule, due_at=moved, finished_at=moved) == utc(2030, 1, 30, 12)
 
 
-def test_a_recurring_task_without_a_due_time_repeats_from_its_completion() -> None:
-    done = utc(2030, 1, 9, 17, 45, 30, 999)
-    assert due_based("daily", None, done) == utc(2030, 1, 10, 17, 45, 30)
+def test_a_recurring_task_without_a_due_time_repeats_from_the_minute_of_its_completion() -> None:
+    done = utc(2030, 1, 9, 14, 48, 13, 999)
+    assert due_based("daily", None, done) == utc(2030, 1, 10, 14, 48)
     assert due_based("weekdays", None, utc(2030, 1, 11, 17, 45)) == utc(2030, 1, 14, 17, 45)
-    assert due_based("daily", None, done, repeat_from="completion") == utc(2030, 1, 10, 17, 45, 30)
+    assert due_based("FREQ=HOURLY;INTERVAL=2", None, done) == utc(2030, 1, 9, 16, 48)
+    assert due_based("daily", None, done, repeat_from="completion") == utc(2030, 1, 10, 14, 48)
+    # With a due time, repeating from completion still counts from the completion's second.
+    assert due_based("daily", MONDAY_0930, done, repeat_from="completion") == utc(2030, 1, 10, 14, 48, 13)
 
 
 def test_nothing_is_due_from_the_year_9000_on() -> None:
@@ -292,3 +295,20 @@ def test_skipping_ahead_over_long_gaps_finds_the_same_slot(
 def test_results_stay_before_the_last_due_time(due: datetime) -> None:
     found = next_due(parse_rule("FREQ=YEARLY;INTERVAL=1000"), due_at=due, finished_at=due)
     assert found is None or found < LAST_DUE
+
+
+@settings(max_examples=150, deadline=None)
+@given(RULES, DUES, st.sampled_from(["due", "completion"]))
+def test_without_a_due_time_the_next_one_is_due_on_a_whole_minute_after_the_completion(
+    raw: str, finished: datetime, repeat_from: str
+) -> None:
+    rule = parse_rule(raw)
+    found = next_due(rule, due_at=None, finished_at=finished, repeat_from=repeat_from)  # type: ignore[arg-type]
+    if found is None:  # only when UNTIL is over
+        assert rule_until(rule) is not None
+        return
+    assert found > finished and (found.second, found.microsecond) == (0, 0)
+    if repeat_from == "due":  # the rule's first slot after the completion, from its minute
+        assert found == rule.without("COUNT").dateutil(finished.replace(second=0, microsecond=0)).after(
+            finished
+        )

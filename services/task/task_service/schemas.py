@@ -249,6 +249,8 @@ class DueReminderOut(BaseModel):
     title: str
     due_at: str | None
     remind_at: str
+    # The task's IANA zone (null: none), so the reminder can tell the due time in it.
+    timezone: str | None = None
 
     @classmethod
     def of(cls, due: DueReminder) -> "DueReminderOut":
@@ -258,6 +260,7 @@ class DueReminderOut(BaseModel):
             title=due.title,
             due_at=iso(due.due_at),
             remind_at=iso(due.remind_at) or "",
+            timezone=due.timezone,
         )
 
 
@@ -270,6 +273,7 @@ class ReminderTaskOut(BaseModel):
     due_at: str | None
     remind_at: str | None
     completed: bool
+    timezone: str | None = None
 
     @classmethod
     def of(cls, task: Task) -> "ReminderTaskOut":
@@ -280,6 +284,7 @@ class ReminderTaskOut(BaseModel):
             due_at=iso(task.due_at),
             remind_at=iso(task.remind_at),
             completed=task.completed,
+            timezone=task.timezone,
         )
 
 

@@ -248,8 +248,11 @@ async def test_due_reminders(client: AsyncClient, alice: User) -> None:
     gone = await alice.create(title="gone", remind_at=iso(past))
     await alice.request("DELETE", f"/api/tasks/{gone['id']}")
     await alice.create(title="none")
+    london = await alice.create(
+        title="in London", remind_at=iso(past + timedelta(seconds=30)), timezone="Europe/London"
+    )
 
-    assert await due_ids(client, alice) == [due["id"]]
+    assert await due_ids(client, alice) == [due["id"], london["id"]]
     items = (await client.get("/internal/reminders/due", params={"limit": 1000})).json()["items"]
     item = next(i for i in items if i["task_id"] == due["id"])
     assert item == {
@@ -258,7 +261,10 @@ async def test_due_reminders(client: AsyncClient, alice: User) -> None:
         "title": "due",
         "due_at": due["due_at"],
         "remind_at": due["remind_at"],
+        "timezone": None,
     }
+    # The task's zone goes along, for the reminder's text.
+    assert next(i for i in items if i["task_id"] == london["id"])["timezone"] == "Europe/London"
     assert (await client.get("/internal/reminders/due", params={"limit": 0})).status_code == 422
 
 
@@ -335,7 +341,9 @@ async def test_reminder_task_state_for_a_snoozed_reminder(
     client: AsyncClient, alice: User, bob: User
 ) -> None:
     past = iso(datetime.now(UTC) - timedelta(minutes=5))
-    task = await alice.create(title="water plants", remind_at=past, due_at="2030-01-07T09:00:00Z")
+    task = await alice.create(
+        title="water plants", remind_at=past, due_at="2030-01-07T09:00:00Z", timezone="Asia/Tokyo"
+    )
     url = f"/internal/reminders/{task['id']}"
 
     r = await client.get(url, params={"user_id": alice.id})
@@ -347,6 +355,7 @@ async def test_reminder_task_state_for_a_snoozed_reminder(
         "due_at": "2030-01-07T09:00:00Z",
         "remind_at": task["remind_at"],
         "completed": False,
+        "timezone": "Asia/Tokyo",
     }
     await alice.request("POST", f"/api/tasks/{task['id']}/complete")
     assert (await client.get(url, params={"user_id": alice.id})).json()["completed"] is True

@@ -27,6 +27,7 @@ class TaskState:
     title: str
     due_at: datetime | None
     completed: bool
+    timezone: str | None = None  # the task's IANA zone (None: UTC)
 
     @classmethod
     def from_api(cls, item: dict[str, Any]) -> "TaskState":
@@ -36,6 +37,7 @@ class TaskState:
             title=str(item.get("title") or ""),
             due_at=parse_time(due_at) if due_at else None,
             completed=bool(item["completed"]),
+            timezone=item.get("timezone") or None,
         )
 
 

@@ -3,11 +3,12 @@ event. A snoozed reminder (domain/snooze.py) is a due reminder too, at the time 
 snoozed until, with an id of its own. Pure: no I/O, the clock is passed in."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 from uuid import UUID, uuid5
 
 from todo_common.events import EventPayload, EventType, TaskEvent
+from todo_common.recurrence import load_zone
 
 # Fixed forever: changing it would give every already-sent reminder a new id, so a
 # redelivery or an overlapping scan after an upgrade would notify a second time.
@@ -24,7 +25,8 @@ INDEX_LIMIT = 500
 @dataclass(frozen=True)
 class DueReminder:
     """One item of task-service's GET /internal/reminders/due; or a snoozed notification
-    coming due again (`snoozed_from`: its id; `remind_at`: the time it was snoozed until)."""
+    coming due again (`snoozed_from`: its id; `remind_at`: the time it was snoozed until).
+    `timezone`: the task's IANA zone, the one its times are told in (None: UTC)."""
 
     task_id: str
     user_id: str
@@ -32,6 +34,7 @@ class DueReminder:
     due_at: datetime | None
     remind_at: datetime
     snoozed_from: str | None = None
+    timezone: str | None = None
 
     @property
     def id(self) -> str:
@@ -49,6 +52,7 @@ class DueReminder:
             title=str(item.get("title") or ""),
             due_at=parse_time(due_at) if due_at else None,
             remind_at=parse_time(str(item["remind_at"])),
+            timezone=item.get("timezone") or None,
         )
 
 
@@ -109,19 +113,30 @@ def snoozed_reminder_id(notification_id: str, until: datetime) -> str:
     return str(uuid5(SNOOZE_NAMESPACE, f"{notification_id}|{instant}"))
 
 
-def readable_time(value: datetime) -> str:
-    """'27 Nov 2026, 09:00 UTC'."""
-    utc = value.astimezone(UTC)
-    return f"{utc.day} {utc:%b %Y, %H:%M} UTC"
+def readable_time(value: datetime, zone: tzinfo = UTC) -> str:
+    """'27 Nov 2026, 09:00 UTC', or in `zone` with its abbreviation ('27 Nov 2026, 04:00
+    EST'), as audit-service tells times."""
+    local = value.astimezone(zone)
+    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname() or 'UTC'}"
+
+
+def reminder_zone(reminder: DueReminder) -> tzinfo:
+    """The zone the reminder's times are told in: the task's, or UTC when it has none (or
+    one this machine does not know: a reminder is never lost over its wording)."""
+    try:
+        return load_zone(reminder.timezone)
+    except ValueError:
+        return UTC
 
 
 def reminder_message(reminder: DueReminder) -> str:
-    """The notification's text, e.g. Reminder: 'Pay rent' is due 27 Nov 2026, 09:00 UTC
-    (Snoozed reminder: ... when it comes back from a snooze)."""
+    """The notification's text, e.g. Reminder: 'Pay rent' is due 27 Nov 2026, 09:00 UTC, or
+    in the task's zone when it has one (... is due 27 Nov 2026, 09:00 GMT); Snoozed
+    reminder: ... when it comes back from a snooze."""
     kind = "Reminder" if reminder.snoozed_from is None else "Snoozed reminder"
     if reminder.due_at is None:
         return f"{kind}: '{reminder.title}'"
-    return f"{kind}: '{reminder.title}' is due {readable_time(reminder.due_at)}"
+    return f"{kind}: '{reminder.title}' is due {readable_time(reminder.due_at, reminder_zone(reminder))}"
 
 
 def new_notification(reminder: DueReminder, now: datetime) -> dict[str, Any]:
@@ -165,6 +180,7 @@ def reminder_event(reminder: DueReminder, now: datetime) -> TaskEvent:
             "title": reminder.title,
             "due_at": iso(reminder.due_at) if reminder.due_at else None,
             "remind_at": iso(reminder.remind_at),
+            "timezone": reminder.timezone,
         },
         notification_id=reminder.id,
         **snoozed,

@@ -117,9 +117,9 @@ class SnoozeJob:
             until=parse_time(values["until"]),
         )
 
-    def reminder(self, title: str, due_at: datetime | None) -> DueReminder:
-        """The reminder the snoozed notification becomes, with the task's current title
-        and due time; its id is fixed by (notification, until), so it is recorded once."""
+    def reminder(self, title: str, due_at: datetime | None, timezone: str | None = None) -> DueReminder:
+        """The reminder the snoozed notification becomes, with the task's current title,
+        due time and zone; its id is fixed by (notification, until), so it is recorded once."""
         return DueReminder(
             task_id=self.task_id,
             user_id=self.user_id,
@@ -127,4 +127,5 @@ class SnoozeJob:
             due_at=due_at,
             remind_at=self.until,
             snoozed_from=self.notification_id,
+            timezone=timezone,
         )

@@ -67,7 +67,7 @@ def plan_next(task: TaskSnapshot, finished_at: datetime) -> Plan:
     due = next_due(rule, due_at=task.due_at, finished_at=finished_at, repeat_from=task.repeat_from, zone=zone)
     if due is None:
         return SeriesOver(task.series_id)
-    remind = next_remind_at(due, task.due_at, task.remind_at)
+    remind = next_remind_at(due, task.due_at, task.remind_at, zone)
     fields: dict[str, Any] = {
         "title": task.title,
         "description": task.description,

@@ -14,7 +14,9 @@ DTSTART is the series' first due time when the caller knows it, otherwise the fi
 instance's own due time. The two give the same occurrences while every instance sits on
 the rule's grid; when the user moved an instance (or edited its rule) the series goes on
 from that instance, as task-service's own `next_occurrence` field does. A recurring task
-without a due time repeats from when it was finished (that instant is its DTSTART).
+without a due time repeats from the minute it was finished (its DTSTART; the seconds are
+dropped, as due times are set and shown to the minute): done daily at 14:48:13, it is next
+due at 14:48 the next day.
 """
 
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -64,7 +66,7 @@ def next_due(
     start = _utc(series_start) if series_start is not None else None
     try:
         if repeat_from == "completion":
-            found = _from_completion(rule, finished)
+            found = _from_completion(rule, finished, due)
         else:
             found = _from_due(rule, due, finished, start, zone or UTC)
     except (OverflowError, ValueError):  # arithmetic past datetime's year 9999
@@ -74,8 +76,8 @@ def next_due(
     return found.astimezone(UTC)
 
 
-def _from_completion(rule: Rule, finished: datetime) -> datetime | None:
-    found = finished.replace(microsecond=0) + _one_interval(rule)
+def _from_completion(rule: Rule, finished: datetime, due: datetime | None) -> datetime | None:
+    found = _counted_from(finished, due) + _one_interval(rule)
     until = rule_until(rule)
     return None if until is not None and found > until else found
 
@@ -84,7 +86,7 @@ def _from_due(
     rule: Rule, due: datetime | None, finished: datetime, series_start: datetime | None, zone: tzinfo
 ) -> datetime | None:
     reference = max(due, finished) if due is not None else finished
-    start = (series_start or due or finished.replace(microsecond=0)).astimezone(zone)
+    start = (series_start or due or _counted_from(finished, due)).astimezone(zone)
     start = _fast_forward(rule, start, reference)
     # COUNT counts instances, not occurrences since this DTSTART: see next_due.
     found: datetime | None = rule.without("COUNT").dateutil(start, zone).after(reference)
@@ -92,12 +94,47 @@ def _from_due(
 
 
 def next_remind_at(
-    next_due_at: datetime, due_at: datetime | None, remind_at: datetime | None
+    next_due_at: datetime,
+    due_at: datetime | None,
+    remind_at: datetime | None,
+    zone: tzinfo | None = None,
 ) -> datetime | None:
-    """The reminder keeps its offset from the due time (remind_at minus due_at)."""
+    """The next instance's reminder, as far from its due time as the finished one's was.
+
+    Without a zone (or in UTC) that is remind_at minus due_at. In the series' zone the
+    distance is kept on the wall clock: the same local time of day, the same number of
+    calendar days before (or after) the due day, so "the evening before at 18:00" stays at
+    18:00 when a daylight-saving change falls in between, and 30 minutes before stays 30
+    minutes before. A wall time the zone skips or repeats is read the way that keeps the
+    elapsed distance best; a reminder never ends up on the other side of the due time (it
+    then keeps the elapsed distance)."""
     if remind_at is None or due_at is None:
         return None
-    return next_due_at + (_utc(remind_at) - _utc(due_at))
+    offset = _utc(remind_at) - _utc(due_at)
+    elapsed = next_due_at + offset
+    if zone is None:
+        return elapsed
+    local = _wall(next_due_at, zone) + (_wall(remind_at, zone) - _wall(due_at, zone))
+    readings = (local.replace(tzinfo=zone, fold=fold).astimezone(UTC) for fold in (0, 1))
+    found = min(readings, key=lambda reading: abs(reading - next_due_at - offset))
+    if _side(found - next_due_at) != _side(offset):
+        return elapsed
+    return found
+
+
+def _wall(moment: datetime, zone: tzinfo) -> datetime:
+    """The moment's local date and time in `zone`, without the zone."""
+    return _utc(moment).astimezone(zone).replace(tzinfo=None)
+
+
+def _side(distance: timedelta) -> int:
+    return (distance > timedelta(0)) - (distance < timedelta(0))
+
+
+def _counted_from(finished: datetime, due: datetime | None) -> datetime:
+    """The completion time a next due time is counted from: its minute for a task without a
+    due time (no due time of 14:48:13 out of nowhere), else its whole second."""
+    return finished.replace(second=0, microsecond=0) if due is None else finished.replace(microsecond=0)
 
 
 def _one_interval(rule: Rule) -> relativedelta:

@@ -146,6 +146,7 @@ class DueReminder:
     title: str
     due_at: datetime | None
     remind_at: datetime
+    timezone: str | None = None  # the task's IANA zone, for telling its times
 
 
 class TaskRepository:
@@ -353,7 +354,14 @@ class TaskRepository:
     # -- reminders ------------------------------------------------------------------------
     async def due_reminders(self, now: datetime, limit: int) -> list[DueReminder]:
         stmt = (
-            select(tasks.c.id, tasks.c.user_id, tasks.c.title, tasks.c.due_at, tasks.c.remind_at)
+            select(
+                tasks.c.id,
+                tasks.c.user_id,
+                tasks.c.title,
+                tasks.c.due_at,
+                tasks.c.remind_at,
+                tasks.c.timezone,
+            )
             .where(
                 tasks.c.remind_at.isnot(None),
                 tasks.c.remind_at <= now,
@@ -365,7 +373,9 @@ class TaskRepository:
             .limit(limit)
         )
         return [
-            DueReminder(r.id, r.user_id, r.title, _utc(r.due_at), cast(datetime, _utc(r.remind_at)))
+            DueReminder(
+                r.id, r.user_id, r.title, _utc(r.due_at), cast(datetime, _utc(r.remind_at)), r.timezone
+            )
             for r in (await self.conn.execute(stmt)).all()
         ]
 
