@@ -2,7 +2,8 @@
  * `npm start`: the production server. Next.js serves everything, as `next start` would,
  * except the public API requests that carry a Bearer token, which lib/forward-node.ts
  * forwards to the services itself (same rules as app/api/[...path]/route.ts, a quarter of
- * the CPU). Compiled by `npm run build` (tsconfig.server.json) to build/server.js:
+ * the CPU), and /api requests with a method no route handler has (TRACE...), which it
+ * answers 405 with the path's methods (Next.js would give a bare 400 or 500). Compiled by `npm run build` (tsconfig.server.json) to build/server.js:
  *
  *   node build/server.js [--hostname HOST] [--port PORT]
  *

@@ -4,6 +4,7 @@
  * sidecar is up — never at build time, never at module load.
  */
 import { betterAuth, type BetterAuthOptions } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { getMigrations } from "better-auth/db/migration";
 import { jwt } from "better-auth/plugins";
 import { Pool } from "pg";
@@ -33,6 +34,24 @@ function authAttemptsPerMinute(): number {
   return Number.isInteger(value) && value > 0 ? value : 20;
 }
 
+/** The endpoints that set a person's name. */
+const NAME_PATHS = new Set(["/sign-up/email", "/update-user"]);
+
+/**
+ * A name is what the sign-up form asks for: not blank, kept without the spaces around it
+ * (Better Auth takes any string, "" too). A blank one is refused the way Better Auth refuses
+ * a field (lib/auth-errors.ts makes it 422 with fields.name); a name that is not a string is
+ * left to Better Auth's own check.
+ */
+export const checkName = createAuthMiddleware(async (ctx) => {
+  if (!NAME_PATHS.has(ctx.path)) return;
+  const body: unknown = ctx.body;
+  if (typeof body !== "object" || body === null || !("name" in body) || typeof body.name !== "string") return;
+  const name = body.name.trim();
+  if (!name) throw new APIError("BAD_REQUEST", { code: "VALIDATION_ERROR", message: "[body.name] must not be blank" });
+  return { context: { body: { ...body, name } } };
+});
+
 export function authOptions(pool: Pool, secret: string) {
   return {
     appName: "Todo Platform",
@@ -42,6 +61,7 @@ export function authOptions(pool: Pool, secret: string) {
     database: pool,
     trustedOrigins: trustedOrigins(),
     emailAndPassword: { enabled: true },
+    hooks: { before: checkName },
     // Per client IP. Better Auth's default for sign-in/sign-up is 3 per 10 s; a local stack
     // and its test suite (every request from 127.0.0.1) set AUTH_RATE_LIMIT_PER_MINUTE.
     rateLimit: {

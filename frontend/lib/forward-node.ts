@@ -5,6 +5,10 @@
  * (routing, the app-route runtime, Request/Response and web-stream adapters): about a
  * quarter of the CPU of the same request through app/api/[...path]/route.ts.
  *
+ * It also answers an /api request whose method no route handler exports (TRACE, PROPFIND...),
+ * which Next.js would answer with a bare 400 or 500: 405 in API.md's shape with `Allow`
+ * (lib/forward.ts methodNotAllowed).
+ *
  * Everything else goes to Next.js: the session-cookie requests (they need Better Auth,
  * which lives in the Next.js bundle), /api/auth/*, /api/health, the pages, and any URL that
  * Next.js would first normalise or redirect (a trailing slash, "//", dot segments,
@@ -17,7 +21,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Duplex, type Readable } from "node:stream";
 import compression from "next/dist/compiled/compression";
-import { type Answer, CLIENT_GONE, forwardToService } from "./forward";
+import { type Answer, CLIENT_GONE, forwardToService, methodNotAllowed, ROUTED_METHODS } from "./forward";
 import { bearerAuthorization, type BodyResult, type HeaderSource, MAX_BODY_BYTES } from "./http";
 import { log } from "./log";
 import { resolveTarget } from "./routes";
@@ -204,17 +208,53 @@ export function createApiForwarder(): (req: IncomingMessage, res: ServerResponse
   const compress: Compress = compression();
   return (req, res) => {
     const request = fastPathRequest(req.method, req.url, req.headers);
-    if (request === null) return false;
-    void forwardNode(req, res, request, compress);
+    if (request !== null) {
+      void answerNode(req, res, request.pathname, compress, (signal) => forwardRequest(req, request, signal));
+      return true;
+    }
+    const pathname = unroutedMethodPath(req.method, req.url);
+    if (pathname === null) return false;
+    void answerNode(req, res, pathname, compress, (signal) =>
+      methodNotAllowed({ method: req.method ?? "", pathname, headers: req.headers, signal }),
+    );
     return true;
   };
 }
 
-async function forwardNode(
+/**
+ * The path of an /api request whose method no route handler exports (TRACE, PROPFIND...),
+ * which this server answers (lib/forward.ts methodNotAllowed) instead of Next.js; else null.
+ */
+export function unroutedMethodPath(method: string | undefined, rawUrl: string | undefined): string | null {
+  if (method === undefined || ROUTED_METHODS.has(method)) return null;
+  if (rawUrl === undefined || !rawUrl.startsWith("/api/")) return null;
+  try {
+    return new URL(rawUrl, "http://localhost").pathname;
+  } catch {
+    return null;
+  }
+}
+
+function forwardRequest(req: IncomingMessage, request: FastPathRequest, signal: AbortSignal): Promise<Answer> {
+  const method = req.method ?? "GET";
+  return forwardToService({
+    method,
+    pathname: request.pathname,
+    search: request.search,
+    headers: req.headers,
+    signal,
+    authorize: () => ({ ok: true, authorization: request.authorization }),
+    // As Next.js builds the route's Request: no body for a GET.
+    readBody: () => (method === "GET" ? Promise.resolve({ ok: true, body: null }) : readNodeBodyLimited(req)),
+  });
+}
+
+async function answerNode(
   req: IncomingMessage,
   res: ServerResponse,
-  request: FastPathRequest,
+  pathname: string,
   compress: Compress,
+  answer: (signal: AbortSignal) => Promise<Answer>,
 ): Promise<void> {
   req.on("error", noop);
   res.on("error", noop);
@@ -225,26 +265,15 @@ async function forwardNode(
     releaseCompressionStream(res);
     browserGone.abort();
   });
-  const method = req.method ?? "GET";
   try {
-    const answer = await forwardToService({
-      method,
-      pathname: request.pathname,
-      search: request.search,
-      headers: req.headers,
-      signal: browserGone.signal,
-      authorize: () => ({ ok: true, authorization: request.authorization }),
-      // As Next.js builds the route's Request: no body for a GET.
-      readBody: () => (method === "GET" ? Promise.resolve({ ok: true, body: null }) : readNodeBodyLimited(req)),
-    });
-    writeAnswer(res, answer);
+    writeAnswer(res, await answer(browserGone.signal));
   } catch (error) {
     if (browserGone.signal.aborted) {
       writeAnswer(res, CLIENT_GONE);
       return;
     }
     log("error", "could not forward a request", {
-      path: request.pathname,
+      path: pathname,
       error: error instanceof Error ? error.message : String(error),
     });
     if (res.headersSent) {

@@ -8,7 +8,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { autoImplementMethods } from "next/dist/server/route-modules/app-route/helpers/auto-implement-methods";
+import type { AppRouteHandlers } from "next/dist/server/route-modules/app-route/module";
 import * as route from "@/app/api/[...path]/route";
+import * as authRoute from "@/app/api/auth/[...all]/route";
+import * as healthRoute from "@/app/api/health/route";
 import { createApiForwarder, fastPathRequest, readNodeBodyLimited } from "./forward-node";
 import { MAX_BODY_BYTES } from "./http";
 import { closedPort, json, startServer, type Handler, type TestServer } from "./test-servers";
@@ -437,6 +441,23 @@ describe("the route handler alone", () => {
     expect(reply.headers.allow).toBe("GET, HEAD, OPTIONS, POST");
     expect(side.received[0].method).toBe("OPTIONS");
   });
+  it("answers OPTIONS without credentials: the service lists the path's methods, no token sent on", async () => {
+    const side = await sidecarAnswering((_req, res) => {
+      res.writeHead(204, { allow: "GET, HEAD, OPTIONS, POST" });
+      res.end();
+    });
+    const sent: Record<string, string>[] = [{}, { authorization: "Basic dTpw" }, { authorization: TOKEN }];
+    for (const headers of sent) {
+      const reply = await routeCaller("/api/tasks", { method: "OPTIONS", headers });
+      expect(reply.status).toBe(204);
+      expect(reply.headers.allow).toBe("GET, HEAD, OPTIONS, POST");
+    }
+    expect(side.received.map((r) => [r.method, r.headers.authorization])).toEqual([
+      ["OPTIONS", undefined],
+      ["OPTIONS", undefined],
+      ["OPTIONS", undefined],
+    ]);
+  });
 });
 
 describe("the fast path alone", () => {
@@ -466,6 +487,56 @@ describe("the fast path alone", () => {
     const reply = await rawCall("/api/notifications/stream", { headers: { authorization: TOKEN, "accept-encoding": "gzip" } });
     expect(reply.headers["content-encoding"]).toBeUndefined();
     expect(reply.body.toString()).toContain("data: xxx");
+  });
+
+  it.each([
+    ["TRACE", "/api/tasks", {}],
+    ["PROPFIND", "/api/tasks/t1", { authorization: TOKEN }],
+    ["TRACE", "/api/tasks/t1/complete?x=1", { cookie: "better-auth.session_token=s" }],
+  ])("answers %s %s with API.md's 405 and the path's methods, never sending the method on", async (method, path, headers) => {
+    const side = await sidecarAnswering((_req, res) => {
+      res.writeHead(204, { allow: "GET, HEAD, OPTIONS, POST" });
+      res.end();
+    });
+    const reply = await fastCaller(path, { method, headers });
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe("GET, HEAD, OPTIONS, POST");
+    expect(reply.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(reply.body)).toEqual({
+      error: { code: "method_not_allowed", message: `${method} is not allowed here.` },
+    });
+    // Dapr 1.16 turns a verb it does not know into POST: only the service's OPTIONS is asked.
+    expect(side.received.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([
+      ["OPTIONS", `/v1.0/invoke/task-service/method${path.split("?")[0]}`, undefined],
+    ]);
+  });
+
+  it.each([
+    ["/api/health", healthRoute],
+    ["/api/auth/sign-in/email", authRoute],
+  ])("answers an unknown method on %s with what Next.js's OPTIONS lists for its route", async (path, module) => {
+    const side = await sidecarAnswering((_req, res) => json(res, 200, {}));
+    const options = autoImplementMethods(module as unknown as AppRouteHandlers).OPTIONS as unknown as () => Response;
+    const reply = await fastCaller(path, { method: "TRACE" });
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe(options().headers.get("allow"));
+    expect(JSON.parse(reply.body).error.code).toBe("method_not_allowed");
+    expect(side.received).toHaveLength(0);
+  });
+
+  it("answers an unknown method on a path nobody has, or while the service is away, as any request", async () => {
+    let reply = await fastCaller("/api/nothing", { method: "TRACE" });
+    expect(reply.status).toBe(404);
+    expect(JSON.parse(reply.body).error.code).toBe("not_found");
+    await sidecarAnswering((_req, res) => json(res, 404, { error: { code: "not_found", message: "Not found." } }));
+    reply = await fastCaller("/api/tasks/t1/nothing", { method: "TRACE" });
+    expect(reply.status).toBe(404);
+    await sidecar?.close();
+    sidecar = null;
+    process.env.DAPR_HTTP_PORT = String(await closedPort());
+    reply = await fastCaller("/api/tasks", { method: "TRACE" });
+    expect(reply.status).toBe(503);
+    expect(reply.headers["retry-after"]).toBe("5");
   });
 
   it.each([

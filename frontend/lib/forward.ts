@@ -72,11 +72,17 @@ export async function forwardToService(request: ForwardRequest): Promise<Answer>
   }
   if (declaresTooLarge(request.headers)) return errorAnswer(413, "payload_too_large", TOO_LARGE);
 
-  const auth = await request.authorize();
-  if (!auth.ok) return auth.answer;
-
-  const body = await request.readBody();
-  if (!body.ok) return errorAnswer(413, "payload_too_large", TOO_LARGE);
+  // OPTIONS involves no data: the service's routing answers it (the path's methods), so it
+  // needs no credentials and sends none on.
+  let authorization: string | undefined;
+  let body: BodyResult = { ok: true, body: null };
+  if (request.method !== "OPTIONS") {
+    const auth = await request.authorize();
+    if (!auth.ok) return auth.answer;
+    authorization = auth.authorization;
+    body = await request.readBody();
+    if (!body.ok) return errorAnswer(413, "payload_too_large", TOO_LARGE);
+  }
 
   const { headers, signal } = request;
   const requestId = headerValue(headers, "x-request-id") || crypto.randomUUID();
@@ -87,7 +93,7 @@ export async function forwardToService(request: ForwardRequest): Promise<Answer>
       path: invokePath(target.appId, target.rest, request.search),
       method: request.method,
       headers: upstreamRequestHeaders(headers, {
-        authorization: auth.authorization,
+        authorization,
         daprApiToken: process.env.DAPR_API_TOKEN,
         requestId,
       }),
@@ -130,6 +136,45 @@ export async function forwardToService(request: ForwardRequest): Promise<Answer>
     return { status, headers: answerHeaders, body: null };
   }
   return { status, headers: answerHeaders, body: upstream };
+}
+
+/** The methods the app's /api route handlers export (Next.js adds HEAD and OPTIONS). */
+export const ROUTED_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/**
+ * The frontend's own /api endpoints, with the methods their route handlers export
+ * (app/api/health, app/api/auth/[...all]), as Next.js's OPTIONS lists them.
+ */
+const OWN_ENDPOINTS: ReadonlyArray<{ matches: (pathname: string) => boolean; allow: string }> = [
+  { matches: (pathname) => pathname === "/api/health", allow: "GET, HEAD, OPTIONS" },
+  { matches: (pathname) => pathname.startsWith("/api/auth/"), allow: "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT" },
+];
+
+/**
+ * The answer to a method no route handler exports (TRACE, PROPFIND...), which Next.js would
+ * answer with a bare 400 or 500: 405 in API.md's shape with `Allow`, as the services answer a
+ * method a path does not have. A service's path gets the methods the service lists for it (its
+ * OPTIONS answer, forwarded as any OPTIONS: the method itself is never sent on, since Dapr 1.16
+ * turns a verb it does not know into POST); a path nobody has is 404, a service away 503.
+ */
+export async function methodNotAllowed(
+  request: Pick<ForwardRequest, "method" | "pathname" | "headers" | "signal">,
+): Promise<Answer> {
+  const refuse = (allow: string, headers: Record<string, string> = {}) =>
+    errorAnswer(405, "method_not_allowed", `${request.method} is not allowed here.`, { ...headers, allow });
+  const own = OWN_ENDPOINTS.find((endpoint) => endpoint.matches(request.pathname));
+  if (own) return refuse(own.allow);
+  const answer = await forwardToService({
+    ...request,
+    method: "OPTIONS",
+    search: "",
+    // Neither is called for OPTIONS.
+    authorize: () => ({ ok: true, authorization: "" }),
+    readBody: () => Promise.resolve({ ok: true, body: null }),
+  });
+  const allow = answer.headers.allow;
+  if (answer.status !== 204 || !allow) return answer;
+  return refuse(allow, answer.headers["x-request-id"] ? { "x-request-id": answer.headers["x-request-id"] } : {});
 }
 
 /** The answer as a Fetch API `Response` (the route handler's return value). */

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "precondition_failed"
   | "payload_too_large"
@@ -132,8 +133,8 @@ export function invokePath(appId: string, rest: string, search: string): string 
 }
 
 export interface UpstreamHeaderOptions {
-  /** The full Authorization header value to send, e.g. "Bearer eyJ...". */
-  authorization: string;
+  /** The full Authorization header value to send, e.g. "Bearer eyJ..."; none for OPTIONS. */
+  authorization?: string | undefined;
   /** Token the sidecar expects on its API (DAPR_API_TOKEN); omitted when empty. */
   daprApiToken?: string | undefined;
   /** Used when the request has no x-request-id of its own. */
@@ -154,7 +155,7 @@ export function upstreamRequestHeaders(incoming: HeaderSource, options: Upstream
   // asks for one (as every EventSource does); the service streams all the same.
   if (out.accept !== undefined && isEventStream(out.accept)) out.accept = "*/*";
   if (out["x-request-id"] === undefined) out["x-request-id"] = options.requestId;
-  out.authorization = options.authorization;
+  if (options.authorization !== undefined) out.authorization = options.authorization;
   if (options.daprApiToken) out["dapr-api-token"] = options.daprApiToken;
   return out;
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
+import { validationFields } from "@/lib/auth-errors";
 import { HOME_PATH, authPageHref } from "@/lib/sign-in-path";
 
 const signInSchema = z.object({
@@ -14,8 +15,10 @@ const signInSchema = z.object({
   password: z.string().min(1, "Enter your password."),
 });
 
+const NAME_MISSING = "Tell us what to call you.";
+
 const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Tell us what to call you.").max(100, "Keep the name under 100 characters."),
+  name: z.string().trim().min(1, NAME_MISSING).max(100, "Keep the name under 100 characters."),
   email: z.email("Enter a valid e-mail address."),
   password: z
     .string()
@@ -36,6 +39,8 @@ export function authErrorMessage(mode: Mode, error: { code?: string; status?: nu
     return { form: "Wrong e-mail or password. Check both and try again." };
   if (code === "PASSWORD_TOO_SHORT") return { password: "Use at least 8 characters." };
   if (code === "INVALID_EMAIL") return { email: "Enter a valid e-mail address." };
+  // The server's own name check (lib/auth.ts), for a name only it finds blank.
+  if (code === "VALIDATION_ERROR" && validationFields(error.message ?? "").name) return { name: NAME_MISSING };
   return { form: error.message || "Something went wrong. Try again." };
 }
 

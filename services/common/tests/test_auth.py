@@ -4,6 +4,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import httpx
+import jsonschema
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -12,6 +13,7 @@ from jwt.algorithms import OKPAlgorithm
 from todo_common.auth import InvalidToken, JwksCache, TokenVerifier
 from todo_common.deps import CurrentUser
 from todo_common.errors import install_error_handlers
+from todo_common.openapi import document_errors
 
 ISS, AUD = "todo-platform", "todo-api"
 
@@ -258,3 +260,29 @@ async def test_no_bearer_token_is_401_with_a_plain_challenge(api: httpx.AsyncCli
 async def test_a_valid_token_passes(keys: Keys, api: httpx.AsyncClient) -> None:
     r = await api.get("/me", headers=_bearer(keys.token()))
     assert r.status_code == 200 and r.json() == {"id": "user-1"}
+
+
+async def test_the_openapi_document_declares_the_challenge_every_401_carries(
+    keys: Keys, verifier: TokenVerifier
+) -> None:
+    """Client generators and schemathesis read the 401's WWW-Authenticate from the document;
+    both challenges a client can meet match what it declares."""
+    app = FastAPI()
+    install_error_handlers(app)
+    document_errors(app)
+    app.state.platform = SimpleNamespace(verifier=verifier, limiter=None)
+
+    @app.get("/api/me")
+    async def me(user: CurrentUser) -> dict[str, str]:
+        return {"id": user.id}
+
+    declared = app.openapi()["paths"]["/api/me"]["get"]["responses"]["401"]["headers"]["WWW-Authenticate"]
+    assert declared["required"] is True
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://app") as api:
+        plain = await api.get("/api/me")
+        refused = await api.get("/api/me", headers=_bearer(keys.token(exp=int(time.time()) - 120)))
+    for r in (plain, refused):
+        assert r.status_code == 401
+        jsonschema.validate(r.headers["www-authenticate"], declared["schema"])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate("Basic realm=todo", declared["schema"])

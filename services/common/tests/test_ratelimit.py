@@ -133,3 +133,17 @@ async def test_openapi_declares_the_error_answers_and_405_lists_every_method(app
     assert r.status_code == 405
     assert r.headers["allow"] == "GET, HEAD"
     assert r.json()["error"]["code"] == "method_not_allowed"
+
+
+async def test_options_and_a_405_need_no_bearer_token(app: FastAPI) -> None:
+    """The frontend forwards OPTIONS, and asks OPTIONS for a method no route has (TRACE),
+    without the user's token: the routing answers both before any credential is read."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://app", headers={"dapr-api-token": TOKEN}
+    ) as c:
+        options = await c.options("/api/things")
+        refused = await c.request("TRACE", "/api/things")
+        assert (await c.get("/api/things")).status_code == 401
+    assert options.status_code == 204 and options.headers["allow"] == "GET, HEAD, OPTIONS"
+    assert refused.status_code == 405 and refused.headers["allow"] == "GET, HEAD"

@@ -2,7 +2,8 @@
 the service really gives (schemathesis checks each response against it):
 
 - every error status an operation can answer, with API.md's error shape (FastAPI would
-  declare only 422, with its own `{"detail": [...]}` shape, which we never send);
+  declare only 422, with its own `{"detail": [...]}` shape, which we never send), and the
+  headers that come with it (a 429's Retry-After, a 401's WWW-Authenticate);
 - 405 answers listing in `Allow` every method of the path, not only the first route's, and
   OPTIONS answered (204) with that list: only the methods the path has."""
 
@@ -47,6 +48,16 @@ _DESCRIPTIONS = {
 _RETRY_AFTER = {
     "Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}
 }
+# RFC 9110 15.5.2: every 401 carries a challenge; ours is RFC 6750's, `Bearer` when no token
+# was sent, with error="invalid_token" and a description when one was refused.
+_WWW_AUTHENTICATE = {
+    "WWW-Authenticate": {
+        "description": 'The Bearer challenge: `Bearer`, or `Bearer error="invalid_token", '
+        'error_description="..."` for a token that was sent and refused (RFC 6750)',
+        "required": True,
+        "schema": {"type": "string", "pattern": "^Bearer( |$)"},
+    }
+}
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -57,6 +68,8 @@ def _error_response(code: str, description: str | None = None) -> dict[str, Any]
     }
     if code == "429":
         response["headers"] = _RETRY_AFTER
+    elif code == "401":
+        response["headers"] = _WWW_AUTHENTICATE
     return response
 
 

@@ -81,5 +81,7 @@ async function forward(request: Request): Promise<Response> {
 }
 
 // OPTIONS too: the service answers with the methods the path has (Next.js's own OPTIONS
-// would list every method exported here, PUT included, which no endpoint has).
+// would list every method exported here, PUT included, which no endpoint has), without
+// credentials (lib/forward.ts). A method not exported here never reaches this handler:
+// under `npm start` the server answers it (lib/forward-node.ts), `next dev` leaves it to Next.js.
 export { forward as GET, forward as POST, forward as PATCH, forward as PUT, forward as DELETE, forward as OPTIONS };

@@ -111,6 +111,36 @@ describe("/api/auth errors in API.md's shape", () => {
     expect(body.code).toBe("PASSWORD_TOO_SHORT");
   });
 
+  it("a blank name: 422 validation_error on fields.name, and no account made", async () => {
+    for (const name of ["", "   ", "\t\n\u00a0"]) {
+      const body = await expectError(
+        await call("POST", "/sign-up/email", json({ ...ALICE, name })),
+        422,
+        "validation_error",
+      );
+      expect(body.error.fields).toEqual({ name: "must not be blank" });
+    }
+    await signUp(); // the address is still free
+  });
+
+  it("a name is kept without the spaces around it", async () => {
+    const response = await call("POST", "/sign-up/email", json({ ...ALICE, name: "  Alice Liddell \n" }));
+    expect(response.status).toBe(200);
+    expect((await response.json()).user.name).toBe("Alice Liddell");
+  });
+
+  it("changing the name to a blank one: 422 validation_error on fields.name", async () => {
+    const cookie = await signUp();
+    const body = await expectError(
+      await call("POST", "/update-user", json({ name: " " }), { cookie, origin: ORIGIN }),
+      422,
+      "validation_error",
+    );
+    expect(body.error.fields).toEqual({ name: "must not be blank" });
+    const session = await (await call("GET", "/get-session", undefined, { cookie })).json();
+    expect(session.user.name).toBe(ALICE.name);
+  });
+
   it("a wrong password: 401 unauthorized", async () => {
     await signUp();
     const body = await expectError(
@@ -210,6 +240,12 @@ describe("the sign-in and sign-up forms read the new answers as before", () => {
     const { error } = await client.signUp.email({ ...ALICE, password: "short" });
     expect(error?.status).toBe(422);
     expect(authErrorMessage("sign-up", error!)).toEqual({ password: "Use at least 8 characters." });
+  });
+
+  it("a blank name: said on the name field", async () => {
+    const { error } = await client.signUp.email({ ...ALICE, name: "  " });
+    expect(error?.status).toBe(422);
+    expect(authErrorMessage("sign-up", error!)).toEqual({ name: "Tell us what to call you." });
   });
 
   it("an address Better Auth refuses: said on the e-mail field", async () => {
