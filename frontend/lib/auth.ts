@@ -37,11 +37,14 @@ function authAttemptsPerMinute(): number {
 /** The endpoints that set a person's name. */
 const NAME_PATHS = new Set(["/sign-up/email", "/update-user"]);
 
+/** The longest name, in characters, as the sign-up form says (components/shell/auth-form.tsx). */
+export const NAME_MAX = 100;
+
 /**
- * A name is what the sign-up form asks for: not blank, kept without the spaces around it
- * (Better Auth takes any string, "" too). A blank one is refused the way Better Auth refuses
- * a field (lib/auth-errors.ts makes it 422 with fields.name); a name that is not a string is
- * left to Better Auth's own check.
+ * A name is what the sign-up form asks for: not blank, at most NAME_MAX characters, kept
+ * without the spaces around it (Better Auth takes any string, "" or a megabyte too). One that
+ * is not is refused the way Better Auth refuses a field (lib/auth-errors.ts makes it 422 with
+ * fields.name); a name that is not a string is left to Better Auth's own check.
  */
 export const checkName = createAuthMiddleware(async (ctx) => {
   if (!NAME_PATHS.has(ctx.path)) return;
@@ -49,6 +52,10 @@ export const checkName = createAuthMiddleware(async (ctx) => {
   if (typeof body !== "object" || body === null || !("name" in body) || typeof body.name !== "string") return;
   const name = body.name.trim();
   if (!name) throw new APIError("BAD_REQUEST", { code: "VALIDATION_ERROR", message: "[body.name] must not be blank" });
+  if ([...name].length > NAME_MAX) {
+    const message = `[body.name] must be at most ${NAME_MAX} characters`;
+    throw new APIError("BAD_REQUEST", { code: "VALIDATION_ERROR", message });
+  }
   return { context: { body: { ...body, name } } };
 });
 

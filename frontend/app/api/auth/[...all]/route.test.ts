@@ -123,6 +123,17 @@ describe("/api/auth errors in API.md's shape", () => {
     await signUp(); // the address is still free
   });
 
+  it("a name over 100 characters: 422 validation_error on fields.name, as the form says", async () => {
+    const body = await expectError(
+      await call("POST", "/sign-up/email", json({ ...ALICE, name: "A".repeat(101) })),
+      422,
+      "validation_error",
+    );
+    expect(body.error.fields).toEqual({ name: "must be at most 100 characters" });
+    const response = await call("POST", "/sign-up/email", json({ ...ALICE, name: "Å".repeat(100) }));
+    expect(response.status).toBe(200);
+  });
+
   it("a name is kept without the spaces around it", async () => {
     const response = await call("POST", "/sign-up/email", json({ ...ALICE, name: "  Alice Liddell \n" }));
     expect(response.status).toBe(200);
