@@ -2520,3 +2520,65 @@ describe("a numeric date either way round is read in the reader's order of day a
     expect(read(text, locale)).toEqual([title, due]);
   });
 });
+
+describe("a part of the day after a date, two days said, and 'the till' before a day of the month (user tests, h123)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York, the clock of services/chat/tests/test_quick_add_parity.py;
+  // the expected readings are the assistant's for the same lines (typed there after "add").
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, "America/New_York");
+  const read = (text: string) => {
+    const r = parseQuickAdd(text, { now, timeZone: "America/New_York" });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone: "America/New_York" }).slice(0, 16) : null;
+    return [r.title, due];
+  };
+
+  it.each([
+    // Was 'pay rent on the 3rd' due tomorrow 09:00: "in the" kept chrono from joining the day and
+    // the part of the day, and the part alone (a time) outranked the day.
+    ["pay rent on the 3rd in the morning", "pay rent", "2026-12-03 09:00"],
+    ["pay rent on the 3rd in the afternoon", "pay rent", "2026-12-03 15:00"],
+    ["pay rent on the 3rd in the evening", "pay rent", "2026-12-03 18:00"],
+    ["pay rent next month on the 3rd in the morning", "pay rent", "2026-12-03 09:00"],
+    // Was 'pay rent on friday' due tomorrow; 'pay rent tomorrow' (the right day by chance).
+    ["pay rent on friday in the morning", "pay rent", "2026-11-27 09:00"],
+    ["pay rent tomorrow in the morning", "pay rent", "2026-11-26 09:00"],
+    ["call mom friday in the evening", "call mom", "2026-11-27 18:00"],
+  ])("reads the part of the day of %s on the day said", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): the part of the day joined without "in the", a time, alone.
+    ["pay rent on the 3rd morning", "pay rent", "2026-12-03 09:00"],
+    ["pay rent on the 3rd at night", "pay rent", "2026-12-03 20:00"],
+    ["pay rent on the 3rd at 5pm", "pay rent", "2026-12-03 17:00"],
+    ["call mom in the evening", "call mom", "2026-11-25 18:00"],
+    ["Call Bob friday at 3 in the morning", "Call Bob", "2026-11-27 03:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // A day of the month said alone and another day: the other day is the due date and "on the
+    // 1st" stays words of the title, as the assistant reads both orders. Was 'pay rent tomorrow'
+    // due on the 1st.
+    ["pay rent tomorrow on the 1st", "pay rent on the 1st", "2026-11-26 09:00"],
+    // Guard (read so before too).
+    ["pay rent on the 1st tomorrow", "pay rent on the 1st", "2026-11-26 09:00"],
+    ["pay rent on the 1st next week", "pay rent on the 1st", "2026-11-30 09:00"],
+  ])("takes the other day of %s, not the day of the month", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // "till" after "the" is the cash drawer, and "the 3rd" without a connector is no date, as the
+    // assistant reads it (when.py TILL). Was 'count the' due on the 3rd.
+    ["count the till the 3rd", "count the till the 3rd", null],
+    ["empty my till the 1st", "empty my till the 1st", null],
+    // Guards (read so before too).
+    ["count the till on the 3rd", "count the till", "2026-12-03 09:00"],
+    ["count the till friday", "count the till", "2026-11-27 09:00"],
+    ["pay bills till the 3rd", "pay bills", "2026-12-03 09:00"],
+  ])("reads the till of %s as the assistant does", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+});

@@ -215,6 +215,10 @@ export interface QuickAddOptions {
 
 export const MAX_TAGS = 10;
 const DEFAULT_HOUR = 9;
+/** "till" as a connector; after "the", "a", "my" … it is the cash drawer ("count the till friday"), as when.py TILL. */
+const TILL = String.raw`(?<!\b(?:the|a|my|our|this|your)\s+)till`;
+/** Connector words right before a date, taken with it (Line.connectorBefore). */
+const CONNECTOR_BEFORE = new RegExp(String.raw`(?:^|\s)((?:due|by|on|at|before|until|${TILL})\s+)$`, "i");
 
 // -- misspelled day words --------------------------------------------------------------------
 
@@ -442,7 +446,7 @@ class Line {
    */
   connectorBefore(start: number): number {
     const before = this.text.slice(0, start);
-    const match = /(?:^|\s)((?:due|by|on|at|before|until|(?<!\b(?:the|a|my|our|this|your)\s+)till)\s+)$/i.exec(before);
+    const match = CONNECTOR_BEFORE.exec(before);
     return match ? start - match[1].length : start;
   }
 
@@ -1162,6 +1166,8 @@ interface DateHit {
   hasDate: boolean;
   /** True when the time is a part of the day ("evening"), not a time typed ("at 6pm"). */
   partOfDay: boolean;
+  /** True for a day of the month said alone, without a time ("on the 1st"; DAY_OF_A_MONTH). */
+  monthDayAlone?: boolean;
   start: number;
   end: number;
 }
@@ -1323,7 +1329,7 @@ const AFTER_A_DAY = /^\s+(?:at|around|about|from|in|and|then|to|with|for|please|
  * 'Comment draft', is not taken here).
  */
 const DAY_OF_A_MONTH: chrono.Parser = {
-  pattern: () => /(?:on|by|before|until|till|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}'’-]|[.,:]\d)(?!\s+of\b)/iu,
+  pattern: () => new RegExp(String.raw`(?:on|by|before|until|${TILL}|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}'’-]|[.,:]\d)(?!\s+of\b)`, "iu"),
   extract: (context, match) => {
     const at = match.index ?? 0;
     const [before, after] = [context.text.slice(0, at), context.text.slice(at + match[0].length)];
@@ -1360,10 +1366,34 @@ const DAY_FIRST_DATE: chrono.Parser = {
     return components;
   },
 };
+/**
+ * A day followed by "in the" and a part of the day ("on the 3rd in the morning", "friday in the
+ * evening"): one date, that day at the part's hour, as the assistant reads it (when.py). chrono
+ * joins a day and a part of the day only with nothing, "at", "on" … between them ("on the 3rd
+ * morning"); with "in the" the part alone (tomorrow morning, a time) outranked the day, which
+ * stayed in the title.
+ */
+const DAY_IN_THE_PART: chrono.Refiner = {
+  refine: (context, results) => {
+    const joined: chrono.ParsingResult[] = [];
+    for (const result of results) {
+      const day = joined.at(-1);
+      const between = day ? context.text.slice(day.index + day.text.length, result.index) : "";
+      const isDay = day && (day.start.isCertain("day") || day.start.isCertain("weekday")) && !day.start.isCertain("hour");
+      const isPart = LONE_PART_OF_DAY.test(result.text.trim()) && !result.start.isCertain("day") && !result.start.isCertain("weekday");
+      if (day && isDay && isPart && /^\s+in\s+the\s+$/i.test(between)) {
+        // The day's components; toHit gives the part's hour from the words.
+        joined[joined.length - 1] = context.createParsingResult(day.index, day.text + between + result.text, day.start);
+      } else joined.push(result);
+    }
+    return joined;
+  },
+};
 const reader = chrono.casual.clone();
 // First: of two readings of the same words, chrono keeps the first ("10.12.2026" as day.month).
 reader.parsers.unshift(DOTTED_DATE);
 reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME, NEXT_MONTH_DAY, DAY_OF_A_MONTH);
+reader.refiners.push(DAY_IN_THE_PART);
 /** The reader of a reader who writes the day first (QuickAddOptions.locale). */
 const dayFirstReader = reader.clone();
 dayFirstReader.parsers.unshift(DAY_FIRST_DATE);
@@ -1543,7 +1573,8 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
     const { year, month, day } = addDays(night.year, night.month, night.day, 1);
     wall = { ...wall, year, month, day, hour: 0 };
   }
-  return { wall, hasTime, hasDate, partOfDay, start, end };
+  const monthDayAlone = !hasTime && result.tags().has("parser/dayOfAMonth");
+  return { wall, hasTime, hasDate, partOfDay, monthDayAlone, start, end };
 }
 
 /**
@@ -1604,10 +1635,12 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
 /**
  * The due date among several date expressions: the most specific (a day and a time, then a
  * time, then a day), and of equals the last one, so a date typed at the end of the line wins.
- * The others stay in the title.
+ * A day of the month said alone yields to any other day ("pay rent tomorrow on the 1st", "pay
+ * rent on the 1st tomorrow": tomorrow, 'pay rent on the 1st'), as the assistant reads both
+ * orders (services/chat domain/when.py). The others stay in the title.
  */
 function pickDue(hits: DateHit[]): DateHit | null {
-  const rank = (hit: DateHit) => (hit.hasTime ? 2 : 0) + (hit.hasDate ? 1 : 0);
+  const rank = (hit: DateHit) => (hit.hasTime ? 2 : 0) + (hit.monthDayAlone ? 0.5 : hit.hasDate ? 1 : 0);
   return hits.reduce<DateHit | null>((best, hit) => (!best || rank(hit) >= rank(best) ? hit : best), null);
 }
 

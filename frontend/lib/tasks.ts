@@ -306,20 +306,24 @@ export function createKeyOf(input: TaskInput): string {
   return key;
 }
 
-/** The id the server gave each task made here, by its optimistic row's id (createdId). */
-const createdIds = new Map<string, string>();
+/**
+ * The task the server made for each row made here, by its optimistic row's id (createdId,
+ * savedTask). Kept while a task list is cached (forgetWhenListsGo): a view may still hold the
+ * optimistic id (a tick, the row last focused, a batch under way).
+ */
+const createdTasks = new Map<string, Task>();
 
 /**
  * The server's id for the task an optimistic row (`optimistic-…`) stands for, once its create has
  * been answered; undefined before (or for any other id).
  */
 export function createdId(optimisticId: string): string | undefined {
-  return createdIds.get(optimisticId);
+  return createdTasks.get(optimisticId)?.id;
 }
 
 /**
- * The server's task for each row made here, by its optimistic row's id: settled when the create
- * is answered (savedTask). Made when the row is shown.
+ * The wait for the server's task of each row made here, by its optimistic row's id: made when the
+ * row is shown, settled and let go when the create is answered (savedTask).
  */
 const saves = new Map<string, { promise: Promise<Task>; resolve: (task: Task) => void; reject: (error: unknown) => void }>();
 
@@ -342,11 +346,39 @@ function expectSave(shown: string): void {
  */
 export function savedTask(task: Task): Promise<Task> {
   if (!task.id.startsWith("optimistic-")) return Promise.resolve(task);
+  const made = createdTasks.get(task.id);
+  if (made) return Promise.resolve(made);
   return saves.get(task.id)?.promise ?? Promise.reject(new Error("This task was not added."));
 }
 
-/** The optimistic row's id of each task made here, by the server's id (rowKey). */
+/** The optimistic row's id of each task made here, by the server's id (rowKey); kept as createdTasks is. */
 const shownIds = new Map<string, string>();
+
+/** Clients whose cache is watched for the moment no task list is left (forgetWhenListsGo). */
+const watched = new WeakSet<QueryClient>();
+
+/**
+ * Forgets the tasks made here once `client` caches no task list: signed out (app-header clears the
+ * query client) or no list shown for the cache's time. No row is left to keep its key then, and no
+ * view holding an optimistic id. Until then each task added keeps two short entries.
+ */
+function forgetWhenListsGo(client: QueryClient): void {
+  if (watched.has(client)) return;
+  watched.add(client);
+  const cache = client.getQueryCache();
+  const stop = cache.subscribe((event) => {
+    if (event.type !== "removed" || cache.findAll({ queryKey: taskKeys.lists() }).length > 0) return;
+    createdTasks.clear();
+    shownIds.clear();
+    stop();
+    watched.delete(client);
+  });
+}
+
+/** How many entries each of the maps above holds (tests: they are let go). */
+export function madeHereSizes(): { created: number; shown: number; saves: number } {
+  return { created: createdTasks.size, shown: shownIds.size, saves: saves.size };
+}
 
 /**
  * What the list keys `id`'s row by: for a task made here, the id its optimistic row had. When the
@@ -395,18 +427,22 @@ export function useCreateTask() {
     },
     onError: (error, input, context) => {
       if (context) restore(client, context.saved);
-      saves.get(`optimistic-${createKeyOf(input)}`)?.reject(error);
+      const shown = `optimistic-${createKeyOf(input)}`;
+      saves.get(shown)?.reject(error);
+      saves.delete(shown);
       toast({ tone: "error", title: "The task was not added", description: errorMessage(error) });
     },
     // The row shown meanwhile becomes the task made at once, not after the lists' refetch: it can
     // be opened (its id is the server's) and its detail is known.
     onSuccess: (task, input) => {
       const shown = `optimistic-${createKeyOf(input)}`;
-      createdIds.set(shown, task.id);
+      createdTasks.set(shown, task);
       shownIds.set(task.id, shown);
+      forgetWhenListsGo(client);
       editLists(client, (other) => (other.id === shown ? task : other));
       client.setQueryData(taskKeys.detail(task.id), task);
       saves.get(shown)?.resolve(task);
+      saves.delete(shown);
     },
     onSettled: () => client.invalidateQueries({ queryKey: taskKeys.all }),
   });

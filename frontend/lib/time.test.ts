@@ -92,16 +92,24 @@ describe("dates and times for a reader in any region, in the UI's English", () =
 });
 
 describe("zoneName", () => {
-  it("says a zone as people know it, the same name in summer and winter", () => {
+  // Said after "in" mid-sentence ("Your last 30 days, in London time."); it was Intl's long
+  // generic name with its capitals ("in United Kingdom Time", "in India Standard Time").
+  it("says a zone by its city, as people say it mid-sentence, the same in summer and winter", () => {
     const winter = Date.UTC(2026, 0, 15);
     const summer = Date.UTC(2026, 6, 15);
-    expect(zoneName("Europe/London", winter)).toBe("United Kingdom Time");
-    expect(zoneName("Europe/London", summer)).toBe("United Kingdom Time");
-    // Chromium's name for Kolkata.
-    expect(zoneName("Asia/Calcutta", winter)).toBe("India Standard Time");
-    expect(zoneName("Asia/Kolkata", winter)).toBe("India Standard Time");
-    expect(zoneName("America/New_York", summer)).toBe("Eastern Time");
-    expect(zoneName("Europe/Berlin", summer)).toBe("Central European Time");
+    expect(zoneName("Europe/London", winter)).toBe("London time");
+    expect(zoneName("Europe/London", summer)).toBe("London time");
+    expect(zoneName("America/New_York", summer)).toBe("New York time");
+    expect(zoneName("Europe/Berlin", summer)).toBe("Berlin time");
+    expect(zoneName("America/Argentina/Buenos_Aires", winter)).toBe("Buenos Aires time");
+    // Chromium's (and ICU's) name for Kolkata is the old one; the city is said as it is today.
+    expect(zoneName("Asia/Calcutta", winter)).toBe("Kolkata time");
+    expect(zoneName("Asia/Kolkata", winter)).toBe("Kolkata time");
+    expect(zoneName("Europe/Kiev", winter)).toBe("Kyiv time");
+  });
+
+  it("says a zone named for a region by Intl's name, 'time' in lower case", () => {
+    expect(zoneName("US/Eastern", Date.UTC(2026, 6, 15))).toBe("Eastern time");
   });
 
   it("says UTC as UTC, a zone without a name as its offset, an unknown one as it is", () => {
@@ -109,5 +117,6 @@ describe("zoneName", () => {
     expect(zoneName("Etc/UTC")).toBe("UTC");
     expect(zoneName("Etc/GMT+5")).toBe("GMT-05:00");
     expect(zoneName("Mars/Olympus_Mons")).toBe("Mars/Olympus Mons");
+    expect(zoneName("Europe/Atlantis")).toBe("Europe/Atlantis");
   });
 });

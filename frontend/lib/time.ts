@@ -139,11 +139,17 @@ export function localizeRuleTimes(text: string, locale?: string): string {
   );
 }
 
+/** The IANA areas whose zones are named for a city ("Europe/London"), not a region ("US/Eastern"). */
+const CITY_AREAS = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/(?:[^/]+\/)?([^/]+)$/;
+/** Cities ICU (and so Chromium) still gives their old names ("Asia/Calcutta" for Asia/Kolkata). */
+const RENAMED_CITIES: Record<string, string> = { Calcutta: "Kolkata", Kiev: "Kyiv", Saigon: "Ho Chi Minh", Katmandu: "Kathmandu", Rangoon: "Yangon" };
+
 /**
- * A time zone as people know it, for words such as "in India Standard Time": Intl's generic long
- * name, the same in summer and winter ("United Kingdom Time" for Europe/London, "Eastern Time",
- * "India Standard Time" for Asia/Calcutta, the old name Chromium gives Kolkata). A zone with no
- * name is its offset ("GMT-05:00"), UTC "UTC"; the IANA name when Intl does not know the zone.
+ * A time zone as people say it after "in", mid-sentence ("Your last 30 days, in London time"):
+ * its city ("London time", "New York time", "Kolkata time" for Asia/Calcutta, the old name
+ * Chromium gives Kolkata), the same in summer and winter. A zone named for a region ("US/Eastern")
+ * is Intl's generic long name with "time" in lower case ("Eastern time"); a zone with no name is
+ * its offset ("GMT-05:00"), UTC "UTC"; the IANA name when Intl does not know the zone.
  */
 export function zoneName(timeZone: string, at: Date | number = Date.now()): string {
   try {
@@ -151,7 +157,9 @@ export function zoneName(timeZone: string, at: Date | number = Date.now()): stri
       .formatToParts(at)
       .find((part) => part.type === "timeZoneName")?.value;
     if (name === "GMT" || name === "GMT+00:00") return "UTC";
-    if (name) return name;
+    const city = CITY_AREAS.exec(timeZone)?.[1];
+    if (city) return `${(RENAMED_CITIES[city] ?? city).replace(/_/g, " ")} time`;
+    if (name) return name.replace(/ Time$/, " time");
   } catch {
     // not a zone Intl knows
   }

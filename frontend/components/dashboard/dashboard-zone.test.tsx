@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
- * The subtitle names the reader's zone as people know it ("India Standard Time"), not its IANA
- * name ("Asia/Calcutta", Chromium's name for Kolkata), which stays on hover.
+ * The subtitle names the reader's zone as people say it mid-sentence ("in Kolkata time"), not by
+ * its IANA name ("Asia/Calcutta", Chromium's name for Kolkata), which stays on hover.
  */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
@@ -48,9 +48,12 @@ function subtitle(): HTMLElement {
 
 describe("Dashboard subtitle", () => {
   it.each([
-    ["Asia/Calcutta", "Your last 30 days, in India Standard Time."],
-    ["Europe/London", "Your last 30 days, in United Kingdom Time."],
-    ["America/New_York", "Your last 30 days, in Eastern Time."],
+    // Was "in India Standard Time.", "in United Kingdom Time.", "in Eastern Time.": Intl's long
+    // name, capitals and all, mid-sentence.
+    ["Asia/Calcutta", "Your last 30 days, in Kolkata time."],
+    ["Europe/London", "Your last 30 days, in London time."],
+    ["America/New_York", "Your last 30 days, in New York time."],
+    ["Europe/Berlin", "Your last 30 days, in Berlin time."],
     ["UTC", "Your last 30 days, in UTC."],
   ])("names %s as people know it, its IANA name on hover", (name, said) => {
     zone.current = name;
