@@ -36,7 +36,7 @@ from recurring_service.adapters.task_service import TaskService, TaskServiceUnav
 from recurring_service.deps import CurrentUser, DeadLettersDep, SchedulerDep
 from recurring_service.domain.describe import first_occurrence, series_due_times
 from recurring_service.domain.instance import iso
-from recurring_service.domain.next_occurrence import LAST_DUE
+from todo_common.next_due import LAST_DUE
 from recurring_service.scheduling import Outcome, PoisonEvent, Scheduler
 
 log = logging.getLogger(__name__)
