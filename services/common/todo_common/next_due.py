@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
+
 from todo_common.recurrence import Rule, rule_until
 
 RepeatFrom = Literal["due", "completion"]

@@ -28,6 +28,7 @@ from todo_common.errors import validation_error
 from todo_common.events import TASK_EVENTS, CloudEvent, EventType, TaskEvent
 from todo_common.inbox import Inbox
 from todo_common.metrics import EVENTS_CONSUMED
+from todo_common.next_due import LAST_DUE
 from todo_common.platform import Platform, create_app
 from todo_common.recurrence import check_occurs, load_zone, parse_rule
 from todo_common.recurrence_words import describe
@@ -36,7 +37,6 @@ from recurring_service.adapters.task_service import TaskService, TaskServiceUnav
 from recurring_service.deps import CurrentUser, DeadLettersDep, SchedulerDep
 from recurring_service.domain.describe import first_occurrence, series_due_times
 from recurring_service.domain.instance import iso
-from todo_common.next_due import LAST_DUE
 from recurring_service.scheduling import Outcome, PoisonEvent, Scheduler
 
 log = logging.getLogger(__name__)
