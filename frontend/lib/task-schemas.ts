@@ -53,3 +53,6 @@ export const recurrencePreviewSchema = z.object({
   occurrences: z.array(z.string()),
 });
 export type RecurrencePreview = z.infer<typeof recurrencePreviewSchema>;
+
+/** GET /api/recurrence/next: where completing an open instance now would put the next one. */
+export const recurrenceNextSchema = z.object({ next_due: z.nullable(z.string()) });

@@ -495,24 +495,62 @@ export function useUpdateTask() {
 }
 
 /**
- * What "Skip this one" changes in an open repeating `task`: its due time to the series' next
- * occurrence after it (the task's next_occurrence, as task-service plans it: the rule's first
- * slot after the due time, COUNT and UNTIL heeded), its reminder by as much, as the assistant's
- * skip does (chat planner _skip). Not completed: no completion is recorded, no next instance made;
- * task-service counts the slot as used (a COUNT series ends as planned). Null when there is no
- * next one (not repeating, no due time, the series' last, done), and for a task repeating from
- * completion: its next one is due an interval after it is done, not on slots of the rule, so
- * there is no occurrence to skip to (moving its due date, or completing it, is the way).
+ * What "Skip this one" changes in an open repeating `task`: its due time to where completing it
+ * now would put the next one, its reminder by as much, as the assistant's skip does (chat planner
+ * _skip; both are todo_common.next_due). Repeating from the due date: the rule's first slot after
+ * both its due time and now, so an overdue one lands on a slot still to come: its
+ * next_occurrence (as task-service plans it, COUNT and UNTIL heeded) while that is still to come,
+ * else `nextDue`. Repeating from completion: one interval of the rule from now, `nextDue`.
+ * `nextDue` is recurring-service's answer (useSkippedFields); undefined while not known, null when
+ * the series has none. Not completed: no completion is recorded, no next instance made. Null when
+ * there is no next one (not repeating, no due time, the series' last, done) or it is not known yet.
  */
-export function skippedFields(task: Task): { due_at: string; remind_at?: string } | null {
-  if (!task.rrule || task.completed || task.repeat_from !== "due" || task.id.startsWith("optimistic-")) return null;
+export function skippedFields(
+  task: Task,
+  nextDue?: string | null,
+  now: Date = new Date(),
+): { due_at: string; remind_at?: string } | null {
+  if (!task.rrule || task.completed || task.id.startsWith("optimistic-")) return null;
   if (!task.due_at || !task.next_occurrence) return null;
-  const shift = new Date(task.next_occurrence).getTime() - new Date(task.due_at).getTime();
+  const target = task.repeat_from === "due" && !skipNeedsServer(task, now) ? task.next_occurrence : nextDue;
+  if (!target) return null;
+  const shift = new Date(target).getTime() - new Date(task.due_at).getTime();
   if (!(shift > 0)) return null;
   return {
-    due_at: task.next_occurrence,
+    due_at: target,
     ...(task.remind_at && { remind_at: new Date(new Date(task.remind_at).getTime() + shift).toISOString() }),
   };
+}
+
+/** Whether skipping `task` needs recurring-service's /next: its next occurrence is past, or it repeats from completion. */
+function skipNeedsServer(task: Task, now: Date): boolean {
+  if (task.repeat_from !== "due") return true;
+  return task.next_occurrence !== null && new Date(task.next_occurrence).getTime() <= now.getTime();
+}
+
+/**
+ * skippedFields of `task` (null: none offered), asking recurring-service's /api/recurrence/next
+ * where completing it now would put the next one when its next_occurrence does not say it.
+ */
+export function useSkippedFields(task: Task | null) {
+  const asks = Boolean(task && task.rrule && task.due_at && task.next_occurrence && !task.completed && skipNeedsServer(task, new Date()));
+  const next = useQuery({
+    queryKey: ["recurrence-next", task?.rrule, task?.due_at, task?.timezone, task?.repeat_from],
+    queryFn: ({ signal }) => {
+      const query = new URLSearchParams({
+        rrule: task!.rrule!,
+        due_at: task!.due_at!,
+        tz: task!.timezone ?? "UTC",
+        repeat_from: task!.repeat_from,
+      });
+      return getParsed(`recurrence/next?${query}`, (s) => s.recurrenceNextSchema, signal);
+    },
+    enabled: asks,
+    // From completion, "now" moves on: asked again when the drawer opens again.
+    staleTime: 0,
+    retry: false,
+  });
+  return task ? skippedFields(task, next.data?.next_due) : null;
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   MAX_TITLE_LENGTH,
   PRIORITIES,
   PRIORITY_LABEL,
-  skippedFields,
+  useSkippedFields,
   TITLE_TOO_LONG,
   titleLength,
   useUpdateTask,
@@ -350,8 +350,11 @@ function PriorityChoice({
  */
 export type DeleteTask = (task: Task, options?: { series?: boolean; version?: number }) => void;
 
-/** Has the Tasks screen move open repeating `task` onto its next occurrence (skippedFields), with Undo. */
-export type SkipTask = (task: Task) => void;
+/**
+ * Has the Tasks screen move open repeating `task` to `fields` (skippedFields: where completing it
+ * now would put the next one, as the drawer said it), with Undo.
+ */
+export type SkipTask = (task: Task, fields: { due_at: string; remind_at?: string }) => void;
 
 function TaskForm({
   task,
@@ -480,7 +483,7 @@ function TaskForm({
       delete patch.remind_at;
       if (skip.remind_at) patch.remind_at = skip.remind_at;
       if (Object.keys(patch).every((key) => key === "due_at" || key === "remind_at")) {
-        onSkip(task);
+        onSkip(task, skip);
         onDone();
         return;
       }
@@ -509,9 +512,9 @@ function TaskForm({
     );
   }
 
-  // "Skip this one": the task's next occurrence, when it has one to move to (skippedFields); a due
-  // time set onto it here (its rule as it was) is that same skip.
-  const skip = onSkip ? skippedFields(task) : null;
+  // "Skip this one": where completing the task now would put the next one, when it has one to move
+  // to (useSkippedFields); a due time set onto it here (its rule as it was) is that same skip.
+  const skip = useSkippedFields(onSkip ? task : null);
   const ontoNext = (dueAt: string | null) =>
     skip !== null && dueAt !== null && sameInstant(dueAt, skip.due_at) && samePart(form, initial, "rrule");
   const formDue = form.dueDate ? new Date(`${form.dueDate}T${form.dueTime || DEFAULT_DUE_TIME}`) : null;
@@ -711,7 +714,7 @@ function TaskForm({
               disabled={dirty}
               aria-describedby="task-skip-next"
               onClick={() => {
-                onSkip(task);
+                onSkip(task, skip);
                 onDone();
               }}
             >

@@ -41,11 +41,17 @@ const bins = (fields: Partial<Task> = {}) =>
 let stored: Task[];
 let requests: Array<{ method: string; path: string; ifMatch: string | null; body: unknown }>;
 let refuse: number | null;
+// What recurring-service's /api/recurrence/next answers (where completing the task now would put
+// the next one), and what it was asked.
+let nextDue: string | null;
+let nextAsked: string[];
 
 beforeEach(() => {
   stored = [bins()];
   requests = [];
   refuse = null;
+  nextDue = null;
+  nextAsked = [];
   Element.prototype.scrollIntoView = () => {};
   vi.stubGlobal(
     "fetch",
@@ -64,6 +70,10 @@ beforeEach(() => {
         const due = new Date((body as Task).due_at ?? task.due_at!).getTime();
         Object.assign(task, body, { next_occurrence: at(due + 7 * DAY), version: task.version + 1 });
         return Response.json(task);
+      }
+      if (method === "GET" && path === "/api/recurrence/next") {
+        nextAsked.push(new URL(url, "http://localhost").searchParams.toString());
+        return Response.json({ next_due: nextDue });
       }
       if (method === "GET" && path === "/api/tasks") return Response.json({ items: stored, next_cursor: null });
       if (method === "GET" && task) return Response.json(task);
@@ -107,12 +117,28 @@ describe("skippedFields", () => {
     expect(skippedFields(bins({ remind_at: null }))).toEqual({ due_at: at(NEXT) });
   });
 
-  it("has nothing to skip to for a one-off, a done one, the series' last, an undated one, one repeating from completion", () => {
+  it("has nothing to skip to for a one-off, a done one, the series' last, an undated one", () => {
     expect(skippedFields(bins({ rrule: null, is_recurring: false, next_occurrence: null }))).toBeNull();
     expect(skippedFields(bins({ completed: true }))).toBeNull();
     expect(skippedFields(bins({ next_occurrence: null }))).toBeNull();
     expect(skippedFields(bins({ due_at: null, next_occurrence: null }))).toBeNull();
-    expect(skippedFields(bins({ repeat_from: "completion" }))).toBeNull();
+  });
+
+  // One rule with the assistant's skip: where completing it now would put the next one
+  // (recurring-service's /next), not a next occurrence still in the past.
+  it("moves an overdue one past its next occurrence, if that is past too, to where completing it now would put the next one", () => {
+    const overdue = bins({ due_at: at(NOW - 3 * DAY), remind_at: at(NOW - 3 * DAY - 15 * MINUTE), next_occurrence: at(NOW - 2 * DAY) });
+    expect(skippedFields(overdue)).toBeNull(); // not known yet
+    expect(skippedFields(overdue, at(NOW + DAY))).toEqual({ due_at: at(NOW + DAY), remind_at: at(NOW + DAY - 15 * MINUTE) });
+    // Its next occurrence still to come: that one, whatever else is said.
+    expect(skippedFields(bins(), at(NOW + DAY))).toEqual({ due_at: at(NEXT), remind_at: at(NEXT - 15 * MINUTE) });
+  });
+
+  it("moves one repeating from completion to where completing it now would put the next one", () => {
+    const plants = bins({ repeat_from: "completion" });
+    expect(skippedFields(plants)).toBeNull(); // not known yet
+    expect(skippedFields(plants, at(NOW + 3 * DAY))).toEqual({ due_at: at(NOW + 3 * DAY), remind_at: at(NOW + 3 * DAY - 15 * MINUTE) });
+    expect(skippedFields(plants, null)).toBeNull(); // none (the series' UNTIL)
   });
 });
 
@@ -145,19 +171,45 @@ describe("Skip this one", () => {
     await vi.waitFor(() => expect(stored[0]).toMatchObject({ due_at: at(DUE), remind_at: at(DUE - 15 * MINUTE) }));
   });
 
-  it("is not offered for a one-off, a series' last one, or one repeating from completion", async () => {
+  it("is not offered for a one-off or a series' last one", async () => {
     stored = [
       bins({ id: "one", title: "One-off", rrule: null, is_recurring: false, next_occurrence: null }),
       bins({ id: "last", title: "Last one", next_occurrence: null }),
-      bins({ id: "done-based", title: "Water plants", repeat_from: "completion" }),
     ];
     renderTasksView();
-    for (const title of ["One-off", "Last one", "Water plants"]) {
+    for (const title of ["One-off", "Last one"]) {
       fireEvent.click(await screen.findByRole("button", { name: `${title}. Open details` }));
       const drawer = await screen.findByRole("dialog", { name: "Edit task" });
       expect(within(drawer).queryByRole("button", { name: "Skip this one" })).toBeNull();
       fireEvent.click(within(drawer).getByRole("button", { name: "Cancel" }));
     }
+  });
+
+  it("moves an overdue one to its first occurrence still to come, as the assistant does", async () => {
+    stored = [bins({ due_at: at(NOW - 3 * DAY), remind_at: at(NOW - 3 * DAY - 15 * MINUTE), next_occurrence: at(NOW - 2 * DAY) })];
+    nextDue = at(NOW + 4 * DAY);
+    const drawer = await openDrawer();
+    const skip = await within(drawer).findByRole("button", { name: "Skip this one" });
+    expect(new URLSearchParams(nextAsked[0]).get("repeat_from")).toBe("due");
+    expect(document.getElementById(skip.getAttribute("aria-describedby")!)?.textContent).toBe(`Next due ${formatDue(at(NOW + 4 * DAY))}.`);
+    fireEvent.click(skip);
+    await vi.waitFor(() => toastSaying("Skipped “Put the bins out”"));
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    expect(changes()[0].body).toEqual({ due_at: at(NOW + 4 * DAY), remind_at: at(NOW + 4 * DAY - 15 * MINUTE) });
+  });
+
+  it("is offered for one repeating from completion: it moves to where completing it now would put the next one", async () => {
+    stored = [bins({ title: "Water plants", rrule: "FREQ=DAILY;INTERVAL=3", repeat_from: "completion" })];
+    nextDue = at(NOW + 3 * DAY);
+    const drawer = await openDrawer("Water plants");
+    const skip = await within(drawer).findByRole("button", { name: "Skip this one" });
+    expect(new URLSearchParams(nextAsked[0]).get("repeat_from")).toBe("completion");
+    fireEvent.click(skip);
+    const toast = await vi.waitFor(() => toastSaying("Skipped “Water plants”"));
+    expect(toast.textContent).toContain("Next due");
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    expect(changes()[0].body).toEqual({ due_at: at(NOW + 3 * DAY), remind_at: at(NOW + 3 * DAY - 15 * MINUTE) });
+    expect(requests.some((r) => r.path.endsWith("/complete"))).toBe(false);
   });
 
   it("waits for unsaved edits: saved or dropped first", async () => {

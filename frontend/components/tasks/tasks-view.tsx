@@ -34,7 +34,6 @@ import {
   PRIORITIES,
   restoreInput,
   SEARCH_RESULTS,
-  skippedFields,
   taskKeys,
   useDeleteTask,
   useRestoreTask,
@@ -623,14 +622,13 @@ function TasksScreen({
     [setCompleted, toast, dismiss],
   );
 
-  // "Skip this one" (the drawer): the task moves to its next occurrence, its reminder with it
-  // (skippedFields), as the version the drawer showed (If-Match). Undo moves it back, from the
+  // "Skip this one" (the drawer): the task moves to where completing it now would put the next
+  // one, its reminder with it (skippedFields, as the drawer said it), as the version the drawer
+  // showed (If-Match). Undo moves it back, from the
   // version the skip made; if the skip is refused, its toast goes (the error toast says why).
   const { mutateAsync: moveTask } = useUpdateTask();
   const onSkip = useCallback(
-    (task: Task) => {
-      const fields = skippedFields(task);
-      if (!fields) return;
+    (task: Task, fields: { due_at: string; remind_at?: string }) => {
       const skipped = moveTask({ task, patch: fields, failure: `“${task.title}” was not skipped` });
       const back: Partial<TaskInput> = { due_at: task.due_at, ...(task.remind_at && { remind_at: task.remind_at }) };
       const undo = () => {

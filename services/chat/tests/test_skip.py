@@ -1,6 +1,7 @@
 """'Skip the next gym', 'skip this week's gym', 'skip gym this week': the repeating task moves
-to its next occurrence after its due time, as task-service plans it (DTSTART the due time, in
-UTC; BYDAY lists, INTERVAL, UNTIL; COUNT from its next_occurrence), without being completed:
+to where completing it now would put the next one: its next occurrence after its due time and
+now (DTSTART the due time; BYDAY lists, INTERVAL, UNTIL; COUNT from its next_occurrence), or,
+repeating from completion, an interval from now, without being completed:
 no completion, no next instance. A task that does not repeat, or whose series ends with this
 one, is left as it is and the reply says why. 'Undo' puts the due time back. Before, each of
 these lines added a task 'Skip the next gym'."""
@@ -111,3 +112,28 @@ async def test_skip_with_no_such_task_is_a_new_task() -> None:
 def test_adding_a_skip_task_is_an_add() -> None:
     request = parse("add skip rope", datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("Europe/Paris")))
     assert (request.intent, request.changes.title) == ("add", "Skip rope")
+
+
+# One rule with the web's "Skip this one": the task moves to where completing it now would put
+# the next one (todo_common.next_due at the chat's clock, Wed 25 Nov 2026 14:31 UTC), not
+# completed. Before, the next slot after its old due time, which for an overdue task could still
+# be in the past, and for a task repeating from completion a slot of the rule from its due date.
+async def test_skipping_an_overdue_one_lands_on_the_first_slot_still_to_come() -> None:
+    fake = FakeTasks()
+    task = gym(fake, rrule="FREQ=DAILY", due_at="2026-11-22T07:00:00Z", remind_at="2026-11-22T06:30:00Z")
+    said = await Chat(fake).say("skip the next gym")
+    after = fake.tasks[task["id"]]
+    assert (after["due_at"], after["remind_at"]) == ("2026-11-26T07:00:00Z", "2026-11-26T06:30:00Z")
+    assert not after["completed"] and len(fake.tasks) == 1
+    assert said.endswith("; next due tomorrow at 7:00 AM."), said
+
+
+async def test_skipping_one_that_repeats_from_completion_moves_it_an_interval_from_now() -> None:
+    fake = FakeTasks()
+    task = gym(fake, rrule="FREQ=DAILY;INTERVAL=3", repeat_from="completion")
+    said = await Chat(fake).say("skip the next gym")
+    after = fake.tasks[task["id"]]
+    # 14:31 (the chat's clock) + 3 days, the reminder 30 minutes before it, as before.
+    assert (after["due_at"], after["remind_at"]) == ("2026-11-28T14:31:00Z", "2026-11-28T14:01:00Z")
+    assert not after["completed"] and len(fake.tasks) == 1
+    assert said == "Skipped this Friday's 'Gym'; next due Saturday at 2:31 PM.", said

@@ -28,6 +28,7 @@ from todo_common.errors import validation_error
 from todo_common.events import TASK_EVENTS, CloudEvent, EventType, TaskEvent
 from todo_common.inbox import Inbox
 from todo_common.metrics import EVENTS_CONSUMED
+from todo_common.next_due import LAST_DUE, RepeatFrom, next_due
 from todo_common.platform import Platform, create_app
 from todo_common.recurrence import check_occurs, load_zone, parse_rule
 from todo_common.recurrence_words import describe
@@ -36,7 +37,6 @@ from recurring_service.adapters.task_service import TaskService, TaskServiceUnav
 from recurring_service.deps import CurrentUser, DeadLettersDep, SchedulerDep
 from recurring_service.domain.describe import first_occurrence, series_due_times
 from recurring_service.domain.instance import iso
-from recurring_service.domain.next_occurrence import LAST_DUE
 from recurring_service.scheduling import Outcome, PoisonEvent, Scheduler
 
 log = logging.getLogger(__name__)
@@ -140,6 +140,38 @@ def preview(
     )
 
 
+class NextDue(BaseModel):
+    # When the next instance would be due (UTC), or null when the rule has none (UNTIL).
+    next_due: str | None
+
+
+@api.get("/next")
+def next_instance(
+    user: CurrentUser,
+    rrule: Annotated[str, Query(max_length=1000, description="RRULE body or daily|weekly|...")],
+    due_at: Annotated[str, Query(description="the open instance's due time, ISO 8601; naive = in tz")],
+    tz: Annotated[str, Query(max_length=64, description="IANA zone the rule repeats in")] = "UTC",
+    repeat_from: Annotated[RepeatFrom, Query()] = "due",
+) -> NextDue:
+    """Where finishing the open instance due at `due_at` now would put the series' next one, as
+    this service makes it (todo_common.next_due): what the web's "Skip this one" moves the task
+    to, as the assistant's skip does. From the due date, the rule's first slot after both due_at
+    and now; from completion, now plus one interval. COUNT is not applied (it counts instances,
+    which task-service knows: the task's next_occurrence is null on the series' last)."""
+    zone = _zone(tz)
+    due = _dtstart(due_at, zone, field="due_at")
+    assert due is not None
+    try:
+        rule = parse_rule(rrule)
+        check_occurs(rule, due)
+    except ValueError as exc:
+        raise validation_error("The rule is not valid.", {"rrule": str(exc)}) from None
+    found = next_due(
+        rule.without("COUNT"), due_at=due, finished_at=datetime.now(UTC), repeat_from=repeat_from, zone=zone
+    )
+    return NextDue(next_due=iso(found) if found is not None else None)
+
+
 def _zone(name: str) -> tzinfo:
     try:
         return load_zone(name)
@@ -147,18 +179,18 @@ def _zone(name: str) -> tzinfo:
         raise validation_error("Unknown time zone.", {"tz": str(exc)}) from None
 
 
-def _dtstart(value: str | None, zone: tzinfo) -> datetime | None:
+def _dtstart(value: str | None, zone: tzinfo, field: str = "dtstart") -> datetime | None:
     if value is None:
         return None
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise validation_error("dtstart is not valid.", {"dtstart": "must be an ISO 8601 time"}) from None
+        raise validation_error(f"{field} is not valid.", {field: "must be an ISO 8601 time"}) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     moment = moment.astimezone(UTC)
     if not FIRST_DUE <= moment < LAST_DUE:
-        raise validation_error("dtstart is not valid.", {"dtstart": "must be from 1900 to 8999"})
+        raise validation_error(f"{field} is not valid.", {field: "must be from 1900 to 8999"})
     return moment
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from recurring_service.domain.describe import first_occurrence, series_due_times
-from recurring_service.domain.next_occurrence import next_due, next_remind_at
+from todo_common.next_due import next_due, next_remind_at
 from todo_common.recurrence import load_zone, parse_rule
 
 LONDON = ZoneInfo("Europe/London")

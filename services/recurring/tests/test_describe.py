@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from recurring_service.domain.describe import first_occurrence, series_due_times
-from recurring_service.domain.next_occurrence import rule_until
+from todo_common.next_due import rule_until
 from todo_common.recurrence import parse_rule
 from todo_common.recurrence_words import describe
 

@@ -133,3 +133,44 @@ async def test_the_preview_says_the_days_of_tz(client: AsyncClient) -> None:
     body = r.json()
     assert body["description"] == "every Monday at 08:00"
     assert body["occurrences"][:2] == ["2027-06-06T22:00:00Z", "2027-06-13T22:00:00Z"]
+
+
+# GET /api/recurrence/next: where finishing a task now would put its next instance, the web's
+# "Skip this one" target (todo_common.next_due, as the assistant's skip and this service's own
+# next instance). An overdue one's next is a slot still to come, at the series' time of day.
+async def test_next_of_an_overdue_task_is_its_first_slot_after_now(client: AsyncClient) -> None:
+    now = datetime.now(UTC)
+    due = (now - timedelta(days=3)).replace(microsecond=0)
+    r = await client.get(
+        "/api/recurrence/next",
+        params={"rrule": "daily", "due_at": due.isoformat(), "repeat_from": "due"},
+    )
+    assert r.status_code == 200, r.text
+    found = datetime.fromisoformat(r.json()["next_due"])
+    assert now < found <= now + timedelta(days=1) and (found - due) % timedelta(days=1) == timedelta(0)
+
+
+async def test_next_of_a_task_repeating_from_completion_is_an_interval_from_now(client: AsyncClient) -> None:
+    before = datetime.now(UTC).replace(microsecond=0)
+    r = await client.get(
+        "/api/recurrence/next",
+        params={
+            "rrule": "FREQ=DAILY;INTERVAL=3",
+            "due_at": "2030-01-07T09:00:00Z",
+            "repeat_from": "completion",
+        },
+    )
+    found = datetime.fromisoformat(r.json()["next_due"])
+    assert before + timedelta(days=3) <= found <= datetime.now(UTC) + timedelta(days=3)
+
+
+async def test_next_is_null_past_until_and_a_bad_rule_is_a_422(client: AsyncClient) -> None:
+    r = await client.get(
+        "/api/recurrence/next",
+        params={"rrule": "FREQ=DAILY;UNTIL=20200105T000000Z", "due_at": "2020-01-01T09:00:00Z"},
+    )
+    assert r.json() == {"next_due": None}
+    r = await client.get(
+        "/api/recurrence/next", params={"rrule": "FREQ=NEVER", "due_at": "2020-01-01T09:00:00Z"}
+    )
+    assert r.status_code == 422 and "rrule" in r.json()["error"]["fields"]

@@ -34,7 +34,7 @@ from chat_service.domain.parse import (
     says_yes,
     series_due,
 )
-from chat_service.domain.recurrence import describe, first_due, next_after
+from chat_service.domain.recurrence import describe, first_due, skip_to
 from chat_service.domain.text import keywords, retitled, words
 from chat_service.domain.when import DEFAULT_TIME, When
 
@@ -926,10 +926,13 @@ def _act(req: Request, task: Task, ctx: Context, j: Journal) -> str:
 
 
 def _skip(task: Task, ctx: Context, j: Journal) -> str:
-    """'Skip the next gym': the repeating task moves to its next occurrence after its due
-    time (as task-service plans it: DTSTART the due time, in the task's timezone), not completed, so no
-    completion is recorded and no next instance is made; its reminder keeps its distance.
-    A task that does not repeat, or whose series ends with it, is left as it is."""
+    """'Skip the next gym': the repeating task moves to where completing it now would put the
+    next one (todo_common.next_due, as recurring-service and the web's "Skip this one" say it):
+    repeating from its due date, the rule's first slot after both its due time and now, in the
+    task's timezone, so an overdue one lands on a slot still to come; repeating from completion,
+    one interval of the rule from now. Not completed, so no completion is recorded and no next
+    instance is made; its reminder keeps its distance. A task that does not repeat, or whose
+    series ends with it, is left as it is."""
     title = reply.quote(task.get("title"))
     rule, due = task.get("rrule"), reply.parse_time(task.get("due_at"))
     if not rule:
@@ -941,7 +944,7 @@ def _skip(task: Task, ctx: Context, j: Journal) -> str:
         return f"{title} repeats but has no due date, so there is nothing to skip yet. When is it next due?"
     # COUNT counts instances, which only task-service knows: its next_occurrence says when over.
     over = "COUNT=" in rule.upper() and "next_occurrence" in task and not task["next_occurrence"]
-    following = None if over else next_after(rule, due, task.get("timezone"))
+    following = None if over else skip_to(rule, due, ctx.now, task.get("repeat_from"), task.get("timezone"))
     if following is None:
         repeats = describe(rule, ctx.timezone)
         return (

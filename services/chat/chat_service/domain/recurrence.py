@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
+from todo_common.next_due import next_due
 from todo_common.recurrence import load_zone
 from todo_common.recurrence import parse_rule as canonical_rule
 from todo_common.recurrence_words import describe as describe_rule
@@ -463,14 +464,23 @@ def first_due(rule: str, now: datetime, at: time | None = None, start: date | No
     return first.replace(tzinfo=now.tzinfo)
 
 
-def next_after(rule: str, due_at: datetime, zone: str | None = None) -> datetime | None:
-    """The occurrence after `due_at` as task-service plans it (its `next_occurrence`): the
-    first one strictly after due_at with due_at as DTSTART, on the wall clock of the task's
-    `timezone` (UTC when None); UNTIL bounds it; None when the series has none. COUNT is
-    left to the caller (it counts instances, which only task-service knows)."""
-    start = due_at.astimezone(UTC)
-    found = canonical_rule(rule).without("COUNT").dateutil(start, load_zone(zone)).after(start)
-    return found.astimezone(UTC) if found is not None else None
+def skip_to(
+    rule: str, due_at: datetime, now: datetime, repeat_from: str | None = "due", zone: str | None = None
+) -> datetime | None:
+    """Where "skip this one" moves a repeating task due at `due_at`: where completing it `now`
+    would put the next one (todo_common.next_due, as recurring-service makes it and the web's
+    "Skip this one" moves it): repeating from its due date, the rule's first slot strictly after
+    both due_at and now, with due_at as DTSTART on the wall clock of the task's `timezone` (UTC
+    when None); repeating from completion, now plus one interval of the rule. UNTIL bounds it;
+    None when the series has none. COUNT is left to the caller (it counts instances, which only
+    task-service knows)."""
+    return next_due(
+        canonical_rule(rule).without("COUNT"),
+        due_at=due_at,
+        finished_at=now,
+        repeat_from="completion" if repeat_from == "completion" else "due",
+        zone=load_zone(zone),
+    )
 
 
 def describe(rule: str, zone: str = "UTC") -> str:

@@ -4,9 +4,8 @@ when None); times are UTC."""
 
 from datetime import UTC, datetime, tzinfo
 
+from todo_common.next_due import LAST_DUE
 from todo_common.recurrence import Rule
-
-from recurring_service.domain.next_occurrence import LAST_DUE
 
 
 def first_occurrence(rule: Rule, at: datetime, zone: tzinfo | None = None) -> datetime | None:

@@ -6,9 +6,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from todo_common.next_due import next_due, next_remind_at
 from todo_common.recurrence import load_zone, parse_rule
-
-from recurring_service.domain.next_occurrence import next_due, next_remind_at
 
 
 class TaskSnapshot(BaseModel):

@@ -1,4 +1,7 @@
-"""When a series' next instance is due (DESIGN.md "Recurrence semantics"). Pure. Times
+"""When a series' next instance is due (DESIGN.md "Recurrence semantics"). Pure. Shared:
+recurring-service makes the next instance of a finished one with it, and "Skip this one"
+(the web, through recurring-service's /next, and the assistant) moves an open instance to
+where finishing it now would put the next one. Times
 are UTC; the rule repeats on the wall clock of the series' zone (UTC when it has none), so
 "every Monday at 09:00" in Europe/London stays at 09:00 London when summer time starts.
 
@@ -23,6 +26,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
+
 from todo_common.recurrence import Rule, rule_until
 
 RepeatFrom = Literal["due", "completion"]

@@ -8,7 +8,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from recurring_service.domain.next_occurrence import LAST_DUE, next_due, next_remind_at, rule_until
+from todo_common.next_due import LAST_DUE, next_due, next_remind_at, rule_until
 from todo_common.recurrence import Rule, parse_rule
 
 
