@@ -101,7 +101,8 @@ const changes = () => requests.filter((r) => r.method !== "GET").map(({ method, 
 
 async function openDrawer(title = "Put the bins out") {
   renderTasksView();
-  fireEvent.click(await screen.findByRole("button", { name: `${title}. Open details` }));
+  // The first render of the Tasks screen in a file loads its modules: over a second on a busy machine.
+  fireEvent.click(await screen.findByRole("button", { name: `${title}. Open details` }, { timeout: 10_000 }));
   return screen.findByRole("dialog", { name: "Edit task" });
 }
 
@@ -142,7 +143,7 @@ describe("skippedFields", () => {
   });
 });
 
-describe("Skip this one", () => {
+describe("Skip this one", { timeout: 20_000 }, () => {
   it("moves the task to its next occurrence, reminder and all, with the drawer's version; says when; Undo moves it back", async () => {
     const drawer = await openDrawer();
     const skip = within(drawer).getByRole("button", { name: "Skip this one" });
@@ -178,7 +179,7 @@ describe("Skip this one", () => {
     ];
     renderTasksView();
     for (const title of ["One-off", "Last one"]) {
-      fireEvent.click(await screen.findByRole("button", { name: `${title}. Open details` }));
+      fireEvent.click(await screen.findByRole("button", { name: `${title}. Open details` }, { timeout: 10_000 }));
       const drawer = await screen.findByRole("dialog", { name: "Edit task" });
       expect(within(drawer).queryByRole("button", { name: "Skip this one" })).toBeNull();
       fireEvent.click(within(drawer).getByRole("button", { name: "Cancel" }));
