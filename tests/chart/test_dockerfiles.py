@@ -80,3 +80,17 @@ def test_root_dockerignore_admits_only_the_workspace() -> None:
     ]
     assert lines[0] == "*"
     assert {"!pyproject.toml", "!uv.lock", "!services/", "services/**/tests/"} <= set(lines)
+
+
+def test_the_data_todo_common_reads_is_locked_with_it() -> None:
+    """Every image installs todo-common with its locked dependencies, and nothing else for a
+    service that names no more (notification-service). The package data todo-common reads
+    (todo_common.datestyle: tzdata's zone.tab and tzdata.zi) must come from its own
+    dependencies, or a service that writes a date in the reader's style fails in its image."""
+    lock = tomllib.loads((ROOT / "uv.lock").read_text())
+    [common] = [p for p in lock["package"] if p["name"] == "todo-common"]
+    locked = {d["name"] for d in common.get("dependencies", [])}
+    sources = [f.read_text() for f in (ROOT / "services" / "common" / "todo_common").glob("*.py")]
+    read = {m.split(".")[0] for text in sources for m in re.findall(r'resources\.files\("([\w.]+)"\)', text)}
+    assert "tzdata" in read
+    assert read <= locked

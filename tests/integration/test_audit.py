@@ -167,10 +167,10 @@ async def test_activity_tells_times_in_the_readers_zone(user: User) -> None:
     await wait_for_entries(user, 2)
     moved = "Due date changed from {} to {} for 'Dentist'"
     assert (await activity(user, limit=1))[0]["summary"] == moved.format(
-        "7 Jan 2030, 14:30 UTC", "1 Jul 2030, 16:00 UTC"
+        "Jan 7, 2030, 2:30 PM UTC", "Jul 1, 2030, 4:00 PM UTC"
     )
     in_new_york = await activity(user, limit=1, tz="America/New_York")
-    assert in_new_york[0]["summary"] == moved.format("7 Jan 2030, 09:30 EST", "1 Jul 2030, 12:00 EDT")
+    assert in_new_york[0]["summary"] == moved.format("Jan 7, 2030, 9:30 AM EST", "Jul 1, 2030, 12:00 PM EDT")
     r = await call(user, "GET", "/api/activity", params={"tz": "Mars/Olympus"})
     assert r.status_code == 422 and r.json()["error"]["fields"]["tz"], r.text
 
@@ -182,8 +182,8 @@ async def test_activity_details_are_the_changes_as_data(user: User) -> None:
     )
     moved, created = await wait_for_entries(user, 2)
     assert moved["summary"] == (
-        "Priority changed from Low to High; due date changed from 7 Jan 2030, 14:30 UTC"
-        " to 1 Jul 2030, 16:00 UTC for 'Dentist'"
+        "Priority changed from Low to High; due date changed from Jan 7, 2030, 2:30 PM UTC"
+        " to Jul 1, 2030, 4:00 PM UTC for 'Dentist'"
     )
     assert moved["details"] == {
         "title": "Dentist",

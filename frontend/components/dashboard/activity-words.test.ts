@@ -27,7 +27,7 @@ describe("activityItemSchema", () => {
     type: "task.updated",
     task_id: "t1",
     occurred_at: "2026-11-26T07:00:00Z",
-    summary: "Due date set to 28 Nov 2026, 08:00 UTC for 'Pay rent'",
+    summary: "Due date set to Nov 28, 2026, 8:00 AM UTC for 'Pay rent'",
     details: { ...none, due_at: "2026-11-28T08:00:00Z", changes: [{ field: "due_at", old: null, new: "2026-11-28T08:00:00Z" }] },
   };
 
@@ -113,7 +113,7 @@ describe("activityParts", () => {
   });
 
   it("shows the summary as it is, times and all, where there are no details or the type is new", () => {
-    const summary = "Due date set to 28 Nov 2026, 08:00 UTC for 'Pay rent'";
+    const summary = "Due date set to Nov 28, 2026, 8:00 AM UTC for 'Pay rent'";
     expect(activityParts({ type: "task.updated", summary, details: null })).toEqual([summary]);
     expect(activityParts({ type: "task.updated", summary, details: undefined })).toEqual([summary]);
     expect(activityParts({ type: "task.archived", summary: "Archived 'Pay rent'", details: none })).toEqual(["Archived 'Pay rent'"]);

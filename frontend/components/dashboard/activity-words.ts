@@ -5,7 +5,7 @@
  * as instants for the feed to write in the reader's zone and style ("Today 9:00 AM").
  *
  * An entry without details (its stored event no longer reads, or an older audit-service)
- * shows its summary as it is: English words, times in UTC ("28 Nov 2026, 08:00 UTC").
+ * shows its summary as it is: English words, times in UTC ("Nov 28, 2026, 8:00 AM UTC").
  */
 import { describeRRule } from "@/lib/rrule";
 import { PRIORITY_LABEL, type Priority } from "@/lib/tasks";

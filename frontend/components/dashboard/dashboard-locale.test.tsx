@@ -48,7 +48,7 @@ const activity = {
       type: "task.updated",
       task_id: "t1",
       occurred_at: "2026-11-20T07:00:00Z",
-      summary: "Due date set to 25 Nov 2026, 14:30 UTC for 'Pay rent'",
+      summary: "Due date set to Nov 25, 2026, 2:30 PM UTC for 'Pay rent'",
       details: { ...details, changes: [{ field: "due_at", old: null, new: "2026-11-25T14:30:00Z" }] },
     },
   ],

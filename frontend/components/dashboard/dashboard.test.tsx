@@ -59,7 +59,7 @@ const activity = {
       type: "task.updated",
       task_id: "t1",
       occurred_at: "2026-11-26T07:00:00Z",
-      summary: "Due date set to 28 Nov 2026, 08:00 UTC for 'Pay rent'",
+      summary: "Due date set to Nov 28, 2026, 8:00 AM UTC for 'Pay rent'",
       details: {
         ...details,
         due_at: "2026-11-28T08:00:00Z",
@@ -72,7 +72,7 @@ const activity = {
       type: "task.updated",
       task_id: "t7",
       occurred_at: "2026-11-25T07:00:00Z",
-      summary: "Due date set to 1 Dec 2026, 09:00 UTC for 'Taxes'",
+      summary: "Due date set to Dec 1, 2026, 9:00 AM UTC for 'Taxes'",
       details: null,
     },
   ],
@@ -157,7 +157,7 @@ describe("Dashboard", () => {
   it("shows an entry without details as its summary says it", async () => {
     renderDashboard();
     const feed = await screen.findByRole("list", { name: "Recent activity" });
-    const link = await within(feed).findByRole("link", { name: "Due date set to 1 Dec 2026, 09:00 UTC for 'Taxes'" });
+    const link = await within(feed).findByRole("link", { name: "Due date set to Dec 1, 2026, 9:00 AM UTC for 'Taxes'" });
     expect(link.getAttribute("href")).toBe("/tasks?task=t7");
     expect(link.querySelector("time")).toBeNull();
   });

@@ -232,9 +232,10 @@ async def activity(
 
 
 def _entry(row: Mapping[str, Any], zone: ZoneInfo | None) -> ActivityItem:
-    """One entry: its stored summary, or the summary told again with its times in `zone`,
-    and the details, both from the stored event. An entry whose event no longer reads as
-    one keeps its stored summary and has no details."""
+    """One entry: its summary told again from the stored event, its times in `zone` (UTC
+    when None), so entries stored when times were written otherwise read as today's; and
+    the details, from the same event. An entry whose event no longer reads as one keeps its
+    stored summary and has no details."""
     try:
         event: TaskEvent | None = TaskEvent.model_validate(row["data"])
     except ValidationError:
@@ -244,7 +245,7 @@ def _entry(row: Mapping[str, Any], zone: ZoneInfo | None) -> ActivityItem:
         type=row["type"],
         task_id=row["task_id"],
         occurred_at=_iso(row["occurred_at"]),
-        summary=summarize(event, zone) if event is not None and zone is not None else str(row["summary"]),
+        summary=summarize(event, zone or UTC) if event is not None else str(row["summary"]),
         details=ActivityDetails.model_validate(details(event)) if event is not None else None,
     )
 

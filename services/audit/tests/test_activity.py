@@ -81,7 +81,9 @@ async def test_each_entry_has_its_summary_and_the_details_it_is_told_from(
         "type": "task.updated",
         "task_id": "t1",
         "occurred_at": "2026-11-26T07:00:00Z",
-        "summary": "Priority changed from Low to High; due date set to 28 Nov 2026, 08:00 UTC for 'Pay rent'",
+        "summary": (
+            "Priority changed from Low to High; due date set to Nov 28, 2026, 8:00 AM UTC for 'Pay rent'"
+        ),
         "details": {
             "title": "Pay rent",
             "due_at": "2026-11-28T08:00:00Z",
@@ -100,6 +102,19 @@ async def test_each_entry_has_its_summary_and_the_details_it_is_told_from(
         "Priority changed from Low to High; due date set to 28 Nov 2026, 09:00 CET for 'Pay rent'"
     )
     assert there["details"] == item["details"]
+
+
+async def test_an_entry_stored_in_an_older_style_is_told_in_todays(
+    client: tuple[AsyncClient, list[dict[str, Any]]],
+) -> None:
+    """Entries recorded before h124 wrote their times "28 Nov 2026, 08:00 UTC": told again
+    from their event, every entry of the list writes its times the one way (here UTC's)."""
+    http, rows = client
+    row = stored(update(due_at=(None, "2026-11-28T08:00:00Z")))
+    row["summary"] = "Due date set to 28 Nov 2026, 08:00 UTC for 'Pay rent'"
+    rows.append(row)
+    [item] = (await http.get("/api/activity")).json()["items"]
+    assert item["summary"] == "Due date set to Nov 28, 2026, 8:00 AM UTC for 'Pay rent'"
 
 
 async def test_an_entry_whose_event_no_longer_reads_keeps_its_summary_without_details(

@@ -37,26 +37,41 @@ def test_a_withdrawn_next_instance() -> None:
 
 def test_times_in_the_readers_zone() -> None:
     tokyo, new_york = ZoneInfo("Asia/Tokyo"), ZoneInfo("America/New_York")
-    assert readable_time("2026-12-01T09:00:00Z", new_york) == "1 Dec 2026, 04:00 EST"
-    assert readable_time("2026-12-01T20:00:00Z", tokyo) == "2 Dec 2026, 05:00 JST"
+    assert readable_time("2026-12-01T09:00:00Z", new_york) == "Dec 1, 2026, 4:00 AM EST"
+    assert readable_time("2026-12-01T20:00:00Z", tokyo) == "Dec 2, 2026, 05:00 JST"
     moved = event(EventType.TASK_UPDATED, {"due_at": ("2026-07-01T16:00:00Z", "2026-12-01T16:00:00Z")})
     assert summarize(moved, new_york) == (
-        "Due date changed from 1 Jul 2026, 12:00 EDT to 1 Dec 2026, 11:00 EST for 'Pay rent'"
+        "Due date changed from Jul 1, 2026, 12:00 PM EDT to Dec 1, 2026, 11:00 AM EST for 'Pay rent'"
     )
     e = event(EventType.REMINDER_DUE, due_at="2026-12-01T09:00:00Z")
-    assert summarize(e, tokyo) == "Reminder for 'Pay rent' (due 1 Dec 2026, 18:00 JST)"
-    assert summarize(e) == "Reminder for 'Pay rent' (due 1 Dec 2026, 09:00 UTC)"
+    assert summarize(e, tokyo) == "Reminder for 'Pay rent' (due Dec 1, 2026, 18:00 JST)"
+    assert summarize(e) == "Reminder for 'Pay rent' (due Dec 1, 2026, 9:00 AM UTC)"
+
+
+def test_times_as_the_readers_of_the_zone_write_them() -> None:
+    """As the assistant writes them to the same user (h124): a New Yorker reads "Dec 1, 2026,
+    4:00 AM EST", not "1 Dec 2026, 04:00 EST"; a reader in Sydney or Kolkata the day first
+    and 12 hours; in London the day first and 24 hours."""
+    e = event(EventType.REMINDER_DUE, due_at="2026-12-01T09:00:00Z")
+    told = {
+        "America/Chicago": "Dec 1, 2026, 3:00 AM CST",
+        "Australia/Sydney": "1 Dec 2026, 8:00 PM AEDT",
+        "Asia/Kolkata": "1 Dec 2026, 2:30 PM IST",
+        "Europe/London": "1 Dec 2026, 09:00 GMT",
+    }
+    for zone, when in told.items():
+        assert summarize(e, ZoneInfo(zone)) == f"Reminder for 'Pay rent' (due {when})"
 
 
 def test_next_instance_of_a_series() -> None:
     e = event(EventType.TASK_CREATED, parent_task_id="p1", due_at="2026-12-01T09:00:00Z")
-    assert summarize(e) == "Next 'Pay rent' scheduled for 1 Dec 2026, 09:00 UTC"
+    assert summarize(e) == "Next 'Pay rent' scheduled for Dec 1, 2026, 9:00 AM UTC"
 
 
 def test_reminder() -> None:
     assert summarize(event(EventType.REMINDER_DUE)) == "Reminder for 'Pay rent'"
     e = event(EventType.REMINDER_DUE, due_at="2026-12-01T09:00:00Z")
-    assert summarize(e) == "Reminder for 'Pay rent' (due 1 Dec 2026, 09:00 UTC)"
+    assert summarize(e) == "Reminder for 'Pay rent' (due Dec 1, 2026, 9:00 AM UTC)"
 
 
 @pytest.mark.parametrize(
@@ -68,15 +83,18 @@ def test_reminder() -> None:
             "Priority changed from Medium to Very important for 'Pay rent'",
         ),
         ({"title": ("Rent", "Pay rent")}, "Renamed 'Rent' to 'Pay rent'"),
-        ({"due_at": (None, "2026-12-01T09:00:00Z")}, "Due date set to 1 Dec 2026, 09:00 UTC for 'Pay rent'"),
+        (
+            {"due_at": (None, "2026-12-01T09:00:00Z")},
+            "Due date set to Dec 1, 2026, 9:00 AM UTC for 'Pay rent'",
+        ),
         (
             {"due_at": ("2026-12-01T09:00:00Z", "2026-12-02T18:30:00.123456Z")},
-            "Due date changed from 1 Dec 2026, 09:00 UTC to 2 Dec 2026, 18:30 UTC for 'Pay rent'",
+            "Due date changed from Dec 1, 2026, 9:00 AM UTC to Dec 2, 2026, 6:30 PM UTC for 'Pay rent'",
         ),
         ({"due_at": ("2026-12-01T09:00:00Z", None)}, "Due date removed for 'Pay rent'"),
         (
             {"remind_at": (None, "2026-12-01T08:00:00Z")},
-            "Reminder set to 1 Dec 2026, 08:00 UTC for 'Pay rent'",
+            "Reminder set to Dec 1, 2026, 8:00 AM UTC for 'Pay rent'",
         ),
         ({"tags": (["Work"], ["Work", "Finance"])}, "Tag 'Finance' added for 'Pay rent'"),
         ({"tags": (["Work", "Home"], [])}, "Tags 'Work', 'Home' removed for 'Pay rent'"),
@@ -94,7 +112,7 @@ def test_reminder() -> None:
         ),
         (
             {"priority": ("LOW", "HIGH"), "due_at": (None, "2026-12-01T09:00:00Z")},
-            "Priority changed from Low to High; due date set to 1 Dec 2026, 09:00 UTC for 'Pay rent'",
+            "Priority changed from Low to High; due date set to Dec 1, 2026, 9:00 AM UTC for 'Pay rent'",
         ),
         (
             {"title": ("Rent", "Pay rent"), "priority": ("LOW", "HIGH")},
@@ -114,7 +132,7 @@ def test_updates(changes: dict[str, tuple[Any, Any]], summary: str) -> None:
 
 
 def test_readable_values() -> None:
-    assert readable_time("2026-01-05T07:03:00+01:00") == "5 Jan 2026, 06:03 UTC"
+    assert readable_time("2026-01-05T07:03:00+01:00") == "Jan 5, 2026, 6:03 AM UTC"
     assert readable_time("not a time") == "not a time"
     assert readable_rule("FREQ=WEEKLY;INTERVAL=2") == "every 2 weeks"
     assert readable_rule("FREQ=DAILY;INTERVAL=1") == "daily"
@@ -133,7 +151,7 @@ def test_changes_are_told_in_the_tasks_field_order_whatever_order_they_are_store
         EventType.TASK_UPDATED, {"due_at": (None, "2026-12-01T09:00:00Z"), "priority": ("LOW", "HIGH")}
     )
     assert summarize(stored) == (
-        "Priority changed from Low to High; due date set to 1 Dec 2026, 09:00 UTC for 'Pay rent'"
+        "Priority changed from Low to High; due date set to Dec 1, 2026, 9:00 AM UTC for 'Pay rent'"
     )
 
 

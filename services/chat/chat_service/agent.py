@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 from agents import Agent, Runner
 from agents.items import ToolCallItem, ToolCallOutputItem
 from agents.models.interface import Model
+from todo_common import datestyle
 from todo_common.auth import AuthenticatedUser
 
-from chat_service.domain import reply
 from chat_service.domain.conversation import Action, parse_result
 from chat_service.mcp_inprocess import AgentTools
 from chat_service.offline_model import context_line
@@ -84,12 +84,12 @@ def instructions(
 
 
 def style_line(now: datetime, timezone: str) -> str:
-    """How the readers of `timezone`'s country write a time and a day (reply.clock,
-    reply.calendar_day: the offline model's own style), shown on this turn's date at 15:00."""
+    """How the readers of `timezone`'s country write a time and a day (datestyle.clock,
+    datestyle.calendar_day: the offline model's own style), shown on this turn's date at 15:00."""
     sample = now.astimezone(ZoneInfo(timezone)).replace(hour=15, minute=0, second=0, microsecond=0)
     return (
-        f"Style: write times like {reply.clock(sample)} and days like "
-        f"{reply.calendar_day(sample.date(), timezone)}, as people in the user's timezone do."
+        f"Style: write times like {datestyle.clock(sample)} and days like "
+        f"{datestyle.calendar_day(sample.date(), timezone)}, as people in the user's timezone do."
     )
 
 

@@ -1,6 +1,6 @@
 """The assistant writes dates and times as the readers of the user's zone do (user test, Tom
 in London, h115): "next due Tue, Dec 8 at 7:00 PM" was written the American way for everyone,
-where the web app writes "Tue 8 Dec 19:00" for him. The zone's country (domain/region.py)
+where the web app writes "Tue 8 Dec 19:00" for him. The zone's country (todo_common.datestyle)
 says the hour cycle and the order of day and month; UTC and unknown zones as before."""
 
 from datetime import UTC, datetime, timedelta, timezone
@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from chat_service.domain import reply
-from chat_service.domain.region import US, Style, style
 from tests.conftest import FakeTasks
 from tests.talk import Talk
+from todo_common.datestyle import US, Style, style
 
 LONDON = ZoneInfo("Europe/London")
 # Wednesday 25 Nov 2026, 14:30 in London.

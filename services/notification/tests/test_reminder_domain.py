@@ -2,7 +2,6 @@
 
 from datetime import UTC, datetime, timedelta, timezone
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from notification_service.domain.reminders import (
     INDEX_LIMIT,
@@ -10,7 +9,6 @@ from notification_service.domain.reminders import (
     lateness_seconds,
     new_notification,
     public_view,
-    readable_time,
     remaining_ttl,
     reminder_event,
     reminder_id,
@@ -57,7 +55,7 @@ def test_notification_has_the_api_fields_and_the_reminder_id() -> None:
     assert n["id"] == reminder_id(TASK, AT)
     assert n["user_id"] == "u1"
     assert n["created_at"] == "2026-11-25T09:00:12Z"
-    assert n["message"] == "Reminder: 'Pay rent' is due 25 Nov 2026, 10:00 UTC"
+    assert n["message"] == "Reminder: 'Pay rent' is due Nov 25, 2026, 10:00 AM UTC"
     view = public_view(n)
     assert {"id", "task_id", "title", "message", "created_at", "read"} <= set(view)
     assert "user_id" not in view
@@ -71,18 +69,32 @@ def test_message_without_a_due_date() -> None:
 def test_message_tells_the_due_time_in_the_tasks_zone() -> None:
     # task-service sends the task's IANA zone with each due reminder.
     tokyo = reminder(timezone="Asia/Tokyo")
-    assert new_notification(tokyo, AT)["message"] == "Reminder: 'Pay rent' is due 25 Nov 2026, 19:00 JST"
+    assert new_notification(tokyo, AT)["message"] == "Reminder: 'Pay rent' is due Nov 25, 2026, 19:00 JST"
     summer = reminder(timezone="Europe/London", due_at="2026-07-01T08:30:00Z")
     assert new_notification(summer, AT)["message"] == "Reminder: 'Pay rent' is due 1 Jul 2026, 09:30 BST"
     winter = reminder(timezone="Europe/London")
     assert new_notification(winter, AT)["message"] == "Reminder: 'Pay rent' is due 25 Nov 2026, 10:00 GMT"
-    # No zone (or one this machine does not know): UTC, as before.
+    # No zone (or one this machine does not know): UTC, as before, written as UTC readers
+    # read the assistant (the US way: todo_common.datestyle).
     for zone in (None, "Mars/Olympus_Mons"):
         message = new_notification(reminder(timezone=zone), AT)["message"]
-        assert message == "Reminder: 'Pay rent' is due 25 Nov 2026, 10:00 UTC"
+        assert message == "Reminder: 'Pay rent' is due Nov 25, 2026, 10:00 AM UTC"
     # The time itself (the id, the stored due_at) is the same instant whatever the zone.
     assert new_notification(tokyo, AT)["due_at"] == "2026-11-25T10:00:00Z"
     assert new_notification(tokyo, AT)["id"] == new_notification(reminder(), AT)["id"]
+
+
+def test_message_tells_the_due_time_as_the_readers_of_the_tasks_zone_write_it() -> None:
+    """As the assistant writes it to the same user (h124): a New Yorker reads "Nov 25, 2026,
+    5:00 AM EST", not "25 Nov 2026, 05:00 EST"; a reader in Sydney the day first and 12
+    hours."""
+    new_york = new_notification(reminder(timezone="America/New_York"), AT)["message"]
+    assert new_york == "Reminder: 'Pay rent' is due Nov 25, 2026, 5:00 AM EST"
+    sydney = new_notification(reminder(timezone="Australia/Sydney"), AT)["message"]
+    assert sydney == "Reminder: 'Pay rent' is due 25 Nov 2026, 9:00 PM AEDT"
+    afternoon = reminder(timezone="Asia/Kolkata", due_at="2026-11-25T10:05:00Z")
+    kolkata = new_notification(afternoon, AT)["message"]
+    assert kolkata == "Reminder: 'Pay rent' is due 25 Nov 2026, 3:35 PM IST"
 
 
 def test_reminder_event_is_v1_with_the_reminder_id_as_event_id() -> None:
@@ -118,9 +130,3 @@ def test_marking_read_keeps_the_original_expiry() -> None:
     assert remaining_ttl(created, datetime(2026, 11, 1, tzinfo=UTC)) == 30 * 24 * 3600
     assert remaining_ttl(created, datetime(2026, 11, 11, tzinfo=UTC)) == 20 * 24 * 3600
     assert remaining_ttl(created, datetime(2026, 12, 31, tzinfo=UTC)) == 60
-
-
-def test_readable_time() -> None:
-    assert readable_time(datetime(2026, 1, 5, 7, 3, tzinfo=UTC)) == "5 Jan 2026, 07:03 UTC"
-    new_york = ZoneInfo("America/New_York")
-    assert readable_time(datetime(2026, 1, 5, 7, 3, tzinfo=UTC), new_york) == "5 Jan 2026, 02:03 EST"

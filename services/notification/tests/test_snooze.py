@@ -151,7 +151,7 @@ def test_the_new_notification_and_its_event() -> None:
         "user_id": "ada",
         "task_id": TASK,
         "title": "Pay the rent",
-        "message": "Snoozed reminder: 'Pay the rent' is due 28 Nov 2026, 09:00 UTC",
+        "message": "Snoozed reminder: 'Pay the rent' is due Nov 28, 2026, 9:00 AM UTC",
         "created_at": iso(later),
         "read": False,
         "remind_at": "2026-11-27T15:45:00Z",
@@ -279,7 +279,8 @@ async def test_the_snoozed_reminder_tells_the_due_time_in_the_tasks_zone(world: 
     world.tasks.tasks = {TASK: TaskState(TASK, "Pay rent", due_at, False, "America/New_York")}
     assert await world.snoozes.fire(SnoozeJob.of(stored(), UNTIL)) is Fired.NOTIFIED
     new, _ = await world.store.get(snoozed_reminder_id(ORIGINAL, UNTIL))
-    assert new is not None and new["message"] == "Snoozed reminder: 'Pay rent' is due 28 Nov 2026, 04:00 EST"
+    assert new is not None
+    assert new["message"] == "Snoozed reminder: 'Pay rent' is due Nov 28, 2026, 4:00 AM EST"
     # task-service's GET /internal/reminders/{task_id} carries the zone (null: none).
     item = {"task_id": TASK, "title": "Pay rent", "due_at": iso(due_at), "completed": False}
     assert TaskState.from_api({**item, "timezone": "America/New_York"}).timezone == "America/New_York"

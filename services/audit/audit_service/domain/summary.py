@@ -4,14 +4,17 @@ that write their own words. Pure.
 
 Created 'Pay rent'               Completed 'Pay rent'          Deleted 'Pay rent'
 Priority changed from Low to High for 'Pay rent'
-Renamed 'Rent' to 'Pay rent'; due date set to 1 Dec 2026, 09:00 UTC
-Reminder for 'Pay rent' (due 1 Dec 2026, 09:00 UTC)"""
+Renamed 'Rent' to 'Pay rent'; due date set to Dec 1, 2026, 9:00 AM UTC
+Reminder for 'Pay rent' (due 1 Dec 2026, 09:00 GMT)
+
+Times as the readers of the zone write them (todo_common.datestyle, as the assistant does)."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from typing import Any
 
+from todo_common.datestyle import moment_text
 from todo_common.events import EDITABLE_FIELDS, EventType, FieldChange, TaskEvent
 
 PRIORITY_NAMES = {"VERY_IMPORTANT": "Very important", "HIGH": "High", "MEDIUM": "Medium", "LOW": "Low"}
@@ -39,16 +42,16 @@ _DERIVED = frozenset(
 
 
 def readable_time(value: Any, zone: tzinfo = UTC) -> str:
-    """An API time ('2026-12-01T09:00:00Z') as '1 Dec 2026, 09:00 UTC', or in `zone` with
-    its abbreviation ('1 Dec 2026, 04:00 EST'); other values as given."""
+    """An API time ('2026-12-01T09:00:00Z') as 'Dec 1, 2026, 9:00 AM UTC', or in `zone` as
+    its readers write it, with its abbreviation ('Dec 1, 2026, 4:00 AM EST', '1 Dec 2026,
+    09:00 GMT'); other values as given."""
     if not isinstance(value, str):
         return str(value)
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return value
-    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(zone)
-    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname() or 'UTC'}"
+    return moment_text(moment, zone)
 
 
 def readable_rule(rule: Any) -> str:

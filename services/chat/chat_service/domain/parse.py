@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
+from todo_common.datestyle import calendar_day
 
 from chat_service.domain.cannot import Cannot, read_cannot
 from chat_service.domain.matching import position
@@ -25,7 +26,6 @@ from chat_service.domain.recurrence import (
     take_start_month,
     take_until,
 )
-from chat_service.domain.reply import calendar_day
 from chat_service.domain.text import (
     MASK,
     NUMBER,
@@ -3638,7 +3638,7 @@ def _day_asked(text: str, now: datetime, *, whole: bool = False) -> tuple[date, 
 
 def _day_named(day: date, now: datetime) -> str:
     """How a list names the day it is for: 'today', 'tomorrow', 'on Friday', 'on Fri, Dec 4'
-    ('on Fri 4 Dec' in London: reply.calendar_day)."""
+    ('on Fri 4 Dec' in London: datestyle.calendar_day)."""
     today = now.date()
     ahead = (day - today).days
     if ahead in (0, 1):

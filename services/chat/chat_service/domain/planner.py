@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
+from todo_common import datestyle
 
 from chat_service.domain import reply
 from chat_service.domain.cannot import Cannot
@@ -384,7 +385,9 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return _date_told(req, ctx)
     if req.intent == "time":
         now = ctx.local_now
-        return f"It's {reply.clock(now)} on {reply.calendar_day(now, None, weekday='%A', month='%B')}."
+        return (
+            f"It's {datestyle.clock(now)} on {datestyle.calendar_day(now, None, weekday='%A', month='%B')}."
+        )
     if req.intent == "chat":
         return "I'm only good with tasks, I'm afraid. Tell me one to add, or ask \"What's on my list?\""
     if req.intent == "hide_done":
@@ -408,7 +411,7 @@ def _date_told(req: Request, ctx: Context) -> str:
     day = ctx.local_now + timedelta(days=offset)
     weekday = day.strftime("%A")
     verb = "was" if said_day == "yesterday" else "is"
-    told = f"{said_day} {verb} {reply.calendar_day(day.date(), ctx.timezone, weekday='%A', month='%B')}"
+    told = f"{said_day} {verb} {datestyle.calendar_day(day.date(), ctx.timezone, weekday='%A', month='%B')}"
     if weekday.lower().startswith(said_weekday[:3]):
         return f"Yes, {told}."
     if req.query == "?":
@@ -566,7 +569,9 @@ def _weekend_named(f: Filters, words: str) -> Filters:
     (Sun, Nov 29)" (date_span, as a move names "this week")."""
     assert f.due_after is not None and f.due_before is not None
     first, last = f.due_after + timedelta(seconds=1), f.due_before - timedelta(days=1)
-    days = reply.date_span(first, last) if first.date() != last.date() else reply.calendar_day(first, None)
+    days = (
+        reply.date_span(first, last) if first.date() != last.date() else datestyle.calendar_day(first, None)
+    )
     return replace(f, due_when=f"{words} ({days})")
 
 
@@ -1254,7 +1259,7 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
         note = f"{reply.named(undated)} had no due date, so I left {they} as is."
     elif given and kept and changes.due is not None and not changes.due.time_given:
         they = "it's" if len(given) == 1 else "they're"
-        note = f"{reply.named(given)} had no due date; {they} now due at {reply.clock(changes.due.at)}."
+        note = f"{reply.named(given)} had no due date; {they} now due at {datestyle.clock(changes.due.at)}."
     to = _moved_to(changes, ctx, kept)
     text = reply.moved_all(moved, source, to, ctx.now, ctx.timezone, note)
     notes = [failed for failed in outcomes if failed]
@@ -1307,7 +1312,7 @@ def _move_clock(req: Request, at: time, ctx: Context, j: Journal) -> str:
     )
     if not _ok(result):
         return _failure(result, "get your tasks")
-    said = reply.clock(datetime.combine(today, at, tzinfo=zone))
+    said = datestyle.clock(datetime.combine(today, at, tzinfo=zone))
     at_clock: list[tuple[Task, datetime]] = []
     for task in result.get("tasks", []):
         due = reply.parse_time(task.get("due_at"))
@@ -1327,7 +1332,7 @@ def _move_clock(req: Request, at: time, ctx: Context, j: Journal) -> str:
     on_day = on_day if on_day in ("today", "tomorrow") else "on " + on_day
     note = "" if day == today else f"You had none at {said} today."
     source = f"tasks due at {said} {on_day}"
-    text = reply.moved_all(moved, source, f"to {reply.clock(moves[0][1])}", ctx.now, ctx.timezone, note)
+    text = reply.moved_all(moved, source, f"to {datestyle.clock(moves[0][1])}", ctx.now, ctx.timezone, note)
     return " ".join([text, *(failed for failed in outcomes if failed)]).strip()
 
 
@@ -1342,7 +1347,7 @@ def _target_day(changes: Changes, ctx: Context, *, dated: bool = False) -> str:
     the date of a weekday ('Monday, Nov 30'), as a group move says it."""
     assert changes.due is not None
     day = (reply.dated_day if dated else reply.day_text)(changes.due.at, ctx.now, ctx.timezone)
-    return day + (f" at {reply.clock(changes.due.at)}" if changes.due.time_given else "")
+    return day + (f" at {datestyle.clock(changes.due.at)}" if changes.due.time_given else "")
 
 
 def _left_note(left: Sequence[Task], changes: Changes, ctx: Context) -> str:
@@ -1544,10 +1549,10 @@ def _moved_to(c: Changes, ctx: Context, kept: bool = True) -> str:
         return reply.span(c.shift) + " later"
     assert c.due is not None
     if not c.due.date_given:
-        return f"to {reply.clock(c.due.at)} on the same day"
+        return f"to {datestyle.clock(c.due.at)} on the same day"
     day = reply.dated_day(c.due.at, ctx.now, ctx.timezone)
     if c.due.time_given or not kept:
-        return f"to {day} at {reply.clock(c.due.at)}"
+        return f"to {day} at {datestyle.clock(c.due.at)}"
     return f"to {day}, keeping their times"
 
 

@@ -2,12 +2,13 @@
 timezone. No ids, JSON or internals ever reach the text. Pure."""
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from todo_common.datestyle import calendar_day, clock
+
 from chat_service.domain.recurrence import describe
-from chat_service.domain.region import style
 
 Task = dict[str, Any]
 ASK_WHICH = "Which one do you mean?"
@@ -80,34 +81,9 @@ def parse_time(value: str | None) -> datetime | None:
 
 
 # Every date and time the assistant writes goes through clock and calendar_day, in one rule
-# (the web app's, frontend/lib/time.ts): English words, and the hour cycle and order of day
-# and month of the readers of the user's zone (region.py). '7:00 PM' and 'Tue, Dec 8' in New
-# York (and UTC), '19:00' and 'Tue 8 Dec' in London.
-
-
-def clock(moment: datetime) -> str:
-    """'7:00 PM', or '19:00' where the moment's zone writes 24 hours ('09:00', as the web app)."""
-    if not style(moment.tzinfo).twelve_hours:
-        return f"{moment.hour:02d}:{moment.minute:02d}"
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
-
-
-def calendar_day(
-    day: date, zone: str | tzinfo | None, *, weekday: str = "%a", month: str = "%b", year: bool = False
-) -> str:
-    """A day as the readers of `zone` write it (a datetime's own zone when None): 'Tue, Dec 8',
-    or day first 'Tue 8 Dec'; `weekday` '%A' 'Tuesday', '' none; `month` '%B' 'December';
-    `year`: 'Tue, Dec 8, 2027', 'Tue 8 Dec 2027'."""
-    if zone is None and isinstance(day, datetime):
-        zone = day.tzinfo
-    named = f"{day:{weekday}}" if weekday else ""
-    if style(zone).day_first:
-        return " ".join(
-            part for part in (named, str(day.day), f"{day:{month}}", str(day.year) if year else "") if part
-        )
-    text = f"{day:{month}} {day.day}" + (f", {day.year}" if year else "")
-    return f"{named}, {text}" if named else text
+# for every service (todo_common.datestyle, the web app's, frontend/lib/time.ts): English words,
+# and the hour cycle and order of day and month of the readers of the user's zone. '7:00 PM'
+# and 'Tue, Dec 8' in New York (and UTC), '19:00' and 'Tue 8 Dec' in London.
 
 
 def when_text(value: str | datetime | None, now: datetime, zone: str) -> str:

@@ -12,8 +12,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
+from todo_common.datestyle import style
 
-from chat_service.domain.region import style
 from chat_service.domain.text import MASK, NUMBER, Scanner, number
 
 DEFAULT_TIME = time(9, 0)
@@ -559,7 +559,7 @@ def _calendar_date(scan: Scanner, today: date, now: datetime) -> tuple[bool, _Da
     """A date by its day and month ("Nov 27", "27 November", "11/27", "2030-03-20"): whether
     the words were found, and the date (None when there is no such day). A day and month
     without a year are the first such date from today on: today's is today. A numeric date
-    either way round ("03/02") is read in the order of the readers of `now`'s zone (region.py):
+    either way round ("03/02") is read in the order of the readers of `now`'s zone (todo_common.datestyle):
     3 February in London, March 2 in New York or UTC, as the web quick-add reads it for them."""
     m = scan.take(r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{4})-(\d{2})-(\d{2})\b")
     if m:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 from uuid import UUID, uuid5
 
+from todo_common.datestyle import moment_text
 from todo_common.events import EventPayload, EventType, TaskEvent
 from todo_common.recurrence import load_zone
 
@@ -113,13 +114,6 @@ def snoozed_reminder_id(notification_id: str, until: datetime) -> str:
     return str(uuid5(SNOOZE_NAMESPACE, f"{notification_id}|{instant}"))
 
 
-def readable_time(value: datetime, zone: tzinfo = UTC) -> str:
-    """'27 Nov 2026, 09:00 UTC', or in `zone` with its abbreviation ('27 Nov 2026, 04:00
-    EST'), as audit-service tells times."""
-    local = value.astimezone(zone)
-    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname() or 'UTC'}"
-
-
 def reminder_zone(reminder: DueReminder) -> tzinfo:
     """The zone the reminder's times are told in: the task's, or UTC when it has none (or
     one this machine does not know: a reminder is never lost over its wording)."""
@@ -130,13 +124,14 @@ def reminder_zone(reminder: DueReminder) -> tzinfo:
 
 
 def reminder_message(reminder: DueReminder) -> str:
-    """The notification's text, e.g. Reminder: 'Pay rent' is due 27 Nov 2026, 09:00 UTC, or
-    in the task's zone when it has one (... is due 27 Nov 2026, 09:00 GMT); Snoozed
-    reminder: ... when it comes back from a snooze."""
+    """The notification's text, e.g. Reminder: 'Pay rent' is due Nov 27, 2026, 9:00 AM UTC,
+    or in the task's zone when it has one, as its readers write it (as the assistant does:
+    ... is due 27 Nov 2026, 09:00 GMT; ... Nov 27, 2026, 4:00 AM EST); Snoozed reminder: ...
+    when it comes back from a snooze."""
     kind = "Reminder" if reminder.snoozed_from is None else "Snoozed reminder"
     if reminder.due_at is None:
         return f"{kind}: '{reminder.title}'"
-    return f"{kind}: '{reminder.title}' is due {readable_time(reminder.due_at, reminder_zone(reminder))}"
+    return f"{kind}: '{reminder.title}' is due {moment_text(reminder.due_at, reminder_zone(reminder))}"
 
 
 def new_notification(reminder: DueReminder, now: datetime) -> dict[str, Any]:

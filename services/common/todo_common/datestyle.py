@@ -1,13 +1,21 @@
-"""How the reader writes dates and times, from their timezone: the assistant is told only the
-IANA zone (the chat request's `timezone`), not the browser's locale. The zone's country (the
-tz database's zone.tab, shipped by the `tzdata` package with the zones themselves) says the
-order of day and month ("03/02" is 3 February in Britain, March 2 in the US) and the hour
-cycle ("19:00" in Britain, "7:00 PM" in the US), as the web app writes them for a reader of
-that country (frontend/lib/time.ts displayLocale). UTC and zones of no country: the US way,
-as before."""
+"""How the reader writes dates and times, from their timezone: one way for every service (the
+assistant's replies, the activity summaries, the reminder messages), the web app's rule
+(frontend/lib/time.ts): English words, and the order of day and month ("03/02" is 3 February
+in Britain, March 2 in the US) and the hour cycle ("19:00" in Britain, "7:00 PM" in the US)
+of the readers of the zone's country (the tz database's zone.tab, shipped by the `tzdata`
+package with the zones themselves), as the web app writes them for a reader of that country
+(displayLocale). The services are told only an IANA zone (the chat request's `timezone`, a
+task's zone, the activity list's ?tz=), not the reader's locale. UTC, zones of no country
+and fixed offsets: the US way, as the web app writes for a reader whose locale it does not
+know; so an API client that names no zone reads the same style from every service.
+
+    moment_text:  'Nov 25, 2026, 7:00 PM EST' in New York (and '... 7:00 PM UTC' in UTC),
+                  '25 Nov 2026, 19:00 GMT' in London
+    clock:        '7:00 PM', '19:00'
+    calendar_day: 'Tue, Dec 8', 'Tue 8 Dec'"""
 
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo
@@ -53,6 +61,41 @@ def style(zone: str | tzinfo | None) -> Style:
     if country is None:
         return US
     return Style(day_first=country not in MONTH_FIRST, twelve_hours=country in TWELVE_HOURS)
+
+
+def clock(moment: datetime) -> str:
+    """'7:00 PM', or '19:00' where the moment's zone writes 24 hours ('09:00', as the web app)."""
+    if not style(moment.tzinfo).twelve_hours:
+        return f"{moment.hour:02d}:{moment.minute:02d}"
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
+def calendar_day(
+    day: date, zone: str | tzinfo | None, *, weekday: str = "%a", month: str = "%b", year: bool = False
+) -> str:
+    """A day as the readers of `zone` write it (a datetime's own zone when None): 'Tue, Dec 8',
+    or day first 'Tue 8 Dec'; `weekday` '%A' 'Tuesday', '' none; `month` '%B' 'December';
+    `year`: 'Tue, Dec 8, 2027', 'Tue 8 Dec 2027'."""
+    if zone is None and isinstance(day, datetime):
+        zone = day.tzinfo
+    named = f"{day:{weekday}}" if weekday else ""
+    if style(zone).day_first:
+        return " ".join(
+            part for part in (named, str(day.day), f"{day:{month}}", str(day.year) if year else "") if part
+        )
+    text = f"{day:{month}} {day.day}" + (f", {day.year}" if year else "")
+    return f"{named}, {text}" if named else text
+
+
+def moment_text(moment: datetime, zone: tzinfo = UTC) -> str:
+    """A moment (aware; naive is taken as UTC) in `zone` as its readers write it, with the
+    zone's abbreviation: 'Nov 25, 2026, 7:00 PM EST' in New York, '25 Nov 2026, 19:00 GMT'
+    in London, 'Nov 25, 2026, 7:00 PM UTC' (the web's 'Nov 25, 2026, 7:00 PM' and
+    '25 Nov 2026, 19:00', with the zone a reader of another zone needs)."""
+    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(zone)
+    day = calendar_day(local, zone, weekday="", year=True)
+    return f"{day}, {clock(local)} {local.tzname() or 'UTC'}"
 
 
 @cache
