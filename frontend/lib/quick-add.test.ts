@@ -2582,3 +2582,71 @@ describe("a part of the day after a date, two days said, and 'the till' before a
     expect(read(text)).toEqual([title, due]);
   });
 });
+
+describe("a part of the day and a day in either order, and a weekday before a day of the month (user tests, h126)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York, the clock of services/chat/tests/test_quick_add_parity.py,
+  // whose test_a_day_and_its_part_in_either_order_as_on_the_web pins the assistant to the
+  // same readings (typed there after "add"; its titles capitalised).
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, "America/New_York");
+  const read = (text: string) => {
+    const r = parseQuickAdd(text, { now, timeZone: "America/New_York" });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone: "America/New_York" }).slice(0, 16) : null;
+    return [r.title, due];
+  };
+
+  it.each([
+    // Was 'pay rent on dec' due tomorrow 03:00: chrono read "3 in the morning" as a time and
+    // dropped the date.
+    ["pay rent on dec 3 in the morning", "pay rent", "2026-12-03 09:00"],
+    ["pay rent on december 3 in the afternoon", "pay rent", "2026-12-03 15:00"],
+    ["pay rent on dec 3 at night", "pay rent", "2026-12-03 20:00"],
+    ["pay rent 12/3 in the morning", "pay rent", "2026-12-03 09:00"],
+    // Was 'call mom in the' due today: chrono joined the part and the day but lost the day.
+    ["call mom in the evening friday", "call mom", "2026-11-27 18:00"],
+    ["call mom in the evening on friday", "call mom", "2026-11-27 18:00"],
+    ["call mom in the morning tomorrow", "call mom", "2026-11-26 09:00"],
+    ["call mom evening friday", "call mom", "2026-11-27 18:00"],
+    ["call mom at night friday", "call mom", "2026-11-27 20:00"],
+    ["call mom in the afternoon on dec 3", "call mom", "2026-12-03 15:00"],
+    ["pay rent in the morning on the 3rd", "pay rent", "2026-12-03 09:00"],
+    ["pay rent in the morning on the 3rd of december", "pay rent", "2026-12-03 09:00"],
+    // Was 'call mom friday in the' due today 19:00: a time after the day and its part.
+    ["call mom friday in the evening at 7", "call mom", "2026-11-27 19:00"],
+    // Was 'call mom at 5 in the' due today 18:00.
+    ["call mom at 5 in the evening friday", "call mom", "2026-11-27 17:00"],
+  ])("reads %s as the day at the part's hour", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it("reads a time after a part of the day and a day in the part's half of the day", () => {
+    // Was 'call mom in the' due today 19:00. The assistant is due the same, titled 'Call mom in the evening'.
+    expect(read("call mom in the evening friday at 7")).toEqual(["call mom", "2026-11-27 19:00"]);
+  });
+
+  it.each([
+    // Guards (read so before too): a part inside a time, a part that names a thing, a day then
+    // "in the" and a part, a part in the title.
+    ["Call Bob friday at 3 in the morning", "Call Bob", "2026-11-27 03:00"],
+    ["movie night friday", "movie night", "2026-11-27 09:00"],
+    ["pay rent dec 3 in the evening", "pay rent", "2026-12-03 18:00"],
+    ["pay rent on the 3rd in the morning", "pay rent", "2026-12-03 09:00"],
+    ["call mom tomorrow in the evening", "call mom", "2026-11-26 18:00"],
+    // The web's reading, not the assistant's ('Walk' at 18:00): a part of the day before the
+    // title's other words is a word of it ("Evening walk", "Morning run"), as without a date.
+    ["Evening walk on the 3rd", "Evening walk", "2026-12-03 09:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // A weekday then a day of the month said alone: the weekday, "on the 1st" words of the
+    // title, as the assistant reads both orders. Was 'pay rent' due on the 1st.
+    ["pay rent friday on the 1st", "pay rent on the 1st", "2026-11-27 09:00"],
+    ["pay rent on friday on the 1st", "pay rent on the 1st", "2026-11-27 09:00"],
+    ["pay rent fri on the 1st", "pay rent on the 1st", "2026-11-27 09:00"],
+    // Guard (read so before too).
+    ["pay rent on the 1st friday", "pay rent on the 1st", "2026-11-27 09:00"],
+  ])("takes the weekday of %s, not the day of the month", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+});

@@ -81,7 +81,9 @@
  * "on the last day of the month" (also "by the", "of next month"), said without "every"/"each",
  * is one task due that day, the words out of the title; "every last day of the month" repeats.
  * A part of the day is the assistant's hour for it: "sunday evening" 18:00, "tomorrow afternoon"
- * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); alone
+ * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); with a
+ * day before or after it, also with "in the" ("friday in the evening", "in the evening friday",
+ * "on dec 3 in the morning", "in the morning on the 3rd"), that day at its hour; alone
  * before other words ("Evening walk") it stays in the title. "after work" is 18:00 and "after
  * lunch" 13:00, read as a time typed: today while ahead, else tomorrow ("call mom after work" at
  * 19:00 is tomorrow 18:00), or the day said with it ("friday after work"), as the assistant reads
@@ -1366,34 +1368,92 @@ const DAY_FIRST_DATE: chrono.Parser = {
     return components;
   },
 };
+/** A day said (a day of a month, a weekday, "tomorrow"), without a time. */
+const isDayAlone = (c: chrono.ParsingComponents) => (c.isCertain("day") || c.isCertain("weekday")) && !c.isCertain("hour");
+/** A part of the day said alone ("morning", not "this morning", "3 in the morning"). */
+const isLonePart = (result: chrono.ParsingResult) =>
+  LONE_PART_OF_DAY.test(result.text.trim()) && !result.start.isCertain("hour") && !isDayAlone(result.start);
+/** chrono's "3 in the morning", "3 at night": an hour said with a part of the day (03:00). */
+const HOUR_AND_PART = /^(\d{1,2})\s+(?:in\s+the\s+(?:morning|afternoon|evening|night)|at\s+night)$/i;
 /**
- * A day followed by "in the" and a part of the day ("on the 3rd in the morning", "friday in the
- * evening"): one date, that day at the part's hour, as the assistant reads it (when.py). chrono
- * joins a day and a part of the day only with nothing, "at", "on" … between them ("on the 3rd
- * morning"); with "in the" the part alone (tomorrow morning, a time) outranked the day, which
- * stayed in the title.
+ * The day of `day` at the part of the day of `part`: its hour implied, so that a time said after
+ * them keeps to that half of the day ("friday in the evening at 7": 19:00), as chrono's "friday
+ * evening at 7" does; toHit gives the part's hour from the words.
  */
-const DAY_IN_THE_PART: chrono.Refiner = {
+function dayAtPart(day: chrono.ParsingComponents, part: chrono.ParsingComponents | undefined): chrono.ParsingComponents {
+  // clone() leaves the tags behind ("parser/dayOfAMonth", "parser/nextMonthDay": toHit reads them).
+  const components = day.clone().addTags(day.tags());
+  if (!part) return components;
+  for (const unit of ["hour", "minute", "meridiem"] as const) {
+    const value = part.get(unit);
+    if (value !== null) components.imply(unit, value);
+  }
+  return components.addTags(part.tags());
+}
+/**
+ * A day and a part of the day said together, in either order: one date, that day at the part's
+ * hour, as the assistant reads them (services/chat domain/when.py). This runs on the readings of
+ * the parsers, before chrono's refiners join or drop them:
+ * - "on the 3rd in the morning", "friday in the evening": chrono joins a day and a part only
+ *   with nothing, "at", "on" … between them ("on the 3rd morning"); with "in the" the part alone
+ *   (a time) outranked the day, which stayed in the title.
+ * - "on dec 3 in the morning", "12/3 at night": chrono read the day's number with the part as a
+ *   time ("3 in the morning", 03:00 tomorrow), longer than the date, which it dropped ('pay rent
+ *   on dec').
+ * - "in the evening friday", "in the morning on the 3rd", "evening tomorrow": "in the"/"at"/"by"
+ *   before the part goes with them. chrono joined them but took the part for the date and lost
+ *   the day (today 18:00, 'call mom in the').
+ * - "friday on the 1st": the weekday; the day of the month said alone stays words of the title,
+ *   as in "on the 1st friday" and "tomorrow on the 1st" (pickDue). chrono made them one date,
+ *   the 1st.
+ * A part inside another reading ("friday at 3 in the morning": 03:00) is left to chrono.
+ */
+const DAY_AND_PART: chrono.Refiner = {
   refine: (context, results) => {
+    const end = (result: chrono.ParsingResult) => result.index + result.text.length;
+    const within = (inner: chrono.ParsingResult, outer: chrono.ParsingResult) =>
+      inner !== outer && inner.index >= outer.index && end(inner) <= end(outer);
+    const between = (first: chrono.ParsingResult | number, last: chrono.ParsingResult) =>
+      context.text.slice(typeof first === "number" ? first : end(first), last.index);
+    // Of the days ending (or starting) at the same place, the longest ("next month on the 3rd").
+    const longest = (days: chrono.ParsingResult[]) => days.sort((a, b) => end(b) - b.index - (end(a) - a.index))[0];
+    const dropped = new Set<chrono.ParsingResult>();
     const joined: chrono.ParsingResult[] = [];
-    for (const result of results) {
-      const day = joined.at(-1);
-      const between = day ? context.text.slice(day.index + day.text.length, result.index) : "";
-      const isDay = day && (day.start.isCertain("day") || day.start.isCertain("weekday")) && !day.start.isCertain("hour");
-      const isPart = LONE_PART_OF_DAY.test(result.text.trim()) && !result.start.isCertain("day") && !result.start.isCertain("weekday");
-      if (day && isDay && isPart && /^\s+in\s+the\s+$/i.test(between)) {
-        // The day's components; toHit gives the part's hour from the words.
-        joined[joined.length - 1] = context.createParsingResult(day.index, day.text + between + result.text, day.start);
-      } else joined.push(result);
+    const join = (start: number, last: number, day: chrono.ParsingResult, part: chrono.ParsingResult | undefined, ...taken: chrono.ParsingResult[]) => {
+      joined.push(context.createParsingResult(start, context.text.slice(start, last), dayAtPart(day.start, part?.start)));
+      for (const result of [day, ...taken]) dropped.add(result);
+    };
+    const days = results.filter((result) => isDayAlone(result.start));
+    for (const part of results) {
+      if (!isLonePart(part) || results.some((other) => within(part, other))) continue;
+      const before = longest(days.filter((day) => end(day) <= part.index && /^\s+in\s+the\s+$/i.test(between(day, part))));
+      const after = longest(days.filter((day) => day.index >= end(part) && /^\s+(?:on\s+)?(?:the\s+)?$/i.test(between(part, day))));
+      if (before) join(before.index, end(part), before, part, part);
+      else if (after) {
+        const start = part.index - (PART_CONNECTOR.exec(context.text.slice(0, part.index))?.[1].length ?? 0);
+        join(start, end(after), after, part, part);
+      }
     }
-    return joined;
+    for (const time of results) {
+      const hour = HOUR_AND_PART.exec(time.text);
+      if (!hour || !time.start.isCertain("hour")) continue;
+      const day = longest(days.filter((day) => day.index < time.index && end(day) === time.index + hour[1].length));
+      if (day) join(day.index, end(time), day, results.find((part) => isLonePart(part) && end(part) === end(time)), time);
+    }
+    for (const weekday of results) {
+      if (!weekday.start.isCertain("weekday") || weekday.start.isCertain("day")) continue;
+      for (const day of results)
+        if (day.tags().has("parser/dayOfAMonth") && day.index >= end(weekday) && /^,?\s*$/.test(between(weekday, day))) dropped.add(day);
+    }
+    return [...results.filter((result) => !dropped.has(result)), ...joined].sort((a, b) => a.index - b.index);
   },
 };
 const reader = chrono.casual.clone();
 // First: of two readings of the same words, chrono keeps the first ("10.12.2026" as day.month).
 reader.parsers.unshift(DOTTED_DATE);
 reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME, NEXT_MONTH_DAY, DAY_OF_A_MONTH);
-reader.refiners.push(DAY_IN_THE_PART);
+// First: on the readings of the parsers, before chrono's refiners join or drop them.
+reader.refiners.unshift(DAY_AND_PART);
 /** The reader of a reader who writes the day first (QuickAddOptions.locale). */
 const dayFirstReader = reader.clone();
 dayFirstReader.parsers.unshift(DAY_FIRST_DATE);
