@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
-from todo_common.recurrence import load_zone, parse_rule
+from todo_common.recurrence import load_zone, next_remind_at, parse_rule
 
-from recurring_service.domain.next_occurrence import next_due, next_remind_at
+from recurring_service.domain.next_occurrence import next_due
 
 
 class TaskSnapshot(BaseModel):
