@@ -24,7 +24,7 @@ import type { Task, TaskPage } from "./task-schemas";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "./api";
 import { formatDate, formatTime } from "./time";
-import { browserTimeZone } from "./zoned-time";
+import { browserTimeZone, movedRemindAt } from "./zoned-time";
 
 // -- schemas ---------------------------------------------------------------------------------
 
@@ -461,8 +461,8 @@ export function useUpdateTask() {
 /**
  * What "Skip this one" changes in an open repeating `task`: its due time to the series' next
  * occurrence after it (the task's next_occurrence, as task-service plans it: the rule's first
- * slot after the due time, COUNT and UNTIL heeded), its reminder by as much, as the assistant's
- * skip does (chat planner _skip). Not completed: no completion is recorded, no next instance made;
+ * slot after the due time, COUNT and UNTIL heeded), its reminder keeping its place (keptRemindAt),
+ * as the assistant's skip does (chat planner _skip). Not completed: no completion is recorded, no next instance made;
  * task-service counts the slot as used (a COUNT series ends as planned). Null when there is no
  * next one (not repeating, no due time, the series' last, done), and for a task repeating from
  * completion: its next one is due an interval after it is done, not on slots of the rule, so
@@ -475,8 +475,18 @@ export function skippedFields(task: Task): { due_at: string; remind_at?: string 
   if (!(shift > 0)) return null;
   return {
     due_at: task.next_occurrence,
-    ...(task.remind_at && { remind_at: new Date(new Date(task.remind_at).getTime() + shift).toISOString() }),
+    ...(task.remind_at && { remind_at: keptRemindAt(task, task.next_occurrence) }),
   };
+}
+
+/**
+ * `task`'s reminder once it is due at `dueAt` instead: as far from the due time as it was, on the
+ * wall clock of the task's zone (else the user's), so "the evening before at 18:00" stays at 18:00
+ * across a daylight-saving change (movedRemindAt, the rule the assistant and recurring-service keep).
+ */
+export function keptRemindAt(task: Pick<Task, "due_at" | "remind_at" | "timezone">, dueAt: string | Date): string | undefined {
+  if (!task.due_at || !task.remind_at) return undefined;
+  return movedRemindAt(new Date(dueAt), new Date(task.due_at), new Date(task.remind_at), task.timezone || userTimeZone()).toISOString();
 }
 
 /**
