@@ -24,7 +24,7 @@ import type { Task, TaskPage } from "./task-schemas";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "./api";
 import { formatDate, formatTime } from "./time";
-import { browserTimeZone } from "./zoned-time";
+import { browserTimeZone, movedRemindAt } from "./zoned-time";
 
 // -- schemas ---------------------------------------------------------------------------------
 
@@ -496,8 +496,8 @@ export function useUpdateTask() {
 
 /**
  * What "Skip this one" changes in an open repeating `task`: its due time to where completing it
- * now would put the next one, its reminder by as much, as the assistant's skip does (chat planner
- * _skip; both are todo_common.next_due). Repeating from the due date: the rule's first slot after
+ * now would put the next one, its reminder keeping its place (keptRemindAt), as the assistant's
+ * skip does (chat planner _skip; both are todo_common.next_due). Repeating from the due date: the rule's first slot after
  * both its due time and now, so an overdue one lands on a slot still to come: its
  * next_occurrence (as task-service plans it, COUNT and UNTIL heeded) while that is still to come,
  * else `nextDue`. Repeating from completion: one interval of the rule from now, `nextDue`.
@@ -518,7 +518,7 @@ export function skippedFields(
   if (!(shift > 0)) return null;
   return {
     due_at: target,
-    ...(task.remind_at && { remind_at: new Date(new Date(task.remind_at).getTime() + shift).toISOString() }),
+    ...(task.remind_at && { remind_at: keptRemindAt(task, target) }),
   };
 }
 
@@ -551,6 +551,16 @@ export function useSkippedFields(task: Task | null) {
     retry: false,
   });
   return task ? skippedFields(task, next.data?.next_due) : null;
+}
+
+/**
+ * `task`'s reminder once it is due at `dueAt` instead: as far from the due time as it was, on the
+ * wall clock of the task's zone (else the user's), so "the evening before at 18:00" stays at 18:00
+ * across a daylight-saving change (movedRemindAt, the rule the assistant and recurring-service keep).
+ */
+export function keptRemindAt(task: Pick<Task, "due_at" | "remind_at" | "timezone">, dueAt: string | Date): string | undefined {
+  if (!task.due_at || !task.remind_at) return undefined;
+  return movedRemindAt(new Date(dueAt), new Date(task.due_at), new Date(task.remind_at), task.timezone || userTimeZone()).toISOString();
 }
 
 /**

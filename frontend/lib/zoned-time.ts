@@ -89,3 +89,44 @@ export function addDays(year: number, month: number, day: number, days: number) 
   const date = new Date(Date.UTC(year, month - 1, day + days));
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: date.getUTCDay() };
 }
+
+/** The wall clock in `timeZone` at `instant` as a zone-less count of milliseconds (Date.UTC of it). */
+function wallMs(instant: number, timeZone: string): number {
+  const w = wallClock(new Date(instant), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) + new Date(instant).getUTCMilliseconds();
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The reminder of a task moved from `dueAt` to `newDueAt` (or a series' next instance), as far
+ * from it as `remindAt` was from `dueAt`: the rule recurring-service and the assistant keep
+ * (todo_common.recurrence.next_remind_at). Without a zone (or in UTC) that is the elapsed offset.
+ * In `timeZone` (the task's, else the user's) the distance is kept on the wall clock: the same
+ * local time of day, the same number of calendar days before the due day, so "the evening before
+ * at 18:00" stays at 18:00 across a daylight-saving change and 30 minutes before stays 30 minutes
+ * before. A wall time the zone skips or repeats is read the way closest to the elapsed offset;
+ * the reminder never lands on the other side of the due time (it then keeps the elapsed offset).
+ */
+export function movedRemindAt(newDueAt: Date, dueAt: Date, remindAt: Date, timeZone?: string | null): Date {
+  const due = newDueAt.getTime();
+  const offset = remindAt.getTime() - dueAt.getTime();
+  const elapsed = due + offset;
+  if (!timeZone) return new Date(elapsed);
+  let local: number;
+  try {
+    local = wallMs(due, timeZone) + (wallMs(remindAt.getTime(), timeZone) - wallMs(dueAt.getTime(), timeZone));
+  } catch {
+    return new Date(elapsed); // not a zone this browser knows
+  }
+  // The instants showing `local`: with the offset before a change near it and the offset after
+  // (Python's fold 0 and 1). Both when the wall time is repeated, one when it is plain; when it is
+  // skipped neither shows it, and both are read as zoneinfo reads a skipped time.
+  const offsets = [local - DAY_MS, local + DAY_MS].map((near) => zoneOffsetMinutes(new Date(near), timeZone) * 60_000);
+  const readings = offsets.map((zoneOffset) => local - zoneOffset);
+  const showing = readings.filter((reading) => wallMs(reading, timeZone) === local);
+  let found = NaN;
+  for (const reading of showing.length ? showing : readings)
+    if (Number.isNaN(found) || Math.abs(reading - elapsed) < Math.abs(found - elapsed)) found = reading;
+  return Math.sign(found - due) === Math.sign(offset) ? new Date(found) : new Date(elapsed);
+}

@@ -480,3 +480,55 @@ describe("TaskDrawer: a repeat chosen whose days leave out the due day", () => {
     expect(dueDate()).toBe("2030-01-12");
   });
 });
+
+describe("TaskDrawer: moving the due date keeps the reminder's place", () => {
+  // The browser in London, where summer time starts on Sunday 28 March 2027 (01:00 GMT). 'Bins' is
+  // due Sunday 21 March at 07:00 GMT.
+  beforeEach(() => void vi.stubEnv("TZ", "Europe/London"));
+  afterEach(() => void vi.unstubAllEnvs());
+  const bins = (remind_at: string, fields: Partial<ReturnType<typeof testTask>> = {}) =>
+    testTask({ id: "b1", title: "Bins", due_at: "2027-03-21T07:00:00.000Z", remind_at, ...fields });
+  function open(shown: ReturnType<typeof testTask>) {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <TaskDrawer task={shown} onClose={vi.fn()} onDelete={vi.fn()} />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+  }
+  async function moveTo(date: string) {
+    fireEvent.change(screen.getByLabelText("Due date"), { target: { value: date } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await frames();
+    const patch = vi.mocked(fetch).mock.calls.find(([, init]) => init?.method === "PATCH");
+    return JSON.parse(String(patch?.[1]?.body)) as Record<string, unknown>;
+  }
+
+  it("keeps the evening before at 18:00 at 18:00 (before: it stayed on the old Saturday)", async () => {
+    open(bins("2027-03-20T18:00:00.000Z"));
+    expect(await moveTo("2027-03-28")).toEqual({ due_at: "2027-03-28T06:00:00.000Z", remind_at: "2027-03-27T18:00:00.000Z" });
+  });
+
+  it("keeps '1 day before' at the due time's clock time the day before (before: 24 hours, 06:00)", async () => {
+    open(bins("2027-03-20T07:00:00.000Z"));
+    expect((screen.getByLabelText("Reminder") as HTMLSelectElement).value).toBe("1440");
+    expect(await moveTo("2027-03-28")).toEqual({ due_at: "2027-03-28T06:00:00.000Z", remind_at: "2027-03-27T07:00:00.000Z" });
+  });
+
+  it("keeps 30 minutes before 30 minutes before, and the task's own zone wins (guards)", async () => {
+    open(bins("2027-03-21T06:30:00.000Z"));
+    expect(await moveTo("2027-03-28")).toEqual({ due_at: "2027-03-28T06:00:00.000Z", remind_at: "2027-03-28T05:30:00.000Z" });
+    cleanup();
+    vi.mocked(fetch).mockClear();
+    open(bins("2027-03-20T07:00:00.000Z", { timezone: "UTC", rrule: "FREQ=WEEKLY", is_recurring: true }));
+    expect((await moveTo("2027-03-28")).remind_at).toBe("2027-03-27T06:00:00.000Z"); // 24 hours in UTC
+  });
+
+  it("sets the reminder changed in the form as it was set (guard)", async () => {
+    open(bins("2027-03-20T18:00:00.000Z"));
+    fireEvent.change(screen.getByLabelText("Remind me at"), { target: { value: "2027-03-26T09:00" } });
+    expect(await moveTo("2027-03-28")).toEqual({ due_at: "2027-03-28T06:00:00.000Z", remind_at: "2027-03-26T09:00:00.000Z" });
+  });
+});

@@ -20,6 +20,7 @@ import {
   DEFAULT_DUE_TIME,
   errorMessage,
   formatDue,
+  keptRemindAt,
   MAX_TITLE_LENGTH,
   PRIORITIES,
   PRIORITY_LABEL,
@@ -472,6 +473,14 @@ function TaskForm({
       return;
     }
     const patch = changes(task, result.input);
+    // The due time moved with the reminder left as it was: the reminder keeps its place, on the
+    // wall clock of the task's zone ("the evening before at 18:00" stays so), as the assistant's
+    // moves and the next instance of a series keep it; a custom one too.
+    if (patch.due_at && form.reminder !== "none" && samePart(form, initial, "reminder")) {
+      const kept = keptRemindAt(task, patch.due_at);
+      if (kept && !sameInstant(kept, task.remind_at)) patch.remind_at = kept;
+      else if (kept) delete patch.remind_at;
+    }
     if (!Object.keys(patch).length) {
       onDone();
       return;

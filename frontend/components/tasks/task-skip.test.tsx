@@ -118,6 +118,20 @@ describe("skippedFields", () => {
     expect(skippedFields(bins({ remind_at: null }))).toEqual({ due_at: at(NEXT) });
   });
 
+  it("keeps the reminder's place on the wall clock of the task's zone across a daylight-saving change", () => {
+    // Sundays 07:00 in London, reminded the evening before at 18:00; summer time starts on Sunday
+    // 28 March 2027. Before: the reminder moved by the elapsed week, to 17:00.
+    const sunday = bins({
+      timezone: "Europe/London",
+      due_at: "2027-03-21T07:00:00.000Z",
+      remind_at: "2027-03-20T18:00:00.000Z",
+      next_occurrence: "2027-03-28T06:00:00.000Z",
+    });
+    expect(skippedFields(sunday)).toEqual({ due_at: "2027-03-28T06:00:00.000Z", remind_at: "2027-03-27T18:00:00.000Z" });
+    // A series in UTC keeps the elapsed offset.
+    expect(skippedFields({ ...sunday, timezone: "UTC" })?.remind_at).toBe("2027-03-27T17:00:00.000Z");
+  });
+
   it("has nothing to skip to for a one-off, a done one, the series' last, an undated one", () => {
     expect(skippedFields(bins({ rrule: null, is_recurring: false, next_occurrence: null }))).toBeNull();
     expect(skippedFields(bins({ completed: true }))).toBeNull();

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
 import { testTask } from "./test-task";
 import { addedToast, addressWithSearch, loadView, movedToTomorrow, pastDueToast, startingOrder, toggleToast } from "./tasks-view";
@@ -96,6 +96,25 @@ describe("movedToTomorrow", () => {
     expect(movedToTomorrow(testTask({ due_at: new Date(2030, 0, 7, 15, 0).toISOString() }), now)).toEqual({
       due_at: new Date(2030, 0, 8, 15, 0).toISOString(),
     });
+  });
+});
+
+describe("movedToTomorrow across a daylight-saving change", () => {
+  // The browser in London, where summer time starts on Sunday 28 March 2027.
+  beforeEach(() => void vi.stubEnv("TZ", "Europe/London"));
+  afterEach(() => void vi.unstubAllEnvs());
+  const now = new Date("2027-03-27T12:00:00Z");
+
+  it("keeps the evening before at 18:00 on the wall clock (before: 17:00, the elapsed day)", () => {
+    const task = testTask({ due_at: "2027-03-27T07:00:00.000Z", remind_at: "2027-03-26T18:00:00.000Z" });
+    expect(movedToTomorrow(task, now)).toEqual({ due_at: "2027-03-28T06:00:00.000Z", remind_at: "2027-03-27T18:00:00.000Z" });
+  });
+
+  it("keeps 30 minutes before 30 minutes before, and the task's own zone wins over the browser's", () => {
+    const soon = testTask({ due_at: "2027-03-27T07:00:00.000Z", remind_at: "2027-03-27T06:30:00.000Z" });
+    expect(movedToTomorrow(soon, now).remind_at).toBe("2027-03-28T05:30:00.000Z");
+    const utc = testTask({ due_at: "2027-03-27T07:00:00.000Z", remind_at: "2027-03-26T18:00:00.000Z", timezone: "UTC" });
+    expect(movedToTomorrow(utc, now).remind_at).toBe("2027-03-27T17:00:00.000Z");
   });
 });
 

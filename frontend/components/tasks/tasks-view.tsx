@@ -30,6 +30,7 @@ import {
   errorMessage,
   formatDue,
   getParsed,
+  keptRemindAt,
   placesOf,
   PRIORITIES,
   restoreInput,
@@ -249,14 +250,13 @@ export function tomorrowAtSameTime(dueIso: string, now: Date): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, due.getHours(), due.getMinutes(), due.getSeconds());
 }
 
-/** What `task` moved to tomorrow at its time changes: its due time, and its reminder as much. */
+/** What `task` moved to tomorrow at its time changes: its due time, and its reminder keeping its place (keptRemindAt). */
 export function movedToTomorrow(task: Task, now: Date): Partial<TaskInput> {
   if (!task.due_at) return {};
   const due = tomorrowAtSameTime(task.due_at, now);
-  const shift = due.getTime() - new Date(task.due_at).getTime();
   return {
     due_at: due.toISOString(),
-    ...(task.remind_at && { remind_at: new Date(new Date(task.remind_at).getTime() + shift).toISOString() }),
+    ...(task.remind_at && { remind_at: keptRemindAt(task, due) }),
   };
 }
 

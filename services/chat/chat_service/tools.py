@@ -6,13 +6,14 @@ stack traces."""
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
 from mcp.server.mcpserver import Context, MCPServer
 from todo_common.events import EDITABLE_FIELDS
+from todo_common.recurrence import load_zone, next_remind_at
 
 from chat_service.adapters.task_api import TaskApi, TaskApiError
 from chat_service.domain.parse import SUGGESTED_TAGS, priority_word
@@ -67,6 +68,14 @@ def _zone(name: str) -> ZoneInfo:
         raise ToolInputError(
             f"Unknown timezone {name!r}; use an IANA name like Europe/Berlin.", {"timezone": "unknown"}
         ) from None
+
+
+def _task_zone(task: dict[str, Any], default: ZoneInfo) -> tzinfo:
+    """The zone the task's times are kept in: its own `timezone`, else `default` (the user's)."""
+    try:
+        return load_zone(task["timezone"]) if task.get("timezone") else default
+    except ValueError:
+        return default
 
 
 def read_time(value: str | None, zone: ZoneInfo, now: datetime, field: str) -> datetime | None:
@@ -578,16 +587,20 @@ def build_mcp_server(
         ctx: Context, task_id: str, due_at: str | None = None, timezone: str = "UTC"
     ) -> Result:
         """Set the due time (ISO 8601 or plain English in `timezone`); null removes it. A
-        reminder keeps its distance to the due time."""
+        reminder keeps its distance to the due time on the wall clock of the task's timezone,
+        else `timezone` (the evening before at 18:00 stays at 18:00 across a daylight-saving
+        change; 30 minutes before stays 30 minutes)."""
 
         async def op(api: TaskApi) -> Result:
-            due = read_time(due_at, _zone(timezone), clock(), "due_at")
+            zone = _zone(timezone)
+            due = read_time(due_at, zone, clock(), "due_at")
 
             def change(task: dict[str, Any]) -> dict[str, Any]:
                 body: dict[str, Any] = {"due_at": iso(due)}
                 old_due, old_remind = _parse(task.get("due_at")), _parse(task.get("remind_at"))
                 if old_due and old_remind and due:
-                    body["remind_at"] = iso(due - (old_due - old_remind))
+                    remind = next_remind_at(due, old_due, old_remind, _task_zone(task, zone))
+                    body["remind_at"] = iso(remind)
                 return body
 
             return await patch(api, task_id, change)

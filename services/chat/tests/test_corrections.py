@@ -71,7 +71,7 @@ def test_no_i_meant_friday_keeps_the_time_the_user_gave() -> None:
     steps = play("no, I meant friday", [{"ok": True, "task": task}, {"ok": True, "task": moved}], ctx)
     assert steps == [
         Call("get_task", {"task_id": "i"}),
-        Call("set_due_date", {"task_id": "i", "due_at": "2026-11-27T15:00:00Z"}),
+        Call("set_due_date", {"task_id": "i", "due_at": "2026-11-27T15:00:00Z", "timezone": "UTC"}),
         Say("Moved 'Call the insurance company' to Friday at 3:00 PM."),
     ]
 

@@ -162,8 +162,14 @@ def test_each_task_keeps_its_time_in_the_users_timezone_and_the_moves_are_one_st
     )
     assert steps[1] == Calls(
         (
-            Call("set_due_date", {"task_id": "r", "due_at": "2026-11-26T14:00:00Z"}),
-            Call("set_due_date", {"task_id": "m", "due_at": "2026-11-27T04:30:00Z"}),
+            Call(
+                "set_due_date",
+                {"task_id": "r", "due_at": "2026-11-26T14:00:00Z", "timezone": "America/New_York"},
+            ),
+            Call(
+                "set_due_date",
+                {"task_id": "m", "due_at": "2026-11-27T04:30:00Z", "timezone": "America/New_York"},
+            ),
         )
     )
 
@@ -179,7 +185,7 @@ def test_each_task_keeps_its_time_in_the_users_timezone_and_the_moves_are_one_st
 def test_a_time_given_is_every_tasks_time_and_a_shift_moves_each_by_it(message: str, due_at: str) -> None:
     sync = {"id": "s", "title": "Team sync", "due_at": "2026-11-25T16:00:00Z"}
     steps = play(message, [ok(tasks=[sync]), ok(task={**sync, "due_at": due_at})])
-    assert steps[1] == Call("set_due_date", {"task_id": "s", "due_at": due_at})
+    assert steps[1] == Call("set_due_date", {"task_id": "s", "due_at": due_at, "timezone": "UTC"})
 
 
 def test_a_move_that_fails_is_said_and_the_rest_are_moved() -> None:

@@ -220,7 +220,9 @@ def test_the_group_is_one_list_call_then_the_moves_in_one_step() -> None:
                 "timezone": "America/New_York",
             },
         ),
-        Call("set_due_date", {"task_id": "f", "due_at": "2026-11-26T21:00:00Z"}),
+        Call(
+            "set_due_date", {"task_id": "f", "due_at": "2026-11-26T21:00:00Z", "timezone": "America/New_York"}
+        ),
         Say("Moved 'Fix login bug' to tomorrow at 4:00 PM."),
     ]
 

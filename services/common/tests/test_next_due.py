@@ -8,8 +8,8 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from todo_common.next_due import LAST_DUE, next_due, next_remind_at, rule_until
-from todo_common.recurrence import Rule, parse_rule
+from todo_common.next_due import LAST_DUE, next_due, rule_until
+from todo_common.recurrence import Rule, next_remind_at, parse_rule
 
 
 def utc(*args: int) -> datetime:

@@ -97,44 +97,6 @@ def _from_due(
     return found
 
 
-def next_remind_at(
-    next_due_at: datetime,
-    due_at: datetime | None,
-    remind_at: datetime | None,
-    zone: tzinfo | None = None,
-) -> datetime | None:
-    """The next instance's reminder, as far from its due time as the finished one's was.
-
-    Without a zone (or in UTC) that is remind_at minus due_at. In the series' zone the
-    distance is kept on the wall clock: the same local time of day, the same number of
-    calendar days before (or after) the due day, so "the evening before at 18:00" stays at
-    18:00 when a daylight-saving change falls in between, and 30 minutes before stays 30
-    minutes before. A wall time the zone skips or repeats is read the way that keeps the
-    elapsed distance best; a reminder never ends up on the other side of the due time (it
-    then keeps the elapsed distance)."""
-    if remind_at is None or due_at is None:
-        return None
-    offset = _utc(remind_at) - _utc(due_at)
-    elapsed = next_due_at + offset
-    if zone is None:
-        return elapsed
-    local = _wall(next_due_at, zone) + (_wall(remind_at, zone) - _wall(due_at, zone))
-    readings = (local.replace(tzinfo=zone, fold=fold).astimezone(UTC) for fold in (0, 1))
-    found = min(readings, key=lambda reading: abs(reading - next_due_at - offset))
-    if _side(found - next_due_at) != _side(offset):
-        return elapsed
-    return found
-
-
-def _wall(moment: datetime, zone: tzinfo) -> datetime:
-    """The moment's local date and time in `zone`, without the zone."""
-    return _utc(moment).astimezone(zone).replace(tzinfo=None)
-
-
-def _side(distance: timedelta) -> int:
-    return (distance > timedelta(0)) - (distance < timedelta(0))
-
-
 def _counted_from(finished: datetime, due: datetime | None) -> datetime:
     """The completion time a next due time is counted from: its minute for a task without a
     due time (no due time of 14:48:13 out of nowhere), else its whole second."""

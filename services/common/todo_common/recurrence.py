@@ -271,3 +271,49 @@ def rule_until(rule: Rule) -> datetime | None:
     """The rule's UNTIL as a time (the canonical form is 20301231T235959Z), or None."""
     value = rule.get("UNTIL")
     return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC) if value else None
+
+
+def next_remind_at(
+    next_due_at: datetime,
+    due_at: datetime | None,
+    remind_at: datetime | None,
+    zone: tzinfo | None = None,
+) -> datetime | None:
+    """The reminder of a task due at `next_due_at`, as far from it as `remind_at` was from
+    `due_at`: a series' next instance (recurring-service), or a task moved to another due
+    time (the assistant's set_due_date; the web app's movedRemindAt in lib/zoned-time.ts is the same).
+
+    Without a zone (or in UTC) that is remind_at minus due_at. In the task's zone the
+    distance is kept on the wall clock: the same local time of day, the same number of
+    calendar days before (or after) the due day, so "the evening before at 18:00" stays at
+    18:00 when a daylight-saving change falls in between, and 30 minutes before stays 30
+    minutes before. A wall time the zone skips or repeats is read the way that keeps the
+    elapsed distance best; a reminder never ends up on the other side of the due time (it
+    then keeps the elapsed distance)."""
+    if remind_at is None or due_at is None:
+        return None
+    offset = _utc(remind_at) - _utc(due_at)
+    elapsed = _utc(next_due_at) + offset
+    if zone is None:
+        return elapsed
+    local = _wall(next_due_at, zone) + (_wall(remind_at, zone) - _wall(due_at, zone))
+    readings = (local.replace(tzinfo=zone, fold=fold).astimezone(UTC) for fold in (0, 1))
+    found = min(readings, key=lambda reading: abs(reading - elapsed))
+    if _side(found - _utc(next_due_at)) != _side(offset):
+        return elapsed
+    return found
+
+
+def _wall(moment: datetime, zone: tzinfo) -> datetime:
+    """The moment's local date and time in `zone`, without the zone."""
+    return _utc(moment).astimezone(zone).replace(tzinfo=None)
+
+
+def _side(distance: timedelta) -> int:
+    return (distance > timedelta(0)) - (distance < timedelta(0))
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("times must carry a UTC offset")
+    return moment.astimezone(UTC)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from recurring_service.domain.describe import first_occurrence, series_due_times
-from todo_common.next_due import next_due, next_remind_at
-from todo_common.recurrence import load_zone, parse_rule
+from todo_common.next_due import next_due
+from todo_common.recurrence import load_zone, next_remind_at, parse_rule
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

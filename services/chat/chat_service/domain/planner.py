@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
+from functools import partial
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -956,7 +957,7 @@ def _skip(task: Task, ctx: Context, j: Journal) -> str:
             f"{title} is the last one of its series (it repeats {repeats} and ends after this one), "
             "so there is no next one to move it to. I left it as it is."
         )
-    result = j.call("set_due_date", task_id=task["id"], due_at=iso(following))
+    result = j.call("set_due_date", task_id=task["id"], due_at=iso(following), timezone=ctx.timezone)
     if not _ok(result):
         return _failure(result, f"skip {title}")
     moved = result.get("task", {}).get("due_at") or iso(following)
@@ -1043,7 +1044,7 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         clock = c.meridiem_at or local.time()
         hour = clock.hour % 12 + (12 if c.meridiem == "pm" else 0)
         moved_to = local.replace(hour=hour, minute=clock.minute, second=0, microsecond=0)
-        run("set_due_date", f"reschedule {name}", due_at=iso(moved_to))
+        run("set_due_date", f"reschedule {name}", due_at=iso(moved_to), timezone=ctx.timezone)
         done.append(f"Moved {name} to {_when_said(current.get('due_at') or iso(moved_to), ctx)}.")
     elif c.later_only and c.due is not None and _not_later(current, _new_due(c, current, ctx)):
         # "push the dentist to monday" when it is due Tuesday: not made earlier.
@@ -1051,7 +1052,7 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         done.append(f"{name} is already due {due_text}, on or after {_target_day(c, ctx)}; I left it there.")
     elif c.due is not None or c.shift is not None:
         new_due = _new_due(c, current, ctx)
-        run("set_due_date", f"reschedule {name}", due_at=iso(new_due))
+        run("set_due_date", f"reschedule {name}", due_at=iso(new_due), timezone=ctx.timezone)
         moved = reply.when_text(current.get("due_at") or iso(new_due), ctx.now, ctx.timezone).removeprefix(
             "on "
         )
@@ -1249,7 +1250,7 @@ def _move_all(req: Request, ctx: Context, j: Journal) -> str:
         moves = [(task, due) for task, due in moves if not _not_later(task, due)]
         if not moves:
             return _all_left(left, source, changes, ctx)
-    outcomes = j.each(moves, _move_one)
+    outcomes = j.each(moves, partial(_move_one, timezone=ctx.timezone))
     moved = [(task, due) for (task, due), failed in zip(moves, outcomes, strict=True) if not failed]
     kept = any(task.get("due_at") for task, _ in moved)
     note = ""
@@ -1326,7 +1327,7 @@ def _move_clock(req: Request, at: time, ctx: Context, j: Journal) -> str:
         (task, datetime.combine(day, to, tzinfo=zone)) for task, local in at_clock if local.date() == day
     ]
     moves = moves[:MAX_MOVED]
-    outcomes = j.each(moves, _move_one)
+    outcomes = j.each(moves, partial(_move_one, timezone=ctx.timezone))
     moved = [(task, due) for (task, due), failed in zip(moves, outcomes, strict=True) if not failed]
     on_day = reply.day_text(moves[0][1], ctx.now, ctx.timezone)
     on_day = on_day if on_day in ("today", "tomorrow") else "on " + on_day
@@ -1556,10 +1557,11 @@ def _moved_to(c: Changes, ctx: Context, kept: bool = True) -> str:
     return f"to {day}, keeping their times"
 
 
-def _move_one(move: tuple[Task, datetime], j: Journal) -> str:
-    """'' once moved, else why not."""
+def _move_one(move: tuple[Task, datetime], j: Journal, timezone: str) -> str:
+    """'' once moved, else why not. A reminder keeps its place on the wall clock of the
+    task's zone, else `timezone` (the user's)."""
     task, due = move
-    result = j.call("set_due_date", task_id=task["id"], due_at=iso(due))
+    result = j.call("set_due_date", task_id=task["id"], due_at=iso(due), timezone=timezone)
     return "" if _ok(result) else _failure(result, f"move {reply.quote(task.get('title'))}")
 
 

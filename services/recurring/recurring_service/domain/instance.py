@@ -6,8 +6,8 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
-from todo_common.next_due import next_due, next_remind_at
-from todo_common.recurrence import load_zone, parse_rule
+from todo_common.next_due import next_due
+from todo_common.recurrence import load_zone, next_remind_at, parse_rule
 
 
 class TaskSnapshot(BaseModel):
