@@ -2650,3 +2650,116 @@ describe("a part of the day and a day in either order, and a weekday before a da
     expect(read(text)).toEqual([title, due]);
   });
 });
+
+describe("a day and a time said apart, title words between them, are one due time (h131)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York, the clock of services/chat/tests/test_quick_add_parity.py,
+  // whose test_a_day_and_a_time_said_apart_as_on_the_web pins the assistant to the same readings
+  // (typed there after "add"; its titles capitalised).
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, "America/New_York");
+  const read = (text: string) => {
+    const r = parseQuickAdd(text, { now, timeZone: "America/New_York" });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone: "America/New_York" }).slice(0, 16) : null;
+    return [r.title, due];
+  };
+
+  it.each([
+    // Were due today (or tomorrow, for a bare hour gone by) at the time, the day left in the title.
+    ["call mom friday about taxes at 5pm", "call mom about taxes", "2026-11-27 17:00"],
+    ["dentist tuesday for the checkup at 10am", "dentist for the checkup", "2026-12-01 10:00"],
+    ["meet anna on dec 3 re budget at 3pm", "meet anna re budget", "2026-12-03 15:00"],
+    ["gym tomorrow with sam at 7", "gym with sam", "2026-11-26 19:00"],
+    ["call mom at 5pm about taxes friday", "call mom about taxes", "2026-11-27 17:00"],
+    ["call mom at 5 about taxes friday", "call mom about taxes", "2026-11-27 17:00"],
+    ["call mom friday about taxes at 8", "call mom about taxes", "2026-11-27 08:00"],
+    ["call mom dec 3 about taxes at 9.30", "call mom about taxes", "2026-12-03 09:30"],
+    ["call mom friday about taxes at 17:30", "call mom about taxes", "2026-11-27 17:30"],
+    ["call mom friday about taxes around 5", "call mom about taxes", "2026-11-27 17:00"],
+    ["call mom friday about taxes at noon", "call mom about taxes", "2026-11-27 12:00"],
+    ["call mom friday about taxes in the evening", "call mom about taxes", "2026-11-27 18:00"],
+    ["call mom friday about taxes after work", "call mom about taxes", "2026-11-27 18:00"],
+    ["call mom friday about taxes at lunch", "call mom about taxes", "2026-11-27 12:00"],
+    ["call mom friday for 2 hours at 5pm", "call mom for 2 hours", "2026-11-27 17:00"],
+    ["book 3pm slot friday", "book slot", "2026-11-27 15:00"],
+    ["call mom tomorrow about taxes at 5pm", "call mom about taxes", "2026-11-26 17:00"],
+    ["call mom next week about taxes at 5pm", "call mom about taxes", "2026-11-30 17:00"],
+    ["call mom in 3 days about taxes at 5pm", "call mom about taxes", "2026-11-28 17:00"],
+    ["pay rent next month about taxes at 5pm", "pay rent about taxes", "2026-12-01 17:00"],
+    // Today and a bare hour: the first of 8:00 and 20:00 still ahead, as "today at 8" is.
+    ["call mom today about taxes at 8", "call mom about taxes", "2026-11-25 20:00"],
+    ["call mom today about taxes at 5pm", "call mom about taxes", "2026-11-25 17:00"],
+    // A day of the month said alone, a time apart from it.
+    ["pay rent on the 1st about taxes at 5pm", "pay rent about taxes", "2026-12-01 17:00"],
+    ["call mom on the 1st about taxes at 5", "call mom about taxes", "2026-12-01 17:00"],
+    // "wait till monday to …" and a time.
+    ["wait till monday to call bank at 5pm", "call bank", "2026-11-30 17:00"],
+  ])("reads %s as the day at the time", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Two days and a time: the day the rules for two days take (the weekday, or the other day
+    // than a day of the month said alone), at the time; the other day words of the title. Were
+    // 'pay rent tomorrow' due 1 December 17:00, 'pay rent friday on the 1st' due today 17:00.
+    ["pay rent tomorrow on the 1st at 5pm", "pay rent on the 1st", "2026-11-26 17:00"],
+    ["pay rent friday on the 1st at 5pm", "pay rent on the 1st", "2026-11-27 17:00"],
+    ["pay rent at 5pm on the 1st tomorrow", "pay rent on the 1st", "2026-11-26 17:00"],
+  ])("reads %s as the other day at the time", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): a time alone is today's while ahead, else tomorrow's; a day
+    // with its time; a day and its time next to each other; a second time stays in the title.
+    ["call mom about taxes at 5pm", "call mom about taxes", "2026-11-25 17:00"],
+    ["call mom about taxes at 8", "call mom about taxes", "2026-11-26 08:00"],
+    ["call mom friday about taxes tomorrow at 5pm", "call mom friday about taxes", "2026-11-26 17:00"],
+    ["call mom friday at 3pm about taxes at 5pm", "call mom about taxes at 5pm", "2026-11-27 15:00"],
+    ["call mom at 3pm friday about taxes at 5pm", "call mom about taxes at 5pm", "2026-11-27 15:00"],
+    ["call mom about taxes at 5pm on friday", "call mom about taxes", "2026-11-27 17:00"],
+    ["submit report by friday before 5pm", "submit report", "2026-11-27 17:00"],
+    ["pay rent on the 1st at 5pm", "pay rent", "2026-12-01 17:00"],
+    ["pay rent tomorrow on the 1st", "pay rent on the 1st", "2026-11-26 09:00"],
+    ["call mom friday about taxes", "call mom about taxes", "2026-11-27 09:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // A day at a part of the day and a time apart: that day at the time, a bare hour in the
+    // part's half, 12 at night the midnight that ends it. Were 'call mom about taxes at 9' due at
+    // the part's hour (20:00, 18:00), 'call mom friday about taxes' due Thursday 00:00.
+    ["call mom tonight about taxes at 9", "call mom about taxes", "2026-11-25 21:00"],
+    ["call mom tonight about taxes at 12", "call mom about taxes", "2026-11-26 00:00"],
+    ["call mom friday about taxes at 12 at night", "call mom about taxes", "2026-11-28 00:00"],
+    // The assistant reads these at 08:00, 10:00, 12:00, 'evening' / 'night' left in the title (and
+    // 'morning', at 17:00): the web reads them as it reads "friday evening at 8", "tomorrow night
+    // at 10", "friday night at 12".
+    ["call mom friday night about taxes at 12", "call mom about taxes", "2026-11-28 00:00"],
+    ["call mom friday evening about taxes at 8", "call mom about taxes", "2026-11-27 20:00"],
+    ["call mom tomorrow night about taxes at 10", "call mom about taxes", "2026-11-26 22:00"],
+    ["call mom friday morning about taxes at 5pm", "call mom about taxes", "2026-11-27 17:00"],
+  ])("reads %s as the day at the time, in the part of the day said", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it("reads a day and a time said apart as it reads them said together", () => {
+    for (const [day, time] of [
+      ["friday", "at 5"],
+      ["tomorrow", "at 8"],
+      ["today", "at 8"],
+      ["friday", "at midnight"],
+      ["dec 3", "at 9.30"],
+      ["on the 3rd", "at 7"],
+      ["tonight", "at 9"],
+      ["friday evening", "at 8"],
+      ["friday", "at 12 at night"],
+    ])
+      expect(read(`call mom ${day} about taxes ${time}`)).toEqual(read(`call mom about taxes ${day} ${time}`));
+  });
+
+  it("keeps the time of a day and a time said apart in the reminder and the repeat", () => {
+    const r = parseQuickAdd("review every week friday about taxes at 5pm remind me 30m before", { now, timeZone: "America/New_York" });
+    expect([r.title, r.rrule, r.dueAt, r.remindAt]).toEqual(["review about taxes", "FREQ=WEEKLY", "2026-11-27T22:00:00.000Z", "2026-11-27T21:30:00.000Z"]);
+    expect(r.tokens.filter((token) => token.kind === "due").map((token) => token.text)).toEqual(["friday", "at 5pm"]);
+  });
+});

@@ -114,6 +114,13 @@
  * "nightly" is "every night". A time glued to a word by "@" ("bob@10:30") is read as "bob @10:30".
  * Of several dates in the line the most specific wins, then the last; the others stay in the
  * title, as do words chrono would misread ("for the week", "a second", "march" alone).
+ * A day and a time said apart, title words between them, are one due time, as the assistant
+ * reads them and as they read said together: "call mom friday about taxes at 5pm" is 'call mom
+ * about taxes' Friday 17:00 ("at 5 about taxes friday", "on the 1st about taxes at 5pm" too;
+ * "today … at 8" the first of 08:00 and 20:00 still ahead); the day is the one the rules for
+ * two days take ("pay rent tomorrow on the 1st at 5pm": tomorrow 17:00, 'pay rent on the 1st');
+ * with a day's part ("tonight about taxes at 9", "friday evening … at 8") the hour is in that
+ * part (21:00, 20:00). A time alone is today's or tomorrow's, as above.
  * A possessive is words of the title, neither a date nor a rule: "Review today's notes",
  * "Read tonight's menu", "Plan next week's menu", "Prep every monday's standup" stay whole.
  * So is a day or repeat word inside a hyphenated word ("Fix tmrw-bug", "Fix daily-build") and "TMR"
@@ -1170,6 +1177,14 @@ interface DateHit {
   partOfDay: boolean;
   /** True for a day of the month said alone, without a time ("on the 1st"; DAY_OF_A_MONTH). */
   monthDayAlone?: boolean;
+  /** True for a day of the month said alone, with or without a time ("on the 1st at 5pm"). */
+  monthDay?: boolean;
+  /** True when the hour was said without am/pm or a part of the day ("at 5"): resolveBareHour's. */
+  bareHour?: boolean;
+  /** True for 12 said with the night ("at 12 at night"): the midnight that ends the night's day. */
+  nightsEnd?: boolean;
+  /** The time's words when they were said apart from the day's ("friday about taxes at 5pm"; pickDue). */
+  apart?: Span;
   start: number;
   end: number;
 }
@@ -1330,8 +1345,9 @@ const AFTER_A_DAY = /^\s+(?:at|around|about|from|in|and|then|to|with|for|please|
  * both sides ("Comment on the 1st draft", "Meet on the 3rd floor": the assistant's reading,
  * 'Comment draft', is not taken here).
  */
+const DAY_OF_A_MONTH_WORDS = String.raw`(?:on|by|before|until|${TILL}|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}'’-]|[.,:]\d)(?!\s+of\b)`;
 const DAY_OF_A_MONTH: chrono.Parser = {
-  pattern: () => new RegExp(String.raw`(?:on|by|before|until|${TILL}|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}'’-]|[.,:]\d)(?!\s+of\b)`, "iu"),
+  pattern: () => new RegExp(DAY_OF_A_MONTH_WORDS, "iu"),
   extract: (context, match) => {
     const at = match.index ?? 0;
     const [before, after] = [context.text.slice(0, at), context.text.slice(at + match[0].length)];
@@ -1625,6 +1641,7 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
     !ZERO_PADDED_HOUR.test(result.text);
   if (bareHour) wall = resolveBareHour(wall, hasDate, repeating, options, half);
   const twelve = c.isCertain("meridiem") ? wall.hour === 0 && /\b12(?:[:.]\d\d)?\s*a/i.test(result.text) : wall.hour === 12;
+  let nightsEnd = false;
   if (c.isCertain("hour") && twelve && NIGHT.test(result.text)) {
     // "tonight at 12", "friday night at 12", "tonight at midnight", "tonight at 12am": the
     // midnight that ends that night (chrono's is noon, or today's 00:00 for 12am), or the coming
@@ -1632,9 +1649,10 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
     const night = hasDate ? wall : wallClock(options.now, options.timeZone);
     const { year, month, day } = addDays(night.year, night.month, night.day, 1);
     wall = { ...wall, year, month, day, hour: 0 };
+    nightsEnd = true;
   }
-  const monthDayAlone = !hasTime && result.tags().has("parser/dayOfAMonth");
-  return { wall, hasTime, hasDate, partOfDay, monthDayAlone, start, end };
+  const monthDay = result.tags().has("parser/dayOfAMonth");
+  return { wall, hasTime, hasDate, partOfDay, monthDayAlone: monthDay && !hasTime, monthDay, bareHour, nightsEnd, start, end };
 }
 
 /**
@@ -1692,16 +1710,68 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
   return hits;
 }
 
+/** Of several date expressions, the most specific (a day and a time, then a time, then a day), and of equals the last one. */
+function mostSpecific(hits: DateHit[]): DateHit | null {
+  const rank = (hit: DateHit) => (hit.hasTime ? 2 : 0) + (hit.monthDayAlone ? 0.5 : hit.hasDate ? 1 : 0);
+  return hits.reduce<DateHit | null>((best, hit) => (!best || rank(hit) >= rank(best) ? hit : best), null);
+}
+
 /**
  * The due date among several date expressions: the most specific (a day and a time, then a
  * time, then a day), and of equals the last one, so a date typed at the end of the line wins.
  * A day of the month said alone yields to any other day ("pay rent tomorrow on the 1st", "pay
  * rent on the 1st tomorrow": tomorrow, 'pay rent on the 1st'), as the assistant reads both
  * orders (services/chat domain/when.py). The others stay in the title.
+ * A time and a day said apart, title words between them ("call mom friday about taxes at 5pm",
+ * "call mom at 5 about taxes friday", "pay rent on the 1st about taxes at 5pm"), are one due
+ * time, that day at that time, the words between them in the title, as the assistant reads them
+ * (when.py, take_when: a day and a time each taken from anywhere in the line) and as they read
+ * said together ("today … at 8" as "today at 8": the first of 08:00 and 20:00 still ahead). The
+ * day is the one the rules above take of the days said without a time; the time said with a day
+ * of the month alone goes with the other day ("pay rent tomorrow on the 1st at 5pm": tomorrow
+ * 17:00, 'pay rent on the 1st'). A time alone is today's or tomorrow's as before. `text`: the
+ * line the hits are in, read again for that time.
  */
-function pickDue(hits: DateHit[]): DateHit | null {
-  const rank = (hit: DateHit) => (hit.hasTime ? 2 : 0) + (hit.monthDayAlone ? 0.5 : hit.hasDate ? 1 : 0);
-  return hits.reduce<DateHit | null>((best, hit) => (!best || rank(hit) >= rank(best) ? hit : best), null);
+function pickDue(hits: DateHit[], text: string, options: QuickAddOptions, repeating: boolean, half: Half): DateHit | null {
+  const best = mostSpecific(hits);
+  if (!best?.hasTime) return best;
+  if (best.hasDate && best.partOfDay) {
+    // "tonight about taxes at 9", "friday evening … at 8": that day at the time, in the part's half.
+    const time = mostSpecific(hits.filter((hit) => hit.hasTime && !hit.hasDate && !hit.partOfDay));
+    return time ? dayAtTime(best, time, options, true, ruleHalf(text.slice(best.start, best.end))) : best;
+  }
+  const day = mostSpecific(hits.filter((hit) => hit.hasDate && !hit.hasTime));
+  if (!day) return best;
+  const time = !best.hasDate ? best : best.monthDay && !day.monthDay ? timeOfMonthDay(best, text, options, repeating, half) : null;
+  return time ? dayAtTime(day, time, options, repeating, half) : best;
+}
+
+/**
+ * The day of `day` at the time of `time`, said apart: a bare hour read on that day as
+ * resolveBareHour reads it with `repeating` and `half` ("today … at 8": 20:00 at 17:17), 12 at
+ * night the midnight that ends that day. The time's words are `apart`, to take out too.
+ */
+function dayAtTime(day: DateHit, time: DateHit, options: QuickAddOptions, repeating: boolean, half: Half): DateHit {
+  let wall = { ...day.wall, hour: time.wall.hour, minute: time.wall.minute };
+  if (time.bareHour) wall = resolveBareHour(wall, true, repeating, options, half);
+  const nightsEnd = time.nightsEnd || (time.bareHour && half === "night" && wall.hour === 0);
+  if (nightsEnd) {
+    const { year, month, day: date } = addDays(wall.year, wall.month, wall.day, 1);
+    wall = { ...wall, year, month, day: date };
+  }
+  return { ...day, wall, hasTime: true, partOfDay: time.partOfDay, monthDayAlone: false, bareHour: time.bareHour, nightsEnd, apart: { start: time.start, end: time.end } };
+}
+
+/**
+ * The time said with a day of the month alone, read as one date by chrono ("on the 1st at 5pm",
+ * "at 5pm on the 1st"): `text` read again without the day's words, or null.
+ */
+function timeOfMonthDay(hit: DateHit, text: string, options: QuickAddOptions, repeating: boolean, half: Half): DateHit | null {
+  const day = new RegExp(DAY_OF_A_MONTH_WORDS, "iu").exec(text.slice(hit.start, hit.end));
+  if (!day) return null;
+  const [from, to] = [hit.start + day.index, hit.start + day.index + day[0].length];
+  const without = text.slice(0, from) + " ".repeat(to - from) + text.slice(to, hit.end);
+  return findDates(without, hit.start, options, repeating, half).find((time) => time.hasTime && !time.hasDate) ?? null;
 }
 
 function toInstant(hit: DateHit, options: QuickAddOptions): Date {
@@ -1813,7 +1883,7 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
   let dueHasTime = false;
   let capital = false;
   const dates = datesNotKept(line, options, rrule !== null, half);
-  let hit = pickDue(dates);
+  let hit = pickDue(dates, line.text, options, rrule !== null, half);
   if (start) {
     // The day from "starting …", its time from there or from a time said elsewhere ("every
     // tuesday at 6pm starting dec 1"); another day said stays in the title.
@@ -1832,6 +1902,8 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
       line.consume("due", waitFrom, hit.end + to[0].length);
       capital = /^\p{Lu}/u.test(line.input.slice(waitFrom)); // "Wait till …": 'Call bank'
     }
+    // "call mom friday about taxes at 5pm": the time said apart from the day.
+    if (hit?.apart) line.consume("due", line.connectorBefore(hit.apart.start), hit.apart.end);
   }
   if (hit) dueHasTime = hit.hasTime;
   if (rrule && (!hit || pinsDays(rrule))) {

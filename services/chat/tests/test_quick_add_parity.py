@@ -23,7 +23,8 @@ end (h106): "remind me at time" / "on time" (at the due time), polite words afte
 ("pay rent monthly please"), "monthly" among the title's words with a day of the month said
 ("pay monthly rent on the 1st": BYMONTHDAY=1), and a repeat said first ('Review'). Last (h113): a
 day of the month in a title ("comment on the 1st draft", "go to the 2nd floor" stay words), "till
-the 3rd", and polite words with a repeat ("monthly thanks tomorrow", "Say thank you weekly")."""
+the 3rd", and polite words with a repeat ("monthly thanks tomorrow", "Say thank you weekly"). At the
+very end (h131): a day and a time said apart ("call mom friday about taxes at 5pm")."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -1668,4 +1669,65 @@ def test_a_numeric_date_is_read_as_before_elsewhere(message: str, now: datetime,
     ],
 )
 def test_a_day_and_its_part_in_either_order_as_on_the_web(message: str, expected: tuple[str, str]) -> None:
+    assert task(message)[:2] == expected
+
+
+# -- a day and a time said apart, title words between them (h131) ------------------------------
+# The web's readings of the same lines (frontend/lib/quick-add.test.ts, "a day and a time said
+# apart, title words between them, are one due time (h131)"); the web read the first ones as
+# today's (or tomorrow's) time with the day left in the title, and "pay rent tomorrow on the 1st
+# at 5pm" as 1 December. Guards here: the assistant read them so before too. Not shared: "friday
+# evening about taxes at 8", "tomorrow night about taxes at 10", "friday night about taxes at 12",
+# which the web reads in the part of the day said (20:00, 22:00, Saturday 00:00, the part out of
+# the title) and the assistant as 08:00, 10:00, 12:00 with the part left in the title.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add call mom friday about taxes at 5pm", ("Call mom about taxes", "2026-11-27 17:00")),
+        ("add dentist tuesday for the checkup at 10am", ("Dentist for the checkup", "2026-12-01 10:00")),
+        ("add meet anna on dec 3 re budget at 3pm", ("Meet anna re budget", "2026-12-03 15:00")),
+        ("add gym tomorrow with sam at 7", ("Gym with sam", "2026-11-26 19:00")),
+        ("add call mom at 5pm about taxes friday", ("Call mom about taxes", "2026-11-27 17:00")),
+        ("add call mom at 5 about taxes friday", ("Call mom about taxes", "2026-11-27 17:00")),
+        ("add call mom friday about taxes at 8", ("Call mom about taxes", "2026-11-27 08:00")),
+        ("add call mom dec 3 about taxes at 9.30", ("Call mom about taxes", "2026-12-03 09:30")),
+        ("add call mom friday about taxes at 17:30", ("Call mom about taxes", "2026-11-27 17:30")),
+        ("add call mom friday about taxes around 5", ("Call mom about taxes", "2026-11-27 17:00")),
+        ("add call mom friday about taxes at noon", ("Call mom about taxes", "2026-11-27 12:00")),
+        ("add call mom friday about taxes in the evening", ("Call mom about taxes", "2026-11-27 18:00")),
+        ("add call mom friday about taxes after work", ("Call mom about taxes", "2026-11-27 18:00")),
+        ("add call mom friday about taxes at lunch", ("Call mom about taxes", "2026-11-27 12:00")),
+        ("add call mom friday for 2 hours at 5pm", ("Call mom for 2 hours", "2026-11-27 17:00")),
+        ("add book 3pm slot friday", ("Book slot", "2026-11-27 15:00")),
+        ("add call mom tomorrow about taxes at 5pm", ("Call mom about taxes", "2026-11-26 17:00")),
+        ("add call mom next week about taxes at 5pm", ("Call mom about taxes", "2026-11-30 17:00")),
+        ("add call mom in 3 days about taxes at 5pm", ("Call mom about taxes", "2026-11-28 17:00")),
+        ("add pay rent next month about taxes at 5pm", ("Pay rent about taxes", "2026-12-01 17:00")),
+        ("add call mom today about taxes at 8", ("Call mom about taxes", "2026-11-25 20:00")),
+        ("add call mom today about taxes at 5pm", ("Call mom about taxes", "2026-11-25 17:00")),
+        ("add pay rent on the 1st about taxes at 5pm", ("Pay rent about taxes", "2026-12-01 17:00")),
+        ("add call mom on the 1st about taxes at 5", ("Call mom about taxes", "2026-12-01 17:00")),
+        ("add wait till monday to call bank at 5pm", ("Call bank", "2026-11-30 17:00")),
+        ("add pay rent tomorrow on the 1st at 5pm", ("Pay rent on the 1st", "2026-11-26 17:00")),
+        ("add pay rent friday on the 1st at 5pm", ("Pay rent on the 1st", "2026-11-27 17:00")),
+        ("add pay rent at 5pm on the 1st tomorrow", ("Pay rent on the 1st", "2026-11-26 17:00")),
+        ("add call mom tonight about taxes at 9", ("Call mom about taxes", "2026-11-25 21:00")),
+        ("add call mom tonight about taxes at 12", ("Call mom about taxes", "2026-11-26 00:00")),
+        ("add call mom friday about taxes at 12 at night", ("Call mom about taxes", "2026-11-28 00:00")),
+        # Read so on the web before too: a time alone, a day with its own time, a second time.
+        ("add call mom about taxes at 5pm", ("Call mom about taxes", "2026-11-25 17:00")),
+        ("add call mom about taxes at 8", ("Call mom about taxes", "2026-11-26 08:00")),
+        (
+            "add call mom friday about taxes tomorrow at 5pm",
+            ("Call mom friday about taxes", "2026-11-26 17:00"),
+        ),
+        (
+            "add call mom friday at 3pm about taxes at 5pm",
+            ("Call mom about taxes at 5pm", "2026-11-27 15:00"),
+        ),
+        ("add call mom about taxes at 5pm on friday", ("Call mom about taxes", "2026-11-27 17:00")),
+        ("add submit report by friday before 5pm", ("Submit report", "2026-11-27 17:00")),
+    ],
+)
+def test_a_day_and_a_time_said_apart_as_on_the_web(message: str, expected: tuple[str, str]) -> None:
     assert task(message)[:2] == expected
