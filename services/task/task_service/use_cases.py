@@ -160,7 +160,7 @@ async def _settled(repo: TaskRepository, task: Task, new: Task, now: datetime) -
         assert task.due_at is not None and new.due_at is not None
         if new.due_at < task.due_at and task.occurrence_key is not None:
             predecessor = await _task_by_key(repo, task.user_id, task.occurrence_key)
-        new = domain.renumbered(task, new, predecessor)
+        new = domain.renumbered(task, new, predecessor, now)
     if new.remind_at != task.remind_at:
         new = await _reminded_before(repo, new, now)
     return new

@@ -1,7 +1,8 @@
 """COUNT counts the instances of a series done or skipped (DESIGN.md "Recurrence
-semantics"): a skipped instance (moved onto its next occurrence, or deleted while open)
-uses up its slot, and undoing the skip or the delete gives the slot back. A reminder sent
-for a deleted task is not sent again when the undo brings it back.
+semantics"): a skipped instance (moved onto its next occurrence, or an overdue one onto the
+first slot still to come, or deleted while open) uses up its slot, and undoing the skip or
+the delete gives the slot back. A reminder sent for a deleted task is not sent again when
+the undo brings it back.
 
 recurring-service's part (the next instance after a completion or a delete) is played by
 calling /internal/tasks/next-occurrence as it does."""
@@ -127,6 +128,29 @@ async def test_moves_that_are_no_skip_keep_the_count(client: AsyncClient, alice:
     earlier = await patch(alice, second.json(), due_at=JAN_7)  # the 1st slot was done: still the 2nd
     assert earlier["next_occurrence"] is None
     assert (await complete_and_follow(client, alice, earlier, JAN_14)).status_code == 409
+
+
+# -- an overdue instance skipped to the first slot still to come: one slot, as a completion --
+async def test_an_overdue_skip_past_several_slots_uses_one_and_its_undo_gives_it_back(
+    client: AsyncClient, alice: User
+) -> None:
+    """A daily 3-times series due at 09:00 four days ago, skipped: the web's and the
+    assistant's skip put it on the first 09:00 still to come (todo_common.next_due). One
+    instance skipped, one slot used (as completing it would): 2 left, not 3, nor none."""
+    now = datetime.now(UTC)
+    nine = now.replace(hour=9, minute=0, second=0, microsecond=0)
+    first_due, to_come = nine - timedelta(days=4), nine if nine > now else nine + timedelta(days=1)
+    pills = await alice.create(title="Pills", rrule="FREQ=DAILY;COUNT=3", due_at=iso(first_due))
+    skipped = await patch(alice, pills, due_at=iso(to_come))
+    assert skipped["next_occurrence"] == iso(to_come + timedelta(days=1))  # the 3rd and last
+    back = await patch(alice, skipped, due_at=iso(first_due))  # Undo
+    assert back["next_occurrence"] == iso(first_due + timedelta(days=1))  # the 1st again
+    skipped = await patch(alice, back, due_at=iso(to_come))
+    last = await complete_and_follow(client, alice, skipped, iso(to_come + timedelta(days=1)))
+    assert last.status_code == 201 and last.json()["next_occurrence"] is None
+    assert (
+        await complete_and_follow(client, alice, last.json(), iso(to_come + timedelta(days=2)))
+    ).status_code == 409
 
 
 # -- a delete uses up its slot; its undo gives it back -------------------------------------

@@ -173,9 +173,9 @@ def instance(number: int, key: str | None, due: datetime = NOW, **values: Any) -
     )
 
 
-def moved(task: Task, predecessor: Task | None = None, **values: Any) -> Task:
-    new = edit(task, values, LATER, series_id=uuid4())
-    return renumbered(task, new, predecessor) if moves_in_series(task, new) else new
+def moved(task: Task, predecessor: Task | None = None, now: datetime = LATER, **values: Any) -> Task:
+    new = edit(task, values, now, series_id=uuid4())
+    return renumbered(task, new, predecessor, now) if moves_in_series(task, new) else new
 
 
 def test_an_instance_moved_onto_its_next_occurrence_takes_the_next_slot() -> None:
@@ -184,6 +184,31 @@ def test_an_instance_moved_onto_its_next_occurrence_takes_the_next_slot() -> Non
     assert skipped.instance_number == 2 and skipped.next_occurrence is None
     assert moved(skipped, due_at=NOW).instance_number == 1  # the skip undone
     assert moved(first, due_at=NOW + timedelta(weeks=2)).instance_number == 1  # two slots on: a move
+
+
+def test_an_overdue_instance_skipped_to_the_first_slot_still_to_come_uses_one_number() -> None:
+    """The web's "Skip this one" and the assistant's skip put an overdue instance on the rule's
+    first slot after now (todo_common.next_due), past its next_occurrence: one instance skipped,
+    one number used, as completing it would use one. Moving it back is the skip undone."""
+    daily = "FREQ=DAILY;COUNT=10"
+    overdue = instance(
+        1, None, NOW - timedelta(days=3) - timedelta(hours=3), rrule=daily
+    )  # 09:00, 3 days ago
+    tomorrow_9 = NOW + timedelta(hours=21)
+    skipped = moved(overdue, now=NOW, due_at=tomorrow_9)
+    assert skipped.instance_number == 2
+    assert skipped.next_occurrence == tomorrow_9 + timedelta(days=1)
+    assert moved(skipped, now=NOW + timedelta(seconds=30), due_at=overdue.due_at).instance_number == 1
+    # Today's 09:00 (past) or the day after tomorrow: moves, not the skip; the number stays.
+    assert moved(overdue, now=NOW, due_at=tomorrow_9 - timedelta(days=1)).instance_number == 1
+    assert moved(overdue, now=NOW, due_at=tomorrow_9 + timedelta(days=1)).instance_number == 1
+
+
+def test_a_series_repeating_from_completion_counts_only_its_next_occurrence_as_a_skip() -> None:
+    daily = "FREQ=DAILY;COUNT=10"
+    overdue = instance(1, None, NOW - timedelta(days=3), rrule=daily, repeat_from="completion")
+    assert moved(overdue, now=NOW, due_at=NOW + timedelta(days=1)).instance_number == 1
+    assert moved(overdue, now=NOW, due_at=NOW - timedelta(days=2)).instance_number == 2  # its next_occurrence
 
 
 def test_a_move_back_keeps_the_slot_when_the_predecessor_is_unknown_or_another_series() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from todo_common.events import EDITABLE_FIELDS
+from todo_common.next_due import next_due
 
 from task_service.domain.errors import InvalidInput
 from task_service.domain.fields import Priority, RepeatFrom, iso, tag_key
@@ -158,20 +159,26 @@ def moves_in_series(task: Task, new: Task) -> bool:
     )
 
 
-def renumbered(task: Task, new: Task, predecessor: Task | None) -> Task:
+def renumbered(task: Task, new: Task, predecessor: Task | None, now: datetime) -> Task:
     """The edit `new` of open instance `task` (moves_in_series), in the slot it moved to.
     COUNT counts instances done or skipped (a deleted one uses up its number), so:
-    - moved onto its next occurrence, the instance skips the slot it had: the next number;
+    - moved onto its next occurrence, or (repeating from its due time) onto the first slot
+      still to come at `now` (_skip_slot: where the web's "Skip this one" and the assistant's
+      skip put an overdue one, as completing it would), the instance skips the slot it had:
+      the next number. One number, as a completion uses one, however many slots an overdue
+      instance passes;
     - moved back onto the due time of its predecessor (the instance whose completion or
       delete made it), deleted while open, it is that instance again (the undo of the
       delete): the predecessor's number;
-    - moved back one slot, it takes the number before, but never one below the number it
-      was made with (the predecessor's plus one): the undo of a skip.
+    - moved back from the slot such a skip put it on (one slot back, or the skip's slot at
+      `now`), it takes the number before, but never one below the number it was made with
+      (the predecessor's plus one): the undo of a skip.
     Any other move keeps the number. `predecessor` is None when not known."""
     assert task.rrule is not None and task.due_at is not None and new.due_at is not None
     number = task.instance_number
-    if new.due_at == task.next_occurrence:
-        number += 1
+    if new.due_at > task.due_at:
+        if new.due_at in (task.next_occurrence, _skip_slot(task, task.due_at, now)):
+            number += 1
     elif new.due_at < task.due_at:
         if predecessor is not None and predecessor.series_id != task.series_id:
             predecessor = None
@@ -184,7 +191,10 @@ def renumbered(task: Task, new: Task, predecessor: Task | None) -> Task:
             lowest = predecessor.instance_number + (0 if dismissed else 1)
         if dismissed and predecessor is not None and new.due_at == predecessor.due_at:
             number = lowest
-        elif number > lowest and _next_slot(task, new.due_at) == task.due_at:
+        elif number > lowest and task.due_at in (
+            _next_slot(task, new.due_at),
+            _skip_slot(task, new.due_at, now),
+        ):
             number -= 1
     if number == task.instance_number:
         return new
@@ -223,6 +233,17 @@ def _derive(task: Task) -> Task:
 def _next_slot(task: Task, due_at: datetime) -> datetime | None:
     assert task.rrule is not None
     return next_occurrence(_rule(task.rrule), due_at, zone=_zone(task))
+
+
+def _skip_slot(task: Task, due_at: datetime, now: datetime) -> datetime | None:
+    """Where a skip at `now` puts an instance of a series repeating from its due time that is
+    due at `due_at`: the rule's first slot after both (todo_common.next_due, as the web and the
+    assistant find it); None for a series repeating from completion (its next one is one
+    interval from a completion, not a slot)."""
+    assert task.rrule is not None
+    if task.repeat_from != "due":
+        return None
+    return next_due(_rule(task.rrule), due_at=due_at, finished_at=now, zone=_zone(task))
 
 
 def _zone(task: Task) -> tzinfo:
