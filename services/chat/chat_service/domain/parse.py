@@ -1158,8 +1158,10 @@ def _read_two_commands(text: str, reading: Request, now: datetime) -> Request | 
             return replace(first, then=second, fallback=instead)
     if reading.intent == "add":
         for join in _NEXT_COMMAND.finditer(text):
+            if not _ENDS_A_SENTENCE.search(join.group()):
+                continue
             first = parse(text[: join.start()], now)
-            if _ENDS_A_SENTENCE.search(join.group()) and first.intent == "add" and first.changes.title:
+            if first.intent == "add" and first.changes.title:
                 # "add call mom tomorrow. also mark yoga": 'Call mom' added, "mark yoga" told
                 # as not acted on (before: a task 'Call mom. also mark yoga').
                 return replace(first, unread=text[join.end() :].strip(" .;!"))
