@@ -227,7 +227,9 @@ class Request:
     selector: str | None = None
     # What to do instead when no task matches `ref` ("make the bed every morning" is a new
     # task unless a task called "bed" exists); for a move of a group named by a word that may
-    # be the user's own tag ("all errands tasks"), when no open task has that tag.
+    # be the user's own tag ("all errands tasks"), when no open task has that tag; for a new
+    # task and a `then` that reads as a to-do too ("add wash the shirt and remove the stain"),
+    # the whole message as one task, when no task matches the `then`'s `ref`.
     fallback: "Request | None" = None
     # For a move of a group whose words could also be one task's name ("move the work tasks
     # to friday"): that one task's reading, taken when an open task is called exactly `ref`.
@@ -246,6 +248,10 @@ class Request:
     # A second command said in the same message, about another task ("mark call mom as done,
     # and push the dentist back an hour"): done after this one, and told after it.
     then: "Request | None" = None
+    # Words of the message after a sentence's end or "also" / "then" that start with a command
+    # verb but read as no command ("add call mom. also mark yoga"): not acted on, and told so
+    # (never a task title holding them).
+    unread: str | None = None
     # "When is the next yoga?": open tasks only (a repeating task's done one has its title).
     open_only: bool = False
     # "Tag the weekly report": all the words after "tag the", the tag's with them. A task
@@ -1093,13 +1099,16 @@ def parse(message: str, now: datetime) -> Request:
 
 # "Mark call mom and yoga as done, and push the dentist back an hour": two commands, each about
 # its own task, where the whole would be a new task or a task name holding the second command.
-# Only before a command verb, and only when both halves read as a change of a task they name.
+# Only before a command verb, and only when both halves read as a change of a task they name,
+# or the first as a new task ("add call mom tomorrow. also mark yoga as done").
 _COMMAND_VERB = (
     r"(?:mark|move|push|postpone|reschedule|delay|bump|delete|remove|complete|finish|rename|set|make|change|"
     r"tag|label|check\s+off|tick\s+off|cross\s+off|untag|reopen|skip)\b"
 )
+# Where a second command may start: after a sentence's end (". ", "; ", "! "), a comma, or
+# "and" / "then" / "also" (each with the others after it: ", and then", "and also").
 _NEXT_COMMAND = re.compile(
-    r"(?:\s*[,;.]\s*(?:(?:and|then|also)\s+)*|\s+(?:and|then)\s+(?:(?:then|also)\s+)?)(?="
+    r"(?:\s*[,;.!]\s*(?:(?:and|then|also)\s+)*|\s+(?:and|then|also)\s+(?:(?:then|also)\s+)?)(?="
     + _COMMAND_VERB
     + ")",
     re.IGNORECASE,
@@ -1111,27 +1120,70 @@ def _two_commands_or(text: str, reading: Request, now: datetime) -> Request:
     command whose task name holds the second command ('delete milk and move the dentist to
     friday' named a task 'milk and move the dentist to friday'); else `reading`."""
     if reading.intent == "add" or (reading.ref and _NEXT_COMMAND.search(reading.ref)):
-        return _read_two_commands(text, now) or reading
+        return _read_two_commands(text, reading, now) or reading
     return reading
 
 
-def _read_two_commands(text: str, now: datetime) -> Request | None:
+def _read_two_commands(text: str, reading: Request, now: datetime) -> Request | None:
     """'mark call mom and yoga as done, and push the dentist back an hour': the first command,
-    then the second (`then`), each read as said alone. None unless both start with a command
-    verb and read as a change of a task named by its words."""
-    if not re.match(_COMMAND_VERB, text, re.IGNORECASE):
-        return None
+    then the second (`then`), each read as said alone. None unless the second starts with a
+    command verb and reads as a change of a task its words name, and the first does too or
+    is a new task ('add buy oat milk tomorrow at 8 and make yoga high priority': 'Buy oat
+    milk' added, then 'Yoga' made high priority; never a task titled with the command).
+
+    A second part that is only a command verb and a name, which reads as a to-do as well
+    ('add wash the shirt and remove the stain', 'make dinner and delete old photos'), is that
+    command only when a task of that name is there: the whole message as one reading
+    (`reading`, the one task) is its `fallback` (planner._plan looks first). 'pick up kids
+    and make dinner' is no command at all ("make dinner" alone is a new task): two to-dos,
+    as _read_several_tasks reads it; 'add salt and pepper', 'call mom and dad', 'add review
+    and merge PR' have no command after "and" and stay one task."""
     for join in _NEXT_COMMAND.finditer(text):
-        first, second = parse(text[: join.start()], now), parse(text[join.end() :], now)
+        said_second = text[join.end() :]
+        first, second = parse(text[: join.start()], now), parse(said_second, now)
         if first.intent in MUTATING and first.ref and not first.pronoun and _of_it(second):
             # "mark the report as done and make it high priority": 'it' is the report.
             second = replace(second, ref=first.ref, pronoun=False)
         if all(_names_a_task(r) for r in (first, second)):
             return replace(first, then=second)
-        if first.intent == "add" and first.changes.title and first.then is None and _names_a_task(second):
-            # "make dinner and move the dentist to friday": a new task 'Make dinner', then the move.
-            return replace(first, then=second)
+        if (
+            first.intent == "add"
+            and first.changes.title
+            and first.then is None
+            and _names_a_task(replace(second, then=None))
+        ):
+            # "make dinner and move the dentist to friday": a new task 'Make dinner', then the
+            # move ("add call mom. mark yoga as done. delete milk": the second has its own then).
+            instead = reading if reading.intent == "add" and _reads_as_a_todo(said_second, second) else None
+            return replace(first, then=second, fallback=instead)
+    if reading.intent == "add":
+        for join in _NEXT_COMMAND.finditer(text):
+            if not _ENDS_A_SENTENCE.search(join.group()):
+                continue
+            first = parse(text[: join.start()], now)
+            if first.intent == "add" and first.changes.title:
+                # "add call mom tomorrow. also mark yoga": 'Call mom' added, "mark yoga" told
+                # as not acted on (before: a task 'Call mom. also mark yoga').
+                return replace(first, unread=text[join.end() :].strip(" .;!"))
     return None
+
+
+# A join that ends what was said before it, so that a command verb after it starts another
+# request: ". ", "; ", "! ", "also", "then" (not a bare "and" or comma: "add milk and make dinner").
+_ENDS_A_SENTENCE = re.compile(r"[.;!]|\b(?:also|then)\b", re.IGNORECASE)
+
+
+def _reads_as_a_todo(said: str, command: Request) -> bool:
+    """Whether the words of a command are only its verb and the task's name ('remove the
+    stain', 'complete the form'), which a to-do could be called too; not 'mark yoga as done',
+    'move the dentist to friday', 'make yoga high priority' (a change said)."""
+    verb_and_name = said.split(None, 1)
+    return (
+        command.intent in ("delete", "complete")
+        and command.changes == Changes()
+        and len(verb_and_name) == 2
+        and _clean_ref(verb_and_name[1]) == command.ref
+    )
 
 
 def _names_a_task(r: Request) -> bool:

@@ -315,9 +315,15 @@ def _failure(result: dict[str, Any], doing: str) -> str:
 
 # -- the plans -------------------------------------------------------------------------------
 def _plan(req: Request, ctx: Context, j: Journal) -> str:
+    if req.unread:
+        # "add call mom. also mark yoga": what was done, then the words not acted on.
+        return f"{_told(replace(req, unread=None), ctx, j)} {reply.not_acted_on(req.unread)}"
     if req.then is not None:
+        if req.fallback is not None and not _any_target(req.then, ctx, j):
+            # "add wash the shirt and remove the stain" with no task 'stain': one task, as said.
+            return _plan(req.fallback, ctx, j)
         # "Mark call mom as done, and push the dentist back an hour": each done and told in turn.
-        return " ".join(_told(r, ctx, j) for r in (replace(req, then=None), req.then))
+        return " ".join(_told(r, ctx, j) for r in (replace(req, then=None, fallback=None), req.then))
     if req.intent == "add":
         return _add(req, ctx, j)
     if req.intent == "list":
@@ -351,6 +357,19 @@ def _plan(req: Request, ctx: Context, j: Journal) -> str:
     if req.intent == "no_such_day":
         return reply.no_such_day(int(req.query or 0), change=req.pronoun or req.ref is not None)
     return _small_talk(req, ctx)
+
+
+def _any_target(req: Request, ctx: Context, j: Journal) -> bool:
+    """Whether a task is there for the command `req` (looked up, nothing changed); a question
+    it would ask ("which one do you mean?") says there is."""
+    status = {"complete": "open", "reopen": "completed"}.get(req.intent, "open")
+    try:
+        targets, _ = _find_targets(replace(req, fallback=Request("unclear")), ctx, j, status)
+    except _Instead:
+        return False
+    except _Reply:
+        return True
+    return bool(targets)
 
 
 def _told(req: Request, ctx: Context, j: Journal) -> str:

@@ -556,6 +556,11 @@ def undone_all(titles: Sequence[Any], how: set[str]) -> str:
     return template.format(n=len(titles), names=named(titles))
 
 
+def not_acted_on(words: str) -> str:
+    """The words of a message read as no request ("add call mom. also mark yoga")."""
+    return f"I didn't act on \"{words}\": I couldn't tell what to do. Could you say it another way?"
+
+
 def not_found(ref: str | None) -> str:
     if not ref:
         return "I'm not sure which task you mean. Could you tell me its name?"
