@@ -171,6 +171,18 @@ describe("Skip this one", () => {
     await vi.waitFor(() => expect(stored[0]).toMatchObject({ due_at: at(DUE), remind_at: at(DUE - 15 * MINUTE) }));
   });
 
+  it("says the skip was undone, and when the task is due again", async () => {
+    const drawer = await openDrawer();
+    fireEvent.click(within(drawer).getByRole("button", { name: "Skip this one" }));
+    const toast = await vi.waitFor(() => toastSaying("Skipped “Put the bins out”"));
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(changes()).toHaveLength(2));
+    const when = formatDue(at(DUE)).replace(/^(Today|Tomorrow)/, (day) => day.toLowerCase());
+    const said = await vi.waitFor(() => toastSaying(`Skip undone: “Put the bins out” is due ${when} again`));
+    expect(within(said).queryByRole("button", { name: "Undo" })).toBeNull();
+  });
+
   it("is not offered for a one-off or a series' last one", async () => {
     stored = [
       bins({ id: "one", title: "One-off", rrule: null, is_recurring: false, next_occurrence: null }),

@@ -553,6 +553,20 @@ describe("z after x: the keyboard's undo", () => {
     expect(screen.queryAllByRole("status").some((el) => el.textContent?.includes("Completed “Submit report”"))).toBe(false);
   });
 
+  it("says the undo: z (or the toast's Undo) after completing says “Reopened”, not only the count", async () => {
+    renderTasks();
+    const row = await screen.findByRole("button", { name: "Submit report. Open details" });
+    row.focus();
+    fireEvent.keyDown(row, { key: "x" });
+    await vi.waitFor(() => expect(posted()).toEqual(["w1/complete"]));
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "z" });
+    await vi.waitFor(() => expect(posted()).toEqual(["w1/complete", "w1/reopen"]));
+    const said = screen.getAllByRole("status").find((el) => el.textContent?.includes("Reopened “Submit report”"));
+    expect(said).toBeTruthy();
+    // Nothing to undo there: z does not bounce the task back and forth.
+    expect(within(said!).queryByRole("button", { name: "Undo" })).toBeNull();
+  });
+
   it("lists z in the shortcuts dialog and the footer", async () => {
     renderTasks();
     await screen.findByText("1 task");
