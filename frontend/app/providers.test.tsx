@@ -8,6 +8,7 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { classesIn, tailwindCss } from "@/lib/test-css";
 import SignInPage, { metadata as signInMetadata } from "./sign-in/page";
 import { Providers } from "./providers";
 
@@ -83,6 +84,20 @@ describe("focus after a navigation", () => {
     expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Welcome back" }));
     expect(signInMetadata.title).toBe("Sign in");
     expect(screen.getByLabelText("E-mail")).not.toBe(document.activeElement);
+  });
+
+  // User test (keyboard and screen reader, dark theme): the heading showed a focus box as the page
+  // came up. Focus stays there for the screen reader; the ring is for Tab stops, and the heading
+  // is none (as <main id="main">, the other place a navigation puts focus).
+  it("shows no focus ring on the heading it focuses", async () => {
+    const go = start("/tasks");
+    screen.getByRole("button", { name: "Sign out" }).focus();
+    go("/sign-in");
+    const heading = screen.getByRole("heading", { name: "Welcome back" });
+    expect(document.activeElement).toBe(heading);
+    expect(heading.tabIndex).toBe(-1);
+    expect(heading.classList.contains("outline-none")).toBe(true);
+    expect(await tailwindCss(classesIn(heading))).toMatch(/\.outline-none\s*\{[^}]*outline-style:\s*none/);
   });
 
   it("puts focus in the e-mail field when the sign-in page is loaded directly", () => {
