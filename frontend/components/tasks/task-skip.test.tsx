@@ -106,7 +106,7 @@ async function openDrawer(title = "Put the bins out") {
 }
 
 function toastSaying(text: string): HTMLElement {
-  const found = screen.queryAllByRole("status").find((el) => el.textContent?.includes(text));
+  const found = [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].find((el) => el.textContent?.includes(text));
   expect(found).toBeTruthy();
   return found!;
 }
