@@ -83,6 +83,15 @@ async function quickAdd(text: string) {
 
 const toasts = () => [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].filter((el) => el.textContent?.includes("Added"));
 
+describe("the Tasks heading", () => {
+  it("is one a navigation may focus (RouteFocus, after signing in), with no focus ring: it is no Tab stop", async () => {
+    renderTasks();
+    const heading = await screen.findByRole("heading", { level: 1, name: "Tasks" });
+    expect(heading.tabIndex).toBe(-1);
+    expect(heading.classList.contains("outline-none")).toBe(true);
+  });
+});
+
 describe("a task quick-added while the view hides it", () => {
   it("says it was added and that the filters hide it, with a button that clears them", async () => {
     renderTasks({ tags: ["Work"] });

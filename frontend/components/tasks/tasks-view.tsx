@@ -843,7 +843,10 @@ function TasksScreen({
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold tracking-tight text-text">Tasks</h1>
+        {/* Focused after signing in (RouteFocus): no Tab stop, no ring. */}
+        <h1 tabIndex={-1} className="text-2xl font-bold tracking-tight text-text outline-none">
+          Tasks
+        </h1>
         {/* Phones (no hover): the tick boxes show on every row from here; elsewhere a row's own shows on hover or focus. */}
         {tasks.length > 0 && (
           <button
