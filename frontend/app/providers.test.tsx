@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 /**
  * Focus after signing in and out (client navigations that take the focused control away with the
- * old page): the new page's main region (#main) or, without one, its first field or heading; not
- * the body. The sign-in page is the real one (app/sign-in/page.tsx with its AuthForm), so what a
+ * old page): the new page's heading (in #main, the main region until it comes); not the body. The sign-in page is the real one (app/sign-in/page.tsx with its AuthForm), so what a
  * reader meets after signing out is what these tests see.
  */
-import { act, cleanup, render, screen } from "@testing-library/react";
-import type { ReactNode } from "react";
+import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import { useEffect, useState, type ReactNode } from "react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { classesIn, tailwindCss } from "@/lib/test-css";
 import SignInPage, { metadata as signInMetadata } from "./sign-in/page";
 import { Providers } from "./providers";
 
@@ -29,7 +29,20 @@ beforeAll(async () => {
 afterEach(() => {
   cleanup();
   at.pathname = "/tasks";
+  late.heading = false;
 });
+
+/** The heading comes after the first render (the Tasks screen reads its saved view first). */
+const late = { heading: false };
+
+function Heading({ children }: { children: string }) {
+  const [shown, setShown] = useState(!late.heading);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), 5);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? <h1>{children}</h1> : <div role="status" aria-label="Loading" />;
+}
 
 /** The two layouts: the signed-in one (app bar, <main id="main">) and the sign-in page. */
 function Screen({ path }: { path: string }): ReactNode {
@@ -42,7 +55,7 @@ function Screen({ path }: { path: string }): ReactNode {
         <button type="button">Sign out</button>
       </header>
       <main id="main" tabIndex={-1}>
-        <h1>{path === "/tasks" ? "Tasks" : "Dashboard"}</h1>
+        <Heading>{path === "/tasks" ? "Tasks" : "Dashboard"}</Heading>
         <input aria-label="Quick add a task" />
       </main>
     </>
@@ -85,16 +98,54 @@ describe("focus after a navigation", () => {
     expect(screen.getByLabelText("E-mail")).not.toBe(document.activeElement);
   });
 
+  // User test (keyboard and screen reader, dark theme): the heading showed a focus box as the page
+  // came up. Focus stays there for the screen reader; the ring is for Tab stops, and the heading
+  // is none (as <main id="main">, the other place a navigation puts focus).
+  it("shows no focus ring on the heading it focuses", async () => {
+    const go = start("/tasks");
+    screen.getByRole("button", { name: "Sign out" }).focus();
+    go("/sign-in");
+    const heading = screen.getByRole("heading", { name: "Welcome back" });
+    expect(document.activeElement).toBe(heading);
+    expect(heading.tabIndex).toBe(-1);
+    expect(heading.classList.contains("outline-none")).toBe(true);
+    expect(await tailwindCss(classesIn(heading))).toMatch(/\.outline-none\s*\{[^}]*outline-style:\s*none/);
+  });
+
   it("puts focus in the e-mail field when the sign-in page is loaded directly", () => {
     start("/sign-in");
     expect(document.activeElement).toBe(screen.getByLabelText("E-mail"));
   });
 
-  it("goes to the main region after signing in", () => {
+  // User test (keyboard and screen reader): after signing up, focus was on <main>, which says
+  // "main" and no more; the page's heading says where the reader is ("Tasks").
+  it("goes to the page's heading after signing in, in the main region", () => {
     const go = start("/sign-in");
     screen.getByRole("button", { name: "Sign in" }).focus();
     go("/tasks");
+    expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Tasks" }));
+  });
+
+  it("goes to the main region first when the heading comes a moment later (the Tasks screen's first render), then to the heading", async () => {
+    const go = start("/sign-in");
+    screen.getByRole("button", { name: "Sign in" }).focus();
+    late.heading = true;
+    go("/tasks");
     expect(document.activeElement).toBe(document.getElementById("main"));
+    const heading = await screen.findByRole("heading", { name: "Tasks" });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+
+  it("leaves focus the reader has moved on from <main> meanwhile", async () => {
+    const go = start("/sign-in");
+    screen.getByRole("button", { name: "Sign in" }).focus();
+    late.heading = true;
+    go("/tasks");
+    const field = screen.getByLabelText("Quick add a task");
+    field.focus();
+    await screen.findByRole("heading", { name: "Tasks" });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(field);
   });
 
   it("leaves focus where it is when it is still on the page (an app-bar link), and on a page load", () => {

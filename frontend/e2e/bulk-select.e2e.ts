@@ -89,7 +89,7 @@ describe("selecting several tasks at 1280 px", () => {
     expect(new Set(middles).size, `control middles ${middles}`).toBe(1);
 
     await bar(page).getByRole("button", { name: "Complete" }).click();
-    await page.getByRole("status").filter({ hasText: "Completed 3 tasks" }).waitFor();
+    await page.locator("[data-toast-id]").filter({ hasText: "Completed 3 tasks" }).waitFor();
     await expect.poll(() => rows(page)).toEqual(["Water plants"]);
     await expect.poll(async () => (await open(context)).map((t) => t.title)).toEqual(["Water plants"]);
     await expect.poll(() => bar(page).count()).toBe(0);
@@ -110,7 +110,7 @@ describe("selecting several tasks at 1280 px", () => {
     expect(await focused(page)).toBe("High");
     await screenshot(page, "bulk-select-priority-menu-1280");
     await page.keyboard.press("Enter");
-    await page.getByRole("status").filter({ hasText: "Set 2 tasks to High" }).waitFor();
+    await page.locator("[data-toast-id]").filter({ hasText: "Set 2 tasks to High" }).waitFor();
     await expect
       .poll(async () => (await open(context)).filter((t) => t.priority === "HIGH").map((t) => t.title).sort())
       .toEqual(["Pay rent", "Water plants"]);
@@ -133,12 +133,12 @@ describe("selecting several tasks at 1280 px", () => {
     await box(page, "Call mom").click({ modifiers: ["Shift"] });
     await bar(page).getByText("3 selected").waitFor();
     await bar(page).getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("status").filter({ hasText: "Deleted 3 tasks (repeats kept)" }).waitFor();
+    await page.locator("[data-toast-id]").filter({ hasText: "Deleted 3 tasks (repeats kept)" }).waitFor();
     // The series goes on: its next "Buy milk" comes (recurring-service, through events).
     await expect
       .poll(async () => (await open(context)).map((t) => t.title), { timeout: 20_000 })
       .toEqual(["Buy milk"]);
-    await page.getByRole("status").filter({ hasText: "Deleted 3 tasks" }).getByRole("button", { name: "Undo" }).click();
+    await page.locator("[data-toast-id]").filter({ hasText: "Deleted 3 tasks" }).getByRole("button", { name: "Undo" }).click();
     await expect
       .poll(async () => (await open(context)).map((t) => t.title).sort(), { timeout: 15_000 })
       .toEqual(["Buy milk", "Call mom", "Pay rent"]);
@@ -180,7 +180,7 @@ describe("selecting on a 390 px touch phone", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
 
     await bar(page).getByRole("button", { name: "Complete" }).tap();
-    const toast = page.getByRole("status").filter({ hasText: "Completed 2 tasks" });
+    const toast = page.locator("[data-toast-id]").filter({ hasText: "Completed 2 tasks" });
     await toast.waitFor();
     await expect.poll(async () => (await open(context)).length).toBe(10);
     // The bar went with the selection; the toast is on screen.
@@ -192,7 +192,7 @@ describe("selecting on a 390 px touch phone", () => {
     await box(page, "Errand 03").tap();
     await bar(page).getByRole("button", { name: "Priority" }).tap();
     await page.getByRole("menuitem", { name: "Low" }).tap();
-    const said = page.getByRole("status").filter({ hasText: "Set 1 task to Low" });
+    const said = page.locator("[data-toast-id]").filter({ hasText: "Set 1 task to Low" });
     await said.waitFor();
     // Still selected (and in select mode): one more tap adds to it.
     await box(page, "Errand 04").tap();

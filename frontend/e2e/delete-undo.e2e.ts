@@ -80,7 +80,7 @@ describe("deleting from the edit drawer with the keyboard", () => {
     expect(await rows(page)).toEqual(["Buy milk. Open details", "Call mom. Open details", "Pay rent. Open details"]);
 
     await deleteByKeyboard(page, "Buy milk", "Delete this one");
-    await page.getByRole("status").filter({ hasText: "Deleted “Buy milk”" }).waitFor();
+    await page.locator("[data-toast-id]").filter({ hasText: "Deleted “Buy milk”" }).waitFor();
     await expect.poll(() => focused(page)).toBe("Call mom. Open details");
 
     // The toast's Undo is the next Tab stop after the list.

@@ -48,7 +48,7 @@ describe("first use", () => {
     await input.fill("Buy bread tomorrow");
     await page.getByRole("list", { name: "Parsed from your text" }).waitFor();
     await input.press("Enter");
-    const toast = page.getByRole("status").filter({ hasText: "Added “Buy bread”" });
+    const toast = page.locator("[data-toast-id]").filter({ hasText: "Added “Buy bread”" });
     await toast.waitFor();
     expect(await toast.textContent()).toContain("Your filters hide it.");
     await screenshot(page, "first-use-hidden-add-1280-light");

@@ -163,7 +163,7 @@ describe("journey", () => {
 
   it("completes the recurring task and sees the next one appear", async () => {
     await page.getByRole("checkbox", { name: "Complete “Water plants”" }).click();
-    await page.getByRole("status").filter({ hasText: "Completed “Water plants”" }).waitFor();
+    await page.locator("[data-toast-id]").filter({ hasText: "Completed “Water plants”" }).waitFor();
     // The next instance comes through events (task-events → recurring-service): same title, new id.
     const next = await eventually(async () => {
       const found = (await openTasks()).find((t) => t.title === "Water plants" && t.id !== firstWater.id);
@@ -251,7 +251,7 @@ describe("journey", () => {
     });
     const started = Date.now();
     // The reminder cron runs every 30 s; the stream then delivers within a few seconds.
-    const toast = page.getByRole("status").filter({ hasText: "Stretch your legs" });
+    const toast = page.locator("[data-toast-id]").filter({ hasText: "Stretch your legs" });
     await toast.waitFor({ timeout: 15_000 + 75_000 });
     log(`reminder toast ${((Date.now() - remindAt.getTime()) / 1000).toFixed(1)} s after remind_at (${((Date.now() - started) / 1000).toFixed(1)} s after creating the task)`);
     const system = await page.evaluate(() => (window as unknown as { __systemNotifications: string[] }).__systemNotifications);

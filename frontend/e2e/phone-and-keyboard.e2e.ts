@@ -35,7 +35,7 @@ describe("on a phone", () => {
     await box.fill("Call accountant yesterday 11am");
     await page.getByText("Adds Call accountant").waitFor();
     await box.press("Enter");
-    const toast = page.getByRole("status").filter({ hasText: "Added “Call accountant”" });
+    const toast = page.locator("[data-toast-id]").filter({ hasText: "Added “Call accountant”" });
     const action = toast.getByRole("button", { name: "Move to tomorrow" });
     await action.waitFor();
     const [whole, message] = await Promise.all([
@@ -66,7 +66,7 @@ describe("on a phone", () => {
       await route.continue();
     });
     await page.getByRole("checkbox", { name: "Complete “Pay rent”" }).tap();
-    await page.getByRole("status").filter({ hasText: "Completed “Pay rent”" }).getByRole("button", { name: "Undo" }).tap();
+    await page.locator("[data-toast-id]").filter({ hasText: "Completed “Pay rent”" }).getByRole("button", { name: "Undo" }).tap();
     // Both requests have reached the server (the task's version moved on) and settled.
     await eventually(async () => (await apiCall<Task>(context, "GET", `tasks/${task.id}`)).version > 1, 10_000, 300);
     await page.waitForTimeout(2500);
@@ -185,7 +185,7 @@ describe("on a phone: hints and tap targets", () => {
     if (await permission.count()) sizes.push(await size(page, "Also notify me", permission));
     await page.keyboard.press("Escape");
     await page.getByRole("checkbox", { name: "Complete “Pay rent”" }).tap();
-    const toast = page.getByRole("status").filter({ hasText: "Completed “Pay rent”" });
+    const toast = page.locator("[data-toast-id]").filter({ hasText: "Completed “Pay rent”" });
     sizes.push(await size(page, "Undo", toast.getByRole("button", { name: "Undo" })));
     sizes.push(await size(page, "Dismiss", toast.getByRole("button", { name: "Dismiss notification" })));
     log(`tap targets: ${JSON.stringify(sizes)}`);
@@ -227,7 +227,7 @@ describe("on a phone: hints and tap targets", () => {
       expect([choice.name, choice.inside, choice.clipped]).toEqual([choice.name, true, false]);
     }
     await choices.getByRole("button", { name: "Tomorrow 9:00 AM" }).tap();
-    await page.getByRole("status").filter({ hasText: "Snoozed until tomorrow at 9:00 AM" }).waitFor();
+    await page.locator("[data-toast-id]").filter({ hasText: "Snoozed until tomorrow at 9:00 AM" }).waitFor();
     await context.close();
   });
 
@@ -290,7 +290,7 @@ describe("on a phone: hints and tap targets", () => {
     await apiCall(context, "POST", "tasks", { title: "Pay rent" });
     await page.goto("/tasks");
     await page.getByRole("checkbox", { name: "Complete “Pay rent”" }).tap();
-    const toast = page.getByRole("status").filter({ hasText: "Completed “Pay rent”" });
+    const toast = page.locator("[data-toast-id]").filter({ hasText: "Completed “Pay rent”" });
     await toast.getByRole("button", { name: "Undo" }).waitFor();
     await page.getByRole("button", { name: "Assistant" }).tap();
     const box = page.getByRole("dialog", { name: "Assistant" }).getByLabel("Message the assistant");

@@ -78,7 +78,7 @@ describe("a task added for a time already past", () => {
     await box.fill("Pay bill today 3pm");
     await page.getByText("Adds Pay bill").waitFor();
     await box.press("Enter");
-    const toast = page.getByRole("status").filter({ hasText: "Added “Pay bill”" });
+    const toast = page.locator("[data-toast-id]").filter({ hasText: "Added “Pay bill”" });
     await toast.getByText("Due 3:00 PM today, which has passed.").waitFor();
     await toast.getByRole("button", { name: "Move to tomorrow" }).click();
     const moved = async () => (await apiCall<{ items: Task[] }>(context, "GET", "tasks?search=pay%20bill")).items[0];
@@ -157,7 +157,7 @@ describe("z after completing a task with x", () => {
     await page.goto("/tasks");
     await page.getByRole("button", { name: "Renew passport. Open details" }).focus();
     await page.keyboard.press("x");
-    const toast = page.getByRole("status").filter({ hasText: "Completed “Renew passport”" });
+    const toast = page.locator("[data-toast-id]").filter({ hasText: "Completed “Renew passport”" });
     await toast.waitFor();
     const completed = async () => (await apiCall<Task & { completed: boolean }>(context, "GET", `tasks/${task.id}`)).completed;
     await expect.poll(completed, { timeout: 10_000 }).toBe(true);

@@ -112,6 +112,13 @@ function renderDashboard() {
 }
 
 describe("Dashboard", () => {
+  it("has a heading a navigation may focus (RouteFocus), with no focus ring: it is no Tab stop", async () => {
+    renderDashboard();
+    const heading = await screen.findByRole("heading", { level: 1, name: "Dashboard" });
+    expect(heading.tabIndex).toBe(-1);
+    expect(heading.classList.contains("outline-none")).toBe(true);
+  });
+
   it("shows the figures, asks for the browser's zone, and links the feed to tasks", async () => {
     renderDashboard();
     expect((await screen.findByText("3", { selector: "[data-metric='Completed']" })).textContent).toBe("3");

@@ -263,7 +263,10 @@ export function Dashboard() {
   return (
     <div className="space-y-4 sm:space-y-6">
       <div>
-        <h1 className="text-2xl font-bold text-text">Dashboard</h1>
+        {/* Where a navigation may put focus (RouteFocus): no Tab stop, no ring. */}
+        <h1 tabIndex={-1} className="text-2xl font-bold text-text outline-none">
+          Dashboard
+        </h1>
         <p className="text-sm text-muted">
           Your last {DAYS} days
           {tz && (

@@ -253,6 +253,27 @@ describe("NotificationBell", () => {
     );
   });
 
+  it("takes a reminder's toast away once that reminder is snoozed or marked read from the bell", async () => {
+    renderBell();
+    await screen.findByRole("button", { name: "Notifications, 2 unread" });
+    // Both fire again as the stream sends them: a toast each.
+    act(() => {
+      for (const notification of [...unread].reverse()) FakeEventSource.all[0].deliver(notification);
+    });
+    await screen.findByText("Reminder: Pay rent");
+    await screen.findByText("Reminder: Call the bank");
+    fireEvent.click(screen.getByRole("button", { name: "Notifications, 2 unread" }));
+    const popover = screen.getByRole("dialog", { name: "Notifications" });
+
+    fireEvent.click(within(popover).getByRole("button", { name: "Snooze “Pay rent”" }));
+    fireEvent.click(within(within(popover).getByRole("group", { name: "Snooze “Pay rent” for" })).getAllByRole("button")[0]);
+    await waitFor(() => expect(screen.queryByText("Reminder: Pay rent")).toBeNull());
+    expect(screen.getByText("Reminder: Call the bank")).toBeTruthy(); // not the other one's
+
+    fireEvent.click(within(popover).getByRole("button", { name: "Mark “Call the bank” read" }));
+    await waitFor(() => expect(screen.queryByText("Reminder: Call the bank")).toBeNull());
+  });
+
   it("snoozes until tomorrow at 9:00 in the browser's zone", async () => {
     // In the afternoon: said in the night (before 5:00) the morning choice is this morning's.
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-27T15:26:00Z") });

@@ -76,7 +76,20 @@ function relativeTime(iso: string, now = Date.now()): string {
 export function NotificationBell() {
   const queryClient = useQueryClient();
   const router = useRouter();
-  const { toast } = useToast();
+  const { toast, dismiss } = useToast();
+  // Each reminder's toast on screen, by notification id: it goes once that reminder is snoozed
+  // or read here (it stayed on screen, Open and all, after being snoozed from the bell).
+  const reminderToasts = useRef(new Map<string, number>());
+  const dismissReminderToasts = useCallback(
+    (id: string | null) => {
+      for (const [notification, toastId] of reminderToasts.current) {
+        if (id !== null && notification !== id) continue;
+        dismiss(toastId);
+        reminderToasts.current.delete(notification);
+      }
+    },
+    [dismiss],
+  );
   const [open, setOpen] = useState(false);
   const [showAll, setShowAll] = useState(false);
   // Unread / All: one Tab stop, the arrow keys choose (useRovingFocus).
@@ -125,7 +138,10 @@ export function NotificationBell() {
       const ids = id ? [id] : (queryClient.getQueryData<AppNotification[]>(unreadKey) ?? []).map((n) => n.id);
       await Promise.all(ids.map(markRead));
     },
-    onMutate: readOptimistically,
+    onMutate: (id) => {
+      dismissReminderToasts(id);
+      return readOptimistically(id);
+    },
     onError: (_error, _id, before) => {
       restore(before);
       toast({ title: "Could not mark the notification read", description: "Try again in a moment.", tone: "error" });
@@ -135,7 +151,10 @@ export function NotificationBell() {
 
   const snoozing = useMutation({
     mutationFn: ({ id, request }: { id: string; request: SnoozeRequest }) => snooze(id, request),
-    onMutate: ({ id }) => readOptimistically(id),
+    onMutate: ({ id }) => {
+      dismissReminderToasts(id);
+      return readOptimistically(id);
+    },
     onSuccess: ({ snoozedUntil }) => {
       toast({ title: snoozedText(snoozedUntil, new Date(), browserTimeZone()), tone: "success" });
     },
@@ -165,13 +184,14 @@ export function NotificationBell() {
         : undefined;
       const title = reminderTitle(notification);
       const body = reminderText(notification, new Date(), browserTimeZone());
-      toast({
+      const shown = toast({
         title,
         description: body || undefined,
         tone: "info",
         duration: 10_000,
         action: openTask ? { label: "Open", onClick: openTask } : undefined,
       });
+      reminderToasts.current.set(notification.id, shown);
       if (currentPermission() === "granted" && (document.visibilityState === "hidden" || !document.hasFocus())) {
         try {
           const system = new Notification(title, { body: body || undefined, tag: notification.id });

@@ -96,7 +96,11 @@ export function AuthForm({ mode, next = HOME_PATH }: { mode: Mode; next?: string
   const title = mode === "sign-up" ? "Create your account" : "Welcome back";
   return (
     <div className="w-full max-w-sm rounded-card border border-border bg-surface p-6 shadow-card sm:p-8">
-      <h1 className="text-2xl font-semibold text-text">{title}</h1>
+      {/* Where a navigation here puts focus (RouteFocus: after signing out, or from the landing
+          page's link), for a screen reader to say the page's name. No Tab stop, so no ring. */}
+      <h1 tabIndex={-1} className="text-2xl font-semibold text-text outline-none">
+        {title}
+      </h1>
       <p className="mt-1 text-sm text-muted">
         {mode === "sign-up" ? "Start organising in under a minute." : "Sign in to see your tasks."}
       </p>

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/rea
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ToastProvider } from "@/components/ui/toast";
-import { QuickAdd } from "./quick-add";
+import { loadParser, QuickAdd } from "./quick-add";
 
 let fetchMock: ReturnType<typeof vi.fn>;
 beforeEach(() => {
@@ -119,6 +119,32 @@ describe("QuickAdd", () => {
     await screen.findAllByText("Try again in a moment.");
     expect(screen.getByText("Weekly review notes").tagName).toBe("STRONG");
     expect(screen.queryByText("Repeats")).toBeNull();
+  });
+
+  it("says what the line will add once typing pauses, not at every key", async () => {
+    await loadParser();
+    const box = renderQuickAdd("");
+    const form = box.closest("form")!;
+    const live = () => [...form.querySelectorAll("[aria-live]")].map((region) => region.textContent).join(" | ");
+    const line = "Pay rent tomorrow 9am #Home";
+    fireEvent.change(box, { target: { value: "P" } });
+    await screen.findByText("P"); // the parser in use
+    const saidWhileTyping = new Set([live()]);
+    for (let end = 2; end <= line.length; end++) {
+      fireEvent.change(box, { target: { value: line.slice(0, end) } });
+      saidWhileTyping.add(live());
+    }
+    // The preview on screen follows every key, outside any live region.
+    const preview = document.getElementById(box.getAttribute("aria-describedby")!)!;
+    expect(preview.textContent).toMatch(/^Adds Pay rent/);
+    expect(preview.closest("[aria-live]")).toBeNull();
+    expect([...saidWhileTyping]).toEqual([""]);
+    // Then, once the keys stop: the whole reading, once.
+    await vi.waitFor(() => expect(live()).toMatch(/^Adds Pay rent, Due Tomorrow 9:00\sAM, Tag Home$/), { timeout: 2000 });
+    // Emptied and typed again at once: nothing said for the earlier line.
+    fireEvent.change(box, { target: { value: "" } });
+    fireEvent.change(box, { target: { value: "B" } });
+    expect(live()).toBe("");
   });
 
   it("keeps the typed text on Escape and only leaves the line", () => {

@@ -19,6 +19,7 @@ import {
 } from "react";
 import { cn } from "@/components/ui/cn";
 import { ApiError } from "@/lib/api";
+import { useDebounced } from "@/lib/use-debounced";
 import type { parseQuickAdd, QuickAddResult, QuickAddTokenKind } from "@/lib/quick-add";
 import { describeRRule } from "@/lib/rrule";
 import {
@@ -117,9 +118,51 @@ export function titleLimitText(title: string): string | null {
   return length > MAX_TITLE_LENGTH ? `${TITLE_TOO_LONG} This one has ${length}.` : null;
 }
 
+/** One field read from the line: what it is ("Due", said before it), its value, its words. */
+interface Chip {
+  key: string;
+  kind: "due" | "priority" | "recurrence" | "reminder" | "tag";
+  label: string;
+  text: string;
+  /** The words of the line it was read from, when it was (not a due date a rule set). */
+  keepText?: string;
+}
+
+/** The fields read from the line, in the order the preview shows them. */
+function previewChips(result: QuickAddResult, now: Date): Chip[] {
+  const chips: Chip[] = [];
+  if (result.dueAt) chips.push({ key: "due", kind: "due", label: "Due", text: formatDue(result.dueAt, now), keepText: tokenText(result, "due") });
+  if (result.priority)
+    chips.push({ key: "priority", kind: "priority", label: "Priority", text: PRIORITY_LABEL[result.priority], keepText: tokenText(result, "priority") });
+  if (result.rrule)
+    chips.push({ key: "recurrence", kind: "recurrence", label: "Repeats", text: describeRRule(result.rrule, { now }), keepText: tokenText(result, "recurrence") });
+  if (result.remindAt || result.remindOffsetMinutes !== null)
+    chips.push({ key: "reminder", kind: "reminder", label: "Reminder", text: reminderText(result, now), keepText: tokenText(result, "reminder") });
+  for (const tag of result.tags) {
+    const words = result.tokens.find((token) => token.kind === "tag" && token.text.slice(1).toLowerCase() === tag.toLowerCase())?.text;
+    chips.push({ key: `tag-${tag.toLowerCase()}`, kind: "tag", label: "Tag", text: tag, keepText: words });
+  }
+  return chips;
+}
+
+/** The preview in words, for a screen reader: "Adds Pay rent, Due Tomorrow 9:00 AM, Priority High". */
+export function previewReading(result: QuickAddResult, now: Date): string {
+  const head = result.title ? `Adds ${result.title}` : "Add a title as well";
+  return [head, ...previewChips(result, now).map((chip) => `${chip.label} ${chip.text}`)].join(", ");
+}
+
+const CHIP_ICON: Record<Chip["kind"], ReactNode> = {
+  due: <CalendarDays aria-hidden className="h-3.5 w-3.5 text-accent" />,
+  priority: <Flag aria-hidden className="h-3.5 w-3.5" />,
+  recurrence: <Repeat aria-hidden className="h-3.5 w-3.5 text-accent" />,
+  reminder: <AlarmClock aria-hidden className="h-3.5 w-3.5 text-accent" />,
+  tag: <Hash aria-hidden className="h-3.5 w-3.5 text-accent" />,
+};
+
 /**
  * What the line will become: title plus one chip per parsed field. With `onKeep`, a chip read
  * from words of the line has a button that calls it with those words (to keep them in the title).
+ * Not a live region (it changes with every key): QuickAdd says it in words once typing pauses.
  */
 export function QuickAddPreview({
   result,
@@ -132,11 +175,9 @@ export function QuickAddPreview({
   id?: string;
   onKeep?: (text: string) => void;
 }) {
-  const hasFields = result.tokens.length > 0;
-  const tagText = (tag: string) =>
-    result.tokens.find((token) => token.kind === "tag" && token.text.slice(1).toLowerCase() === tag.toLowerCase())?.text;
+  const chips = previewChips(result, now);
   return (
-    <div id={id} aria-live="polite" className="flex flex-wrap items-center gap-2 text-sm">
+    <div id={id} className="flex flex-wrap items-center gap-2 text-sm">
       <span className="min-w-0 text-muted wrap-anywhere">
         {result.title ? (
           <>
@@ -146,58 +187,18 @@ export function QuickAddPreview({
           <span className="text-danger">Add a title as well</span>
         )}
       </span>
-      {hasFields && (
+      {chips.length > 0 && (
         <ul aria-label="Parsed from your text" className="flex flex-wrap gap-1.5 touch:gap-y-4">
-          {result.dueAt && (
+          {chips.map((chip) => (
             <PreviewChip
-              icon={<CalendarDays aria-hidden className="h-3.5 w-3.5 text-accent" />}
-              keepText={tokenText(result, "due")}
+              key={chip.key}
+              icon={CHIP_ICON[chip.kind]}
+              className={chip.kind === "priority" && result.priority ? PRIORITY_BADGE[result.priority] : undefined}
+              keepText={chip.keepText}
               onKeep={onKeep}
             >
-              <span className="sr-only">Due </span>
-              {formatDue(result.dueAt, now)}
-            </PreviewChip>
-          )}
-          {result.priority && (
-            <PreviewChip
-              icon={<Flag aria-hidden className="h-3.5 w-3.5" />}
-              className={PRIORITY_BADGE[result.priority]}
-              keepText={tokenText(result, "priority")}
-              onKeep={onKeep}
-            >
-              <span className="sr-only">Priority </span>
-              {PRIORITY_LABEL[result.priority]}
-            </PreviewChip>
-          )}
-          {result.rrule && (
-            <PreviewChip
-              icon={<Repeat aria-hidden className="h-3.5 w-3.5 text-accent" />}
-              keepText={tokenText(result, "recurrence")}
-              onKeep={onKeep}
-            >
-              <span className="sr-only">Repeats </span>
-              {describeRRule(result.rrule, { now })}
-            </PreviewChip>
-          )}
-          {(result.remindAt || result.remindOffsetMinutes !== null) && (
-            <PreviewChip
-              icon={<AlarmClock aria-hidden className="h-3.5 w-3.5 text-accent" />}
-              keepText={tokenText(result, "reminder")}
-              onKeep={onKeep}
-            >
-              <span className="sr-only">Reminder </span>
-              {reminderText(result, now)}
-            </PreviewChip>
-          )}
-          {result.tags.map((tag) => (
-            <PreviewChip
-              key={tag.toLowerCase()}
-              icon={<Hash aria-hidden className="h-3.5 w-3.5 text-accent" />}
-              keepText={tagText(tag)}
-              onKeep={onKeep}
-            >
-              <span className="sr-only">Tag </span>
-              {tag}
+              <span className="sr-only">{chip.label} </span>
+              {chip.text}
             </PreviewChip>
           ))}
         </ul>
@@ -205,6 +206,9 @@ export function QuickAddPreview({
     </div>
   );
 }
+
+/** How long the keys stop before the preview is said. */
+const SAY_AFTER_MS = 800;
 
 export interface QuickAddProps {
   value: string;
@@ -248,6 +252,12 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
       const at = new Date();
       return { result: parse(value, { now: at, timeZone: userTimeZone(), keep: kept }), now: at };
     }, [parse, value, kept]);
+    // The preview in words for a screen reader, once typing pauses (the preview itself changes
+    // with every key: a live region there said the line over and over, letter by letter). An
+    // emptied line (sent, cleared) says nothing, and nothing said for an earlier line comes back.
+    const reading = value.trim() && parsed ? previewReading(parsed.result, parsed.now) : "";
+    const paused = useDebounced(reading, SAY_AFTER_MS);
+    const said = paused === reading ? reading : "";
     // Said as soon as the title passes the limit, not after the server refused it.
     const shown = error ?? (value.trim() && parsed ? titleLimitText(parsed.result.title) : null);
 
@@ -363,6 +373,9 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
             />
           </div>
         )}
+        <p aria-live="polite" className="sr-only">
+          {said}
+        </p>
         {shown && (
           <p id={errorId} role="alert" className="px-2 pb-1 pt-2 text-sm font-medium text-danger wrap-anywhere">
             {shown}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { RecurrenceEditor } from "./recurrence-editor";
 
@@ -52,6 +52,28 @@ describe("RecurrenceEditor preview", () => {
     renderEditor("");
     const items = within(await screen.findByRole("list")).getAllByRole("listitem");
     expect(items.map((item) => item.textContent).join(" ")).not.toMatch(/this task/);
+  });
+});
+
+describe("RecurrenceEditor: what a screen reader hears", () => {
+  /** How changes to `element` are said: its nearest live region's politeness ("off" for none). */
+  const liveness = (element: Element) => element.closest("[aria-live]")?.getAttribute("aria-live") ?? "off";
+
+  it("does not read the preview out when a repeating task is opened, only once the user changes the rule", async () => {
+    body = preview("2026-11-29T09:00:00Z");
+    renderEditor("2026-11-29");
+    const dates = await screen.findByRole("list");
+    expect(liveness(dates)).toBe("off");
+    fireEvent.change(screen.getByLabelText("Repeat pattern"), { target: { value: "FREQ=DAILY" } });
+    expect(liveness(screen.getByRole("list"))).toBe("polite");
+  });
+
+  it("reads it after the user changes when the next one is due", async () => {
+    body = preview("2026-11-29T09:00:00Z");
+    renderEditor("2026-11-29");
+    await screen.findByRole("list");
+    fireEvent.change(screen.getByLabelText("Next one is due"), { target: { value: "completion" } });
+    expect(liveness(screen.getByRole("list"))).toBe("polite");
   });
 });
 

@@ -73,6 +73,9 @@ export function RecurrenceEditor({
         ? "The preview is unavailable right now."
         : undefined;
   const shownError = error ?? previewError;
+  // The preview is said as it changes only once the user has changed the rule here: opening a
+  // repeating task read all of it out, dates and all, while the drawer was being read.
+  const [changed, setChanged] = useState(false);
 
   return (
     <fieldset className="space-y-3">
@@ -87,6 +90,7 @@ export function RecurrenceEditor({
         className={inputClass}
         value={mode}
         onChange={(event) => {
+          setChanged(true);
           const next = event.target.value;
           if (next === "none") {
             setCustom(false);
@@ -118,7 +122,10 @@ export function RecurrenceEditor({
             className={cn(inputClass, "font-mono")}
             value={rrule ?? ""}
             spellCheck={false}
-            onChange={(event) => onChange(event.target.value.toUpperCase().replace(/^RRULE:/, ""))}
+            onChange={(event) => {
+              setChanged(true);
+              onChange(event.target.value.toUpperCase().replace(/^RRULE:/, ""));
+            }}
             placeholder="FREQ=WEEKLY;BYDAY=MO,WE,FR"
             aria-invalid={shownError ? true : undefined}
             aria-describedby={`${id}-rrule-help`}
@@ -139,13 +146,16 @@ export function RecurrenceEditor({
               id={`${id}-from`}
               className={inputClass}
               value={repeatFrom}
-              onChange={(event) => onRepeatFromChange(event.target.value as "due" | "completion")}
+              onChange={(event) => {
+                setChanged(true);
+                onRepeatFromChange(event.target.value as "due" | "completion");
+              }}
             >
               <option value="due">On schedule (from the due date)</option>
               <option value="completion">Counted from when I complete it</option>
             </select>
           </div>
-          <div className="rounded-lg bg-surface-2 p-3 text-sm wrap-anywhere" aria-live="polite">
+          <div className="rounded-lg bg-surface-2 p-3 text-sm wrap-anywhere" aria-live={changed ? "polite" : "off"}>
             {shownError ? (
               <p role="alert" className="font-medium text-danger">
                 {shownError}

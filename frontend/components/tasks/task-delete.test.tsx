@@ -172,7 +172,7 @@ async function deleteByDrawer(title: string) {
   expect(document.activeElement).toBe(within(drawer).getByRole("button", { name: "Keep" }));
   fireEvent.click(within(drawer).getByRole("button", { name: "Delete" }));
   const toast = await vi.waitFor(() => {
-    const found = screen.queryAllByRole("status").find((el) => el.textContent?.includes("Deleted"));
+    const found = [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].find((el) => el.textContent?.includes("Deleted"));
     expect(found).toBeTruthy();
     return found!;
   });

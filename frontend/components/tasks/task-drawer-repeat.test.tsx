@@ -237,7 +237,7 @@ describe("deleting and stopping a series on the Tasks screen", () => {
   it("ends the series in one request (no next one comes), says so, and Undo brings the task back with its rule", async () => {
     await stopAndDelete();
     const toast = await vi.waitFor(() => {
-      const found = screen.queryAllByRole("status").find((el) => el.textContent?.includes("Deleted “Send invoice” and stopped its repeats"));
+      const found = [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].find((el) => el.textContent?.includes("Deleted “Send invoice” and stopped its repeats"));
       expect(found).toBeTruthy();
       return found!;
     });

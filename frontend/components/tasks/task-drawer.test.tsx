@@ -297,7 +297,11 @@ describe("TaskDrawer over the tasks page", () => {
       [false, false],
     ]);
     fireEvent.click(confirm);
-    const toast = await screen.findByRole("status");
+    const toast = await vi.waitFor(() => {
+      const shown = document.querySelector<HTMLElement>("[data-toast-id]");
+      if (!shown) throw new Error("no toast yet");
+      return shown;
+    });
     expect(toast.textContent).toContain("Deleted “Buy milk”");
     expect(behind(toast)).toEqual([false, false]);
     await waitFor(() => expect(behind(row)).toEqual([false, false]));

@@ -72,6 +72,41 @@ describe("TaskList keyboard", () => {
   });
 });
 
+describe("TaskList: a row's Complete box does what x does", () => {
+  const tasks = [task("a", "Alpha"), task("b", "Bravo"), task("c", "Charlie")];
+  const checkBox = (title: string) => screen.getByRole("checkbox", { name: `Complete “${title}”` });
+
+  async function pressBox(title: string) {
+    const box = checkBox(title);
+    box.focus();
+    fireEvent.click(box); // Space or Enter on the focused box
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the focus waits for animation frames
+  }
+
+  it("moves focus to the next row's box when the task leaves the view (not to <body> as the row goes)", async () => {
+    const onToggle = renderList(tasks, openView);
+    await pressBox("Bravo");
+    expect(onToggle).toHaveBeenCalledWith(expect.objectContaining({ id: "b" }));
+    expect(document.activeElement).toBe(checkBox("Charlie"));
+    // The roving tab stop went with it: Tab into the list lands on Charlie's row.
+    expect(rowButton("Charlie").tabIndex).toBe(0);
+    expect(rowButton("Bravo").tabIndex).toBe(-1);
+  });
+
+  it("moves to the previous row when the last one leaves", async () => {
+    renderList(tasks, openView);
+    await pressBox("Charlie");
+    expect(document.activeElement).toBe(checkBox("Bravo"));
+  });
+
+  it("stays on the box when the task stays in the view (All)", async () => {
+    const onToggle = renderList(tasks, () => false);
+    await pressBox("Bravo");
+    expect(onToggle).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(checkBox("Bravo"));
+  });
+});
+
 describe("TaskList keyboard with no row focused", () => {
   const tasks = [task("a", "Alpha"), task("b", "Bravo"), task("c", "Charlie")];
   const settle = () => new Promise((resolve) => setTimeout(resolve, 100));

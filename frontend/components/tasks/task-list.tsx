@@ -2,7 +2,8 @@
 /**
  * The virtualised task list (window scrolling, rows measured as they render), loading further
  * pages as the end comes into view. Keyboard: ↑/↓ (and j/k) move, Home/End jump, Enter opens,
- * x completes or reopens the focused task (focus moves on when the task leaves the view), s ticks
+ * x completes or reopens the focused task (focus moves on when the task leaves the view, as it
+ * does from a row's Complete box, to the next row's box), s ticks
  * it for a batch action (the selection bar). With no
  * row focused, ↑/↓/j/k from anywhere on the page (outside a field or dialog) enter the list; ↑ on
  * the first row leaves it upwards (onUpFromTop: the search box, whose ↓ comes back).
@@ -20,6 +21,9 @@ export interface TaskListHandle {
   /** Scrolls to the task's row and focuses it; false when the task is not in the list. */
   focusTask: (id: string) => boolean;
 }
+
+/** A row's control that focus goes to: its title button (the row), or its Complete box. */
+type RowControl = "data-row-button" | "data-complete-toggle";
 
 const OWNS_ARROWS =
   '[role="dialog"], [role="radiogroup"], [role="toolbar"], [role="menu"], [role="listbox"], [role="tablist"], [role="log"]';
@@ -100,14 +104,14 @@ export function TaskList({
   const activeIndex = Math.max(0, activeTask ? tasks.findIndex((t) => t.id === activeTask) : 0);
 
   const focusIndex = useCallback(
-    (index: number) => {
+    (index: number, control: RowControl = "data-row-button") => {
       const target = tasks[index];
       if (!target) return;
       setActiveId(target.id);
       virtualizer?.scrollToIndex(index, { align: "auto" });
       // The row may only exist after the virtualiser renders it.
       const tryFocus = (attempt: number) => {
-        const row = container.current?.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(target.id)}"] [data-row-button]`);
+        const row = container.current?.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(target.id)}"] [${control}]`);
         if (row) {
           if (!virtualizer) row.scrollIntoView?.({ block: "nearest" });
           row.focus();
@@ -118,6 +122,27 @@ export function TaskList({
     },
     [tasks, virtualizer],
   );
+
+  // Completing (or reopening) a task, with x or its row's Complete box: the row drops out of
+  // this view once its check has played, and focus with it (to <body>). Keep the keyboard in the
+  // list: on the next row or else the previous one, on the same control as before.
+  const toggle = useCallback(
+    (task: Task, control: RowControl) => {
+      onToggle(task);
+      if (!leaves({ ...task, completed: !task.completed })) return;
+      const index = tasks.findIndex((t) => t.id === task.id);
+      if (index < 0) return;
+      const next = index + 1 < tasks.length ? index + 1 : index - 1;
+      if (next >= 0) focusIndex(next, control);
+    },
+    [onToggle, leaves, tasks, focusIndex],
+  );
+  // The rows' own Complete box: one callback for all of them (the rows stay memoised).
+  const latestToggle = useRef(toggle);
+  useEffect(() => {
+    latestToggle.current = toggle;
+  }, [toggle]);
+  const onRowToggle = useCallback((task: Task) => latestToggle.current(task, "data-complete-toggle"), []);
 
   useImperativeHandle(
     ref,
@@ -171,13 +196,7 @@ export function TaskList({
       const task = tasks[activeIndex];
       if (task) {
         event.preventDefault();
-        onToggle(task);
-        // The row drops out of this view once its check has played, and focus with it (to
-        // <body>): keep the keyboard in the list, on the next row or else the previous one.
-        if (leaves({ ...task, completed: !task.completed })) {
-          const next = activeIndex + 1 < tasks.length ? activeIndex + 1 : activeIndex - 1;
-          if (next >= 0) focusIndex(next);
-        }
+        toggle(task, "data-row-button");
       }
     }
   }
@@ -210,7 +229,7 @@ export function TaskList({
                 celebrate={recent.has(task.id)}
                 leaving={recent.has(task.id) && leaves(task)}
                 onOpen={onOpen}
-                onToggle={onToggle}
+                onToggle={onRowToggle}
                 onFocusRow={setActiveId}
                 selected={selected?.has(task.id)}
                 selecting={selecting}

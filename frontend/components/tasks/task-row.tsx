@@ -37,11 +37,13 @@ function Check() {
 function CompleteToggle({
   task,
   onToggle,
+  onFocus,
   focusable,
   celebrate,
 }: {
   task: Task;
   onToggle: () => void;
+  onFocus: () => void;
   focusable: boolean;
   celebrate: boolean;
 }) {
@@ -57,6 +59,7 @@ function CompleteToggle({
       aria-checked={done}
       aria-label={done ? `Reopen “${task.title}”` : `Complete “${task.title}”`}
       onClick={onToggle}
+      onFocus={onFocus}
       className="group/toggle relative grid h-9 w-9 shrink-0 place-items-center rounded-full"
       tabIndex={focusable ? 0 : -1}
       data-complete-toggle
@@ -149,7 +152,13 @@ export const TaskRow = memo(function TaskRow({
           />
         </label>
       )}
-      <CompleteToggle task={task} focusable={active} celebrate={celebrate} onToggle={() => onToggle(task)} />
+      <CompleteToggle
+        task={task}
+        focusable={active}
+        celebrate={celebrate}
+        onToggle={() => onToggle(task)}
+        onFocus={() => onFocusRow(task.id)}
+      />
       <div className="min-w-0 flex-1">
         <button
           type="button"

@@ -107,7 +107,7 @@ async function openDrawer(title = "Put the bins out") {
 }
 
 function toastSaying(text: string): HTMLElement {
-  const found = screen.queryAllByRole("status").find((el) => el.textContent?.includes(text));
+  const found = [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].find((el) => el.textContent?.includes(text));
   expect(found).toBeTruthy();
   return found!;
 }
@@ -184,6 +184,18 @@ describe("Skip this one", { timeout: 20_000 }, () => {
       body: { due_at: at(DUE), remind_at: at(DUE - 15 * MINUTE) },
     });
     await vi.waitFor(() => expect(stored[0]).toMatchObject({ due_at: at(DUE), remind_at: at(DUE - 15 * MINUTE) }));
+  });
+
+  it("says the skip was undone, and when the task is due again", async () => {
+    const drawer = await openDrawer();
+    fireEvent.click(within(drawer).getByRole("button", { name: "Skip this one" }));
+    const toast = await vi.waitFor(() => toastSaying("Skipped “Put the bins out”"));
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(changes()).toHaveLength(2));
+    const when = formatDue(at(DUE)).replace(/^(Today|Tomorrow)/, (day) => day.toLowerCase());
+    const said = await vi.waitFor(() => toastSaying(`Skip undone: “Put the bins out” is due ${when} again`));
+    expect(within(said).queryByRole("button", { name: "Undo" })).toBeNull();
   });
 
   it("is not offered for a one-off or a series' last one", async () => {

@@ -81,7 +81,16 @@ async function quickAdd(text: string) {
   await vi.waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === "POST")).toBe(true));
 }
 
-const toasts = () => screen.queryAllByRole("status").filter((el) => el.textContent?.includes("Added"));
+const toasts = () => [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].filter((el) => el.textContent?.includes("Added"));
+
+describe("the Tasks heading", () => {
+  it("is one a navigation may focus (RouteFocus, after signing in), with no focus ring: it is no Tab stop", async () => {
+    renderTasks();
+    const heading = await screen.findByRole("heading", { level: 1, name: "Tasks" });
+    expect(heading.tabIndex).toBe(-1);
+    expect(heading.classList.contains("outline-none")).toBe(true);
+  });
+});
 
 describe("a task quick-added while the view hides it", () => {
   it("says it was added and that the filters hide it, with a button that clears them", async () => {
@@ -436,7 +445,7 @@ describe("a task added already past its due time", () => {
   afterEach(() => vi.useRealTimers());
   const sent = (method: string) =>
     fetchMock.mock.calls.filter(([, init]) => init?.method === method).map(([url, init]) => [String(url), JSON.parse(String(init.body))]);
-  const lateToast = () => screen.queryAllByRole("status").find((el) => el.textContent?.includes("which has passed"));
+  const lateToast = () => [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].find((el) => el.textContent?.includes("which has passed"));
 
   it("says so in the add confirmation, with Move to tomorrow (same time)", async () => {
     // Monday 7 January 2030, 5:17 PM in the browser's zone; only the clock is faked.
@@ -545,12 +554,26 @@ describe("z after x: the keyboard's undo", () => {
     row.focus();
     fireEvent.keyDown(row, { key: "x" });
     await vi.waitFor(() => expect(posted()).toEqual(["w1/complete"]));
-    const toast = screen.getAllByRole("status").find((el) => el.textContent?.includes("Completed “Submit report”"))!;
+    const toast = [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].find((el) => el.textContent?.includes("Completed “Submit report”"))!;
     expect(within(toast).getByRole("button", { name: "Undo" }).getAttribute("aria-keyshortcuts")).toBe("Z Control+Z Meta+Z");
     fireEvent.keyDown(document.activeElement ?? document.body, { key: "z" });
     // Before: nothing; only a click (or Tab to it) on Undo reopened it.
     await vi.waitFor(() => expect(posted()).toEqual(["w1/complete", "w1/reopen"]));
-    expect(screen.queryAllByRole("status").some((el) => el.textContent?.includes("Completed “Submit report”"))).toBe(false);
+    expect([...document.querySelectorAll<HTMLElement>("[data-toast-id]")].some((el) => el.textContent?.includes("Completed “Submit report”"))).toBe(false);
+  });
+
+  it("says the undo: z (or the toast's Undo) after completing says “Reopened”, not only the count", async () => {
+    renderTasks();
+    const row = await screen.findByRole("button", { name: "Submit report. Open details" });
+    row.focus();
+    fireEvent.keyDown(row, { key: "x" });
+    await vi.waitFor(() => expect(posted()).toEqual(["w1/complete"]));
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "z" });
+    await vi.waitFor(() => expect(posted()).toEqual(["w1/complete", "w1/reopen"]));
+    const said = [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].find((el) => el.textContent?.includes("Reopened “Submit report”"));
+    expect(said).toBeTruthy();
+    // Nothing to undo there: z does not bounce the task back and forth.
+    expect(within(said!).queryByRole("button", { name: "Undo" })).toBeNull();
   });
 
   it("lists z in the shortcuts dialog and the footer", async () => {

@@ -157,6 +157,25 @@ export function toggleToast(task: Task, completing: boolean, undo: () => void): 
     : { tone: "info", title: `Reopened “${task.title}”`, action: { label: "Undo", onClick: undo } };
 }
 
+/** What an Undo of skipping `task` says once the task is back: "Skip undone: “Bins” is due Tue 7:00 AM again". */
+export function skipUndoneToast(task: Task, now: Date = new Date()): ToastOptions {
+  const title = task.due_at ? `Skip undone: “${task.title}” is due ${dueWords(task.due_at, now)} again` : `Skip undone: “${task.title}”`;
+  return { tone: "info", title };
+}
+
+/**
+ * What an Undo of completing (or reopening) `task` says once pressed (z or the toast's button):
+ * before, only the list's count changed. No Undo of its own: z does not bounce the task back.
+ */
+export function toggleUndoneToast(task: Task, completing: boolean): ToastOptions {
+  return { tone: "info", title: completing ? `Reopened “${task.title}”` : `Completed “${task.title}” again` };
+}
+
+/** A due time as a toast says it, mid-sentence: "tomorrow 7:00 AM", "Tue 7:00 AM". */
+function dueWords(iso: string, now: Date = new Date()): string {
+  return formatDue(iso, now).replace(/^(Today|Tomorrow|Yesterday)/, (day) => day.toLowerCase());
+}
+
 /**
  * What deleting `task` says, with Undo (which makes it again: the API has no undelete; an open
  * instance of a series gets its next instance moved back instead, useRestoreTask).
@@ -171,7 +190,7 @@ export function deleteToast(task: Task, undo: () => void, series = false): Toast
  * "Next due Tue 7:00 AM" (`next`: its new due time).
  */
 export function skipToast(task: Task, next: string, undo: () => void, now: Date = new Date()): ToastOptions {
-  const when = formatDue(next, now).replace(/^(Today|Tomorrow|Yesterday)/, (day) => day.toLowerCase());
+  const when = dueWords(next, now);
   return { tone: "success", title: `Skipped “${task.title}”`, description: `Next due ${when}`, action: { label: "Undo", onClick: undo } };
 }
 
@@ -614,9 +633,11 @@ function TasksScreen({
         1100,
       );
       // The toast is withdrawn if the server refuses (the error toast explains why).
-      const undoToast = toast(
-        toggleToast(task, completing, () => setCompleted({ task: { ...task, completed: completing }, completed: !completing })),
-      );
+      const undo = () => {
+        const said = toast(toggleUndoneToast(task, completing));
+        setCompleted({ task: { ...task, completed: completing }, completed: !completing }, { onError: () => dismiss(said) });
+      };
+      const undoToast = toast(toggleToast(task, completing, undo));
       setCompleted({ task, completed: completing }, { onError: () => dismiss(undoToast) });
     },
     [setCompleted, toast, dismiss],
@@ -634,6 +655,7 @@ function TasksScreen({
       const undo = () => {
         skipped
           .then((moved) => moveTask({ task: moved, patch: back, failure: `“${task.title}” was not moved back` }))
+          .then(() => toast(skipUndoneToast(task)))
           .catch(() => {}); // each refusal's error toast says it
       };
       const said = toast(skipToast(task, fields.due_at, undo));
@@ -821,7 +843,10 @@ function TasksScreen({
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold tracking-tight text-text">Tasks</h1>
+        {/* Focused after signing in (RouteFocus): no Tab stop, no ring. */}
+        <h1 tabIndex={-1} className="text-2xl font-bold tracking-tight text-text outline-none">
+          Tasks
+        </h1>
         {/* Phones (no hover): the tick boxes show on every row from here; elsewhere a row's own shows on hover or focus. */}
         {tasks.length > 0 && (
           <button

@@ -109,7 +109,11 @@ describe("Drawer: modal to screen readers too", () => {
     const undo = renderPage();
     await openFromRow();
     fireEvent.click(screen.getByRole("button", { name: "Complete" }));
-    const toast = await screen.findByRole("status");
+    const toast = await vi.waitFor(() => {
+      const shown = document.querySelector<HTMLElement>("[data-toast-id]");
+      if (!shown) throw new Error("no toast yet");
+      return shown;
+    });
     const button = screen.getByRole("button", { name: "Undo" });
     expect(behind(toast)).toEqual([false, false]);
     expect(behind(button)).toEqual([false, false]);

@@ -1,7 +1,9 @@
 "use client";
 /**
  * Toasts: `const { toast } = useToast(); toast({ title, description?, tone?, action?, duration? })`.
- * Rendered in one polite live region (errors are assertive) at the bottom of the screen, above
+ * Rendered at the bottom of the screen in two live regions that are always there, one polite and
+ * one assertive (errors); a toast itself is no live region (a role="status" inside the polite
+ * region could be read twice). They sit above
  * the bottom bar of an open drawer (its Save, the assistant's message box: useToastClearance),
  * which a toast would otherwise cover on a phone. A toast stays while it has focus, and when one
  * that has focus goes, focus goes back to where it was before (the task list, for Undo).
@@ -92,6 +94,9 @@ export function useToastClearance(bar: RefObject<HTMLElement | null>, active: bo
 /** An action label longer than this goes on its own line under the message. */
 const LONG_ACTION = 8;
 
+/** A live region's list of toasts (both always there, empty or not, so what is added is said). */
+const LIVE_LIST = "flex w-full flex-col items-center gap-2 sm:items-start";
+
 const icons = { info: Info, success: CircleCheck, error: CircleAlert } as const;
 const toneClass: Record<ToastTone, string> = {
   info: "text-accent",
@@ -145,8 +150,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (options: ToastOptions) => {
       const id = nextId.current++;
       // Four at most: the oldest goes.
-      const shown = [...(region.current?.querySelectorAll("[data-toast-id]") ?? [])];
-      noteFocusIn(shown.slice(0, Math.max(0, shown.length - 3)).map((element) => Number(element.getAttribute("data-toast-id"))));
+      const shown = [...(region.current?.querySelectorAll("[data-toast-id]") ?? [])]
+        .map((element) => Number(element.getAttribute("data-toast-id")))
+        .sort((a, b) => a - b);
+      noteFocusIn(shown.slice(0, Math.max(0, shown.length - 3)));
       setItems((current) => [...current.slice(-3), { ...options, id }]);
       durations.current.set(id, options.duration ?? (options.action ? 8000 : 5000));
       startTimer(id);
@@ -195,12 +202,67 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setClearance(Math.max(0, ...bars.current.values()));
   }, []);
 
+  const renderToast = (item: ToastItem) => {
+    const tone = item.tone ?? "info";
+    const Icon = icons[tone];
+    return (
+      <div
+        key={item.id}
+        data-toast-id={item.id}
+        // It stays while it has focus (a keyboard user on its Undo), and for its whole time
+        // again once focus leaves it.
+        onFocus={() => clearTimeout(timers.current.get(item.id))}
+        onBlur={(event) => {
+          if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) startTimer(item.id);
+        }}
+        className="pointer-events-auto flex w-full max-w-sm animate-toast-in flex-wrap items-start gap-x-3 gap-y-1 rounded-card border border-border bg-surface p-3 shadow-card"
+      >
+        <Icon aria-hidden className={cn("mt-0.5 h-5 w-5 shrink-0", toneClass[tone])} />
+        <div className="min-w-0 flex-1">
+          <p className="text-sm font-medium text-text wrap-anywhere">{item.title}</p>
+          {item.description && <p className="mt-0.5 text-sm text-muted wrap-anywhere">{item.description}</p>}
+        </div>
+        {item.action && (
+          // A long label ("Move to tomorrow") gets its own line under the message, which
+          // otherwise was squeezed to a few letters a line on a phone; "Undo" stays beside it.
+          // Visual order only: the action still comes before Dismiss for Tab.
+          <div className={cn("flex", item.action.label.length > LONG_ACTION && "order-last basis-full pl-8")}>
+            <button
+              type="button"
+              aria-keyshortcuts={item === undoable ? "Z Control+Z Meta+Z" : undefined}
+              className={cn(
+                "min-h-7 rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft touch:-my-2 touch:min-h-11 touch:px-3",
+                item.action.label.length > LONG_ACTION && "-ml-2 touch:-ml-3 touch:my-0",
+              )}
+              onClick={() => {
+                item.action?.onClick();
+                dismiss(item.id);
+              }}
+            >
+              {item.action.label}
+            </button>
+          </div>
+        )}
+        <button
+          type="button"
+          aria-label="Dismiss notification"
+          className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text touch:-my-2 touch:size-11"
+          onClick={() => dismiss(item.id)}
+        >
+          <X aria-hidden className="h-4 w-4" />
+        </button>
+      </div>
+    );
+  };
+  // Each toast in one live region only: errors in the assertive one, the rest in the polite one.
+  const polite = items.filter((item) => item.tone !== "error");
+  const errors = items.filter((item) => item.tone === "error");
+
   return (
     <ToastContext.Provider value={api}>
       <ClearanceContext.Provider value={setBar}>{children}</ClearanceContext.Provider>
       <div
         ref={region}
-        aria-live="polite"
         aria-label="Notifications"
         role="region"
         // Above a modal, and left reachable when one makes the page behind it inert (useInertOutside).
@@ -211,61 +273,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           returnFocus.current = from instanceof HTMLElement ? from : null;
         }}
         style={{ bottom: clearance }}
-        className="pointer-events-none fixed inset-x-0 bottom-0 z-[60] flex flex-col items-center gap-2 p-4 sm:items-start"
+        className="pointer-events-none fixed inset-x-0 bottom-0 z-[60] flex flex-col items-center p-4 sm:items-start"
       >
-        {items.map((item) => {
-          const tone = item.tone ?? "info";
-          const Icon = icons[tone];
-          return (
-            <div
-              key={item.id}
-              data-toast-id={item.id}
-              role={tone === "error" ? "alert" : "status"}
-              // It stays while it has focus (a keyboard user on its Undo), and for its whole time
-              // again once focus leaves it.
-              onFocus={() => clearTimeout(timers.current.get(item.id))}
-              onBlur={(event) => {
-                if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) startTimer(item.id);
-              }}
-              className="pointer-events-auto flex w-full max-w-sm animate-toast-in flex-wrap items-start gap-x-3 gap-y-1 rounded-card border border-border bg-surface p-3 shadow-card"
-            >
-              <Icon aria-hidden className={cn("mt-0.5 h-5 w-5 shrink-0", toneClass[tone])} />
-              <div className="min-w-0 flex-1">
-                <p className="text-sm font-medium text-text wrap-anywhere">{item.title}</p>
-                {item.description && <p className="mt-0.5 text-sm text-muted wrap-anywhere">{item.description}</p>}
-              </div>
-              {item.action && (
-                // A long label ("Move to tomorrow") gets its own line under the message, which
-                // otherwise was squeezed to a few letters a line on a phone; "Undo" stays beside it.
-                // Visual order only: the action still comes before Dismiss for Tab.
-                <div className={cn("flex", item.action.label.length > LONG_ACTION && "order-last basis-full pl-8")}>
-                  <button
-                    type="button"
-                    aria-keyshortcuts={item === undoable ? "Z Control+Z Meta+Z" : undefined}
-                    className={cn(
-                      "min-h-7 rounded-md px-2 py-1 text-sm font-semibold text-accent hover:bg-accent-soft touch:-my-2 touch:min-h-11 touch:px-3",
-                      item.action.label.length > LONG_ACTION && "-ml-2 touch:-ml-3 touch:my-0",
-                    )}
-                    onClick={() => {
-                      item.action?.onClick();
-                      dismiss(item.id);
-                    }}
-                  >
-                    {item.action.label}
-                  </button>
-                </div>
-              )}
-              <button
-                type="button"
-                aria-label="Dismiss notification"
-                className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-text touch:-my-2 touch:size-11"
-                onClick={() => dismiss(item.id)}
-              >
-                <X aria-hidden className="h-4 w-4" />
-              </button>
-            </div>
-          );
-        })}
+        <div aria-live="polite" className={LIVE_LIST}>
+          {polite.map(renderToast)}
+        </div>
+        <div aria-live="assertive" className={cn(LIVE_LIST, polite.length > 0 && errors.length > 0 && "mt-2")}>
+          {errors.map(renderToast)}
+        </div>
       </div>
     </ToastContext.Provider>
   );
