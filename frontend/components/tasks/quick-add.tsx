@@ -56,17 +56,21 @@ function PreviewChip({
   icon,
   children,
   className,
-  keepText,
+  keepTexts = [],
   onKeep,
 }: {
   icon: ReactNode;
   children: ReactNode;
   className?: string;
-  /** The words of the line this chip was read from, when it was (not a due date a rule set). */
-  keepText?: string;
-  onKeep?: (text: string) => void;
+  /**
+   * The words of the line this chip was read from, when it was (not a due date a rule set): all
+   * of them, also when said apart ("friday", "at 5pm" of "call mom friday about taxes at 5pm").
+   */
+  keepTexts?: readonly string[];
+  onKeep?: (texts: readonly string[]) => void;
 }) {
-  const canKeep = Boolean(keepText && onKeep);
+  const canKeep = keepTexts.length > 0 && Boolean(onKeep);
+  const label = `Keep “${keepTexts.join(" … ")}” in the title`;
   // The keep button is 20 px with a mouse; on a touch screen it is a 44 px target (it overhangs
   // the 28 px chip, and the rows of chips are 16 px apart there, so targets do not overlap).
   return (
@@ -82,9 +86,9 @@ function PreviewChip({
       {canKeep && (
         <button
           type="button"
-          onClick={() => onKeep?.(keepText!)}
-          aria-label={`Keep “${keepText}” in the title`}
-          title={`Keep “${keepText}” in the title`}
+          onClick={() => onKeep?.(keepTexts)}
+          aria-label={label}
+          title={label}
           className="-my-1 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-muted hover:bg-surface hover:text-text focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-focus touch:-my-2 touch:size-11"
         >
           <X aria-hidden className="h-3.5 w-3.5" />
@@ -94,12 +98,18 @@ function PreviewChip({
   );
 }
 
-/** The words of the last token of `kind` (the one that counts: "!low !urgent" is urgent). */
-function tokenText(result: QuickAddResult, kind: QuickAddTokenKind): string | undefined {
-  const tokens = result.tokens.filter((token) => token.kind === kind);
-  // A repeat's own words come first; the end of the series said after them ("until dec 20",
-  // "for 3 weeks") is only read with them. Of the other kinds the last one counts.
-  return (kind === "recurrence" ? tokens[0] : tokens.pop())?.text;
+/**
+ * The words the chip of `kind` was read from, in the order of the line. A due date's are all its
+ * tokens: one reading, though its day and time may be said apart ("friday", "at 5pm"), so one
+ * Keep gives them all back. Of the other kinds, one token: the last (the one that counts: "!low
+ * !urgent" is urgent), or a repeat's own words, which come first (the end of the series said
+ * after them, "until dec 20", "for 3 weeks", is only read with them).
+ */
+function tokenTexts(result: QuickAddResult, kind: QuickAddTokenKind): string[] {
+  const tokens = result.tokens.filter((token) => token.kind === kind).map((token) => token.text);
+  if (kind === "due") return tokens;
+  const token = kind === "recurrence" ? tokens[0] : tokens.pop();
+  return token ? [token] : [];
 }
 
 function reminderText(result: QuickAddResult, now: Date): string {
@@ -130,11 +140,13 @@ export function QuickAddPreview({
   result: QuickAddResult;
   now: Date;
   id?: string;
-  onKeep?: (text: string) => void;
+  onKeep?: (texts: readonly string[]) => void;
 }) {
   const hasFields = result.tokens.length > 0;
-  const tagText = (tag: string) =>
-    result.tokens.find((token) => token.kind === "tag" && token.text.slice(1).toLowerCase() === tag.toLowerCase())?.text;
+  const tagTexts = (tag: string) => {
+    const token = result.tokens.find((token) => token.kind === "tag" && token.text.slice(1).toLowerCase() === tag.toLowerCase());
+    return token ? [token.text] : [];
+  };
   return (
     <div id={id} aria-live="polite" className="flex flex-wrap items-center gap-2 text-sm">
       <span className="min-w-0 text-muted wrap-anywhere">
@@ -151,7 +163,7 @@ export function QuickAddPreview({
           {result.dueAt && (
             <PreviewChip
               icon={<CalendarDays aria-hidden className="h-3.5 w-3.5 text-accent" />}
-              keepText={tokenText(result, "due")}
+              keepTexts={tokenTexts(result, "due")}
               onKeep={onKeep}
             >
               <span className="sr-only">Due </span>
@@ -162,7 +174,7 @@ export function QuickAddPreview({
             <PreviewChip
               icon={<Flag aria-hidden className="h-3.5 w-3.5" />}
               className={PRIORITY_BADGE[result.priority]}
-              keepText={tokenText(result, "priority")}
+              keepTexts={tokenTexts(result, "priority")}
               onKeep={onKeep}
             >
               <span className="sr-only">Priority </span>
@@ -172,7 +184,7 @@ export function QuickAddPreview({
           {result.rrule && (
             <PreviewChip
               icon={<Repeat aria-hidden className="h-3.5 w-3.5 text-accent" />}
-              keepText={tokenText(result, "recurrence")}
+              keepTexts={tokenTexts(result, "recurrence")}
               onKeep={onKeep}
             >
               <span className="sr-only">Repeats </span>
@@ -182,7 +194,7 @@ export function QuickAddPreview({
           {(result.remindAt || result.remindOffsetMinutes !== null) && (
             <PreviewChip
               icon={<AlarmClock aria-hidden className="h-3.5 w-3.5 text-accent" />}
-              keepText={tokenText(result, "reminder")}
+              keepTexts={tokenTexts(result, "reminder")}
               onKeep={onKeep}
             >
               <span className="sr-only">Reminder </span>
@@ -193,7 +205,7 @@ export function QuickAddPreview({
             <PreviewChip
               key={tag.toLowerCase()}
               icon={<Hash aria-hidden className="h-3.5 w-3.5 text-accent" />}
-              keepText={tagText(tag)}
+              keepTexts={tagTexts(tag)}
               onKeep={onKeep}
             >
               <span className="sr-only">Tag </span>
@@ -356,8 +368,8 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
               id={previewId}
               result={parsed.result}
               now={parsed.now}
-              onKeep={(text) => {
-                setKept((current) => [...current, text]);
+              onKeep={(texts) => {
+                setKept((current) => [...current, ...texts]);
                 input.current?.focus();
               }}
             />
