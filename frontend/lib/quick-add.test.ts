@@ -2763,3 +2763,123 @@ describe("a day and a time said apart, title words between them, are one due tim
     expect(r.tokens.filter((token) => token.kind === "due").map((token) => token.text)).toEqual(["friday", "at 5pm"]);
   });
 });
+
+describe("an hour in the evening, a part of the day with two days, tonight with a weekday, a list of days (h132)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York, the clock of services/chat/tests/test_quick_add_parity.py,
+  // whose test_quick_add_leftovers_as_on_the_web pins the assistant to the same readings (typed
+  // there after "add"; its titles capitalised).
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, "America/New_York");
+  const read = (text: string) => {
+    const r = parseQuickAdd(text, { now, timeZone: "America/New_York" });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone: "America/New_York" }).slice(0, 16) : null;
+    return [r.title, due];
+  };
+
+  it.each([
+    // Were due today 18:00 (the evening's hour), 'at 9' left in the title: chrono reads "in the
+    // morning", "in the afternoon" with an hour, not "in the evening".
+    ["call mom at 9 in the evening", "call mom", "2026-11-25 21:00"],
+    ["call mom at 9:30 in the evening", "call mom", "2026-11-25 21:30"],
+    ["call mom around 9 in the evening", "call mom", "2026-11-25 21:00"],
+    ["call mom at 9pm in the evening", "call mom", "2026-11-25 21:00"],
+    ["call mom at 5 in the evening", "call mom", "2026-11-25 17:00"],
+    ["call mom at 9 in the night", "call mom", "2026-11-25 21:00"],
+    // Were due Friday (tomorrow) 09:00, 'in the evening' left in the title.
+    ["call mom friday at 9 in the evening", "call mom", "2026-11-27 21:00"],
+    ["call mom tomorrow at 9 in the evening", "call mom", "2026-11-26 21:00"],
+    ["call mom dec 3 at 9 in the evening", "call mom", "2026-12-03 21:00"],
+    // Was 'call mom around' ("7 in the morning" without its "around").
+    ["call mom around 7 in the morning", "call mom", "2026-11-26 07:00"],
+  ])("reads %s as the hour in that part of the day", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too).
+    ["call mom at 7 in the morning", "call mom", "2026-11-26 07:00"],
+    ["call mom friday at 7 in the morning", "call mom", "2026-11-27 07:00"],
+    ["call mom at 3 in the afternoon", "call mom", "2026-11-25 15:00"],
+    ["call mom at 9 in the evening friday", "call mom", "2026-11-27 21:00"],
+    ["call mom at 9 in the evening on friday", "call mom", "2026-11-27 21:00"],
+    ["call mom friday in the evening at 9", "call mom", "2026-11-27 21:00"],
+    ["call mom at 9 tonight", "call mom", "2026-11-25 21:00"],
+    ["call mom at 9 at night", "call mom", "2026-11-25 21:00"],
+    ["pay rent dec 3 in the evening", "pay rent", "2026-12-03 18:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it("reads an hour in the evening with a repeat in the evening", () => {
+    const r = parseQuickAdd("call mom every day at 9 in the evening", { now, timeZone: "America/New_York" });
+    expect([r.title, r.rrule, r.dueAt]).toEqual(["call mom", "FREQ=DAILY", "2026-11-26T02:00:00.000Z"]);
+  });
+
+  it.each([
+    // A day of the month said alone yields to another day, its part of the day going with that
+    // day. Were 'pay rent friday' due 1 December 09:00, 'pay rent' due 1 December 09:00.
+    ["pay rent on the 1st in the morning friday", "pay rent on the 1st", "2026-11-27 09:00"],
+    ["pay rent friday on the 1st in the morning", "pay rent on the 1st", "2026-11-27 09:00"],
+    ["pay rent on the 1st in the evening tomorrow", "pay rent on the 1st", "2026-11-26 18:00"],
+    // Guard: the day of the month alone at its part (read so before too).
+    ["pay rent on the 1st in the morning", "pay rent", "2026-12-01 09:00"],
+  ])("reads %s as the other day at the part's hour", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Were today at the part's hour ('friday' left in the title after "tonight"): the weekday
+    // named is the day, the part its hour.
+    ["call mom this evening friday", "call mom", "2026-11-27 18:00"],
+    ["call mom friday this evening", "call mom", "2026-11-27 18:00"],
+    ["call mom this morning friday", "call mom", "2026-11-27 09:00"],
+    ["call mom this afternoon friday", "call mom", "2026-11-27 15:00"],
+    ["call mom this evening on friday", "call mom", "2026-11-27 18:00"],
+    // The assistant reads these as tonight, 'friday' left in its title; the web as "friday night".
+    ["call mom tonight friday", "call mom", "2026-11-27 20:00"],
+    ["call mom friday tonight", "call mom", "2026-11-27 20:00"],
+    // Guards (read so before too).
+    ["call mom this evening", "call mom", "2026-11-25 18:00"],
+    ["call mom tonight", "call mom", "2026-11-25 20:00"],
+  ])("reads %s as the weekday at the part's hour", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it("reads tonight and today's weekday as tonight", () => {
+    // Friday 27 Nov 2026, 09:30 in New York: the weekday said is today, and "tonight" is its night
+    // (the assistant reads "this evening friday" typed on a Friday as next week's).
+    const friday = { now: zonedTimeToUtc(2026, 11, 27, 9, 30, "America/New_York"), timeZone: "America/New_York" };
+    for (const [text, due] of [
+      ["call mom tonight friday", "2026-11-28T01:00:00.000Z"],
+      ["call mom this evening friday", "2026-11-27T23:00:00.000Z"],
+      ["call mom friday this evening", "2026-11-27T23:00:00.000Z"],
+    ])
+      expect([text, parseQuickAdd(text, friday).dueAt]).toEqual([text, due]);
+  });
+
+  it.each([
+    // Days said as a list, a time apart: the first of them, as the assistant reads it. Was
+    // 'call mom monday and about taxes' due Friday 17:00.
+    ["call mom monday and friday about taxes at 5pm", "call mom and friday about taxes", "2026-11-30 17:00"],
+    ["call mom monday and friday about taxes at 5", "call mom and friday about taxes", "2026-11-30 17:00"],
+    ["pay rent monday or tuesday about the flat at 5pm", "pay rent or tuesday about the flat", "2026-11-30 17:00"],
+    ["call mom tomorrow and friday about taxes at 5pm", "call mom and friday about taxes", "2026-11-26 17:00"],
+    // Was 'call mom monday, about taxes' due Friday 17:00 (the assistant keeps the comma: 'Call mom, friday about taxes').
+    ["call mom monday, friday about taxes at 5pm", "call mom friday about taxes", "2026-11-30 17:00"],
+    // And without a time, the same day: was 'call mom monday and about taxes' due Friday 09:00.
+    ["call mom monday and friday about taxes", "call mom and friday about taxes", "2026-11-30 09:00"],
+    ["call mom monday or friday", "call mom or friday", "2026-11-30 09:00"],
+    // Was 'call mom friday' due Monday.
+    ["call mom friday and monday", "call mom and monday", "2026-11-27 09:00"],
+  ])("reads %s as the first day of the list", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): a day with its own time; days not said as a list, the last.
+    ["call mom monday and friday at 5pm", "call mom monday", "2026-11-27 17:00"],
+    ["call mom monday about taxes friday", "call mom monday about taxes", "2026-11-27 09:00"],
+    ["call mom monday about taxes friday at 5pm", "call mom monday about taxes", "2026-11-27 17:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+});

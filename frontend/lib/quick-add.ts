@@ -121,6 +121,18 @@
  * two days take ("pay rent tomorrow on the 1st at 5pm": tomorrow 17:00, 'pay rent on the 1st');
  * with a day's part ("tonight about taxes at 9", "friday evening … at 8") the hour is in that
  * part (21:00, 20:00). A time alone is today's or tomorrow's, as above.
+ * Days said as a list ("monday and friday", "monday or friday", "monday, friday"), without a time
+ * of their own: the first of them, the others words of the title, with a time apart or without
+ * ("call mom monday and friday about taxes at 5pm": Monday 17:00, 'call mom and friday about
+ * taxes'), as the assistant reads them; a day with its own time is still the more specific
+ * ("call mom monday and friday at 5pm": Friday 17:00).
+ * An hour said before a part of the day is in that part ("at 9 in the evening" 21:00, "around 9
+ * in the evening", "friday at 9 in the evening"; "at 7 in the morning" 07:00), as the assistant
+ * reads it. A day of the month said alone with a part of the day and another day ("on the 1st in
+ * the morning friday"): the other day at that part (Friday 09:00, 'on the 1st' in the title). A
+ * weekday said with "tonight", "this evening", "this morning", "this afternoon" ("this evening
+ * friday", "friday tonight") is that weekday at the part's hour (today when it is today's), not
+ * today's part with the weekday in the title or dropped.
  * A possessive is words of the title, neither a date nor a rule: "Review today's notes",
  * "Read tonight's menu", "Plan next week's menu", "Prep every monday's standup" stay whole.
  * So is a day or repeat word inside a hyphenated word ("Fix tmrw-bug", "Fix daily-build") and "TMR"
@@ -1392,6 +1404,23 @@ const isLonePart = (result: chrono.ParsingResult) =>
 /** chrono's "3 in the morning", "3 at night": an hour said with a part of the day (03:00). */
 const HOUR_AND_PART = /^(\d{1,2})\s+(?:in\s+the\s+(?:morning|afternoon|evening|night)|at\s+night)$/i;
 /**
+ * The time of `time` in the part of the day `part` said after it ("at 9 in the evening" 21:00,
+ * "around 7 in the morning" 07:00): a bare hour 1–11 in that half of the day, as the assistant
+ * reads it (services/chat domain/when.py, _in_part); 12 stays as said (noon, midnight at night:
+ * toHit), and so does a time with am/pm ("at 9pm in the evening").
+ */
+function hourInPart(time: chrono.ParsingComponents, part: string): chrono.ParsingComponents {
+  const components = time.clone().addTags(time.tags());
+  const hour = components.get("hour") ?? 0;
+  if (time.isCertain("meridiem") || hour < 1 || hour > 11) return components;
+  const morning = /morning/i.test(part);
+  components.assign("hour", morning ? hour : hour + 12);
+  components.assign("meridiem", morning ? chrono.Meridiem.AM : chrono.Meridiem.PM);
+  return components;
+}
+/** "this evening", "tonight" …: today's part of the day, a weekday's when one is said with it ("this evening friday"). */
+const THIS_PART_WORDS = /^(?:this\s+(?:morning|afternoon|evening)|tonight)$/i;
+/**
  * The day of `day` at the part of the day of `part`: its hour implied, so that a time said after
  * them keeps to that half of the day ("friday in the evening at 7": 19:00), as chrono's "friday
  * evening at 7" does; toHit gives the part's hour from the words.
@@ -1421,7 +1450,16 @@ function dayAtPart(day: chrono.ParsingComponents, part: chrono.ParsingComponents
  *   the day (today 18:00, 'call mom in the').
  * - "friday on the 1st": the weekday; the day of the month said alone stays words of the title,
  *   as in "on the 1st friday" and "tomorrow on the 1st" (pickDue). chrono made them one date,
- *   the 1st.
+ *   the 1st. So with a part of the day: "on the 1st in the morning friday", "friday on the 1st in
+ *   the morning" are Friday 09:00, 'on the 1st' in the title, as the assistant reads them (the
+ *   part went with the 1st: 1 December).
+ * - "at 9 in the evening", "around 9 in the evening", "at 9:30 in the night": the hour in that
+ *   part (hourInPart: 21:00, 21:30), as the assistant reads it. chrono reads "in the morning",
+ *   "in the afternoon" after its own hours only: the part alone (18:00) outranked the time, and
+ *   'at 9' stayed in the title.
+ * - "this evening friday", "friday tonight": the weekday at the part's hour (toHit: today when
+ *   the weekday is today's), as the assistant reads "this evening friday". chrono's was today's
+ *   evening, or tonight with 'friday' left in the title.
  * A part inside another reading ("friday at 3 in the morning": 03:00) is left to chrono.
  */
 const DAY_AND_PART: chrono.Refiner = {
@@ -1439,11 +1477,42 @@ const DAY_AND_PART: chrono.Refiner = {
       joined.push(context.createParsingResult(start, context.text.slice(start, last), dayAtPart(day.start, part?.start)));
       for (const result of [day, ...taken]) dropped.add(result);
     };
-    const days = results.filter((result) => isDayAlone(result.start));
+    const monthDay = (result: chrono.ParsingResult) => result.tags().has("parser/dayOfAMonth");
+    for (const weekday of results) {
+      if (!weekday.start.isCertain("weekday") || weekday.start.isCertain("day")) continue;
+      for (const day of results) if (monthDay(day) && day.index >= end(weekday) && /^,?\s*$/.test(between(weekday, day))) dropped.add(day);
+    }
     for (const part of results) {
-      if (!isLonePart(part) || results.some((other) => within(part, other))) continue;
-      const before = longest(days.filter((day) => end(day) <= part.index && /^\s+in\s+the\s+$/i.test(between(day, part))));
-      const after = longest(days.filter((day) => day.index >= end(part) && /^\s+(?:on\s+)?(?:the\s+)?$/i.test(between(part, day))));
+      if (!isLonePart(part)) continue;
+      const time = results.find(
+        (time) => time.start.isCertain("hour") && !isDayAlone(time.start) && end(time) <= part.index && /^\s+in\s+the\s+$/i.test(between(time, part)),
+      );
+      if (!time) continue;
+      joined.push(context.createParsingResult(time.index, context.text.slice(time.index, end(part)), hourInPart(time.start, part.text)));
+      // chrono's "7 in the morning" of "around 7 in the morning" too.
+      for (const result of results) if (result.index >= time.index && end(result) <= end(part)) dropped.add(result);
+    }
+    // The days said without a time, but those taken by a reading above.
+    const days = () => results.filter((result) => isDayAlone(result.start) && !dropped.has(result));
+    for (const part of results) {
+      if (!THIS_PART_WORDS.test(part.text.trim()) || dropped.has(part)) continue;
+      const apart = /^\s*,?\s*(?:on\s+)?$/i;
+      const weekday = days().find(
+        (day) =>
+          day !== part &&
+          day.start.isCertain("weekday") &&
+          !day.start.isCertain("day") &&
+          ((end(day) <= part.index && apart.test(between(day, part))) || (day.index >= end(part) && apart.test(between(part, day)))),
+      );
+      if (weekday) join(Math.min(weekday.index, part.index), Math.max(end(weekday), end(part)), weekday, part, part);
+    }
+    for (const part of results) {
+      if (!isLonePart(part) || dropped.has(part) || results.some((other) => within(part, other))) continue;
+      const after = longest(days().filter((day) => day.index >= end(part) && /^\s+(?:on\s+)?(?:the\s+)?$/i.test(between(part, day))));
+      const before = longest(
+        // A day of the month said alone yields to another day after the part, which takes it.
+        days().filter((day) => end(day) <= part.index && /^\s+in\s+the\s+$/i.test(between(day, part)) && !(monthDay(day) && after && !monthDay(after))),
+      );
       if (before) join(before.index, end(part), before, part, part);
       else if (after) {
         const start = part.index - (PART_CONNECTOR.exec(context.text.slice(0, part.index))?.[1].length ?? 0);
@@ -1453,13 +1522,8 @@ const DAY_AND_PART: chrono.Refiner = {
     for (const time of results) {
       const hour = HOUR_AND_PART.exec(time.text);
       if (!hour || !time.start.isCertain("hour")) continue;
-      const day = longest(days.filter((day) => day.index < time.index && end(day) === time.index + hour[1].length));
+      const day = longest(days().filter((day) => day.index < time.index && end(day) === time.index + hour[1].length));
       if (day) join(day.index, end(time), day, results.find((part) => isLonePart(part) && end(part) === end(time)), time);
-    }
-    for (const weekday of results) {
-      if (!weekday.start.isCertain("weekday") || weekday.start.isCertain("day")) continue;
-      for (const day of results)
-        if (day.tags().has("parser/dayOfAMonth") && day.index >= end(weekday) && /^,?\s*$/.test(between(weekday, day))) dropped.add(day);
     }
     return [...results.filter((result) => !dropped.has(result)), ...joined].sort((a, b) => a.index - b.index);
   },
@@ -1613,13 +1677,14 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
     hour: partHour ?? (hasTime ? (c.get("hour") ?? 0) : DEFAULT_HOUR),
     minute: hasTime && !partOfDay ? (c.get("minute") ?? 0) : 0,
   };
-  if (THIS_PART.test(result.text)) {
+  if (THIS_PART.test(result.text) && !c.isCertain("weekday")) {
     // chrono moves "this evening" to tomorrow once its own hour for it (20:00) has passed.
     const today = wallClock(options.now, options.timeZone);
     wall = { ...wall, year: today.year, month: today.month, day: today.day };
   }
   if (todaysDateTyped(c, wall, options)) wall = { ...wall, year: wallClock(options.now, options.timeZone).year };
-  if (weekdayNamedToday(c, wall, options)) {
+  // "tonight friday" typed on a Friday: tonight (DAY_AND_PART), not next week's.
+  if (weekdayNamedToday(c, wall, options) && !THIS_PART.test(result.text)) {
     const { year, month, day } = addDays(wall.year, wall.month, wall.day, 7);
     wall = { ...wall, year, month, day };
   }
@@ -1729,21 +1794,45 @@ function mostSpecific(hits: DateHit[]): DateHit | null {
  * said together ("today … at 8" as "today at 8": the first of 08:00 and 20:00 still ahead). The
  * day is the one the rules above take of the days said without a time; the time said with a day
  * of the month alone goes with the other day ("pay rent tomorrow on the 1st at 5pm": tomorrow
- * 17:00, 'pay rent on the 1st'). A time alone is today's or tomorrow's as before. `text`: the
- * line the hits are in, read again for that time.
+ * 17:00, 'pay rent on the 1st'). A time alone is today's or tomorrow's as before. Of days said
+ * as a list ("monday and friday"), the first (firstOfList). `text`: the line the hits are in,
+ * read again for that time.
  */
 function pickDue(hits: DateHit[], text: string, options: QuickAddOptions, repeating: boolean, half: Half): DateHit | null {
   const best = mostSpecific(hits);
-  if (!best?.hasTime) return best;
+  if (!best?.hasTime) return best && firstOfList(best, hits, text);
   if (best.hasDate && best.partOfDay) {
     // "tonight about taxes at 9", "friday evening … at 8": that day at the time, in the part's half.
     const time = mostSpecific(hits.filter((hit) => hit.hasTime && !hit.hasDate && !hit.partOfDay));
     return time ? dayAtTime(best, time, options, true, ruleHalf(text.slice(best.start, best.end))) : best;
   }
-  const day = mostSpecific(hits.filter((hit) => hit.hasDate && !hit.hasTime));
-  if (!day) return best;
+  const last = mostSpecific(hits.filter((hit) => hit.hasDate && !hit.hasTime));
+  if (!last) return best;
+  const day = firstOfList(last, hits, text);
   const time = !best.hasDate ? best : best.monthDay && !day.monthDay ? timeOfMonthDay(best, text, options, repeating, half) : null;
   return time ? dayAtTime(day, time, options, repeating, half) : best;
+}
+
+/** What joins days said as a list: "monday and friday", "monday or friday", "tomorrow, friday". */
+const LIST_JOINER = /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&|\+)\s+)$/i;
+
+/**
+ * The first of the days said as a list with `day` ("call mom monday and friday about taxes at
+ * 5pm": Monday, 'call mom and friday about taxes'), as the assistant reads them (when.py,
+ * take_date: the first weekday said); `day` when it is no day said alone, or in no list. Days
+ * not said as a list ("monday about taxes friday") are read as before: the last.
+ */
+function firstOfList(day: DateHit, hits: DateHit[], text: string): DateHit {
+  const listed = (hit: DateHit) => hit.hasDate && !hit.hasTime && !hit.monthDayAlone;
+  if (!listed(day)) return day;
+  for (;;) {
+    const first = day;
+    // chrono's "monday," takes the comma of "monday, friday".
+    const joiner = (hit: DateHit) => (text[hit.end - 1] === "," ? "," : "") + text.slice(hit.end, first.start);
+    const before = hits.find((hit) => listed(hit) && hit.end <= first.start && LIST_JOINER.test(joiner(hit)));
+    if (!before) return day;
+    day = before;
+  }
 }
 
 /**

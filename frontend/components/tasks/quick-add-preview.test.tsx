@@ -47,7 +47,7 @@ describe("QuickAddPreview", () => {
       "Keep “#Finance” in the title",
     ]);
     fireEvent.click(screen.getByRole("button", { name: "Keep “#Finance” in the title" }));
-    expect(onKeep).toHaveBeenCalledWith("#Finance");
+    expect(onKeep).toHaveBeenCalledWith(["#Finance"]);
 
     // The due date a rule set (no date in the line) was not read from words: no button.
     rerender(<QuickAddPreview result={parse("Gym every monday")} now={now} onKeep={onKeep} />);
@@ -80,7 +80,7 @@ describe("QuickAddPreview", () => {
       .map((li) => li.textContent);
     expect(chips.find((chip) => chip?.startsWith("Repeats"))).toMatch(/^Repeats Every day until Dec 2[01]$/);
     fireEvent.click(screen.getByRole("button", { name: "Keep “every morning” in the title" }));
-    expect(onKeep).toHaveBeenCalledWith("every morning");
+    expect(onKeep).toHaveBeenCalledWith(["every morning"]);
   });
 
   it("names the days it chose for 'twice a week' and 'twice a month' on the repeat chip", () => {
@@ -131,6 +131,18 @@ describe("QuickAddPreview", () => {
       .map((li) => li.textContent);
     expect(shown).toEqual(chips);
     expect(screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual(kept.map((words) => `Keep “${words}” in the title`));
+  });
+
+  it("gives a due date said apart one button that keeps all its words (day and time)", () => {
+    // Was "Keep “at 5pm”" only: the day stayed read, and a second Keep was needed.
+    const onKeep = vi.fn();
+    render(<QuickAddPreview result={parse("call mom friday about taxes at 5pm")} now={now} onKeep={onKeep} />);
+    expect(screen.getByText("call mom about taxes").tagName).toBe("STRONG");
+    const chips = within(screen.getByRole("list", { name: "Parsed from your text" })).getAllByRole("listitem");
+    expect(chips.map((li) => li.textContent)).toEqual(["Due Tomorrow 5:00 PM"]);
+    expect(screen.getAllByRole("button").map((button) => button.getAttribute("aria-label"))).toEqual(["Keep “friday … at 5pm” in the title"]);
+    fireEvent.click(screen.getByRole("button", { name: "Keep “friday … at 5pm” in the title" }));
+    expect(onKeep).toHaveBeenCalledWith(["friday", "at 5pm"]);
   });
 
   it("shows no repeat for a day of the month no month has: the words stay in the title", () => {

@@ -92,6 +92,20 @@ describe("QuickAdd", () => {
     expect(screen.getByText("Repeats")).toBeTruthy();
   });
 
+  it("keeps a day and a time said apart in the title with one press, and sends no due date", async () => {
+    // Was two presses: the first kept only "at 5pm", and the task was still due Friday 09:00.
+    const box = renderQuickAdd("call mom friday about taxes at 5pm");
+    expect((await screen.findByText("call mom about taxes")).tagName).toBe("STRONG");
+    fireEvent.click(screen.getByRole("button", { name: "Keep “friday … at 5pm” in the title" }));
+    expect(screen.getByText("call mom friday about taxes at 5pm").tagName).toBe("STRONG");
+    expect(screen.queryByRole("list", { name: "Parsed from your text" })).toBeNull();
+
+    fireEvent.submit(box.closest("form")!);
+    await vi.waitFor(() => expect(posts()).toHaveLength(1));
+    const body = JSON.parse(String((posts()[0][1] as RequestInit).body));
+    expect([body.title, body.due_at]).toEqual(["call mom friday about taxes at 5pm", null]);
+  });
+
   it("keeps the words while the line is edited and forgets them when it is emptied", async () => {
     const box = renderQuickAdd("Daily standup #Work");
     fireEvent.click(await screen.findByRole("button", { name: "Keep “Daily” in the title" }));

@@ -57,17 +57,21 @@ function PreviewChip({
   icon,
   children,
   className,
-  keepText,
+  keepTexts = [],
   onKeep,
 }: {
   icon: ReactNode;
   children: ReactNode;
   className?: string;
-  /** The words of the line this chip was read from, when it was (not a due date a rule set). */
-  keepText?: string;
-  onKeep?: (text: string) => void;
+  /**
+   * The words of the line this chip was read from, when it was (not a due date a rule set): all
+   * of them, also when said apart ("friday", "at 5pm" of "call mom friday about taxes at 5pm").
+   */
+  keepTexts?: readonly string[];
+  onKeep?: (texts: readonly string[]) => void;
 }) {
-  const canKeep = Boolean(keepText && onKeep);
+  const canKeep = keepTexts.length > 0 && Boolean(onKeep);
+  const label = `Keep “${keepTexts.join(" … ")}” in the title`;
   // The keep button is 20 px with a mouse; on a touch screen it is a 44 px target (it overhangs
   // the 28 px chip, and the rows of chips are 16 px apart there, so targets do not overlap).
   return (
@@ -83,9 +87,9 @@ function PreviewChip({
       {canKeep && (
         <button
           type="button"
-          onClick={() => onKeep?.(keepText!)}
-          aria-label={`Keep “${keepText}” in the title`}
-          title={`Keep “${keepText}” in the title`}
+          onClick={() => onKeep?.(keepTexts)}
+          aria-label={label}
+          title={label}
           className="-my-1 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-muted hover:bg-surface hover:text-text focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-focus touch:-my-2 touch:size-11"
         >
           <X aria-hidden className="h-3.5 w-3.5" />
@@ -95,12 +99,18 @@ function PreviewChip({
   );
 }
 
-/** The words of the last token of `kind` (the one that counts: "!low !urgent" is urgent). */
-function tokenText(result: QuickAddResult, kind: QuickAddTokenKind): string | undefined {
-  const tokens = result.tokens.filter((token) => token.kind === kind);
-  // A repeat's own words come first; the end of the series said after them ("until dec 20",
-  // "for 3 weeks") is only read with them. Of the other kinds the last one counts.
-  return (kind === "recurrence" ? tokens[0] : tokens.pop())?.text;
+/**
+ * The words the chip of `kind` was read from, in the order of the line. A due date's are all its
+ * tokens: one reading, though its day and time may be said apart ("friday", "at 5pm"), so one
+ * Keep gives them all back. Of the other kinds, one token: the last (the one that counts: "!low
+ * !urgent" is urgent), or a repeat's own words, which come first (the end of the series said
+ * after them, "until dec 20", "for 3 weeks", is only read with them).
+ */
+function tokenTexts(result: QuickAddResult, kind: QuickAddTokenKind): string[] {
+  const tokens = result.tokens.filter((token) => token.kind === kind).map((token) => token.text);
+  if (kind === "due") return tokens;
+  const token = kind === "recurrence" ? tokens[0] : tokens.pop();
+  return token ? [token] : [];
 }
 
 function reminderText(result: QuickAddResult, now: Date): string {
@@ -124,23 +134,23 @@ interface Chip {
   kind: "due" | "priority" | "recurrence" | "reminder" | "tag";
   label: string;
   text: string;
-  /** The words of the line it was read from, when it was (not a due date a rule set). */
-  keepText?: string;
+  /** The words of the line it was read from, when it was (none for a due date a rule set). */
+  keepTexts: string[];
 }
 
 /** The fields read from the line, in the order the preview shows them. */
 function previewChips(result: QuickAddResult, now: Date): Chip[] {
   const chips: Chip[] = [];
-  if (result.dueAt) chips.push({ key: "due", kind: "due", label: "Due", text: formatDue(result.dueAt, now), keepText: tokenText(result, "due") });
+  if (result.dueAt) chips.push({ key: "due", kind: "due", label: "Due", text: formatDue(result.dueAt, now), keepTexts: tokenTexts(result, "due") });
   if (result.priority)
-    chips.push({ key: "priority", kind: "priority", label: "Priority", text: PRIORITY_LABEL[result.priority], keepText: tokenText(result, "priority") });
+    chips.push({ key: "priority", kind: "priority", label: "Priority", text: PRIORITY_LABEL[result.priority], keepTexts: tokenTexts(result, "priority") });
   if (result.rrule)
-    chips.push({ key: "recurrence", kind: "recurrence", label: "Repeats", text: describeRRule(result.rrule, { now }), keepText: tokenText(result, "recurrence") });
+    chips.push({ key: "recurrence", kind: "recurrence", label: "Repeats", text: describeRRule(result.rrule, { now }), keepTexts: tokenTexts(result, "recurrence") });
   if (result.remindAt || result.remindOffsetMinutes !== null)
-    chips.push({ key: "reminder", kind: "reminder", label: "Reminder", text: reminderText(result, now), keepText: tokenText(result, "reminder") });
+    chips.push({ key: "reminder", kind: "reminder", label: "Reminder", text: reminderText(result, now), keepTexts: tokenTexts(result, "reminder") });
   for (const tag of result.tags) {
     const words = result.tokens.find((token) => token.kind === "tag" && token.text.slice(1).toLowerCase() === tag.toLowerCase())?.text;
-    chips.push({ key: `tag-${tag.toLowerCase()}`, kind: "tag", label: "Tag", text: tag, keepText: words });
+    chips.push({ key: `tag-${tag.toLowerCase()}`, kind: "tag", label: "Tag", text: tag, keepTexts: words ? [words] : [] });
   }
   return chips;
 }
@@ -173,7 +183,7 @@ export function QuickAddPreview({
   result: QuickAddResult;
   now: Date;
   id?: string;
-  onKeep?: (text: string) => void;
+  onKeep?: (texts: readonly string[]) => void;
 }) {
   const chips = previewChips(result, now);
   return (
@@ -194,7 +204,7 @@ export function QuickAddPreview({
               key={chip.key}
               icon={CHIP_ICON[chip.kind]}
               className={chip.kind === "priority" && result.priority ? PRIORITY_BADGE[result.priority] : undefined}
-              keepText={chip.keepText}
+              keepTexts={chip.keepTexts}
               onKeep={onKeep}
             >
               <span className="sr-only">{chip.label} </span>
@@ -366,8 +376,8 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
               id={previewId}
               result={parsed.result}
               now={parsed.now}
-              onKeep={(text) => {
-                setKept((current) => [...current, text]);
+              onKeep={(texts) => {
+                setKept((current) => [...current, ...texts]);
                 input.current?.focus();
               }}
             />
