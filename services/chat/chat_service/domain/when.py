@@ -162,9 +162,13 @@ def _hour(h: int, minute: int, meridiem: str | None) -> time | None:
 
 def _guess_meridiem(h: int, minute: int, hint: str | None) -> time | None:
     """A bare 'at 3': afternoon for 1-7, morning for 8-11, unless a hint says otherwise ('at 12
-    at night' is midnight)."""
-    if h == 12 and hint in ("night", "tonight"):
+    at night' is midnight; '3 at night' 03:00, '11 at night' 23:00)."""
+    hint = " ".join(hint.lower().split()) if hint else None
+    if h == 12 and hint in ("night", "tonight", "at night"):
         return time(0, minute)
+    if hint == "at night":
+        # "3 at night", "at 1 at night": the small hours (1-5), else the evening (chrono's too).
+        return _hour(h, minute, "am" if 1 <= h <= 5 else "pm") if 1 <= h <= 12 else _hour(h, minute, None)
     if hint in ("morning",):
         return _hour(h, minute, "am") if 1 <= h <= 12 else _hour(h, minute, None)
     if hint in ("afternoon", "evening", "night", "tonight"):
@@ -174,7 +178,7 @@ def _guess_meridiem(h: int, minute: int, hint: str | None) -> time | None:
     return _hour(h, minute, None)
 
 
-_PART_HINT = r"(?:\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight)))?"
+_PART_HINT = r"(?:\s+(?:in\s+the\s+(morning|afternoon|evening)|(at\s+night)|(tonight)))?"
 
 
 def take_time(scan: Scanner) -> tuple[time | None, bool]:
@@ -230,19 +234,55 @@ def _in_part(at: time, part: str) -> time:
     return found or at
 
 
-def _take_time(scan: Scanner) -> tuple[time | None, bool, bool, bool]:
+def _taken(before: str, after: str) -> tuple[int, int]:
+    """Where a scanner's text was masked between `before` and `after`: first and end."""
+    start = next(i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b)
+    end = len(before) - next(
+        i for i, (a, b) in enumerate(zip(reversed(before), reversed(after), strict=True)) if a != b
+    )
+    return start, end
+
+
+# A part of the day said with a day taken (take_when's `day`), right after it ("friday evening",
+# "tomorrow night", "friday in the evening") or right before it ("in the evening friday",
+# "evening tomorrow", "at night friday"; "night" alone before it names a thing: "movie night").
+_PART_AFTER_DAY = re.compile(r"\s*,?\s*(?:in\s+the\s+)?(morning|afternoon|evening|night)\b", re.IGNORECASE)
+_PART_BEFORE_DAY = re.compile(
+    r"(?:\b(?:in\s+the|at|by)\s+(morning|afternoon|evening|night)|(?<![^\s,])(morning|afternoon|evening))\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _part_of_day_said(scan: Scanner, day: tuple[int, int]) -> str | None:
+    """The part of the day said with the day at `day` (_PART_AFTER_DAY, _PART_BEFORE_DAY), taken."""
+    m = _PART_AFTER_DAY.match(scan.masked, day[1])
+    if m and scan.take_at(_PART_AFTER_DAY, day[1]):
+        return m.group(1)
+    m = _PART_BEFORE_DAY.search(scan.masked[: day[0]])
+    if m:
+        scan.mask(m.start(), m.end())
+        return m.group(1) or m.group(2)
+    return None
+
+
+def _take_time(scan: Scanner, day: tuple[int, int] | None = None) -> tuple[time | None, bool, bool, bool]:
     """take_time's answer, whether the hour was bare (_bare), and whether it is the midnight
     that ends the day said ("tonight at 12", "friday night at 12": 00:00 of the next day). A
     bare hour with a part of the day next to it (_PART_BEFORE, _PART_AFTER) is in that part,
-    the part taken with it."""
+    the part taken with it. `day`: where take_when took a day, whose part of the day said with
+    it goes with an hour said apart ("friday evening about taxes at 8": 20:00, "in the evening
+    friday at 7": 19:00), as on the web (quick-add.ts pickDue), taken too."""
     before = scan.masked
     at, today_only, bare = _take_clock(scan)
     if at is None:
         return at, today_only, bare, False
-    start = next(i for i, (a, b) in enumerate(zip(before, scan.masked, strict=True)) if a != b)
-    end = len(before) - next(
-        i for i, (a, b) in enumerate(zip(reversed(before), reversed(scan.masked), strict=True)) if a != b
-    )
+    start, end = _taken(before, scan.masked)
+    beside = _PART_BEFORE.search(scan.masked[:start]) or _PART_AFTER.match(scan.masked, end)
+    if day and not (bare and beside):
+        part = _part_of_day_said(scan, day)
+        if part is not None:
+            at = _in_part(at, part) if bare else at
+            return at, today_only, False, _at_night_12(at, part)
     if not bare:
         m = _PART_BEFORE.search(scan.masked[:start]) if at.hour == 0 else None
         if m and m.group(2).lower() == "night":
@@ -334,6 +374,12 @@ def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
     if m:
         hint = m.group(2) or m.group(3) or m.group(4)
         return _guess_meridiem(int(m.group(1)), 0, hint), bool(m.group(4)), _bare(int(m.group(1)), hint)
+    # An hour said with its part of the day, no "at" before it: "pay rent 3 in the morning" 03:00,
+    # "3 in the afternoon" 15:00, "11 at night" 23:00, "3 at night" 03:00, as the web reads them
+    # (chrono). Not "3 in the evening", which the web leaves in the title ("chapter 3 in the evening").
+    m = scan.take(r"(?<![\w.,:/'\u2019-])(\d{1,2})\s+(?:in\s+the\s+(morning|afternoon)|(at\s+night))\b")
+    if m:
+        return _guess_meridiem(int(m.group(1)), 0, m.group(2) or m.group(3)), False, False
     m = scan.take(
         r"\b(?:(?:at|by|around|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:work\s*)?day|eod|close\s+of\s+business|cob)\b"
     )
@@ -349,8 +395,18 @@ def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
     m = scan.take(r"\bafter\s+(work|lunch)\b(?![-'\u2019])")
     if m:
         return PARTS_OF_DAY["after " + m.group(1).lower()], False, False
-    m = scan.take(r"\b(?:(this|in\s+the|during\s+the|by\s+the)\s+)?(morning|afternoon|evening)\b")
+    m = next(
+        (
+            found
+            for found in scan.find_all(
+                r"\b(?:(this|in\s+the|during\s+the|by\s+the)\s+)?(morning|afternoon|evening)\b"
+            )
+            if found.group(1) or not _part_in_title(scan.masked, found.start(), found.end())
+        ),
+        None,
+    )
     if m:
+        scan.mask(m.start(), m.end())
         # "this evening" is today even when it has begun; "in the evening" is the next one.
         today = (m.group(1) or "").lower() == "this"
         return PARTS_OF_DAY[m.group(2).lower()], today, False
@@ -535,6 +591,17 @@ _AFTER_A_DAY = re.compile(
 )
 
 
+def _part_in_title(masked: str, start: int, end: int) -> bool:
+    """A part of the day alone with a word of the title after it is that word, as on the web
+    (quick-add.ts connectorOrIncidental): "Evening walk", "Morning run friday", "Good morning
+    routine". It is the time after "at"/"by" ("by evening"), next to a day ("friday evening",
+    "evening tomorrow"), last ("call mom evening"), or before a word that may follow a date
+    (_AFTER_A_DAY: "call mom evening about taxes", "... evening please")."""
+    if re.search(r"(?:\b(?:at|by)\s+|" + MASK + r"\s*,?\s*)$", masked[:start], re.IGNORECASE):
+        return False
+    return re.match(r"\s+[^\W\d_]", masked[end:]) is not None and not _AFTER_A_DAY.match(masked, end)
+
+
 def _day_of_a_month(scan: Scanner) -> re.Match[str] | None:
     """'on the 1st', 'by the 2nd', 'before the 15th', 'until the 31st', 'till the 3rd', 'for the
     20th' ('on the 15' without its ending), taken, as the web quick-add reads them (quick-add.ts
@@ -582,10 +649,11 @@ def _calendar_date(scan: Scanner, today: date, now: datetime) -> tuple[bool, _Da
         + ORDINAL_DAY
         + r"\b(?!\s*(?::|am|pm|"
         + UNIT
-        + r"))(?:,?\s+(\d{4}))?"
+        + r"))(?:,?\s+(?P<year>\d{4}))?"
     )
     if m:
-        d = _month_day(today, MONTH_NAMES[m.group(1).lower()], int(m.group(2)), _year(m.group(3)))
+        # The year by name: UNIT in the lookahead has a group of its own ("dec 3, 2027").
+        d = _month_day(today, MONTH_NAMES[m.group(1).lower()], int(m.group(2)), _year(m.group("year")))
         return True, (_Date(d) if d else None)
     m = scan.take(
         r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b"
@@ -615,10 +683,13 @@ def take_when(scan: Scanner, now: datetime, part: time | None = None) -> When | 
     `part`: the hour of a part of the day said with a repeat ("every night" 20:00), whose half
     of the day a bare hour is in ("every night at 9" is 21:00, "every morning at 5" 05:00)."""
     today = now.date()
+    before = scan.masked
     day, moment = take_date(scan, today, now)
     if moment is not None:
         return When(moment.replace(second=0, microsecond=0), date_given=True, time_given=True)
-    at, today_only, bare, after_midnight = _take_time(scan)
+    at, today_only, bare, after_midnight = _take_time(
+        scan, _taken(before, scan.masked) if before != scan.masked else None
+    )
     if at is not None and bare and part is not None:
         # "every night at 12" is midnight; "every evening at 12" noon, as "at 12" is.
         night = part == PARTS_OF_DAY["night"]
