@@ -10,6 +10,28 @@ import { NotificationBell } from "./notification-bell";
 import { snoozedText, tomorrowMorning } from "./notifications";
 
 const push = vi.fn();
+/** Every toast the bell dismisses, by id (the real toasts, watched). */
+const { dismissed } = vi.hoisted(() => ({ dismissed: [] as number[] }));
+vi.mock("@/components/ui/toast", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/components/ui/toast")>();
+  const { useMemo } = await import("react");
+  return {
+    ...real,
+    useToast: () => {
+      const api = real.useToast();
+      return useMemo(
+        () => ({
+          ...api,
+          dismiss: (id: number) => {
+            dismissed.push(id);
+            api.dismiss(id);
+          },
+        }),
+        [api],
+      );
+    },
+  };
+});
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
 vi.mock("next/link", () => ({
   default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
@@ -272,6 +294,22 @@ describe("NotificationBell", () => {
 
     fireEvent.click(within(popover).getByRole("button", { name: "Mark “Call the bank” read" }));
     await waitFor(() => expect(screen.queryByText("Reminder: Call the bank")).toBeNull());
+  });
+
+  it("forgets a reminder's toast once it has gone by itself: reading the reminder later dismisses nothing", async () => {
+    renderBell();
+    await screen.findByRole("button", { name: "Notifications, 2 unread" });
+    act(() => FakeEventSource.all[0].deliver(unread[1]));
+    const toast = (await screen.findByText("Reminder: Pay rent")).closest("[data-toast-id]")!;
+    // Gone by itself (here its Dismiss; a timeout goes the same way).
+    fireEvent.click(within(toast as HTMLElement).getByRole("button", { name: "Dismiss notification" }));
+    await waitFor(() => expect(screen.queryByText("Reminder: Pay rent")).toBeNull());
+    dismissed.length = 0;
+    fireEvent.click(screen.getByRole("button", { name: "Notifications, 2 unread" }));
+    fireEvent.click(within(screen.getByRole("dialog", { name: "Notifications" })).getByRole("button", { name: "Mark “Pay rent” read" }));
+    await screen.findByRole("button", { name: "Notifications, 1 unread" });
+    // Before: the bell still held it, and dismissed the long-gone toast again.
+    expect(dismissed).toEqual([]);
   });
 
   it("snoozes until tomorrow at 9:00 in the browser's zone", async () => {

@@ -78,7 +78,8 @@ export function NotificationBell() {
   const router = useRouter();
   const { toast, dismiss } = useToast();
   // Each reminder's toast on screen, by notification id: it goes once that reminder is snoozed
-  // or read here (it stayed on screen, Open and all, after being snoozed from the bell).
+  // or read here (it stayed on screen, Open and all, after being snoozed from the bell). An entry
+  // goes with its toast, however that goes (timed out, dismissed, Open).
   const reminderToasts = useRef(new Map<string, number>());
   const dismissReminderToasts = useCallback(
     (id: string | null) => {
@@ -190,6 +191,9 @@ export function NotificationBell() {
         tone: "info",
         duration: 10_000,
         action: openTask ? { label: "Open", onClick: openTask } : undefined,
+        onClose: () => {
+          if (reminderToasts.current.get(notification.id) === shown) reminderToasts.current.delete(notification.id);
+        },
       });
       reminderToasts.current.set(notification.id, shown);
       if (currentPermission() === "granted" && (document.visibilityState === "hidden" || !document.hasFocus())) {

@@ -400,6 +400,10 @@ describe("acting on the selected tasks", () => {
     await vi.waitFor(() => expect(changes).toHaveLength(3));
     expect(changes.sort()).toEqual(["POST /api/tasks/a/reopen", "POST /api/tasks/b/reopen", "POST /api/tasks/c/reopen"]);
     expect(stored.every((t) => !t.completed)).toBe(true);
+    // Said once the server has reopened them all (before: only the count changed), politely, with no Undo of its own.
+    const said = await toastWith("Undid: 3 tasks open again");
+    expect(said.closest("[aria-live]")?.getAttribute("aria-live")).toBe("polite");
+    expect(within(said).queryByRole("button", { name: "Undo" })).toBeNull();
   });
 
   it("refreshes the list once after a batch, not once per task", async () => {
@@ -453,6 +457,7 @@ describe("acting on the selected tasks", () => {
     ]);
     await vi.waitFor(() => expect(stored.map((t) => t.priority)).toEqual(["MEDIUM", "MEDIUM", "MEDIUM", "MEDIUM"]));
     await vi.waitFor(() => expect(screen.queryAllByText("High", { selector: "[data-priority-badge]" })).toHaveLength(0));
+    await toastWith("Undid: priority set back on 2 tasks");
   });
 
   it("Priority by keyboard: the arrows only move through the choices, Enter sets one, Escape closes the menu only", async () => {
@@ -533,6 +538,7 @@ describe("acting on the selected tasks", () => {
       ["a", "2", { tags: [] }],
       ["b", "2", { tags: ["Shopping"] }],
     ]);
+    await toastWith("Undid: #Home taken off 2 tasks");
   });
 
   it("Delete: only this occurrence of a repeating task, one toast saying repeats are kept, Undo brings all back", async () => {
@@ -551,6 +557,7 @@ describe("acting on the selected tasks", () => {
     await vi.waitFor(() => expect(patched.map(([id]) => id)).toEqual(["next-of-b"]));
     await vi.waitFor(() => expect(titles().sort()).toEqual(["Buy milk", "Call mom", "Pay rent", "Water plants"]));
     expect(stored.filter((t) => t.title === "Buy milk")).toHaveLength(1);
+    await toastWith("Restored 3 tasks");
   });
 
   it("says Deleted 2 tasks without a word about repeats when none repeats", async () => {
@@ -590,6 +597,20 @@ describe("a batch that partly fails", () => {
     patched = [];
     fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
     await vi.waitFor(() => expect(patched.map(([id]) => id).sort()).toEqual(["a", "b"]));
+  });
+
+  it("an Undo the server partly refuses says how many it undid and why not the rest, at once", async () => {
+    await renderTasks();
+    tick("Pay rent");
+    tick("Call mom", true);
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Complete" }));
+    const toast = await toastWith("Completed 3 tasks");
+    gone.add("c"); // deleted elsewhere meanwhile
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    const said = await toastWith("Undid: 2 of 3 tasks open again");
+    expect(said.closest("[aria-live]")?.getAttribute("aria-live")).toBe("assertive");
+    expect(said.textContent).toContain("1 task was not reopened: no longer there (deleted somewhere else).");
+    expect(document.body.textContent).not.toContain("Undid: 3 tasks");
   });
 
   it("a deleted-elsewhere (404) task is put back as it was and named as gone; the rest are deleted", async () => {

@@ -14,20 +14,31 @@ const preview = (dtstart: string | null) => ({
 });
 
 let body: ReturnType<typeof preview>;
+/** The server refuses the rule (422, as recurrence/preview answers one it cannot read). */
+let refused: string | null = null;
 beforeEach(() => {
-  vi.stubGlobal("fetch", vi.fn(async () => Response.json(body)));
+  refused = null;
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () =>
+      refused
+        ? Response.json({ error: { code: "validation_error", message: "Invalid input.", fields: { rrule: refused } } }, { status: 422 })
+        : Response.json(body),
+    ),
+  );
 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
 
-function renderEditor(dueDate: string) {
+function renderEditor(dueDate: string, { error }: { error?: string } = {}) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
       <RecurrenceEditor
         rrule="FREQ=WEEKLY;BYDAY=FR"
+        error={error}
         onChange={() => {}}
         repeatFrom="due"
         onRepeatFromChange={() => {}}
@@ -74,6 +85,54 @@ describe("RecurrenceEditor: what a screen reader hears", () => {
     await screen.findByRole("list");
     fireEvent.change(screen.getByLabelText("Next one is due"), { target: { value: "completion" } });
     expect(liveness(screen.getByRole("list"))).toBe("polite");
+  });
+});
+
+describe("RecurrenceEditor: a rule the server refuses", () => {
+  const liveness = (element: Element) => element.closest("[aria-live]")?.getAttribute("aria-live") ?? "off";
+  /** The editor showing `rrule`, as the drawer renders it again after each change. */
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const editor = (rrule: string) => (
+    <QueryClientProvider client={client}>
+      <RecurrenceEditor rrule={rrule} onChange={() => {}} repeatFrom="due" onRepeatFromChange={() => {}} dueDate="2026-11-29" dueTime="09:00" />
+    </QueryClientProvider>
+  );
+  beforeEach(() => client.clear());
+
+  it("shows the error of a stored rule when the drawer opens without saying it; says it once the user changes the rule", async () => {
+    refused = "FREQ=SOMETIMES is not a frequency.";
+    const view = render(editor("FREQ=SOMETIMES"));
+    const shown = await screen.findByText("FREQ=SOMETIMES is not a frequency.");
+    // Before: role=alert, read out as the drawer opened.
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(liveness(shown)).toBe("off");
+    // The user edits the rule (still refused): now it is said, as an alert only (not a polite region's too).
+    refused = "FREQ=SOMETIMES;INTERVAL=2 is not a frequency.";
+    fireEvent.change(screen.getByLabelText("Custom rule"), { target: { value: "FREQ=SOMETIMES;INTERVAL=2" } });
+    view.rerender(editor("FREQ=SOMETIMES;INTERVAL=2"));
+    // The edited rule's own error (the old one goes while the new rule is looked at).
+    const alert = await vi.waitFor(() => {
+      const found = screen.getByRole("alert");
+      expect(found.textContent).toBe("FREQ=SOMETIMES;INTERVAL=2 is not a frequency.");
+      return found;
+    }, 3_000);
+    expect(liveness(alert)).toBe("off");
+  });
+
+  it("says the error a Save found at once (the user asked for it)", async () => {
+    renderEditor("2026-11-29", { error: "Enter a rule or choose “Does not repeat”." });
+    expect((await screen.findByRole("alert")).textContent).toBe("Enter a rule or choose “Does not repeat”.");
+  });
+
+  it("says the preview again once the user has fixed the rule", async () => {
+    refused = "FREQ=SOMETIMES is not a frequency.";
+    const view = render(editor("FREQ=SOMETIMES"));
+    await screen.findByText("FREQ=SOMETIMES is not a frequency.");
+    refused = null;
+    body = preview("2026-11-29T09:00:00Z");
+    fireEvent.change(screen.getByLabelText("Custom rule"), { target: { value: "FREQ=WEEKLY;BYDAY=FR" } });
+    view.rerender(editor("FREQ=WEEKLY;BYDAY=FR"));
+    expect(liveness(await screen.findByRole("list"))).toBe("polite");
   });
 });
 

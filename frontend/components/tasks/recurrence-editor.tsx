@@ -74,8 +74,10 @@ export function RecurrenceEditor({
         : undefined;
   const shownError = error ?? previewError;
   // The preview is said as it changes only once the user has changed the rule here: opening a
-  // repeating task read all of it out, dates and all, while the drawer was being read.
+  // repeating task read all of it out, dates and all, while the drawer was being read. So is the
+  // server's refusal of a stored rule (shown, not said, on opening); a Save's error is said at once.
   const [changed, setChanged] = useState(false);
+  const alerting = changed || Boolean(error);
 
   return (
     <fieldset className="space-y-3">
@@ -155,32 +157,37 @@ export function RecurrenceEditor({
               <option value="completion">Counted from when I complete it</option>
             </select>
           </div>
-          <div className="rounded-lg bg-surface-2 p-3 text-sm wrap-anywhere" aria-live={changed ? "polite" : "off"}>
-            {shownError ? (
-              <p role="alert" className="font-medium text-danger">
+          <div className="rounded-lg bg-surface-2 p-3 text-sm wrap-anywhere">
+            {/* An alert beside the live preview, not in it (said once, not twice); the preview's
+                region stays on the page, so the dates of a rule fixed after an error are said. */}
+            {shownError && (
+              <p role={alerting ? "alert" : undefined} className="font-medium text-danger">
                 {shownError}
               </p>
-            ) : preview.data ? (
-              <>
-                <p className="font-medium text-text">Repeats {localizeRuleTimes(preview.data.description)}</p>
-                {!dueDate && <p className="mt-1 text-xs text-muted">Set a due date to choose when the series starts.</p>}
-                <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-muted">Next dates</p>
-                <ol className="mt-1 space-y-0.5 text-text">
-                  {preview.data.occurrences.map((iso, index) => (
-                    <li key={iso}>
-                      <time dateTime={iso}>
-                        {formatDate("dateTime", new Date(iso))}
-                      </time>
-                      {/* The series starts at the due date, which need not fit the rule (a Sunday
-                          for "every Friday"): say that the first date is this task, not a repeat. */}
-                      {index === 0 && preview.data.dtstart && <span className="text-muted"> · this task</span>}
-                    </li>
-                  ))}
-                </ol>
-              </>
-            ) : (
-              <p className="text-muted">Working out the dates…</p>
             )}
+            <div aria-live={changed ? "polite" : "off"}>
+              {shownError ? null : preview.data ? (
+                <>
+                  <p className="font-medium text-text">Repeats {localizeRuleTimes(preview.data.description)}</p>
+                  {!dueDate && <p className="mt-1 text-xs text-muted">Set a due date to choose when the series starts.</p>}
+                  <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-muted">Next dates</p>
+                  <ol className="mt-1 space-y-0.5 text-text">
+                    {preview.data.occurrences.map((iso, index) => (
+                      <li key={iso}>
+                        <time dateTime={iso}>
+                          {formatDate("dateTime", new Date(iso))}
+                        </time>
+                        {/* The series starts at the due date, which need not fit the rule (a Sunday
+                            for "every Friday"): say that the first date is this task, not a repeat. */}
+                        {index === 0 && preview.data.dtstart && <span className="text-muted"> · this task</span>}
+                      </li>
+                    ))}
+                  </ol>
+                </>
+              ) : (
+                <p className="text-muted">Working out the dates…</p>
+              )}
+            </div>
           </div>
         </>
       )}

@@ -69,6 +69,24 @@ export function batchToast(
   };
 }
 
+/** What an Undo of a batch undoes, in words: `undid("3 tasks")` is "Restored 3 tasks", "Undid: 3 tasks open again". */
+export interface UndoWords {
+  notDone: string;
+  undid: (count: string) => string;
+}
+
+/**
+ * What a batch's Undo says once the server has answered: "Restored 12 tasks", "Undid: 12 tasks open
+ * again"; when some were refused, how many it undid and why not the rest ("Restored 2 of 3 tasks",
+ * "1 task was not brought back: …"); when none, that it was not.
+ */
+export function batchUndoneToast({ done, failed }: Outcome<unknown>, { notDone, undid }: UndoWords): ToastOptions {
+  const text = failureText(failed, notDone, false);
+  if (!text) return { tone: "info", title: undid(tasksWord(done.length)) };
+  if (!done.length) return { tone: "error", title: "Undo was not complete", description: text };
+  return { tone: "error", title: undid(`${done.length} of ${tasksWord(done.length + failed.length)}`), description: text, duration: 12_000 };
+}
+
 export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBarProps) {
   const client = useQueryClient();
   const { toast } = useToast();
@@ -99,7 +117,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
   const reopen = tasks.length > 0 && tasks.every((task) => task.completed);
   const suggestions = [...new Set([...(tags.data?.used ?? []).map(({ tag }) => tag), ...(tags.data?.suggested ?? [])])];
 
-  /** Runs one action over `targets`, then its toast; an Undo that fails says so too. */
+  /** Runs one action over `targets`, then its toast; its Undo says what it undid, and what it could not. */
   async function act<R>(
     targets: readonly Task[],
     run: (task: Task, batch: Batch) => Promise<R>,
@@ -111,7 +129,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       /** A field change: the selection stays (see onFinished). */
       kept?: boolean;
     },
-    undo: (outcome: Outcome<R>) => { run: () => Promise<Outcome<unknown>>; notDone: string },
+    undo: (outcome: Outcome<R>) => UndoWords & { run: () => Promise<Outcome<unknown>> },
   ) {
     setBusy(true);
     const outcome = await runBatch(targets, run, refresh(words.repeats?.(targets)));
@@ -126,10 +144,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
     const back = undo(outcome);
     toast(
       batchToast(outcome, { did: words.did, notDone: words.notDone, note: words.note?.(outcome) }, () => {
-        void back.run().then(({ failed }) => {
-          const text = failureText(failed, back.notDone, false);
-          if (text) toast({ tone: "error", title: "Undo was not complete", description: text });
-        });
+        void back.run().then((undone) => toast(batchUndoneToast(undone, back)));
       }),
     );
   }
@@ -147,6 +162,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       },
       ({ done }) => ({
         notDone: completed ? "reopened" : "completed again",
+        undid: (count) => `Undid: ${count} ${completed ? "open" : "completed"} again`,
         run: () =>
           runBatch(
             done.map(({ task }) => ({ ...task, completed })),
@@ -165,7 +181,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
     targets: readonly Task[],
     field: "priority" | "tags",
     patchOf: (task: Task) => Partial<Pick<Task, "priority" | "tags">>,
-    words: { did: string; notDone: string; note: string },
+    words: { did: string; notDone: string; note: string; undid: UndoWords["undid"] },
   ) =>
     act(
       targets,
@@ -173,6 +189,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       { ...words, note: () => words.note, kept: true },
       ({ done }) => ({
         notDone: "set back",
+        undid: words.undid,
         run: () => {
           const before = new Map(done.map(({ task, result }) => [result.id, task]));
           return runBatch(
@@ -193,7 +210,12 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       toast({ tone: "info", title: `${tasks.length === 1 ? "It is" : "They are"} already ${PRIORITY_LABEL[priority]}` });
       return;
     }
-    void patchAll(targets, "priority", () => ({ priority }), { did: "Set", notDone: "changed", note: ` to ${PRIORITY_LABEL[priority]}` });
+    void patchAll(targets, "priority", () => ({ priority }), {
+      did: "Set",
+      notDone: "changed",
+      note: ` to ${PRIORITY_LABEL[priority]}`,
+      undid: (count) => `Undid: priority set back on ${count}`,
+    });
   };
 
   const addTag = (event: FormEvent) => {
@@ -216,7 +238,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
         if (full.includes(task)) throw new NotApplicable(`it has ${MAX_TAGS} tags already`);
         return { tags: [...task.tags, tag] };
       },
-      { did: "Tagged", notDone: "tagged", note: ` #${tag}` },
+      { did: "Tagged", notDone: "tagged", note: ` #${tag}`, undid: (count) => `Undid: #${tag} taken off ${count}` },
     );
   };
 
@@ -236,6 +258,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       },
       ({ done }) => ({
         notDone: "brought back",
+        undid: (count) => `Restored ${count}`,
         run: () =>
           runBatch(
             done.map(({ task }) => task),

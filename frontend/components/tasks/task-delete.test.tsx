@@ -7,7 +7,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
-import { deleteToast, focusAfterDelete, keepInPlace, VIEW_STORAGE_KEY } from "./tasks-view";
+import { deleteToast, focusAfterDelete, keepInPlace, restoredToast, VIEW_STORAGE_KEY } from "./tasks-view";
 import { isNextInstanceOf, movedBackFields, movesNextBack, nextInstanceWait, restoreInput } from "@/lib/tasks";
 import { testTask } from "./test-task";
 import { renderTasksView, stubListGlobals } from "./test-screen";
@@ -30,6 +30,8 @@ let patched: Array<[string, string | null, Record<string, unknown>]>;
 let nextAfterMs = 0;
 let seriesEnded = false;
 let changedBeforePatch = false;
+/** While set, a create waits for it (the server has not answered yet). */
+let createGate: Promise<void> | null = null;
 const savedWait = { ...nextInstanceWait };
 const WEEK = 7 * 86_400_000;
 
@@ -47,6 +49,7 @@ beforeEach(() => {
   nextAfterMs = 150;
   seriesEnded = false;
   changedBeforePatch = false;
+  createGate = null;
   Object.assign(nextInstanceWait, { timeoutMs: 1_000, intervalMs: 50 });
   stored = [
     testTask({ id: "a", title: "Pay rent" }),
@@ -104,6 +107,7 @@ beforeEach(() => {
       return Response.json(task);
     }
     if (method === "POST") {
+      await createGate;
       const sent = JSON.parse(String(init?.body));
       created.push(sent);
       const task = testTask({ ...sent, id: `new-${++made}`, is_recurring: Boolean(sent.rrule) });
@@ -158,6 +162,9 @@ const listedAfterPatch = () => {
   const patch = calls.findLastIndex((call) => call.startsWith("PATCH "));
   return patch < 0 ? 0 : calls.slice(patch).filter((call) => call.startsWith("GET /api/tasks?status")).length;
 };
+
+/** The toasts on screen, by their words. */
+const toastTexts = () => [...document.querySelectorAll("[data-toast-id]")].map((el) => el.textContent ?? "");
 
 /** Opens `title` from its row by keyboard, presses the bin and Delete; returns the toast. */
 async function deleteByDrawer(title: string) {
@@ -214,12 +221,37 @@ describe("deleting a task from the edit drawer", () => {
     expect(patched).toEqual([]);
   });
 
+  it("says “Restored” once the server has made the task again (z or Undo), in the polite region, with no Undo of its own", async () => {
+    stored[1] = { ...stored[1], rrule: null, is_recurring: false, series_id: null };
+    let answer = () => {};
+    createGate = new Promise<void>((resolve) => (answer = resolve));
+    renderTasks();
+    await screen.findByText("3 tasks");
+    await deleteByDrawer("Buy milk");
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "z" });
+    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === "POST")).toBe(true));
+    await frames();
+    // Not before the server has answered: it may yet refuse.
+    expect(toastTexts().some((text) => text.includes("Restored"))).toBe(false);
+    answer();
+    const said = await vi.waitFor(() => {
+      const found = [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].find((el) =>
+        el.textContent?.includes("Restored “Buy milk”"),
+      );
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    expect(said.closest("[aria-live]")?.getAttribute("aria-live")).toBe("polite");
+    expect(within(said).queryByRole("button", { name: "Undo" })).toBeNull();
+  });
+
   it("Undo of deleting an open instance of a series moves its next instance back: one open, due as before", async () => {
     renderTasks();
     await screen.findByText("3 tasks");
     const toast = await deleteByDrawer("Buy milk");
     fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
     await vi.waitFor(() => expect(focusedTitle()).toBe("Buy milk. Open details"));
+    await vi.waitFor(() => expect(toastTexts().some((text) => text.includes("Restored “Buy milk”"))).toBe(true));
     // Before: made again with POST, a second series beside the next instance (two 'Buy milk').
     expect(created).toEqual([]);
     expect(patched).toEqual([
@@ -304,6 +336,8 @@ describe("deleting a task from the edit drawer", () => {
     fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
     await screen.findByText("“Buy milk” was not brought back");
     expect(created).toEqual([]);
+    await frames();
+    expect(toastTexts().some((text) => text.includes("Restored"))).toBe(false);
     expect(next.due_at).toBe("2030-01-12T17:00:00.000Z");
   });
 
@@ -365,6 +399,13 @@ describe("the pieces", () => {
     expect(options).toMatchObject({ title: "Deleted “B”", action: { label: "Undo" } });
     options.action?.onClick();
     expect(undo).toHaveBeenCalledTimes(1);
+  });
+
+  it("restoredToast: “Restored” once back; nothing more when a done task came back open (its error toast says so)", () => {
+    expect(restoredToast(b, { ...b, id: "new-1" })).toEqual({ tone: "info", title: "Restored “B”" });
+    const done = { ...b, completed: true };
+    expect(restoredToast(done, { ...done, id: "new-1" })).toEqual({ tone: "info", title: "Restored “B”" });
+    expect(restoredToast(done, { ...b, id: "new-1" })).toBeNull();
   });
 
   it("focusAfterDelete: the next task, else the previous one, null for none, undefined when not listed", () => {

@@ -186,6 +186,15 @@ export function deleteToast(task: Task, undo: () => void, series = false): Toast
 }
 
 /**
+ * What an Undo of deleting `task` says once the server has brought it back ("Restored “Bins”");
+ * null when it came back open although it was done (that error toast says so).
+ */
+export function restoredToast(task: Task, made: Task): ToastOptions | null {
+  if (task.completed && !made.completed) return null;
+  return { tone: "info", title: `Restored “${task.title}”` };
+}
+
+/**
  * What skipping one occurrence of `task` says, with Undo (which moves it back): "Skipped “Bins”",
  * "Next due Tue 7:00 AM" (`next`: its new due time).
  */
@@ -698,6 +707,8 @@ function TasksScreen({
                 list: [...(current.view === deletedIn ? current.list : []), { id: made.id, ...neighbours }],
               }));
             setFocusTarget({ kind: "restored", id: made.id });
+            const said = restoredToast(task, made);
+            if (said) toast(said);
           },
           () => {}, // the error toast says it
         );

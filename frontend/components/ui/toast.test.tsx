@@ -321,3 +321,73 @@ describe("z, Ctrl+Z or Cmd+Z: the newest toast's Undo", () => {
     expect(titles()).toContain("Completed “A”");
   });
 });
+
+describe("a toast's onClose", () => {
+  /** Shows toast `n` (an Undo on each) when its button is pressed; `closed` lists those gone, in order. */
+  function Page({ closed }: { closed: string[] }) {
+    const { toast, dismiss } = useToast();
+    const last = useRef(0);
+    const show = (n: string, duration?: number) => {
+      last.current = toast({ title: `Toast ${n}`, duration, action: { label: "Undo", onClick: () => {} }, onClose: () => closed.push(n) });
+    };
+    return (
+      <>
+        {["1", "2", "3", "4", "5"].map((n) => (
+          <button key={n} type="button" onClick={() => show(n)}>
+            Show {n}
+          </button>
+        ))}
+        <button type="button" onClick={() => show("short", 1_000)}>
+          Show short
+        </button>
+        <button type="button" onClick={() => dismiss(last.current)}>
+          Withdraw last
+        </button>
+      </>
+    );
+  }
+  function renderPage() {
+    const closed: string[] = [];
+    render(
+      <ToastProvider>
+        <Page closed={closed} />
+      </ToastProvider>,
+    );
+    return closed;
+  }
+  const press = (name: string) => fireEvent.click(screen.getByRole("button", { name }));
+
+  it("is called once when it times out, is dismissed, withdrawn, its action or z pressed, or pushed out by newer ones", () => {
+    vi.useFakeTimers();
+    try {
+      const closed = renderPage();
+      press("Show short");
+      act(() => vi.advanceTimersByTime(1_100));
+      expect(closed).toEqual(["short"]);
+
+      press("Show 1");
+      fireEvent.click(screen.getByRole("button", { name: "Dismiss notification" }));
+      press("Show 2");
+      fireEvent.click(screen.getByRole("button", { name: "Undo" }));
+      press("Show 3");
+      fireEvent.keyDown(document.body, { key: "z" });
+      expect(closed).toEqual(["short", "1", "2", "3"]);
+
+      press("Show 1");
+      press("Withdraw last");
+      press("Withdraw last"); // once only
+      expect(closed).toEqual(["short", "1", "2", "3", "1"]);
+
+      // Four at most: the fifth pushes the first out (before: it went without a word).
+      for (const n of ["1", "2", "3", "4", "5"]) press(`Show ${n}`);
+      expect(toasts()).toHaveLength(4);
+      expect(closed).toEqual(["short", "1", "2", "3", "1", "1"]);
+      // Its timer is no more: nothing is said of it again.
+      act(() => vi.advanceTimersByTime(20_000));
+      expect(closed).toEqual(["short", "1", "2", "3", "1", "1", "2", "3", "4", "5"]);
+      expect(toasts()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

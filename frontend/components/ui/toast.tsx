@@ -34,6 +34,8 @@ export interface ToastOptions {
   action?: { label: string; onClick: () => void };
   /** Milliseconds; 0 keeps it until dismissed. Default 5000 (8000 with an action). */
   duration?: number;
+  /** Called once when it goes, whichever way: timed out, dismissed, its action, pushed out by newer ones. */
+  onClose?: () => void;
 }
 
 interface ToastItem extends ToastOptions {
@@ -91,6 +93,9 @@ export function useToastClearance(bar: RefObject<HTMLElement | null>, active: bo
   }, [bar, active, setClearance]);
 }
 
+/** Toasts on screen at once: a newer one pushes the oldest out. */
+const MAX_TOASTS = 4;
+
 /** An action label longer than this goes on its own line under the message. */
 const LONG_ACTION = 8;
 
@@ -110,6 +115,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   /** How long each toast still on screen stays (0: until dismissed). */
   const durations = useRef(new Map<number, number>());
+  /** The ids on screen, oldest first (as `items` will be once drawn), and what each calls when it goes. */
+  const shown = useRef<number[]>([]);
+  const closers = useRef(new Map<number, () => void>());
   const region = useRef<HTMLDivElement>(null);
   /** Where focus was before it went into a toast (Tab from the list to Undo). */
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -124,16 +132,24 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       restoreFocus.current = true;
   }, []);
 
+  /** A toast going (dismissed or pushed out): its timer stops, its onClose is called once. */
+  const forget = useCallback((id: number) => {
+    clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    durations.current.delete(id);
+    shown.current = shown.current.filter((other) => other !== id);
+    const close = closers.current.get(id);
+    closers.current.delete(id);
+    close?.();
+  }, []);
+
   const dismiss = useCallback(
     (id: number) => {
-      const timer = timers.current.get(id);
-      if (timer) clearTimeout(timer);
-      timers.current.delete(id);
-      durations.current.delete(id);
+      forget(id);
       noteFocusIn([id]);
       setItems((current) => current.filter((item) => item.id !== id));
     },
-    [noteFocusIn],
+    [forget, noteFocusIn],
   );
 
   const startTimer = useCallback(
@@ -150,16 +166,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (options: ToastOptions) => {
       const id = nextId.current++;
       // Four at most: the oldest goes.
-      const shown = [...(region.current?.querySelectorAll("[data-toast-id]") ?? [])]
-        .map((element) => Number(element.getAttribute("data-toast-id")))
-        .sort((a, b) => a - b);
-      noteFocusIn(shown.slice(0, Math.max(0, shown.length - 3)));
-      setItems((current) => [...current.slice(-3), { ...options, id }]);
+      const pushedOut = shown.current.slice(0, Math.max(0, shown.current.length - (MAX_TOASTS - 1)));
+      noteFocusIn(pushedOut);
+      pushedOut.forEach(forget);
+      shown.current = [...shown.current, id];
+      if (options.onClose) closers.current.set(id, options.onClose);
+      setItems((current) => [...current.filter((item) => !pushedOut.includes(item.id)), { ...options, id }]);
       durations.current.set(id, options.duration ?? (options.action ? 8000 : 5000));
       startTimer(id);
       return id;
     },
-    [noteFocusIn, startTimer],
+    [forget, noteFocusIn, startTimer],
   );
 
   // A toast that had focus went (its Undo pressed, dismissed, timed out): without this, focus
