@@ -31,10 +31,12 @@ class FakeChannel {
 }
 
 let fetches: number;
+let bellFetches: number;
 let fail: boolean;
 
 function TaskCount() {
   const list = useQuery({ queryKey: ["tasks", "list"], queryFn: async () => ++fetches, staleTime: 15_000 });
+  const bell = useQuery({ queryKey: ["notifications"], queryFn: async () => ++bellFetches, staleTime: 15_000 });
   const add = useMutation({
     mutationFn: async () => {
       if (fail) throw new Error("refused");
@@ -44,6 +46,7 @@ function TaskCount() {
   return (
     <>
       <p>Fetched {list.data ?? 0} times</p>
+      <p>Bell fetched {bell.data ?? 0} times</p>
       <button type="button" onClick={() => add.mutate()}>
         Add
       </button>
@@ -53,6 +56,7 @@ function TaskCount() {
 
 beforeEach(() => {
   fetches = 0;
+  bellFetches = 0;
   fail = false;
   FakeChannel.open = [];
   vi.stubGlobal("BroadcastChannel", FakeChannel);
@@ -77,6 +81,14 @@ describe("tabs tell each other about changed tasks", () => {
     const otherTab = new FakeChannel("tasks");
     await act(async () => otherTab.postMessage("changed"));
     await screen.findByText("Fetched 2 times");
+  });
+
+  it("fetches the bell's notifications again too: a reminder read or snoozed in another tab", async () => {
+    renderTab();
+    await screen.findByText("Bell fetched 1 times");
+    const otherTab = new FakeChannel("tasks");
+    await act(async () => otherTab.postMessage("changed"));
+    await screen.findByText("Bell fetched 2 times");
   });
 
   it("says so to the other tabs once a change made here has settled, done or refused", async () => {

@@ -35,13 +35,17 @@ export function Providers({ children }: { children: ReactNode }) {
       }),
     [],
   );
-  // Other tabs: whatever a tab changes (every mutation here touches tasks: task edits, the
-  // assistant, snoozes) is said on the "tasks" channel once it settles, and the other tabs fetch
-  // their tasks again. Focus alone does not: a list fetched under 15 s ago (staleTime) stays.
+  // Other tabs: whatever a tab changes (every mutation here touches tasks or reminders: task
+  // edits, the assistant, snoozes, reminders read) is said on the "tasks" channel once it settles,
+  // and the other tabs fetch their tasks and their bell's notifications again. Focus alone does
+  // not: a list fetched under 15 s ago (staleTime) stays.
   useEffect(() => {
     if (typeof BroadcastChannel === "undefined") return;
     const channel = new BroadcastChannel("tasks");
-    channel.onmessage = () => void client.invalidateQueries({ queryKey: ["tasks"] });
+    channel.onmessage = () => {
+      void client.invalidateQueries({ queryKey: ["tasks"] });
+      void client.invalidateQueries({ queryKey: ["notifications"] });
+    };
     const stop = client.getMutationCache().subscribe((event) => {
       if (event.type === "updated" && (event.action.type === "success" || event.action.type === "error"))
         channel.postMessage("changed");
