@@ -53,11 +53,19 @@ function setup() {
 
 describe("what is kept about a task added here", () => {
   it("lets go of the wait once the create is answered, and of the ids once signed out", async () => {
+    // The create is answered when the test says (else it may be before the row is seen).
+    let answer!: () => void;
+    const answered = new Promise<void>((done) => (answer = done));
+    fetchMock.mockImplementation(async () => {
+      await answered;
+      return Response.json(testTask({ id: "saved-1", title: "Call mum" }), { status: 201 });
+    });
     const { client, result, listed } = setup();
     act(() => result.current.mutate({ title: "Call mum" }));
     await vi.waitFor(() => expect(listed()).toHaveLength(1));
     const optimistic = listed()[0] as Task;
     expect(madeHereSizes().saves).toBe(1);
+    answer();
 
     await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
     // The row keeps its key and the optimistic id still leads to the task made...
