@@ -3026,4 +3026,23 @@ describe("a number of the title before a part of the day, an hour before it with
   ])("reads %s as the weekday at the part's hour", (text, at, title, due) => {
     expect(read(text, at)).toEqual([title, due]);
   });
+
+  it.each([
+    // "sun", "sat", "wed" next to "tonight" / "this afternoon" are words, as alone. Were Sunday
+    // 15:00 'lie in the', Saturday 20:00 with no title.
+    ["lie in the sun this afternoon", "lie in the sun", "2026-11-25 15:00"],
+    ["sat tonight", "sat", "2026-11-25 20:00"],
+    ["call mom wed tonight", "call mom wed", "2026-11-25 20:00"],
+  ])("reads %s with the word in the title", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): with a connector they are the weekday.
+    ["relax on sat tonight", "relax", "2026-11-28 20:00"],
+    ["call mom by friday tonight", "call mom", "2026-11-27 20:00"],
+    ["call mom tonight by friday", "call mom by friday", "2026-11-25 20:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
 });

@@ -1556,13 +1556,16 @@ const DAY_AND_PART: chrono.Refiner = {
     for (const part of results) {
       if (!THIS_PART_WORDS.test(part.text.trim()) || dropped.has(part)) continue;
       const apart = /^\s*,?\s*(?:on\s+)?$/i;
-      const weekday = days().find(
-        (day) =>
-          day !== part &&
-          day.start.isCertain("weekday") &&
-          !day.start.isCertain("day") &&
-          ((end(day) <= part.index && apart.test(between(day, part))) || (day.index >= end(part) && apart.test(between(part, day)))),
-      );
+      const said = (day: chrono.ParsingResult) =>
+        day !== part &&
+        day.start.isCertain("weekday") &&
+        !day.start.isCertain("day") &&
+        ((end(day) <= part.index && apart.test(between(day, part))) || (day.index >= end(part) && apart.test(between(part, day))));
+      // "lie in the sun this afternoon", "sat tonight": "sun", "sat", "wed" without a connector
+      // stay words, as alone (connectorOrIncidental); chrono would join them to the part.
+      const word = (day: chrono.ParsingResult) => WORDLIKE_WEEKDAY.test(day.text.trim()) && !DATE_CONNECTOR.test(context.text.slice(0, day.index));
+      for (const day of days()) if (said(day) && word(day)) dropped.add(day);
+      const weekday = days().find(said);
       if (weekday) join(Math.min(weekday.index, part.index), Math.max(end(weekday), end(part)), weekday, part, part);
     }
     for (const part of results) {
