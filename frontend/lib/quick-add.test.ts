@@ -2924,6 +2924,18 @@ describe("a number of the title before a part of the day, an hour before it with
   });
 
   it.each([
+    // A number with dots after such a noun is no date either (one list, NUMBERING_NOUN). Were 10
+    // December, 1 February.
+    ["clean room 10.12.", "clean room 10.12.", null],
+    ["fix issue 1.2.", "fix issue 1.2.", null],
+    // Guards (read so before too).
+    ["read chapter 10.12.", "read chapter 10.12.", null],
+    ["pay rent 10.12.", "pay rent", "2026-12-10 09:00"],
+  ])("reads %s", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
     // Guards (read so before too): the number with its own time, and the noun with "at".
     ["read chapter 3 at 5pm", "read chapter 3", "2026-11-25 17:00"],
     ["read chapter 3 tonight", "read chapter 3", "2026-11-25 20:00"],
