@@ -2834,7 +2834,7 @@ describe("an hour in the evening, a part of the day with two days, tonight with 
     ["call mom this morning friday", "call mom", "2026-11-27 09:00"],
     ["call mom this afternoon friday", "call mom", "2026-11-27 15:00"],
     ["call mom this evening on friday", "call mom", "2026-11-27 18:00"],
-    // The assistant reads these as tonight, 'friday' left in its title; the web as "friday night".
+    // The web as "friday night" (the assistant too since h136; it read tonight, 'friday' left in its title).
     ["call mom tonight friday", "call mom", "2026-11-27 20:00"],
     ["call mom friday tonight", "call mom", "2026-11-27 20:00"],
     // Guards (read so before too).
@@ -2846,7 +2846,7 @@ describe("an hour in the evening, a part of the day with two days, tonight with 
 
   it("reads tonight and today's weekday as tonight", () => {
     // Friday 27 Nov 2026, 09:30 in New York: the weekday said is today, and "tonight" is its night
-    // (the assistant reads "this evening friday" typed on a Friday as next week's).
+    // (as the assistant reads it since h136; it read "this evening friday" typed on a Friday as next week's).
     const friday = { now: zonedTimeToUtc(2026, 11, 27, 9, 30, "America/New_York"), timeZone: "America/New_York" };
     for (const [text, due] of [
       ["call mom tonight friday", "2026-11-28T01:00:00.000Z"],

@@ -1738,11 +1738,10 @@ def test_a_day_and_a_time_said_apart_as_on_the_web(message: str, expected: tuple
 # The web's readings of the same lines (frontend/lib/quick-add.test.ts, "... a list of days
 # (h132)"); the web read "at 9 in the evening" as 18:00 with 'at 9' in the title, "on the 1st in
 # the morning friday" as 1 December, "this evening friday" as today, and "monday and friday about
-# taxes at 5pm" as Friday. Guards here: the assistant read them so before. Not shared: "tonight
-# friday", "friday tonight" (the web reads Friday 20:00; the assistant tonight, 'friday' left in
-# the title), "at 9 in the night" (the web 21:00; the assistant leaves 'in the night' in the
-# title), "monday, friday about taxes" (the web drops the comma), "friday and monday" and
-# "monday and friday at 5pm" (the assistant makes a task for each day).
+# taxes at 5pm" as Friday. Guards here: the assistant read them so before. Not shared then:
+# "tonight friday", "friday tonight", "at 9 in the night" (shared since h136, below). Not shared:
+# "monday, friday about taxes" (the web drops the comma), "friday and monday" and "monday and
+# friday at 5pm" (the assistant makes a task for each day).
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
