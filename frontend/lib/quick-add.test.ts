@@ -2834,7 +2834,7 @@ describe("an hour in the evening, a part of the day with two days, tonight with 
     ["call mom this morning friday", "call mom", "2026-11-27 09:00"],
     ["call mom this afternoon friday", "call mom", "2026-11-27 15:00"],
     ["call mom this evening on friday", "call mom", "2026-11-27 18:00"],
-    // The assistant reads these as tonight, 'friday' left in its title; the web as "friday night".
+    // The web as "friday night" (the assistant too since h136; it read tonight, 'friday' left in its title).
     ["call mom tonight friday", "call mom", "2026-11-27 20:00"],
     ["call mom friday tonight", "call mom", "2026-11-27 20:00"],
     // Guards (read so before too).
@@ -2846,7 +2846,7 @@ describe("an hour in the evening, a part of the day with two days, tonight with 
 
   it("reads tonight and today's weekday as tonight", () => {
     // Friday 27 Nov 2026, 09:30 in New York: the weekday said is today, and "tonight" is its night
-    // (the assistant reads "this evening friday" typed on a Friday as next week's).
+    // (as the assistant reads it since h136; it read "this evening friday" typed on a Friday as next week's).
     const friday = { now: zonedTimeToUtc(2026, 11, 27, 9, 30, "America/New_York"), timeZone: "America/New_York" };
     for (const [text, due] of [
       ["call mom tonight friday", "2026-11-28T01:00:00.000Z"],
@@ -2879,6 +2879,181 @@ describe("an hour in the evening, a part of the day with two days, tonight with 
     ["call mom monday and friday at 5pm", "call mom monday", "2026-11-27 17:00"],
     ["call mom monday about taxes friday", "call mom monday about taxes", "2026-11-27 09:00"],
     ["call mom monday about taxes friday at 5pm", "call mom monday about taxes", "2026-11-27 17:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+});
+
+describe("a number of the title before a part of the day, an hour before it without 'at', a part before polite words, 'this evening' apart from its hour (h136)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York, the clock of services/chat/tests/test_quick_add_parity.py,
+  // whose test_parts_of_the_day_h136_as_on_the_web pins the assistant to the same readings (typed
+  // there after "add"; its titles capitalised).
+  const zone = "America/New_York";
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, zone);
+  const friday = zonedTimeToUtc(2026, 11, 27, 9, 30, zone);
+  const read = (text: string, at = now) => {
+    const r = parseQuickAdd(text, { now: at, timeZone: zone });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone: zone }).slice(0, 16) : null;
+    return [r.title, due];
+  };
+
+  it.each([
+    // A number after a noun that numbers things is the title's; the part of the day alone is the
+    // time. Were 'read chapter' 15:00 (chrono's "3 in the afternoon"), 'read page' 00:00 …
+    ["read chapter 3 in the afternoon", "read chapter 3", "2026-11-25 15:00"],
+    ["read chapter 3 in the morning", "read chapter 3", "2026-11-26 09:00"],
+    ["read chapter 3 at night", "read chapter 3", "2026-11-25 20:00"],
+    ["read page 12 in the morning", "read page 12", "2026-11-26 09:00"],
+    ["do step 2 in the afternoon", "do step 2", "2026-11-25 15:00"],
+    ["clean room 4 in the afternoon", "clean room 4", "2026-11-25 15:00"],
+    ["finish level 10 in the evening", "finish level 10", "2026-11-25 18:00"],
+    ["do lesson 3 in the morning", "do lesson 3", "2026-11-26 09:00"],
+    ["watch episode 5 at night", "watch episode 5", "2026-11-25 20:00"],
+    ["watch season 2 in the afternoon", "watch season 2", "2026-11-25 15:00"],
+    ["read part 1 in the afternoon", "read part 1", "2026-11-25 15:00"],
+    ["study unit 7 in the morning", "study unit 7", "2026-11-26 09:00"],
+    ["plan week 3 in the afternoon", "plan week 3", "2026-11-25 15:00"],
+    ["read ch. 3 in the afternoon", "read ch. 3", "2026-11-25 15:00"],
+    // … and before a day: were 'read page' tomorrow 12:00, 'watch episode' Friday 12:00.
+    ["read page 12 tomorrow", "read page 12", "2026-11-26 09:00"],
+    ["watch episode 12 friday", "watch episode 12", "2026-11-27 09:00"],
+    ["clean room 10 tomorrow", "clean room 10", "2026-11-26 09:00"],
+    ["finish level 10 in the evening friday", "finish level 10", "2026-11-27 18:00"],
+  ])("keeps the number of %s in the title", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // A number with dots after such a noun is no date either (one list, NUMBERING_NOUN). Were 10
+    // December, 1 February.
+    ["clean room 10.12.", "clean room 10.12.", null],
+    ["fix issue 1.2.", "fix issue 1.2.", null],
+    // Guards (read so before too).
+    ["read chapter 10.12.", "read chapter 10.12.", null],
+    ["pay rent 10.12.", "pay rent", "2026-12-10 09:00"],
+  ])("reads %s", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): the number with its own time, and the noun with "at".
+    ["read chapter 3 at 5pm", "read chapter 3", "2026-11-25 17:00"],
+    ["read chapter 3 tonight", "read chapter 3", "2026-11-25 20:00"],
+    ["read chapter 3 tomorrow at 9", "read chapter 3", "2026-11-26 09:00"],
+    ["read chapter 3 tomorrow in the afternoon", "read chapter 3", "2026-11-26 15:00"],
+    ["read chapter at 3 in the afternoon", "read chapter", "2026-11-25 15:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // An hour said before a part of the day without "at" is in that part, as with "at". Were
+    // 'pay rent 3' 18:00, 'pay rent 8' Friday 18:00, 'call mom 9' 20:00, tomorrow 07:00.
+    ["pay rent 3 in the evening", "pay rent", "2026-11-25 15:00"],
+    ["pay rent 9 in the evening", "pay rent", "2026-11-25 21:00"],
+    ["pay rent friday 8 in the evening", "pay rent", "2026-11-27 20:00"],
+    ["call mom 9 in the night", "call mom", "2026-11-25 21:00"],
+    ["call mom 2 in the night", "call mom", "2026-11-26 02:00"],
+    ["call mom 7 in the afternoon", "call mom", "2026-11-25 19:00"],
+    // "in the night" is the night's: 1–5 the small hours, as "at night" is. Were 14:00, 15:00.
+    ["call mom at 2 in the night", "call mom", "2026-11-26 02:00"],
+    ["call mom at 3 in the night", "call mom", "2026-11-26 03:00"],
+    // 12 in the morning is the midnight that begins the morning. Were 12:00.
+    ["call mom 12 in the morning", "call mom", "2026-11-26 00:00"],
+    ["call mom at 12 in the morning", "call mom", "2026-11-26 00:00"],
+    ["call mom friday at 12 in the morning", "call mom", "2026-11-27 00:00"],
+  ])("reads %s as the hour in that part of the day", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too).
+    ["pay rent 10 in the evening", "pay rent", "2026-11-25 22:00"],
+    ["pay rent 11 in the evening", "pay rent", "2026-11-25 23:00"],
+    ["pay rent 7:30 in the evening", "pay rent", "2026-11-25 19:30"],
+    ["pay rent 3 in the morning", "pay rent", "2026-11-26 03:00"],
+    ["pay rent 3 in the afternoon", "pay rent", "2026-11-25 15:00"],
+    ["pay rent 11 at night", "pay rent", "2026-11-25 23:00"],
+    ["call mom at 9 in the night", "call mom", "2026-11-25 21:00"],
+    ["call mom at 12 in the night", "call mom", "2026-11-26 00:00"],
+    ["call mom at 12 in the afternoon", "call mom", "2026-11-25 12:00"],
+    ["call mom at 12 at night", "call mom", "2026-11-26 00:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // A part of the day after title words, before a word that may follow a date, is the time, as
+    // at the end of the line. Were the whole line, no date.
+    // (The web keeps a polite word in the title, as in "call mom tomorrow please"; the assistant drops it.)
+    ["call mom evening please", "call mom please", "2026-11-25 18:00"],
+    ["call mom evening about taxes", "call mom about taxes", "2026-11-25 18:00"],
+    ["call mom evening with sam", "call mom with sam", "2026-11-25 18:00"],
+    // "during the", "by the" before it as "in the". Were 'call mom during the', 'call mom by the'.
+    ["call mom during the evening", "call mom", "2026-11-25 18:00"],
+    ["call mom by the evening", "call mom", "2026-11-25 18:00"],
+    // A time before a weekday and its part: the part goes with the day. Were 'call mom evening',
+    // the second at 08:00.
+    ["call mom at 8pm friday evening", "call mom", "2026-11-27 20:00"],
+    ["call mom at 8 friday evening", "call mom", "2026-11-27 20:00"],
+    ["call mom at 8pm on friday evening", "call mom", "2026-11-27 20:00"],
+  ])("reads %s with the part of the day as the time", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): first in the line with a word after it, it is the title's.
+    ["Evening walk", "Evening walk", null],
+    ["Evening at the park", "Evening at the park", null],
+    ["Morning with sam", "Morning with sam", null],
+    ["call mom evening", "call mom", "2026-11-25 18:00"],
+    ["call mom friday evening", "call mom", "2026-11-27 18:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // "this evening" and an hour said apart: today at the hour in that part, as "tonight … at
+    // 9" is. Were tomorrow 08:00, 'this evening' left in the title.
+    ["this evening about taxes at 8", "about taxes", "2026-11-25 20:00"],
+    ["call mom this evening about taxes at 8", "call mom about taxes", "2026-11-25 20:00"],
+    ["this afternoon about taxes at 3", "about taxes", "2026-11-25 15:00"],
+    ["call mom this morning about taxes at 11", "call mom about taxes", "2026-11-25 11:00"],
+    // Guards (read so before too).
+    ["tonight about taxes at 9", "about taxes", "2026-11-25 21:00"],
+    ["call mom this evening at 8", "call mom", "2026-11-25 20:00"],
+  ])("reads %s as today at the hour in that part", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): a weekday with tonight, also typed on that weekday.
+    ["call mom tonight friday", now, "call mom", "2026-11-27 20:00"],
+    ["call mom friday tonight", now, "call mom", "2026-11-27 20:00"],
+    ["call mom tonight on friday", now, "call mom", "2026-11-27 20:00"],
+    ["call mom tonight friday at 9", now, "call mom", "2026-11-27 21:00"],
+    ["call mom tonight friday", friday, "call mom", "2026-11-27 20:00"],
+    ["call mom friday tonight", friday, "call mom", "2026-11-27 20:00"],
+    ["call mom this evening friday", friday, "call mom", "2026-11-27 18:00"],
+  ])("reads %s as the weekday at the part's hour", (text, at, title, due) => {
+    expect(read(text, at)).toEqual([title, due]);
+  });
+
+  it.each([
+    // "sun", "sat", "wed" next to "tonight" / "this afternoon" are words, as alone. Were Sunday
+    // 15:00 'lie in the', Saturday 20:00 with no title.
+    ["lie in the sun this afternoon", "lie in the sun", "2026-11-25 15:00"],
+    ["sat tonight", "sat", "2026-11-25 20:00"],
+    ["call mom wed tonight", "call mom wed", "2026-11-25 20:00"],
+  ])("reads %s with the word in the title", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): with a connector they are the weekday.
+    ["relax on sat tonight", "relax", "2026-11-28 20:00"],
+    ["call mom by friday tonight", "call mom", "2026-11-27 20:00"],
+    ["call mom tonight by friday", "call mom by friday", "2026-11-25 20:00"],
   ])("reads %s as before", (text, title, due) => {
     expect(read(text)).toEqual([title, due]);
   });

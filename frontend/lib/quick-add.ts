@@ -83,8 +83,11 @@
  * A part of the day is the assistant's hour for it: "sunday evening" 18:00, "tomorrow afternoon"
  * 15:00, "tonight" 20:00, "morning" 09:00 (by 23:59 when that is today and it has passed); with a
  * day before or after it, also with "in the" ("friday in the evening", "in the evening friday",
- * "on dec 3 in the morning", "in the morning on the 3rd"), that day at its hour; alone
- * before other words ("Evening walk") it stays in the title. "after work" is 18:00 and "after
+ * "on dec 3 in the morning", "in the morning on the 3rd"), that day at its hour; also after
+ * "during the", "by the" ("call mom during the evening"), and after words of the title before a
+ * word that may follow a date ("call mom evening about taxes", "… evening please"); first before
+ * other words ("Evening walk", "Evening at the park") it stays in the title. A weekday and its
+ * part after a time ("at 8pm friday evening") are that day at that time, the part taken too. "after work" is 18:00 and "after
  * lunch" 13:00, read as a time typed: today while ahead, else tomorrow ("call mom after work" at
  * 19:00 is tomorrow 18:00), or the day said with it ("friday after work"), as the assistant reads
  * them; "after workout" stays in the title. "at lunch" / "at lunchtime" (also "around", "by",
@@ -127,8 +130,14 @@
  * taxes'), as the assistant reads them; a day with its own time is still the more specific
  * ("call mom monday and friday at 5pm": Friday 17:00).
  * An hour said before a part of the day is in that part ("at 9 in the evening" 21:00, "around 9
- * in the evening", "friday at 9 in the evening"; "at 7 in the morning" 07:00), as the assistant
- * reads it. A day of the month said alone with a part of the day and another day ("on the 1st in
+ * in the evening", "friday at 9 in the evening"; "at 7 in the morning" 07:00), with "at" or
+ * without ("pay rent 3 in the evening" 15:00, "7 in the afternoon" 19:00), as the assistant
+ * reads it: at or in the night 1–5 are the small hours ("at 2 in the night" 02:00), 12 in the
+ * morning the midnight that begins it ("friday at 12 in the morning": Friday 00:00). A number
+ * after a noun that numbers things is the title's ("read chapter 3 in the afternoon": 'read
+ * chapter 3' at 15:00; "read page 12 tomorrow", "fix bug 12 tomorrow": tomorrow 09:00), as the
+ * assistant reads it. "this evening" (morning, afternoon) with an hour said apart is today at the
+ * hour in that part ("this evening about taxes at 8": 'about taxes' today 20:00), as "tonight" is. A day of the month said alone with a part of the day and another day ("on the 1st in
  * the morning friday"): the other day at that part (Friday 09:00, 'on the 1st' in the title). A
  * weekday said with "tonight", "this evening", "this morning", "this afternoon" ("this evening
  * friday", "friday tonight") is that weekday at the part's hour (today when it is today's), not
@@ -1215,8 +1224,8 @@ const WORDLIKE_WEEKDAY = /^(?:sun|sat|wed)\.?$/i;
 const COMING = /(?:^|\s)((?:this\s+|the\s+)?coming\s+)$/i;
 /** A part of the day alone, which is also a word of titles ("Evening walk", "Good morning routine"). */
 const LONE_PART_OF_DAY = /^(?:morning|afternoon|evening|night)$/i;
-/** Words before a lone part of the day that make it a time ("in the evening", "at night"). */
-const PART_CONNECTOR = /(?:^|\s)((?:in\s+the|at|by)\s+)$/i;
+/** Words before a lone part of the day that make it a time ("in the evening", "during the evening", "at night"), as the assistant's. */
+const PART_CONNECTOR = /(?:^|\s)((?:in\s+the|during\s+the|by\s+the|at|by)\s+)$/i;
 /**
  * "night" right after a word of the title names a thing ("movie night", "game night", "girls'
  * night"), not a time; after a day, a connector or a rule's words it is the night ("friday night",
@@ -1230,7 +1239,9 @@ const NIGHT_OF = new RegExp(String.raw`(?:^|\s)(?!(?:at|by|to|the|this|that|ever
  * an amount of time without a direction ("for the week", "the day", "a second", "5 days"),
  * a month name without a day ("march", "2nd week of march") unless "in/by/due/until/before"
  * precedes it, and "sun"/"sat"/"wed" alone unless such a word precedes it; a part of the day
- * alone ("Evening walk") unless "in the"/"at"/"by" precedes it or it ends the line. "coming" or
+ * alone ("Evening walk", "Evening at the park") unless "in the"/"during the"/"at"/"by" precedes it,
+ * it ends the line, or words of the title precede it and a word that may follow a date follows it
+ * ("call mom evening please", AFTER_A_DAY). "coming" or
  * "this coming" before a weekday is taken with it ("coming sat" is a date, as "on sat" is).
  * Returns the length of that connector word to take along with the date, or null when incidental.
  */
@@ -1241,7 +1252,10 @@ function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string, 
   if (LONE_PART_OF_DAY.test(words)) {
     const connector = PART_CONNECTOR.exec(textBefore);
     if (connector) return connector[1].length;
-    return textAfter.trim() === "" ? 0 : null;
+    if (textAfter.trim() === "") return 0;
+    // "call mom evening please", "call mom evening about taxes": after words of the title, before
+    // a word that may follow a date, the time, as the assistant reads it (when.py _part_in_title).
+    return /[\p{L}\p{N}]/u.test(textBefore) && AFTER_A_DAY.test(textAfter) ? 0 : null;
   }
   if (c.isCertain("weekday") && !c.isCertain("day")) {
     const coming = COMING.exec(textBefore);
@@ -1279,8 +1293,19 @@ const AT_LUNCH: chrono.Parser = {
   extract: (context) =>
     context.createParsingComponents({ hour: 12, minute: 0, meridiem: chrono.Meridiem.PM }).addTag("parser/atLunch"),
 };
+/**
+ * Nouns that number things ("chapter 3", "room 10", "episode 5", "week 3"), as the assistant's
+ * (services/chat domain/text.py NUMBERING_NOUN): the number after them is words of the title.
+ */
+const NUMBERING_NOUN = String.raw`(?:chapter|ch|section|sec|page|p|pp|step|part|no|nr|item|figure|fig|table|rule|v|ver|version|release|build|room|level|lesson|episode|ep|season|unit|week|module|lecture|exercise|question|problem|act|scene|volume|vol|issue|bug|ticket|pr|task|round|stage|phase|sprint|floor|gate|platform|row|seat)`;
 /** Words before a number with dots that make it a number, not a date ("version 2.10.", "chapter 3.2.", "at 9.05." a time). */
-const NUMBERED = /\b(?:at|around|v|ver|version|release|chapter|ch|section|sec|page|p|pp|step|part|no|nr|item|figure|fig|table|rule)\.?\s*$/i;
+const NUMBERED = new RegExp(String.raw`\b(?:at|around|${NUMBERING_NOUN})\.?\s*$`, "i");
+/**
+ * Such a noun right before a reading that starts with a number: the number is the title's, not an
+ * hour ("read chapter 3 in the afternoon": 'read chapter 3' 15:00, chrono's was 'read chapter' at
+ * "3 in the afternoon"; "read page 12 tomorrow" was 'read page' tomorrow 12:00).
+ */
+const NUMBER_OF = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${NUMBERING_NOUN}\.?\s+$`, "iu");
 /**
  * A dotted date with a trailing dot or a year ("10.12.", "10.12.2026", "1.3."), as it is
  * written in Europe: day.month (chrono read "10.12.2026" as 12 October, and "10.12." not at all).
@@ -1403,20 +1428,39 @@ const isLonePart = (result: chrono.ParsingResult) =>
   LONE_PART_OF_DAY.test(result.text.trim()) && !result.start.isCertain("hour") && !isDayAlone(result.start);
 /** chrono's "3 in the morning", "3 at night": an hour said with a part of the day (03:00). */
 const HOUR_AND_PART = /^(\d{1,2})\s+(?:in\s+the\s+(?:morning|afternoon|evening|night)|at\s+night)$/i;
+/** An hour right before its part of the day ("3 in the morning", "at 7 in the morning", "11 at night"), without am/pm. */
+const HOUR_BEFORE_PART = /(?<![\p{L}\p{N}.,:/'’-])(\d{1,2})(?:[:.]\d{2})?\s+(?:in\s+the\s+(morning|afternoon|evening|night)|at\s+(night))$/iu;
+/**
+ * The hour of a bare `hour` said before the part of the day `part`, as the assistant reads it
+ * (services/chat domain/when.py, _guess_meridiem): in the morning 1–11 am and 12 the midnight that
+ * begins the morning ("12 in the morning" 00:00); at or in the night 1–5 the small hours, else the
+ * evening; in the afternoon or evening pm (12 noon). null: 12 at night, the midnight that ends the
+ * night (toHit), or an hour no part has ("13 in the evening").
+ */
+function partHour(hour: number, part: string): number | null {
+  if (hour < 1 || hour > 12) return null;
+  if (/morning/i.test(part)) return hour % 12;
+  if (/night/i.test(part)) return hour === 12 ? null : hour <= 5 ? hour : hour + 12;
+  return hour === 12 ? 12 : hour + 12;
+}
+/** `components` at the hour partHour gives, meridiem and all; unchanged when it gives none. */
+function atPartHour(components: chrono.ParsingComponents, hour: number, part: string): chrono.ParsingComponents {
+  const inPart = partHour(hour, part);
+  if (inPart === null) return components;
+  components.assign("hour", inPart);
+  components.assign("meridiem", inPart < 12 ? chrono.Meridiem.AM : chrono.Meridiem.PM);
+  return components;
+}
 /**
  * The time of `time` in the part of the day `part` said after it ("at 9 in the evening" 21:00,
- * "around 7 in the morning" 07:00): a bare hour 1–11 in that half of the day, as the assistant
- * reads it (services/chat domain/when.py, _in_part); 12 stays as said (noon, midnight at night:
- * toHit), and so does a time with am/pm ("at 9pm in the evening").
+ * "around 7 in the morning" 07:00, "at 2 in the night" 02:00): a bare hour in that part
+ * (partHour), as the assistant reads it (services/chat domain/when.py, _in_part); a time with
+ * am/pm stays as said ("at 9pm in the evening").
  */
 function hourInPart(time: chrono.ParsingComponents, part: string): chrono.ParsingComponents {
   const components = time.clone().addTags(time.tags());
-  const hour = components.get("hour") ?? 0;
-  if (time.isCertain("meridiem") || hour < 1 || hour > 11) return components;
-  const morning = /morning/i.test(part);
-  components.assign("hour", morning ? hour : hour + 12);
-  components.assign("meridiem", morning ? chrono.Meridiem.AM : chrono.Meridiem.PM);
-  return components;
+  if (time.isCertain("meridiem")) return components;
+  return atPartHour(components, components.get("hour") ?? 0, part);
 }
 /** "this evening", "tonight" …: today's part of the day, a weekday's when one is said with it ("this evening friday"). */
 const THIS_PART_WORDS = /^(?:this\s+(?:morning|afternoon|evening)|tonight)$/i;
@@ -1482,36 +1526,64 @@ const DAY_AND_PART: chrono.Refiner = {
       if (!weekday.start.isCertain("weekday") || weekday.start.isCertain("day")) continue;
       for (const day of results) if (monthDay(day) && day.index >= end(weekday) && /^,?\s*$/.test(between(weekday, day))) dropped.add(day);
     }
+    // chrono's own "3 in the morning", "at 7 in the afternoon", "11 at night": the hour in that
+    // part as partHour reads it (chrono's "12 in the morning" was noon, "7 in the afternoon" 07:00).
+    for (const time of results) {
+      const said = HOUR_BEFORE_PART.exec(time.text);
+      if (said && time.start.isCertain("hour") && !/\d\s*[ap]\.?m/i.test(time.text)) atPartHour(time.start, Number(said[1]), said[2] ?? said[3]);
+    }
     for (const part of results) {
       if (!isLonePart(part)) continue;
       const time = results.find(
         (time) => time.start.isCertain("hour") && !isDayAlone(time.start) && end(time) <= part.index && /^\s+in\s+the\s+$/i.test(between(time, part)),
       );
-      if (!time) continue;
-      joined.push(context.createParsingResult(time.index, context.text.slice(time.index, end(part)), hourInPart(time.start, part.text)));
-      // chrono's "7 in the morning" of "around 7 in the morning" too.
-      for (const result of results) if (result.index >= time.index && end(result) <= end(part)) dropped.add(result);
+      if (time) {
+        joined.push(context.createParsingResult(time.index, context.text.slice(time.index, end(part)), hourInPart(time.start, part.text)));
+        // chrono's "7 in the morning" of "around 7 in the morning" too.
+        for (const result of results) if (result.index >= time.index && end(result) <= end(part)) dropped.add(result);
+        continue;
+      }
+      // A bare hour chrono did not read ("pay rent 3 in the evening", "9 in the night"), but
+      // not the number of a date ("on dec 3 in the evening": below).
+      const said = HOUR_BEFORE_PART.exec(context.text.slice(0, end(part)));
+      if (!said || results.some((result) => result !== part && result.index <= said.index && said.index < end(result))) continue;
+      const hour = context.createParsingComponents({ hour: Number(said[1]), minute: Number(/[:.](\d{2})/.exec(said[0])?.[1] ?? 0) });
+      joined.push(context.createParsingResult(said.index, said[0], atPartHour(hour, Number(said[1]), part.text)));
+      dropped.add(part);
     }
     // The days said without a time, but those taken by a reading above.
     const days = () => results.filter((result) => isDayAlone(result.start) && !dropped.has(result));
     for (const part of results) {
       if (!THIS_PART_WORDS.test(part.text.trim()) || dropped.has(part)) continue;
       const apart = /^\s*,?\s*(?:on\s+)?$/i;
-      const weekday = days().find(
-        (day) =>
-          day !== part &&
-          day.start.isCertain("weekday") &&
-          !day.start.isCertain("day") &&
-          ((end(day) <= part.index && apart.test(between(day, part))) || (day.index >= end(part) && apart.test(between(part, day)))),
-      );
+      const said = (day: chrono.ParsingResult) =>
+        day !== part &&
+        day.start.isCertain("weekday") &&
+        !day.start.isCertain("day") &&
+        ((end(day) <= part.index && apart.test(between(day, part))) || (day.index >= end(part) && apart.test(between(part, day))));
+      // "lie in the sun this afternoon", "sat tonight": "sun", "sat", "wed" without a connector
+      // stay words, as alone (connectorOrIncidental); chrono would join them to the part.
+      const word = (day: chrono.ParsingResult) => WORDLIKE_WEEKDAY.test(day.text.trim()) && !DATE_CONNECTOR.test(context.text.slice(0, day.index));
+      for (const day of days()) if (said(day) && word(day)) dropped.add(day);
+      const weekday = days().find(said);
       if (weekday) join(Math.min(weekday.index, part.index), Math.max(end(weekday), end(part)), weekday, part, part);
     }
     for (const part of results) {
       if (!isLonePart(part) || dropped.has(part) || results.some((other) => within(part, other))) continue;
       const after = longest(days().filter((day) => day.index >= end(part) && /^\s+(?:on\s+)?(?:the\s+)?$/i.test(between(part, day))));
+      // "at 8pm friday evening": chrono joins the time and the day first, and the part was left
+      // in the title; the day and its part are joined here, and chrono joins the time to them.
+      const timed = (day: chrono.ParsingResult) =>
+        /^\s*,?\s*$/.test(between(day, part)) &&
+        results.some((time) => time.start.isCertain("hour") && !isDayAlone(time.start) && end(time) <= day.index && /^\s*,?\s*(?:on\s+)?$/i.test(between(time, day)));
       const before = longest(
         // A day of the month said alone yields to another day after the part, which takes it.
-        days().filter((day) => end(day) <= part.index && /^\s+in\s+the\s+$/i.test(between(day, part)) && !(monthDay(day) && after && !monthDay(after))),
+        days().filter(
+          (day) =>
+            end(day) <= part.index &&
+            (/^\s+in\s+the\s+$/i.test(between(day, part)) || timed(day)) &&
+            !(monthDay(day) && after && !monthDay(after)),
+        ),
       );
       if (before) join(before.index, end(part), before, part, part);
       else if (after) {
@@ -1669,7 +1741,7 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
   const partHour = c.isCertain("hour") ? undefined : PART_HOURS.find(([words]) => words.test(result.text))?.[1];
   const partOfDay = partHour !== undefined;
   const hasTime = c.isCertain("hour") || partOfDay;
-  const hasDate = c.isCertain("day") || c.isCertain("weekday") || c.isCertain("month");
+  let hasDate = c.isCertain("day") || c.isCertain("weekday") || c.isCertain("month");
   let wall = {
     year: c.get("year") ?? 0,
     month: c.get("month") ?? 1,
@@ -1681,6 +1753,8 @@ function toHit(result: chrono.ParsedResult, start: number, end: number, options:
     // chrono moves "this evening" to tomorrow once its own hour for it (20:00) has passed.
     const today = wallClock(options.now, options.timeZone);
     wall = { ...wall, year: today.year, month: today.month, day: today.day };
+    // Today's, as "tonight" is: an hour said apart is in that part ("this evening about taxes at 8": 20:00; pickDue).
+    hasDate = true;
   }
   if (todaysDateTyped(c, wall, options)) wall = { ...wall, year: wallClock(options.now, options.timeZone).year };
   // "tonight friday" typed on a Friday: tonight (DAY_AND_PART), not next week's.
@@ -1754,7 +1828,11 @@ function findDates(text: string, from: number, options: QuickAddOptions, repeati
       if (last <= first) continue;
       const start = position + read.at[first];
       const end = position + read.at[last - 1] + 1;
-      const titleWords = possessiveAt(text, end) || inHyphenatedWord(text, start, end) || ACRONYM.test(result.text.trim());
+      const titleWords =
+        possessiveAt(text, end) ||
+        inHyphenatedWord(text, start, end) ||
+        ACRONYM.test(result.text.trim()) ||
+        (/^\d/.test(result.text.trim()) && NUMBER_OF.test(text.slice(0, start)));
       const connector = titleWords ? null : connectorOrIncidental(result, text.slice(0, start), text.slice(end));
       if (connector === null) {
         // chrono may have merged the incidental words with a date after them ("the week at 5",

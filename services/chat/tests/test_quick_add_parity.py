@@ -1738,11 +1738,10 @@ def test_a_day_and_a_time_said_apart_as_on_the_web(message: str, expected: tuple
 # The web's readings of the same lines (frontend/lib/quick-add.test.ts, "... a list of days
 # (h132)"); the web read "at 9 in the evening" as 18:00 with 'at 9' in the title, "on the 1st in
 # the morning friday" as 1 December, "this evening friday" as today, and "monday and friday about
-# taxes at 5pm" as Friday. Guards here: the assistant read them so before. Not shared: "tonight
-# friday", "friday tonight" (the web reads Friday 20:00; the assistant tonight, 'friday' left in
-# the title), "at 9 in the night" (the web 21:00; the assistant leaves 'in the night' in the
-# title), "monday, friday about taxes" (the web drops the comma), "friday and monday" and
-# "monday and friday at 5pm" (the assistant makes a task for each day).
+# taxes at 5pm" as Friday. Guards here: the assistant read them so before. Not shared then:
+# "tonight friday", "friday tonight", "at 9 in the night" (shared since h136, below). Not shared:
+# "monday, friday about taxes" (the web drops the comma), "friday and monday" and "monday and
+# friday at 5pm" (the assistant makes a task for each day).
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
@@ -1871,3 +1870,153 @@ def test_an_hour_in_the_evening_with_a_repeat_as_on_the_web() -> None:
 )
 def test_years_and_parts_of_the_day_as_on_the_web(message: str, expected: tuple[str, str | None]) -> None:
     assert task(message)[:2] == expected
+
+
+# -- a number of the title before a part of the day, an hour before it without "at", a part
+# before a word that may follow a date, "this evening" apart from its hour, a weekday with
+# tonight (h136) ----------------------------------------------------------------------------------
+# The web's readings of the same lines (frontend/lib/quick-add.test.ts, "... (h136)"). The
+# assistant read "read chapter 3 in the afternoon" as 'Read chapter' (and the web too), "pay rent
+# 10 in the evening" as 18:00 with '10' in the title, "at 9 in the night" as 09:00 with 'in the
+# night' in the title, "this evening about taxes at 8" as tomorrow 08:00 (and the web too), "tonight
+# about taxes at 9" as 'Taxes', "tonight friday" as tonight with 'friday' in the title, and "this
+# evening friday" typed on a Friday as next week's. Not shared: "call mom evening please" (the web
+# keeps "please" in the title, as in "call mom tomorrow please"); "pay rent 10 tomorrow" (the web
+# reads 10:00, the assistant keeps '10' in the title).
+FRIDAY_NY = datetime(2026, 11, 27, 9, 30, tzinfo=ZoneInfo("America/New_York"))
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add read chapter 3 in the afternoon", ("Read chapter 3", "2026-11-25 15:00")),
+        ("add read chapter 3 in the morning", ("Read chapter 3", "2026-11-26 09:00")),
+        ("add read chapter 3 at night", ("Read chapter 3", "2026-11-25 20:00")),
+        ("add read page 12 in the morning", ("Read page 12", "2026-11-26 09:00")),
+        ("add do step 2 in the afternoon", ("Do step 2", "2026-11-25 15:00")),
+        ("add clean room 4 in the afternoon", ("Clean room 4", "2026-11-25 15:00")),
+        ("add finish level 10 in the evening", ("Finish level 10", "2026-11-25 18:00")),
+        ("add do lesson 3 in the morning", ("Do lesson 3", "2026-11-26 09:00")),
+        ("add watch episode 5 at night", ("Watch episode 5", "2026-11-25 20:00")),
+        ("add watch season 2 in the afternoon", ("Watch season 2", "2026-11-25 15:00")),
+        ("add read part 1 in the afternoon", ("Read part 1", "2026-11-25 15:00")),
+        ("add study unit 7 in the morning", ("Study unit 7", "2026-11-26 09:00")),
+        ("add plan week 3 in the afternoon", ("Plan week 3", "2026-11-25 15:00")),
+        ("add read ch. 3 in the afternoon", ("Read ch. 3", "2026-11-25 15:00")),
+        ("add read page 12 tomorrow", ("Read page 12", "2026-11-26 09:00")),
+        ("add watch episode 12 friday", ("Watch episode 12", "2026-11-27 09:00")),
+        ("add clean room 10 tomorrow", ("Clean room 10", "2026-11-26 09:00")),
+        ("add fix bug 12 tomorrow", ("Fix bug 12", "2026-11-26 09:00")),
+        ("add finish level 10 in the evening friday", ("Finish level 10", "2026-11-27 18:00")),
+        ("add read chapter 3 at 5pm", ("Read chapter 3", "2026-11-25 17:00")),
+        ("add read chapter 3 tonight", ("Read chapter 3", "2026-11-25 20:00")),
+        ("add read chapter 3 tomorrow at 9", ("Read chapter 3", "2026-11-26 09:00")),
+        ("add read chapter 3 tomorrow in the afternoon", ("Read chapter 3", "2026-11-26 15:00")),
+        ("add read chapter at 3 in the afternoon", ("Read chapter", "2026-11-25 15:00")),
+        # An hour said before a part of the day without "at": in that part, as with "at".
+        ("add pay rent 3 in the evening", ("Pay rent", "2026-11-25 15:00")),
+        ("add pay rent 9 in the evening", ("Pay rent", "2026-11-25 21:00")),
+        ("add pay rent 10 in the evening", ("Pay rent", "2026-11-25 22:00")),
+        ("add pay rent 11 in the evening", ("Pay rent", "2026-11-25 23:00")),
+        ("add pay rent friday 8 in the evening", ("Pay rent", "2026-11-27 20:00")),
+        ("add call mom 9 in the night", ("Call mom", "2026-11-25 21:00")),
+        ("add call mom 2 in the night", ("Call mom", "2026-11-26 02:00")),
+        ("add call mom 7 in the afternoon", ("Call mom", "2026-11-25 19:00")),
+        ("add pay rent 7:30 in the evening", ("Pay rent", "2026-11-25 19:30")),
+        ("add pay rent 3 in the morning", ("Pay rent", "2026-11-26 03:00")),
+        ("add pay rent 3 in the afternoon", ("Pay rent", "2026-11-25 15:00")),
+        ("add pay rent 11 at night", ("Pay rent", "2026-11-25 23:00")),
+        # "in the night" as "at night": 1-5 the small hours, else the evening, 12 midnight.
+        ("add call mom at 9 in the night", ("Call mom", "2026-11-25 21:00")),
+        ("add call mom at 2 in the night", ("Call mom", "2026-11-26 02:00")),
+        ("add call mom at 3 in the night", ("Call mom", "2026-11-26 03:00")),
+        ("add call mom at 12 in the night", ("Call mom", "2026-11-26 00:00")),
+        # 12 in the morning: the midnight that begins the morning (the assistant read it so before).
+        ("add call mom 12 in the morning", ("Call mom", "2026-11-26 00:00")),
+        ("add call mom at 12 in the morning", ("Call mom", "2026-11-26 00:00")),
+        ("add call mom friday at 12 in the morning", ("Call mom", "2026-11-27 00:00")),
+        ("add call mom at 12 in the afternoon", ("Call mom", "2026-11-25 12:00")),
+        ("add call mom at 12 at night", ("Call mom", "2026-11-26 00:00")),
+        # A part of the day after words of the title, before a word that may follow a date.
+        ("add call mom evening about taxes", ("Call mom about taxes", "2026-11-25 18:00")),
+        ("add call mom evening with sam", ("Call mom with sam", "2026-11-25 18:00")),
+        ("add call mom during the evening", ("Call mom", "2026-11-25 18:00")),
+        ("add call mom by the evening", ("Call mom", "2026-11-25 18:00")),
+        ("add call mom at 8pm friday evening", ("Call mom", "2026-11-27 20:00")),
+        ("add call mom at 8 friday evening", ("Call mom", "2026-11-27 20:00")),
+        ("add call mom at 8pm on friday evening", ("Call mom", "2026-11-27 20:00")),
+        # First in the line with a word after it, the title's (the assistant read these two at 18:00
+        # and tomorrow 09:00, 'At the park', 'With sam').
+        ("add Evening walk", ("Evening walk", None)),
+        ("add Evening at the park", ("Evening at the park", None)),
+        ("add Morning with sam", ("Morning with sam", None)),
+        ("add call mom evening", ("Call mom", "2026-11-25 18:00")),
+        ("add call mom friday evening", ("Call mom", "2026-11-27 18:00")),
+        # "this evening" and an hour said apart: today at the hour in that part; a leading "about"
+        # after a date stays in the title, as on the web.
+        ("add this evening about taxes at 8", ("About taxes", "2026-11-25 20:00")),
+        ("add call mom this evening about taxes at 8", ("Call mom about taxes", "2026-11-25 20:00")),
+        ("add this afternoon about taxes at 3", ("About taxes", "2026-11-25 15:00")),
+        ("add call mom this morning about taxes at 11", ("Call mom about taxes", "2026-11-25 11:00")),
+        ("add tonight about taxes at 9", ("About taxes", "2026-11-25 21:00")),
+        ("add call mom this evening at 8", ("Call mom", "2026-11-25 20:00")),
+        # A weekday with tonight: that weekday at 20:00.
+        ("add call mom tonight friday", ("Call mom", "2026-11-27 20:00")),
+        ("add call mom friday tonight", ("Call mom", "2026-11-27 20:00")),
+        ("add call mom tonight on friday", ("Call mom", "2026-11-27 20:00")),
+        ("add call mom tonight friday at 9", ("Call mom", "2026-11-27 21:00")),
+        ("add call mom by friday tonight", ("Call mom", "2026-11-27 20:00")),
+        ("add relax on sat tonight", ("Relax", "2026-11-28 20:00")),
+        ("add call mom tonight by friday", ("Call mom by friday", "2026-11-25 20:00")),
+        # "sun", "sat", "wed" without a connector stay words.
+        ("add lie in the sun this afternoon", ("Lie in the sun", "2026-11-25 15:00")),
+        ("add sat tonight", ("Sat", "2026-11-25 20:00")),
+        ("add call mom wed tonight", ("Call mom wed", "2026-11-25 20:00")),
+    ],
+)
+def test_parts_of_the_day_h136_as_on_the_web(message: str, expected: tuple[str, str | None]) -> None:
+    assert task(message)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # A number with dots after such a noun is no date either (one list, text.NUMBERING_NOUN).
+        ("add clean room 10.12.", ("Clean room 10.12", None)),
+        ("add read ch 3.2.", ("Read ch 3.2", None)),
+        ("add fix issue 1.2.", ("Fix issue 1.2", None)),
+        # Guards (read so before too).
+        ("add read chapter 10.12.", ("Read chapter 10.12", None)),
+        ("add pay rent 10.12.", ("Pay rent", "2026-12-10 09:00")),
+    ],
+)
+def test_a_dotted_number_after_a_numbering_noun_is_no_date_as_on_the_web(
+    message: str, expected: tuple[str, str | None]
+) -> None:
+    assert task(message)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "due"),
+    [
+        ("add call mom tonight friday", "2026-11-27 20:00"),
+        ("add call mom friday tonight", "2026-11-27 20:00"),
+        ("add call mom this evening friday", "2026-11-27 18:00"),
+        ("add call mom friday this evening", "2026-11-27 18:00"),
+    ],
+)
+def test_tonight_and_todays_weekday_is_tonight_as_on_the_web(message: str, due: str) -> None:
+    assert task(message, FRIDAY_NY)[:2] == ("Call mom", due)
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        # Guards: "about" said right after "add" or "a task" is no title's.
+        ("add about taxes tonight at 9", "Taxes"),
+        ("add a task about taxes tonight at 9", "Taxes"),
+        ("add a task tonight about taxes at 9", "Taxes"),
+    ],
+)
+def test_about_said_as_the_intro_stays_out_of_the_title(message: str, title: str) -> None:
+    assert task(message)[0] == title

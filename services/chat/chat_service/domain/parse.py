@@ -29,6 +29,7 @@ from chat_service.domain.recurrence import (
 from chat_service.domain.text import (
     MASK,
     NUMBER,
+    NUMBERED,
     Scanner,
     fix_command_typos,
     mashed,
@@ -617,10 +618,13 @@ _SUBJECT = re.compile(
 )
 
 
-def clean_title(text: str, *, keep_long: bool = False, keep_polite: bool = False) -> str:
+def clean_title(
+    text: str, *, keep_long: bool = False, keep_polite: bool = False, keep_about: bool = False
+) -> str:
     """What is left of a message once its dates, tags and commands are taken out.
     `keep_polite`: polite words ending it are the title's ("Say thank you" of "say thank you
-    weekly"), not words to the assistant."""
+    weekly"), not words to the assistant. `keep_about`: a leading "about" is the title's."""
+    intro = r"^(?:to|that|of|and)\s+" if keep_about else r"^(?:to|that|about|of|and)\s+"
     tail = _TITLE_TAIL_BUT_POLITE if keep_polite else _TITLE_TAIL
     title = " ".join(text.split())
     quoted = re.search(r""""([^"]+)"|(?:^|\s)'([^']+)'(?=$|[\s,.!?])""", title)
@@ -634,7 +638,7 @@ def clean_title(text: str, *, keep_long: bool = False, keep_polite: bool = False
         title = _FILLER.sub("", title)
         title = tail.sub("", " ".join(title.split())).strip(" ,;:-")
         title = _IT_TAIL.sub("", title).strip(" ,;:-")
-        title = re.sub(r"^(?:to|that|about|of|and)\s+", "", title, flags=re.IGNORECASE)
+        title = re.sub(intro, "", title, flags=re.IGNORECASE)
         if title == before:
             break
     title = re.sub(r"\s*\(\s*\)", "", title)  # brackets a date was taken out of: "Email Bob (tomorrow)"
@@ -954,14 +958,10 @@ IM_DONE = re.compile(r"^(?:i'?m|i\s+am)\s+(?:all\s+|now\s+)?(?:done|finished)[\s
 
 
 # A European date, day.month. with its closing dot or a year ("10.12.", "10.12.2026"): read
-# as "10 December" before the closing dot is taken for the sentence's. Not after "version",
-# "chapter" ... ("version 3.5."), nor "3.5 hours" (no closing dot), nor a day or month that
-# cannot be.
-_EURO_DATE = re.compile(
-    r"(?<![\w.])(?<!version\s)(?<!chapter\s)(?<!section\s)(?<!release\s)(?<!build\s)(?<!step\s)(?<!page\s)"
-    r"(\d{1,2})\.(\d{1,2})\.(?:(\d{4})\b|(?![\w.]))",
-    re.IGNORECASE,
-)
+# as "10 December" before the closing dot is taken for the sentence's. Not after a noun that
+# numbers things (text.NUMBERED: "version 3.5.", "chapter 3.2.", "room 10.12."), nor "3.5
+# hours" (no closing dot), nor a day or month that cannot be.
+_EURO_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(?:(\d{4})\b|(?![\w.]))", re.IGNORECASE)
 _MONTH_WORDS = [
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
@@ -969,6 +969,8 @@ _MONTH_WORDS = [
 
 
 def _euro_date(m: re.Match[str]) -> str:
+    if NUMBERED.search(m.string, 0, m.start()):
+        return m.group(0)
     day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
     try:
         date(int(year) if year else 2000, month, day)  # 2000: a leap year, 29.2. is a day
@@ -1347,6 +1349,13 @@ def _polite_before_a_repeat(scan: Scanner) -> bool:
     return polite is not None and take_recurrence(Scanner(scan.text[polite.end() :])) is not None
 
 
+# A lead that is only the verb ("add"), and "about" first after a date taken after it (read_add).
+_BARE_ADD = re.compile(
+    r"(?:add|create|new|insert|log|record|capture|enter|save|track)\s*[:\-]?\s*", re.IGNORECASE
+)
+_ABOUT_AFTER_A_DATE = re.compile(r"[\s,]*" + MASK + r"[\s," + MASK + r"]*(?=about\s)", re.IGNORECASE)
+
+
 def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
     """A new task: its title and everything said about it."""
     text = respell_day_words(text)  # parse() has; a declined request's task has not
@@ -1358,10 +1367,23 @@ def read_add(text: str, now: datetime, *, asked: bool = False) -> Request:
     scan = Scanner(text, lead=lead.end() if lead else 0)
     changes = _attributes(scan, now, asked=asked)
     rest = scan.rest()
+    # "add tonight about taxes at 9": 'About taxes', the words typed after the date, as on the
+    # web; "add about taxes tonight", "add a task tonight about taxes": 'Taxes' ("about" the intro).
+    about = False
+    if (
+        lead is not None
+        and _BARE_ADD.fullmatch(lead.group())
+        and _ABOUT_AFTER_A_DATE.match(scan.masked, lead.end())
+    ):
+        about = True
+        rest = " ".join(scan.masked[lead.end() :].replace(MASK, " ").split())
     if re.search(r"\b(?:to|on|onto)\s+(?:my|the)\s+(?:[\w-]+\s+)?list\b", text, re.IGNORECASE):
         rest = re.sub(r"^(?:put|stick|throw|pop)\s+", "", rest, flags=re.IGNORECASE)  # "put eggs on my list"
     title = clean_title(
-        rest, keep_long=True, keep_polite=changes.rrule is not None and _polite_before_a_repeat(scan)
+        rest,
+        keep_long=True,
+        keep_polite=changes.rrule is not None and _polite_before_a_repeat(scan),
+        keep_about=about,
     )
     description = None
     if len(title) > MAX_TITLE:  # a long message: the title is its start, the description all of it

@@ -47,6 +47,21 @@ NUMBER_WORDS = {
 NUMBER = r"(?:\d{1,4}|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + ")"
 
 
+# Nouns that number things ("chapter 3", "room 10", "episode 5", "week 3"): the number after
+# them is words of the title, no hour nor date, as on the web (quick-add.ts NUMBERING_NOUN).
+NUMBERING_NOUN = (
+    r"(?:chapter|ch|section|sec|page|p|pp|step|part|no|nr|item|figure|fig|table|rule|v|ver|version|release|"
+    r"build|room|level|lesson|episode|ep|season|unit|week|module|lecture|exercise|question|problem|act|scene|"
+    r"volume|vol|issue|bug|ticket|pr|task|round|stage|phase|sprint|floor|gate|platform|row|seat)"
+)
+# Such a noun ending the text before a number ("read chapter " of "read chapter 3 in the
+# afternoon"; quick-add.ts NUMBER_OF), searched with the number's start as the end.
+NUMBER_OF = re.compile(r"(?<![^\W_])" + NUMBERING_NOUN + r"\.?\s+$", re.IGNORECASE)
+# Such a noun right before a number with dots ("version 3.5.", "chapter 3.2.", "v1.2."; the web's
+# NUMBERED).
+NUMBERED = re.compile(r"(?<![^\W_])" + NUMBERING_NOUN + r"\.?\s*$", re.IGNORECASE)
+
+
 def number(word: str) -> int:
     word = word.strip().lower()
     return int(word) if word.isdigit() else NUMBER_WORDS[word]

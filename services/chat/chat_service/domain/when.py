@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 from todo_common.datestyle import style
 
-from chat_service.domain.text import MASK, NUMBER, Scanner, number
+from chat_service.domain.text import MASK, NUMBER, NUMBER_OF, NUMBERED, Scanner, number
 
 DEFAULT_TIME = time(9, 0)
 END_OF_DAY = time(17, 0)
@@ -164,6 +164,8 @@ def _guess_meridiem(h: int, minute: int, hint: str | None) -> time | None:
     """A bare 'at 3': afternoon for 1-7, morning for 8-11, unless a hint says otherwise ('at 12
     at night' is midnight; '3 at night' 03:00, '11 at night' 23:00)."""
     hint = " ".join(hint.lower().split()) if hint else None
+    if hint == "in the night":
+        hint = "at night"  # "at 2 in the night" 02:00, "at 9 in the night" 21:00, as "at night"
     if h == 12 and hint in ("night", "tonight", "at night"):
         return time(0, minute)
     if hint == "at night":
@@ -178,7 +180,7 @@ def _guess_meridiem(h: int, minute: int, hint: str | None) -> time | None:
     return _hour(h, minute, None)
 
 
-_PART_HINT = r"(?:\s+(?:in\s+the\s+(morning|afternoon|evening)|(at\s+night)|(tonight)))?"
+_PART_HINT = r"(?:\s+(?:in\s+the\s+(morning|afternoon|evening)|(at\s+night|in\s+the\s+night)|(tonight)))?"
 
 
 def take_time(scan: Scanner) -> tuple[time | None, bool]:
@@ -283,6 +285,13 @@ def _take_time(scan: Scanner, day: tuple[int, int] | None = None) -> tuple[time 
         if part is not None:
             at = _in_part(at, part) if bare else at
             return at, today_only, False, _at_night_12(at, part)
+    if day is None and not (bare and beside):
+        m = scan.find(_THIS_PART)
+        if m:
+            # "this evening about taxes at 8": today, the hour in that part, as "tonight ... at 9"
+            # is (take_date's day), as on the web (quick-add.ts pickDue).
+            scan.mask(m.start(), m.end())
+            return _in_part(at, m.group(1)) if bare else at, True, False, False
     if not bare:
         m = _PART_BEFORE.search(scan.masked[:start]) if at.hour == 0 else None
         if m and m.group(2).lower() == "night":
@@ -302,6 +311,10 @@ def _take_time(scan: Scanner, day: tuple[int, int] | None = None) -> tuple[time 
         at = _in_part(at, part)
         return at, today_only or bool(m.group(1) or m.group(2)), False, _at_night_12(at, part)
     return at, today_only, bare, False
+
+
+# "this evening" said apart from the hour (_take_time).
+_THIS_PART = re.compile(r"\bthis\s+(morning|afternoon|evening)\b", re.IGNORECASE)
 
 
 def _at_night_12(at: time, said: str) -> bool:
@@ -375,11 +388,24 @@ def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
         hint = m.group(2) or m.group(3) or m.group(4)
         return _guess_meridiem(int(m.group(1)), 0, hint), bool(m.group(4)), _bare(int(m.group(1)), hint)
     # An hour said with its part of the day, no "at" before it: "pay rent 3 in the morning" 03:00,
-    # "3 in the afternoon" 15:00, "11 at night" 23:00, "3 at night" 03:00, as the web reads them
-    # (chrono). Not "3 in the evening", which the web leaves in the title ("chapter 3 in the evening").
-    m = scan.take(r"(?<![\w.,:/'\u2019-])(\d{1,2})\s+(?:in\s+the\s+(morning|afternoon)|(at\s+night))\b")
+    # "3 in the afternoon" 15:00, "pay rent 10 in the evening" 22:00, "11 at night" 23:00, "3 at
+    # night" / "3 in the night" 03:00, as the web reads them (quick-add.ts partHour). Not a number
+    # after a noun that numbers things ("read chapter 3 in the afternoon": 'Read chapter 3' at the
+    # part's hour; text.NUMBER_OF).
+    m = next(
+        (
+            found
+            for found in scan.find_all(
+                r"(?<![\w.,:/'\u2019-])(\d{1,2})\s+(?:in\s+the\s+(morning|afternoon|evening|night)|(at\s+night))\b"
+            )
+            if not NUMBER_OF.search(scan.masked, 0, found.start())
+        ),
+        None,
+    )
     if m:
-        return _guess_meridiem(int(m.group(1)), 0, m.group(2) or m.group(3)), False, False
+        scan.mask(m.start(), m.end())
+        hint = "at night" if m.group(3) or m.group(2).lower() == "night" else m.group(2)
+        return _guess_meridiem(int(m.group(1)), 0, hint), False, False
     m = scan.take(
         r"\b(?:(?:at|by|around|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:work\s*)?day|eod|close\s+of\s+business|cob)\b"
     )
@@ -401,7 +427,7 @@ def _take_clock(scan: Scanner) -> tuple[time | None, bool, bool]:
             for found in scan.find_all(
                 r"\b(?:(this|in\s+the|during\s+the|by\s+the)\s+)?(morning|afternoon|evening)\b"
             )
-            if found.group(1) or not _part_in_title(scan.masked, found.start(), found.end())
+            if found.group(1) or not _part_in_title(scan, found.start(), found.end())
         ),
         None,
     )
@@ -444,8 +470,51 @@ def _year(text: str | None) -> int | None:
     return y + 2000 if y < 100 else y
 
 
+# A weekday said with "tonight" or "this evening" (morning, afternoon), either first, apart by
+# a comma or "on" at most: "tonight friday", "friday tonight", "this evening on friday". "sun",
+# "sat", "wed" only after a connector ("relax on sat tonight"; "lie in the sun this afternoon" is
+# words), as on the web (quick-add.ts DAY_AND_PART).
+def _day_with_part(connectors: str) -> str:
+    return (
+        r"(?:(?:" + connectors + r")\s+)?(?:" + FULL_WEEKDAY + "|" + ABBREVIATED_WEEKDAY + r")\b\.?"
+        r"|(?:" + connectors + r")\s+" + WORDLIKE_WEEKDAY + r"\b\.?"
+    )
+
+
+# A connector before the weekday said first goes with it ("by friday tonight"); after the part only
+# "on" ("tonight by friday" is no one day).
+_WEEKDAY_AND_PART = re.compile(
+    r"\b(?P<said>" + _day_with_part("on|by|due|until|before") + r")\s*,?\s*(?:on\s+)?"
+    r"(?P<part>tonight|this\s+(?:morning|afternoon|evening))\b"
+    r"|\b(?P<part2>tonight|this\s+(?:morning|afternoon|evening))\s*,?\s*(?P<said2>"
+    + _day_with_part("on")
+    + r")",
+    re.IGNORECASE,
+)
+
+
+def _weekday_and_part(scan: Scanner, today: date) -> _Date | None:
+    """A weekday said with tonight or this evening (_WEEKDAY_AND_PART): that weekday, today when
+    it is today's, as on the web. With "tonight" both are taken (20:00); "this evening" is left
+    for the time (_take_clock: 18:00)."""
+    m = scan.find(_WEEKDAY_AND_PART)
+    if m is None:
+        return None
+    said = "said" if m.group("said") is not None else "said2"
+    weekday = WEEKDAY_NAMES[m.group(said).split()[-1].lower().rstrip(".")]
+    on = today if weekday == today.weekday() else next_weekday(today, weekday)
+    if (m.group("part") or m.group("part2")).lower() == "tonight":
+        scan.mask(m.start(), m.end())
+        return _Date(on, PARTS_OF_DAY["tonight"])
+    scan.mask(m.start(said), m.end(said))
+    return _Date(on)
+
+
 def take_date(scan: Scanner, today: date, now: datetime) -> tuple[_Date | None, datetime | None]:
     """A calendar date, or (second value) an exact moment for 'in 2 hours'."""
+    with_part = _weekday_and_part(scan, today)
+    if with_part is not None:
+        return with_part, None
     m = scan.take(r"\b(?:due\s+|by\s+|for\s+|on\s+)?(?:the\s+)?day\s+after\s+tomorrow\b")
     if m:
         return _Date(today + timedelta(days=2)), None
@@ -591,15 +660,20 @@ _AFTER_A_DAY = re.compile(
 )
 
 
-def _part_in_title(masked: str, start: int, end: int) -> bool:
+def _part_in_title(scan: Scanner, start: int, end: int) -> bool:
     """A part of the day alone with a word of the title after it is that word, as on the web
     (quick-add.ts connectorOrIncidental): "Evening walk", "Morning run friday", "Good morning
     routine". It is the time after "at"/"by" ("by evening"), next to a day ("friday evening",
-    "evening tomorrow"), last ("call mom evening"), or before a word that may follow a date
-    (_AFTER_A_DAY: "call mom evening about taxes", "... evening please")."""
+    "evening tomorrow"), last ("call mom evening"), or after words of the title before a word
+    that may follow a date (_AFTER_A_DAY: "call mom evening about taxes", "... evening please";
+    first in a new task's words, "Evening at the park", "Morning with sam" are the title's)."""
+    masked = scan.masked
     if re.search(r"(?:\b(?:at|by)\s+|" + MASK + r"\s*,?\s*)$", masked[:start], re.IGNORECASE):
         return False
-    return re.match(r"\s+[^\W\d_]", masked[end:]) is not None and not _AFTER_A_DAY.match(masked, end)
+    if re.match(r"\s+[^\W\d_]", masked[end:]) is None:
+        return False
+    first = scan.lead is not None and re.search(r"[^\W_]", masked[scan.lead : start]) is None
+    return first or not _AFTER_A_DAY.match(masked, end)
 
 
 def _day_of_a_month(scan: Scanner) -> re.Match[str] | None:
@@ -661,12 +735,20 @@ def _calendar_date(scan: Scanner, today: date, now: datetime) -> tuple[bool, _Da
     if m is None:
         # European day.month. with its closing dot or a year ("10.12.", "10.12.2026"): 10 Dec.
         # "3.5 hours", "10.30", "version 3.5." are no dates.
-        m = scan.take(
-            r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+|am\s+|bis\s+)?"
-            r"(?<!version\s)(?<!v)(?<!release\s)(?<!build\s)(?<![\d.])"
-            r"(\d{1,2})\.(\d{1,2})\.(?:(\d{4})\b|(?![\d.]))"
+        # Not after a noun that numbers things ("version 3.5.", "room 10.12."; text.NUMBERED).
+        m = next(
+            (
+                found
+                for found in scan.find_all(
+                    r"\b(?:due\s+|on\s+|by\s+|before\s+|until\s+|for\s+|to\s+|am\s+|bis\s+)?(?<![\d.])"
+                    r"(\d{1,2})\.(\d{1,2})\.(?:(\d{4})\b|(?![\d.]))"
+                )
+                if not NUMBERED.search(scan.masked, 0, found.start(1))
+            ),
+            None,
         )
         if m:
+            scan.mask(m.start(), m.end())
             d = _month_day(today, int(m.group(2)), int(m.group(1)), _year(m.group(3)))
             return True, (_Date(d) if d else None)
     if m:
