@@ -7,7 +7,8 @@
  *
  * It also answers an /api request whose method no route handler exports (TRACE, PROPFIND...),
  * which Next.js would answer with a bare 400 or 500: 405 in API.md's shape with `Allow`
- * (lib/forward.ts methodNotAllowed).
+ * (lib/forward.ts methodNotAllowed); and TRACE on any other path (a page: Next.js's 500) with a
+ * plain 405, `Allow: GET, HEAD`.
  *
  * Everything else goes to Next.js: the session-cookie requests (they need Better Auth,
  * which lives in the Next.js bundle), /api/auth/*, /api/health, the pages, and any URL that
@@ -210,6 +211,12 @@ export function createApiForwarder(): (req: IncomingMessage, res: ServerResponse
     const request = fastPathRequest(req.method, req.url, req.headers);
     if (request !== null) {
       void answerNode(req, res, request.pathname, compress, (signal) => forwardRequest(req, request, signal));
+      return true;
+    }
+    if (req.method === "TRACE" && !req.url?.startsWith("/api/")) {
+      // Next.js answers TRACE on a page with a bare 500: the request echoed back is never sent.
+      res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
+      res.end("TRACE is not allowed here.\n");
       return true;
     }
     const pathname = unroutedMethodPath(req.method, req.url);

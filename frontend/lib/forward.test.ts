@@ -524,6 +524,13 @@ describe("the fast path alone", () => {
     expect(side.received).toHaveLength(0);
   });
 
+  it.each(["/", "/tasks", "/_next/static/x.js"])("answers TRACE on %s 405 with Allow: GET, HEAD (Next.js: 500)", async (path) => {
+    const reply = await rawCall(path, { method: "TRACE" });
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe("GET, HEAD");
+    expect(reply.body.toString()).toBe("TRACE is not allowed here.\n");
+  });
+
   it("answers an unknown method on a path nobody has, or while the service is away, as any request", async () => {
     let reply = await fastCaller("/api/nothing", { method: "TRACE" });
     expect(reply.status).toBe(404);
