@@ -118,13 +118,13 @@ class Rule:
         `dtstart` on the wall clock of `zone`, as dateutil's rrule.after gives it (an aware
         time in that zone), or None. Without dateutil's walk of every hour or day up to year
         9999 when the rule's days are rare or never come: a rule no calendar day can meet
-        (BYMONTH=2;BYMONTHDAY=30) or whose BYSETPOS picks nothing in an hour or a day has
-        none, and an HOURLY or DAILY rule with filtered days goes straight to the first day
-        that can hold one (rule_days), where dateutil finds it."""
+        (BYMONTH=2;BYMONTHDAY=30) or whose BYSETPOS picks nothing from what any period can
+        hold (MONTHLY;BYDAY=MO;BYSETPOS=6: five Mondays at most) has none, and an HOURLY or
+        DAILY rule with filtered days goes straight to the first day that can hold one
+        (rule_days), where dateutil finds it."""
         series = self.dateutil(dtstart, zone)  # dateutil's own checks (BYHOUR off the grid)
         parts = dict(self.parts)
-        size = period_size(parts)
-        if never_in_calendar(parts) or (size is not None and setpos_never(parts, size)):
+        if never_in_calendar(parts) or setpos_never(parts, period_size(parts)):
             return None
         if not searchable(parts):
             found: datetime | None = series.after(moment, inc)

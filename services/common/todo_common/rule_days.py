@@ -55,17 +55,25 @@ def never_in_calendar(parts: Mapping[str, str]) -> bool:
     return not calendar_days(parts, leap=True) and not calendar_days(parts, leap=False)
 
 
-def period_size(parts: Mapping[str, str]) -> int | None:
-    """How many times one HOURLY or DAILY period (an hour, a day) that passes its filters
-    holds before BYSETPOS picks from them (a time part not given is DTSTART's, one value);
-    None for other FREQs."""
+def period_size(parts: Mapping[str, str]) -> int:
+    """At most how many times one period of the rule (an hour, a day, a week, a month, a
+    year) holds before BYSETPOS picks from them. A time part not given is DTSTART's (one
+    value), and so is the day of a WEEKLY or MONTHLY rule without day parts."""
     freq = parts["FREQ"]
-    if freq not in ("HOURLY", "DAILY"):
-        return None
     size = 1
     for name in ("BYMINUTE", "BYSECOND") if freq == "HOURLY" else ("BYHOUR", "BYMINUTE", "BYSECOND"):
         values = _ints(parts, name)
         size *= len(values) if values else 1
+    days = parts.get("BYDAY", "").split(",") if "BYDAY" in parts else None
+    month_days = _ints(parts, "BYMONTHDAY")
+    if freq == "WEEKLY":
+        size *= len(days) if days else 1
+    elif freq == "MONTHLY":
+        bounds = [sum(5 if d in _WEEKDAYS else 1 for d in days)] if days else []
+        bounds += [len(month_days)] if month_days else []
+        size *= min(bounds, default=1)
+    elif freq == "YEARLY":
+        size *= 366
     return size
 
 
