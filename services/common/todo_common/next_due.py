@@ -93,8 +93,7 @@ def _from_due(
     start = (series_start or due or _counted_from(finished, due)).astimezone(zone)
     start = _fast_forward(rule, start, reference)
     # COUNT counts instances, not occurrences since this DTSTART: see next_due.
-    found: datetime | None = rule.without("COUNT").dateutil(start, zone).after(reference)
-    return found
+    return rule.without("COUNT").after(start, reference, zone)
 
 
 def _counted_from(finished: datetime, due: datetime | None) -> datetime:

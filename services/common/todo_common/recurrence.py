@@ -13,11 +13,20 @@ before it is accepted."""
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.rrule import rrule, rrulestr
 
+from todo_common.rule_days import (
+    LAST_DAY,
+    DayFinder,
+    never_in_calendar,
+    period_size,
+    searchable,
+    setpos_never,
+)
 from todo_common.text import clean_text
 
 PLAIN_WORDS = {
@@ -101,6 +110,52 @@ class Rule:
         result = rrulestr(str(self), dtstart=dtstart.astimezone(zone or UTC))
         assert isinstance(result, rrule)  # one RRULE body is never a set
         return result
+
+    def after(
+        self, dtstart: datetime, moment: datetime, zone: tzinfo | None = None, *, inc: bool = False
+    ) -> datetime | None:
+        """The first occurrence after `moment` (at or after it with `inc`) of the rule from
+        `dtstart` on the wall clock of `zone`, as dateutil's rrule.after gives it (an aware
+        time in that zone), or None. Without dateutil's walk of every hour or day up to year
+        9999 when the rule's days are rare or never come: a rule no calendar day can meet
+        (BYMONTH=2;BYMONTHDAY=30) or whose BYSETPOS picks nothing from what any period can
+        hold (MONTHLY;BYDAY=MO;BYSETPOS=6: five Mondays at most) has none, and an HOURLY or
+        DAILY rule with filtered days goes straight to the first day that can hold one
+        (rule_days), where dateutil finds it."""
+        series = self.dateutil(dtstart, zone)  # dateutil's own checks (BYHOUR off the grid)
+        parts = dict(self.parts)
+        if never_in_calendar(parts) or setpos_never(parts, period_size(parts)):
+            return None
+        if not searchable(parts):
+            found: datetime | None = series.after(moment, inc)
+            return found
+        start = dtstart.astimezone(zone or UTC)
+        finder = _day_finder(self, start.replace(tzinfo=None))
+        until = rule_until(self)
+        # Occurrences on wall days from two days before the moment's on: any earlier one is
+        # before it, whatever the zone's offsets.
+        day = max(start.date(), moment.astimezone(start.tzinfo).date() - timedelta(days=2))
+        while (found_day := finder.first(day)) is not None:
+            # dateutil from the grid's last place before that day, without the day filters
+            # (the day passes them) so that it stops at the day's end, however far off the
+            # next day that passes them is.
+            end = (
+                datetime.combine(found_day + timedelta(days=1), time(), start.tzinfo)
+                if found_day < LAST_DAY
+                else None
+            )
+            last = until is not None and (end is None or until <= end)
+            one_day = self.without(*_DAY_FILTERS).dateutil(_grid_before(parts, start, found_day), zone)
+            for found in one_day.replace(until=until if last else end).xafter(moment, inc=inc):
+                if found.date() == found_day:
+                    return found
+            if last or end is None:
+                return None
+            day = end.date()
+        return None
+
+
+_DAY_FILTERS = ("BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYDAY")
 
 
 def parse_rule(text: str) -> Rule:
@@ -253,6 +308,23 @@ def normalise_rrule(text: str) -> str:
     return str(parse_rule(text))
 
 
+@lru_cache(maxsize=256)
+def _day_finder(rule: Rule, start: datetime) -> DayFinder:
+    return DayFinder(dict(rule.parts), start)
+
+
+def _grid_before(parts: dict[str, str], start: datetime, day: date) -> datetime:
+    """The rule's grid (`start`, aware, plus whole INTERVALs on its wall clock) at its last
+    place before `day` begins, or `start` itself when none is after it: dateutil from there
+    makes the same occurrences on `day` as from `start`."""
+    interval = int(parts.get("INTERVAL", "1"))
+    if parts["FREQ"] == "HOURLY":
+        hours = 24 * (day.toordinal() - start.toordinal()) - start.hour
+        return start + timedelta(hours=max(0, (hours - 1) // interval) * interval)
+    days = day.toordinal() - start.toordinal()
+    return start + timedelta(days=max(0, (days - 1) // interval) * interval)
+
+
 def check_occurs(rule: Rule, due_at: datetime | None) -> None:
     """Refuse a rule that never produces an occurrence (BYMONTH=2;BYMONTHDAY=30).
 
@@ -263,7 +335,7 @@ def check_occurs(rule: Rule, due_at: datetime | None) -> None:
     run out is valid, it just has no next occurrence."""
     start = (due_at or _REFERENCE_START).astimezone(UTC)
     shifted = start.replace(year=9200 + start.year % 400)
-    if rule.without("COUNT", "UNTIL").dateutil(shifted).after(shifted) is None:
+    if rule.without("COUNT", "UNTIL").after(shifted, shifted) is None:
         raise ValueError("never produces an occurrence")
 
 

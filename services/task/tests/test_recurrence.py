@@ -75,9 +75,9 @@ def test_a_rule_that_never_occurs_is_refused_after_a_bounded_scan(monkeypatch: p
     starts: list[datetime] = []
     dateutil = Rule.dateutil
 
-    def spy(self: Rule, dtstart: datetime) -> Any:
+    def spy(self: Rule, dtstart: datetime, zone: Any = None) -> Any:
         starts.append(dtstart)
-        return dateutil(self, dtstart)
+        return dateutil(self, dtstart, zone)
 
     monkeypatch.setattr(Rule, "dateutil", spy)
     for body in ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=HOURLY;BYMONTH=4;BYMONTHDAY=31"):

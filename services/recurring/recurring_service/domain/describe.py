@@ -10,7 +10,7 @@ from todo_common.recurrence import Rule
 
 def first_occurrence(rule: Rule, at: datetime, zone: tzinfo | None = None) -> datetime | None:
     """The rule's first occurrence at or after `at` (DTSTART = at), or None."""
-    found: datetime | None = rule.without("COUNT").dateutil(at, zone).after(at, inc=True)
+    found = rule.without("COUNT").after(at, at, zone, inc=True)
     return found.astimezone(UTC) if found is not None and found < LAST_DUE else None
 
 
@@ -26,10 +26,12 @@ def series_due_times(
     if wanted <= 0:
         return []
     times = [dtstart]
-    for found in rule.without("COUNT").dateutil(dtstart, zone).xafter(dtstart):
-        moment = found.astimezone(UTC)
-        if len(times) == wanted or moment >= LAST_DUE:
+    series = rule.without("COUNT")
+    # Each the first occurrence after the last one kept: a wall time the zone's change
+    # makes earlier than it (02:30 in the gap, then 03:00) is passed over.
+    while len(times) < wanted:
+        found = series.after(dtstart, times[-1], zone)
+        if found is None or found.astimezone(UTC) >= LAST_DUE:
             break
-        if moment > times[-1]:
-            times.append(moment)
+        times.append(found.astimezone(UTC))
     return times

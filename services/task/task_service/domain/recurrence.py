@@ -39,5 +39,5 @@ def next_occurrence(
     if count is not None and instance_number >= count:
         return None
     start = due_at.astimezone(UTC)
-    found = rule.without("COUNT").dateutil(start, zone).after(start)
+    found = rule.without("COUNT").after(start, start, zone)
     return found.astimezone(UTC) if found is not None else None
