@@ -99,3 +99,26 @@ def test_first_due(rule: str, at: time | None, expected: str) -> None:
 )
 def test_describe(rule: str, words: str) -> None:
     assert describe(rule) == words
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=HOURLY;BYMONTH=4;BYMONTHDAY=31;BYDAY=MO",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=MONTHLY;BYDAY=6MO",
+    ],
+)
+def test_first_due_of_a_rule_that_never_occurs_does_not_walk_to_year_9999(
+    rule: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dateutil looked for the first occurrence until year 9999 (seconds of CPU for an hourly
+    one); the bounded check answers first, and the task-service refuses the rule."""
+    import chat_service.domain.recurrence as recurrence
+
+    def walk(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("dateutil walked a rule that never occurs")
+
+    monkeypatch.setattr(recurrence, "rrulestr", walk)
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    assert first_due(rule, now) == datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

@@ -208,7 +208,8 @@ def _check_parts(raw: dict[str, str]) -> dict[str, str]:
         elif name == "UNTIL":
             parts[name] = _until(value)
         elif name == "BYDAY":
-            parts[name] = _byday(value, freq, has_weekno="BYWEEKNO" in raw)
+            in_month = freq == "MONTHLY" or (freq == "YEARLY" and "BYMONTH" in raw)
+            parts[name] = _byday(value, freq, has_weekno="BYWEEKNO" in raw, in_month=in_month)
         elif name == "WKST":
             if value not in WEEKDAYS:
                 raise ValueError("WKST must be a weekday (MO..SU)")
@@ -247,7 +248,10 @@ def _int_list(name: str, value: str, lowest: int, highest: int, negative: bool) 
     return ",".join(str(n) for n in sorted(numbers))
 
 
-def _byday(value: str, freq: str, *, has_weekno: bool) -> str:
+def _byday(value: str, freq: str, *, has_weekno: bool, in_month: bool) -> str:
+    """The canonical BYDAY. A number counts the weekday within the month when the rule is
+    MONTHLY or YEARLY with BYMONTH (RFC 5545), and a month has at most five of each: 6MO..53MO
+    there never occur (and dateutil's YEARLY;BYMONTH=2;BYDAY=53MO raised IndexError)."""
     days: set[tuple[int, int]] = set()
     for item in value.split(","):
         match = _BYDAY.match(item)
@@ -260,6 +264,8 @@ def _byday(value: str, freq: str, *, has_weekno: bool) -> str:
                 raise ValueError("BYDAY with a number (like 1MO) needs FREQ=MONTHLY or FREQ=YEARLY")
             if not 1 <= ordinal <= 53:
                 raise ValueError("BYDAY numbers must be 1..53 or -53..-1")
+            if in_month and ordinal > 5:
+                raise ValueError("BYDAY numbers within a month must be 1..5 or -5..-1")
             ordinal = -ordinal if sign == "-" else ordinal
         elif sign:
             raise ValueError("BYDAY must be a comma list like MO,WE or 1MO,-1FR")

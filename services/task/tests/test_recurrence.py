@@ -52,6 +52,11 @@ def test_normalised_canonical_form(raw: str, canonical: str) -> None:
         ("FREQ=DAILY;BYMONTH=13", "BYMONTH"),
         ("FREQ=DAILY;BYHOUR=24", "BYHOUR"),
         ("FREQ=WEEKLY;BYDAY=1MO", "needs FREQ=MONTHLY"),
+        # Numbered weekdays within a month (MONTHLY, YEARLY with BYMONTH): five at most. dateutil
+        # raised IndexError on the first (a 500 before the check).
+        ("FREQ=YEARLY;BYDAY=53MO;BYMONTH=2", "within a month"),
+        ("FREQ=MONTHLY;BYDAY=6MO", "within a month"),
+        ("FREQ=YEARLY;BYMONTH=3;BYDAY=MO,-6FR", "within a month"),
         ("FREQ=WEEKLY;BYMONTHDAY=1", "WEEKLY"),
         ("FREQ=MONTHLY;BYWEEKNO=1", "BYWEEKNO"),
         ("FREQ=DAILY;BYSETPOS=1", "BYSETPOS"),

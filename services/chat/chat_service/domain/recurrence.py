@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 from todo_common.next_due import next_due
-from todo_common.recurrence import load_zone
+from todo_common.recurrence import check_occurs, load_zone
 from todo_common.recurrence import parse_rule as canonical_rule
 from todo_common.recurrence_words import describe as describe_rule
 
@@ -457,6 +457,12 @@ def first_due(rule: str, now: datetime, at: time | None = None, start: date | No
             base += timedelta(days=1)
         return base.replace(tzinfo=now.tzinfo)
     body = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL", "INTERVAL"))
+    try:
+        # A rule that never occurs (typed as a raw FREQ= body) would have dateutil walk to year
+        # 9999 below; the bounded check refuses it at once, and task-service says why.
+        check_occurs(canonical_rule(body), None)
+    except ValueError:
+        return base.replace(tzinfo=now.tzinfo)
     series = rrulestr(body, dtstart=base - timedelta(days=1))
     after = base - timedelta(seconds=1) if start is not None else max(base - timedelta(seconds=1), naive_now)
     found = series.after(after)
