@@ -25,6 +25,9 @@ export interface TaskListHandle {
 /** A row's control that focus goes to: its title button (the row), or its Complete box. */
 type RowControl = "data-row-button" | "data-complete-toggle";
 
+/** A row's height before it is measured (one line of title and one of details). */
+const estimateRowSize = () => 76;
+
 const OWNS_ARROWS =
   '[role="dialog"], [role="radiogroup"], [role="toolbar"], [role="menu"], [role="listbox"], [role="tablist"], [role="log"]';
 
@@ -79,13 +82,16 @@ export function TaskList({
     return () => observer.disconnect();
   }, []);
 
+  // A task just added keeps its row (and focus in it) when the server's task replaces it. The
+  // same function while the tasks are the same: a new one makes the virtualiser work out every
+  // row's key and position again (2,000 for a long list), on each scroll step.
+  const getItemKey = useCallback((index: number) => (tasks[index] ? rowKey(tasks[index].id) : index), [tasks]);
   const virtualizer = useWindowVirtualizer({
     count: tasks.length,
-    estimateSize: () => 76,
+    estimateSize: estimateRowSize,
     overscan: 8,
     scrollMargin,
-    // A task just added keeps its row (and focus in it) when the server's task replaces it.
-    getItemKey: (index) => (tasks[index] ? rowKey(tasks[index].id) : index),
+    getItemKey,
   });
 
   // Until the virtualiser has loaded (see use-window-virtualizer.ts): every row, in normal flow,
