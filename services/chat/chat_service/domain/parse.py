@@ -229,8 +229,8 @@ class Request:
     # What to do instead when no task matches `ref` ("make the bed every morning" is a new
     # task unless a task called "bed" exists); for a move of a group named by a word that may
     # be the user's own tag ("all errands tasks"), when no open task has that tag; for a new
-    # task and a `then` that reads as a to-do too ("add wash the shirt and remove the stain"),
-    # the whole message as one task, when no task matches the `then`'s `ref`.
+    # task and a `then` that reads as a to-do too ("make dinner and delete old photos"), that
+    # to-do ('Delete old photos'), offered when no task matches the `then`'s `ref`.
     fallback: "Request | None" = None
     # For a move of a group whose words could also be one task's name ("move the work tasks
     # to friday"): that one task's reading, taken when an open task is called exactly `ref`.
@@ -251,7 +251,9 @@ class Request:
     then: "Request | None" = None
     # Words of the message after a sentence's end or "also" / "then" that start with a command
     # verb but read as no command ("add call mom. also mark yoga"): not acted on, and told so
-    # (never a task title holding them).
+    # (never a task title holding them). When they read as a to-do, `then` is that new task,
+    # its `ref` the name its words give ('yoga', 'table'): added when no open task has that
+    # name ("add call mom. set the table" adds 'Set the table').
     unread: str | None = None
     # "When is the next yoga?": open tasks only (a repeating task's done one has its title).
     open_only: bool = False
@@ -1135,8 +1137,8 @@ def _read_two_commands(text: str, reading: Request, now: datetime) -> Request | 
 
     A second part that is only a command verb and a name, which reads as a to-do as well
     ('add wash the shirt and remove the stain', 'make dinner and delete old photos'), is that
-    command only when a task of that name is there: the whole message as one reading
-    (`reading`, the one task) is its `fallback` (planner._plan looks first). 'pick up kids
+    command when a task of that name is there; else that to-do ('Delete old photos', its
+    `fallback`) is offered (planner._plan looks first). 'pick up kids
     and make dinner' is no command at all ("make dinner" alone is a new task): two to-dos,
     as _read_several_tasks reads it; 'add salt and pepper', 'call mom and dad', 'add review
     and merge PR' have no command after "and" and stay one task."""
@@ -1156,8 +1158,10 @@ def _read_two_commands(text: str, reading: Request, now: datetime) -> Request | 
         ):
             # "make dinner and move the dentist to friday": a new task 'Make dinner', then the
             # move ("add call mom. mark yoga as done. delete milk": the second has its own then).
-            instead = reading if reading.intent == "add" and _reads_as_a_todo(said_second, second) else None
-            return replace(first, then=second, fallback=instead)
+            # "make dinner and delete old photos": with no task 'Old photos', 'Delete old
+            # photos' is offered as a to-do (planner._plan).
+            todo = read_add(said_second, now) if _reads_as_a_todo(said_second, second) else None
+            return replace(first, then=second, fallback=todo)
     if reading.intent == "add":
         for join in _NEXT_COMMAND.finditer(text):
             if not _ENDS_A_SENTENCE.search(join.group()):
@@ -1165,9 +1169,23 @@ def _read_two_commands(text: str, reading: Request, now: datetime) -> Request | 
             first = parse(text[: join.start()], now)
             if first.intent == "add" and first.changes.title:
                 # "add call mom tomorrow. also mark yoga": 'Call mom' added, "mark yoga" told
-                # as not acted on (before: a task 'Call mom. also mark yoga').
-                return replace(first, unread=text[join.end() :].strip(" .;!"))
+                # as not acted on (before: a task 'Call mom. also mark yoga'); "add call mom.
+                # set the table": 'Set the table' too, when no task is called 'table'.
+                said = text[join.end() :].strip(" .;!")
+                return replace(first, unread=said, then=_unread_as_a_todo(said, now))
     return None
+
+
+def _unread_as_a_todo(said: str, now: datetime) -> Request | None:
+    """Words starting with a command verb that read as no command ('set the table', 'mark
+    yoga'), as a new task, its `ref` the name the words after the verb give ('table',
+    'yoga'); None unless they read as one titled task."""
+    todo = parse(said, now)
+    verb = re.match(_COMMAND_VERB, said, re.IGNORECASE)
+    name = _clean_ref(said[verb.end() :]) if verb else ""
+    if todo.intent != "add" or not todo.changes.title or todo.also or todo.then or todo.unread or not name:
+        return None
+    return replace(todo, ref=name)
 
 
 # A join that ends what was said before it, so that a command verb after it starts another
@@ -1264,7 +1282,9 @@ _STARTS_TASK = r"(?:" + _TASK_VERB + "|" + _TASK_VERB_OR_NOUN + r")"
 _STARTS_FIRST_TASK = (
     r"(?:" + _STARTS_TASK + "|" + _VERB_OR_NOUN + r"\s+(?!(?:and|or|then|&|plus|it|them)\b)[a-z0-9])"
 )
-_TASKS_JOINED = r"(?:\s*[,;.]\s*(?:(?:and|then|&|plus)\s+)*|\s+(?:and|&|then|plus)\s+(?:then\s+)?)"
+_TASKS_JOINED = (
+    r"(?:\s*[,;.!]\s*(?:(?:and|then|also|&|plus)\s+)*|\s+(?:and|&|then|plus|also)\s+(?:(?:then|also)\s+)?)"
+)
 _NEXT_TASK = re.compile(_TASKS_JOINED + "(?=" + _STARTS_TASK + ")", re.IGNORECASE)
 # "..., all tomorrow", "all three due friday", "both on monday": a date for every task.
 _FOR_ALL = re.compile(

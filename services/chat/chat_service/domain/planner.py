@@ -182,9 +182,19 @@ def understand(message: str, ctx: Context) -> Request:
     offered = ctx.previous_assistant and reply.SAY_YES in ctx.previous_assistant
     if offered and ctx.previous_user and says_yes(message):
         # "Yes" to "I can't call your dentist, but I can add 'Call my dentist' (just say yes)".
-        declined = parse(ctx.previous_user, ctx.local_now).cannot
+        earlier = parse(ctx.previous_user, ctx.local_now)
+        declined = earlier.cannot
         if declined is not None and declined.task:
             return read_add(declined.task, ctx.local_now)
+        offer = earlier.fallback if earlier.then is not None else None
+        if (
+            offer is not None
+            and offer.intent == "add"
+            and reply.quote(offer.changes.title) in (ctx.previous_assistant or "")
+        ):
+            # "Yes" to "Added 'Make dinner'. I couldn't find a task matching 'old photos'. I can
+            # add 'Delete old photos' to your list (just say "yes")": that task.
+            return offer
     if ctx.previous_assistant and reply.NO_SUCH_DAY in ctx.previous_assistant and ctx.previous_user:
         # "The last day" to "No month has a 45th day ... Which day?": the request asked with it.
         answered = read_month_day_answer(message, ctx.previous_user, ctx.local_now)
@@ -239,7 +249,7 @@ def understand(message: str, ctx: Context) -> Request:
         return replace(request, ref="last", pronoun=False)
     if not asked or not ctx.previous_user:
         return request
-    earlier = parse(ctx.previous_user, ctx.local_now)
+    earlier = _part_that_asked(parse(ctx.previous_user, ctx.local_now), ctx.previous_assistant or "")
     short = len(words(message)) <= 8
     # A short answer that reads as a new task or a bare reference ("the bank one").
     answer = request.intent in ("add", "unclear") or (
@@ -254,6 +264,18 @@ def understand(message: str, ctx: Context) -> Request:
     ):
         return replace(earlier, selector=request.ref)  # "I meant the bank one"
     return request
+
+
+def _part_that_asked(earlier: Request, said: str) -> Request:
+    """Of a message of several requests ("add call mom and mark gym as done"), the one whose
+    "which one do you mean?" the reply `said` asked ("I found 2 tasks matching 'gym'"), alone:
+    the answer finishes that one, the others were done; else `earlier`."""
+    part: Request | None = earlier
+    while part is not None and earlier.then is not None:
+        if part.ref and f"matching {reply.quote(part.ref)}" in said:
+            return replace(part, then=None)
+        part = part.then
+    return earlier
 
 
 _ALL_DONE = re.compile(r"^\s*all\s+done[\s!.]*$", re.IGNORECASE)
@@ -316,12 +338,19 @@ def _failure(result: dict[str, Any], doing: str) -> str:
 # -- the plans -------------------------------------------------------------------------------
 def _plan(req: Request, ctx: Context, j: Journal) -> str:
     if req.unread:
+        todo = req.then
+        first = replace(req, unread=None, then=None)
+        if todo is not None and not _any_target(Request("complete", ref=todo.ref), ctx, j):
+            # "add call mom. set the table" with no task 'table': two new tasks.
+            return f"{_told(first, ctx, j)} {_told(replace(todo, ref=None), ctx, j)}"
         # "add call mom. also mark yoga": what was done, then the words not acted on.
-        return f"{_told(replace(req, unread=None), ctx, j)} {reply.not_acted_on(req.unread)}"
+        return f"{_told(first, ctx, j)} {reply.not_acted_on(req.unread)}"
     if req.then is not None:
         if req.fallback is not None and not _any_target(req.then, ctx, j):
-            # "add wash the shirt and remove the stain" with no task 'stain': one task, as said.
-            return _plan(req.fallback, ctx, j)
+            # "make dinner and delete old photos" with no task 'old photos': 'Make dinner'
+            # added, and 'Delete old photos' offered as a new task (a "yes" adds it: understand).
+            first = replace(req, then=None, fallback=None)
+            return f"{_told(first, ctx, j)} {reply.not_found_offer(req.then.ref, req.fallback.changes.title)}"
         # "Mark call mom as done, and push the dentist back an hour": each done and told in turn.
         return " ".join(_told(r, ctx, j) for r in (replace(req, then=None, fallback=None), req.then))
     if req.intent == "add":

@@ -561,6 +561,11 @@ def not_acted_on(words: str) -> str:
     return f"I didn't act on \"{words}\": I couldn't tell what to do. Could you say it another way?"
 
 
+def not_found_offer(ref: str | None, title: str | None) -> str:
+    """No task matches `ref`, a command's words that name a to-do too ('delete old photos')."""
+    return f"I couldn't find a task matching {quote(ref)}. I can add {quote(title)} to your list ({SAY_YES})."
+
+
 def not_found(ref: str | None) -> str:
     if not ref:
         return "I'm not sure which task you mean. Could you tell me its name?"
