@@ -211,6 +211,27 @@ def test_a_series_repeating_from_completion_counts_only_its_next_occurrence_as_a
     assert moved(overdue, now=NOW, due_at=NOW - timedelta(days=2)).instance_number == 2  # its next_occurrence
 
 
+def test_a_renumbered_instance_finds_its_next_occurrence_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A skip changes only the number: the next occurrence edit() found stays (COUNT applied
+    to the new number), the rule is not expanded and checked again."""
+    from task_service.domain import task as domain
+
+    calls: list[str] = []
+    for name in ("next_occurrence", "check_occurs"):
+        real = getattr(domain, name)
+        monkeypatch.setattr(
+            domain, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k)
+        )
+    gym = instance(1, None, rrule="FREQ=WEEKLY;COUNT=3")
+    calls.clear()
+    skipped = moved(gym, due_at=NOW + timedelta(weeks=1))
+    assert skipped.instance_number == 2 and skipped.next_occurrence == NOW + timedelta(weeks=2)
+    assert sorted(calls) == ["check_occurs", "next_occurrence"]
+    last = moved(instance(1, None), due_at=NOW + timedelta(weeks=1))  # WEEKLY_2: the 2nd and last
+    back = moved(last, due_at=NOW)  # edit() found none (COUNT): found for the 1st again
+    assert (back.instance_number, back.next_occurrence) == (1, NOW + timedelta(weeks=1))
+
+
 def test_a_move_back_keeps_the_slot_when_the_predecessor_is_unknown_or_another_series() -> None:
     second = instance(2, "k1", NOW + timedelta(weeks=1))
     assert moved(second, due_at=NOW).instance_number == 2

@@ -173,11 +173,12 @@ def renumbered(task: Task, new: Task, predecessor: Task | None, now: datetime) -
     - moved back from the slot such a skip put it on (one slot back, or the skip's slot at
       `now`), it takes the number before, but never one below the number it was made with
       (the predecessor's plus one): the undo of a skip.
-    Any other move keeps the number. `predecessor` is None when not known."""
+    Any other move keeps the number. `predecessor` is None when not known. next_occurrence
+    is the one edit() found, COUNT applied to the new number."""
     assert task.rrule is not None and task.due_at is not None and new.due_at is not None
     number = task.instance_number
     if new.due_at > task.due_at:
-        if new.due_at in (task.next_occurrence, _skip_slot(task, task.due_at, now)):
+        if new.due_at == task.next_occurrence or new.due_at == _skip_slot(task, task.due_at, now):
             number += 1
     elif new.due_at < task.due_at:
         if predecessor is not None and predecessor.series_id != task.series_id:
@@ -191,14 +192,13 @@ def renumbered(task: Task, new: Task, predecessor: Task | None, now: datetime) -
             lowest = predecessor.instance_number + (0 if dismissed else 1)
         if dismissed and predecessor is not None and new.due_at == predecessor.due_at:
             number = lowest
-        elif number > lowest and task.due_at in (
-            _next_slot(task, new.due_at),
-            _skip_slot(task, new.due_at, now),
+        elif number > lowest and (
+            task.due_at == _next_slot(task, new.due_at) or task.due_at == _skip_slot(task, new.due_at, now)
         ):
             number -= 1
     if number == task.instance_number:
         return new
-    return _derive(replace(new, instance_number=number))
+    return _renumber(new, number)
 
 
 def mark_deleted(task: Task, now: datetime) -> Task:
@@ -244,6 +244,20 @@ def _skip_slot(task: Task, due_at: datetime, now: datetime) -> datetime | None:
     if task.repeat_from != "due":
         return None
     return next_due(_rule(task.rrule), due_at=due_at, finished_at=now, zone=_zone(task))
+
+
+def _renumber(new: Task, number: int) -> Task:
+    """`new`, derived by edit() as instance new.instance_number, as instance `number`. Only
+    COUNT depends on the number, so the slot edit() found stays: next_occurrence is looked
+    for again only when edit() found none because COUNT ended the series there."""
+    assert new.rrule is not None
+    count = _rule(new.rrule).count
+    if count is not None and number >= count:
+        return replace(new, instance_number=number, next_occurrence=None)
+    if count is not None and new.instance_number >= count:
+        found = next_occurrence(_rule(new.rrule), new.due_at, number, _zone(new))
+        return replace(new, instance_number=number, next_occurrence=found)
+    return replace(new, instance_number=number)
 
 
 def _zone(task: Task) -> tzinfo:
