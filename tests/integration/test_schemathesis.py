@@ -66,6 +66,8 @@ SEMANTIC_FIELDS = frozenset(
         "rrule",
         "task.rrule",
         "dtstart",
+        # recurrence/next's: an ISO 8601 time, naive ones in tz, years 1900..8999 (as dtstart).
+        "due_at",
         "due_before",
         "due_after",
         "completed_before",
