@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import dateparser
 from mcp.server.mcpserver import Context, MCPServer
 from todo_common.events import EDITABLE_FIELDS
-from todo_common.recurrence import load_zone, next_remind_at
+from todo_common.recurrence import next_remind_at, zone_or
 
 from chat_service.adapters.task_api import TaskApi, TaskApiError
 from chat_service.domain.parse import SUGGESTED_TAGS, priority_word
@@ -72,10 +72,7 @@ def _zone(name: str) -> ZoneInfo:
 
 def _task_zone(task: dict[str, Any], default: ZoneInfo) -> tzinfo:
     """The zone the task's times are kept in: its own `timezone`, else `default` (the user's)."""
-    try:
-        return load_zone(task["timezone"]) if task.get("timezone") else default
-    except ValueError:
-        return default
+    return zone_or(task.get("timezone"), default)
 
 
 def read_time(value: str | None, zone: ZoneInfo, now: datetime, field: str) -> datetime | None:

@@ -303,6 +303,16 @@ def load_zone(name: str | None) -> tzinfo:
         raise ValueError("must be an IANA time zone such as Europe/Berlin") from None
 
 
+def zone_or(name: str | None, default: tzinfo) -> tzinfo:
+    """The zone a task's times are told in: its own `timezone`, else `default` (the user's, or
+    UTC) when it has none or one this machine does not know: a reminder or an answer is never
+    lost over its wording."""
+    try:
+        return load_zone(name) if name else default
+    except ValueError:
+        return default
+
+
 def normalise_zone(name: str) -> str:
     """A task's `timezone` as stored: the IANA name as given, checked (ValueError)."""
     zone = load_zone(name)

@@ -9,7 +9,7 @@ from uuid import UUID, uuid5
 
 from todo_common.datestyle import moment_text
 from todo_common.events import EventPayload, EventType, TaskEvent
-from todo_common.recurrence import load_zone
+from todo_common.recurrence import zone_or
 
 # Fixed forever: changing it would give every already-sent reminder a new id, so a
 # redelivery or an overlapping scan after an upgrade would notify a second time.
@@ -117,10 +117,7 @@ def snoozed_reminder_id(notification_id: str, until: datetime) -> str:
 def reminder_zone(reminder: DueReminder) -> tzinfo:
     """The zone the reminder's times are told in: the task's, or UTC when it has none (or
     one this machine does not know: a reminder is never lost over its wording)."""
-    try:
-        return load_zone(reminder.timezone)
-    except ValueError:
-        return UTC
+    return zone_or(reminder.timezone, UTC)
 
 
 def reminder_message(reminder: DueReminder) -> str:
