@@ -619,11 +619,15 @@ function afterEarlierCompletions<T>(taskId: string, send: () => Promise<T>): Pro
   return request;
 }
 
+/** The key of useSetCompleted's mutation (the bell takes a completed task's reminder toast away). */
+export const completeMutationKey = ["tasks", "complete"] as const;
+
 /** Complete or reopen. Lists refresh a moment later so the completion animation can play. */
 export function useSetCompleted() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
+    mutationKey: completeMutationKey,
     mutationFn: ({ task, completed, batch }: { task: Task; completed: boolean; batch?: Batch }) =>
       afterEarlierCompletions(task.id, async () =>
         parseTask(
