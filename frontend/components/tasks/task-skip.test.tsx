@@ -298,6 +298,25 @@ describe("Skip this one", { timeout: 20_000 }, () => {
     expect(changes()[0].body).toEqual({ due_at: at(NOW + 2 * HOUR + 10 * MINUTE) });
   });
 
+  it("not answered when asked again: says it was not skipped, and moves nothing", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+    stored = [bins({ title: "Stretch", rrule: "FREQ=HOURLY", due_at: at(NOW + 10 * MINUTE), remind_at: null, next_occurrence: at(NOW + 70 * MINUTE) })];
+    const drawer = await openDrawer("Stretch");
+    const skip = within(drawer).getByRole("button", { name: "Skip this one" });
+    vi.setSystemTime(Date.now() + 2 * 60 * MINUTE);
+    const answering = vi.mocked(fetch).getMockImplementation()!;
+    vi.mocked(fetch).mockImplementation(async (url, init) =>
+      String(url).includes("/api/recurrence/next")
+        ? Response.json({ error: { code: "unavailable", message: "Try again." } }, { status: 503 })
+        : answering(url, init),
+    );
+    fireEvent.click(skip);
+    await screen.findByText("“Stretch” was not skipped");
+    await vi.waitFor(() => expect(skip.getAttribute("aria-busy")).toBeNull());
+    expect(changes()).toHaveLength(0);
+  });
+
   it("skips at once with an answer under a minute old, and Undo still moves it back", async () => {
     stored = [bins({ title: "Water plants", rrule: "FREQ=DAILY;INTERVAL=3", repeat_from: "completion" })];
     nextDue = at(NOW + 3 * DAY);
