@@ -528,29 +528,62 @@ function skipNeedsServer(task: Task, now: Date): boolean {
   return task.next_occurrence !== null && new Date(task.next_occurrence).getTime() <= now.getTime();
 }
 
+/** How old recurring-service's /next answer may be when Skip is pressed; older, it is asked again. */
+export const SKIP_ANSWER_MS = 60_000;
+
+type SkipFields = { due_at: string; remind_at?: string };
+
 /**
- * skippedFields of `task` (null: none offered), asking recurring-service's /api/recurrence/next
- * where completing it now would put the next one when its next_occurrence does not say it.
+ * skippedFields of `task` (`fields`, null: none offered), asking recurring-service's
+ * /api/recurrence/next where completing it now would put the next one when its next_occurrence
+ * does not say it; and where Skip, pressed now, moves it. The answer was of when the drawer opened:
+ * with the drawer left open (an hourly rule, Skip pressed an hour later) it could be a slot already
+ * past. `now()` is that place when what is known still holds (the next occurrence still to come,
+ * or an answer under SKIP_ANSWER_MS old whose slot is still to come), else undefined; `ask()` asks
+ * recurring-service again.
  */
-export function useSkippedFields(task: Task | null) {
+export function useSkippedFields(task: Task | null): {
+  fields: SkipFields | null;
+  now: () => SkipFields | null | undefined;
+  ask: () => Promise<SkipFields | null>;
+} {
+  const client = useQueryClient();
   const asks = Boolean(task && task.rrule && task.due_at && task.next_occurrence && !task.completed && skipNeedsServer(task, new Date()));
+  const queryKey = ["recurrence-next", task?.rrule, task?.due_at, task?.timezone, task?.repeat_from];
+  const queryFn = ({ signal }: { signal?: AbortSignal }) => {
+    const query = new URLSearchParams({
+      rrule: task!.rrule!,
+      due_at: task!.due_at!,
+      tz: task!.timezone ?? "UTC",
+      repeat_from: task!.repeat_from,
+    });
+    return getParsed(`recurrence/next?${query}`, (s) => s.recurrenceNextSchema, signal);
+  };
   const next = useQuery({
-    queryKey: ["recurrence-next", task?.rrule, task?.due_at, task?.timezone, task?.repeat_from],
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams({
-        rrule: task!.rrule!,
-        due_at: task!.due_at!,
-        tz: task!.timezone ?? "UTC",
-        repeat_from: task!.repeat_from,
-      });
-      return getParsed(`recurrence/next?${query}`, (s) => s.recurrenceNextSchema, signal);
-    },
+    queryKey,
+    queryFn,
     enabled: asks,
     // From completion, "now" moves on: asked again when the drawer opens again.
     staleTime: 0,
     retry: false,
   });
-  return task ? skippedFields(task, next.data?.next_due) : null;
+  const fields = task ? skippedFields(task, next.data?.next_due) : null;
+  const now = () => {
+    if (!task) return null;
+    const at = new Date();
+    if (!skipNeedsServer(task, at)) return skippedFields(task, undefined, at);
+    const known = client.getQueryState<{ next_due: string | null }>(queryKey);
+    const due = known?.data?.next_due;
+    if (!known?.data || at.getTime() - known.dataUpdatedAt >= SKIP_ANSWER_MS) return undefined;
+    if (due && new Date(due).getTime() <= at.getTime()) return undefined;
+    return skippedFields(task, due, at);
+  };
+  const ask = async () => {
+    if (!task) return null;
+    const answer = await client.fetchQuery({ queryKey, queryFn, staleTime: 0, retry: false });
+    return skippedFields(task, answer.next_due);
+  };
+  return { fields, now, ask };
 }
 
 /**
@@ -586,11 +619,15 @@ function afterEarlierCompletions<T>(taskId: string, send: () => Promise<T>): Pro
   return request;
 }
 
+/** The key of useSetCompleted's mutation (the bell takes a completed task's reminder toast away). */
+export const completeMutationKey = ["tasks", "complete"] as const;
+
 /** Complete or reopen. Lists refresh a moment later so the completion animation can play. */
 export function useSetCompleted() {
   const client = useQueryClient();
   const { toast } = useToast();
   return useMutation({
+    mutationKey: completeMutationKey,
     mutationFn: ({ task, completed, batch }: { task: Task; completed: boolean; batch?: Batch }) =>
       afterEarlierCompletions(task.id, async () =>
         parseTask(

@@ -40,6 +40,7 @@ import {
 } from "./notifications";
 import { ApiError } from "@/lib/api";
 import { useNotificationStream } from "./use-notification-stream";
+import { useReminderToasts } from "./use-reminder-toasts";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -76,20 +77,18 @@ function relativeTime(iso: string, now = Date.now()): string {
 export function NotificationBell() {
   const queryClient = useQueryClient();
   const router = useRouter();
-  const { toast, dismiss } = useToast();
-  // Each reminder's toast on screen, by notification id: it goes once that reminder is snoozed
-  // or read here (it stayed on screen, Open and all, after being snoozed from the bell). An entry
-  // goes with its toast, however that goes (timed out, dismissed, Open).
-  const reminderToasts = useRef(new Map<string, number>());
+  const { toast } = useToast();
+  // Each reminder's toast on screen: it goes once that reminder is snoozed, read or opened, or its
+  // task completed, here or in another tab (it stayed on screen, Open and all, after being snoozed
+  // from the bell).
+  const { track: trackToast, untrack: untrackToast, close: closeReminderToasts, showing: toastsShowing } = useReminderToasts();
   const dismissReminderToasts = useCallback(
     (id: string | null) => {
-      for (const [notification, toastId] of reminderToasts.current) {
-        if (id !== null && notification !== id) continue;
-        dismiss(toastId);
-        reminderToasts.current.delete(notification);
-      }
+      // All of them: those of every unread reminder, the ones marked read.
+      const all = () => [...(queryClient.getQueryData<AppNotification[]>(unreadKey) ?? []).map((n) => n.id), ...toastsShowing()];
+      closeReminderToasts({ notifications: id === null ? all() : [id] });
     },
-    [dismiss],
+    [queryClient, closeReminderToasts, toastsShowing],
   );
   const [open, setOpen] = useState(false);
   const [showAll, setShowAll] = useState(false);
@@ -191,11 +190,9 @@ export function NotificationBell() {
         tone: "info",
         duration: 10_000,
         action: openTask ? { label: "Open", onClick: openTask } : undefined,
-        onClose: () => {
-          if (reminderToasts.current.get(notification.id) === shown) reminderToasts.current.delete(notification.id);
-        },
+        onClose: () => untrackToast(notification, shown),
       });
-      reminderToasts.current.set(notification.id, shown);
+      trackToast(notification, shown);
       if (currentPermission() === "granted" && (document.visibilityState === "hidden" || !document.hasFocus())) {
         try {
           const system = new Notification(title, { body: body || undefined, tag: notification.id });
@@ -209,7 +206,7 @@ export function NotificationBell() {
         }
       }
     },
-    [markOne, router, toast],
+    [markOne, router, toast, trackToast, untrackToast],
   );
   useNotificationStream(onNew);
 

@@ -523,11 +523,49 @@ function TaskForm({
 
   // "Skip this one": where completing the task now would put the next one, when it has one to move
   // to (useSkippedFields); a due time set onto it here (its rule as it was) is that same skip.
-  const skip = useSkippedFields(onSkip ? task : null);
+  const skipPlace = useSkippedFields(onSkip ? task : null);
+  const skip = skipPlace.fields;
   const ontoNext = (dueAt: string | null) =>
     skip !== null && dueAt !== null && sameInstant(dueAt, skip.due_at) && samePart(form, initial, "rrule");
   const formDue = form.dueDate ? new Date(`${form.dueDate}T${form.dueTime || DEFAULT_DUE_TIME}`) : null;
   const skipsHere = formDue !== null && !Number.isNaN(formDue.getTime()) && ontoNext(formDue.toISOString());
+
+  // "Skip this one" pressed: at once where what the drawer knows still holds, else (the drawer left
+  // open long: an answer over a minute old, or a slot now past) once recurring-service has said
+  // where it goes now, the button busy meanwhile. Edits made, or the drawer closed, while it asked:
+  // no skip.
+  const [askingSkip, setAskingSkip] = useState(false);
+  const stillHere = useRef({ mounted: true, dirty });
+  useEffect(() => {
+    stillHere.current.dirty = dirty;
+  });
+  useEffect(() => {
+    const here = stillHere.current;
+    here.mounted = true;
+    return () => {
+      here.mounted = false;
+    };
+  }, []);
+  const skipThis = async (skipTask: SkipTask) => {
+    if (askingSkip) return;
+    let fields = skipPlace.now();
+    if (fields === undefined) {
+      setAskingSkip(true);
+      try {
+        fields = await skipPlace.ask();
+      } catch (error) {
+        toast({ tone: "error", title: `“${task.title}” was not skipped`, description: errorMessage(error) });
+        return;
+      } finally {
+        setAskingSkip(false);
+      }
+      if (!stillHere.current.mounted || stillHere.current.dirty) return;
+    }
+    // None (the series ended meanwhile): the button goes with the answer.
+    if (!fields) return;
+    skipTask(task, fields);
+    onDone();
+  };
 
   // An open instance of a series: "Delete and stop repeating" has the Tasks screen delete it with
   // its series ended (one request, DELETE ?series=true), so no next instance is made. Every delete
@@ -722,10 +760,10 @@ function TaskForm({
               size="sm"
               disabled={dirty}
               aria-describedby="task-skip-next"
-              onClick={() => {
-                onSkip(task, skip);
-                onDone();
-              }}
+              aria-busy={askingSkip || undefined}
+              aria-disabled={askingSkip || undefined}
+              className="aria-disabled:cursor-progress aria-disabled:opacity-60"
+              onClick={() => void skipThis(onSkip)}
             >
               <SkipForward aria-hidden className="h-4 w-4" />
               Skip this one

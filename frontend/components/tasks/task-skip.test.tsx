@@ -6,7 +6,7 @@
  * the same skip.
  */
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { formatDue, skippedFields, type Task } from "@/lib/tasks";
 import { localDay } from "./off-rule";
 import { VIEW_STORAGE_KEY } from "./tasks-view";
@@ -237,6 +237,100 @@ describe("Skip this one", { timeout: 20_000 }, () => {
     await vi.waitFor(() => expect(changes()).toHaveLength(1));
     expect(changes()[0].body).toEqual({ due_at: at(NOW + 3 * DAY), remind_at: at(NOW + 3 * DAY - 15 * MINUTE) });
     expect(requests.some((r) => r.path.endsWith("/complete"))).toBe(false);
+  });
+
+  // User test: an hourly chore repeating from completion, the drawer left open; Skip pressed an
+  // hour later moved it to the slot said when the drawer opened, already past.
+  it("asks again when Skip is pressed with the drawer open long: the slot from now, not from when it opened", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+    const HOUR = 60 * MINUTE;
+    stored = [
+      bins({
+        title: "Stretch",
+        rrule: "FREQ=HOURLY",
+        repeat_from: "completion",
+        due_at: at(NOW + 10 * MINUTE),
+        remind_at: null,
+        next_occurrence: at(NOW + 70 * MINUTE),
+      }),
+    ];
+    nextDue = at(NOW + HOUR);
+    const drawer = await openDrawer("Stretch");
+    const skip = await within(drawer).findByRole("button", { name: "Skip this one" });
+    await vi.waitFor(() => expect(document.getElementById("task-skip-next")?.textContent).toBe(`Next due ${formatDue(at(NOW + HOUR))}.`));
+    expect(nextAsked).toHaveLength(1);
+    vi.setSystemTime(Date.now() + HOUR + 5 * MINUTE);
+    nextDue = at(NOW + 2 * HOUR + 5 * MINUTE);
+    // The answer is held until the test lets it go: the button says it is busy meanwhile.
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const answering = vi.mocked(fetch).getMockImplementation()!;
+    vi.mocked(fetch).mockImplementation(async (url, init) => {
+      if (String(url).includes("/api/recurrence/next")) await held;
+      return answering(url, init);
+    });
+    fireEvent.click(skip);
+    await vi.waitFor(() => expect(skip.getAttribute("aria-busy")).toBe("true"));
+    expect(skip.getAttribute("aria-disabled")).toBe("true");
+    fireEvent.click(skip); // pressed again while it asks: one skip
+    expect(changes()).toHaveLength(0);
+    answer();
+    await vi.waitFor(() => toastSaying("Skipped “Stretch”"));
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    expect(nextAsked).toHaveLength(2);
+    expect(changes()[0].body).toEqual({ due_at: at(NOW + 2 * HOUR + 5 * MINUTE) });
+  });
+
+  it("asks again when the next occurrence it would move to has gone by with the drawer open", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+    const HOUR = 60 * MINUTE;
+    stored = [bins({ title: "Stretch", rrule: "FREQ=HOURLY", due_at: at(NOW + 10 * MINUTE), remind_at: null, next_occurrence: at(NOW + 70 * MINUTE) })];
+    const drawer = await openDrawer("Stretch");
+    const skip = within(drawer).getByRole("button", { name: "Skip this one" });
+    expect(nextAsked).toHaveLength(0); // its next occurrence is still to come: nothing to ask
+    vi.setSystemTime(Date.now() + 2 * HOUR);
+    nextDue = at(NOW + 2 * HOUR + 10 * MINUTE);
+    fireEvent.click(skip);
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    expect(nextAsked).toHaveLength(1);
+    expect(changes()[0].body).toEqual({ due_at: at(NOW + 2 * HOUR + 10 * MINUTE) });
+  });
+
+  it("not answered when asked again: says it was not skipped, and moves nothing", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => void vi.useRealTimers());
+    stored = [bins({ title: "Stretch", rrule: "FREQ=HOURLY", due_at: at(NOW + 10 * MINUTE), remind_at: null, next_occurrence: at(NOW + 70 * MINUTE) })];
+    const drawer = await openDrawer("Stretch");
+    const skip = within(drawer).getByRole("button", { name: "Skip this one" });
+    vi.setSystemTime(Date.now() + 2 * 60 * MINUTE);
+    const answering = vi.mocked(fetch).getMockImplementation()!;
+    vi.mocked(fetch).mockImplementation(async (url, init) =>
+      String(url).includes("/api/recurrence/next")
+        ? Response.json({ error: { code: "unavailable", message: "Try again." } }, { status: 503 })
+        : answering(url, init),
+    );
+    fireEvent.click(skip);
+    await screen.findByText("“Stretch” was not skipped");
+    await vi.waitFor(() => expect(skip.getAttribute("aria-busy")).toBeNull());
+    expect(changes()).toHaveLength(0);
+  });
+
+  it("skips at once with an answer under a minute old, and Undo still moves it back", async () => {
+    stored = [bins({ title: "Water plants", rrule: "FREQ=DAILY;INTERVAL=3", repeat_from: "completion" })];
+    nextDue = at(NOW + 3 * DAY);
+    const drawer = await openDrawer("Water plants");
+    const skip = await within(drawer).findByRole("button", { name: "Skip this one" });
+    await vi.waitFor(() => expect(document.getElementById("task-skip-next")?.textContent).toBe(`Next due ${formatDue(at(NOW + 3 * DAY))}.`));
+    fireEvent.click(skip);
+    // No second question: skipped in the same click.
+    const toast = toastSaying("Skipped “Water plants”");
+    await vi.waitFor(() => expect(changes()).toHaveLength(1));
+    expect(nextAsked).toHaveLength(1);
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await vi.waitFor(() => expect(changes()).toHaveLength(2));
+    expect(changes()[1].body).toEqual({ due_at: at(DUE), remind_at: at(DUE - 15 * MINUTE) });
   });
 
   it("waits for unsaved edits: saved or dropped first", async () => {
