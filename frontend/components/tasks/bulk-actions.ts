@@ -11,29 +11,82 @@ import { CHANGED_ELSEWHERE, errorMessage, savedTask, type Batch, type Task } fro
 export const CONCURRENCY = 4;
 
 /**
- * A batch's requests, `limit` at a time. Once one is refused for the rate (429), the rest are not
- * sent: each fails with that answer (its Retry-After), so the user can try them again later.
+ * How a batch waits when the server refuses a request for the rate (429 with Retry-After):
+ * `msPerSecond` (tests make the wait short), the waits one request may take in a row before it and
+ * the rest give up (`maxWaits`), and the longest Retry-After waited for (longer: they give up at
+ * once, and the toast says when to try again).
  */
-export function requestPool(limit = CONCURRENCY): Batch {
+export const rateLimitWait = { msPerSecond: 1_000, maxWaits: 5, longestSeconds: 120 };
+
+/** A 429 without Retry-After waits this long (API.md says it comes with one). */
+const DEFAULT_RETRY_AFTER = 5;
+
+/**
+ * When the requests of every batch may go again after a 429: one limit for the user, so a batch
+ * (an Undo) started meanwhile waits too.
+ */
+let resumeAt = 0;
+
+const isRateLimited = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 429;
+
+/**
+ * A batch's requests, `limit` at a time. A request refused for the rate (429) is sent again once
+ * the Retry-After has passed; until then none of the batch's requests go, and after it they go one
+ * at a time (the server's allowance comes back a request at a time). One refused `maxWaits` times
+ * in a row, or asked to wait longer than `longestSeconds`, fails with that answer (its
+ * Retry-After), and so do the rest not yet done, so the user can try them again later.
+ * `onPause` is told when the requests will go again.
+ */
+export function requestPool(limit = CONCURRENCY, onPause: (resumeAt: number) => void = () => {}): Batch {
   let active = 0;
+  let width = limit;
+  /** Requests waiting for their turn; one sent again goes first. */
   const waiting: Array<() => void> = [];
   let limited: ApiError | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const next = () => {
+    const pause = resumeAt - Date.now();
+    if (pause > 0) {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        next();
+      }, pause);
+      return;
+    }
+    while (active < width && waiting.length) {
+      active++;
+      waiting.shift()!();
+    }
+  };
+  const turn = (again: boolean) =>
+    new Promise<void>((resolve) => {
+      if (again) waiting.unshift(resolve);
+      else waiting.push(resolve);
+      next();
+    });
+
   return {
     async run<T>(send: () => Promise<T>): Promise<T> {
-      while (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-      if (limited) {
-        waiting.shift()?.(); // the next one fails the same way
-        throw limited;
-      }
-      active++;
-      try {
-        return await send();
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 429) limited ??= error;
-        throw error;
-      } finally {
-        active--;
-        waiting.shift()?.();
+      for (let waits = 0; ; waits++) {
+        await turn(waits > 0);
+        try {
+          if (limited) throw limited; // given up: the rest fail the same way
+          return await send();
+        } catch (error) {
+          if (!isRateLimited(error) || limited) throw error;
+          const seconds = error.retryAfter ?? DEFAULT_RETRY_AFTER;
+          if (waits >= rateLimitWait.maxWaits || seconds > rateLimitWait.longestSeconds) {
+            limited = error;
+            throw error;
+          }
+          width = 1;
+          resumeAt = Math.max(resumeAt, Date.now() + seconds * rateLimitWait.msPerSecond);
+          onPause(resumeAt);
+        } finally {
+          active--;
+          next();
+        }
       }
     },
   };
@@ -54,28 +107,69 @@ export interface Outcome<R> {
   failed: Array<{ task: Task; error: unknown }>;
 }
 
+/** How far a batch is: tasks done and failed of `total`; `resumeAt` while the server asked it to wait. */
+export interface Progress {
+  done: number;
+  failed: number;
+  total: number;
+  resumeAt: number | null;
+}
+
+/** Batches under way; while there is one, closing or reloading the tab asks first. */
+let running = 0;
+const askBeforeLeaving = (event: BeforeUnloadEvent) => event.preventDefault();
+
+function started(): () => void {
+  if (running++ === 0) window.addEventListener("beforeunload", askBeforeLeaving);
+  return () => {
+    if (--running === 0) window.removeEventListener("beforeunload", askBeforeLeaving);
+  };
+}
+
 /**
  * `act` on every task, through one request pool; waits for all of them, then `settle`s once
  * (refreshes the lists: the mutations leave that to their batch). A task ticked while it was being
  * added (s on its optimistic row) is acted on as the server made it, once it has (savedTask):
  * never by its optimistic id, which is no task on the server; the outcome names it so too.
+ * `onProgress` hears each task done or failed and each wait the server asks for. While it runs,
+ * leaving the page asks first (the tasks not yet sent would stay as they were).
  */
 export async function runBatch<R>(
   tasks: readonly Task[],
   act: (task: Task, batch: Batch) => Promise<R>,
   settle: () => void = () => {},
+  onProgress: (progress: Progress) => void = () => {},
 ): Promise<Outcome<R>> {
-  const batch = requestPool();
+  const progress: Progress = { done: 0, failed: 0, total: tasks.length, resumeAt: null };
+  const report = () => {
+    if (progress.resumeAt !== null && progress.resumeAt <= Date.now()) progress.resumeAt = null;
+    onProgress({ ...progress });
+  };
+  const batch = requestPool(CONCURRENCY, (until) => {
+    progress.resumeAt = until;
+    report();
+  });
   const acted = [...tasks];
+  const finished = started();
   // async: an action that throws before its request fails that task alone.
   const settled = await Promise.allSettled(
     tasks.map(async (task, i) => {
-      acted[i] = await savedTask(task).catch(() => {
-        throw new NotAdded();
-      });
-      return act(acted[i], batch);
+      try {
+        acted[i] = await savedTask(task).catch(() => {
+          throw new NotAdded();
+        });
+        const result = await act(acted[i], batch);
+        progress.done++;
+        return result;
+      } catch (error) {
+        progress.failed++;
+        throw error;
+      } finally {
+        report();
+      }
     }),
   );
+  finished();
   settle();
   const outcome: Outcome<R> = { done: [], failed: [] };
   settled.forEach((result, i) => {

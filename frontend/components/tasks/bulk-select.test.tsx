@@ -13,6 +13,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { TASKS_SHORTCUTS } from "@/components/shell/shortcuts-dialog";
 import { ApiError } from "@/lib/api";
 import { nextInstanceWait, type Task } from "@/lib/tasks";
+import { rateLimitWait } from "./bulk-actions";
 import { VIEW_STORAGE_KEY } from "./tasks-view";
 import { testTask } from "./test-task";
 import { renderTasksView, stubListGlobals } from "./test-screen";
@@ -32,7 +33,12 @@ let gone: Set<string>;
 let limited: Set<string>;
 let inFlight = 0;
 let maxInFlight = 0;
+/** Each change request: when it was sent and answered (ms) and, for a 429, when its Retry-After ends. */
+let sends: Array<{ id: string; at: number; answered: number; status: number; until?: number }>;
+/** Answers 429 (Retry-After: 2) to the change requests this picks, by their number (0 first). */
+let refuse: (n: number) => boolean;
 const savedWait = { ...nextInstanceWait };
+const savedRateWait = { ...rateLimitWait };
 
 beforeAll(() =>
   Promise.all([import("./selection-bar"), import("./task-drawer"), import("@/lib/quick-add"), import("./celebration")]),
@@ -50,7 +56,11 @@ beforeEach(() => {
   limited = new Set();
   inFlight = 0;
   maxInFlight = 0;
+  sends = [];
+  refuse = () => false;
   Object.assign(nextInstanceWait, { timeoutMs: 1_000, intervalMs: 50 });
+  // A second of Retry-After is 10 ms here.
+  Object.assign(rateLimitWait, { msPerSecond: 10 });
   stored = [
     testTask({ id: "a", title: "Pay rent" }),
     testTask({ id: "b", title: "Buy milk", tags: ["Shopping"], rrule: "FREQ=WEEKLY", is_recurring: true, series_id: "s1" }),
@@ -61,16 +71,24 @@ beforeEach(() => {
   fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const { pathname: path, searchParams: query } = new URL(url, "http://localhost");
     const method = init?.method ?? "GET";
+    const id = path.split("/")[3];
+    const sent = { id, at: Date.now(), answered: 0, status: 200, until: undefined as number | undefined };
     if (method !== "GET") {
+      sends.push(sent);
       changes.push(`${method} ${path}${query.size ? `?${query}` : ""}`);
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       await new Promise((resolve) => setTimeout(resolve, 20));
       inFlight--;
     }
-    const id = path.split("/")[3];
-    if (method !== "GET" && limited.has(id))
-      return error(429, "rate_limited", "Too many requests.", { "Retry-After": "30" });
+    if (method !== "GET") {
+      sent.answered = Date.now();
+      const retryAfter = limited.has(id) ? 30 : refuse(sends.indexOf(sent)) ? 2 : 0;
+      if (retryAfter) {
+        Object.assign(sent, { status: 429, until: sent.answered + retryAfter * rateLimitWait.msPerSecond });
+        return error(429, "rate_limited", "Too many requests.", { "Retry-After": String(retryAfter) });
+      }
+    }
     if (method !== "GET" && gone.has(id)) return error(404, "not_found", "Task not found.");
     const task = stored.find((t) => t.id === id);
     if (method === "DELETE") {
@@ -119,6 +137,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   Object.assign(nextInstanceWait, savedWait);
+  Object.assign(rateLimitWait, savedRateWait);
   cleanup();
   localStorage.clear();
   vi.unstubAllGlobals();
@@ -153,12 +172,15 @@ const choosePriority = async (label: string) => {
   fireEvent.click(within(screen.getByRole("menu", { name: "Set priority" })).getByRole("menuitem", { name: label }));
 };
 /** The newest toast whose text contains `words`. */
-const toastWith = (words: string) =>
-  vi.waitFor(() => {
-    const found = [...document.querySelectorAll("[data-toast-id]")].filter((el) => el.textContent?.includes(words)).at(-1);
-    expect(found, `a toast saying ${words}`).toBeTruthy();
-    return found as HTMLElement;
-  });
+const toastWith = (words: string, timeout = 1_000) =>
+  vi.waitFor(
+    () => {
+      const found = [...document.querySelectorAll("[data-toast-id]")].filter((el) => el.textContent?.includes(words)).at(-1);
+      expect(found, `a toast saying ${words}`).toBeTruthy();
+      return found as HTMLElement;
+    },
+    { timeout },
+  );
 
 describe("selecting tasks", () => {
   it("gives each row a tick box named for its task, apart from its complete control", async () => {
@@ -624,19 +646,75 @@ describe("a batch that partly fails", () => {
     expect(stored.map((t) => t.id)).toEqual(["a", "b", "d"]);
   });
 
-  it("rate limited (429): the rest are not sent, the toast says when to try again, all of them stay ticked", async () => {
+  it("rate limited (429) again and again: waits each Retry-After, then gives up, says when to try again, all of them stay ticked", async () => {
     await renderTasks();
     for (const id of ["a", "b", "c", "d"]) limited.add(id);
     tick("Pay rent");
     tick("Water plants", true);
     fireEvent.click(within(await bar()).getByRole("button", { name: "Complete" }));
-    const toast = await toastWith("No tasks were completed");
+    const toast = await toastWith("No tasks were completed", 5_000);
     expect(toast.textContent).toContain("4 tasks were not completed: too many changes at once; try again in 30 seconds");
-    // The first four went out together; once refused, nothing more.
-    expect(changes.length).toBeLessThanOrEqual(4);
+    // The first four went out together; then one at a time, each after the wait it was told, the
+    // same one again: given up after its fifth wait, the rest are not sent again.
+    expect(changes).toHaveLength(4 + rateLimitWait.maxWaits);
+    for (const [i, send] of sends.slice(4).entries()) expect(send.at).toBeGreaterThanOrEqual(sends[i + 3].until!);
     await vi.waitFor(() => expect(ticked()).toHaveLength(4));
     expect(titles()).toEqual(["Pay rent", "Buy milk", "Call mom", "Water plants"]);
   });
+
+  it("50 tasks against the rate limit: each refused one waits its Retry-After and goes again, all 50 end completed, and so does Undo", async () => {
+    for (let i = 0; i < 46; i++) stored.push(testTask({ id: `x${i}`, title: `Extra ${i}` }));
+    // Rows of 76 px on a screen tall enough for all 50 (the list draws only the rows near the screen).
+    vi.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(76);
+    vi.spyOn(window, "innerHeight", "get").mockReturnValue(50 * 76);
+    await renderTasks();
+    tick("Pay rent");
+    tick("Extra 45", true);
+    expect(within(await bar()).getByText("50 selected")).toBeTruthy();
+    // One request in seven refused (429, Retry-After: 2 s), the fourth first.
+    refuse = (n) => n % 7 === 3;
+    const leave = () => {
+      const event = new Event("beforeunload", { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    // Every toast's words as they change.
+    const said = new Set<string>();
+    const watch = new MutationObserver(() => document.querySelectorAll("[data-toast-id]").forEach((el) => said.add(el.textContent ?? "")));
+    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+    fireEvent.click(within(await bar()).getByRole("button", { name: "Complete" }));
+    // The server asked to wait: how far it is shows at once, and leaving the tab asks first.
+    await toastWith("of 50 done", 3_000);
+    expect(leave()).toBe(true);
+    const toast = await toastWith("Completed 50 tasks", 10_000);
+    expect(toast.textContent).not.toContain("of 50");
+    expect(leave()).toBe(false);
+    expect(document.body.textContent).not.toContain("of 50 done");
+    const progress = [...said].filter((text) => text.startsWith("Completing 50 tasks…"));
+    expect(progress.some((text) => /\d+ of 50 done\. The server asked to wait \(too many changes at once\): going on in 2 s\. Keep this tab open until it finishes\./.test(text))).toBe(true);
+    expect(progress.some((text) => /\d+ of 50 done\. Keep this tab open/.test(text))).toBe(true);
+    expect(stored.every((t) => t.completed)).toBe(true);
+    const check = (path: string) => {
+      const refused = sends.filter((send) => send.status === 429);
+      expect(refused.length).toBeGreaterThanOrEqual(6);
+      // Nothing goes while the server asked to wait (each 429's Retry-After).
+      for (const send of sends) for (const no of refused) expect(send.at <= no.answered || send.at >= no.until!).toBe(true);
+      // Each task's request went once more per refusal: the done ones are not sent again.
+      const ids = stored.map((t) => t.id);
+      expect(changes.filter((c) => c.endsWith(path)).sort()).toEqual(
+        ids.flatMap((id) => Array(1 + refused.filter((no) => no.id === id).length).fill(`POST /api/tasks/${id}${path}`)).sort(),
+      );
+    };
+    check("/complete");
+    changes = [];
+    sends = [];
+    fireEvent.click(within(toast).getByRole("button", { name: "Undo" }));
+    await toastWith("Undid: 50 tasks open again", 10_000);
+    watch.disconnect();
+    expect([...said].some((text) => /^Undoing 50 tasks…\d+ of 50 done\. The server asked to wait/.test(text))).toBe(true);
+    expect(stored.every((t) => !t.completed)).toBe(true);
+    check("/reopen");
+  }, 30_000);
 
   it("never sends more than 4 requests at once", async () => {
     for (let i = 0; i < 8; i++) stored.push(testTask({ id: `x${i}`, title: `Extra ${i}` }));
@@ -651,7 +729,7 @@ describe("a batch that partly fails", () => {
 });
 
 describe("the batch's request pool", () => {
-  it("stops sending after a 429, failing the rest with that answer", async () => {
+  it("stops sending once a request is refused for the rate more times in a row than it waits, failing the rest with that answer", async () => {
     const { requestPool } = await import("./bulk-actions");
     const pool = requestPool(1);
     const refused = new ApiError(429, "rate_limited", "Too many.", {}, 5);
@@ -665,8 +743,60 @@ describe("the batch's request pool", () => {
         }),
       ),
     );
-    expect(sent).toEqual([0]);
+    expect(sent).toEqual(Array(1 + rateLimitWait.maxWaits).fill(0));
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(results.map((r) => r.status === "rejected" && r.reason)).toEqual([refused, refused, refused]);
+  });
+
+  it("after a 429 holds every request for its Retry-After, sends the refused one again first, then one at a time", async () => {
+    const { requestPool } = await import("./bulk-actions");
+    const pauses: number[] = [];
+    const pool = requestPool(3, (until) => pauses.push(until));
+    const log: Array<[string, number]> = [];
+    let first = true;
+    let inFlight = 0;
+    let most = 0;
+    const results = await Promise.all(
+      ["a", "b", "c", "d", "e"].map((id) =>
+        pool.run(async () => {
+          log.push([id, Date.now()]);
+          inFlight++;
+          most = Math.max(most, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          inFlight--;
+          if (id === "a" && first) {
+            first = false;
+            throw new ApiError(429, "rate_limited", "Too many.", {}, 3);
+          }
+          return id;
+        }),
+      ),
+    );
+    expect(results).toEqual(["a", "b", "c", "d", "e"]);
+    expect(pauses).toHaveLength(1);
+    // a, b, c together; a refused: nothing until its 30 ms are up; then a again, d, e, one at a time.
+    expect(log.map(([id]) => id)).toEqual(["a", "b", "c", "a", "d", "e"]);
+    for (const [, at] of log.slice(3)) expect(at).toBeGreaterThanOrEqual(pauses[0] - 2);
+    expect(most).toBe(3);
+    for (let i = 4; i < log.length; i++) expect(log[i][1]).toBeGreaterThanOrEqual(log[i - 1][1] + 4);
+  });
+
+  it("gives up at once on a Retry-After longer than it waits for, and says it", async () => {
+    const { requestPool } = await import("./bulk-actions");
+    const pool = requestPool(2);
+    const long = new ApiError(429, "rate_limited", "Too many.", {}, rateLimitWait.longestSeconds + 1);
+    const sent: string[] = [];
+    const results = await Promise.allSettled(
+      ["a", "b", "c"].map((id) =>
+        pool.run(async () => {
+          sent.push(id);
+          if (id === "a") throw long;
+          return id;
+        }),
+      ),
+    );
+    expect(sent).toEqual(["a", "b"]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "rejected"]);
   });
 });
 

@@ -3,7 +3,8 @@
  * The bar shown while tasks are ticked: "N selected", Complete (Reopen when all of them are
  * completed), Priority, Add tag, Delete, Clear selection. Each action is one request per task
  * (bulk-actions.ts), through the single-row mutations, and says what happened in one toast with
- * Undo. After Priority or Add tag the same tasks stay ticked (for the next action); after
+ * Undo; one that takes a while (the server's rate limit: a 429 waits its Retry-After) shows how far
+ * it is in a toast until then (progressToast), and so does its Undo. After Priority or Add tag the same tasks stay ticked (for the next action); after
  * Complete or Delete only those that failed. Sticky at the bottom of the screen, in the page's flow
  * after the list (so at the end it sits under the last row, never over it); toasts go above it.
  * Loaded on the first tick (next/dynamic in tasks-view.tsx).
@@ -31,7 +32,7 @@ import {
   type Priority,
   type Task,
 } from "@/lib/tasks";
-import { failureText, NotApplicable, runBatch, tasksWord, type Outcome } from "./bulk-actions";
+import { failureText, NotApplicable, rateLimitWait, runBatch, tasksWord, type Outcome, type Progress } from "./bulk-actions";
 import { PriorityMenu } from "./priority-menu";
 import { addTags, MAX_TAGS } from "./tag-input";
 
@@ -69,6 +70,47 @@ export function batchToast(
   };
 }
 
+/** A batch still going after this long shows how far it is (at once when the server asks it to wait). */
+export const PROGRESS_AFTER_MS = 1_000;
+
+/**
+ * How far a batch is, in a toast shown once it takes a while or the server asks it to wait:
+ * "Completing 50 tasks…", "12 of 50 done. The server asked to wait … going on in 30 s. Keep this
+ * tab open until it finishes."; gone when the batch ends (its own toast says how it went). The
+ * toasts are the app's, not the bar's: it goes on showing on another page of the app.
+ */
+export function progressToast({ toast, update, dismiss }: ReturnType<typeof useToast>, doing: string, total: number) {
+  let id: number | null = null;
+  let now: Progress = { done: 0, failed: 0, total, resumeAt: null };
+  const words = ({ done, failed, total, resumeAt }: Progress) => ({
+    title: `${doing} ${tasksWord(total)}…`,
+    description: [
+      `${done} of ${total} done${failed ? `, ${failed} not` : ""}.`,
+      resumeAt === null
+        ? ""
+        : `The server asked to wait (too many changes at once): going on in ${Math.max(1, Math.ceil((resumeAt - Date.now()) / rateLimitWait.msPerSecond))} s.`,
+      "Keep this tab open until it finishes.",
+    ]
+      .filter(Boolean)
+      .join(" "),
+  });
+  const show = () => {
+    id ??= toast({ ...words(now), duration: 0 });
+  };
+  const timer = setTimeout(show, PROGRESS_AFTER_MS);
+  return {
+    report(progress: Progress) {
+      now = progress;
+      if (id !== null) update(id, words(now));
+      else if (now.resumeAt !== null) show();
+    },
+    end() {
+      clearTimeout(timer);
+      if (id !== null) dismiss(id);
+    },
+  };
+}
+
 /** What an Undo of a batch undoes, in words: `undid("3 tasks")` is "Restored 3 tasks", "Undid: 3 tasks open again". */
 export interface UndoWords {
   notDone: string;
@@ -89,7 +131,8 @@ export function batchUndoneToast({ done, failed }: Outcome<unknown>, { notDone, 
 
 export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBarProps) {
   const client = useQueryClient();
-  const { toast } = useToast();
+  const toasts = useToast();
+  const { toast } = toasts;
   const { mutateAsync: setCompleted } = useSetCompleted();
   const { mutateAsync: updateTask } = useUpdateTask();
   const { mutateAsync: removeTask } = useDeleteTask();
@@ -122,6 +165,8 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
     targets: readonly Task[],
     run: (task: Task, batch: Batch) => Promise<R>,
     words: {
+      /** "Completing", for the progress: "Completing 50 tasks…". */
+      doing: string;
       did: string;
       notDone: string;
       note?: (outcome: Outcome<R>) => string;
@@ -129,10 +174,12 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       /** A field change: the selection stays (see onFinished). */
       kept?: boolean;
     },
-    undo: (outcome: Outcome<R>) => UndoWords & { run: () => Promise<Outcome<unknown>> },
+    undo: (outcome: Outcome<R>) => UndoWords & { run: (onProgress: (progress: Progress) => void) => Promise<Outcome<unknown>> },
   ) {
     setBusy(true);
-    const outcome = await runBatch(targets, run, refresh(words.repeats?.(targets)));
+    const progress = progressToast(toasts, words.doing, targets.length);
+    const outcome = await runBatch(targets, run, refresh(words.repeats?.(targets)), progress.report);
+    progress.end();
     setBusy(false);
     // A task ticked while it was being added is the server's by now (runBatch waited for it).
     const acted = tasks.map((task) => createdId(task.id) ?? task.id);
@@ -144,7 +191,11 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
     const back = undo(outcome);
     toast(
       batchToast(outcome, { did: words.did, notDone: words.notDone, note: words.note?.(outcome) }, () => {
-        void back.run().then((undone) => toast(batchUndoneToast(undone, back)));
+        const undoing = progressToast(toasts, "Undoing", outcome.done.length);
+        void back.run(undoing.report).then((undone) => {
+          undoing.end();
+          toast(batchUndoneToast(undone, back));
+        });
       }),
     );
   }
@@ -156,6 +207,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       targets,
       (task, batch) => setCompleted({ task, completed, batch }),
       {
+        doing: completed ? "Completing" : "Reopening",
         did: completed ? "Completed" : "Reopened",
         notDone: completed ? "completed" : "reopened",
         repeats: (all) => completed && all.some((task) => task.rrule),
@@ -163,11 +215,12 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       ({ done }) => ({
         notDone: completed ? "reopened" : "completed again",
         undid: (count) => `Undid: ${count} ${completed ? "open" : "completed"} again`,
-        run: () =>
+        run: (onProgress) =>
           runBatch(
             done.map(({ task }) => ({ ...task, completed })),
             (task, batch) => setCompleted({ task, completed: !completed, batch }),
             refresh(),
+            onProgress,
           ),
       }),
     );
@@ -181,7 +234,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
     targets: readonly Task[],
     field: "priority" | "tags",
     patchOf: (task: Task) => Partial<Pick<Task, "priority" | "tags">>,
-    words: { did: string; notDone: string; note: string; undid: UndoWords["undid"] },
+    words: { doing: string; did: string; notDone: string; note: string; undid: UndoWords["undid"] },
   ) =>
     act(
       targets,
@@ -190,7 +243,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       ({ done }) => ({
         notDone: "set back",
         undid: words.undid,
-        run: () => {
+        run: (onProgress) => {
           const before = new Map(done.map(({ task, result }) => [result.id, task]));
           return runBatch(
             done.map(({ result }) => result),
@@ -199,6 +252,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
               return updateTask({ task, patch: { [field]: old[field] }, batch });
             },
             refresh(),
+            onProgress,
           );
         },
       }),
@@ -211,6 +265,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       return;
     }
     void patchAll(targets, "priority", () => ({ priority }), {
+      doing: "Setting priority on",
       did: "Set",
       notDone: "changed",
       note: ` to ${PRIORITY_LABEL[priority]}`,
@@ -238,7 +293,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
         if (full.includes(task)) throw new NotApplicable(`it has ${MAX_TAGS} tags already`);
         return { tags: [...task.tags, tag] };
       },
-      { did: "Tagged", notDone: "tagged", note: ` #${tag}`, undid: (count) => `Undid: #${tag} taken off ${count}` },
+      { doing: "Tagging", did: "Tagged", notDone: "tagged", note: ` #${tag}`, undid: (count) => `Undid: #${tag} taken off ${count}` },
     );
   };
 
@@ -251,6 +306,7 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       // A repeating task: this occurrence only (as the drawer's "Delete this one"); its next one comes.
       (task, batch) => removeTask({ task, batch }),
       {
+        doing: "Deleting",
         did: "Deleted",
         notDone: "deleted",
         note: ({ done }) => (done.some(({ task }) => task.rrule) ? " (repeats kept)" : ""),
@@ -259,11 +315,12 @@ export default function SelectionBar({ tasks, onClear, onFinished }: SelectionBa
       ({ done }) => ({
         notDone: "brought back",
         undid: (count) => `Restored ${count}`,
-        run: () =>
+        run: (onProgress) =>
           runBatch(
             done.map(({ task }) => task),
             (task, batch) => restoreTask({ task, input: restoreInput(task), places: places.get(rowKey(task.id)) ?? [], batch }),
             refresh(),
+            onProgress,
           ),
       }),
     );

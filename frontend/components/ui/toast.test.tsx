@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { classesIn, minSize, tailwindCss } from "@/lib/test-css";
 import { ToastProvider, useToast, useToastClearance } from "./toast";
 
@@ -389,5 +389,36 @@ describe("a toast's onClose", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("a toast's words changed while it is on screen (update)", () => {
+  it("changes its title and description in place, in its live region; one gone stays gone", () => {
+    const held: { api?: ReturnType<typeof useToast> } = {};
+    function Page() {
+      const api = useToast();
+      useEffect(() => {
+        held.api = api;
+      });
+      return null;
+    }
+    render(
+      <ToastProvider>
+        <Page />
+      </ToastProvider>,
+    );
+    let id = 0;
+    act(() => {
+      id = held.api!.toast({ title: "Completing 50 tasks…", description: "0 of 50 done.", duration: 0 });
+    });
+    const shown = toasts()[0];
+    act(() => held.api!.update(id, { description: "12 of 50 done." }));
+    expect(toasts()).toEqual([shown]);
+    expect(shown.textContent).toContain("Completing 50 tasks…");
+    expect(shown.textContent).toContain("12 of 50 done.");
+    expect(shown.closest("[aria-live]")?.getAttribute("aria-live")).toBe("polite");
+    act(() => held.api!.dismiss(id));
+    act(() => held.api!.update(id, { title: "back?" }));
+    expect(toasts()).toEqual([]);
   });
 });

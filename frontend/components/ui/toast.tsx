@@ -1,6 +1,7 @@
 "use client";
 /**
- * Toasts: `const { toast } = useToast(); toast({ title, description?, tone?, action?, duration? })`.
+ * Toasts: `const { toast } = useToast(); toast({ title, description?, tone?, action?, duration? })`;
+ * `update(id, { title?, description? })` changes the words of one still on screen (a batch's progress).
  * Rendered at the bottom of the screen in two live regions that are always there, one polite and
  * one assertive (errors); a toast itself is no live region (a role="status" inside the polite
  * region could be read twice). They sit above
@@ -45,6 +46,8 @@ interface ToastItem extends ToastOptions {
 interface ToastApi {
   toast: (options: ToastOptions) => number;
   dismiss: (id: number) => void;
+  /** New words for a toast still on screen (one gone stays gone). */
+  update: (id: number, words: Partial<Pick<ToastOptions, "title" | "description">>) => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -191,7 +194,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     if (target?.isConnected) target.focus();
   }, [items]);
 
-  const api = useMemo(() => ({ toast, dismiss }), [toast, dismiss]);
+  const update = useCallback(
+    (id: number, words: Partial<Pick<ToastOptions, "title" | "description">>) =>
+      setItems((current) => current.map((item) => (item.id === id ? { ...item, ...words } : item))),
+    [],
+  );
+
+  const api = useMemo(() => ({ toast, dismiss, update }), [toast, dismiss, update]);
 
   // "z" (or Ctrl/Cmd+Z) outside a field: the newest Undo on screen, as if pressed.
   const undoable = items.findLast((item) => item.action?.label === "Undo");
