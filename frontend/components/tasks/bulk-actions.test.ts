@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/api";
 import { failureText, NotAdded } from "./bulk-actions";
-import { batchUndoneToast } from "./selection-bar";
+import { batchUndoneToast, progressToast, PROGRESS_AFTER_MS, PROGRESS_EVERY_MS } from "./selection-bar";
 import { testTask } from "./test-task";
 
 const changed = () => new ApiError(412, "precondition_failed", "changed");
@@ -44,5 +44,42 @@ describe("batchUndoneToast", () => {
       description: "1 task was not brought back: changed somewhere else meanwhile (shown as it is now).",
     });
     expect(batchUndoneToast({ done: [], failed: [failed("c")] }, words)).toMatchObject({ tone: "error", title: "Undo was not complete" });
+  });
+});
+
+describe("progressToast", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("changes its words (a live region: each change is read out) every few seconds, not once a task", () => {
+    vi.useFakeTimers();
+    const toast = vi.fn(() => 7);
+    const update = vi.fn();
+    const dismiss = vi.fn();
+    const progress = progressToast({ toast, update, dismiss }, "Completing", 50);
+    vi.advanceTimersByTime(PROGRESS_AFTER_MS);
+    expect(toast).toHaveBeenCalledTimes(1);
+    // 50 tasks done over 5 s, one every 100 ms: the words change at most every PROGRESS_EVERY_MS.
+    for (let done = 1; done <= 40; done++) {
+      progress.report({ done, failed: 0, total: 50, resumeAt: null });
+      vi.advanceTimersByTime(100);
+    }
+    expect(update.mock.calls.length).toBeGreaterThan(0);
+    expect(update.mock.calls.length).toBeLessThanOrEqual(Math.ceil((40 * 100) / PROGRESS_EVERY_MS));
+    expect(update).toHaveBeenLastCalledWith(7, expect.objectContaining({ description: expect.stringMatching(/^\d+ of 50 done\./) }));
+    // The server asks to wait: said at once; and at once again when the wait is over.
+    const calls = update.mock.calls.length;
+    progress.report({ done: 40, failed: 0, total: 50, resumeAt: Date.now() + 2_000 });
+    expect(update).toHaveBeenCalledTimes(calls + 1);
+    expect(update.mock.lastCall?.[1].description).toContain("going on in 2 s");
+    vi.advanceTimersByTime(2_000);
+    progress.report({ done: 41, failed: 0, total: 50, resumeAt: null });
+    expect(update).toHaveBeenCalledTimes(calls + 2);
+    expect(update.mock.lastCall?.[1].description).toBe("41 of 50 done. Keep this tab open until it finishes.");
+    progress.end();
+    expect(dismiss).toHaveBeenCalledWith(7);
+    vi.advanceTimersByTime(10_000);
+    expect(update).toHaveBeenCalledTimes(calls + 2);
   });
 });

@@ -72,6 +72,8 @@ export function batchToast(
 
 /** A batch still going after this long shows how far it is (at once when the server asks it to wait). */
 export const PROGRESS_AFTER_MS = 1_000;
+/** The progress toast's words change at most this often (a live region: each change is read out). */
+export const PROGRESS_EVERY_MS = 3_000;
 
 /**
  * How far a batch is, in a toast shown once it takes a while or the server asks it to wait:
@@ -94,18 +96,38 @@ export function progressToast({ toast, update, dismiss }: ReturnType<typeof useT
       .filter(Boolean)
       .join(" "),
   });
+  // The toast sits in a live region: its words change at most every PROGRESS_EVERY_MS (and at once
+  // when the server asks to wait, or the wait is over), so a screen reader hears a few updates, not one a task.
+  let said = 0;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let waiting: number | null = null;
+  const say = () => {
+    pending = undefined;
+    said = Date.now();
+    waiting = now.resumeAt;
+    if (id !== null) update(id, words(now));
+  };
   const show = () => {
+    said = Date.now();
+    waiting = now.resumeAt;
     id ??= toast({ ...words(now), duration: 0 });
   };
   const timer = setTimeout(show, PROGRESS_AFTER_MS);
   return {
     report(progress: Progress) {
       now = progress;
-      if (id !== null) update(id, words(now));
-      else if (now.resumeAt !== null) show();
+      if (id === null) {
+        if (now.resumeAt !== null) show();
+        return;
+      }
+      if (now.resumeAt !== waiting) {
+        clearTimeout(pending);
+        say();
+      } else pending ??= setTimeout(say, Math.max(0, said + PROGRESS_EVERY_MS - Date.now()));
     },
     end() {
       clearTimeout(timer);
+      clearTimeout(pending);
       if (id !== null) dismiss(id);
     },
   };
