@@ -84,7 +84,7 @@ def test_month_end(body: str, due: datetime, expected: datetime) -> None:
 @pytest.mark.parametrize(
     ("body", "finished", "expected"),
     [
-        ("daily", utc(2030, 1, 9, 17, 45, 12, 345678), utc(2030, 1, 10, 17, 45, 12)),
+        ("daily", utc(2030, 1, 9, 17, 45, 12, 345678), utc(2030, 1, 10, 17, 45)),
         ("FREQ=DAILY;INTERVAL=3", utc(2030, 1, 9, 17, 45), utc(2030, 1, 12, 17, 45)),
         ("weekly", utc(2030, 1, 9, 17, 45), utc(2030, 1, 16, 17, 45)),
         ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", utc(2030, 1, 9, 17, 45), utc(2030, 1, 23, 17, 45)),
@@ -137,8 +137,8 @@ def test_a_recurring_task_without_a_due_time_repeats_from_the_minute_of_its_comp
     assert due_based("weekdays", None, utc(2030, 1, 11, 17, 45)) == utc(2030, 1, 14, 17, 45)
     assert due_based("FREQ=HOURLY;INTERVAL=2", None, done) == utc(2030, 1, 9, 16, 48)
     assert due_based("daily", None, done, repeat_from="completion") == utc(2030, 1, 10, 14, 48)
-    # With a due time, repeating from completion still counts from the completion's second.
-    assert due_based("daily", MONDAY_0930, done, repeat_from="completion") == utc(2030, 1, 10, 14, 48, 13)
+    # With a due time too, repeating from completion counts from the completion's minute.
+    assert due_based("daily", MONDAY_0930, done, repeat_from="completion") == utc(2030, 1, 10, 14, 48)
 
 
 def test_nothing_is_due_from_the_year_9000_on() -> None:
@@ -262,7 +262,7 @@ def test_repeat_from_completion_is_one_interval_after_the_completion(
         return
     units = {"HOURLY": "hours", "DAILY": "days", "WEEKLY": "weeks", "MONTHLY": "months", "YEARLY": "years"}
     step = relativedelta(**{units[rule.get("FREQ") or ""]: int(rule.get("INTERVAL") or 1)})
-    expected = finished.replace(microsecond=0) + step
+    expected = finished.replace(second=0, microsecond=0) + step
     until = rule_until(rule)
     if until is not None and expected > until:
         assert found is None

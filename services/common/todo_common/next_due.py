@@ -8,8 +8,8 @@ are UTC; the rule repeats on the wall clock of the series' zone (UTC when it has
 - repeat_from "due": the first occurrence of the rule strictly after the later of the
   finished instance's due time and the time it was finished, so an overdue instance
   finished today is next due at its next slot after now, never in the past.
-- repeat_from "completion": the finish time plus one rule interval (FREQ x INTERVAL);
-  the BYxxx parts are not applied. A month from January 31 is the last day of February.
+- repeat_from "completion": the finish time (to the minute) plus one rule interval
+  (FREQ x INTERVAL); the BYxxx parts are not applied. A month from January 31 is the last day of February.
 - COUNT counts instances of the series (instance_number of the finished one); UNTIL bounds
   due times. None means the series is exhausted.
 
@@ -70,7 +70,7 @@ def next_due(
     start = _utc(series_start) if series_start is not None else None
     try:
         if repeat_from == "completion":
-            found = _from_completion(rule, finished, due)
+            found = _from_completion(rule, finished)
         else:
             found = _from_due(rule, due, finished, start, zone or UTC)
     except (OverflowError, ValueError):  # arithmetic past datetime's year 9999
@@ -80,8 +80,8 @@ def next_due(
     return found.astimezone(UTC)
 
 
-def _from_completion(rule: Rule, finished: datetime, due: datetime | None) -> datetime | None:
-    found = _counted_from(finished, due) + _one_interval(rule)
+def _from_completion(rule: Rule, finished: datetime) -> datetime | None:
+    found = _counted_from(finished) + _one_interval(rule)
     until = rule_until(rule)
     return None if until is not None and found > until else found
 
@@ -90,16 +90,17 @@ def _from_due(
     rule: Rule, due: datetime | None, finished: datetime, series_start: datetime | None, zone: tzinfo
 ) -> datetime | None:
     reference = max(due, finished) if due is not None else finished
-    start = (series_start or due or _counted_from(finished, due)).astimezone(zone)
+    start = (series_start or due or _counted_from(finished)).astimezone(zone)
     start = _fast_forward(rule, start, reference)
     # COUNT counts instances, not occurrences since this DTSTART: see next_due.
     return rule.without("COUNT").after(start, reference, zone)
 
 
-def _counted_from(finished: datetime, due: datetime | None) -> datetime:
-    """The completion time a next due time is counted from: its minute for a task without a
-    due time (no due time of 14:48:13 out of nowhere), else its whole second."""
-    return finished.replace(second=0, microsecond=0) if due is None else finished.replace(microsecond=0)
+def _counted_from(finished: datetime) -> datetime:
+    """The completion time a next due time is counted from: its minute, as due times are set
+    and shown (done at 20:32:26, every 3 days from completion: due 20:32 three days on, not
+    20:32:26 out of nowhere)."""
+    return finished.replace(second=0, microsecond=0)
 
 
 def _one_interval(rule: Rule) -> relativedelta:

@@ -151,7 +151,7 @@ async def test_next_of_an_overdue_task_is_its_first_slot_after_now(client: Async
 
 
 async def test_next_of_a_task_repeating_from_completion_is_an_interval_from_now(client: AsyncClient) -> None:
-    before = datetime.now(UTC).replace(microsecond=0)
+    before = datetime.now(UTC).replace(second=0, microsecond=0)
     r = await client.get(
         "/api/recurrence/next",
         params={
@@ -162,6 +162,7 @@ async def test_next_of_a_task_repeating_from_completion_is_an_interval_from_now(
     )
     found = datetime.fromisoformat(r.json()["next_due"])
     assert before + timedelta(days=3) <= found <= datetime.now(UTC) + timedelta(days=3)
+    assert found.second == found.microsecond == 0  # due times are to the minute
 
 
 async def test_next_is_null_past_until_and_a_bad_rule_is_a_422(client: AsyncClient) -> None:
