@@ -12,7 +12,7 @@ import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, u
 import { cn } from "@/components/ui/cn";
 import { shortcutAllowed } from "@/lib/keyboard";
 import { createdId, rowKey, type Task } from "@/lib/tasks";
-import { TaskRow } from "./task-row";
+import { rowHeight, TaskRow } from "./task-row";
 import { useWindowVirtualizer } from "./use-window-virtualizer";
 
 /** Where the arrow keys already mean something (a panel, a radio group, a scrolling log): not ours. */
@@ -24,9 +24,6 @@ export interface TaskListHandle {
 
 /** A row's control that focus goes to: its title button (the row), or its Complete box. */
 type RowControl = "data-row-button" | "data-complete-toggle";
-
-/** A row's height before it is measured (one line of title and one of details). */
-const estimateRowSize = () => 76;
 
 const OWNS_ARROWS =
   '[role="dialog"], [role="radiogroup"], [role="toolbar"], [role="menu"], [role="listbox"], [role="tablist"], [role="log"]';
@@ -86,9 +83,12 @@ export function TaskList({
   // same function while the tasks are the same: a new one makes the virtualiser work out every
   // row's key and position again (2,000 for a long list), on each scroll step.
   const getItemKey = useCallback((index: number) => (tasks[index] ? rowKey(tasks[index].id) : index), [tasks]);
+  // Each row's height before it is measured: exact unless it wraps, so scrolling mounts rows where
+  // they stay (a row measured taller moved every row below it, and the page, h141).
+  const estimateSize = useCallback((index: number) => (tasks[index] ? rowHeight(tasks[index]) : 66), [tasks]);
   const virtualizer = useWindowVirtualizer({
     count: tasks.length,
-    estimateSize: estimateRowSize,
+    estimateSize,
     overscan: 8,
     scrollMargin,
     getItemKey,

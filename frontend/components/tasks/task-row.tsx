@@ -73,6 +73,17 @@ function CompleteToggle({
   );
 }
 
+/** Whether a row has a line of details under its title (due, repeat, reminder, tags). */
+export const hasDetails = (task: Task) => Boolean(task.due_at || task.rrule || task.remind_at || task.tags.length);
+
+/**
+ * A row's height in the list (with its 8 px gap) when its title and its details each fit on one
+ * line, as they do on a wide screen: the virtualiser's estimate, so a row that does not wrap
+ * mounts where it stays (measured, nothing moves). The details line is one height (20 px) with or
+ * without a tag's pill in it.
+ */
+export const rowHeight = (task: Task) => (hasDetails(task) ? 86 : 66);
+
 export const TaskRow = memo(function TaskRow({
   task,
   search,
@@ -178,7 +189,12 @@ export const TaskRow = memo(function TaskRow({
             <Highlight text={task.title} query={search} />
           </span>
         </button>
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 pb-1 text-xs text-muted">
+        <div
+          className={cn(
+            "flex flex-wrap items-center gap-x-3 gap-y-1 pb-1 text-xs text-muted",
+            (waiting || hasDetails(task)) && "min-h-6",
+          )}
+        >
           {waiting && (
             <span className="inline-flex items-center gap-1 whitespace-nowrap font-medium">
               <CloudOff aria-hidden className="h-3.5 w-3.5" />

@@ -10,7 +10,7 @@
  * positioned, so focus, hover and the roving tab stop are kept. A failed load is tried again
  * when the browser is back online (the rows stay usable meanwhile).
  */
-import { useEffect, useLayoutEffect, useReducer, useState } from "react";
+import { startTransition, useEffect, useLayoutEffect, useReducer, useState } from "react";
 import { flushSync } from "react-dom";
 import type { Virtualizer, VirtualizerOptions } from "@tanstack/react-virtual";
 
@@ -44,6 +44,7 @@ interface Loaded {
   lib: Library;
   instance: WindowVirtualizer;
   onChange: (instance: WindowVirtualizer, sync: boolean) => void;
+  observeOffset: Library["observeWindowOffset"];
 }
 
 function create(lib: Library, rerender: () => void): Loaded {
@@ -55,9 +56,15 @@ function create(lib: Library, rerender: () => void): Loaded {
     observeElementOffset: lib.observeWindowOffset,
     scrollToFn: lib.windowScroll,
   });
-  // As the library's hook: a change re-renders at once (flushSync) when the virtualiser asks,
-  // except for a size measured from the rows' ref callback (React is committing already).
+  // A change re-renders at once (flushSync) when the virtualiser asks, as the library's hook does,
+  // except for a size measured from the rows' ref callback (React is committing already) and for
+  // a scroll: the rows that come into view render in a transition, in slices between frames (the
+  // library's useFlushSync: false, made interruptible). Rendering them inside the scroll event
+  // made one long task of each scroll step (20 new rows: 50–230 ms with 2,000 tasks, h141); the
+  // overscan covers the frame or two they take. Programmatic scrolls come back as scroll events
+  // too: focusing a row waits for it (task-list.tsx).
   let measuring = false;
+  let scrolling = false;
   const measureElement = instance.measureElement;
   instance.measureElement = (node) => {
     measuring = true;
@@ -67,11 +74,21 @@ function create(lib: Library, rerender: () => void): Loaded {
       measuring = false;
     }
   };
+  const observeOffset: Loaded["observeOffset"] = (virtualizer, callback) =>
+    lib.observeWindowOffset(virtualizer, (offset, isScrolling) => {
+      scrolling = true;
+      try {
+        callback(offset, isScrolling);
+      } finally {
+        scrolling = false;
+      }
+    });
   const onChange = (_: WindowVirtualizer, sync: boolean) => {
-    if (sync && !measuring) flushSync(rerender);
+    if (scrolling) startTransition(rerender);
+    else if (sync && !measuring) flushSync(rerender);
     else rerender();
   };
-  return { lib, instance, onChange };
+  return { lib, instance, onChange, observeOffset };
 }
 
 export function useWindowVirtualizer(options: WindowVirtualizerOptions): WindowVirtualizer | null {
@@ -98,11 +115,11 @@ export function useWindowVirtualizer(options: WindowVirtualizerOptions): WindowV
 
   const instance = loaded?.instance ?? null;
   if (loaded) {
-    const { lib, onChange } = loaded;
+    const { lib, onChange, observeOffset } = loaded;
     loaded.instance.setOptions({
       getScrollElement: () => (typeof document !== "undefined" ? window : null),
       observeElementRect: lib.observeWindowRect,
-      observeElementOffset: lib.observeWindowOffset,
+      observeElementOffset: observeOffset,
       scrollToFn: lib.windowScroll,
       initialOffset: () => (typeof document !== "undefined" ? window.scrollY : 0),
       // The window's size from the first render on (the library's hook learns it in a layout
