@@ -4,7 +4,7 @@
  * (use-window-virtualizer.ts). Here its module is held back until the test lets it through: the
  * list must render and work without it, and keep its rows (and the focus in them) when it comes.
  */
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { stubResizeObserver } from "@/lib/test-stubs";
 import type { Task } from "@/lib/tasks";
@@ -64,23 +64,22 @@ describe("TaskList before and after the virtualiser loads", () => {
 
     // The keys work already: j enters the list, j moves on.
     fireEvent.keyDown(document.body, { key: "j" });
-    await settle();
-    expect(document.activeElement).toBe(rowButton("Alpha"));
+    await waitFor(() => expect(document.activeElement).toBe(rowButton("Alpha")));
     fireEvent.keyDown(document.activeElement!, { key: "j" });
-    await settle();
+    await waitFor(() => expect(document.activeElement).toBe(rowButton("Bravo")));
     const bravo = rowButton("Bravo");
     expect(document.activeElement).toBe(bravo);
     expect(bravo.closest("[role=listitem]")!.getAttribute("style")).toBeNull();
 
     gate.open();
-    await settle();
     // Positioned by the virtualiser now, the same row element, still focused.
+    await waitFor(() => expect(bravo.closest("[role=listitem]")!.getAttribute("style")).toMatch(/translateY/));
+    await settle();
     expect(bravo.isConnected).toBe(true);
     expect(document.activeElement).toBe(bravo);
     expect(bravo.closest("[role=listitem]")!.getAttribute("style")).toMatch(/translateY/);
     expect(onLoadMore).toHaveBeenCalled();
     fireEvent.keyDown(bravo, { key: "j" });
-    await settle();
-    expect(document.activeElement).toBe(rowButton("Charlie"));
+    await waitFor(() => expect(document.activeElement).toBe(rowButton("Charlie")));
   });
 });
