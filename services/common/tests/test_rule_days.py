@@ -136,6 +136,35 @@ def test_the_answers_are_dateutils(body: str, zone: ZoneInfo | None) -> None:
                 )
 
 
+@pytest.mark.parametrize(
+    ("body", "zone", "last"),
+    [
+        ("FREQ=DAILY;BYMONTHDAY=1,2;UNTIL=20250102T000000Z", None, datetime(2025, 1, 2, tzinfo=UTC)),
+        (
+            "FREQ=HOURLY;INTERVAL=12;BYDAY=WE,TH;UNTIL=20250102T050000Z",
+            NEW_YORK,
+            datetime(2025, 1, 2, 5, tzinfo=UTC),
+        ),
+        (
+            "FREQ=MONTHLY;BYMONTHDAY=1,2;BYSETPOS=1;UNTIL=20250201T000000Z",
+            None,
+            datetime(2025, 2, 1, tzinfo=UTC),
+        ),
+    ],
+)
+def test_a_time_on_until_at_midnight_is_the_last_one(
+    body: str, zone: ZoneInfo | None, last: datetime
+) -> None:
+    # UNTIL falls on the first instant of the next day (month) that can hold one: that time
+    # is the series' last, not lost between the day (month) searched and the next.
+    rule = parse_rule(body)
+    start = datetime(2025, 1, 1, tzinfo=zone or UTC)
+    just_before = last - timedelta(seconds=1)
+    assert rule.dateutil(start, zone).after(just_before) == last  # dateutil's answer
+    assert rule.after(start, just_before, zone) == last
+    assert rule.after(start, last, zone) is None
+
+
 # MONTHLY and YEARLY rules whose BYSETPOS asks for more times than their months or years
 # ever hold, though each of BYDAY and BYMONTHDAY alone would give enough (period_size):
 # dateutil alone stepped through every month or year to 9999 (20-95 ms for check_occurs,

@@ -149,7 +149,8 @@ class Rule:
                 if found_day < LAST_DAY
                 else None
             )
-            last = until is not None and (end is None or until <= end)
+            # A time at `end` itself (the next day's first) is the next day's.
+            last = until is not None and (end is None or until < end)
             one_day = self.without(*_DAY_FILTERS).dateutil(_grid_before(parts, start, found_day), zone)
             for found in one_day.replace(until=until if last else end).xafter(moment, inc=inc):
                 if found.date() == found_day:
