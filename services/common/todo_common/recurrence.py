@@ -123,13 +123,13 @@ class Rule:
         (BYMONTH=2;BYMONTHDAY=30) or whose BYSETPOS picks nothing from what any period can
         hold (MONTHLY;BYDAY=MO;BYSETPOS=6: five Mondays at most) has none, an HOURLY or
         DAILY rule with filtered days goes straight to the first day that can hold one
-        (rule_days), where dateutil finds it, and a MONTHLY or YEARLY rule with BYSETPOS
-        straight to the first month or year holding enough times for it."""
+        (rule_days), where dateutil finds it, and a MONTHLY or YEARLY rule with day parts or
+        BYSETPOS straight to the first month or year holding a time."""
         series = self.dateutil(dtstart, zone)  # dateutil's own checks (BYHOUR off the grid)
         parts = dict(self.parts)
         if never_in_calendar(parts) or setpos_never(parts, period_size(parts)):
             return None
-        if parts["FREQ"] in ("MONTHLY", "YEARLY") and "BYSETPOS" in parts:
+        if parts["FREQ"] in ("MONTHLY", "YEARLY") and any(n in parts for n in (*_DAY_PARTS, "BYSETPOS")):
             return self._after_by_periods(series, dtstart.astimezone(zone or UTC), moment, inc)
         if not searchable(parts):
             found: datetime | None = series.after(moment, inc)
@@ -163,10 +163,10 @@ class Rule:
     def _after_by_periods(
         self, series: rrule, start: datetime, moment: datetime, inc: bool
     ) -> datetime | None:
-        """Rule.after for a MONTHLY or YEARLY rule with BYSETPOS, from `start` on its wall
-        clock: dateutil on the first month or year of the grid from the moment's on that
-        holds enough times (rule_days.PeriodFinder), and the next such one when the times
-        it picks there are not after the moment."""
+        """Rule.after for a MONTHLY or YEARLY rule with day parts or BYSETPOS, from `start`
+        on its wall clock: dateutil on the first month or year of the grid from the moment's
+        on that holds a time (rule_days.PeriodFinder), and the next such one when its times
+        are not after the moment."""
         parts = dict(self.parts)
         explicit = Rule(tuple(dateutil_defaults(parts, start.replace(tzinfo=None)).items()))
         finder = _period_finder(explicit.without("COUNT", "UNTIL", "INTERVAL"))
@@ -207,6 +207,7 @@ class Rule:
 
 
 _DAY_FILTERS = ("BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYDAY")
+_DAY_PARTS = (*_DAY_FILTERS, "BYWEEKNO")
 
 
 def parse_rule(text: str) -> Rule:

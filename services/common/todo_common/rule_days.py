@@ -12,13 +12,14 @@ so a day passes those two exactly when its day number modulo lcm(m, 7) is in a s
 out once; the calendar filters depend only on the day of the year and on leap years. A year
 is then checked with a few big-integer bit operations.
 
-A MONTHLY or YEARLY rule with BYSETPOS picks from each month or year the times at its
-positions, so a month or year holding fewer times than every position asks picks none
+A MONTHLY or YEARLY rule makes its times in the months or years of its grid whose days
+pass its day filters, and with BYSETPOS picks the times at its positions from them, so a
+month or year holding fewer times than every position asks gives none
 (BYDAY=MO;BYMONTHDAY=29,30,31;BYSETPOS=3: at most one such Monday a month). How many days a
 month or year holds depends only on the calendar, which repeats every 400 years, so
 PeriodFinder works it out once for the 4,800 months (400 years) of a cycle, with dateutil's
 own day filters written as bit masks, and steps over the months or years of the rule's grid
-that hold too few; dateutil then picks the times in the first one that holds enough."""
+that hold too few; dateutil then makes the times in the first one that holds enough."""
 
 import re
 from collections.abc import Mapping
@@ -189,16 +190,17 @@ _KIND_YEARS = {kind: 2000 + r for r, kind in reversed(list(enumerate(_CYCLE_KIND
 
 
 class PeriodFinder:
-    """The months of a MONTHLY rule, or years of a YEARLY one, in which its BYSETPOS picks a
-    time. `parts` are the rule's with dateutil_defaults written out. Periods are numbered
-    12 * year + month - 1 (MONTHLY) or by the year (YEARLY)."""
+    """The months of a MONTHLY rule, or years of a YEARLY one, that give a time: whose days
+    pass its day filters, enough of them for a BYSETPOS position. `parts` are the rule's
+    with dateutil_defaults written out. Periods are numbered 12 * year + month - 1
+    (MONTHLY) or by the year (YEARLY)."""
 
     def __init__(self, parts: Mapping[str, str]) -> None:
         self.monthly = parts["FREQ"] == "MONTHLY"
         self.last = 12 * LAST_DAY.year + 11 if self.monthly else LAST_DAY.year
         times = prod(len(_ints(parts, n) or ()) for n in ("BYHOUR", "BYMINUTE", "BYSECOND"))
         # A period of n times has a time at position p when 1 <= |p| <= n.
-        fewest = min(abs(p) for p in _ints(parts, "BYSETPOS") or ())
+        fewest = min(abs(p) for p in _ints(parts, "BYSETPOS") or [1])
         self._days_needed = -(-fewest // times)
         self._months = _ints(parts, "BYMONTH")
         self._weeknos = _ints(parts, "BYWEEKNO")
@@ -230,7 +232,7 @@ class PeriodFinder:
 
     def first(self, start: int, step: int, index: int) -> int | None:
         """The first period from `index` on, up to year 9999, of the grid `start` plus whole
-        `step`s in which BYSETPOS picks a time, or None."""
+        `step`s that gives a time, or None."""
         period = start + max(0, -(-(index - start) // step)) * step
         cycle = len(self._good)
         # The grid's places in the cycle repeat after cycle / gcd(step, cycle) steps.
