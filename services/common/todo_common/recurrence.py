@@ -22,6 +22,8 @@ from dateutil.rrule import rrule, rrulestr
 from todo_common.rule_days import (
     LAST_DAY,
     DayFinder,
+    PeriodFinder,
+    dateutil_defaults,
     never_in_calendar,
     period_size,
     searchable,
@@ -119,13 +121,16 @@ class Rule:
         time in that zone), or None. Without dateutil's walk of every hour or day up to year
         9999 when the rule's days are rare or never come: a rule no calendar day can meet
         (BYMONTH=2;BYMONTHDAY=30) or whose BYSETPOS picks nothing from what any period can
-        hold (MONTHLY;BYDAY=MO;BYSETPOS=6: five Mondays at most) has none, and an HOURLY or
+        hold (MONTHLY;BYDAY=MO;BYSETPOS=6: five Mondays at most) has none, an HOURLY or
         DAILY rule with filtered days goes straight to the first day that can hold one
-        (rule_days), where dateutil finds it."""
+        (rule_days), where dateutil finds it, and a MONTHLY or YEARLY rule with day parts or
+        BYSETPOS straight to the first month or year holding a time."""
         series = self.dateutil(dtstart, zone)  # dateutil's own checks (BYHOUR off the grid)
         parts = dict(self.parts)
         if never_in_calendar(parts) or setpos_never(parts, period_size(parts)):
             return None
+        if parts["FREQ"] in ("MONTHLY", "YEARLY") and any(n in parts for n in (*_DAY_PARTS, "BYSETPOS")):
+            return self._after_by_periods(series, dtstart.astimezone(zone or UTC), moment, inc)
         if not searchable(parts):
             found: datetime | None = series.after(moment, inc)
             return found
@@ -144,7 +149,8 @@ class Rule:
                 if found_day < LAST_DAY
                 else None
             )
-            last = until is not None and (end is None or until <= end)
+            # A time at `end` itself (the next day's first) is the next day's.
+            last = until is not None and (end is None or until < end)
             one_day = self.without(*_DAY_FILTERS).dateutil(_grid_before(parts, start, found_day), zone)
             for found in one_day.replace(until=until if last else end).xafter(moment, inc=inc):
                 if found.date() == found_day:
@@ -154,8 +160,54 @@ class Rule:
             day = end.date()
         return None
 
+    def _after_by_periods(
+        self, series: rrule, start: datetime, moment: datetime, inc: bool
+    ) -> datetime | None:
+        """Rule.after for a MONTHLY or YEARLY rule with day parts or BYSETPOS, from `start`
+        on its wall clock: dateutil on the first month or year of the grid from the moment's
+        on that holds a time (rule_days.PeriodFinder), and the next such one when its times
+        are not after the moment."""
+        parts = dict(self.parts)
+        explicit = Rule(tuple(dateutil_defaults(parts, start.replace(tzinfo=None)).items()))
+        finder = _period_finder(explicit.without("COUNT", "UNTIL", "INTERVAL"))
+        step = int(parts.get("INTERVAL", "1"))
+        first = finder.period(start.date())
+        if "COUNT" in parts:  # counted from the start: dateutil's walk, unless none ever comes
+            found: datetime | None = (
+                series.after(moment, inc) if finder.first(first, step, first) is not None else None
+            )
+            return found
+        until = rule_until(self)
+        # From two days before the moment's wall day, as in the HOURLY and DAILY search.
+        period = max(first, finder.period(moment.astimezone(start.tzinfo).date() - timedelta(days=2)))
+        while (found_period := finder.first(first, step, period)) is not None:
+            end = (
+                datetime.combine(finder.start(found_period + 1), time(), start.tzinfo)
+                if found_period < finder.last
+                else None
+            )
+            # A time at `end` itself (the next period's first) is the next period's.
+            last = until is not None and (end is None or until < end)
+            # The first period from the series' start (dateutil drops times before it, after
+            # picking), any other from its first day, with DTSTART's defaults written out.
+            one = (
+                series
+                if found_period == first
+                else explicit.dateutil(
+                    datetime.combine(finder.start(found_period), time(), start.tzinfo), start.tzinfo
+                )
+            )
+            for found in one.replace(until=until if last else end).xafter(moment, inc=inc):
+                if finder.period(found.date()) == found_period:
+                    return found
+            if last or end is None:
+                return None
+            period = found_period + 1
+        return None
+
 
 _DAY_FILTERS = ("BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYDAY")
+_DAY_PARTS = (*_DAY_FILTERS, "BYWEEKNO")
 
 
 def parse_rule(text: str) -> Rule:
@@ -322,6 +374,11 @@ def normalise_zone(name: str) -> str:
 def normalise_rrule(text: str) -> str:
     """The canonical RRULE body for what the user wrote (a plain word or an RRULE body)."""
     return str(parse_rule(text))
+
+
+@lru_cache(maxsize=256)
+def _period_finder(rule: Rule) -> PeriodFinder:
+    return PeriodFinder(dict(rule.parts))
 
 
 @lru_cache(maxsize=256)
