@@ -282,8 +282,13 @@ _POLITE_LEAD = re.compile(
     r"please\s+|go\s+ahead\s+and\s+|help\s+me\s+)?",
     re.IGNORECASE,
 )
+# Words after which "thanks", "please", "thank you" are what is said, the title's ("say thanks",
+# "send thanks", "write a thank you"), not words to the assistant (quick-add.ts, SAID_BEFORE).
+_SAYING = ("say", "send", "write", "give", "express", "offer", "a", "my", "our")
+_NOT_SAID = "".join(rf"(?<!\b{word})" for word in _SAYING)
 _POLITE_TAIL = re.compile(
-    r"(?:[\s,]+(?:please|pls|thanks|thank\s+you|for\s+me|now|for\s+now|right\s+now|again))+[\s.!?]*$|[\s.!?]+$|"
+    _NOT_SAID
+    + r"(?:[\s,]+(?:please|pls|thanks|thank\s+you|for\s+me|now|for\s+now|right\s+now|again))+[\s.!?]*$|[\s.!?]+$|"
     # "the VAT return is due 10.12., set that": the statement is the request.
     r",\s*(?:(?:please\s+)?(?:set|add|note|save|put\s+down|write\s+down)\s+(?:that|it|this)(?:\s+(?:up|down))?"
     r"(?:\s+please)?)[\s.!?]*$",
@@ -590,7 +595,14 @@ _TAIL_WORDS = (
     r"to\s+(?:my|the)\s+list|due|by|on|at|for|in|from|starting|with|as|a|an|the|to|this|of|every|each"
 )
 _TITLE_TAIL = re.compile(
-    r"(?:[\s,;:\-]+|\b(?:" + _POLITE_WORDS + "|" + _TAIL_WORDS + r")\b)+$", re.IGNORECASE
+    r"(?:[\s,;:\-]+|\b(?:"
+    + "".join(rf"(?<!\b{word}\s)" for word in _SAYING)
+    + "(?:"
+    + _POLITE_WORDS
+    + ")|"
+    + _TAIL_WORDS
+    + r")\b)+$",
+    re.IGNORECASE,
 )
 # The same, keeping polite words that end the title (read_add: said before a repeat).
 _TITLE_TAIL_BUT_POLITE = re.compile(r"(?:[\s,;:\-]+|\b(?:" + _TAIL_WORDS + r")\b)+$", re.IGNORECASE)
@@ -970,9 +982,16 @@ _MONTH_WORDS = [
 ]
 
 
+# Before a dotted number with its closing dot and no year, words that make it a time: "meet at
+# 10.12." is 10:12 (quick-add.ts, DOTTED_DATE); "on 10.12.", "10.12." and "at 10.12.2026" dates.
+_TIME_WORD_BEFORE = re.compile(r"(?:\bat|\baround|@|~)\s*$", re.IGNORECASE)
+
+
 def _euro_date(m: re.Match[str]) -> str:
     if NUMBERED.search(m.string, 0, m.start()):
         return m.group(0)
+    if not m.group(3) and _TIME_WORD_BEFORE.search(m.string, 0, m.start()):
+        return f"{m.group(1)}.{m.group(2)}"  # its dot, as the web takes it with the time
     day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
     try:
         date(int(year) if year else 2000, month, day)  # 2000: a leap year, 29.2. is a day
