@@ -144,6 +144,8 @@ class Changes:
     # A reminder asked for with no time ("remind me later to call the bank"): the task is
     # added and the reply asks when.
     ask_remind: bool = False
+    # "Move yoga" with no day said: the task named is asked when to move it to (planner).
+    ask_due: bool = False
     # A reminder time that is also the due time when the task has none (the answer to that
     # question: "at 5pm").
     remind_sets_due: bool = False
@@ -1105,6 +1107,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_move_clock,
         _read_move_all,
         _read_due_or_new,
+        _read_move_asked,
         _read_delete,
         _read_list,
         _read_search,
@@ -3164,6 +3167,29 @@ _NOT_A_THING = re.compile(
 )
 # "The meeting is at 10": a time alone said of a thing.
 _AT_TIME = re.compile(r"(?:at|@)\s*\d", re.IGNORECASE)
+
+
+# "Move yoga", "reschedule the dentist": a move with no day said. Not "move house", "move to
+# Berlin", "move out", "move it" (a pronoun).
+_MOVE_NO_WHEN = re.compile(
+    r"^(?:move|reschedule|re-schedule|postpone|push\s+back|put\s+off|defer)\s+"
+    r"(?!(?:to|into|in|out|on|up|down|back|forward|over|away|house|home|along|ahead)\b)(?P<ref>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _read_move_asked(text: str, now: datetime) -> Request | None:
+    """'Move yoga' with no day: the open task 'Yoga' is asked when to move it to
+    (planner._ask_move_when); with no such task, the words are a new task 'Move yoga' as
+    before (the fallback). Anything said beyond the name ("move yoga #work") is read as before."""
+    m = _MOVE_NO_WHEN.match(text)
+    if not m:
+        return None
+    ref, pronoun = _target(m.group("ref"))
+    added = read_add(text, now)
+    if ref is None or pronoun or added.intent != "add" or added.changes.any_but_title():
+        return None
+    return Request("update", ref=ref, changes=Changes(ask_due=True), fallback=added)
 
 
 def _read_due_or_new(text: str, now: datetime) -> Request | None:
