@@ -2261,7 +2261,6 @@ describe("a reminder at the due time, a polite word after a repeat, a monthly ti
   it.each([
     // Guards (read so before too): a polite word with title after it is the title's.
     ["cancel monthly thanks card order", "cancel monthly thanks card order", null],
-    ["pay rent please", "pay rent please", null],
   ])("keeps a polite word the title goes on after: %s", (text, title, rrule) => {
     expect(read(text)).toMatchObject({ title, rrule });
   });
@@ -2410,14 +2409,14 @@ describe("a day of the month said alone, and a polite word after a repeat with a
     // repeat, no repeat at all.
     ["pay rent monthly please call mom tomorrow", "pay rent monthly please call mom", "2026-11-26 09:00", null],
     ["Say thank you weekly", "Say thank you", "2026-11-26 09:00", "FREQ=WEEKLY"],
-    ["pay rent please tomorrow", "pay rent please", "2026-11-26 09:00", null],
   ])("keeps the polite words of %s in the title", (text, title, due, rrule) => {
     expect(read(text)).toEqual({ title, due, rrule });
   });
 
-  it("keeps the polite words with a repeat the user kept in the title", () => {
+  it("drops the polite words after a repeat the user kept in the title, as after any title word (h144)", () => {
+    // Was 'pay rent monthly please': polite words ending the title are dropped with or without a repeat.
     const r = parseQuickAdd("pay rent monthly please tomorrow", { now, timeZone: "America/New_York", keep: ["monthly"] });
-    expect(r).toMatchObject({ title: "pay rent monthly please", rrule: null });
+    expect(r).toMatchObject({ title: "pay rent monthly", rrule: null });
   });
 });
 
@@ -2985,8 +2984,8 @@ describe("a number of the title before a part of the day, an hour before it with
   it.each([
     // A part of the day after title words, before a word that may follow a date, is the time, as
     // at the end of the line. Were the whole line, no date.
-    // (The web keeps a polite word in the title, as in "call mom tomorrow please"; the assistant drops it.)
-    ["call mom evening please", "call mom please", "2026-11-25 18:00"],
+    // Polite words after it are dropped, as the assistant drops them (h144; was 'call mom please').
+    ["call mom evening please", "call mom", "2026-11-25 18:00"],
     ["call mom evening about taxes", "call mom about taxes", "2026-11-25 18:00"],
     ["call mom evening with sam", "call mom with sam", "2026-11-25 18:00"],
     // "during the", "by the" before it as "in the". Were 'call mom during the', 'call mom by the'.
@@ -3055,6 +3054,93 @@ describe("a number of the title before a part of the day, an hour before it with
     ["call mom by friday tonight", "call mom", "2026-11-27 20:00"],
     ["call mom tonight by friday", "call mom by friday", "2026-11-25 20:00"],
   ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+});
+
+describe("polite words ending the line, a bare number next to a day, a dotted time after 'at' (h144)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York, the clock of services/chat/tests/test_quick_add_parity.py,
+  // whose test_polite_words_a_bare_number_and_a_dotted_time_h144_as_on_the_web pins the assistant
+  // to the same readings (typed there after "add"; its titles capitalised, the end's punctuation gone).
+  const zone = "America/New_York";
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, zone);
+  const read = (text: string) => {
+    const r = parseQuickAdd(text, { now, timeZone: zone });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone: zone }).slice(0, 16) : null;
+    return [r.title, due];
+  };
+
+  it.each([
+    // Polite words with nothing of the title after them are words to no one, with or without a
+    // repeat. Were all kept: 'call mom please', 'pay rent please' …
+    ["call mom please", "call mom", null],
+    ["call mom pls", "call mom", null],
+    ["call mom thanks", "call mom", null],
+    ["call mom thank you", "call mom", null],
+    ["call mom, please", "call mom", null],
+    ["pay rent please tomorrow", "pay rent", "2026-11-26 09:00"],
+    ["call mom tomorrow, thanks", "call mom", "2026-11-26 09:00"],
+    ["call mom please #home", "call mom", null],
+    // … and the part of the day before them is the time. Was 'call mom evening, thanks!', no date.
+    ["call mom evening, thanks!", "call mom!", "2026-11-25 18:00"],
+    ["call mom evening.", "call mom.", "2026-11-25 18:00"],
+    // The first one said after a word that says it stays. Was 'say thanks please'.
+    ["say thanks please", "say thanks", null],
+  ])("drops the polite words of %s", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): first in the line, alone, said, or inside the title.
+    ["please bring cake", "please bring cake", null],
+    ["pls call mom", "pls call mom", null],
+    ["thanks", "thanks", null],
+    ["say thanks", "say thanks", null],
+    ["say thank you", "say thank you", null],
+    ["send thanks", "send thanks", null],
+    ["write a thank you", "write a thank you", null],
+    ["write thanks card", "write thanks card", null],
+    ["give thanks tomorrow", "give thanks", "2026-11-26 09:00"],
+  ])("keeps the polite words of %s", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // A bare number next to a day is the title's, as "meet anna 10.30" is: a time is said with
+    // "at", am/pm, a colon or a part of the day. Were 10:00, 15:00 (chrono read two digits as the hour).
+    ["pay rent 10 tomorrow", "pay rent 10", "2026-11-26 09:00"],
+    ["pay rent tomorrow 10", "pay rent 10", "2026-11-26 09:00"],
+    ["pay rent 15 tomorrow", "pay rent 15", "2026-11-26 09:00"],
+    ["pay rent 10 on friday", "pay rent 10", "2026-11-27 09:00"],
+    ["pay rent friday 10", "pay rent 10", "2026-11-27 09:00"],
+    ["pay rent 10 tomorrow morning", "pay rent 10", "2026-11-26 09:00"],
+  ])("keeps the number of %s in the title", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // Guards (read so before too): the hour said as one.
+    ["call mom 5 tomorrow", "call mom 5", "2026-11-26 09:00"],
+    ["pay rent tomorrow at 10", "pay rent", "2026-11-26 10:00"],
+    ["pay rent tomorrow 10am", "pay rent", "2026-11-26 10:00"],
+    ["pay rent tomorrow 10:30", "pay rent", "2026-11-26 10:30"],
+    ["pay rent 10 in the evening", "pay rent", "2026-11-25 22:00"],
+  ])("reads %s as before", (text, title, due) => {
+    expect(read(text)).toEqual([title, due]);
+  });
+
+  it.each([
+    // "at 10.12." is a time ("at", "around", "@" before it), "on 10.12." and "10.12." a date
+    // (day.month, the dotted form's order), "at 10.12.2026" a date with its year (was 12 October).
+    // The dot typed at the end stays, as after any time ("Meet Anna friday at 10.30.").
+    ["meet at 10.12.", "meet.", "2026-11-25 10:12"],
+    ["meet around 10.12.", "meet.", "2026-11-25 10:12"],
+    ["meet at 10.12. tomorrow", "meet", "2026-11-26 10:12"],
+    ["meet at 10.12.2026", "meet", "2026-12-10 09:00"],
+    ["meet on 10.12.", "meet", "2026-12-10 09:00"],
+    ["meet 10.12.", "meet", "2026-12-10 09:00"],
+    ["meet on 10.12. at 3pm", "meet", "2026-12-10 15:00"],
+  ])("reads %s", (text, title, due) => {
     expect(read(text)).toEqual([title, due]);
   });
 });

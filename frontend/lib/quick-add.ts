@@ -464,10 +464,21 @@ class Line {
   }
 
   consume(kind: QuickAddTokenKind, start: number, end: number): void {
+    const [from, to] = this.drop(start, end);
+    this.tokens.push({ kind, text: this.input.slice(from, to).trim(), start: from, end: to });
+  }
+
+  /** Takes the words from `start` to `end` out of the title, as no field; where they are in the input. */
+  drop(start: number, end: number): [number, number] {
     for (let i = start; i < end; i++) this.visible[i] = " ";
     const [from, to] = [this.inInput(start, "start"), this.inInput(end, "end")];
     for (let i = from; i < to; i++) this.chars[i] = " ";
-    this.tokens.push({ kind, text: this.input.slice(from, to).trim(), start: from, end: to });
+    return [from, to];
+  }
+
+  /** The title's words before `start` of the text the rules read, as they stand now. */
+  remainingBefore(start: number): string {
+    return this.chars.slice(0, this.inInput(start, "start")).join("");
   }
 
   /**
@@ -828,23 +839,41 @@ function saysNoMonthDay(line: Line): boolean {
  * them from a request (services/chat domain/parse.py, _POLITE_TAIL; recurrence.py reads "monthly
  * please" as the repeat wherever the line goes on).
  */
+const POLITE_WORD = /please|pls|thanks|thank\s+you/giu;
 const POLITE_END = /(?<![\p{L}\p{N}'’-])(?:please|pls|thanks|thank\s+you)(?:[\s,]+(?:please|pls|thanks|thank\s+you))*(?=[\s.,;!?]*$)/iu;
 
 /**
- * After a repeat, polite words with nothing of the title after them go with it, read once the
- * dates, tags and priority words are taken out: "Pay rent monthly please", and so "pay rent
- * monthly please tomorrow" (before, 'pay rent monthly please' due tomorrow, no repeat: the date
- * after "please" kept it a title word, and "monthly" with it), "pay rent monthly tomorrow
- * please", "Pay rent every month please tomorrow". Before a repeat they stay ("Say thank you
- * weekly").
+ * Words after which polite words are what is said, the title's ("say thanks", "send thanks",
+ * "write a thank you"), as the assistant reads them (domain/parse.py, _SAYING).
+ */
+const SAID_BEFORE = /(?<![\p{L}\p{N}'’-])(?:say|send|write|give|express|offer|a|my|our)\s+$/iu;
+
+/**
+ * Polite words with nothing of the title after them are words to no one, dropped as the
+ * assistant drops them: "call mom evening please" 'call mom', "call mom please tomorrow",
+ * "call mom, thanks" (typed punctuation stays: "call mom please!" 'call mom!'). Read once the dates, tags and priority words are taken out. After a
+ * repeat they go with it: "Pay rent monthly please", and so "pay rent monthly please tomorrow"
+ * (before, 'pay rent monthly please' due tomorrow, no repeat: the date after "please" kept it a
+ * title word, and "monthly" with it), "pay rent monthly tomorrow please", "Pay rent every month
+ * please tomorrow". They stay before a repeat ("Say thank you weekly"), first in the line
+ * ("please bring cake"), alone ("thanks") and after a word that says them ("say thanks").
  */
 function takePoliteWords(line: Line): void {
   const rule = line.tokens.find((token) => token.kind === "recurrence");
-  const polite = rule ? POLITE_END.exec(line.text) : null;
-  if (!rule || !polite) return;
+  const polite = POLITE_END.exec(line.text);
+  if (!polite) return;
   const [start, end] = [polite.index, polite.index + polite[0].length];
-  if (line.typed(0, start).length < rule.end || line.titleAround(start, end).after || line.kept(start, end)) return;
-  line.consume("recurrence", start, end);
+  const around = line.titleAround(start, end);
+  if (around.after || line.kept(start, end)) return;
+  if (rule) {
+    if (line.typed(0, start).length < rule.end) return;
+    line.consume("recurrence", start, end);
+    return;
+  }
+  // "say thanks please": from the first polite word not said ('say thanks').
+  const from = [...polite[0].matchAll(POLITE_WORD)].map((word) => start + word.index).find((at) => !SAID_BEFORE.test(line.remainingBefore(at)));
+  // With the comma before them ("call mom evening, thanks!": 'call mom!').
+  if (around.before && from !== undefined) line.drop(from - (/,\s*$/.exec(line.text.slice(0, from))?.[0].length ?? 0), end);
 }
 
 function takeRecurrence(line: Line): string | null {
@@ -1252,7 +1281,7 @@ function connectorOrIncidental(result: chrono.ParsedResult, textBefore: string, 
   if (LONE_PART_OF_DAY.test(words)) {
     const connector = PART_CONNECTOR.exec(textBefore);
     if (connector) return connector[1].length;
-    if (textAfter.trim() === "") return 0;
+    if (/^[\s.,;!?]*$/.test(textAfter)) return 0; // it ends the line ("call mom evening, thanks!")
     // "call mom evening please", "call mom evening about taxes": after words of the title, before
     // a word that may follow a date, the time, as the assistant reads it (when.py _part_in_title).
     return /[\p{L}\p{N}]/u.test(textBefore) && AFTER_A_DAY.test(textAfter) ? 0 : null;
@@ -1300,6 +1329,8 @@ const AT_LUNCH: chrono.Parser = {
 const NUMBERING_NOUN = String.raw`(?:chapter|ch|section|sec|page|p|pp|step|part|no|nr|item|figure|fig|table|rule|v|ver|version|release|build|room|level|lesson|episode|ep|season|unit|week|module|lecture|exercise|question|problem|act|scene|volume|vol|issue|bug|ticket|pr|task|round|stage|phase|sprint|floor|gate|platform|row|seat)`;
 /** Words before a number with dots that make it a number, not a date ("version 2.10.", "chapter 3.2.", "at 9.05." a time). */
 const NUMBERED = new RegExp(String.raw`\b(?:at|around|${NUMBERING_NOUN})\.?\s*$`, "i");
+/** The words of NUMBERED that make it a time. */
+const TIME_WORD_BEFORE = /\b(?:at|around)\s*$/i;
 /**
  * Such a noun right before a reading that starts with a number: the number is the title's, not an
  * hour ("read chapter 3 in the afternoon": 'read chapter 3' 15:00, chrono's was 'read chapter' at
@@ -1320,9 +1351,10 @@ const DOTTED_DATE: chrono.Parser = {
     // chrono tries the pattern again from each next character ("1.2." of "31.2."): what is
     // before the match is checked in the whole text.
     const before = context.text.slice(0, match.index);
-    if (/[\p{L}\p{N}.,]$/u.test(before) || NUMBERED.test(before)) return null;
     const [day, month] = [Number(match[1]), Number(match[2])];
     const year = match[3] ? Number(match[3]) : undefined;
+    // "at 10.12." is a time; "at 10.12.2026" a date still (was 12 October, chrono's).
+    if (/[\p{L}\p{N}.,]$/u.test(before) || (NUMBERED.test(before) && !(year !== undefined && TIME_WORD_BEFORE.test(before)))) return null;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year ?? 2024, month)) return null;
     const components = context.createParsingComponents({ day, month }).addTag("parser/dottedDate");
     if (year !== undefined) components.assign("year", year);
@@ -1506,6 +1538,20 @@ function dayAtPart(day: chrono.ParsingComponents, part: chrono.ParsingComponents
  *   evening, or tonight with 'friday' left in the title.
  * A part inside another reading ("friday at 3 in the morning": 03:00) is left to chrono.
  */
+/**
+ * A bare number next to a day ("pay rent 10 tomorrow", "pay rent tomorrow 10", "call mom 5
+ * friday") is words of the title, as the assistant reads it and as "meet anna 10.30" is: a time
+ * is said with "at", am/pm, a colon or a part of the day. chrono read two digits as the hour
+ * (10:00) and one digit not at all ('call mom 5').
+ */
+const BARE_NUMBER_BY_A_DAY: chrono.Refiner = {
+  refine: (context, results) => {
+    const end = (result: chrono.ParsingResult) => result.index + result.text.length;
+    const bare = (result: chrono.ParsingResult) => /^\d{1,2}$/.test(result.text.trim()) && result.start.isCertain("hour") && !result.start.isCertain("day");
+    const next = (a: chrono.ParsingResult, b: chrono.ParsingResult) => end(a) <= b.index && /^\s+(?:on\s+)?$/i.test(context.text.slice(end(a), b.index));
+    return results.filter((number) => !(bare(number) && results.some((day) => isDayAlone(day.start) && (next(number, day) || next(day, number)))));
+  },
+};
 const DAY_AND_PART: chrono.Refiner = {
   refine: (context, results) => {
     const end = (result: chrono.ParsingResult) => result.index + result.text.length;
@@ -1605,7 +1651,7 @@ const reader = chrono.casual.clone();
 reader.parsers.unshift(DOTTED_DATE);
 reader.parsers.push(AFTER_PART, AT_LUNCH, ABOUT_TIME, NEXT_MONTH_DAY, DAY_OF_A_MONTH);
 // First: on the readings of the parsers, before chrono's refiners join or drop them.
-reader.refiners.unshift(DAY_AND_PART);
+reader.refiners.unshift(DAY_AND_PART, BARE_NUMBER_BY_A_DAY);
 /** The reader of a reader who writes the day first (QuickAddOptions.locale). */
 const dayFirstReader = reader.clone();
 dayFirstReader.parsers.unshift(DAY_FIRST_DATE);
@@ -2039,6 +2085,8 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
   let rrule = takeRecurrence(line) ?? monthlyOfTitle(line, titleWords);
   // "every night at 9": the rule's part of the day says the half of the day of a bare hour.
   const half = rrule ? ruleHalf(line.tokens.find((token) => token.kind === "recurrence")?.text ?? "") : null;
+  // "call mom evening, thanks!": polite words ending the line, out before the dates are read.
+  if (!rrule) takePoliteWords(line);
   // "every morning until dec 20": the series' last day, taken before the date is read as its first.
   const seriesEnd = rrule ? takeSeriesEnd(line, options) : null;
 

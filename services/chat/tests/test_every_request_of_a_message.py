@@ -207,8 +207,8 @@ async def test_the_answer_to_which_one_of_the_first_command_does_not_redo_the_se
         ("call mom and dad", ["Call mom and dad"]),
         ("add review and merge PR", ["Review and merge PR"]),
         ("add milk and make dinner", ["Milk and make dinner"]),
-        # "move yoga" alone is a new task 'Move yoga' (it says no day), so after a bare "and"
-        # it stays in the one task, 'Yoga' there or not (decided in h137: not "Move 'Yoga' to when?").
+        # After a bare "and", "move yoga" stays in the one task, 'Yoga' there or not (decided in
+        # h137). Alone it asks when to move 'Yoga' to (h144, test_move_asks_when.py).
         ("add call mom and move yoga", ["Call mom and move yoga"]),
         ("write the draft and finish the report", ["Write the draft and finish the report"]),
         # "make dinner" alone is a new task, no command: two to-dos, as the several-tasks reading has it.

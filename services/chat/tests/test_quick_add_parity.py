@@ -2020,3 +2020,56 @@ def test_tonight_and_todays_weekday_is_tonight_as_on_the_web(message: str, due: 
 )
 def test_about_said_as_the_intro_stays_out_of_the_title(message: str, title: str) -> None:
     assert task(message)[0] == title
+
+
+# -- polite words ending the line, a bare number next to a day, a dotted time after "at" (h144) --
+# The web's readings of the same lines (typed without "add"; quick-add.test.ts, "polite words
+# ending the line, a bare number next to a day, a dotted time after 'at' (h144)"); the web keeps
+# the end's typed punctuation ('call mom!', 'meet.'), as it does after any date.
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # Polite words with nothing of the title after them are dropped on both (the web kept them
+        # without a repeat: 'call mom please').
+        ("add call mom evening please", ("Call mom", "2026-11-25 18:00")),
+        ("add call mom please", ("Call mom", None)),
+        ("add call mom pls", ("Call mom", None)),
+        ("add call mom thank you", ("Call mom", None)),
+        ("add pay rent please tomorrow", ("Pay rent", "2026-11-26 09:00")),
+        ("add call mom tomorrow, thanks", ("Call mom", "2026-11-26 09:00")),
+        ("add call mom evening, thanks!", ("Call mom", "2026-11-25 18:00")),
+        # After a word that says them they are the title's (the assistant's was 'Say', 'Send').
+        ("add say thanks", ("Say thanks", None)),
+        ("add say thank you", ("Say thank you", None)),
+        ("add send thanks", ("Send thanks", None)),
+        ("add say thanks please", ("Say thanks", None)),
+        ("add give thanks tomorrow", ("Give thanks", "2026-11-26 09:00")),
+        # Guards (read so before too): first in the line, or inside the title.
+        ("add please bring cake", ("Please bring cake", None)),
+        ("add pls call mom", ("Pls call mom", None)),
+        ("add write thanks card", ("Write thanks card", None)),
+        # A bare number next to a day is the title's (the web read 10:00, 15:00).
+        ("add pay rent 10 tomorrow", ("Pay rent 10", "2026-11-26 09:00")),
+        ("add pay rent tomorrow 10", ("Pay rent 10", "2026-11-26 09:00")),
+        ("add pay rent 15 tomorrow", ("Pay rent 15", "2026-11-26 09:00")),
+        ("add pay rent 10 on friday", ("Pay rent 10", "2026-11-27 09:00")),
+        # Guards (read so before too): the hour said as one.
+        ("add call mom 5 tomorrow", ("Call mom 5", "2026-11-26 09:00")),
+        ("add pay rent tomorrow at 10", ("Pay rent", "2026-11-26 10:00")),
+        ("add pay rent tomorrow 10am", ("Pay rent", "2026-11-26 10:00")),
+        # A dotted number with its closing dot after "at", "around", "@" is a time (the assistant
+        # read 10 December, 'Meet @', 'Meet December' tomorrow 10:00); "on 10.12.", "10.12." and
+        # "at 10.12.2026" are dates, day.month (the web read the last one as 12 October).
+        ("add meet at 10.12.", ("Meet", "2026-11-25 10:12")),
+        ("add meet around 10.12.", ("Meet", "2026-11-25 10:12")),
+        ("add meet at 10.12. tomorrow", ("Meet", "2026-11-26 10:12")),
+        ("add meet at 10.12.2026", ("Meet", "2026-12-10 09:00")),
+        ("add meet on 10.12.", ("Meet", "2026-12-10 09:00")),
+        ("add meet 10.12.", ("Meet", "2026-12-10 09:00")),
+        ("add meet on 10.12. at 3pm", ("Meet", "2026-12-10 15:00")),
+    ],
+)
+def test_polite_words_a_bare_number_and_a_dotted_time_h144_as_on_the_web(
+    message: str, expected: tuple[str, str | None]
+) -> None:
+    assert task(message)[:2] == expected

@@ -144,6 +144,8 @@ class Changes:
     # A reminder asked for with no time ("remind me later to call the bank"): the task is
     # added and the reply asks when.
     ask_remind: bool = False
+    # "Move yoga" with no day said: the task named is asked when to move it to (planner).
+    ask_due: bool = False
     # A reminder time that is also the due time when the task has none (the answer to that
     # question: "at 5pm").
     remind_sets_due: bool = False
@@ -282,8 +284,13 @@ _POLITE_LEAD = re.compile(
     r"please\s+|go\s+ahead\s+and\s+|help\s+me\s+)?",
     re.IGNORECASE,
 )
+# Words after which "thanks", "please", "thank you" are what is said, the title's ("say thanks",
+# "send thanks", "write a thank you"), not words to the assistant (quick-add.ts, SAID_BEFORE).
+_SAYING = ("say", "send", "write", "give", "express", "offer", "a", "my", "our")
+_NOT_SAID = "".join(rf"(?<!\b{word})" for word in _SAYING)
 _POLITE_TAIL = re.compile(
-    r"(?:[\s,]+(?:please|pls|thanks|thank\s+you|for\s+me|now|for\s+now|right\s+now|again))+[\s.!?]*$|[\s.!?]+$|"
+    _NOT_SAID
+    + r"(?:[\s,]+(?:please|pls|thanks|thank\s+you|for\s+me|now|for\s+now|right\s+now|again))+[\s.!?]*$|[\s.!?]+$|"
     # "the VAT return is due 10.12., set that": the statement is the request.
     r",\s*(?:(?:please\s+)?(?:set|add|note|save|put\s+down|write\s+down)\s+(?:that|it|this)(?:\s+(?:up|down))?"
     r"(?:\s+please)?)[\s.!?]*$",
@@ -590,7 +597,14 @@ _TAIL_WORDS = (
     r"to\s+(?:my|the)\s+list|due|by|on|at|for|in|from|starting|with|as|a|an|the|to|this|of|every|each"
 )
 _TITLE_TAIL = re.compile(
-    r"(?:[\s,;:\-]+|\b(?:" + _POLITE_WORDS + "|" + _TAIL_WORDS + r")\b)+$", re.IGNORECASE
+    r"(?:[\s,;:\-]+|\b(?:"
+    + "".join(rf"(?<!\b{word}\s)" for word in _SAYING)
+    + "(?:"
+    + _POLITE_WORDS
+    + ")|"
+    + _TAIL_WORDS
+    + r")\b)+$",
+    re.IGNORECASE,
 )
 # The same, keeping polite words that end the title (read_add: said before a repeat).
 _TITLE_TAIL_BUT_POLITE = re.compile(r"(?:[\s,;:\-]+|\b(?:" + _TAIL_WORDS + r")\b)+$", re.IGNORECASE)
@@ -970,9 +984,16 @@ _MONTH_WORDS = [
 ]
 
 
+# Before a dotted number with its closing dot and no year, words that make it a time: "meet at
+# 10.12." is 10:12 (quick-add.ts, DOTTED_DATE); "on 10.12.", "10.12." and "at 10.12.2026" dates.
+_TIME_WORD_BEFORE = re.compile(r"(?:\bat|\baround|@|~)\s*$", re.IGNORECASE)
+
+
 def _euro_date(m: re.Match[str]) -> str:
     if NUMBERED.search(m.string, 0, m.start()):
         return m.group(0)
+    if not m.group(3) and _TIME_WORD_BEFORE.search(m.string, 0, m.start()):
+        return f"{m.group(1)}.{m.group(2)}"  # its dot, as the web takes it with the time
     day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
     try:
         date(int(year) if year else 2000, month, day)  # 2000: a leap year, 29.2. is a day
@@ -1086,6 +1107,7 @@ def parse(message: str, now: datetime) -> Request:
         _read_move_clock,
         _read_move_all,
         _read_due_or_new,
+        _read_move_asked,
         _read_delete,
         _read_list,
         _read_search,
@@ -3145,6 +3167,29 @@ _NOT_A_THING = re.compile(
 )
 # "The meeting is at 10": a time alone said of a thing.
 _AT_TIME = re.compile(r"(?:at|@)\s*\d", re.IGNORECASE)
+
+
+# "Move yoga", "reschedule the dentist": a move with no day said. Not "move house", "move to
+# Berlin", "move out", "move it" (a pronoun).
+_MOVE_NO_WHEN = re.compile(
+    r"^(?:move|reschedule|re-schedule|postpone|push\s+back|put\s+off|defer)\s+"
+    r"(?!(?:to|into|in|out|on|up|down|back|forward|over|away|house|home|along|ahead)\b)(?P<ref>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _read_move_asked(text: str, now: datetime) -> Request | None:
+    """'Move yoga' with no day: the open task 'Yoga' is asked when to move it to
+    (planner._ask_move_when); with no such task, the words are a new task 'Move yoga' as
+    before (the fallback). Anything said beyond the name ("move yoga #work") is read as before."""
+    m = _MOVE_NO_WHEN.match(text)
+    if not m:
+        return None
+    ref, pronoun = _target(m.group("ref"))
+    added = read_add(text, now)
+    if ref is None or pronoun or added.intent != "add" or added.changes.any_but_title():
+        return None
+    return Request("update", ref=ref, changes=Changes(ask_due=True), fallback=added)
 
 
 def _read_due_or_new(text: str, now: datetime) -> Request | None:

@@ -215,6 +215,15 @@ def understand(message: str, ctx: Context) -> Request:
         when = read_when_answer(message, ctx.local_now)
         if when is not None:
             return Request("update", pronoun=True, changes=Changes(remind_at=when, remind_sets_due=True))
+    if (
+        ctx.previous_assistant
+        and ctx.last_task
+        and (reply.ask_move_when(str(ctx.last_task.get("title", ""))) in ctx.previous_assistant)
+    ):
+        # "Saturday at 5" to "When should I move 'Yoga' to?": that task moved there.
+        moved = parse("move it " + message, ctx.local_now)
+        if moved.intent == "update" and moved.pronoun and moved.changes.due is not None:
+            return moved
     if _just_added(ctx) and request.intent in ("add", "retarget"):
         # "No, oat milk" right after "add buy milk": the title was wrong ('Buy oat milk').
         said = read_title_correction(message, ctx.local_now)
@@ -976,7 +985,22 @@ def _act(req: Request, task: Task, ctx: Context, j: Journal) -> str:
         return f"Deleted {title}." if _ok(result) else _failure(result, f"delete {title}")
     if req.intent == "skip":
         return _skip(task, ctx, j)
+    if req.changes.ask_due:
+        return _ask_move_when(task, ctx, j)
     return _update(req.changes, task, ctx, j)
+
+
+def _ask_move_when(task: Task, ctx: Context, j: Journal) -> str:
+    """'Move yoga' with no day: when it is due, and when to move it to. The task is fetched
+    (get_task) so that it is the one "it" means next (conversation.last_task_after), and the
+    answer ("saturday at 5") moves it (understand)."""
+    result = j.call("get_task", task_id=task["id"])
+    if not _ok(result):
+        return _failure(result, f"look up {reply.quote(task.get('title'))}")
+    current = result.get("task") or task
+    due = reply.when_text(current.get("due_at"), ctx.now, ctx.timezone)
+    said = f"It's due {due}. " if due else "It has no due date yet. "
+    return said + reply.ask_move_when(current.get("title"))
 
 
 def _skip(task: Task, ctx: Context, j: Journal) -> str:

@@ -35,6 +35,11 @@ ASK_REMIND_WHEN = "When should I remind you about it?"
 ASK_TAG = "Which tag should I add to "
 
 
+def ask_move_when(title: str | None) -> str:
+    """Asked after "move yoga" with no day (planner._ask_move_when); the answer moves it."""
+    return f"When should I move {quote(title)} to?"
+
+
 def ask_tag(title: str | None) -> str:
     return f"{ASK_TAG}{quote(title)}?"
 
