@@ -32,7 +32,7 @@ from chat_service.settings import ChatSettings
 from chat_service.tools import build_mcp_server
 from mcp.server.mcpserver import Context as McpContext
 from tests.conftest import NOW, FakeTasks
-from tests.talk import Talk
+from tests.talk import Talk, local
 from todo_common.auth import AuthenticatedUser
 from todo_common.errors import ApiError
 
@@ -157,3 +157,29 @@ async def test_an_unreachable_model_is_unavailable(fake: FakeTasks) -> None:
     with pytest.raises(ApiError) as raised:
         await chat_turn(fake, down, "tidy up my list")
     assert (raised.value.status, raised.value.code) == (503, "unavailable")
+
+
+# -- a rule with a day keeps the task's time -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("rule", "due"),
+    [
+        ("make the quarterly review repeat monthly starting monday", "Mon 30 Nov 11:00"),
+        ("make the quarterly review repeat weekly starting next tuesday", "Tue 01 Dec 11:00"),
+        # A time said with the rule is the time (guard).
+        ("make the quarterly review repeat every 3 months from monday morning", "Mon 30 Nov 09:00"),
+        ("make the quarterly review repeat monthly starting monday at 2pm", "Mon 30 Nov 14:00"),
+    ],
+)
+async def test_a_rule_said_with_a_day_keeps_the_time_of_day(fake: FakeTasks, rule: str, due: str) -> None:
+    fake.seed("alice", title="Quarterly review", due_at="2026-12-01T10:00:00Z")  # Tue 11:00 Berlin
+    await Talk(fake).say(rule)
+    [task] = fake.tasks.values()
+    assert local(task["due_at"]) == due
+    assert task["rrule"] is not None
+
+
+async def test_the_quarterly_review_keeps_its_time(fake: FakeTasks) -> None:
+    fake.seed("alice", title="Quarterly review", due_at="2026-12-01T10:00:00Z")  # Tue 11:00 Berlin
+    await Talk(fake).say("make the quarterly review repeat every 3 months on the first Monday")
+    [task] = fake.tasks.values()
+    assert local(task["due_at"]).endswith("11:00")  # the rule itself: h150's reading

@@ -1079,7 +1079,7 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         args: dict[str, Any] = {"rule": c.rrule, "timezone": ctx.timezone}
         off_day = None
         if c.due is not None or c.rrule_at is not None or not current.get("due_at"):
-            due = series_due(replace(c, due=c.due), ctx.local_now)
+            due = series_due(_keeping_time(c, current, ctx), ctx.local_now)
             if due is not None:
                 args["due_at"] = iso(due.at)
         else:
@@ -1219,6 +1219,19 @@ def _clear_reminder(c: Changes, task: Task, ctx: Context, name: str, run: Callab
             "now it no longer repeats. It stays on your list."
         )
     return f"{name} has no reminder." + (f" {repeats}{end}" if rule else "")
+
+
+def _keeping_time(c: Changes, task: Task, ctx: Context) -> Changes:
+    """The changes of a rule said with a day but no time ("repeat monthly starting monday"),
+    at the time of day the task is due at, as a day alone moves it (_new_due); before, its
+    11:00 became 09:00. A time said, or meant by the day's words ("monday morning"), stays."""
+    due = reply.parse_time(task.get("due_at"))
+    said = c.due
+    if due is None or c.rrule_at is not None or said is None or said.time_given:
+        return c
+    if said.time_implied and not c.keep_time:
+        return c
+    return replace(c, rrule_at=due.astimezone(ZoneInfo(ctx.timezone)).time().replace(tzinfo=None))
 
 
 def _off_rule_day(rule: str, task: Task, ctx: Context) -> tuple[str, datetime] | None:
