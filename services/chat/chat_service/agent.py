@@ -13,6 +13,7 @@ from todo_common import datestyle
 from todo_common.auth import AuthenticatedUser
 
 from chat_service.domain.conversation import Action, parse_result
+from chat_service.domain.reply import TOO_MANY_STEPS, could_not
 from chat_service.mcp_inprocess import AgentTools
 from chat_service.offline_model import context_line
 
@@ -148,6 +149,13 @@ async def run_turn(
             tools=agent_tools,
         )
         items: list[Any] = [*history, {"role": "user", "content": message}]
-        result = await Runner.run(agent, input=items, max_turns=max_turns)
+        result = await Runner.run(
+            agent,
+            input=items,
+            max_turns=max_turns,
+            # Out of turns (a model that keeps calling tools): what it could not do is the
+            # reply, with the calls it made (never a 503: nothing is unavailable).
+            error_handlers={"max_turns": lambda _: could_not(message, TOO_MANY_STEPS)},
+        )
     reply = str(result.final_output or "").strip() or "Done."
     return TurnOutcome(reply=reply, actions=collect_actions(result.new_items))

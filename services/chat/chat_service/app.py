@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import httpx
+import openai
 from agents.models.interface import Model
 from fastapi import APIRouter, FastAPI, Request, Response
 from mcp.server.mcpserver import Context
@@ -36,6 +38,7 @@ from chat_service.adapters.task_api import DaprTaskApi, TaskApi
 from chat_service.agent import TurnOutcome, run_turn
 from chat_service.domain.conversation import Conversation, last_change_after, last_list_after, last_task_after
 from chat_service.domain.parse import parse
+from chat_service.domain.reply import WENT_WRONG, could_not
 from chat_service.mcp_inprocess import AgentTools, TurnCaller
 from chat_service.schemas import (
     ActionOut,
@@ -132,9 +135,24 @@ async def _turn(
             )
     except Exception as exc:
         log.exception("chat turn failed", extra={"conversation_id": conversation.id})
+        if not _outage(exc):
+            # The model misbehaved (a tool that isn't there, arguments that aren't JSON) or
+            # the plan failed: trying again fails again, so say so instead of "unavailable".
+            return TurnOutcome(reply=could_not(body.message, WENT_WRONG), actions=[])
         raise ApiError(
             503, "unavailable", "The assistant is unavailable right now; try again shortly."
         ) from exc
+
+
+def _outage(exc: BaseException) -> bool:
+    """Whether a failed turn met something unavailable: the turn out of time, the model's
+    endpoint unreachable or failing (not refusing the request itself). The MCP connection
+    wraps what a turn raised in exception groups."""
+    if isinstance(exc, BaseExceptionGroup):
+        return any(_outage(e) for e in exc.exceptions)
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code not in (400, 413, 422)
+    return isinstance(exc, TimeoutError | openai.APIConnectionError | httpx.TransportError)
 
 
 async def _save(

@@ -44,8 +44,10 @@ Task = dict[str, Any]
 T = TypeVar("T")
 R = TypeVar("R")
 PRIORITY_ORDER = ("LOW", "MEDIUM", "HIGH", "VERY_IMPORTANT")
-# Steps of one plan: each one call, or the calls of one round of `Journal.each`.
-MAX_STEPS = 12
+# Steps of one plan: each one call, or the calls of one round of `Journal.each`. Each step is
+# one model call of the Runner and the reply one more, so the plan answers (reply.could_not)
+# before a turn's max_turns (ChatSettings, 10) run out.
+MAX_STEPS = 9
 
 
 @dataclass(frozen=True)
@@ -122,15 +124,16 @@ class _Instead(Exception):
 class Journal:
     """Tool results of this turn, handed out in the order the plan asks for them."""
 
-    def __init__(self, done: Sequence[tuple[Call, dict[str, Any]]]) -> None:
+    def __init__(self, done: Sequence[tuple[Call, dict[str, Any]]], message: str = "") -> None:
         self._done = list(done)
         self._next = 0
         self._steps = 0
+        self._message = message
 
     def _step(self) -> None:
         self._steps += 1
         if self._steps > MAX_STEPS:
-            raise _Reply("Sorry, that took more steps than I can take at once. Could you split it up?")
+            raise _Reply(reply.could_not(self._message, reply.TOO_MANY_STEPS))
 
     def call(self, name: str, **arguments: Any) -> dict[str, Any]:
         self._step()
@@ -154,7 +157,7 @@ class Journal:
                 if n in outcomes:
                     continue
                 try:
-                    outcomes[n] = branch(item, Journal(got[n]))
+                    outcomes[n] = branch(item, Journal(got[n], self._message))
                 except _Reply as answer:
                     outcomes[n] = answer.text
                 except _Need as need:
@@ -326,7 +329,7 @@ def _just_added(ctx: Context) -> bool:
 
 
 def next_step(message: str, ctx: Context, done: Sequence[tuple[Call, dict[str, Any]]]) -> Step:
-    journal = Journal(done)
+    journal = Journal(done, message)
     try:
         return Say(_plan(understand(message, ctx), ctx, journal))
     except _Need as need:
@@ -885,24 +888,33 @@ def _one_of(ref: str, found: list[Task], selector: str | None) -> list[Task]:
 def _each_target(req: Request, parts: list[str], j: Journal, status: str) -> tuple[list[Task], list[str]]:
     """The task each name of 'X and Y' names (asking when one is ambiguous), and the names
     that match none."""
-    targets: list[Task] = []
-    missing: list[str] = []
-    everything: list[Task] | None = None
-    for part in parts:
+
+    def search(part: str, branch: Journal) -> list[Task]:
         query = " ".join(keywords(part)) or part
-        found: list[Task] = []
         for scope in dict.fromkeys((status, "all")):
-            result = j.call("search_tasks", query=query, status=scope)
+            result = branch.call("search_tasks", query=query, status=scope)
             if not _ok(result):
                 raise _Reply(_failure(result, "look up your tasks"))
             found = _matches(part, result.get("tasks", []), req)
             if found:
-                break
-        if not found:
-            if everything is None:  # full text found nothing close: the whole list, once
-                listed = j.call("list_tasks", status="all", limit=100)
-                everything = listed.get("tasks", []) if _ok(listed) else []
-            found = _matches(part, everything, req)
+                return found
+        return []
+
+    # Side by side: one after another, five names took more steps than a turn has (user test
+    # of 29 Nov 2026: four month names of an unread rule taken for task names).
+    looked_up = j.each(parts, search)
+    for outcome in looked_up:
+        if isinstance(outcome, str):
+            raise _Reply(outcome)
+    founds = [outcome for outcome in looked_up if not isinstance(outcome, str)]
+    if not all(founds):
+        # Full text found nothing close for some: the whole list, once.
+        listed = j.call("list_tasks", status="all", limit=100)
+        everything = listed.get("tasks", []) if _ok(listed) else []
+        founds = [found or _matches(part, everything, req) for part, found in zip(parts, founds, strict=True)]
+    targets: list[Task] = []
+    missing: list[str] = []
+    for part, found in zip(parts, founds, strict=True):
         if not found:
             missing.append(part)
             continue
@@ -1091,7 +1103,7 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         args: dict[str, Any] = {"rule": c.rrule, "timezone": ctx.timezone}
         off_day = None
         if c.due is not None or c.rrule_at is not None or not current.get("due_at"):
-            due = series_due(replace(c, due=c.due), ctx.local_now)
+            due = series_due(_keeping_time(c, current, ctx), ctx.local_now)
             if due is not None:
                 args["due_at"] = iso(due.at)
         else:
@@ -1231,6 +1243,19 @@ def _clear_reminder(c: Changes, task: Task, ctx: Context, name: str, run: Callab
             "now it no longer repeats. It stays on your list."
         )
     return f"{name} has no reminder." + (f" {repeats}{end}" if rule else "")
+
+
+def _keeping_time(c: Changes, task: Task, ctx: Context) -> Changes:
+    """The changes of a rule said with a day but no time ("repeat monthly starting monday"),
+    at the time of day the task is due at, as a day alone moves it (_new_due); before, its
+    11:00 became 09:00. A time said, or meant by the day's words ("monday morning"), stays."""
+    due = reply.parse_time(task.get("due_at"))
+    said = c.due
+    if due is None or c.rrule_at is not None or said is None or said.time_given:
+        return c
+    if said.time_implied and not c.keep_time:
+        return c
+    return replace(c, rrule_at=due.astimezone(ZoneInfo(ctx.timezone)).time().replace(tzinfo=None))
 
 
 def _off_rule_day(rule: str, task: Task, ctx: Context) -> tuple[str, datetime] | None:

@@ -1,6 +1,7 @@
 """The assistant's words: confirmations, lists and questions, with times in the user's
 timezone. No ids, JSON or internals ever reach the text. Pure."""
 
+import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -559,6 +560,24 @@ def undone_all(titles: Sequence[Any], how: set[str]) -> str:
     template = _UNDONE.get(next(iter(how)), "") if len(how) == 1 else ""
     template = template or "Put {n} tasks back as they were: {names}."
     return template.format(n=len(titles), names=named(titles))
+
+
+# Why a turn was left undone when it was not the task service being down (agent.run_turn,
+# app._turn): the plan, or the model, needed more model calls than one turn allows; or the
+# model failed in a way that is no outage.
+TOO_MANY_STEPS = "it took more steps than I can take at once"
+WENT_WRONG = "something went wrong on my side"
+# A request about a task's repeat: the task's Repeat field in the app sets any rule.
+_SAYS_REPEAT = re.compile(r"\b(?:repeat|recurr?)\w*|\bevery\s+(?!(?:thing|one|body|task)\b)\w", re.IGNORECASE)
+
+
+def could_not(message: str, why: str) -> str:
+    """'I couldn't do that: <why>.' and what the user can do instead: a repeat is set in the
+    task's Repeat field; anything else said again, more simply or in parts."""
+    if _SAYS_REPEAT.search(message):
+        return f"I couldn't do that: {why}; you can set it in the task's Repeat field."
+    instead = "Could you split it up?" if why == TOO_MANY_STEPS else "Could you say it another way?"
+    return f"I couldn't do that: {why}. {instead}"
 
 
 def not_acted_on(words: str) -> str:
