@@ -468,12 +468,14 @@ def build_mcp_server(
         return done(await api.reopen(task_id))
 
     @mcp.tool()
-    async def delete_task(ctx: Context, task_id: str) -> Result:
-        """Delete a task for good."""
+    async def delete_task(ctx: Context, task_id: str, series: bool = False) -> Result:
+        """Delete a task. Deleting an open instance of a repeating task leaves its series
+        going: the next instance is made a moment later. With series=true the series ends
+        too (no further instances), as undoing the add of a repeating task needs."""
 
         async def op(api: TaskApi) -> Result:
-            await api.delete(task_id)
-            return {"ok": True, "deleted": task_id}
+            await api.delete(task_id, series=series)
+            return {"ok": True, "deleted": task_id, **({"series_ended": True} if series else {})}
 
         return await run(ctx, op)
 

@@ -142,7 +142,8 @@ class FakeTaskApi:
         task["version"] += 1
         return dict(task)
 
-    async def delete(self, task_id: str) -> None:
+    async def delete(self, task_id: str, *, series: bool = False) -> None:
+        """DELETE /api/tasks/{id}, with ?series=true when `series` (its series ends too)."""
         self._mine(task_id)
         del self.store.tasks[task_id]
 

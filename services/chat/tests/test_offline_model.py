@@ -186,8 +186,8 @@ def test_calls_made_together_are_one_model_response() -> None:
     }
     output = OfflineModel().respond(context_line(NOW, "UTC", None, change), "undo")
     assert [(o.name, json.loads(o.arguments)) for o in output] == [
-        ("delete_task", {"task_id": "a"}),
-        ("delete_task", {"task_id": "b"}),
+        ("delete_task", {"task_id": "a", "series": True}),
+        ("delete_task", {"task_id": "b", "series": True}),
     ]
 
 

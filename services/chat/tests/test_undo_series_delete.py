@@ -24,13 +24,15 @@ class SeriesTasks(FakeTasks):
     """FakeTasks whose repeating tasks are series, as task-service and recurring-service make
     them: deleting an open instance makes the next one (same series, parent_task_id the
     series' first task, due a week later: the rules here are weekly), seen only after
-    `lag` more list calls, since it comes through events. `ended`: the series' rule has no
-    more occurrences (COUNT/UNTIL), so nothing follows."""
+    `lag` more list calls, since it comes through events; unless it was deleted with its
+    series (?series=true: `ended_series`). `ended`: the series' rule has no more
+    occurrences (COUNT/UNTIL), so nothing follows."""
 
     def __init__(self, lag: int = 0, ended: bool = False) -> None:
         super().__init__()
         self.lag, self.ended = lag, ended
         self.coming: list[tuple[int, dict[str, Any], str]] = []
+        self.ended_series: set[str] = set()
 
     def _new(self, fields: dict[str, Any]) -> dict[str, Any]:
         task = super()._new(fields)
@@ -48,10 +50,12 @@ class SeriesTasks(FakeTasks):
 class SeriesApi(FakeTaskApi):
     store: SeriesTasks
 
-    async def delete(self, task_id: str) -> None:
+    async def delete(self, task_id: str, *, series: bool = False) -> None:
         task = dict(self._mine(task_id))
-        await super().delete(task_id)
-        if task["rrule"] and not task["completed"] and not self.store.ended:
+        await super().delete(task_id, series=series)
+        if series and task["series_id"]:
+            self.store.ended_series.add(task["series_id"])
+        elif task["rrule"] and not task["completed"] and not self.store.ended:
             self.store.coming.append((len(self.store.list_calls) + self.store.lag, task, self.user))
 
     async def list(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -253,7 +257,10 @@ async def test_add_delete_undo_of_a_weekly_task_leaves_one_open_instance_due_as_
     chat = Chat(store)
     assert (await chat.say("add buy milk every monday")).startswith("Added 'Buy milk'")
     [first] = store.open_titled("Buy milk")
-    assert await chat.say("delete buy milk") == "Deleted 'Buy milk'."
+    assert await chat.say("delete buy milk") == (
+        "Deleted this Monday's 'Buy milk'; the series goes on, next due Mon, Dec 7 at 9:00 AM. "
+        'To end the series too, say "delete buy milk for good".'
+    )
     assert await chat.say("undo") == "Brought back 'Buy milk'."
     # Before: 'Buy milk' due Nov 30 (made again, a new series) and 'Buy milk' due Dec 7.
     [back] = store.open_titled("Buy milk")
@@ -281,7 +288,9 @@ async def test_undo_of_deleting_a_later_instance_with_its_fields_moves_the_next_
     await store.as_user("alice").list({})  # the second instance comes
     [second] = store.open_titled("Water the plants")
     chat = Chat(store)
-    assert await chat.say("delete water the plants") == "Deleted 'Water the plants'."
+    assert (await chat.say("delete water the plants")).startswith(
+        "Deleted this Monday's 'Water the plants'; the series goes on, next due Mon, Dec 7 at 6:00 PM."
+    )
     assert await chat.say("undo") == "Brought back 'Water the plants'."
     [back] = store.open_titled("Water the plants")
     assert (back["due_at"], back["description"], back["tags"], back["priority"]) == (
@@ -295,9 +304,10 @@ async def test_undo_of_deleting_a_later_instance_with_its_fields_moves_the_next_
 
 async def test_undo_when_the_series_had_ended_makes_the_task_again() -> None:
     store = SeriesTasks(ended=True)
-    store.seed("alice", title="Buy milk", due_at="2026-11-30T09:00:00Z", rrule="FREQ=WEEKLY;COUNT=1")
+    milk = store.seed("alice", title="Buy milk", due_at="2026-11-30T09:00:00Z", rrule="FREQ=WEEKLY;COUNT=1")
+    milk["next_occurrence"] = None  # as task-service says the last one of a series
     chat = Chat(store)
-    assert await chat.say("delete buy milk") == "Deleted 'Buy milk'."
+    assert await chat.say("delete buy milk") == "Deleted 'Buy milk', the last one of its series."
     assert await chat.say("undo") == "Brought back 'Buy milk'."
     [back] = store.open_titled("Buy milk")
     assert (back["due_at"], back["rrule"]) == ("2026-11-30T09:00:00Z", "FREQ=WEEKLY;COUNT=1")

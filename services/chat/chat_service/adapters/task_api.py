@@ -27,7 +27,7 @@ class TaskApi(Protocol):
     async def update(
         self, task_id: str, body: dict[str, Any], *, version: int | None = None
     ) -> dict[str, Any]: ...
-    async def delete(self, task_id: str) -> None: ...
+    async def delete(self, task_id: str, *, series: bool = False) -> None: ...
     async def complete(self, task_id: str) -> dict[str, Any]: ...
     async def reopen(self, task_id: str) -> dict[str, Any]: ...
     async def tags(self) -> dict[str, Any]: ...
@@ -82,8 +82,9 @@ class DaprTaskApi:
         headers = {"if-match": str(version)} if version is not None else None
         return dict((await self._call("PATCH", self._path(task_id), body=body, headers=headers)).json())
 
-    async def delete(self, task_id: str) -> None:
-        await self._call("DELETE", self._path(task_id))
+    async def delete(self, task_id: str, *, series: bool = False) -> None:
+        """With `series`, the task's series ends too (?series=true): no further instances."""
+        await self._call("DELETE", self._path(task_id), params={"series": "true"} if series else None)
 
     async def complete(self, task_id: str) -> dict[str, Any]:
         return dict((await self._call("POST", self._path(task_id, "complete"))).json())

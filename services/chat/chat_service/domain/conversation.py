@@ -224,7 +224,8 @@ def _differs(before: dict[str, Any], after: dict[str, Any]) -> bool:
 
 def turn_changes(actions: list[Action]) -> list[dict[str, Any]]:
     """What these actions changed, one record per task in the order first changed:
-    {"kind": "added" | "deleted" | "changed", "task_id", "title", "before", "after"}.
+    {"kind": "added" | "deleted" | "changed", "task_id", "title", "before", "after"}, and
+    "series_ended": true for a task deleted with its series (delete_task series=true).
     `before` is the task as this turn first saw it (the search or get that found it came
     before the change), `after` as the last change left it; None when there is none (added,
     deleted) or it was not seen (a change made without looking first)."""
@@ -247,7 +248,8 @@ def turn_changes(actions: list[Action]) -> list[dict[str, Any]]:
         if kind == "changed" and before is not None and not _differs(before, after):
             continue  # e.g. a tag it already had
         title = (after or before or {}).get("title") or ""
-        changes.append({"kind": kind, "task_id": task_id, "title": title, "before": before, "after": after})
+        change = {"kind": kind, "task_id": task_id, "title": title, "before": before, "after": after}
+        changes.append(change | ({"series_ended": True} if record.get("series_ended") else {}))
     return changes
 
 
@@ -268,6 +270,9 @@ def _record(
             del records[task_id]  # added and deleted in one turn: nothing is left changed
         else:
             records[task_id] = {"kind": "deleted", "before": before, "after": None}
+            if action.arguments.get("series"):
+                # Its series ended with it: no next instance came, none to move back on undo.
+                records[task_id]["series_ended"] = True
     elif task is None:
         return
     elif action.tool == "add_task":

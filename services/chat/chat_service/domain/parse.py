@@ -248,6 +248,9 @@ class Request:
     # Read with a misspelled command verb ("resechdule the plumbr to tuesday"): only a task
     # whose title has every word of `ref` is meant; else `fallback` (the words as a new task).
     whole_ref: bool = False
+    # For "delete": the repeating task's series ends with it ("delete the gym series", "delete
+    # gym for good"); else only this one goes and the series goes on with its next one.
+    whole_series: bool = False
     # A second command said in the same message, about another task ("mark call mom as done,
     # and push the dentist back an hour"): done after this one, and told after it.
     then: "Request | None" = None
@@ -3356,10 +3359,31 @@ def _read_delete(text: str, now: datetime) -> Request | None:
     for pattern in patterns:
         m = re.match(pattern, text, re.IGNORECASE)
         if m:
+            ref, whole_series = _series_said(m.group("ref"))
+            # "I don't need to water the plants any more", "yoga is no longer needed": for good.
+            whole_series = whole_series or bool(re.search(r"\b(?:any\s*more|no\s+longer)\b", text, re.I))
             if re.match(r"drop\s", text, re.IGNORECASE):
-                return _read_drop(text, m.group("ref"), now)
-            return _req("delete", m.group("ref"))
+                dropped = _read_drop(text, ref, now)
+                return dropped and replace(dropped, whole_series=whole_series)
+            return _req("delete", ref, whole_series=whole_series)
     return None
+
+
+# A delete said of a repeating task's whole series: "the (whole) gym series", "gym for good",
+# "gym and stop repeating", "gym and all future ones".
+_WHOLE_SERIES = re.compile(
+    r"^(?:(?:the|my)\s+)?(?:(?:whole|entire)\s+)?(?P<ref>.+?)(?:'s)?\s*,?\s+"
+    r"(?:(?:whole\s+|entire\s+)?series|for\s+good|forever|permanently|"
+    r"(?:and\s+)?(?:(?:stop|end)\s+(?:it\s+|the\s+series\s+)?(?:repeating|recurring)|"
+    r"(?:its|the)\s+(?:whole\s+|entire\s+)?series|all\s+(?:the\s+)?(?:future|next|later|coming)\s+ones))$",
+    re.IGNORECASE,
+)
+
+
+def _series_said(ref: str) -> tuple[str, bool]:
+    """The task a delete names, and whether its whole series was said."""
+    m = _WHOLE_SERIES.match(ref.strip())
+    return (m["ref"], True) if m else (ref, False)
 
 
 # "Drop" deletes and starts an errand. "Drop off the package", "drop by the bank", "drop in on

@@ -993,8 +993,7 @@ def _act(req: Request, task: Task, ctx: Context, j: Journal) -> str:
             # task matched, and a completed one is not deleted on such a reading.
             again = f'"delete {task.get("title")}"'
             return f"{title} is already done, so I left it. To delete it anyway, say {again}."
-        result = j.call("delete_task", task_id=task_id)
-        return f"Deleted {title}." if _ok(result) else _failure(result, f"delete {title}")
+        return _delete(req, task, ctx, j)
     if req.intent == "skip":
         return _skip(task, ctx, j)
     if req.changes.ask_due:
@@ -1013,6 +1012,36 @@ def _ask_move_when(task: Task, ctx: Context, j: Journal) -> str:
     due = reply.when_text(current.get("due_at"), ctx.now, ctx.timezone)
     said = f"It's due {due}. " if due else "It has no due date yet. "
     return said + reply.ask_move_when(current.get("title"))
+
+
+def _delete(req: Request, task: Task, ctx: Context, j: Journal) -> str:
+    """Delete `task`. Of an open repeating task only this one by default, as the web's "Delete
+    this one": its series goes on (recurring-service makes the next one a moment later), and
+    the reply says so, when the next one is due, and how to end the series. Said of the
+    series ("delete the gym series", "delete gym for good"): the series ends with it, as the
+    web's "Delete and stop repeating" (before: "Deleted 'Gym'." either way, and the next one
+    appeared at once)."""
+    title = reply.quote(task.get("title"))
+    repeating = bool(task.get("rrule")) and not task.get("completed")
+    whole = repeating and req.whole_series
+    result = j.call("delete_task", task_id=task["id"], **({"series": True} if whole else {}))
+    if not _ok(result):
+        return _failure(result, f"delete {title}")
+    if whole:
+        return f"Deleted {title} and ended its series: no more will come."
+    if not repeating:
+        return f"Deleted {title}."
+    rule, due = str(task["rrule"]), reply.parse_time(task.get("due_at"))
+    end = f'To end the series too, say "delete {str(task.get("title") or "it").lower()} for good".'
+    if due is None:
+        return f"Deleted this one of {title}; the series goes on with the next one. {end}"
+    # COUNT counts instances, which only task-service knows: its next_occurrence says when over.
+    over = "COUNT=" in rule.upper() and "next_occurrence" in task and not task["next_occurrence"]
+    following = None if over else skip_to(rule, due, ctx.now, task.get("repeat_from"), task.get("timezone"))
+    if following is None:
+        return f"Deleted {title}, the last one of its series."
+    next_due = reply.when_text(iso(following), ctx.now, ctx.timezone).removeprefix("on ")
+    return f"Deleted {_occurrence(title, due, ctx)}; the series goes on, next due {next_due}. {end}"
 
 
 def _skip(task: Task, ctx: Context, j: Journal) -> str:
@@ -1760,14 +1789,15 @@ def _undo_record(record: dict[str, Any], ctx: Context, j: Journal) -> Undone:
     title = reply.quote(name)
     before, after = record.get("before"), record.get("after")
     if record.get("kind") == "added":
-        result = j.call("delete_task", task_id=record["task_id"])
+        # With its series: a repeating task's next instance would otherwise come a moment later.
+        result = j.call("delete_task", task_id=record["task_id"], series=True)
         if _ok(result):
             return Undone(name, f"Removed {title}, which I had just added.", "removed")
         if result.get("error") == "not_found":
             return Undone(name, f"{title} is already gone.")
         return Undone(name, _failure(result, f"remove {title}"))
     if record.get("kind") == "deleted":
-        return _bring_back(name, before, j)
+        return _bring_back(name, before, j, series_ended=bool(record.get("series_ended")))
     if not isinstance(before, dict) or not isinstance(after, dict):
         return Undone(name, f"I can't change {title} back: I didn't see how it was before.")
     result = j.call("get_task", task_id=record["task_id"])
@@ -1778,13 +1808,14 @@ def _undo_record(record: dict[str, Any], ctx: Context, j: Journal) -> Undone:
     return _change_back(name, before, after, result["task"], ctx, j)
 
 
-def _bring_back(name: str, before: Any, j: Journal) -> Undone:
+def _bring_back(name: str, before: Any, j: Journal, *, series_ended: bool = False) -> Undone:
     """A deleted task again, as a new task with its fields; an open instance of a series by
-    moving back the next instance its deletion made (_move_back_next)."""
+    moving back the next instance its deletion made (_move_back_next), unless it was deleted
+    with its series (`series_ended`: no next instance came), when it is made again, repeating."""
     title = reply.quote(name)
     if not isinstance(before, dict) or not before.get("title"):
         return Undone(name, f"I can't bring back {title}: I didn't keep its details.")
-    if before.get("rrule") and not before.get("completed") and before.get("id"):
+    if before.get("rrule") and not before.get("completed") and before.get("id") and not series_ended:
         moved = _move_back_next(name, before, j)
         if moved is not None:
             return moved
