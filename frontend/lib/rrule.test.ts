@@ -35,6 +35,11 @@ describe("describeRRule", () => {
     ["FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15", "Every year on Mar 15"],
     ["FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO", "Every year on the last Mon of May"],
     ["FREQ=YEARLY;BYMONTH=6", "Every year in Jun"],
+    // Before: "Every month on the 1st Mon" for a quarterly rule (its months left out, not even "(custom)").
+    ["FREQ=MONTHLY;BYMONTH=1,4,7,10;BYDAY=1MO", "Every month on the 1st Mon of Jan, Apr, Jul and Oct"],
+    ["FREQ=MONTHLY;BYMONTH=3,9;BYMONTHDAY=15", "Every month on the 15th of Mar and Sep"],
+    ["FREQ=MONTHLY;BYMONTH=6;BYMONTHDAY=1", "Every month on the 1st of Jun"],
+    ["FREQ=MONTHLY;BYMONTH=1,7", "Every month in Jan and Jul"],
     ["FREQ=YEARLY;BYYEARDAY=100", "Every year (custom)"],
     ["FREQ=WEEKLY;BYDAY=1MO", "Every week (custom)"],
     ["FREQ=MONTHLY;BYMONTHDAY=-2", "Every month (custom)"],

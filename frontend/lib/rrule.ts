@@ -120,7 +120,8 @@ export function describeRRule(rrule: string, options: DescribeOptions = {}): str
   // Whether every part that narrows the rule down is in `text`; if not, it says "(custom)".
   let whole = Object.keys(p).every((key) => SAID.has(key));
   const placed = p.FREQ === "MONTHLY" || p.FREQ === "YEARLY" ? placedDays(p) : null;
-  const months = p.FREQ === "YEARLY" && p.BYMONTH ? p.BYMONTH.split(",").map((m) => MONTHS[Number(m) - 1]) : [];
+  // A monthly rule in some months only (quarterly: BYMONTH=1,4,7,10) says them as a yearly one does.
+  const months = (p.FREQ === "YEARLY" || p.FREQ === "MONTHLY") && p.BYMONTH ? p.BYMONTH.split(",").map((m) => MONTHS[Number(m) - 1]) : [];
   if (months.some((m) => !m)) whole = false;
   if (p.FREQ === "WEEKLY" && interval === 1 && days.join(",") === "MO,TU,WE,TH,FR") text = "Every weekday";
   else if (p.FREQ === "WEEKLY" && interval === 1 && days.join(",") === "SA,SU") text = "Every weekend";
@@ -141,7 +142,8 @@ export function describeRRule(rrule: string, options: DescribeOptions = {}): str
       const named = days.filter((day) => day > 0).map(ordinal);
       const phrases = [...(named.length ? [`the ${joinAnd(named)}`] : []), ...(days.includes(-1) ? ["the last day"] : [])];
       if (!days.every((day) => day > 0 || day === -1)) whole = false;
-      else if (months.length === 1 && !placed && days.every((day) => day > 0)) text += ` on ${months[0]} ${joinAnd(days.map(String))}`;
+      else if (p.FREQ === "YEARLY" && months.length === 1 && !placed && days.every((day) => day > 0))
+        text += ` on ${months[0]} ${joinAnd(days.map(String))}`;
       else if (phrases.length) text += ` on ${joinAnd(phrases)}${placed ? "" : of}`;
     } else if (p.BYMONTHDAY) whole = false;
     else if (months.length && !placed) text += ` in ${joinAnd(months)}`;

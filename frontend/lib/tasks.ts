@@ -685,13 +685,21 @@ export function useDeleteTask() {
     // series: its series ends too, no next instance (task-service's DELETE ?series=true, one request).
     // version: only that version of it (If-Match; 412 if it has changed since), as the drawer
     // showed it. Without (the selection bar's rows), whatever version it has now.
-    mutationFn: ({ task, series, version, batch }: { task: Task; series?: boolean; version?: number; batch?: Batch }) =>
-      sendVia(batch, () =>
+    // Resolves to the series' next instance when one open instance of it was deleted ("Delete this
+    // one"): recurring-service makes it through events a moment after the 204, so the lists are
+    // fetched again once it is there (as after a completion), not at once, before it is. Null
+    // otherwise, or when none came within nextInstanceWait (the series had ended).
+    mutationFn: async ({ task, series, version, batch }: { task: Task; series?: boolean; version?: number; batch?: Batch }) => {
+      await sendVia(batch, () =>
         api<void>(`tasks/${encodeURIComponent(task.id)}${series ? "?series=true" : ""}`, {
           method: "DELETE",
           headers: version === undefined ? undefined : { "If-Match": String(version) },
         }),
-      ),
+      );
+      // A batch looks again at its end (selection-bar's refresh). A failed look is no failed delete.
+      if (series || batch || !movesNextBack(task)) return null;
+      return findNextInstance(task).catch(() => null);
+    },
     onMutate: async ({ task }) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const saved = snapshot(client);

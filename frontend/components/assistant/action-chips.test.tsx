@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { taskKeys } from "@/lib/tasks";
 import { ActionChips } from "./action-chips";
+import { namedActions } from "./chat";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
 vi.mock("next/link", () => ({
@@ -47,5 +48,36 @@ describe("ActionChips", () => {
     const chips = screen.getAllByRole("listitem").map((item) => item.textContent);
     expect(chips).toEqual(["Listed tasks", "Due date “Prepare slides”", "Due date “Call mom about the trip”", "Due date"]);
     expect(screen.getByRole("link", { name: "Due date “Prepare slides”" }).getAttribute("href")).toBe("/tasks?task=t1");
+  });
+
+  it("namedActions: a task's title from the tasks loaded, else from an earlier action on it; what names itself stays", () => {
+    const loaded = new Map([["t1", "Prepare slides"]]);
+    const earlier = [
+      { tool: "add_task", arguments: { title: "Buy milk" }, ok: true, task_id: "t7" },
+      { tool: "complete_task", arguments: { task_id: "t8" }, ok: true, title: "Call the bank" },
+    ];
+    const named = namedActions(
+      [
+        { tool: "complete_task", arguments: { task_id: "t1" }, ok: true },
+        { tool: "delete_task", arguments: { task_id: "t7" }, ok: true },
+        { tool: "reopen_task", arguments: { task_id: "t8" }, ok: true },
+        { tool: "update_task", arguments: { task_id: "t1", title: "Prepare the slides" }, ok: true },
+        { tool: "delete_task", arguments: { task_id: "gone" }, ok: true },
+        { tool: "list_tasks", arguments: {}, ok: true },
+      ],
+      loaded,
+      earlier,
+    );
+    expect(named.map((action) => action.title)).toEqual(["Prepare slides", "Buy milk", "Call the bank", "Prepare slides", undefined, undefined]);
+    // A rename's chip says its new title (its arguments' title comes first).
+    render(<ActionChips actions={named} />);
+    expect(screen.getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "Completed “Prepare slides”",
+      "Deleted “Buy milk”",
+      "Reopened “Call the bank”",
+      "Updated “Prepare the slides”",
+      "Deleted",
+      "Listed tasks",
+    ]);
   });
 });

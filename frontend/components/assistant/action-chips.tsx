@@ -29,7 +29,7 @@ async function newestTaskTitled(title: string): Promise<string | null> {
  * The titles of the tasks already loaded (lists and open tasks), by id: an action on a task by id
  * ("Due date", "Updated") names it, so two such chips are not the same words.
  */
-function loadedTaskTitles(client: QueryClient | undefined): Map<string, string> {
+export function loadedTaskTitles(client: QueryClient | undefined): Map<string, string> {
   const titles = new Map<string, string>();
   if (!client) return titles;
   for (const [, data] of client.getQueriesData<InfiniteData<TaskPage>>({ queryKey: taskKeys.lists() })) {
@@ -49,7 +49,7 @@ export function ActionChips({ actions, onNavigate }: { actions: ChatAction[]; on
       {actions.map((action, index) => {
         const href = actionHref(action);
         const taskId = actionTaskId(action);
-        const label = actionLabel(action, taskId ? titles.get(taskId) : null);
+        const label = actionLabel(action, action.title ?? (taskId ? titles.get(taskId) : null));
         const Icon = action.ok ? Check : CircleAlert;
         const content = (
           <>

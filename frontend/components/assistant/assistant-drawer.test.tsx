@@ -28,7 +28,7 @@ function renderDrawer(onClose = vi.fn()) {
       <AssistantDrawer open onClose={onClose} />
     </QueryClientProvider>,
   );
-  return { invalidate, onClose };
+  return { invalidate, onClose, client };
 }
 
 async function send(text: string) {
@@ -83,6 +83,41 @@ describe("AssistantDrawer", () => {
     await waitFor(() => expect(fetchMock.mock.calls.filter(([url]) => url === "/api/chat")).toHaveLength(2));
     const second = JSON.parse(String(fetchMock.mock.calls.filter(([url]) => url === "/api/chat")[1][1].body));
     expect(second.conversation_id).toBe("c1");
+  });
+
+  it("names the task on its chips after it has left the list: 'Completed “Buy milk”', then 'Deleted “Buy milk”'", async () => {
+    const { client } = renderDrawer();
+    const list = (items: Array<{ id: string; title: string }>) =>
+      client.setQueryData(["tasks", "list", { status: "open" }], { pages: [{ items, next_cursor: null }], pageParams: [null] });
+    list([{ id: "t7", title: "Buy milk" }]);
+    reply = () =>
+      Response.json({
+        conversation_id: "c1",
+        reply: "Marked 'Buy milk' as done.",
+        actions: [{ tool: "complete_task", arguments: { task_id: "t7" }, ok: true, task_id: "t7" }],
+      });
+    await send("ok i bought the milk");
+    await screen.findByText("Marked 'Buy milk' as done.");
+    // The list refetched: done, it is no longer there.
+    act(() => void list([]));
+    reply = () =>
+      Response.json({
+        conversation_id: "c1",
+        reply: "Deleted the completed task 'Buy milk'.",
+        actions: [
+          { tool: "list_tasks", arguments: { status: "completed" }, ok: true },
+          { tool: "delete_task", arguments: { task_id: "t7" }, ok: true },
+        ],
+      });
+    await send("delete all my done tasks");
+    await screen.findByText("Deleted the completed task 'Buy milk'.");
+    const chips = screen.getAllByRole("list", { name: "What the assistant did" }).map((ul) =>
+      within(ul)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    );
+    // Before: "Completed" and "Deleted", no name (t05).
+    expect(chips).toEqual([["Completed “Buy milk”"], ["Listed tasks", "Deleted “Buy milk”"]]);
   });
 
   it("leaves the task lists alone when the assistant only read", async () => {

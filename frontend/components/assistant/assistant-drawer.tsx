@@ -26,10 +26,11 @@ import { OPEN_POPUP, isTypingTarget } from "@/lib/keyboard";
 import { formatDate, formatTime } from "@/lib/time";
 import { useToastClearance } from "@/components/ui/toast";
 import { useInertOutside } from "@/components/ui/use-inert-outside";
-import { ActionChips } from "./action-chips";
+import { ActionChips, loadedTaskTitles } from "./action-chips";
 import {
   MAX_MESSAGE,
   changesTasks,
+  namedActions,
   conversationsKey,
   fetchConversations,
   fetchMessages,
@@ -133,9 +134,16 @@ export default function AssistantDrawer({
       sendChat(message, conversation),
     onSuccess: (reply, { key }) => {
       setConversationId(reply.conversation_id);
+      // The titles of the tasks it touched, read now: the refetch below drops a task done or deleted.
+      const loaded = loadedTaskTitles(queryClient);
       setTurns((current) => [
         ...current.map((turn) => (turn.key === key ? { ...turn, failed: undefined } : turn)),
-        { key: turnKey(), role: "assistant", content: reply.reply, actions: reply.actions },
+        {
+          key: turnKey(),
+          role: "assistant",
+          content: reply.reply,
+          actions: namedActions(reply.actions, loaded, current.flatMap((turn) => turn.actions ?? [])),
+        },
       ]);
       if (changesTasks(reply.actions)) {
         // The task list, the dashboard and the feed refetch now, not at their next poll.

@@ -15,6 +15,8 @@ export const actionSchema = z.object({
   ok: z.boolean(),
   /** Not in API.md yet: used when the service adds the touched task's id. */
   task_id: z.string().nullish(),
+  /** The touched task's title, when known (namedActions): a chip names it after the task is gone. */
+  title: z.string().nullish(),
 });
 export type ChatAction = z.infer<typeof actionSchema>;
 
@@ -86,6 +88,31 @@ function text(value: unknown): string | null {
 /** The id of the task an action touched, when the action says. */
 export function actionTaskId(action: ChatAction): string | null {
   return text(action.task_id) ?? text(action.arguments.task_id) ?? text(action.arguments.id);
+}
+
+/**
+ * `actions` of a reply, each on one task by id ("Completed", "Deleted") given that task's title,
+ * so its chip keeps naming it once the task has left every list (done, deleted; before: the chip
+ * read the tasks on screen, and said "Completed" alone after the refetch). The title is the one
+ * `loaded` has (the tasks on screen, read before the reply's changes are fetched), else one an
+ * earlier action of the conversation (`earlier`) or of the reply gave it.
+ */
+export function namedActions(
+  actions: readonly ChatAction[],
+  loaded: ReadonlyMap<string, string>,
+  earlier: readonly ChatAction[] = [],
+): ChatAction[] {
+  const known = new Map(loaded);
+  for (const action of [...earlier, ...actions]) {
+    const id = actionTaskId(action);
+    const title = text(action.title) ?? text(action.arguments.title);
+    if (id && title && !known.has(id)) known.set(id, title);
+  }
+  return actions.map((action) => {
+    const id = actionTaskId(action);
+    const title = id && !text(action.title) ? known.get(id) : undefined;
+    return title ? { ...action, title } : action;
+  });
 }
 
 /**

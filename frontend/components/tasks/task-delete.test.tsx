@@ -8,7 +8,7 @@ import { act, cleanup, fireEvent, screen, within } from "@testing-library/react"
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
 import { deleteToast, focusAfterDelete, keepInPlace, restoredToast, VIEW_STORAGE_KEY } from "./tasks-view";
-import { isNextInstanceOf, movedBackFields, movesNextBack, nextInstanceWait, restoreInput } from "@/lib/tasks";
+import { formatDue, isNextInstanceOf, movedBackFields, movesNextBack, nextInstanceWait, restoreInput } from "@/lib/tasks";
 import { testTask } from "./test-task";
 import { renderTasksView, stubListGlobals } from "./test-screen";
 
@@ -46,7 +46,7 @@ beforeEach(() => {
   made = 0;
   refuseDelete = false;
   patched = [];
-  nextAfterMs = 150;
+  nextAfterMs = 300;
   seriesEnded = false;
   changedBeforePatch = false;
   createGate = null;
@@ -167,7 +167,7 @@ const listedAfterPatch = () => {
 const toastTexts = () => [...document.querySelectorAll("[data-toast-id]")].map((el) => el.textContent ?? "");
 
 /** Opens `title` from its row by keyboard, presses the bin and Delete; returns the toast. */
-async function deleteByDrawer(title: string) {
+async function deleteByDrawer(title: string, button = "Delete") {
   const row = await screen.findByRole("button", { name: `${title}. Open details` });
   row.focus();
   fireEvent.click(row);
@@ -177,13 +177,14 @@ async function deleteByDrawer(title: string) {
   await frames();
   // The question's safe answer has focus (before: <body>).
   expect(document.activeElement).toBe(within(drawer).getByRole("button", { name: "Keep" }));
-  fireEvent.click(within(drawer).getByRole("button", { name: "Delete" }));
+  fireEvent.click(within(drawer).getByRole("button", { name: button }));
+  // Looked for at once: a repeating task's next instance (same title) comes back to the list soon.
+  await vi.waitFor(() => expect(screen.queryByRole("button", { name: `${title}. Open details` })).toBeNull(), { interval: 5 });
   const toast = await vi.waitFor(() => {
     const found = [...document.querySelectorAll<HTMLElement>("[data-toast-id]")].find((el) => el.textContent?.includes("Deleted"));
     expect(found).toBeTruthy();
     return found!;
   });
-  await vi.waitFor(() => expect(screen.queryByRole("button", { name: `${title}. Open details` })).toBeNull());
   await frames();
   return toast;
 }
@@ -276,6 +277,25 @@ describe("deleting a task from the edit drawer", () => {
     await frames();
     expect(titles()).toEqual(["Pay rent. Open details", "Buy milk. Open details", "Call mom. Open details"]);
     expect(focusedTitle()).toBe("Buy milk. Open details");
+  });
+
+  it("shows the series' next instance once recurring-service has made it, and says when it is due", async () => {
+    // It comes through events after the 204 and the list's refetch (live: ~0.9 s after the delete).
+    nextAfterMs = 400;
+    // Repeating from completion: when the next one is due is not known before it is there.
+    stored[1] = { ...stored[1], repeat_from: "completion", next_occurrence: "2030-01-12T17:00:00.000Z" };
+    renderTasks();
+    await screen.findByText("3 tasks");
+    const toast = await deleteByDrawer("Buy milk", "Delete this one");
+    expect(toast.textContent).toContain("The next one will appear shortly.");
+    // Before: the list was fetched once, at the 204, and showed it only at the next refetch (a reload).
+    await vi.waitFor(() => expect(titles()).toEqual(["Pay rent. Open details", "Call mom. Open details", "Buy milk. Open details"]), {
+      timeout: 1_500,
+    });
+    // As Skip's toast says it: when the series goes on.
+    await vi.waitFor(() => expect(toast.textContent).toContain(`Next due ${formatDue("2030-01-12T17:00:00.000Z")}`));
+    expect(created).toEqual([]);
+    expect(patched).toEqual([]);
   });
 
   it("shows the task once when the list already showed its next instance before Undo", async () => {
@@ -399,6 +419,29 @@ describe("the pieces", () => {
     expect(options).toMatchObject({ title: "Deleted “B”", action: { label: "Undo" } });
     options.action?.onClick();
     expect(undo).toHaveBeenCalledTimes(1);
+  });
+
+  it("deleteToast of one instance of a series says when the series goes on, as Skip's does", () => {
+    const now = new Date("2030-01-01T12:00:00Z");
+    const standUp = testTask({
+      id: "s",
+      title: "Stand-up",
+      due_at: "2030-01-06T09:30:00Z",
+      next_occurrence: "2030-01-13T09:30:00Z",
+      rrule: "FREQ=WEEKLY;BYDAY=MO",
+      is_recurring: true,
+      series_id: "s1",
+    });
+    // Before: 'Deleted “Stand-up”' and nothing about the series.
+    expect(deleteToast(standUp, vi.fn(), false, now).description).toBe(`Next due ${formatDue("2030-01-13T09:30:00Z", now)}`);
+    // Not known ahead (past, or from completion): said once it is there (nextDueWords).
+    const late = new Date("2030-01-20T12:00:00Z");
+    expect(deleteToast(standUp, vi.fn(), false, late).description).toBe("The next one will appear shortly.");
+    expect(deleteToast({ ...standUp, repeat_from: "completion" }, vi.fn(), false, now).description).toBe("The next one will appear shortly.");
+    // Its repeats stopped, the series' last one, or a one-off: nothing about a next one.
+    expect(deleteToast({ ...standUp, next_occurrence: null }, vi.fn(), false, now).description).toBeUndefined();
+    expect(deleteToast(standUp, vi.fn(), true, now).description).toBeUndefined();
+    expect(deleteToast(b, vi.fn(), false, now).description).toBeUndefined();
   });
 
   it("restoredToast: “Restored” once back; nothing more when a done task came back open (its error toast says so)", () => {

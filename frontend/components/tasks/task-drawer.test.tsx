@@ -465,6 +465,15 @@ describe("TaskDrawer: a repeat chosen whose days leave out the due day", () => {
     expect(note()?.textContent).toBe("Starts Fri, Feb 1, the next 1st of a month (was Sat, Jan 5).");
   });
 
+  it("moves a quarterly 'first Monday' (BYMONTH) on a task due Tue 1 Dec to Mon 4 Jan, as it moves a weekly one", () => {
+    open(testTask({ id: "q1", title: "Quarterly review", due_at: new Date(2026, 11, 1, 11, 0).toISOString() }));
+    fireEvent.change(screen.getByLabelText("Repeat pattern"), { target: { value: "custom" } });
+    fireEvent.change(screen.getByLabelText("Custom rule"), { target: { value: "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYDAY=1MO" } });
+    // Before: Tue 1 Dec stayed the due date, off the rule's days.
+    expect([dueDate(), dueTime()]).toEqual(["2027-01-04", "11:00"]);
+    expect(note()?.textContent).toBe("Starts Mon, Jan 4, the next 1st Monday of Jan, Apr, Jul or Oct (was Tue, Dec 1).");
+  });
+
   it("changes nothing for a repeat whose days include the due day, one from completion, or a series opened as it is (guards)", () => {
     open(testTask({ id: "g1", due_at: new Date(2030, 0, 14, 9, 0).toISOString() }));
     repeat("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");

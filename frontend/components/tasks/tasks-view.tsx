@@ -31,10 +31,12 @@ import {
   formatDue,
   getParsed,
   keptRemindAt,
+  movesNextBack,
   placesOf,
   PRIORITIES,
   restoreInput,
   SEARCH_RESULTS,
+  skippedFields,
   taskKeys,
   useDeleteTask,
   useRestoreTask,
@@ -178,11 +180,23 @@ function dueWords(iso: string, now: Date = new Date()): string {
 
 /**
  * What deleting `task` says, with Undo (which makes it again: the API has no undelete; an open
- * instance of a series gets its next instance moved back instead, useRestoreTask).
+ * instance of a series gets its next instance moved back instead, useRestoreTask). Deleting only
+ * that instance, it says where the series goes on, as Skip does: "Next due Mon 9:30 AM" when the
+ * task says (its next occurrence, still to come: skippedFields), else that the next one is coming
+ * (nextDueWords says when, once it has); nothing for the series' last one.
  */
-export function deleteToast(task: Task, undo: () => void, series = false): ToastOptions {
+export function deleteToast(task: Task, undo: () => void, series = false, now: Date = new Date()): ToastOptions {
   const title = `Deleted “${task.title}”${series ? " and stopped its repeats" : ""}`;
-  return { tone: "info", title, action: { label: "Undo", onClick: undo } };
+  // The series' last one (due, no next occurrence) has no next (seriesNext, the drawer's question).
+  const goesOn = !series && movesNextBack(task) && !(task.due_at && !task.next_occurrence);
+  const next = goesOn ? (skippedFields(task, undefined, now)?.due_at ?? "") : null;
+  const description = next === null ? undefined : next ? `Next due ${dueWords(next, now)}` : "The next one will appear shortly.";
+  return { tone: "info", title, description, action: { label: "Undo", onClick: undo } };
+}
+
+/** Where a series went on once its next instance is there: "Next due Mon 9:30 AM"; null without a due time. */
+export function nextDueWords(next: Task, now: Date = new Date()): string | null {
+  return next.due_at ? `Next due ${dueWords(next.due_at, now)}` : null;
 }
 
 /**
@@ -424,7 +438,7 @@ function TasksScreen({
   linked: boolean;
   onViewChange: (view: ViewState) => void;
 }) {
-  const { toast, dismiss } = useToast();
+  const { toast, dismiss, update } = useToast();
   usePreloadWhenIdle();
   const quickAdd = useRef<HTMLInputElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -713,27 +727,34 @@ function TasksScreen({
           () => {}, // the error toast says it
         );
       const said = toast(deleteToast(task, undo, series));
-      removeTask({ task, series, version }).catch((error: unknown) => {
-        // Refused (its error toast says why): nothing to undo.
-        dismiss(said);
-        // Changed elsewhere (412): "shown as it is now" is the drawer open on it again, its
-        // lists refetched by now (the mutation's onSettled comes first). Not over another task
-        // opened meanwhile, away from a field being typed in, or once the screen has gone.
-        const typing = isTypingTarget(document.activeElement);
-        if (!onScreen.current) return;
-        // The row stays: focus goes to it, not to the one after it where the delete was to put it
-        // (nor later, once the row leaves for another reason: completed elsewhere, filtered out).
-        // Not away from a field being typed in meanwhile, nor from a task opened meanwhile.
-        setFocusTarget((current) =>
-          current?.kind === "after-delete" && current.deleted === task.id ? (typing ? null : { kind: "restored", id: task.id }) : current,
-        );
-        if (!(error instanceof ApiError && error.status === 412) || openRef.current || typing) return;
-        // Closed again, focus goes to its row.
-        setFocusTarget({ kind: "restored", id: task.id });
-        openTask(task);
-      });
+      removeTask({ task, series, version }).then(
+        (next) => {
+          // Its series went on: the toast says when the next one is due (gone already: nothing).
+          const words = next && nextDueWords(next);
+          if (words) update(said, { description: words });
+        },
+        (error: unknown) => {
+          // Refused (its error toast says why): nothing to undo.
+          dismiss(said);
+          // Changed elsewhere (412): "shown as it is now" is the drawer open on it again, its
+          // lists refetched by now (the mutation's onSettled comes first). Not over another task
+          // opened meanwhile, away from a field being typed in, or once the screen has gone.
+          const typing = isTypingTarget(document.activeElement);
+          if (!onScreen.current) return;
+          // The row stays: focus goes to it, not to the one after it where the delete was to put it
+          // (nor later, once the row leaves for another reason: completed elsewhere, filtered out).
+          // Not away from a field being typed in meanwhile, nor from a task opened meanwhile.
+          setFocusTarget((current) =>
+            current?.kind === "after-delete" && current.deleted === task.id ? (typing ? null : { kind: "restored", id: task.id }) : current,
+          );
+          if (!(error instanceof ApiError && error.status === 412) || openRef.current || typing) return;
+          // Closed again, focus goes to its row.
+          setFocusTarget({ kind: "restored", id: task.id });
+          openTask(task);
+        },
+      );
     },
-    [tasks, queryClient, viewKey, restoreTask, removeTask, toast, dismiss, openTask],
+    [tasks, queryClient, viewKey, restoreTask, removeTask, toast, dismiss, update, openTask],
   );
   useEffect(() => {
     if (!focusTarget || openId !== null) return;
