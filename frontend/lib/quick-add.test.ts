@@ -3144,3 +3144,73 @@ describe("polite words ending the line, a bare number next to a day, a dotted ti
     expect(read(text)).toEqual([title, due]);
   });
 });
+
+describe("a weekday's place in the month, some months of the year, 'every 2nd tuesday', from completion (h150)", () => {
+  // Wednesday 25 Nov 2026, 09:30 in New York, the clock of services/chat/tests/test_quick_add_parity.py,
+  // whose test_a_weekdays_place_and_months_h150_as_on_the_web and test_from_completion_h150_as_on_the_web
+  // pin the assistant to the same readings (typed there after "add"; its titles capitalised).
+  const zone = "America/New_York";
+  const now = zonedTimeToUtc(2026, 11, 25, 9, 30, zone);
+  const read = (text: string) => {
+    const r = parseQuickAdd(text, { now, timeZone: zone });
+    const due = r.dueAt ? new Date(r.dueAt).toLocaleString("sv-SE", { timeZone: zone }).slice(0, 16) : null;
+    return [r.title, due, r.rrule];
+  };
+
+  it.each([
+    // User test (h146): were 'Report of each month' on the month's last day from Dec 31, and a
+    // one-off 'Quarterly review on the first of Jan, Apr, Jul and Oct' due Monday.
+    ["Monthly report on the last Friday of each month #Work", "Monthly report", "2026-11-27 09:00", "FREQ=MONTHLY;BYDAY=-1FR"],
+    ["Quarterly review on the first Monday of Jan, Apr, Jul and Oct", "Quarterly review", "2027-01-04 09:00", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYDAY=1MO"],
+    ["Quarterly review on the first Monday of every quarter", "Quarterly review", "2027-01-04 09:00", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYDAY=1MO"],
+    ["review every first monday of june", "review", "2027-06-07 09:00", "FREQ=YEARLY;BYMONTH=6;BYDAY=1MO"],
+    // A weekday's place with a monthly rule, or with "every". Were the 1st, the 2nd, the
+    // month's last day, or no repeat ('review every first').
+    ["review every 3 months on the first monday", "review", "2026-12-07 09:00", "FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO"],
+    ["review every quarter on the first monday", "review", "2026-12-07 09:00", "FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO"],
+    ["review monthly on the 2nd tuesday", "review", "2026-12-08 09:00", "FREQ=MONTHLY;BYDAY=2TU"],
+    ["review every month on the last friday", "review", "2026-11-27 09:00", "FREQ=MONTHLY;BYDAY=-1FR"],
+    ["review on the first monday of every month", "review", "2026-12-07 09:00", "FREQ=MONTHLY;BYDAY=1MO"],
+    ["1:1 on the 2nd tuesday of the month 3 pm", "1:1", "2026-12-08 15:00", "FREQ=MONTHLY;BYDAY=2TU"],
+    ["review every first monday", "review", "2026-12-07 09:00", "FREQ=MONTHLY;BYDAY=1MO"],
+    ["review every last friday", "review", "2026-11-27 09:00", "FREQ=MONTHLY;BYDAY=-1FR"],
+    ["review every 3rd thursday", "review", "2026-12-17 09:00", "FREQ=MONTHLY;BYDAY=3TH"],
+    // "every 2nd tuesday" is every other Tuesday. Were the 2nd of each month from Wednesday, and 'review every second'.
+    ["1:1 every 2nd tuesday 3 pm", "1:1", "2026-12-01 15:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"],
+    ["1:1 every second tuesday", "1:1", "2026-12-01 09:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"],
+  ])("reads %s", (text, title, due, rrule) => {
+    expect(read(text)).toEqual([title, due, rrule]);
+  });
+
+  it.each([
+    // Guards (read so before too).
+    ["taxes every 3 months on the 15th", "taxes", "2026-12-15 09:00", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15"],
+    ["pay rent every month on the last day", "pay rent", "2026-11-30 09:00", "FREQ=MONTHLY;BYMONTHDAY=-1"],
+    ["report every 2nd", "report", "2026-12-02 09:00", "FREQ=MONTHLY;BYMONTHDAY=2"],
+    ["pay rent on the 1st every month", "pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ["1:1 every other tuesday", "1:1", "2026-12-01 09:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"],
+  ])("reads %s as before", (text, title, due, rrule) => {
+    expect(read(text)).toEqual([title, due, rrule]);
+  });
+
+  it.each([
+    // Were 'water plants from when I last did it' (… 'after completion', …), repeating from its due date.
+    "water plants every 3 days from when I last did it",
+    "water plants every 3 days after completion",
+    "water plants every 3 days from completion",
+    "water plants every 3 days, counting from when I finish it",
+    "water plants every 3 days from the last completion",
+  ])("reads %s as repeating from completion", (text) => {
+    const r = parseQuickAdd(text, { now, timeZone: zone });
+    expect([...read(text), r.repeatFrom]).toEqual(["water plants", "2026-11-26 09:00", "FREQ=DAILY;INTERVAL=3", "completion"]);
+  });
+
+  it.each([
+    // Guards: no such words, or no repeat to count from.
+    ["water plants every 3 days", "water plants"],
+    ["water plants after completion", "water plants after completion"],
+  ])("reads %s as repeating from the due date", (text, title) => {
+    const r = parseQuickAdd(text, { now, timeZone: zone });
+    expect([r.title, r.repeatFrom]).toEqual([title, "due"]);
+  });
+});

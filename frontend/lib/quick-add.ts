@@ -218,6 +218,11 @@ export interface QuickAddResult {
   /** True when the text named a time of day (not only a date). */
   dueHasTime: boolean;
   rrule: string | null;
+  /**
+   * "completion" when the repeat was said to count from when each one is done ("every 3 days
+   * from when I last did it", "after completion"); else "due", the API's default.
+   */
+  repeatFrom: "due" | "completion";
   /** ISO 8601 UTC, or null. */
   remindAt: string | null;
   /** "remind me 30m before" → 30 (remindAt is dueAt minus this when there is a due date). */
@@ -726,7 +731,36 @@ const TIMES_A_RULES: Record<string, string> = {
  * A day of the month as the assistant reads it (services/chat domain/recurrence.py, _take_rule):
  * "1st", "15", "first", "last" (BYMONTHDAY=-1), with "day" after it or not ("the last day").
  */
-const MONTH_DAY = String.raw`(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b`;
+const MONTH_DAY = String.raw`(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b(?!\s+${DAY}\b)`;
+
+/** The place of a weekday in its month ("the last Friday", "the 1st Monday"), as the assistant reads it (recurrence.py, _PLACE). */
+const PLACE = String.raw`(first|second|third|fourth|last|1st|2nd|3rd|4th)`;
+const PLACES: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, last: -1 };
+const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+// Months in a list: "Jan, Apr, Jul and Oct", "january and july", "mar/jun/sep/dec".
+const MONTH_LIST = String.raw`${MONTH_WORD}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\/\s*|\+\s*)${MONTH_WORD}(?![\p{L}]))*`;
+
+/** "last", "fri" → "-1FR". */
+function placed(place: string, day: string): string {
+  return `${PLACES[place.toLowerCase()]}${dayCodes(day)[0]}`;
+}
+
+/** "Jan, Apr, Jul and Oct" → "1,4,7,10", in the year's order. */
+function monthNumbers(list: string): string {
+  const found = new Set<number>();
+  for (const word of list.match(new RegExp(MONTH_WORD, "giu")) ?? []) {
+    const lower = word.toLowerCase();
+    found.add(MONTH_STARTS.findIndex((start) => lower.startsWith(start)) + 1);
+  }
+  return [...found].sort((a, b) => a - b).join(",");
+}
+
+/**
+ * "on the first Monday", "on the 2nd tuesday (of the month)" anywhere in the line of a monthly
+ * rule said without its day ("every 3 months on the first monday"), as the assistant reads it
+ * (recurrence.py, _ON_PLACED_DAY): the rule's day.
+ */
+const ON_PLACED_DAY = new RegExp(String.raw`\bon\s+the\s+${PLACE}\s+(${DAY})\b(?:\s+of\s+(?:the|each|every)\s+month\b)?`, "gi");
 
 function monthlyOn(word: string, interval: number): string | null {
   const lower = word.toLowerCase();
@@ -743,6 +777,29 @@ function monthlyOn(word: string, interval: number): string | null {
 const ON_MONTH_DAY = new RegExp(String.raw`\bon\s+the\s+${MONTH_DAY}(?!\s+of\b)`, "gi");
 
 const RECURRENCE_RULES: RecurrenceRule[] = [
+  {
+    // (on) the last Friday of each month, the 1st Monday of every month, every 2nd Tuesday of the month
+    pattern: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+|every\s+|each\s+)?${PLACE}\s+(${DAY})\s+of\s+(?:every|each|the)\s+month\b`, "i"),
+    rrule: (m) => `FREQ=MONTHLY;BYDAY=${placed(m[1], m[2])}`,
+  },
+  {
+    // the first Monday of Jan, Apr, Jul and Oct; of every quarter (those four); every last Friday
+    // of June (one month only with "every": "the first monday of june" is one day)
+    pattern: new RegExp(
+      String.raw`\b(?:(?:every|each)\s+(?:the\s+)?${PLACE}\s+(${DAY})\s+(?:of|in)\s+(${MONTH_LIST})|(?:on\s+)?(?:the\s+)?${PLACE}\s+(${DAY})\s+(?:of|in)\s+(?:((?:every|each|the)\s+quarter)|(${MONTH_WORD}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\/\s*|\+\s*)${MONTH_WORD}(?![\p{L}]))+)))(?![\p{L}])(?:\s+(?:every|each)\s+year\b)?`,
+      "iu",
+    ),
+    rrule: (m) =>
+      m[1]
+        ? `FREQ=YEARLY;BYMONTH=${monthNumbers(m[3])};BYDAY=${placed(m[1], m[2])}`
+        : `FREQ=YEARLY;BYMONTH=${m[6] ? "1,4,7,10" : monthNumbers(m[7])};BYDAY=${placed(m[4], m[5])}`,
+  },
+  {
+    // every first Monday, every last Friday, every 3rd Thursday: that place in each month ("every
+    // 2nd Tuesday" is every other week, below, as people mostly mean it)
+    pattern: new RegExp(String.raw`\b(?:every|each)\s+(first|third|fourth|last|1st|3rd|4th)\s+(${DAY})\b`, "i"),
+    rrule: (m) => `FREQ=MONTHLY;BYDAY=${placed(m[1], m[2])}`,
+  },
   {
     // twice a week, 2x a week, two times per week, three times a week, 3x a week, twice a month
     pattern: /\b(twice|(?:two|2)\s+times|2\s*x|(?:three|3)\s+times|3\s*x)\s+(?:a|per)\s+(week|month)\b/i,
@@ -787,13 +844,13 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
     rrule: () => "FREQ=WEEKLY;BYDAY=SA,SU",
   },
   {
-    // every monday, every mon, wed and fri, every other tuesday
-    pattern: new RegExp(String.raw`\bevery\s+(other\s+)?(${DAY_LIST})\b`, "i"),
+    // every monday, every mon, wed and fri, every other tuesday, every 2nd (second) tuesday
+    pattern: new RegExp(String.raw`\bevery\s+((?:other|second|2nd)\s+)?(${DAY_LIST})\b`, "i"),
     rrule: (m) => `${withInterval("WEEKLY", m[1] ? 2 : 1)};BYDAY=${dayCodes(m[2]).join(",")}`,
   },
   {
     // every 15th (of the month)
-    pattern: new RegExp(String.raw`\bevery\s+(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:the|each|every)\s+month)?\b`, "i"),
+    pattern: new RegExp(String.raw`\bevery\s+(\d{1,2})(?:st|nd|rd|th)(?!\s+${DAY}\b)(?:\s+of\s+(?:the|each|every)\s+month)?\b`, "i"),
     rrule: (m) => {
       const day = Number(m[1]);
       return day >= 1 && day <= 31 ? `FREQ=MONTHLY;BYMONTHDAY=${day}` : null;
@@ -803,6 +860,11 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
     // every day, every 2 weeks, every other month, every year
     pattern: /\bevery\s+(?:(other)\s+|(\d{1,3})\s+)?(day|week|month|year)s?\b/i,
     rrule: (m) => withInterval(UNIT_FREQ[m[3].toLowerCase()], m[1] ? 2 : Number(m[2] ?? 1)),
+  },
+  {
+    // every quarter: every 3 months, as the assistant reads it
+    pattern: /\bevery\s+quarter\b/i,
+    rrule: () => "FREQ=MONTHLY;INTERVAL=3",
   },
   {
     // weekly on monday wednesday, weekly on mon and thu
@@ -900,8 +962,42 @@ function takeRecurrence(line: Line): string | null {
   return null;
 }
 
-/** A plain monthly rule with its day said elsewhere in the line ("on the 1st every month"). */
+/**
+ * "from when I last did it", "after completion", "from completion", "after it's done", "counting
+ * from when I finish it" with a repeat: the next one counts from when this one is done (the
+ * task's repeat_from), as the assistant reads it (recurrence.py, _FROM_COMPLETION). Before, words
+ * of the title, and the series repeated from its due date.
+ */
+const DID = String.raw`(?:did|do|does|finish(?:ed|es)?|complete[ds]?|check(?:ed)?\s+(?:it\s+)?off|mark(?:ed)?\s+it\s+(?:as\s+)?(?:done|complete))`;
+const FROM_COMPLETION = new RegExp(
+  String.raw`\b(?:(?:counting|counted|repeating|repeat|starting)\s+)?(?:from|after)\s+(?:` +
+    String.raw`(?:the\s+)?(?:last\s+)?completion` +
+    String.raw`|(?:(?:when|the\s+(?:day|time|moment))\s+)?i\s+(?:last\s+)?${DID}(?:\s+it)?` +
+    String.raw`|(?:when|the\s+(?:day|time|moment))\s+it(?:['’]s|\s+is|\s+was|\s+gets)\s+(?:done|completed|finished)` +
+    String.raw`|it(?:['’]s|\s+is|\s+was)\s+(?:done|completed|finished)` +
+    String.raw`)(?![\p{L}\p{N}'’-])`,
+  "giu",
+);
+
+function takeFromCompletion(line: Line): boolean {
+  for (const match of line.text.matchAll(FROM_COMPLETION)) {
+    const [start, end] = [match.index, match.index + match[0].length];
+    if (line.kept(start, end)) continue;
+    line.consume("recurrence", start, end);
+    return true;
+  }
+  return false;
+}
+
+/** A plain monthly rule with its day said elsewhere in the line ("on the 1st every month", "every 3 months on the first monday"). */
 function withMonthDay(line: Line, rrule: string): string {
+  for (const match of line.text.matchAll(ON_PLACED_DAY)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (possessiveAt(line.text, end) || line.kept(start, end)) continue;
+    line.consume("recurrence", start, end);
+    return `${rrule};BYDAY=${placed(match[1], match[2])}`;
+  }
   for (const match of line.text.matchAll(ON_MONTH_DAY)) {
     const ruled = monthlyOn(match[1], 1);
     const start = match.index;
@@ -941,8 +1037,12 @@ function firstOccurrence(rrule: string, from: LocalDate, hour: number, minute: n
   const parts = Object.fromEntries(rrule.split(";").map((p) => p.split("=") as [string, string]));
   for (let offset = 0; offset < 400; offset++) {
     const d = addDays(from.year, from.month, from.day, offset);
+    if (parts.BYMONTH && !parts.BYMONTH.split(",").map(Number).includes(d.month)) continue;
     if (parts.BYDAY) {
-      if (!parts.BYDAY.split(",").includes(DAY_ORDER[(d.weekday + 6) % 7])) continue;
+      // "MO", or a place in the month: "1MO" the first Monday, "-1FR" the last Friday.
+      const code = DAY_ORDER[(d.weekday + 6) % 7];
+      const [fromStart, fromEnd] = [Math.ceil(d.day / 7), -Math.ceil((daysInMonth(d.year, d.month) - d.day + 1) / 7)];
+      if (!parts.BYDAY.split(",").some((day) => day === code || day === `${fromStart}${code}` || day === `${fromEnd}${code}`)) continue;
     } else if (parts.BYMONTHDAY) {
       // "FREQ=MONTHLY;BYMONTHDAY=1,15" (twice a month): any of the days; -1 the month's last.
       const days = parts.BYMONTHDAY.split(",").map(Number);
@@ -2083,6 +2183,7 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
   }
 
   let rrule = takeRecurrence(line) ?? monthlyOfTitle(line, titleWords);
+  const repeatFrom = rrule && takeFromCompletion(line) ? "completion" : "due";
   // "every night at 9": the rule's part of the day says the half of the day of a bare hour.
   const half = rrule ? ruleHalf(line.tokens.find((token) => token.kind === "recurrence")?.text ?? "") : null;
   // "call mom evening, thanks!": polite words ending the line, out before the dates are read.
@@ -2163,9 +2264,10 @@ function readLine(input: string, options: QuickAddOptions, titleWords: readonly 
     dueAt: dueAt ? dueAt.toISOString() : null,
     dueHasTime,
     rrule,
+    repeatFrom,
     remindAt: remindAt ? remindAt.toISOString() : null,
     remindOffsetMinutes,
     tokens: line.tokens,
-  };
+  } satisfies QuickAddResult;
   return { result, line };
 }

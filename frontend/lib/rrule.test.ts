@@ -36,14 +36,35 @@ describe("describeRRule", () => {
     ["FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO", "Every year on the last Mon of May"],
     ["FREQ=YEARLY;BYMONTH=6", "Every year in Jun"],
     // Before: "Every month on the 1st Mon" for a quarterly rule (its months left out, not even "(custom)").
-    ["FREQ=MONTHLY;BYMONTH=1,4,7,10;BYDAY=1MO", "Every month on the 1st Mon of Jan, Apr, Jul and Oct"],
-    ["FREQ=MONTHLY;BYMONTH=3,9;BYMONTHDAY=15", "Every month on the 15th of Mar and Sep"],
-    ["FREQ=MONTHLY;BYMONTH=6;BYMONTHDAY=1", "Every month on the 1st of Jun"],
+    ["FREQ=MONTHLY;BYMONTH=1,4,7,10;BYDAY=1MO", "Every month on the 1st Mon in Jan, Apr, Jul and Oct"],
+    ["FREQ=MONTHLY;BYMONTH=3,9;BYMONTHDAY=15", "Every month on the 15th in Mar and Sep"],
+    ["FREQ=MONTHLY;BYMONTH=6;BYMONTHDAY=1", "Every month on the 1st in Jun"],
     ["FREQ=MONTHLY;BYMONTH=1,7", "Every month in Jan and Jul"],
     ["FREQ=YEARLY;BYYEARDAY=100", "Every year (custom)"],
     ["FREQ=WEEKLY;BYDAY=1MO", "Every week (custom)"],
     ["FREQ=MONTHLY;BYMONTHDAY=-2", "Every month (custom)"],
   ])("names the days of the month too: %s → %s", (rule, text) => {
+    expect(describeRRule(rule)).toBe(text);
+  });
+
+  // User test (h146): FREQ=MONTHLY;BYMONTH=1,4,7,10;BYDAY=1MO read "Every month on the 1st Mon"
+  // in the row and the activity, its months left out (the drawer named them).
+  it.each([
+    ["FREQ=MONTHLY;BYMONTH=1,4,7,10;BYDAY=1MO", "Every month on the 1st Mon in Jan, Apr, Jul and Oct"],
+    ["FREQ=MONTHLY;BYMONTH=1,7;BYMONTHDAY=15", "Every month on the 15th in Jan and Jul"],
+    ["FREQ=MONTHLY;INTERVAL=2;BYMONTH=1,4,7,10;BYDAY=-1FR", "Every other month on the last Fri in Jan, Apr, Jul and Oct"],
+    ["FREQ=MONTHLY;BYMONTH=3", "Every month in Mar"],
+    // A month no year has is not left out unsaid either.
+    ["FREQ=MONTHLY;BYMONTH=13;BYDAY=1MO", "Every month on the 1st Mon (custom)"],
+  ])("names the months of a monthly rule: %s → %s", (rule, text) => {
+    expect(describeRRule(rule)).toBe(text);
+  });
+
+  it.each([
+    // Guards (read so before too).
+    ["FREQ=YEARLY;BYMONTH=1,4,7,10;BYDAY=1MO", "Every year on the 1st Mon of Jan, Apr, Jul and Oct"],
+    ["FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO", "Every 3 months on the 1st Mon"],
+  ])("names %s as before", (rule, text) => {
     expect(describeRRule(rule)).toBe(text);
   });
 

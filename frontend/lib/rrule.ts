@@ -120,14 +120,16 @@ export function describeRRule(rrule: string, options: DescribeOptions = {}): str
   // Whether every part that narrows the rule down is in `text`; if not, it says "(custom)".
   let whole = Object.keys(p).every((key) => SAID.has(key));
   const placed = p.FREQ === "MONTHLY" || p.FREQ === "YEARLY" ? placedDays(p) : null;
-  // A monthly rule in some months only (quarterly: BYMONTH=1,4,7,10) says them as a yearly one does.
   const months = (p.FREQ === "YEARLY" || p.FREQ === "MONTHLY") && p.BYMONTH ? p.BYMONTH.split(",").map((m) => MONTHS[Number(m) - 1]) : [];
+  // A monthly rule's months are said last ("Every month on the 1st Mon in Jan, Apr, Jul and Oct");
+  // a yearly rule's with its days ("Every year on the 1st Mon of Jan, Apr, Jul and Oct").
+  const monthly = p.FREQ === "MONTHLY" && months.length > 0 && months.every(Boolean);
   if (months.some((m) => !m)) whole = false;
   if (p.FREQ === "WEEKLY" && interval === 1 && days.join(",") === "MO,TU,WE,TH,FR") text = "Every weekday";
   else if (p.FREQ === "WEEKLY" && interval === 1 && days.join(",") === "SA,SU") text = "Every weekend";
   else {
     text = interval === 1 ? `Every ${unit[0]}` : interval === 2 ? `Every other ${unit[0]}` : `Every ${interval} ${unit[1]}`;
-    const of = months.length && months.every(Boolean) ? ` of ${joinAnd(months)}` : "";
+    const of = months.length && months.every(Boolean) && !monthly ? ` of ${joinAnd(months)}` : "";
     if (placed) {
       // "Every month on the last Fri", "Every year on the last Mon of May".
       text += ` on ${placed}${of}`;
@@ -142,11 +144,11 @@ export function describeRRule(rrule: string, options: DescribeOptions = {}): str
       const named = days.filter((day) => day > 0).map(ordinal);
       const phrases = [...(named.length ? [`the ${joinAnd(named)}`] : []), ...(days.includes(-1) ? ["the last day"] : [])];
       if (!days.every((day) => day > 0 || day === -1)) whole = false;
-      else if (p.FREQ === "YEARLY" && months.length === 1 && !placed && days.every((day) => day > 0))
-        text += ` on ${months[0]} ${joinAnd(days.map(String))}`;
+      else if (months.length === 1 && !monthly && !placed && days.every((day) => day > 0)) text += ` on ${months[0]} ${joinAnd(days.map(String))}`;
       else if (phrases.length) text += ` on ${joinAnd(phrases)}${placed ? "" : of}`;
     } else if (p.BYMONTHDAY) whole = false;
-    else if (months.length && !placed) text += ` in ${joinAnd(months)}`;
+    else if (months.length && !placed && !monthly) text += ` in ${joinAnd(months)}`;
+    if (monthly) text += ` in ${joinAnd(months)}`;
   }
   if (!whole) text += " (custom)";
   if (p.COUNT) text += `, ${p.COUNT} times`;

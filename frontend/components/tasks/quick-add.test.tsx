@@ -92,6 +92,19 @@ describe("QuickAdd", () => {
     expect(screen.getByText("Repeats")).toBeTruthy();
   });
 
+  it("sends a repeat said to count from completion with repeat_from, and names it on the chip", async () => {
+    // User test (h146): "every 3 days from when I last did it" kept the words in the title and
+    // the task repeated from its due date.
+    const box = renderQuickAdd("water plants every 3 days from when I last did it");
+    expect((await screen.findByText("water plants")).tagName).toBe("STRONG");
+    const chips = within(screen.getByRole("list", { name: "Parsed from your text" })).getAllByRole("listitem");
+    expect(chips.map((li) => li.textContent)).toContain("Repeats Every 3 days, from completion");
+    fireEvent.submit(box.closest("form")!);
+    await vi.waitFor(() => expect(posts()).toHaveLength(1));
+    const body = JSON.parse(String((posts()[0][1] as RequestInit).body));
+    expect([body.title, body.rrule, body.repeat_from]).toEqual(["water plants", "FREQ=DAILY;INTERVAL=3", "completion"]);
+  });
+
   it("keeps a day and a time said apart in the title with one press, and sends no due date", async () => {
     // Was two presses: the first kept only "at 5pm", and the task was still due Friday 09:00.
     const box = renderQuickAdd("call mom friday about taxes at 5pm");

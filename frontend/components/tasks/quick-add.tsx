@@ -145,7 +145,7 @@ function previewChips(result: QuickAddResult, now: Date): Chip[] {
   if (result.priority)
     chips.push({ key: "priority", kind: "priority", label: "Priority", text: PRIORITY_LABEL[result.priority], keepTexts: tokenTexts(result, "priority") });
   if (result.rrule)
-    chips.push({ key: "recurrence", kind: "recurrence", label: "Repeats", text: describeRRule(result.rrule, { now }), keepTexts: tokenTexts(result, "recurrence") });
+    chips.push({ key: "recurrence", kind: "recurrence", label: "Repeats", text: describeRRule(result.rrule, { now }) + (result.repeatFrom === "completion" ? ", from completion" : ""), keepTexts: tokenTexts(result, "recurrence") });
   if (result.remindAt || result.remindOffsetMinutes !== null)
     chips.push({ key: "reminder", kind: "reminder", label: "Reminder", text: reminderText(result, now), keepTexts: tokenTexts(result, "reminder") });
   for (const tag of result.tags) {
@@ -300,6 +300,8 @@ export const QuickAdd = forwardRef<HTMLInputElement, QuickAddProps>(
           due_at: result.dueAt,
           remind_at: result.remindAt,
           rrule: result.rrule,
+          // "every 3 days from when I last did it": the next one counts from completion.
+          repeat_from: result.repeatFrom,
         },
         {
           // After useCreateTask's onSettled has refetched the lists (TanStack awaits it).

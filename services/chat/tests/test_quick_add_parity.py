@@ -2073,3 +2073,113 @@ def test_polite_words_a_bare_number_and_a_dotted_time_h144_as_on_the_web(
     message: str, expected: tuple[str, str | None]
 ) -> None:
     assert task(message)[:2] == expected
+
+
+# -- h150: a weekday's place in the month, some months of the year, "every 2nd tuesday", from completion
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # A weekday's place in the month said with a monthly rule, or with "every": that weekday.
+        # Were BYMONTHDAY=1 / 2 / -1 (the 1st, the 2nd, the month's last day), or no repeat.
+        (
+            "add review every 3 months on the first monday",
+            ("Review", "2026-12-07 09:00", "FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO"),
+        ),
+        (
+            "add review every quarter on the first monday",
+            ("Review", "2026-12-07 09:00", "FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO"),
+        ),
+        ("add review monthly on the 2nd tuesday", ("Review", "2026-12-08 09:00", "FREQ=MONTHLY;BYDAY=2TU")),
+        (
+            "add review every month on the last friday",
+            ("Review", "2026-11-27 09:00", "FREQ=MONTHLY;BYDAY=-1FR"),
+        ),
+        ("add review every first monday", ("Review", "2026-12-07 09:00", "FREQ=MONTHLY;BYDAY=1MO")),
+        ("add review every last friday", ("Review", "2026-11-27 09:00", "FREQ=MONTHLY;BYDAY=-1FR")),
+        ("add review every 3rd thursday", ("Review", "2026-12-17 09:00", "FREQ=MONTHLY;BYDAY=3TH")),
+        # Some months of each year: yearly in those months. Were a one-off 'Quarterly review on
+        # the first of Jan, Apr, Jul and Oct' due Monday.
+        (
+            "add Quarterly review on the first Monday of Jan, Apr, Jul and Oct",
+            ("Quarterly review", "2027-01-04 09:00", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYDAY=1MO"),
+        ),
+        (
+            "add Quarterly review on the first Monday of every quarter",
+            ("Quarterly review", "2027-01-04 09:00", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYDAY=1MO"),
+        ),
+        (
+            "add review every first monday of june",
+            ("Review", "2027-06-07 09:00", "FREQ=YEARLY;BYMONTH=6;BYDAY=1MO"),
+        ),
+        # "every 2nd tuesday" is every other Tuesday. Was the 2nd of each month, due Wednesday.
+        ("add 1:1 every 2nd tuesday 3 pm", ("1:1", "2026-12-01 15:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")),
+    ],
+)
+def test_a_weekdays_place_and_months_h150_as_on_the_web(message: str, expected: tuple[str, str, str]) -> None:
+    # frontend/lib/quick-add.test.ts "a weekday's place in the month … (h150)" pins the web to these.
+    assert series_task(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # Guards (read so before too).
+        (
+            "add Monthly report on the last Friday of each month #Work",
+            ("Monthly report", "2026-11-27 09:00", "FREQ=MONTHLY;BYDAY=-1FR"),
+        ),
+        (
+            "add 1:1 on the 2nd tuesday of the month 3 pm",
+            ("1:1", "2026-12-08 15:00", "FREQ=MONTHLY;BYDAY=2TU"),
+        ),
+        ("add 1:1 every second tuesday", ("1:1", "2026-12-01 09:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")),
+        (
+            "add taxes every 3 months on the 15th",
+            ("Taxes", "2026-12-15 09:00", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15"),
+        ),
+        (
+            "add pay rent every month on the last day",
+            ("Pay rent", "2026-11-30 09:00", "FREQ=MONTHLY;BYMONTHDAY=-1"),
+        ),
+        ("add report every 2nd", ("Report", "2026-12-02 09:00", "FREQ=MONTHLY;BYMONTHDAY=2")),
+        (
+            "add pay rent on the 1st every month",
+            ("Pay rent", "2026-12-01 09:00", "FREQ=MONTHLY;BYMONTHDAY=1"),
+        ),
+    ],
+)
+def test_a_weekdays_place_h150_reads_as_before(message: str, expected: tuple[str, str, str]) -> None:
+    assert series_task(message) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Were 'Water plants from when I last did it' (… 'after completion', …), repeating from
+        # its due date.
+        "add water plants every 3 days from when I last did it",
+        "add water plants every 3 days after completion",
+        "add water plants every 3 days from completion",
+        "add water plants every 3 days, counting from when I finish it",
+        "add water plants every 3 days from the last completion",
+    ],
+)
+def test_from_completion_h150_as_on_the_web(message: str) -> None:
+    request = parse(message, NOW)
+    assert series_task(message) == ("Water plants", "2026-11-26 09:00", "FREQ=DAILY;INTERVAL=3")
+    assert request.changes.repeat_from == "completion"
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        # Guards: no such words, or no repeat to count (read so before too).
+        ("add water plants every 3 days", "Water plants"),
+        ("add water plants after completion", "Water plants after completion"),
+    ],
+)
+def test_no_completion_words_h150_leaves_repeat_from(message: str, title: str) -> None:
+    request = parse(message, NOW)
+    assert (request.changes.title, request.changes.repeat_from) == (title, None)

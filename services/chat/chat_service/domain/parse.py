@@ -19,6 +19,7 @@ from chat_service.domain.matching import position
 from chat_service.domain.recurrence import (
     REPEAT_WORDS,
     Bound,
+    Recurrence,
     bounded,
     first_due,
     into_next_day,
@@ -133,6 +134,9 @@ class Changes:
     clear_reminder: bool = False
     rrule: str | None = None
     rrule_at: time | None = None
+    # "every 3 days from when I last did it": "completion" (the task's repeat_from); None
+    # leaves it as it is ("due" for a new task).
+    repeat_from: str | None = None
     clear_rrule: bool = False
     # Said as a stop ("stop the rent reminder", "stop the rent series"; `_read_stop`):
     # "reminder" clears the reminder, or ends the series of a repeating task without one;
@@ -729,9 +733,15 @@ def _attributes(scan: Scanner, now: datetime, *, asked: bool = False) -> Changes
         remind_minutes=minutes,
         rrule=recurrence.rrule if recurrence else None,
         rrule_at=recurrence.at if recurrence else None,
+        repeat_from=_repeat_from(recurrence),
         dues=tuple(days) if len(days) > 1 and recurrence is None else (),
     )
     return _with_bound(changes, bound, now)
+
+
+def _repeat_from(recurrence: Recurrence | None) -> str | None:
+    """ "completion" when the rule was said to count from when each one is done."""
+    return "completion" if recurrence is not None and recurrence.from_completion else None
 
 
 def _with_bound(changes: Changes, bound: Bound | None, now: datetime) -> Changes:
@@ -1874,7 +1884,9 @@ def _corrected_value(value: str, now: datetime) -> Changes | None:
     if recurrence is not None:
         when = take_when(scan, now, recurrence.at)
         if not re.sub(r"\b(?:at|on|to|the)\b", "", scan.rest(), flags=re.IGNORECASE).strip(" ,.!?"):
-            return Changes(rrule=recurrence.rrule, rrule_at=recurrence.at, due=when)
+            return Changes(
+                rrule=recurrence.rrule, rrule_at=recurrence.at, repeat_from=_repeat_from(recurrence), due=when
+            )
     return None
 
 
@@ -2021,7 +2033,10 @@ def _read_set_recurrence(text: str, now: datetime) -> Request | None:
         r"\s+(?:to|so\s+(?:that\s+)?it|should|will|so\s+it\s+will|into\s+a|a|as)$", "", rest, flags=re.I
     )
     rest = re.sub(r"\s+(?:task|series)$", "", rest, flags=re.I).strip()
-    changes = _with_bound(Changes(rrule=recurrence.rrule, rrule_at=recurrence.at, due=when), bound, now)
+    changes = Changes(
+        rrule=recurrence.rrule, rrule_at=recurrence.at, repeat_from=_repeat_from(recurrence), due=when
+    )
+    changes = _with_bound(changes, bound, now)
     request = _req("update", rest or None, changes)
     if names_task and not says_repeat:
         return replace(request, fallback=read_add(text, now))
@@ -2438,7 +2453,13 @@ def _read_said_then_command(text: str, now: datetime) -> Request | None:
         # The statement's priority and tags are no command ("isn't that important" is not
         # High); a date it says is ("it's due friday, make it high priority").
         c = said.changes
-        when = Changes(due=c.due, remind_minutes=c.remind_minutes, rrule=c.rrule, rrule_at=c.rrule_at)
+        when = Changes(
+            due=c.due,
+            remind_minutes=c.remind_minutes,
+            rrule=c.rrule,
+            rrule_at=c.rrule_at,
+            repeat_from=c.repeat_from,
+        )
         return Request("update", pronoun=True, changes=_merged(when, changes) or changes)
     return None
 

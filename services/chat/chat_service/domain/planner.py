@@ -551,6 +551,8 @@ def _add_task(c: Changes, ctx: Context, j: Journal) -> Task | str:
         args["due_at"] = iso(c.due.at)
     if c.rrule:
         args["rrule"] = c.rrule
+    if c.rrule and c.repeat_from:
+        args["repeat_from"] = c.repeat_from
     if c.remind_at is not None and c.due:
         args["remind_at"] = iso(c.remind_at.at)
     elif c.remind_minutes is not None and c.due:
@@ -1130,6 +1132,8 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
         done.append(f"Removed the {tag} tag from {name}.")
     if c.rrule:
         args: dict[str, Any] = {"rule": c.rrule, "timezone": ctx.timezone}
+        if c.repeat_from:
+            args["repeat_from"] = c.repeat_from
         off_day = None
         if c.due is not None or c.rrule_at is not None or not current.get("due_at"):
             due = series_due(_keeping_time(c, current, ctx), ctx.local_now)
@@ -1143,6 +1147,8 @@ def _update(c: Changes, task: Task, ctx: Context, j: Journal) -> str:
                 args["due_at"] = iso(off_day[1])
         run("set_recurring", f"make {name} repeat", **args)
         text = f"{name} now repeats {describe(c.rrule, ctx.timezone)}"
+        if c.repeat_from == "completion":
+            text += reply.FROM_COMPLETION
         if current.get("due_at"):
             text += ", next due " + reply.when_text(current["due_at"], ctx.now, ctx.timezone)
         if off_day is not None:

@@ -49,6 +49,12 @@ _ORDINALS = {
     "4th": 4,
     "last": -1,
 }
+# The place of a weekday in its month ("the last Friday", "the 1st Monday").
+_PLACE = r"(first|second|third|fourth|last|1st|2nd|3rd|4th)"
+# Months in a list: "Jan, Apr, Jul and Oct", "january and july", "mar/jun/sep/dec".
+_MONTHS = MONTH + r"\.?(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*|\+\s*)" + MONTH + r"\b\.?)*"
+# "of every quarter": the calendar's quarters, each one's first month.
+_QUARTER_MONTHS = "1,4,7,10"
 _UNIT_FREQ = {"hour": "HOURLY", "day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 _WORD_RULES = {
     "daily": "FREQ=DAILY",
@@ -81,6 +87,9 @@ class Recurrence:
     rrule: str
     # "every morning": the time of day the phrase itself gives.
     at: time | None = None
+    # "every 3 days from when I last did it", "... after completion": the next one counts
+    # from when this one is done (the task's repeat_from "completion").
+    from_completion: bool = False
 
 
 def _days(text: str) -> list[str]:
@@ -125,8 +134,26 @@ def take_recurrence(scan: Scanner) -> Recurrence | None:
     bound = scan.take(r"\b(?:for\s+)?(" + NUMBER + r")\s+times\b")
     if bound:
         rule += f";COUNT={number(bound.group(1))}"
+    from_completion = scan.take(_FROM_COMPLETION) is not None
     scan.take(REPEAT_WORDS)
-    return Recurrence(rule, at)
+    from_completion = scan.take(_FROM_COMPLETION) is not None or from_completion
+    return Recurrence(rule, at, from_completion)
+
+
+# "from when I last did it", "after completion", "from completion", "after it's done", "counting
+# from when I finish it", "repeating from the last completion": the next one counts from when
+# this one is done (the web quick-add's FROM_COMPLETION). Before, words of the title, and the
+# series repeated from its due date.
+_DID = r"(?:did|do|does|finish(?:ed|es)?|complete[ds]?|check(?:ed)?\s+(?:it\s+)?off|mark(?:ed)?\s+it\s+(?:as\s+)?(?:done|complete))"
+_FROM_COMPLETION = re.compile(
+    r"\b(?:(?:counting|counted|repeating|repeat|starting)\s+)?(?:from|after)\s+(?:"
+    r"(?:the\s+)?(?:last\s+)?completion"
+    r"|(?:(?:when|the\s+(?:day|time|moment))\s+)?i\s+(?:last\s+)?" + _DID + r"(?:\s+it)?"
+    r"|(?:when|the\s+(?:day|time|moment))\s+it(?:['\u2019]s|\s+is|\s+was|\s+gets)\s+(?:done|completed|finished)"
+    r"|it(?:['\u2019]s|\s+is|\s+was)\s+(?:done|completed|finished)"
+    r")(?![\w'\u2019-])",
+    re.IGNORECASE,
+)
 
 
 def into_next_day(rule: str) -> str:
@@ -160,22 +187,39 @@ def _take_rule(scan: Scanner, *, first: bool) -> tuple[str | None, time | None]:
         return f"FREQ=MONTHLY;BYMONTHDAY={-1 if day == 'last' else 1 if day == 'first' else int(day)}", None
     m = scan.take(
         r"\b(?:(?:every|each)\s+month|monthly)\s+on\s+the\s+(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b"
+        r"(?!\s+" + _DAY + r"s?\b)"
     )
     if m:
         day = m.group(1).lower()
         return f"FREQ=MONTHLY;BYMONTHDAY={-1 if day == 'last' else 1 if day == 'first' else int(day)}", None
     # Monthly on the nth weekday: "the first Monday of every month".
     m = scan.take(
-        r"\b(?:on\s+)?(?:the\s+|every\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+("
-        + _DAY
-        + r")\s+of\s+"
+        r"\b(?:on\s+)?(?:the\s+|every\s+)?" + _PLACE + r"\s+(" + _DAY + r")\s+of\s+"
         r"(?:every|each|the)\s+month\b"
     )
     if m:
-        code = CODES[WEEKDAY_NAMES[m.group(2).lower()]]
-        return f"FREQ=MONTHLY;BYDAY={_ORDINALS[m.group(1).lower()]}{code}", None
+        return f"FREQ=MONTHLY;BYDAY={_placed(m.group(1), m.group(2))}", None
+    # In some months of each year: "the first Monday of Jan, Apr, Jul and Oct", "every last
+    # Friday of June", "the first Monday of every quarter" (January, April, July, October).
+    # One month without "every" is one day ("the first monday of june"). Before, no repeat.
+    m = scan.find(
+        r"\b(?:on\s+)?(?:the\s+|(every\s+|each\s+))?" + _PLACE + r"\s+(" + _DAY + r")s?\s+(?:of|in)\s+"
+        r"(?:((?:every|each|the)\s+quarter)|(" + _MONTHS + r"))\b(?:\s+(?:every|each)\s+year\b)?"
+    )
+    if m:
+        months = _QUARTER_MONTHS if m.group(4) else ",".join(str(n) for n in _month_numbers(m.group(5)))
+        if m.group(1) or m.group(4) or "," in months:
+            scan.mask(m.start(), m.end())
+            return f"FREQ=YEARLY;BYMONTH={months};BYDAY={_placed(m.group(2), m.group(3))}", None
+    # "every first Monday", "every last Friday", "every 3rd Thursday": that place in each month.
+    # "every 2nd/second/other Tuesday" is every other week (below), as people mostly mean it.
+    m = scan.take(r"\b(?:every|each)\s+(first|third|fourth|last|1st|3rd|4th)\s+(" + _DAY + r")s?\b")
+    if m:
+        return f"FREQ=MONTHLY;BYDAY={_placed(m.group(1), m.group(2))}", None
     m = scan.take(
-        r"\bevery\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:day|week|month|year|hour))(?:\s+of\s+the\s+month)?"
+        r"\bevery\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:day|week|month|year|hour|"
+        + _DAY
+        + r"s?\b))(?:\s+of\s+the\s+month)?"
     )
     if m:
         return f"FREQ=MONTHLY;BYMONTHDAY={int(m.group(1))}", None
@@ -226,7 +270,7 @@ def _take_rule(scan: Scanner, *, first: bool) -> tuple[str | None, time | None]:
     if m:
         unit = m.group(1).lower()
         if unit == "quarter":
-            return "FREQ=MONTHLY;INTERVAL=3", None
+            return "FREQ=MONTHLY;INTERVAL=3" + _monthly_day(scan, "MONTHLY"), None
         freq = _UNIT_FREQ[unit]
         return f"FREQ={freq}" + _weekly_days(scan, freq) + _monthly_day(scan, freq), None
     m = scan.take(r"\b(?:every|each)\s+(morning|afternoon|evening|night)\b")
@@ -286,15 +330,37 @@ def _weekly_days(scan: Scanner, freq: str) -> str:
     return ";BYDAY=" + ",".join(_days(m.group(1))) if m else ""
 
 
-# "on the 1st", "on the last day" (the web quick-add's ON_MONTH_DAY); not "on the 1st of march".
+# "on the 1st", "on the last day" (the web quick-add's ON_MONTH_DAY); not "on the 1st of march",
+# nor "on the 1st Monday" (_ON_PLACED_DAY).
 _ON_MONTH_DAY = re.compile(
-    r"\bon\s+the\s+(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b(?!\s+of\b)", re.IGNORECASE
+    r"\bon\s+the\s+(\d{1,2}|first|last)(?:st|nd|rd|th)?(?:\s+day)?\b(?!\s+of\b)(?!\s+" + _DAY + r"s?\b)",
+    re.IGNORECASE,
+)
+# "on the first Monday", "on the 2nd tuesday (of the month)" (the web's ON_PLACED_DAY).
+_ON_PLACED_DAY = re.compile(
+    r"\bon\s+the\s+" + _PLACE + r"\s+(" + _DAY + r")s?\b(?:\s+of\s+(?:the|each|every)\s+month\b)?",
+    re.IGNORECASE,
 )
 
 
+def _placed(place: str, day: str) -> str:
+    """'last', 'Friday' -> '-1FR'."""
+    return f"{_ORDINALS[place.lower()]}{_days(day)[0]}"
+
+
+def _month_numbers(said: str) -> list[int]:
+    """'Jan, Apr, Jul and Oct' -> [1, 4, 7, 10], in the year's order."""
+    found = {MONTH_NAMES[word.lower()] for word in re.findall(MONTH, said, re.IGNORECASE)}
+    return sorted(found)
+
+
 def _monthly_day(scan: Scanner, freq: str) -> str:
+    """'every 3 months on the 15th' / 'on the first Monday': the day of a monthly rule."""
     if freq != "MONTHLY":
         return ""
+    placed = scan.take(_ON_PLACED_DAY)
+    if placed:
+        return f";BYDAY={_placed(placed.group(1), placed.group(2))}"
     m = scan.take(_ON_MONTH_DAY)
     if not m:
         return ""

@@ -208,10 +208,16 @@ def details(
     return parts
 
 
+# A series that repeats from completion ("every 3 days from when I last did it"), said after its rule.
+FROM_COMPLETION = ", counted from when you complete each one"
+
+
 def added(task: Task, now: datetime, zone: str, *, reminder_time: bool = False) -> str:
     text = f"Added {quote(task.get('title'))}"
     if task.get("rrule"):
         text += ", repeating " + describe(str(task["rrule"]), zone)
+        if task.get("repeat_from") == "completion":
+            text += FROM_COMPLETION
         if task.get("due_at"):
             text += "; the first one is due " + when_text(task["due_at"], now, zone).removeprefix("on ")
     elif task.get("due_at"):
