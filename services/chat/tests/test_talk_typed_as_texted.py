@@ -142,6 +142,12 @@ async def test_remind_misspelled_before_me_sets_the_reminder(fake: FakeTasks, me
     assert local(task["due_at"]) == local(task["remind_at"]) == "Sat 28 15:30"
 
 
+def test_a_word_of_its_own_near_remind_stays() -> None:
+    # Guard: "rewind" is one letter from "remind" and a word.
+    request = parse("rewind me the tape friday", FRIDAY)
+    assert (request.changes.title, request.changes.remind_minutes) == ("Rewind me the tape", None)
+
+
 @pytest.mark.parametrize("message", ["whats due this wk", "what's due this wk?"])
 def test_wk_after_this_is_the_week(message: str) -> None:
     request = parse(message, FRIDAY)

@@ -328,13 +328,17 @@ def _fix_case(slip: str, word: str) -> str:
 
 
 # "remnd me to call mum", "remidn me at 5", "remimd me": a word one letter from "remind"
-# before "me" is "remind" (no such word is ever said before "me": "rewind me", "remand me").
+# before "me" is "remind", unless it is a word of its own ("rewind me the tape", "that reminds
+# me"). A copy of NEAR_REMIND_WORDS in frontend/lib/quick-add.ts.
 _REMIND_ME_SLIP = re.compile(r"\b([A-Za-z]{5,7})(?=\s+me\b)")
+_NEAR_REMIND_WORDS = frozenset(("rewind", "remand", "rebind", "refind", "remint", "reminds"))
 
 
 def _remind_said(m: re.Match[str]) -> str:
     slip = m.group(1)
-    return _fix_case(slip, "remind") if one_edit_apart(slip.lower(), "remind") else slip
+    if slip.lower() in _NEAR_REMIND_WORDS or not one_edit_apart(slip.lower(), "remind"):
+        return slip
+    return _fix_case(slip, "remind")
 
 
 def fix_command_typos(text: str) -> str:
