@@ -3214,3 +3214,45 @@ describe("a weekday's place in the month, some months of the year, 'every 2nd tu
     expect([r.title, r.repeatFrom]).toEqual([title, "due"]);
   });
 });
+
+describe("'arvo', 'wk', 'tmrw' and 'remnd me' as the assistant reads them (h148, a user in Sydney)", () => {
+  // Friday 27 Nov 2026, 15:00 in Sydney: the clock of services/chat/tests/test_talk_typed_as_texted.py.
+  const zone = "Australia/Sydney";
+  const now = zonedTimeToUtc(2026, 11, 27, 15, 0, zone);
+  const local = (iso: string | null) => (iso ? new Date(iso).toLocaleString("sv-SE", { timeZone: zone }).slice(0, 16) : null);
+  const read = (text: string) => {
+    const r = parseQuickAdd(text, { now, timeZone: zone });
+    return [r.title, local(r.dueAt), r.rrule];
+  };
+
+  it.each([
+    // Were 'pick up parcel sat arvo' with no date, 'call nan arvo' at 09:00.
+    ["pick up parcel sat arvo", "pick up parcel", "2026-11-28 15:00"],
+    ["call nan sunday arvo", "call nan", "2026-11-29 15:00"],
+    ["call nan tmrw arvo", "call nan", "2026-11-28 15:00"],
+  ])("reads %j: arvo after a day word is the afternoon", (text, title, due) => {
+    expect(read(text)).toEqual([title, due, null]);
+  });
+
+  it.each([
+    // Were 'gym every wk' and 'gym 3 times a wk' with no repeat.
+    ["gym every wk", "gym", "2026-11-28 09:00", "FREQ=WEEKLY"],
+    ["gym 3 times a wk", "gym", "2026-11-30 09:00", "FREQ=WEEKLY;BYDAY=MO,WE,FR"],
+  ])("reads %j: wk after every or a number is a week", (text, title, due, rrule) => {
+    expect(read(text)).toEqual([title, due, rrule]);
+  });
+
+  it("reads 'remnd me' as 'remind me' (was: 'remnd me to call mum', no reminder)", () => {
+    const r = parseQuickAdd("remnd me to call mum at 3:30 tmrw", { now, timeZone: zone });
+    expect([r.title, local(r.dueAt), r.remindOffsetMinutes]).toEqual(["to call mum", "2026-11-28 15:30", 0]);
+  });
+
+  it.each([
+    // Guards: elsewhere the words are the title's.
+    ["Arvo Part concert friday", "Arvo Part concert", "2026-12-04 09:00"],
+    ["review the WK 12 report friday", "review the WK 12 report", "2026-12-04 09:00"],
+    ["rewind me the tape friday", "rewind me the tape", "2026-12-04 09:00"],
+  ])("keeps %j in the title", (text, title, due) => {
+    expect(read(text)).toEqual([title, due, null]);
+  });
+});

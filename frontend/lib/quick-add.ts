@@ -48,7 +48,11 @@
  * letters or more) is read as that word, by the same rules; real words one letter away ("sundae",
  * "sundry", "toddy", "mondays") are not. So are a few common spellings: "tommorow", "2moro",
  * "2morrow", "tonite" (and chrono's own "tmrw", "tmr"), and "tues" (chrono reads "tue", "thu",
- * "thur", "thurs", "fri" …, not "tues"). The title keeps the typed spelling of what it keeps.
+ * "thur", "thurs", "fri" …, not "tues"). "arvo" after a day word, "this" or "the" is the
+ * afternoon ("sat arvo", "in the arvo"), "wk" after "this", "every", "a" or a number is a week
+ * ("this wk", "3 times a wk"), and a word one letter from "remind" before "me" is "remind"
+ * ("remnd me"; not "rewind me"), as the assistant reads them. The title keeps the typed
+ * spelling of what it keeps.
  * A weekday is the next such day after today, in timeZone, as the assistant reads it (the
  * evaluation contract): typed on a Friday, "friday", "fri", "on/by/due friday", "this friday",
  * "friday at 3pm", "friday at 3", "friday evening" are all next week's Friday, whatever the time
@@ -315,6 +319,7 @@ export function oneEditApart(a: string, b: string): boolean {
  * (temporary duty) nor "2day" ("2day shipping"): other words too.
  */
 const KNOWN_SPELLINGS: Record<string, string> = {
+  tmrw: "tomorrow",
   tommorow: "tomorrow",
   "2moro": "tomorrow",
   "2morrow": "tomorrow",
@@ -351,16 +356,53 @@ interface Respelled {
   inputEnd: number;
 }
 
+const WEEKDAY_SAID = String.raw`mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?`;
+/**
+ * Short words said for a day word, read as it only where that day word goes, after the word
+ * before it ("sat arvo", "sunday arvo", "this arvo", "in the arvo": Australian for the
+ * afternoon; "this wk", "every wk", "2 wks"): elsewhere they are words of the title ("Arvo Part
+ * concert", "WK 12 report"). A copy of _SHORT_DAY_WORDS in services/chat domain/text.py.
+ */
+const SHORT_DAY_WORDS: Record<string, [string, RegExp]> = {
+  arvo: ["afternoon", new RegExp(String.raw`(?:^|[^\p{L}\p{N}_'])(?:this|the|today|tomorrow|tmrw|every|each|${WEEKDAY_SAID})\s+$`, "iu")],
+  wk: ["week", /(?:^|[^\p{L}\p{N}_'])(?:this|next|last|every|each|per|a|one|\d+)\s+$/iu],
+  wks: ["weeks", /(?:^|[^\p{L}\p{N}_'])(?:\d+|two|three|four|five|six|few|couple\s+of)\s+$/iu],
+};
+
+/** The day word `word` is said for after the text `before` it ("arvo" after "sat " → "afternoon"), or null. */
+function shortDayWord(word: string, before: string): string | null {
+  const lower = word.toLowerCase();
+  if (!Object.hasOwn(SHORT_DAY_WORDS, lower)) return null;
+  const [day, after] = SHORT_DAY_WORDS[lower];
+  return after.test(before) ? day : null;
+}
+
+/** Words of their own one letter from "remind" ("rewind me the tape", "that reminds me"). */
+const NEAR_REMIND_WORDS = new Set(["rewind", "remand", "rebind", "refind", "remint", "reminds"]);
+
+/**
+ * "remnd me", "remidn me": a word one letter from "remind" before "me" is "remind", as the
+ * assistant reads it (services/chat domain/text.py fix_command_typos, _NEAR_REMIND_WORDS).
+ */
+function remindSlip(word: string, after: string): string | null {
+  const lower = word.toLowerCase();
+  if (!/^\s+me\b/i.test(after) || NEAR_REMIND_WORDS.has(lower)) return null;
+  return oneEditApart(lower, "remind") ? "remind" : null;
+}
+
 /** The input with its misspelled day words respelled ("call mom tomorow" → "call mom tomorrow"). */
 function respellDayWords(input: string): { text: string; words: Respelled[] } {
   const words: Respelled[] = [];
   let text = "";
   let copied = 0;
   for (const match of input.matchAll(LONE_WORD)) {
-    const day = misspelledDayWord(match[0]);
+    const inputEnd = match.index + match[0].length;
+    const day =
+      misspelledDayWord(match[0]) ??
+      shortDayWord(match[0], input.slice(0, match.index)) ??
+      remindSlip(match[0], input.slice(inputEnd));
     if (!day) continue;
     text += input.slice(copied, match.index);
-    const inputEnd = match.index + match[0].length;
     words.push({ start: text.length, end: text.length + day.length, inputStart: match.index, inputEnd });
     text += day;
     copied = inputEnd;

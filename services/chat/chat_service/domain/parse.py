@@ -37,6 +37,7 @@ from chat_service.domain.text import (
     normalise,
     respell_command_verb,
     respell_day_words,
+    respell_texted_question,
 )
 from chat_service.domain.when import (
     ANY_WEEKDAY,
@@ -833,6 +834,22 @@ _SMALL_TALK = re.compile(
     r"(?:\s+(?:today|outside|out|out\s+there|here|again|now|tonight|this\s+(?:morning|afternoon|evening)))?[\s!.]*$",
     re.IGNORECASE,
 )
+# A friendly question about the assistant ("how's your day going?", "how was your weekend",
+# "how's it going", "what's up"): answered in kind, never a task ('Mate, how's your day going').
+# "how are you" asks what it can do (_HELP).
+_HOW_IS_YOUR_DAY = re.compile(
+    r"^(?:(?:and|so)\s+)?(?:how(?:'?s|\s+is|\s+was|\s+has|\s+have|\s+are)\s+(?:"
+    r"(?:your|ur|the)\s+(?:day|morning|afternoon|arvo|evening|night|week|weekend)(?:\s+(?:been|going))?|"
+    r"(?:it|things|life|everything)(?:\s+(?:been|going))?|you\s+been|you\s+going)(?:\s+(?:so\s+far|today|then|mate|buddy))*|"
+    r"how\s+(?:ya|you)\s+going|what'?s\s+up|whats\s+up|wassup|sup)[\s?!.]*$",
+    re.IGNORECASE,
+)
+# Thanks and then more after a comma or a stop: "thanks mate, how's your day going?", "cheers,
+# what's due today?": the thanks said, what follows is read on its own.
+_THANKS_THEN = re.compile(
+    r"^(?:thanks|thank\s+you|thx|ty|ta|cheers)(?:\s+(?:so\s+much|a\s+lot|heaps|again|mate|buddy))*\s*[,.!;]+\s*(?=\S)",
+    re.IGNORECASE,
+)
 _WEATHER_IS_BAD = re.compile(r"^the\s+weather(?:'s|\s+is)\s+(?:so\s+|really\s+|very\s+|pretty\s+)?bad$", re.I)
 
 
@@ -1024,6 +1041,7 @@ def parse(message: str, now: datetime) -> Request:
     body = raw[greeting.end() :] if greeting else raw
     body = _IT_IS_DUE.sub(", due ", body)
     body = _importance_said_after(body, now)
+    body = respell_texted_question(body)  # "wat do i hav tmrw"
     if (_HELP.search(body) or _HELP.search(raw)) and not _plans_a_stretch(body):
         return Request("help")
     if greeting and not body.strip(" !.,?"):
@@ -1043,6 +1061,17 @@ def parse(message: str, now: datetime) -> Request:
         return Request("bye" if re.search(_CLOSER, body, re.IGNORECASE) else "thanks")
     if _SMALL_TALK.match(body) or _TAG_QUESTION.search(body):
         return Request("chat")  # "it's raining", "the weather is nice, isn't it" are no tasks
+    if _HOW_IS_YOUR_DAY.match(body):
+        return Request("chat", query="how")
+    thanks = _THANKS_THEN.match(body)
+    if thanks:
+        return parse(body[thanks.end() :], now)
+    oops = _OOPS.match(body)
+    if oops and re.match(_COMMAND_VERB, body[oops.end() :], re.IGNORECASE):
+        # "oops delete the mate one", "wait, mark milk done": the command (not a task 'Oops ...').
+        said = parse(body[oops.end() :], now)
+        if said.intent in MUTATING:
+            return said
     after_talk = _command_after_small_talk(body, now)
     if after_talk is not None:
         return after_talk  # "the weather is bad, move the picnic to sunday": the command
@@ -1133,6 +1162,8 @@ def parse(message: str, now: datetime) -> Request:
     asked = body.rstrip().endswith("?")
     if _STOP_SAID.match(text):
         return Request("update", query=text, changes=Changes(stop="said"))  # "stop by the bank": no task
+    if (asked or _ASKS.match(text)) and not _SAYS_ADD.search(text):
+        return Request("unclear")  # "do i hav anything on?", "call mom tomorrow?": asked, not said
     return _two_commands_or(text, _command_misspelled(text, read_add(text, now, asked=asked), now), now)
 
 
@@ -1732,6 +1763,24 @@ _DO_ASKS = (
     r"|(?:(?!(?:and|or|then|so|to|before|after|by|on|at|in)\b)[\w'-]+\s+){1,4}"
     r"(?:have|need|want|know|remember|look|seem|go|come|belong|contain|include|mention|say|mean|"
     r"matter|count|work|exist|repeat|recur|show|appear|cost|happen|fit|expire)\b)"
+)
+
+
+# A question by its first words ("is the gym on", "can you ...", "will it rain", "how do i"),
+# and the words that make a question a request for a new task all the same ("do I need to call
+# mom", "can you add milk", "could you remind me").
+_ASKS = re.compile(
+    r"^(?:(?:what|when|where|why|how|who|which)(?:'s|\s+(?:is|are|was|were|do|does|did|can|could|should|will|would|have|has|am))\b|"
+    + _DO_ASKS
+    + r"|(?:is|are|was|were|does|did|can|could|should|would|will|shall|am)\s+"
+    r"(?:i|you|u|we|they|he|she|it|there|this|that|my|the|anything|any)\b"
+    r"|(?:have|has)\s+(?:i|you|u|we|they|he|she|it)\b)",
+    re.IGNORECASE,
+)
+_SAYS_ADD = re.compile(
+    r"\b(?:add|remind\w*|need\s+to|have\s+to|got\s+to|gotta|must|create|new\s+task|(?:ping|alert|notify)\s+me|"
+    r"schedule|set\s+up|note|put\s+down|write\s+down|save)\b",
+    re.IGNORECASE,
 )
 
 
@@ -3266,6 +3315,25 @@ def _read_due_or_new(text: str, now: datetime) -> Request | None:
 _QUESTION_WORD = re.compile(r"(?:what|which|who|anything|something|nothing|everything)", re.IGNORECASE)
 
 
+# "put the bins out", "put up the shelves", "put the washing away": "put" and a particle is a
+# chore, whatever date follows; "put the dentist on friday" moves the task to the date.
+_PUT_PARTICLE = re.compile(r"\b(?:out|away|up|down|together|aside)\b", re.IGNORECASE)
+
+
+def _puts_a_chore(text: str, verb: re.Match[str], now: datetime) -> bool:
+    """Whether 'put ...' says a new task rather than a move: the words besides the date hold
+    a particle ("put the bins out friday") or a repeat ("put the bins out every sunday at
+    7pm": a move never makes a task repeat)."""
+    if verb.group(0).strip().lower() != "put":
+        return False
+    rest = text[verb.end() :]
+    if take_recurrence(Scanner(rest)) is not None:
+        return True
+    scan = Scanner(rest)
+    take_when(scan, now)
+    return bool(_PUT_PARTICLE.search(scan.rest()))
+
+
 def _read_due(text: str, now: datetime) -> Request | None:
     m = re.match(
         r"^(?P<ref>.+?)\s+(?:is|should\s+be|will\s+be|needs\s+to\s+be\s+done|must\s+be\s+done|'s)\s+(?:now\s+)?due\s+(?P<when>.+)$|"
@@ -3296,7 +3364,7 @@ def _read_due(text: str, now: datetime) -> Request | None:
         if when is not None and not leftover:
             return _req("update", None, Changes(due=when))
     verb = re.match(_DUE_VERBS, text, re.IGNORECASE)
-    if not verb or _ADD_LEAD.match(text):
+    if not verb or _ADD_LEAD.match(text) or _puts_a_chore(text, verb, now):
         return None
     rest = text[verb.end() :]
     rest = re.sub(
@@ -3364,7 +3432,26 @@ def _when_only(text: str, now: datetime) -> tuple[When | None, str]:
     return when, leftover.strip(" ,.!?")
 
 
+# What may follow a delete, about the task deleted: "..., that wasn't a task", "..., it was a
+# mistake", "..., stop it completely", "- get rid of it for good". Not part of the task's name.
+_AFTER_A_DELETE = re.compile(
+    r"\s*(?:[,;.]|\s[\u2014\u2013-])\s*(?:(?:that|it|this)(?:'s|\s+is|\s+was|\s+wasn'?t|\s+isn'?t|\s+was\s+not|\s+is\s+not)\s+"
+    r"(?:(?:not\s+)?(?:a|my|meant\s+to\s+be\s+a|supposed\s+to\s+be\s+a)\s+(?:task|mistake|typo)|wrong|an\s+accident|"
+    r"by\s+mistake|a\s+mistake)|(?:i\s+)?(?:added|made)\s+(?:it|that|this)\s+by\s+mistake|my\s+mistake|"
+    r"(?:just\s+|please\s+)?(?:stop|delete|remove|drop|cancel|end|scrap|bin|get\s+rid\s+of)\s+(?:it|that|this|them)"
+    r"(?:\s+(?:completely|entirely|altogether|totally|for\s+good|please))?)[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
 def _read_delete(text: str, now: datetime) -> Request | None:
+    said = _AFTER_A_DELETE.search(text)
+    if said and said.start():
+        # "delete the mate one, that wasn't a task", "I don't want the gym task anymore, stop it
+        # completely": the delete said before it.
+        found = _read_delete(text[: said.start()], now)
+        if found is not None and found.ref and not found.pronoun:
+            return found
     patterns = (
         # "trash goes out every other wednesday night", "bin day is friday": the noun, no command.
         r"^(?!(?:trash|bin|scrap)\s+(?:goes|go|gets|needs|is|are|day|days|pickup|collection|cans?|bags?|bins?|truck)\b)"
@@ -3373,6 +3460,9 @@ def _read_delete(text: str, now: datetime) -> Request | None:
         # "take milk off my shopping list": the thing taken off is the task.
         r"^take\s+(?P<ref>.+?)\s+(?:from|off|out\s+of)\s+" + _A_LIST + "$",
         r"^(?:i|we)\s+(?:don't|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?P<ref>.+?)(?:\s+any\s*more)?$",
+        # "I don't want the gym task anymore", "I no longer need the milk": that task goes.
+        r"^(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:need|want)\s+(?P<ref>.+?)\s+(?:any\s*more|any\s+longer)$",
+        r"^(?:i|we)\s+no\s+longer\s+(?:need|want)\s+(?P<ref>.+?)$",
         r"^(?P<ref>.+?)\s+(?:is|are)\s+(?:no\s+longer\s+needed|not\s+needed\s+any\s*more|cancell?ed|off|not\s+happening)$",
         r"^never\s*mind\s+(?:about\s+)?(?P<ref>.+)$",
         r"^(?P<ref>.+?)\s*(?:-|:|,|\.)\s*(?:just\s+|please\s+|you\s+can\s+)?(?:delete|remove|drop|scrap)\s+(?:it|that|this)$",

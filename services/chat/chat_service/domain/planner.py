@@ -449,6 +449,10 @@ def _small_talk(req: Request, ctx: Context) -> str:
         return (
             f"It's {datestyle.clock(now)} on {datestyle.calendar_day(now, None, weekday='%A', month='%B')}."
         )
+    if req.intent == "chat" and req.query == "how":
+        return "All good here, thanks for asking! What can I do for your tasks?"
+    if req.intent == "chat" and req.query == "how":
+        return "All good here, thanks for asking! What can I do for your tasks?"
     if req.intent == "chat":
         return "I'm only good with tasks, I'm afraid. Tell me one to add, or ask \"What's on my list?\""
     if req.intent == "hide_done":

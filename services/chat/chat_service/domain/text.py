@@ -327,14 +327,29 @@ def _fix_case(slip: str, word: str) -> str:
     return word.capitalize() if slip[:1].isupper() else word
 
 
+# "remnd me to call mum", "remidn me at 5", "remimd me": a word one letter from "remind"
+# before "me" is "remind", unless it is a word of its own ("rewind me the tape", "that reminds
+# me"). A copy of NEAR_REMIND_WORDS in frontend/lib/quick-add.ts.
+_REMIND_ME_SLIP = re.compile(r"\b([A-Za-z]{5,7})(?=\s+me\b)")
+_NEAR_REMIND_WORDS = frozenset(("rewind", "remand", "rebind", "refind", "remint", "reminds"))
+
+
+def _remind_said(m: re.Match[str]) -> str:
+    slip = m.group(1)
+    if slip.lower() in _NEAR_REMIND_WORDS or not one_edit_apart(slip.lower(), "remind"):
+        return slip
+    return _fix_case(slip, "remind")
+
+
 def fix_command_typos(text: str) -> str:
     """'udpate the call task to high prioirty' -> 'update the call task to high priority': the
-    first word when it is a mistyped command, and 'priority' anywhere."""
+    first word when it is a mistyped command, 'priority' anywhere, and 'remind' before 'me'."""
     first = re.match(r"[A-Za-z]+", text)
     if first and len(first.group()) >= 4:
         word = _SLIPS.get(first.group().lower())
         if word is not None and word in _COMMAND_WORDS:
             text = _fix_case(first.group(), word) + text[first.end() :]
+    text = _REMIND_ME_SLIP.sub(_remind_said, text)
 
     def anywhere(m: re.Match[str]) -> str:
         slip = m.group().lower()
@@ -440,6 +455,7 @@ _NOT_MISSPELLED = frozenset(
 # nor "2day" ("2day shipping"): other words too. And "tues", which the web's chrono lacks, as
 # "tue" (the date rules here read both).
 _KNOWN_SPELLINGS = {
+    "tmrw": "tomorrow",
     "tommorow": "tomorrow",
     "2moro": "tomorrow",
     "2morrow": "tomorrow",
@@ -485,16 +501,61 @@ def misspelled_day_word(word: str) -> str | None:
     return likely[0] if len(likely) == 1 else None
 
 
+# Short words said for a day word, read as it only where that day word goes, after the word
+# before it ("sat arvo", "sunday arvo", "this arvo", "in the arvo": Australian for the
+# afternoon; "this wk", "every wk", "2 wks"): elsewhere they are words of the title ("Arvo Part
+# concert", "WK 12 report"). A copy of SHORT_DAY_WORDS in frontend/lib/quick-add.ts.
+_WEEKDAY_SAID = (
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?"
+)
+_SHORT_DAY_WORDS: dict[str, tuple[str, str]] = {
+    "arvo": ("afternoon", rf"this|the|today|tomorrow|tmrw|every|each|{_WEEKDAY_SAID}"),
+    "wk": ("week", r"this|next|last|every|each|per|a|one|\d+"),
+    "wks": ("weeks", r"\d+|two|three|four|five|six|few|couple\s+of"),
+}
+
+
+def short_day_word(word: str, before: str) -> str | None:
+    """The day word `word` is said for after the text `before` it ("arvo" after "sat " ->
+    "afternoon", "wk" after "this " -> "week"), or None."""
+    said = _SHORT_DAY_WORDS.get(word.lower())
+    if said is None or not re.search(rf"(?:^|[^\w'])(?:{said[1]})\s+$", before, re.IGNORECASE):
+        return None
+    return said[0]
+
+
 def respell_day_words(text: str) -> str:
-    """'call mom tomorow' -> 'call mom tomorrow', so the date rules read the day."""
+    """'call mom tomorow' -> 'call mom tomorrow', 'sat arvo' -> 'sat afternoon', so the date
+    rules read the day."""
 
     def respell(m: re.Match[str]) -> str:
-        day = misspelled_day_word(m.group())
+        day = misspelled_day_word(m.group()) or short_day_word(m.group(), m.string[: m.start()])
         if day is None:
             return m.group()
         return day.capitalize() if m.group()[:1].isupper() else day
 
     return _LONE_WORD.sub(respell, text)
+
+
+# -- a question typed as texted ----------------------------------------------------------------
+# "wat do i hav tmrw", "wut r my tasks": a question word typed as texted, first, is that word,
+# and in such a question "hav", "u", "r", "ur" are "have", "you", "are", "your".
+_TEXTED_QUESTION_WORD = re.compile(r"^(?:wat|wut|wot|wht)(?=\s)", re.IGNORECASE)
+_TEXTED_WORDS = {"hav": "have", "u": "you", "r": "are", "ur": "your"}
+
+
+def respell_texted_question(text: str) -> str:
+    """'wat do i hav tmrw' -> 'what do i have tmrw'; any other text as it is."""
+    if not _TEXTED_QUESTION_WORD.match(text):
+        return text
+    text = _TEXTED_QUESTION_WORD.sub(lambda m: _fix_case(m.group(), "what"), text)
+    return re.sub(
+        r"(?<![\w'#@])(?:hav|u|r|ur)(?![\w'@])",
+        lambda m: _TEXTED_WORDS[m.group().lower()],
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 # -- correcting a title ----------------------------------------------------------------------
