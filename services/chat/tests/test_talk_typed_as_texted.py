@@ -113,7 +113,8 @@ async def test_not_wanting_a_task_any_more_deletes_it(fake: FakeTasks, message: 
     talk = Talk(fake, FRIDAY)
     await talk.say("add gym every monday at 6am")
     await talk.say("add call mate")
-    assert await talk.say(message) == "Deleted 'Gym'."
+    # Not wanted any more: the series ends with it (h147), nothing comes back next Monday.
+    assert await talk.say(message) == "Deleted 'Gym' and ended its series: no more will come."
     assert titles(fake) == ["Call mate"]
 
 
