@@ -622,6 +622,14 @@ function afterEarlierCompletions<T>(taskId: string, send: () => Promise<T>): Pro
 /** The key of useSetCompleted's mutation (the bell takes a completed task's reminder toast away). */
 export const completeMutationKey = ["tasks", "complete"] as const;
 
+/** When the lists look again for a series' next instance, which recurring-service makes through events a moment after a completion or a delete (ms after it). */
+export const NEXT_INSTANCE_REFRESH_MS = [2500, 6000] as const;
+
+/** The task lists fetched again at NEXT_INSTANCE_REFRESH_MS: a next instance on its way shows without a reload. */
+export function refreshForNextInstance(client: QueryClient): void {
+  for (const ms of NEXT_INSTANCE_REFRESH_MS) setTimeout(() => void client.invalidateQueries({ queryKey: taskKeys.all }), ms);
+}
+
 /** Complete or reopen. Lists refresh a moment later so the completion animation can play. */
 export function useSetCompleted() {
   const client = useQueryClient();
@@ -664,10 +672,7 @@ export function useSetCompleted() {
         if (!completionsInFlight.has(task.id)) refresh();
       }, 900);
       // A recurring instance's successor arrives through events shortly after.
-      if (completed && task.rrule) {
-        setTimeout(refresh, 2500);
-        setTimeout(refresh, 6000);
-      }
+      if (completed && task.rrule) refreshForNextInstance(client);
     },
   });
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { classesIn, minSize, tailwindCss } from "@/lib/test-css";
 import userEvent from "@testing-library/user-event";
 import { ToastProvider, useToast } from "@/components/ui/toast";
+import { NEXT_INSTANCE_REFRESH_MS } from "@/lib/tasks";
 import AssistantDrawer, { FULL_SCREEN } from "./assistant-drawer";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
@@ -118,6 +119,40 @@ describe("AssistantDrawer", () => {
     );
     // Before: "Completed" and "Deleted", no name (t05).
     expect(chips).toEqual([["Completed “Buy milk”"], ["Listed tasks", "Deleted “Buy milk”"]]);
+  });
+
+  it("looks again for a series' next instance a moment after the assistant completed or deleted one of it", async () => {
+    const { invalidate } = renderDrawer();
+    const later = vi.spyOn(globalThis, "setTimeout");
+    await send("mark stand-up done");
+    await screen.findByText("Added 'Buy milk' for tomorrow at 9:00 AM.");
+    // The first refetch at once; the next instance, made through events after it, at 2.5 and 6 s.
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: ["tasks"] });
+    const waits = later.mock.calls.map(([, ms]) => ms);
+    expect(waits).toEqual(expect.arrayContaining([...NEXT_INSTANCE_REFRESH_MS]));
+    const calls = invalidate.mock.calls.length;
+    for (const [callback, ms] of later.mock.calls) if (NEXT_INSTANCE_REFRESH_MS.some((wait) => wait === ms)) act(() => (callback as () => void)());
+    expect(invalidate.mock.calls.length).toBe(calls + NEXT_INSTANCE_REFRESH_MS.length);
+    expect(invalidate).toHaveBeenLastCalledWith({ queryKey: ["tasks"] });
+    later.mockRestore();
+  });
+
+  it("does not look for a next instance after a series ended or an add (guard)", async () => {
+    reply = () =>
+      Response.json({
+        conversation_id: "c1",
+        reply: "Deleted 'Gym' and ended its series: no more will come.",
+        actions: [
+          { tool: "add_task", arguments: { title: "Buy milk" }, ok: true },
+          { tool: "delete_task", arguments: { task_id: "t7", series: true }, ok: true },
+        ],
+      });
+    renderDrawer();
+    const later = vi.spyOn(globalThis, "setTimeout");
+    await send("delete gym for good");
+    await screen.findByText("Deleted 'Gym' and ended its series: no more will come.");
+    expect(later.mock.calls.map(([, ms]) => ms)).not.toContain(NEXT_INSTANCE_REFRESH_MS[0]);
+    later.mockRestore();
   });
 
   it("leaves the task lists alone when the assistant only read", async () => {

@@ -23,6 +23,7 @@ import { ApiError } from "@/lib/api";
 import { cn } from "@/components/ui/cn";
 import { tabTarget } from "@/components/ui/focus-cycle";
 import { OPEN_POPUP, isTypingTarget } from "@/lib/keyboard";
+import { refreshForNextInstance } from "@/lib/tasks";
 import { formatDate, formatTime } from "@/lib/time";
 import { useToastClearance } from "@/components/ui/toast";
 import { useInertOutside } from "@/components/ui/use-inert-outside";
@@ -30,6 +31,7 @@ import { ActionChips, loadedTaskTitles } from "./action-chips";
 import {
   MAX_MESSAGE,
   changesTasks,
+  mayMakeNextInstance,
   namedActions,
   conversationsKey,
   fetchConversations,
@@ -150,6 +152,9 @@ export default function AssistantDrawer({
         void queryClient.invalidateQueries({ queryKey: ["tasks"] });
         void queryClient.invalidateQueries({ queryKey: ["stats"] });
         void queryClient.invalidateQueries({ queryKey: ["activity"] });
+        // A series' next instance comes a moment after a completion or a delete: looked for again,
+        // as the list's own Complete does (it stayed missing until a reload, user test h152).
+        if (mayMakeNextInstance(reply.actions)) refreshForNextInstance(queryClient);
       }
       void queryClient.invalidateQueries({ queryKey: conversationsKey });
     },

@@ -85,6 +85,17 @@ function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
+/**
+ * Whether the reply may have a series' next instance on its way: a task completed, or deleted
+ * without ending its series (recurring-service makes the next one through events a moment later,
+ * after the lists' first refetch).
+ */
+export function mayMakeNextInstance(actions: readonly ChatAction[]): boolean {
+  return actions.some(
+    (action) => action.ok && (action.tool === "complete_task" || (action.tool === "delete_task" && action.arguments.series !== true)),
+  );
+}
+
 /** The id of the task an action touched, when the action says. */
 export function actionTaskId(action: ChatAction): string | null {
   return text(action.task_id) ?? text(action.arguments.task_id) ?? text(action.arguments.id);
