@@ -110,6 +110,11 @@ function placedDays(p: Record<string, string>): string | null {
 /** Parts of a rule describeRRule says; any other restricts it in a way the short name leaves out. */
 const SAID = new Set(["FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "COUNT", "UNTIL", "WKST", "BYHOUR", "BYMINUTE", "BYSECOND"]);
 
+/** A task's repeat in words, where it is counted from included: "Every 3 days, from completion". */
+export function describeRepeat(rrule: string, repeatFrom: string | null | undefined, options: DescribeOptions = {}): string {
+  return describeRRule(rrule, options) + (repeatFrom === "completion" ? ", from completion" : "");
+}
+
 export function describeRRule(rrule: string, options: DescribeOptions = {}): string {
   const p = parseRRule(rrule);
   const unit = UNIT[p.FREQ ?? ""];

@@ -21,7 +21,7 @@ import { cn } from "@/components/ui/cn";
 import { ApiError } from "@/lib/api";
 import { useDebounced } from "@/lib/use-debounced";
 import type { parseQuickAdd, QuickAddResult, QuickAddTokenKind } from "@/lib/quick-add";
-import { describeRRule } from "@/lib/rrule";
+import { describeRepeat } from "@/lib/rrule";
 import {
   formatDue,
   MAX_TITLE_LENGTH,
@@ -145,7 +145,7 @@ function previewChips(result: QuickAddResult, now: Date): Chip[] {
   if (result.priority)
     chips.push({ key: "priority", kind: "priority", label: "Priority", text: PRIORITY_LABEL[result.priority], keepTexts: tokenTexts(result, "priority") });
   if (result.rrule)
-    chips.push({ key: "recurrence", kind: "recurrence", label: "Repeats", text: describeRRule(result.rrule, { now }) + (result.repeatFrom === "completion" ? ", from completion" : ""), keepTexts: tokenTexts(result, "recurrence") });
+    chips.push({ key: "recurrence", kind: "recurrence", label: "Repeats", text: describeRepeat(result.rrule, result.repeatFrom, { now }), keepTexts: tokenTexts(result, "recurrence") });
   if (result.remindAt || result.remindOffsetMinutes !== null)
     chips.push({ key: "reminder", kind: "reminder", label: "Reminder", text: reminderText(result, now), keepTexts: tokenTexts(result, "reminder") });
   for (const tag of result.tags) {

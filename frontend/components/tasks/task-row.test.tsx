@@ -54,6 +54,12 @@ describe("TaskRow", () => {
     expect(screen.getByText(/^Every month/).textContent).toBe("Repeats: Every month on the last Fri");
   });
 
+  it("says a repeat counted from completion, as quick-add's chip does", () => {
+    // Re-test h152: the row said "Every 3 days" where the chip had said "Every 3 days, from completion".
+    row({ rrule: "FREQ=DAILY;INTERVAL=3", is_recurring: true, repeat_from: "completion" });
+    expect(screen.getByText(/^Every 3 days/).textContent).toBe("Repeats: Every 3 days, from completion");
+  });
+
   it("says when a repeating task's instance is moved off its rule's days", () => {
     // Tuesday 8 January 2030 in the browser's zone; every Monday.
     row({ rrule: "FREQ=WEEKLY;BYDAY=MO", is_recurring: true, due_at: new Date(2030, 0, 8, 9, 0).toISOString() });

@@ -8,7 +8,7 @@ import dynamic from "next/dynamic";
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
 import { useOnline } from "@/lib/online";
-import { describeRRule } from "@/lib/rrule";
+import { describeRepeat } from "@/lib/rrule";
 import { dueState, formatDue, PRIORITY_LABEL, type Task } from "@/lib/tasks";
 import { Highlight } from "./highlight";
 import { CHECK_PATH, PRIORITY_BADGE } from "./labels";
@@ -218,7 +218,7 @@ export const TaskRow = memo(function TaskRow({
             <span className="inline-flex items-center gap-1" title={task.rrule}>
               <Repeat aria-hidden className="h-3.5 w-3.5 text-accent" />
               <span className="sr-only">Repeats: </span>
-              {describeRRule(task.rrule)}
+              {describeRepeat(task.rrule, task.repeat_from)}
               {task.due_at && offRule(task.rrule, localDay(task.due_at), task.repeat_from) && " (this one moved)"}
             </span>
           )}
