@@ -7,7 +7,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Task } from "@/lib/tasks";
-import { deleteToast, focusAfterDelete, keepInPlace, restoredToast, VIEW_STORAGE_KEY } from "./tasks-view";
+import { deleteToast, focusAfterDelete, keepInPlace, restoredToast, toggleToast, VIEW_STORAGE_KEY } from "./tasks-view";
 import { formatDue, isNextInstanceOf, movedBackFields, movesNextBack, nextInstanceWait, restoreInput } from "@/lib/tasks";
 import { testTask } from "./test-task";
 import { renderTasksView, stubListGlobals } from "./test-screen";
@@ -442,6 +442,25 @@ describe("the pieces", () => {
     expect(deleteToast({ ...standUp, next_occurrence: null }, vi.fn(), false, now).description).toBeUndefined();
     expect(deleteToast(standUp, vi.fn(), true, now).description).toBeUndefined();
     expect(deleteToast(b, vi.fn(), false, now).description).toBeUndefined();
+  });
+
+  it("toggleToast of a completed instance of a series says when it goes on, as deleteToast does", () => {
+    const now = new Date("2030-01-01T12:00:00Z");
+    const standUp = testTask({
+      id: "s",
+      title: "Stand-up",
+      due_at: "2030-01-06T09:30:00Z",
+      next_occurrence: "2030-01-13T09:30:00Z",
+      rrule: "FREQ=WEEKLY;BYDAY=MO",
+      is_recurring: true,
+      series_id: "s1",
+    });
+    // Before: "The next one will appear shortly." for every repeating task, the series' last one too.
+    expect(toggleToast(standUp, true, vi.fn(), now).description).toBe(`Next due ${formatDue("2030-01-13T09:30:00Z", now)}`);
+    expect(toggleToast({ ...standUp, repeat_from: "completion" }, true, vi.fn(), now).description).toBe("The next one will appear shortly.");
+    expect(toggleToast({ ...standUp, next_occurrence: null }, true, vi.fn(), now).description).toBeUndefined();
+    expect(toggleToast(b, true, vi.fn(), now).description).toBeUndefined();
+    expect(toggleToast({ ...standUp, completed: true }, false, vi.fn(), now).description).toBeUndefined();
   });
 
   it("restoredToast: “Restored” once back; nothing more when a done task came back open (its error toast says so)", () => {

@@ -14,7 +14,9 @@ describe("toggleToast", () => {
     expect(options).toMatchObject({ tone: "success", title: "Completed “Pay rent”", action: { label: "Undo" } });
     options.action?.onClick();
     expect(undo).toHaveBeenCalledTimes(1);
-    expect(toggleToast({ ...task, rrule: "FREQ=DAILY" }, true, undo).description).toBe("The next one will appear shortly.");
+    // A repeating task without a due time: its next one comes, when is not known ahead.
+    const daily = testTask({ title: "Pay rent", rrule: "FREQ=DAILY", is_recurring: true, series_id: "s1" });
+    expect(toggleToast(daily, true, undo).description).toBe("The next one will appear shortly.");
   });
 
   it("says a task was reopened, with Undo, as completing does", () => {

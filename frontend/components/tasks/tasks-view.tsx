@@ -147,13 +147,13 @@ export function loadView(raw: string | null): ViewState {
   }
 }
 
-/** What completing (or reopening) `task` says, with Undo. */
-export function toggleToast(task: Task, completing: boolean, undo: () => void): ToastOptions {
+/** What completing (or reopening) `task` says, with Undo; completing one of a series, where it goes on (seriesGoesOn). */
+export function toggleToast(task: Task, completing: boolean, undo: () => void, now: Date = new Date()): ToastOptions {
   return completing
     ? {
         tone: "success",
         title: `Completed “${task.title}”`,
-        description: task.rrule ? "The next one will appear shortly." : undefined,
+        description: seriesGoesOn(task, now),
         action: { label: "Undo", onClick: undo },
       }
     : { tone: "info", title: `Reopened “${task.title}”`, action: { label: "Undo", onClick: undo } };
@@ -187,11 +187,19 @@ function dueWords(iso: string, now: Date = new Date()): string {
  */
 export function deleteToast(task: Task, undo: () => void, series = false, now: Date = new Date()): ToastOptions {
   const title = `Deleted “${task.title}”${series ? " and stopped its repeats" : ""}`;
-  // The series' last one (due, no next occurrence) has no next (seriesNext, the drawer's question).
-  const goesOn = !series && movesNextBack(task) && !(task.due_at && !task.next_occurrence);
-  const next = goesOn ? (skippedFields(task, undefined, now)?.due_at ?? "") : null;
-  const description = next === null ? undefined : next ? `Next due ${dueWords(next, now)}` : "The next one will appear shortly.";
-  return { tone: "info", title, description, action: { label: "Undo", onClick: undo } };
+  return { tone: "info", title, description: series ? undefined : seriesGoesOn(task, now), action: { label: "Undo", onClick: undo } };
+}
+
+/**
+ * Where the series of open instance `task` goes on once it is completed or deleted, as Skip says
+ * it: "Next due Mon 9:30 AM" when the task says (its next occurrence, still to come:
+ * skippedFields), else "The next one will appear shortly."; nothing for a task of no series or
+ * the series' last one (due, no next occurrence: seriesNext, the drawer's question).
+ */
+function seriesGoesOn(task: Task, now: Date): string | undefined {
+  if (!movesNextBack(task) || (task.due_at && !task.next_occurrence)) return undefined;
+  const next = skippedFields(task, undefined, now)?.due_at;
+  return next ? `Next due ${dueWords(next, now)}` : "The next one will appear shortly.";
 }
 
 /** Where a series went on once its next instance is there: "Next due Mon 9:30 AM"; null without a due time. */
