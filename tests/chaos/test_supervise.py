@@ -31,12 +31,13 @@ def _wait(predicate: Callable[[], bool], seconds: float = 10) -> None:
 
 
 def _alive(pid: int) -> bool:
+    # A zombie of ours counts as gone; so does one that is reaped between the two looks (its
+    # /proc entry can go between opening and reading it: ProcessLookupError).
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except (ProcessLookupError, FileNotFoundError):
         return False
-    # A zombie of ours counts as gone.
-    return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
 
 
 def _start(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
