@@ -421,17 +421,19 @@ describe("the pieces", () => {
     expect(undo).toHaveBeenCalledTimes(1);
   });
 
+  // An open instance of a weekly series, before its Monday, and its next one: the toasts' clock.
+  const now = new Date("2030-01-01T12:00:00Z");
+  const standUp = testTask({
+    id: "s",
+    title: "Stand-up",
+    due_at: "2030-01-06T09:30:00Z",
+    next_occurrence: "2030-01-13T09:30:00Z",
+    rrule: "FREQ=WEEKLY;BYDAY=MO",
+    is_recurring: true,
+    series_id: "s1",
+  });
+
   it("deleteToast of one instance of a series says when the series goes on, as Skip's does", () => {
-    const now = new Date("2030-01-01T12:00:00Z");
-    const standUp = testTask({
-      id: "s",
-      title: "Stand-up",
-      due_at: "2030-01-06T09:30:00Z",
-      next_occurrence: "2030-01-13T09:30:00Z",
-      rrule: "FREQ=WEEKLY;BYDAY=MO",
-      is_recurring: true,
-      series_id: "s1",
-    });
     // Before: 'Deleted “Stand-up”' and nothing about the series.
     expect(deleteToast(standUp, vi.fn(), false, now).description).toBe(`Next due ${formatDue("2030-01-13T09:30:00Z", now)}`);
     // Not known ahead (past, or from completion): said once it is there (nextDueWords).
@@ -445,16 +447,6 @@ describe("the pieces", () => {
   });
 
   it("toggleToast of a completed instance of a series says when it goes on, as deleteToast does", () => {
-    const now = new Date("2030-01-01T12:00:00Z");
-    const standUp = testTask({
-      id: "s",
-      title: "Stand-up",
-      due_at: "2030-01-06T09:30:00Z",
-      next_occurrence: "2030-01-13T09:30:00Z",
-      rrule: "FREQ=WEEKLY;BYDAY=MO",
-      is_recurring: true,
-      series_id: "s1",
-    });
     // Before: "The next one will appear shortly." for every repeating task, the series' last one too.
     expect(toggleToast(standUp, true, vi.fn(), now).description).toBe(`Next due ${formatDue("2030-01-13T09:30:00Z", now)}`);
     expect(toggleToast({ ...standUp, repeat_from: "completion" }, true, vi.fn(), now).description).toBe("The next one will appear shortly.");

@@ -128,7 +128,7 @@ class Looping(Model):
         return ModelResponse(output=[call], usage=Usage(requests=1), response_id=None)
 
     def stream_response(self, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
-        raise NotImplementedError
+        raise AssertionError("the agent runner does not stream here")
 
 
 async def chat_turn(fake: FakeTasks, model: Model, message: str) -> Any:
