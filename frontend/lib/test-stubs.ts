@@ -26,3 +26,23 @@ export function stubReducedMotion(): void {
     removeEventListener() {},
   }));
 }
+
+/** The notification stream (an EventSource, stubbed globally by the test): each one opened is in
+ * `all`, open at once; `deliver` hands it a notification as the server's "notification" event. */
+export class FakeEventSource {
+  static all: FakeEventSource[] = [];
+  readyState = 1;
+  private listeners = new Map<string, Array<(event: { data?: unknown }) => void>>();
+  constructor(readonly url: string) {
+    FakeEventSource.all.push(this);
+  }
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  close() {
+    this.readyState = 2;
+  }
+  deliver(notification: object) {
+    for (const listener of this.listeners.get("notification") ?? []) listener({ data: JSON.stringify(notification) });
+  }
+}

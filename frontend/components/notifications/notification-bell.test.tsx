@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { FakeEventSource } from "@/lib/test-stubs";
 import { ToastProvider } from "@/components/ui/toast";
 import { classesIn, minSize, tailwindCss } from "@/lib/test-css";
 import { NotificationBell } from "./notification-bell";
@@ -46,24 +47,6 @@ const unread = [
   { id: "n1", task_id: "t1", title: "Pay rent", message: "", created_at: "2026-11-26T09:00:00Z", read: false },
 ];
 
-/** The notification stream, fed by the test. */
-class FakeEventSource {
-  static all: FakeEventSource[] = [];
-  readyState = 1;
-  private listeners = new Map<string, Array<(event: { data?: unknown }) => void>>();
-  constructor(readonly url: string) {
-    FakeEventSource.all.push(this);
-  }
-  addEventListener(type: string, listener: (event: { data?: unknown }) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close() {
-    this.readyState = 2;
-  }
-  deliver(notification: object) {
-    for (const listener of this.listeners.get("notification") ?? []) listener({ data: JSON.stringify(notification) });
-  }
-}
 
 let fetchMock: ReturnType<typeof vi.fn>;
 let requestPermission: ReturnType<typeof vi.fn>;

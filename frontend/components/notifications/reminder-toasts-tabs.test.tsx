@@ -8,6 +8,7 @@
 import { act, cleanup, fireEvent, render, waitFor, within, type RenderResult } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { FakeEventSource } from "@/lib/test-stubs";
 import { Providers } from "@/app/providers";
 import { testTask } from "@/components/tasks/test-task";
 import { useSetCompleted } from "@/lib/tasks";
@@ -40,24 +41,6 @@ class FakeChannel {
   }
 }
 
-/** Each tab's notification stream, fed by the test. */
-class FakeEventSource {
-  static all: FakeEventSource[] = [];
-  readyState = 1;
-  private listeners = new Map<string, Array<(event: { data?: unknown }) => void>>();
-  constructor(readonly url: string) {
-    FakeEventSource.all.push(this);
-  }
-  addEventListener(type: string, listener: (event: { data?: unknown }) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close() {
-    this.readyState = 2;
-  }
-  deliver(notification: object) {
-    for (const listener of this.listeners.get("notification") ?? []) listener({ data: JSON.stringify(notification) });
-  }
-}
 
 const reminders = [
   { id: "n1", task_id: "t1", title: "Pay rent", message: "", created_at: "2026-11-26T09:00:00Z", read: false },
